@@ -1,0 +1,104 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Settings for the project's own targets only: dependencies keep their own warning policy.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "ingest",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ingest", targets: ["ingest"]),
+        .library(name: "IngestCore", targets: ["IngestCore"]),
+        .library(name: "IngestFetch", targets: ["IngestFetch"]),
+        .library(name: "IngestHTML", targets: ["IngestHTML"]),
+        .library(name: "IngestSinks", targets: ["IngestSinks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(
+            name: "IngestCore",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "IngestFetch",
+            dependencies: ["IngestCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "IngestHTML",
+            dependencies: ["IngestCore", "CLibXML2"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "IngestSinks",
+            dependencies: ["IngestCore", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ingest",
+            dependencies: [
+                "IngestCore", "IngestFetch", "IngestHTML", "IngestSinks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "IngestTestSupport",
+            dependencies: ["IngestCore"],
+            path: "Tests/IngestTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestCoreTests",
+            dependencies: ["IngestCore", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestFetchTests",
+            dependencies: ["IngestFetch", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestHTMLTests",
+            dependencies: ["IngestHTML", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestSinksTests",
+            dependencies: ["IngestSinks", "IngestHTML", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestCLITests",
+            dependencies: ["IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

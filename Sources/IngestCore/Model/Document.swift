@@ -1,0 +1,37 @@
+/// A page as it travels through the pipeline: a value, copied between stages, each adding what it owns.
+public struct Document: Sendable {
+    public var id: PageID
+    public var source: SourceRef
+    /// The bytes as read, untouched, so any stage can go back to them.
+    public var raw: [UInt8]
+    /// HTTP response headers (lower-cased names) when the page came over HTTP.
+    public var headers: [String: String]
+    public var encoding: EncodingInfo?
+    /// The main content, UTF-8, paragraphs separated by a blank line.
+    public var text: String?
+    public var title: String?
+    public var published: PublishedDate?
+    /// The page's modification date when the markup gives one.
+    public var modified: PublishedDate?
+    public var language: LanguageInfo?
+    public var entities: [Entity]
+    public var events: [EventRecord]
+    public var warnings: [StageWarning]
+    public var trail: [TrailEntry]
+
+    public init(id: PageID, source: SourceRef, raw: [UInt8], headers: [String: String] = [:]) {
+        self.id = id
+        self.source = source
+        self.raw = raw
+        self.headers = headers
+        self.entities = []
+        self.events = []
+        self.warnings = []
+        self.trail = []
+    }
+
+    /// Records a warning on behalf of a stage.
+    public mutating func warn(_ stage: String, code: String, _ message: String) {
+        warnings.append(StageWarning(stage: stage, code: code, message: message))
+    }
+}

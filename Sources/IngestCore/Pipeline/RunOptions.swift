@@ -1,0 +1,17 @@
+/// How a run behaves, independent of what it reads and where it writes.
+public struct RunOptions: Sendable {
+    /// Documents in flight at once; each holds its raw bytes, so this bounds memory.
+    public var concurrency: Int
+    /// Above this share of failed inputs the run exits with status 65 (after flushing everything).
+    public var maxFailureRatio: Double
+    /// An identifier for this run, stamped on dead letters and the runs table.
+    public var runID: String
+
+    public init(concurrency: Int = RunOptions.defaultConcurrency, maxFailureRatio: Double = 0.2, runID: String) {
+        self.concurrency = max(1, concurrency)
+        self.maxFailureRatio = maxFailureRatio
+        self.runID = runID
+    }
+
+    public static var defaultConcurrency: Int { SystemInfo.activeProcessorCount }
+}

@@ -1,0 +1,144 @@
+import Foundation
+public import IngestCore
+
+/// Reads pages from local files: single files, directory trees, and lists of paths.
+///
+/// Files are read one at a time, when the runner asks for the next input, so memory holds only the
+/// documents in flight. Directory trees are walked in sorted order, so two runs over the same tree see
+/// the same sequence. A page's id is the hash of its path relative to the input root, so moving the
+/// whole tree elsewhere keeps every id.
+public struct LocalFileReader: DocumentReader {
+    public var inputs: [LocalInput]
+    /// Files larger than this become dead letters without being read.
+    public var maxBytes: Int
+    /// File name endings a directory walk picks up (lower case, without the dot). Files named directly
+    /// or in a list are always read.
+    public var extensions: Set<String>
+
+    public static let defaultExtensions: Set<String> = ["html", "htm", "xhtml", "shtml"]
+
+    /// - Throws: ``RunError`` with `.missingInput` when a named path or list does not exist, so a typo
+    ///   fails fast with status 66 instead of producing an empty run.
+    public init(
+        inputs: [LocalInput], maxBytes: Int = 64 << 20, extensions: Set<String> = LocalFileReader.defaultExtensions
+    ) throws(RunError) {
+        for input in inputs {
+            switch input {
+            case .path(let path), .list(let path):
+                if path != "-", !FileManager.default.fileExists(atPath: path) {
+                    throw RunError(.missingInput, "input not found: \(path)")
+                }
+            }
+        }
+        self.inputs = inputs
+        self.maxBytes = maxBytes
+        self.extensions = extensions
+    }
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(reader: self)
+    }
+
+    /// Walks the inputs lazily: a queue of pending roots and one directory walk at a time.
+    public struct Iterator: AsyncIteratorProtocol {
+        private let reader: LocalFileReader
+        private var remainingInputs: [LocalInput]
+        private var walk: DirectoryWalk?
+        private var listLines: LineSource?
+
+        init(reader: LocalFileReader) {
+            self.reader = reader
+            self.remainingInputs = reader.inputs.reversed()
+        }
+
+        public mutating func next(isolation actor: isolated (any Actor)?) async -> InputItem? {
+            nextItem()
+        }
+
+        public mutating func next() async -> InputItem? {
+            nextItem()
+        }
+
+        private mutating func nextItem() -> InputItem? {
+            while true {
+                if walk != nil {
+                    if let file = walk?.nextFile() {
+                        return reader.read(path: file.path, canonical: file.relative)
+                    }
+                    walk = nil
+                }
+                if listLines != nil {
+                    if let line = listLines?.nextLine() {
+                        let path = line.trimmingCharacters(in: .whitespaces)
+                        if path.isEmpty || path.hasPrefix("#") { continue }
+                        if let item = startPath(path) { return item }
+                        continue
+                    }
+                    listLines = nil
+                }
+                guard let input = remainingInputs.popLast() else { return nil }
+                switch input {
+                case .path(let path):
+                    if let item = startPath(path) { return item }
+                case .list(let path):
+                    listLines = LineSource(path: path)
+                }
+            }
+        }
+
+        /// Reads a file at once, or starts walking a directory (returning nil so the loop pulls from it).
+        private mutating func startPath(_ path: String) -> InputItem? {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                let source = SourceRef(url: LocalFileReader.fileURL(path))
+                return .failed(id: PageID(canonicalSource: path), source: source, code: .unreadable, message: "no such file: \(path)")
+            }
+            if isDirectory.boolValue {
+                walk = DirectoryWalk(root: path, extensions: reader.extensions)
+                return nil
+            }
+            let name = (path as NSString).lastPathComponent
+            return reader.read(path: path, canonical: name)
+        }
+    }
+
+    /// `file:` plus the canonical path: stable across machines, unlike an absolute path.
+    static func fileURL(_ canonical: String) -> String {
+        "file:" + canonical
+    }
+
+    func read(path: String, canonical: String) -> InputItem {
+        let id = PageID(canonicalSource: canonical)
+        var source = SourceRef(url: Self.fileURL(canonical))
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let modified = attributes?[.modificationDate] as? Date {
+            source.fetchedAt = RFC3339.string(from: modified)
+        }
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        source.bytes = size
+        if size > maxBytes {
+            return .failed(
+                id: id, source: source, code: .tooLarge,
+                message: "file is \(size) bytes, over the input limit of \(maxBytes) bytes")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failed(id: id, source: source, code: .unreadable, message: "cannot open \(path) for reading")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        } catch {
+            return .failed(id: id, source: source, code: .unreadable, message: "cannot read \(path): \(error)")
+        }
+        if data.count > maxBytes {
+            return .failed(
+                id: id, source: source, code: .tooLarge,
+                message: "file grew past the input limit of \(maxBytes) bytes while being read")
+        }
+        let raw = [UInt8](data)
+        source.bytes = raw.count
+        source.sha256 = SHA256Hex.digest(raw)
+        return .document(Document(id: id, source: source, raw: raw))
+    }
+}
