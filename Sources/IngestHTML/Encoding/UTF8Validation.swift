@@ -1,0 +1,51 @@
+/// Whether bytes are UTF-8, and whether they need to be (pure ASCII reads the same in every encoding
+/// strip handles).
+enum UTF8Validation {
+    enum Verdict: Equatable {
+        case ascii
+        case valid
+        /// Invalid, with how many valid multi-byte sequences and invalid bytes were seen.
+        case invalid(validSequences: Int, invalidBytes: Int)
+    }
+
+    static func check(_ bytes: some Collection<UInt8>) -> Verdict {
+        var validSequences = 0
+        var invalidBytes = 0
+        var iterator = bytes.makeIterator()
+        var pending: UInt8? = nil
+        while let lead = pending ?? iterator.next() {
+            pending = nil
+            if lead < 0x80 { continue }
+            let (count, minSecond, maxSecond): (Int, UInt8, UInt8)
+            switch lead {
+            case 0xC2...0xDF: (count, minSecond, maxSecond) = (1, 0x80, 0xBF)
+            case 0xE0: (count, minSecond, maxSecond) = (2, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (count, minSecond, maxSecond) = (2, 0x80, 0xBF)
+            case 0xED: (count, minSecond, maxSecond) = (2, 0x80, 0x9F)
+            case 0xF0: (count, minSecond, maxSecond) = (3, 0x90, 0xBF)
+            case 0xF1...0xF3: (count, minSecond, maxSecond) = (3, 0x80, 0xBF)
+            case 0xF4: (count, minSecond, maxSecond) = (3, 0x80, 0x8F)
+            default:
+                invalidBytes += 1
+                continue
+            }
+            var ok = true
+            for index in 0..<count {
+                guard let next = iterator.next() else {
+                    ok = false
+                    break
+                }
+                let low: UInt8 = index == 0 ? minSecond : 0x80
+                let high: UInt8 = index == 0 ? maxSecond : 0xBF
+                if next < low || next > high {
+                    ok = false
+                    pending = next
+                    break
+                }
+            }
+            if ok { validSequences += 1 } else { invalidBytes += 1 }
+        }
+        if invalidBytes > 0 { return .invalid(validSequences: validSequences, invalidBytes: invalidBytes) }
+        return validSequences == 0 ? .ascii : .valid
+    }
+}

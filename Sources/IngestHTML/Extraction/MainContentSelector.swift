@@ -1,0 +1,103 @@
+/// Picks the blocks that make up the page's main content by text and link density.
+///
+/// Paragraphs of real prose (long, with commas, few links) vote for the elements that contain them,
+/// decaying with distance, as readability established; class names such as `entry-content` or
+/// `promo` tilt the vote. The winner's subtree, plus siblings that scored nearly as well (articles split
+/// across containers), is the content; within it, link lists and counters are left out.
+enum MainContentSelector {
+    /// Block indices, in document order.
+    static func select(_ walk: PageWalk) -> [Int] {
+        let elements = walk.elements
+        guard !elements.isEmpty else { return [] }
+        var scores = [Double](repeating: 0, count: elements.count)
+        var scored = [Bool](repeating: false, count: elements.count)
+
+        for block in walk.blocks where block.scalars >= 25 {
+            if case .heading = block.kind { continue }
+            let points = (1 + Double(block.commas) + min(Double(block.scalars) / 100, 3)) * (1 - block.linkDensity)
+            var target = Int(block.owner)
+            if isParagraphLike(elements[target].tag), elements[target].parent >= 0 {
+                target = Int(elements[target].parent)
+            }
+            var level = 0
+            while target >= 0, level < 4 {
+                if !scored[target] {
+                    scored[target] = true
+                    scores[target] = baseScore(elements[target])
+                }
+                scores[target] += points / (level == 0 ? 1 : level == 1 ? 2 : Double(level * 3))
+                target = Int(elements[target].parent)
+                level += 1
+            }
+        }
+
+        var best = -1
+        var bestScore = -Double.infinity
+        for index in elements.indices where scored[index] {
+            scores[index] *= 1 - linkDensity(elements[index])
+            if scores[index] > bestScore {
+                bestScore = scores[index]
+                best = index
+            }
+        }
+        guard best >= 0 else {
+            return walk.blocks.indices.filter { keeps(walk.blocks[$0]) }
+        }
+
+        var regions: [ClosedRange<Int32>] = [Int32(best)...elements[best].subtreeEnd]
+        let parent = elements[best].parent
+        if parent >= 0 {
+            let threshold = max(10, bestScore * 0.2)
+            var previousSibling = -1
+            for index in (Int(parent) + 1)...Int(elements[Int(parent)].subtreeEnd) where elements[index].parent == parent {
+                if index == best {
+                    if previousSibling >= 0, elements[previousSibling].tag.headingLevel != nil {
+                        regions.append(Int32(previousSibling)...elements[previousSibling].subtreeEnd)
+                    }
+                } else if (scored[index] && scores[index] >= threshold)
+                    || (elements[index].tag == .p && elements[index].scalars >= 80 && linkDensity(elements[index]) < 0.25)
+                {
+                    regions.append(Int32(index)...elements[index].subtreeEnd)
+                }
+                previousSibling = index
+            }
+        }
+
+        return walk.blocks.indices.filter { index in
+            let block = walk.blocks[index]
+            return regions.contains { $0.contains(block.owner) } && keeps(block)
+        }
+    }
+
+    private static func keeps(_ block: TextBlock) -> Bool {
+        if case .heading(let level) = block.kind, level == 1 {
+            return !BoilerplateLines.matches(block.text)
+        }
+        if block.linkDensity > 0.5 { return false }
+        return !BoilerplateLines.matches(block.text)
+    }
+
+    private static func isParagraphLike(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .pre, .td, .th, .li, .dd, .dt, .blockquote, .figcaption, .h1, .h2, .h3, .h4, .h5, .h6: true
+        default: false
+        }
+    }
+
+    private static func baseScore(_ element: ElementRecord) -> Double {
+        var score = Double(element.classWeight)
+        switch element.tag {
+        case .div, .article, .main, .section: score += 5
+        case .pre, .td, .blockquote: score += 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score -= 3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score -= 5
+        default: break
+        }
+        if element.tag == .article || element.tag == .main { score += 10 }
+        return score
+    }
+
+    private static func linkDensity(_ element: ElementRecord) -> Double {
+        element.scalars == 0 ? 0 : Double(element.linkScalars) / Double(element.scalars)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import IngestCore
+
+/// Turns collected metadata into the record's title and dates, in order of how much each source is
+/// worth: structured data (JSON-LD) before meta tags before a bare `<time>`.
+enum MetadataReader {
+    static let publishedMetaKeys = [
+        "article:published_time", "og:published_time", "itemprop:datepublished", "datepublished", "pubdate",
+        "publishdate", "publish_date", "publication_date", "date", "dc.date.issued", "dcterms.issued", "dc.date",
+        "dcterms.created", "parsely-pub-date", "sailthru.date", "citation_publication_date", "article.published",
+    ]
+    static let modifiedMetaKeys = [
+        "article:modified_time", "og:updated_time", "itemprop:datemodified", "datemodified", "dcterms.modified",
+        "last-modified",
+    ]
+
+    static func title(_ metadata: PageMetadata, firstHeading: String?) -> String? {
+        if let og = clean(metadata.metas["og:title"]) { return og }
+        if let title = clean(metadata.documentTitle) {
+            return withoutSiteName(title, siteName: clean(metadata.metas["og:site_name"]), heading: firstHeading)
+        }
+        return clean(firstHeading)
+    }
+
+    static func published(_ metadata: PageMetadata, jsonLD: [[String: Any]], inContent: (Int32) -> Bool) -> PublishedDate? {
+        if let value = firstDate(in: jsonLD, key: "datePublished") {
+            return PublishedDate(value: value, source: "json-ld:datePublished")
+        }
+        for key in publishedMetaKeys {
+            if let raw = metadata.metas[key], let value = ISODate.normalise(raw) {
+                return PublishedDate(value: value, source: "meta:\(key)")
+            }
+        }
+        let times = metadata.times.compactMap { mark in ISODate.normalise(mark.datetime).map { (mark, $0) } }
+        if let (_, value) = times.first(where: { $0.0.markedAsPublication }) {
+            return PublishedDate(value: value, source: "time[pubdate]")
+        }
+        if let (_, value) = times.first(where: { inContent($0.0.owner) || $0.0.inArticle }) {
+            return PublishedDate(value: value, source: "time[datetime]")
+        }
+        return nil
+    }
+
+    static func modified(_ metadata: PageMetadata, jsonLD: [[String: Any]]) -> PublishedDate? {
+        if let value = firstDate(in: jsonLD, key: "dateModified") {
+            return PublishedDate(value: value, source: "json-ld:dateModified")
+        }
+        for key in modifiedMetaKeys {
+            if let raw = metadata.metas[key], let value = ISODate.normalise(raw) {
+                return PublishedDate(value: value, source: "meta:\(key)")
+            }
+        }
+        return nil
+    }
+
+    /// The objects in the page's JSON-LD blocks, `@graph` members included. Unparseable blocks are skipped.
+    static func jsonLDObjects(_ scripts: [String]) -> [[String: Any]] {
+        var objects: [[String: Any]] = []
+        for script in scripts {
+            var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+            for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(wrapper) {
+                text.removeFirst(wrapper.count)
+            }
+            for wrapper in ["-->", "//]]>", "]]>"] where text.hasSuffix(wrapper) { text.removeLast(wrapper.count) }
+            guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8)) else { continue }
+            var pending: [Any] = [parsed]
+            while let next = pending.popLast(), objects.count < 256 {
+                if let array = next as? [Any] {
+                    pending.append(contentsOf: array.reversed())
+                } else if let object = next as? [String: Any] {
+                    objects.append(object)
+                    if let graph = object["@graph"] { pending.append(graph) }
+                }
+            }
+        }
+        return objects
+    }
+
+    private static func firstDate(in objects: [[String: Any]], key: String) -> String? {
+        for object in objects {
+            if let raw = object[key] as? String, let value = ISODate.normalise(raw) { return value }
+        }
+        return nil
+    }
+
+    /// Whitespace collapsed; nil when nothing is left.
+    static func clean(_ value: String?) -> String? {
+        guard let value else { return nil }
+        let collapsed = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return collapsed.isEmpty ? nil : collapsed
+    }
+
+    /// "Article title | Site" → "Article title", when one side is the site's name or the other the page's heading.
+    private static func withoutSiteName(_ title: String, siteName: String?, heading: String?) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " « ", " » ", " / "] {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 2, let first = parts.first, let last = parts.last else { continue }
+            if let siteName {
+                if last.caseInsensitiveCompare(siteName) == .orderedSame { return parts.dropLast().joined(separator: separator) }
+                if first.caseInsensitiveCompare(siteName) == .orderedSame { return parts.dropFirst().joined(separator: separator) }
+            }
+            if let heading {
+                if first == heading || last == heading { return heading }
+            }
+        }
+        return title
+    }
+}

@@ -1,0 +1,282 @@
+import CLibXML2
+import IngestCore
+
+/// One pass over a libxml2 tree, without recursion, so a page of 10,000 nested `div`s costs no stack.
+///
+/// Furniture (scripts, navigation, banners, hidden elements, share bars, comment sections…) is skipped
+/// whole when first met, so its text is never even copied. What remains becomes ``TextBlock``s, and
+/// every block-level element records its subtree's text and link text for the content selector.
+struct PageWalker {
+    private(set) var elements: [ElementRecord] = []
+    private(set) var blocks: [TextBlock] = []
+    private(set) var metadata = PageMetadata()
+    private var elementCount = 0
+    private let maxElements: Int
+
+    private var buffer = TextBuffer()
+    /// Open block elements: record index and the kind of text inside.
+    private var openBlocks: [(index: Int32, kind: TextBlock.Kind, group: Int32, row: Int32)] = []
+    private var openLists: [Int32] = []
+    private var openTables: [Int32] = []
+    private var openRows: [Int32] = []
+    private var linkDepth = 0
+    private var articleDepth = 0
+    private var sectionDepth = 0
+    /// Record indices that opened an article (or main) and a sectioning element, to undo depth on exit.
+    private var opensArticle: Set<Int32> = []
+    private var opensSection: Set<Int32> = []
+
+    init(maxElements: Int) {
+        self.maxElements = maxElements
+    }
+
+    var result: PageWalk {
+        PageWalk(elements: elements, blocks: blocks, metadata: metadata, elementCount: elementCount)
+    }
+
+    mutating func walk(from root: xmlNodePtr?) throws(StageError) {
+        guard let root else { return }
+        var next: xmlNodePtr? = root
+        while let node = next {
+            var descended = false
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                descended = try enter(node)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content, !openBlocks.isEmpty {
+                    buffer.append(content, inLink: linkDepth > 0)
+                }
+            default:
+                break
+            }
+            if descended, let child = node.pointee.children {
+                next = child
+                continue
+            }
+            if descended { exit(node) }
+            var cursor = node
+            next = nil
+            while cursor != root {
+                if let sibling = cursor.pointee.next {
+                    next = sibling
+                    break
+                }
+                guard let parent = cursor.pointee.parent else { break }
+                cursor = parent
+                exit(cursor)
+            }
+        }
+        flush()
+    }
+
+    /// Handles an element's start; returns whether to walk into it.
+    private mutating func enter(_ node: xmlNodePtr) throws(StageError) -> Bool {
+        elementCount += 1
+        if elementCount > maxElements {
+            throw StageError(.tooLarge, "the page has more than \(maxElements) elements (the max_elements limit)")
+        }
+        guard let name = node.pointee.name else { return false }
+        let tag = HTMLTag.lookup(name)
+        let attributes = ElementAttributes(node)
+
+        switch tag {
+        case .title:
+            if metadata.documentTitle == nil { metadata.documentTitle = Self.text(of: node, limit: 4096) }
+            return false
+        case .meta:
+            if let key = attributes.property ?? attributes.name ?? attributes.itemprop, let content = attributes.content {
+                let key = key.lowercased()
+                if metadata.metas[key] == nil { metadata.metas[key] = content }
+            }
+            return false
+        case .script:
+            if attributes.type?.lowercased().contains("ld+json") == true, metadata.jsonLD.count < 16 {
+                metadata.jsonLD.append(Self.text(of: node, limit: 1 << 20))
+            }
+            return false
+        case .time:
+            if let datetime = attributes.datetime {
+                let hint = (attributes.classAndID ?? "").lowercased()
+                let marked = attributes.pubdate || attributes.itemprop?.lowercased() == "datepublished"
+                    || hint.contains("publish") || hint.contains("entry-date")
+                metadata.times.append(
+                    PageMetadata.TimeMark(
+                        datetime: datetime, markedAsPublication: marked, inArticle: articleDepth > 0,
+                        owner: openBlocks.last?.index ?? -1))
+            }
+        default:
+            break
+        }
+        if let itemprop = attributes.itemprop?.lowercased(), itemprop == "datepublished" || itemprop == "datemodified",
+            let value = attributes.content ?? attributes.datetime, metadata.metas["itemprop:" + itemprop] == nil
+        {
+            metadata.metas["itemprop:" + itemprop] = value
+        }
+
+        if isDropped(tag, attributes: attributes, node: node) { return false }
+
+        switch tag {
+        case .a:
+            linkDepth += 1
+        case .br:
+            if buffer.endsWithLineBreak { flush() } else { buffer.lineBreak() }
+        default:
+            break
+        }
+        guard tag.isBlock else { return true }
+
+        flush()
+        let index = Int32(elements.count)
+        let parentKind = openBlocks.last
+        let isMain = tag == .main || tag == .article || attributes.role == "main"
+        elements.append(
+            ElementRecord(
+                tag: tag, parent: parentKind?.index ?? -1, subtreeEnd: index,
+                classWeight: attributes.classAndID.map(BoilerplateRules.weight(classAndID:)) ?? 0,
+                inArticle: articleDepth > 0 || isMain))
+        if isMain {
+            articleDepth += 1
+            opensArticle.insert(index)
+        }
+        if isMain || tag == .section {
+            sectionDepth += 1
+            opensSection.insert(index)
+        }
+        var kind: TextBlock.Kind = .paragraph
+        var group: Int32 = -1
+        var row: Int32 = -1
+        switch tag {
+        case .ul, .ol, .dl:
+            openLists.append(index)
+        case .table:
+            openTables.append(index)
+        case .tr:
+            openRows.append(index)
+        case .li, .dt, .dd:
+            kind = .listItem
+            group = openLists.last ?? -1
+        case .td, .th:
+            kind = .cell
+            group = openTables.last ?? -1
+            row = openRows.last ?? -1
+        default:
+            if let level = tag.headingLevel {
+                kind = .heading(level: level)
+            } else if let parentKind, parentKind.kind != .paragraph {
+                (kind, group, row) = (parentKind.kind, parentKind.group, parentKind.row)
+            }
+        }
+        openBlocks.append((index, kind, group, row))
+        return true
+    }
+
+    /// Handles an element's end, for elements that were walked into.
+    private mutating func exit(_ node: xmlNodePtr) {
+        guard let name = node.pointee.name else { return }
+        let tag = HTMLTag.lookup(name)
+        if tag == .a {
+            linkDepth = max(0, linkDepth - 1)
+            return
+        }
+        guard tag.isBlock, let top = openBlocks.last else { return }
+        flush()
+        openBlocks.removeLast()
+        let index = top.index
+        elements[Int(index)].subtreeEnd = Int32(elements.count - 1)
+        let parent = elements[Int(index)].parent
+        if parent >= 0 {
+            elements[Int(parent)].scalars += elements[Int(index)].scalars
+            elements[Int(parent)].linkScalars += elements[Int(index)].linkScalars
+        }
+        switch tag {
+        case .ul, .ol, .dl: _ = openLists.popLast()
+        case .table: _ = openTables.popLast()
+        case .tr: _ = openRows.popLast()
+        default: break
+        }
+        if opensArticle.remove(index) != nil { articleDepth -= 1 }
+        if opensSection.remove(index) != nil { sectionDepth -= 1 }
+    }
+
+    /// Ends the current block, if it has any text.
+    private mutating func flush() {
+        guard !buffer.isEmpty, let owner = openBlocks.last, let taken = buffer.take() else { return }
+        blocks.append(
+            TextBlock(
+                text: taken.text, scalars: taken.scalars, linkScalars: taken.linkScalars, kind: owner.kind,
+                owner: owner.index, group: owner.group, row: owner.row))
+        elements[Int(owner.index)].scalars += taken.scalars
+        elements[Int(owner.index)].linkScalars += taken.linkScalars
+    }
+
+    private func isDropped(_ tag: HTMLTag, attributes: ElementAttributes, node: xmlNodePtr) -> Bool {
+        if tag.isAlwaysDropped { return true }
+        switch tag {
+        case .header:
+            // A header inside an article or section introduces it (title, dateline); only the page's
+            // own header is a banner.
+            if sectionDepth == 0 { return true }
+        case .footer:
+            return true
+        case .form:
+            if !Self.wrapsContent(node) { return true }
+        default:
+            break
+        }
+        if attributes.hidden { return true }
+        if let role = attributes.role, BoilerplateRules.droppedRoles.contains(role) { return true }
+        switch tag {
+        case .html, .body, .main, .article:
+            return false
+        default:
+            break
+        }
+        if attributes.role == "main" { return false }
+        if let names = attributes.classAndID, BoilerplateRules.isFurniture(classAndID: names) { return true }
+        return false
+    }
+
+    /// Whether a `<form>` wraps real content (ASP.NET pages put the whole page in one) rather than
+    /// being a search box or a comment form. Looks at a bounded number of descendants.
+    private static func wrapsContent(_ form: xmlNodePtr) -> Bool {
+        var stack: [xmlNodePtr] = []
+        if let child = form.pointee.children { stack.append(child) }
+        var visited = 0
+        var paragraphs = 0
+        while let node = stack.popLast(), visited < 20_000 {
+            visited += 1
+            if let next = node.pointee.next { stack.append(next) }
+            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { continue }
+            let tag = HTMLTag.lookup(name)
+            if tag == .article || tag == .main { return true }
+            if tag == .p, text(of: node, limit: 200).unicodeScalars.count >= 80 {
+                paragraphs += 1
+                if paragraphs >= 2 { return true }
+            }
+            if let child = node.pointee.children { stack.append(child) }
+        }
+        return false
+    }
+
+    /// The text under a node, for titles and script bodies, up to `limit` bytes.
+    static func text(of node: xmlNodePtr, limit: Int) -> String {
+        var bytes: [UInt8] = []
+        var stack: [xmlNodePtr] = []
+        if let child = node.pointee.children { stack.append(child) }
+        while let current = stack.popLast(), bytes.count < limit {
+            if let next = current.pointee.next { stack.append(next) }
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+                let content = current.pointee.content
+            {
+                var index = 0
+                while content[index] != 0, bytes.count < limit {
+                    bytes.append(content[index])
+                    index += 1
+                }
+            } else if let child = current.pointee.children {
+                stack.append(child)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

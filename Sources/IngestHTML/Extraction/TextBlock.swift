@@ -1,0 +1,26 @@
+/// A run of text between two block boundaries: a paragraph, heading, list item or table cell.
+struct TextBlock {
+    enum Kind: Equatable {
+        case paragraph
+        case heading(level: Int)
+        case listItem
+        case cell
+    }
+
+    /// Whitespace-collapsed UTF-8.
+    var text: [UInt8]
+    var scalars: Int
+    /// Scalars inside links.
+    var linkScalars: Int
+    var kind: Kind
+    /// The element record the text belongs to: its innermost block-level element.
+    var owner: Int32
+    /// The list (for list items) or table (for cells) the block belongs to, or -1.
+    var group: Int32
+    /// The row element of a cell, or -1.
+    var row: Int32
+
+    var linkDensity: Double { scalars == 0 ? 0 : Double(linkScalars) / Double(scalars) }
+
+    var commas: Int { text.reduce(0) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) } }
+}

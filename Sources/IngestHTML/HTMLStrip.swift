@@ -1,0 +1,81 @@
+public import IngestCore
+
+/// The strip stage: bytes in, main text and page metadata out.
+///
+/// It chooses the encoding (``CharsetSniffer``), decodes to UTF-8, parses with libxml2 and walks the tree
+/// once, dropping furniture and keeping the main content. Work per page is bounded by an input-size cap
+/// and an element cap, since a C parse cannot be cancelled midway.
+public struct HTMLStrip: Stage {
+    public static let name = "strip"
+
+    public struct Configuration: Sendable, Equatable {
+        /// Larger pages become `too-large` dead letters without being parsed.
+        public var maxInputBytes: Int
+        /// Pages with more elements become `too-large` dead letters.
+        public var maxElements: Int
+
+        public init(maxInputBytes: Int = 32 << 20, maxElements: Int = 1_000_000) {
+            self.maxInputBytes = maxInputBytes
+            self.maxElements = maxElements
+        }
+    }
+
+    public var configuration: Configuration
+    public var sniffer: CharsetSniffer
+
+    public init(configuration: Configuration = Configuration(), sniffer: CharsetSniffer = CharsetSniffer()) {
+        self.configuration = configuration
+        self.sniffer = sniffer
+    }
+
+    public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
+        let page = try strip(document.raw, contentType: document.headers["content-type"], url: document.source.url)
+        document.encoding = page.charset.encodingInfo
+        for warning in page.charset.warnings {
+            document.warn(Self.name, code: "charset", warning)
+        }
+        document.text = page.text
+        document.title = page.title
+        document.published = page.published
+        document.modified = page.modified
+        if page.text.isEmpty {
+            document.warn(Self.name, code: "no-main-text", "no main text was found; the record has only a title")
+        }
+        return .keep
+    }
+
+    /// Strips one page.
+    ///
+    /// - Throws: `empty-input`, `too-large`, `not-text`, `undecodable`, `parse-failed` or `no-content`.
+    public func strip(_ raw: [UInt8], contentType: String? = nil, url: String? = nil) throws(StageError) -> StrippedPage {
+        guard !raw.isEmpty else { throw StageError(.emptyInput, "the input is empty (0 bytes)") }
+        guard raw.count <= configuration.maxInputBytes else {
+            throw StageError(
+                .tooLarge, "the input is \(raw.count) bytes, over the max_input_bytes limit of \(configuration.maxInputBytes)")
+        }
+        let charset = sniffer.decide(raw, contentType: contentType, hint: url)
+        if !charset.used.hasPrefix("utf-16"), let reason = BinaryContent.reason(raw) {
+            throw StageError(.notText, reason)
+        }
+        guard let utf8 = TextDecoder.utf8(from: raw, encoding: charset.used) else {
+            throw StageError(.undecodable, "no decoder for the encoding \(charset.used)")
+        }
+        guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {
+            throw StageError(.emptyInput, "the input is only whitespace (\(raw.count) bytes)")
+        }
+        let walk = try HTMLDocument(utf8: utf8, url: url).walk(maxElements: configuration.maxElements)
+        let selected = MainContentSelector.select(walk)
+        let text = TextAssembler.text(of: walk.blocks, selected: selected)
+        let firstHeading = walk.blocks.first { $0.kind == .heading(level: 1) }.map { String(decoding: $0.text, as: UTF8.self) }
+        let title = MetadataReader.title(walk.metadata, firstHeading: firstHeading)
+        guard !text.isEmpty || title != nil else {
+            throw StageError(.noContent, "the page parsed to \(walk.elementCount) elements but has no text or title")
+        }
+        let owners = Set(selected.map { walk.blocks[$0].owner })
+        let jsonLD = MetadataReader.jsonLDObjects(walk.metadata.jsonLD)
+        return StrippedPage(
+            charset: charset, title: title, text: text,
+            published: MetadataReader.published(walk.metadata, jsonLD: jsonLD, inContent: { owners.contains($0) }),
+            modified: MetadataReader.modified(walk.metadata, jsonLD: jsonLD), elementCount: walk.elementCount)
+    }
+}

@@ -1,0 +1,86 @@
+import CLibXML2
+
+/// The attributes strip reads from one element, copied out of libxml2 in one pass over its attribute list.
+struct ElementAttributes {
+    var classAndID: String?
+    var role: String?
+    var hidden = false
+    var type: String?
+    var property: String?
+    var name: String?
+    var content: String?
+    var datetime: String?
+    var itemprop: String?
+    var pubdate = false
+
+    init(_ node: xmlNodePtr) {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let rawName = current.pointee.name else { continue }
+            let name = AttributeName(rawName)
+            guard name != .other else { continue }
+            let value = Self.value(of: current)
+            switch name {
+            case .class, .id:
+                if let value, !value.isEmpty {
+                    classAndID = classAndID.map { $0 + " " + value } ?? value
+                }
+            case .role: role = value?.lowercased()
+            case .hidden: hidden = true
+            case .ariaHidden: if value?.lowercased() == "true" { hidden = true }
+            case .style:
+                if let style = value?.lowercased().filter({ !$0.isWhitespace }),
+                    style.contains("display:none") || style.contains("visibility:hidden")
+                {
+                    hidden = true
+                }
+            case .type: type = value
+            case .property: property = value
+            case .name: self.name = value
+            case .content: content = value
+            case .datetime: datetime = value
+            case .itemprop: itemprop = value
+            case .pubdate: pubdate = true
+            case .other: break
+            }
+        }
+    }
+
+    private static func value(of attribute: xmlAttrPtr) -> String? {
+        guard let child = attribute.pointee.children else { return "" }
+        if child.pointee.next == nil, let content = child.pointee.content {
+            return String(cString: content)
+        }
+        guard let joined = xmlNodeListGetString(attribute.pointee.doc, child, 1) else { return nil }
+        defer { cxml_free(joined) }
+        return String(cString: joined)
+    }
+}
+
+/// The attribute names strip reads, matched without allocating.
+enum AttributeName: Equatable {
+    case `class`, id, role, hidden, ariaHidden, style, type, property, name, content, datetime, itemprop, pubdate
+    case other
+
+    init(_ raw: UnsafePointer<UInt8>) {
+        var length = 0
+        while raw[length] != 0, length < 16 { length += 1 }
+        let bytes = UnsafeBufferPointer(start: raw, count: length)
+        switch length {
+        case 2: self = bytes.elementsEqual("id".utf8) ? .id : .other
+        case 4:
+            self = bytes.elementsEqual("role".utf8) ? .role : bytes.elementsEqual("type".utf8) ? .type : bytes.elementsEqual("name".utf8) ? .name : .other
+        case 5:
+            self = bytes.elementsEqual("class".utf8) ? .class : bytes.elementsEqual("style".utf8) ? .style : .other
+        case 6: self = bytes.elementsEqual("hidden".utf8) ? .hidden : .other
+        case 7:
+            self = bytes.elementsEqual("content".utf8) ? .content : bytes.elementsEqual("pubdate".utf8) ? .pubdate : .other
+        case 8:
+            self = bytes.elementsEqual("property".utf8) ? .property : bytes.elementsEqual("datetime".utf8) ? .datetime
+                : bytes.elementsEqual("itemprop".utf8) ? .itemprop : .other
+        case 11: self = bytes.elementsEqual("aria-hidden".utf8) ? .ariaHidden : .other
+        default: self = .other
+        }
+    }
+}

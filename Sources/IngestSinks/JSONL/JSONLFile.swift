@@ -1,0 +1,67 @@
+import Foundation
+import IngestCore
+
+/// A JSON Lines file written through a temporary file and renamed into place at the end, so a reader
+/// never sees half a run, and a crashed run leaves the previous file intact. `-` writes to standard output.
+final class JSONLFile {
+    let path: String
+    private let temporaryPath: String?
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private(set) var lines = 0
+
+    init(path: String) throws(RunError) {
+        self.path = path
+        if path == "-" {
+            temporaryPath = nil
+            handle = FileHandle.standardOutput
+            return
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let temporary = path + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
+            throw RunError(.cannotCreateOutput, "cannot create \(path)")
+        }
+        temporaryPath = temporary
+        self.handle = handle
+    }
+
+    func append(_ json: [UInt8]) throws(RunError) {
+        pending.append(contentsOf: json)
+        pending.append(0x0A)
+        lines += 1
+        if pending.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws(RunError) {
+        guard !pending.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: pending)
+        } catch {
+            throw RunError(.writeFailed, "writing \(path) failed: \(error)")
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    func close() throws(RunError) {
+        try flush()
+        guard let temporaryPath else { return }
+        do {
+            try handle.synchronize()
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) {
+                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporaryPath))
+            } else {
+                try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
+            }
+        } catch {
+            throw RunError(.writeFailed, "finishing \(path) failed: \(error)")
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import IngestCore
+import IngestFetch
+import IngestSinks
+import Logging
+
+/// `ingest run`: the main job.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a pipeline over local pages into JSON Lines and/or SQLite.",
+        discussion: """
+            Without PIPELINE the built-in default (Pipelines/events.yaml) runs. Outputs named on the command \
+            line replace the pipeline file's outputs. Exit status: 0 when dead letters stay within the \
+            failure ratio, 65 above it; see the README for all codes.
+            """)
+
+    @Argument(help: "A pipeline file (YAML). Defaults to the built-in events pipeline.")
+    var pipeline: String?
+
+    @Option(name: .long, help: "A file or directory of pages (repeatable). Directories are read recursively.")
+    var input: [String] = []
+
+    @Option(name: .long, help: "A file listing one path per line, or - for standard input (repeatable).")
+    var inputList: [String] = []
+
+    @Option(name: .long, help: "Write page records as JSON Lines to FILE, or - for standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Upsert page records into the SQLite database FILE (created if missing).")
+    var sqlite: String?
+
+    @Option(name: .long, help: "Write dead letters as JSON Lines to FILE.")
+    var deadLetters: String?
+
+    @Option(name: .long, help: "Write the run summary as JSON to FILE.")
+    var stats: String?
+
+    @Option(name: .long, help: "Documents in flight at once (default: the pipeline's, else one per core).")
+    var concurrency: Int?
+
+    @Option(name: .long, help: "Exit 65 when more than this share of inputs become dead letters.")
+    var maxFailureRatio: Double?
+
+    @Option(name: .long, help: "File endings read from directories, comma-separated.")
+    var extensions: String = LocalFileReader.defaultExtensions.sorted().joined(separator: ",")
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .notice
+
+    @Option(name: .long, help: "Progress line: auto (on a terminal), always, never.")
+    var progress: ProgressMode = .auto
+
+    enum ProgressMode: String, ExpressibleByArgument, CaseIterable {
+        case auto, always, never
+    }
+
+    func validate() throws {
+        if input.isEmpty && inputList.isEmpty {
+            throw ValidationError("give at least one --input or --input-list")
+        }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let ratio = maxFailureRatio, !(0...1).contains(ratio) {
+            throw ValidationError("--max-failure-ratio must be between 0 and 1")
+        }
+    }
+
+    func run() async throws {
+        let logger = LogSetup.bootstrap(level: logLevel)
+        let definition = try PipelineLoader.load(pipeline)
+        let runID = Self.makeRunID()
+        let options = RunOptions(
+            concurrency: concurrency ?? definition.concurrency ?? RunOptions.defaultConcurrency,
+            maxFailureRatio: maxFailureRatio ?? definition.maxFailureRatio, runID: runID)
+
+        let outputs = resolveOutputs(definition.output)
+        var sinks: [any RecordSink] = []
+        var described: [String] = []
+        let reader: LocalFileReader
+        do throws(RunError) {
+            let inputs = input.map(LocalInput.path) + inputList.map(LocalInput.list)
+            let endings = Set(extensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            reader = try LocalFileReader(inputs: inputs, extensions: endings)
+            if outputs.jsonl != nil || outputs.deadLetters != nil {
+                sinks.append(try JSONLSink(recordsPath: outputs.jsonl, deadLettersPath: outputs.deadLetters))
+                if let path = outputs.jsonl { described.append("page records to \(path == "-" ? "standard output" : path)") }
+                if let path = outputs.deadLetters { described.append("dead letters to \(path)") }
+            }
+            if let path = outputs.sqlite {
+                sinks.append(try SQLiteSink(path: path, runID: runID, pipeline: definition.name))
+                described.append("page records and dead letters to SQLite \(path)")
+            }
+        } catch {
+            Diagnostics.error(error.message)
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+
+        let interactive = progress == .always || (progress == .auto && Diagnostics.standardErrorIsTerminal)
+        let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger)
+        let runner = PipelineRunner(
+            pipeline: definition.makePipeline(registry: StageCatalog.registry), options: options, logger: logger)
+        let summary: RunSummary
+        var report: (@Sendable (RunSummary) -> Void)? = nil
+        if let progressLine {
+            report = { @Sendable summary in progressLine.update(summary) }
+        }
+        do throws(RunError) {
+            summary = try await runner.run(reader: reader, sinks: sinks, progress: report)
+        } catch {
+            progressLine?.finish()
+            Diagnostics.error(error.message)
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+        progressLine?.finish()
+
+        if let stats {
+            do {
+                try Data(RecordJSON.encode(summary)).write(to: URL(fileURLWithPath: stats))
+                described.append("run summary to \(stats)")
+            } catch {
+                Diagnostics.error("cannot write \(stats): \(error)")
+                throw ExitCode(ExitStatus.ioError.rawValue)
+            }
+        }
+        for line in SummaryPrinter.lines(summary, outputs: described) { Diagnostics.write(line) }
+        guard summary.addsUp else {
+            Diagnostics.error("the run summary does not add up; this is a bug")
+            throw ExitCode(ExitStatus.software.rawValue)
+        }
+        if summary.failureRatio > options.maxFailureRatio {
+            Diagnostics.error(
+                String(
+                    format: "%d of %d inputs (%.1f%%) became dead letters, over the allowed %.1f%%", summary.deadLetters,
+                    summary.inputs, summary.failureRatio * 100, options.maxFailureRatio * 100))
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+
+    /// Command-line outputs replace the pipeline file's; dead letters always have somewhere to go.
+    private func resolveOutputs(_ fromFile: OutputSettings) -> OutputSettings {
+        var outputs = output != nil || sqlite != nil ? OutputSettings(jsonl: output, deadLetters: nil) : fromFile
+        if sqlite != nil { outputs.sqlite = sqlite }
+        if let deadLetters { outputs.deadLetters = deadLetters }
+        if outputs.deadLetters == nil, let jsonl = outputs.jsonl {
+            if jsonl != "-" {
+                let stem = jsonl.hasSuffix(".jsonl") ? String(jsonl.dropLast(6)) : jsonl
+                outputs.deadLetters = stem + ".dead-letters.jsonl"
+            } else if outputs.sqlite == nil {
+                outputs.deadLetters = "dead-letters.jsonl"
+            }
+        }
+        return outputs
+    }
+
+    /// Sortable and unique enough for concurrent cron runs: UTC time plus random bits.
+    static func makeRunID() -> String {
+        let stamp = RFC3339.string(from: Date()).filter { $0.isNumber || $0 == "T" }
+        return "r_\(stamp)_\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    }
+}
+
+extension RunError {
+    var message: String { description }
+}

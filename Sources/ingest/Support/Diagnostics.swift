@@ -1,0 +1,14 @@
+import Foundation
+
+/// Messages for the person at the terminal, on standard error: standard output carries data only.
+enum Diagnostics {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func error(_ message: String) {
+        write("ingest: error: \(message)")
+    }
+
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
