@@ -11,6 +11,8 @@ enum BoilerplateRules {
         "menu", "menus", "submenu", "navbar", "share", "shares", "sharing", "sharedaddy", "sharethis", "addtoany",
         "social", "related", "similar", "comment", "comments", "cookie", "cookies", "widget", "widgets",
         "breadcrumb", "breadcrumbs", "gallery", "sidebar",
+        // Post metadata lines (date, author, categories): the record carries the date separately.
+        "meta", "byline", "postmeta", "entrymeta",
         // Visually hidden helpers: skip links and screen-reader-only labels, never article text.
         "skip", "screen", "sronly", "visually",
     ]

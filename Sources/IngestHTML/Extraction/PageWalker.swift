@@ -25,6 +25,9 @@ struct PageWalker {
     /// Record indices that opened an article (or main) and a sectioning element, to undo depth on exit.
     private var opensArticle: Set<Int32> = []
     private var opensSection: Set<Int32> = []
+    /// File names of the images in the open `<figure>`s, letters and digits only, lower case.
+    private var figureImageNames: [[UInt8]] = []
+    private var figureDepth = 0
 
     init(maxElements: Int) {
         self.maxElements = maxElements
@@ -118,6 +121,10 @@ struct PageWalker {
         switch tag {
         case .a:
             linkDepth += 1
+        case .img:
+            if figureDepth > 0, let src = attributes.src { figureImageNames.append(Self.fileNameKey(src)) }
+        case .figure:
+            figureDepth += 1
         case .br:
             if buffer.endsWithLineBreak { flush() } else { buffer.lineBreak() }
         default:
@@ -178,6 +185,10 @@ struct PageWalker {
             linkDepth = max(0, linkDepth - 1)
             return
         }
+        if tag == .figure {
+            figureDepth -= 1
+            if figureDepth == 0 { figureImageNames.removeAll() }
+        }
         guard tag.isBlock, let top = openBlocks.last else { return }
         flush()
         openBlocks.removeLast()
@@ -201,10 +212,14 @@ struct PageWalker {
     /// Ends the current block, if it has any text.
     private mutating func flush() {
         guard !buffer.isEmpty, let owner = openBlocks.last, let taken = buffer.take() else { return }
-        blocks.append(
-            TextBlock(
-                text: taken.text, scalars: taken.scalars, linkScalars: taken.linkScalars, kind: owner.kind,
-                owner: owner.index, group: owner.group, row: owner.row))
+        var block = TextBlock(
+            text: taken.text, scalars: taken.scalars, linkScalars: taken.linkScalars, kind: owner.kind,
+            owner: owner.index, group: owner.group, row: owner.row)
+        if figureDepth > 0, taken.text.count <= 120 {
+            let key = Self.fileNameKey(String(decoding: taken.text, as: UTF8.self))
+            block.isFileNameCaption = key.count >= 4 && figureImageNames.contains { $0.starts(with: key) }
+        }
+        blocks.append(block)
         elements[Int(owner.index)].scalars += taken.scalars
         elements[Int(owner.index)].linkScalars += taken.linkScalars
     }
@@ -256,6 +271,19 @@ struct PageWalker {
             if let child = node.pointee.children { stack.append(child) }
         }
         return false
+    }
+
+    /// The last path component of a URL or a caption, reduced to lower-case ASCII letters and digits, so
+    /// "2023Iasi 0249" and ".../2023Iasi-0249-1024x683.jpg" compare by prefix.
+    static func fileNameKey(_ value: String) -> [UInt8] {
+        let name = value.split(separator: "/").last.map(String.init) ?? value
+        return name.utf8.compactMap { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+            default: nil
+            }
+        }
     }
 
     /// The text under a node, for titles and script bodies, up to `limit` bytes.

@@ -19,6 +19,8 @@ struct TextBlock {
     var group: Int32
     /// The row element of a cell, or -1.
     var row: Int32
+    /// A figure caption that only repeats its image's file name ("2023Iasi 0249" under 2023Iasi-0249.jpg).
+    var isFileNameCaption = false
 
     var linkDensity: Double { scalars == 0 ? 0 : Double(linkScalars) / Double(scalars) }
 

@@ -12,6 +12,7 @@ struct ElementAttributes {
     var datetime: String?
     var itemprop: String?
     var pubdate = false
+    var src: String?
 
     init(_ node: xmlNodePtr) {
         var attribute = node.pointee.properties
@@ -42,6 +43,7 @@ struct ElementAttributes {
             case .datetime: datetime = value
             case .itemprop: itemprop = value
             case .pubdate: pubdate = true
+            case .src: src = value
             case .other: break
             }
         }
@@ -60,7 +62,7 @@ struct ElementAttributes {
 
 /// The attribute names strip reads, matched without allocating.
 enum AttributeName: Equatable {
-    case `class`, id, role, hidden, ariaHidden, style, type, property, name, content, datetime, itemprop, pubdate
+    case `class`, id, role, hidden, ariaHidden, style, type, property, name, content, datetime, itemprop, pubdate, src
     case other
 
     init(_ raw: UnsafePointer<UInt8>) {
@@ -69,6 +71,7 @@ enum AttributeName: Equatable {
         let bytes = UnsafeBufferPointer(start: raw, count: length)
         switch length {
         case 2: self = bytes.elementsEqual("id".utf8) ? .id : .other
+        case 3: self = bytes.elementsEqual("src".utf8) ? .src : .other
         case 4:
             self = bytes.elementsEqual("role".utf8) ? .role : bytes.elementsEqual("type".utf8) ? .type : bytes.elementsEqual("name".utf8) ? .name : .other
         case 5:

@@ -4,7 +4,7 @@ enum HTMLTag: UInt8 {
     case other
     case a, address, article, aside, audio, blockquote, body, br, button, canvas, caption, center, dd, details
     case dialog, div, dl, dt, embed, fieldset, figcaption, figure, footer, form, h1, h2, h3, h4, h5, h6
-    case head, header, hr, html, iframe, input, li, main, map, math, menu, meta, nav, noscript, object, ol
+    case head, header, hr, html, iframe, img, input, li, main, map, math, menu, meta, nav, noscript, object, ol
     case option, p, picture, pre, script, section, select, style, summary, svg, table, tbody, td, template
     case textarea, tfoot, th, thead, time, title, tr, ul, video
 
