@@ -64,10 +64,16 @@ public struct HTMLStrip: Stage {
             throw StageError(.emptyInput, "the input is only whitespace (\(raw.count) bytes)")
         }
         let walk = try HTMLDocument(utf8: utf8, url: url).walk(maxElements: configuration.maxElements)
-        let selected = MainContentSelector.select(walk)
-        let text = TextAssembler.text(of: walk.blocks, selected: selected)
+        var selected = MainContentSelector.select(walk)
         let firstHeading = walk.blocks.first { $0.kind == .heading(level: 1) }.map { String(decoding: $0.text, as: UTF8.self) }
         let title = MetadataReader.title(walk.metadata, firstHeading: firstHeading)
+        // The headline is the record's `title`; repeating it at the top of `text` would only duplicate it.
+        if let first = selected.first, let title, walk.blocks[first].kind == .heading(level: 1),
+            String(decoding: walk.blocks[first].text, as: UTF8.self) == title
+        {
+            selected.removeFirst()
+        }
+        let text = TextAssembler.text(of: walk.blocks, selected: selected)
         guard !text.isEmpty || title != nil else {
             throw StageError(.noContent, "the page parsed to \(walk.elementCount) elements but has no text or title")
         }

@@ -63,17 +63,10 @@ enum MainContentSelector {
             }
         }
 
-        var selected = walk.blocks.indices.filter { index in
+        return walk.blocks.indices.filter { index in
             let block = walk.blocks[index]
             return regions.contains { $0.contains(block.owner) } && keeps(block)
         }
-        // The headline often sits above the container the article body was found in; it belongs to the text.
-        if let first = selected.first, !selected.contains(where: { walk.blocks[$0].kind == .heading(level: 1) }),
-            let headline = walk.blocks[..<first].firstIndex(where: { $0.kind == .heading(level: 1) && keeps($0) })
-        {
-            selected.insert(headline, at: 0)
-        }
-        return selected
     }
 
     private static func keeps(_ block: TextBlock) -> Bool {
