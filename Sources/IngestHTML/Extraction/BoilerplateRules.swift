@@ -12,7 +12,7 @@ enum BoilerplateRules {
         "social", "related", "similar", "comment", "comments", "cookie", "cookies", "widget", "widgets",
         "breadcrumb", "breadcrumbs", "gallery", "sidebar",
         // Post metadata lines (date, author, categories): the record carries the date separately.
-        "meta", "byline", "postmeta", "entrymeta",
+        "meta", "byline", "postmeta", "entrymeta", "footer", "copyright",
         // Visually hidden helpers: skip links and screen-reader-only labels, never article text.
         "skip", "screen", "sronly", "visually",
     ]
@@ -50,11 +50,14 @@ enum BoilerplateRules {
         return words
     }
 
-    /// Whether an element named like this is furniture to drop with everything inside it.
-    static func isFurniture(classAndID value: String) -> Bool {
-        let words = words(value)
-        guard words.contains(where: { droppedWords.contains(String($0)) }) else { return false }
-        return !words.contains(where: { wrapperWords.contains(String($0)) })
+    static let commentWords: Set<String> = ["comment", "comments"]
+
+    /// The furniture word an element's class or id carries, or nil when it carries none or also names
+    /// a layout wrapper.
+    static func furnitureWord(classAndID value: String) -> String? {
+        let words = words(value).map(String.init)
+        guard let word = words.first(where: droppedWords.contains) else { return nil }
+        return words.contains(where: wrapperWords.contains) ? nil : word
     }
 
     /// +25 per positive hint family, −25 per negative, from the lower-cased class and id.

@@ -75,7 +75,8 @@ enum MainContentSelector {
             return !BoilerplateLines.matches(block.text)
         }
         if block.linkDensity > 0.5 { return false }
-        return !BoilerplateLines.matches(block.text)
+        // In a table a lone number is data, not a counter.
+        return block.kind == .cell || !BoilerplateLines.matches(block.text)
     }
 
     private static func isParagraphLike(_ tag: HTMLTag) -> Bool {

@@ -225,37 +225,43 @@ struct PageWalker {
     }
 
     private func isDropped(_ tag: HTMLTag, attributes: ElementAttributes, node: xmlNodePtr) -> Bool {
-        if tag.isAlwaysDropped { return true }
+        if attributes.hidden { return true }
+        if let role = attributes.role, BoilerplateRules.droppedRoles.contains(role) {
+            return !Self.wrapsContent(node, paragraphs: 3)
+        }
         switch tag {
+        case .script, .style, .noscript, .template, .iframe, .button, .select, .option, .input, .textarea, .canvas,
+            .svg, .math, .object, .embed, .video, .audio, .map:
+            return true
+        case .nav, .aside, .dialog, .menu, .footer:
+            return !Self.wrapsContent(node, paragraphs: 3)
         case .header:
             // A header inside an article or section introduces it (title, dateline); only the page's
             // own header is a banner.
-            if sectionDepth == 0 { return true }
-        case .footer:
-            return true
+            return sectionDepth == 0 && !Self.wrapsContent(node, paragraphs: 3)
         case .form:
-            if !Self.wrapsContent(node) { return true }
-        default:
-            break
-        }
-        if attributes.hidden { return true }
-        if let role = attributes.role, BoilerplateRules.droppedRoles.contains(role) { return true }
-        switch tag {
+            // ASP.NET pages wrap the whole page in one form; a search or comment form holds no prose.
+            return !Self.wrapsContent(node, paragraphs: 2)
         case .html, .body, .main, .article:
             return false
         default:
             break
         }
         if attributes.role == "main" { return false }
-        if let names = attributes.classAndID, BoilerplateRules.isFurniture(classAndID: names) { return true }
-        return false
+        guard let names = attributes.classAndID, let word = BoilerplateRules.furnitureWord(classAndID: names) else {
+            return false
+        }
+        // Comment threads are prose by nature, so only their name counts; other furniture that holds
+        // several paragraphs is an unclosed element that swallowed the page, and the page is kept.
+        return BoilerplateRules.commentWords.contains(word) || !Self.wrapsContent(node, paragraphs: 3)
     }
 
-    /// Whether a `<form>` wraps real content (ASP.NET pages put the whole page in one) rather than
-    /// being a search box or a comment form. Looks at a bounded number of descendants.
-    private static func wrapsContent(_ form: xmlNodePtr) -> Bool {
+    /// Whether an element that looks like furniture actually wraps the page's content: it holds an
+    /// `article` or `main`, or at least `paragraphs` paragraphs of prose. Looks at a bounded number of
+    /// descendants, so the check costs at most a constant per element.
+    private static func wrapsContent(_ element: xmlNodePtr, paragraphs wanted: Int) -> Bool {
         var stack: [xmlNodePtr] = []
-        if let child = form.pointee.children { stack.append(child) }
+        if let child = element.pointee.children { stack.append(child) }
         var visited = 0
         var paragraphs = 0
         while let node = stack.popLast(), visited < 20_000 {
@@ -266,7 +272,7 @@ struct PageWalker {
             if tag == .article || tag == .main { return true }
             if tag == .p, text(of: node, limit: 200).unicodeScalars.count >= 80 {
                 paragraphs += 1
-                if paragraphs >= 2 { return true }
+                if paragraphs >= wanted { return true }
             }
             if let child = node.pointee.children { stack.append(child) }
         }

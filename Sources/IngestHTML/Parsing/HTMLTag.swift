@@ -8,16 +8,6 @@ enum HTMLTag: UInt8 {
     case option, p, picture, pre, script, section, select, style, summary, svg, table, tbody, td, template
     case textarea, tfoot, th, thead, time, title, tr, ul, video
 
-    /// Elements whose content never belongs in the main text.
-    var isAlwaysDropped: Bool {
-        switch self {
-        case .script, .style, .noscript, .template, .nav, .aside, .iframe, .button, .select, .option, .input,
-            .textarea, .canvas, .svg, .math, .object, .embed, .video, .audio, .map, .dialog, .menu:
-            true
-        default: false
-        }
-    }
-
     /// Elements that start and end a line of text; inline elements only continue one.
     var isBlock: Bool {
         switch self {
