@@ -87,17 +87,17 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestHTMLTests",
-            dependencies: ["IngestHTML", "IngestTestSupport"],
+            dependencies: ["IngestHTML", "IngestFetch", "IngestTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "IngestSinksTests",
-            dependencies: ["IngestSinks", "IngestHTML", "IngestTestSupport"],
+            dependencies: ["IngestSinks", "IngestHTML", "IngestFetch", "IngestTestSupport", "CSQLite"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "IngestCLITests",
-            dependencies: ["IngestTestSupport"],
+            dependencies: ["ingest", "IngestTestSupport", "CSQLite"],
             swiftSettings: strictSettings
         ),
     ]

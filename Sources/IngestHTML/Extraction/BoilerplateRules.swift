@@ -18,8 +18,9 @@ enum BoilerplateRules {
     ]
 
     /// Words that mark a layout wrapper: such an element may also name a sidebar ("content-sidebar-wrap")
-    /// while holding the article, so it is never dropped by name.
-    static let wrapperWords: Set<String> = ["content", "main", "wrap", "wrapper", "container", "layout", "site"]
+    /// while holding the article, so it is never dropped by name. Generic words like "container" are not
+    /// among them: "related-posts-container" is furniture.
+    static let wrapperWords: Set<String> = ["content", "main"]
 
     /// Substrings of class and id that raise or lower an element's chance of being the article
     /// (the weights readability made standard).

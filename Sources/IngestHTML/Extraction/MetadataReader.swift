@@ -14,12 +14,25 @@ enum MetadataReader {
         "last-modified",
     ]
 
+    /// Names sites give every page of a section, which say nothing about the page itself.
+    static let genericTitles: Set<String> = [
+        "home", "home page", "homepage", "news", "начало", "начална страница", "новини", "strona główna",
+        "aktualności", "головна", "головна сторінка", "новини",
+    ]
+
+    /// og:title, then `<title>`, then the first `h1`; each without the site's name, and skipped when
+    /// what is left is only the site's name or a generic "Home page".
     static func title(_ metadata: PageMetadata, firstHeading: String?) -> String? {
-        if let og = clean(metadata.metas["og:title"]) { return og }
-        if let title = clean(metadata.documentTitle) {
-            return withoutSiteName(title, siteName: clean(metadata.metas["og:site_name"]), heading: firstHeading)
+        let siteName = clean(metadata.metas["og:site_name"])
+        let heading = clean(firstHeading)
+        for candidate in [metadata.metas["og:title"], metadata.documentTitle] {
+            guard let text = clean(candidate) else { continue }
+            let title = withoutSiteName(text, siteName: siteName, heading: heading)
+            let folded = title.lowercased()
+            if genericTitles.contains(folded) || folded == siteName?.lowercased() { continue }
+            return title
         }
-        return clean(firstHeading)
+        return heading
     }
 
     static func published(_ metadata: PageMetadata, jsonLD: [[String: Any]], inContent: (Int32) -> Bool) -> PublishedDate? {

@@ -1,0 +1,111 @@
+import IngestCore
+@testable import IngestHTML
+import Testing
+
+@Suite struct CharsetSnifferTests {
+    let sniffer = CharsetSniffer()
+
+    func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test("a byte order mark wins over every declaration")
+    func byteOrderMark() {
+        let decision = sniffer.decide([0xEF, 0xBB, 0xBF] + bytes("<meta charset=windows-1251><p>x"), contentType: "text/html; charset=koi8-r")
+        #expect(decision.used == "utf-8")
+        #expect(decision.basis == .byteOrderMark)
+    }
+
+    @Test("the HTTP header wins over the meta tag")
+    func headerBeatsMeta() {
+        let decision = sniffer.decide([0x3C, 0x70, 0x3E, 0xE0, 0xE1] + bytes("<meta charset=iso-8859-2>"), contentType: "text/html; charset=\"windows-1251\"")
+        #expect(decision.used == "windows-1251")
+        #expect(decision.basis == .httpHeader)
+        #expect(decision.declared == "http: windows-1251")
+    }
+
+    struct MetaCase: Sendable, CustomTestStringConvertible {
+        var html: String
+        var expected: String?
+        /// Non-ASCII bytes after the tag: legacy bytes by default, so the declaration is not overruled.
+        var tail: [UInt8] = [0xE9, 0xE0]
+        var testDescription: String { html }
+    }
+
+    static let metaCases: [MetaCase] = [
+        MetaCase(html: "<meta charset=\"windows-1251\">", expected: "windows-1251"),
+        MetaCase(html: "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-2\">", expected: "iso-8859-2"),
+        MetaCase(html: "<meta content='text/html;charset=koi8-u' http-equiv='content-type'>", expected: "koi8-u"),
+        MetaCase(html: "<meta content=\"text/html; charset=cp1250\">", expected: nil),
+        MetaCase(html: "<!-- <meta charset=koi8-r> --><p>", expected: nil),
+        MetaCase(html: "<div title='<meta charset=koi8-r>'></div>", expected: nil),
+        MetaCase(html: "<meta charset=latin1>", expected: "windows-1252"),
+        MetaCase(html: "<meta charset=utf-16>", expected: "utf-8", tail: Array("é".utf8)),
+    ]
+
+    @Test("the meta prescan follows the Encoding Standard", arguments: metaCases)
+    func metaPrescan(_ testCase: MetaCase) {
+        let decision = sniffer.decide(bytes("<html><head>" + testCase.html + "</head><body>") + testCase.tail)
+        if let expected = testCase.expected {
+            #expect(decision.used == expected)
+            #expect(decision.basis == .metaTag)
+        } else {
+            #expect(decision.basis == .detection)
+        }
+    }
+
+    @Test("a meta tag after the first 1024 bytes is not seen")
+    func prescanWindow() {
+        let decision = sniffer.decide(bytes("<html>" + String(repeating: " ", count: 1100) + "<meta charset=windows-1251>") + [0xE0])
+        #expect(decision.basis == .detection)
+    }
+
+    @Test("a legacy declaration over valid UTF-8 bytes is overruled, with a warning")
+    func lyingMeta() {
+        let decision = sniffer.decide(bytes("<meta charset=iso-8859-1><p>Делегація"))
+        #expect(decision.used == "utf-8")
+        #expect(decision.declared == "meta: iso-8859-1")
+        #expect(decision.detected == "utf-8")
+        #expect(decision.warnings.first?.contains("bytes are valid UTF-8") == true)
+    }
+
+    @Test("pure ASCII keeps its declaration at full confidence")
+    func asciiKeepsDeclaration() {
+        let decision = sniffer.decide(bytes("<meta charset=windows-1251><p>plain"))
+        #expect(decision.used == "windows-1251")
+        #expect(decision.confidence == 1)
+    }
+
+    @Test("undeclared, non-UTF-8 bytes fall back to windows-1252 with low confidence and a warning")
+    func fallback() {
+        let decision = sniffer.decide(bytes("<p>") + [0xCA, 0xEB, 0xFA, 0xF1, 0xF2, 0xE5, 0xF0])
+        #expect(decision.used == "windows-1252")
+        #expect(decision.confidence < 0.5)
+        #expect(!decision.warnings.isEmpty)
+    }
+
+    @Test("an unknown label is ignored with a warning")
+    func unknownLabel() {
+        let decision = sniffer.decide(bytes("<meta charset=klingon><p>x"))
+        #expect(decision.used == "utf-8")
+        #expect(decision.warnings.contains { $0.contains("unknown charset 'klingon'") })
+    }
+
+    @Test("declared UTF-8 with a few broken bytes stays UTF-8 and says how many were replaced")
+    func brokenUTF8() {
+        let decision = sniffer.decide(bytes("<meta charset=utf-8><p>Привіт світ") + [0xFF])
+        #expect(decision.used == "utf-8")
+        #expect(decision.warnings.contains { $0.contains("1 invalid bytes") })
+    }
+
+    @Test("single-byte tables decode Cyrillic and Central European letters")
+    func decoding() {
+        #expect(TextDecoder.utf8(from: [0xCA, 0xEB, 0xFA, 0xF1, 0xF2, 0xE5, 0xF0], encoding: "windows-1251") == bytes("Клъстер"))
+        #expect(TextDecoder.utf8(from: [0xB1, 0xEA, 0xB3], encoding: "iso-8859-2") == bytes("ąęł"))
+        #expect(TextDecoder.utf8(from: [0xA5, 0xB9], encoding: "windows-1250") == bytes("Ąą"))
+        #expect(TextDecoder.utf8(from: [0xEB, 0xCC, 0xA6], encoding: "koi8-u") == bytes("Клі"))
+        #expect(TextDecoder.utf8(from: [0x81], encoding: "windows-1252") == bytes("\u{81}"))
+        for name in ["windows-1251", "windows-1250", "iso-8859-2", "koi8-r", "koi8-u", "iso-8859-5", "ibm866", "x-mac-cyrillic", "windows-874"] {
+            let decoded = TextDecoder.utf8(from: (0...255).map(UInt8.init), encoding: name)
+            #expect(decoded.map { String(validating: $0, as: UTF8.self)?.unicodeScalars.count } == 256, "\(name)")
+        }
+    }
+}
