@@ -55,13 +55,12 @@ final class JSONLFile {
         do {
             try handle.synchronize()
             try handle.close()
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temporaryPath))
-            } else {
-                try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
-            }
         } catch {
             throw RunError(.writeFailed, "finishing \(path) failed: \(error)")
+        }
+        // rename(2) replaces the old file atomically: readers see the old run or the new one, never a mix.
+        guard rename(temporaryPath, path) == 0 else {
+            throw RunError(.writeFailed, "cannot move \(temporaryPath) to \(path): \(String(cString: strerror(errno)))")
         }
     }
 }
