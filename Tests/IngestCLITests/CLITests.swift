@@ -1,0 +1,119 @@
+import Foundation
+@testable import ingest
+import IngestTestSupport
+import Testing
+
+@Suite(.serialized) struct CLITests {
+    let pages = FixturePaths.pages.path
+
+    @Test("run writes every fixture to SQLite and JSONL and prints a summary that adds up")
+    func runFixtures() throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        let result = try IngestProcess.run([
+            "run", "--input", pages, "--sqlite", directory.appendingPathComponent("db.sqlite").path, "--output",
+            directory.appendingPathComponent("pages.jsonl").path, "--stats", directory.appendingPathComponent("stats.json").path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let count = FixturePaths.pageNames().count
+        #expect(result.stderr.contains("inputs \(count) = records \(count - 2) + dead letters 2 + skipped 0"))
+        #expect(result.stderr.contains("dead letters strip/empty-input: 1"))
+        let lines = try String(contentsOf: directory.appendingPathComponent("pages.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == count - 2)
+        let letters = try String(contentsOf: directory.appendingPathComponent("pages.dead-letters.jsonl"), encoding: .utf8)
+        #expect(letters.split(separator: "\n").count == 2)
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("stats.json"))) as? [String: Any]
+        #expect(stats?["inputs"] as? Int == count)
+    }
+
+    @Test("--output - writes records to standard output and nothing else")
+    func stdoutIsData() throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        let result = try IngestProcess.run(["run", "--input", pages, "--output", "-"], in: directory)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == FixturePaths.pageNames().count - 2)
+        #expect(lines.allSatisfy { $0.hasPrefix("{") && $0.hasSuffix("}") })
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("dead-letters.jsonl").path))
+    }
+
+    @Test("paths can come from a list on standard input")
+    func inputList() throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        let list = "\(pages)/seed-000-wix.html\n\(pages)/seed-003-wordpress-pl.html\n"
+        let result = try IngestProcess.run(["run", "--input-list", "-", "--output", "-"], in: directory, stdin: list)
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test("a run over the failure ratio exits 65, after writing its outputs")
+    func failureRatio() throws {
+        let input = try FixturePaths.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: "\(pages)/empty.html", toPath: input.appendingPathComponent("empty.html").path)
+        try FileManager.default.copyItem(atPath: "\(pages)/seed-000-wix.html", toPath: input.appendingPathComponent("ok.html").path)
+        let output = try FixturePaths.temporaryDirectory()
+        let database = output.appendingPathComponent("db.sqlite").path
+        let result = try IngestProcess.run(["run", "--input", input.path, "--sqlite", database])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("1 of 2 inputs (50.0%) became dead letters, over the allowed 20.0%"))
+        #expect(FileManager.default.fileExists(atPath: database))
+        let relaxed = try IngestProcess.run(["run", "--input", input.path, "--sqlite", database, "--max-failure-ratio", "0.5"])
+        #expect(relaxed.status == 0)
+    }
+
+    @Test("usage mistakes exit 64, missing input 66")
+    func usageAndMissingInput() throws {
+        #expect(try IngestProcess.run(["run"]).status == 64)
+        let missing = try IngestProcess.run(["run", "--input", "/nonexistent/pages", "--output", "-"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("input not found: /nonexistent/pages"))
+    }
+
+    @Test("validate accepts the shipped pipelines")
+    func validateShipped() throws {
+        let result = try IngestProcess.run(["validate", "Pipelines/events.yaml"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ok, pipeline 'events': strip"))
+    }
+
+    @Test("validate reports the file, line and problem, and exits 78")
+    func validateBad() throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        let file = directory.appendingPathComponent("bad.yaml")
+        try Data("name: bad\nstages:\n  - fetch\n  - strip:\n      max_elements: many\n".utf8).write(to: file)
+        let result = try IngestProcess.run(["validate", file.path])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("bad.yaml:3:5: error: unknown stage 'fetch'; this build has: strip"))
+        #expect(result.stderr.contains("bad.yaml:5:21: error: bad value for 'max_elements' of stage 'strip': expected a whole number, got 'many'"))
+        let run = try IngestProcess.run(["run", file.path, "--input", pages, "--output", "-"])
+        #expect(run.status == 78)
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("the built-in default pipeline is Pipelines/events.yaml, word for word")
+    func defaultPipelineMatchesFile() throws {
+        let file = try String(contentsOf: FixturePaths.packageRoot.appendingPathComponent(DefaultPipeline.fileName), encoding: .utf8)
+        #expect(DefaultPipeline.yaml == file)
+    }
+
+    @Test("strip --html-dir prints one {id, title, text} line per page, in file order")
+    func stripDirectory() throws {
+        let result = try IngestProcess.run(["strip", "--html-dir", pages, "--jsonl", "--concurrency", "2"])
+        #expect(result.status == 65)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == FixturePaths.pageNames().count)
+        let ids = try lines.map { line in
+            try (JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == FixturePaths.pageNames().map { String($0.dropLast(5)) })
+        #expect(result.stderr.contains("empty.html: empty-input"))
+    }
+
+    @Test("strip --text prints only the main text")
+    func stripText() throws {
+        let result = try IngestProcess.run(["strip", "--text", "\(pages)/seed-000-wix.html"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("The diversity of industries and experts"))
+        #expect(!result.stdout.contains("top of page"))
+    }
+}
