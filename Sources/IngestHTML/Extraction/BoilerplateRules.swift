@@ -31,42 +31,69 @@ enum BoilerplateRules {
         "ad-", "share", "social", "menu", "nav",
     ]
 
-    /// Splits a class or id value into lower-case words: `relatedPosts wp-block_x` → related, posts, wp, block, x.
-    static func words(_ value: String) -> [Substring] {
-        var words: [Substring] = []
-        var lowered = ""
+    static let commentWords: Set<String> = ["comment", "comments"]
+
+    private static let droppedWordBytes = Set(droppedWords.map { Array($0.utf8) })
+    private static let wrapperWordBytes = Set(wrapperWords.map { Array($0.utf8) })
+    private static let positiveHintBytes = positiveHints.map { Array($0.utf8) }
+    private static let negativeHintBytes = negativeHints.map { Array($0.utf8) }
+
+    /// What an element's class and id say about it, read in one pass over the bytes (this runs for every
+    /// element that has a class, so it never builds Strings for words that match nothing).
+    struct Verdict: Equatable {
+        /// The furniture word the names carry, unless they also name a layout wrapper.
+        var furnitureWord: String?
+        /// +25 when the names hint at an article, −25 when at furniture, both or neither: 0.
+        var weight: Int8
+    }
+
+    static func verdict(classAndID value: String) -> Verdict {
+        var lowered: [UInt8] = []
+        var furniture: [UInt8]? = nil
+        var wrapper = false
+        var word: [UInt8] = []
         var previousWasLower = false
-        for scalar in value.unicodeScalars {
-            let isUpper = scalar.properties.isUppercase
-            if !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
-                lowered.append(" ")
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if furniture == nil, droppedWordBytes.contains(word) { furniture = word }
+            if wrapperWordBytes.contains(word) { wrapper = true }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in value.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isPart = isUpper || isLower || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+            let folded = isUpper ? byte | 0x20 : byte
+            lowered.append(folded)
+            if !isPart {
+                endWord()
                 previousWasLower = false
                 continue
             }
-            if isUpper, previousWasLower { lowered.append(" ") }
-            lowered.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-            previousWasLower = !isUpper
+            if isUpper, previousWasLower { endWord() }
+            word.append(folded)
+            previousWasLower = isLower
         }
-        for word in lowered.split(separator: " ") { words.append(word) }
-        return words
+        endWord()
+        var weight: Int8 = 0
+        if positiveHintBytes.contains(where: { contains(lowered, $0) }) { weight += 25 }
+        if negativeHintBytes.contains(where: { contains(lowered, $0) }) { weight -= 25 }
+        let furnitureWord = wrapper ? nil : furniture.map { String(decoding: $0, as: UTF8.self) }
+        return Verdict(furnitureWord: furnitureWord, weight: weight)
     }
 
-    static let commentWords: Set<String> = ["comment", "comments"]
-
-    /// The furniture word an element's class or id carries, or nil when it carries none or also names
-    /// a layout wrapper.
-    static func furnitureWord(classAndID value: String) -> String? {
-        let words = words(value).map(String.init)
-        guard let word = words.first(where: droppedWords.contains) else { return nil }
-        return words.contains(where: wrapperWords.contains) ? nil : word
-    }
-
-    /// +25 per positive hint family, −25 per negative, from the lower-cased class and id.
-    static func weight(classAndID value: String) -> Int8 {
-        let lower = value.lowercased()
-        var weight = 0
-        if positiveHints.contains(where: lower.contains) { weight += 25 }
-        if negativeHints.contains(where: lower.contains) { weight -= 25 }
-        return Int8(weight)
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

@@ -116,7 +116,8 @@ struct PageWalker {
             metadata.metas["itemprop:" + itemprop] = value
         }
 
-        if isDropped(tag, attributes: attributes, node: node) { return false }
+        let names = attributes.classAndID.map(BoilerplateRules.verdict(classAndID:))
+        if isDropped(tag, attributes: attributes, names: names, node: node) { return false }
 
         switch tag {
         case .a:
@@ -139,7 +140,7 @@ struct PageWalker {
         elements.append(
             ElementRecord(
                 tag: tag, parent: parentKind?.index ?? -1, subtreeEnd: index,
-                classWeight: attributes.classAndID.map(BoilerplateRules.weight(classAndID:)) ?? 0,
+                classWeight: names?.weight ?? 0,
                 inArticle: articleDepth > 0 || isMain))
         if isMain {
             articleDepth += 1
@@ -224,7 +225,9 @@ struct PageWalker {
         elements[Int(owner.index)].linkScalars += taken.linkScalars
     }
 
-    private func isDropped(_ tag: HTMLTag, attributes: ElementAttributes, node: xmlNodePtr) -> Bool {
+    private func isDropped(
+        _ tag: HTMLTag, attributes: ElementAttributes, names: BoilerplateRules.Verdict?, node: xmlNodePtr
+    ) -> Bool {
         if attributes.hidden { return true }
         if let role = attributes.role, BoilerplateRules.droppedRoles.contains(role) {
             return !Self.wrapsContent(node, paragraphs: 3)
@@ -248,9 +251,7 @@ struct PageWalker {
             break
         }
         if attributes.role == "main" { return false }
-        guard let names = attributes.classAndID, let word = BoilerplateRules.furnitureWord(classAndID: names) else {
-            return false
-        }
+        guard let word = names?.furnitureWord else { return false }
         // Comment threads are prose by nature, so only their name counts; other furniture that holds
         // several paragraphs is an unclosed element that swallowed the page, and the page is kept.
         return BoilerplateRules.commentWords.contains(word) || !Self.wrapsContent(node, paragraphs: 3)
