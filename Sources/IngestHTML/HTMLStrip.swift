@@ -57,7 +57,7 @@ public struct HTMLStrip: Stage {
         if !charset.used.hasPrefix("utf-16"), let reason = BinaryContent.reason(raw) {
             throw StageError(.notText, reason)
         }
-        guard let utf8 = TextDecoder.utf8(from: raw, encoding: charset.used) else {
+        guard let utf8 = TextDecoder.utf8(from: raw, encoding: charset.used, knownValid: charset.bytesAreValidUTF8) else {
             throw StageError(.undecodable, "no decoder for the encoding \(charset.used)")
         }
         guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {

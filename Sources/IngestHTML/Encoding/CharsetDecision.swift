@@ -19,6 +19,8 @@ public struct CharsetDecision: Sendable, Equatable {
     public var confidence: Double
     /// Disagreements a user should know about.
     public var warnings: [String]
+    /// Whether the bytes were found to be valid UTF-8, so decoding need not check them again.
+    var bytesAreValidUTF8 = false
 
     public var encodingInfo: EncodingInfo {
         EncodingInfo(declared: declared, detected: detected, used: used, confidence: confidence)

@@ -14,6 +14,15 @@ public struct CharsetSniffer: Sendable {
     ///   - contentType: the HTTP `Content-Type` header, when the page came over HTTP.
     ///   - hint: the page's URL, passed on to the detector.
     public func decide(_ bytes: [UInt8], contentType: String? = nil, hint: String? = nil) -> CharsetDecision {
+        let verdict = UTF8Validation.check(bytes)
+        var decision = decide(bytes, verdict: verdict, contentType: contentType, hint: hint)
+        decision.bytesAreValidUTF8 = verdict == .ascii || verdict == .valid
+        return decision
+    }
+
+    private func decide(_ bytes: [UInt8], verdict: UTF8Validation.Verdict, contentType: String?, hint: String?)
+        -> CharsetDecision
+    {
         if let bom = byteOrderMark(bytes) {
             return CharsetDecision(used: bom, basis: .byteOrderMark, declared: "bom: \(bom)", confidence: 1, warnings: [])
         }
@@ -36,7 +45,6 @@ public struct CharsetSniffer: Sendable {
             }
         }
 
-        let verdict = UTF8Validation.check(bytes)
         guard let declaration else {
             let guess = detector.detect(bytes, hint: hint)
             if guess.confidence < 0.5 {

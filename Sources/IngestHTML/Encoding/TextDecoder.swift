@@ -6,12 +6,13 @@ import Foundation
 /// Single-byte encodings go through a 256-entry table per encoding, built once; malformed input never
 /// fails, it becomes U+FFFD, as in a browser.
 enum TextDecoder {
+    /// - Parameter knownValid: the caller already checked that the bytes are valid UTF-8.
     /// - Returns: UTF-8 bytes without a byte order mark, or nil when the encoding is not supported here.
-    static func utf8(from bytes: [UInt8], encoding name: String) -> [UInt8]? {
+    static func utf8(from bytes: [UInt8], encoding name: String, knownValid: Bool = false) -> [UInt8]? {
         switch name {
         case "utf-8":
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-            if case .invalid = UTF8Validation.check(body) {
+            if !knownValid, case .invalid = UTF8Validation.check(body) {
                 return Array(String(decoding: body, as: UTF8.self).utf8)
             }
             return body

@@ -16,19 +16,23 @@ enum SummaryPrinter {
         for (reason, count) in summary.skipReasons.sorted(by: { $0.key < $1.key }) {
             lines.append("  skipped (\(reason)): \(count)")
         }
-        lines.append(String(format: "%-10@ %8@ %8@ %8@ %8@ %10@", "stage", "in", "out", "dropped", "failed", "ms"))
+        lines.append(row(["stage", "in", "out", "dropped", "failed", "ms"]))
         for stage in summary.stages {
-            lines.append(
-                "\(pad(stage.stage, 10)) \(pad(stage.input, 8)) \(pad(stage.output, 8)) \(pad(stage.dropped, 8)) "
-                    + "\(pad(stage.failed, 8)) \(pad(String(format: "%.1f", Double(stage.nanoseconds) / 1e6), 10))")
+            let milliseconds = String(format: "%.1f", Double(stage.nanoseconds) / 1e6)
+            lines.append(row([stage.stage, "\(stage.input)", "\(stage.output)", "\(stage.dropped)", "\(stage.failed)", milliseconds]))
         }
         for output in outputs { lines.append("wrote \(output)") }
         return lines
     }
 
-    private static func pad(_ value: some CustomStringConvertible, _ width: Int) -> String {
-        let text = value.description
-        return text.count >= width ? text : (value is String ? text + String(repeating: " ", count: width - text.count)
-            : String(repeating: " ", count: width - text.count) + text)
+    /// The stage name left-aligned in 12 columns, the numbers right-aligned in 9.
+    private static func row(_ cells: [String]) -> String {
+        var line = ""
+        for (index, cell) in cells.enumerated() {
+            let width = index == 0 ? 12 : 9
+            let padding = String(repeating: " ", count: max(0, width - cell.count))
+            line += index == 0 ? cell + padding : padding + cell
+        }
+        return line
     }
 }
