@@ -117,3 +117,28 @@ import Testing
         }
     }
 }
+
+@Suite struct JSONLOutputTests {
+    @Test("special files are written through, never replaced by rename")
+    func specialFilesAreNotReplaced() {
+        #expect(!JSONLSink.isRegularFileOrMissing("/dev/null"))
+        #expect(JSONLSink.isRegularFileOrMissing("/nonexistent-\(UUID().uuidString).jsonl"))
+    }
+
+    @Test("output through a symlink lands in its target and the link stays a link")
+    func symlinkOutput() async throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        let target = directory.appendingPathComponent("target.jsonl")
+        let link = directory.appendingPathComponent("link.jsonl")
+        try Data("old\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let sink = try JSONLSink(recordsPath: link.path, deadLettersPath: nil)
+        let document = TestStages.documents(["x"])[0]
+        try await sink.write(EncodedRecord(record: PageRecord(document: document, pipeline: PipelineInfo(name: "t", version: "0", stages: []))))
+        try await sink.finish(summary: RunSummary(runID: "r", pipeline: "t", stageNames: []))
+        let attributes = try FileManager.default.attributesOfItem(atPath: link.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+        let content = try String(contentsOf: target, encoding: .utf8)
+        #expect(content.hasPrefix("{") && content.hasSuffix("}\n") && !content.contains("old"))
+    }
+}

@@ -14,6 +14,12 @@ public actor JSONLSink: RecordSink {
         deadLetters = try deadLettersPath.map { path throws(RunError) in try JSONLFile(path: path) }
     }
 
+    /// Whether a path names a regular file or nothing yet (not a device, FIFO or symlink), i.e. a place
+    /// where a companion file such as `X.dead-letters.jsonl` belongs.
+    public nonisolated static func isRegularFileOrMissing(_ path: String) -> Bool {
+        JSONLFile.isReplaceable(path)
+    }
+
     public func write(_ record: EncodedRecord) throws(RunError) {
         try records?.append(record.json)
     }

@@ -143,7 +143,7 @@ struct RunCommand: AsyncParsableCommand {
         if sqlite != nil { outputs.sqlite = sqlite }
         if let deadLetters { outputs.deadLetters = deadLetters }
         if outputs.deadLetters == nil, let jsonl = outputs.jsonl {
-            if jsonl != "-" {
+            if jsonl != "-", JSONLSink.isRegularFileOrMissing(jsonl) {
                 let stem = jsonl.hasSuffix(".jsonl") ? String(jsonl.dropLast(6)) : jsonl
                 outputs.deadLetters = stem + ".dead-letters.jsonl"
             } else if outputs.sqlite == nil {
