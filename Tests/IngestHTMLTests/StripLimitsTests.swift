@@ -88,3 +88,17 @@ import Testing
                 """)
     }
 }
+
+@Suite struct HiddenElementTests {
+    @Test("hidden, aria-hidden and display:none elements never reach the text")
+    func hiddenElements() throws {
+        let html = """
+            <article><p>Visible paragraph with enough words to be the article, clearly.</p>
+            <p hidden>Hidden by attribute.</p><p aria-hidden="true">Hidden from assistive tech.</p>
+            <div style="color: red; DISPLAY : none">Hidden by style.</div><p style="visibility:hidden">Invisible.</p>
+            <p style="display:block">Shown by style, with enough words to stay in.</p></article>
+            """
+        let text = try HTMLStrip().strip(Array(html.utf8)).text
+        #expect(text == "Visible paragraph with enough words to be the article, clearly.\n\nShown by style, with enough words to stay in.")
+    }
+}

@@ -31,11 +31,7 @@ struct ElementAttributes {
             case .hidden: hidden = true
             case .ariaHidden: if value?.lowercased() == "true" { hidden = true }
             case .style:
-                if let style = value?.lowercased().filter({ !$0.isWhitespace }),
-                    style.contains("display:none") || style.contains("visibility:hidden")
-                {
-                    hidden = true
-                }
+                if let style = value, Self.hidesElement(style) { hidden = true }
             case .type: type = value
             case .property: property = value
             case .name: self.name = value
@@ -46,6 +42,20 @@ struct ElementAttributes {
             case .src: src = value
             case .other: break
             }
+        }
+    }
+
+    private static let hidingDeclarations = [Array("display:none".utf8), Array("visibility:hidden".utf8)]
+
+    /// Whether inline CSS hides the element, read over bytes with spaces dropped and ASCII folded.
+    static func hidesElement(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        for byte in style.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return hidingDeclarations.contains { declaration in
+            compact.count >= declaration.count
+                && (0...(compact.count - declaration.count)).contains { compact[$0..<($0 + declaration.count)].elementsEqual(declaration) }
         }
     }
 
