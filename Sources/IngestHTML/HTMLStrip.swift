@@ -63,7 +63,7 @@ public struct HTMLStrip: Stage {
         guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {
             throw StageError(.emptyInput, "the input is only whitespace (\(raw.count) bytes)")
         }
-        let walk = try HTMLDocument(utf8: utf8, url: url).walk(maxElements: configuration.maxElements)
+        let walk = try HTMLDocument(utf8: MarkupPrefilter.filter(utf8), url: url).walk(maxElements: configuration.maxElements)
         var selected = MainContentSelector.select(walk)
         let firstHeading = walk.blocks.first { $0.kind == .heading(level: 1) }.map { String(decoding: $0.text, as: UTF8.self) }
         let title = MetadataReader.title(walk.metadata, firstHeading: firstHeading)

@@ -8,6 +8,20 @@ enum UTF8Validation {
         case invalid(validSequences: Int, invalidBytes: Int)
     }
 
+    static func check(_ bytes: [UInt8]) -> Verdict {
+        bytes.withUnsafeBufferPointer { buffer in
+            // Pages are mostly ASCII markup: skip it eight bytes at a time, and only walk the rest.
+            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return .ascii }
+            var index = 0
+            while index + 8 <= buffer.count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            while index < buffer.count, buffer[index] < 0x80 { index += 1 }
+            if index == buffer.count { return .ascii }
+            return check(UnsafeBufferPointer(rebasing: buffer[index...]))
+        }
+    }
+
     static func check(_ bytes: some Collection<UInt8>) -> Verdict {
         var validSequences = 0
         var invalidBytes = 0

@@ -28,6 +28,8 @@ struct PageWalker {
     /// File names of the images in the open `<figure>`s, letters and digits only, lower case.
     private var figureImageNames: [[UInt8]] = []
     private var figureDepth = 0
+    /// Class and id values repeat across a page ("menu-item menu-item-type-post_type"…): read each once.
+    private var verdicts: [String: BoilerplateRules.Verdict] = [:]
 
     init(maxElements: Int) {
         self.maxElements = maxElements
@@ -116,7 +118,16 @@ struct PageWalker {
             metadata.metas["itemprop:" + itemprop] = value
         }
 
-        let names = attributes.classAndID.map(BoilerplateRules.verdict(classAndID:))
+        var names: BoilerplateRules.Verdict? = nil
+        if let classAndID = attributes.classAndID {
+            if let known = verdicts[classAndID] {
+                names = known
+            } else {
+                let verdict = BoilerplateRules.verdict(classAndID: classAndID)
+                if verdicts.count < 4096 { verdicts[classAndID] = verdict }
+                names = verdict
+            }
+        }
         if isDropped(tag, attributes: attributes, names: names, node: node) { return false }
 
         switch tag {
