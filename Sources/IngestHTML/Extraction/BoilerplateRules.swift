@@ -13,6 +13,8 @@ enum BoilerplateRules {
         "breadcrumb", "breadcrumbs", "gallery", "sidebar",
         // Post metadata lines (date, author, categories): the record carries the date separately.
         "meta", "byline", "postmeta", "entrymeta", "footer", "copyright",
+        // Image captions and credits describe a picture, not the story.
+        "caption", "credit", "credits", "figcaption",
         // Visually hidden helpers: skip links and screen-reader-only labels, never article text.
         "skip", "screen", "sronly", "visually",
     ]

@@ -23,7 +23,9 @@ enum MainContentSelector {
             while target >= 0, level < 4 {
                 if !scored[target] {
                     scored[target] = true
-                    scores[target] = baseScore(elements[target])
+                    // Names and tags are weak evidence: they count in full only for an element holding a
+                    // few paragraphs' worth of text, so a small box named "content" cannot outscore an article.
+                    scores[target] = baseScore(elements[target]) * min(1, Double(elements[target].scalars) / 500)
                 }
                 scores[target] += points / (level == 0 ? 1 : level == 1 ? 2 : Double(level * 3))
                 target = Int(elements[target].parent)
@@ -43,6 +45,9 @@ enum MainContentSelector {
         guard best >= 0 else {
             return walk.blocks.indices.filter { keeps(walk.blocks[$0]) }
         }
+
+        best = joinSplitArticle(best, scores: scores, scored: scored, elements: elements)
+        bestScore = scores[best]
 
         var regions: [ClosedRange<Int32>] = [Int32(best)...elements[best].subtreeEnd]
         let parent = elements[best].parent
@@ -69,8 +74,36 @@ enum MainContentSelector {
         }
     }
 
+    /// An article split across containers ("article chunks", a lead box and a body box) shows up as
+    /// several separate candidates of nearly the best score. When there are such runners-up and their
+    /// common ancestor holds little besides them, that ancestor is the article.
+    private static func joinSplitArticle(_ best: Int, scores: [Double], scored: [Bool], elements: [ElementRecord]) -> Int {
+        func contains(_ outer: Int, _ inner: Int) -> Bool { outer <= inner && inner <= Int(elements[outer].subtreeEnd) }
+        var runnersUp: [Int] = []
+        for index in elements.indices where scored[index] && index != best && scores[index] >= scores[best] * 0.5 {
+            guard !contains(best, index), !contains(index, best) else { continue }
+            // Only prose joins the article: teaser lists and link-heavy boxes do not.
+            guard linkDensity(elements[index]) < 0.15, elements[index].classWeight >= 0 else { continue }
+            runnersUp.append(index)
+        }
+        // Keep only the outermost runners-up: a candidate inside another adds no text of its own.
+        runnersUp = runnersUp.filter { candidate in !runnersUp.contains { $0 != candidate && contains($0, candidate) } }
+        guard !runnersUp.isEmpty else { return best }
+        var ancestor = best
+        for candidate in runnersUp {
+            while ancestor >= 0, !contains(ancestor, candidate) { ancestor = Int(elements[ancestor].parent) }
+            if ancestor < 0 { return best }
+        }
+        let combined = runnersUp.reduce(elements[best].scalars) { $0 + elements[$1].scalars }
+        let candidate = elements[ancestor]
+        guard candidate.tag != .body, candidate.tag != .html, Double(candidate.scalars) <= 1.5 * Double(combined),
+            linkDensity(candidate) < 0.35
+        else { return best }
+        return ancestor
+    }
+
     private static func keeps(_ block: TextBlock) -> Bool {
-        if block.isFileNameCaption { return false }
+        if block.isFileNameCaption || block.isCaption { return false }
         if case .heading(let level) = block.kind, level == 1 {
             return !BoilerplateLines.matches(block.text)
         }

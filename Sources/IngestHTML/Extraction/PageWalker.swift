@@ -227,6 +227,7 @@ struct PageWalker {
         var block = TextBlock(
             text: taken.text, scalars: taken.scalars, linkScalars: taken.linkScalars, kind: owner.kind,
             owner: owner.index, group: owner.group, row: owner.row)
+        block.isCaption = elements[Int(owner.index)].tag == .figcaption
         if figureDepth > 0, taken.text.count <= 120 {
             let key = Self.fileNameKey(String(decoding: taken.text, as: UTF8.self))
             block.isFileNameCaption = key.count >= 4 && figureImageNames.contains { $0.starts(with: key) }
@@ -269,8 +270,9 @@ struct PageWalker {
     }
 
     /// Whether an element that looks like furniture actually wraps the page's content: it holds an
-    /// `article` or `main`, or at least `paragraphs` paragraphs of prose. Looks at a bounded number of
-    /// descendants, so the check costs at most a constant per element.
+    /// `article` or `main`, or at least `paragraphs` runs of prose (text nodes of 80 or more characters
+    /// outside links, whatever element holds them). Looks at a bounded number of descendants, so the
+    /// check costs at most a constant per element.
     private static func wrapsContent(_ element: xmlNodePtr, paragraphs wanted: Int) -> Bool {
         var stack: [xmlNodePtr] = []
         if let child = element.pointee.children { stack.append(child) }
@@ -279,14 +281,36 @@ struct PageWalker {
         while let node = stack.popLast(), visited < 20_000 {
             visited += 1
             if let next = node.pointee.next { stack.append(next) }
-            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else { continue }
-            let tag = HTMLTag.lookup(name)
-            if tag == .article || tag == .main { return true }
-            if tag == .p, text(of: node, limit: 200).unicodeScalars.count >= 80 {
-                paragraphs += 1
-                if paragraphs >= wanted { return true }
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                guard let name = node.pointee.name else { continue }
+                let tag = HTMLTag.lookup(name)
+                if tag == .article || tag == .main { return true }
+                if tag == .a { continue }
+                if let child = node.pointee.children { stack.append(child) }
+            case XML_TEXT_NODE:
+                if let content = node.pointee.content, proseLength(content, atLeast: 80) {
+                    paragraphs += 1
+                    if paragraphs >= wanted { return true }
+                }
+            default:
+                break
             }
-            if let child = node.pointee.children { stack.append(child) }
+        }
+        return false
+    }
+
+    /// Whether a text node has at least `minimum` characters besides whitespace.
+    private static func proseLength(_ text: UnsafePointer<UInt8>, atLeast minimum: Int) -> Bool {
+        var count = 0
+        var index = 0
+        while text[index] != 0 {
+            let byte = text[index]
+            if byte & 0xC0 != 0x80, byte > 0x20 {
+                count += 1
+                if count >= minimum { return true }
+            }
+            index += 1
         }
         return false
     }

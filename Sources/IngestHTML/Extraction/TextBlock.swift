@@ -21,6 +21,8 @@ struct TextBlock {
     var row: Int32
     /// A figure caption that only repeats its image's file name ("2023Iasi 0249" under 2023Iasi-0249.jpg).
     var isFileNameCaption = false
+    /// Text of a `<figcaption>`: it describes a picture, not the story.
+    var isCaption = false
 
     var linkDensity: Double { scalars == 0 ? 0 : Double(linkScalars) / Double(scalars) }
 
