@@ -1,31 +1,24 @@
 /// Whole lines that are page furniture whatever the markup around them: counters ("3 views",
-/// "0 comments"), "Skip to content", "Read more" and their Bulgarian, Polish and Ukrainian forms.
+/// "0 comments"), "Skip to content", "Read more", cookie notices, in Bulgarian, Polish, Ukrainian and
+/// English. The phrases are data (`Data/boilerplate-phrases.tsv`, compiled into ``BoilerplatePhrases``).
 ///
-/// Matching is on the whole line, case-folded, so a sentence that merely contains "read more" stays.
+/// Matching is on the whole line, case-folded with whitespace collapsed, so a sentence that merely
+/// contains "read more" stays; a prefix ("This website uses cookies") only condemns a short line.
 enum BoilerplateLines {
-    static let phrases: Set<String> = [
-        "skip to content", "skip to main content", "top of page", "bottom of page", "back to top", "read more",
-        "continue reading", "share", "share this", "share this post", "tweet", "print", "comments", "leave a comment",
-        "leave a reply", "related posts", "related articles", "you may also like", "see all", "show all",
-        "покажи всички", "прочети още", "сподели", "коментари", "още новини", "свързани публикации",
-        "czytaj więcej", "czytaj dalej", "udostępnij", "podobne posty", "podobne wpisy", "komentarze",
-        "dodaj komentarz", "zobacz także", "przejdź do treści",
-        "читати далі", "читати більше", "поділитися", "схожі новини", "коментарі", "перейти до вмісту",
-    ]
-
-    /// Words after a number that make the line a counter.
-    static let counterWords: Set<String> = [
-        "view", "views", "comment", "comments", "like", "likes", "share", "shares", "reads",
-        "преглед", "прегледа", "прегледи", "коментар", "коментара", "коментари",
-        "wyświetlenie", "wyświetlenia", "wyświetleń", "komentarz", "komentarze", "komentarzy",
-        "перегляд", "перегляди", "переглядів", "коментар", "коментарі", "коментарів",
-    ]
+    /// Lines longer than this are never matched whole: furniture is short.
+    static let maxLineBytes = 96
+    /// A line that starts with a furniture prefix is furniture up to this many scalars.
+    static let maxPrefixedLineScalars = 400
 
     static func matches(_ text: [UInt8]) -> Bool {
-        guard text.count <= 64 else { return false }
+        guard text.count <= maxPrefixedLineScalars * 4 else { return false }
         let line = String(decoding: text, as: UTF8.self).lowercased()
-        if phrases.contains(line) { return true }
-        return isCounter(line)
+        if text.count <= maxLineBytes {
+            let folded = line.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            if BoilerplatePhrases.lines.contains(folded) || isCounter(folded) { return true }
+        }
+        guard line.unicodeScalars.count <= maxPrefixedLineScalars else { return false }
+        return BoilerplatePhrases.prefixes.contains { line.hasPrefix($0) }
     }
 
     /// "8", "3 views", "3 views0 comments", "1 коментар".
@@ -39,7 +32,7 @@ enum BoilerplateLines {
             rest = rest.dropFirst(digits.count).drop { $0 == " " }
             let word = rest.prefix { $0.isLetter }
             if word.isEmpty { return rest.isEmpty }
-            guard counterWords.contains(String(word)) else { return false }
+            guard BoilerplatePhrases.counterWords.contains(String(word)) else { return false }
             rest = rest.dropFirst(word.count).drop { $0 == " " || $0 == "·" || $0 == "|" }
         }
         return sawNumber
