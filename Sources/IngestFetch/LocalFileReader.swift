@@ -127,7 +127,9 @@ public struct LocalFileReader: DocumentReader {
         defer { try? handle.close() }
         let data: Data
         do {
-            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+            // Ask for the size the file has (plus one byte, to notice growth): asking for the limit would
+            // allocate the limit for every file.
+            data = try handle.read(upToCount: Swift.min(maxBytes, size) + 1) ?? Data()
         } catch {
             return .failed(id: id, source: source, code: .unreadable, message: "cannot read \(path): \(error)")
         }

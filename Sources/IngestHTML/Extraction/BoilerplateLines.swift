@@ -7,18 +7,22 @@
 enum BoilerplateLines {
     /// Lines longer than this are never matched whole: furniture is short.
     static let maxLineBytes = 96
-    /// A line that starts with a furniture prefix is furniture up to this many scalars.
-    static let maxPrefixedLineScalars = 400
+    /// A line that starts with a furniture prefix is furniture up to this many bytes (a cookie notice of
+    /// two or three sentences); longer lines are prose.
+    static let maxPrefixedLineBytes = 800
+    /// Only this much of a line is case-folded to test the prefixes, so long paragraphs cost little.
+    private static let prefixWindowBytes = 120
 
     static func matches(_ text: [UInt8]) -> Bool {
-        guard text.count <= maxPrefixedLineScalars * 4 else { return false }
-        let line = String(decoding: text, as: UTF8.self).lowercased()
         if text.count <= maxLineBytes {
+            let line = String(decoding: text, as: UTF8.self).lowercased()
             let folded = line.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
             if BoilerplatePhrases.lines.contains(folded) || isCounter(folded) { return true }
+            return BoilerplatePhrases.prefixes.contains { folded.hasPrefix($0) }
         }
-        guard line.unicodeScalars.count <= maxPrefixedLineScalars else { return false }
-        return BoilerplatePhrases.prefixes.contains { line.hasPrefix($0) }
+        guard text.count <= maxPrefixedLineBytes else { return false }
+        let head = String(decoding: text.prefix(prefixWindowBytes), as: UTF8.self).lowercased()
+        return BoilerplatePhrases.prefixes.contains { head.hasPrefix($0) }
     }
 
     /// "8", "3 views", "3 views0 comments", "1 коментар".

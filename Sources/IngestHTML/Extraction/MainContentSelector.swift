@@ -68,9 +68,15 @@ enum MainContentSelector {
             }
         }
 
+        // Regions are disjoint subtrees, so marking them costs one pass over the elements, and the
+        // membership test per block is constant: no quadratic work on pages with thousands of paragraphs.
+        var inRegion = [Bool](repeating: false, count: elements.count)
+        for region in regions {
+            for index in Int(region.lowerBound)...Int(region.upperBound) { inRegion[index] = true }
+        }
         return walk.blocks.indices.filter { index in
             let block = walk.blocks[index]
-            return regions.contains { $0.contains(block.owner) } && keeps(block)
+            return inRegion[Int(block.owner)] && keeps(block)
         }
     }
 
