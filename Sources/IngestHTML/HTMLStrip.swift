@@ -38,6 +38,9 @@ public struct HTMLStrip: Stage {
         document.title = page.title
         document.published = page.published
         document.modified = page.modified
+        document.author = page.author
+        document.siteName = page.siteName
+        document.structuredEvents = page.structuredEvents
         if page.text.isEmpty {
             document.warn(Self.name, code: "no-main-text", "no main text was found; the record has only a title")
         }
@@ -79,9 +82,14 @@ public struct HTMLStrip: Stage {
         }
         let owners = Set(selected.map { walk.blocks[$0].owner })
         let jsonLD = MetadataReader.jsonLDObjects(walk.metadata.jsonLD)
+        let structured = JSONLDReader(objects: jsonLD)
         return StrippedPage(
             charset: charset, title: title, text: text,
             published: MetadataReader.published(walk.metadata, jsonLD: jsonLD, inContent: { owners.contains($0) }),
-            modified: MetadataReader.modified(walk.metadata, jsonLD: jsonLD), elementCount: walk.elementCount)
+            modified: MetadataReader.modified(walk.metadata, jsonLD: jsonLD),
+            author: structured.author ?? MetadataReader.author(walk.metadata),
+            siteName: MetadataReader.clean(walk.metadata.metas["og:site_name"]) ?? structured.siteName
+                ?? MetadataReader.clean(walk.metadata.metas["application-name"]),
+            structuredEvents: structured.events, elementCount: walk.elementCount)
     }
 }

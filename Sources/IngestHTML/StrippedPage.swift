@@ -9,5 +9,8 @@ public struct StrippedPage: Sendable, Equatable {
     public var text: String
     public var published: PublishedDate?
     public var modified: PublishedDate?
+    public var author: String?
+    public var siteName: String?
+    public var structuredEvents: [StructuredEvent]
     public var elementCount: Int
 }

@@ -13,6 +13,12 @@ public struct Document: Sendable {
     public var published: PublishedDate?
     /// The page's modification date when the markup gives one.
     public var modified: PublishedDate?
+    /// The author or authors as the page credits them.
+    public var author: String?
+    /// The publishing site's own name (og:site_name, JSON-LD publisher or WebSite).
+    public var siteName: String?
+    /// Events the page describes in structured data, for the events stage to weigh.
+    public var structuredEvents: [StructuredEvent] = []
     public var language: LanguageInfo?
     public var entities: [Entity]
     public var events: [EventRecord]

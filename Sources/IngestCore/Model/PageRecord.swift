@@ -12,6 +12,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
     public var published: String?
     public var publishedSource: String?
     public var modified: String?
+    public var author: String?
+    public var siteName: String?
     public var language: LanguageInfo?
     public var text: String
     public var entities: [Entity]
@@ -28,6 +30,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
         published = document.published?.value
         publishedSource = document.published?.source
         modified = document.modified?.value
+        author = document.author
+        siteName = document.siteName
         language = document.language
         text = document.text ?? ""
         entities = document.entities
@@ -41,6 +45,8 @@ public struct PageRecord: Sendable, Codable, Equatable {
         case pageID = "page_id"
         case source, encoding, title, published
         case publishedSource = "published_source"
-        case modified, language, text, entities, events, warnings, pipeline
+        case modified, author
+        case siteName = "site_name"
+        case language, text, entities, events, warnings, pipeline
     }
 }

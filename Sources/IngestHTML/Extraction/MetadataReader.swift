@@ -66,6 +66,17 @@ enum MetadataReader {
         return nil
     }
 
+    /// The author from meta tags, when structured data names none. URLs (article:author is often a
+    /// profile link) are not names.
+    static func author(_ metadata: PageMetadata) -> String? {
+        for key in ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"] {
+            if let value = clean(metadata.metas[key]), !value.hasPrefix("http") {
+                return value.hasPrefix("By ") ? String(value.dropFirst(3)) : value
+            }
+        }
+        return nil
+    }
+
     /// The objects in the page's JSON-LD blocks, `@graph` members included. Unparseable blocks are skipped.
     static func jsonLDObjects(_ scripts: [String]) -> [[String: Any]] {
         var objects: [[String: Any]] = []
