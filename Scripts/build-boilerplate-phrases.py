@@ -29,7 +29,7 @@ KINDS = ("line", "counter", "prefix")
 LANGUAGES = ("bg", "pl", "uk", "en")
 CATEGORIES = (
     "share", "read-more", "comments", "views", "likes", "skip-link", "navigation", "cookies",
-    "related", "newsletter", "tags", "print", "pagination", "author", "date-label",
+    "related", "newsletter", "tags", "print", "pagination", "author", "date-label", "ads",
 )
 
 

@@ -13,6 +13,8 @@ enum BoilerplateRules {
         "breadcrumb", "breadcrumbs", "gallery", "sidebar",
         // Post metadata lines (date, author, categories): the record carries the date separately.
         "meta", "byline", "postmeta", "entrymeta", "footer", "copyright",
+        // Advertising slots.
+        "ad", "ads", "advert", "adverts", "advertisement", "adsense", "adsbygoogle", "sponsored",
         // Image captions and credits describe a picture, not the story.
         "caption", "credit", "credits", "figcaption",
         // Visually hidden helpers: skip links and screen-reader-only labels, never article text.
@@ -34,6 +36,10 @@ enum BoilerplateRules {
     ]
 
     static let commentWords: Set<String> = ["comment", "comments"]
+
+    /// Words page builders also use for any content block (Elementor's "elementor-widget-text-editor"):
+    /// an element named with them is furniture only when it holds no prose at all.
+    static let weakWords: Set<String> = ["widget", "widgets"]
 
     private static let droppedWordBytes = Set(droppedWords.map { Array($0.utf8) })
     private static let wrapperWordBytes = Set(wrapperWords.map { Array($0.utf8) })

@@ -46,7 +46,8 @@ enum MainContentSelector {
             return walk.blocks.indices.filter { keeps(walk.blocks[$0]) }
         }
 
-        best = joinSplitArticle(best, scores: scores, scored: scored, elements: elements)
+        let join = joinSplitArticle(best, scores: scores, scored: scored, elements: elements)
+        best = join.article
         bestScore = scores[best]
 
         var regions: [ClosedRange<Int32>] = [Int32(best)...elements[best].subtreeEnd]
@@ -74,16 +75,56 @@ enum MainContentSelector {
         for region in regions {
             for index in Int(region.lowerBound)...Int(region.upperBound) { inRegion[index] = true }
         }
-        return walk.blocks.indices.filter { index in
+        var selected = walk.blocks.indices.filter { index in
             let block = walk.blocks[index]
             return inRegion[Int(block.owner)] && keeps(block)
+        }
+        if !join.parts.isEmpty {
+            selected = trimToParts(selected, parts: join.parts, blocks: walk.blocks, elements: elements)
+        }
+        return selected
+    }
+
+    /// A joined article keeps what lies between its first and last part; between them, text outside the
+    /// parts stays only if it is a heading or prose, so captions and datelines between parts drop out,
+    /// and so does everything before the first part and after the last (section labels, teasers, footers).
+    private static func trimToParts(_ selected: [Int], parts: [Int], blocks: [TextBlock], elements: [ElementRecord]) -> [Int] {
+        func inPart(_ block: TextBlock) -> Bool {
+            parts.contains { Int32($0) <= block.owner && block.owner <= elements[$0].subtreeEnd }
+        }
+        func isProse(_ block: TextBlock) -> Bool { block.scalars >= 60 && block.linkDensity < 0.2 }
+        func isHeading(_ block: TextBlock) -> Bool {
+            if case .heading = block.kind { return true }
+            return false
+        }
+        guard var first = selected.firstIndex(where: { inPart(blocks[$0]) }),
+            var last = selected.lastIndex(where: { inPart(blocks[$0]) })
+        else { return selected }
+        // Smoothing: prose right before the first part or right after the last belongs to the article
+        // too (a closing paragraph too short to have been a part), as does a heading that leads into it.
+        while last + 1 < selected.count {
+            let next = blocks[selected[last + 1]]
+            if isProse(next) {
+                last += 1
+            } else if isHeading(next), last + 2 < selected.count, isProse(blocks[selected[last + 2]]) {
+                last += 2
+            } else {
+                break
+            }
+        }
+        while first > 0, isProse(blocks[selected[first - 1]]) { first -= 1 }
+        return selected[first...last].filter { index in
+            let block = blocks[index]
+            return inPart(block) || isHeading(block) || isProse(block)
         }
     }
 
     /// An article split across containers ("article chunks", a lead box and a body box) shows up as
     /// several separate candidates of nearly the best score. When there are such runners-up and their
     /// common ancestor holds little besides them, that ancestor is the article.
-    private static func joinSplitArticle(_ best: Int, scores: [Double], scored: [Bool], elements: [ElementRecord]) -> Int {
+    private static func joinSplitArticle(
+        _ best: Int, scores: [Double], scored: [Bool], elements: [ElementRecord]
+    ) -> (article: Int, parts: [Int]) {
         func contains(_ outer: Int, _ inner: Int) -> Bool { outer <= inner && inner <= Int(elements[outer].subtreeEnd) }
         var runnersUp: [Int] = []
         for index in elements.indices where scored[index] && index != best && scores[index] >= scores[best] * 0.5 {
@@ -94,18 +135,18 @@ enum MainContentSelector {
         }
         // Keep only the outermost runners-up: a candidate inside another adds no text of its own.
         runnersUp = runnersUp.filter { candidate in !runnersUp.contains { $0 != candidate && contains($0, candidate) } }
-        guard !runnersUp.isEmpty else { return best }
+        guard !runnersUp.isEmpty else { return (best, []) }
         var ancestor = best
         for candidate in runnersUp {
             while ancestor >= 0, !contains(ancestor, candidate) { ancestor = Int(elements[ancestor].parent) }
-            if ancestor < 0 { return best }
+            if ancestor < 0 { return (best, []) }
         }
         let combined = runnersUp.reduce(elements[best].scalars) { $0 + elements[$1].scalars }
         let candidate = elements[ancestor]
-        guard candidate.tag != .body, candidate.tag != .html, Double(candidate.scalars) <= 1.5 * Double(combined),
-            linkDensity(candidate) < 0.35
-        else { return best }
-        return ancestor
+        guard candidate.tag != .body, candidate.tag != .html, Double(candidate.scalars) <= 2 * Double(combined),
+            linkDensity(candidate) < 0.25
+        else { return (best, []) }
+        return (ancestor, [best] + runnersUp)
     }
 
     private static func keeps(_ block: TextBlock) -> Bool {

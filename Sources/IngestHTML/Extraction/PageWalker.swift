@@ -181,7 +181,9 @@ struct PageWalker {
         default:
             if let level = tag.headingLevel {
                 kind = .heading(level: level)
-            } else if let parentKind, parentKind.kind != .paragraph {
+            } else if let parentKind, parentKind.kind != .paragraph, parentKind.kind != .cell || !Self.startsParagraph(tag) {
+                // A paragraph inside a list item is still the item; a paragraph inside a table cell is a
+                // paragraph of a layout table (whole articles sit in one cell of old table layouts).
                 (kind, group, row) = (parentKind.kind, parentKind.group, parentKind.row)
             }
         }
@@ -219,6 +221,14 @@ struct PageWalker {
         }
         if opensArticle.remove(index) != nil { articleDepth -= 1 }
         if opensSection.remove(index) != nil { sectionDepth -= 1 }
+    }
+
+    /// Elements that make their text a paragraph of its own even inside a table cell.
+    private static func startsParagraph(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .div, .blockquote, .pre, .section, .article, .main, .header, .ul, .ol, .dl: true
+        default: false
+        }
     }
 
     /// Ends the current block, if it has any text.
@@ -266,7 +276,9 @@ struct PageWalker {
         guard let word = names?.furnitureWord else { return false }
         // Comment threads are prose by nature, so only their name counts; other furniture that holds
         // several paragraphs is an unclosed element that swallowed the page, and the page is kept.
-        return BoilerplateRules.commentWords.contains(word) || !Self.wrapsContent(node, paragraphs: 3)
+        if BoilerplateRules.commentWords.contains(word) { return true }
+        if BoilerplateRules.weakWords.contains(word) { return Self.isLinkDominated(node) }
+        return !Self.wrapsContent(node, paragraphs: 3)
     }
 
     /// Whether an element that looks like furniture actually wraps the page's content: it holds an
@@ -298,6 +310,46 @@ struct PageWalker {
             }
         }
         return false
+    }
+
+    /// Whether an element's text is mostly link text, or there is none: a list of links, a search box.
+    /// Looks at a bounded number of descendants.
+    private static func isLinkDominated(_ element: xmlNodePtr) -> Bool {
+        var stack: [(node: xmlNodePtr, inLink: Bool)] = []
+        if let child = element.pointee.children { stack.append((child, false)) }
+        var visited = 0
+        var text = 0
+        var linkText = 0
+        while let (node, inLink) = stack.popLast(), visited < 20_000 {
+            visited += 1
+            if let next = node.pointee.next { stack.append((next, inLink)) }
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                guard let name = node.pointee.name, let child = node.pointee.children else { continue }
+                let tag = HTMLTag.lookup(name)
+                if tag == .script || tag == .style { continue }
+                stack.append((child, inLink || tag == .a))
+            case XML_TEXT_NODE:
+                guard let content = node.pointee.content else { continue }
+                let count = visibleCharacters(content)
+                text += count
+                if inLink { linkText += count }
+            default:
+                break
+            }
+        }
+        return text == 0 || linkText * 2 >= text
+    }
+
+    private static func visibleCharacters(_ text: UnsafePointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        while text[index] != 0 {
+            let byte = text[index]
+            if byte & 0xC0 != 0x80, byte > 0x20 { count += 1 }
+            index += 1
+        }
+        return count
     }
 
     /// Whether a text node has at least `minimum` characters besides whitespace.

@@ -4,9 +4,11 @@
 enum BoilerplatePhrases {
     /// Whole lines that are furniture, lower-cased, whitespace collapsed.
     static let lines: Set<String> = [
+        "advertisement",
         "akceptuję",
         "all posts",
         "anuluj pisanie odpowiedzi",
+        "artykuł sponsorowany",
         "back to top",
         "bottom of page",
         "brak komentarzy",
@@ -64,6 +66,7 @@ enum BoilerplatePhrases {
         "przejdź do zawartości",
         "read more",
         "recent posts",
+        "reklama",
         "related articles",
         "related posts",
         "reply",
@@ -78,6 +81,7 @@ enum BoilerplatePhrases {
         "show all",
         "skip to content",
         "skip to main content",
+        "sponsored",
         "starsze wpisy",
         "strona główna",
         "subscribe",
@@ -163,6 +167,7 @@ enum BoilerplatePhrases {
         "прочетете още",
         "прочети още",
         "підписатися",
+        "реклама",
         "свързани публикации",
         "свързани статии",
         "скасувати відповідь",

@@ -4,9 +4,17 @@ import IngestHTML
 import IngestTestSupport
 import Testing
 
-/// The five seed pages: real scraped text wrapped in the markup its site serves.
-@Suite struct SeedPageTests {
+/// Pages with an expected text: the five seeds (real scraped text wrapped in the markup its site serves)
+/// and pages written for common site builders in the four languages.
+@Suite struct ExpectedTextTests {
     static let seeds = FixturePaths.pageNames().filter { $0.hasPrefix("seed-") }
+    static let pagesWithExpectedText = FixturePaths.pageNames().filter { name in
+        FileManager.default.fileExists(atPath: expectedFile(name, ".paragraphs.txt").path)
+    }
+
+    static func expectedFile(_ name: String, _ suffix: String) -> URL {
+        FixturePaths.expectedParagraphs.appendingPathComponent(name.replacingOccurrences(of: ".html", with: suffix))
+    }
 
     /// Boilerplate that leaked into the scraped seeds and must never reach `text`.
     static let forbidden = [
@@ -25,15 +33,14 @@ import Testing
 
     /// Paragraphs a perfect extractor keeps, whitespace folded as HTML renders it.
     func expectedParagraphs(_ name: String) throws -> [String] {
-        let url = FixturePaths.expectedParagraphs.appendingPathComponent(name.replacingOccurrences(of: ".html", with: ".paragraphs.txt"))
-        return try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n\n").map(Self.fold).filter { !$0.isEmpty }
+        return try String(contentsOf: Self.expectedFile(name, ".paragraphs.txt"), encoding: .utf8).components(separatedBy: "\n\n").map(Self.fold).filter { !$0.isEmpty }
     }
 
     static func fold(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{A0}" }).joined(separator: " ")
     }
 
-    @Test("every paragraph of the seed's body is in the text, each on its own", arguments: seeds)
+    @Test("every paragraph of the page's body is in the text, each on its own", arguments: pagesWithExpectedText)
     func keepsEveryParagraph(_ name: String) throws {
         let page = try strip(name)
         let blocks = Set(page.text.components(separatedBy: "\n\n").flatMap { $0.components(separatedBy: "\n") }.map(Self.fold))
@@ -42,10 +49,12 @@ import Testing
         }
     }
 
-    @Test("no boilerplate reaches the text", arguments: seeds)
+    @Test("no boilerplate reaches the text", arguments: pagesWithExpectedText)
     func dropsBoilerplate(_ name: String) throws {
         let page = try strip(name)
-        for phrase in Self.forbidden {
+        let listed = (try? String(contentsOf: Self.expectedFile(name, ".boilerplate.txt"), encoding: .utf8))?
+            .split(separator: "\n").map(String.init).filter { !$0.isEmpty } ?? []
+        for phrase in (name.hasPrefix("seed-") ? Self.forbidden : []) + listed {
             #expect(!page.text.contains(phrase), "leaked: \(phrase)")
         }
     }
