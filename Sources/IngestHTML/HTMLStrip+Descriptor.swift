@@ -12,11 +12,15 @@ extension HTMLStrip {
             StageOptionSpec(
                 name: "max_elements", summary: "pages with more elements become too-large dead letters",
                 kind: .integer(100...50_000_000), defaultValue: .integer(Configuration().maxElements)),
+            StageOptionSpec(
+                name: "learn_templates", summary: "learn blocks repeated across each site's pages in a pre-pass and drop them",
+                kind: .boolean, defaultValue: .boolean(true)),
         ],
         make: { options in
             HTMLStrip(
                 configuration: Configuration(
                     maxInputBytes: options.integer("max_input_bytes") ?? Configuration().maxInputBytes,
-                    maxElements: options.integer("max_elements") ?? Configuration().maxElements))
+                    maxElements: options.integer("max_elements") ?? Configuration().maxElements,
+                    learnTemplates: options.boolean("learn_templates") ?? true))
         })
 }

@@ -13,19 +13,35 @@ public struct HTMLStrip: Stage {
         public var maxInputBytes: Int
         /// Pages with more elements become `too-large` dead letters.
         public var maxElements: Int
+        /// Whether a run learns each site's template blocks in a pre-pass (see ``TemplateLearner``).
+        public var learnTemplates: Bool
 
-        public init(maxInputBytes: Int = 32 << 20, maxElements: Int = 1_000_000) {
+        public init(maxInputBytes: Int = 32 << 20, maxElements: Int = 1_000_000, learnTemplates: Bool = true) {
             self.maxInputBytes = maxInputBytes
             self.maxElements = maxElements
+            self.learnTemplates = learnTemplates
         }
     }
 
     public var configuration: Configuration
     public var sniffer: CharsetSniffer
+    /// Blocks known to repeat across each site's pages in this batch; they never reach the text.
+    public var templates: SiteTemplates
 
-    public init(configuration: Configuration = Configuration(), sniffer: CharsetSniffer = CharsetSniffer()) {
+    public init(
+        configuration: Configuration = Configuration(), sniffer: CharsetSniffer = CharsetSniffer(),
+        templates: SiteTemplates = .none
+    ) {
         self.configuration = configuration
         self.sniffer = sniffer
+        self.templates = templates
+    }
+
+    /// The same stage, with the templates a pre-pass learned.
+    public func with(templates: SiteTemplates) -> HTMLStrip {
+        var copy = self
+        copy.templates = templates
+        return copy
     }
 
     public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
@@ -51,6 +67,24 @@ public struct HTMLStrip: Stage {
     ///
     /// - Throws: `empty-input`, `too-large`, `not-text`, `undecodable`, `parse-failed` or `no-content`.
     public func strip(_ raw: [UInt8], contentType: String? = nil, url: String? = nil) throws(StageError) -> StrippedPage {
+        var (charset, walk) = try parse(raw, contentType: contentType, url: url)
+        if !templates.isEmpty, let site = templates.blocks(ofSite: SiteKey.of(url: url ?? "", raw: raw)) {
+            for index in walk.blocks.indices where site.contains(SiteTemplates.fingerprint(walk.blocks[index].text)) {
+                walk.blocks[index].isTemplate = true
+            }
+        }
+        return try page(from: walk, charset: charset)
+    }
+
+    /// The fingerprints of a page's text blocks, for ``TemplateLearner``.
+    public func blockFingerprints(_ raw: [UInt8], contentType: String? = nil, url: String? = nil) throws(StageError)
+        -> Set<UInt64>
+    {
+        let (_, walk) = try parse(raw, contentType: contentType, url: url)
+        return Set(walk.blocks.lazy.filter { $0.text.count <= 1000 }.map { SiteTemplates.fingerprint($0.text) })
+    }
+
+    private func parse(_ raw: [UInt8], contentType: String?, url: String?) throws(StageError) -> (CharsetDecision, PageWalk) {
         guard !raw.isEmpty else { throw StageError(.emptyInput, "the input is empty (0 bytes)") }
         guard raw.count <= configuration.maxInputBytes else {
             throw StageError(
@@ -67,6 +101,10 @@ public struct HTMLStrip: Stage {
             throw StageError(.emptyInput, "the input is only whitespace (\(raw.count) bytes)")
         }
         let walk = try HTMLDocument(utf8: MarkupPrefilter.filter(utf8), url: url).walk(maxElements: configuration.maxElements)
+        return (charset, walk)
+    }
+
+    private func page(from walk: PageWalk, charset: CharsetDecision) throws(StageError) -> StrippedPage {
         var selected = MainContentSelector.select(walk)
         let firstHeading = walk.blocks.first { $0.kind == .heading(level: 1) }.map { String(decoding: $0.text, as: UTF8.self) }
         let title = MetadataReader.title(walk.metadata, firstHeading: firstHeading)

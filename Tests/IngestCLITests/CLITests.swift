@@ -116,4 +116,28 @@ import Testing
         #expect(result.stdout.hasPrefix("The diversity of industries and experts"))
         #expect(!result.stdout.contains("top of page"))
     }
+
+    @Test("run learns a site's template in a pre-pass, unless the pipeline turns it off")
+    func templateLearning() throws {
+        let input = try FixturePaths.temporaryDirectory()
+        let repeated = "Partners: Regional Chamber of Commerce, Technical University and the City of Ruse, since 2017."
+        for number in 0..<4 {
+            let html = """
+                <html><head><title>News \(number)</title></head><body><article><h1>News \(number)</h1>
+                <p>Story number \(number) tells how the cluster met partners in a city, with many details, and more.</p>
+                <p>\(repeated)</p></article></body></html>
+                """
+            try Data(html.utf8).write(to: input.appendingPathComponent("news-\(number).html"))
+        }
+        let learned = try IngestProcess.run(["run", "--input", input.path, "--output", "-"])
+        #expect(learned.status == 0)
+        #expect(learned.stdout.split(separator: "\n").count == 4)
+        #expect(!learned.stdout.contains("Partners: Regional Chamber"))
+
+        let pipeline = input.appendingPathComponent("no-templates.yaml")
+        try Data("name: plain\nstages:\n  - strip:\n      learn_templates: false\n".utf8).write(to: pipeline)
+        let plain = try IngestProcess.run(["run", pipeline.path, "--input", input.path, "--output", "-"])
+        #expect(plain.status == 0)
+        #expect(plain.stdout.components(separatedBy: "Partners: Regional Chamber").count == 5)
+    }
 }

@@ -12,7 +12,7 @@ enum MainContentSelector {
         var scores = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
 
-        for block in walk.blocks where block.scalars >= 25 {
+        for block in walk.blocks where block.scalars >= 25 && !block.isTemplate {
             if case .heading = block.kind { continue }
             let points = (1 + Double(block.commas) + min(Double(block.scalars) / 100, 3)) * (1 - block.linkDensity)
             var target = Int(block.owner)
@@ -150,7 +150,7 @@ enum MainContentSelector {
     }
 
     private static func keeps(_ block: TextBlock) -> Bool {
-        if block.isFileNameCaption || block.isCaption { return false }
+        if block.isFileNameCaption || block.isCaption || block.isTemplate { return false }
         if case .heading(let level) = block.kind, level == 1 {
             return !BoilerplateLines.matches(block.text)
         }

@@ -23,6 +23,8 @@ struct TextBlock {
     var isFileNameCaption = false
     /// Text of a `<figcaption>`: it describes a picture, not the story.
     var isCaption = false
+    /// Text that repeats across the site's pages in this batch (see ``SiteTemplates``).
+    var isTemplate = false
 
     var linkDensity: Double { scalars == 0 ? 0 : Double(linkScalars) / Double(scalars) }
 

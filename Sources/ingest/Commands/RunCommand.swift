@@ -98,8 +98,13 @@ struct RunCommand: AsyncParsableCommand {
 
         let interactive = progress == .always || (progress == .auto && Diagnostics.standardErrorIsTerminal)
         let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger)
-        let runner = PipelineRunner(
-            pipeline: definition.makePipeline(registry: StageCatalog.registry), options: options, logger: logger)
+        var pipeline = definition.makePipeline(registry: StageCatalog.registry)
+        if inputList.isEmpty {
+            pipeline = await TemplatePrepass.prepare(pipeline, reader: reader, logger: logger)
+        } else {
+            logger.notice("template learning skipped: path lists are read once, so there is no pre-pass")
+        }
+        let runner = PipelineRunner(pipeline: pipeline, options: options, logger: logger)
         let summary: RunSummary
         var report: (@Sendable (RunSummary) -> Void)? = nil
         if let progressLine {
