@@ -16,6 +16,32 @@ import Testing
         #expect(process.terminationStatus == 0, "run python3 Scripts/build-boilerplate-phrases.py")
     }
 
+    @Test("the compiled function-word lists are generated from the CC0 training sentences and up to date",
+        .enabled(if: FileManager.default.fileExists(atPath: FixturePaths.packageRoot.appendingPathComponent("../shared/corpora/train/bg.txt").path)))
+    func functionWordsAreCurrent() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "Scripts/build-function-words.py", "--check"]
+        process.currentDirectoryURL = FixturePaths.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "run python3 Scripts/build-function-words.py")
+    }
+
+    @Test("prose is rich in function words; lists of names and titles are not", arguments: [
+        ("Клъстерът организира семинар за енергийна ефективност в Пловдив, с участието на 40 фирми от региона.", true),
+        ("W środę w Łodzi odbyło się spotkanie przedstawicieli dwunastu klastrów z całej Polski.", true),
+        ("Делегація кластера взяла участь у форумі в місті Жешув, де провела зустрічі з партнерами.", true),
+        ("The conference ended with a visit to the production facilities of the company.", true),
+        ("Home News Events Members Projects Gallery Contacts About Partners Login", false),
+        ("Energy audits Digital twins Export readiness Project applications Funding calls", false),
+    ])
+    func functionWords(_ text: String, _ isProse: Bool) {
+        let measured = FunctionWordRatio.of(Array(text.utf8))
+        #expect((measured.ratio >= 0.15) == isProse, "\(measured)")
+    }
+
     @Test("furniture lines in all four languages are recognised", arguments: [
         "Skip to content", "Read more", "Покажи всички", "Podobne posty", "Схожі новини", "3 views0 comments",
         "12 wyświetleń", "5 коментара", "7 переглядів", "Този сайт използва бисквитки, за да подобри работата си.",

@@ -14,7 +14,10 @@ enum MainContentSelector {
 
         for block in walk.blocks where block.scalars >= 25 && !block.isTemplate {
             if case .heading = block.kind { continue }
-            let points = (1 + Double(block.commas) + min(Double(block.scalars) / 100, 3)) * (1 - block.linkDensity)
+            var points = (1 + Double(block.commas) + min(Double(block.scalars) / 100, 3)) * (1 - block.linkDensity)
+            // Prose is full of function words; a block of names and titles earns half as much.
+            let language = FunctionWordRatio.of(block.text)
+            if language.words >= 5 { points *= 0.5 + 0.5 * min(1, language.ratio / 0.25) }
             var target = Int(block.owner)
             if isParagraphLike(elements[target].tag), elements[target].parent >= 0 {
                 target = Int(elements[target].parent)
@@ -92,7 +95,11 @@ enum MainContentSelector {
         func inPart(_ block: TextBlock) -> Bool {
             parts.contains { Int32($0) <= block.owner && block.owner <= elements[$0].subtreeEnd }
         }
-        func isProse(_ block: TextBlock) -> Bool { block.scalars >= 60 && block.linkDensity < 0.2 }
+        func isProse(_ block: TextBlock) -> Bool {
+            guard block.scalars >= 60, block.linkDensity < 0.2 else { return false }
+            let language = FunctionWordRatio.of(block.text)
+            return language.words < 8 || language.ratio >= 0.1
+        }
         func isHeading(_ block: TextBlock) -> Bool {
             if case .heading = block.kind { return true }
             return false
