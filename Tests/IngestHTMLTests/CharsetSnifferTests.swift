@@ -1,3 +1,4 @@
+import Foundation
 import IngestCore
 @testable import IngestHTML
 import Testing
@@ -74,9 +75,9 @@ import Testing
         #expect(decision.confidence == 1)
     }
 
-    @Test("undeclared, non-UTF-8 bytes fall back to windows-1252 with low confidence and a warning")
+    @Test("with the minimal detector, undeclared non-UTF-8 bytes fall back to windows-1252 with low confidence and a warning")
     func fallback() {
-        let decision = sniffer.decide(bytes("<p>") + [0xCA, 0xEB, 0xFA, 0xF1, 0xF2, 0xE5, 0xF0])
+        let decision = CharsetSniffer(detector: FallbackCharsetDetector()).decide(bytes("<p>") + [0xCA, 0xEB, 0xFA, 0xF1, 0xF2, 0xE5, 0xF0])
         #expect(decision.used == "windows-1252")
         #expect(decision.confidence < 0.5)
         #expect(!decision.warnings.isEmpty)
@@ -107,5 +108,50 @@ import Testing
             let decoded = TextDecoder.utf8(from: (0...255).map(UInt8.init), encoding: name)
             #expect(decoded.map { String(validating: $0, as: UTF8.self)?.unicodeScalars.count } == 256, "\(name)")
         }
+    }
+
+    static func encoded(_ text: String, _ encoding: String.Encoding) -> [UInt8] {
+        Array(text.data(using: encoding) ?? Data())
+    }
+
+    static let koi8u = String.Encoding(rawValue: 0x8000_0A08)
+    static let macCyrillic = String.Encoding(rawValue: 0x8000_0007)
+
+    @Test("undeclared legacy bytes are detected from their letter pairs", arguments: [
+        ("Клъстерът организира семинар за енергийна ефективност в Пловдив.", String.Encoding.windowsCP1251, "windows-1251"),
+        ("Делегація кластера взяла участь у форумі в Жешуві, їхні партнери теж.", koi8u, "koi8-u"),
+        ("Годишното общо събрание избра нов управителен съвет.", macCyrillic, "x-mac-cyrillic"),
+        ("W środę w Łodzi odbyło się spotkanie przedstawicieli klastrów.", String.Encoding.windowsCP1250, "windows-1250"),
+        ("Zażółć gęślą jaźń - spotkanie w Łodzi, Gdańsku i Wrocławiu.", String.Encoding.isoLatin2, "iso-8859-2"),
+        ("“The conference”, she said, “was a success” – and it was.", String.Encoding.windowsCP1252, "windows-1252"),
+    ])
+    func detection(_ text: String, _ encoding: String.Encoding, _ label: String) {
+        let bytes = Self.encoded(text, encoding)
+        #expect(!bytes.isEmpty, "the sample must be representable in \(label)")
+        let decision = sniffer.decide(bytes)
+        #expect(decision.used == label)
+        #expect(decision.basis == .detection)
+    }
+
+    @Test("a meta tag that lies about a legacy encoding is overruled by the bytes, with a warning")
+    func lyingLegacyMeta() {
+        let page = bytes("<html><head><meta charset=\"koi8-r\"></head><body><p>") + Self.encoded(
+            "На 15 март 2024 г. в Пловдив се проведе годишният форум на клъстерите от Южен централен регион.", .windowsCP1251)
+        let decision = sniffer.decide(page)
+        #expect(decision.used == "windows-1251")
+        #expect(decision.declared == "meta: koi8-r")
+        #expect(decision.warnings.contains { $0.contains("read as windows-1251") })
+    }
+
+    @Test("a truthful legacy meta is kept")
+    func truthfulLegacyMeta() {
+        let page = bytes("<meta charset=\"windows-1250\"><p>") + Self.encoded("Spotkanie odbyło się w Łodzi, w środę.", .windowsCP1250)
+        #expect(sniffer.decide(page).used == "windows-1250")
+        #expect(sniffer.decide(page).basis == .metaTag)
+    }
+
+    @Test("the page's country domain settles a close call", arguments: [("https://klaster.bg/a", "windows-1251")])
+    func countryHint(_ url: String, _ label: String) {
+        #expect(sniffer.decide(Self.encoded("Сега", .windowsCP1251), hint: url).used == label)
     }
 }

@@ -92,12 +92,12 @@ import Testing
         #expect(record.warnings.contains { $0.stage == "strip" && $0.message.contains("bytes are valid UTF-8") })
     }
 
-    @Test("an undeclared legacy page falls back with low confidence and a warning, never silently")
+    @Test("an undeclared windows-1251 page is detected and reads as Bulgarian")
     func undeclaredLegacyPage() async throws {
         let record = try #require(try await Self.runFixtures().records["bg-windows-1251-no-meta.html"])
-        #expect(record.encoding?.used == "windows-1252")
-        #expect((record.encoding?.confidence ?? 1) < 0.5)
-        #expect(record.warnings.contains { $0.message.contains("may be wrong") })
+        #expect(record.encoding?.used == "windows-1251")
+        #expect(record.encoding?.detected == "windows-1251")
+        #expect(record.text.contains("в Пловдив се проведе"))
     }
 
     @Test("the fixture run adds up: every page is a record or a dead letter")

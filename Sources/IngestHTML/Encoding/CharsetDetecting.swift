@@ -8,4 +8,15 @@ public protocol CharsetDetecting: Sendable {
     ///   - hint: the page's URL or host, whose ccTLD a detector may weigh.
     /// - Returns: a canonical WHATWG encoding name and a confidence in 0–1.
     func detect(_ bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double)
+
+    /// A reading clearly better than the declared one, when the declaration is wrong ("meta charset
+    /// lies"); nil to keep the declaration.
+    func overrule(declared: String, bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double)?
+}
+
+extension CharsetDetecting {
+    /// The declaration is kept unless a detector knows better.
+    public func overrule(declared: String, bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double)? {
+        nil
+    }
 }

@@ -6,7 +6,7 @@
 public struct CharsetSniffer: Sendable {
     public var detector: any CharsetDetecting
 
-    public init(detector: any CharsetDetecting = FallbackCharsetDetector()) {
+    public init(detector: any CharsetDetecting = StatisticalCharsetDetector()) {
         self.detector = detector
     }
 
@@ -79,6 +79,12 @@ public struct CharsetSniffer: Sendable {
             return CharsetDecision(
                 used: "utf-8", basis: .detection, declared: declaration.text, detected: "utf-8", confidence: 0.95,
                 warnings: warnings)
+        }
+        if verdict != .ascii, let better = detector.overrule(declared: declaration.name, bytes: bytes, hint: hint) {
+            warnings.append("\(declaration.text) is declared but the bytes read as \(better.encoding); decoded as \(better.encoding)")
+            return CharsetDecision(
+                used: better.encoding, basis: .detection, declared: declaration.text, detected: better.encoding,
+                confidence: better.confidence, warnings: warnings)
         }
         return CharsetDecision(
             used: declaration.name, basis: declaration.basis, declared: declaration.text,

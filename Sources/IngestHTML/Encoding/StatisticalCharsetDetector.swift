@@ -1,0 +1,133 @@
+/// Detects the encoding of undeclared or mis-declared pages among the ones Bulgarian, Polish, Ukrainian
+/// and English sites use: UTF-8, windows-1251, KOI8-U, KOI8-R, ISO-8859-5, IBM866, x-mac-cyrillic,
+/// windows-1250, ISO-8859-2 and windows-1252.
+///
+/// Each candidate decoding is scored by how well its letter pairs fit the languages that encoding is
+/// used for, plus a penalty for characters real text does not contain (C1 controls, box drawing, stray
+/// symbols). Only pairs touching a non-ASCII character are scored: ASCII reads the same in every
+/// candidate. The page's country-code domain tilts close calls.
+public struct StatisticalCharsetDetector: CharsetDetecting {
+    struct Candidate {
+        var encoding: String
+        var languages: [String]
+        /// Tie-breaker: the more common encoding wins when two decode the bytes identically.
+        var prior: Int
+    }
+
+    static let candidates: [Candidate] = [
+        Candidate(encoding: "windows-1251", languages: ["bg", "uk"], prior: 6),
+        Candidate(encoding: "koi8-u", languages: ["uk", "bg"], prior: 5),
+        Candidate(encoding: "koi8-r", languages: ["bg", "uk"], prior: 4),
+        Candidate(encoding: "iso-8859-5", languages: ["bg", "uk"], prior: 3),
+        Candidate(encoding: "ibm866", languages: ["bg", "uk"], prior: 2),
+        Candidate(encoding: "x-mac-cyrillic", languages: ["bg", "uk"], prior: 1),
+        Candidate(encoding: "windows-1250", languages: ["pl"], prior: 6),
+        Candidate(encoding: "iso-8859-2", languages: ["pl"], prior: 5),
+        Candidate(encoding: "windows-1252", languages: ["en", "pl"], prior: 4),
+    ]
+
+    /// 0.5 for a tie, rising with the lead over the runner-up; two decimals, so records stay stable.
+    static func confidence(margin: Double) -> Double {
+        (min(0.99, 0.5 + margin / 200) * 100).rounded() / 100
+    }
+
+    /// Non-ASCII bytes needed before a declaration can be overruled.
+    static let minimumEvidenceBytes = 8
+
+    /// How much of the input is sampled: detection needs text, not all of a 20 MB page.
+    static let sampleBytes = 256 << 10
+
+    public init() {}
+
+    public func detect(_ bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double) {
+        let sample = Array(bytes.prefix(Self.sampleBytes))
+        switch UTF8Validation.check(sample) {
+        case .ascii: return ("utf-8", 1)
+        case .valid: return ("utf-8", 0.99)
+        case .invalid(let valid, let invalid) where valid >= 8 * max(1, invalid): return ("utf-8", 0.6)
+        case .invalid: break
+        }
+        let ranked = rank(sample, hint: hint)
+        guard let best = ranked.first else { return ("windows-1252", 0.1) }
+        let margin = ranked.count > 1 ? best.score - ranked[1].score : 100
+        return (best.encoding, Self.confidence(margin: margin))
+    }
+
+    public func overrule(declared: String, bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double)? {
+        let sample = Array(bytes.prefix(Self.sampleBytes))
+        // A handful of non-ASCII bytes is too little evidence to call a declaration a lie.
+        guard sample.lazy.filter({ $0 >= 0x80 }).count >= Self.minimumEvidenceBytes else { return nil }
+        let ranked = rank(sample, hint: hint)
+        guard let best = ranked.first, best.encoding != declared,
+            let declaredScore = ranked.first(where: { $0.encoding == declared })?.score,
+            best.score - declaredScore > 50
+        else { return nil }
+        return (best.encoding, Self.confidence(margin: best.score - declaredScore))
+    }
+
+    /// Every candidate with its score, best first: what `ingest charset --scores` shows.
+    public func ranking(_ bytes: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
+        rank(Array(bytes.prefix(Self.sampleBytes)), hint: hint)
+    }
+
+    /// One scorer per (encoding, language), built once.
+    private static let scorers: [String: [PairScorer]] = {
+        var scorers: [String: [PairScorer]] = [:]
+        for candidate in candidates {
+            scorers[candidate.encoding] = candidate.languages.compactMap { PairScorer(encoding: candidate.encoding, language: $0) }
+        }
+        return scorers
+    }()
+
+    /// Candidates by score per scored pair (100 · log10 units), best first.
+    func rank(_ sample: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
+        let tld = Self.countryDomain(hint)
+        var ranked: [(encoding: String, score: Double)] = []
+        for candidate in Self.candidates {
+            let score = (Self.scorers[candidate.encoding] ?? []).compactMap { $0.score(sample) }.max() ?? -10_000
+            ranked.append((candidate.encoding, score + Double(candidate.prior) / 10 + Self.hintBonus(candidate.encoding, tld: tld)))
+        }
+        return ranked.sorted { $0.score > $1.score }
+    }
+
+    /// The score of a pair the language's table has never seen: one floor for all languages, so their
+    /// averages compare fairly.
+    static let unseenPair = -450
+
+    static func lowercase(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x41...0x5A, 0x410...0x42F, 0xC0...0xD6, 0xD8...0xDE: return value + 0x20
+        case 0x400...0x40F: return value + 0x50
+        default:
+            return Unicode.Scalar(value)?.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+        }
+    }
+
+    /// Characters a misread byte turns into but that text in these languages does not use.
+    static func isImplausible(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x80...0x9F, 0x2500...0x259F, 0xFFFD: return true
+        case 0xA0, 0xAB, 0xBB, 0xB7, 0xB0, 0xA9, 0xAE, 0x2013, 0x2014, 0x2018...0x201E, 0x2022, 0x2026, 0x2116, 0x20AC,
+            0x2122:
+            return false
+        case 0xA1...0xBF, 0xD7, 0xF7, 0x2020, 0x2021, 0x2030, 0x2039, 0x203A, 0x2219, 0x221A, 0x2248, 0x2260, 0x2264,
+            0x2265, 0x2320, 0x2321, 0x25A0:
+            return true
+        default: return false
+        }
+    }
+
+    private static func countryDomain(_ hint: String?) -> String? {
+        guard let hint, let host = SiteKey.host(of: hint) else { return nil }
+        return host.split(separator: ".").last.map(String.init)
+    }
+
+    private static func hintBonus(_ encoding: String, tld: String?) -> Double {
+        switch (tld, encoding) {
+        case ("bg", "windows-1251"): 15
+        case ("ua", "windows-1251"), ("ua", "koi8-u"): 10
+        case ("pl", "windows-1250"), ("pl", "iso-8859-2"): 10
+        default: 0
+        }
+    }
+}
