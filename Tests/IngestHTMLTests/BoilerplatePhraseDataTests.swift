@@ -16,17 +16,19 @@ import Testing
         #expect(process.terminationStatus == 0, "run python3 Scripts/build-boilerplate-phrases.py")
     }
 
-    @Test("the compiled function-word lists are generated from the CC0 training sentences and up to date",
+    @Test("the compiled function-word lists and letter-pair tables are generated from the CC0 training sentences and up to date",
         .enabled(if: FileManager.default.fileExists(atPath: FixturePaths.packageRoot.appendingPathComponent("../shared/corpora/train/bg.txt").path)))
     func functionWordsAreCurrent() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "Scripts/build-function-words.py", "--check"]
-        process.currentDirectoryURL = FixturePaths.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "run python3 Scripts/build-function-words.py")
+        for script in ["build-function-words.py", "build-letter-pairs.py"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "Scripts/" + script, "--check"]
+            process.currentDirectoryURL = FixturePaths.packageRoot
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "run python3 Scripts/\(script)")
+        }
     }
 
     @Test("prose is rich in function words; lists of names and titles are not", arguments: [
