@@ -16,6 +16,8 @@ import os
 import sys
 import unicodedata
 
+from generated_file import write_or_check
+
 LANGUAGES = ("bg", "en", "pl", "uk")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -87,17 +89,7 @@ def main():
             sys.exit("missing %s: the CC0 training sentences are needed to build the tables" % path)
         tables[language] = table(path)
     text = render(tables)
-    if args.check:
-        current = open(OUT, encoding="utf-8").read() if os.path.exists(OUT) else ""
-        if current != text:
-            print("%s is out of date; run python3 Scripts/build-letter-pairs.py" % os.path.relpath(OUT, ROOT))
-            sys.exit(1)
-        print("%s is up to date" % os.path.relpath(OUT, ROOT))
-        return
-    with open(OUT, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    print("wrote %s (%s)" % (os.path.relpath(OUT, ROOT), ", ".join("%s %d pairs" % (l, len(tables[l][0])) for l in LANGUAGES)))
-
+    write_or_check(OUT, text, args.check, ROOT, "python3 Scripts/build-letter-pairs.py", ", ".join("%s %d pairs" % (l, len(tables[l][0])) for l in LANGUAGES))
 
 if __name__ == "__main__":
     main()

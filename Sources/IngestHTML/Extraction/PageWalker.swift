@@ -86,7 +86,7 @@ struct PageWalker {
 
         switch tag {
         case .title:
-            if metadata.documentTitle == nil { metadata.documentTitle = Self.text(of: node, limit: 4096) }
+            if metadata.documentTitle == nil { metadata.documentTitle = SubtreeProbe.text(of: node, limit: 4096) }
             return false
         case .meta:
             if let key = attributes.property ?? attributes.name ?? attributes.itemprop, let content = attributes.content {
@@ -96,7 +96,7 @@ struct PageWalker {
             return false
         case .script:
             if attributes.type?.lowercased().contains("ld+json") == true, metadata.jsonLD.count < 16 {
-                metadata.jsonLD.append(Self.text(of: node, limit: 1 << 20))
+                metadata.jsonLD.append(SubtreeProbe.text(of: node, limit: 1 << 20))
             }
             return false
         case .time:
@@ -252,21 +252,21 @@ struct PageWalker {
     ) -> Bool {
         if attributes.hidden { return true }
         if let role = attributes.role, BoilerplateRules.droppedRoles.contains(role) {
-            return !Self.wrapsContent(node, paragraphs: 3)
+            return !SubtreeProbe.wrapsContent(node, paragraphs: 3)
         }
         switch tag {
         case .script, .style, .noscript, .template, .iframe, .button, .select, .option, .input, .textarea, .canvas,
             .svg, .math, .object, .embed, .video, .audio, .map:
             return true
         case .nav, .aside, .dialog, .menu, .footer:
-            return !Self.wrapsContent(node, paragraphs: 3)
+            return !SubtreeProbe.wrapsContent(node, paragraphs: 3)
         case .header:
             // A header inside an article or section introduces it (title, dateline); only the page's
             // own header is a banner.
-            return sectionDepth == 0 && !Self.wrapsContent(node, paragraphs: 3)
+            return sectionDepth == 0 && !SubtreeProbe.wrapsContent(node, paragraphs: 3)
         case .form:
             // ASP.NET pages wrap the whole page in one form; a search or comment form holds no prose.
-            return !Self.wrapsContent(node, paragraphs: 2)
+            return !SubtreeProbe.wrapsContent(node, paragraphs: 2)
         case .html, .body, .main, .article:
             return false
         default:
@@ -277,94 +277,8 @@ struct PageWalker {
         // Comment threads are prose by nature, so only their name counts; other furniture that holds
         // several paragraphs is an unclosed element that swallowed the page, and the page is kept.
         if BoilerplateRules.commentWords.contains(word) { return true }
-        if BoilerplateRules.weakWords.contains(word) { return Self.isLinkDominated(node) }
-        return !Self.wrapsContent(node, paragraphs: 3)
-    }
-
-    /// Whether an element that looks like furniture actually wraps the page's content: it holds an
-    /// `article` or `main`, or at least `paragraphs` runs of prose (text nodes of 80 or more characters
-    /// outside links, whatever element holds them). Looks at a bounded number of descendants, so the
-    /// check costs at most a constant per element.
-    private static func wrapsContent(_ element: xmlNodePtr, paragraphs wanted: Int) -> Bool {
-        var stack: [xmlNodePtr] = []
-        if let child = element.pointee.children { stack.append(child) }
-        var visited = 0
-        var paragraphs = 0
-        while let node = stack.popLast(), visited < 20_000 {
-            visited += 1
-            if let next = node.pointee.next { stack.append(next) }
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                guard let name = node.pointee.name else { continue }
-                let tag = HTMLTag.lookup(name)
-                if tag == .article || tag == .main { return true }
-                if tag == .a { continue }
-                if let child = node.pointee.children { stack.append(child) }
-            case XML_TEXT_NODE:
-                if let content = node.pointee.content, proseLength(content, atLeast: 80) {
-                    paragraphs += 1
-                    if paragraphs >= wanted { return true }
-                }
-            default:
-                break
-            }
-        }
-        return false
-    }
-
-    /// Whether an element's text is mostly link text, or there is none: a list of links, a search box.
-    /// Looks at a bounded number of descendants.
-    private static func isLinkDominated(_ element: xmlNodePtr) -> Bool {
-        var stack: [(node: xmlNodePtr, inLink: Bool)] = []
-        if let child = element.pointee.children { stack.append((child, false)) }
-        var visited = 0
-        var text = 0
-        var linkText = 0
-        while let (node, inLink) = stack.popLast(), visited < 20_000 {
-            visited += 1
-            if let next = node.pointee.next { stack.append((next, inLink)) }
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                guard let name = node.pointee.name, let child = node.pointee.children else { continue }
-                let tag = HTMLTag.lookup(name)
-                if tag == .script || tag == .style { continue }
-                stack.append((child, inLink || tag == .a))
-            case XML_TEXT_NODE:
-                guard let content = node.pointee.content else { continue }
-                let count = visibleCharacters(content)
-                text += count
-                if inLink { linkText += count }
-            default:
-                break
-            }
-        }
-        return text == 0 || linkText * 2 >= text
-    }
-
-    private static func visibleCharacters(_ text: UnsafePointer<UInt8>) -> Int {
-        var count = 0
-        var index = 0
-        while text[index] != 0 {
-            let byte = text[index]
-            if byte & 0xC0 != 0x80, byte > 0x20 { count += 1 }
-            index += 1
-        }
-        return count
-    }
-
-    /// Whether a text node has at least `minimum` characters besides whitespace.
-    private static func proseLength(_ text: UnsafePointer<UInt8>, atLeast minimum: Int) -> Bool {
-        var count = 0
-        var index = 0
-        while text[index] != 0 {
-            let byte = text[index]
-            if byte & 0xC0 != 0x80, byte > 0x20 {
-                count += 1
-                if count >= minimum { return true }
-            }
-            index += 1
-        }
-        return false
+        if BoilerplateRules.weakWords.contains(word) { return SubtreeProbe.isLinkDominated(node) }
+        return !SubtreeProbe.wrapsContent(node, paragraphs: 3)
     }
 
     /// The last path component of a URL or a caption, reduced to lower-case ASCII letters and digits, so
@@ -378,27 +292,5 @@ struct PageWalker {
             default: nil
             }
         }
-    }
-
-    /// The text under a node, for titles and script bodies, up to `limit` bytes.
-    static func text(of node: xmlNodePtr, limit: Int) -> String {
-        var bytes: [UInt8] = []
-        var stack: [xmlNodePtr] = []
-        if let child = node.pointee.children { stack.append(child) }
-        while let current = stack.popLast(), bytes.count < limit {
-            if let next = current.pointee.next { stack.append(next) }
-            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-                let content = current.pointee.content
-            {
-                var index = 0
-                while content[index] != 0, bytes.count < limit {
-                    bytes.append(content[index])
-                    index += 1
-                }
-            } else if let child = current.pointee.children {
-                stack.append(child)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
