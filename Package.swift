@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "ingest", targets: ["ingest"]),
         .library(name: "IngestCore", targets: ["IngestCore"]),
         .library(name: "IngestFetch", targets: ["IngestFetch"]),
+        .library(name: "IngestText", targets: ["IngestText"]),
         .library(name: "IngestHTML", targets: ["IngestHTML"]),
         .library(name: "IngestSinks", targets: ["IngestSinks"]),
     ],
@@ -51,8 +52,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "IngestText",
+            dependencies: ["IngestCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "IngestHTML",
-            dependencies: ["IngestCore", "CLibXML2"],
+            dependencies: ["IngestCore", "IngestText", "CLibXML2"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -63,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "ingest",
             dependencies: [
-                "IngestCore", "IngestFetch", "IngestHTML", "IngestSinks",
+                "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -86,8 +92,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "IngestTextTests",
+            dependencies: ["IngestText", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "IngestHTMLTests",
-            dependencies: ["IngestHTML", "IngestFetch", "IngestTestSupport"],
+            dependencies: ["IngestHTML", "IngestText", "IngestFetch", "IngestTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import IngestCore
 import IngestFetch
 import IngestHTML
+import IngestText
 import IngestTestSupport
 import Logging
 import Testing
@@ -25,7 +26,7 @@ import Testing
     private static func run() async throws -> Outcomes {
         let sink = InMemorySink()
         let runner = PipelineRunner(
-            pipeline: Pipeline(name: "events", stages: [HTMLStrip()]), options: RunOptions(concurrency: 2, runID: "r_golden"),
+            pipeline: Pipeline(name: "events", stages: [HTMLStrip(), MojibakeRepair()]), options: RunOptions(concurrency: 2, runID: "r_golden"),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let summary = try await runner.run(reader: try LocalFileReader(inputs: [.path(FixturePaths.pages.path)]), sinks: [sink])
         var outcomes = Outcomes(summary: summary)
@@ -98,6 +99,15 @@ import Testing
         #expect(record.encoding?.used == "windows-1251")
         #expect(record.encoding?.detected == "windows-1251")
         #expect(record.text.contains("в Пловдив се проведе"))
+    }
+
+    @Test("seed 002's mojibake is repaired in the record, and the repair is listed")
+    func seed002Repaired() async throws {
+        let record = try #require(try await Self.runFixtures().records["seed-002-wordpress-ro.html"])
+        #expect(record.text.contains("21-23 November 2023 in Iași, the largest university campus"))
+        #expect(record.text.contains("“Supporting clusters could have a multiplying effect on improving regional competitiveness” believes"))
+        #expect(!record.text.contains("โ€"))
+        #expect(record.encoding?.repairs.first?.chain == "utf-8 read as windows-874")
     }
 
     @Test("the fixture run adds up: every page is a record or a dead letter")

@@ -1,3 +1,4 @@
+import IngestText
 /// Scores bytes as one single-byte encoding read in one language, straight from the bytes: each byte's
 /// reading (letter, punctuation, implausible) and its index in the language's alphabet are precomputed,
 /// and letter pairs are looked up in a dense matrix. Built once per (encoding, language).

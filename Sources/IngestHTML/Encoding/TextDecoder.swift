@@ -1,3 +1,4 @@
+import IngestText
 import Foundation
 
 /// Turns raw bytes in a known encoding into UTF-8, so libxml2 always parses UTF-8 and never second-guesses

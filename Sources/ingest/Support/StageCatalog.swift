@@ -1,7 +1,8 @@
 import IngestCore
 import IngestHTML
+import IngestText
 
 /// Every stage this build provides, in pipeline order.
 enum StageCatalog {
-    static let registry = StageRegistry([HTMLStrip.descriptor])
+    static let registry = StageRegistry([HTMLStrip.descriptor, MojibakeRepair.descriptor])
 }

@@ -4,8 +4,13 @@ import Foundation
 ///
 /// Bytes the platform leaves undefined become U+FFFD, except in windows-1252, where the Encoding Standard
 /// maps the five undefined bytes to the C1 controls of the same value.
-struct SingleByteTable: Sendable {
+public struct SingleByteTable: Sendable {
     private let sequences: [[UInt8]]
+
+    /// The scalar each byte decodes to.
+    public var scalars: [Unicode.Scalar] {
+        sequences.map { String(decoding: $0, as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}" }
+    }
 
     private init(encoding: String.Encoding, controlsForUndefined: Bool) {
         sequences = (0...255).map { (byte: Int) -> [UInt8] in
@@ -20,7 +25,7 @@ struct SingleByteTable: Sendable {
         }
     }
 
-    func decode(_ bytes: [UInt8]) -> [UInt8] {
+    public func decode(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 2)
         for byte in bytes {
@@ -33,7 +38,7 @@ struct SingleByteTable: Sendable {
         return out
     }
 
-    static func named(_ name: String) -> SingleByteTable? {
+    public static func named(_ name: String) -> SingleByteTable? {
         switch name {
         case "windows-1252": windows1252
         case "windows-1251": windows1251

@@ -1,0 +1,146 @@
+public import IngestCore
+
+/// Undoes mojibake: UTF-8 text that was decoded with a single-byte code page ("Iaศ™i" for "Iași",
+/// "Ð¡Ð¾Ñ„Ð¸Ñ" for "София", "â€œ" for "“"), once or twice over.
+///
+/// Only broken spans are touched. A span is a run of non-ASCII characters; it is repaired when encoding
+/// it back with one code page yields bytes that are valid UTF-8 and read as letters and ordinary
+/// punctuation. Clean text in these languages practically never survives that round trip, which is what
+/// keeps repair from harming text that was already right.
+public struct MojibakeRepairer: Sendable {
+    /// Code pages tried, most common misreading first.
+    public static let codePages = [
+        "windows-1252", "windows-1251", "windows-1250", "iso-8859-2", "windows-874", "koi8-r", "koi8-u",
+        "iso-8859-5", "ibm866", "x-mac-cyrillic",
+    ]
+
+    /// Passes over the text: mojibake of mojibake needs two.
+    public static let maximumPasses = 3
+
+    private let reverse: [(name: String, map: [UInt32: UInt8])]
+
+    public init() {
+        reverse = Self.codePages.compactMap { name in
+            guard let table = SingleByteTable.named(name) else { return nil }
+            var map: [UInt32: UInt8] = [:]
+            // Bytes a code page leaves undefined come through browsers and scrapers as the C1 control of
+            // the same value, so a C1 control maps back to its byte in every code page.
+            for byte in 0x80...0x9F { map[UInt32(byte)] = UInt8(byte) }
+            if name == "windows-874", let fallback = SingleByteTable.named("windows-1252") {
+                // windows-874 leaves most of 0x80–0x9F undefined; decoders fill them from windows-1252.
+                for (byte, scalar) in fallback.scalars.enumerated() where (0x80...0x9F).contains(byte) { map[scalar.value] = UInt8(byte) }
+            }
+            for (byte, scalar) in table.scalars.enumerated() where byte >= 0x80 && scalar != "\u{FFFD}" {
+                map[scalar.value] = UInt8(byte)
+            }
+            return (name, map)
+        }
+    }
+
+    public struct Result: Sendable, Equatable {
+        public var text: String
+        public var repairs: [EncodingRepair]
+    }
+
+    public func repair(_ text: String) -> Result {
+        var current = text
+        var spansByChain: [String: Int] = [:]
+        var chainOrder: [String] = []
+        for _ in 0..<Self.maximumPasses {
+            let (repaired, counts) = pass(current)
+            guard !counts.isEmpty else { break }
+            current = repaired
+            for (chain, spans) in counts {
+                if spansByChain[chain] == nil { chainOrder.append(chain) }
+                spansByChain[chain, default: 0] += spans
+            }
+        }
+        return Result(text: current, repairs: chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
+    }
+
+    /// One pass: every span that decodes cleanly is replaced.
+    private func pass(_ text: String) -> (String, [(String, Int)]) {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].value >= 0x80 else {
+                out.append(scalars[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, scalars[end].value >= 0x80 { end += 1 }
+            let span = scalars[index..<end]
+            let next = end < scalars.count ? scalars[end] : nil
+            if span.count >= 2, span.contains(where: Self.isSuspicious), let (fixed, chain) = decode(span, followedBy: next) {
+                out.append(contentsOf: fixed.unicodeScalars)
+                if counts[chain] == nil { order.append(chain) }
+                counts[chain, default: 0] += 1
+            } else {
+                out.append(contentsOf: span)
+            }
+            index = end
+        }
+        return (String(out), order.map { ($0, counts[$0] ?? 0) })
+    }
+
+    private func decode(_ span: ArraySlice<Unicode.Scalar>, followedBy next: Unicode.Scalar?) -> (String, String)? {
+        for (name, map) in reverse {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(span.count)
+            for scalar in span {
+                guard let byte = map[scalar.value] else { break }
+                bytes.append(byte)
+            }
+            guard bytes.count == span.count else { continue }
+            if let decoded = String(validating: bytes, as: UTF8.self), Self.isPlausible(decoded, comparedTo: span) {
+                return (decoded, name)
+            }
+            // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
+            // leaving "â€" before a space. Restore it only there.
+            if bytes.count >= 2, bytes.suffix(2) == [0xE2, 0x80], next.map({ !$0.properties.isAlphabetic }) ?? true,
+                let decoded = String(validating: bytes + [0x9D], as: UTF8.self), Self.isPlausible(decoded, comparedTo: span)
+            {
+                return (decoded, name)
+            }
+        }
+        return nil
+    }
+
+    /// A repair must be shorter than the span and read as letters of the Latin or Cyrillic alphabets,
+    /// marks and ordinary punctuation.
+    static func isPlausible(_ decoded: String, comparedTo span: ArraySlice<Unicode.Scalar>) -> Bool {
+        let scalars = decoded.unicodeScalars
+        guard scalars.count < span.count else { return false }
+        return scalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return scalar.properties.isAlphabetic
+            case 0x300...0x36F: return true
+            case 0xA0, 0xAB, 0xBB, 0xB0, 0xA9, 0xAE, 0x2010...0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2116, 0x2122: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Characters that give mojibake away: a span of clean text in these languages has none. C1 controls,
+    /// Latin-1 symbols, the windows-1252 extras (€ ™ š œ…), Cyrillic letters no Bulgarian, Ukrainian or
+    /// Russian word uses (љ ў ђ…), box drawing, and Thai (what windows-874 makes of UTF-8).
+    static func isSuspicious(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x80...0x9F, 0xA1...0xAA, 0xAC...0xAF, 0xB1...0xBA, 0xBC...0xBF, 0xC2...0xC5, 0xD0, 0xD1, 0xDE, 0xE2, 0xE3:
+            return true
+        case 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0x2020, 0x2021, 0x2030, 0x2039, 0x203A,
+            0x20AC, 0x2122, 0x201A, 0x201E:
+            return true
+        case 0x402, 0x403, 0x405, 0x408...0x40B, 0x40C, 0x40E, 0x40F, 0x452, 0x453, 0x455, 0x458...0x45B, 0x45C, 0x45E, 0x45F:
+            return true
+        case 0x2500...0x259F, 0x0E00...0x0E7F, 0x139, 0x13A:
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import IngestCore
+import IngestText
+
+/// `ingest repair`: the repair stage alone, on text.
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Undo mojibake in text read from standard input.",
+        discussion: """
+            Without --jsonl the whole input is one text and the repaired text is printed. With --jsonl each line \
+            is a JSON string, and each output line is {"text": …, "repairs": [{"chain", "spans"}…]}, in order.
+            """)
+
+    @Flag(name: .long, help: "One JSON string per line in, one JSON object per line out.")
+    var jsonl = false
+
+    struct Line: Encodable {
+        var text: String
+        var repairs: [EncodingRepair]
+    }
+
+    func run() throws {
+        let repairer = MojibakeRepairer()
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        guard jsonl else {
+            FileHandle.standardOutput.write(Data(repairer.repair(String(decoding: input, as: UTF8.self)).text.utf8))
+            return
+        }
+        var output: [UInt8] = []
+        var failed = 0
+        for line in input.split(separator: 0x0A, omittingEmptySubsequences: false) where !line.isEmpty {
+            guard let text = try? JSONDecoder().decode(String.self, from: Data(line)) else {
+                failed += 1
+                output += Array(#"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8) + [0x0A]
+                continue
+            }
+            let result = repairer.repair(text)
+            output += try RecordJSON.encode(Line(text: result.text, repairs: result.repairs)) + [0x0A]
+        }
+        FileHandle.standardOutput.write(Data(output))
+        if failed > 0 {
+            Diagnostics.error("\(failed) input lines were not JSON strings")
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+}

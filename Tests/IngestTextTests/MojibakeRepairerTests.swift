@@ -1,0 +1,59 @@
+import Foundation
+import IngestCore
+import IngestText
+import Testing
+
+@Suite struct MojibakeRepairerTests {
+    let repairer = MojibakeRepairer()
+
+    /// Encodes clean text as UTF-8 and reads it back with a code page, as a misconfigured site does.
+    static func misread(_ text: String, as encoding: String.Encoding) -> String {
+        String(decoding: Array(text.utf8), as: UTF8.self).data(using: .utf8).flatMap { String(data: $0, encoding: encoding) } ?? ""
+    }
+
+    @Test("seed 002's windows-874 mojibake comes back as Iași with curly quotes")
+    func seed002() {
+        let result = repairer.repair(
+            "took place between 21-23 November 2023 in Iaศ™i. โ€œSupporting clusters could have a multiplying effect on improving regional competitivenessโ€ believes Iva Maric")
+        #expect(result.text == "took place between 21-23 November 2023 in Iași. “Supporting clusters could have a multiplying effect on improving regional competitiveness” believes Iva Maric")
+        #expect(result.repairs == [EncodingRepair(chain: "utf-8 read as windows-874", spans: 3)])
+    }
+
+    @Test("UTF-8 read as a single-byte code page is repaired", arguments: [
+        ("Клъстер Зелена синергия", String.Encoding.windowsCP1251, "windows-1251"),
+        ("Клъстер Зелена синергия", String.Encoding.windowsCP1252, "windows-1252"),
+        ("Zażółć gęślą jaźń w Łodzi", String.Encoding.windowsCP1250, "windows-1250"),
+        ("Делегація взяла участь у форумі", String.Encoding.windowsCP1251, "windows-1251"),
+        ("“Cluster organisations are enablers” – he said", String.Encoding.windowsCP1252, "windows-1252"),
+    ])
+    func singleMisreading(_ clean: String, _ encoding: String.Encoding, _ chain: String) throws {
+        let input = try #require(SingleByteTable.named(chain).map { String(decoding: $0.decode(Array(clean.utf8)), as: UTF8.self) })
+        #expect(input != clean)
+        let result = repairer.repair(input)
+        #expect(result.text == clean)
+        #expect(result.repairs.first?.chain == "utf-8 read as \(chain)")
+    }
+
+    @Test("mojibake of mojibake takes two passes")
+    func doubleMisreading() throws {
+        let once = try #require(SingleByteTable.named("windows-1251").map { String(decoding: $0.decode(Array("Пловдив".utf8)), as: UTF8.self) })
+        let twice = try #require(SingleByteTable.named("windows-1252").map { String(decoding: $0.decode(Array(once.utf8)), as: UTF8.self) })
+        let result = repairer.repair(twice)
+        #expect(result.text == "Пловдив")
+        #expect(result.repairs.map(\.chain) == ["utf-8 read as windows-1252", "utf-8 read as windows-1251"])
+    }
+
+    @Test("clean text is never changed", arguments: [
+        "Клъстер Зелена синергия взе участие на конференцията във Валенсия, Испания.",
+        "Zażółć gęślą jaźń. Łódź, Kraków, Gdańsk – 26 – 27 września 2022 r.",
+        "Делегація Українського кластерного альянсу: Вінниця, Жешув, Львів, їхні партнери.",
+        "“Cluster organisations are enablers” – Jonathan Loeffler, CEO of Steinbeis Europa Zentrum.",
+        "Café Müller, São Paulo, naïve façade, Ærø, Øresund, Ångström — €20, № 5, 25°C.",
+        "Ві Ін ВІ ЁЖ ТЪ Ña ñé ÂÃ",
+    ])
+    func cleanTextUntouched(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+}
