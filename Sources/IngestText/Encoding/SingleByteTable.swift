@@ -56,6 +56,7 @@ public struct SingleByteTable: Sendable {
         case "windows-1257": windows1257
         case "iso-8859-4": iso88594
         case "iso-8859-13": iso885913
+        case "macintosh": macintosh
         default: nil
         }
     }
@@ -81,4 +82,5 @@ public struct SingleByteTable: Sendable {
     private static let windows1257 = SingleByteTable(encoding: coreFoundation(0x0507), controlsForUndefined: false)
     private static let iso88594 = SingleByteTable(encoding: coreFoundation(0x0204), controlsForUndefined: false)
     private static let iso885913 = SingleByteTable(encoding: coreFoundation(0x020D), controlsForUndefined: false)
+    private static let macintosh = SingleByteTable(encoding: .macOSRoman, controlsForUndefined: false)
 }

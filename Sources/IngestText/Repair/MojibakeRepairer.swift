@@ -11,7 +11,7 @@ public struct MojibakeRepairer: Sendable {
     /// Code pages tried, most common misreading first.
     public static let codePages = [
         "windows-1252", "windows-1251", "windows-1250", "iso-8859-2", "windows-874", "koi8-r", "koi8-u",
-        "iso-8859-5", "ibm866", "x-mac-cyrillic",
+        "iso-8859-5", "ibm866", "x-mac-cyrillic", "macintosh",
     ]
 
     /// Passes over the text: mojibake of mojibake needs two.
@@ -137,7 +137,7 @@ public struct MojibakeRepairer: Sendable {
             return true
         case 0x402, 0x403, 0x405, 0x408...0x40B, 0x40C, 0x40E, 0x40F, 0x452, 0x453, 0x455, 0x458...0x45B, 0x45C, 0x45E, 0x45F:
             return true
-        case 0x2500...0x259F, 0x0E00...0x0E7F, 0x139, 0x13A:
+        case 0x2500...0x259F, 0x0E00...0x0E7F, 0x139, 0x13A, 0x2200...0x22FF, 0x25CA, 0xFB01, 0xFB02, 0x131, 0x2D8...0x2DD, 0x3A9, 0x3C0:
             return true
         default:
             return false
