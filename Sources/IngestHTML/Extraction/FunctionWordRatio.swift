@@ -21,7 +21,7 @@ enum FunctionWordRatio {
         func endWord(at end: Int) {
             guard start >= 0 else { return }
             words += 1
-            if end - start <= 12, fingerprints.contains(SiteTemplates.fingerprint(Array(text[start..<end]))) { functionWords += 1 }
+            if end - start <= 12, fingerprints.contains(SiteTemplates.fingerprint(text[start..<end])) { functionWords += 1 }
             start = -1
         }
         for (index, byte) in text.enumerated() {

@@ -19,7 +19,7 @@ public struct SiteTemplates: Sendable, Equatable {
     }
 
     /// The fingerprint of a block's text: FNV-1a over its whitespace-collapsed UTF-8.
-    static func fingerprint(_ text: [UInt8]) -> UInt64 {
+    static func fingerprint(_ text: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text {
             hash ^= UInt64(byte)
