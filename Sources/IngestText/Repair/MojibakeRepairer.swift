@@ -37,6 +37,10 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
+    private static func controlCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ((0x80...0x9F).contains($1.value) ? 1 : 0) }
+    }
+
     public struct Result: Sendable, Equatable {
         public var text: String
         public var repairs: [EncodingRepair]
@@ -55,19 +59,20 @@ public struct MojibakeRepairer: Sendable {
                 spansByChain[chain, default: 0] += spans
             }
         }
+        // A repair that left control characters the input did not have went half way; keep the input.
+        if Self.controlCount(current) > Self.controlCount(text) { return Result(text: text, repairs: []) }
         return Result(text: current, repairs: chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
     }
 
-    /// One pass: every span that decodes cleanly is replaced.
+    /// One pass. Spans with a give-away character are repaired with any code page; then, once the text
+    /// has shown which code page broke it, spans without one (short words such as "Рё" for "и") are
+    /// repaired with that code page only.
     private func pass(_ text: String) -> (String, [(String, Int)]) {
         let scalars = Array(text.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var counts: [String: Int] = [:]
-        var order: [String] = []
+        var spans: [(range: Range<Int>, fixed: String?, chain: String?)] = []
         var index = 0
         while index < scalars.count {
             guard scalars[index].value >= 0x80 else {
-                out.append(scalars[index])
                 index += 1
                 continue
             }
@@ -75,20 +80,51 @@ public struct MojibakeRepairer: Sendable {
             while end < scalars.count, scalars[end].value >= 0x80 { end += 1 }
             let span = scalars[index..<end]
             let next = end < scalars.count ? scalars[end] : nil
-            if span.count >= 2, span.contains(where: Self.isSuspicious), let (fixed, chain) = decode(span, followedBy: next) {
+            var repaired: (String, String)? = nil
+            if span.count >= 2, span.contains(where: Self.isSuspicious) {
+                repaired = decode(span, followedBy: next, using: reverse)
+            }
+            spans.append((index..<end, repaired?.0, repaired?.1))
+            index = end
+        }
+        let evidence = Set(spans.compactMap(\.chain))
+        if !evidence.isEmpty {
+            let trusted = reverse.filter { evidence.contains($0.name) }
+            for position in spans.indices where spans[position].fixed == nil && spans[position].range.count >= 2 {
+                let range = spans[position].range
+                let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
+                if let (fixed, chain) = decode(scalars[range], followedBy: next, using: trusted) {
+                    spans[position].fixed = fixed
+                    spans[position].chain = chain
+                }
+            }
+        }
+        var out = String.UnicodeScalarView()
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var cursor = 0
+        for span in spans {
+            out.append(contentsOf: scalars[cursor..<span.range.lowerBound])
+            if let fixed = span.fixed, let chain = span.chain {
                 out.append(contentsOf: fixed.unicodeScalars)
                 if counts[chain] == nil { order.append(chain) }
                 counts[chain, default: 0] += 1
             } else {
-                out.append(contentsOf: span)
+                out.append(contentsOf: scalars[span.range])
             }
-            index = end
+            cursor = span.range.upperBound
         }
+        out.append(contentsOf: scalars[cursor...])
         return (String(out), order.map { ($0, counts[$0] ?? 0) })
     }
 
-    private func decode(_ span: ArraySlice<Unicode.Scalar>, followedBy next: Unicode.Scalar?) -> (String, String)? {
-        for (name, map) in reverse {
+    /// Every code page whose round trip is valid UTF-8 gives a candidate; one whose letters all belong to
+    /// the four languages (Polish ż rather than Turkish ş) wins, else the first in order.
+    private func decode(
+        _ span: ArraySlice<Unicode.Scalar>, followedBy next: Unicode.Scalar?, using codePages: [(name: String, map: [UInt32: UInt8])]
+    ) -> (String, String)? {
+        var fallback: (String, String)? = nil
+        for (name, map) in codePages {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(span.count)
             for scalar in span {
@@ -96,18 +132,29 @@ public struct MojibakeRepairer: Sendable {
                 bytes.append(byte)
             }
             guard bytes.count == span.count else { continue }
-            if let decoded = String(validating: bytes, as: UTF8.self), Self.isPlausible(decoded, comparedTo: span) {
-                return (decoded, name)
-            }
+            var decoded = String(validating: bytes, as: UTF8.self)
             // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
             // leaving "â€" before a space. Restore it only there.
-            if bytes.count >= 2, bytes.suffix(2) == [0xE2, 0x80], next.map({ !$0.properties.isAlphabetic }) ?? true,
-                let decoded = String(validating: bytes + [0x9D], as: UTF8.self), Self.isPlausible(decoded, comparedTo: span)
-            {
-                return (decoded, name)
+            if decoded == nil, bytes.count >= 2, bytes.suffix(2) == [0xE2, 0x80], next.map({ !$0.properties.isAlphabetic }) ?? true {
+                decoded = String(validating: bytes + [0x9D], as: UTF8.self)
             }
+            guard let decoded, Self.isPlausible(decoded, comparedTo: span) else { continue }
+            if decoded.unicodeScalars.allSatisfy(Self.isExpected) { return (decoded, name) }
+            if fallback == nil { fallback = (decoded, name) }
         }
-        return nil
+        return fallback
+    }
+
+    /// Characters at home in Bulgarian, Polish, Ukrainian or English text (and Romanian names): a
+    /// repair made of them is preferred over one that yields, say, Turkish ş.
+    static func isExpected(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0xA0...0xFF, 0x400...0x45F, 0x490, 0x491, 0x104...0x107, 0x118, 0x119, 0x141...0x144, 0x15A, 0x15B,
+            0x179...0x17C, 0x102, 0x103, 0x218...0x21B, 0x2010...0x2026, 0x20AC, 0x2116, 0x2122:
+            return true
+        default:
+            return false
+        }
     }
 
     /// A repair must be shorter than the span and read as letters of the Latin or Cyrillic alphabets,
@@ -119,6 +166,8 @@ public struct MojibakeRepairer: Sendable {
             switch scalar.value {
             case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return scalar.properties.isAlphabetic
             case 0x300...0x36F: return true
+            // A C1 control is what the first of two misreadings leaves; the next pass takes it away.
+            case 0x80...0x9F: return true
             case 0xA0, 0xAB, 0xBB, 0xB0, 0xA9, 0xAE, 0x2010...0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2116, 0x2122: return true
             default: return false
             }
