@@ -57,3 +57,26 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 }
+
+@Suite struct DoubleMojibakeTests {
+    static func misread(_ text: String, _ encoding: String) -> String {
+        SingleByteTable.named(encoding).map { String(decoding: $0.decode(Array(text.utf8)), as: UTF8.self) } ?? text
+    }
+
+    @Test("two misreadings in any order are undone", arguments: [
+        ("windows-1252", "windows-1252", "януари и жените ни"),
+        ("windows-1252", "windows-1251", "Делегація взяла участь у форумі"),
+        ("windows-1251", "windows-1252", "Пловдив, 15 март"),
+    ])
+    func twice(_ first: String, _ second: String, _ clean: String) {
+        let broken = Self.misread(Self.misread(clean, first), second)
+        #expect(MojibakeRepairer().repair(broken).text == clean)
+    }
+
+    @Test("a half-way repair is rolled back rather than leaving new control characters")
+    func rollback() {
+        let text = "Ã\u{90}Â½ only partly broken"
+        let result = MojibakeRepairer().repair(text)
+        #expect(result.text == text || !result.text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
+    }
+}

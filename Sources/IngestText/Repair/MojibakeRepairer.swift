@@ -37,6 +37,10 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
+    private static func suspiciousCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (isSuspicious($1) ? 1 : 0) }
+    }
+
     private static func controlCount(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + ((0x80...0x9F).contains($1.value) ? 1 : 0) }
     }
@@ -59,8 +63,12 @@ public struct MojibakeRepairer: Sendable {
                 spansByChain[chain, default: 0] += spans
             }
         }
-        // A repair that left control characters the input did not have went half way; keep the input.
-        if Self.controlCount(current) > Self.controlCount(text) { return Result(text: text, repairs: []) }
+        // A repair that left more give-away characters than it removed went half way; keep the input.
+        if Self.controlCount(current) > Self.controlCount(text) || Self.suspiciousCount(current) >= Self.suspiciousCount(text),
+            current != text
+        {
+            return Result(text: text, repairs: [])
+        }
         return Result(text: current, repairs: chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
     }
 
@@ -166,8 +174,9 @@ public struct MojibakeRepairer: Sendable {
             switch scalar.value {
             case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return scalar.properties.isAlphabetic
             case 0x300...0x36F: return true
-            // A C1 control is what the first of two misreadings leaves; the next pass takes it away.
-            case 0x80...0x9F: return true
+            // C1 controls, Latin-1 symbols and the windows-1252 extras are what the first of two
+            // misreadings leaves; the next pass takes them away, or the whole repair is rolled back.
+            case 0x80...0xBF, 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0x2020, 0x2021, 0x2022: return true
             case 0xA0, 0xAB, 0xBB, 0xB0, 0xA9, 0xAE, 0x2010...0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2116, 0x2122: return true
             default: return false
             }
