@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds Sources/IngestHTML/Generated/LetterPairs.swift: letter-pair log-probabilities of Bulgarian,
+"""Builds Sources/IngestText/Generated/LetterPairs.swift: letter-pair log-probabilities of Bulgarian,
 Polish, Ukrainian and English, which the charset detector uses to tell a right decoding from mojibake.
 
 Source: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md).
@@ -21,7 +21,7 @@ from generated_file import write_or_check
 LANGUAGES = ("bg", "en", "pl", "uk")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-OUT = os.path.join(ROOT, "Sources", "IngestHTML", "Generated", "LetterPairs.swift")
+OUT = os.path.join(ROOT, "Sources", "IngestText", "Generated", "LetterPairs.swift")
 
 
 def symbols(line):

@@ -80,3 +80,27 @@ import Testing
         #expect(result.text == text || !result.text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) })
     }
 }
+
+@Suite struct LegacyMisreadingTests {
+    static func misread(_ text: String, written: String, readAs: String) -> String {
+        guard let reader = SingleByteTable.named(readAs), let bytes = text.data(using: written == "windows-1251" ? .windowsCP1251 : .windowsCP1250)
+        else { return text }
+        return String(decoding: reader.decode(Array(bytes)), as: UTF8.self)
+    }
+
+    @Test("windows-1251 text read as windows-1252 is re-read by language")
+    func cp1251AsCP1252() {
+        let clean = "На 15 март 2024 г. в Пловдив се проведе годишният форум на клъстерите."
+        let broken = Self.misread(clean, written: "windows-1251", readAs: "windows-1252")
+        let result = MojibakeRepairer().repair(broken)
+        #expect(result.text == clean)
+        #expect(result.repairs.first?.chain == "windows-1251 read as windows-1252")
+    }
+
+    @Test("symbols, accents and box drawing in otherwise English text are left alone", arguments: [
+        "Price: £5, €7, ¥900, ¢50", "x² + y³ = z½ ¼ ¾", "ÀÁÂÃÄÅ are Latin capitals with accents", "Box ┌─┐│└┘ ░▒▓ █",
+    ])
+    func lookAlikes(_ text: String) {
+        #expect(MojibakeRepairer().repair(text).text == text)
+    }
+}

@@ -1,3 +1,4 @@
+import IngestText
 /// Detects the encoding of undeclared or mis-declared pages among the ones Bulgarian, Polish, Ukrainian
 /// and English sites use: UTF-8, windows-1251, KOI8-U, KOI8-R, ISO-8859-5, IBM866, x-mac-cyrillic,
 /// windows-1250, ISO-8859-2 and windows-1252.
@@ -88,33 +89,6 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
             ranked.append((candidate.encoding, score + Double(candidate.prior) / 10 + Self.hintBonus(candidate.encoding, tld: tld)))
         }
         return ranked.sorted { $0.score > $1.score }
-    }
-
-    /// The score of a pair the language's table has never seen: one floor for all languages, so their
-    /// averages compare fairly.
-    static let unseenPair = -450
-
-    static func lowercase(_ value: UInt32) -> UInt32 {
-        switch value {
-        case 0x41...0x5A, 0x410...0x42F, 0xC0...0xD6, 0xD8...0xDE: return value + 0x20
-        case 0x400...0x40F: return value + 0x50
-        default:
-            return Unicode.Scalar(value)?.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
-        }
-    }
-
-    /// Characters a misread byte turns into but that text in these languages does not use.
-    static func isImplausible(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x80...0x9F, 0x2500...0x259F, 0xFFFD: return true
-        case 0xA0, 0xAB, 0xBB, 0xB7, 0xB0, 0xA9, 0xAE, 0x2013, 0x2014, 0x2018...0x201E, 0x2022, 0x2026, 0x2116, 0x20AC,
-            0x2122:
-            return false
-        case 0xA1...0xBF, 0xD7, 0xF7, 0x2020, 0x2021, 0x2030, 0x2039, 0x203A, 0x2219, 0x221A, 0x2248, 0x2260, 0x2264,
-            0x2265, 0x2320, 0x2321, 0x25A0:
-            return true
-        default: return false
-        }
     }
 
     private static func countryDomain(_ hint: String?) -> String? {

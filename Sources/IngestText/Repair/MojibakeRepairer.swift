@@ -50,7 +50,124 @@ public struct MojibakeRepairer: Sendable {
         public var repairs: [EncodingRepair]
     }
 
+    /// Legacy text read with the wrong legacy code page, as (read as, really, languages of the real one).
+    public static let legacyConfusions: [(readAs: String, actual: String, languages: [String])] = [
+        ("windows-1252", "windows-1251", ["bg", "uk"]), ("koi8-u", "windows-1251", ["bg", "uk"]),
+        ("koi8-r", "windows-1251", ["bg", "uk"]), ("windows-1251", "koi8-u", ["uk", "bg"]),
+        ("windows-1251", "koi8-r", ["bg", "uk"]), ("windows-1251", "ibm866", ["bg", "uk"]),
+        ("iso-8859-2", "windows-1250", ["pl"]), ("windows-1250", "iso-8859-2", ["pl"]),
+        ("windows-1252", "windows-1250", ["pl"]), ("windows-1252", "iso-8859-2", ["pl"]),
+    ]
+
+    /// Scorers for every code page the repairer knows, in every language, built once.
+    private static let scorers: [String: PairScorer] = {
+        var scorers: [String: PairScorer] = [:]
+        for page in codePages {
+            for language in ["bg", "pl", "uk", "en"] {
+                scorers[page + "|" + language] = PairScorer(encoding: page, language: language)
+            }
+        }
+        return scorers
+    }()
+
+    /// How much better, per scored pair, a re-reading must fit a language before the whole text is
+    /// re-read: a different reading of clean text never comes close.
+    static let legacyMargin = 100.0
+
     public func repair(_ text: String) -> Result {
+        let utf8Repair = repairUTF8Misreadings(text)
+        if utf8Repair.repairs.isEmpty, let legacy = repairLegacyMisreading(text) {
+            return legacy
+        }
+        return utf8Repair
+    }
+
+    /// Legacy bytes decoded with the wrong legacy code page ("Ïëîâäèâ" for windows-1251 "Пловдив" read
+    /// as windows-1252) can only be told from clean text by language: the text is encoded back with the
+    /// code page it was read with and re-read with the one it was written in, and kept only when the
+    /// whole text then fits Bulgarian, Ukrainian or Polish far better than before.
+    private func repairLegacyMisreading(_ text: String) -> Result? {
+        // Misread legacy text is non-ASCII through and through (every Cyrillic letter, most Polish words);
+        // a few accented or symbol characters in English are no evidence of anything.
+        guard Self.nonASCIIWordShare(text) >= 0.5,
+            text.unicodeScalars.lazy.filter({ $0.value >= 0x80 }).count >= Self.minimumLegacyEvidence
+        else { return nil }
+        var best: (text: String, chain: String, gain: Double)? = nil
+        for confusion in Self.legacyConfusions {
+            guard let map = reverse.first(where: { $0.name == confusion.readAs })?.map,
+                let actual = SingleByteTable.named(confusion.actual)
+            else { continue }
+            var bytes: [UInt8] = []
+            var encodable = true
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x80 {
+                    bytes.append(UInt8(scalar.value))
+                } else if let byte = map[scalar.value] {
+                    bytes.append(byte)
+                } else {
+                    encodable = false
+                    break
+                }
+            }
+            guard encodable else { continue }
+            let asRead = ["bg", "pl", "uk", "en"].compactMap { Self.scorers[confusion.readAs + "|" + $0]?.score(bytes) }.max()
+            let reRead = confusion.languages.compactMap { Self.scorers[confusion.actual + "|" + $0]?.score(bytes) }.max()
+            guard let asRead, let reRead, reRead >= Self.legacyFit, reRead - asRead >= Self.legacyMargin,
+                reRead - asRead > (best?.gain ?? 0)
+            else { continue }
+            let decoded = String(decoding: actual.decode(bytes), as: UTF8.self)
+            guard !decoded.unicodeScalars.contains("\u{FFFD}") else { continue }
+            best = (decoded, "\(confusion.actual) read as \(confusion.readAs)", reRead - asRead)
+        }
+        guard let best else { return nil }
+        let spans = Self.nonASCIIRuns(text)
+        return Result(text: best.text, repairs: [EncodingRepair(chain: best.chain, spans: spans)])
+    }
+
+    /// Non-ASCII characters needed before a whole text is re-read.
+    static let minimumLegacyEvidence = 4
+
+    /// How well the re-read text must fit its language, per pair: real text scores about −110; a
+    /// re-reading that only trades one kind of junk for another stays far below this.
+    static let legacyFit = -200.0
+
+    /// The share of words (runs of letters) that contain a non-ASCII letter; symbols such as £ or ² make
+    /// no word.
+    private static func nonASCIIWordShare(_ text: String) -> Double {
+        var words = 0
+        var nonASCIIWords = 0
+        var inWord = false
+        var wordHasNonASCII = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic {
+                if !inWord { words += 1 }
+                inWord = true
+                if scalar.value >= 0x80 { wordHasNonASCII = true }
+            } else {
+                if inWord, wordHasNonASCII { nonASCIIWords += 1 }
+                inWord = false
+                wordHasNonASCII = false
+            }
+        }
+        if inWord, wordHasNonASCII { nonASCIIWords += 1 }
+        return words == 0 ? 0 : Double(nonASCIIWords) / Double(words)
+    }
+
+    private static func nonASCIIRuns(_ text: String) -> Int {
+        var runs = 0
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x80 {
+                if !inRun { runs += 1 }
+                inRun = true
+            } else {
+                inRun = false
+            }
+        }
+        return runs
+    }
+
+    private func repairUTF8Misreadings(_ text: String) -> Result {
         var current = text
         var spansByChain: [String: Int] = [:]
         var chainOrder: [String] = []

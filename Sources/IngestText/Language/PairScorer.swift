@@ -1,8 +1,7 @@
-import IngestText
 /// Scores bytes as one single-byte encoding read in one language, straight from the bytes: each byte's
 /// reading (letter, punctuation, implausible) and its index in the language's alphabet are precomputed,
 /// and letter pairs are looked up in a dense matrix. Built once per (encoding, language).
-struct PairScorer: Sendable {
+public struct PairScorer: Sendable {
     private enum Reading: UInt8 {
         case other, latinLetter, cyrillicLetter, punctuation, implausible
     }
@@ -15,7 +14,7 @@ struct PairScorer: Sendable {
     private let width: Int
     private static let unknown: UInt8 = 255
 
-    init?(encoding: String, language code: String) {
+    public init?(encoding: String, language code: String) {
         guard let table = SingleByteTable.named(encoding), let language = LetterPairModel.shared.languages[code] else {
             return nil
         }
@@ -27,7 +26,7 @@ struct PairScorer: Sendable {
         }
         alphabet = [alphabet[0]] + alphabet.dropFirst().sorted()
         width = alphabet.count
-        var matrix = [Int16](repeating: Int16(StatisticalCharsetDetector.unseenPair), count: width * width)
+        var matrix = [Int16](repeating: Int16(Self.unseenPair), count: width * width)
         for (key, score) in language.scores {
             if let first = alphabet.firstIndex(of: UInt32(key >> 32)), let second = alphabet.firstIndex(of: UInt32(key & 0xFFFF_FFFF)) {
                 matrix[first * width + second] = score
@@ -40,11 +39,11 @@ struct PairScorer: Sendable {
             let scalar = String(decoding: table.decode([UInt8(byte)]), as: UTF8.self).unicodeScalars.first
             guard let scalar else { continue }
             if scalar.properties.isAlphabetic {
-                let lower = StatisticalCharsetDetector.lowercase(scalar.value)
+                let lower = Self.lowercase(scalar.value)
                 readings[byte] = (0x400...0x52F).contains(lower) ? .cyrillicLetter : .latinLetter
                 indices[byte] = alphabet.firstIndex(of: lower).map { UInt8(truncatingIfNeeded: $0) } ?? Self.unknown
             } else if byte >= 0x80 {
-                readings[byte] = StatisticalCharsetDetector.isImplausible(scalar.value) ? .implausible : .punctuation
+                readings[byte] = Self.isImplausible(scalar.value) ? .implausible : .punctuation
             }
         }
         self.readings = readings
@@ -52,7 +51,7 @@ struct PairScorer: Sendable {
     }
 
     /// Average score per scored pair (100 · log10 units), or nil when no byte is beyond ASCII.
-    func score(_ bytes: [UInt8]) -> Double? {
+    public func score(_ bytes: [UInt8]) -> Double? {
         var total = 0
         var pairs = 0
         var previousIndex: UInt8 = 0
@@ -79,7 +78,7 @@ struct PairScorer: Sendable {
                 if bothLetters, reading != previousReading {
                     total -= 600
                 } else if index == Self.unknown || previousIndex == Self.unknown {
-                    total += StatisticalCharsetDetector.unseenPair
+                    total += Self.unseenPair
                 } else {
                     total += Int(matrix[Int(previousIndex) * width + Int(index)])
                 }
@@ -90,5 +89,32 @@ struct PairScorer: Sendable {
             previousIsASCII = isASCII
         }
         return pairs == 0 ? nil : Double(total) / Double(pairs)
+    }
+
+    /// The score of a pair the language's table has never seen: one floor for all languages, so their
+    /// averages compare fairly.
+    public static let unseenPair = -450
+
+    public static func lowercase(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x41...0x5A, 0x410...0x42F, 0xC0...0xD6, 0xD8...0xDE: return value + 0x20
+        case 0x400...0x40F: return value + 0x50
+        default:
+            return Unicode.Scalar(value)?.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
+        }
+    }
+
+    /// Characters a misread byte turns into but that text in these languages does not use.
+    public static func isImplausible(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x80...0x9F, 0x2500...0x259F, 0xFFFD: return true
+        case 0xA0, 0xAB, 0xBB, 0xB7, 0xB0, 0xA9, 0xAE, 0x2013, 0x2014, 0x2018...0x201E, 0x2022, 0x2026, 0x2116, 0x20AC,
+            0x2122:
+            return false
+        case 0xA1...0xBF, 0xD7, 0xF7, 0x2020, 0x2021, 0x2030, 0x2039, 0x203A, 0x2219, 0x221A, 0x2248, 0x2260, 0x2264,
+            0x2265, 0x2320, 0x2321, 0x25A0:
+            return true
+        default: return false
+        }
     }
 }

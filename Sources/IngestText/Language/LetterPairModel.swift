@@ -1,6 +1,6 @@
 /// Letter-pair log-probabilities of Bulgarian, Polish, Ukrainian and English, parsed once from the
 /// generated tables (`Scripts/build-letter-pairs.py`), for scoring how much a decoding reads like text.
-final class LetterPairModel: Sendable {
+public final class LetterPairModel: Sendable {
     struct Language: Sendable {
         let code: String
         let scores: [UInt64: Int16]
