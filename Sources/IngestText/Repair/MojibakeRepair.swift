@@ -6,22 +6,27 @@ public struct MojibakeRepair: Stage {
     public static let name = "repair"
 
     public var repairer: MojibakeRepairer
+    public var cleanup: UnicodeCleanup?
 
-    public init(repairer: MojibakeRepairer = MojibakeRepairer()) {
+    /// - Parameter cleanup: Unicode cleanup after the mojibake repair; nil to leave characters as they are.
+    public init(repairer: MojibakeRepairer = MojibakeRepairer(), cleanup: UnicodeCleanup? = UnicodeCleanup()) {
         self.repairer = repairer
+        self.cleanup = cleanup
     }
 
     public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
         var repairs: [EncodingRepair] = []
-        if let text = document.text {
-            let result = repairer.repair(text)
-            document.text = result.text
+        for keyPath in [\Document.text, \Document.title] {
+            guard let original = document[keyPath: keyPath] else { continue }
+            let result = repairer.repair(original)
+            var text = result.text
             repairs += result.repairs
-        }
-        if let title = document.title {
-            let result = repairer.repair(title)
-            document.title = result.text
-            repairs += result.repairs
+            if let cleanup {
+                let cleaned = cleanup.clean(text)
+                text = cleaned.text
+                repairs += cleaned.repairs
+            }
+            document[keyPath: keyPath] = text
         }
         guard !repairs.isEmpty else { return .keep }
         var merged: [EncodingRepair] = []
@@ -39,6 +44,11 @@ public struct MojibakeRepair: Stage {
     }
 
     public static let descriptor = StageDescriptor(
-        name: name, summary: "undo mojibake (UTF-8 read as a single-byte code page, once or twice) in text and title",
-        options: [], make: { _ in MojibakeRepair() })
+        name: name, summary: "undo mojibake in text and title, then clean up Unicode (controls, invisible characters, look-alikes)",
+        options: [
+            StageOptionSpec(
+                name: "unicode_cleanup", summary: "NFC, stray controls, invisible characters, plain spaces, Cyrillic look-alikes, one Ukrainian apostrophe",
+                kind: .boolean, defaultValue: .boolean(true))
+        ],
+        make: { options in MojibakeRepair(cleanup: options.boolean("unicode_cleanup") == false ? nil : UnicodeCleanup()) })
 }

@@ -16,6 +16,9 @@ struct RepairCommand: ParsableCommand {
     @Flag(name: .long, help: "One JSON string per line in, one JSON object per line out.")
     var jsonl = false
 
+    @Flag(name: .long, help: "Also clean up Unicode, as the pipeline's repair stage does (NFC, controls, look-alikes…).")
+    var cleanup = false
+
     struct Line: Encodable {
         var text: String
         var repairs: [EncodingRepair]
@@ -23,9 +26,16 @@ struct RepairCommand: ParsableCommand {
 
     func run() throws {
         let repairer = MojibakeRepairer()
+        let unicode = cleanup ? UnicodeCleanup() : nil
+        func repair(_ text: String) -> (text: String, repairs: [EncodingRepair]) {
+            let result = repairer.repair(text)
+            guard let unicode else { return (result.text, result.repairs) }
+            let cleaned = unicode.clean(result.text)
+            return (cleaned.text, result.repairs + cleaned.repairs)
+        }
         let input = FileHandle.standardInput.readDataToEndOfFile()
         guard jsonl else {
-            FileHandle.standardOutput.write(Data(repairer.repair(String(decoding: input, as: UTF8.self)).text.utf8))
+            FileHandle.standardOutput.write(Data(repair(String(decoding: input, as: UTF8.self)).text.utf8))
             return
         }
         var output: [UInt8] = []
@@ -36,7 +46,7 @@ struct RepairCommand: ParsableCommand {
                 output += Array(#"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8) + [0x0A]
                 continue
             }
-            let result = repairer.repair(text)
+            let result = repair(text)
             output += try RecordJSON.encode(Line(text: result.text, repairs: result.repairs)) + [0x0A]
         }
         FileHandle.standardOutput.write(Data(output))
