@@ -12,12 +12,16 @@ enum MainContentSelector {
         var scores = [Double](repeating: 0, count: elements.count)
         var scored = [Bool](repeating: false, count: elements.count)
 
-        for block in walk.blocks where block.scalars >= 25 && !block.isTemplate {
+        let blockCount = Double(max(1, walk.blocks.count))
+        for (position, block) in walk.blocks.enumerated() where block.scalars >= 25 && !block.isTemplate {
             if case .heading = block.kind { continue }
             var points = (1 + Double(block.commas) + min(Double(block.scalars) / 100, 3)) * (1 - block.linkDensity)
             // Prose is full of function words; a block of names and titles earns half as much.
             let language = FunctionWordRatio.of(block.text)
             if language.words >= 5 { points *= 0.5 + 0.5 * min(1, language.ratio / 0.25) }
+            // Position: the last fifth of a page is where footers, teasers and comment threads live.
+            let depth = Double(position) / blockCount
+            if depth > 0.8 { points *= 1 - (depth - 0.8) * 1.5 }
             var target = Int(block.owner)
             if isParagraphLike(elements[target].tag), elements[target].parent >= 0 {
                 target = Int(elements[target].parent)
