@@ -1,12 +1,14 @@
 public import IngestCore
 
-/// The repair stage: undoes mojibake left in the text and title, and records each repair in
+/// The repair stage: decodes entities a CMS escaped twice, undoes mojibake left in the text and title,
+/// cleans up Unicode, and records each repair in
 /// `encoding.repairs` with the chain it undid and how many spans it touched.
 public struct MojibakeRepair: Stage {
     public static let name = "repair"
 
     public var repairer: MojibakeRepairer
     public var cleanup: UnicodeCleanup?
+    public var entities = EntityCleanup()
 
     /// - Parameter cleanup: Unicode cleanup after the mojibake repair; nil to leave characters as they are.
     public init(repairer: MojibakeRepairer = MojibakeRepairer(), cleanup: UnicodeCleanup? = UnicodeCleanup()) {
@@ -18,7 +20,9 @@ public struct MojibakeRepair: Stage {
         var repairs: [EncodingRepair] = []
         for keyPath in [\Document.text, \Document.title] {
             guard let original = document[keyPath: keyPath] else { continue }
-            let result = repairer.repair(original)
+            let unescaped = entities.clean(original)
+            repairs += unescaped.repairs
+            let result = repairer.repair(unescaped.text)
             var text = result.text
             repairs += result.repairs
             if let cleanup {
