@@ -71,21 +71,13 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         rank(Array(bytes.prefix(Self.sampleBytes)), hint: hint)
     }
 
-    /// One scorer per (encoding, language), built once.
-    private static let scorers: [String: [PairScorer]] = {
-        var scorers: [String: [PairScorer]] = [:]
-        for candidate in candidates {
-            scorers[candidate.encoding] = candidate.languages.compactMap { PairScorer(encoding: candidate.encoding, language: $0) }
-        }
-        return scorers
-    }()
-
     /// Candidates by score per scored pair (100 · log10 units), best first.
     func rank(_ sample: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
         let tld = Self.countryDomain(hint)
         var ranked: [(encoding: String, score: Double)] = []
         for candidate in Self.candidates {
-            let score = (Self.scorers[candidate.encoding] ?? []).compactMap { $0.score(sample) }.max() ?? -10_000
+            let score = candidate.languages.compactMap { PairScorer.shared(encoding: candidate.encoding, language: $0)?.score(sample) }
+                .max() ?? -10_000
             ranked.append((candidate.encoding, score + Double(candidate.prior) / 10 + Self.hintBonus(candidate.encoding, tld: tld)))
         }
         return ranked.sorted { $0.score > $1.score }

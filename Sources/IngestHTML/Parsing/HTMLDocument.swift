@@ -42,6 +42,4 @@ final class HTMLDocument {
         try walker.walk(from: xmlDocGetRootElement(pointer))
         return walker.result
     }
-
-    static var libraryVersion: String { String(cString: cxml_version()) }
 }

@@ -91,6 +91,27 @@ public struct PairScorer: Sendable {
         return pairs == 0 ? nil : Double(total) / Double(pairs)
     }
 
+    /// The code pages scorers are prepared for: every single-byte encoding detection or repair reads.
+    public static let encodings = [
+        "windows-1252", "windows-1251", "windows-1250", "iso-8859-2", "windows-874", "koi8-r", "koi8-u",
+        "iso-8859-5", "ibm866", "x-mac-cyrillic", "macintosh",
+    ]
+    public static let languages = ["bg", "pl", "uk", "en"]
+
+    /// One scorer per (encoding, language), built once and shared by detection and repair.
+    private static let cache: [String: PairScorer] = {
+        var cache: [String: PairScorer] = [:]
+        for encoding in encodings {
+            for language in languages { cache[encoding + "|" + language] = PairScorer(encoding: encoding, language: language) }
+        }
+        return cache
+    }()
+
+    /// The shared scorer for an encoding read as a language, if both are known.
+    public static func shared(encoding: String, language: String) -> PairScorer? {
+        cache[encoding + "|" + language]
+    }
+
     /// The score of a pair the language's table has never seen: one floor for all languages, so their
     /// averages compare fairly.
     public static let unseenPair = -450

@@ -9,10 +9,7 @@ public import IngestCore
 /// keeps repair from harming text that was already right.
 public struct MojibakeRepairer: Sendable {
     /// Code pages tried, most common misreading first.
-    public static let codePages = [
-        "windows-1252", "windows-1251", "windows-1250", "iso-8859-2", "windows-874", "koi8-r", "koi8-u",
-        "iso-8859-5", "ibm866", "x-mac-cyrillic", "macintosh",
-    ]
+    public static let codePages = PairScorer.encodings
 
     /// Passes over the text: mojibake of mojibake needs two.
     public static let maximumPasses = 3
@@ -59,17 +56,6 @@ public struct MojibakeRepairer: Sendable {
         ("windows-1252", "windows-1250", ["pl"]), ("windows-1252", "iso-8859-2", ["pl"]),
     ]
 
-    /// Scorers for every code page the repairer knows, in every language, built once.
-    private static let scorers: [String: PairScorer] = {
-        var scorers: [String: PairScorer] = [:]
-        for page in codePages {
-            for language in ["bg", "pl", "uk", "en"] {
-                scorers[page + "|" + language] = PairScorer(encoding: page, language: language)
-            }
-        }
-        return scorers
-    }()
-
     /// How much better, per scored pair, a re-reading must fit a language before the whole text is
     /// re-read: a different reading of clean text never comes close.
     static let legacyMargin = 100.0
@@ -110,8 +96,8 @@ public struct MojibakeRepairer: Sendable {
                 }
             }
             guard encodable else { continue }
-            let asRead = ["bg", "pl", "uk", "en"].compactMap { Self.scorers[confusion.readAs + "|" + $0]?.score(bytes) }.max()
-            let reRead = confusion.languages.compactMap { Self.scorers[confusion.actual + "|" + $0]?.score(bytes) }.max()
+            let asRead = PairScorer.languages.compactMap { PairScorer.shared(encoding: confusion.readAs, language: $0)?.score(bytes) }.max()
+            let reRead = confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0)?.score(bytes) }.max()
             guard let asRead, let reRead, reRead >= Self.legacyFit, reRead - asRead >= Self.legacyMargin,
                 reRead - asRead > (best?.gain ?? 0)
             else { continue }

@@ -164,7 +164,3 @@ struct RunCommand: AsyncParsableCommand {
         return "r_\(stamp)_\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
     }
 }
-
-extension RunError {
-    var message: String { description }
-}

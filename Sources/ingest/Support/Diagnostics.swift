@@ -6,6 +6,11 @@ enum Diagnostics {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// Writes without a newline, for the redrawn progress line.
+    static func writeRaw(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
     static func error(_ message: String) {
         write("ingest: error: \(message)")
     }

@@ -52,9 +52,3 @@ final class ProgressLine: Sendable {
             + "| dead letters \(summary.deadLetters) | skipped \(summary.skipped)"
     }
 }
-
-extension Diagnostics {
-    static func writeRaw(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
-}
