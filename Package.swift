@@ -107,6 +107,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "IngestDatabaseTests",
+            dependencies: ["IngestSinks", "IngestHTML", "IngestFetch", "IngestTestSupport", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "IngestCLITests",
             dependencies: ["ingest", "IngestTestSupport", "CSQLite"],
             swiftSettings: strictSettings

@@ -104,7 +104,7 @@ import Testing
             _ = try SQLiteSink(path: path, runID: "r_2", pipeline: "events")
         } throws: { error in
             guard let error = error as? RunError else { return false }
-            return error.exitStatus == .config && error.message.contains("schema version 99, newer than this build supports (1)")
+            return error.exitStatus == .config && error.message.contains("schema version 99, newer than this build supports (\(DatabaseSchema.version))")
         }
     }
 

@@ -9,6 +9,8 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         public static let writeFailed = Code("write-failed")
         public static let invalidConfiguration = Code("invalid-configuration")
         public static let unavailable = Code("unavailable")
+        /// A resource went away mid-run and did not come back in time; a rerun will pick up.
+        public static let temporaryFailure = Code("temporary-failure")
         public static let `internal` = Code("internal")
     }
 
@@ -30,6 +32,7 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         case .writeFailed: .ioError
         case .invalidConfiguration: .config
         case .unavailable: .unavailable
+        case .temporaryFailure: .tempFail
         default: .software
         }
     }

@@ -1,69 +1,42 @@
-import IngestCore
+public import IngestCore
 
-/// The SQLite schema, versioned through `PRAGMA user_version` so a database written by a newer build
-/// is refused rather than silently misread.
-enum SQLiteSchema {
-    static let version = 1
+/// Applies ``DatabaseSchema`` to a SQLite file, whose version lives in `PRAGMA user_version`.
+public enum SQLiteSchema {
+    /// Opens (creating if missing) the database at `path` and migrates it to `target`, returning the
+    /// version it was at before: what `ingest db migrate --sqlite` does.
+    @discardableResult
+    public static func migrate(path: String, to target: Int = DatabaseSchema.version) throws(RunError) -> Int {
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode = WAL")
+        return try migrate(database, to: target)
+    }
 
-    static let migrations: [Int: String] = [
-        1: """
-        CREATE TABLE runs (
-            run_id TEXT PRIMARY KEY,
-            pipeline TEXT NOT NULL,
-            tool_version TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            finished_at TEXT,
-            inputs INTEGER,
-            records INTEGER,
-            dead_letters INTEGER,
-            skipped INTEGER,
-            summary_json TEXT
-        );
-        CREATE TABLE pages (
-            page_id TEXT PRIMARY KEY,
-            url TEXT NOT NULL,
-            sha256 TEXT NOT NULL,
-            title TEXT,
-            published TEXT,
-            language TEXT,
-            text TEXT NOT NULL,
-            schema_version INTEGER NOT NULL,
-            record_json TEXT NOT NULL,
-            record_sha256 TEXT NOT NULL,
-            first_run_id TEXT NOT NULL,
-            changed_run_id TEXT NOT NULL
-        );
-        CREATE INDEX pages_published ON pages(published);
-        CREATE TABLE dead_letters (
-            page_id TEXT PRIMARY KEY,
-            run_id TEXT NOT NULL,
-            url TEXT NOT NULL,
-            stage TEXT NOT NULL,
-            code TEXT NOT NULL,
-            message TEXT NOT NULL,
-            letter_json TEXT NOT NULL
-        );
-        CREATE INDEX dead_letters_code ON dead_letters(stage, code);
-        """
-    ]
+    /// The version the file at `path` is at, 0 for a new or empty database.
+    public static func version(path: String) throws(RunError) -> Int {
+        try SQLiteDatabase(path: path).integer("PRAGMA user_version")
+    }
 
-    /// Brings a database up to ``version``, or refuses one that is newer.
-    static func migrate(_ database: SQLiteDatabase) throws(RunError) {
-        let current = try database.integer("PRAGMA user_version")
-        if current > version {
-            throw RunError(
-                .invalidConfiguration,
-                "\(database.path) has schema version \(current), newer than this build supports (\(version)); upgrade ingest")
-        }
-        guard current < version else { return }
+    /// Checks a database before a run: creates the schema in an empty one, refuses any other version.
+    static func prepareForRun(_ database: SQLiteDatabase) throws(RunError) {
+        let found = try database.integer("PRAGMA user_version")
+        let create = try DatabaseSchema.startupAction(
+            found: found, database: database.path, migrateHint: "ingest db migrate --sqlite \(database.path)")
+        if create { try migrate(database) }
+    }
+
+    @discardableResult
+    static func migrate(_ database: SQLiteDatabase, to target: Int = DatabaseSchema.version) throws(RunError) -> Int {
+        // The write lock is taken before the version is read, so two processes migrating one file at
+        // once apply each step exactly once.
         try database.execute("BEGIN IMMEDIATE")
         do throws(RunError) {
-            for step in (current + 1)...version {
-                guard let sql = migrations[step] else { throw RunError(.internal, "no migration to schema version \(step)") }
-                try database.execute(sql)
+            let found = try database.integer("PRAGMA user_version")
+            for step in try DatabaseSchema.steps(from: found, to: target, database: database.path) {
+                try database.execute(step.sqlite)
+                try database.execute("PRAGMA user_version = \(step.version)")
             }
-            try database.execute("PRAGMA user_version = \(version)")
             try database.execute("COMMIT")
+            return found
         } catch {
             try? database.execute("ROLLBACK")
             throw error

@@ -1,10 +1,12 @@
 import Foundation
 public import IngestCore
 
-/// The embedded default sink: pages upserted by `page_id` into a SQLite file, dead letters beside them.
+/// The embedded default sink: pages upserted by `page_id` into a SQLite file (``DatabaseSchema``), with
+/// their entities, event links and events, and dead letters beside them.
 ///
-/// A page row changes only when its record does, so re-running the same input rewrites nothing. A page
-/// that succeeds clears its earlier dead letter. Writes are grouped in transactions of ``batchSize``.
+/// A page row changes only when its record does, so re-running the same input rewrites nothing; when it
+/// does change, its entities and event links are replaced in the same transaction. A page that succeeds
+/// clears its earlier dead letter. Writes are grouped in transactions of ``batchSize``.
 public actor SQLiteSink: RecordSink {
     public nonisolated let name = "sqlite"
     public static let batchSize = 500
@@ -12,6 +14,12 @@ public actor SQLiteSink: RecordSink {
     private let database: SQLiteDatabase
     private let runID: String
     private let upsertPage: SQLiteStatement
+    private let deleteEntities: SQLiteStatement
+    private let insertEntity: SQLiteStatement
+    private let deleteLinks: SQLiteStatement
+    private let insertLink: SQLiteStatement
+    private let refreshEvent: SQLiteStatement
+    private let deleteOrphanEvent: SQLiteStatement
     private let clearDeadLetter: SQLiteStatement
     private let upsertDeadLetter: SQLiteStatement
     private let finishRun: SQLiteStatement
@@ -21,7 +29,7 @@ public actor SQLiteSink: RecordSink {
     public init(path: String, runID: String, pipeline: String) throws(RunError) {
         database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
-        try SQLiteSchema.migrate(database)
+        try SQLiteSchema.prepareForRun(database)
         self.runID = runID
         try database.prepare(
             "INSERT INTO runs (run_id, pipeline, tool_version, started_at) VALUES (?, ?, ?, ?) ON CONFLICT(run_id) DO NOTHING"
@@ -38,6 +46,33 @@ public actor SQLiteSink: RecordSink {
                 changed_run_id = excluded.changed_run_id
             WHERE pages.record_sha256 <> excluded.record_sha256
             """)
+        deleteEntities = try database.prepare("DELETE FROM entities WHERE page_id = ?")
+        insertEntity = try database.prepare(
+            """
+            INSERT INTO entities (page_id, ordinal, type, text, span_start, span_end, normalised, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        deleteLinks = try database.prepare("DELETE FROM event_pages WHERE page_id = ? RETURNING event_id")
+        insertLink = try database.prepare(
+            "INSERT INTO event_pages (event_id, page_id, event_json, event_sha256) VALUES (?, ?, ?, ?)")
+        refreshEvent = try database.prepare(
+            """
+            INSERT INTO events (event_id, name, kind, starts, ends, precision, city, country, record_json,
+                                record_sha256, first_run_id, changed_run_id)
+            SELECT event_id, json_extract(event_json, '$.name'), json_extract(event_json, '$.kind'),
+                   json_extract(event_json, '$.start'), json_extract(event_json, '$.end'),
+                   json_extract(event_json, '$.precision'), json_extract(event_json, '$.location.city'),
+                   json_extract(event_json, '$.location.country'), event_json, event_sha256, ?2, ?2
+            FROM event_pages WHERE event_id = ?1 ORDER BY event_sha256, page_id LIMIT 1
+            ON CONFLICT(event_id) DO UPDATE SET
+                name = excluded.name, kind = excluded.kind, starts = excluded.starts, ends = excluded.ends,
+                precision = excluded.precision, city = excluded.city, country = excluded.country,
+                record_json = excluded.record_json, record_sha256 = excluded.record_sha256,
+                changed_run_id = excluded.changed_run_id
+            WHERE events.record_sha256 <> excluded.record_sha256
+            """)
+        deleteOrphanEvent = try database.prepare(
+            "DELETE FROM events WHERE event_id = ?1 AND NOT EXISTS (SELECT 1 FROM event_pages WHERE event_id = ?1)")
         clearDeadLetter = try database.prepare("DELETE FROM dead_letters WHERE page_id = ?")
         upsertDeadLetter = try database.prepare(
             """
@@ -58,15 +93,42 @@ public actor SQLiteSink: RecordSink {
 
     public func write(_ encoded: EncodedRecord) throws(RunError) {
         try beginIfNeeded()
-        let record = encoded.record
+        let rows = try PageRows(encoded)
         try upsertPage.run([
-            .text(record.pageID.rawValue), .text(record.source.url), .text(record.source.sha256),
-            record.title.map(SQLiteValue.text) ?? .null, record.published.map(SQLiteValue.text) ?? .null,
-            record.language.map { .text($0.code) } ?? .null, .text(record.text), .integer(record.schemaVersion),
-            .utf8(encoded.json), .text(SHA256Hex.digest(encoded.json)), .text(runID),
+            .text(rows.pageID), .text(rows.url), .text(rows.sha256), rows.title.map(SQLiteValue.text) ?? .null,
+            rows.published.map(SQLiteValue.text) ?? .null, rows.language.map(SQLiteValue.text) ?? .null,
+            .text(rows.text), .integer(rows.schemaVersion), .utf8(rows.recordJSON), .text(rows.recordSHA256),
+            .text(runID),
         ])
-        try clearDeadLetter.run([.text(record.pageID.rawValue)])
+        if database.changes > 0 { try replaceChildren(of: rows) }
+        try clearDeadLetter.run([.text(rows.pageID)])
         try commitIfBatchFull()
+    }
+
+    /// Replaces a changed page's entities and event links, then brings every event it reported, before or
+    /// now, back in line with the pages that still report it.
+    private func replaceChildren(of rows: PageRows) throws(RunError) {
+        try deleteEntities.run([.text(rows.pageID)])
+        for entity in rows.entities {
+            try insertEntity.run([
+                .text(rows.pageID), .integer(entity.ordinal), .text(entity.type), .text(entity.text),
+                .integer(entity.spanStart), .integer(entity.spanEnd), .utf8(entity.normalisedJSON),
+                .real(entity.confidence),
+            ])
+        }
+        var affected = Set<String>()
+        deleteLinks.bind([.text(rows.pageID)])
+        while try deleteLinks.step() {
+            if let eventID = deleteLinks.text(at: 0) { affected.insert(eventID) }
+        }
+        for link in rows.events {
+            try insertLink.run([.text(link.eventID), .text(rows.pageID), .utf8(link.json), .text(link.sha256)])
+            affected.insert(link.eventID)
+        }
+        for eventID in affected.sorted() {
+            try refreshEvent.run([.text(eventID), .text(runID)])
+            try deleteOrphanEvent.run([.text(eventID)])
+        }
     }
 
     public func write(_ deadLetter: DeadLetter) throws(RunError) {

@@ -23,6 +23,7 @@ final class SQLiteStatement {
             switch value {
             case .null: sqlite3_bind_null(handle, index)
             case .integer(let number): sqlite3_bind_int64(handle, index, Int64(number))
+            case .real(let number): sqlite3_bind_double(handle, index, number)
             case .text(let text): sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
             case .utf8(let bytes):
                 bytes.withUnsafeBufferPointer { buffer in
@@ -61,6 +62,7 @@ final class SQLiteStatement {
 enum SQLiteValue {
     case null
     case integer(Int)
+    case real(Double)
     case text(String)
     /// UTF-8 bytes bound as text without building a String.
     case utf8([UInt8])

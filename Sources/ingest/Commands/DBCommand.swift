@@ -1,0 +1,7 @@
+import ArgumentParser
+
+/// `ingest db`: database maintenance, kept apart from runs so a schema change is a deliberate step.
+struct DBCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "Database maintenance.", subcommands: [DBMigrateCommand.self])
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import IngestCore
+import IngestSinks
+
+/// `ingest db migrate`: brings a database to this build's schema version.
+///
+/// Runs refuse a database at any other version than their own (exit 78), so upgrading ingest over an
+/// existing database is: install, `ingest db migrate`, run.
+struct DBMigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Create or upgrade a database to this build's schema.",
+        discussion: "Exit status: 0 when the database is at this build's schema version, 78 when it is newer.")
+
+    @Option(name: .long, help: "The SQLite database FILE (created if missing).")
+    var sqlite: String?
+
+    @Option(name: .long, help: "Migrate only up to this schema version (default: this build's).")
+    var to: Int?
+
+    func validate() throws {
+        if sqlite == nil { throw ValidationError("give --sqlite FILE") }
+    }
+
+    func run() async throws {
+        guard let path = sqlite else { return }
+        let target = to ?? DatabaseSchema.version
+        do throws(RunError) {
+            let from = try SQLiteSchema.migrate(path: path, to: target)
+            Diagnostics.write(Self.describe(database: path, from: from, to: target))
+        } catch {
+            Diagnostics.error(error.message)
+            throw ExitCode(error.exitStatus.rawValue)
+        }
+    }
+
+    static func describe(database: String, from: Int, to target: Int) -> String {
+        from >= target
+            ? "\(database) is at schema version \(from); nothing to do"
+            : "\(database) migrated from schema version \(from) to \(target)"
+    }
+}
