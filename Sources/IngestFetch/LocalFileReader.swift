@@ -14,13 +14,16 @@ public struct LocalFileReader: DocumentReader {
     /// File name endings a directory walk picks up (lower case, without the dot). Files named directly
     /// or in a list are always read.
     public var extensions: Set<String>
+    /// When set, files another shard owns are passed over unread (the runner counts them as skipped).
+    public var shard: Shard?
 
     public static let defaultExtensions: Set<String> = ["html", "htm", "xhtml", "shtml"]
 
     /// - Throws: ``RunError`` with `.missingInput` when a named path or list does not exist, so a typo
     ///   fails fast with status 66 instead of producing an empty run.
     public init(
-        inputs: [LocalInput], maxBytes: Int = 64 << 20, extensions: Set<String> = LocalFileReader.defaultExtensions
+        inputs: [LocalInput], maxBytes: Int = 64 << 20, extensions: Set<String> = LocalFileReader.defaultExtensions,
+        shard: Shard? = nil
     ) throws(RunError) {
         for input in inputs {
             switch input {
@@ -33,6 +36,7 @@ public struct LocalFileReader: DocumentReader {
         self.inputs = inputs
         self.maxBytes = maxBytes
         self.extensions = extensions
+        self.shard = shard
     }
 
     public func makeAsyncIterator() -> Iterator {
@@ -110,6 +114,9 @@ public struct LocalFileReader: DocumentReader {
     func read(path: String, canonical: String) -> InputItem {
         let id = PageID(canonicalSource: canonical)
         var source = SourceRef(url: Self.fileURL(canonical))
+        if let shard, !shard.contains(id) {
+            return .skipped(id: id, source: source, reason: RunSummary.outOfShardReason)
+        }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let modified = attributes?[.modificationDate] as? Date {
             source.fetchedAt = RFC3339.string(from: modified)

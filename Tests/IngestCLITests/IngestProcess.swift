@@ -15,9 +15,15 @@ struct IngestProcess {
         return FixturePaths.packageRoot.appendingPathComponent(".build/debug/ingest")
     }()
 
-    static func run(_ arguments: [String], in directory: URL = FixturePaths.packageRoot, stdin: String? = nil) throws -> Result {
+    /// - Parameter environment: variables added to (or replacing) the test process's own environment.
+    static func run(
+        _ arguments: [String], in directory: URL = FixturePaths.packageRoot, stdin: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe()

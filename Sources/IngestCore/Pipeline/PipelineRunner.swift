@@ -29,6 +29,8 @@ public struct PipelineRunner: Sendable {
         let clock = ContinuousClock()
         let started = clock.now
         var summary = RunSummary(runID: options.runID, pipeline: pipeline.name, stageNames: pipeline.stages.map(\.name))
+        let shard = options.shard
+        summary.shard = shard?.description
         let stages = pipeline.stages
         let info = pipeline.info
         let runID = options.runID
@@ -49,12 +51,22 @@ public struct PipelineRunner: Sendable {
                             break
                         }
                         summary.inputs += 1
+                        if let shard, !shard.contains(item.id) {
+                            summary.skipped += 1
+                            summary.outOfShard += 1
+                            summary.skipReasons[RunSummary.outOfShardReason, default: 0] += 1
+                            progress?(summary)
+                            continue
+                        }
                         switch item {
                         case .failed(let id, let source, let code, let message):
                             let letter = DeadLetter(
                                 runID: runID, pageID: id, source: source, stage: "input", code: code.rawValue,
                                 message: message)
                             try await record(.failed(letter, trail: []), into: &summary, sinks: sinks)
+                        case .skipped(_, _, let reason):
+                            summary.skipped += 1
+                            summary.skipReasons[reason, default: 0] += 1
                         case .document(let document):
                             summary.bytes += document.raw.count
                             guard seen.insert(document.id).inserted else {

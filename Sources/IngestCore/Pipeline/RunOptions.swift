@@ -6,11 +6,16 @@ public struct RunOptions: Sendable {
     public var maxFailureRatio: Double
     /// An identifier for this run, stamped on dead letters and the runs table.
     public var runID: String
+    /// The part of the input this run owns; inputs outside it are counted as skipped, never processed.
+    public var shard: Shard?
 
-    public init(concurrency: Int = RunOptions.defaultConcurrency, maxFailureRatio: Double = 0.2, runID: String) {
+    public init(
+        concurrency: Int = RunOptions.defaultConcurrency, maxFailureRatio: Double = 0.2, runID: String, shard: Shard? = nil
+    ) {
         self.concurrency = max(1, concurrency)
         self.maxFailureRatio = maxFailureRatio
         self.runID = runID
+        self.shard = shard
     }
 
     public static var defaultConcurrency: Int { SystemInfo.activeProcessorCount }

@@ -8,6 +8,10 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// Inputs deliberately not turned into records: duplicates and stage skips, by reason.
     public var skipped: Int = 0
     public var skipReasons: [String: Int] = [:]
+    /// The shard this run processed (`K/N`), when the input was split.
+    public var shard: String?
+    /// Inputs skipped because another shard owns them; part of `skipped`.
+    public var outOfShard: Int = 0
     /// Dead letters by `stage/code`.
     public var failureReasons: [String: Int] = [:]
     public var bytes: Int = 0
@@ -22,7 +26,14 @@ public struct RunSummary: Sendable, Codable, Equatable {
 
     public var addsUp: Bool { inputs == records + deadLetters + skipped }
 
-    public var failureRatio: Double { inputs == 0 ? 0 : Double(deadLetters) / Double(inputs) }
+    /// Dead letters over the inputs this run owned: other shards' inputs must not dilute the ratio.
+    public var failureRatio: Double {
+        let owned = inputs - outOfShard
+        return owned <= 0 ? 0 : Double(deadLetters) / Double(owned)
+    }
+
+    /// The reason recorded for inputs another shard owns.
+    public static let outOfShardReason = "out of shard"
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
@@ -30,6 +41,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
         case deadLetters = "dead_letters"
         case skipped
         case skipReasons = "skip_reasons"
+        case shard
+        case outOfShard = "out_of_shard"
         case failureReasons = "failure_reasons"
         case bytes, stages
         case wallNanoseconds = "wall_ns"

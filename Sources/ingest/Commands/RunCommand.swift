@@ -46,6 +46,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "File endings read from directories, comma-separated.")
     var extensions: String = LocalFileReader.defaultExtensions.sorted().joined(separator: ",")
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Process only shard K of N (K from 0 to N-1); pages are assigned by a hash of their id.",
+            discussion: "Without it, SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX choose the shard.",
+            valueName: "K/N"))
+    var shard: String?
+
+    @Option(name: .long, help: "The number of shards when the index comes from JOB_COMPLETION_INDEX (or set INGEST_SHARD_COUNT).")
+    var shardCount: Int?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .notice
 
@@ -70,9 +81,17 @@ struct RunCommand: AsyncParsableCommand {
         let logger = LogSetup.bootstrap(level: logLevel)
         let definition = try PipelineLoader.load(pipeline)
         let runID = Self.makeRunID()
+        let shardSpec: Shard?
+        do throws(ShardError) {
+            shardSpec = try ShardResolver(environment: ProcessInfo.processInfo.environment).resolve(flag: shard, count: shardCount)
+        } catch {
+            Diagnostics.error(error.message)
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
         let options = RunOptions(
             concurrency: concurrency ?? definition.concurrency ?? RunOptions.defaultConcurrency,
-            maxFailureRatio: maxFailureRatio ?? definition.maxFailureRatio, runID: runID)
+            maxFailureRatio: maxFailureRatio ?? definition.maxFailureRatio, runID: runID, shard: shardSpec)
+        if let shardSpec { logger.notice("processing one shard", metadata: ["shard": "\(shardSpec)"]) }
 
         let outputs = resolveOutputs(definition.output)
         var sinks: [any RecordSink] = []
@@ -81,7 +100,7 @@ struct RunCommand: AsyncParsableCommand {
         do throws(RunError) {
             let inputs = input.map(LocalInput.path) + inputList.map(LocalInput.list)
             let endings = Set(extensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-            reader = try LocalFileReader(inputs: inputs, extensions: endings)
+            reader = try LocalFileReader(inputs: inputs, extensions: endings, shard: shardSpec)
             if outputs.jsonl != nil || outputs.deadLetters != nil {
                 sinks.append(try JSONLSink(recordsPath: outputs.jsonl, deadLettersPath: outputs.deadLetters))
                 if let path = outputs.jsonl { described.append("page records to \(path == "-" ? "standard output" : path)") }
@@ -100,7 +119,11 @@ struct RunCommand: AsyncParsableCommand {
         let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger)
         var pipeline = definition.makePipeline(registry: StageCatalog.registry)
         if inputList.isEmpty {
-            pipeline = await TemplatePrepass.prepare(pipeline, reader: reader, logger: logger)
+            // Templates are learned from the whole input, not the shard, so every shard strips a page exactly as
+            // an unsharded run would.
+            var sampleReader = reader
+            sampleReader.shard = nil
+            pipeline = await TemplatePrepass.prepare(pipeline, reader: sampleReader, logger: logger)
         } else {
             logger.notice("template learning skipped: path lists are read once, so there is no pre-pass")
         }

@@ -6,7 +6,8 @@ enum SummaryPrinter {
     static func lines(_ summary: RunSummary, outputs: [String]) -> [String] {
         var lines: [String] = []
         let seconds = Double(summary.wallNanoseconds) / 1e9
-        lines.append("run \(summary.runID) (pipeline \(summary.pipeline)) finished in \(String(format: "%.2f", seconds)) s")
+        let shard = summary.shard.map { ", shard \($0)" } ?? ""
+        lines.append("run \(summary.runID) (pipeline \(summary.pipeline)\(shard)) finished in \(String(format: "%.2f", seconds)) s")
         lines.append(
             "inputs \(summary.inputs) = records \(summary.records) + dead letters \(summary.deadLetters) + skipped \(summary.skipped)"
         )
