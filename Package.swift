@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "IngestText", targets: ["IngestText"]),
         .library(name: "IngestHTML", targets: ["IngestHTML"]),
         .library(name: "IngestSinks", targets: ["IngestSinks"]),
+        .library(name: "IngestEvents", targets: ["IngestEvents"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,6 +63,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "IngestEvents",
+            dependencies: ["IngestCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "IngestSinks",
             dependencies: ["IngestCore", "CSQLite"],
             swiftSettings: strictSettings
@@ -69,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "ingest",
             dependencies: [
-                "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks",
+                "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks", "IngestEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -99,6 +105,11 @@ let package = Package(
         .testTarget(
             name: "IngestHTMLTests",
             dependencies: ["IngestHTML", "IngestText", "IngestFetch", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestEventsTests",
+            dependencies: ["IngestEvents", "IngestHTML", "IngestText", "IngestFetch", "IngestSinks", "IngestTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -102,8 +102,10 @@ struct RunCommand: AsyncParsableCommand {
             let endings = Set(extensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
             reader = try LocalFileReader(inputs: inputs, extensions: endings, shard: shardSpec)
             if outputs.jsonl != nil || outputs.deadLetters != nil {
-                sinks.append(try JSONLSink(recordsPath: outputs.jsonl, deadLettersPath: outputs.deadLetters))
+                let events = outputs.jsonl.flatMap(JSONLSink.eventsPath(besideRecords:))
+                sinks.append(try JSONLSink(recordsPath: outputs.jsonl, deadLettersPath: outputs.deadLetters, eventsPath: events))
                 if let path = outputs.jsonl { described.append("page records to \(path == "-" ? "standard output" : path)") }
+                if let events { described.append("events to \(events)") }
                 if let path = outputs.deadLetters { described.append("dead letters to \(path)") }
             }
             if let path = outputs.sqlite {

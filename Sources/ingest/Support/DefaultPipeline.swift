@@ -15,6 +15,7 @@ enum DefaultPipeline {
               max_elements: 1000000
               learn_templates: true
           - repair
+          - events
         run:
           concurrency: 0            # documents in flight; 0 means one per core
           max_failure_ratio: 0.2    # above this share of dead letters the run exits 65

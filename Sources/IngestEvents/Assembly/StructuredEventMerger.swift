@@ -1,0 +1,84 @@
+import Foundation
+import IngestCore
+
+/// Folds the page's schema.org `Event` data into the events found in the text. The site stated it
+/// explicitly, so it is strong evidence: its dates replace dates read from the text, and it fills
+/// whatever else the text left empty. An event only the structured data names becomes an event of its
+/// own. Evidence spans point at the text where the value is written there too; a value given only in
+/// the structured data has no span, since it is not in `text`.
+struct StructuredEventMerger {
+    let text: TokenizedText
+
+    func merge(_ structured: [StructuredEvent], into drafts: inout [EventDraft]) {
+        for event in structured {
+            guard let name = event.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
+            let key = EventKey.nameKey(name)
+            var index = drafts.firstIndex { EventKey.nameKey($0.name) == key }
+            if index == nil {
+                var draft = EventDraft(key: [key])
+                draft.name = name
+                if let span = find(name) { draft.cite("name", span) }
+                drafts.append(draft)
+                index = drafts.count - 1
+            }
+            guard let index else { continue }
+            apply(event, to: &drafts[index])
+        }
+    }
+
+    private func apply(_ event: StructuredEvent, to draft: inout EventDraft) {
+        if let start = event.start.map(Self.day) {
+            let end = event.end.map(Self.day)
+            if draft.start != start || draft.end != end { draft.evidence["start"] = nil; draft.evidence["end"] = nil }
+            draft.start = start
+            draft.end = end == start ? nil : end
+            draft.precision = FieldAssigner.precision(of: start)
+        }
+        if draft.location["city"] == nil, let locality = event.locality {
+            draft.location["city"] = .string(locality)
+            if let span = find(locality) { draft.cite("location", span) }
+        }
+        if draft.location["country"] == nil, let country = event.country, let code = CountryCodes.shared.code(for: country) {
+            draft.location["country"] = .string(code)
+        }
+        if draft.location["venue"] == nil, let venue = event.venue {
+            draft.location["venue"] = .string(venue)
+            if let span = find(venue) { draft.cite("location.venue", span) }
+        }
+        if draft.location["online"] == nil, let attendance = event.attendance {
+            draft.location["online"] = attendance == "hybrid" ? .string("hybrid") : .bool(attendance == "online")
+        }
+        for organiser in event.organisers {
+            let span = find(organiser)
+            if let span {
+                draft.addOrganiser(name: organiser, acronym: nil, role: "organiser", span: span)
+            } else if !draft.organisers.contains(where: { if case .object(let fields) = $0 { return fields["name"] == .string(organiser) }; return false }) {
+                draft.organisers.append(.object(["name": .string(organiser), "role": .string("organiser")]))
+            }
+        }
+    }
+
+    /// The date part of an ISO 8601 date-time.
+    static func day(_ value: String) -> String {
+        String(value.prefix(10))
+    }
+
+    /// Where a value is written in the text, compared word by word ignoring case.
+    private func find(_ value: String) -> TextSpanRange? {
+        let words = TokenizedText(value).tokens.filter { $0.kind != .punctuation }.map(\.lower)
+        guard let first = words.first else { return nil }
+        let tokens = text.tokens
+        for start in tokens.indices where tokens[start].lower == first {
+            var position = start
+            var matched = 0
+            while position < tokens.count, matched < words.count {
+                if tokens[position].kind == .punctuation { position += 1; continue }
+                guard tokens[position].lower == words[matched] else { break }
+                matched += 1
+                position += 1
+            }
+            if matched == words.count { return TextSpanRange(start: tokens[start].start, end: tokens[position - 1].end) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,84 @@
+/// The words the events stage recognises, in all four languages at once, built from the generated
+/// `EventWords` table (`Data/event-words.tsv`).
+///
+/// The languages are not separated at look-up: their forms hardly collide, and pages mix them (English
+/// event names inside Bulgarian sentences), so looking up every form avoids depending on a language guess.
+struct EventLexicon: Sendable {
+    enum Form: Sendable { case base, oblique, plural }
+
+    struct EventWord: Sendable {
+        var kind: String
+        var form: Form
+    }
+
+    let eventWords: [String: EventWord]
+    let editionWords: Set<String>
+    let ordinalStems: [(stem: String, value: Int)]
+    let organiserAfter: PhraseTable
+    let organiserBefore: PhraseTable
+    let connectors: PhraseTable
+    let attendance: PhraseTable
+    let sameDate: PhraseTable
+    let venueWords: Set<String>
+    let nameWords: Set<String>
+    let determiners: Set<String>
+
+    static let shared = EventLexicon()
+
+    init() {
+        var eventWords: [String: EventWord] = [:]
+        var editionWords: Set<String> = []
+        var ordinals: [(String, Int)] = []
+        var tables: [String: [(phrase: String, value: String)]] = [:]
+        var sets: [String: Set<String>] = [:]
+        for row in EventWords.rows {
+            switch row.category {
+            case "event":
+                let parts = row.value.split(separator: ":")
+                let form: Form = parts.count < 2 ? .base : (parts[1] == "plural" ? .plural : .oblique)
+                eventWords[row.phrase] = EventWord(kind: String(parts[0]), form: form)
+            case "edition": editionWords.insert(row.phrase)
+            case "ordinal": ordinals.append((row.phrase, Int(row.value) ?? 0))
+            case "venue", "name-word", "determiner": sets[row.category, default: []].insert(row.phrase)
+            default: tables[row.category, default: []].append((row.phrase, row.value))
+            }
+        }
+        self.eventWords = eventWords
+        self.editionWords = editionWords
+        // Longest stems first, so "четвърт" is tried before "четв…" shorter look-alikes.
+        ordinalStems = ordinals.sorted { $0.0.count > $1.0.count }.map { (stem: $0.0, value: $0.1) }
+        organiserAfter = PhraseTable(tables["organiser-after"] ?? [])
+        organiserBefore = PhraseTable(tables["organiser-before"] ?? [])
+        connectors = PhraseTable(tables["connector"] ?? [])
+        attendance = PhraseTable(tables["attendance"] ?? [])
+        sameDate = PhraseTable(tables["same-date"] ?? [])
+        venueWords = sets["venue"] ?? []
+        nameWords = sets["name-word"] ?? []
+        determiners = sets["determiner"] ?? []
+    }
+
+    /// The number an ordinal token stands for: "8th", "3rd", "8." (with the dot as the next token),
+    /// "8-ма", or a word such as "Второто", "ósmej", "восьма", "second".
+    func ordinal(in text: TokenizedText, at index: Int) -> (value: Int, range: Range<Int>)? {
+        let tokens = text.tokens
+        let token = tokens[index]
+        if token.kind == .number, let value = Int(token.text), value > 0, value < 200 {
+            if index + 1 < tokens.count, tokens[index + 1].text == ".", !tokens[index + 1].spaceBefore {
+                return (value, index..<(index + 2))
+            }
+            return nil
+        }
+        guard token.kind == .word else { return nil }
+        let lower = token.lower
+        let digits = lower.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let value = Int(digits), value > 0, value < 200 {
+            let suffix = lower.dropFirst(digits.count).drop { $0 == "-" }
+            let suffixes: Set<Substring> = ["st", "nd", "rd", "th", "ти", "ви", "ри", "ми", "та", "то", "ма", "ва", "ра", "я", "й", "а", "о", "е", "ий", "ій"]
+            return suffixes.contains(suffix) ? (value, index..<(index + 1)) : nil
+        }
+        for (stem, value) in ordinalStems where lower.hasPrefix(stem) && lower.count <= stem.count + 4 {
+            return (value, index..<(index + 1))
+        }
+        return nil
+    }
+}
