@@ -8,7 +8,7 @@ public actor JSONLSink: RecordSink {
     private let deadLetters: JSONLFile?
     private let events: JSONLFile?
     /// One entry per distinct event of the run, not per page: events are written merged at the end.
-    private var merged: [String: EventRecord] = [:]
+    private var merged: [String: MergedEvent] = [:]
 
     /// - Parameters:
     ///   - recordsPath: where page records go (`-` for standard output), or nil for none.
@@ -37,7 +37,11 @@ public actor JSONLSink: RecordSink {
         try records?.append(record.json)
         guard events != nil else { return }
         for event in record.record.events {
-            merged[event.eventID] = merged[event.eventID].map { $0.merged(with: event) } ?? event
+            if merged[event.eventID] == nil {
+                merged[event.eventID] = MergedEvent(event)
+            } else {
+                merged[event.eventID]?.add(event)
+            }
         }
     }
 
@@ -57,7 +61,7 @@ public actor JSONLSink: RecordSink {
         try deadLetters?.close()
         if let events {
             for id in merged.keys.sorted() {
-                guard let event = merged[id] else { continue }
+                guard let event = merged[id]?.record else { continue }
                 do {
                     try events.append(RecordJSON.encode(event))
                 } catch let error as RunError {
