@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestSinksTests",
-            dependencies: ["IngestSinks", "IngestHTML", "IngestFetch", "IngestTestSupport", "CSQLite"],
+            dependencies: ["IngestSinks", "IngestEvents", "IngestText", "IngestHTML", "IngestFetch", "IngestTestSupport", "CSQLite"],
             swiftSettings: strictSettings
         ),
         .testTarget(

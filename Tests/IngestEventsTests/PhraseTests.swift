@@ -161,6 +161,18 @@ import Testing
         }
     }
 
+    @Test("schema.org data whose name wraps the text's name enriches that event instead of adding one", arguments: [
+        ("The Green Shipping Forum opened on Tuesday.", "Green Shipping Forum 2024", "Green Shipping Forum"),
+        ("Бизнес форумът „Дигитална трансформация“ събра 120 души.", "Бизнес форум „Дигитална трансформация“", "Дигитална трансформация"),
+    ])
+    func structuredDataWrapsName(_ text: String, _ structuredName: String, _ name: String) {
+        let structured = StructuredEvent(name: structuredName, start: "2024-05-07", locality: "Port Calder", country: "GB")
+        let events = EventAssembler().events(text: text, entities: [], structured: [structured], page: Self.page)
+        #expect(events.map(\.name) == [name])
+        #expect(events.first?.aliases == [structuredName])
+        #expect(events.first?.start == "2024-05-07")
+    }
+
     @Test("the name key ignores case, diacritics and script, so pages in different languages share the id")
     func eventKey() {
         #expect(EventKey.nameKey("Grow your Region") == EventKey.nameKey("GROW YOUR REGION"))

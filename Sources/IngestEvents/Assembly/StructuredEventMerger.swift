@@ -12,10 +12,13 @@ struct StructuredEventMerger {
     func merge(_ structured: [StructuredEvent], into drafts: inout [EventDraft]) {
         for event in structured {
             guard let name = event.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
-            let key = EventKey.nameKey(name)
-            var index = drafts.firstIndex { EventKey.nameKey($0.name) == key }
+            let key = EventKey.nameKey(name).split(separator: " ")
+            var index = drafts.firstIndex { Self.sameEvent(key, EventKey.nameKey($0.name).split(separator: " ")) }
+            if let index, drafts[index].name != name, !drafts[index].aliases.contains(name) {
+                drafts[index].aliases.append(name)
+            }
             if index == nil {
-                var draft = EventDraft(key: [key])
+                var draft = EventDraft(key: key.map(String.init))
                 draft.name = name
                 if let span = find(name) { draft.cite("name", span) }
                 drafts.append(draft)
@@ -56,6 +59,14 @@ struct StructuredEventMerger {
                 draft.organisers.append(.object(["name": .string(organiser), "role": .string("organiser")]))
             }
         }
+    }
+
+    /// Structured data often wraps the name the text uses ("Green Shipping Forum 2024", `Тренінг «Експорт
+    /// крафтової продукції…»`): one name key holding the other as a run of words is the same event.
+    static func sameEvent(_ one: [Substring], _ other: [Substring]) -> Bool {
+        let (short, long) = one.count <= other.count ? (one, other) : (other, one)
+        guard !short.isEmpty else { return false }
+        return (0...(long.count - short.count)).contains { start in Array(long[start..<(start + short.count)]) == short }
     }
 
     /// The date part of an ISO 8601 date-time.
