@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "IngestText", targets: ["IngestText"]),
         .library(name: "IngestHTML", targets: ["IngestHTML"]),
         .library(name: "IngestSinks", targets: ["IngestSinks"]),
+        .library(name: "IngestEntities", targets: ["IngestEntities"]),
         .library(name: "IngestEvents", targets: ["IngestEvents"]),
     ],
     dependencies: [
@@ -63,6 +64,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "IngestEntities",
+            dependencies: ["IngestCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "IngestEvents",
             dependencies: ["IngestCore"],
             swiftSettings: strictSettings
@@ -75,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "ingest",
             dependencies: [
-                "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks", "IngestEvents",
+                "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks", "IngestEntities", "IngestEvents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -100,6 +106,11 @@ let package = Package(
         .testTarget(
             name: "IngestTextTests",
             dependencies: ["IngestText", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestEntitiesTests",
+            dependencies: ["IngestEntities", "IngestHTML", "IngestText", "IngestFetch", "IngestTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

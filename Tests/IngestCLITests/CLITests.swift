@@ -73,7 +73,7 @@ import Testing
     func validateShipped() throws {
         let result = try IngestProcess.run(["validate", "Pipelines/events.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("ok, pipeline 'events': strip → repair"))
+        #expect(result.stdout.contains("ok, pipeline 'events': strip → repair → entities"))
     }
 
     @Test("validate reports the file, line and problem, and exits 78")
@@ -83,7 +83,7 @@ import Testing
         try Data("name: bad\nstages:\n  - fetch\n  - strip:\n      max_elements: many\n".utf8).write(to: file)
         let result = try IngestProcess.run(["validate", file.path])
         #expect(result.status == 78)
-        #expect(result.stderr.contains("bad.yaml:3:5: error: unknown stage 'fetch'; this build has: strip, repair"))
+        #expect(result.stderr.contains("bad.yaml:3:5: error: unknown stage 'fetch'; this build has: strip, repair, entities"))
         #expect(result.stderr.contains("bad.yaml:5:21: error: bad value for 'max_elements' of stage 'strip': expected a whole number, got 'many'"))
         let run = try IngestProcess.run(["run", file.path, "--input", pages, "--output", "-"])
         #expect(run.status == 78)
@@ -107,6 +107,32 @@ import Testing
         }
         #expect(ids == FixturePaths.pageNames().map { String($0.dropLast(5)) })
         #expect(result.stderr.contains("empty.html: empty-input"))
+    }
+
+    @Test("extract prints the entities of standard input as JSON, with the page's date for missing years")
+    func extract() throws {
+        let result = try IngestProcess.run(
+            ["extract", "--language", "bg", "--published", "2017-11-21"], stdin: "се проведе на 8-9 ноември във Валенсия, Испания")
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let entities = try #require(object["entities"] as? [[String: Any]])
+        let range = try #require(entities.first { $0["type"] as? String == "date_range" })
+        #expect(range["text"] as? String == "8-9 ноември")
+        #expect((range["normalised"] as? [String: Any])?["start"] as? String == "2017-11-08")
+        #expect((range["span"] as? [String: Any])?["start"] as? Int == 14)
+    }
+
+    @Test("extract --jsonl answers line by line and refuses lines that are not JSON, exiting 65")
+    func extractLines() throws {
+        let input = #"{"id":"a","text":"Wczoraj w Krakowie","published":"2024-01-01"}"# + "\nnot json\n" + #""on 5 May 2020""# + "\n"
+        let result = try IngestProcess.run(["extract", "--jsonl"], stdin: input)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("line 2: not a JSON string"))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0].contains(#""id":"a""#) && lines[0].contains(#""value":"2023-12-31""#))
+        #expect(lines[2].contains(#""value":"2020-05-05""#))
+        #expect(try IngestProcess.run(["extract", "--published", "yesterday"]).status == 64)
     }
 
     @Test("strip --text prints only the main text")

@@ -15,6 +15,7 @@ enum DefaultPipeline {
               max_elements: 1000000
               learn_templates: true
           - repair
+          - entities
           - events
         run:
           concurrency: 0            # documents in flight; 0 means one per core

@@ -1,9 +1,10 @@
 import IngestCore
+import IngestEntities
 import IngestEvents
 import IngestHTML
 import IngestText
 
 /// Every stage this build provides, in pipeline order.
 enum StageCatalog {
-    static let registry = StageRegistry([HTMLStrip.descriptor, MojibakeRepair.descriptor, EventExtractor.descriptor])
+    static let registry = StageRegistry([HTMLStrip.descriptor, MojibakeRepair.descriptor, EntityExtractor.descriptor, EventExtractor.descriptor])
 }

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import IngestCore
+import IngestEntities
+
+/// `ingest extract`: the entities stage alone, on text.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Find dates, places, organisations, people and quantities in text from standard input.",
+        discussion: """
+            Without --jsonl the whole input is one text, and one JSON object {"entities": […], "warnings": […]} is \
+            printed. With --jsonl each line is a JSON string or an object with "text" (and optionally "language", \
+            "published", "id"), as `ingest strip --jsonl` prints them; each output line is {"id", "entities", \
+            "warnings"}, in order. --bench N recognises the whole input N times and reports text MB/s on one core \
+            on standard error instead of printing entities.
+            """)
+
+    @Option(name: .long, help: "ISO 639-1 code of the text (bg, pl, uk, en); without it all four languages' patterns apply.")
+    var language: String?
+
+    @Option(name: .long, help: "The page's own date (ISO 8601), for years the text leaves out and for \"yesterday\".")
+    var published: String?
+
+    @Flag(name: .long, help: "One JSON string or object per line in, one JSON object per line out.")
+    var jsonl = false
+
+    @Option(name: .long, help: "Recognise the input this many times and report throughput instead of entities.")
+    var bench: Int?
+
+    struct Line: Decodable {
+        var id: String?
+        var text: String
+        var language: String?
+        var published: String?
+    }
+
+    struct Output: Encodable {
+        var id: String?
+        var entities: [Entity]
+        var warnings: [StageWarning]
+    }
+
+    struct BenchReport: Encodable {
+        var texts: Int
+        var bytes: Int
+        var repeats: Int
+        var entities: Int
+        var seconds: Double
+        var megabytesPerSecond: Double
+
+        enum CodingKeys: String, CodingKey {
+            case texts, bytes, repeats, entities, seconds
+            case megabytesPerSecond = "mb_per_s"
+        }
+    }
+
+    func validate() throws {
+        if let published, PartialDate(iso: published) == nil {
+            throw ValidationError("--published must be an ISO 8601 date such as 2023-11-28, got '\(published)'")
+        }
+        if let bench, bench < 1 { throw ValidationError("--bench needs a positive number of repeats") }
+    }
+
+    func run() throws {
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        var lines: [Line] = []
+        var failed = 0
+        if jsonl {
+            for (number, raw) in input.split(separator: 0x0A).enumerated() where !raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
+                if let line = try? JSONDecoder().decode(Line.self, from: Data(raw)) {
+                    lines.append(line)
+                } else if let text = try? JSONDecoder().decode(String.self, from: Data(raw)) {
+                    lines.append(Line(text: text))
+                } else {
+                    failed += 1
+                    Diagnostics.error("line \(number + 1): not a JSON string or an object with \"text\"")
+                    lines.append(Line(id: nil, text: ""))
+                }
+            }
+        } else {
+            lines = [Line(text: String(decoding: input, as: UTF8.self))]
+        }
+        let recogniser = EntityRecogniser()
+        func recognise(_ line: Line) -> EntityRecognition {
+            recogniser.recognise(line.text, language: line.language ?? language, published: line.published ?? published)
+        }
+        if let bench {
+            let bytes = lines.reduce(0) { $0 + $1.text.utf8.count }
+            var entities = 0
+            let clock = ContinuousClock()
+            let elapsed = clock.measure {
+                for _ in 0..<bench {
+                    for line in lines { entities += recognise(line).entities.count }
+                }
+            }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let report = BenchReport(
+                texts: lines.count, bytes: bytes, repeats: bench, entities: entities / bench, seconds: seconds,
+                megabytesPerSecond: Double(bytes * bench) / 1e6 / seconds)
+            Diagnostics.write(
+                String(format: "%d texts, %.2f MB × %d: %.2f s, %.1f MB/s of text on one core", report.texts, Double(bytes) / 1e6, bench, seconds,
+                       report.megabytesPerSecond))
+            FileHandle.standardOutput.write(Data(try RecordJSON.encode(report) + [0x0A]))
+            return
+        }
+        var output: [UInt8] = []
+        for line in lines {
+            let result = recognise(line)
+            output += try RecordJSON.encode(Output(id: jsonl ? line.id : nil, entities: result.entities, warnings: result.warnings)) + [0x0A]
+        }
+        FileHandle.standardOutput.write(Data(output))
+        if failed > 0 {
+            Diagnostics.error("\(failed) input lines were not JSON strings or objects with \"text\"")
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+}
