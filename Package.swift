@@ -35,6 +35,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
@@ -50,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "IngestFetch",
-            dependencies: ["IngestCore"],
+            dependencies: ["IngestCore", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -33,7 +33,7 @@ struct DirectoryWalk {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 stack.append((relative, Self.listing(of: path)))
-            } else if extensions.contains((entry as NSString).pathExtension.lowercased()) {
+            } else if extensions.contains((entry as NSString).pathExtension.lowercased()) || LocalFileReader.isWARC(entry) {
                 return File(path: path, relative: relative)
             }
         }

@@ -49,6 +49,7 @@ public struct LocalFileReader: DocumentReader {
         private var remainingInputs: [LocalInput]
         private var walk: DirectoryWalk?
         private var listLines: LineSource?
+        private var warc: WARCFile?
 
         init(reader: LocalFileReader) {
             self.reader = reader
@@ -65,9 +66,14 @@ public struct LocalFileReader: DocumentReader {
 
         private mutating func nextItem() -> InputItem? {
             while true {
+                if let file = warc {
+                    if let item = file.next() { return item }
+                    warc = nil
+                }
                 if walk != nil {
                     if let file = walk?.nextFile() {
-                        return reader.read(path: file.path, canonical: file.relative)
+                        if let item = open(path: file.path, canonical: file.relative) { return item }
+                        continue
                     }
                     walk = nil
                 }
@@ -102,8 +108,29 @@ public struct LocalFileReader: DocumentReader {
                 return nil
             }
             let name = (path as NSString).lastPathComponent
-            return reader.read(path: path, canonical: name)
+            return open(path: path, canonical: name)
         }
+
+        /// Reads a page file at once, or starts reading a WARC file's records (returning nil so the loop
+        /// pulls from it).
+        private mutating func open(path: String, canonical: String) -> InputItem? {
+            guard LocalFileReader.isWARC(path) else { return reader.read(path: path, canonical: canonical) }
+            switch WARCFile.open(path: path, maxBytes: reader.maxBytes, shard: reader.shard) {
+            case .success(let file):
+                warc = file
+                return nil
+            case .failure(let failure):
+                let source = SourceRef(url: LocalFileReader.fileURL(canonical))
+                return .failed(id: PageID(canonicalSource: canonical), source: source, code: failure.code, message: failure.message)
+            }
+        }
+    }
+
+    /// `.warc` and `.warc.gz` files hold many pages each and are read record by record; directory walks
+    /// pick them up whatever `extensions` says.
+    static func isWARC(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz")
     }
 
     /// `file:` plus the canonical path: stable across machines, unlike an absolute path.

@@ -14,6 +14,8 @@ public enum FixturePaths {
 
     public static var fixtures: URL { packageRoot.appendingPathComponent("Fixtures") }
     public static var pages: URL { fixtures.appendingPathComponent("pages") }
+    /// WARC files built from `pages/` by `Scripts/make-warc-fixtures.py`.
+    public static var warc: URL { fixtures.appendingPathComponent("warc") }
     public static var expected: URL { fixtures.appendingPathComponent("expected") }
     public static var expectedParagraphs: URL { fixtures.appendingPathComponent("pages-expected") }
     public static var schemas: URL { packageRoot.appendingPathComponent("Schemas") }

@@ -26,6 +26,8 @@ public struct StageError: Error, Sendable, CustomStringConvertible {
         public static let noContent = Code("no-content")
         /// The input could not be read.
         public static let unreadable = Code("unreadable")
+        /// The input ends before the record it holds does (a cut-off download or `.warc.gz`).
+        public static let truncated = Code("truncated")
         /// A bug: an invariant did not hold.
         public static let `internal` = Code("internal")
     }

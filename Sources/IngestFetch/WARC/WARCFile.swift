@@ -1,0 +1,162 @@
+import Foundation
+import IngestCore
+
+/// One WARC file being read record by record: each response record becomes a document, every other
+/// record a counted skip, and a damaged record a dead letter.
+///
+/// A damaged file (truncated, corrupt gzip, broken framing) ends after the dead letter for the record it
+/// was in: every record before it has already been yielded, and nothing after the damage can be trusted
+/// to be in sync.
+final class WARCFile {
+    private static let maxHeaderLine = 64 << 10
+    private static let maxHeaderLines = 1_000
+
+    /// The path as given, kept in each document's ``WARCLocation``.
+    let path: String
+    private let stream: WARCByteStream
+    private let maxBytes: Int
+    private let shard: Shard?
+    private var finished = false
+
+    /// - Returns: `nil` and a failure item when the file cannot be opened.
+    static func open(path: String, maxBytes: Int, shard: Shard?) -> Result<WARCFile, InputFailure> {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(InputFailure(code: .unreadable, message: "cannot open \(path) for reading"))
+        }
+        do {
+            let stream = try WARCByteStream(handle: handle, gzip: path.lowercased().hasSuffix(".gz"))
+            return .success(WARCFile(path: path, stream: stream, maxBytes: maxBytes, shard: shard))
+        } catch {
+            return .failure(InputFailure(code: .unreadable, message: "\(path): \(error.message)"))
+        }
+    }
+
+    struct InputFailure: Error {
+        var code: StageError.Code
+        var message: String
+    }
+
+    private init(path: String, stream: WARCByteStream, maxBytes: Int, shard: Shard?) {
+        self.path = path
+        self.stream = stream
+        self.maxBytes = maxBytes
+        self.shard = shard
+    }
+
+    /// The next record as an input, or `nil` once the file is done.
+    func next() -> InputItem? {
+        guard !finished else { return nil }
+        var head = WARCRecordHead()
+        var offset = stream.position
+        do {
+            // Records are separated by CRLF CRLF; be lenient about how many blank lines there are.
+            var first: [UInt8]
+            repeat {
+                offset = stream.position
+                guard let line = try stream.readLine(limit: Self.maxHeaderLine) else {
+                    finished = true
+                    return nil
+                }
+                first = line
+            } while first.isEmpty
+            let location = WARCLocation(file: path, offset: stream.fileOffset(of: offset))
+            guard first.starts(with: Array("WARC/".utf8)) else {
+                return stop(head: head, location: location, code: .unreadable, "no WARC record starts at this offset (found '\(String(decoding: first.prefix(40), as: UTF8.self))')")
+            }
+            var lines = 0
+            while let line = try stream.readLine(limit: Self.maxHeaderLine), !line.isEmpty {
+                lines += 1
+                guard lines <= Self.maxHeaderLines, head.add(line: line) else {
+                    return stop(head: head, location: location, code: .unreadable, "malformed WARC header line")
+                }
+            }
+            guard let length = head.contentLength, length >= 0 else {
+                return stop(head: head, location: location, code: .unreadable, "WARC record without a valid Content-Length")
+            }
+            return try record(head: head, length: length, location: location)
+        } catch {
+            let location = WARCLocation(file: path, offset: stream.fileOffset(of: offset))
+            return stop(head: head, location: location, failure: error)
+        }
+    }
+
+    private func record(head: WARCRecordHead, length: Int, location: WARCLocation) throws(WARCByteStream.Failure) -> InputItem {
+        let id = Self.pageID(head: head, location: location)
+        var source = Self.source(head: head, location: location)
+        source.bytes = length
+        let reason: String? =
+            if head.type != "response" { "warc \(head.type.isEmpty ? "untyped" : head.type) record" }
+            else if let shard, !shard.contains(id) { RunSummary.outOfShardReason }
+            else { nil }
+        if let reason {
+            guard try stream.discard(count: length) == length else { throw .truncated }
+            return .skipped(id: id, source: source, reason: reason)
+        }
+        if length > maxBytes {
+            guard try stream.discard(count: length) == length else { throw .truncated }
+            return .failed(id: id, source: source, code: .tooLarge, message: "WARC record of \(length) bytes is over the input limit of \(maxBytes) bytes")
+        }
+        let block = try stream.read(count: length)
+        guard block.count == length else { throw .truncated }
+        guard let http = HTTPResponseHead(block: block) else {
+            return .skipped(id: id, source: source, reason: "warc response without an HTTP head")
+        }
+        source.httpStatus = http.status
+        source.contentType = http.headers["content-type"]
+        guard (200..<300).contains(http.status) else {
+            return .skipped(id: id, source: source, reason: "warc http status \(http.status / 100)xx")
+        }
+        var body = Array(block[http.bodyStart...])
+        if http.headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
+            guard let joined = ChunkedBody.decode(body[...]) else {
+                return .failed(id: id, source: source, code: .unreadable, message: "the chunked transfer coding of the stored response is broken")
+            }
+            body = joined
+        }
+        if let coding = http.headers["content-encoding"]?.lowercased(), ["gzip", "x-gzip", "deflate"].contains(coding) {
+            do {
+                guard let inflated = try Inflater.inflateAll(body, limit: maxBytes) else {
+                    return .failed(
+                        id: id, source: source, code: .tooLarge,
+                        message: "the \(coding) body expands past the input limit of \(maxBytes) bytes")
+                }
+                body = inflated
+            } catch {
+                return .failed(id: id, source: source, code: .unreadable, message: "the \(coding) body cannot be decompressed: \(error.message)")
+            }
+        }
+        source.bytes = body.count
+        source.sha256 = SHA256Hex.digest(body)
+        return .document(Document(id: id, source: source, raw: body, headers: http.headers))
+    }
+
+    /// Ends the file with a dead letter for the record the damage was found in.
+    private func stop(head: WARCRecordHead, location: WARCLocation, failure: WARCByteStream.Failure) -> InputItem {
+        switch failure {
+        case .truncated:
+            return stop(head: head, location: location, code: .truncated, "the file ends inside this record: it is truncated")
+        case .corrupt(let message):
+            return stop(head: head, location: location, code: .unreadable, message)
+        }
+    }
+
+    private func stop(head: WARCRecordHead, location: WARCLocation, code: StageError.Code, _ message: String) -> InputItem {
+        finished = true
+        let id = Self.pageID(head: head, location: location)
+        let source = Self.source(head: head, location: location)
+        return .failed(id: id, source: source, code: code, message: "\(message); the rest of \(path) is not read")
+    }
+
+    /// A page is identified by its URL, so the same page crawled into another WARC, or fetched over HTTP,
+    /// keeps its id; a record that never got as far as its URI is identified by its place in the file.
+    static func pageID(head: WARCRecordHead, location: WARCLocation) -> PageID {
+        if let uri = head.targetURI, head.type == "response" { return PageID(canonicalSource: uri) }
+        if let recordID = head.recordID { return PageID(canonicalSource: recordID) }
+        return PageID(canonicalSource: "\((location.file as NSString).lastPathComponent)@\(location.offset)")
+    }
+
+    static func source(head: WARCRecordHead, location: WARCLocation) -> SourceRef {
+        let url = head.targetURI ?? "warc:\((location.file as NSString).lastPathComponent)@\(location.offset)"
+        return SourceRef(url: url, fetchedAt: head.date, warc: location)
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import IngestCore
+@testable import IngestFetch
+import IngestTestSupport
+import Testing
+
+@Suite struct WARCReaderTests {
+    struct Collected {
+        var documents: [Document] = []
+        var skips: [String: Int] = [:]
+        var failures: [(id: PageID, source: SourceRef, code: StageError.Code, message: String)] = []
+        var count = 0
+    }
+
+    func collect(_ name: String, maxBytes: Int = 64 << 20, shard: Shard? = nil) async throws -> Collected {
+        let reader = try LocalFileReader(inputs: [.path(FixturePaths.warc.appendingPathComponent(name).path)], maxBytes: maxBytes, shard: shard)
+        var collected = Collected()
+        for await item in reader {
+            collected.count += 1
+            switch item {
+            case .document(let document): collected.documents.append(document)
+            case .skipped(_, _, let reason): collected.skips[reason, default: 0] += 1
+            case .failed(let id, let source, let code, let message): collected.failures.append((id, source, code, message))
+            }
+        }
+        return collected
+    }
+
+    /// One response per fixture page plus the one stored with chunked and gzip codings.
+    var expectedResponses: Int { FixturePaths.pageNames().count + 1 }
+
+    @Test("response records become documents with URI, date, HTTP headers and place; other records are counted skips", arguments: ["pages.warc", "pages.warc.gz"])
+    func responses(name: String) async throws {
+        let collected = try await collect(name)
+        #expect(collected.failures.isEmpty)
+        #expect(collected.documents.count == expectedResponses)
+        let pages = FixturePaths.pageNames().count + 3
+        #expect(
+            collected.skips == [
+                "warc warcinfo record": 1, "warc request record": pages, "warc metadata record": pages, "warc http status 4xx": 1,
+                "warc http status 3xx": 1,
+            ])
+        let first = try #require(collected.documents.first)
+        let name0 = try #require(FixturePaths.pageNames().first)
+        #expect(first.source.url == "https://warc.example/\(name0)")
+        #expect(first.id == PageID(canonicalSource: "https://warc.example/\(name0)"))
+        #expect(first.source.fetchedAt == "2026-11-01T03:04:05Z")
+        #expect(first.source.httpStatus == 200)
+        #expect(first.source.contentType == "text/html")
+        #expect(first.headers["content-type"] == "text/html")
+        #expect(first.raw == (try FixturePaths.bytes(ofPage: name0)))
+        #expect(first.source.sha256 == SHA256Hex.digest(first.raw))
+        #expect(first.source.warc?.file.hasSuffix(name) == true)
+    }
+
+    @Test("a .warc.gz gives the same documents as the plain .warc")
+    func compressedMatchesPlain() async throws {
+        let plain = try await collect("pages.warc")
+        let compressed = try await collect("pages.warc.gz")
+        #expect(plain.documents.map(\.id) == compressed.documents.map(\.id))
+        #expect(plain.documents.map(\.raw) == compressed.documents.map(\.raw))
+        #expect(plain.skips == compressed.skips)
+    }
+
+    @Test("each record's offset is where it can be read again: its gzip member, or its byte offset", arguments: ["pages.warc", "pages.warc.gz"])
+    func offsetsReopen(name: String) async throws {
+        let data = [UInt8](try Data(contentsOf: FixturePaths.warc.appendingPathComponent(name)))
+        for document in try await collect(name).documents {
+            let offset = try #require(document.source.warc?.offset)
+            let head: [UInt8]
+            if name.hasSuffix(".gz") {
+                head = try #require(try Inflater.inflateAll(Array(data[offset...]), limit: 64 << 20))
+            } else {
+                head = Array(data[offset..<min(data.count, offset + 4096)])
+            }
+            let text = String(decoding: head.prefix(600), as: UTF8.self)
+            #expect(text.hasPrefix("WARC/1.0\r\nWARC-Type: response\r\n"))
+            #expect(text.contains("WARC-Target-URI: \(document.source.url)\r\n"))
+        }
+    }
+
+    @Test("a response stored with chunked transfer coding and gzip content coding gives the page's bytes")
+    func storedEncodings() async throws {
+        let documents = try await collect("pages.warc.gz").documents
+        let encoded = try #require(documents.first { $0.source.url.contains("/encoded/") })
+        let plain = try #require(documents.first { $0.source.url == encoded.source.url.replacingOccurrences(of: "/encoded", with: "") })
+        #expect(encoded.raw == plain.raw)
+        #expect(encoded.headers["content-encoding"] == "gzip")
+    }
+
+    @Test("a truncated .warc.gz yields every record before the cut, then one truncated dead letter naming the page")
+    func truncated() async throws {
+        let whole = try await collect("pages.warc.gz")
+        let cut = try await collect("truncated.warc.gz")
+        // The cut is inside the fifth response from the end; the last four are a 404, a 301 and two pages.
+        #expect(cut.documents.count == whole.documents.count - 3)
+        #expect(cut.documents.map(\.raw) == Array(whole.documents.prefix(cut.documents.count).map(\.raw)))
+        #expect(cut.failures.count == 1)
+        let failure = try #require(cut.failures.first)
+        #expect(failure.code == .truncated)
+        #expect(failure.message.contains("truncated"))
+        let lost = whole.documents[cut.documents.count]
+        #expect(failure.id == lost.id)
+        #expect(failure.source.url == lost.source.url)
+        #expect(failure.source.warc?.offset == lost.source.warc?.offset)
+    }
+
+    @Test("a file that is not WARC is one dead letter, not a crash or a silent nothing")
+    func notWARC() async throws {
+        let collected = try await collect("not-a-warc.warc")
+        #expect(collected.count == 1)
+        let failure = try #require(collected.failures.first)
+        #expect(failure.code == .unreadable)
+        #expect(failure.message.contains("no WARC record starts"))
+    }
+
+    @Test("a gzip bomb in the content coding is a too-large dead letter, decompressed no further than the limit")
+    func gzipBomb() async throws {
+        let collected = try await collect("bomb.warc", maxBytes: 1 << 20)
+        #expect(collected.documents.isEmpty)
+        let failure = try #require(collected.failures.first)
+        #expect(failure.code == .tooLarge)
+        #expect(failure.source.url == "https://warc.example/bomb.html")
+        #expect(failure.message.contains("expands past the input limit of 1048576 bytes"))
+    }
+
+    @Test("records over the size limit are dead letters and reading goes on after them")
+    func oversizedRecord() async throws {
+        let collected = try await collect("pages.warc.gz", maxBytes: 20_000)
+        #expect(!collected.failures.isEmpty)
+        #expect(collected.failures.allSatisfy { $0.code == .tooLarge })
+        #expect(collected.documents.count + collected.failures.count == expectedResponses)
+    }
+
+    @Test("records of other shards are skipped unread, and the shards together cover every response")
+    func sharded() async throws {
+        var ids: [PageID] = []
+        for index in 0..<3 {
+            let collected = try await collect("pages.warc.gz", shard: try Shard(index: index, count: 3))
+            ids += collected.documents.map(\.id)
+            let statusSkips = (collected.skips["warc http status 4xx"] ?? 0) + (collected.skips["warc http status 3xx"] ?? 0)
+            #expect(collected.documents.count + (collected.skips[RunSummary.outOfShardReason] ?? 0) + statusSkips == expectedResponses + 2)
+        }
+        #expect(ids.sorted() == (try await collect("pages.warc.gz")).documents.map(\.id).sorted())
+    }
+
+    @Test("chunked bodies are joined, and broken framing is reported rather than guessed")
+    func chunked() {
+        #expect(ChunkedBody.decode(Array("4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n".utf8)[...]) == Array("Wikipedia".utf8))
+        #expect(ChunkedBody.decode(Array("ff\r\nshort".utf8)[...]) == nil)
+        #expect(ChunkedBody.decode(Array("zz\r\n".utf8)[...]) == nil)
+    }
+}
