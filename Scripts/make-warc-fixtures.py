@@ -10,6 +10,7 @@ Files written:
   pages.warc.gz         the same records, one gzip member per record
   truncated.warc.gz     pages.warc.gz cut off inside the member of a late response record
   not-a-warc.warc       text that is not WARC at all
+  pages.txt             the page files the WARCs hold, one per line (tests count on it, since pages/ grows)
   bomb.warc             a response whose gzip content coding expands 64 KB into 64 MB + 1 byte of zeros
 
 The responses cover what a reader meets in real crawls: plain 200 responses, one stored with chunked
@@ -122,6 +123,8 @@ def write_fixtures(out):
     records = fixture_records()
     with open(os.path.join(out, "pages.warc"), "wb") as handle:
         handle.write(b"".join(records))
+    with open(os.path.join(out, "pages.txt"), "w") as handle:
+        handle.write("".join(name + "\n" for name, _ in fixture_pages()))
     members = [gzip_bytes(record) for record in records]
     with open(os.path.join(out, "pages.warc.gz"), "wb") as handle:
         handle.write(b"".join(members))

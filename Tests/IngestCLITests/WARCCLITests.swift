@@ -20,7 +20,7 @@ import Testing
         #expect(inputs == records + deadLetters + skipped)
         // The same pages are in pages.warc, pages.warc.gz and the truncated copy: each URL becomes one record.
         // Every page but the two that strip refuses, plus the copy stored with chunked and gzip codings.
-        #expect(records == FixturePaths.pageNames().count - 2 + 1)
+        #expect(records == FixturePaths.warcPageNames().count - 2 + 1)
         let failures = try #require(summary["failure_reasons"] as? [String: Int])
         #expect(failures["input/truncated"] == 1)
         #expect(failures["input/too-large"] == 1)

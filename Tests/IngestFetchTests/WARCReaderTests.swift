@@ -27,21 +27,21 @@ import Testing
     }
 
     /// One response per fixture page plus the one stored with chunked and gzip codings.
-    var expectedResponses: Int { FixturePaths.pageNames().count + 1 }
+    var expectedResponses: Int { FixturePaths.warcPageNames().count + 1 }
 
     @Test("response records become documents with URI, date, HTTP headers and place; other records are counted skips", arguments: ["pages.warc", "pages.warc.gz"])
     func responses(name: String) async throws {
         let collected = try await collect(name)
         #expect(collected.failures.isEmpty)
         #expect(collected.documents.count == expectedResponses)
-        let pages = FixturePaths.pageNames().count + 3
+        let pages = FixturePaths.warcPageNames().count + 3
         #expect(
             collected.skips == [
                 "warc warcinfo record": 1, "warc request record": pages, "warc metadata record": pages, "warc http status 4xx": 1,
                 "warc http status 3xx": 1,
             ])
         let first = try #require(collected.documents.first)
-        let name0 = try #require(FixturePaths.pageNames().first)
+        let name0 = try #require(FixturePaths.warcPageNames().first)
         #expect(first.source.url == "https://warc.example/\(name0)")
         #expect(first.id == PageID(canonicalSource: "https://warc.example/\(name0)"))
         #expect(first.source.fetchedAt == "2026-11-01T03:04:05Z")

@@ -16,6 +16,12 @@ public enum FixturePaths {
     public static var pages: URL { fixtures.appendingPathComponent("pages") }
     /// WARC files built from `pages/` by `Scripts/make-warc-fixtures.py`.
     public static var warc: URL { fixtures.appendingPathComponent("warc") }
+    /// The page files the WARC fixtures hold, as `Fixtures/warc/pages.txt` lists them.
+    public static func warcPageNames() -> [String] {
+        let list = (try? String(contentsOf: warc.appendingPathComponent("pages.txt"), encoding: .utf8)) ?? ""
+        return list.split(separator: "\n").map(String.init)
+    }
+
     public static var expected: URL { fixtures.appendingPathComponent("expected") }
     public static var expectedParagraphs: URL { fixtures.appendingPathComponent("pages-expected") }
     public static var schemas: URL { packageRoot.appendingPathComponent("Schemas") }
