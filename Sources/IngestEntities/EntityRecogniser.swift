@@ -8,6 +8,11 @@ import IngestCore
 public struct EntityRecogniser: Sendable {
     var tokenizer = Tokenizer()
     var dates = DateRecogniser()
+    var places = PlaceRecogniser()
+    var quantities = QuantityRecogniser()
+
+    /// The languages whose patterns and forms the recognisers know.
+    public static let languages: Set<String> = ["bg", "pl", "uk", "en"]
 
     public init() {}
 
@@ -17,6 +22,7 @@ public struct EntityRecogniser: Sendable {
     public func recognise(_ text: String, language: String? = nil, published: String? = nil) -> EntityRecognition {
         let scalars = Array(text.unicodeScalars)
         let tokens = tokenizer.tokens(of: scalars)
+        let language = language.flatMap { Self.languages.contains($0) ? $0 : nil } ?? LanguageGuess.guess(scalars)
         let pageDate = published.flatMap(PartialDate.init(iso:))
         var result = EntityRecognition()
         var claimed = [Bool](repeating: false, count: tokens.count)
@@ -30,6 +36,9 @@ public struct EntityRecogniser: Sendable {
             for index in match.first..<match.end { claimed[index] = true }
             found.append(Self.entity(for: match, tokens: tokens, scalars: scalars))
         }
+
+        found += quantities.entities(in: tokens, scalars: scalars, claimed: &claimed)
+        found += places.entities(in: tokens, scalars: scalars, claimed: &claimed, language: language)
 
         result.entities = found.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
         return result

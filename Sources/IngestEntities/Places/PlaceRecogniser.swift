@@ -1,0 +1,102 @@
+import IngestCore
+
+/// Finds cities and countries, inflected forms included, and normalises each to its English name, ISO
+/// code and base form in the page's language.
+///
+/// A name that several places share is resolved by a country the text names nearby ("Валенсия,
+/// Испания"), then by the page's language, then by population.
+struct PlaceRecogniser: Sendable {
+    var gazetteer = Gazetteer.shared
+    /// How many tokens either side count as nearby for resolving an ambiguous name.
+    var neighbourhood = 60
+
+    private struct Candidate {
+        var first: Int
+        var end: Int
+        var names: [PlaceName]
+    }
+
+    func entities(in tokens: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool], language: String) -> [Entity] {
+        var candidates: [Candidate] = []
+        var index = 0
+        while index < tokens.count {
+            guard !claimed[index], tokens[index].isCapitalised, let found = longestName(tokens, at: index, claimed: claimed, language: language)
+            else {
+                index += 1
+                continue
+            }
+            candidates.append(found)
+            index = found.end
+        }
+        // Countries named without ambiguity, with where they are, for resolving the rest.
+        var countries: [(token: Int, code: String)] = []
+        for candidate in candidates {
+            let codes = Set(candidate.names.map { gazetteer.places[$0.place] }.filter { $0.kind == .country }.map(\.country))
+            if codes.count == 1, let code = codes.first { countries.append((candidate.first, code)) }
+        }
+        var entities: [Entity] = []
+        for candidate in candidates {
+            let nearby = Set(countries.filter { abs($0.token - candidate.first) <= neighbourhood }.map(\.code))
+            let (name, confidence) = choose(candidate.names, nearby: nearby, language: language)
+            let place = gazetteer.places[name.place]
+            let span = TextSpan(start: tokens[candidate.first].start, end: tokens[candidate.end - 1].end)
+            let written = EntityRecogniser.slice(scalars, span)
+            var normalised: [String: JSONValue] = ["country": .string(place.country)]
+            if place.kind == .city { normalised["city"] = .string(place.english) }
+            normalised["local"] = .string(localForm(of: place, name: name, written: written, language: language))
+            for index in candidate.first..<candidate.end { claimed[index] = true }
+            entities.append(Entity(type: "place", text: written, span: span, normalised: normalised, confidence: confidence))
+        }
+        return entities
+    }
+
+    /// The base form in the language of the form that matched ("Pradze" → "Praga", "Львові" → "Львів");
+    /// English names, which do not inflect, stay as written.
+    private func localForm(of place: Place, name: PlaceName, written: String, language: String) -> String {
+        guard name.language != "en" else { return written }
+        return name.base ?? place.local[name.language] ?? written
+    }
+
+    private func choose(_ names: [PlaceName], nearby: Set<String>, language: String) -> (PlaceName, Double) {
+        let places = Set(names.map(\.place))
+        if places.count == 1 { return (preferred(names, language: language), 0.9) }
+        func score(_ name: PlaceName) -> (Int, Int, Int, Int) {
+            let place = gazetteer.places[name.place]
+            return (
+                place.kind == .country ? 1 : 0, nearby.contains(place.country) ? 1 : 0,
+                name.language == language ? 1 : 0, place.population
+            )
+        }
+        let best = names.max { score($0) < score($1) }!
+        let resolvedByCountry = nearby.contains(gazetteer.places[best.place].country)
+        return (best, resolvedByCountry ? 0.8 : 0.6)
+    }
+
+    private func preferred(_ names: [PlaceName], language: String) -> PlaceName {
+        names.first { $0.language == language } ?? names.first { $0.language == "en" } ?? names[0]
+    }
+
+    /// The longest run of tokens from `start` that names a place: capitalised words, with short lower-case
+    /// links inside ("Republic of Moldova", "Bosnia and Herzegovina"), on one line.
+    /// Only forms of the text's language count, and English names, which texts in every language use
+    /// ("Katowice", "Iași"): "Czech" is the Polish genitive of "Czechy" but not a country in English.
+    private func longestName(_ tokens: [Token], at start: Int, claimed: [Bool], language: String) -> Candidate? {
+        var keys: [String] = []
+        var best: Candidate?
+        var index = start
+        while index < tokens.count, keys.count < gazetteer.maxWords {
+            let token = tokens[index]
+            guard token.kind == .word, !claimed[index], index == start || (token.spaceBefore && !token.lineBefore) else { break }
+            keys.append(Gazetteer.fold(token.text))
+            if token.isCapitalised, let names = gazetteer.names[keys.joined(separator: " ")]?.filter({ $0.language == language || $0.language == "en" }),
+                !names.isEmpty
+            {
+                best = Candidate(first: start, end: index + 1, names: names)
+            } else if !token.isCapitalised, token.text.count > 3 {
+                break
+            }
+            index += 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,110 @@
+import IngestCore
+
+/// Finds counts of something: "More than 70 participants", "повече от 300 участника", "над 25 европейски
+/// страни", "ponad 100 uczestników", "понад 50 учасників", "около 40 фирми", "twenty-five countries",
+/// "300+ attendees". A number becomes a quantity only with a unit after it, so years, prices and phone
+/// numbers stay out.
+struct QuantityRecogniser: Sendable {
+    var numbers = NumberWords.shared
+    /// Words allowed between the number and its unit ("158 bilateral meetings", "25 европейски страни").
+    var maxWordsBeforeUnit = 2
+
+    func entities(in tokens: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool]) -> [Entity] {
+        var entities: [Entity] = []
+        var index = 0
+        while index < tokens.count {
+            guard !claimed[index], let found = quantity(tokens, at: index, claimed: claimed) else {
+                index += 1
+                continue
+            }
+            let span = TextSpan(start: tokens[index].start, end: tokens[found.end - 1].end)
+            entities.append(
+                Entity(
+                    type: "quantity", text: EntityRecogniser.slice(scalars, span), span: span,
+                    normalised: ["value": .number(Double(found.value)), "qualifier": .string(found.qualifier), "unit": .string(found.unit)],
+                    confidence: found.spelled ? 0.75 : 0.85))
+            for claimedIndex in index..<found.end { claimed[claimedIndex] = true }
+            index = found.end
+        }
+        return entities
+    }
+
+    private func quantity(_ t: [Token], at start: Int, claimed: [Bool]) -> (value: Int, qualifier: String, unit: String, end: Int, spelled: Bool)? {
+        var index = start
+        var qualifier = "exact"
+        if t[start].kind == .word, let found = self.qualifier(t, at: start) {
+            qualifier = found.qualifier
+            index = found.end
+        }
+        guard index < t.count, !claimed[index], let number = number(t, at: index) else { return nil }
+        index = number.end
+        if index < t.count, t[index].text == "+", !t[index].spaceBefore {
+            if qualifier == "exact" { qualifier = "at_least" }
+            index += 1
+        }
+        var skipped = 0
+        while index < t.count, !t[index].lineBefore, t[index].kind == .word, !claimed[index] {
+            if let unit = QuantityVocabulary.unit(of: t[index].lower) {
+                return (number.value, qualifier, unit, index + 1, number.spelled)
+            }
+            skipped += 1
+            if skipped > maxWordsBeforeUnit || QuantityVocabulary.stops.contains(t[index].lower) { break }
+            index += 1
+        }
+        return nil
+    }
+
+    private func qualifier(_ t: [Token], at start: Int) -> (qualifier: String, end: Int)? {
+        for (words, qualifier) in QuantityVocabulary.qualifiers where start + words.count <= t.count {
+            var matched = true
+            for (offset, word) in words.enumerated() where t[start + offset].lower != word || (offset > 0 && t[start + offset].lineBefore) {
+                matched = false
+                break
+            }
+            if matched { return (qualifier, start + words.count) }
+        }
+        return nil
+    }
+
+    /// Digits, with thousands grouped by a comma, full stop or space ("1,200", "1 200"), or words.
+    private func number(_ t: [Token], at start: Int) -> (value: Int, end: Int, spelled: Bool)? {
+        if t[start].kind == .number {
+            if start > 0, !t[start].spaceBefore, t[start - 1].kind != .punctuation || t[start - 1].isPunctuation(DateVocabulary.separators) {
+                return nil
+            }
+            guard var value = t[start].number else { return nil }
+            var end = start + 1
+            while t[start].text.utf8.count <= 3, end + 1 < t.count {
+                let separator = t[end]
+                let group = t[end + 1]
+                guard group.kind == .number, group.text.utf8.count == 3, !group.spaceBefore || separator.kind == .number else { break }
+                if separator.kind == .number {
+                    // "1 200": a space-separated group.
+                    guard separator.text.utf8.count == 3, separator.spaceBefore else { break }
+                    value = value * 1000 + (separator.number ?? 0)
+                    end += 1
+                    continue
+                }
+                guard separator.text == "," || separator.text == ".", !separator.spaceBefore else { break }
+                value = value * 1000 + (group.number ?? 0)
+                end += 2
+            }
+            if end < t.count, !t[end].spaceBefore {
+                // Glued digits, or an ordinal: "8th", "3rd", "8. edycja".
+                if t[end].kind == .number || DateVocabulary.englishOrdinals.contains(t[end].lower) { return nil }
+                if t[end].text == ".", end + 1 < t.count, t[end + 1].kind == .word { return nil }
+            }
+            return (value, end, false)
+        }
+        guard t[start].kind == .word else { return nil }
+        var words: [String] = []
+        var best: (value: Int, end: Int, spelled: Bool)?
+        var index = start
+        while index < t.count, words.count < numbers.maxWords, t[index].kind == .word, index == start || !t[index].lineBefore {
+            words.append(t[index].text)
+            if let value = numbers.value(of: words) { best = (value, index + 1, true) }
+            index += 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,56 @@
+import IngestCore
+import IngestEntities
+import Testing
+
+/// Cities and countries, inflected forms to base forms, English exonyms and ISO codes.
+@Suite struct PlaceTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var language: String?
+        var written: String
+        var city: String?
+        var country: String
+        var local: String
+        var testDescription: String { "\(language ?? "?"): \(text)" }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "Konferencja odbyła się w Pradze.", language: "pl", written: "Pradze", city: "Prague", country: "CZ", local: "Praga"),
+        Case(text: "Spotkanie w Katowicach zgromadziło klastry.", language: "pl", written: "Katowicach", city: "Katowice", country: "PL", local: "Katowice"),
+        Case(text: "Форум відбувся у Вінниці.", language: "uk", written: "Вінниці", city: "Vinnytsia", country: "UA", local: "Вінниця"),
+        Case(text: "се проведе във Валенсия, Испания", language: "bg", written: "Валенсия", city: "Valencia", country: "ES", local: "Валенсия"),
+        Case(text: "The event took place in Iași last week.", language: "en", written: "Iași", city: "Iasi", country: "RO", local: "Iași"),
+        Case(text: "Delegacja z Warszawy przyjechała.", language: "pl", written: "Warszawy", city: "Warsaw", country: "PL", local: "Warszawa"),
+        Case(text: "Делегація з Польщі приїхала.", language: "uk", written: "Польщі", city: nil, country: "PL", local: "Польща"),
+        Case(text: "po inwazji Rosji na Ukrainę", language: "pl", written: "Rosji", city: nil, country: "RU", local: "Rosja"),
+        Case(text: "in relation to Ukraine and the Republic of Moldova", language: "en", written: "Ukraine", city: nil, country: "UA", local: "Ukraine"),
+        Case(text: "Събитието в София събра експерти.", language: nil, written: "София", city: "Sofia", country: "BG", local: "София"),
+        Case(text: "Targi odbyły się w Krakowie.", language: nil, written: "Krakowie", city: "Krakow", country: "PL", local: "Kraków"),
+    ]
+
+    @Test("places are found, inflected forms included, and normalised", arguments: cases)
+    func place(_ test: Case) throws {
+        let result = EntityRecogniser().recognise(test.text, language: test.language)
+        let entity = try #require(result.entities.first { $0.type == "place" }, "no place in \(test.text)")
+        #expect(entity.text == test.written)
+        #expect(entity.normalised["city"] == test.city.map(JSONValue.string))
+        #expect(entity.normalised["country"] == .string(test.country))
+        #expect(entity.normalised["local"] == .string(test.local))
+    }
+
+    @Test("an ambiguous city is resolved by a country named nearby, else by size")
+    func ambiguity() {
+        let spain = EntityRecogniser().recognise("The forum met in Valencia, Spain.", language: "en")
+        #expect(spain.entities.first { $0.text == "Valencia" }?.normalised["country"] == .string("ES"))
+        let venezuela = EntityRecogniser().recognise("The forum met in Valencia, Venezuela.", language: "en")
+        #expect(venezuela.entities.first { $0.text == "Valencia" }?.normalised["country"] == .string("VE"))
+    }
+
+    @Test("a Polish case form is no place in an English text, nor a capitalised common word", arguments: [
+        "The Czech cluster presented its results.",
+        "Nice results were presented by the Mobile team.",
+    ])
+    func notPlaces(_ text: String) {
+        #expect(EntityRecogniser().recognise(text, language: "en").entities.filter { $0.type == "place" }.isEmpty)
+    }
+}
