@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "IngestSinks", targets: ["IngestSinks"]),
         .library(name: "IngestEntities", targets: ["IngestEntities"]),
         .library(name: "IngestEvents", targets: ["IngestEvents"]),
+        .library(name: "IngestLanguage", targets: ["IngestLanguage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,6 +70,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "IngestLanguage",
+            dependencies: ["IngestCore"],
+            resources: [.copy("Resources/language-model.bin")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "IngestEntities",
             dependencies: ["IngestCore"],
             swiftSettings: strictSettings
@@ -86,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "ingest",
             dependencies: [
-                "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks", "IngestEntities", "IngestEvents",
+                "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks", "IngestEntities", "IngestEvents", "IngestLanguage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -120,7 +127,12 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestHTMLTests",
-            dependencies: ["IngestHTML", "IngestText", "IngestFetch", "IngestTestSupport"],
+            dependencies: ["IngestHTML", "IngestText", "IngestLanguage", "IngestFetch", "IngestTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestLanguageTests",
+            dependencies: ["IngestLanguage", "IngestTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -9,5 +9,5 @@ struct Ingest: AsyncParsableCommand {
         abstract: "Turn scraped web pages into clean, normalised records.",
         discussion: "Logs and the summary go to standard error; standard output carries data only.",
         version: IngestVersion.current,
-        subcommands: [RunCommand.self, StripCommand.self, ValidateCommand.self, StagesCommand.self, BenchCommand.self, CharsetCommand.self, RepairCommand.self, DBCommand.self, ExtractCommand.self])
+        subcommands: [RunCommand.self, StripCommand.self, ValidateCommand.self, StagesCommand.self, BenchCommand.self, CharsetCommand.self, RepairCommand.self, DBCommand.self, ExtractCommand.self, DetectCommand.self])
 }

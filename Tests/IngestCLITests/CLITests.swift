@@ -73,7 +73,7 @@ import Testing
     func validateShipped() throws {
         let result = try IngestProcess.run(["validate", "Pipelines/events.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("ok, pipeline 'events': strip → repair → entities"))
+        #expect(result.stdout.contains("ok, pipeline 'events': strip → repair → language → entities"))
     }
 
     @Test("validate reports the file, line and problem, and exits 78")

@@ -2,6 +2,7 @@ import Foundation
 import IngestCore
 import IngestFetch
 import IngestHTML
+import IngestLanguage
 import IngestText
 import IngestTestSupport
 import Logging
@@ -26,7 +27,7 @@ import Testing
     private static func run() async throws -> Outcomes {
         let sink = InMemorySink()
         let runner = PipelineRunner(
-            pipeline: Pipeline(name: "events", stages: [HTMLStrip(), MojibakeRepair()]), options: RunOptions(concurrency: 2, runID: "r_golden"),
+            pipeline: Pipeline(name: "events", stages: [HTMLStrip(), MojibakeRepair(), LanguageDetection()]), options: RunOptions(concurrency: 2, runID: "r_golden"),
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let summary = try await runner.run(reader: try LocalFileReader(inputs: [.path(FixturePaths.pages.path)]), sinks: [sink])
         var outcomes = Outcomes(summary: summary)

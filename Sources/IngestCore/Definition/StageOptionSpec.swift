@@ -6,6 +6,8 @@ public struct StageOptionSpec: Sendable {
         case boolean
         /// Any string, or only the listed ones.
         case string(allowed: [String]?)
+        /// A comma-separated list of the listed strings, at least one and none twice (kept as the string).
+        case list(allowed: [String])
     }
 
     public var name: String
@@ -51,6 +53,19 @@ public struct StageOptionSpec: Sendable {
                     OptionValueProblem("'\(text)' is not one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"))
             }
             return .success(.string(text))
+        case .list(let allowed):
+            let items = text.split(separator: ",", omittingEmptySubsequences: false).map {
+                String($0.filter { !$0.isWhitespace })
+            }
+            if let unknown = items.first(where: { !allowed.contains($0) }) {
+                return .failure(
+                    OptionValueProblem(
+                        "'\(unknown)' is not one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"))
+            }
+            if Set(items).count != items.count {
+                return .failure(OptionValueProblem("'\(text)' names an item twice"))
+            }
+            return .success(.string(items.joined(separator: ",")))
         }
     }
 }

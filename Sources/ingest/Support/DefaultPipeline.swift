@@ -15,6 +15,9 @@ enum DefaultPipeline {
               max_elements: 1000000
               learn_templates: true
           - repair
+          - language:
+              candidates: bg,pl,uk,en,ru,mk,sr,be,cs,sk   # ru, mk, sr, be, cs, sk are decoys: answered as themselves
+              min_confidence: 0.5
           - entities
           - events
         run:

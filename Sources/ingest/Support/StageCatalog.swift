@@ -2,9 +2,10 @@ import IngestCore
 import IngestEntities
 import IngestEvents
 import IngestHTML
+import IngestLanguage
 import IngestText
 
 /// Every stage this build provides, in pipeline order.
 enum StageCatalog {
-    static let registry = StageRegistry([HTMLStrip.descriptor, MojibakeRepair.descriptor, EntityExtractor.descriptor, EventExtractor.descriptor])
+    static let registry = StageRegistry([HTMLStrip.descriptor, MojibakeRepair.descriptor, LanguageDetection.descriptor, EntityExtractor.descriptor, EventExtractor.descriptor])
 }

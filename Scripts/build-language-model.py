@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Builds Sources/IngestLanguage/Resources/language-model.bin, the language identifier's model: character
+n-grams (1-5) and words of Bulgarian, Polish, Ukrainian, English and the languages most often confused with
+them (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak), plus each language's alphabet.
+
+Source: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md).
+Serbian is written in both Cyrillic and Latin; its sentences are Cyrillic, so each is also counted in the
+standard one-to-one Latin transliteration, as a separate sample that Latin n-grams are scored against. Every tenth sentence (line numbers 10, 20, ...) is held out and
+never counted, so that `--dev-out DIR` can write an evaluation set the model has not seen, laid out as
+DIR/{sentences,word-pairs,single-words}/<iso>.txt.
+
+Text is NFC and lower-cased; words are runs of letters (an apostrophe between letters belongs to the word),
+padded with one space on each side. For each n-gram order and language the probability is Witten-Bell
+smoothed: P(g) = c / (N + T) when seen, and T / ((N + T) (B - T)) when not, where N counts the language's
+n-grams of that order, T its distinct ones and B the distinct ones over all languages. Small and large
+corpora thus get comparable penalties for unseen n-grams. An n-gram (or word) is kept when some language
+saw it at least `--min-count` times; each kept entry stores
+every language's -ln P quantised in steps of 0.1, so one lookup answers for all languages.
+
+Binary layout, little-endian:
+    "INGLANG1"  magic
+    u32 languages L, then L two-letter ASCII codes
+    f32 quantisation step
+    L x 6 u8  -ln P of an unseen entry (orders 1-5, then words)
+    per language: u16 count, then that many u32 scalars (the alphabet, lower case)
+    u32 entries E, then E u64 keys (ascending), then E x L u8 values
+Keys are FNV-1a 64-bit over the n-gram's scalars (each as one 32-bit value); words use another offset
+basis, so a short word never shares a key with an n-gram.
+
+Deterministic. Usage:
+
+    python3 Scripts/build-language-model.py [--train DIR] [--dev-out DIR] [--check]
+"""
+import argparse
+import collections
+import math
+import os
+import struct
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(ROOT, "Sources", "IngestLanguage", "Resources", "language-model.bin")
+LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
+MAX_ORDER = 5
+STEP = 0.1
+FNV_BASIS = 0xCBF29CE484222325
+WORD_BASIS = FNV_BASIS ^ 0x9E3779B97F4A7C15
+FNV_PRIME = 0x100000001B3
+MASK = (1 << 64) - 1
+
+# Standard alphabets (lower case). Letters outside a language's alphabet count against it at detection time.
+SERBIAN_LATIN = "abcčćdđefghijklmnoprsštuvzž"
+ALPHABETS = {
+    "bg": "абвгдежзийклмнопрстуфхцчшщъьюяѝ",
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
+    "be": "абвгґдеёжзійклмнопрстуўфхцчшыьэюя'",
+    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџшѐѝ",
+    "sr": "абвгдђежзијклљмнњопрстћуфхцчџш" + SERBIAN_LATIN,
+    "pl": "aąbcćdeęfghijklłmnńoóprsśtuwyzźżqvx",
+    "cs": "aábcčdďeéěfghiíjklmnňoópqrřsštťuúůvwxyýzž",
+    "sk": "aáäbcčdďeéfghiíjklĺľmnňoóôpqrŕsštťuúvwxyýzž",
+    "en": "abcdefghijklmnopqrstuvwxyz'",
+}
+# Serbian Cyrillic to Latin (Vuk's alphabet and Gaj's Latin alphabet correspond letter for letter).
+SERBIAN_TO_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z", "и": "i",
+    "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+}
+APOSTROPHES = "'’ʼ"
+
+
+def words(line):
+    """Lower-cased words as in the Swift detector: letters, with an apostrophe kept between letters."""
+    text = unicodedata.normalize("NFC", line).lower()
+    word = []
+    for index, character in enumerate(text):
+        if character.isalpha():
+            word.append(character)
+        elif character in APOSTROPHES and word and index + 1 < len(text) and text[index + 1].isalpha():
+            word.append("'")
+        elif word:
+            yield "".join(word)
+            word = []
+    if word:
+        yield "".join(word)
+
+
+def fnv(text, basis):
+    value = basis
+    for character in text:
+        value = ((value ^ ord(character)) * FNV_PRIME) & MASK
+    return value
+
+
+def to_serbian_latin(line):
+    out = []
+    for character in line:
+        lower = character.lower()
+        latin = SERBIAN_TO_LATIN.get(lower)
+        if latin is None:
+            out.append(character)
+        elif character != lower:
+            out.append(latin[0].upper() + latin[1:])
+        else:
+            out.append(latin)
+    return "".join(out)
+
+
+def read_split(path):
+    train, dev = [], []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            line = line.strip()
+            if line:
+                (dev if number % 10 == 0 else train).append(line)
+    return train, dev
+
+
+def count(lines):
+    grams = [collections.Counter() for _ in range(MAX_ORDER + 1)]
+    vocabulary = collections.Counter()
+    for line in lines:
+        for word in words(line):
+            vocabulary[word] += 1
+            padded = " " + word + " "
+            for n in range(1, MAX_ORDER + 1):
+                counter = grams[n]
+                for start in range(len(padded) - n + 1):
+                    gram = padded[start:start + n]
+                    if gram != " ":
+                        counter[gram] += 1
+    grams[0] = vocabulary  # slot 0 holds the words
+    return grams
+
+
+def write_dev(directory, language, lines):
+    sentences, pairs, singles = [], [], []
+    for index, line in enumerate(lines):
+        tokens = [token for token in line.split() if any(character.isalpha() for character in token)]
+        sentences.append(line)
+        if len(tokens) >= 2:
+            start = index % (len(tokens) - 1)
+            pairs.append(" ".join(token.strip(".,;:!?«»\"()–—") for token in tokens[start:start + 2]))
+        if tokens:
+            singles.append(tokens[index % len(tokens)].strip(".,;:!?«»\"()–—"))
+    for kind, items in (("sentences", sentences), ("word-pairs", pairs), ("single-words", singles)):
+        os.makedirs(os.path.join(directory, kind), exist_ok=True)
+        with open(os.path.join(directory, kind, language + ".txt"), "w", encoding="utf-8") as handle:
+            handle.write("".join(item + "\n" for item in items[:1000] if item))
+
+
+def quantise(log_probability):
+    return max(0, min(255, round(-log_probability / STEP)))
+
+
+def build(train_dir, dev_out, min_count):
+    counts = {}
+    for language in LANGUAGES:
+        path = os.path.join(train_dir, language + ".txt")
+        if not os.path.exists(path):
+            sys.exit("missing %s: the CC0 training sentences are needed to build the model" % path)
+        train, dev = read_split(path)
+        if language == "sr":
+            counts["sr-Latn"] = count([to_serbian_latin(line) for line in train])
+            dev = [to_serbian_latin(line) if index % 2 else line for index, line in enumerate(dev)]
+        if dev_out:
+            write_dev(dev_out, language, dev)
+        counts[language] = count(train)
+        print("counted %s: %d sentences" % (language, len(train)), file=sys.stderr)
+    entries = {}
+    floors = []
+    serbian = LANGUAGES.index("sr")
+    for order in range(MAX_ORDER + 1):
+        union = set()
+        for name in counts:
+            union.update(counts[name][order])
+        distinct = len(union)
+
+        def stats(name):
+            counter = counts[name][order]
+            total = sum(counter.values())
+            types = len(counter)
+            denominator = total + types
+            unseen = types / (denominator * max(1, distinct - types))
+            return counter, denominator, math.log(unseen)
+
+        probabilities = [stats(language) for language in LANGUAGES]
+        serbian_latin = stats("sr-Latn")
+        floors.append([quantise(p[2]) for p in probabilities])
+        basis = WORD_BASIS if order == 0 else FNV_BASIS
+        for gram in sorted(union):
+            # Serbian's two scripts are separate samples of one language: each n-gram is scored against the
+            # sample of its own script, so neither script's probabilities are halved by the other's.
+            columns = list(probabilities)
+            if any("a" <= character <= "z" or "\u00c0" <= character <= "\u024f" for character in gram):
+                columns[serbian] = serbian_latin
+            seen = [column[0].get(gram, 0) for column in columns]
+            if max(seen) < min_count:
+                continue
+            key = fnv(gram, basis)
+            if key in entries:
+                continue  # a 64-bit collision: the first in sorted order stays
+            entries[key] = bytes(quantise(math.log(c / d) if c else floor) for c, (_, d, floor) in zip(seen, columns))
+    # Words were slot 0 while counting; the file stores them after the n-gram orders.
+    floor_rows = [floors[order] for order in range(1, MAX_ORDER + 1)] + [floors[0]]
+    return entries, floor_rows
+
+
+def render(entries, floors):
+    out = bytearray(b"INGLANG1")
+    out += struct.pack("<I", len(LANGUAGES))
+    for language in LANGUAGES:
+        out += language.encode("ascii")
+    out += struct.pack("<f", STEP)
+    for index in range(len(LANGUAGES)):
+        out += bytes(row[index] for row in floors)
+    for language in LANGUAGES:
+        letters = sorted(set(ALPHABETS[language]), key=ord)
+        out += struct.pack("<H", len(letters))
+        out += b"".join(struct.pack("<I", ord(letter)) for letter in letters)
+    keys = sorted(entries)
+    out += struct.pack("<I", len(keys))
+    out += struct.pack("<%dQ" % len(keys), *keys)
+    out += b"".join(entries[key] for key in keys)
+    return bytes(out)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
+    parser.add_argument("--dev-out", help="also write the held-out sentences, word pairs and words here")
+    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--out", default=OUT, help="where to write the model (default: the package resource)")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
+    args = parser.parse_args()
+    entries, floors = build(args.train, args.dev_out, args.min_count)
+    data = render(entries, floors)
+    out = args.out
+    relative = os.path.relpath(out, ROOT)
+    if args.check:
+        current = open(out, "rb").read() if os.path.exists(out) else b""
+        if current != data:
+            print("%s is out of date; run python3 Scripts/build-language-model.py" % relative)
+            sys.exit(1)
+        print("%s is up to date" % relative)
+        return
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "wb") as handle:
+        handle.write(data)
+    print("wrote %s (%d entries, %.1f MB)" % (relative, len(entries), len(data) / 1e6))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+/// What a stretch of text says about its language, summed so far: per language and n-gram order the
+/// quantised -ln P of everything seen, letters outside each alphabet, and letters per script.
+///
+/// Naive Bayes evidence adds up, so a page's evidence is the sum of its paragraphs' and the page is
+/// decided without reading its text twice. Latin and Cyrillic words are summed apart and a text is
+/// judged on the words of its main script: English names in a Bulgarian sentence say nothing about
+/// Bulgarian, yet would favour Serbian, the one candidate written in both scripts.
+public struct LanguageEvidence: Sendable, Equatable {
+    /// Evidence banks: Latin words, Cyrillic words, words in any other script.
+    static let banks = 3
+    let languageCount: Int
+    /// `sums[(bank * 6 + order - 1) * languages + language]`, orders 1–5 then words.
+    var sums: [Int]
+    /// `absentLetters[bank * languages + language]`: letters of a script the language is written in
+    /// that its alphabet lacks.
+    var absentLetters: [Int]
+    /// Letters per ``WritingScript``.
+    var scriptLetters: [Int]
+    public internal(set) var letters = 0
+    public internal(set) var words = 0
+    /// Trigrams looked up, and those the model knows: gibberish is made of trigrams no language has.
+    var trigrams = 0
+    var knownTrigrams = 0
+
+    public init(languages: Int) {
+        languageCount = languages
+        sums = [Int](repeating: 0, count: Self.banks * languages * LanguageModel.wordOrder)
+        absentLetters = [Int](repeating: 0, count: Self.banks * languages)
+        scriptLetters = [Int](repeating: 0, count: WritingScript.allCases.count)
+    }
+
+    public mutating func add(_ other: LanguageEvidence) {
+        for index in sums.indices { sums[index] += other.sums[index] }
+        for index in absentLetters.indices { absentLetters[index] += other.absentLetters[index] }
+        for index in scriptLetters.indices { scriptLetters[index] += other.scriptLetters[index] }
+        letters += other.letters
+        words += other.words
+        trigrams += other.trigrams
+        knownTrigrams += other.knownTrigrams
+    }
+
+    /// The script most of the letters are written in, nil when there are no letters.
+    public var dominantScript: WritingScript? {
+        guard letters > 0, let best = scriptLetters.indices.max(by: { scriptLetters[$0] < scriptLetters[$1] }) else {
+            return nil
+        }
+        return WritingScript(rawValue: best)
+    }
+
+    @inline(__always)
+    static func bank(of script: WritingScript) -> Int {
+        switch script {
+        case .latin: 0
+        case .cyrillic: 1
+        default: 2
+        }
+    }
+}

@@ -1,0 +1,60 @@
+public import IngestCore
+
+/// The language stage: the page's language and each paragraph's, with confidence and script, and the
+/// stretches of the text in another language (`Document.language`).
+///
+/// The candidates come from the pipeline; languages outside them are never answered. Decoy candidates
+/// (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak by default) are there so that a page in one of
+/// them is called what it is rather than the nearest of the four target languages.
+public struct LanguageDetection: Stage {
+    public static let name = "language"
+
+    /// The analyzer, or why the model could not be loaded: a broken build should say so on every page
+    /// rather than stop a run halfway or guess.
+    public let analyzer: Result<PageLanguageAnalyzer, LanguageModelError>
+
+    public init(analyzer: PageLanguageAnalyzer) {
+        self.analyzer = .success(analyzer)
+    }
+
+    public init(
+        candidates: [String] = LanguageDetector.defaultCandidates,
+        minimumConfidence: Double = LanguageDetector.defaultMinimumConfidence
+    ) {
+        analyzer = Result { () throws(LanguageModelError) in
+            PageLanguageAnalyzer(detector: try LanguageDetector.bundled(candidates: candidates, minimumConfidence: minimumConfidence))
+        }
+    }
+
+    public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
+        let analyzer: PageLanguageAnalyzer
+        switch self.analyzer {
+        case .success(let loaded): analyzer = loaded
+        case .failure(let error): throw StageError(.internal, "language model unavailable: \(error.description)")
+        }
+        let text = document.text ?? ""
+        let info = analyzer.analyze(text)
+        document.language = info
+        if info.code == LanguageGuess.undetermined && !info.paragraphs.isEmpty {
+            document.warn(Self.name, code: "undetermined", "no candidate language fits the text well enough")
+        }
+        return .keep
+    }
+
+    public static let descriptor = StageDescriptor(
+        name: name, summary: "the page's language and each paragraph's, with confidence, script and other-language segments",
+        options: [
+            StageOptionSpec(
+                name: "candidates", summary: "comma-separated ISO 639-1 codes to choose among (others are never answered)",
+                kind: .list(allowed: LanguageDetector.defaultCandidates),
+                defaultValue: .string(LanguageDetector.defaultCandidates.joined(separator: ","))),
+            StageOptionSpec(
+                name: "min_confidence", summary: "below this probability a page or paragraph is 'und'",
+                kind: .number(0...1), defaultValue: .number(LanguageDetector.defaultMinimumConfidence)),
+        ],
+        make: { options in
+            LanguageDetection(
+                candidates: (options.string("candidates") ?? "").split(separator: ",").map(String.init),
+                minimumConfidence: options.number("min_confidence") ?? LanguageDetector.defaultMinimumConfidence)
+        })
+}

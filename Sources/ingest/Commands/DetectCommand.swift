@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import IngestCore
+import IngestLanguage
+
+/// `ingest detect`: the language stage's detector alone, on text.
+struct DetectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "detect",
+        abstract: "Identify the language of text read from standard input.",
+        discussion: """
+            Without --jsonl the whole input is one text. With --jsonl each line is one text: a JSON string, \
+            or else the line as it stands (so plain text lines work too); a line that is a JSON object, array, \
+            number or literal, or is not UTF-8, gets an answer with an "error" and the exit status is 65. Each answer \
+            is one line {"candidates": [{"language", "score"}…], "confidence", "language", "script"}, in \
+            input order; candidates are ranked best first and their scores add up to 1. The language is \
+            `und` when the best candidate's score is below --min-confidence, when the text has fewer than two \
+            letters or none in Latin or Cyrillic script, or when it is not words of any candidate.
+            """)
+
+    @Flag(name: .long, help: "One text per line in (a JSON string or plain text), one JSON object per line out.")
+    var jsonl = false
+
+    @Option(name: .long, help: "Comma-separated ISO 639-1 codes to choose among.")
+    var candidates = LanguageDetector.defaultCandidates.joined(separator: ",")
+
+    @Option(name: .long, help: "Below this score the answer is und (0...1).")
+    var minConfidence = LanguageDetector.defaultMinimumConfidence
+
+    @Option(name: .long, help: ArgumentHelp("A model file built by Scripts/build-language-model.py --out, instead of the built-in one.", valueName: "file"))
+    var model: String?
+
+    func validate() throws {
+        guard (0...1).contains(minConfidence) else {
+            throw ValidationError("--min-confidence must be between 0 and 1")
+        }
+    }
+
+    func run() throws {
+        let detector: LanguageDetector
+        do throws(LanguageModelError) {
+            let codes = candidates.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
+            let loaded: LanguageModel
+            if let model {
+                loaded = try LanguageModel(contentsOf: URL(fileURLWithPath: model))
+            } else {
+                loaded = try LanguageModel.bundled.get()
+            }
+            detector = try LanguageDetector(model: loaded, candidates: codes, minimumConfidence: minConfidence)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        guard jsonl else {
+            var output: [UInt8] = []
+            Self.append(detector.detect(String(decoding: input, as: UTF8.self)), error: nil, to: &output)
+            FileHandle.standardOutput.write(Data(output))
+            return
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
+        var failed: [Int] = []
+        var lineNumber = 0
+        let body = input.last == 0x0A ? input.dropLast() : input[...]
+        for line in body.isEmpty ? [] : body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            do throws(JSONStringLine.Problem) {
+                let text = try JSONStringLine.text(of: line)
+                Self.append(detector.detect(text), error: nil, to: &output)
+            } catch {
+                failed.append(lineNumber)
+                let guess = LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: nil, candidates: [])
+                Self.append(guess, error: "line \(lineNumber): \(error.message)", to: &output)
+            }
+            if output.count >= 1 << 16 {
+                FileHandle.standardOutput.write(Data(output))
+                output.removeAll(keepingCapacity: true)
+            }
+        }
+        FileHandle.standardOutput.write(Data(output))
+        if !failed.isEmpty {
+            let shown = failed.prefix(5).map(String.init).joined(separator: ", ")
+            Diagnostics.error(
+                "\(failed.count) input lines were not text (line \(shown)\(failed.count > 5 ? ", …" : ""))")
+            throw ExitCode(ExitStatus.dataError.rawValue)
+        }
+    }
+
+    /// Writes one answer as JSON with sorted keys, without a general encoder: this is the hot loop of a
+    /// batch run.
+    static func append(_ guess: LanguageGuess, error: String?, to output: inout [UInt8]) {
+        var line = #"{"candidates":["#
+        for (index, candidate) in guess.candidates.enumerated() {
+            if index > 0 { line += "," }
+            line += #"{"language":""# + candidate.language + #"","score":"# + number(candidate.score) + "}"
+        }
+        line += #"],"confidence":"# + number(guess.confidence)
+        if let error {
+            line += #","error":"# + quoted(error)
+        }
+        line += #","language":""# + guess.code + "\""
+        if let script = guess.script { line += #","script":""# + script + "\"" }
+        line += "}\n"
+        output.append(contentsOf: line.utf8)
+    }
+
+    private static func number(_ value: Double) -> String {
+        let rounded = (value * 10_000).rounded() / 10_000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import IngestTestSupport
+import Testing
+
+@Suite struct DetectCommandTests {
+    static func objects(_ output: String) throws -> [[String: Any]] {
+        try output.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test("detect reads the whole input as one text", arguments: [
+        ("Делегація взяла участь у міжнародному форумі.", "uk"),
+        ("Клъстерът организира среща в Пловдив.", "bg"),
+        ("Spotkanie odbędzie się w przyszły czwartek.", "pl"),
+        ("The workshop brought together researchers.", "en"),
+    ])
+    func wholeInput(_ text: String, _ code: String) throws {
+        let result = try IngestProcess.run(["detect"], stdin: text + "\n")
+        #expect(result.status == 0)
+        let answer = try #require(try Self.objects(result.stdout).first)
+        #expect(answer["language"] as? String == code)
+        let candidates = try #require(answer["candidates"] as? [[String: Any]])
+        #expect(candidates.count == 10)
+        #expect(candidates.first?["language"] as? String == code)
+    }
+
+    @Test("detect --jsonl answers each line in order; JSON strings and plain lines are both texts")
+    func jsonl() throws {
+        let input = #""Това е книгата, която ти дадох вчера.""# + "\n" + "Gdzie jest najbliższy przystanek?\n"
+            + #""Це книжка, яку я дав тобі \"вчора\".""# + "\n" + "\n"
+        let result = try IngestProcess.run(["detect", "--jsonl"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let answers = try Self.objects(result.stdout)
+        #expect(answers.map { $0["language"] as? String } == ["bg", "pl", "uk", "und"])
+        let keys = try #require(result.stdout.split(separator: "\n").first)
+        #expect(keys.hasPrefix(#"{"candidates":[{"language":"bg","score":"#))
+    }
+
+    @Test("--candidates restricts the answer")
+    func candidates() throws {
+        let result = try IngestProcess.run(
+            ["detect", "--jsonl", "--candidates", "bg,uk"], stdin: "Правительство объявило о новых мерах.\n")
+        #expect(result.status == 0)
+        let answer = try #require(try Self.objects(result.stdout).first)
+        let candidates = try #require(answer["candidates"] as? [[String: Any]])
+        #expect(Set(candidates.compactMap { $0["language"] as? String }) == ["bg", "uk"])
+    }
+
+    @Test("a JSON line that is not a string gets an error answer in place and exit 65", arguments: [
+        #"{"text": "Добър ден"}"#, "[1, 2]", "42",
+    ])
+    func malformedLine(_ line: String) throws {
+        let result = try IngestProcess.run(["detect", "--jsonl"], stdin: "Dzień dobry wszystkim\n" + line + "\nGood morning everyone\n")
+        #expect(result.status == 65)
+        let answers = try Self.objects(result.stdout)
+        #expect(answers.count == 3)
+        #expect(answers.map { $0["language"] as? String } == ["pl", "und", "en"])
+        #expect((answers[1]["error"] as? String)?.hasPrefix("line 2: a JSON ") == true)
+        #expect(result.stderr.contains("1 input lines were not text (line 2)"))
+    }
+
+    @Test("an unknown candidate or a bad threshold is a usage error", arguments: [
+        ["detect", "--candidates", "bg,de"], ["detect", "--min-confidence", "2"],
+    ])
+    func usage(_ arguments: [String]) throws {
+        let result = try IngestProcess.run(arguments, stdin: "text\n")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("rror"))
+    }
+
+    @Test("a model file that cannot be read is reported")
+    func missingModel() throws {
+        let result = try IngestProcess.run(["detect", "--model", "/nonexistent/model.bin"], stdin: "text\n")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("cannot read the language model /nonexistent/model.bin"))
+    }
+}

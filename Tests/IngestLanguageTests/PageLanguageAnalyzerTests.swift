@@ -1,0 +1,85 @@
+import IngestCore
+import IngestLanguage
+import Logging
+import Testing
+
+@Suite struct PageLanguageAnalyzerTests {
+    let analyzer: PageLanguageAnalyzer
+
+    init() throws {
+        analyzer = PageLanguageAnalyzer(detector: try LanguageDetector.bundled())
+    }
+
+    static func slice(_ text: String, _ span: TextSpan) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[span.start..<span.end])
+        return String(out)
+    }
+
+    @Test("an English name inside a Bulgarian sentence is an English segment")
+    func englishNameInBulgarian() {
+        let text = """
+            Второто издание на конференцията Grow your Region се проведе във Валенсия, Испания.
+
+            Повече от 300 участника от над 25 европейски страни споделиха своя опит и идеи.
+            """
+        let info = analyzer.analyze(text)
+        #expect(info.code == "bg")
+        #expect(info.script == "Cyrl")
+        #expect(info.paragraphs.map(\.code) == ["bg", "bg"])
+        let english = info.segments.filter { $0.code == "en" }
+        #expect(english.count == 1)
+        #expect(english.first.map { Self.slice(text, $0.span) } == "Grow your Region")
+    }
+
+    @Test("paragraphs in another language are segments; consecutive ones merge", arguments: [
+        (
+            "Конференцията се проведе в Пловдив и събра много участници от региона, които обсъдиха бъдещите проекти и новите възможности за сътрудничество между клъстерите.\n\nThe conference took place in Plovdiv.\n\nThe next edition will be held in Varna.\n\nСледващото издание ще бъде в бъдеще.",
+            "bg", ["bg", "en", "en", "bg"], ["en"]
+        ),
+        (
+            "Spotkanie odbyło się w Krakowie i zgromadziło wielu uczestników z regionu.\n\nЗустріч відбулася у Кракові та зібрала багато учасників.\n\nKolejna edycja odbędzie się w przyszłym roku w Gdańsku, jak zapowiedzieli organizatorzy.",
+            "pl", ["pl", "uk", "pl"], ["uk"]
+        ),
+    ])
+    func paragraphs(_ text: String, _ page: String, _ paragraphCodes: [String], _ segmentCodes: [String]) {
+        let info = analyzer.analyze(text)
+        #expect(info.code == page)
+        #expect(info.paragraphs.map(\.code) == paragraphCodes)
+        #expect(info.segments.map(\.code) == segmentCodes)
+        for paragraph in info.paragraphs {
+            let slice = Self.slice(text, paragraph.span)
+            #expect(!slice.hasPrefix("\n") && !slice.hasSuffix("\n") && !slice.contains("\n\n"))
+        }
+    }
+
+    @Test("a text without letters is und with no paragraphs")
+    func noLetters() {
+        let info = analyzer.analyze("14.11.2017\n\n+359 2 123 456")
+        #expect(info.code == LanguageGuess.undetermined)
+        #expect(info.paragraphs.isEmpty)
+        #expect(info.segments.isEmpty)
+    }
+
+    @Test("the stage fills Document.language and warns when the page is und")
+    func stage() throws {
+        let stage = LanguageDetection()
+        var document = Document(id: PageID(rawValue: "p_test"), source: SourceRef(url: "file:test.html"), raw: [])
+        document.text = "Делегація взяла участь у міжнародному форумі, присвяченому розвитку регіонів."
+        let context = StageContext(runID: "r_test", logger: .init(label: "test"))
+        #expect(try stage.process(&document, context: context) == .keep)
+        #expect(document.language?.code == "uk")
+        #expect(document.warnings.isEmpty)
+        document.text = "xqzvbk wqrtzp jjjkkq zzxxqq"
+        _ = try stage.process(&document, context: context)
+        #expect(document.language?.code == LanguageGuess.undetermined)
+        #expect(document.warnings.map(\.code) == ["undetermined"])
+    }
+
+    @Test("the stage's options are checked when the pipeline is read")
+    func options() {
+        let spec = LanguageDetection.descriptor.options[0]
+        #expect(spec.name == "candidates")
+    }
+}
