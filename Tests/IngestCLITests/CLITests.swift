@@ -83,7 +83,7 @@ import Testing
         try Data("name: bad\nstages:\n  - fetch\n  - strip:\n      max_elements: many\n".utf8).write(to: file)
         let result = try IngestProcess.run(["validate", file.path])
         #expect(result.status == 78)
-        #expect(result.stderr.contains("bad.yaml:3:5: error: unknown stage 'fetch'; this build has: strip, repair, entities"))
+        #expect(result.stderr.contains("bad.yaml:3:5: error: unknown stage 'fetch'; this build has: strip, repair, language, entities"))
         #expect(result.stderr.contains("bad.yaml:5:21: error: bad value for 'max_elements' of stage 'strip': expected a whole number, got 'many'"))
         let run = try IngestProcess.run(["run", file.path, "--input", pages, "--output", "-"])
         #expect(run.status == 78)
