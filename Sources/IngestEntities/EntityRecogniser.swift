@@ -10,6 +10,8 @@ public struct EntityRecogniser: Sendable {
     var dates = DateRecogniser()
     var places = PlaceRecogniser()
     var quantities = QuantityRecogniser()
+    var organisations = OrganisationRecogniser()
+    var people = PersonRecogniser()
 
     /// The languages whose patterns and forms the recognisers know.
     public static let languages: Set<String> = ["bg", "pl", "uk", "en"]
@@ -38,6 +40,9 @@ public struct EntityRecogniser: Sendable {
         }
 
         found += quantities.entities(in: tokens, scalars: scalars, claimed: &claimed)
+        let named = organisations.entities(in: tokens, scalars: scalars, claimed: &claimed, language: language)
+        found += named
+        found += people.entities(in: tokens, scalars: scalars, claimed: &claimed, organisations: named)
         found += places.entities(in: tokens, scalars: scalars, claimed: &claimed, language: language)
 
         result.entities = found.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }

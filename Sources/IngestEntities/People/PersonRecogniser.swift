@@ -1,0 +1,158 @@
+import IngestCore
+
+/// Finds people named with context that says they are people: a role in apposition ("Iva Maric,
+/// Programme Manager, DG Regio"; "Jonathan Loeffler, CEO of Steinbeis Europa Zentrum"), a quotation they
+/// are credited with ("…” believes Iva Maric"), a title ("Dr", "г-н", "pani"), or an organisation they
+/// represent ("the Czech Moravian-Silesian Aviation Cluster, represented by Petr Tomasek"). A pair of
+/// capitalised words alone is not enough: it could as well be a place or a programme.
+struct PersonRecogniser: Sendable {
+    func entities(in t: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool], organisations: [Entity]) -> [Entity] {
+        var entities: [Entity] = []
+        var index = 0
+        while index < t.count {
+            guard let nameEnd = name(t, at: index, claimed: claimed) else {
+                index += 1
+                continue
+            }
+            var role: String?
+            var affiliation: String?
+            var end = nameEnd
+            if let apposition = apposition(t, after: nameEnd) {
+                role = apposition.role
+                affiliation = apposition.affiliation
+                end = apposition.end
+            }
+            let credited = quoted(t, before: index) || titled(t, before: index)
+            if role == nil, let organisation = represented(t, before: index, organisations: organisations, scalars: scalars) {
+                affiliation = organisation
+            }
+            guard role != nil || affiliation != nil || credited else {
+                index = nameEnd
+                continue
+            }
+            let span = TextSpan(start: t[index].start, end: t[end - 1].end)
+            var normalised: [String: JSONValue] = ["name": .string(EntityRecogniser.slice(scalars, TextSpan(start: t[index].start, end: t[nameEnd - 1].end)))]
+            if let role { normalised["role"] = .string(role) }
+            if let affiliation { normalised["affiliation"] = .string(affiliation) }
+            entities.append(
+                Entity(type: "person", text: EntityRecogniser.slice(scalars, span), span: span, normalised: normalised, confidence: role != nil ? 0.8 : 0.65))
+            for i in index..<nameEnd { claimed[i] = true }
+            index = end
+        }
+        return entities
+    }
+
+    /// Two or three capitalised words on one line, none of them an acronym: the end of the name.
+    private func name(_ t: [Token], at start: Int, claimed: [Bool]) -> Int? {
+        var index = start
+        while index < t.count, index - start < 3, !claimed[index], t[index].kind == .word, t[index].isCapitalised, !t[index].isAcronym,
+            index == start || (t[index].spaceBefore && !t[index].lineBefore), t[index].text.unicodeScalars.count >= 2
+        {
+            index += 1
+        }
+        guard index - start >= 2 else { return nil }
+        // "Виступила Олена Коваль": a capitalised verb opening the sentence is not a first name.
+        if index - start == 3, start == 0 || t[start].lineBefore || [".", "!", "?"].contains(t[start - 1].text) { return nil }
+        if index < t.count, t[index].kind == .word, t[index].isCapitalised, t[index].spaceBefore, !t[index].lineBefore { return nil }
+        return index
+    }
+
+    /// ", Role[, Affiliation…]" or ", Role of Affiliation" after a name.
+    private func apposition(_ t: [Token], after nameEnd: Int) -> (role: String, affiliation: String?, end: Int)? {
+        guard nameEnd + 1 < t.count, t[nameEnd].text == ",", !t[nameEnd + 1].lineBefore else { return nil }
+        let segments = self.segments(t, from: nameEnd + 1)
+        guard let first = segments.first else { return nil }
+        let roleTokens = Array(first.first..<first.end)
+        guard roleTokens.contains(where: { PersonVocabulary.isRole(t[$0].lower) }), roleTokens.count <= 6 else { return nil }
+        // "CEO of Steinbeis Europa Zentrum": the role ends at "of" when a proper name follows it.
+        if let of = roleTokens.first(where: { t[$0].lower == "of" || t[$0].lower == "at" }),
+            (of + 1..<first.end).filter({ t[$0].isCapitalised || t[$0].isAcronym }).count >= 2
+        {
+            return (text(t, first.first, of), text(t, of + 1, first.end), first.end)
+        }
+        // "prezes Klastra Lotniczego": a lower-case role followed straight by a capitalised name in the genitive.
+        if let role = roleTokens.first(where: { PersonVocabulary.isRole(t[$0].lower) }), !t[role].isCapitalised, role + 1 < first.end,
+            t[role + 1].isCapitalised
+        {
+            return (text(t, first.first, role + 1), text(t, role + 1, first.end), first.end)
+        }
+        var affiliations: [(Int, Int)] = []
+        for segment in segments.dropFirst() {
+            let tokens = segment.first..<segment.end
+            guard t[segment.first].isCapitalised || t[segment.first].isAcronym, !tokens.contains(where: { t[$0].kind == .number }) else { break }
+            affiliations.append((segment.first, segment.end))
+        }
+        let role = text(t, first.first, first.end)
+        guard let last = affiliations.last, let firstAffiliation = affiliations.first else { return (role, nil, first.end) }
+        return (role, text(t, firstAffiliation.0, last.1), last.1)
+    }
+
+    /// Comma-separated runs of words from `start` to the end of the sentence or an opening bracket.
+    private func segments(_ t: [Token], from start: Int) -> [(first: Int, end: Int)] {
+        var segments: [(Int, Int)] = []
+        var segmentStart = start
+        var index = start
+        while index < t.count, !(index > start && t[index].lineBefore) {
+            let token = t[index]
+            if token.kind == .punctuation, !token.isPunctuation(DateVocabulary.dashes) || token.spaceBefore {
+                if index > segmentStart { segments.append((segmentStart, index)) }
+                guard token.text == "," else { return segments }
+                segmentStart = index + 1
+            }
+            index += 1
+        }
+        if index > segmentStart { segments.append((segmentStart, index)) }
+        return segments
+    }
+
+    /// After a closing quote, a verb or a dash: "…” highlighted Vasile Asandei", "…” – Jonathan Loeffler".
+    private func quoted(_ t: [Token], before start: Int) -> Bool {
+        var index = start - 1
+        var words = 0
+        while index >= 0, start - index <= 4 {
+            let token = t[index]
+            if PersonVocabulary.closingQuotes.contains(token.text) {
+                return index < start - 1 && !token.spaceBefore && (index + 1 < t.count && t[index + 1].spaceBefore)
+            }
+            if token.kind == .word {
+                guard !token.isCapitalised else { return false }
+                words += 1
+                if words > 2 { return false }
+            } else if !token.isPunctuation(DateVocabulary.dashes) && token.text != "," {
+                return false
+            }
+            index -= 1
+        }
+        return false
+    }
+
+    private func titled(_ t: [Token], before start: Int) -> Bool {
+        var index = start - 1
+        if index >= 0, t[index].text == "." { index -= 1 }
+        return index >= 0 && t[index].kind == .word && PersonVocabulary.titles.contains(t[index].lower)
+    }
+
+    /// The organisation named right before ", represented by".
+    private func represented(_ t: [Token], before start: Int, organisations: [Entity], scalars: [Unicode.Scalar]) -> String? {
+        for phrase in PersonVocabulary.representedBy {
+            let first = start - phrase.count
+            guard first >= 1, zip(first..<start, phrase).allSatisfy({ t[$0.0].lower == $0.1 }) else { continue }
+            let comma = t[first - 1].text == "," ? first - 1 : first
+            guard comma >= 1 else { continue }
+            let before = t[comma - 1].end
+            if let organisation = organisations.first(where: { $0.span.end == before }) {
+                if case .string(let name) = organisation.normalised["name"] { return name }
+            }
+        }
+        return nil
+    }
+
+    private func text(_ t: [Token], _ first: Int, _ end: Int) -> String {
+        var text = ""
+        for index in first..<end {
+            if index > first, t[index].spaceBefore { text += " " }
+            text += t[index].text
+        }
+        return text
+    }
+}

@@ -1,0 +1,32 @@
+/// Words that mark a person in running text: roles in apposition, titles, and the phrases that
+/// introduce a representative. Grammar of the four languages, matched by stem.
+enum PersonVocabulary {
+    static let roleStems: [String] = [
+        "manager", "director", "head", "ceo", "cto", "cfo", "coo", "president", "vice-president", "chair", "minister", "professor",
+        "coordinator", "officer", "advisor", "adviser", "deputy", "mayor", "secretary", "founder", "co-founder", "commissioner",
+        "ambassador", "rector", "dean", "expert", "researcher", "representative", "governor", "consultant", "editor", "leader", "chief",
+        "директор", "председател", "министър", "ръководител", "кмет", "заместник", "мениджър", "експерт", "координатор", "президент",
+        "управител", "посланик", "ректор", "декан", "професор", "съветник", "секретар", "основател", "представител",
+        "dyrektor", "prezes", "przewodnicząc", "minister", "kierownik", "koordynator", "burmistrz", "prezydent", "wiceminister",
+        "menedżer", "ekspert", "profesor", "rektor", "dziekan", "doradc", "sekretarz", "założyciel", "przedstawiciel", "ambasador",
+        "marszałek", "wojewod", "wiceprezes",
+        "директор", "голова", "міністр", "керівни", "координатор", "президент", "менеджер", "мер", "заступни", "експерт", "професор",
+        "ректор", "декан", "радни", "секретар", "засновни", "представни", "посол", "очільни",
+    ]
+
+    static func isRole(_ lower: String) -> Bool {
+        roleStems.contains { lower.hasPrefix($0) && lower.count - $0.count <= ($0.count <= 4 ? 1 : 4) }
+    }
+
+    static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "г-н", "г-жа", "д-р", "проф", "pan", "pani", "пан", "пані"]
+
+    /// "represented by", "reprezentowany przez", "представляван от", "представлений": the name after it
+    /// speaks for the organisation before it.
+    static let representedBy: [[String]] = [
+        ["represented", "by"], ["reprezentowany", "przez"], ["reprezentowana", "przez"], ["reprezentowane", "przez"],
+        ["представляван", "от"], ["представлявана", "от"], ["представлявано", "от"], ["представлений"], ["представлена"], ["представлене"],
+    ]
+
+    /// Quotes that close a quotation; a straight quote closes one only when glued to the word before it.
+    static let closingQuotes: Set<String> = ["\u{201D}", "\"", "\u{00BB}"]
+}
