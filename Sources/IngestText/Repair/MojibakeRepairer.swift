@@ -14,32 +14,23 @@ public struct MojibakeRepairer: Sendable {
     /// Passes over the text: mojibake of mojibake needs two.
     public static let maximumPasses = 3
 
-    private let reverse: [(name: String, map: [UInt32: UInt8])]
+    private let reverse: [CodePageReverseMap]
+    /// What the code pages make of UTF-8 continuation bytes (0x80–0xBF): a repair that still holds one is
+    /// half of a double misreading, with the second half left for the next pass.
+    private let continuationImages: Set<UInt32>
 
     public init() {
-        reverse = Self.codePages.compactMap { name in
-            guard let table = SingleByteTable.named(name) else { return nil }
-            var map: [UInt32: UInt8] = [:]
-            // Bytes a code page leaves undefined come through browsers and scrapers as the C1 control of
-            // the same value, so a C1 control maps back to its byte in every code page.
-            for byte in 0x80...0x9F { map[UInt32(byte)] = UInt8(byte) }
-            if name == "windows-874", let fallback = SingleByteTable.named("windows-1252") {
-                // windows-874 leaves most of 0x80–0x9F undefined; decoders fill them from windows-1252.
-                for (byte, scalar) in fallback.scalars.enumerated() where (0x80...0x9F).contains(byte) { map[scalar.value] = UInt8(byte) }
-            }
-            for (byte, scalar) in table.scalars.enumerated() where byte >= 0x80 && scalar != "\u{FFFD}" {
-                map[scalar.value] = UInt8(byte)
-            }
-            return (name, map)
-        }
+        // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
+        reverse = Self.codePages.compactMap { CodePageReverseMap(codePage: $0, undefinedFrom: $0 == "windows-874" ? "windows-1252" : nil) }
+        continuationImages = Set(Self.codePages.compactMap(SingleByteTable.named).flatMap { $0.scalars[0x80...0xBF].map(\.value) })
     }
 
-    private static func suspiciousCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isSuspicious($1) ? 1 : 0) }
+    private static func suspiciousCount(_ scalars: [Unicode.Scalar]) -> Int {
+        scalars.reduce(0) { $0 + (isSuspicious($1) ? 1 : 0) }
     }
 
-    private static func controlCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ((0x80...0x9F).contains($1.value) ? 1 : 0) }
+    private static func controlCount(_ scalars: [Unicode.Scalar]) -> Int {
+        scalars.reduce(0) { $0 + ((0x80...0x9F).contains($1.value) ? 1 : 0) }
     }
 
     public struct Result: Sendable, Equatable {
@@ -61,53 +52,125 @@ public struct MojibakeRepairer: Sendable {
     static let legacyMargin = 100.0
 
     public func repair(_ text: String) -> Result {
-        let utf8Repair = repairUTF8Misreadings(text)
-        if utf8Repair.repairs.isEmpty, let legacy = repairLegacyMisreading(text) {
-            return legacy
+        // Most text is ASCII or clean: neither kind of repair can apply without a byte beyond ASCII, and a
+        // UTF-8 misreading always leaves a give-away character.
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return Result(text: text, repairs: []) }
+        let scalars = Array(text.unicodeScalars)
+        if scalars.contains(where: Self.isSuspicious) {
+            let utf8Repair = repairUTF8Misreadings(scalars)
+            if !utf8Repair.repairs.isEmpty { return utf8Repair }
         }
-        return utf8Repair
+        return repairLegacyMisreading(scalars) ?? Result(text: text, repairs: [])
     }
 
     /// Legacy bytes decoded with the wrong legacy code page ("Ïëîâäèâ" for windows-1251 "Пловдив" read
     /// as windows-1252) can only be told from clean text by language: the text is encoded back with the
     /// code page it was read with and re-read with the one it was written in, and kept only when the
     /// whole text then fits Bulgarian, Ukrainian or Polish far better than before.
-    private func repairLegacyMisreading(_ text: String) -> Result? {
+    ///
+    /// Where only a few letters differ between the two code pages (Polish in windows-1250 and ISO-8859-2),
+    /// the text shows it instead: symbols inside words ("ocieraj±c", "móg³by"), control characters, and
+    /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
+    /// language better, is taken with a smaller margin.
+    private func repairLegacyMisreading(_ scalars: [Unicode.Scalar]) -> Result? {
         // Misread legacy text is non-ASCII through and through (every Cyrillic letter, most Polish words);
         // a few accented or symbol characters in English are no evidence of anything.
-        guard Self.nonASCIIWordShare(text) >= 0.5,
-            text.unicodeScalars.lazy.filter({ $0.value >= 0x80 }).count >= Self.minimumLegacyEvidence
-        else { return nil }
-        var best: (text: String, chain: String, gain: Double)? = nil
+        let wholeText = Self.nonASCIIWordShare(scalars) >= 0.5 && scalars.lazy.filter({ $0.value >= 0x80 }).count >= Self.minimumLegacyEvidence
+        let anomaliesBefore = Self.anomalies(scalars)
+        guard wholeText || anomaliesBefore > 0 else { return nil }
+        var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
+        // Several confusions share the code page the text was read with: encode and score it once each.
+        var asReadCache: [String: (bytes: [UInt8], score: Double)?] = [:]
         for confusion in Self.legacyConfusions {
-            guard let map = reverse.first(where: { $0.name == confusion.readAs })?.map,
-                let actual = SingleByteTable.named(confusion.actual)
-            else { continue }
-            var bytes: [UInt8] = []
-            var encodable = true
-            for scalar in text.unicodeScalars {
-                if scalar.value < 0x80 {
-                    bytes.append(UInt8(scalar.value))
-                } else if let byte = map[scalar.value] {
-                    bytes.append(byte)
-                } else {
-                    encodable = false
-                    break
-                }
+            let asRead: (bytes: [UInt8], score: Double)?
+            if let cached = asReadCache[confusion.readAs] {
+                asRead = cached
+            } else {
+                asRead = encodeAndScore(scalars, readAs: confusion.readAs)
+                asReadCache[confusion.readAs] = .some(asRead)
             }
-            guard encodable else { continue }
-            let asRead = PairScorer.languages.compactMap { PairScorer.shared(encoding: confusion.readAs, language: $0)?.score(bytes) }.max()
-            let reRead = confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0)?.score(bytes) }.max()
-            guard let asRead, let reRead, reRead >= Self.legacyFit, reRead - asRead >= Self.legacyMargin,
-                reRead - asRead > (best?.gain ?? 0)
-            else { continue }
-            let decoded = String(decoding: actual.decode(bytes), as: UTF8.self)
-            guard !decoded.unicodeScalars.contains("\u{FFFD}") else { continue }
-            best = (decoded, "\(confusion.actual) read as \(confusion.readAs)", reRead - asRead)
+            guard let asRead, let actual = SingleByteTable.named(confusion.actual) else { continue }
+            let reRead = confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0)?.score(asRead.bytes) }.max()
+            guard let reRead, reRead >= Self.legacyFit else { continue }
+            let gain = reRead - asRead.score
+            guard gain > (best?.gain ?? 0) else { continue }
+            let decoded = asRead.bytes.map { actual.scalars[Int($0)] }
+            guard !decoded.contains("\u{FFFD}") else { continue }
+            let anomaliesAfter = Self.anomalies(decoded)
+            let byLanguage = wholeText && gain >= Self.legacyMargin && anomaliesAfter <= anomaliesBefore
+            let byAnomalies = anomaliesBefore > 0 && anomaliesAfter == 0
+            guard byLanguage || byAnomalies else { continue }
+            best = (decoded, "\(confusion.actual) read as \(confusion.readAs)", gain)
         }
         guard let best else { return nil }
-        let spans = Self.nonASCIIRuns(text)
-        return Result(text: best.text, repairs: [EncodingRepair(chain: best.chain, spans: spans)])
+        return Result(text: Self.string(best.text), repairs: [EncodingRepair(chain: best.chain, spans: Self.nonASCIIRuns(scalars))])
+    }
+
+    /// Signs of legacy text read with the wrong code page: a symbol or control character touching a letter
+    /// ("piłk±", "¿e"), and a Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes, dashes,
+    /// spaces, degrees, superscripts and currency signs next to letters are ordinary text.
+    static func anomalies(_ scalars: [Unicode.Scalar]) -> Int {
+        var count = 0
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.value >= 0x80, !isLetter(scalar), isOddSymbol(scalar) {
+                let before = index > 0 && isLetter(scalars[index - 1])
+                let after = index + 1 < scalars.count && isLetter(scalars[index + 1])
+                if before || after { count += 1 }
+                index += 1
+                continue
+            }
+            // A Cyrillic word: small first letter, then capitals only.
+            if (0x430...0x45F).contains(scalar.value) {
+                var end = index + 1
+                var capitals = 0
+                while end < scalars.count, (0x400...0x45F).contains(scalars[end].value) || scalars[end].value == 0x490 || scalars[end].value == 0x491 {
+                    if isUppercase(scalars[end]) { capitals += 1 } else { capitals = -1_000 }
+                    end += 1
+                }
+                let startsWord = index == 0 || !isLetter(scalars[index - 1])
+                if startsWord, capitals >= 2 { count += 1 }
+                index = end
+                continue
+            }
+            index += 1
+        }
+        return count
+    }
+
+    /// Non-letters beyond ASCII that do not belong next to a letter.
+    private static func isOddSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xA0, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xB7, 0xBB, 0x2010...0x203A, 0x20AC, 0x2116, 0x2122, 0xA3, 0xA2, 0xA5, 0x24:
+            return false
+        case 0x80...0x9F:
+            return true
+        default:
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .initialPunctuation, .finalPunctuation, .dashPunctuation, .nonspacingMark, .decimalNumber: return false
+            default: return true
+            }
+        }
+    }
+
+    /// The bytes the text was when it was read with `codePage`, and how well those bytes, so read, fit the
+    /// best-fitting language; nil when the text holds a character that code page cannot produce.
+    private func encodeAndScore(_ scalars: [Unicode.Scalar], readAs codePage: String) -> (bytes: [UInt8], score: Double)? {
+        guard let map = reverse.first(where: { $0.name == codePage }) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else if let byte = map.byte(for: scalar) {
+                bytes.append(byte)
+            } else {
+                return nil
+            }
+        }
+        let score = PairScorer.languages.compactMap { PairScorer.shared(encoding: codePage, language: $0)?.score(bytes) }.max()
+        return score.map { (bytes, $0) }
     }
 
     /// Non-ASCII characters needed before a whole text is re-read.
@@ -119,13 +182,13 @@ public struct MojibakeRepairer: Sendable {
 
     /// The share of words (runs of letters) that contain a non-ASCII letter; symbols such as £ or ² make
     /// no word.
-    private static func nonASCIIWordShare(_ text: String) -> Double {
+    private static func nonASCIIWordShare(_ scalars: [Unicode.Scalar]) -> Double {
         var words = 0
         var nonASCIIWords = 0
         var inWord = false
         var wordHasNonASCII = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
+        for scalar in scalars {
+            if isLetter(scalar) {
                 if !inWord { words += 1 }
                 inWord = true
                 if scalar.value >= 0x80 { wordHasNonASCII = true }
@@ -139,10 +202,20 @@ public struct MojibakeRepairer: Sendable {
         return words == 0 ? 0 : Double(nonASCIIWords) / Double(words)
     }
 
-    private static func nonASCIIRuns(_ text: String) -> Int {
+    /// Letters, told apart without a Unicode property lookup for the scripts these pages are written in.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F: return true
+        case 0..<0x80, 0x80...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
+    private static func nonASCIIRuns(_ scalars: [Unicode.Scalar]) -> Int {
         var runs = 0
         var inRun = false
-        for scalar in text.unicodeScalars {
+        for scalar in scalars {
             if scalar.value >= 0x80 {
                 if !inRun { runs += 1 }
                 inRun = true
@@ -153,12 +226,12 @@ public struct MojibakeRepairer: Sendable {
         return runs
     }
 
-    private func repairUTF8Misreadings(_ text: String) -> Result {
-        var current = text
+    private func repairUTF8Misreadings(_ scalars: [Unicode.Scalar]) -> Result {
+        var current = scalars
         var spansByChain: [String: Int] = [:]
         var chainOrder: [String] = []
-        for _ in 0..<Self.maximumPasses {
-            let (repaired, counts) = pass(current)
+        for passNumber in 0..<Self.maximumPasses {
+            let (repaired, counts) = pass(current, first: passNumber == 0)
             guard !counts.isEmpty else { break }
             current = repaired
             for (chain, spans) in counts {
@@ -167,20 +240,41 @@ public struct MojibakeRepairer: Sendable {
             }
         }
         // A repair that left more give-away characters than it removed went half way; keep the input.
-        if Self.controlCount(current) > Self.controlCount(text) || Self.suspiciousCount(current) >= Self.suspiciousCount(text),
-            current != text
-        {
-            return Result(text: text, repairs: [])
-        }
-        return Result(text: current, repairs: chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
+        guard !chainOrder.isEmpty, Self.controlCount(current) <= Self.controlCount(scalars),
+            Self.suspiciousCount(current) < Self.suspiciousCount(scalars)
+        else { return Result(text: Self.string(scalars), repairs: []) }
+        return Result(text: Self.string(current), repairs: chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
     }
 
-    /// One pass. Spans with a give-away character are repaired with any code page; then, once the text
-    /// has shown which code page broke it, spans without one (short words such as "Рё" for "и") are
-    /// repaired with that code page only.
-    private func pass(_ text: String) -> (String, [(String, Int)]) {
-        let scalars = Array(text.unicodeScalars)
-        var spans: [(range: Range<Int>, fixed: String?, chain: String?)] = []
+    /// A span of non-ASCII characters and what it decodes to, once repaired.
+    private struct Span {
+        var range: Range<Int>
+        var fixed: [Unicode.Scalar]? = nil
+        var chain: String? = nil
+    }
+
+    /// What one code page makes of a span, from best to worst.
+    private enum Reading {
+        /// Letters and punctuation of the four languages.
+        case expected([Unicode.Scalar])
+        /// What the first of two misreadings leaves (Latin-1 symbols, C1 controls), kept for the next
+        /// pass; the whole repair is rolled back if that pass cannot finish it.
+        case intermediate([Unicode.Scalar])
+        /// Letters, marks and symbols of another script (Greek, Hebrew, ❤), for spans long enough to be a
+        /// whole character of it.
+        case foreign([Unicode.Scalar])
+    }
+
+    /// One pass. Every code page votes with the spans it reads as the four languages, so "Ä…" goes to
+    /// windows-1250 rather than windows-1252 when "Ăł" nearby fits only windows-1250. Spans with a
+    /// give-away character are repaired with the best-voted code page that reads them; then, once the text
+    /// has shown which code pages broke it, spans without one (short words such as "Рё" for "и") are
+    /// repaired with those only.
+    private func pass(_ scalars: [Unicode.Scalar], first: Bool) -> ([Unicode.Scalar], [(String, Int)]) {
+        var spans: [Span] = []
+        var readings: [[Reading?]] = []
+        var suspicious: [Bool] = []
+        var votes = [Int](repeating: 0, count: reverse.count)
         var index = 0
         while index < scalars.count {
             guard scalars[index].value >= 0x80 else {
@@ -189,36 +283,79 @@ public struct MojibakeRepairer: Sendable {
             }
             var end = index
             while end < scalars.count, scalars[end].value >= 0x80 { end += 1 }
-            let span = scalars[index..<end]
-            let next = end < scalars.count ? scalars[end] : nil
-            var repaired: (String, String)? = nil
-            if span.count >= 2, span.contains(where: Self.isSuspicious) {
-                repaired = decode(span, followedBy: next, using: reverse)
+            let range = index..<end
+            spans.append(Span(range: range))
+            suspicious.append(range.count >= 2 && scalars[range].contains(where: Self.isSuspicious))
+            let spanReadings: [Reading?] = range.count >= 2 ? reverse.map { read(scalars, range, with: $0) } : []
+            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+            for (page, reading) in spanReadings.enumerated() {
+                if case .expected(let decoded)? = reading { votes[page] += Self.fitsCase(decoded, after: previous) ? 2 : 1 }
             }
-            spans.append((index..<end, repaired?.0, repaired?.1))
+            readings.append(spanReadings)
             index = end
         }
-        let evidence = Set(spans.compactMap(\.chain))
-        if !evidence.isEmpty {
-            let trusted = reverse.filter { evidence.contains($0.name) }
-            for position in spans.indices where spans[position].fixed == nil && spans[position].range.count >= 2 {
-                let range = spans[position].range
-                let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
-                if let (fixed, chain) = decode(scalars[range], followedBy: next, using: trusted) {
-                    spans[position].fixed = fixed
-                    spans[position].chain = chain
-                }
+        // After a first repair the text has shown it was misread twice, and what is left of the second
+        // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
+        guard suspicious.contains(true) || !first else { return (scalars, []) }
+        let order = reverse.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
+        func chooseExpected(_ spanReadings: [Reading?], among pages: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
+            var anyCase: ([Unicode.Scalar], Int)? = nil
+            for page in pages {
+                guard case .expected(let decoded)? = spanReadings[page] else { continue }
+                if Self.fitsCase(decoded, after: previous) { return (decoded, page) }
+                if anyCase == nil { anyCase = (decoded, page) }
+            }
+            return anyCase
+        }
+        func choose(_ spanReadings: [Reading?], among pages: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
+            if let expected = chooseExpected(spanReadings, among: pages, after: previous) { return expected }
+            for page in pages { if case .intermediate(let decoded)? = spanReadings[page] { return (decoded, page) } }
+            for page in pages { if case .foreign(let decoded)? = spanReadings[page] { return (decoded, page) } }
+            return nil
+        }
+        var evidence = Set<Int>()
+        for position in spans.indices where !readings[position].isEmpty && (suspicious[position] || !first) {
+            let range = spans[position].range
+            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+            let candidate =
+                suspicious[position]
+                ? choose(readings[position], among: order, after: previous) : chooseExpected(readings[position], among: order, after: previous)
+            if let (fixed, page) = candidate {
+                spans[position].fixed = fixed
+                spans[position].chain = reverse[page].name
+                evidence.insert(page)
             }
         }
-        var out = String.UnicodeScalarView()
+        guard !evidence.isEmpty else { return (scalars, []) }
+        let trusted = order.filter(evidence.contains)
+        for position in spans.indices where spans[position].fixed == nil && !readings[position].isEmpty {
+            for page in trusted {
+                switch readings[position][page] {
+                case .expected(let decoded)?, .intermediate(let decoded)?:
+                    spans[position].fixed = decoded
+                    spans[position].chain = reverse[page].name
+                default:
+                    continue
+                }
+                break
+            }
+        }
+        let repaired = spans.filter { $0.fixed != nil }
+        // One short span amid other non-ASCII text that reads fine is too little to go on: "DrÃ¥ber" next
+        // to a correct "–" may be a name as much as a misread "Dråber".
+        if first, repaired.count == 1, repaired[0].range.count == 2, spans.count > 1 {
+            return (scalars, [])
+        }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
         var counts: [String: Int] = [:]
-        var order: [String] = []
+        var chainOrder: [String] = []
         var cursor = 0
         for span in spans {
             out.append(contentsOf: scalars[cursor..<span.range.lowerBound])
             if let fixed = span.fixed, let chain = span.chain {
-                out.append(contentsOf: fixed.unicodeScalars)
-                if counts[chain] == nil { order.append(chain) }
+                out.append(contentsOf: fixed)
+                if counts[chain] == nil { chainOrder.append(chain) }
                 counts[chain, default: 0] += 1
             } else {
                 out.append(contentsOf: scalars[span.range])
@@ -226,34 +363,130 @@ public struct MojibakeRepairer: Sendable {
             cursor = span.range.upperBound
         }
         out.append(contentsOf: scalars[cursor...])
-        return (String(out), order.map { ($0, counts[$0] ?? 0) })
+        return (out, chainOrder.map { ($0, counts[$0] ?? 0) })
     }
 
-    /// Every code page whose round trip is valid UTF-8 gives a candidate; one whose letters all belong to
-    /// the four languages (Polish ż rather than Turkish ş) wins, else the first in order.
-    private func decode(
-        _ span: ArraySlice<Unicode.Scalar>, followedBy next: Unicode.Scalar?, using codePages: [(name: String, map: [UInt32: UInt8])]
-    ) -> (String, String)? {
-        var fallback: (String, String)? = nil
-        for (name, map) in codePages {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(span.count)
-            for scalar in span {
-                guard let byte = map[scalar.value] else { break }
-                bytes.append(byte)
-            }
-            guard bytes.count == span.count else { continue }
-            var decoded = String(validating: bytes, as: UTF8.self)
-            // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
-            // leaving "â€" before a space. Restore it only there.
-            if decoded == nil, bytes.count >= 2, bytes.suffix(2) == [0xE2, 0x80], next.map({ !$0.properties.isAlphabetic }) ?? true {
-                decoded = String(validating: bytes + [0x9D], as: UTF8.self)
-            }
-            guard let decoded, Self.isPlausible(decoded, comparedTo: span) else { continue }
-            if decoded.unicodeScalars.allSatisfy(Self.isExpected) { return (decoded, name) }
-            if fallback == nil { fallback = (decoded, name) }
+    /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
+    /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é).
+    private static func fitsCase(_ decoded: [Unicode.Scalar], after previous: Unicode.Scalar?) -> Bool {
+        guard let previous, isLowercase(previous) else { return true }
+        return !decoded.contains(where: isUppercase)
+    }
+
+    /// Case without a Unicode property lookup for ASCII, Latin-1 and basic Cyrillic.
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x61...0x7A, 0xDF...0xF6, 0xF8...0xFF, 0x430...0x45F: return true
+        case 0..<0xDF, 0x400...0x42F: return false
+        default: return scalar.properties.isLowercase
         }
-        return fallback
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x400...0x42F: return true
+        case 0..<0xC0, 0xDF...0xFF, 0x430...0x45F: return false
+        default: return scalar.properties.isUppercase
+        }
+    }
+
+    /// Scalars to a String through UTF-8 bytes, much faster than appending scalars one by one.
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for scalar in scalars {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The span encoded back with one code page and decoded as UTF-8: nil when that is not valid UTF-8,
+    /// is no shorter than the span, or reads as nothing plausible.
+    private func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap) -> Reading? {
+        // Most code pages fail at once: the first character is not one they have, or not a UTF-8 lead byte.
+        guard let lead = map.byte(for: scalars[range.lowerBound]), (0xC2...0xF4).contains(lead) else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(range.count + 1)
+        for scalar in scalars[range] {
+            guard let byte = map.byte(for: scalar) else { return nil }
+            bytes.append(byte)
+        }
+        let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
+        var decoded = Self.decodeUTF8(bytes)
+        // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
+        // leaving "â€" before a space. Restore it only there.
+        if decoded == nil, bytes.count >= 2, bytes[bytes.count - 2] == 0xE2, bytes[bytes.count - 1] == 0x80, next.map({ !Self.isLetter($0) }) ?? true {
+            bytes.append(0x9D)
+            decoded = Self.decodeUTF8(bytes)
+        }
+        guard let decoded, decoded.count < range.count else { return nil }
+        if Self.isPlausible(decoded) {
+            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+            if Self.isAmbiguous(decoded, span: scalars[range], previous: previous, next: next) { return nil }
+            if decoded.allSatisfy(Self.isExpected) { return .expected(decoded) }
+            return decoded.contains(where: { continuationImages.contains($0.value) }) ? .intermediate(decoded) : nil
+        }
+        return range.count >= 3 && decoded.allSatisfy(Self.isForeignPlausible) ? .foreign(decoded) : nil
+    }
+
+    /// Strict UTF-8 decoding of a short byte run; nil when it is not valid UTF-8.
+    private static func decodeUTF8(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
+        var iterator = bytes.makeIterator()
+        var parser = UTF8()
+        var scalars: [Unicode.Scalar] = []
+        while true {
+            switch parser.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return scalars
+            case .error: return nil
+            }
+        }
+    }
+
+    /// Repairs that clean text produces as easily as mojibake does: a capital followed by an apostrophe
+    /// ("Ã’s" is "Ã's", not "Òs"), and a no-break space inside a word in capitals ("MISUTÂ AJIKKO").
+    /// Also a letter followed by a symbol ("AHÅ™", "10 Å—", "DATĂ™"), unless the repair is a letter
+    /// of these languages' own ("siÄ™" is "się").
+    private static func isAmbiguous(
+        _ decoded: [Unicode.Scalar], span: ArraySlice<Unicode.Scalar>, previous: Unicode.Scalar?, next: Unicode.Scalar?
+    ) -> Bool {
+        guard decoded.count == 1, span.count == 2, let last = span.last else { return false }
+        let isASCIILower = next.map { (0x61...0x7A).contains($0.value) } ?? false
+        if [0x2018, 0x2019, 0xB4].contains(last.value), isASCIILower, decoded[0].value < 0x250 { return true }
+        if [0x2122, 0x2013, 0x2014].contains(last.value), !(next.map(isLetter) ?? false), !isOwnLetter(decoded[0]) { return true }
+        // A span standing alone that starts with a symbol ("√π", "¬´") is as likely a formula or an
+        // emoticon as a misread letter; alone it is kept unless it reads as a one-letter Cyrillic word.
+        let touchesLetter = (previous.map(isLetter) ?? false) || (next.map(isLetter) ?? false)
+        if !touchesLetter, !isLetter(span[span.startIndex]), !(0x400...0x45F).contains(decoded[0].value) { return true }
+        let isUpper: (Unicode.Scalar?) -> Bool = { $0.map { (0x41...0x5A).contains($0.value) } ?? false }
+        return decoded[0].value == 0xA0 && isUpper(previous) && isUpper(next)
+    }
+
+    /// Letters of Bulgarian, Polish, Ukrainian and Romanian beyond ASCII.
+    private static func isOwnLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x400...0x45F, 0x490, 0x491, 0x104...0x107, 0x118, 0x119, 0x141...0x144, 0x15A, 0x15B, 0x179...0x17C, 0xD3, 0xF3,
+            0x102, 0x103, 0xC2, 0xE2, 0xCE, 0xEE, 0x218...0x21B, 0x15E, 0x15F, 0x162, 0x163:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Letters, marks and symbols of any script, for a repair into a script other than these pages' own.
+    private static func isForeignPlausible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0xA0, 0xE000...0xF8FF, 0xFFF0...0xFFFF: return false
+        case 0x200D, 0xFE0F, 0x20E3: return true
+        default:
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .nonspacingMark,
+                .spacingMark, .otherSymbol, .mathSymbol, .currencySymbol, .otherPunctuation, .decimalNumber,
+                .initialPunctuation, .finalPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .spaceSeparator:
+                return true
+            default: return false
+            }
+        }
     }
 
     /// Characters at home in Bulgarian, Polish, Ukrainian or English text (and Romanian names): a
@@ -268,14 +501,12 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
-    /// A repair must be shorter than the span and read as letters of the Latin or Cyrillic alphabets,
+    /// A repair must read as letters of the Latin or Cyrillic alphabets,
     /// marks and ordinary punctuation.
-    static func isPlausible(_ decoded: String, comparedTo span: ArraySlice<Unicode.Scalar>) -> Bool {
-        let scalars = decoded.unicodeScalars
-        guard scalars.count < span.count else { return false }
-        return scalars.allSatisfy { scalar in
+    static func isPlausible(_ decoded: [Unicode.Scalar]) -> Bool {
+        decoded.allSatisfy { scalar in
             switch scalar.value {
-            case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return scalar.properties.isAlphabetic
+            case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return isLetter(scalar)
             case 0x300...0x36F: return true
             // C1 controls, Latin-1 symbols and the windows-1252 extras are what the first of two
             // misreadings leaves; the next pass takes them away, or the whole repair is rolled back.

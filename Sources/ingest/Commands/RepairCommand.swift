@@ -19,11 +19,6 @@ struct RepairCommand: ParsableCommand {
     @Flag(name: .long, help: "Also clean up Unicode, as the pipeline's repair stage does (NFC, controls, look-alikes…).")
     var cleanup = false
 
-    struct Line: Encodable {
-        var text: String
-        var repairs: [EncodingRepair]
-    }
-
     func run() throws {
         let repairer = MojibakeRepairer()
         let unicode = cleanup ? UnicodeCleanup() : nil
@@ -39,15 +34,25 @@ struct RepairCommand: ParsableCommand {
             return
         }
         var output: [UInt8] = []
+        output.reserveCapacity(input.count + input.count / 4)
         var failed = 0
-        for line in input.split(separator: 0x0A, omittingEmptySubsequences: false) where !line.isEmpty {
-            guard let text = try? JSONDecoder().decode(String.self, from: Data(line)) else {
+        for line in Array(input).split(separator: 0x0A, omittingEmptySubsequences: false) where !line.isEmpty {
+            guard let text = JSONString.decode(line) else {
                 failed += 1
                 output += Array(#"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8) + [0x0A]
                 continue
             }
             let result = repair(text)
-            output += try RecordJSON.encode(Line(text: result.text, repairs: result.repairs)) + [0x0A]
+            output += Array(#"{"repairs":["#.utf8)
+            for (position, repair) in result.repairs.enumerated() {
+                if position > 0 { output.append(0x2C) }
+                output += Array(#"{"chain":"#.utf8)
+                JSONString.append(repair.chain, to: &output)
+                output += Array(#","spans":\#(repair.spans)}"#.utf8)
+            }
+            output += Array(#"],"text":"#.utf8)
+            JSONString.append(result.text, to: &output)
+            output += [0x7D, 0x0A]
         }
         FileHandle.standardOutput.write(Data(output))
         if failed > 0 {

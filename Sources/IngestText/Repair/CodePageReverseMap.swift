@@ -1,0 +1,42 @@
+/// From a character back to the byte a single-byte code page decodes to it: the first step of undoing a
+/// misreading. A flat table covers every character below U+2600, where all but two of these code pages'
+/// characters live, so the hot loop of the repairer costs one array read per character.
+struct CodePageReverseMap: Sendable {
+    let name: String
+    /// Byte for each scalar below `flatLimit`; 0 where the code page has none (byte 0 never needs one).
+    private let flat: [UInt8]
+    private let rest: [UInt32: UInt8]
+    private static let flatLimit: UInt32 = 0x2600
+
+    /// - Parameter undefinedFrom: Another code page whose characters stand in for bytes this one leaves
+    ///   undefined, because that is how decoders in the wild filled them.
+    init?(codePage name: String, undefinedFrom fallbackName: String? = nil) {
+        guard let table = SingleByteTable.named(name) else { return nil }
+        self.name = name
+        var flat = [UInt8](repeating: 0, count: Int(Self.flatLimit))
+        var rest: [UInt32: UInt8] = [:]
+        func set(_ scalar: Unicode.Scalar, _ byte: Int) {
+            if scalar.value < Self.flatLimit { flat[Int(scalar.value)] = UInt8(byte) } else { rest[scalar.value] = UInt8(byte) }
+        }
+        // Bytes a code page leaves undefined come through browsers and scrapers as the C1 control of the
+        // same value, so a C1 control maps back to its byte in every code page.
+        for byte in 0x80...0x9F { set(Unicode.Scalar(UInt8(byte)), byte) }
+        if let fallbackName, let fallback = SingleByteTable.named(fallbackName) {
+            for byte in 0x80...0x9F where table.scalars[byte].value == UInt32(byte) { set(fallback.scalars[byte], byte) }
+        }
+        for byte in 0x80...0xFF where table.scalars[byte] != "\u{FFFD}" { set(table.scalars[byte], byte) }
+        self.flat = flat
+        self.rest = rest
+    }
+
+    /// The byte for a non-ASCII scalar, or nil when this code page cannot produce it.
+    @inline(__always)
+    func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        if value < Self.flatLimit {
+            let byte = flat[Int(value)]
+            return byte == 0 ? nil : byte
+        }
+        return rest[value]
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import IngestCore
+import IngestText
+import Testing
+
+/// Where mojibake and clean text look alike, the repairer must leave clean text alone and still find the
+/// misreadings that only context gives away.
+@Suite struct RepairPrecisionTests {
+    let repairer = MojibakeRepairer()
+
+    static func misread(_ text: String, writtenIn written: String, readAs reader: String) -> String {
+        let encoder = SingleByteTable.named(written).map { table in
+            Dictionary(table.scalars.enumerated().map { ($0.element, UInt8($0.offset)) }, uniquingKeysWith: { first, _ in first })
+        }
+        let bytes: [UInt8] = text.unicodeScalars.map { scalar in
+            written == "utf-8" ? [] : [encoder?[scalar] ?? 0x3F]
+        }.flatMap { $0 }
+        let source = written == "utf-8" ? Array(text.utf8) : bytes
+        return SingleByteTable.named(reader).map { String(decoding: $0.decode(source), as: UTF8.self) } ?? text
+    }
+
+    @Test("text that only looks like mojibake is left as it is", arguments: [
+        "AHÅ™, the new shelf from the catalogue",
+        "a length of 10 Å— measured",
+        "There are a lot of Ã’s in this list",
+        "FILMÂ TITLE in capitals",
+        "NICIODATĂ™ spus",
+        "(-1/2)! = √π",
+        "OK :(   `¬´   ):",
+        "Mccoy – DrÃ¥ber and friends",
+        "wow ´´ that",
+        "iOS, macOS, eBay and x² + y³ ± 5 m²",
+    ])
+    func lookAlikesStay(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
+    @Test("legacy text read with a close code page is re-read from the symbols inside its words", arguments: [
+        ("iso-8859-2", "windows-1250"), ("windows-1250", "iso-8859-2"), ("windows-1250", "windows-1252"),
+    ])
+    func polishConfusions(_ written: String, _ reader: String) {
+        let clean = "Zażółć gęślą jaźń, podaną piłką, któż to wie, kimś był."
+        let broken = Self.misread(clean, writtenIn: written, readAs: reader)
+        #expect(broken != clean)
+        let result = repairer.repair(broken)
+        #expect(result.text == clean)
+        #expect(result.repairs.map(\.chain) == ["\(written) read as \(reader)"])
+    }
+
+    @Test("KOI8-U and windows-1251 confused either way are undone", arguments: [("windows-1251", "koi8-u"), ("koi8-u", "windows-1251")])
+    func cyrillicConfusions(_ written: String, _ reader: String) {
+        let clean = "Вече мина доста време, малко повече от месец"
+        let result = repairer.repair(Self.misread(clean, writtenIn: written, readAs: reader))
+        #expect(result.text == clean)
+        #expect(result.repairs.map(\.chain) == ["\(written) read as \(reader)"])
+    }
+
+    @Test("a span the text elsewhere shows as windows-1250 is read with it, not with windows-1252")
+    func votesAcrossSpans() {
+        let broken = Self.misread("współnotowego dotyczącego", writtenIn: "utf-8", readAs: "windows-1250")
+        #expect(repairer.repair(broken).text == "współnotowego dotyczącego")
+    }
+
+    @Test("between ISO-8859-2 and windows-1250 the reading that keeps a word's case wins")
+    func caseDecides() {
+        let broken = Self.misread("café résumé", writtenIn: "utf-8", readAs: "iso-8859-2")
+        #expect(repairer.repair(broken).text == "café résumé")
+    }
+
+    @Test("the second of two misreadings is undone even where it left no give-away character")
+    func doubleWithoutGiveAway() {
+        let once = Self.misread("której", writtenIn: "utf-8", readAs: "windows-1250")
+        let twice = Self.misread(once, writtenIn: "utf-8", readAs: "windows-1252")
+        let result = repairer.repair(twice)
+        #expect(result.text == "której")
+        #expect(result.repairs.map(\.chain) == ["utf-8 read as windows-1252", "utf-8 read as windows-1250"])
+    }
+
+    @Test("whole characters of other scripts come back", arguments: [("ελληνικά", "windows-1252"), ("Ελληνικά και 日本語", "windows-1252")])
+    func otherScripts(_ clean: String, _ reader: String) {
+        #expect(repairer.repair(Self.misread(clean, writtenIn: "utf-8", readAs: reader)).text == clean)
+    }
+}
