@@ -18,6 +18,7 @@ public struct MojibakeRepair: Stage {
 
     public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
         var repairs: [EncodingRepair] = []
+        var originals: [KeyPath<Document, String?>: String] = [:]
         for keyPath in [\Document.text, \Document.title] {
             guard let original = document[keyPath: keyPath] else { continue }
             let unescaped = entities.clean(original)
@@ -30,6 +31,7 @@ public struct MojibakeRepair: Stage {
                 text = cleaned.text
                 repairs += cleaned.repairs
             }
+            if text != original { originals[keyPath] = original }
             document[keyPath: keyPath] = text
         }
         guard !repairs.isEmpty else { return .keep }
@@ -43,6 +45,10 @@ public struct MojibakeRepair: Stage {
         }
         var encoding = document.encoding ?? EncodingInfo(used: "utf-8", confidence: 1)
         encoding.repairs += merged
+        if let original = originals[\Document.text], let text = document.text {
+            encoding.undo = UndoDiff.undos(from: original, to: text)
+        }
+        encoding.originalTitle = encoding.originalTitle ?? originals[\Document.title]
         document.encoding = encoding
         return .keep
     }
