@@ -126,6 +126,52 @@ public struct LocalFileReader: DocumentReader {
         }
     }
 
+    /// A digest of the inputs as they are now: every file the reader would read, with its size and
+    /// modification time, plus `salt` (the pipeline and tool version, say).
+    ///
+    /// A shard completion is recorded under this key, so a rerun over the same, unchanged files skips the
+    /// shard, while a page rewritten in place, a new night's list or a grown directory is new work. Only
+    /// metadata is read, never contents. `nil` when a list comes from standard input, which cannot be told
+    /// apart from one run to the next.
+    public func inputKey(salt: String = "") -> String? {
+        var hasher = SHA256Stream()
+        hasher.add(salt)
+        func addFile(_ path: String, as name: String) {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            hasher.add("\(name)\u{0}\(size)\u{0}\(modified)\n")
+        }
+        func addPath(_ path: String) {
+            var isDirectory: ObjCBool = false
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                addFile(path, as: absolute)
+                return
+            }
+            hasher.add("dir\u{0}\(absolute)\n")
+            var walk = DirectoryWalk(root: path, extensions: extensions)
+            while let file = walk.nextFile() { addFile(file.path, as: file.relative) }
+        }
+        for input in inputs {
+            switch input {
+            case .path(let path):
+                addPath(path)
+            case .list(let path):
+                guard path != "-" else { return nil }
+                hasher.add("list\u{0}")
+                addFile(path, as: URL(fileURLWithPath: path).standardizedFileURL.path)
+                let lines = LineSource(path: path)
+                while let line = lines.nextLine() {
+                    let listed = line.trimmingCharacters(in: .whitespaces)
+                    if listed.isEmpty || listed.hasPrefix("#") { continue }
+                    addPath(listed)
+                }
+            }
+        }
+        return "i_" + hasher.finish().prefix(32)
+    }
+
     /// `.warc` and `.warc.gz` files hold many pages each and are read record by record; directory walks
     /// pick them up whatever `extensions` says.
     static func isWARC(_ path: String) -> Bool {

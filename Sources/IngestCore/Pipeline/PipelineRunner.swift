@@ -19,12 +19,16 @@ public struct PipelineRunner: Sendable {
 
     /// Reads every input and returns the summary once all sinks have finished.
     ///
-    /// - Parameter progress: called on the writing task after each input is settled; it must be cheap.
+    /// - Parameters:
+    ///   - progress: called on the writing task after each input is settled; it must be cheap.
+    ///   - stop: when requested, no further input is read; documents in flight finish and the sinks are
+    ///     finished as at the end of the input.
     /// - Throws: ``RunError`` when a sink fails. Documents never make a run throw.
     public func run(
         reader: some DocumentReader,
         sinks: [any RecordSink],
-        progress: (@Sendable (RunSummary) -> Void)? = nil
+        progress: (@Sendable (RunSummary) -> Void)? = nil,
+        stop: StopRequest? = nil
     ) async throws(RunError) -> RunSummary {
         let clock = ContinuousClock()
         let started = clock.now
@@ -38,14 +42,14 @@ public struct PipelineRunner: Sendable {
         let window = options.concurrency
         // One id per distinct input, so an input listed twice is counted once as a skip, not processed twice.
         var seen = Set<PageID>()
+        var exhausted = false
 
         do {
             try await withThrowingTaskGroup(of: Outcome.self) { group in
                 var iterator = reader.makeAsyncIterator()
                 var inFlight = 0
-                var exhausted = false
                 while true {
-                    while !exhausted, inFlight < window, !Task.isCancelled {
+                    while !exhausted, inFlight < window, !Task.isCancelled, stop?.isRequested != true {
                         guard let item = await iterator.next(isolation: nil) else {
                             exhausted = true
                             break
@@ -96,6 +100,8 @@ public struct PipelineRunner: Sendable {
             throw RunError(.internal, "run failed: \(error)")
         }
 
+        // A stop that came after the last input was read changed nothing: the run is complete.
+        summary.stoppedBySignal = exhausted ? nil : stop?.signalNumber
         summary.wallNanoseconds = UInt64((clock.now - started).nanoseconds)
         for sink in sinks {
             try await sink.finish(summary: summary)

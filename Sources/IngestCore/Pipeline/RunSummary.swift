@@ -12,6 +12,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     public var shard: String?
     /// Inputs skipped because another shard owns them; part of `skipped`.
     public var outOfShard: Int = 0
+    /// The signal that stopped the run before its inputs ran out; the inputs it did read are all accounted for.
+    public var stoppedBySignal: Int32?
     /// Dead letters by `stage/code`.
     public var failureReasons: [String: Int] = [:]
     public var bytes: Int = 0
@@ -43,6 +45,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
         case skipReasons = "skip_reasons"
         case shard
         case outOfShard = "out_of_shard"
+        case stoppedBySignal = "stopped_by_signal"
         case failureReasons = "failure_reasons"
         case bytes, stages
         case wallNanoseconds = "wall_ns"

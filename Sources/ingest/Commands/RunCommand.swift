@@ -57,6 +57,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The number of shards when the index comes from JOB_COMPLETION_INDEX (or set INGEST_SHARD_COUNT).")
     var shardCount: Int?
 
+    @Option(
+        name: .long,
+        help: "The state database (SQLite) for the run lock and shard completions (default: the --sqlite database).")
+    var state: String?
+
+    @Flag(name: .long, help: "Run a shard even when the state database says it was completed over these inputs.")
+    var noSkipCompleted = false
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .notice
 
@@ -97,10 +105,23 @@ struct RunCommand: AsyncParsableCommand {
         var sinks: [any RecordSink] = []
         var described: [String] = []
         let reader: LocalFileReader
+        var runState: RunState? = nil
         do throws(RunError) {
             let inputs = input.map(LocalInput.path) + inputList.map(LocalInput.list)
             let endings = Set(extensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
             reader = try LocalFileReader(inputs: inputs, extensions: endings, shard: shardSpec)
+            // The lock and the completion check come before any output is opened, so a run that must not
+            // go ahead touches nothing.
+            if let path = state ?? outputs.sqlite {
+                let opened = try await RunState.open(path: path, pipeline: definition.name, shard: shardSpec, inputKey: reader.inputKey(salt: "\(IngestVersion.current)\u{0}\(definition.stages.map(\.name))"))
+                if !noSkipCompleted, let done = try await opened.completion() {
+                    Diagnostics.write(
+                        "\(shardSpec.map { "shard \($0) of pipeline" } ?? "pipeline") \(definition.name) over these inputs was completed by run \(done.runID) at \(done.completedAt); nothing to do (--no-skip-completed runs it again)"
+                    )
+                    return
+                }
+                runState = opened
+            }
             if outputs.jsonl != nil || outputs.deadLetters != nil {
                 let events = outputs.jsonl.flatMap(JSONLSink.eventsPath(besideRecords:))
                 sinks.append(try JSONLSink(recordsPath: outputs.jsonl, deadLettersPath: outputs.deadLetters, eventsPath: events))
@@ -119,13 +140,17 @@ struct RunCommand: AsyncParsableCommand {
 
         let interactive = progress == .always || (progress == .auto && Diagnostics.standardErrorIsTerminal)
         let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger)
+        let stop = StopRequest()
+        let trap = SignalTrap(stop: stop) { number in
+            logger.notice("stopping: no more inputs are read; the documents in flight finish and the outputs are flushed", metadata: ["signal": "\(SignalTrap.name(number))"])
+        }
         var pipeline = definition.makePipeline(registry: StageCatalog.registry)
         if inputList.isEmpty {
             // Templates are learned from the whole input, not the shard, so every shard strips a page exactly as
             // an unsharded run would.
             var sampleReader = reader
             sampleReader.shard = nil
-            pipeline = await TemplatePrepass.prepare(pipeline, reader: sampleReader, logger: logger)
+            pipeline = await TemplatePrepass.prepare(pipeline, reader: sampleReader, logger: logger, stop: stop)
         } else {
             logger.notice("template learning skipped: path lists are read once, so there is no pre-pass")
         }
@@ -136,7 +161,7 @@ struct RunCommand: AsyncParsableCommand {
             report = { @Sendable summary in progressLine.update(summary) }
         }
         do throws(RunError) {
-            summary = try await runner.run(reader: reader, sinks: sinks, progress: report)
+            summary = try await runner.run(reader: reader, sinks: sinks, progress: report, stop: stop)
         } catch {
             progressLine?.finish()
             Diagnostics.error(error.message)
@@ -157,6 +182,17 @@ struct RunCommand: AsyncParsableCommand {
         guard summary.addsUp else {
             Diagnostics.error("the run summary does not add up; this is a bug")
             throw ExitCode(ExitStatus.software.rawValue)
+        }
+        withExtendedLifetime(trap) {}
+        if let signal = summary.stoppedBySignal {
+            Diagnostics.error("stopped by \(SignalTrap.name(signal)) after flushing every input read; run again to finish")
+            throw ExitCode(signal == SIGINT ? ExitStatus.interrupted.rawValue : ExitStatus.terminated.rawValue)
+        }
+        do throws(RunError) {
+            try await runState?.markComplete(runID: runID)
+        } catch {
+            Diagnostics.error(error.message)
+            throw ExitCode(error.exitStatus.rawValue)
         }
         if summary.failureRatio > options.maxFailureRatio {
             Diagnostics.error(

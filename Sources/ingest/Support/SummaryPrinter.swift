@@ -11,6 +11,9 @@ enum SummaryPrinter {
         lines.append(
             "inputs \(summary.inputs) = records \(summary.records) + dead letters \(summary.deadLetters) + skipped \(summary.skipped)"
         )
+        if let signal = summary.stoppedBySignal {
+            lines.append("stopped early by \(SignalTrap.name(signal)): the inputs above are all accounted for, the rest were not read")
+        }
         for (reason, count) in summary.failureReasons.sorted(by: { $0.key < $1.key }) {
             lines.append("  dead letters \(reason): \(count)")
         }
