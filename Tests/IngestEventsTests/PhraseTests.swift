@@ -127,6 +127,19 @@ import Testing
         #expect(events.first?.precision == "month-day")
     }
 
+    @Test("a relative date keeps the day it was resolved to; a year the entities stage says it inferred is dropped")
+    func relativeAndInferredDates() {
+        let relative = Self.events("Форумът „Индустрия на бъдещето“ се проведе вчера в Пловдив.") { script in
+            script.add("date", "вчера", ["value": .string("2024-03-14"), "precision": .string("day"), "relative": .bool(true)])
+        }
+        #expect(relative.first?.start == "2024-03-14")
+        #expect(relative.first?.precision == "day")
+        let inferred = Self.events("Форумът „Индустрия на бъдещето“ се проведе на 14 март в Пловдив.") { script in
+            script.add("date", "14 март", ["value": .string("2024-03-14"), "precision": .string("day"), "year_inferred": .bool(true)])
+        }
+        #expect(inferred.first?.start == "--03-14")
+    }
+
     @Test("a date in a sentence that does not speak of the event is not the event's date")
     func unrelatedDate() {
         let events = Self.events("The Smart Industry forum took place in Sofia.\n\nOur annual report was published on 14 November 2017.") { script in

@@ -53,9 +53,12 @@ struct FieldAssigner {
 
     /// Start, end and precision of a date or range entity. A date whose text holds no year keeps none
     /// (`--10-23`, precision `month-day`), even when the entities stage borrowed one from the page's own
-    /// date: the event's year is then not evidenced by the text.
+    /// date (`year_inferred`): the event's year is then not evidenced by the text. A relative date
+    /// ("вчера", "wczoraj") keeps the day the entities stage resolved it to.
     static func dateFields(_ entity: EntityRef) -> (start: String, end: String?, precision: String)? {
-        let hasYear = entity.entity.text.unicodeScalars.split { $0.properties.numericType == nil }.contains { $0.count == 4 }
+        let normalised = entity.entity.normalised
+        let writesYear = entity.entity.text.unicodeScalars.split { $0.properties.numericType == nil }.contains { $0.count == 4 }
+        let hasYear = normalised["year_inferred"] != .bool(true) && (writesYear || normalised["relative"] == .bool(true))
         func strip(_ value: String) -> String {
             guard !hasYear, value.count == 10, value.first != "-" else { return value }
             return "--" + value.dropFirst(5)
