@@ -27,6 +27,7 @@ import Testing
         ("uk", "У Вінниці відбулася міжкластерна конференція «Регіональні кластерні ініціативи».", "Регіональні кластерні ініціативи", "conference"),
         ("uk", "Кластер взяв участь у форумі Kyiv Smart City Forum.", "Kyiv Smart City Forum", "forum"),
         ("uk", "Учасники відвідали ярмарок «Зроблено в Україні».", "Зроблено в Україні", "fair"),
+        ("uk", "У Луцьку відбувся перший Волинський форум промислової автоматизації.", "Волинський форум", "forum"),
     ])
     func namesAndKinds(_ language: String, _ text: String, _ name: String, _ kind: String) {
         let events = Self.events(text)

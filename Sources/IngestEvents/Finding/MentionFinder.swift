@@ -109,7 +109,11 @@ struct MentionFinder: Sendable {
         guard let name = dropDeterminers(in: text, start..<index) else { return nil }
         // One capitalised word opening the sentence is just the sentence's first word ("Gospodarzem wydarzenia").
         if name.count == 1, name.lowerBound == sentence.lowerBound { return nil }
-        guard name.count > 1 || isDistinctive(text.tokens[name.lowerBound], besides: text.tokens[index]) else { return nil }
+        // A single proper adjective in the event word's script names the event together with the word,
+        // as pages write it: "перший Волинський форум", "Пловдивският панаир".
+        if name.count == 1, !isDistinctive(text.tokens[name.lowerBound], besides: text.tokens[index]) {
+            return looksLikeName(in: text, name.lowerBound..<(index + 1))
+        }
         return looksLikeName(in: text, name)
     }
 
