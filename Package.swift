@@ -137,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestEventsTests",
-            dependencies: ["IngestEvents", "IngestHTML", "IngestText", "IngestFetch", "IngestSinks", "IngestTestSupport"],
+            dependencies: ["IngestEvents", "IngestEntities", "IngestHTML", "IngestText", "IngestFetch", "IngestSinks", "IngestTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

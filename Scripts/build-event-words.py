@@ -38,6 +38,7 @@ CATEGORIES = {
     "venue": lambda v: v == "-",
     "name-word": lambda v: v == "-",
     "determiner": lambda v: v == "-",
+    "organisation-word": lambda v: v == "-",
 }
 
 

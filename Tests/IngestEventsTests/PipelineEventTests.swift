@@ -1,5 +1,6 @@
 import Foundation
 import IngestCore
+import IngestEntities
 import IngestEvents
 import IngestFetch
 import IngestHTML
@@ -8,13 +9,14 @@ import IngestText
 import Logging
 import Testing
 
-/// The events stage in a real run over every fixture page, after strip and repair, with the entities the
-/// pipeline provides: event names come from the text alone, and pages without an event get none.
+/// The events stage in a real run over every fixture page, after strip, repair and the entities stage:
+/// the seed pages' events have the names, dates, places and counts the record contract lists, the merge
+/// page joins seed 001's event, and pages without an event get none.
 @Suite struct PipelineEventTests {
     static let run = Task { () throws -> [String: PageRecord] in
         let sink = InMemorySink()
         let runner = PipelineRunner(
-            pipeline: Pipeline(name: "events", stages: [HTMLStrip(), MojibakeRepair(), EventExtractor()]),
+            pipeline: Pipeline(name: "events", stages: [HTMLStrip(), MojibakeRepair(), EntityExtractor(), EventExtractor()]),
             options: RunOptions(concurrency: 2, runID: "r_events"), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let summary = try await runner.run(reader: try LocalFileReader(inputs: [.path(FixturePaths.pages.path)]), sinks: [sink])
         #expect(summary.addsUp)
@@ -35,6 +37,34 @@ import Testing
         let record = try #require(try await Self.run.value[page])
         #expect(record.events.map(\.name) == names)
         #expect(record.events.allSatisfy { $0.sourcePageIDs == [record.pageID] })
+    }
+
+    @Test("dates, places and participants of the seed pages' events, from the entities stage", arguments: [
+        ("seed-000-wix.html", 0, "--10-23", nil, "Vinnytsia", "UA", 70),
+        ("seed-001-wordpress-bg.html", 0, "2017-11-08", "2017-11-09", "Valencia", "ES", 300),
+        ("seed-002-wordpress-ro.html", 0, "2023-11-21", "2023-11-23", "Iasi", "RO", 205),
+        ("seed-003-wordpress-pl.html", 0, "2022-09-26", "2022-09-27", "Prague", "CZ", nil),
+        ("seed-004-modus.html", 0, "2022-11-07", "2022-11-08", "Katowice", "PL", nil),
+        ("seed-004-modus.html", 1, "2022-11-07", "2022-11-08", "Katowice", "PL", nil),
+    ] as [(String, Int, String, String?, String, String, Int?)])
+    func fields(_ page: String, _ index: Int, _ start: String, _ end: String?, _ city: String, _ country: String, _ participants: Int?) async throws {
+        let record = try #require(try await Self.run.value[page])
+        try #require(record.events.count > index)
+        let event = record.events[index]
+        #expect(event.start == start)
+        #expect(event.end == end)
+        #expect(event.location?["city"] == .string(city))
+        #expect(event.location?["country"] == .string(country))
+        #expect(event.participants?["count"] == participants.map { .number(Double($0)) })
+    }
+
+    @Test("the English report of Grow your Region gets seed 001's event id in a full run")
+    func merge() async throws {
+        let records = try await Self.run.value
+        let bulgarian = try #require(records["seed-001-wordpress-bg.html"]?.events.first)
+        let english = try #require(records["event-en-grow-your-region.html"]?.events.first)
+        #expect(bulgarian.start == "2017-11-08")
+        #expect(bulgarian.eventID == english.eventID)
     }
 
     @Test("pages that report no event get an empty list", arguments: FixturePaths.pageNames().filter { $0.hasPrefix("noevent-") })

@@ -37,11 +37,18 @@ struct StructuredEventMerger {
             draft.end = end == start ? nil : end
             draft.precision = FieldAssigner.precision(of: start)
         }
-        if draft.location["city"] == nil, let locality = event.locality {
+        // The structured locality wins over a place read from the text unless that place is the same
+        // city (its English or its local name).
+        if let locality = event.locality, !locality.isEmpty,
+            ![draft.location["city"], draft.location["local"]].contains(.string(locality))
+        {
             draft.location["city"] = .string(locality)
+            draft.location["local"] = .string(locality)
+            draft.location["country"] = nil
+            draft.evidence["location"] = nil
             if let span = find(locality) { draft.cite("location", span) }
         }
-        if draft.location["country"] == nil, let country = event.country, let code = CountryCodes.shared.code(for: country) {
+        if let country = event.country, let code = CountryCodes.shared.code(for: country) {
             draft.location["country"] = .string(code)
         }
         if draft.location["venue"] == nil, let venue = event.venue {

@@ -182,11 +182,15 @@ struct MentionFinder: Sendable {
         return start..<end
     }
 
-    /// A name is a few words, starts with a capital or a digit and holds no sentence.
+    /// A name is a few words, starts with a capital or a digit and holds no sentence. Capitalised words
+    /// followed by an organisation noun are that organisation ("Тракийският ИКТ клъстер"), and a month or
+    /// weekday alone is a date ("the May meeting").
     private func looksLikeName(in text: TokenizedText, _ range: Range<Int>) -> Range<Int>? {
         guard !range.isEmpty, range.count <= Self.maxNameWords + 4 else { return nil }
         let tokens = text.tokens
         let words = range.filter { tokens[$0].kind != .punctuation }
+        if range.upperBound < tokens.count, lexicon.organisationWords.contains(tokens[range.upperBound].lower) { return nil }
+        if words.allSatisfy({ lexicon.calendarWords.contains(tokens[$0].lower) || lexicon.eventWords[tokens[$0].lower] != nil }) { return nil }
         guard !words.isEmpty, words.count <= Self.maxNameWords,
             tokens[range.lowerBound].isCapitalised || tokens[range.lowerBound].kind == .number,
             !range.contains(where: { [".", "!", "?", ";"].contains(tokens[$0].text) })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words the events stage recognises, in all four languages at once, built from the generated
 /// `EventWords` table (`Data/event-words.tsv`).
 ///
@@ -22,6 +24,11 @@ struct EventLexicon: Sendable {
     let venueWords: Set<String>
     let nameWords: Set<String>
     let determiners: Set<String>
+    /// Nouns that make the capitalised words before them an organisation's name ("Тракийският ИКТ клъстер").
+    let organisationWords: Set<String>
+    /// Month and weekday names in the four languages (CLDR, through Foundation), which are capitalised
+    /// in English but name no event ("the May meeting").
+    let calendarWords: Set<String>
 
     static let shared = EventLexicon()
 
@@ -39,7 +46,7 @@ struct EventLexicon: Sendable {
                 eventWords[row.phrase] = EventWord(kind: String(parts[0]), form: form)
             case "edition": editionWords.insert(row.phrase)
             case "ordinal": ordinals.append((row.phrase, Int(row.value) ?? 0))
-            case "venue", "name-word", "determiner": sets[row.category, default: []].insert(row.phrase)
+            case "venue", "name-word", "determiner", "organisation-word": sets[row.category, default: []].insert(row.phrase)
             default: tables[row.category, default: []].append((row.phrase, row.value))
             }
         }
@@ -55,6 +62,19 @@ struct EventLexicon: Sendable {
         venueWords = sets["venue"] ?? []
         nameWords = sets["name-word"] ?? []
         determiners = sets["determiner"] ?? []
+        organisationWords = sets["organisation-word"] ?? []
+        var calendar: Set<String> = []
+        for identifier in ["en", "bg", "pl", "uk"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: identifier)
+            for names in [
+                formatter.monthSymbols, formatter.standaloneMonthSymbols, formatter.shortMonthSymbols, formatter.weekdaySymbols,
+                formatter.standaloneWeekdaySymbols,
+            ] {
+                for name in names { calendar.insert(name.lowercased().trimmingCharacters(in: .punctuationCharacters)) }
+            }
+        }
+        calendarWords = calendar
     }
 
     /// The number an ordinal token stands for: "8th", "3rd", "8." (with the dot as the next token),
