@@ -90,6 +90,9 @@ public struct MojibakeRepairer: Sendable {
                 asReadCache[confusion.readAs] = .some(asRead)
             }
             guard let asRead, let actual = SingleByteTable.named(confusion.actual) else { continue }
+            // Text that reads like real text as it stands, with nothing odd in its words, cannot be
+            // re-read into something far better: the common case of clean Cyrillic or Polish ends here.
+            if anomaliesBefore == 0, asRead.score >= Self.cleanFit { return nil }
             let reRead = confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0)?.score(asRead.bytes) }.max()
             guard let reRead, reRead >= Self.legacyFit else { continue }
             let gain = reRead - asRead.score
@@ -172,6 +175,9 @@ public struct MojibakeRepairer: Sendable {
         let score = PairScorer.languages.compactMap { PairScorer.shared(encoding: codePage, language: $0)?.score(bytes) }.max()
         return score.map { (bytes, $0) }
     }
+
+    /// A fit, per scored pair, that only real text reaches (it scores about −110).
+    static let cleanFit = -160.0
 
     /// Non-ASCII characters needed before a whole text is re-read.
     static let minimumLegacyEvidence = 4
