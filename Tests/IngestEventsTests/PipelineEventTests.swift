@@ -58,6 +58,21 @@ import Testing
         #expect(event.participants?["count"] == participants.map { .number(Double($0)) })
     }
 
+    @Test("organisers and people of the seed pages' events, from the entities stage", arguments: [
+        ("seed-000-wix.html", 0, ["Ukrainian Cluster Alliance", "Vinnytsia Automation and Instrument Making Cluster"], [String]()),
+        ("seed-001-wordpress-bg.html", 0, [], []),
+        ("seed-002-wordpress-ro.html", 0, [], ["Iva Maric", "Vasile Asandei", "Mariella Masselink", "Jonathan Loeffler"]),
+        ("seed-003-wordpress-pl.html", 0, ["Czeskie Ministerstwo Przemysłu i Handlu", "Europejska Platforma Współpracy Klastrów"], []),
+        ("seed-004-modus.html", 0, ["European Cluster Collaboration Platform", "Polish Cluster Association", "European Commission"], ["Petr Tomasek"]),
+        ("seed-004-modus.html", 1, [], []),
+    ])
+    func organisersAndPeople(_ page: String, _ index: Int, _ organisers: [String], _ people: [String]) async throws {
+        let record = try #require(try await Self.run.value[page])
+        try #require(record.events.count > index)
+        #expect(SeedEventTests.names(record.events[index].organisers) == organisers)
+        #expect(SeedEventTests.names(record.events[index].people) == people)
+    }
+
     @Test("the English report of Grow your Region gets seed 001's event id in a full run")
     func merge() async throws {
         let records = try await Self.run.value
