@@ -23,6 +23,7 @@ import Testing
         ("bg", "Клъстерът се представи на панаира „Мебелен салон“ миналата седмица.", "Мебелен салон", "fair"),
         ("pl", "W Pradze miała miejsce Europejska Konferencja Klastrów.", "Europejska Konferencja Klastrów", "conference"),
         ("pl", "Zapraszamy na targi Expo Silesia w Sosnowcu.", "Expo Silesia", "fair"),
+        ("pl", "Firma pokazała nowe maszyny na Targach Innowacji Przemysłowych INNOTECH.", "Targi Innowacji Przemysłowych INNOTECH", "fair"),
         ("pl", "Organizujemy warsztaty „Cyfrowy bliźniak w praktyce” dla członków.", "Cyfrowy bliźniak w praktyce", "workshop"),
         ("uk", "У Вінниці відбулася міжкластерна конференція «Регіональні кластерні ініціативи».", "Регіональні кластерні ініціативи", "conference"),
         ("uk", "Кластер взяв участь у форумі Kyiv Smart City Forum.", "Kyiv Smart City Forum", "forum"),

@@ -62,6 +62,18 @@ public struct EventAssembler: Sendable {
         return (drafts.sorted { $0.firstToken < $1.firstToken }, anaphora)
     }
 
+    /// A name that opens with its event word in an inflected form is given with the word's base form,
+    /// as the event calls itself: "na Targach Innowacji Przemysłowych INNOTECH" → "Targi Innowacji
+    /// Przemysłowych INNOTECH". The words after it are a genitive complement and stay as written.
+    static func baseFormName(_ text: TokenizedText, _ range: Range<Int>, lexicon: EventLexicon) -> String? {
+        let first = text.tokens[range.lowerBound]
+        guard first.isCapitalised, range.count > 1, let word = lexicon.eventWords[first.lower], word.form == .oblique,
+            let base = word.base, let initial = base.first
+        else { return nil }
+        let rest = text.words((range.lowerBound + 1)..<range.upperBound)
+        return initial.uppercased() + base.dropFirst() + (text.tokens[range.lowerBound + 1].spaceBefore ? " " : "") + rest
+    }
+
     static func localKey(_ text: TokenizedText, _ range: Range<Int>) -> [String] {
         range.filter { text.tokens[$0].kind != .punctuation }.map { EventKey.localStem(text.tokens[$0].lower) }
     }
@@ -72,7 +84,7 @@ public struct EventAssembler: Sendable {
     static func nameAndKind(_ draft: inout EventDraft, _ text: TokenizedText) {
         let named = draft.mentions.filter { $0.name != nil }
         guard let best = named.max(by: { ($0.strength, -$0.anchor) < ($1.strength, -$1.anchor) }), let range = best.name else { return }
-        draft.name = text.words(range)
+        draft.name = baseFormName(text, range, lexicon: .shared) ?? text.words(range)
         draft.cite("name", text.span(range))
         for mention in named {
             guard let range = mention.name else { continue }

@@ -11,6 +11,8 @@ struct EventLexicon: Sendable {
     struct EventWord: Sendable {
         var kind: String
         var form: Form
+        /// For an inflected form, the base form of the same word ("Targach" → "targi"), when the list has it.
+        var base: String?
     }
 
     let eventWords: [String: EventWord]
@@ -43,12 +45,23 @@ struct EventLexicon: Sendable {
             case "event":
                 let parts = row.value.split(separator: ":")
                 let form: Form = parts.count < 2 ? .base : (parts[1] == "plural" ? .plural : .oblique)
-                eventWords[row.phrase] = EventWord(kind: String(parts[0]), form: form)
+                eventWords[row.phrase] = EventWord(kind: String(parts[0]), form: form, base: nil)
             case "edition": editionWords.insert(row.phrase)
             case "ordinal": ordinals.append((row.phrase, Int(row.value) ?? 0))
             case "venue", "name-word", "determiner", "organisation-word": sets[row.category, default: []].insert(row.phrase)
             default: tables[row.category, default: []].append((row.phrase, row.value))
             }
+        }
+        // An inflected form's base is the base form of its kind and language sharing the longest start.
+        var bases: [String: [(language: String, word: String)]] = [:]
+        for row in EventWords.rows where row.category == "event" && !row.value.contains(":") {
+            bases[row.value, default: []].append((row.language, row.phrase))
+        }
+        for row in EventWords.rows where row.category == "event" && row.value.hasSuffix(":oblique") {
+            let kind = String(row.value.prefix { $0 != ":" })
+            let candidates = (bases[kind] ?? []).filter { $0.language == row.language }
+            let best = candidates.max { Self.sharedStart($0.word, row.phrase) < Self.sharedStart($1.word, row.phrase) }
+            if let best, Self.sharedStart(best.word, row.phrase) >= 3 { eventWords[row.phrase]?.base = best.word }
         }
         self.eventWords = eventWords
         self.editionWords = editionWords
@@ -75,6 +88,10 @@ struct EventLexicon: Sendable {
             }
         }
         calendarWords = calendar
+    }
+
+    static func sharedStart(_ one: String, _ other: String) -> Int {
+        zip(one.unicodeScalars, other.unicodeScalars).prefix { $0 == $1 }.count
     }
 
     /// The number an ordinal token stands for: "8th", "3rd", "8." (with the dot as the next token),
