@@ -51,8 +51,9 @@ struct CalendarNames: Sendable {
     }
 
     /// The month a word names, with how it was matched; stems match words that begin with them.
-    func month(_ lower: String) -> (month: Int, form: MonthForm)? {
+    func month(_ lower: String, stems: Bool = true) -> (month: Int, form: MonthForm)? {
         if let found = months[lower] { return found }
+        guard stems, lower.count > 3 else { return nil }
         var prefix = lower
         while prefix.count > 3 {
             prefix.removeLast()

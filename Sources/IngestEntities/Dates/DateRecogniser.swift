@@ -188,7 +188,7 @@ struct DateRecogniser: Sendable {
 
     /// "November 2023", "listopad 2022", "we wrześniu 2022 r.": month precision.
     private func monthYear(_ t: [Token], _ i: Int) -> DateMatch? {
-        guard let month = month(t, i, stems: true), let year = year(t, month.end), t[month.end].kind == .number else { return nil }
+        guard i + 1 < t.count, t[i + 1].kind == .number || t[i + 1].text == ",", let month = month(t, i, stems: true), let year = year(t, month.end), t[month.end].kind == .number else { return nil }
         return DateMatch(first: i, end: year.end, value: .date(PartialDate(year: year.value, month: month.value)), confidence: 0.85)
     }
 
@@ -248,7 +248,7 @@ struct DateRecogniser: Sendable {
                 DateVocabulary.hyphenOrdinals.contains(t[end + 1].lower)
             {
                 end += 2
-            } else if next.text == ".", end + 1 < t.count, t[end + 1].kind == .word, names.month(t[end + 1].lower) != nil {
+            } else if next.text == ".", end + 1 < t.count, t[end + 1].kind == .word, names.month(t[end + 1].lower, stems: false) != nil {
                 end += 1
             }
         }
@@ -257,8 +257,7 @@ struct DateRecogniser: Sendable {
     }
 
     private func month(_ t: [Token], _ i: Int, stems: Bool) -> (value: Int, end: Int)? {
-        guard i < t.count, t[i].kind == .word, let found = names.month(t[i].lower) else { return nil }
-        if found.form == .stem, !stems { return nil }
+        guard i < t.count, t[i].kind == .word, let found = names.month(t[i].lower, stems: stems) else { return nil }
         var end = i + 1
         if end < t.count, t[end].text == ".", !t[end].spaceBefore, found.form == .short { end += 1 }
         return (found.month, end)

@@ -55,7 +55,8 @@ struct QuantityRecogniser: Sendable {
     }
 
     private func qualifier(_ t: [Token], at start: Int) -> (qualifier: String, end: Int)? {
-        for (words, qualifier) in QuantityVocabulary.qualifiers where start + words.count <= t.count {
+        guard let candidates = QuantityVocabulary.qualifiersByFirstWord[t[start].lower] else { return nil }
+        for (words, qualifier) in candidates where start + words.count <= t.count {
             var matched = true
             for (offset, word) in words.enumerated() where t[start + offset].lower != word || (offset > 0 && t[start + offset].lineBefore) {
                 matched = false

@@ -14,6 +14,10 @@ enum QuantityVocabulary {
         (["принаймні"], "at_least"), (["близько"], "about"), (["приблизно"], "about"), (["майже"], "about"),
     ]
 
+    /// The qualifiers by their first word, so each token costs one look-up.
+    static let qualifiersByFirstWord: [String: [(words: [String], qualifier: String)]] = Dictionary(
+        grouping: qualifiers, by: { $0.words[0] })
+
     /// Stems of unit nouns and the unit they give; a word is a unit when it starts with the stem and is
     /// at most a few letters longer.
     static let units: [(stem: String, unit: String)] = [
