@@ -72,15 +72,49 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
     }
 
     /// Candidates by score per scored pair (100 · log10 units), best first.
+    ///
+    /// Only the bytes next to a non-ASCII byte can score, so the rest is dropped first (Polish and English
+    /// text shrinks to a tenth). Every candidate is scored on the first few kilobytes of what remains; only
+    /// those within reach of the leader are scored on the rest, since a candidate that far behind on that
+    /// much text does not come back.
     func rank(_ sample: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
         let tld = Self.countryDomain(hint)
-        var ranked: [(encoding: String, score: Double)] = []
-        for candidate in Self.candidates {
-            let score = candidate.languages.compactMap { PairScorer.shared(encoding: candidate.encoding, language: $0)?.score(sample) }
-                .max() ?? -10_000
-            ranked.append((candidate.encoding, score + Double(candidate.prior) / 10 + Self.hintBonus(candidate.encoding, tld: tld)))
+        let evidence = Self.evidence(sample)
+        let probe = evidence.count > Self.probeBytes ? Array(evidence.prefix(Self.probeBytes)) : evidence
+        func score(_ candidate: Candidate, _ bytes: [UInt8]) -> Double {
+            let fit = candidate.languages.compactMap { PairScorer.shared(encoding: candidate.encoding, language: $0)?.score(bytes) }.max() ?? -10_000
+            return fit + Double(candidate.prior) / 10 + Self.hintBonus(candidate.encoding, tld: tld)
+        }
+        var ranked = Self.candidates.map { (encoding: $0.encoding, score: score($0, probe)) }
+        if probe.count < evidence.count, let leader = ranked.map(\.score).max() {
+            for (position, candidate) in Self.candidates.enumerated() where ranked[position].score >= leader - Self.reach {
+                ranked[position].score = score(candidate, evidence)
+            }
         }
         return ranked.sorted { $0.score > $1.score }
+    }
+
+    /// How much evidence every candidate is scored on before the trailing ones are left out.
+    static let probeBytes = 2048
+
+    /// How far behind the leader, per scored pair, a candidate may be after the probe and still be scored
+    /// on the rest.
+    static let reach = 120.0
+
+    /// The bytes that can take part in a scored pair (each non-ASCII byte and its neighbours), with a
+    /// space between separate runs: a space next to ASCII makes no scored pair, so the score is the same.
+    static func evidence(_ sample: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(sample.count / 2)
+        var lastKept = -2
+        for index in sample.indices where sample[index] >= 0x80 {
+            let from = max(index - 1, lastKept + 1, 0)
+            if from > lastKept + 1, !out.isEmpty { out.append(0x20) }
+            let to = min(index + 1, sample.count - 1)
+            if from <= to { out.append(contentsOf: sample[from...to]) }
+            lastKept = max(lastKept, to)
+        }
+        return out
     }
 
     private static func countryDomain(_ hint: String?) -> String? {
