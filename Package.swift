@@ -22,12 +22,15 @@ let package = Package(
         .library(name: "IngestEntities", targets: ["IngestEntities"]),
         .library(name: "IngestEvents", targets: ["IngestEvents"]),
         .library(name: "IngestLanguage", targets: ["IngestLanguage"]),
+        .library(name: "IngestPostgres", targets: ["IngestPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -90,10 +93,21 @@ let package = Package(
             dependencies: ["IngestCore", "CSQLite"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "IngestPostgres",
+            dependencies: [
+                "IngestCore", "IngestSinks",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ingest",
             dependencies: [
                 "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks", "IngestEntities", "IngestEvents", "IngestLanguage",
+                "IngestPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -147,7 +161,11 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestDatabaseTests",
-            dependencies: ["IngestSinks", "IngestHTML", "IngestFetch", "IngestTestSupport", "CSQLite"],
+            dependencies: [
+                "IngestSinks", "IngestPostgres", "IngestHTML", "IngestFetch", "IngestTestSupport", "CSQLite",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -26,6 +26,8 @@ struct IngestProcess {
         }
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        // A user's own database must never receive test runs.
+        process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "INGEST_POSTGRES_URL" }
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()

@@ -57,6 +57,7 @@ import Testing
         Case(yaml: "stages:\n  - scripted\n", line: 1, message: "missing 'name'"),
         Case(yaml: "name: x\nstages:\n  - scripted\nrun:\n  max_failure_ratio: 2\n", line: 5, message: "outside 0.0...1.0"),
         Case(yaml: "name: x\nstages:\n  - scripted\noutput:\n  postgres: postgres://u:p@h/db\n", line: 5, message: "connection strings do not belong"),
+        Case(yaml: "name: x\nstages:\n  - scripted\noutput:\n  sqlite: postgresql://u:p@h/db\n", line: 5, message: "use --postgres-url or INGEST_POSTGRES_URL"),
         Case(yaml: "name: x\nstages: [scripted\n", line: 3, message: "not valid YAML"),
     ]
 

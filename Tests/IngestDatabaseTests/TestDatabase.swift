@@ -1,7 +1,9 @@
 import Foundation
 import IngestCore
+import IngestPostgres
 import IngestSinks
 import IngestTestSupport
+import Logging
 
 /// One fresh database of one backend for one test, with the sink under test and an independent reader.
 struct TestDatabase: Sendable {
@@ -9,13 +11,15 @@ struct TestDatabase: Sendable {
         case sqlite, postgres
         var description: String { rawValue }
 
-        /// SQLite always; PostgreSQL when a server is configured.
-        static var enabled: [Backend] { [.sqlite] }
+        /// SQLite always; PostgreSQL when a server is configured, and always under CI.
+        static var enabled: [Backend] { PostgresTestServer.isEnabled ? [.sqlite, .postgres] : [.sqlite] }
     }
 
     let backend: Backend
-    /// The SQLite file path.
+    /// The SQLite file path, or the PostgreSQL URL.
     let location: String
+
+    static let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     static func make(_ backend: Backend, label: String = #function) async throws -> TestDatabase {
         switch backend {
@@ -23,32 +27,56 @@ struct TestDatabase: Sendable {
             let directory = try FixturePaths.temporaryDirectory(label)
             return TestDatabase(backend: .sqlite, location: directory.appendingPathComponent("ingest.sqlite").path)
         case .postgres:
-            throw TestDatabaseError(message: "PostgreSQL tests are not wired up in this build")
+            return TestDatabase(backend: .postgres, location: try PostgresTestServer.required().createDatabase(label))
         }
     }
 
-    func sink(runID: String) async throws -> any RecordSink {
-        try SQLiteSink(path: location, runID: runID, pipeline: "events")
+    /// Small PostgreSQL batches, so a handful of test records spans several transactions.
+    func sink(runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .copy) async throws -> any RecordSink {
+        switch backend {
+        case .sqlite:
+            return try SQLiteSink(path: location, runID: runID, pipeline: "events")
+        case .postgres:
+            let configuration = PostgresSink.Configuration(
+                url: try PostgresURL(location), retry: PostgresRetryPolicy(budget: .seconds(5)), batchSize: batchSize,
+                loadMethod: loadMethod)
+            return try await PostgresSink(configuration: configuration, runID: runID, pipeline: "events", logger: Self.logger)
+        }
     }
 
     func migrate(to target: Int = DatabaseSchema.version) async throws {
-        try SQLiteSchema.migrate(path: location, to: target)
+        switch backend {
+        case .sqlite: try SQLiteSchema.migrate(path: location, to: target)
+        case .postgres: try await PostgresSchema.migrate(url: try PostgresURL(location), to: target, logger: Self.logger)
+        }
     }
 
     func version() async throws -> Int {
-        try SQLiteSchema.version(path: location)
+        switch backend {
+        case .sqlite: try SQLiteSchema.version(path: location)
+        case .postgres: try await PostgresSchema.version(url: try PostgresURL(location), logger: Self.logger)
+        }
     }
 
     func rows(_ sql: String) async throws -> [[String?]] {
-        try SQLiteRows(path: location).rows(sql)
+        switch backend {
+        case .sqlite: try SQLiteRows(path: location).rows(sql)
+        case .postgres: try PostgresTestServer.rows(location, sql)
+        }
     }
 
     func execute(_ sql: String) async throws {
-        try SQLiteRows(path: location).execute(sql)
+        switch backend {
+        case .sqlite: try SQLiteRows(path: location).execute(sql)
+        case .postgres: try PostgresTestServer.execute(location, sql)
+        }
     }
 
     func setVersion(_ version: Int) async throws {
-        try await execute("PRAGMA user_version = \(version)")
+        switch backend {
+        case .sqlite: try await execute("PRAGMA user_version = \(version)")
+        case .postgres: try await execute("INSERT INTO schema_version (version) VALUES (\(version))")
+        }
     }
 
     /// Every content table, in a stable order, for comparing two databases or two moments.
@@ -60,15 +88,50 @@ struct TestDatabase: Sendable {
         return tables
     }
 
-    /// Content tables without the columns that name the run that wrote them.
+    /// The same contents without the columns that name the run that wrote a row, for comparing
+    /// databases filled by different runs.
+    func contents(withoutRunColumns: Bool) async throws -> [String: [[String?]]] {
+        let tables = try await contents()
+        return withoutRunColumns ? Self.withoutRunColumns(tables) : tables
+    }
+
+    /// Drops `first_run_id`, `changed_run_id` (the last two columns of pages and events) and the
+    /// dead letter's `run_id` (second column).
+    static func withoutRunColumns(_ tables: [String: [[String?]]]) -> [String: [[String?]]] {
+        var result = tables
+        for table in ["pages", "events"] { result[table] = tables[table]?.map { Array($0.dropLast(2)) } }
+        result["dead_letters"] = tables["dead_letters"]?.map { row in row.enumerated().filter { $0.offset != 1 }.map(\.element) }
+        return result
+    }
+
+    /// Drops every other session on this PostgreSQL database, as a server restart would.
+    func terminateBackends() async throws {
+        _ = try await rows(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    }
+
+    /// While true, the database refuses new sessions and has none: the server is away.
+    func refuseConnections(_ refuse: Bool) async throws {
+        let name = URLComponents(string: location)?.path.dropFirst() ?? ""
+        let admin = try PostgresTestServer.required().url
+        try PostgresTestServer.execute(admin, "ALTER DATABASE \(name) ALLOW_CONNECTIONS \(refuse ? "false" : "true")")
+        if refuse {
+            _ = try PostgresTestServer.rows(
+                admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+        }
+    }
+
+    /// Content tables and their sort order.
     static let contentTables: [(String, String)] = [
         ("pages", "page_id"), ("entities", "page_id, ordinal"), ("events", "event_id"),
         ("event_pages", "event_id, page_id"), ("dead_letters", "page_id"),
     ]
 
     /// Writes `records` through one sink and finishes it, as a run would.
-    func write(_ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = []) async throws {
-        let sink = try await sink(runID: runID)
+    func write(
+        _ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = [], loadMethod: PostgresLoadMethod = .copy
+    ) async throws {
+        let sink = try await sink(runID: runID, loadMethod: loadMethod)
         for record in records { try await sink.write(record) }
         for letter in deadLetters { try await sink.write(letter) }
         var summary = RunSummary(runID: runID, pipeline: "events", stageNames: [])
@@ -79,7 +142,3 @@ struct TestDatabase: Sendable {
     }
 }
 
-struct TestDatabaseError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}

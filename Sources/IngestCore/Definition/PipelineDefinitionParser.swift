@@ -185,6 +185,11 @@ public struct PipelineDefinitionParser: Sendable {
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             let path = reporter.nonEmptyString(value, what: "'output.\(key)'")
+            if let path, path.hasPrefix("postgres://") || path.hasPrefix("postgresql://") {
+                reporter.report(
+                    value, "connection strings do not belong in pipeline files; use --postgres-url or INGEST_POSTGRES_URL")
+                continue
+            }
             switch key {
             case "sqlite": output.sqlite = path
             case "jsonl": output.jsonl = path

@@ -1,6 +1,8 @@
 import ArgumentParser
 import IngestCore
+import IngestPostgres
 import IngestSinks
+import Logging
 
 /// `ingest db migrate`: brings a database to this build's schema version.
 ///
@@ -15,19 +17,28 @@ struct DBMigrateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The SQLite database FILE (created if missing).")
     var sqlite: String?
 
+    @OptionGroup var postgres: PostgresOptions
+
     @Option(name: .long, help: "Migrate only up to this schema version (default: this build's).")
     var to: Int?
 
     func validate() throws {
-        if sqlite == nil { throw ValidationError("give --sqlite FILE") }
+        if sqlite == nil && postgres.url == nil { throw ValidationError("give --sqlite FILE or --postgres-url URL") }
     }
 
     func run() async throws {
-        guard let path = sqlite else { return }
         let target = to ?? DatabaseSchema.version
+        let logger = LogSetup.bootstrap(level: .notice)
         do throws(RunError) {
-            let from = try SQLiteSchema.migrate(path: path, to: target)
-            Diagnostics.write(Self.describe(database: path, from: from, to: target))
+            if let path = sqlite {
+                let from = try SQLiteSchema.migrate(path: path, to: target)
+                Diagnostics.write(Self.describe(database: path, from: from, to: target))
+            }
+            if let text = postgres.url {
+                let url = try PostgresURL(text)
+                let from = try await PostgresSchema.migrate(url: url, to: target, policy: postgres.retryPolicy, logger: logger)
+                Diagnostics.write(Self.describe(database: "PostgreSQL \(url)", from: from, to: target))
+            }
         } catch {
             Diagnostics.error(error.message)
             throw ExitCode(error.exitStatus.rawValue)

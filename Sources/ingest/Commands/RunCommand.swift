@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IngestCore
 import IngestFetch
+import IngestPostgres
 import IngestSinks
 import Logging
 
@@ -9,7 +10,7 @@ import Logging
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a pipeline over local pages into JSON Lines and/or SQLite.",
+        abstract: "Run a pipeline over local pages into JSON Lines, SQLite and/or PostgreSQL.",
         discussion: """
             Without PIPELINE the built-in default (Pipelines/events.yaml) runs. Outputs named on the command \
             line replace the pipeline file's outputs. Exit status: 0 when dead letters stay within the \
@@ -30,6 +31,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Upsert page records into the SQLite database FILE (created if missing).")
     var sqlite: String?
+
+    @OptionGroup var postgres: PostgresOptions
 
     @Option(name: .long, help: "Write dead letters as JSON Lines to FILE.")
     var deadLetters: String?
@@ -133,6 +136,11 @@ struct RunCommand: AsyncParsableCommand {
                 sinks.append(try SQLiteSink(path: path, runID: runID, pipeline: definition.name))
                 described.append("page records and dead letters to SQLite \(path)")
             }
+            if let configuration = try postgres.sinkConfiguration() {
+                sinks.append(
+                    try await PostgresSink(configuration: configuration, runID: runID, pipeline: definition.name, logger: logger))
+                described.append("page records and dead letters to PostgreSQL \(configuration.url)")
+            }
         } catch {
             Diagnostics.error(error.message)
             throw ExitCode(error.exitStatus.rawValue)
@@ -205,14 +213,15 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Command-line outputs replace the pipeline file's; dead letters always have somewhere to go.
     private func resolveOutputs(_ fromFile: OutputSettings) -> OutputSettings {
-        var outputs = output != nil || sqlite != nil ? OutputSettings(jsonl: output, deadLetters: nil) : fromFile
+        let named = output != nil || sqlite != nil || postgres.url != nil
+        var outputs = named ? OutputSettings(jsonl: output, deadLetters: nil) : fromFile
         if sqlite != nil { outputs.sqlite = sqlite }
         if let deadLetters { outputs.deadLetters = deadLetters }
         if outputs.deadLetters == nil, let jsonl = outputs.jsonl {
             if jsonl != "-", JSONLSink.isRegularFileOrMissing(jsonl) {
                 let stem = jsonl.hasSuffix(".jsonl") ? String(jsonl.dropLast(6)) : jsonl
                 outputs.deadLetters = stem + ".dead-letters.jsonl"
-            } else if outputs.sqlite == nil {
+            } else if outputs.sqlite == nil && postgres.url == nil {
                 outputs.deadLetters = "dead-letters.jsonl"
             }
         }

@@ -1,0 +1,187 @@
+import IngestCore
+import IngestSinks
+import Logging
+import PostgresNIO
+
+/// Writes one batch inside one transaction: load the rows into per-connection staging tables, then
+/// merge them into the real tables with set-based statements.
+///
+/// Concurrent writers (overlapping shards) stay correct because the page upsert locks page rows in
+/// `page_id` order, a page whose record did not change is left alone (its children too), and every
+/// event touched is recomputed from its links under a transaction-scoped advisory lock taken in
+/// `event_id` order, so two writers never both decide an event row from half the links.
+struct PostgresBatchWriter: Sendable {
+    let runID: String
+    let method: PostgresLoadMethod
+    let logger: Logger
+
+    /// Staging tables live per session and empty themselves at every commit.
+    static let createStaging = [
+        "CREATE TEMP TABLE IF NOT EXISTS stage_pages (LIKE pages) ON COMMIT DELETE ROWS",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_entities (LIKE entities) ON COMMIT DELETE ROWS",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_links (LIKE event_pages) ON COMMIT DELETE ROWS",
+    ]
+
+    func prepareSession(_ connection: PostgresConnection) async throws {
+        for statement in Self.createStaging {
+            try await connection.perform(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+    }
+
+    /// `pages` must have unique page ids; `letters` are upserted after them.
+    func write(pages: [PageRows], letters: [DeadLetter], on connection: PostgresConnection) async throws {
+        try await connection.transaction(logger: logger) { connection in
+            if !pages.isEmpty { try await self.merge(pages, on: connection) }
+            for letter in letters { try await self.upsert(letter, on: connection) }
+        }
+    }
+
+    private func merge(_ pages: [PageRows], on connection: PostgresConnection) async throws {
+        switch method {
+        case .copy: try await copy(pages, on: connection)
+        case .prepared: try await insertEachRow(pages, on: connection)
+        }
+        let changed = try await connection.values(
+            """
+            INSERT INTO pages AS p (page_id, url, sha256, title, published, language, text, schema_version, record_json,
+                                    record_sha256, first_run_id, changed_run_id)
+            SELECT page_id, url, sha256, title, published, language, text, schema_version, record_json, record_sha256,
+                   first_run_id, changed_run_id
+            FROM stage_pages ORDER BY page_id
+            ON CONFLICT (page_id) DO UPDATE SET
+                url = excluded.url, sha256 = excluded.sha256, title = excluded.title, published = excluded.published,
+                language = excluded.language, text = excluded.text, schema_version = excluded.schema_version,
+                record_json = excluded.record_json, record_sha256 = excluded.record_sha256,
+                changed_run_id = excluded.changed_run_id
+            WHERE p.record_sha256 <> excluded.record_sha256
+            RETURNING page_id
+            """, as: String.self, logger: logger)
+        let allIDs = pages.map(\.pageID)
+        try await connection.perform("DELETE FROM dead_letters WHERE page_id = ANY(\(allIDs))", logger: logger)
+        guard !changed.isEmpty else { return }
+
+        try await connection.perform("DELETE FROM entities WHERE page_id = ANY(\(changed))", logger: logger)
+        try await connection.perform(
+            "INSERT INTO entities SELECT * FROM stage_entities WHERE page_id = ANY(\(changed)) ORDER BY page_id, ordinal",
+            logger: logger)
+        var affected = Set(
+            try await connection.values(
+                "DELETE FROM event_pages WHERE page_id = ANY(\(changed)) RETURNING event_id", as: String.self, logger: logger))
+        let added = try await connection.values(
+            """
+            INSERT INTO event_pages SELECT * FROM stage_links WHERE page_id = ANY(\(changed)) ORDER BY event_id, page_id
+            RETURNING event_id
+            """, as: String.self, logger: logger)
+        affected.formUnion(added)
+        guard !affected.isEmpty else { return }
+
+        let events = affected.sorted()
+        try await connection.perform(
+            """
+            SELECT count(pg_advisory_xact_lock(key))
+            FROM (SELECT hashtextextended('event:' || id, 0) AS key FROM unnest(\(events)::text[]) AS id ORDER BY id) AS keys
+            """, logger: logger)
+        try await connection.perform(
+            """
+            INSERT INTO events AS e (event_id, name, kind, starts, ends, precision, city, country, record_json,
+                                     record_sha256, first_run_id, changed_run_id)
+            SELECT DISTINCT ON (event_id) event_id, event_json->>'name', event_json->>'kind', event_json->>'start',
+                   event_json->>'end', event_json->>'precision', event_json->'location'->>'city',
+                   event_json->'location'->>'country', event_json, event_sha256, \(runID), \(runID)
+            FROM event_pages WHERE event_id = ANY(\(events)) ORDER BY event_id, event_sha256, page_id
+            ON CONFLICT (event_id) DO UPDATE SET
+                name = excluded.name, kind = excluded.kind, starts = excluded.starts, ends = excluded.ends,
+                precision = excluded.precision, city = excluded.city, country = excluded.country,
+                record_json = excluded.record_json, record_sha256 = excluded.record_sha256,
+                changed_run_id = excluded.changed_run_id
+            WHERE e.record_sha256 <> excluded.record_sha256
+            """, logger: logger)
+        try await connection.perform(
+            """
+            DELETE FROM events AS e WHERE e.event_id = ANY(\(events))
+            AND NOT EXISTS (SELECT 1 FROM event_pages AS l WHERE l.event_id = e.event_id)
+            """, logger: logger)
+    }
+
+    private func copy(_ pages: [PageRows], on connection: PostgresConnection) async throws {
+        var encoder = CopyTextEncoder()
+        for page in pages {
+            encoder.text(page.pageID)
+            encoder.text(page.url)
+            encoder.text(page.sha256)
+            encoder.text(page.title)
+            encoder.text(page.published)
+            encoder.text(page.language)
+            encoder.text(page.text)
+            encoder.integer(page.schemaVersion)
+            encoder.utf8(page.recordJSON)
+            encoder.text(page.recordSHA256)
+            encoder.text(runID)
+            encoder.text(runID)
+            encoder.endRow()
+        }
+        let pageRows = encoder.take()
+        try await connection.copyFrom(table: "stage_pages", logger: logger) { writer in try await writer.write(pageRows) }
+
+        var entityCount = 0
+        var linkCount = 0
+        for page in pages {
+            for entity in page.entities {
+                encoder.text(page.pageID)
+                encoder.integer(entity.ordinal)
+                encoder.text(entity.type)
+                encoder.text(entity.text)
+                encoder.integer(entity.spanStart)
+                encoder.integer(entity.spanEnd)
+                encoder.utf8(entity.normalisedJSON)
+                encoder.real(entity.confidence)
+                encoder.endRow()
+                entityCount += 1
+            }
+        }
+        if entityCount > 0 {
+            let rows = encoder.take()
+            try await connection.copyFrom(table: "stage_entities", logger: logger) { writer in try await writer.write(rows) }
+        }
+        for page in pages {
+            for link in page.events {
+                encoder.text(link.eventID)
+                encoder.text(page.pageID)
+                encoder.utf8(link.json)
+                encoder.text(link.sha256)
+                encoder.endRow()
+                linkCount += 1
+            }
+        }
+        if linkCount > 0 {
+            let rows = encoder.take()
+            try await connection.copyFrom(table: "stage_links", logger: logger) { writer in try await writer.write(rows) }
+        }
+    }
+
+    private func insertEachRow(_ pages: [PageRows], on connection: PostgresConnection) async throws {
+        for page in pages {
+            _ = try await connection.execute(StageStatements.Page(rows: page, runID: runID), logger: logger)
+            for entity in page.entities {
+                _ = try await connection.execute(StageStatements.Entity(pageID: page.pageID, entity: entity), logger: logger)
+            }
+            for link in page.events {
+                _ = try await connection.execute(StageStatements.Link(pageID: page.pageID, link: link), logger: logger)
+            }
+        }
+    }
+
+    private func upsert(_ letter: DeadLetter, on connection: PostgresConnection) async throws {
+        let json = String(decoding: try RecordJSON.encode(letter), as: UTF8.self)
+        try await connection.perform(
+            """
+            INSERT INTO dead_letters AS d (page_id, run_id, url, stage, code, message, letter_json)
+            VALUES (\(letter.pageID.rawValue), \(letter.runID), \(letter.source.url), \(letter.stage), \(letter.code),
+                    \(letter.message), \(json)::text::jsonb)
+            ON CONFLICT (page_id) DO UPDATE SET
+                run_id = excluded.run_id, url = excluded.url, stage = excluded.stage, code = excluded.code,
+                message = excluded.message, letter_json = excluded.letter_json
+            WHERE (d.stage, d.code, d.message, d.url) IS DISTINCT FROM (excluded.stage, excluded.code, excluded.message, excluded.url)
+            """, logger: logger)
+    }
+}

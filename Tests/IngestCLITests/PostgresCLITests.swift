@@ -1,0 +1,179 @@
+import Foundation
+import IngestTestSupport
+import Testing
+
+/// `ingest run` and `ingest db migrate` against a real PostgreSQL server, as separate processes.
+@Suite(.enabled(if: PostgresTestServer.isEnabled), .serialized) struct PostgresCLITests {
+    /// Every content table with the columns that do not depend on which run wrote a row.
+    static let comparable = [
+        "SELECT page_id, url, sha256, title, published, language, text, record_json, record_sha256 FROM pages ORDER BY page_id",
+        "SELECT * FROM entities ORDER BY page_id, ordinal",
+        "SELECT event_id, record_json, record_sha256 FROM events ORDER BY event_id",
+        "SELECT * FROM event_pages ORDER BY event_id, page_id",
+        "SELECT page_id, url, stage, code, message FROM dead_letters ORDER BY page_id",
+    ]
+
+    static func contents(_ url: String) throws -> [[[String?]]] {
+        try comparable.map { try PostgresTestServer.rows(url, $0) }
+    }
+
+    /// `copies` copies of every fixture page in one folder, each with its own name (and so page id),
+    /// and an input list of them.
+    static func corpus(copies: Int) throws -> [String] {
+        let directory = try FixturePaths.temporaryDirectory("corpus")
+        var paths: [String] = []
+        for copy in 0..<copies {
+            for name in FixturePaths.pageNames() {
+                let target = directory.appendingPathComponent("c\(copy)-\(name)")
+                try FileManager.default.copyItem(at: FixturePaths.pages.appendingPathComponent(name), to: target)
+                paths.append(target.path)
+            }
+        }
+        return paths
+    }
+
+    static func list(_ paths: some Sequence<String>) throws -> String {
+        let file = try FixturePaths.temporaryDirectory("list").appendingPathComponent("inputs.txt")
+        try Data(paths.joined(separator: "\n").utf8).write(to: file)
+        return file.path
+    }
+
+    static func run(_ url: String, list: String, extra: [String] = []) throws -> IngestProcess.Result {
+        try IngestProcess.run(["run", "--input-list", list, "--postgres-url", url, "--max-failure-ratio", "1"] + extra)
+    }
+
+    /// Starts `ingest run` without waiting for it.
+    static func start(_ url: String, list: String, extra: [String] = []) throws -> Process {
+        let process = Process()
+        process.executableURL = IngestProcess.binary
+        process.arguments = ["run", "--input-list", list, "--postgres-url", url, "--max-failure-ratio", "1", "--progress", "never"] + extra
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func wait(_ process: Process) async -> Int32 {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
+        return process.terminationStatus
+    }
+
+    @Test("migrate, run, and a rerun that changes nothing")
+    func runAndRerun() throws {
+        let server = try PostgresTestServer.required()
+        let url = try server.createDatabase()
+        let migrate = try IngestProcess.run(["db", "migrate", "--postgres-url", url])
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stderr.contains("migrated from schema version 0 to"))
+        let list = try Self.list(FixturePaths.pageNames().map { FixturePaths.pages.appendingPathComponent($0).path })
+        let first = try Self.run(url, list: list)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("page records and dead letters to PostgreSQL postgres://"))
+        #expect(!first.stderr.contains(":ingest@"), "the password must not be printed")
+        let count = FixturePaths.pageNames().count
+        #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM pages") == [["\(count - 2)"]])
+        #expect(try PostgresTestServer.rows(url, "SELECT code FROM dead_letters ORDER BY code") == [["empty-input"], ["not-text"]])
+        let before = try PostgresTestServer.rows(url, "SELECT page_id, record_sha256, first_run_id, changed_run_id FROM pages ORDER BY page_id")
+        let second = try Self.run(url, list: list)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try PostgresTestServer.rows(url, "SELECT page_id, record_sha256, first_run_id, changed_run_id FROM pages ORDER BY page_id") == before)
+        #expect(try PostgresTestServer.rows(url, "SELECT count(*), count(finished_at) FROM runs") == [["2", "2"]])
+    }
+
+    @Test("a database at another schema version exits 78 and says what to do")
+    func versionMismatch() throws {
+        let server = try PostgresTestServer.required()
+        let url = try server.createDatabase()
+        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url, "--to", "1"]).status == 0)
+        let list = try Self.list([FixturePaths.pages.appendingPathComponent("seed-000-wix.html").path])
+        let older = try Self.run(url, list: list)
+        #expect(older.status == 78)
+        #expect(older.stderr.contains("has schema version 1, older than this build's"))
+        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
+        #expect(try Self.run(url, list: list).status == 0)
+        try PostgresTestServer.execute(url, "INSERT INTO schema_version (version) VALUES (999)")
+        let newer = try Self.run(url, list: list)
+        #expect(newer.status == 78)
+        #expect(newer.stderr.contains("has schema version 999, newer than this build supports"))
+    }
+
+    @Test("an unreachable server exits 69 after retrying")
+    func unreachable() throws {
+        let list = try Self.list([FixturePaths.pages.appendingPathComponent("seed-000-wix.html").path])
+        let result = try Self.run("postgres://ingest@127.0.0.1:1/ingest?sslmode=disable", list: list, extra: ["--postgres-retry", "1"])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("PostgreSQL postgres://ingest@127.0.0.1:1/ingest is unreachable"))
+    }
+
+    @Test("two writers at once over overlapping inputs leave exactly the rows of one writer")
+    func concurrentWriters() async throws {
+        let server = try PostgresTestServer.required()
+        let paths = try Self.corpus(copies: 8)
+        let single = try server.createDatabase("single")
+        #expect(try Self.run(single, list: try Self.list(paths)).status == 0)
+
+        let shared = try server.createDatabase("shared")
+        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", shared]).status == 0)
+        let third = paths.count / 3
+        // Both see the middle third, in opposite orders, with small batches so their transactions interleave.
+        let first = try Self.start(shared, list: try Self.list(paths.prefix(2 * third)), extra: ["--postgres-batch", "7"])
+        let second = try Self.start(shared, list: try Self.list(paths.suffix(from: third).reversed()), extra: ["--postgres-batch", "5"])
+        let statuses = [await Self.wait(first), await Self.wait(second)]
+        #expect(statuses == [0, 0])
+        #expect(try Self.contents(shared) == Self.contents(single))
+    }
+
+    @Test("the server going away mid-run and coming back ends with exactly the rows of an undisturbed run")
+    func outageMidRun() async throws {
+        let server = try PostgresTestServer.required()
+        let paths = try Self.corpus(copies: 24)
+        let list = try Self.list(paths)
+        let undisturbed = try server.createDatabase("undisturbed")
+        #expect(try Self.run(undisturbed, list: list).status == 0)
+
+        let disturbed = try server.createDatabase("disturbed")
+        let name = String(URLComponents(string: disturbed)!.path.dropFirst())
+        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", disturbed]).status == 0)
+        let process = try Self.start(disturbed, list: list, extra: ["--postgres-batch", "20", "--postgres-retry", "30"])
+        try await Self.waitForRows(disturbed)
+        try Self.outage(database: name, server: server, seconds: 2)
+        #expect(await Self.wait(process) == 0)
+        #expect(try Self.contents(disturbed) == Self.contents(undisturbed))
+
+        // Away for longer than the retry budget: exit 75, and the rerun completes the same rows.
+        let stopped = try server.createDatabase("stopped")
+        let stoppedName = String(URLComponents(string: stopped)!.path.dropFirst())
+        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", stopped]).status == 0)
+        let failing = try Self.start(stopped, list: list, extra: ["--postgres-batch", "20", "--postgres-retry", "1"])
+        try await Self.waitForRows(stopped)
+        try PostgresTestServer.execute(server.url, "ALTER DATABASE \(stoppedName) ALLOW_CONNECTIONS false")
+        try Self.terminate(database: stoppedName, server: server)
+        let status = await Self.wait(failing)
+        try PostgresTestServer.execute(server.url, "ALTER DATABASE \(stoppedName) ALLOW_CONNECTIONS true")
+        #expect(status == 75)
+        let partial = try PostgresTestServer.rows(stopped, "SELECT count(*) FROM pages")
+        #expect(partial != [["\(paths.count - 2 * 24)"]], "the outage came too late to interrupt the run")
+        #expect(try Self.run(stopped, list: list).status == 0)
+        #expect(try Self.contents(stopped) == Self.contents(undisturbed))
+    }
+
+    static func waitForRows(_ url: String) async throws {
+        for _ in 0..<400 {
+            if try PostgresTestServer.rows(url, "SELECT count(*) > 0 FROM pages") == [["t"]] { return }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        throw PostgresTestError(message: "no page was written in 10 s")
+    }
+
+    static func terminate(database: String, server: PostgresTestServer) throws {
+        _ = try PostgresTestServer.rows(server.url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)'")
+    }
+
+    /// Closes every session of `database` and refuses new ones for `seconds`: to a client, a restart.
+    static func outage(database: String, server: PostgresTestServer, seconds: Double) throws {
+        try PostgresTestServer.execute(server.url, "ALTER DATABASE \(database) ALLOW_CONNECTIONS false")
+        try terminate(database: database, server: server)
+        Thread.sleep(forTimeInterval: seconds)
+        try PostgresTestServer.execute(server.url, "ALTER DATABASE \(database) ALLOW_CONNECTIONS true")
+    }
+}

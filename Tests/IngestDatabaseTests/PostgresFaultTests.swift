@@ -1,0 +1,79 @@
+import Foundation
+import IngestCore
+import IngestPostgres
+import IngestSinks
+import IngestTestSupport
+import Testing
+
+/// PostgreSQL only: the two load methods, and a server that is away at start or goes away mid-run.
+@Suite(.enabled(if: PostgresTestServer.isEnabled)) struct PostgresFaultTests {
+    /// The rows of an undisturbed run that the disturbed ones must end with.
+    static func reference(_ records: [EncodedRecord], label: String) async throws -> [String: [[String?]]] {
+        let database = try await TestDatabase.make(.postgres, label: label)
+        try await database.write(records, runID: "r_1")
+        return try await database.contents()
+    }
+
+    @Test("COPY and prepared statements load identical rows, escapes and all", arguments: PostgresLoadMethod.allCases)
+    func loadMethods(_ method: PostgresLoadMethod) async throws {
+        var records = try SyntheticPages.records(count: 11)
+        var tricky = records[0].record
+        tricky.text = "tab\there\nnew line\r\nback\\slash \\N and \u{1F600} «Київ» Łódź"
+        tricky.title = "\\N"
+        records[0] = try EncodedRecord(record: tricky)
+        let database = try await TestDatabase.make(.postgres)
+        try await database.write(records, runID: "r_1", loadMethod: method)
+        #expect(try await database.contents() == Self.reference(records, label: "reference"))
+        #expect(try await database.rows("SELECT text, title FROM pages WHERE page_id = '\(tricky.pageID.rawValue)'") == [[tricky.text, "\\N"]])
+        #expect(try await database.rows("SELECT record_json->>'text' FROM pages WHERE page_id = '\(tricky.pageID.rawValue)'") == [[tricky.text]])
+    }
+
+    @Test("an unreachable server at start is retried, then reported as unavailable (exit 69)")
+    func unreachableAtStart() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        await #expect {
+            _ = try await PostgresSink(
+                configuration: .init(url: try PostgresURL("postgres://ingest@127.0.0.1:1/none?sslmode=disable"), retry: .init(budget: .seconds(1))),
+                runID: "r_1", pipeline: "events", logger: TestDatabase.logger)
+        } throws: { error in
+            guard let error = error as? RunError else { return false }
+            return error.exitStatus == .unavailable && error.message.contains("is unreachable (")
+        }
+        #expect(clock.now - started >= .milliseconds(500))
+    }
+
+    @Test("a connection lost mid-run is re-opened and the batch retried: the rows are an undisturbed run's")
+    func connectionLostAndBack() async throws {
+        let records = try SyntheticPages.records(count: 20)
+        let database = try await TestDatabase.make(.postgres)
+        let sink = try await database.sink(runID: "r_1")
+        for record in records.prefix(8) { try await sink.write(record) }
+        try await database.terminateBackends()
+        for record in records.dropFirst(8) { try await sink.write(record) }
+        try await database.terminateBackends()
+        try await sink.finish(summary: RunSummary(runID: "r_1", pipeline: "events", stageNames: []))
+        #expect(try await database.contents() == Self.reference(records, label: "reference"))
+    }
+
+    @Test("a server that stays away mid-run stops the run with a temporary failure (75); the rerun completes it exactly")
+    func serverStaysAway() async throws {
+        let records = try SyntheticPages.records(count: 20)
+        let database = try await TestDatabase.make(.postgres)
+        let sink = try await database.sink(runID: "r_1")
+        for record in records.prefix(7) { try await sink.write(record) }
+        try await database.refuseConnections(true)
+        await #expect {
+            for record in records.dropFirst(7) { try await sink.write(record) }
+            try await sink.finish(summary: RunSummary(runID: "r_1", pipeline: "events", stageNames: []))
+        } throws: { error in
+            guard let error = error as? RunError else { return false }
+            return error.exitStatus == .tempFail && error.message.contains("processed again by the next run")
+        }
+        try await database.refuseConnections(false)
+        #expect(try await database.rows("SELECT count(*) FROM pages") == [["5"]])
+        try await database.write(records, runID: "r_2")
+        let reference = try await Self.reference(records, label: "reference")
+        #expect(try await database.contents(withoutRunColumns: true) == TestDatabase.withoutRunColumns(reference))
+    }
+}
