@@ -21,13 +21,11 @@ struct IngestProcess {
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
-        }
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         // A user's own database must never receive test runs.
         process.environment = ProcessInfo.processInfo.environment.filter { $0.key != "INGEST_POSTGRES_URL" }
+            .merging(environment) { _, added in added }
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()

@@ -123,6 +123,19 @@ import Testing
         #expect(try Self.contents(shared) == Self.contents(single))
     }
 
+    @Test("two sharded writers at once (--shard 0/2 and 1/2) leave exactly the rows of one unsharded writer")
+    func shardedWriters() async throws {
+        let server = try PostgresTestServer.required()
+        let list = try Self.list(try Self.corpus(copies: 6))
+        let single = try server.createDatabase("single")
+        #expect(try Self.run(single, list: list).status == 0)
+        let shared = try server.createDatabase("sharded")
+        let first = try Self.start(shared, list: list, extra: ["--shard", "0/2", "--postgres-batch", "9"])
+        let second = try Self.start(shared, list: list, extra: ["--shard", "1/2", "--postgres-batch", "4"])
+        #expect([await Self.wait(first), await Self.wait(second)] == [0, 0])
+        #expect(try Self.contents(shared) == Self.contents(single))
+    }
+
     @Test("the server going away mid-run and coming back ends with exactly the rows of an undisturbed run")
     func outageMidRun() async throws {
         let server = try PostgresTestServer.required()
