@@ -3,25 +3,27 @@
 n-grams (1-5) and words of Bulgarian, Polish, Ukrainian, English and the languages most often confused with
 them (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak), plus each language's alphabet.
 
-Source: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md).
+Sources: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md), and
+the stems of the Debian hunspell dictionaries (/usr/share/hunspell), which add modern vocabulary to the letter
+model only; Data/README.md lists their licences.
 Serbian is written in both Cyrillic and Latin; its sentences are Cyrillic, so each is also counted in the
 standard one-to-one Latin transliteration, as a separate sample that Latin n-grams are scored against. Every tenth sentence (line numbers 10, 20, ...) is held out and
 never counted, so that `--dev-out DIR` can write an evaluation set the model has not seen, laid out as
 DIR/{sentences,word-pairs,single-words}/<iso>.txt.
 
 Text is NFC and lower-cased; words are runs of letters (an apostrophe between letters belongs to the word),
-padded with one space on each side. For each n-gram order and language the probability is Witten-Bell
-smoothed: P(g) = c / (N + T) when seen, and T / ((N + T) (B - T)) when not, where N counts the language's
-n-grams of that order, T its distinct ones and B the distinct ones over all languages. Small and large
-corpora thus get comparable penalties for unseen n-grams. An n-gram (or word) is kept when some language
-saw it at least `--min-count` times; each kept entry stores
-every language's -ln P quantised in steps of 0.1, so one lookup answers for all languages.
+padded with one space on each side. An n-gram stores, per language, -ln P(last letter | the letters before
+it), or 255 when the language never saw it (the detector then backs off to a shorter n-gram); a word stores
+its Witten-Bell smoothed -ln P: c / (N + T) when seen, T / ((N + T) (B - T)) when not, where N counts the
+language's words, T its distinct ones and B the distinct ones over all languages, so small and large corpora
+pay alike for unseen words. An n-gram or word is kept when some language saw it at least `--min-count`
+times; values are quantised in steps of 0.1 and one lookup answers for all languages.
 
 Binary layout, little-endian:
-    "INGLANG1"  magic
+    "INGLANG2"  magic
     u32 languages L, then L two-letter ASCII codes
     f32 quantisation step
-    L x 6 u8  -ln P of an unseen entry (orders 1-5, then words)
+    L x 6 u8  per language: -ln P of a letter it never saw, four unused bytes, -ln P of a word it never saw
     per language: u16 count, then that many u32 scalars (the alphabet, lower case)
     u32 entries E, then E u64 keys (ascending), then E x L u8 values
 Keys are FNV-1a 64-bit over the n-gram's scalars (each as one 32-bit value); words use another offset
@@ -33,6 +35,7 @@ Deterministic. Usage:
 """
 import argparse
 import collections
+import itertools
 import math
 import os
 import struct
@@ -45,6 +48,7 @@ OUT = os.path.join(ROOT, "Sources", "IngestLanguage", "Resources", "language-mod
 LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
 MAX_ORDER = 5
 STEP = 0.1
+UNSEEN = 255
 FNV_BASIS = 0xCBF29CE484222325
 WORD_BASIS = FNV_BASIS ^ 0x9E3779B97F4A7C15
 FNV_PRIME = 0x100000001B3
@@ -71,6 +75,11 @@ SERBIAN_TO_LATIN = {
     "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
 }
 APOSTROPHES = "'’ʼ"
+# Hunspell dictionaries (Debian hunspell-* packages) whose stems add modern vocabulary to the letter model.
+# Macedonian has none in Debian. Serbian's Cyrillic one also reaches the Latin sample by transliteration.
+HUNSPELL = {"bg": "bg_BG", "pl": "pl_PL", "uk": "uk_UA", "en": "en_US", "ru": "ru_RU", "sr": "sr_RS",
+            "be": "be_BY", "cs": "cs_CZ", "sk": "sk_SK"}
+DICTIONARY_CAP = 60000
 
 
 def words(line):
@@ -120,21 +129,50 @@ def read_split(path):
     return train, dev
 
 
-def count(lines):
+def count(lines, dictionary=()):
     grams = [collections.Counter() for _ in range(MAX_ORDER + 1)]
     vocabulary = collections.Counter()
     for line in lines:
         for word in words(line):
             vocabulary[word] += 1
-            padded = " " + word + " "
-            for n in range(1, MAX_ORDER + 1):
-                counter = grams[n]
-                for start in range(len(padded) - n + 1):
-                    gram = padded[start:start + n]
-                    if gram != " ":
-                        counter[gram] += 1
+    for word in itertools.chain(vocabulary.elements(), dictionary):
+        padded = " " + word + " "
+        for n in range(1, MAX_ORDER + 1):
+            counter = grams[n]
+            for start in range(len(padded) - n + 1):
+                gram = padded[start:start + n]
+                if gram != " ":
+                    counter[gram] += 1
     grams[0] = vocabulary  # slot 0 holds the words
     return grams
+
+
+def dictionary_words(directory, language):
+    """Lower-case stems of the language's hunspell dictionary (Debian hunspell-* packages), at most
+    DICTIONARY_CAP of them, evenly sampled from the sorted list; none for a language without one."""
+    name = HUNSPELL.get(language)
+    if name is None:
+        return []
+    path = os.path.join(directory, name + ".dic")
+    if not os.path.exists(path):
+        sys.exit("missing %s: install the hunspell-%s package (or pass --dictionaries DIR)" % (path, language))
+    encoding = "utf-8"
+    with open(os.path.join(directory, name + ".aff"), "rb") as handle:
+        for raw in handle:
+            if raw.startswith(b"SET "):
+                encoding = raw[4:].strip().decode("ascii").lower().replace("iso8859", "iso-8859")
+                break
+    alphabet = set(ALPHABETS[language]) | set(APOSTROPHES)
+    stems = set()
+    with open(path, encoding=encoding, errors="replace") as handle:
+        next(handle)  # the entry count
+        for line in handle:
+            stem = unicodedata.normalize("NFC", line.strip().split("/")[0])
+            if len(stem) > 1 and stem[0].islower() and all(character in alphabet for character in stem):
+                stems.add(stem.replace("’", "'").replace("ʼ", "'"))
+    stems = sorted(stems)
+    stride = max(1, -(-len(stems) // DICTIONARY_CAP))
+    return stems[::stride]
 
 
 def write_dev(directory, language, lines):
@@ -157,67 +195,100 @@ def quantise(log_probability):
     return max(0, min(255, round(-log_probability / STEP)))
 
 
-def build(train_dir, dev_out, min_count):
+def build(train_dir, dev_out, min_count, dictionaries):
     counts = {}
     for language in LANGUAGES:
         path = os.path.join(train_dir, language + ".txt")
         if not os.path.exists(path):
             sys.exit("missing %s: the CC0 training sentences are needed to build the model" % path)
         train, dev = read_split(path)
+        stems = dictionary_words(dictionaries, language) if dictionaries else []
         if language == "sr":
-            counts["sr-Latn"] = count([to_serbian_latin(line) for line in train])
+            counts["sr-Latn"] = count([to_serbian_latin(line) for line in train], [to_serbian_latin(stem) for stem in stems])
             dev = [to_serbian_latin(line) if index % 2 else line for index, line in enumerate(dev)]
         if dev_out:
             write_dev(dev_out, language, dev)
-        counts[language] = count(train)
-        print("counted %s: %d sentences" % (language, len(train)), file=sys.stderr)
+        counts[language] = count(train, stems)
+        print("counted %s: %d sentences, %d dictionary stems" % (language, len(train), len(stems)), file=sys.stderr)
     entries = {}
-    floors = []
     serbian = LANGUAGES.index("sr")
-    for order in range(MAX_ORDER + 1):
+
+    def latin(gram):
+        return any("a" <= character <= "z" or "\u00c0" <= character <= "\u024f" for character in gram)
+
+    # Words: Witten-Bell smoothed unigram probabilities, so small and large corpora pay alike for unseen words.
+    union = set()
+    for name in counts:
+        union.update(counts[name][0])
+    distinct = len(union)
+    word_columns = []
+    for name in list(LANGUAGES) + ["sr-Latn"]:
+        counter = counts[name][0]
+        denominator = sum(counter.values()) + len(counter)
+        word_columns.append((counter, denominator, math.log(len(counter) / (denominator * max(1, distinct - len(counter))))))
+    word_floors = [quantise(column[2]) for column in word_columns[:len(LANGUAGES)]]
+    for word in sorted(union):
+        columns = list(word_columns[:len(LANGUAGES)])
+        if latin(word):
+            columns[serbian] = word_columns[-1]
+        seen = [column[0].get(word, 0) for column in columns]
+        if max(seen) < min_count:
+            continue
+        key = fnv(word, WORD_BASIS)
+        if key not in entries:
+            entries[key] = bytes(quantise(math.log(c / d) if c else floor) for c, (_, d, floor) in zip(seen, columns))
+
+    # Characters: P(last letter | the letters before it), one value per n-gram of orders 1-5; UNSEEN where
+    # the language never saw the n-gram, and the detector backs off to the next shorter one.
+    letter_floors = []
+    for order in range(1, MAX_ORDER + 1):
         union = set()
         for name in counts:
             union.update(counts[name][order])
-        distinct = len(union)
-
-        def stats(name):
+        columns = {}
+        for name in list(LANGUAGES) + ["sr-Latn"]:
             counter = counts[name][order]
-            total = sum(counter.values())
-            types = len(counter)
-            denominator = total + types
-            unseen = types / (denominator * max(1, distinct - types))
-            return counter, denominator, math.log(unseen)
-
-        probabilities = [stats(language) for language in LANGUAGES]
-        serbian_latin = stats("sr-Latn")
-        floors.append([quantise(p[2]) for p in probabilities])
-        basis = WORD_BASIS if order == 0 else FNV_BASIS
+            if order == 1:
+                total = sum(counter.values())
+                contexts = None
+                if name in LANGUAGES:
+                    letter_floors.append(quantise(math.log(0.5 / total)))
+            else:
+                contexts = collections.Counter()
+                for gram, value in counter.items():
+                    contexts[gram[:-1]] += value
+                total = None
+            columns[name] = (counter, contexts, total)
         for gram in sorted(union):
-            # Serbian's two scripts are separate samples of one language: each n-gram is scored against the
-            # sample of its own script, so neither script's probabilities are halved by the other's.
-            columns = list(probabilities)
-            if any("a" <= character <= "z" or "\u00c0" <= character <= "\u024f" for character in gram):
-                columns[serbian] = serbian_latin
-            seen = [column[0].get(gram, 0) for column in columns]
+            names = list(LANGUAGES)
+            if latin(gram):
+                names[serbian] = "sr-Latn"
+            seen = [columns[name][0].get(gram, 0) for name in names]
             if max(seen) < min_count:
                 continue
-            key = fnv(gram, basis)
+            key = fnv(gram, FNV_BASIS)
             if key in entries:
                 continue  # a 64-bit collision: the first in sorted order stays
-            entries[key] = bytes(quantise(math.log(c / d) if c else floor) for c, (_, d, floor) in zip(seen, columns))
-    # Words were slot 0 while counting; the file stores them after the n-gram orders.
-    floor_rows = [floors[order] for order in range(1, MAX_ORDER + 1)] + [floors[0]]
-    return entries, floor_rows
+            values = []
+            for count_, name in zip(seen, names):
+                counter, contexts, total = columns[name]
+                if not count_:
+                    values.append(UNSEEN)
+                else:
+                    values.append(min(UNSEEN - 1, quantise(math.log(count_ / (total if contexts is None else contexts[gram[:-1]])))))
+            entries[key] = bytes(values)
+    floors = [[letter_floors[index], 0, 0, 0, 0, word_floors[index]] for index in range(len(LANGUAGES))]
+    return entries, floors
 
 
 def render(entries, floors):
-    out = bytearray(b"INGLANG1")
+    out = bytearray(b"INGLANG2")
     out += struct.pack("<I", len(LANGUAGES))
     for language in LANGUAGES:
         out += language.encode("ascii")
     out += struct.pack("<f", STEP)
-    for index in range(len(LANGUAGES)):
-        out += bytes(row[index] for row in floors)
+    for row in floors:
+        out += bytes(row)
     for language in LANGUAGES:
         letters = sorted(set(ALPHABETS[language]), key=ord)
         out += struct.pack("<H", len(letters))
@@ -234,10 +305,12 @@ def main():
     parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
     parser.add_argument("--dev-out", help="also write the held-out sentences, word pairs and words here")
     parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--dictionaries", default="/usr/share/hunspell",
+                        help="hunspell dictionaries whose stems join the letter model ('' for none)")
     parser.add_argument("--out", default=OUT, help="where to write the model (default: the package resource)")
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
-    entries, floors = build(args.train, args.dev_out, args.min_count)
+    entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries)
     data = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)

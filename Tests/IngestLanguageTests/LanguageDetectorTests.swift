@@ -49,6 +49,7 @@ import Testing
         ("Это книга, которую я дал тебе вчера.", "ru"),
         ("Gdzie jest najbliższy przystanek autobusowy?", "pl"),
         ("Kde je nejbližší autobusová zastávka?", "cs"),
+        ("Kde je najbližšia autobusová zastávka?", "sk"),
     ])
     func closePairs(_ text: String, _ code: String) {
         #expect(detector.detect(text).code == code, "\(text) → \(detector.detect(text).candidates.prefix(3))")
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test("a damaged model file is refused, not half-read", arguments: [
-        Array("not a model".utf8), Array("INGLANG1".utf8), Array("INGLANG1".utf8) + [2, 0, 0, 0, 0x62, 0x67],
+        Array("not a model".utf8), Array("INGLANG1".utf8), Array("INGLANG2".utf8) + [2, 0, 0, 0, 0x62, 0x67],
     ])
     func damagedModel(_ bytes: [UInt8]) {
         #expect(throws: LanguageModelError.self) { try LanguageModel(bytes: bytes) }

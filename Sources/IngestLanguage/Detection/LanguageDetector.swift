@@ -51,11 +51,12 @@ public struct LanguageDetector: Sendable {
         decide(evidence(of: text))
     }
 
-    /// Reads the text once, word by word, and sums what every n-gram, word and letter says.
+    /// Reads the text once, word by word, and sums what every letter, word and alphabet says.
     public func evidence(of text: Substring) -> LanguageEvidence {
         var evidence = LanguageEvidence(languages: model.languages.count)
         // One space, at most 64 letters, one space: longer runs are scored in pieces.
         var word = [UInt32](repeating: 0x20, count: 66)
+        var found = [Int32](repeating: -1, count: 66 * LanguageModel.maxOrder)
         var length = 0
         var pendingApostrophe = false
         for scalar in text.unicodeScalars {
@@ -68,7 +69,7 @@ public struct LanguageDetector: Sendable {
                     }
                 }
                 if length == 64 {
-                    score(&word, length: length, into: &evidence)
+                    score(&word, length: length, found: &found, into: &evidence)
                     length = 0
                 }
                 length += 1
@@ -81,22 +82,26 @@ public struct LanguageDetector: Sendable {
                 pendingApostrophe = true
             } else if length > 0 {
                 pendingApostrophe = false
-                score(&word, length: length, into: &evidence)
+                score(&word, length: length, found: &found, into: &evidence)
                 length = 0
             }
         }
-        if length > 0 { score(&word, length: length, into: &evidence) }
+        if length > 0 { score(&word, length: length, found: &found, into: &evidence) }
         return evidence
     }
 
-    /// Scores `word[1...length]`, padded with the spaces at `word[0]` and `word[length + 1]`.
-    private func score(_ word: inout [UInt32], length: Int, into evidence: inout LanguageEvidence) {
+    /// Scores `word[1...length]`, padded with the spaces at `word[0]` and `word[length + 1]`: each letter
+    /// and the word's end by the longest n-gram ending there that the language has seen, then the word as
+    /// a whole, then its letters against each alphabet.
+    private func score(_ word: inout [UInt32], length: Int, found: inout [Int32], into evidence: inout LanguageEvidence) {
         let languageCount = model.languages.count
+        let maxOrder = LanguageModel.maxOrder
         let end = length + 1
         word[end] = 0x20
         evidence.words += 1
         let bank = LanguageEvidence.bank(of: WritingScript.of(word[1]))
-        let bankBase = bank * LanguageModel.wordOrder * languageCount
+        let characterBase = bank * LanguageModel.wordOrder * languageCount
+        let wordBase = characterBase + (LanguageModel.wordOrder - 1) * languageCount
         let absentBase = bank * languageCount
         for position in 1..<end {
             let letter = word[position]
@@ -111,41 +116,64 @@ public struct LanguageDetector: Sendable {
         let slotRows = model.slotRows
         let rows = model.rows
         let mask = model.slotMask
-        @inline(__always) func row(for key: UInt64) -> Int? {
+        @inline(__always) func row(for key: UInt64) -> Int32 {
             var slot = LanguageModel.slot(key, mask: mask)
             while true {
                 let row = slotRows[slot]
-                if row < 0 { return nil }
-                if keys[slot] == key { return Int(row) }
+                if row < 0 || keys[slot] == key { return row }
                 slot = (slot + 1) & mask
             }
         }
+        // found[position * maxOrder + order - 1]: the row of the n-gram of that order ending at position.
+        for index in 0..<((end + 1) * maxOrder) { found[index] = -1 }
         for start in 0...end {
             var hash = LanguageModel.fnvBasis
-            for order in 1...LanguageModel.maxOrder {
+            for order in 1...maxOrder {
                 let position = start + order - 1
                 if position > end { break }
                 hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
                 if order == 1 && (position == 0 || position == end) { continue }
-                if order == 3 { evidence.trigrams += 1 }
-                guard let found = row(for: hash) else { continue }
-                if order == 3 { evidence.knownTrigrams += 1 }
-                let base = bankBase + (order - 1) * languageCount
-                let offset = found * languageCount
-                for column in 0..<languageCount {
-                    evidence.sums[base + column] += Int(rows[offset + column])
+                let entry = row(for: hash)
+                found[position * maxOrder + order - 1] = entry
+                if order == 3 {
+                    evidence.trigrams += 1
+                    if entry >= 0 { evidence.knownTrigrams += 1 }
                 }
+            }
+        }
+        let backoff = Int((weights.backoff / model.step).rounded())
+        for position in 1...end {
+            let longest = min(maxOrder, position + 1)
+            for column in 0..<languageCount {
+                var cost = -1
+                var order = longest
+                while order >= 1 {
+                    let entry = found[position * maxOrder + order - 1]
+                    if entry >= 0 {
+                        let value = rows[Int(entry) * languageCount + column]
+                        if value != LanguageModel.unseen {
+                            cost = Int(value) + (longest - order) * backoff
+                            break
+                        }
+                    }
+                    order -= 1
+                }
+                if cost < 0 {
+                    // Not even the letter alone: a letter the language never uses, or an ending it never has.
+                    cost = (position == end ? 30 : Int(model.floors[column * LanguageModel.wordOrder])) + (longest - 1) * backoff
+                }
+                evidence.sums[characterBase + column] += cost
             }
         }
         var hash = LanguageModel.wordBasis
         for position in 1..<end {
             hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
         }
-        if let found = row(for: hash) {
-            let base = bankBase + (LanguageModel.wordOrder - 1) * languageCount
-            let offset = found * languageCount
+        let entry = row(for: hash)
+        if entry >= 0 {
+            let offset = Int(entry) * languageCount
             for column in 0..<languageCount {
-                evidence.sums[base + column] += Int(rows[offset + column])
+                evidence.sums[wordBase + column] += Int(rows[offset + column])
             }
         }
     }
@@ -156,10 +184,7 @@ public struct LanguageDetector: Sendable {
         let bank = LanguageEvidence.bank(of: script)
         let bankBase = bank * LanguageModel.wordOrder * languageCount
         return candidateColumns.map { column in
-            var cost = 0.0
-            for order in 1...LanguageModel.maxOrder {
-                cost += weights.orders[order - 1] * Double(evidence.sums[bankBase + (order - 1) * languageCount + column])
-            }
+            var cost = weights.characters * Double(evidence.sums[bankBase + column])
             cost += weights.words * Double(evidence.sums[bankBase + (LanguageModel.wordOrder - 1) * languageCount + column])
             return -cost * model.step - weights.absentLetter * Double(evidence.absentLetters[bank * languageCount + column])
         }

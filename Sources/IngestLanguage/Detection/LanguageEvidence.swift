@@ -1,5 +1,5 @@
-/// What a stretch of text says about its language, summed so far: per language and n-gram order the
-/// quantised -ln P of everything seen, letters outside each alphabet, and letters per script.
+/// What a stretch of text says about its language, summed so far: per language the quantised -ln P of
+/// its letters and of its words, letters outside each alphabet, and letters per script.
 ///
 /// Naive Bayes evidence adds up, so a page's evidence is the sum of its paragraphs' and the page is
 /// decided without reading its text twice. Latin and Cyrillic words are summed apart and a text is
@@ -9,7 +9,7 @@ public struct LanguageEvidence: Sendable, Equatable {
     /// Evidence banks: Latin words, Cyrillic words, words in any other script.
     static let banks = 3
     let languageCount: Int
-    /// `sums[(bank * 6 + order - 1) * languages + language]`, orders 1–5 then words.
+    /// `sums[(bank * 6 + slot) * languages + language]`: slot 0 the letters, slot 5 the words.
     var sums: [Int]
     /// `absentLetters[bank * languages + language]`: letters of a script the language is written in
     /// that its alphabet lacks.

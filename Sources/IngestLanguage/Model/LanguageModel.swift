@@ -1,7 +1,8 @@
 public import Foundation
 
-/// The language identifier's model: for each character n-gram (orders 1–5) and each frequent word, the
-/// -ln probability in every language, plus every language's alphabet.
+/// The language identifier's model: for each character n-gram (orders 1–5) the -ln probability of its
+/// last letter after the ones before it, for each frequent word its -ln probability, in every language;
+/// plus every language's alphabet.
 ///
 /// Built by `Scripts/build-language-model.py` from CC0 sentences (see `Data/README.md`) into one compact
 /// binary resource. Loading it is a copy of a few arrays and one pass to build an open-addressing table,
@@ -10,6 +11,8 @@ public final class LanguageModel: Sendable {
     /// Orders 1–5 are character n-grams; slot 6 holds whole words.
     public static let wordOrder = 6
     static let maxOrder = 5
+    /// The value of an n-gram the language never saw: the detector backs off to a shorter one.
+    static let unseen: UInt8 = 255
     static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     static let wordBasis: UInt64 = fnvBasis ^ 0x9E37_79B9_7F4A_7C15
     static let fnvPrime: UInt64 = 0x100_0000_01B3
@@ -18,7 +21,8 @@ public final class LanguageModel: Sendable {
     public let languages: [String]
     /// -ln P for one quantisation unit.
     let step: Double
-    /// `floors[language * 6 + order - 1]`: the quantised -ln P of an entry the language never saw.
+    /// `floors[language * 6]`: -ln P of a letter the language never saw; `floors[language * 6 + 5]`: of a
+    /// word it never saw.
     let floors: [UInt8]
     /// For each scalar below `letterMaskLimit`, a bit per language that is written in the letter's script
     /// but whose alphabet lacks the letter (ы for Ukrainian, ł for Czech, w for Serbian). A Latin name in a
@@ -52,7 +56,7 @@ public final class LanguageModel: Sendable {
 
     public init(bytes: [UInt8]) throws(LanguageModelError) {
         var reader = ModelByteReader(bytes: bytes)
-        guard reader.take(8) == Array("INGLANG1".utf8) else {
+        guard reader.take(8) == Array("INGLANG2".utf8) else {
             throw LanguageModelError("not a language model file (bad magic)")
         }
         let count = Int(try reader.u32())
