@@ -7,6 +7,8 @@ struct NumberWords: Sendable {
     private(set) var values: [String: Int] = [:]
     /// The most words a spelled-out number in the table has.
     private(set) var maxWords = 1
+    /// First words of every spelled-out number, so most words are ruled out with one look-up.
+    private(set) var firstWords: Set<String> = []
 
     static let shared = NumberWords(limit: 1000)
 
@@ -17,8 +19,9 @@ struct NumberWords: Sendable {
             formatter.numberStyle = .spellOut
             for value in 1...limit {
                 guard let text = formatter.string(from: NSNumber(value: value)) else { continue }
-                let key = Self.key(text.split(separator: " ").map(String.init))
+                let key = Self.key(text.lowercased().split(separator: " ").map(String.init))
                 if values[key] == nil { values[key] = value }
+                firstWords.insert(String(key.prefix { $0 != " " }))
                 maxWords = max(maxWords, key.split(separator: " ").count)
             }
         }
@@ -27,14 +30,24 @@ struct NumberWords: Sendable {
             for (key, value) in values where key.hasPrefix(short) {
                 values[long + key.dropFirst(short.count)] = value
             }
+            firstWords.insert(long)
         }
     }
 
     /// Lower-cased words joined by spaces, apostrophes made one (ICU writes Ukrainian with U+02BC).
-    static func key(_ words: [String]) -> String {
-        words.map { $0.lowercased().replacingOccurrences(of: "'", with: "\u{02BC}").replacingOccurrences(of: "\u{2019}", with: "\u{02BC}") }
-            .joined(separator: " ")
+    static func key(_ lowercasedWords: [String]) -> String {
+        var key = String.UnicodeScalarView()
+        for (index, word) in lowercasedWords.enumerated() {
+            if index > 0 { key.append(" ") }
+            for scalar in word.unicodeScalars { key.append(scalar == "'" || scalar == "\u{2019}" ? "\u{02BC}" : scalar) }
+        }
+        return String(key)
     }
 
-    func value(of words: [String]) -> Int? { values[Self.key(words)] }
+    /// Whether a lower-cased word can begin a spelled-out number.
+    func canStart(_ lower: String) -> Bool {
+        firstWords.contains(lower) || (lower.unicodeScalars.contains { $0 == "'" || $0 == "\u{2019}" } && firstWords.contains(Self.key([lower])))
+    }
+
+    func value(of lowercasedWords: [String]) -> Int? { values[Self.key(lowercasedWords)] }
 }

@@ -97,12 +97,12 @@ struct QuantityRecogniser: Sendable {
             }
             return (value, end, false)
         }
-        guard t[start].kind == .word else { return nil }
+        guard t[start].kind == .word, numbers.canStart(t[start].lower) else { return nil }
         var words: [String] = []
         var best: (value: Int, end: Int, spelled: Bool)?
         var index = start
         while index < t.count, words.count < numbers.maxWords, t[index].kind == .word, index == start || !t[index].lineBefore {
-            words.append(t[index].text)
+            words.append(t[index].lower)
             if let value = numbers.value(of: words) { best = (value, index + 1, true) }
             index += 1
         }

@@ -21,19 +21,11 @@ struct Token: Sendable, Equatable {
     /// Whether a line break separates this token from the one before it: entities never cross lines.
     var lineBefore: Bool
 
-    /// Starts with an upper-case letter.
-    var isCapitalised: Bool { kind == .word && text.unicodeScalars.first?.properties.isUppercase == true }
+    /// Starts with an upper-case letter. Set by the tokenizer, which sees the letters anyway.
+    var isCapitalised = false
 
     /// Every letter upper-case and at least two of them, like "ECCP" or "KNESS".
-    var isAcronym: Bool {
-        guard kind == .word else { return false }
-        var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            guard scalar.properties.isUppercase else { return false }
-            letters += 1
-        }
-        return letters >= 2
-    }
+    var isAcronym = false
 
     /// The value of a number token; nil for anything else or one too long to be a count.
     var number: Int? {

@@ -20,6 +20,8 @@ struct Tokenizer: Sendable {
             }
             let start = index
             let kind: Token.Kind
+            var upper = 0
+            var letters = 0
             if Self.isDigit(scalar) {
                 kind = .number
                 index += 1
@@ -27,9 +29,15 @@ struct Tokenizer: Sendable {
             } else if Self.isLetter(scalar) {
                 kind = .word
                 index += 1
+                letters = 1
+                upper = Self.isUpper(scalar) ? 1 : 0
                 while index < count {
                     let next = scalars[index]
                     if Self.isLetter(next) || Self.isMark(next) {
+                        if Self.isLetter(next) {
+                            letters += 1
+                            if Self.isUpper(next) { upper += 1 }
+                        }
                         index += 1
                     } else if Self.isJoiner(next), index + 1 < count, Self.isLetter(scalars[index + 1]) {
                         index += 2
@@ -44,10 +52,12 @@ struct Tokenizer: Sendable {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<index])
             let text = String(view)
-            tokens.append(
-                Token(
-                    kind: kind, start: start, end: index, text: text, lower: kind == .word ? text.lowercased() : text,
-                    spaceBefore: spaceBefore, lineBefore: lineBefore))
+            var token = Token(
+                kind: kind, start: start, end: index, text: text, lower: kind == .word && upper > 0 ? text.lowercased() : text,
+                spaceBefore: spaceBefore, lineBefore: lineBefore)
+            token.isCapitalised = kind == .word && Self.isUpper(scalar)
+            token.isAcronym = kind == .word && letters >= 2 && upper == letters
+            tokens.append(token)
             spaceBefore = false
             lineBefore = false
         }
@@ -55,6 +65,14 @@ struct Tokenizer: Sendable {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value >= 0x0410 && value <= 0x042F { return true }
+        if value >= 0x0430 && value <= 0x045F { return false }
+        return scalar.properties.isUppercase
+    }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
