@@ -172,6 +172,40 @@ public struct LocalFileReader: DocumentReader {
         return "i_" + hasher.finish().prefix(32)
     }
 
+    /// How many inputs the reader will yield, when that can be known from file names alone: `nil` when a
+    /// WARC file (many records each) or a path list on standard input is among them. Reads metadata only.
+    public func expectedInputCount() -> Int? {
+        var count = 0
+        func add(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                count += 1
+                return !Self.isWARC(path)
+            }
+            var walk = DirectoryWalk(root: path, extensions: extensions)
+            while let file = walk.nextFile() {
+                if Self.isWARC(file.path) { return false }
+                count += 1
+            }
+            return true
+        }
+        for input in inputs {
+            switch input {
+            case .path(let path):
+                guard add(path) else { return nil }
+            case .list(let path):
+                guard path != "-" else { return nil }
+                let lines = LineSource(path: path)
+                while let line = lines.nextLine() {
+                    let listed = line.trimmingCharacters(in: .whitespaces)
+                    if listed.isEmpty || listed.hasPrefix("#") { continue }
+                    guard add(listed) else { return nil }
+                }
+            }
+        }
+        return count
+    }
+
     /// `.warc` and `.warc.gz` files hold many pages each and are read record by record; directory walks
     /// pick them up whatever `extensions` says.
     static func isWARC(_ path: String) -> Bool {

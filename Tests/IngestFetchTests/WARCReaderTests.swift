@@ -151,3 +151,14 @@ import Testing
         #expect(ChunkedBody.decode(Array("zz\r\n".utf8)[...]) == nil)
     }
 }
+
+@Suite struct ExpectedInputCountTests {
+    @Test("the input count is known for page files and directories, not for WARC files or standard input")
+    func counts() throws {
+        #expect(try LocalFileReader(inputs: [.path(FixturePaths.pages.path)]).expectedInputCount() == FixturePaths.pageNames().count)
+        let page = FixturePaths.pages.appendingPathComponent("empty.html").path
+        #expect(try LocalFileReader(inputs: [.path(FixturePaths.pages.path), .path(page)]).expectedInputCount() == FixturePaths.pageNames().count + 1)
+        #expect(try LocalFileReader(inputs: [.path(FixturePaths.warc.path)]).expectedInputCount() == nil)
+        #expect(try LocalFileReader(inputs: [.list("-")]).expectedInputCount() == nil)
+    }
+}

@@ -18,7 +18,7 @@ final class WARCFile {
     private let shard: Shard?
     private var finished = false
 
-    /// - Returns: `nil` and a failure item when the file cannot be opened.
+    /// - Returns: the file ready to read, or why it cannot be opened (which becomes a dead letter).
     static func open(path: String, maxBytes: Int, shard: Shard?) -> Result<WARCFile, InputFailure> {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(InputFailure(code: .unreadable, message: "cannot open \(path) for reading"))

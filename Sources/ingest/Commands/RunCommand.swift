@@ -147,7 +147,7 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let interactive = progress == .always || (progress == .auto && Diagnostics.standardErrorIsTerminal)
-        let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger)
+        let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger, expectedInputs: reader.expectedInputCount())
         let stop = StopRequest()
         let trap = SignalTrap(stop: stop) { number in
             logger.notice("stopping: no more inputs are read; the documents in flight finish and the outputs are flushed", metadata: ["signal": "\(SignalTrap.name(number))"])

@@ -17,9 +17,13 @@ final class ProgressLine: Sendable {
     private let started = ContinuousClock.now
     private let logger: Logger
 
-    init(interactive: Bool, logger: Logger) {
+    /// Inputs the run will read, when known before it starts; it makes the line show an ETA.
+    private let expectedInputs: Int?
+
+    init(interactive: Bool, logger: Logger, expectedInputs: Int? = nil) {
         self.interactive = interactive
         self.logger = logger
+        self.expectedInputs = expectedInputs
     }
 
     func update(_ summary: RunSummary) {
@@ -48,7 +52,21 @@ final class ProgressLine: Sendable {
     private func line(_ summary: RunSummary, now: ContinuousClock.Instant) -> String {
         let seconds = max(0.001, Double((now - started).nanoseconds) / 1e9)
         let rate = Double(summary.inputs) / seconds
-        return "inputs \(summary.inputs) | \(String(format: "%.0f", rate))/s | records \(summary.records) "
+        var counts = "inputs \(summary.inputs)"
+        var eta = ""
+        if let expected = expectedInputs, expected > 0 {
+            counts += "/\(expected) (\(min(100, summary.inputs * 100 / expected))%)"
+            if rate > 0, summary.inputs < expected { eta = " | ETA \(Self.duration(Double(expected - summary.inputs) / rate))" }
+        }
+        return "\(counts) | \(String(format: "%.0f", rate))/s\(eta) | records \(summary.records) "
             + "| dead letters \(summary.deadLetters) | skipped \(summary.skipped)"
+    }
+
+    /// `42s`, `3m05s`, `2h07m`.
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        if total < 60 { return "\(total)s" }
+        if total < 3600 { return String(format: "%dm%02ds", total / 60, total % 60) }
+        return String(format: "%dh%02dm", total / 3600, total % 3600 / 60)
     }
 }
