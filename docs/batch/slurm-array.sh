@@ -3,8 +3,10 @@
 # ingest takes its shard from SLURM_ARRAY_TASK_ID, SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT,
 # so --array=0-15 and --array=1-16 both give shards 0/16 … 15/16 (stepped ranges are refused).
 #
-# Each task writes its own SQLite file, which also holds its run lock and completion record:
-# resubmitting the array after a partial failure redoes only the shards that did not complete
+# All tasks upsert into one PostgreSQL (INGEST_POSTGRES_URL in the submitting environment, exported to
+# the tasks by Slurm). Each task keeps its run lock and completion record in its own small SQLite state
+# file (--state), written only after PostgreSQL has committed the shard: resubmitting the array after
+# a partial failure redoes only the shards that did not complete
 # (the others print which run completed them and exit 0). Slurm sends SIGTERM at the time limit;
 # --signal gives the run 120 s to drain and flush before that, and it exits 143.
 #SBATCH --job-name=ingest-crawl
@@ -18,8 +20,9 @@
 set -euo pipefail
 out=/scratch/crawl/out
 mkdir -p "$out"
+: "${INGEST_POSTGRES_URL:?set INGEST_POSTGRES_URL before sbatch}"
 exec ingest run \
     --input-list /scratch/crawl/warc-files.txt \
-    --sqlite "$out/shard-${SLURM_ARRAY_TASK_ID}.sqlite" \
+    --state "$out/state-${SLURM_ARRAY_TASK_ID}.sqlite" \
     --stats "$out/stats-${SLURM_ARRAY_TASK_ID}.json" \
     --concurrency "${SLURM_CPUS_PER_TASK}"
