@@ -35,6 +35,7 @@ public struct EventAssembler: Sendable {
     func draftEvents(_ text: TokenizedText, _ refs: [EntityRef]) -> ([EventDraft], [EventMention]) {
         let mentions = finder.mentions(in: text, entities: refs)
         var drafts: [EventDraft] = []
+        var byKey: [[String]: Int] = [:]
         var anaphora: [EventMention] = []
         for mention in mentions {
             guard let name = mention.name else {
@@ -43,11 +44,12 @@ public struct EventAssembler: Sendable {
             }
             let key = Self.localKey(text, name)
             guard !key.isEmpty else { continue }
-            if let index = drafts.firstIndex(where: { $0.key == key }) {
+            if let index = byKey[key] {
                 drafts[index].mentions.append(mention)
             } else {
                 var draft = EventDraft(key: key)
                 draft.mentions = [mention]
+                byKey[key] = drafts.count
                 drafts.append(draft)
             }
         }

@@ -7,6 +7,16 @@ struct FieldAssigner {
     let text: TokenizedText
     let entities: [EntityRef]
     let owners: SentenceOwners
+    /// Organisation entities by sentence, in text order, for the organiser phrases.
+    let organisationsBySentence: [Int: [EntityRef]]
+
+    init(lexicon: EventLexicon, text: TokenizedText, entities: [EntityRef], owners: SentenceOwners) {
+        self.lexicon = lexicon
+        self.text = text
+        self.entities = entities
+        self.owners = owners
+        organisationsBySentence = Dictionary(grouping: entities.filter { $0.type == "organisation" }, by: \.sentence)
+    }
 
     static let participantUnits = ["participants", "attendees", "delegates", "guests", "visitors", "people"]
 
@@ -267,7 +277,7 @@ struct FieldAssigner {
     /// chained to it by connectors.
     private func organisers(before phrase: Range<Int>, role: String, event: Int, _ drafts: inout [EventDraft]) {
         let sentence = text.sentenceOfToken[phrase.lowerBound]
-        let candidates = entities.filter { $0.type == "organisation" && $0.sentence == sentence && $0.tokens.upperBound <= phrase.lowerBound }
+        let candidates = (organisationsBySentence[sentence] ?? []).filter { $0.tokens.upperBound <= phrase.lowerBound }
         guard let first = candidates.first else { return }
         add(first, role: role, event: event, &drafts)
         var position = first.tokens.upperBound
@@ -280,7 +290,7 @@ struct FieldAssigner {
     }
 
     private func organisations(from token: Int) -> [EntityRef] {
-        entities.filter { $0.type == "organisation" && $0.tokens.lowerBound >= token && $0.sentence == text.sentenceOfToken[min(token, text.tokens.count - 1)] }
+        (organisationsBySentence[text.sentenceOfToken[min(token, text.tokens.count - 1)]] ?? []).filter { $0.tokens.lowerBound >= token }
     }
 
     private func add(_ organisation: EntityRef, role: String, event: Int, _ drafts: inout [EventDraft]) {

@@ -5,6 +5,8 @@ struct SentenceOwners: Sendable {
     private var named: [[(event: Int, token: Int)]]
     /// Per sentence: the event an unnamed event word refers to.
     private var referred: [Int?]
+    /// Every named mention in text order.
+    private var ordered: [(event: Int, token: Int)] = []
 
     init(drafts: [EventDraft], anaphora: [EventMention], text: TokenizedText) {
         named = Array(repeating: [], count: text.sentences.count)
@@ -17,10 +19,23 @@ struct SentenceOwners: Sendable {
             }
         }
         all.sort { $0.token < $1.token }
-        for mention in anaphora where named[mention.sentence].isEmpty {
+        ordered = all
+        for mention in anaphora where named[mention.sentence].isEmpty && referred[mention.sentence] == nil {
             let start = text.sentences[mention.sentence].lowerBound
-            referred[mention.sentence] = all.last(where: { $0.token < start })?.event ?? all.first(where: { $0.token >= start })?.event
+            let after = Self.firstIndex(in: all, atOrAfter: start)
+            referred[mention.sentence] = after > 0 ? all[after - 1].event : (after < all.count ? all[after].event : nil)
         }
+    }
+
+    /// The index of the first mention at or after a token (binary search).
+    private static func firstIndex(in mentions: [(event: Int, token: Int)], atOrAfter token: Int) -> Int {
+        var low = 0
+        var high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].token < token { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// The event a token's sentence speaks of, nearest named mention first; nil for other sentences.
@@ -57,10 +72,7 @@ struct SentenceOwners: Sendable {
 
     /// The event named last before a token, anywhere in the text.
     func lastNamed(before token: Int) -> Int? {
-        var best: (event: Int, token: Int)?
-        for sentence in named {
-            for mention in sentence where mention.token < token && mention.token > (best?.token ?? -1) { best = mention }
-        }
-        return best?.event
+        let index = Self.firstIndex(in: ordered, atOrAfter: token)
+        return index > 0 ? ordered[index - 1].event : nil
     }
 }

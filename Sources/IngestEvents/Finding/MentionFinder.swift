@@ -42,10 +42,17 @@ struct MentionFinder: Sendable {
         let tokens = text.tokens
         var taken = Set(known.flatMap { Array($0.tokenRange) })
         var found: [(Int, EventMention)] = []
+        // Keys by their first word, so each token is compared only with the names it could start.
+        var byFirst: [String: [Int]] = [:]
+        for (number, key) in keys.enumerated() {
+            if let first = key.first { byFirst[first, default: []].append(number) }
+        }
         var index = 0
         while index < tokens.count {
             var matched = false
-            for (number, key) in keys.enumerated() where !key.isEmpty && index + key.count <= tokens.count {
+            let candidates = byFirst[EventKey.localStem(tokens[index].lower)] ?? []
+            for number in candidates where index + keys[number].count <= tokens.count {
+                let key = keys[number]
                 let range = index..<(index + key.count)
                 guard tokens[index].isCapitalised || tokens[index].kind == .number, !range.contains(where: taken.contains) else { continue }
                 // "Europejskie Konferencje Klastrowe" is the series in general, not this edition.

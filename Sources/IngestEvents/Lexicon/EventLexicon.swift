@@ -17,7 +17,8 @@ struct EventLexicon: Sendable {
 
     let eventWords: [String: EventWord]
     let editionWords: Set<String>
-    let ordinalStems: [(stem: String, value: Int)]
+    /// Ordinal stems by their first character, longest first, so a token is compared with a handful.
+    let ordinalStems: [Character: [(stem: String, value: Int)]]
     let organiserAfter: PhraseTable
     let organiserBefore: PhraseTable
     let connectors: PhraseTable
@@ -66,7 +67,9 @@ struct EventLexicon: Sendable {
         self.eventWords = eventWords
         self.editionWords = editionWords
         // Longest stems first, so "четвърт" is tried before "четв…" shorter look-alikes.
-        ordinalStems = ordinals.sorted { $0.0.count > $1.0.count }.map { (stem: $0.0, value: $0.1) }
+        ordinalStems = Dictionary(grouping: ordinals.sorted { $0.0.count > $1.0.count }.map { (stem: $0.0, value: $0.1) }) {
+            $0.stem.first ?? " "
+        }
         organiserAfter = PhraseTable(tables["organiser-after"] ?? [])
         organiserBefore = PhraseTable(tables["organiser-before"] ?? [])
         connectors = PhraseTable(tables["connector"] ?? [])
@@ -107,13 +110,14 @@ struct EventLexicon: Sendable {
         }
         guard token.kind == .word else { return nil }
         let lower = token.lower
-        let digits = lower.prefix { $0.isASCII && $0.isNumber }
+        let digits = token.text.unicodeScalars.first.map { $0.properties.numericType != nil } == true ? lower.prefix { $0.isASCII && $0.isNumber } : ""
         if !digits.isEmpty, let value = Int(digits), value > 0, value < 200 {
             let suffix = lower.dropFirst(digits.count).drop { $0 == "-" }
             let suffixes: Set<Substring> = ["st", "nd", "rd", "th", "ти", "ви", "ри", "ми", "та", "то", "ма", "ва", "ра", "я", "й", "а", "о", "е", "ий", "ій"]
             return suffixes.contains(suffix) ? (value, index..<(index + 1)) : nil
         }
-        for (stem, value) in ordinalStems where lower.hasPrefix(stem) && lower.count <= stem.count + 4 {
+        guard let first = lower.first, let stems = ordinalStems[first] else { return nil }
+        for (stem, value) in stems where lower.hasPrefix(stem) && lower.count <= stem.count + 4 {
             return (value, index..<(index + 1))
         }
         return nil
