@@ -76,9 +76,12 @@ SERBIAN_TO_LATIN = {
 }
 APOSTROPHES = "'’ʼ"
 # Hunspell dictionaries (Debian hunspell-* packages) whose stems add modern vocabulary to the letter model.
-# Macedonian has none in Debian. Serbian's Cyrillic one also reaches the Latin sample by transliteration.
-HUNSPELL = {"bg": "bg_BG", "pl": "pl_PL", "uk": "uk_UA", "en": "en_US", "ru": "ru_RU", "sr": "sr_RS",
-            "be": "be_BY", "cs": "cs_CZ", "sk": "sk_SK"}
+# Only dictionaries a shipped model may be built from: each of these is offered under a permissive licence
+# or MPL (Debian's copyright for libreoffice-dictionaries: pl_PL, uk_UA, sk_SK and sr list MPL among their
+# options, ru_RU a BSD-style licence, en_US the SCOWL licence). bg_BG and cs_CZ are GPL-2 only and be_BY
+# CC BY-SA or LGPL-3, so those languages rely on the CC0 sentences alone. Macedonian has none in Debian.
+# Serbian's Cyrillic one also reaches the Latin sample by transliteration.
+HUNSPELL = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_US", "ru": "ru_RU", "sr": "sr_RS", "sk": "sk_SK"}
 DICTIONARY_CAP = 60000
 
 
