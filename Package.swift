@@ -115,7 +115,7 @@ let package = Package(
         ),
         .target(
             name: "IngestTestSupport",
-            dependencies: ["IngestCore"],
+            dependencies: ["IngestCore", "CSQLite"],
             path: "Tests/IngestTestSupport",
             swiftSettings: strictSettings
         ),

@@ -50,7 +50,7 @@ import Glibc
     }
 
     static func contents(of database: String) throws -> [[[String?]]] {
-        let rows = DatabaseRows(path: database)
+        let rows = SQLiteRows(path: database)
         return [
             try rows.rows("SELECT page_id, record_json FROM pages ORDER BY page_id"),
             try rows.rows("SELECT page_id, url, stage, code, message FROM dead_letters ORDER BY page_id"),
@@ -87,7 +87,7 @@ import Glibc
         #expect(inputs == records + letters + (summary["skipped"] as? Int ?? -1))
         #expect(records > 0 && inputs < total, "the stop should come part-way: \(inputs) of \(total) read")
         // What the stopped run read was flushed: its records are in the database, and no completion was recorded.
-        let partial = DatabaseRows(path: database)
+        let partial = SQLiteRows(path: database)
         #expect(try partial.rows("SELECT count(*) FROM pages") == [["\(records)"]])
         #expect(try partial.rows("SELECT count(*) FROM shard_completions") == [["0"]])
 
@@ -125,7 +125,7 @@ import Glibc
         let blocked = try IngestProcess.run(["run", "--input", FixturePaths.pages.path, "--sqlite", database, "--progress", "never"])
         #expect(blocked.status == 75)
         #expect(blocked.stderr.contains("another run holds \(database).lock"))
-        #expect(try DatabaseRows(path: database).rows("SELECT count(*) FROM runs") == [["0"]])
+        #expect(try SQLiteRows(path: database).rows("SELECT count(*) FROM runs") == [["0"]])
         let shard = try IngestProcess.run(
             ["run", "--input", FixturePaths.pages.path, "--sqlite", database, "--shard", "0/2", "--progress", "never", "--max-failure-ratio", "1"])
         #expect(shard.status == 0, "\(shard.stderr)")
@@ -139,7 +139,7 @@ import Glibc
         }
         let database = try FixturePaths.temporaryDirectory().appendingPathComponent("ingest.sqlite").path
         let arguments = ["run", "--input", input.path, "--sqlite", database, "--progress", "never"]
-        let rows = DatabaseRows(path: database)
+        let rows = SQLiteRows(path: database)
         for shard in ["0/2", "1/2"] {
             let result = try IngestProcess.run(arguments + ["--shard", shard, "--max-failure-ratio", "1"])
             #expect(result.status == 0, "\(result.stderr)")

@@ -28,7 +28,7 @@ import Testing
     @Test("a run fills the events tables and the events file, and a rerun changes nothing")
     func rerunChangesNothing() async throws {
         let directory = try FixturePaths.temporaryDirectory()
-        let database = SQLiteQuery(path: directory.appendingPathComponent("ingest.sqlite").path)
+        let database = SQLiteRows(path: directory.appendingPathComponent("ingest.sqlite").path)
         try await Self.run(into: directory, runID: "r_first")
         let events = try database.rows("SELECT event_id, name, changed_run_id FROM events ORDER BY event_id")
         let links = try database.rows("SELECT event_id, page_id FROM event_pages ORDER BY event_id, page_id")

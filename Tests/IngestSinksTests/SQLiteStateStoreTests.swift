@@ -22,7 +22,7 @@ import Testing
         let again = ShardCompletion(key: key, runID: "r_2", completedAt: "2026-11-30T02:00:00Z")
         try await store.recordCompletion(again)
         #expect(try await SQLiteStateStore(path: path).completion(of: key) == again)
-        #expect(try SQLiteQuery(path: path).rows("SELECT count(*) FROM shard_completions") == [["1"]])
+        #expect(try SQLiteRows(path: path).rows("SELECT count(*) FROM shard_completions") == [["1"]])
 
         for other in [
             ShardCompletion.Key(pipeline: "other", inputKey: "i_abc", shard: key.shard),

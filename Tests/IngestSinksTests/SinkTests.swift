@@ -59,7 +59,7 @@ import Testing
     @Test("re-running the same input into SQLite changes no page row")
     func sqliteIdempotent() async throws {
         let directory = try FixturePaths.temporaryDirectory()
-        let database = SQLiteQuery(path: directory.appendingPathComponent("ingest.sqlite").path)
+        let database = SQLiteRows(path: directory.appendingPathComponent("ingest.sqlite").path)
         let first = try await Self.run(input: FixturePaths.pages, into: directory, runID: "r_first")
         let before = try database.rows("SELECT page_id, record_sha256, first_run_id, changed_run_id FROM pages ORDER BY page_id")
         let lettersBefore = try database.rows("SELECT * FROM dead_letters ORDER BY page_id")
@@ -81,7 +81,7 @@ import Testing
         let page = input.appendingPathComponent("event.html")
         try Data().write(to: page)
         try await Self.run(input: input, into: output, runID: "r_1")
-        let database = SQLiteQuery(path: output.appendingPathComponent("ingest.sqlite").path)
+        let database = SQLiteRows(path: output.appendingPathComponent("ingest.sqlite").path)
         #expect(try database.rows("SELECT code FROM dead_letters") == [["empty-input"]])
 
         try Data("<article><p>The forum opened on Monday, with over two hundred guests.</p></article>".utf8).write(to: page)
@@ -99,7 +99,7 @@ import Testing
         let directory = try FixturePaths.temporaryDirectory()
         let path = directory.appendingPathComponent("ingest.sqlite").path
         _ = try SQLiteSink(path: path, runID: "r_1", pipeline: "events")
-        try SQLiteQuery(path: path).execute("PRAGMA user_version = 99")
+        try SQLiteRows(path: path).execute("PRAGMA user_version = 99")
         #expect {
             _ = try SQLiteSink(path: path, runID: "r_2", pipeline: "events")
         } throws: { error in

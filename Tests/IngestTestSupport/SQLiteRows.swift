@@ -1,11 +1,16 @@
 import CSQLite
 import Foundation
 
-/// Reads rows back from a SQLite database through the plain C API, independent of the sink.
-struct SQLiteRows {
-    let path: String
+/// Reads rows back from a SQLite database through the plain C API, independent of the sink, for every
+/// test target that checks what a run wrote.
+public struct SQLiteRows {
+    public let path: String
 
-    func rows(_ sql: String) throws -> [[String?]] {
+    public init(path: String) {
+        self.path = path
+    }
+
+    public func rows(_ sql: String) throws -> [[String?]] {
         var handle: OpaquePointer? = nil
         guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let handle else {
             throw QueryError(message: "cannot open \(path)")
@@ -25,7 +30,7 @@ struct SQLiteRows {
         return rows
     }
 
-    func execute(_ sql: String) throws {
+    public func execute(_ sql: String) throws {
         var handle: OpaquePointer? = nil
         guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let handle else {
             throw QueryError(message: "cannot open \(path)")
@@ -36,7 +41,7 @@ struct SQLiteRows {
         }
     }
 
-    struct QueryError: Error {
-        var message: String
+    public struct QueryError: Error {
+        public var message: String
     }
 }
