@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "IngestLanguage",
-            dependencies: ["IngestCore"],
+            dependencies: ["IngestCore", "CZlib"],
             resources: [.copy("Resources/language-model.bin")],
             swiftSettings: strictSettings
         ),

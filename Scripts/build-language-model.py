@@ -20,14 +20,19 @@ pay alike for unseen words. An n-gram or word is kept when some language saw it 
 times; values are quantised in steps of 0.1 and one lookup answers for all languages.
 
 Binary layout, little-endian:
-    "INGLANG2"  magic
+    "INGLANG3"  magic
     u32 languages L, then L two-letter ASCII codes
     f32 quantisation step
     L x 6 u8  per language: -ln P of a letter it never saw, four unused bytes, -ln P of a word it never saw
     per language: u16 count, then that many u32 scalars (the alphabet, lower case)
-    u32 entries E, then E u64 keys (ascending), then E x L u8 values
-Keys are FNV-1a 64-bit over the n-gram's scalars (each as one 32-bit value); words use another offset
-basis, so a short word never shares a key with an n-gram.
+    u32 entries E, u32 payload bytes P, then P bytes of zlib-compressed payload:
+        E keys (ascending), each as the LEB128 varint of its difference from the one before (the first
+        from 0), then E x L u8 values
+Keys are the top 40 bits of FNV-1a 64-bit over the n-gram's scalars (each as one 32-bit value); words use
+another offset basis, so a short word never shares a key with an n-gram. 40 bits make a false match of an
+unknown n-gram about one in a million lookups, and the differences of sorted 40-bit keys take about two bytes
+each, so the file stays a few megabytes. zlib's bytes may differ between zlib versions, so `--check`
+compares the decompressed payload, not the file's bytes.
 
 Deterministic. Usage:
 
@@ -35,12 +40,12 @@ Deterministic. Usage:
 """
 import argparse
 import collections
-import itertools
 import math
 import os
 import struct
 import sys
 import unicodedata
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -53,6 +58,8 @@ FNV_BASIS = 0xCBF29CE484222325
 WORD_BASIS = FNV_BASIS ^ 0x9E3779B97F4A7C15
 FNV_PRIME = 0x100000001B3
 MASK = (1 << 64) - 1
+KEY_SHIFT = 24  # keys keep the top 40 of FNV-1a's 64 bits
+MAGIC = b"INGLANG3"
 
 # Standard alphabets (lower case). Letters outside a language's alphabet count against it at detection time.
 SERBIAN_LATIN = "abcčćdđefghijklmnoprsštuvzž"
@@ -105,7 +112,7 @@ def fnv(text, basis):
     value = basis
     for character in text:
         value = ((value ^ ord(character)) * FNV_PRIME) & MASK
-    return value
+    return value >> KEY_SHIFT
 
 
 def to_serbian_latin(line):
@@ -138,14 +145,17 @@ def count(lines, dictionary=()):
     for line in lines:
         for word in words(line):
             vocabulary[word] += 1
-    for word in itertools.chain(vocabulary.elements(), dictionary):
+    weighted = collections.Counter(vocabulary)
+    for stem in dictionary:
+        weighted[stem] += 1
+    for word, times in weighted.items():
         padded = " " + word + " "
         for n in range(1, MAX_ORDER + 1):
             counter = grams[n]
             for start in range(len(padded) - n + 1):
                 gram = padded[start:start + n]
                 if gram != " ":
-                    counter[gram] += 1
+                    counter[gram] += times
     grams[0] = vocabulary  # slot 0 holds the words
     return grams
 
@@ -285,7 +295,8 @@ def build(train_dir, dev_out, min_count, dictionaries):
 
 
 def render(entries, floors):
-    out = bytearray(b"INGLANG2")
+    """The file's header and its payload before compression."""
+    out = bytearray(MAGIC)
     out += struct.pack("<I", len(LANGUAGES))
     for language in LANGUAGES:
         out += language.encode("ascii")
@@ -298,9 +309,34 @@ def render(entries, floors):
         out += b"".join(struct.pack("<I", ord(letter)) for letter in letters)
     keys = sorted(entries)
     out += struct.pack("<I", len(keys))
-    out += struct.pack("<%dQ" % len(keys), *keys)
-    out += b"".join(entries[key] for key in keys)
-    return bytes(out)
+    payload = bytearray()
+    previous = 0
+    for key in keys:
+        delta = key - previous
+        previous = key
+        while delta >= 0x80:
+            payload.append(delta & 0x7F | 0x80)
+            delta >>= 7
+        payload.append(delta)
+    payload += b"".join(entries[key] for key in keys)
+    return bytes(out), bytes(payload)
+
+
+def split(data):
+    """The header and decompressed payload of a model file, or None when it is not one of this layout."""
+    if not data.startswith(MAGIC):
+        return None
+    offset = len(MAGIC)
+    count = struct.unpack_from("<I", data, offset)[0]
+    offset += 4 + 2 * count + 4 + 6 * count
+    for _ in range(count):
+        offset += 2 + 4 * struct.unpack_from("<H", data, offset)[0]
+    offset += 4
+    size = struct.unpack_from("<I", data, offset)[0]
+    try:
+        return data[:offset], zlib.decompress(data[offset + 4:offset + 4 + size])
+    except zlib.error:
+        return None
 
 
 def main():
@@ -314,16 +350,18 @@ def main():
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
     entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries)
-    data = render(entries, floors)
+    header, payload = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)
     if args.check:
-        current = open(out, "rb").read() if os.path.exists(out) else b""
-        if current != data:
+        current = split(open(out, "rb").read()) if os.path.exists(out) else None
+        if current != (header, payload):
             print("%s is out of date; run python3 Scripts/build-language-model.py" % relative)
             sys.exit(1)
         print("%s is up to date" % relative)
         return
+    compressed = zlib.compress(payload, 9)
+    data = header + struct.pack("<I", len(compressed)) + compressed
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "wb") as handle:
         handle.write(data)

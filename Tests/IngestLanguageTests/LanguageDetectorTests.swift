@@ -84,13 +84,13 @@ import Testing
     }
 
     @Test("a damaged model file is refused, not half-read", arguments: [
-        Array("not a model".utf8), Array("INGLANG1".utf8), Array("INGLANG2".utf8) + [2, 0, 0, 0, 0x62, 0x67],
+        Array("not a model".utf8), Array("INGLANG2".utf8), Array("INGLANG3".utf8) + [2, 0, 0, 0, 0x62, 0x67],
     ])
     func damagedModel(_ bytes: [UInt8]) {
         #expect(throws: LanguageModelError.self) { try LanguageModel(bytes: bytes) }
     }
 
-    @Test("the bundled model is small and every language has entries")
+    @Test("the bundled model is small in memory and every language has entries")
     func modelSize() throws {
         let model = try LanguageModel.bundled.get()
         #expect(model.languages == LanguageDetector.defaultCandidates)

@@ -116,7 +116,8 @@ public struct LanguageDetector: Sendable {
         let slotRows = model.slotRows
         let rows = model.rows
         let mask = model.slotMask
-        @inline(__always) func row(for key: UInt64) -> Int32 {
+        @inline(__always) func row(for hash: UInt64) -> Int32 {
+            let key = hash >> LanguageModel.keyShift
             var slot = LanguageModel.slot(key, mask: mask)
             while true {
                 let row = slotRows[slot]

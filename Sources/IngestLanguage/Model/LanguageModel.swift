@@ -1,3 +1,4 @@
+import CZlib
 public import Foundation
 
 /// The language identifier's model: for each character n-gram (orders 1–5) the -ln probability of its
@@ -5,8 +6,10 @@ public import Foundation
 /// plus every language's alphabet.
 ///
 /// Built by `Scripts/build-language-model.py` from CC0 sentences (see `Data/README.md`) into one compact
-/// binary resource. Loading it is a copy of a few arrays and one pass to build an open-addressing table,
-/// so it costs milliseconds; ``bundled`` loads it once per process and every detector shares it.
+/// binary resource: keys are stored as differences of sorted 40-bit hashes and the whole table is
+/// zlib-compressed, so the file is a quarter of the table's size in memory. Loading it is one inflate and
+/// one pass to build an open-addressing table, so it costs milliseconds; ``bundled`` loads it once per
+/// process and every detector shares it.
 public final class LanguageModel: Sendable {
     /// Orders 1–5 are character n-grams; slot 6 holds whole words.
     public static let wordOrder = 6
@@ -16,6 +19,10 @@ public final class LanguageModel: Sendable {
     static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
     static let wordBasis: UInt64 = fnvBasis ^ 0x9E37_79B9_7F4A_7C15
     static let fnvPrime: UInt64 = 0x100_0000_01B3
+    /// Keys are the top 40 bits of the 64-bit hash: the file stays small and a false match is rare.
+    static let keyShift: UInt64 = 24
+    /// More entries than any model the script builds; it bounds what a damaged header can make us allocate.
+    static let maximumEntries = 1 << 24
 
     /// ISO 639-1 codes, in the model's column order.
     public let languages: [String]
@@ -56,7 +63,7 @@ public final class LanguageModel: Sendable {
 
     public init(bytes: [UInt8]) throws(LanguageModelError) {
         var reader = ModelByteReader(bytes: bytes)
-        guard reader.take(8) == Array("INGLANG2".utf8) else {
+        guard reader.take(8) == Array("INGLANG3".utf8) else {
             throw LanguageModelError("not a language model file (bad magic)")
         }
         let count = Int(try reader.u32())
@@ -90,10 +97,19 @@ public final class LanguageModel: Sendable {
             }
         }
         let entries = Int(try reader.u32())
-        var keys = [UInt64](repeating: 0, count: entries)
-        for index in 0..<entries { keys[index] = try reader.u64() }
-        let rows = try reader.bytes(entries * count)
+        guard entries <= Self.maximumEntries else { throw LanguageModelError("language model claims \(entries) entries") }
+        let compressed = try reader.bytes(Int(try reader.u32()))
         guard reader.isAtEnd else { throw LanguageModelError("language model has trailing bytes") }
+        // A 40-bit key takes at most six varint bytes.
+        var payload = ModelByteReader(bytes: try Self.inflate(compressed, limit: entries * (6 + count)))
+        var keys = [UInt64](repeating: 0, count: entries)
+        var key: UInt64 = 0
+        for index in 0..<entries {
+            key &+= try payload.varint()
+            keys[index] = key
+        }
+        let rows = try payload.bytes(entries * count)
+        guard payload.isAtEnd else { throw LanguageModelError("language model's table has trailing bytes") }
 
         var capacity = 1024
         while capacity < entries * 2 { capacity <<= 1 }
@@ -114,6 +130,22 @@ public final class LanguageModel: Sendable {
         self.slotRows = slotRows
         self.slotMask = mask
         self.rows = rows
+    }
+
+    /// Decompresses the table, refusing to produce more than `limit` bytes.
+    static func inflate(_ compressed: [UInt8], limit: Int) throws(LanguageModelError) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: max(limit, 1))
+        var length = uLongf(output.count)
+        let status = output.withUnsafeMutableBufferPointer { out in
+            compressed.withUnsafeBufferPointer { input in
+                uncompress(out.baseAddress, &length, input.baseAddress, uLong(input.count))
+            }
+        }
+        guard status == Z_OK else {
+            throw LanguageModelError("language model's table does not decompress (zlib status \(status))")
+        }
+        output.removeSubrange(Int(length)...)
+        return output
     }
 
     /// Number of n-grams and words the model holds.

@@ -25,6 +25,20 @@ struct ModelByteReader {
         return value
     }
 
+    /// An unsigned LEB128 varint of at most 64 bits.
+    mutating func varint() throws(LanguageModelError) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+        throw LanguageModelError("language model file is truncated")
+    }
+
     mutating func u16() throws(LanguageModelError) -> UInt16 { UInt16(try little(2)) }
     mutating func u32() throws(LanguageModelError) -> UInt32 { UInt32(try little(4)) }
     mutating func u64() throws(LanguageModelError) -> UInt64 { try little(8) }

@@ -1,0 +1,56 @@
+import Foundation
+import IngestLanguage
+import IngestTestSupport
+import Testing
+
+/// The shipped model is the one the build script makes from the training sentences, it stays small on disk,
+/// and a damaged copy is refused with a reason.
+@Suite struct LanguageModelDataTests {
+    static let modelPath = "Sources/IngestLanguage/Resources/language-model.bin"
+    static let sourcesPresent = ["../shared/corpora/train/bg.txt", "/usr/share/hunspell/pl_PL.dic"].allSatisfy {
+        FileManager.default.fileExists(atPath: $0.hasPrefix("/") ? $0 : FixturePaths.packageRoot.appendingPathComponent($0).path)
+    }
+
+    func modelBytes() throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: FixturePaths.packageRoot.appendingPathComponent(Self.modelPath)))
+    }
+
+    @Test("the committed model is what Scripts/build-language-model.py builds from the training sentences",
+        .enabled(if: sourcesPresent, "needs ../shared/corpora/train and the hunspell-* dictionaries"))
+    func modelIsCurrent() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "Scripts/build-language-model.py", "--check"]
+        process.currentDirectoryURL = FixturePaths.packageRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "run python3 Scripts/build-language-model.py")
+    }
+
+    @Test("the model file stays under 5 MiB and loads with every language")
+    func modelFileIsSmall() throws {
+        let bytes = try modelBytes()
+        #expect(bytes.count <= 5 << 20)
+        let model = try LanguageModel(bytes: bytes)
+        #expect(model.languages == LanguageDetector.defaultCandidates)
+        #expect(model.entryCount > 100_000)
+    }
+
+    @Test("a model whose compressed table is cut short or corrupted is refused")
+    func damagedTable() throws {
+        let bytes = try modelBytes()
+        var truncated = bytes
+        truncated.removeLast(1000)
+        #expect(throws: LanguageModelError.self) { try LanguageModel(bytes: truncated) }
+        var corrupted = bytes
+        for index in stride(from: bytes.count / 2, to: bytes.count / 2 + 64, by: 1) { corrupted[index] ^= 0x5A }
+        do {
+            _ = try LanguageModel(bytes: corrupted)
+            Issue.record("a corrupted model was accepted")
+        } catch {
+            #expect(error.description.contains("does not decompress"))
+        }
+    }
+}
