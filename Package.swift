@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "IngestEvents", targets: ["IngestEvents"]),
         .library(name: "IngestLanguage", targets: ["IngestLanguage"]),
         .library(name: "IngestPostgres", targets: ["IngestPostgres"]),
+        .library(name: "IngestHTTP", targets: ["IngestHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -103,11 +106,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "IngestHTTP",
+            dependencies: [
+                "IngestCore", "IngestFetch",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "ingest",
             dependencies: [
                 "IngestCore", "IngestFetch", "IngestText", "IngestHTML", "IngestSinks", "IngestEntities", "IngestEvents", "IngestLanguage",
-                "IngestPostgres",
+                "IngestPostgres", "IngestHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -164,6 +178,17 @@ let package = Package(
             dependencies: [
                 "IngestSinks", "IngestPostgres", "IngestHTML", "IngestFetch", "IngestTestSupport", "CSQLite",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestHTTPTests",
+            dependencies: [
+                "IngestHTTP", "IngestSinks", "IngestHTML", "IngestTestSupport", "CZlib",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

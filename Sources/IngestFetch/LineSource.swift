@@ -2,18 +2,18 @@ import Foundation
 
 /// Lines of a path list, read lazily from a file or from standard input (`-`), so a list of millions
 /// of paths is never held in memory.
-final class LineSource {
+package final class LineSource {
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
 
-    init(path: String) {
+    package init(path: String) {
         handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
         atEnd = handle == nil
     }
 
-    func nextLine() -> String? {
+    package func nextLine() -> String? {
         while true {
             if let newline = buffer[position...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = String(decoding: buffer[position..<newline], as: UTF8.self)

@@ -4,26 +4,26 @@ import CZlib
 ///
 /// It exists so decompression is always driven in bounded steps: the caller supplies the output buffer,
 /// so a small input that expands enormously (a gzip bomb) can never allocate more than the caller allows.
-final class Inflater {
-    struct Step {
+package final class Inflater {
+    package struct Step {
         /// Input bytes used.
-        var consumed: Int
+        package var consumed: Int
         /// Output bytes written.
-        var produced: Int
+        package var produced: Int
         /// The end of a gzip member (or zlib stream) was reached; call ``reset()`` to read another.
-        var ended: Bool
+        package var ended: Bool
         /// Set when the data is corrupt; the stream cannot go on.
-        var failure: String? = nil
+        package var failure: String? = nil
     }
 
-    struct Failure: Error {
-        var message: String
+    package struct Failure: Error {
+        package var message: String
     }
 
     private var stream = z_stream()
 
     /// - Parameter windowBits: 15 + 32 detects gzip or zlib headers automatically.
-    init(windowBits: Int32 = 15 + 32) throws(Failure) {
+    package init(windowBits: Int32 = 15 + 32) throws(Failure) {
         let status = czlib_inflate_init(&stream, windowBits)
         guard status == Z_OK else { throw Failure(message: "zlib could not start (status \(status))") }
     }
@@ -33,13 +33,13 @@ final class Inflater {
     }
 
     /// Starts a new member after the previous one ended, keeping the allocated window.
-    func reset() {
+    package func reset() {
         inflateReset(&stream)
     }
 
     /// One inflate call. Returns the failure in the step rather than throwing, because it is called from
     /// inside `withUnsafeBytes`, whose closures cannot throw a typed error.
-    func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> Step {
+    package func step(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> Step {
         guard let outBase = output.baseAddress, output.count > 0 else { return Step(consumed: 0, produced: 0, ended: false) }
         let inBase = input.baseAddress?.assumingMemoryBound(to: Bytef.self)
         stream.next_in = UnsafeMutablePointer(mutating: inBase)
