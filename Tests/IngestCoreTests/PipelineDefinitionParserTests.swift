@@ -17,6 +17,7 @@ import Testing
                 run:
                   concurrency: 3
                   max_failure_ratio: 0.1
+                  user_agent: newsbot/2.1 (+https://example.org/bot)
                 output:
                   sqlite: out.sqlite
                 """, file: "p.yaml")
@@ -28,6 +29,7 @@ import Testing
         #expect(definition.stages[0].line == 3)
         #expect(definition.concurrency == 3)
         #expect(definition.maxFailureRatio == 0.1)
+        #expect(definition.userAgent == "newsbot/2.1 (+https://example.org/bot)")
         #expect(definition.output.sqlite == "out.sqlite")
     }
 
@@ -56,6 +58,7 @@ import Testing
         Case(yaml: "name: x\nstagse:\n  - scripted\n", line: 2, message: "unknown key 'stagse'"),
         Case(yaml: "stages:\n  - scripted\n", line: 1, message: "missing 'name'"),
         Case(yaml: "name: x\nstages:\n  - scripted\nrun:\n  max_failure_ratio: 2\n", line: 5, message: "outside 0.0...1.0"),
+        Case(yaml: "name: x\nstages:\n  - scripted\nrun:\n  user_agent: [a, b]\n", line: 5, message: "'run.user_agent' takes one line of text"),
         Case(yaml: "name: x\nstages:\n  - scripted\noutput:\n  postgres: postgres://u:p@h/db\n", line: 5, message: "connection strings do not belong"),
         Case(yaml: "name: x\nstages:\n  - scripted\noutput:\n  sqlite: postgresql://u:p@h/db\n", line: 5, message: "use --postgres-url or INGEST_POSTGRES_URL"),
         Case(yaml: "name: x\nstages: [scripted\n", line: 3, message: "not valid YAML"),

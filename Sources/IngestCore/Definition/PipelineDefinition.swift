@@ -6,6 +6,8 @@ public struct PipelineDefinition: Sendable, Equatable {
     /// Documents in flight; `nil` means one per core.
     public var concurrency: Int?
     public var maxFailureRatio: Double
+    /// The User-Agent for pages fetched over HTTP; `nil` leaves it to the command line or the default.
+    public var userAgent: String?
     public var output: OutputSettings
 
     public init(

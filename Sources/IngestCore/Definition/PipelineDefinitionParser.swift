@@ -12,6 +12,7 @@ import Yams
 /// run:
 ///   concurrency: 0          # 0: one per core
 ///   max_failure_ratio: 0.2
+///   user_agent: "newsbot/2.1 (+https://example.org/bot)"   # for URL inputs
 /// output:
 ///   sqlite: ingest.sqlite
 /// ```
@@ -160,8 +161,15 @@ public struct PipelineDefinitionParser: Sendable {
             switch key {
             case "concurrency": spec = concurrency
             case "max_failure_ratio": spec = ratio
+            case "user_agent":
+                guard let text = value.scalar?.string, !text.allSatisfy(\.isWhitespace), !text.contains(where: \.isNewline) else {
+                    reporter.report(value, "'run.user_agent' takes one line of text")
+                    continue
+                }
+                definition.userAgent = text
+                continue
             default:
-                reporter.report(keyNode, "unknown key 'run.\(key)'; expected concurrency or max_failure_ratio")
+                reporter.report(keyNode, "unknown key 'run.\(key)'; expected concurrency, max_failure_ratio or user_agent")
                 continue
             }
             guard let text = value.scalar?.string else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IngestCore
 import IngestFetch
+import IngestHTTP
 import IngestPostgres
 import IngestSinks
 import Logging
@@ -10,7 +11,7 @@ import Logging
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a pipeline over local pages into JSON Lines, SQLite and/or PostgreSQL.",
+        abstract: "Run a pipeline over local pages, WARC files or pages fetched over HTTP into JSON Lines, SQLite and/or PostgreSQL.",
         discussion: """
             Without PIPELINE the built-in default (Pipelines/events.yaml) runs. Outputs named on the command \
             line replace the pipeline file's outputs. Exit status: 0 when dead letters stay within the \
@@ -25,6 +26,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "A file listing one path per line, or - for standard input (repeatable).")
     var inputList: [String] = []
+
+    @OptionGroup(title: "Fetching over HTTP") var fetch: FetchOptions
 
     @Option(name: .long, help: "Write page records as JSON Lines to FILE, or - for standard output.")
     var output: String?
@@ -79,8 +82,11 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if input.isEmpty && inputList.isEmpty {
-            throw ValidationError("give at least one --input or --input-list")
+        if input.isEmpty && inputList.isEmpty && fetch.urls.isEmpty {
+            throw ValidationError("give at least one --input, --input-list or --urls")
+        }
+        if !fetch.urls.isEmpty && !(input.isEmpty && inputList.isEmpty) {
+            throw ValidationError("--urls cannot be combined with --input or --input-list; run them separately")
         }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let ratio = maxFailureRatio, !(0...1).contains(ratio) {
@@ -107,16 +113,25 @@ struct RunCommand: AsyncParsableCommand {
         let outputs = resolveOutputs(definition.output)
         var sinks: [any RecordSink] = []
         var described: [String] = []
-        let reader: LocalFileReader
+        var reader: LocalFileReader? = nil
+        let fetching = !fetch.urls.isEmpty
         var runState: RunState? = nil
         do throws(RunError) {
-            let inputs = input.map(LocalInput.path) + inputList.map(LocalInput.list)
-            let endings = Set(extensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
-            reader = try LocalFileReader(inputs: inputs, extensions: endings, shard: shardSpec)
+            if fetching {
+                for list in fetch.urls where list != "-" && !FileManager.default.fileExists(atPath: list) {
+                    throw RunError(.missingInput, "URL list not found: \(list)")
+                }
+            } else {
+                let inputs = input.map(LocalInput.path) + inputList.map(LocalInput.list)
+                let endings = Set(extensions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+                reader = try LocalFileReader(inputs: inputs, extensions: endings, shard: shardSpec)
+            }
             // The lock and the completion check come before any output is opened, so a run that must not
-            // go ahead touches nothing.
+            // go ahead touches nothing. A URL list has no completion key: the same list fetched again
+            // tomorrow is new work, made cheap by conditional requests.
             if let path = state ?? outputs.sqlite {
-                let opened = try await RunState.open(path: path, pipeline: definition.name, shard: shardSpec, inputKey: reader.inputKey(salt: "\(IngestVersion.current)\u{0}\(definition.stages.map(\.name))"))
+                let inputKey = reader?.inputKey(salt: "\(IngestVersion.current)\u{0}\(definition.stages.map(\.name))")
+                let opened = try await RunState.open(path: path, pipeline: definition.name, shard: shardSpec, inputKey: inputKey)
                 if !noSkipCompleted, let done = try await opened.completion() {
                     Diagnostics.write(
                         "\(shardSpec.map { "shard \($0) of pipeline" } ?? "pipeline") \(definition.name) over these inputs was completed by run \(done.runID) at \(done.completedAt); nothing to do (--no-skip-completed runs it again)"
@@ -147,20 +162,19 @@ struct RunCommand: AsyncParsableCommand {
         }
 
         let interactive = progress == .always || (progress == .auto && Diagnostics.standardErrorIsTerminal)
-        let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger, expectedInputs: reader.expectedInputCount())
+        let progressLine = progress == .never ? nil : ProgressLine(interactive: interactive, logger: logger, expectedInputs: reader?.expectedInputCount())
         let stop = StopRequest()
         let trap = SignalTrap(stop: stop) { number in
             logger.notice("stopping: no more inputs are read; the documents in flight finish and the outputs are flushed", metadata: ["signal": "\(SignalTrap.name(number))"])
         }
         var pipeline = definition.makePipeline(registry: StageCatalog.registry)
-        if inputList.isEmpty {
+        if inputList.isEmpty, var sampleReader = reader {
             // Templates are learned from the whole input, not the shard, so every shard strips a page exactly as
             // an unsharded run would.
-            var sampleReader = reader
             sampleReader.shard = nil
             pipeline = await TemplatePrepass.prepare(pipeline, reader: sampleReader, logger: logger, stop: stop)
         } else {
-            logger.notice("template learning skipped: path lists are read once, so there is no pre-pass")
+            logger.notice("template learning skipped: \(fetching ? "URL lists are fetched" : "path lists are read") once, so there is no pre-pass")
         }
         let runner = PipelineRunner(pipeline: pipeline, options: options, logger: logger)
         let summary: RunSummary
@@ -168,9 +182,23 @@ struct RunCommand: AsyncParsableCommand {
         if let progressLine {
             report = { @Sendable summary in progressLine.update(summary) }
         }
+        // The session is made last, so no early exit leaves its client open; it is shut down on every path.
+        var session: HTTPFetchSession? = nil
         do throws(RunError) {
-            summary = try await runner.run(reader: reader, sinks: sinks, progress: report, stop: stop)
+            if let reader {
+                summary = try await runner.run(reader: reader, sinks: sinks, progress: report, stop: stop)
+            } else {
+                let fetchSession = HTTPFetchSession(configuration: fetch.configuration(pipelineUserAgent: definition.userAgent), logger: logger)
+                session = fetchSession
+                let ledger = FetchStateLedger()
+                let fetcher = try HTTPFetcher(lists: fetch.urls, session: fetchSession, state: runState?.store, ledger: ledger, shard: shardSpec)
+                // Last, so fetch state is saved only after every other sink has finished with the records.
+                let fetchSinks = sinks + (runState.map { [FetchStateRecorder(ledger: ledger, store: $0.store)] } ?? [])
+                summary = try await runner.run(reader: fetcher, sinks: fetchSinks, progress: report, stop: stop)
+                await fetchSession.shutdown()
+            }
         } catch {
+            await session?.shutdown()
             progressLine?.finish()
             Diagnostics.error(error.message)
             throw ExitCode(error.exitStatus.rawValue)
