@@ -195,7 +195,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestCLITests",
-            dependencies: ["ingest", "IngestTestSupport", "CSQLite"],
+            dependencies: [
+                "ingest", "IngestTestSupport", "CSQLite", .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

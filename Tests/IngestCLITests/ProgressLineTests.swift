@@ -1,9 +1,28 @@
+import InMemoryLogging
+import IngestCore
 @testable import ingest
+import Logging
 import Testing
 
 @Suite struct ProgressLineTests {
     @Test("ETA durations read as seconds, minutes or hours", arguments: [(4.4, "4s"), (59.6, "1m00s"), (185, "3m05s"), (7_620, "2h07m")] as [(Double, String)])
     func durations(seconds: Double, text: String) {
         #expect(ProgressLine.duration(seconds) == text)
+    }
+
+    @Test("without a terminal, progress is logged at notice, which the default log level shows")
+    func loggedAtNotice() {
+        let handler = InMemoryLogHandler()
+        var logger = Logger(label: "test", factory: { _ in handler })
+        logger.logLevel = .notice  // `ingest run`'s default --log-level
+        let progress = ProgressLine(interactive: false, logger: logger)
+        var summary = RunSummary(runID: "r", pipeline: "p", stageNames: [])
+        summary.inputs = 9_999
+        progress.update(summary)
+        #expect(handler.entries.isEmpty)
+        summary.inputs = 10_000
+        progress.update(summary)
+        #expect(handler.entries.map(\.level) == [.notice])
+        #expect(handler.entries.first?.metadata["progress"]?.description.hasPrefix("inputs 10000") == true)
     }
 }

@@ -8,14 +8,15 @@ import Logging
 import Testing
 
 /// The fetcher end to end: a real server on loopback, the real runner, the strip stage and a SQLite state
-/// database, with timeouts short enough that every test finishes in a few seconds.
+/// database. Requests meant to succeed get timeouts generous enough for a loaded machine; the timeout
+/// tests give only their stalling URLs short ones, so every test still finishes in a few seconds.
 @Suite struct HTTPFetcherTests {
     static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     static func fast(_ change: (inout HTTPFetchConfiguration) -> Void = { _ in }) -> HTTPFetchConfiguration {
         var configuration = HTTPFetchConfiguration(
             userAgent: "ingest-test/1.0 (+https://example.org/bot)", maxConnections: 8, maxConnectionsPerHost: 8,
-            politenessDelay: .zero, connectTimeout: .seconds(1), readTimeout: .milliseconds(300), totalTimeout: .seconds(2),
+            politenessDelay: .zero, connectTimeout: .seconds(10), readTimeout: .seconds(10), totalTimeout: .seconds(20),
             maxBodyBytes: 256 << 10, maxRedirects: 5, maxRetries: 2, retryBaseDelay: .milliseconds(20), maxRetryDelay: .seconds(2))
         change(&configuration)
         return configuration
@@ -77,7 +78,6 @@ import Testing
                 let name = String(path.dropFirst("/pages/".count))
                 let type = name.contains("1251") ? "text/html; charset=windows-1251" : "text/html"
                 return .respond(status: 200, headers: [("Content-Type", type)], body: Self.page(name))
-            case "/slow": return .stall
             case "/flaky": return request.number == 1 ? .respond(status: 503) : .respond(status: 200, headers: Self.html, body: seed)
             case "/limited":
                 return request.number == 1
@@ -93,7 +93,7 @@ import Testing
         let base = server.baseURL
         let pages = ["seed-000-wix.html", "seed-003-wordpress-pl.html", "bg-windows-1251-no-meta.html"]
         let urls = pages.map { "\(base)/pages/\($0)" } + [
-            "\(base)/slow", "\(base)/flaky", "\(base)/limited", "\(base)/loop", "\(base)/hop", "\(base)/big", "\(base)/bomb",
+            "\(base)/flaky", "\(base)/limited", "\(base)/loop", "\(base)/hop", "\(base)/big", "\(base)/bomb",
             "\(base)/private/open", "\(base)/private/secret", "\(base)/missing", "ftp://example.org/file",
         ]
         let outcome = try await Self.run(urls, configuration: Self.fast())
@@ -104,7 +104,7 @@ import Testing
         #expect(summary.inputs == urls.count)
         #expect(summary.records == 7)
         #expect(summary.skipReasons[HTTPFetchSession.robotsReason] == 1)
-        #expect(summary.deadLetters == 6)
+        #expect(summary.deadLetters == 5)
         for page in pages { #expect(outcome.record("\(base)/pages/\(page)") != nil, "\(page)") }
 
         // The Content-Type charset reaches the strip stage: the page has no meta charset.
@@ -127,10 +127,6 @@ import Testing
         #expect(limited.count == 2)
         if limited.count == 2 { #expect(limited[1].receivedAt - limited[0].receivedAt >= .milliseconds(950)) }
 
-        // A stalled server is a timeout after every attempt, not a hang.
-        #expect(outcome.letter("\(base)/slow")?.code == "timeout")
-        #expect(server.requests(to: "/slow").count == 3)
-
         #expect(outcome.letter("\(base)/big")?.code == "too-large")
         let bombLetter = outcome.letter("\(base)/bomb")
         #expect(bombLetter?.code == "too-large")
@@ -141,25 +137,39 @@ import Testing
         // robots.txt: fetched once, the crawler's own group honoured over `*`.
         #expect(outcome.record("\(base)/private/open") != nil)
         #expect(server.requests(to: "/private/secret").isEmpty)
-        #expect(server.requests(to: "/robots.txt").count == 1)
+        // Once per host, not per page (a retry after a timeout on a loaded machine may add one).
+        #expect(server.requests(to: "/robots.txt").count < 3)
         #expect(server.requests.allSatisfy { $0.headers["user-agent"] == "ingest-test/1.0 (+https://example.org/bot)" })
         #expect(summary.failureReasons == [
-            "input/timeout": 1, "input/too-many-redirects": 1, "input/too-large": 2, "input/http-status": 1, "input/invalid-url": 1,
+            "input/too-many-redirects": 1, "input/too-large": 2, "input/http-status": 1, "input/invalid-url": 1,
         ])
+    }
+
+    @Test("a server that never answers is a timeout dead letter after every attempt, not a hang")
+    func stalled() async throws {
+        let server = try await LoopbackHTTPServer.start { request in request.path == "/slow" ? .stall : .respond(status: 404) }
+        let outcome = try await Self.run(
+            ["\(server.baseURL)/slow"], configuration: Self.fast { $0.readTimeout = .milliseconds(300); $0.honoursRobots = false })
+        await server.stop()
+        #expect(outcome.summary.addsUp)
+        #expect(outcome.deadLetters.first?.code == "timeout")
+        #expect(outcome.deadLetters.first?.message.contains("read timeout") == true)
+        #expect(server.requests(to: "/slow").count == 3)
     }
 
     @Test("a body that trickles in slower than the total timeout is a timeout dead letter")
     func totalTimeout() async throws {
         let server = try await LoopbackHTTPServer.start { request in
             request.path == "/trickle"
-                ? .trickle(headers: Self.html, pieces: Array(repeating: Array("<p>slow</p>".utf8), count: 20), pause: .milliseconds(100))
+                ? .trickle(headers: Self.html, pieces: Array(repeating: Array("<p>slow</p>".utf8), count: 40), pause: .milliseconds(100))
                 : .respond(status: 404)
         }
-        let outcome = try await Self.run(["\(server.baseURL)/trickle"], configuration: Self.fast { $0.totalTimeout = .milliseconds(500); $0.maxRetries = 0 })
+        let outcome = try await Self.run(["\(server.baseURL)/trickle"], configuration: Self.fast { $0.totalTimeout = .milliseconds(1500); $0.maxRetries = 0; $0.honoursRobots = false })
         await server.stop()
         #expect(outcome.summary.addsUp)
         #expect(outcome.deadLetters.first?.code == "timeout")
-        #expect(outcome.deadLetters.first?.message.contains("total timeout") == true)
+        let message = outcome.deadLetters.first?.message ?? ""
+        #expect(message.contains("total timeout"), "\(message)")
     }
 
     @Test("robots.txt answering 5xx keeps the crawler off the host; 4xx lets it in")
@@ -195,9 +205,10 @@ import Testing
         #expect(spaced.summary.records == 6)
         let starts = server.requests.filter { $0.path.hasSuffix("?again") }.map(\.receivedAt).sorted()
         #expect(starts.count == 6)
-        for (earlier, later) in zip(starts, starts.dropFirst()) {
-            // Measured where the server receives the requests, so allow for a little scheduling jitter.
-            #expect(later - earlier >= .milliseconds(120))
+        // Measured where the server receives the requests, which a loaded machine may delay one by one;
+        // the span of all six cannot shrink below five delays by more than one such delay.
+        if let first = starts.first, let last = starts.last {
+            #expect(last - first >= .milliseconds(5 * 150 - 100))
         }
     }
 

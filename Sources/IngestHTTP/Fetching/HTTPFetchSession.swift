@@ -84,7 +84,10 @@ public final class HTTPFetchSession: Sendable {
                 }
             }
             let exchange: HTTPExchange
-            switch await attempt(current.absoluteString, origin: origin, extraHeaders: conditional, bodyLimit: configuration.maxBodyBytes) {
+            switch await Self.attempt(
+                current.absoluteString, origin: origin, transport: transport, gate: gate, logger: logger, extraHeaders: conditional,
+                bodyLimit: configuration.maxBodyBytes)
+            {
             case .failure(let failure):
                 return failed(failure.code, failure.message)
             case .success(let result):
@@ -138,9 +141,11 @@ public final class HTTPFetchSession: Sendable {
 
     /// One request to one URL, with its host's slot and delay, retried on timeouts, broken connections,
     /// 429 and 5xx. Returns the last response or failure.
-    func attempt(_ url: String, origin: String, extraHeaders: [(String, String)], bodyLimit: Int, truncates: Bool = false) async
-        -> Result<HTTPExchange, FetchFailure>
-    {
+    static func attempt(
+        _ url: String, origin: String, transport: HTTPTransport, gate: HostGate, logger: Logger, extraHeaders: [(String, String)],
+        bodyLimit: Int, truncates: Bool = false
+    ) async -> Result<HTTPExchange, FetchFailure> {
+        let configuration = transport.configuration
         let attempts = configuration.maxRetries + 1
         for attempt in 0..<attempts {
             let result = await Self.send(url, origin: origin, transport: transport, gate: gate, extraHeaders: extraHeaders, bodyLimit: bodyLimit, truncates: truncates)
@@ -200,13 +205,16 @@ public final class HTTPFetchSession: Sendable {
     }
 
     /// Fetches and parses an origin's robots.txt, as RFC 9309 says: a 2xx is parsed, a 4xx allows
-    /// everything, a 5xx or no answer at all disallows everything. Up to five redirects are followed.
+    /// everything, a 5xx or no answer at all disallows everything. Timeouts, broken connections, 429 and
+    /// 5xx are retried as pages are, so one slow moment does not close a whole host for the run. Up to
+    /// five redirects are followed.
     static func loadRobots(origin: String, transport: HTTPTransport, gate: HostGate, logger: Logger) async -> RobotsRules {
         var url = origin + "/robots.txt"
         let token = transport.configuration.productToken
         for _ in 0...5 {
             let target = httpURL(url).map(Self.origin) ?? origin
-            let result = await send(url, origin: target, transport: transport, gate: gate, extraHeaders: [], bodyLimit: robotsLimit, truncates: true)
+            let result = await attempt(
+                url, origin: target, transport: transport, gate: gate, logger: logger, extraHeaders: [], bodyLimit: robotsLimit, truncates: true)
             switch result {
             case .failure(let failure):
                 logger.info("robots.txt unreachable: the host is treated as disallowed", metadata: ["url": "\(url)", "error.message": "\(failure.message)"])

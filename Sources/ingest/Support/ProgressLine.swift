@@ -3,7 +3,7 @@ import IngestCore
 import Logging
 import Synchronization
 
-/// Shows how a run is going: a redrawn line on a terminal (at most four times a second), or an info
+/// Shows how a run is going: a redrawn line on a terminal (at most four times a second), or a notice
 /// log line every 30 seconds or 10,000 inputs when standard error is a file or a pipe (cron).
 final class ProgressLine: Sendable {
     private struct State {
@@ -37,7 +37,7 @@ final class ProgressLine: Sendable {
             } else if now - state.lastDraw >= .seconds(30) || summary.inputs - state.lastLoggedInputs >= 10_000 {
                 state.lastDraw = now
                 state.lastLoggedInputs = summary.inputs
-                logger.info("progress", metadata: ["progress": "\(line(summary, now: now))"])
+                logger.notice("progress", metadata: ["progress": "\(line(summary, now: now))"])
             }
         }
     }
