@@ -182,13 +182,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "IngestHTTPTests",
+        .target(
+            name: "IngestHTTPTestSupport",
             dependencies: [
-                "IngestHTTP", "IngestSinks", "IngestHTML", "IngestTestSupport", "CZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/IngestHTTPTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "IngestHTTPTests",
+            dependencies: [
+                "IngestHTTP", "IngestSinks", "IngestHTML", "IngestTestSupport", "IngestHTTPTestSupport", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -196,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "IngestCLITests",
             dependencies: [
-                "ingest", "IngestTestSupport", "CSQLite", .product(name: "Logging", package: "swift-log"),
+                "ingest", "IngestTestSupport", "IngestHTTPTestSupport", "CSQLite", .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
