@@ -155,7 +155,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IngestHTMLTests",
-            dependencies: ["IngestHTML", "IngestText", "IngestLanguage", "IngestFetch", "IngestTestSupport"],
+            dependencies: ["IngestHTML", "IngestText", "IngestLanguage", "IngestFetch", "IngestTestSupport", "CLibXML2"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -15,14 +15,46 @@ enum BoilerplateLines {
 
     static func matches(_ text: [UInt8]) -> Bool {
         if text.count <= maxLineBytes {
-            let line = String(decoding: text, as: UTF8.self).lowercased()
-            let folded = line.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+            let folded = fold(text)
             if BoilerplatePhrases.lines.contains(folded) || isCounter(folded) { return true }
-            return BoilerplatePhrases.prefixes.contains { folded.hasPrefix($0) }
+            return hasFurniturePrefix(folded)
         }
         guard text.count <= maxPrefixedLineBytes else { return false }
-        let head = String(decoding: text.prefix(prefixWindowBytes), as: UTF8.self).lowercased()
-        return BoilerplatePhrases.prefixes.contains { head.hasPrefix($0) }
+        return hasFurniturePrefix(String(decoding: text.prefix(prefixWindowBytes), as: UTF8.self).lowercased())
+    }
+
+    /// The prefixes by their first character: a line can only start with a prefix that starts with its
+    /// own first character, so each line is compared with a few prefixes instead of all of them.
+    private static let prefixesByFirstCharacter: [Character: [String]] = Dictionary(
+        grouping: BoilerplatePhrases.prefixes.filter { !$0.isEmpty }, by: { $0.first! })
+
+    private static func hasFurniturePrefix(_ line: String) -> Bool {
+        guard let first = line.first, let candidates = prefixesByFirstCharacter[first] else { return false }
+        return candidates.contains { line.hasPrefix($0) }
+    }
+
+    /// The line lower-cased, with runs of spaces and line breaks collapsed to one space and none at
+    /// either end. Most short lines are ASCII, which is folded byte by byte.
+    static func fold(_ text: [UInt8]) -> String {
+        guard text.allSatisfy({ $0 < 0x80 }) else {
+            let line = String(decoding: text, as: UTF8.self).lowercased()
+            return line.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.count)
+        var pendingSpace = false
+        for byte in text {
+            if byte == 0x20 || byte == 0x0A {
+                pendingSpace = !folded.isEmpty
+                continue
+            }
+            if pendingSpace {
+                folded.append(0x20)
+                pendingSpace = false
+            }
+            folded.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// "8", "3 views", "3 views0 comments", "1 коментар".

@@ -1,7 +1,6 @@
-import CLibXML2
 import IngestCore
 
-/// One pass over a libxml2 tree, without recursion, so a page of 10,000 nested `div`s costs no stack.
+/// One pass over a parsed page, without recursion, so a page of 10,000 nested `div`s costs no stack.
 ///
 /// Furniture (scripts, navigation, banners, hidden elements, share bars, comment sections…) is skipped
 /// whole when first met, so its text is never even copied. What remains becomes ``TextBlock``s, and
@@ -39,54 +38,60 @@ struct PageWalker {
         PageWalk(elements: elements, blocks: blocks, metadata: metadata, elementCount: elementCount)
     }
 
-    mutating func walk(from root: xmlNodePtr?) throws(StageError) {
-        guard let root else { return }
-        var next: xmlNodePtr? = root
-        while let node = next {
-            var descended = false
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                descended = try enter(node)
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content, !openBlocks.isEmpty {
-                    buffer.append(content, inLink: linkDepth > 0)
-                }
-            default:
-                break
-            }
-            if descended, let child = node.pointee.children {
-                next = child
-                continue
-            }
-            if descended { exit(node) }
-            var cursor = node
-            next = nil
-            while cursor != root {
-                if let sibling = cursor.pointee.next {
-                    next = sibling
+    mutating func walk(_ tree: HTMLTree) throws(StageError) {
+        let root = tree.root
+        guard root >= 0 else { return }
+        try tree.bytes.withUnsafeBufferPointer { (text) throws(StageError) in
+            var next = root
+            while next >= 0 {
+                let node = next
+                let current = tree.nodes[Int(node)]
+                var descended = false
+                switch current.kind {
+                case .element:
+                    descended = try enter(node, in: tree)
+                case .text, .cdata:
+                    if !openBlocks.isEmpty {
+                        buffer.append(UnsafeBufferPointer(rebasing: text[Int(current.start)..<Int(current.start + current.count)]), inLink: linkDepth > 0)
+                    }
+                case .other:
                     break
                 }
-                guard let parent = cursor.pointee.parent else { break }
-                cursor = parent
-                exit(cursor)
+                if descended, current.firstChild >= 0 {
+                    next = current.firstChild
+                    continue
+                }
+                if descended { exit(current.tag) }
+                var cursor = node
+                next = -1
+                while cursor != root {
+                    let sibling = tree.nodes[Int(cursor)].next
+                    if sibling >= 0 {
+                        next = sibling
+                        break
+                    }
+                    let parent = tree.nodes[Int(cursor)].parent
+                    guard parent >= 0 else { break }
+                    cursor = parent
+                    exit(tree.nodes[Int(cursor)].tag)
+                }
             }
         }
         flush()
     }
 
     /// Handles an element's start; returns whether to walk into it.
-    private mutating func enter(_ node: xmlNodePtr) throws(StageError) -> Bool {
+    private mutating func enter(_ node: Int32, in tree: HTMLTree) throws(StageError) -> Bool {
         elementCount += 1
         if elementCount > maxElements {
             throw StageError(.tooLarge, "the page has more than \(maxElements) elements (the max_elements limit)")
         }
-        guard let name = node.pointee.name else { return false }
-        let tag = HTMLTag.lookup(name)
-        let attributes = ElementAttributes(node)
+        let tag = tree.nodes[Int(node)].tag
+        let attributes = ElementAttributes(tree, element: node)
 
         switch tag {
         case .title:
-            if metadata.documentTitle == nil { metadata.documentTitle = SubtreeProbe.text(of: node, limit: 4096) }
+            if metadata.documentTitle == nil { metadata.documentTitle = SubtreeProbe.text(of: node, in: tree, limit: 4096) }
             return false
         case .meta:
             if let key = attributes.property ?? attributes.name ?? attributes.itemprop, let content = attributes.content {
@@ -96,7 +101,7 @@ struct PageWalker {
             return false
         case .script:
             if attributes.type?.lowercased().contains("ld+json") == true, metadata.jsonLD.count < 16 {
-                metadata.jsonLD.append(SubtreeProbe.text(of: node, limit: 1 << 20))
+                metadata.jsonLD.append(SubtreeProbe.text(of: node, in: tree, limit: 1 << 20))
             }
             return false
         case .time:
@@ -128,7 +133,7 @@ struct PageWalker {
                 names = verdict
             }
         }
-        if isDropped(tag, attributes: attributes, names: names, node: node) { return false }
+        if isDropped(tag, attributes: attributes, names: names, node: node, in: tree) { return false }
 
         switch tag {
         case .a:
@@ -192,9 +197,7 @@ struct PageWalker {
     }
 
     /// Handles an element's end, for elements that were walked into.
-    private mutating func exit(_ node: xmlNodePtr) {
-        guard let name = node.pointee.name else { return }
-        let tag = HTMLTag.lookup(name)
+    private mutating func exit(_ tag: HTMLTag) {
         if tag == .a {
             linkDepth = max(0, linkDepth - 1)
             return
@@ -248,25 +251,25 @@ struct PageWalker {
     }
 
     private func isDropped(
-        _ tag: HTMLTag, attributes: ElementAttributes, names: BoilerplateRules.Verdict?, node: xmlNodePtr
+        _ tag: HTMLTag, attributes: ElementAttributes, names: BoilerplateRules.Verdict?, node: Int32, in tree: HTMLTree
     ) -> Bool {
         if attributes.hidden { return true }
         if let role = attributes.role, BoilerplateRules.droppedRoles.contains(role) {
-            return !SubtreeProbe.wrapsContent(node, paragraphs: 3)
+            return !SubtreeProbe.wrapsContent(node, in: tree, paragraphs: 3)
         }
         switch tag {
         case .script, .style, .noscript, .template, .iframe, .button, .select, .option, .input, .textarea, .canvas,
             .svg, .math, .object, .embed, .video, .audio, .map:
             return true
         case .nav, .aside, .dialog, .menu, .footer:
-            return !SubtreeProbe.wrapsContent(node, paragraphs: 3)
+            return !SubtreeProbe.wrapsContent(node, in: tree, paragraphs: 3)
         case .header:
             // A header inside an article or section introduces it (title, dateline); only the page's
             // own header is a banner.
-            return sectionDepth == 0 && !SubtreeProbe.wrapsContent(node, paragraphs: 3)
+            return sectionDepth == 0 && !SubtreeProbe.wrapsContent(node, in: tree, paragraphs: 3)
         case .form:
             // ASP.NET pages wrap the whole page in one form; a search or comment form holds no prose.
-            return !SubtreeProbe.wrapsContent(node, paragraphs: 2)
+            return !SubtreeProbe.wrapsContent(node, in: tree, paragraphs: 2)
         case .html, .body, .main, .article:
             return false
         default:
@@ -277,8 +280,8 @@ struct PageWalker {
         // Comment threads are prose by nature, so only their name counts; other furniture that holds
         // several paragraphs is an unclosed element that swallowed the page, and the page is kept.
         if BoilerplateRules.commentWords.contains(word) { return true }
-        if BoilerplateRules.weakWords.contains(word) { return SubtreeProbe.isLinkDominated(node) }
-        return !SubtreeProbe.wrapsContent(node, paragraphs: 3)
+        if BoilerplateRules.weakWords.contains(word) { return SubtreeProbe.isLinkDominated(node, in: tree) }
+        return !SubtreeProbe.wrapsContent(node, in: tree, paragraphs: 3)
     }
 
     /// The last path component of a URL or a caption, reduced to lower-case ASCII letters and digits, so

@@ -7,19 +7,19 @@ struct TextBuffer {
 
     var isEmpty: Bool { bytes.isEmpty }
 
-    /// Appends a NUL-terminated UTF-8 string. No-break spaces collapse like spaces: in running text they
-    /// only keep words on one line, which plain text has no use for.
-    mutating func append(_ text: UnsafePointer<UInt8>, inLink: Bool) {
+    /// Appends UTF-8 text. No-break spaces collapse like spaces: in running text they only keep words on
+    /// one line, which plain text has no use for.
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>, inLink: Bool) {
         var index = 0
-        while true {
+        let count = text.count
+        while index < count {
             let byte = text[index]
-            if byte == 0 { return }
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 pendingSpace = true
                 index += 1
                 continue
             }
-            if byte == 0xC2, text[index + 1] == 0xA0 {
+            if byte == 0xC2, index + 1 < count, text[index + 1] == 0xA0 {
                 pendingSpace = true
                 index += 2
                 continue

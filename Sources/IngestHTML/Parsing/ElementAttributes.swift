@@ -1,6 +1,4 @@
-import CLibXML2
-
-/// The attributes strip reads from one element, copied out of libxml2 in one pass over its attribute list.
+/// The attributes strip reads from one element, in one pass over its attribute list.
 struct ElementAttributes {
     var classAndID: String?
     var role: String?
@@ -14,27 +12,22 @@ struct ElementAttributes {
     var pubdate = false
     var src: String?
 
-    init(_ node: xmlNodePtr) {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            guard let rawName = current.pointee.name else { continue }
-            let name = AttributeName(rawName)
-            guard name != .other else { continue }
-            let value = Self.value(of: current)
-            switch name {
+    init(_ tree: HTMLTree, element: Int32) {
+        for attribute in tree.attributes(of: element) {
+            let value = String(decoding: tree.bytes(start: attribute.start, count: attribute.count), as: UTF8.self)
+            switch attribute.name {
             case .class, .id:
-                if let value, !value.isEmpty {
+                if !value.isEmpty {
                     classAndID = classAndID.map { $0 + " " + value } ?? value
                 }
-            case .role: role = value?.lowercased()
+            case .role: role = value.lowercased()
             case .hidden: hidden = true
-            case .ariaHidden: if value?.lowercased() == "true" { hidden = true }
+            case .ariaHidden: if value.lowercased() == "true" { hidden = true }
             case .style:
-                if let style = value, Self.hidesElement(style) { hidden = true }
+                if Self.hidesElement(value) { hidden = true }
             case .type: type = value
             case .property: property = value
-            case .name: self.name = value
+            case .name: name = value
             case .content: content = value
             case .datetime: datetime = value
             case .itemprop: itemprop = value
@@ -57,16 +50,6 @@ struct ElementAttributes {
             compact.count >= declaration.count
                 && (0...(compact.count - declaration.count)).contains { compact[$0..<($0 + declaration.count)].elementsEqual(declaration) }
         }
-    }
-
-    private static func value(of attribute: xmlAttrPtr) -> String? {
-        guard let child = attribute.pointee.children else { return "" }
-        if child.pointee.next == nil, let content = child.pointee.content {
-            return String(cString: content)
-        }
-        guard let joined = xmlNodeListGetString(attribute.pointee.doc, child, 1) else { return nil }
-        defer { cxml_free(joined) }
-        return String(cString: joined)
     }
 }
 
