@@ -20,8 +20,11 @@ import Testing
         guard let document else { return "no document" }
         defer { xmlFreeDoc(document) }
         var lines: [String] = []
-        func visit(_ node: xmlNodePtr, depth: Int) {
-            let indent = String(repeating: " ", count: depth)
+        // Iterative: a fixture nests 10,000 elements, deeper than a test thread's stack allows recursion.
+        var pending: [(node: xmlNodePtr, depth: Int)] = []
+        if let root = xmlDocGetRootElement(document) { pending.append((root, 0)) }
+        while let (node, depth) = pending.popLast() {
+            let indent = "\(depth) "
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
                 var line = indent + "<" + String(cString: node.pointee.name)
@@ -38,6 +41,13 @@ import Testing
                     line += " \(name)=\(value.debugDescription)"
                 }
                 lines.append(line + ">")
+                var children: [xmlNodePtr] = []
+                var child = node.pointee.children
+                while let current = child {
+                    children.append(current)
+                    child = current.pointee.next
+                }
+                pending.append(contentsOf: children.reversed().map { ($0, depth + 1) })
             case XML_TEXT_NODE:
                 lines.append(indent + "text " + String(cString: node.pointee.content).debugDescription)
             case XML_CDATA_SECTION_NODE:
@@ -45,13 +55,7 @@ import Testing
             default:
                 lines.append(indent + "other")
             }
-            var child = node.pointee.children
-            while let current = child, node.pointee.type == XML_ELEMENT_NODE {
-                visit(current, depth: depth + 1)
-                child = current.pointee.next
-            }
         }
-        if let root = xmlDocGetRootElement(document) { visit(root, depth: 0) }
         return lines.joined(separator: "\n")
     }
 
@@ -59,9 +63,10 @@ import Testing
     static func outline(_ bytes: [UInt8]) throws -> String {
         let tree = try HTMLDocument(utf8: bytes, url: nil).tree
         var lines: [String] = []
-        func visit(_ index: Int32, depth: Int) {
+        var pending: [(index: Int32, depth: Int)] = tree.root >= 0 ? [(tree.root, 0)] : []
+        while let (index, depth) = pending.popLast() {
             let node = tree.nodes[Int(index)]
-            let indent = String(repeating: " ", count: depth)
+            let indent = "\(depth) "
             let text = String(decoding: tree.bytes(start: node.start, count: node.count), as: UTF8.self)
             switch node.kind {
             case .element:
@@ -75,13 +80,14 @@ import Testing
             case .cdata: lines.append(indent + "cdata " + text.debugDescription)
             case .other: lines.append(indent + "other")
             }
+            var children: [Int32] = []
             var child = node.firstChild
             while child >= 0 {
-                visit(child, depth: depth + 1)
+                children.append(child)
                 child = tree.nodes[Int(child)].next
             }
+            pending.append(contentsOf: children.reversed().map { ($0, depth + 1) })
         }
-        if tree.root >= 0 { visit(tree.root, depth: 0) }
         return lines.joined(separator: "\n")
     }
 
@@ -95,7 +101,8 @@ import Testing
     /// libxml2's outline with element names turned into tags, as ``elementName(of:in:)`` writes them.
     static func comparable(_ libxml2: String) -> String {
         libxml2.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard let open = line.firstIndex(where: { $0 != " " }), line[open] == "<" else { return String(line) }
+            guard let space = line.firstIndex(of: " "), line[line.index(after: space)...].first == "<" else { return String(line) }
+            let open = line.index(after: space)
             let nameEnd = line[open...].firstIndex(where: { $0 == " " || $0 == ">" }) ?? line.endIndex
             let name = String(line[line.index(after: open)..<nameEnd])
             let known = name.withCString { pointer in
