@@ -19,10 +19,15 @@ public struct HTTPFetcher: DocumentReader {
     public let ledger: FetchStateLedger?
     /// URLs another shard owns are passed over without a request.
     public var shard: Shard?
+    /// When a stop is requested, fetches in progress are cancelled rather than awaited, so a stalled
+    /// server cannot hold a stopping run for its full timeouts; the page being handed over becomes a
+    /// dead letter, and the rerun fetches it again.
+    public var stop: StopRequest?
 
     /// - Throws: ``RunError`` with `.missingInput` when a list does not exist.
     public init(
-        lists: [String], session: HTTPFetchSession, state: (any StateStore)? = nil, ledger: FetchStateLedger? = nil, shard: Shard? = nil
+        lists: [String], session: HTTPFetchSession, state: (any StateStore)? = nil, ledger: FetchStateLedger? = nil, shard: Shard? = nil,
+        stop: StopRequest? = nil
     ) throws(RunError) {
         for list in lists where list != "-" && !FileManager.default.fileExists(atPath: list) {
             throw RunError(.missingInput, "URL list not found: \(list)")
@@ -32,6 +37,7 @@ public struct HTTPFetcher: DocumentReader {
         self.state = state
         self.ledger = ledger
         self.shard = shard
+        self.stop = stop
     }
 
     public func makeAsyncIterator() -> Iterator {
@@ -63,7 +69,31 @@ public struct HTTPFetcher: DocumentReader {
                 window.append(start(url))
             }
             guard !window.isEmpty else { return nil }
-            return await window.removeFirst().value
+            let head = window.removeFirst()
+            if let stop = fetcher.stop, await Self.stopsFirst(head, stop: stop) {
+                for task in window { task.cancel() }
+            }
+            return await head.value
+        }
+
+        /// Waits for `head` or for a stop request, whichever comes first; on a stop, `head` is cancelled.
+        private static func stopsFirst(_ head: Task<InputItem, Never>, stop: StopRequest) async -> Bool {
+            await withTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    _ = await head.value
+                    return false
+                }
+                group.addTask {
+                    while !stop.isRequested, !Task.isCancelled {
+                        try? await Task.sleep(for: .milliseconds(50))
+                    }
+                    return stop.isRequested
+                }
+                let stopped = await group.next() ?? false
+                if stopped { head.cancel() }
+                group.cancelAll()
+                return stopped
+            }
         }
 
         private func start(_ url: String) -> Task<InputItem, Never> {
@@ -87,7 +117,19 @@ public struct HTTPFetcher: DocumentReader {
                     }
                 }
                 let fetched = await session.fetch(url, previous: previous)
-                if let saved = fetched.state { ledger?.expect(saved) }
+                if let saved = fetched.state {
+                    if fetched.savesAtOnce {
+                        do throws(RunError) {
+                            try await state?.saveFetchState(saved)
+                        } catch {
+                            session.logger.warning(
+                                "the fetch state of an unchanged page could not be saved; the next run compares its body again",
+                                metadata: ["url": "\(url)", "error.message": "\(error.message)"])
+                        }
+                    } else {
+                        ledger?.expect(saved)
+                    }
+                }
                 return fetched.item
             }
         }

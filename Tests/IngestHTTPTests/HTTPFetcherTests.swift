@@ -230,17 +230,20 @@ import Testing
                 return request.headers["if-modified-since"] == lastModified
                     ? .respond(status: 304) : .respond(status: 200, headers: Self.html + [("Last-Modified", lastModified)], body: seed)
             case "/same": return .respond(status: 200, headers: Self.html, body: seed)
+            case "/rotating":
+                // A server that changes its ETag without changing the page.
+                return .respond(status: 200, headers: Self.html + [("ETag", "\"r\(request.number)\"")], body: seed)
             case "/changing": return .respond(status: 200, headers: Self.html, body: request.number == 1 ? seed : other)
             default: return .respond(status: 404)
             }
         }
         let directory = try FixturePaths.temporaryDirectory()
         let store = try SQLiteStateStore(path: directory.appendingPathComponent("state.sqlite").path)
-        let urls = ["/etag", "/dated", "/same", "/changing", "/missing"].map { server.baseURL + $0 }
+        let urls = ["/etag", "/dated", "/same", "/changing", "/rotating", "/missing"].map { server.baseURL + $0 }
 
         let first = try await Self.run(urls, configuration: Self.fast(), state: store)
         #expect(first.summary.addsUp)
-        #expect(first.summary.records == 4)
+        #expect(first.summary.records == 5)
         #expect(first.summary.deadLetters == 1)
         let saved = try await store.fetchState(url: server.baseURL + "/etag")
         #expect(saved?.etag == "\"v1\"")
@@ -251,8 +254,8 @@ import Testing
         let second = try await Self.run(urls, configuration: Self.fast(), state: store)
         await server.stop()
         #expect(second.summary.addsUp)
-        #expect(second.summary.inputs == 5)
-        #expect(second.summary.skipReasons[HTTPFetchSession.unchangedReason] == 3)
+        #expect(second.summary.inputs == 6)
+        #expect(second.summary.skipReasons[HTTPFetchSession.unchangedReason] == 4)
         #expect(second.records.map(\.source.url) == [server.baseURL + "/changing"])
         #expect(second.summary.deadLetters == 1)
         // The unchanged pages never reached the strip stage.
@@ -260,6 +263,12 @@ import Testing
         #expect(server.requests(to: "/etag").last?.headers["if-none-match"] == "\"v1\"")
         #expect(server.requests(to: "/dated").last?.headers["if-modified-since"] == lastModified)
         #expect(server.requests(to: "/missing").last?.headers["if-none-match"] == nil)
+        // Unchanged pages keep the validators the server sent this time, for the next night.
+        #expect(server.requests(to: "/rotating").last?.headers["if-none-match"] == "\"r1\"")
+        let rotated = try await store.fetchState(url: server.baseURL + "/rotating")
+        #expect(rotated?.etag == "\"r2\"")
+        #expect(rotated?.contentSHA256 == SHA256Hex.digest(seed))
+        #expect(try await store.fetchState(url: server.baseURL + "/etag")?.httpStatus == 304)
     }
 
     @Test("a shard fetches only its own URLs")
@@ -277,5 +286,38 @@ import Testing
         #expect(outcome.summary.records == mine.count)
         #expect(outcome.summary.outOfShard == urls.count - mine.count)
         #expect(Set(server.requests.map(\.path)).subtracting(["/robots.txt"]) == Set(mine.map { String($0.dropFirst(server.baseURL.count)) }))
+    }
+
+    @Test("a stop request cancels a stalled fetch instead of waiting out its timeouts")
+    func stopCancelsFetches() async throws {
+        let seed = Self.page("seed-000-wix.html")
+        let server = try await LoopbackHTTPServer.start { request in
+            request.path == "/slow" ? .stall : .respond(status: 200, headers: Self.html, body: seed)
+        }
+        let directory = try FixturePaths.temporaryDirectory()
+        let list = directory.appendingPathComponent("urls.txt")
+        try ["/slow", "/a"].map { server.baseURL + $0 }.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
+        let session = HTTPFetchSession(configuration: Self.fast { $0.honoursRobots = false }, logger: Self.quiet)
+        let stop = StopRequest()
+        let fetcher = try HTTPFetcher(lists: [list.path], session: session, stop: stop)
+        let sink = InMemorySink()
+        let runner = PipelineRunner(
+            pipeline: Pipeline(name: "http-test", stages: [HTMLStrip()]), options: RunOptions(concurrency: 1, runID: "r_stop"),
+            logger: Self.quiet)
+        let started = ContinuousClock.now
+        let stopper = Task {
+            while server.requests(to: "/slow").isEmpty { try? await Task.sleep(for: .milliseconds(20)) }
+            stop.request(signal: SIGTERM)
+        }
+        let summary = try await runner.run(reader: fetcher, sinks: [sink], stop: stop)
+        await session.shutdown()
+        await stopper.value
+        await server.stop()
+        // The read timeout is 10 s and there are two retries: only cancelling ends this quickly.
+        #expect(ContinuousClock.now - started < .seconds(8))
+        #expect(summary.stoppedBySignal == SIGTERM)
+        #expect(summary.addsUp)
+        #expect(summary.inputs == 1)
+        #expect(await sink.deadLetters.map(\.code) == ["stopped"])
     }
 }

@@ -49,11 +49,18 @@ public final class HTTPFetchSession: Sendable {
         }
     }
 
-    /// What became of one URL, and the fetch state to save once its record is written.
+    /// What became of one URL, and the fetch state to save for it.
     public struct Fetched: Sendable {
         public var item: InputItem
-        /// Set for documents only.
+        /// For a document: saved once its record is written. For an unchanged page: saved at once (its
+        /// record was written by an earlier run), so validators the server changed are used next time.
         public var state: FetchState?
+
+        /// Whether ``state`` may be saved now rather than after the record is written.
+        public var savesAtOnce: Bool {
+            if case .skipped = item { return state != nil }
+            return false
+        }
     }
 
     /// Fetches one URL as listed, following redirects and retrying as configured.
@@ -112,10 +119,15 @@ public final class HTTPFetchSession: Sendable {
             if current.absoluteString != url { source.finalURL = current.absoluteString }
             source.contentType = exchange.headers["content-type"]
             if exchange.status == 304 {
-                guard previous != nil else {
+                guard var refreshed = previous else {
                     return failed(.httpStatus, "HTTP 304 to a request that was not conditional")
                 }
-                return Fetched(item: .skipped(id: id, source: source, reason: Self.unchangedReason), state: nil)
+                // A 304 may carry new validators (RFC 9110 §15.4.5); the body and its hash stay as stored.
+                refreshed.etag = exchange.headers["etag"] ?? refreshed.etag
+                refreshed.lastModified = exchange.headers["last-modified"] ?? refreshed.lastModified
+                refreshed.httpStatus = 304
+                refreshed.fetchedAt = RFC3339.string(from: Date())
+                return Fetched(item: .skipped(id: id, source: source, reason: Self.unchangedReason), state: refreshed)
             }
             guard (200..<300).contains(exchange.status) else {
                 return failed(.httpStatus, "HTTP \(exchange.status) \(exchange.reason)")
@@ -124,12 +136,12 @@ public final class HTTPFetchSession: Sendable {
             source.bytes = body.count
             source.sha256 = SHA256Hex.digest(body)
             source.fetchedAt = RFC3339.string(from: Date())
-            if let stored = previous?.contentSHA256, stored == source.sha256 {
-                return Fetched(item: .skipped(id: id, source: source, reason: Self.unchangedReason), state: nil)
-            }
             let state = FetchState(
                 url: url, etag: exchange.headers["etag"], lastModified: exchange.headers["last-modified"], contentSHA256: source.sha256,
                 httpStatus: exchange.status, fetchedAt: source.fetchedAt, pageID: id)
+            if let stored = previous?.contentSHA256, stored == source.sha256 {
+                return Fetched(item: .skipped(id: id, source: source, reason: Self.unchangedReason), state: state)
+            }
             return Fetched(item: .document(Document(id: id, source: source, raw: body, headers: exchange.headers)), state: state)
         }
     }
@@ -181,7 +193,7 @@ public final class HTTPFetchSession: Sendable {
             do {
                 try await Task.sleep(for: wait)
             } catch {
-                return .failure(FetchFailure(code: .connectionFailed, message: "stopped while waiting to retry", retryable: false))
+                return .failure(FetchFailure(code: .stopped, message: "the run stopped while the page waited for a retry", retryable: false))
             }
         }
         return .failure(FetchFailure(code: .internal, message: "no attempt was made", retryable: false))
@@ -197,7 +209,7 @@ public final class HTTPFetchSession: Sendable {
             try await Task.sleep(until: start, clock: .continuous)
         } catch {
             await gate.release(origin)
-            return .failure(FetchFailure(code: .connectionFailed, message: "stopped while waiting for the host's turn", retryable: false))
+            return .failure(FetchFailure(code: .stopped, message: "the run stopped while the page waited for its host's turn", retryable: false))
         }
         let result = await transport.get(url, extraHeaders: extraHeaders, bodyLimit: bodyLimit, truncates: truncates)
         await gate.release(origin)

@@ -84,13 +84,13 @@ struct HTTPTransport: Sendable {
             case .invalidURL, .emptyHost, .emptyScheme:
                 return FetchFailure(code: .invalidURL, message: "not a URL the client can fetch: \(url)", retryable: false)
             case .cancelled:
-                return FetchFailure(code: .connectionFailed, message: "the request was cancelled", retryable: false)
+                return FetchFailure(code: .stopped, message: "the run stopped while the page was being fetched", retryable: false)
             default:
                 return FetchFailure(code: .connectionFailed, message: "the connection failed: \(error)", retryable: true)
             }
         }
         if error is CancellationError {
-            return FetchFailure(code: .connectionFailed, message: "the request was cancelled", retryable: false)
+            return FetchFailure(code: .stopped, message: "the run stopped while the page was being fetched", retryable: false)
         }
         if let error = error as? ChannelError, case .connectTimeout = error {
             return FetchFailure(code: .timeout, message: "no connection within the connect timeout of \(configuration.connectTimeout)", retryable: true)

@@ -10,6 +10,8 @@ extension StageError.Code {
     public static let timeout = StageError.Code("timeout")
     /// The connection could not be opened or broke on the last attempt.
     public static let connectionFailed = StageError.Code("connection-failed")
+    /// The run was stopped (SIGTERM, SIGINT) while the page was being fetched; a rerun fetches it again.
+    public static let stopped = StageError.Code("stopped")
     /// The final response was not a 2xx (a 4xx, or a 429 or 5xx that outlasted the retries).
     public static let httpStatus = StageError.Code("http-status")
 }

@@ -191,7 +191,8 @@ struct RunCommand: AsyncParsableCommand {
                 let fetchSession = HTTPFetchSession(configuration: fetch.configuration(pipelineUserAgent: definition.userAgent), logger: logger)
                 session = fetchSession
                 let ledger = FetchStateLedger()
-                let fetcher = try HTTPFetcher(lists: fetch.urls, session: fetchSession, state: runState?.store, ledger: ledger, shard: shardSpec)
+                let fetcher = try HTTPFetcher(
+                    lists: fetch.urls, session: fetchSession, state: runState?.store, ledger: ledger, shard: shardSpec, stop: stop)
                 // Last, so fetch state is saved only after every other sink has finished with the records.
                 let fetchSinks = sinks + (runState.map { [FetchStateRecorder(ledger: ledger, store: $0.store)] } ?? [])
                 summary = try await runner.run(reader: fetcher, sinks: fetchSinks, progress: report, stop: stop)
