@@ -54,9 +54,30 @@ public struct LanguageDetector: Sendable {
     /// Reads the text once, word by word, and sums what every letter, word and alphabet says.
     public func evidence(of text: Substring) -> LanguageEvidence {
         var evidence = LanguageEvidence(languages: model.languages.count)
+        let backoff = Int((weights.backoff / model.step).rounded())
+        // The scorer's buffers live on the stack, so a text costs no allocation beyond its evidence.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: WordScorer.wordCapacity) { word in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: WordScorer.wordCapacity * (LanguageModel.maxOrder + 1)) { found in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * WordScorer.wordCapacity) { scratch in
+                    model.table.withUnsafeBytes { table in
+                        model.directory.withUnsafeBufferPointer { directory in
+                            let scorer = WordScorer(
+                                model: model, table: table, directory: directory, stride: model.slotWords * 8,
+                                backoff: backoff, word: word, found: found, scratch: scratch)
+                            read(text, with: scorer, into: &evidence)
+                        }
+                    }
+                }
+            }
+        }
+        return evidence
+    }
+
+    /// Splits the text into words of lower-case letters and hands each to the scorer.
+    private func read(_ text: Substring, with scorer: WordScorer, into evidence: inout LanguageEvidence) {
+        let word = scorer.word
         // One space, at most 64 letters, one space: longer runs are scored in pieces.
-        var word = [UInt32](repeating: 0x20, count: 66)
-        var found = [Int32](repeating: -1, count: 66 * LanguageModel.maxOrder)
+        word.initialize(repeating: 0x20)
         var length = 0
         var pendingApostrophe = false
         for scalar in text.unicodeScalars {
@@ -69,7 +90,7 @@ public struct LanguageDetector: Sendable {
                     }
                 }
                 if length == 64 {
-                    score(&word, length: length, found: &found, into: &evidence)
+                    scorer.score(length: length, into: &evidence)
                     length = 0
                 }
                 length += 1
@@ -82,101 +103,11 @@ public struct LanguageDetector: Sendable {
                 pendingApostrophe = true
             } else if length > 0 {
                 pendingApostrophe = false
-                score(&word, length: length, found: &found, into: &evidence)
+                scorer.score(length: length, into: &evidence)
                 length = 0
             }
         }
-        if length > 0 { score(&word, length: length, found: &found, into: &evidence) }
-        return evidence
-    }
-
-    /// Scores `word[1...length]`, padded with the spaces at `word[0]` and `word[length + 1]`: each letter
-    /// and the word's end by the longest n-gram ending there that the language has seen, then the word as
-    /// a whole, then its letters against each alphabet.
-    private func score(_ word: inout [UInt32], length: Int, found: inout [Int32], into evidence: inout LanguageEvidence) {
-        let languageCount = model.languages.count
-        let maxOrder = LanguageModel.maxOrder
-        let end = length + 1
-        word[end] = 0x20
-        evidence.words += 1
-        let bank = LanguageEvidence.bank(of: WritingScript.of(word[1]))
-        let characterBase = bank * LanguageModel.wordOrder * languageCount
-        let wordBase = characterBase + (LanguageModel.wordOrder - 1) * languageCount
-        let absentBase = bank * languageCount
-        for position in 1..<end {
-            let letter = word[position]
-            guard letter < LanguageModel.letterMaskLimit else { continue }
-            let lacking = model.lackingLetter[Int(letter)]
-            guard lacking != 0 else { continue }
-            for column in 0..<languageCount where lacking & (1 << column) != 0 {
-                evidence.absentLetters[absentBase + column] += 1
-            }
-        }
-        let keys = model.slotKeys
-        let slotRows = model.slotRows
-        let rows = model.rows
-        let mask = model.slotMask
-        @inline(__always) func row(for hash: UInt64) -> Int32 {
-            let key = hash >> LanguageModel.keyShift
-            var slot = LanguageModel.slot(key, mask: mask)
-            while true {
-                let row = slotRows[slot]
-                if row < 0 || keys[slot] == key { return row }
-                slot = (slot + 1) & mask
-            }
-        }
-        // found[position * maxOrder + order - 1]: the row of the n-gram of that order ending at position.
-        for index in 0..<((end + 1) * maxOrder) { found[index] = -1 }
-        for start in 0...end {
-            var hash = LanguageModel.fnvBasis
-            for order in 1...maxOrder {
-                let position = start + order - 1
-                if position > end { break }
-                hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
-                if order == 1 && (position == 0 || position == end) { continue }
-                let entry = row(for: hash)
-                found[position * maxOrder + order - 1] = entry
-                if order == 3 {
-                    evidence.trigrams += 1
-                    if entry >= 0 { evidence.knownTrigrams += 1 }
-                }
-            }
-        }
-        let backoff = Int((weights.backoff / model.step).rounded())
-        for position in 1...end {
-            let longest = min(maxOrder, position + 1)
-            for column in 0..<languageCount {
-                var cost = -1
-                var order = longest
-                while order >= 1 {
-                    let entry = found[position * maxOrder + order - 1]
-                    if entry >= 0 {
-                        let value = rows[Int(entry) * languageCount + column]
-                        if value != LanguageModel.unseen {
-                            cost = Int(value) + (longest - order) * backoff
-                            break
-                        }
-                    }
-                    order -= 1
-                }
-                if cost < 0 {
-                    // Not even the letter alone: a letter the language never uses, or an ending it never has.
-                    cost = (position == end ? 30 : Int(model.floors[column * LanguageModel.wordOrder])) + (longest - 1) * backoff
-                }
-                evidence.sums[characterBase + column] += cost
-            }
-        }
-        var hash = LanguageModel.wordBasis
-        for position in 1..<end {
-            hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
-        }
-        let entry = row(for: hash)
-        if entry >= 0 {
-            let offset = Int(entry) * languageCount
-            for column in 0..<languageCount {
-                evidence.sums[wordBase + column] += Int(rows[offset + column])
-            }
-        }
+        if length > 0 { scorer.score(length: length, into: &evidence) }
     }
 
     /// Log-likelihood of each candidate, in candidate order, from the words of the given script.

@@ -1,0 +1,167 @@
+/// Scores one word at a time against the model's table; lives only inside
+/// ``LanguageDetector/evidence(of:)``, which holds the table's bytes and the stack buffers for the whole
+/// text, so the hot loop works on raw pointers with no reference counting or allocation.
+struct WordScorer {
+    /// One space, at most 64 letters, one space.
+    static let wordCapacity = 66
+
+    let model: LanguageModel
+    let table: UnsafeRawBufferPointer
+    let directory: UnsafeBufferPointer<UInt32>
+    /// Bytes per entry.
+    let stride: Int
+    /// Quantised cost of each back-off to a shorter context.
+    let backoff: Int
+    /// The word being read: `word[1...length]`, with a space at `word[0]`.
+    let word: UnsafeMutableBufferPointer<UInt32>
+    /// `found[position * maxOrder + order - 1]`: where the values of the n-gram of that order ending at
+    /// position are, or -1; after them, the guessed entries of the n-grams being looked up.
+    let found: UnsafeMutableBufferPointer<Int>
+    /// Hashes, keys and first slot words of the n-grams being looked up, one per start.
+    let scratch: UnsafeMutableBufferPointer<UInt64>
+
+    /// The entry where the search for a key starts, guessed from the key's bits within its directory
+    /// range, or -1 when the range is empty.
+    @inline(__always)
+    func guess(_ key: UInt64) -> Int {
+        let bucket = Int(key >> LanguageModel.directoryShift)
+        let low = Int(directory[bucket])
+        let count = UInt64(Int(directory[bucket + 1]) - low)
+        guard count > 0 else { return -1 }
+        let rest = key & ((1 << LanguageModel.directoryShift) - 1)
+        return low + Int((rest &* count) >> LanguageModel.directoryShift)
+    }
+
+    @inline(__always)
+    func key(at entry: Int) -> UInt64 {
+        table.loadUnaligned(fromByteOffset: entry * stride, as: UInt64.self) & LanguageModel.keyMask
+    }
+
+    /// The byte offset of the key's values in the table, or -1 when the model does not have it. `start` is
+    /// ``guess(_:)``'s entry and `first` the first word of that entry, already read; the search walks from
+    /// there towards the key, within the key's directory range.
+    @inline(__always)
+    func settle(_ key: UInt64, start: Int, first: UInt64) -> Int {
+        guard start >= 0 else { return -1 }
+        var entry = start
+        var stored = first & LanguageModel.keyMask
+        if stored < key {
+            let end = Int(directory[Int(key >> LanguageModel.directoryShift) + 1])
+            repeat {
+                entry += 1
+                guard entry < end else { return -1 }
+                stored = self.key(at: entry)
+            } while stored < key
+        } else if stored > key {
+            let low = Int(directory[Int(key >> LanguageModel.directoryShift)])
+            repeat {
+                guard entry > low else { return -1 }
+                entry -= 1
+                stored = self.key(at: entry)
+            } while stored > key
+        }
+        return stored == key ? entry * stride + LanguageModel.valueOffset : -1
+    }
+
+    @inline(__always)
+    func lookup(_ hash: UInt64) -> Int {
+        let key = LanguageModel.key(hash)
+        let start = guess(key)
+        return settle(key, start: start, first: start >= 0 ? self.key(at: start) : 0)
+    }
+
+    /// Scores `word[1...length]`, padded with the spaces at `word[0]` and `word[length + 1]`: each letter
+    /// and the word's end by the longest n-gram ending there that the language has seen, then the word as
+    /// a whole, then its letters against each alphabet.
+    func score(length: Int, into evidence: inout LanguageEvidence) {
+        let languageCount = model.languages.count
+        let maxOrder = LanguageModel.maxOrder
+        let end = length + 1
+        word[end] = 0x20
+        evidence.words += 1
+        let bank = LanguageEvidence.bank(of: WritingScript.of(word[1]))
+        let characterBase = bank * LanguageModel.wordOrder * languageCount
+        let wordBase = characterBase + (LanguageModel.wordOrder - 1) * languageCount
+        let absentBase = bank * languageCount
+        for position in 1..<end {
+            let letter = word[position]
+            guard letter < LanguageModel.letterMaskLimit else { continue }
+            let lacking = model.lackingLetter[Int(letter)]
+            guard lacking != 0 else { continue }
+            for column in 0..<languageCount where lacking & (1 << column) != 0 {
+                evidence.absentLetters[absentBase + column] += 1
+            }
+        }
+        // The n-grams are looked up one order at a time: first every start's home slot is read, with no
+        // branch on what comes back, so the cache misses of a word overlap; then each is settled. An n-gram
+        // whose prefix no language has is itself unknown (the script keeps an n-gram only when some language
+        // saw it often enough, and its prefix was seen at least as often), so a start's longer n-grams are
+        // not looked up once one is missing.
+        for index in 0..<((end + 1) * maxOrder) { found[index] = -1 }
+        let hashes = scratch.baseAddress!
+        let keys = hashes + (end + 1)
+        let probes = hashes + 2 * (end + 1)
+        let guesses = found.baseAddress! + (end + 1) * maxOrder
+        for start in 0...end { hashes[start] = LanguageModel.fnvBasis }
+        @inline(__always) func wanted(_ start: Int, _ order: Int) -> Bool {
+            switch order {
+            case 1: start != 0 && start != end  // the padding spaces alone are not letters
+            case 2 where start == 0: true
+            default: found[(start + order - 2) * maxOrder + order - 2] >= 0
+            }
+        }
+        for order in 1...maxOrder {
+            let count = end - order + 2
+            guard count > 0 else { break }
+            for start in 0..<count {
+                let hash = (hashes[start] ^ UInt64(word[start + order - 1])) &* LanguageModel.fnvPrime
+                hashes[start] = hash
+                if wanted(start, order) {
+                    let key = LanguageModel.key(hash)
+                    let entry = guess(key)
+                    keys[start] = key
+                    guesses[start] = entry
+                    probes[start] = entry >= 0 ? table.loadUnaligned(fromByteOffset: entry * stride, as: UInt64.self) : 0
+                }
+            }
+            for start in 0..<count where wanted(start, order) {
+                found[(start + order - 1) * maxOrder + order - 1] = settle(keys[start], start: guesses[start], first: probes[start])
+            }
+        }
+        evidence.trigrams += length
+        for position in 2...end where found[position * maxOrder + 2] >= 0 { evidence.knownTrigrams += 1 }
+        for position in 1...end {
+            let longest = min(maxOrder, position + 1)
+            for column in 0..<languageCount {
+                var cost = -1
+                var order = longest
+                while order >= 1 {
+                    let entry = found[position * maxOrder + order - 1]
+                    if entry >= 0 {
+                        let value = table[entry + column]
+                        if value != LanguageModel.unseen {
+                            cost = Int(value) + (longest - order) * backoff
+                            break
+                        }
+                    }
+                    order -= 1
+                }
+                if cost < 0 {
+                    // Not even the letter alone: a letter the language never uses, or an ending it never has.
+                    cost = (position == end ? 30 : Int(model.floors[column * LanguageModel.wordOrder])) + (longest - 1) * backoff
+                }
+                evidence.sums[characterBase + column] += cost
+            }
+        }
+        var hash = LanguageModel.wordBasis
+        for position in 1..<end {
+            hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
+        }
+        let entry = lookup(hash)
+        if entry >= 0 {
+            for column in 0..<languageCount {
+                evidence.sums[wordBase + column] += Int(table[entry + column])
+            }
+        }
+    }
+}
