@@ -72,6 +72,25 @@ import Testing
         #expect(guess.candidates.map(\.score) == guess.candidates.map(\.score).sorted(by: >))
     }
 
+    @Test("a long text stops being read once one language leads decisively, with the same answer", arguments: [
+        String(repeating: "Клъстерът организира семинар за енергийна ефективност в Пловдив, с участието на 40 фирми от региона. ", count: 20),
+        String(repeating: "Делегація кластера взяла участь у форумі в місті Жешув, де провела зустрічі з партнерами. ", count: 20),
+    ])
+    func decisiveMargin(_ text: String) {
+        let full = detector.decide(detector.evidence(of: text[...]))
+        let early = detector.detect(text)
+        #expect(early.code == full.code)
+        #expect(early.confidence > 0.99)
+        // Less evidence read: the runner-up keeps a share that the whole text would have driven to zero.
+        #expect(early.candidates[1].score > full.candidates[1].score)
+        var exhaustive = detector
+        exhaustive.weights.decisiveMargin = nil
+        #expect(exhaustive.detect(text) == full)
+        // A margin no text reaches reads everything, like page analysis.
+        exhaustive.weights.decisiveMargin = 1e9
+        #expect(exhaustive.detect(text) == full)
+    }
+
     @Test("an unknown candidate is refused with the languages the model knows")
     func unknownCandidate() {
         #expect(throws: LanguageModelError.self) { try LanguageDetector.bundled(candidates: ["bg", "xx"]) }

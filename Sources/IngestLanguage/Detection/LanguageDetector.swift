@@ -43,16 +43,24 @@ public struct LanguageDetector: Sendable {
 
     public var candidates: [String] { candidateColumns.map { model.languages[$0] } }
 
+    /// The text's language. Reading stops once the best candidate leads the next by
+    /// ``DetectionWeights/decisiveMargin``, so a long text costs little more than its first sentence.
     public func detect(_ text: String) -> LanguageGuess {
-        decide(evidence(of: text[...]))
+        decide(evidence(of: text[...], stoppingAt: weights.decisiveMargin))
     }
 
     public func detect(_ text: Substring) -> LanguageGuess {
-        decide(evidence(of: text))
+        decide(evidence(of: text, stoppingAt: weights.decisiveMargin))
     }
 
     /// Reads the text once, word by word, and sums what every letter, word and alphabet says.
     public func evidence(of text: Substring) -> LanguageEvidence {
+        evidence(of: text, stoppingAt: nil)
+    }
+
+    /// The evidence of the text, or of its first words once the best candidate leads the next by `margin`
+    /// (-ln P) on them.
+    func evidence(of text: Substring, stoppingAt margin: Double?) -> LanguageEvidence {
         var evidence = LanguageEvidence(languages: model.languages.count)
         let backoff = Int((weights.backoff / model.step).rounded())
         // The scorer's buffers live on the stack, so a text costs no allocation beyond its evidence.
@@ -64,7 +72,7 @@ public struct LanguageDetector: Sendable {
                             let scorer = WordScorer(
                                 model: model, table: table, directory: directory, stride: model.slotWords * 8,
                                 backoff: backoff, word: word, found: found, scratch: scratch)
-                            read(text, with: scorer, into: &evidence)
+                            read(text, with: scorer, into: &evidence, stoppingAt: margin)
                         }
                     }
                 }
@@ -73,8 +81,11 @@ public struct LanguageDetector: Sendable {
         return evidence
     }
 
-    /// Splits the text into words of lower-case letters and hands each to the scorer.
-    private func read(_ text: Substring, with scorer: WordScorer, into evidence: inout LanguageEvidence) {
+    /// Splits the text into words of lower-case letters and hands each to the scorer, stopping early when
+    /// the margin is given and reached.
+    private func read(
+        _ text: Substring, with scorer: WordScorer, into evidence: inout LanguageEvidence, stoppingAt margin: Double?
+    ) {
         let word = scorer.word
         // One space, at most 64 letters, one space: longer runs are scored in pieces.
         word.initialize(repeating: 0x20)
@@ -105,9 +116,36 @@ public struct LanguageDetector: Sendable {
                 pendingApostrophe = false
                 scorer.score(length: length, into: &evidence)
                 length = 0
+                if let margin, lead(in: evidence) >= margin { return }
             }
         }
         if length > 0 { scorer.score(length: length, into: &evidence) }
+    }
+
+    /// How far (-ln P) the best candidate is ahead of the next on the evidence of the main script so far;
+    /// 0 while there is nothing to judge. Allocation-free: it runs after every word.
+    func lead(in evidence: LanguageEvidence) -> Double {
+        guard evidence.letters >= 2, let script = evidence.dominantScript, script == .latin || script == .cyrillic else {
+            return 0
+        }
+        let languageCount = model.languages.count
+        let bank = LanguageEvidence.bank(of: script)
+        let bankBase = bank * LanguageModel.wordOrder * languageCount
+        let wordBase = bankBase + (LanguageModel.wordOrder - 1) * languageCount
+        var best = -Double.infinity
+        var second = -Double.infinity
+        for column in candidateColumns {
+            let cost = weights.characters * Double(evidence.sums[bankBase + column])
+                + weights.words * Double(evidence.sums[wordBase + column])
+            let likelihood = -cost * model.step - weights.absentLetter * Double(evidence.absentLetters[bank * languageCount + column])
+            if likelihood > best {
+                second = best
+                best = likelihood
+            } else if likelihood > second {
+                second = likelihood
+            }
+        }
+        return second == -.infinity ? 0 : best - second
     }
 
     /// Log-likelihood of each candidate, in candidate order, from the words of the given script.
