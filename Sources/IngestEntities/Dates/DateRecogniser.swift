@@ -39,15 +39,15 @@ struct DateRecogniser: Sendable {
             return iso(t, i) ?? numericRange(t, i) ?? numeric(t, i) ?? textualDayFirst(t, i, opener: nil) ?? yearRange(t, i, opener: nil)
                 ?? yearWithWord(t, i)
         case .word:
-            if let offset = DateVocabulary.relativeDays[token.lower] {
+            if token.classes.contains(.relativeDay), let offset = DateVocabulary.relativeDays[token.lower] {
                 return DateMatch(first: i, end: i + 1, value: .date(PartialDate(day: offset)), confidence: 0.7, relative: true)
             }
-            if DateVocabulary.rangeOpeners.contains(token.lower), i + 1 < t.count, !t[i + 1].lineBefore {
+            if token.classes.contains(.rangeOpener), DateVocabulary.rangeOpeners.contains(token.lower), i + 1 < t.count, !t[i + 1].lineBefore {
                 if let range = textualDayFirst(t, i + 1, opener: i) ?? yearRange(t, i + 1, opener: i), case .range = range.value {
                     return range
                 }
             }
-            if DateVocabulary.yearPrepositions.contains(token.lower), let year = bareYear(t, i + 1) {
+            if token.classes.contains(.yearPreposition), DateVocabulary.yearPrepositions.contains(token.lower), let year = bareYear(t, i + 1) {
                 return year
             }
             return monthFirst(t, i) ?? monthYear(t, i)
@@ -59,7 +59,7 @@ struct DateRecogniser: Sendable {
     /// 2023-11-28
     private func iso(_ t: [Token], _ i: Int) -> DateMatch? {
         guard i + 4 < t.count, t[i].text.utf8.count == 4, let year = t[i].number, DateVocabulary.plausibleYears.contains(year),
-            t[i + 1].text == "-", t[i + 2].text.utf8.count == 2, t[i + 3].text == "-", t[i + 4].text.utf8.count == 2,
+            t[i + 1].isPunctuation("-"), t[i + 2].text.utf8.count == 2, t[i + 3].isPunctuation("-"), t[i + 4].text.utf8.count == 2,
             glued(t, i + 1, through: i + 4), let month = t[i + 2].number, let day = t[i + 4].number
         else { return nil }
         let date = PartialDate(year: year, month: month, day: day)
@@ -72,15 +72,15 @@ struct DateRecogniser: Sendable {
         guard i + 2 < t.count, let day = t[i].number, t[i].text.utf8.count <= 2, t[i + 1].isPunctuation(DateVocabulary.separators),
             let month = t[i + 2].number, t[i + 2].text.utf8.count <= 2, glued(t, i + 1, through: i + 2)
         else { return nil }
-        let separator = t[i + 1].text
-        if i + 4 < t.count, t[i + 3].text == separator, t[i + 4].text.utf8.count == 4, let year = t[i + 4].number,
+        let separator = t[i + 1].scalar
+        if i + 4 < t.count, t[i + 3].isPunctuation(separator), t[i + 4].text.utf8.count == 4, let year = t[i + 4].number,
             glued(t, i + 3, through: i + 4), DateVocabulary.plausibleYears.contains(year)
         {
             let date = PartialDate(year: year, month: month, day: day)
             guard date.isValid else { return nil }
             return (date, yearSuffix(t, i + 5), true)
         }
-        guard separator == ".", i + 3 < t.count, t[i + 3].text == ".", glued(t, i + 3, through: i + 3) else { return nil }
+        guard separator == ".", i + 3 < t.count, t[i + 3].isPunctuation("."), glued(t, i + 3, through: i + 3) else { return nil }
         if i + 4 < t.count, t[i + 4].kind == .number, !t[i + 4].spaceBefore { return nil }
         let date = PartialDate(month: month, day: day)
         guard date.isValid else { return nil }
@@ -188,7 +188,7 @@ struct DateRecogniser: Sendable {
 
     /// "November 2023", "listopad 2022", "we wrześniu 2022 r.": month precision.
     private func monthYear(_ t: [Token], _ i: Int) -> DateMatch? {
-        guard i + 1 < t.count, t[i + 1].kind == .number || t[i + 1].text == ",", let month = month(t, i, stems: true), let year = year(t, month.end), t[month.end].kind == .number else { return nil }
+        guard i + 1 < t.count, t[i + 1].kind == .number || t[i + 1].isPunctuation(","), let month = month(t, i, stems: true), let year = year(t, month.end), t[month.end].kind == .number else { return nil }
         return DateMatch(first: i, end: year.end, value: .date(PartialDate(year: year.value, month: month.value)), confidence: 0.85)
     }
 
@@ -248,7 +248,7 @@ struct DateRecogniser: Sendable {
                 DateVocabulary.hyphenOrdinals.contains(t[end + 1].lower)
             {
                 end += 2
-            } else if next.text == ".", end + 1 < t.count, t[end + 1].kind == .word, names.month(t[end + 1].lower, stems: false) != nil {
+            } else if next.isPunctuation("."), end + 1 < t.count, t[end + 1].kind == .word, t[end + 1].classes.contains(.month), names.month(t[end + 1].lower, stems: false) != nil {
                 end += 1
             }
         }
@@ -257,18 +257,20 @@ struct DateRecogniser: Sendable {
     }
 
     private func month(_ t: [Token], _ i: Int, stems: Bool) -> (value: Int, end: Int)? {
-        guard i < t.count, t[i].kind == .word, let found = names.month(t[i].lower, stems: stems) else { return nil }
+        guard i < t.count, t[i].kind == .word, stems || t[i].classes.contains(.month), let found = names.month(t[i].lower, stems: stems) else {
+            return nil
+        }
         var end = i + 1
-        if end < t.count, t[end].text == ".", !t[end].spaceBefore, found.form == .short { end += 1 }
+        if end < t.count, t[end].isPunctuation("."), !t[end].spaceBefore, found.form == .short { end += 1 }
         return (found.month, end)
     }
 
     /// A year after a date, with an optional comma before it and "г."/"r."/"р."/"roku" after it.
     private func year(_ t: [Token], _ i: Int) -> (value: Int, end: Int)? {
         var index = i
-        if index < t.count, t[index].text == "," { index += 1 }
+        if index < t.count, t[index].isPunctuation(",") { index += 1 }
         guard let year = fourDigitYear(t, index) else { return nil }
-        if index + 1 < t.count, t[index + 1].kind == .number || (t[index + 1].text == ":" && !t[index + 1].spaceBefore) { return nil }
+        if index + 1 < t.count, t[index + 1].kind == .number || (t[index + 1].isPunctuation(":") && !t[index + 1].spaceBefore) { return nil }
         return (year.value, yearSuffix(t, year.end))
     }
 
@@ -283,7 +285,7 @@ struct DateRecogniser: Sendable {
     private func yearSuffix(_ t: [Token], _ i: Int) -> Int {
         guard i < t.count, t[i].kind == .word, !t[i].lineBefore, DateVocabulary.yearWords.contains(t[i].lower) else { return i }
         if DateVocabulary.yearAbbreviations.contains(t[i].lower) {
-            if i + 1 < t.count, t[i + 1].text == ".", !t[i + 1].spaceBefore { return i + 2 }
+            if i + 1 < t.count, t[i + 1].isPunctuation("."), !t[i + 1].spaceBefore { return i + 2 }
             return t[i].spaceBefore ? i : i + 1
         }
         return t[i].lower == "year" ? i : i + 1
@@ -333,7 +335,7 @@ struct DateRecogniser: Sendable {
     private func weekdayWarning(_ t: [Token], before i: Int, date: PartialDate) -> String? {
         guard let actual = date.weekday else { return nil }
         var index = i - 1
-        if index >= 0, t[index].text == "," { index -= 1 }
+        if index >= 0, t[index].isPunctuation(",") { index -= 1 }
         guard index >= 0, t[index].kind == .word, let stated = names.weekday(t[index].lower), stated != actual else { return nil }
         return "\"\(t[index].text)\" does not match \(date.iso), which was a \(CalendarNames.englishWeekdays[actual - 1])"
     }

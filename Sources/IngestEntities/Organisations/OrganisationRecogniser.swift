@@ -21,7 +21,7 @@ struct OrganisationRecogniser: Sendable {
         var taken = claimed
         var acronyms: [String: String] = [:]
         // Acronym definitions first: their long names are the surest.
-        for index in t.indices where t[index].text == "(" && index + 2 < t.count && t[index + 2].text == ")" && t[index + 1].isAcronym {
+        for index in t.indices where t[index].isPunctuation("(") && index + 2 < t.count && t[index + 2].isPunctuation(")") && t[index + 1].isAcronym {
             guard let start = nameStart(t, before: index, taken: taken), index - start >= 2 else { continue }
             let name = baseForm(t, start, index, language: language)
             let acronym = t[index + 1].text
@@ -31,7 +31,7 @@ struct OrganisationRecogniser: Sendable {
         }
         var index = 0
         while index < t.count {
-            if !taken[index], t[index].kind == .word, let trigger = lexicon.trigger(t[index].lower, language: language),
+            if !taken[index], t[index].kind == .word, t[index].classes.contains(.trigger), let trigger = lexicon.trigger(t[index].lower, language: language),
                 let span = span(t, around: index, trigger: trigger, taken: taken, language: language)
             {
                 found.append(Found(first: span.first, end: span.end, name: baseForm(t, span.first, span.end, language: language), confidence: 0.75))
@@ -157,7 +157,7 @@ struct OrganisationRecogniser: Sendable {
     }
 
     private func sentenceStart(_ t: [Token], _ index: Int) -> Bool {
-        index == 0 || t[index].lineBefore || [".", "!", "?", ":", "•"].contains(t[index - 1].text)
+        index == 0 || t[index].lineBefore || t[index - 1].kind == .punctuation && [".", "!", "?", ":", "•"].contains(t[index - 1].scalar)
     }
 
     /// The name in its base form: Bulgarian without the article on its first word, Polish and Ukrainian

@@ -46,20 +46,20 @@ struct PersonRecogniser: Sendable {
     private func name(_ t: [Token], at start: Int, claimed: [Bool]) -> Int? {
         var index = start
         while index < t.count, index - start < 3, !claimed[index], t[index].kind == .word, t[index].isCapitalised, !t[index].isAcronym,
-            index == start || (t[index].spaceBefore && !t[index].lineBefore), t[index].text.unicodeScalars.count >= 2
+            index == start || (t[index].spaceBefore && !t[index].lineBefore), t[index].length >= 2
         {
             index += 1
         }
         guard index - start >= 2 else { return nil }
         // "Виступила Олена Коваль": a capitalised verb opening the sentence is not a first name.
-        if index - start == 3, start == 0 || t[start].lineBefore || [".", "!", "?"].contains(t[start - 1].text) { return nil }
+        if index - start == 3, start == 0 || t[start].lineBefore || t[start - 1].kind == .punctuation && [".", "!", "?"].contains(t[start - 1].scalar) { return nil }
         if index < t.count, t[index].kind == .word, t[index].isCapitalised, t[index].spaceBefore, !t[index].lineBefore { return nil }
         return index
     }
 
     /// ", Role[, Affiliation…]" or ", Role of Affiliation" after a name.
     private func apposition(_ t: [Token], after nameEnd: Int) -> (role: String, affiliation: String?, end: Int)? {
-        guard nameEnd + 1 < t.count, t[nameEnd].text == ",", !t[nameEnd + 1].lineBefore else { return nil }
+        guard nameEnd + 1 < t.count, t[nameEnd].isPunctuation(","), !t[nameEnd + 1].lineBefore else { return nil }
         let segments = self.segments(t, from: nameEnd + 1)
         guard let first = segments.first else { return nil }
         let roleTokens = Array(first.first..<first.end)
@@ -96,7 +96,7 @@ struct PersonRecogniser: Sendable {
             let token = t[index]
             if token.kind == .punctuation, !token.isPunctuation(DateVocabulary.dashes) || token.spaceBefore {
                 if index > segmentStart { segments.append((segmentStart, index)) }
-                guard token.text == "," else { return segments }
+                guard token.isPunctuation(",") else { return segments }
                 segmentStart = index + 1
             }
             index += 1
@@ -118,7 +118,7 @@ struct PersonRecogniser: Sendable {
                 guard !token.isCapitalised else { return false }
                 words += 1
                 if words > 2 { return false }
-            } else if !token.isPunctuation(DateVocabulary.dashes) && token.text != "," {
+            } else if !token.isPunctuation(DateVocabulary.dashes) && !token.isPunctuation(",") {
                 return false
             }
             index -= 1
@@ -128,7 +128,7 @@ struct PersonRecogniser: Sendable {
 
     private func titled(_ t: [Token], before start: Int) -> Bool {
         var index = start - 1
-        if index >= 0, t[index].text == "." { index -= 1 }
+        if index >= 0, t[index].isPunctuation(".") { index -= 1 }
         return index >= 0 && t[index].kind == .word && PersonVocabulary.titles.contains(t[index].lower)
     }
 
@@ -137,7 +137,7 @@ struct PersonRecogniser: Sendable {
         for phrase in PersonVocabulary.representedBy {
             let first = start - phrase.count
             guard first >= 1, zip(first..<start, phrase).allSatisfy({ t[$0.0].lower == $0.1 }) else { continue }
-            let comma = t[first - 1].text == "," ? first - 1 : first
+            let comma = t[first - 1].isPunctuation(",") ? first - 1 : first
             guard comma >= 1 else { continue }
             let before = t[comma - 1].end
             if let organisation = organisations.first(where: { $0.span.end == before }) {

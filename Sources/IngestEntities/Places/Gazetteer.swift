@@ -10,6 +10,12 @@ struct Gazetteer: Sendable {
     let names: [String: [PlaceName]]
     /// The longest name in words, so lookups try no longer spans.
     let maxWords: Int
+    /// The first word of every name, by folded scalars: most capitalised words begin none, and are
+    /// ruled out without building a key.
+    let firstWords: WordTable<Bool>
+    /// Every name of several words cut after each word but the last ("new", "new south"), so a lookup
+    /// stops as soon as no longer name can follow.
+    let prefixes: Set<String>
 
     static let shared = Gazetteer(places: GazetteerData.places, names: GazetteerData.names)
 
@@ -25,6 +31,8 @@ struct Gazetteer: Sendable {
         }
         var names: [String: [PlaceName]] = [:]
         var maxWords = 1
+        var firstWords: [String: Bool] = [:]
+        var prefixes: Set<String> = []
         for line in nameTable.split(separator: "\n") {
             guard let tab = line.firstIndex(of: "\t") else { continue }
             let key = String(line[..<tab])
@@ -35,11 +43,16 @@ struct Gazetteer: Sendable {
                 entries.append(PlaceName(place: place, language: parts[1], base: parts.count > 2 ? parts[2] : nil))
             }
             names[key] = entries
-            maxWords = max(maxWords, key.split(separator: " ").count)
+            let words = key.split(separator: " ")
+            maxWords = max(maxWords, words.count)
+            if let first = words.first { firstWords[String(first)] = true }
+            for length in words.indices.dropFirst() { prefixes.insert(words[..<length].joined(separator: " ")) }
         }
         self.places = places
         self.names = names
         self.maxWords = maxWords
+        self.firstWords = WordTable(firstWords)
+        self.prefixes = prefixes
     }
 
     /// The key a written name is looked up by; the generator folds names the same way.
@@ -54,5 +67,33 @@ struct Gazetteer: Sendable {
             }
         }
         return String(scalars).lowercased()
+    }
+
+    /// ``fold(_:)`` of a word's scalars through ``ScalarTable``, into `folded`; false, leaving `folded`
+    /// undefined, when a scalar is outside the table and only the full fold can tell.
+    static func fold(_ scalars: ArraySlice<Unicode.Scalar>, into folded: inout [UInt32]) -> Bool {
+        let table = ScalarTable.shared
+        folded.removeAll(keepingCapacity: true)
+        for scalar in scalars {
+            let value = scalar.value
+            if value == 0x2019 {
+                folded.append(0x27)
+                continue
+            }
+            guard value < ScalarTable.limit, !ScalarTable.greek.contains(value) else { return false }
+            let mapped = table.folded[Int(value)]
+            if mapped == ScalarTable.nothing { continue }
+            guard mapped != ScalarTable.several else { return false }
+            folded.append(mapped)
+        }
+        return true
+    }
+
+    /// The key of one word of the text: through the table when it can, else ``fold(_:)``.
+    static func key(_ token: Token, scalars: [Unicode.Scalar], buffer: inout [UInt32]) -> String {
+        guard fold(scalars[token.start..<token.end], into: &buffer) else { return fold(token.text) }
+        var view = String.UnicodeScalarView()
+        for value in buffer { view.append(Unicode.Scalar(value)!) }
+        return String(view)
     }
 }

@@ -19,8 +19,10 @@ struct PlaceRecogniser: Sendable {
     func entities(in tokens: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool], language: String) -> [Entity] {
         var candidates: [Candidate] = []
         var index = 0
+        var buffer: [UInt32] = []
         while index < tokens.count {
-            guard !claimed[index], tokens[index].isCapitalised, let found = longestName(tokens, at: index, claimed: claimed, language: language)
+            guard !claimed[index], tokens[index].isCapitalised,
+                let found = longestName(tokens, scalars: scalars, at: index, claimed: claimed, language: language, buffer: &buffer)
             else {
                 index += 1
                 continue
@@ -35,8 +37,14 @@ struct PlaceRecogniser: Sendable {
             if codes.count == 1, let code = codes.first { countries.append((candidate.first, code)) }
         }
         var entities: [Entity] = []
+        // Candidates and countries are both in text order: the window of countries nearby slides along.
+        var low = 0
+        var high = 0
         for candidate in candidates {
-            let nearby = Set(countries.filter { abs($0.token - candidate.first) <= neighbourhood }.map(\.code))
+            while low < countries.count, countries[low].token < candidate.first - neighbourhood { low += 1 }
+            if high < low { high = low }
+            while high < countries.count, countries[high].token <= candidate.first + neighbourhood { high += 1 }
+            let nearby = Set(countries[low..<high].map(\.code))
             let (name, confidence) = choose(candidate.names, nearby: nearby, language: language)
             let place = gazetteer.places[name.place]
             let span = TextSpan(start: tokens[candidate.first].start, end: tokens[candidate.end - 1].end)
@@ -80,21 +88,30 @@ struct PlaceRecogniser: Sendable {
     /// links inside ("Republic of Moldova", "Bosnia and Herzegovina"), on one line.
     /// Only forms of the text's language count, and English names, which texts in every language use
     /// ("Katowice", "Iași"): "Czech" is the Polish genitive of "Czechy" but not a country in English.
-    private func longestName(_ tokens: [Token], at start: Int, claimed: [Bool], language: String) -> Candidate? {
-        var keys: [String] = []
+    ///
+    /// Most capitalised words begin no name: their folded scalars rule them out before any key is built.
+    private func longestName(
+        _ tokens: [Token], scalars: [Unicode.Scalar], at start: Int, claimed: [Bool], language: String, buffer: inout [UInt32]
+    ) -> Candidate? {
+        if Gazetteer.fold(scalars[tokens[start].start..<tokens[start].end], into: &buffer), !gazetteer.firstWords.contains(buffer) {
+            return nil
+        }
+        var key = ""
+        var words = 0
         var best: Candidate?
         var index = start
-        while index < tokens.count, keys.count < gazetteer.maxWords {
+        while index < tokens.count, words < gazetteer.maxWords {
             let token = tokens[index]
             guard token.kind == .word, !claimed[index], index == start || (token.spaceBefore && !token.lineBefore) else { break }
-            keys.append(Gazetteer.fold(token.text))
-            if token.isCapitalised, let names = gazetteer.names[keys.joined(separator: " ")]?.filter({ $0.language == language || $0.language == "en" }),
-                !names.isEmpty
-            {
+            if words > 0 { key += " " }
+            key += Gazetteer.key(token, scalars: scalars, buffer: &buffer)
+            words += 1
+            if token.isCapitalised, let names = gazetteer.names[key]?.filter({ $0.language == language || $0.language == "en" }), !names.isEmpty {
                 best = Candidate(first: start, end: index + 1, names: names)
             } else if !token.isCapitalised, token.text.count > 3 {
                 break
             }
+            guard gazetteer.prefixes.contains(key) else { break }
             index += 1
         }
         return best

@@ -32,13 +32,13 @@ struct QuantityRecogniser: Sendable {
     private func quantity(_ t: [Token], at start: Int, claimed: [Bool]) -> (value: Int, qualifier: String, unit: String, end: Int, spelled: Bool)? {
         var index = start
         var qualifier = "exact"
-        if t[start].kind == .word, let found = self.qualifier(t, at: start) {
+        if t[start].kind == .word, t[start].classes.contains(.qualifier), let found = self.qualifier(t, at: start) {
             qualifier = found.qualifier
             index = found.end
         }
         guard index < t.count, !claimed[index], let number = number(t, at: index) else { return nil }
         index = number.end
-        if index < t.count, t[index].text == "+", !t[index].spaceBefore {
+        if index < t.count, t[index].isPunctuation("+"), !t[index].spaceBefore {
             if qualifier == "exact" { qualifier = "at_least" }
             index += 1
         }
@@ -86,18 +86,19 @@ struct QuantityRecogniser: Sendable {
                     end += 1
                     continue
                 }
-                guard separator.text == "," || separator.text == ".", !separator.spaceBefore else { break }
+                guard separator.isPunctuation(",") || separator.isPunctuation("."), !separator.spaceBefore else { break }
                 value = value * 1000 + (group.number ?? 0)
                 end += 2
             }
             if end < t.count, !t[end].spaceBefore {
                 // Glued digits, or an ordinal: "8th", "3rd", "8. edycja".
                 if t[end].kind == .number || DateVocabulary.englishOrdinals.contains(t[end].lower) { return nil }
-                if t[end].text == ".", end + 1 < t.count, t[end + 1].kind == .word { return nil }
+                if t[end].isPunctuation("."), end + 1 < t.count, t[end + 1].kind == .word { return nil }
             }
             return (value, end, false)
         }
-        guard t[start].kind == .word, numbers.canStart(t[start].lower) else { return nil }
+        guard t[start].kind == .word, t[start].classes.contains(.numberStart) || Self.hasApostrophe(t[start].lower), numbers.canStart(t[start].lower)
+        else { return nil }
         var words: [String] = []
         var best: (value: Int, end: Int, spelled: Bool)?
         var index = start
@@ -107,5 +108,11 @@ struct QuantityRecogniser: Sendable {
             index += 1
         }
         return best
+    }
+
+    /// Words with an apostrophe may begin a spelled-out number in another spelling of it ("п'ять" for
+    /// "пʼять"), which the word classes, keyed by one spelling, do not see.
+    private static func hasApostrophe(_ lower: String) -> Bool {
+        lower.unicodeScalars.contains { $0 == "'" || $0 == "\u{2019}" }
     }
 }

@@ -27,13 +27,23 @@ struct Token: Sendable, Equatable {
     /// Every letter upper-case and at least two of them, like "ECCP" or "KNESS".
     var isAcronym = false
 
-    /// The value of a number token; nil for anything else or one too long to be a count.
-    var number: Int? {
-        guard kind == .number, text.utf8.count <= 9 else { return nil }
-        return Int(text)
-    }
+    /// The first scalar: the whole of a punctuation token, compared without a `String`.
+    var scalar: Unicode.Scalar = " "
+
+    /// The value of a number token; nil for anything else or one too long to be a count (over nine digits).
+    var number: Int?
+
+    /// What a word may be to the rules, from one look-up while tokenizing; empty for numbers and punctuation.
+    var classes: WordClass = []
+
+    /// Length in scalars; for numbers also in digits.
+    var length: Int { end - start }
 
     func isPunctuation(_ scalars: Set<Unicode.Scalar>) -> Bool {
-        kind == .punctuation && text.unicodeScalars.first.map(scalars.contains) == true
+        kind == .punctuation && scalars.contains(scalar)
+    }
+
+    func isPunctuation(_ mark: Unicode.Scalar) -> Bool {
+        kind == .punctuation && scalar == mark
     }
 }

@@ -2,7 +2,14 @@
 ///
 /// Words keep inner apostrophes and hyphens ("Moravian-Silesian", "пʼять") and combining marks; digits
 /// never join letters, so "2017г." is a number glued to a word, which the date rules read as a year.
+///
+/// Letters of the Latin and Cyrillic blocks are classified and lower-cased through ``ScalarTable``, and
+/// each word's ``WordClass`` is looked up by its lower-cased scalars: the recognisers then hash a word's
+/// text only when a bit says one of their tables may hold it.
 struct Tokenizer: Sendable {
+    private static let table = ScalarTable.shared
+    private static let classes = WordClass.table
+
     func tokens(of scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
@@ -10,9 +17,12 @@ struct Tokenizer: Sendable {
         var spaceBefore = true
         var lineBefore = true
         let count = scalars.count
+        let table = Self.table
+        var lowered: [UInt32] = []
+        var utf8: [UInt8] = []
         while index < count {
             let scalar = scalars[index]
-            if Self.isSpace(scalar) {
+            if Self.isSpace(scalar, table) {
                 spaceBefore = true
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" { lineBefore = true }
                 index += 1
@@ -22,24 +32,37 @@ struct Tokenizer: Sendable {
             let kind: Token.Kind
             var upper = 0
             var letters = 0
+            var number: Int?
+            /// Every scalar has a one-scalar lower case in the table and the word is known to be in NFC.
+            var sure = true
             if Self.isDigit(scalar) {
                 kind = .number
+                var value = Int(scalar.value - 0x30)
                 index += 1
-                while index < count, Self.isDigit(scalars[index]) { index += 1 }
-            } else if Self.isLetter(scalar) {
+                while index < count, Self.isDigit(scalars[index]) {
+                    value = value &* 10 &+ Int(scalars[index].value - 0x30)
+                    index += 1
+                }
+                if index - start <= 9 { number = value }
+            } else if Self.isLetter(scalar, table) {
                 kind = .word
                 index += 1
                 letters = 1
-                upper = Self.isUpper(scalar) ? 1 : 0
+                upper = Self.isUpper(scalar, table) ? 1 : 0
+                sure = Self.isSure(scalar, table)
                 while index < count {
                     let next = scalars[index]
-                    if Self.isLetter(next) || Self.isMark(next) {
-                        if Self.isLetter(next) {
+                    let letter = Self.isLetter(next, table)
+                    if letter || Self.isMark(next, table) {
+                        if letter {
                             letters += 1
-                            if Self.isUpper(next) { upper += 1 }
+                            if Self.isUpper(next, table) { upper += 1 }
                         }
+                        if sure { sure = Self.isSure(next, table) }
                         index += 1
-                    } else if Self.isJoiner(next), index + 1 < count, Self.isLetter(scalars[index + 1]) {
+                    } else if Self.isJoiner(next), index + 1 < count, Self.isLetter(scalars[index + 1], table) {
+                        // The letter after a joiner is not counted among the letters and capitals.
+                        if sure { sure = Self.isSure(next, table) && Self.isSure(scalars[index + 1], table) }
                         index += 2
                     } else {
                         break
@@ -49,20 +72,85 @@ struct Tokenizer: Sendable {
                 kind = .punctuation
                 index += 1
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<index])
-            let text = String(view)
-            var token = Token(
-                kind: kind, start: start, end: index, text: text, lower: kind == .word && upper > 0 ? text.lowercased() : text,
-                spaceBefore: spaceBefore, lineBefore: lineBefore)
-            token.isCapitalised = kind == .word && Self.isUpper(scalar)
+            let text = Self.string(scalars[start..<index], &utf8)
+            let lower: String
+            var classes: WordClass = []
+            if kind == .word {
+                lowered.removeAll(keepingCapacity: true)
+                if upper == 0 {
+                    for scalar in scalars[start..<index] { lowered.append(scalar.value) }
+                    lower = text
+                } else if sure {
+                    for scalar in scalars[start..<index] { lowered.append(Self.lowerCase(scalar, table)) }
+                    lower = Self.string(lowered, &utf8)
+                } else {
+                    lower = text.lowercased()
+                }
+                classes = sure ? Self.classes.value(lowered) ?? [] : .all
+            } else {
+                lower = text
+            }
+            var token = Token(kind: kind, start: start, end: index, text: text, lower: lower, spaceBefore: spaceBefore, lineBefore: lineBefore)
+            token.isCapitalised = kind == .word && Self.isUpper(scalar, table)
             token.isAcronym = kind == .word && letters >= 2 && upper == letters
+            token.scalar = scalar
+            token.number = number
+            token.classes = classes
             tokens.append(token)
             spaceBefore = false
             lineBefore = false
         }
         return tokens
     }
+
+    // MARK: - Through the table
+
+    private static func inTable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < ScalarTable.limit && !ScalarTable.greek.contains(scalar.value)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
+        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.space) : isSpace(scalar)
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
+        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.letter) : isLetter(scalar)
+    }
+
+    private static func isUpper(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
+        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.upper) : isUpper(scalar)
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
+        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.mark) : isMark(scalar)
+    }
+
+    /// In the table, in NFC, with a one-scalar lower case; or the right single quote, which is all three.
+    private static func isSure(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
+        if scalar == "\u{2019}" { return true }
+        guard inTable(scalar) else { return false }
+        let value = Int(scalar.value)
+        return !table.flags[value].contains(.unsure) && table.lower[value] != ScalarTable.several
+    }
+
+    /// Only for scalars ``isSure(_:_:)`` accepts.
+    private static func lowerCase(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> UInt32 {
+        scalar == "\u{2019}" ? scalar.value : table.lower[Int(scalar.value)]
+    }
+
+    private static func string<C: Collection>(_ scalars: C, _ utf8: inout [UInt8]) -> String where C.Element == Unicode.Scalar {
+        utf8.removeAll(keepingCapacity: true)
+        for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
+        return utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static func string(_ values: [UInt32], _ utf8: inout [UInt8]) -> String {
+        utf8.removeAll(keepingCapacity: true)
+        for value in values { UTF8.encode(Unicode.Scalar(value)!) { utf8.append($0) } }
+        return utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    // MARK: - Unicode properties
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
