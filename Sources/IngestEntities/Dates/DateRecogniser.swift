@@ -188,7 +188,10 @@ struct DateRecogniser: Sendable {
 
     /// "November 2023", "listopad 2022", "we wrześniu 2022 r.": month precision.
     private func monthYear(_ t: [Token], _ i: Int) -> DateMatch? {
-        guard i + 1 < t.count, t[i + 1].kind == .number || t[i + 1].isPunctuation(","), let month = month(t, i, stems: true), let year = year(t, month.end), t[month.end].kind == .number else { return nil }
+        // The rule wants a year as the very next token, so most words are ruled out before the month
+        // look-up, which tries every stem of the word.
+        guard i + 1 < t.count, t[i + 1].kind == .number || t[i + 1].isPunctuation(","), fourDigitYear(t, i + 1) != nil,
+            let month = month(t, i, stems: true), let year = year(t, month.end), t[month.end].kind == .number else { return nil }
         return DateMatch(first: i, end: year.end, value: .date(PartialDate(year: year.value, month: month.value)), confidence: 0.85)
     }
 

@@ -60,10 +60,11 @@ struct PersonRecogniser: Sendable {
     /// ", Role[, Affiliation…]" or ", Role of Affiliation" after a name.
     private func apposition(_ t: [Token], after nameEnd: Int) -> (role: String, affiliation: String?, end: Int)? {
         guard nameEnd + 1 < t.count, t[nameEnd].isPunctuation(","), !t[nameEnd + 1].lineBefore else { return nil }
-        let segments = self.segments(t, from: nameEnd + 1)
-        guard let first = segments.first else { return nil }
+        // The first segment decides whether there is a role; the rest of the sentence is read only then.
+        guard let first = self.segments(t, from: nameEnd + 1, limit: 1).first else { return nil }
         let roleTokens = Array(first.first..<first.end)
-        guard roleTokens.contains(where: { PersonVocabulary.isRole(t[$0].lower) }), roleTokens.count <= 6 else { return nil }
+        guard roleTokens.contains(where: { PersonVocabulary.isRole(t[$0]) }), roleTokens.count <= 6 else { return nil }
+        let segments = self.segments(t, from: nameEnd + 1)
         // "CEO of Steinbeis Europa Zentrum": the role ends at "of" when a proper name follows it.
         if let of = roleTokens.first(where: { t[$0].lower == "of" || t[$0].lower == "at" }),
             (of + 1..<first.end).filter({ t[$0].isCapitalised || t[$0].isAcronym }).count >= 2
@@ -71,7 +72,7 @@ struct PersonRecogniser: Sendable {
             return (text(t, first.first, of), text(t, of + 1, first.end), first.end)
         }
         // "prezes Klastra Lotniczego": a lower-case role followed straight by a capitalised name in the genitive.
-        if let role = roleTokens.first(where: { PersonVocabulary.isRole(t[$0].lower) }), !t[role].isCapitalised, role + 1 < first.end,
+        if let role = roleTokens.first(where: { PersonVocabulary.isRole(t[$0]) }), !t[role].isCapitalised, role + 1 < first.end,
             t[role + 1].isCapitalised
         {
             return (text(t, first.first, role + 1), text(t, role + 1, first.end), first.end)
@@ -88,7 +89,7 @@ struct PersonRecogniser: Sendable {
     }
 
     /// Comma-separated runs of words from `start` to the end of the sentence or an opening bracket.
-    private func segments(_ t: [Token], from start: Int) -> [(first: Int, end: Int)] {
+    private func segments(_ t: [Token], from start: Int, limit: Int = .max) -> [(first: Int, end: Int)] {
         var segments: [(Int, Int)] = []
         var segmentStart = start
         var index = start
@@ -96,6 +97,7 @@ struct PersonRecogniser: Sendable {
             let token = t[index]
             if token.kind == .punctuation, !token.isPunctuation(DateVocabulary.dashes) || token.spaceBefore {
                 if index > segmentStart { segments.append((segmentStart, index)) }
+                if segments.count >= limit { return segments }
                 guard token.isPunctuation(",") else { return segments }
                 segmentStart = index + 1
             }

@@ -15,8 +15,18 @@ enum PersonVocabulary {
     ]
 
     static func isRole(_ lower: String) -> Bool {
-        roleStems.contains { lower.hasPrefix($0) && lower.count - $0.count <= ($0.count <= 4 ? 1 : 4) }
+        roleStems.contains { lower.hasPrefix($0) && accepts(stem: $0.count, word: lower.count) }
     }
+
+    /// ``isRole(_:)`` of a word, by its scalars when the tokenizer knows they are its characters.
+    static func isRole(_ token: Token) -> Bool {
+        guard token.classes != .all else { return isRole(token.lower) }
+        return roleIndex.first(in: token.lower, where: accepts) != nil
+    }
+
+    private static let roleIndex = StemIndex(roleStems.map { ($0, true) })
+
+    private static func accepts(stem: Int, word: Int) -> Bool { word - stem <= (stem <= 4 ? 1 : 4) }
 
     static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "г-н", "г-жа", "д-р", "проф", "pan", "pani", "пан", "пані"]
 

@@ -44,7 +44,7 @@ struct QuantityRecogniser: Sendable {
         }
         var skipped = 0
         while index < t.count, !t[index].lineBefore, t[index].kind == .word, !claimed[index] {
-            if let unit = QuantityVocabulary.unit(of: t[index].lower) {
+            if let unit = QuantityVocabulary.unit(of: t[index]) {
                 return (number.value, qualifier, unit, index + 1, number.spelled)
             }
             skipped += 1

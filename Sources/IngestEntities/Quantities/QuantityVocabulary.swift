@@ -50,9 +50,21 @@ enum QuantityVocabulary {
     /// "late" is no Polish "lat".
     static func unit(of lower: String) -> String? {
         for (stem, unit) in units where lower.hasPrefix(stem) {
-            let extra = lower.count - stem.count
-            if extra <= (stem.count <= 4 ? 1 : 4), !(stem.count <= 3 && extra > 0) { return unit }
+            if accepts(stem: stem.count, word: lower.count) { return unit }
         }
         return nil
+    }
+
+    /// ``unit(of:)`` of a word, by its scalars when the tokenizer knows they are its characters.
+    static func unit(of token: Token) -> String? {
+        guard token.classes != .all else { return unit(of: token.lower) }
+        return unitStems.first(in: token.lower, where: accepts)
+    }
+
+    private static let unitStems = StemIndex(units.map { ($0.stem, $0.unit) })
+
+    private static func accepts(stem: Int, word: Int) -> Bool {
+        let extra = word - stem
+        return extra <= (stem <= 4 ? 1 : 4) && !(stem <= 3 && extra > 0)
     }
 }
