@@ -65,12 +65,29 @@ struct OrganisationLexicon: Sendable {
         ("ната", "на"), ("ното", "но"), ("ията", "ия"), ("ата", "а"), ("ът", ""), ("ото", "о"),
     ]
 
+    private static let bulgarianAdjectives = ["ски", "ска", "ско", "ския", "ският", "ската", "ското", "ен", "ния", "ната", "ният", "лна", "лни"]
+
     /// Whether a word looks like an adjective of the language, by its ending.
     static func isAdjective(_ lower: String, language: String) -> Bool {
         switch language {
         case "pl": return polish.contains { lower.hasSuffix($0.ending) }
         case "uk": return ukrainian.contains { lower.hasSuffix($0.ending) }
-        case "bg": return ["ски", "ска", "ско", "ския", "ският", "ската", "ското", "ен", "ния", "ната", "ният", "лна", "лни"].contains { lower.hasSuffix($0) }
+        case "bg": return bulgarianAdjectives.contains { lower.hasSuffix($0) }
+        default: return false
+        }
+    }
+
+    private static let polishEndings = SuffixSet(polish.map(\.ending))
+    private static let ukrainianEndings = SuffixSet(ukrainian.map(\.ending))
+    private static let bulgarianEndings = SuffixSet(bulgarianAdjectives)
+
+    /// ``isAdjective(_:language:)`` of a word, by its scalars when the tokenizer knows they are its characters.
+    static func isAdjective(_ token: Token, language: String) -> Bool {
+        guard token.classes != .all else { return isAdjective(token.lower, language: language) }
+        switch language {
+        case "pl": return polishEndings.matches(token.lower)
+        case "uk": return ukrainianEndings.matches(token.lower)
+        case "bg": return bulgarianEndings.matches(token.lower)
         default: return false
         }
     }

@@ -31,7 +31,7 @@ struct OrganisationRecogniser: Sendable {
         }
         var index = 0
         while index < t.count {
-            if !taken[index], t[index].kind == .word, t[index].classes.contains(.trigger), let trigger = lexicon.trigger(t[index].lower, language: language),
+            if !taken[index], t[index].kind == .word, let trigger = triggerOf(t[index], language: language),
                 let span = span(t, around: index, trigger: trigger, taken: taken, language: language)
             {
                 found.append(Found(first: span.first, end: span.end, name: baseForm(t, span.first, span.end, language: language), confidence: 0.75))
@@ -88,7 +88,7 @@ struct OrganisationRecogniser: Sendable {
                 } else if !(OrganisationLexicon.connectors.contains(token.lower) && token.lower != "of" && usable(index - 1) && t[index - 1].isCapitalised) {
                     break
                 }
-            } else if OrganisationLexicon.isAdjective(token.lower, language: language) {
+            } else if OrganisationLexicon.isAdjective(token, language: language) {
                 if token.isCapitalised {
                     first = index
                     pendingLower = 0
@@ -111,10 +111,10 @@ struct OrganisationRecogniser: Sendable {
             if token.isCapitalised || token.isAcronym {
                 // After a lower-case head ("prezes klastra Tomasz Mrozek") capitalised words are someone's
                 // name; only acronyms and agreeing adjectives belong to it.
-                if !english, !t[head].isCapitalised, !token.isAcronym, !OrganisationLexicon.isAdjective(token.lower, language: language) {
+                if !english, !t[head].isCapitalised, !token.isAcronym, !OrganisationLexicon.isAdjective(token, language: language) {
                     break
                 }
-                if !english, index > head + 1, lexicon.trigger(token.lower, language: language) != nil, t[index - 1].kind == .word,
+                if !english, index > head + 1, triggerOf(token, language: language) != nil, t[index - 1].kind == .word,
                     OrganisationLexicon.connectors.contains(t[index - 1].lower)
                 {
                     break
@@ -124,10 +124,10 @@ struct OrganisationRecogniser: Sendable {
                 continue
             }
             if OrganisationLexicon.connectors.contains(token.lower), usable(index + 1), t[index + 1].isCapitalised, english || t[head].isCapitalised,
-                english || lexicon.trigger(t[index + 1].lower, language: language) == nil
+                english || triggerOf(t[index + 1], language: language) == nil
             {
                 if token.lower == "of" || token.lower == "for" { hasOf = true }
-                if english, !hasOf, token.lower != "of", token.lower != "for", lexicon.trigger(t[end - 1].lower, language: "en") != nil {
+                if english, !hasOf, token.lower != "of", token.lower != "for", triggerOf(t[end - 1], language: "en") != nil {
                     break
                 }
                 index += 1
@@ -142,18 +142,23 @@ struct OrganisationRecogniser: Sendable {
             break
         }
         if usable(end), t[end].kind == .punctuation || true, end + 1 < t.count, t[end].isPunctuation(DateVocabulary.dashes), t[end].spaceBefore,
-            !taken[end + 1], t[end + 1].isCapitalised, lexicon.trigger(t[head].lower, language: language)?.base.hasPrefix("univers") == true
+            !taken[end + 1], t[end + 1].isCapitalised, triggerOf(t[head], language: language)?.base.hasPrefix("univers") == true
         {
             end += 2
         }
         if end < t.count, t[end].kind == .punctuation, t[end].isPunctuation(DateVocabulary.dashes), !t[end].spaceBefore { return nil }
         // English names end with their head noun unless "of"/"for" follows it ("Ministry of Industry").
-        if english, !hasOf, lexicon.trigger(t[end - 1].lower, language: "en") == nil { return nil }
+        if english, !hasOf, triggerOf(t[end - 1], language: "en") == nil { return nil }
         if english, t[first].lower == "the" { first += 1 }
         let capitals = (first..<end).filter { t[$0].isCapitalised || t[$0].isAcronym }
         guard end - first >= 2, !capitals.isEmpty else { return nil }
         if capitals.count == 1, let only = capitals.first, only == first, sentenceStart(t, first) { return nil }
         return (first, end)
+    }
+
+    /// The trigger a word is, asked of the lexicon only when the word's classes say it may be one.
+    private func triggerOf(_ token: Token, language: String) -> OrganisationLexicon.Trigger? {
+        token.classes.contains(.trigger) ? lexicon.trigger(token.lower, language: language) : nil
     }
 
     private func sentenceStart(_ t: [Token], _ index: Int) -> Bool {
@@ -166,20 +171,20 @@ struct OrganisationRecogniser: Sendable {
         var words = (first..<end).map { t[$0].text }
         switch language {
         case "bg":
-            if let head = (first..<end).first(where: { lexicon.trigger(t[$0].lower, language: "bg")?.language == "bg" }) {
-                words[head - first] = Self.cased(lexicon.trigger(t[head].lower, language: "bg")!.base, like: t[head].text)
+            if let head = (first..<end).first(where: { triggerOf(t[$0], language: "bg")?.language == "bg" }) {
+                words[head - first] = Self.cased(triggerOf(t[head], language: "bg")!.base, like: t[head].text)
             }
             words[0] = OrganisationLexicon.withoutArticle(words[0])
         case "pl", "uk":
-            guard let head = (first..<end).first(where: { lexicon.trigger(t[$0].lower, language: language)?.language == language }),
-                let trigger = lexicon.trigger(t[head].lower, language: language)
+            guard let head = (first..<end).first(where: { triggerOf(t[$0], language: language)?.language == language }),
+                let trigger = triggerOf(t[head], language: language)
             else { break }
             words[head - first] = Self.cased(trigger.base, like: t[head].text)
-            for index in first..<head where OrganisationLexicon.isAdjective(t[index].lower, language: language) {
+            for index in first..<head where OrganisationLexicon.isAdjective(t[index], language: language) {
                 words[index - first] = OrganisationLexicon.nominative(adjective: t[index].text, gender: trigger.gender, language: language)
             }
             var index = head + 1
-            while index < end, OrganisationLexicon.isAdjective(t[index].lower, language: language) {
+            while index < end, OrganisationLexicon.isAdjective(t[index], language: language) {
                 words[index - first] = OrganisationLexicon.nominative(adjective: t[index].text, gender: trigger.gender, language: language)
                 index += 1
             }

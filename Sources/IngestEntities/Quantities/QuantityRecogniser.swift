@@ -97,7 +97,7 @@ struct QuantityRecogniser: Sendable {
             }
             return (value, end, false)
         }
-        guard t[start].kind == .word, t[start].classes.contains(.numberStart) || Self.hasApostrophe(t[start].lower), numbers.canStart(t[start].lower)
+        guard t[start].kind == .word, !t[start].classes.isDisjoint(with: [.numberStart, .apostrophe]), numbers.canStart(t[start].lower)
         else { return nil }
         var words: [String] = []
         var best: (value: Int, end: Int, spelled: Bool)?
@@ -108,11 +108,5 @@ struct QuantityRecogniser: Sendable {
             index += 1
         }
         return best
-    }
-
-    /// Words with an apostrophe may begin a spelled-out number in another spelling of it ("п'ять" for
-    /// "пʼять"), which the word classes, keyed by one spelling, do not see.
-    private static func hasApostrophe(_ lower: String) -> Bool {
-        lower.unicodeScalars.contains { $0 == "'" || $0 == "\u{2019}" }
     }
 }

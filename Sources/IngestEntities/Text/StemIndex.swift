@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stems looked up by the first scalar of a word, in the order of their list, so the first stem a word
 /// begins with is found without comparing it with every stem as a `String` (which steps through
 /// characters and normalises).
@@ -9,7 +11,7 @@ struct StemIndex<Value: Sendable>: Sendable {
 
     init(_ stems: [(String, Value)]) {
         for (stem, value) in stems {
-            let scalars = Array(stem.unicodeScalars)
+            let scalars = Array(stem.precomposedStringWithCanonicalMapping.unicodeScalars)
             guard let first = scalars.first else { continue }
             byFirst[first.value, default: []].append((scalars, value))
         }

@@ -35,6 +35,7 @@ struct Tokenizer: Sendable {
             var number: Int?
             /// Every scalar has a one-scalar lower case in the table and the word is known to be in NFC.
             var sure = true
+            var apostrophe = false
             if Self.isDigit(scalar) {
                 kind = .number
                 var value = Int(scalar.value - 0x30)
@@ -63,6 +64,7 @@ struct Tokenizer: Sendable {
                     } else if Self.isJoiner(next), index + 1 < count, Self.isLetter(scalars[index + 1], table) {
                         // The letter after a joiner is not counted among the letters and capitals.
                         if sure { sure = Self.isSure(next, table) && Self.isSure(scalars[index + 1], table) }
+                        if next == "'" || next == "\u{2019}" { apostrophe = true }
                         index += 2
                     } else {
                         break
@@ -87,6 +89,7 @@ struct Tokenizer: Sendable {
                     lower = text.lowercased()
                 }
                 classes = sure ? Self.classes.value(lowered) ?? [] : .all
+                if apostrophe { classes.insert(.apostrophe) }
             } else {
                 lower = text
             }

@@ -15,6 +15,9 @@ struct WordClass: OptionSet, Sendable {
     static let qualifier = WordClass(rawValue: 1 << 4)
     static let numberStart = WordClass(rawValue: 1 << 5)
     static let trigger = WordClass(rawValue: 1 << 6)
+    /// Holds an apostrophe, ' or ’: it may begin a spelled-out number in another spelling ("п'ять" for
+    /// "пʼять"), which the table, keyed by one spelling, does not see. Set by the tokenizer.
+    static let apostrophe = WordClass(rawValue: 1 << 7)
     static let all = WordClass(rawValue: .max)
 
     /// Built once per process from the recognisers' own vocabularies, so a bit can never miss a word
