@@ -5,7 +5,9 @@ import Synchronization
 /// dropped if it becomes a dead letter, and saved only after every sink has made the record durable.
 ///
 /// Saving earlier could record a page as fetched while its record was lost in a crash, and the next
-/// night's conditional request would then skip it for good.
+/// night's conditional request would then skip it for good. The price is one small entry (URL,
+/// validators, hash) per written page until the run ends, as the runner keeps one id per input; pages a
+/// stage skips are never saved, so they are fetched in full again next time.
 public final class FetchStateLedger: Sendable {
     private struct Books {
         var expected: [PageID: FetchState] = [:]
