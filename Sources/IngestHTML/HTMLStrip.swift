@@ -100,7 +100,8 @@ public struct HTMLStrip: Stage {
         guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {
             throw StageError(.emptyInput, "the input is only whitespace (\(raw.count) bytes)")
         }
-        let walk = try HTMLDocument(utf8: MarkupPrefilter.filter(utf8), url: url).walk(maxElements: configuration.maxElements)
+        let markup = UnreadAttributeFilter.filter(MarkupPrefilter.filter(utf8))
+        let walk = try HTMLDocument(utf8: markup, url: url).walk(maxElements: configuration.maxElements)
         return (charset, walk)
     }
 

@@ -18,8 +18,60 @@ enum UTF8Validation {
             }
             while index < buffer.count, buffer[index] < 0x80 { index += 1 }
             if index == buffer.count { return .ascii }
-            return check(UnsafeBufferPointer(rebasing: buffer[index...]))
+            return check(buffer, from: index, base: base)
         }
+    }
+
+    /// The same check as over any collection, for a page in memory: the ASCII between non-ASCII
+    /// characters (markup, spaces, digits) is skipped eight bytes at a time there too.
+    private static func check(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafeRawPointer) -> Verdict {
+        var validSequences = 0
+        var invalidBytes = 0
+        var index = start
+        let count = buffer.count
+        while index < count {
+            let lead = buffer[index]
+            if lead < 0x80 {
+                index += 1
+                while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                continue
+            }
+            index += 1
+            let (length, minSecond, maxSecond): (Int, UInt8, UInt8)
+            switch lead {
+            case 0xC2...0xDF: (length, minSecond, maxSecond) = (1, 0x80, 0xBF)
+            case 0xE0: (length, minSecond, maxSecond) = (2, 0xA0, 0xBF)
+            case 0xE1...0xEC, 0xEE...0xEF: (length, minSecond, maxSecond) = (2, 0x80, 0xBF)
+            case 0xED: (length, minSecond, maxSecond) = (2, 0x80, 0x9F)
+            case 0xF0: (length, minSecond, maxSecond) = (3, 0x90, 0xBF)
+            case 0xF1...0xF3: (length, minSecond, maxSecond) = (3, 0x80, 0xBF)
+            case 0xF4: (length, minSecond, maxSecond) = (3, 0x80, 0x8F)
+            default:
+                invalidBytes += 1
+                continue
+            }
+            var ok = true
+            for position in 0..<length {
+                guard index < count else {
+                    ok = false
+                    break
+                }
+                let next = buffer[index]
+                let low: UInt8 = position == 0 ? minSecond : 0x80
+                let high: UInt8 = position == 0 ? maxSecond : 0xBF
+                // A byte that cannot continue the sequence is read again as the start of the next one.
+                if next < low || next > high {
+                    ok = false
+                    break
+                }
+                index += 1
+            }
+            if ok { validSequences += 1 } else { invalidBytes += 1 }
+        }
+        if invalidBytes > 0 { return .invalid(validSequences: validSequences, invalidBytes: invalidBytes) }
+        return validSequences == 0 ? .ascii : .valid
     }
 
     static func check(_ bytes: some Collection<UInt8>) -> Verdict {

@@ -57,9 +57,11 @@ enum BoilerplateRules {
 
     static func verdict(classAndID value: String) -> Verdict {
         var lowered: [UInt8] = []
+        lowered.reserveCapacity(value.utf8.count)
         var furniture: [UInt8]? = nil
         var wrapper = false
         var word: [UInt8] = []
+        word.reserveCapacity(32)
         var previousWasLower = false
         func endWord() {
             guard !word.isEmpty else { return }
@@ -84,23 +86,31 @@ enum BoilerplateRules {
         }
         endWord()
         var weight: Int8 = 0
-        if positiveHintBytes.contains(where: { contains(lowered, $0) }) { weight += 25 }
-        if negativeHintBytes.contains(where: { contains(lowered, $0) }) { weight -= 25 }
+        if containsAny(lowered, positiveHintsByFirstByte) { weight += 25 }
+        if containsAny(lowered, negativeHintsByFirstByte) { weight -= 25 }
         let furnitureWord = wrapper ? nil : furniture.map { String(decoding: $0, as: UTF8.self) }
         return Verdict(furnitureWord: furnitureWord, weight: weight)
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
+    /// Hints by their first byte, so one pass over a name tests every hint that can start at each byte.
+    private static let positiveHintsByFirstByte = byFirstByte(positiveHintBytes)
+    private static let negativeHintsByFirstByte = byFirstByte(negativeHintBytes)
+
+    private static func byFirstByte(_ needles: [[UInt8]]) -> [[[UInt8]]] {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for needle in needles where !needle.isEmpty { table[Int(needle[0])].append(needle) }
+        return table
+    }
+
+    /// Whether any of the needles occurs in the haystack.
+    private static func containsAny(_ haystack: [UInt8], _ needles: [[[UInt8]]]) -> Bool {
+        let count = haystack.count
+        for index in 0..<count {
+            for needle in needles[Int(haystack[index])] where index + needle.count <= count {
                 var offset = 1
                 while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
                 if offset == needle.count { return true }
             }
-            index += 1
         }
         return false
     }

@@ -81,7 +81,8 @@ enum MetadataReader {
     static func jsonLDObjects(_ scripts: [String]) -> [[String: Any]] {
         var objects: [[String: Any]] = []
         for script in scripts {
-            var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+            // Most blocks start with "{" or "[" and end with "}" or "]": only the rest need Foundation's trim.
+            var text = startsAndEndsWithVisibleASCII(script) ? script : script.trimmingCharacters(in: .whitespacesAndNewlines)
             for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] where text.hasPrefix(wrapper) {
                 text.removeFirst(wrapper.count)
             }
@@ -117,6 +118,9 @@ enum MetadataReader {
     /// "Article title | Site" → "Article title", when one side is the site's name or the other the page's heading.
     private static func withoutSiteName(_ title: String, siteName: String?, heading: String?) -> String {
         for separator in [" | ", " – ", " — ", " - ", " :: ", " « ", " » ", " / "] {
+            // None of the separators' characters has a canonical equivalent, so a title whose bytes do not
+            // contain one has no such part, and Foundation's split is skipped.
+            guard containsBytes(title, separator) else { continue }
             let parts = title.components(separatedBy: separator)
             guard parts.count >= 2, let first = parts.first, let last = parts.last else { continue }
             if let siteName {
@@ -128,5 +132,20 @@ enum MetadataReader {
             }
         }
         return title
+    }
+
+    private static func startsAndEndsWithVisibleASCII(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+    }
+
+    private static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, haystack.count >= pattern.count else { return false }
+        for start in 0...(haystack.count - pattern.count) where haystack[start] == first {
+            if haystack[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+        }
+        return false
     }
 }
