@@ -17,7 +17,7 @@ struct WordScorer {
     /// `found[position * maxOrder + order - 1]`: where the values of the n-gram of that order ending at
     /// position are, or -1; after them, the guessed entries of the n-grams being looked up.
     let found: UnsafeMutableBufferPointer<Int>
-    /// Hashes, keys and first slot words of the n-grams being looked up, one per start.
+    /// Hashes, keys and the first word of the guessed entry of the n-grams being looked up, one per start.
     let scratch: UnsafeMutableBufferPointer<UInt64>
 
     /// The entry where the search for a key starts, guessed from the key's bits within its directory
@@ -92,7 +92,7 @@ struct WordScorer {
                 evidence.absentLetters[absentBase + column] += 1
             }
         }
-        // The n-grams are looked up one order at a time: first every start's home slot is read, with no
+        // The n-grams are looked up one order at a time: first every start's guessed entry is read, with no
         // branch on what comes back, so the cache misses of a word overlap; then each is settled. An n-gram
         // whose prefix no language has is itself unknown (the script keeps an n-gram only when some language
         // saw it often enough, and its prefix was seen at least as often), so a start's longer n-grams are

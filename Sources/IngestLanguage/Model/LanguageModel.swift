@@ -7,9 +7,9 @@ public import Foundation
 ///
 /// Built by `Scripts/build-language-model.py` from CC0 sentences (see `Data/README.md`) into one compact
 /// binary resource: keys are stored as differences of sorted 40-bit hashes and the whole table is
-/// zlib-compressed, so the file is a quarter of the table's size in memory. Loading it is one inflate and
-/// one pass to build an open-addressing table, so it costs milliseconds; ``bundled`` loads it once per
-/// process and every detector shares it.
+/// zlib-compressed, so the file is under a third of the table's size in memory. Loading it is one inflate
+/// and one pass that lays the entries out in key order behind a directory of their top bits, so it costs
+/// milliseconds; ``bundled`` loads it once per process and every detector shares it.
 public final class LanguageModel: Sendable {
     /// Orders 1–5 are character n-grams; slot 6 holds whole words.
     public static let wordOrder = 6
@@ -22,10 +22,10 @@ public final class LanguageModel: Sendable {
     /// Keys are the top 40 bits of the 64-bit hash: the file stays small and a false match is rare.
     static let keyShift: UInt64 = 24
 
-    /// The key of an n-gram or word's FNV-1a hash. Not mixed further: FNV-1a's top bits, which pick the
-    /// slot, depend little on the last letter, so n-grams that share their first letters share a
-    /// neighbourhood of the table and a text's lookups hit fewer cache lines, which measured faster than
-    /// evenly spread keys despite the longer runs of occupied slots.
+    /// The key of an n-gram or word's FNV-1a hash. Not mixed further: FNV-1a's top bits, which place the
+    /// entry in the table, depend little on the last letter, so n-grams that share their first letters
+    /// share a neighbourhood of the table and a text's lookups hit fewer cache lines, which measured faster
+    /// than evenly spread keys.
     @inline(__always)
     static func key(_ hash: UInt64) -> UInt64 {
         hash >> keyShift
