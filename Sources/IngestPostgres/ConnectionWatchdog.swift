@@ -11,17 +11,17 @@ enum ConnectionWatchdog {
     }
 
     /// Whoever settles first (the work or the watchdog) resumes the caller; the other is ignored.
-    private final class Outcome: Sendable {
+    private final class Outcome<Value: Sendable>: Sendable {
         private let settled = Mutex(false)
-        private let continuation: CheckedContinuation<Void, any Error>
+        private let continuation: CheckedContinuation<Value, any Error>
 
-        init(_ continuation: CheckedContinuation<Void, any Error>) {
+        init(_ continuation: CheckedContinuation<Value, any Error>) {
             self.continuation = continuation
         }
 
         var isSettled: Bool { settled.withLock { $0 } }
 
-        func settle(_ result: Result<Void, any Error>) -> Bool {
+        func settle(_ result: Result<Value, any Error>) -> Bool {
             let first = settled.withLock { done in
                 defer { done = true }
                 return !done
@@ -31,15 +31,14 @@ enum ConnectionWatchdog {
         }
     }
 
-    static func run(
-        on connection: PostgresConnection, limit: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> Void
-    ) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+    static func run<Value: Sendable>(
+        on connection: PostgresConnection, limit: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
+    ) async throws -> Value {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
             let outcome = Outcome(continuation)
             let work = Task {
                 do {
-                    try await body(connection)
-                    _ = outcome.settle(.success(()))
+                    _ = outcome.settle(.success(try await body(connection)))
                 } catch {
                     _ = outcome.settle(.failure(error))
                 }

@@ -41,4 +41,34 @@ struct PostgresConnector: Sendable {
             }
         }
     }
+
+    /// A connection on which `prepare` (the schema check, the session's set-up) has run, with its result.
+    /// `prepare` is bounded by the policy's answer timeout; a connection lost during it is opened again
+    /// within the retry budget, then the run fails with `failure`. Errors the server answers with are not
+    /// retried: a `RunError` from `prepare` is passed on, any other becomes a write failure.
+    func open<Value: Sendable>(
+        _ what: String, failure code: RunError.Code = .unavailable,
+        prepare: @escaping @Sendable (PostgresConnection) async throws -> Value
+    ) async throws(RunError) -> (connection: PostgresConnection, value: Value) {
+        let deadline = ContinuousClock.now + policy.budget
+        while true {
+            let connection = try await connect(until: deadline, failure: code)
+            do {
+                let value = try await ConnectionWatchdog.run(on: connection, limit: policy.answerTimeout, prepare)
+                return (connection, value)
+            } catch {
+                try? await connection.close()
+                if let error = error as? RunError { throw error }
+                let reason = PostgresFailure.describe(error)
+                guard PostgresFailure.isConnectionLoss(error) else {
+                    throw RunError(.writeFailed, "PostgreSQL \(url): could not \(what): \(reason)")
+                }
+                guard ContinuousClock.now < deadline else {
+                    throw RunError(code, "PostgreSQL \(url): could not \(what), the connection was lost: \(reason)")
+                }
+                logger.warning(
+                    "PostgreSQL connection lost, reconnecting", metadata: ["sink": "postgres", "step": "\(what)", "error": "\(reason)"])
+            }
+        }
+    }
 }

@@ -5,11 +5,19 @@ public struct PostgresRetryPolicy: Sendable {
     public var budget: Duration
     public var firstDelay: Duration
     public var maxDelay: Duration
+    /// The longest the start-up exchanges (schema check, migration, session set-up) and the state
+    /// store's statements may go unanswered before the connection counts as lost: a server that drops a
+    /// connection mid-statement can leave the driver waiting for ever.
+    public var answerTimeout: Duration
 
-    public init(budget: Duration = .seconds(30), firstDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(5)) {
+    public init(
+        budget: Duration = .seconds(30), firstDelay: Duration = .milliseconds(200), maxDelay: Duration = .seconds(5),
+        answerTimeout: Duration = .seconds(60)
+    ) {
         self.budget = budget
         self.firstDelay = firstDelay
         self.maxDelay = maxDelay
+        self.answerTimeout = answerTimeout
     }
 
     /// The delay before attempt `attempt` (1-based after the first failure), with up to 25% jitter.

@@ -52,14 +52,12 @@ public actor PostgresSink: RecordSink {
         self.logger = logger
         connector = PostgresConnector(url: configuration.url, policy: configuration.retry, logger: logger)
         writer = PostgresBatchWriter(runID: runID, method: configuration.loadMethod, logger: logger)
-        let connection = try await connector.connect()
-        self.connection = connection
-        try await PostgresSchema.prepareForRun(connection, url: configuration.url, logger: logger)
-        do {
+        let url = configuration.url
+        let writer = writer
+        connection = try await connector.open("check the schema and prepare the session") { connection in
+            try await PostgresSchema.prepareForRun(connection, url: url, logger: logger)
             try await writer.prepareSession(connection)
-        } catch {
-            throw RunError(.writeFailed, "PostgreSQL \(configuration.url): \(PostgresFailure.describe(error))")
-        }
+        }.connection
         let started = RFC3339.string(from: Date())
         try await withRetry("record the run") { connection in
             try await connection.perform(
@@ -155,7 +153,10 @@ public actor PostgresSink: RecordSink {
                         "\(error.message); could not \(what); the pages not written are processed again by the next run")
                 }
                 do {
-                    try await writer.prepareSession(connection)
+                    let writer = writer
+                    try await ConnectionWatchdog.run(on: connection, limit: configuration.transactionTimeout) { connection in
+                        try await writer.prepareSession(connection)
+                    }
                 } catch {
                     try? await connection.close()
                     if PostgresFailure.isConnectionLoss(error) { continue }

@@ -23,9 +23,9 @@ public actor PostgresStateStore: StateStore {
         self.url = url
         self.retry = retry
         self.logger = logger
-        let connection = try await PostgresConnector(url: url, policy: retry, logger: logger).connect()
-        self.connection = connection
-        try await PostgresSchema.prepareForRun(connection, url: url, logger: logger)
+        connection = try await PostgresConnector(url: url, policy: retry, logger: logger).open("check the schema") { connection in
+            try await PostgresSchema.prepareForRun(connection, url: url, logger: logger)
+        }.connection
     }
 
     deinit {
@@ -50,7 +50,10 @@ public actor PostgresStateStore: StateStore {
     public func unlock() async {
         guard let key = lockKey, let connection else { return }
         lockKey = nil
-        try? await connection.perform("SELECT pg_advisory_unlock(hashtextextended(\(key), 0))", logger: logger)
+        let logger = logger
+        _ = try? await ConnectionWatchdog.run(on: connection, limit: retry.answerTimeout) { connection in
+            try await connection.perform("SELECT pg_advisory_unlock(hashtextextended(\(key), 0))", logger: logger)
+        }
     }
 
     public func completion(of key: ShardCompletion.Key) async throws(RunError) -> ShardCompletion? {
@@ -132,7 +135,10 @@ public actor PostgresStateStore: StateStore {
         if let key = lockKey {
             let taken: [Bool]
             do {
-                taken = try await fresh.values("SELECT pg_try_advisory_lock(hashtextextended(\(key), 0))", as: Bool.self, logger: logger)
+                let logger = logger
+                taken = try await ConnectionWatchdog.run(on: fresh, limit: retry.answerTimeout) { connection in
+                    try await connection.values("SELECT pg_try_advisory_lock(hashtextextended(\(key), 0))", as: Bool.self, logger: logger)
+                }
             } catch {
                 throw RunError(.temporaryFailure, "PostgreSQL \(url): could not take the run lock again: \(PostgresFailure.describe(error))")
             }
@@ -147,8 +153,11 @@ public actor PostgresStateStore: StateStore {
         _ what: String, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> [Value]
     ) async throws(RunError) -> [Value] {
         let connection = try await liveConnection(what)
+        let logger = logger
         do {
-            return try await body(connection, logger)
+            return try await ConnectionWatchdog.run(on: connection, limit: retry.answerTimeout) { connection in
+                try await body(connection, logger)
+            }
         } catch {
             throw RunError(
                 PostgresFailure.isConnectionLoss(error) ? .temporaryFailure : .writeFailed,

@@ -1,6 +1,6 @@
 import Foundation
 import IngestCore
-import IngestPostgres
+@testable import IngestPostgres
 import IngestSinks
 import IngestTestSupport
 import Testing
@@ -54,6 +54,46 @@ import Testing
         try await database.terminateBackends()
         try await sink.finish(summary: RunSummary(runID: "r_1", pipeline: "events", stageNames: []))
         #expect(try await database.contents() == Self.reference(records, label: "reference"))
+    }
+
+    @Test(
+        "a connection lost while the schema is checked at start is opened again, not waited on for ever",
+        .timeLimit(.minutes(2)))
+    func connectionLostAtStart() async throws {
+        let records = try SyntheticPages.records(count: 6)
+        let database = try await TestDatabase.make(.postgres)
+        // Another session holds the migration lock, so the sink's start-up waits inside its transaction.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = [
+            "psql", database.location, "-X", "-q", "-c", "SELECT pg_advisory_lock(\(PostgresSchema.migrationLock))", "-c", "SELECT pg_sleep(60)",
+        ]
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer { if holder.isRunning { holder.terminate() } }
+        try await Self.waitFor(database, "SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database()")
+
+        let starting = Task { try await database.sink(runID: "r_1") }
+        try await Self.waitFor(database, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+        // The server drops the waiting session, then the lock holder goes too.
+        _ = try await database.rows(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+        _ = try await database.rows(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()")
+        let sink = try await starting.value
+        for record in records { try await sink.write(record) }
+        try await sink.finish(summary: RunSummary(runID: "r_1", pipeline: "events", stageNames: []))
+        #expect(try await database.contents() == Self.reference(records, label: "reference"))
+    }
+
+    /// Polls until `sql` returns a row, for at most ten seconds.
+    static func waitFor(_ database: TestDatabase, _ sql: String) async throws {
+        for _ in 0..<100 {
+            if try await !database.rows(sql).isEmpty { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("timed out waiting for: \(sql)")
     }
 
     @Test("a server that stays away mid-run stops the run with a temporary failure (75); the rerun completes it exactly")

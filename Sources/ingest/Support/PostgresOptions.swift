@@ -14,7 +14,7 @@ struct PostgresOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to keep retrying an unreachable PostgreSQL server, at start and mid-run.")
     var postgresRetry: Double = 30
 
-    @Option(name: .long, help: "Seconds one batch's transaction may take before the connection is treated as lost.")
+    @Option(name: .long, help: "Seconds one batch's transaction, or one start-up or state statement, may take before the connection is treated as lost.")
     var postgresTimeout: Double = 60
 
     @Option(name: .long, help: "Records per PostgreSQL transaction; also the most held in memory while the server is away.")
@@ -35,7 +35,8 @@ struct PostgresOptions: ParsableArguments {
     }
 
     var retryPolicy: PostgresRetryPolicy {
-        PostgresRetryPolicy(budget: .milliseconds(Int64(postgresRetry * 1000)))
+        PostgresRetryPolicy(
+            budget: .milliseconds(Int64(postgresRetry * 1000)), answerTimeout: .milliseconds(Int64(postgresTimeout * 1000)))
     }
 
     func sinkConfiguration() throws(RunError) -> PostgresSink.Configuration? {
