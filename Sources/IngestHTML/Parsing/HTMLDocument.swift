@@ -5,7 +5,7 @@ import IngestCore
 ///
 /// The parser reports what it reads through SAX callbacks and ``TreeBuilder`` keeps it in flat arrays:
 /// libxml2's own tree costs several allocations per element (the node, each attribute, each value) and
-/// as many frees, which took a third of the time strip spends on a page.
+/// as many frees when it is released.
 struct HTMLDocument {
     let tree: HTMLTree
 

@@ -1,7 +1,7 @@
 import Glibc
 
 /// Cuts the attributes strip never reads (`href`, `data-*`, `srcset`, `alt`, event handlers…) out of
-/// start tags before libxml2 parses them: they are a third of what is left of a page after
+/// start tags before libxml2 parses them: on the Scrapinghub pages they are a third of what is left after
 /// ``MarkupPrefilter``, and libxml2 copies every value it reads.
 ///
 /// The scan follows libxml2's HTML parser (2.9) where it matters: what is a start tag ("<" and an ASCII
