@@ -33,21 +33,21 @@ struct DateRecogniser: Sendable {
     // MARK: - Rules
 
     private func match(_ t: [Token], at i: Int) -> DateMatch? {
-        let token = t[i]
-        switch token.kind {
+        // Fields are read through the array: a copy of the token would retain its strings on every token.
+        switch t[i].kind {
         case .number:
             return iso(t, i) ?? numericRange(t, i) ?? numeric(t, i) ?? textualDayFirst(t, i, opener: nil) ?? yearRange(t, i, opener: nil)
                 ?? yearWithWord(t, i)
         case .word:
-            if token.classes.contains(.relativeDay), let offset = DateVocabulary.relativeDays[token.lower] {
+            if t[i].classes.contains(.relativeDay), let offset = DateVocabulary.relativeDays[t[i].lower] {
                 return DateMatch(first: i, end: i + 1, value: .date(PartialDate(day: offset)), confidence: 0.7, relative: true)
             }
-            if token.classes.contains(.rangeOpener), DateVocabulary.rangeOpeners.contains(token.lower), i + 1 < t.count, !t[i + 1].lineBefore {
+            if t[i].classes.contains(.rangeOpener), DateVocabulary.rangeOpeners.contains(t[i].lower), i + 1 < t.count, !t[i + 1].lineBefore {
                 if let range = textualDayFirst(t, i + 1, opener: i) ?? yearRange(t, i + 1, opener: i), case .range = range.value {
                     return range
                 }
             }
-            if token.classes.contains(.yearPreposition), DateVocabulary.yearPrepositions.contains(token.lower), let year = bareYear(t, i + 1) {
+            if t[i].classes.contains(.yearPreposition), DateVocabulary.yearPrepositions.contains(t[i].lower), let year = bareYear(t, i + 1) {
                 return year
             }
             return monthFirst(t, i) ?? monthYear(t, i)

@@ -9,6 +9,8 @@
 struct Tokenizer: Sendable {
     private static let table = ScalarTable.shared
     private static let classes = WordClass.table
+    /// Every ASCII scalar as a `String`, for punctuation tokens, a third of all tokens.
+    private static let ascii: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
     func tokens(of scalars: [Unicode.Scalar]) -> [Token] {
         var tokens: [Token] = []
@@ -74,7 +76,7 @@ struct Tokenizer: Sendable {
                 kind = .punctuation
                 index += 1
             }
-            let text = Self.string(scalars[start..<index], &utf8)
+            let text = kind == .punctuation && scalar.value < 0x80 ? Self.ascii[Int(scalar.value)] : Self.string(scalars[start..<index], &utf8)
             let lower: String
             var classes: WordClass = []
             if kind == .word {
