@@ -10,9 +10,13 @@ import PostgresNIO
 /// `page_id` order, a page whose record did not change is left alone (its children too), and every
 /// event touched is recomputed from its links under a transaction-scoped advisory lock taken in
 /// `event_id` order, so two writers never both decide an event row from half the links.
+///
+/// When this database keeps the run's state, fetched pages' `fetch_state` rows are merged in the same
+/// transaction as the pages, so the state never runs ahead of or behind the rows it describes.
 struct PostgresBatchWriter: Sendable {
     let runID: String
     let method: PostgresLoadMethod
+    let keepsFetchState: Bool
     let logger: Logger
 
     /// Staging tables live per session and empty themselves at every commit.
@@ -20,6 +24,7 @@ struct PostgresBatchWriter: Sendable {
         "CREATE TEMP TABLE IF NOT EXISTS stage_pages (LIKE pages) ON COMMIT DELETE ROWS",
         "CREATE TEMP TABLE IF NOT EXISTS stage_entities (LIKE entities) ON COMMIT DELETE ROWS",
         "CREATE TEMP TABLE IF NOT EXISTS stage_links (LIKE event_pages) ON COMMIT DELETE ROWS",
+        "CREATE TEMP TABLE IF NOT EXISTS stage_fetch (LIKE fetch_state) ON COMMIT DELETE ROWS",
     ]
 
     func prepareSession(_ connection: PostgresConnection) async throws {
@@ -32,11 +37,22 @@ struct PostgresBatchWriter: Sendable {
     func write(pages: [PageRows], letters: [DeadLetter], on connection: PostgresConnection) async throws {
         try await connection.transaction(logger: logger) { connection in
             if !pages.isEmpty { try await self.merge(pages, on: connection) }
+            if self.keepsFetchState { try await self.mergeFetchState(pages, on: connection) }
             for letter in letters { try await self.upsert(letter, on: connection) }
         }
     }
 
     private func merge(_ pages: [PageRows], on connection: PostgresConnection) async throws {
+        let allIDs = pages.map(\.pageID)
+        try await connection.perform("DELETE FROM dead_letters WHERE page_id = ANY(\(allIDs))", logger: logger)
+        // A page stored with this very record needs nothing more: only its id and hash cross the wire, so
+        // a rerun over unchanged input costs one query per batch instead of the whole records.
+        var stored: [String: String] = [:]
+        let rows = try await connection.query(
+            "SELECT page_id, record_sha256 FROM pages WHERE page_id = ANY(\(allIDs))", logger: logger)
+        for try await (pageID, hash) in rows.decode((String, String).self) { stored[pageID] = hash }
+        let pages = pages.filter { stored[$0.pageID] != $0.recordSHA256 }
+        guard !pages.isEmpty else { return }
         switch method {
         case .copy: try await copy(pages, on: connection)
         case .prepared: try await insertEachRow(pages, on: connection)
@@ -56,20 +72,23 @@ struct PostgresBatchWriter: Sendable {
             WHERE p.record_sha256 <> excluded.record_sha256
             RETURNING page_id
             """, as: String.self, logger: logger)
-        let allIDs = pages.map(\.pageID)
-        try await connection.perform("DELETE FROM dead_letters WHERE page_id = ANY(\(allIDs))", logger: logger)
         guard !changed.isEmpty else { return }
 
         try await connection.perform("DELETE FROM entities WHERE page_id = ANY(\(changed))", logger: logger)
         try await connection.perform(
-            "INSERT INTO entities SELECT * FROM stage_entities WHERE page_id = ANY(\(changed)) ORDER BY page_id, ordinal",
+            // A semi-join on the set of ids, not `= ANY(array)`, which compares every staged row with every id.
+            """
+            INSERT INTO entities SELECT * FROM stage_entities WHERE page_id IN (SELECT unnest(\(changed)::text[]))
+            ORDER BY page_id, ordinal
+            """,
             logger: logger)
         var affected = Set(
             try await connection.values(
                 "DELETE FROM event_pages WHERE page_id = ANY(\(changed)) RETURNING event_id", as: String.self, logger: logger))
         let added = try await connection.values(
             """
-            INSERT INTO event_pages SELECT * FROM stage_links WHERE page_id = ANY(\(changed)) ORDER BY event_id, page_id
+            INSERT INTO event_pages SELECT * FROM stage_links WHERE page_id IN (SELECT unnest(\(changed)::text[]))
+            ORDER BY event_id, page_id
             RETURNING event_id
             """, as: String.self, logger: logger)
         affected.formUnion(added)
@@ -100,6 +119,41 @@ struct PostgresBatchWriter: Sendable {
             """
             DELETE FROM events AS e WHERE e.event_id = ANY(\(events))
             AND NOT EXISTS (SELECT 1 FROM event_pages AS l WHERE l.event_id = e.event_id)
+            """, logger: logger)
+    }
+
+    /// Upserts the fetch state of every fetched page in the batch, changed or not: a 200 with a new ETag
+    /// can carry the same page.
+    private func mergeFetchState(_ pages: [PageRows], on connection: PostgresConnection) async throws {
+        let states = pages.compactMap(\.fetchState)
+        guard !states.isEmpty else { return }
+        switch method {
+        case .copy:
+            var encoder = CopyTextEncoder(capacity: 256 * states.count)
+            for state in states {
+                encoder.text(state.url)
+                encoder.text(state.etag)
+                encoder.text(state.lastModified)
+                encoder.text(state.contentSHA256)
+                if let status = state.httpStatus { encoder.integer(status) } else { encoder.null() }
+                encoder.text(state.fetchedAt)
+                encoder.text(state.pageID?.rawValue)
+                encoder.endRow()
+            }
+            let rows = encoder.take()
+            try await connection.copyFrom(table: "stage_fetch", logger: logger) { writer in try await writer.write(rows) }
+        case .prepared:
+            for state in states { _ = try await connection.execute(StageStatements.Fetch(state: state), logger: logger) }
+        }
+        try await connection.perform(
+            """
+            INSERT INTO fetch_state AS f SELECT DISTINCT ON (url) * FROM stage_fetch ORDER BY url
+            ON CONFLICT (url) DO UPDATE SET
+                etag = excluded.etag, last_modified = excluded.last_modified, content_sha256 = excluded.content_sha256,
+                http_status = excluded.http_status, fetched_at = excluded.fetched_at, page_id = excluded.page_id
+            WHERE (f.etag, f.last_modified, f.content_sha256, f.http_status, f.fetched_at, f.page_id)
+                IS DISTINCT FROM (excluded.etag, excluded.last_modified, excluded.content_sha256, excluded.http_status,
+                                  excluded.fetched_at, excluded.page_id)
             """, logger: logger)
     }
 

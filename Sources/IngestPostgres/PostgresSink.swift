@@ -20,12 +20,16 @@ public actor PostgresSink: RecordSink {
         public var loadMethod: PostgresLoadMethod
         /// The longest one batch's transaction may take before the connection is treated as lost.
         public var transactionTimeout: Duration
+        /// Whether this database is the run's state database, so fetched pages' `fetch_state` rows are
+        /// written with the pages; when another database keeps the state, they belong there instead.
+        public var keepsFetchState: Bool
 
         public init(
             url: PostgresURL, retry: PostgresRetryPolicy = .init(), batchSize: Int = 1000, loadMethod: PostgresLoadMethod = .copy,
-            transactionTimeout: Duration = .seconds(60)
+            transactionTimeout: Duration = .seconds(60), keepsFetchState: Bool = true
         ) {
             self.url = url
+            self.keepsFetchState = keepsFetchState
             self.transactionTimeout = transactionTimeout
             self.retry = retry
             self.batchSize = batchSize
@@ -51,7 +55,8 @@ public actor PostgresSink: RecordSink {
         self.runID = runID
         self.logger = logger
         connector = PostgresConnector(url: configuration.url, policy: configuration.retry, logger: logger)
-        writer = PostgresBatchWriter(runID: runID, method: configuration.loadMethod, logger: logger)
+        writer = PostgresBatchWriter(
+            runID: runID, method: configuration.loadMethod, keepsFetchState: configuration.keepsFetchState, logger: logger)
         let url = configuration.url
         let writer = writer
         connection = try await connector.open("check the schema and prepare the session") { connection in

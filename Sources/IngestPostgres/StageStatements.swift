@@ -1,3 +1,4 @@
+import IngestCore
 import IngestSinks
 import PostgresNIO
 
@@ -52,6 +53,29 @@ enum StageStatements {
             bindings.append(entity.spanEnd)
             bindings.append(String(decoding: entity.normalisedJSON, as: UTF8.self))
             bindings.append(entity.confidence)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws {}
+    }
+
+    struct Fetch: PostgresPreparedStatement {
+        static let sql = """
+            INSERT INTO stage_fetch (url, etag, last_modified, content_sha256, http_status, fetched_at, page_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """
+        typealias Row = Void
+        let state: FetchState
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 7)
+            bindings.append(state.url)
+            bindings.append(state.etag)
+            bindings.append(state.lastModified)
+            bindings.append(state.contentSHA256)
+            bindings.append(state.httpStatus)
+            bindings.append(state.fetchedAt)
+            bindings.append(state.pageID?.rawValue)
             return bindings
         }
 

@@ -74,10 +74,51 @@ import Testing
         #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM pages") == [["\(count - 2)"]])
         #expect(try PostgresTestServer.rows(url, "SELECT code FROM dead_letters ORDER BY code") == [["empty-input"], ["not-text"]])
         let before = try PostgresTestServer.rows(url, "SELECT page_id, record_sha256, first_run_id, changed_run_id FROM pages ORDER BY page_id")
-        let second = try Self.run(url, list: list)
+        // The completion recorded in PostgreSQL makes the plain rerun a no-op; forced, it rewrites nothing.
+        let skipped = try Self.run(url, list: list)
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("over these inputs was completed by run"), "\(skipped.stderr)")
+        #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM shard_completions") == [["1"]])
+        let second = try Self.run(url, list: list, extra: ["--no-skip-completed"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try PostgresTestServer.rows(url, "SELECT page_id, record_sha256, first_run_id, changed_run_id FROM pages ORDER BY page_id") == before)
         #expect(try PostgresTestServer.rows(url, "SELECT count(*), count(finished_at) FROM runs") == [["2", "2"]])
+    }
+
+    static let thisDatabase = "database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+
+    @Test("with only --postgres-url, the run lock is held in PostgreSQL: an overlapping run exits 75 without writing")
+    func lockInPostgres() async throws {
+        let server = try PostgresTestServer.required()
+        let url = try server.createDatabase()
+        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
+        // Another session holds the lock an unsharded run takes, as a run on another machine would.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = [
+            "psql", url, "-X", "-q", "-c", "SELECT pg_advisory_lock(hashtextextended('ingest-run:', 0))", "-c", "SELECT pg_sleep(600)",
+        ]
+        holder.standardOutput = FileHandle.nullDevice
+        holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer { if holder.isRunning { holder.terminate() } }
+        let deadline = ContinuousClock.now + .seconds(300)
+        while try PostgresTestServer.rows(url, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND \(Self.thisDatabase)") == [["0"]] {
+            guard ContinuousClock.now < deadline else { throw PostgresTestError(message: "the lock was not taken in 300 s") }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let list = try Self.list([FixturePaths.pages.appendingPathComponent("seed-000-wix.html").path])
+        let refused = try Self.run(url, list: list)
+        #expect(refused.status == 75, "\(refused.stderr)")
+        #expect(refused.stderr.contains("another run holds the lock"), "\(refused.stderr)")
+        #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM pages") == [["0"]])
+        // Ending the holder's session (the server does not notice a client gone in the middle of pg_sleep).
+        _ = try PostgresTestServer.rows(
+            url, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND \(Self.thisDatabase)")
+        holder.waitUntilExit()
+        let after = try Self.run(url, list: list)
+        #expect(after.status == 0, "\(after.stderr)")
+        #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM pages") == [["1"]])
     }
 
     @Test("a database at another schema version exits 78 and says what to do")
@@ -116,8 +157,15 @@ import Testing
         #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", shared]).status == 0)
         let third = paths.count / 3
         // Both see the middle third, in opposite orders, with small batches so their transactions interleave.
-        let first = try Self.start(shared, list: try Self.list(paths.prefix(2 * third)), extra: ["--postgres-batch", "7"])
-        let second = try Self.start(shared, list: try Self.list(paths.suffix(from: third).reversed()), extra: ["--postgres-batch", "5"])
+        // Each keeps its state in a file of its own: with the state in PostgreSQL, the run lock would
+        // (rightly) let only one of them in.
+        let states = try FixturePaths.temporaryDirectory("states")
+        let first = try Self.start(
+            shared, list: try Self.list(paths.prefix(2 * third)),
+            extra: ["--postgres-batch", "7", "--state", states.appendingPathComponent("first.sqlite").path])
+        let second = try Self.start(
+            shared, list: try Self.list(paths.suffix(from: third).reversed()),
+            extra: ["--postgres-batch", "5", "--state", states.appendingPathComponent("second.sqlite").path])
         let statuses = [await Self.wait(first), await Self.wait(second)]
         #expect(statuses == [0, 0])
         #expect(try Self.contents(shared) == Self.contents(single))

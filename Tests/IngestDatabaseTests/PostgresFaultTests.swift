@@ -21,11 +21,17 @@ import Testing
         tricky.text = "tab\there\nnew line\r\nback\\slash \\N and \u{1F600} «Київ» Łódź"
         tricky.title = "\\N"
         records[0] = try EncodedRecord(record: tricky)
+        records[1] = try EncodedRecord(
+            record: records[1].record, fetchState: FetchState(url: records[1].record.source.url, etag: "W/\"a\tb\\N\"", httpStatus: 200))
+        records[2] = try EncodedRecord(record: records[2].record, fetchState: FetchState(url: records[2].record.source.url))
         let database = try await TestDatabase.make(.postgres)
         try await database.write(records, runID: "r_1", loadMethod: method)
         #expect(try await database.contents() == Self.reference(records, label: "reference"))
         #expect(try await database.rows("SELECT text, title FROM pages WHERE page_id = '\(tricky.pageID.rawValue)'") == [[tricky.text, "\\N"]])
         #expect(try await database.rows("SELECT record_json->>'text' FROM pages WHERE page_id = '\(tricky.pageID.rawValue)'") == [[tricky.text]])
+        #expect(try await database.rows("SELECT etag, http_status, page_id FROM fetch_state ORDER BY url") == [
+            ["W/\"a\tb\\N\"", "200", records[1].record.pageID.rawValue], [nil, nil, records[2].record.pageID.rawValue],
+        ])
     }
 
     @Test("an unreachable server at start is retried, then reported as unavailable (exit 69)")

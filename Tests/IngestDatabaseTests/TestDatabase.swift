@@ -32,14 +32,16 @@ struct TestDatabase: Sendable {
     }
 
     /// Small PostgreSQL batches, so a handful of test records spans several transactions.
-    func sink(runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .copy) async throws -> any RecordSink {
+    func sink(
+        runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .copy, keepsFetchState: Bool = true
+    ) async throws -> any RecordSink {
         switch backend {
         case .sqlite:
-            return try SQLiteSink(path: location, runID: runID, pipeline: "events")
+            return try SQLiteSink(path: location, runID: runID, pipeline: "events", keepsFetchState: keepsFetchState)
         case .postgres:
             let configuration = PostgresSink.Configuration(
                 url: try PostgresURL(location), retry: PostgresRetryPolicy(budget: .seconds(5)), batchSize: batchSize,
-                loadMethod: loadMethod)
+                loadMethod: loadMethod, keepsFetchState: keepsFetchState)
             return try await PostgresSink(configuration: configuration, runID: runID, pipeline: "events", logger: Self.logger)
         }
     }
@@ -121,17 +123,34 @@ struct TestDatabase: Sendable {
         }
     }
 
+    /// Makes every insert of `url` into `fetch_state` fail, as a write that fails part-way through a batch.
+    func refuseFetchState(url: String) async throws {
+        switch backend {
+        case .sqlite:
+            try await execute(
+                "CREATE TRIGGER refuse_fetch BEFORE INSERT ON fetch_state WHEN NEW.url = '\(url)' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        case .postgres:
+            try await execute(
+                """
+                CREATE FUNCTION refuse_fetch() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.url = '\(url)' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER refuse_fetch BEFORE INSERT ON fetch_state FOR EACH ROW EXECUTE FUNCTION refuse_fetch();
+                """)
+        }
+    }
+
     /// Content tables and their sort order.
     static let contentTables: [(String, String)] = [
         ("pages", "page_id"), ("entities", "page_id, ordinal"), ("events", "event_id"),
-        ("event_pages", "event_id, page_id"), ("dead_letters", "page_id"),
+        ("event_pages", "event_id, page_id"), ("dead_letters", "page_id"), ("fetch_state", "url"),
     ]
 
     /// Writes `records` through one sink and finishes it, as a run would.
     func write(
-        _ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = [], loadMethod: PostgresLoadMethod = .copy
+        _ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = [], loadMethod: PostgresLoadMethod = .copy,
+        keepsFetchState: Bool = true
     ) async throws {
-        let sink = try await sink(runID: runID, loadMethod: loadMethod)
+        let sink = try await sink(runID: runID, loadMethod: loadMethod, keepsFetchState: keepsFetchState)
         for record in records { try await sink.write(record) }
         for letter in deadLetters { try await sink.write(letter) }
         var summary = RunSummary(runID: runID, pipeline: "events", stageNames: [])

@@ -24,6 +24,11 @@ public struct Document: Sendable {
     public var events: [EventRecord]
     public var warnings: [StageWarning]
     public var trail: [TrailEntry]
+    /// What a reader that fetched the page learned for the next run's conditional request. It travels
+    /// with the page to the sinks, so the database that keeps the state commits it in the same
+    /// transaction as the page's rows: a crash can never leave a new ETag beside an old page (whose
+    /// next fetch would then be a 304 that never rewrites it) or a new page beside an old ETag.
+    public var fetchState: FetchState?
 
     public init(id: PageID, source: SourceRef, raw: [UInt8], headers: [String: String] = [:]) {
         self.id = id

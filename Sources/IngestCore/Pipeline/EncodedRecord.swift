@@ -6,9 +6,16 @@ public struct EncodedRecord: Sendable {
     public var record: PageRecord
     /// Sorted-keys JSON, no trailing newline.
     public var json: [UInt8]
+    /// The page's fetch state (``Document/fetchState``) with its page id, for the sink that keeps state.
+    public var fetchState: FetchState?
 
-    public init(record: PageRecord) throws {
+    public init(record: PageRecord, fetchState: FetchState? = nil) throws {
         self.record = record
         self.json = Array(try RecordJSON.encoder.encode(record))
+        self.fetchState = fetchState.map { state in
+            var state = state
+            state.pageID = record.pageID
+            return state
+        }
     }
 }

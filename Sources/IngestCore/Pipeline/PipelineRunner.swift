@@ -163,7 +163,9 @@ public struct PipelineRunner: Sendable {
             }
         }
         do {
-            return .record(try EncodedRecord(record: PageRecord(document: document, pipeline: info)), trail: document.trail)
+            return .record(
+                try EncodedRecord(record: PageRecord(document: document, pipeline: info), fetchState: document.fetchState),
+                trail: document.trail)
         } catch {
             let letter = DeadLetter(
                 runID: context.runID, pageID: document.id, source: document.source, stage: "record",

@@ -22,5 +22,8 @@ public protocol StateStore: Sendable {
     /// What the URL looked like when last fetched.
     func fetchState(url: String) async throws(RunError) -> FetchState?
 
+    /// Saves the fetch state of a URL whose fetch wrote no page (a 304 Not Modified, an unchanged body).
+    /// A fetched page's state goes with the page instead (``Document/fetchState``): the sink that is
+    /// also the state database commits both in one transaction.
     func saveFetchState(_ state: FetchState) async throws(RunError)
 }

@@ -6,7 +6,8 @@ public import IngestCore
 ///
 /// A page row changes only when its record does, so re-running the same input rewrites nothing; when it
 /// does change, its entities and event links are replaced in the same transaction. A page that succeeds
-/// clears its earlier dead letter. Writes are grouped in transactions of ``batchSize``.
+/// clears its earlier dead letter. Writes are grouped in transactions of ``batchSize``. When this file is
+/// also the run's state database, a fetched page's `fetch_state` row is written in the page's transaction.
 public actor SQLiteSink: RecordSink {
     public nonisolated let name = "sqlite"
     public static let batchSize = 500
@@ -23,10 +24,13 @@ public actor SQLiteSink: RecordSink {
     private let clearDeadLetter: SQLiteStatement
     private let upsertDeadLetter: SQLiteStatement
     private let finishRun: SQLiteStatement
+    private let upsertFetchState: SQLiteStatement?
     private var inTransaction = false
     private var writesInTransaction = 0
 
-    public init(path: String, runID: String, pipeline: String) throws(RunError) {
+    /// - Parameter keepsFetchState: whether this file is the run's state database, so pages' fetch state
+    ///   belongs here; when another database keeps it, writing it here would split the state in two.
+    public init(path: String, runID: String, pipeline: String, keepsFetchState: Bool = true) throws(RunError) {
         database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
         try SQLiteSchema.prepareForRun(database)
@@ -89,6 +93,7 @@ public actor SQLiteSink: RecordSink {
             UPDATE runs SET finished_at = ?, inputs = ?, records = ?, dead_letters = ?, skipped = ?, summary_json = ?
             WHERE run_id = ?
             """)
+        upsertFetchState = keepsFetchState ? try database.prepare(SQLiteStateStore.upsertFetchState) : nil
     }
 
     public func write(_ encoded: EncodedRecord) throws(RunError) {
@@ -102,6 +107,7 @@ public actor SQLiteSink: RecordSink {
         ])
         if database.changes > 0 { try replaceChildren(of: rows) }
         try clearDeadLetter.run([.text(rows.pageID)])
+        if let upsertFetchState, let state = rows.fetchState { try upsertFetchState.run(SQLiteStateStore.values(state)) }
         try commitIfBatchFull()
     }
 

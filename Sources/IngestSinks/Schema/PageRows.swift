@@ -36,6 +36,8 @@ public struct PageRows: Sendable {
     public var entities: [EntityRow]
     /// One per event id, sorted by event id.
     public var events: [EventLink]
+    /// The `fetch_state` row written with the page, when the page was fetched.
+    public var fetchState: FetchState?
 
     public init(_ encoded: EncodedRecord) throws(RunError) {
         let record = encoded.record
@@ -49,6 +51,7 @@ public struct PageRows: Sendable {
         schemaVersion = record.schemaVersion
         recordJSON = encoded.json
         recordSHA256 = SHA256Hex.digest(encoded.json)
+        fetchState = encoded.fetchState
         do {
             entities = try record.entities.enumerated().map { ordinal, entity in
                 EntityRow(

@@ -65,18 +65,23 @@ public actor SQLiteStateStore: StateStore {
     }
 
     public func saveFetchState(_ state: FetchState) throws(RunError) {
+        try database.prepare(Self.upsertFetchState).run(Self.values(state))
+    }
+
+    /// Shared with ``SQLiteSink``, which writes a fetched page's state in the page's transaction.
+    static let upsertFetchState = """
+        INSERT INTO fetch_state (url, etag, last_modified, content_sha256, http_status, fetched_at, page_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (url) DO UPDATE SET
+            etag = excluded.etag, last_modified = excluded.last_modified, content_sha256 = excluded.content_sha256,
+            http_status = excluded.http_status, fetched_at = excluded.fetched_at, page_id = excluded.page_id
+        """
+
+    static func values(_ state: FetchState) -> [SQLiteValue] {
         func optional(_ text: String?) -> SQLiteValue { text.map(SQLiteValue.text) ?? .null }
-        try database.prepare(
-            """
-            INSERT INTO fetch_state (url, etag, last_modified, content_sha256, http_status, fetched_at, page_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (url) DO UPDATE SET
-                etag = excluded.etag, last_modified = excluded.last_modified, content_sha256 = excluded.content_sha256,
-                http_status = excluded.http_status, fetched_at = excluded.fetched_at, page_id = excluded.page_id
-            """
-        ).run([
+        return [
             .text(state.url), optional(state.etag), optional(state.lastModified), optional(state.contentSHA256),
             state.httpStatus.map(SQLiteValue.integer) ?? .null, optional(state.fetchedAt), optional(state.pageID?.rawValue),
-        ])
+        ]
     }
 }

@@ -65,7 +65,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "The state database (SQLite) for the run lock and shard completions (default: the --sqlite database).")
+        help: "The state database (SQLite) for the run lock, shard completions and fetch state (default: the --sqlite database, else the PostgreSQL one).")
     var state: String?
 
     @Flag(name: .long, help: "Run a shard even when the state database says it was completed over these inputs.")
@@ -129,9 +129,19 @@ struct RunCommand: AsyncParsableCommand {
             // The lock and the completion check come before any output is opened, so a run that must not
             // go ahead touches nothing. A URL list has no completion key: the same list fetched again
             // tomorrow is new work, made cheap by conditional requests.
-            if let path = state ?? outputs.sqlite {
+            let postgresConfiguration = try postgres.sinkConfiguration()
+            let stateLocation: RunState.Location? =
+                if let path = state ?? outputs.sqlite {
+                    .sqlite(path: path)
+                } else if let postgresConfiguration {
+                    .postgres(postgresConfiguration)
+                } else {
+                    nil
+                }
+            if let stateLocation {
                 let inputKey = reader?.inputKey(salt: "\(IngestVersion.current)\u{0}\(definition.stages.map(\.name))")
-                let opened = try await RunState.open(path: path, pipeline: definition.name, shard: shardSpec, inputKey: inputKey)
+                let opened = try await RunState.open(
+                    stateLocation, pipeline: definition.name, shard: shardSpec, inputKey: inputKey, logger: logger)
                 if !noSkipCompleted, let done = try await opened.completion() {
                     Diagnostics.write(
                         "\(shardSpec.map { "shard \($0) of pipeline" } ?? "pipeline") \(definition.name) over these inputs was completed by run \(done.runID) at \(done.completedAt); nothing to do (--no-skip-completed runs it again)"
@@ -148,10 +158,13 @@ struct RunCommand: AsyncParsableCommand {
                 if let path = outputs.deadLetters { described.append("dead letters to \(path)") }
             }
             if let path = outputs.sqlite {
-                sinks.append(try SQLiteSink(path: path, runID: runID, pipeline: definition.name))
+                // Fetch state belongs to the state database only; a separate --state file keeps it there.
+                let keepsFetchState = state.map { Self.sameFile($0, path) } ?? true
+                sinks.append(try SQLiteSink(path: path, runID: runID, pipeline: definition.name, keepsFetchState: keepsFetchState))
                 described.append("page records and dead letters to SQLite \(path)")
             }
-            if let configuration = try postgres.sinkConfiguration() {
+            if var configuration = postgresConfiguration {
+                if case .postgres = stateLocation {} else { configuration.keepsFetchState = false }
                 sinks.append(
                     try await PostgresSink(configuration: configuration, runID: runID, pipeline: definition.name, logger: logger))
                 described.append("page records and dead letters to PostgreSQL \(configuration.url)")
@@ -255,6 +268,11 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         return outputs
+    }
+
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return canonical(first) == canonical(second)
     }
 
     /// Sortable and unique enough for concurrent cron runs: UTC time plus random bits.
