@@ -80,7 +80,9 @@ import Testing
         defer { if holder.isRunning { holder.terminate() } }
         try await Self.waitFor(database, "SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database()")
 
-        let starting = Task { try await database.sink(runID: "r_1") }
+        // The budget counts from the first attempt, which waits on the lock while this test polls: on a
+        // busy machine that alone can take longer than the usual five seconds.
+        let starting = Task { try await database.sink(runID: "r_1", retryBudget: .seconds(90)) }
         try await Self.waitFor(database, "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
         // The server drops the waiting session, then the lock holder goes too.
         _ = try await database.rows(

@@ -33,14 +33,15 @@ struct TestDatabase: Sendable {
 
     /// Small PostgreSQL batches, so a handful of test records spans several transactions.
     func sink(
-        runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .copy, keepsFetchState: Bool = true
+        runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .copy, keepsFetchState: Bool = true,
+        retryBudget: Duration = .seconds(5)
     ) async throws -> any RecordSink {
         switch backend {
         case .sqlite:
             return try SQLiteSink(path: location, runID: runID, pipeline: "events", keepsFetchState: keepsFetchState)
         case .postgres:
             let configuration = PostgresSink.Configuration(
-                url: try PostgresURL(location), retry: PostgresRetryPolicy(budget: .seconds(5)), batchSize: batchSize,
+                url: try PostgresURL(location), retry: PostgresRetryPolicy(budget: retryBudget), batchSize: batchSize,
                 loadMethod: loadMethod, keepsFetchState: keepsFetchState)
             return try await PostgresSink(configuration: configuration, runID: runID, pipeline: "events", logger: Self.logger)
         }
