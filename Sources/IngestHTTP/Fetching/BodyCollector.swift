@@ -68,21 +68,8 @@ package struct BodyCollector {
                     inflater.step(input: UnsafeRawBufferPointer(rebasing: all[offset...]), output: out)
                 }
             }
-            if let failure = step.failure { throw .corrupt(failure) }
             offset += step.consumed
-            if output.count + step.produced > limit {
-                if truncates {
-                    output.append(contentsOf: chunk[..<(limit - output.count)])
-                    ended = true
-                    return
-                }
-                throw .tooLarge(decoded: true)
-            }
-            output.append(contentsOf: chunk[..<step.produced])
-            if step.ended {
-                ended = true
-                return
-            }
+            if try keep(step, of: chunk) { return }
             if step.consumed == 0, step.produced == 0 { break }
         }
         // The input is used up, but zlib may still hold output for a full buffer: drain it.
@@ -90,22 +77,24 @@ package struct BodyCollector {
             let step = chunk.withUnsafeMutableBytes { out in
                 inflater.step(input: UnsafeRawBufferPointer(start: nil, count: 0), output: out)
             }
-            if let failure = step.failure { throw .corrupt(failure) }
-            if step.produced == 0 { break }
-            if output.count + step.produced > limit {
-                if truncates {
-                    output.append(contentsOf: chunk[..<(limit - output.count)])
-                    ended = true
-                    return
-                }
-                throw .tooLarge(decoded: true)
-            }
-            output.append(contentsOf: chunk[..<step.produced])
-            if step.ended {
-                ended = true
-                return
-            }
+            if step.failure == nil, step.produced == 0 { break }
+            if try keep(step, of: chunk) { return }
         }
+    }
+
+    /// Keeps what one inflater step decoded into `chunk`, within the limit. True once the body is
+    /// complete: its end marker was reached, or a truncating collector is full.
+    private mutating func keep(_ step: Inflater.Step, of chunk: [UInt8]) throws(Failure) -> Bool {
+        if let failure = step.failure { throw .corrupt(failure) }
+        if output.count + step.produced > limit {
+            guard truncates else { throw .tooLarge(decoded: true) }
+            output.append(contentsOf: chunk[..<(limit - output.count)])
+            ended = true
+            return true
+        }
+        output.append(contentsOf: chunk[..<step.produced])
+        if step.ended { ended = true }
+        return step.ended
     }
 
     /// The whole body. A compressed body must have reached its end marker.
