@@ -22,7 +22,7 @@ public struct EntityRecogniser: Sendable {
     ///   - language: ISO 639-1 of the text when known; nil reads patterns of all four languages.
     ///   - published: the page's own date (ISO 8601), for years the text leaves out and for "yesterday".
     public func recognise(_ text: String, language: String? = nil, published: String? = nil) -> EntityRecognition {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = TokenList.scalars(of: text)
         let tokens = tokenizer.tokens(of: scalars)
         let language = language.flatMap { Self.languages.contains($0) ? $0 : nil } ?? LanguageGuess.guess(scalars)
         let pageDate = published.flatMap(PartialDate.init(iso:))
@@ -49,7 +49,7 @@ public struct EntityRecogniser: Sendable {
         return result
     }
 
-    static func entity(for match: DateMatch, tokens: [Token], scalars: [Unicode.Scalar]) -> Entity {
+    static func entity(for match: DateMatch, tokens: TokenList, scalars: [Unicode.Scalar]) -> Entity {
         let span = TextSpan(start: tokens[match.first].start, end: tokens[match.end - 1].end)
         var normalised: [String: JSONValue] = [:]
         let type: String
@@ -70,8 +70,6 @@ public struct EntityRecogniser: Sendable {
     }
 
     static func slice(_ scalars: [Unicode.Scalar], _ span: TextSpan) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[span.start..<span.end])
-        return String(view)
+        TokenList.string(scalars[span.start..<span.end].lazy.map(\.value))
     }
 }

@@ -21,10 +21,10 @@ import Testing
         return texts
     }()
 
-    static func words() -> [(token: Token, scalars: [Unicode.Scalar])] {
+    static func words() -> [(list: TokenList, index: Int)] {
         texts.flatMap { text in
-            let scalars = Array(text.unicodeScalars)
-            return Tokenizer().tokens(of: scalars).filter { $0.kind == .word }.map { ($0, scalars) }
+            let list = Tokenizer().tokens(of: Array(text.unicodeScalars))
+            return list.indices.filter { list[$0].kind == .word }.map { (list, $0) }
         }
     }
 
@@ -41,32 +41,57 @@ import Testing
 
     @Test("a word's lower case is String.lowercased() of it whenever it has a capital")
     func lowerCase() {
-        for (token, _) in Self.words() {
-            let expected = Self.hasCountedCapital(token.text) ? token.text.lowercased() : token.text
-            #expect(Array(token.lower.unicodeScalars) == Array(expected.unicodeScalars), "\(token.text)")
+        for (list, index) in Self.words() {
+            let text = list.text(index)
+            #expect(Array(text.unicodeScalars) == Array(list.scalars[list[index].start..<list[index].end]))
+            let expected = Self.hasCountedCapital(text) ? text.lowercased() : text
+            #expect(Array(list.lower(index).unicodeScalars) == Array(expected.unicodeScalars), "\(text)")
         }
     }
 
     @Test("a word's gazetteer key through the table is Gazetteer.fold of it")
     func folding() {
         var buffer: [UInt32] = []
-        for (token, scalars) in Self.words() {
-            let key = Gazetteer.key(token, scalars: scalars, buffer: &buffer)
-            #expect(Array(key.unicodeScalars) == Array(Gazetteer.fold(token.text).unicodeScalars), "\(token.text)")
+        for (list, index) in Self.words() {
+            let key = Gazetteer.key(list, index, buffer: &buffer)
+            #expect(Array(key.unicodeScalars) == Array(Gazetteer.fold(list.text(index)).unicodeScalars), "\(list.text(index))")
         }
     }
 
     @Test("stems and endings found by scalars agree with hasPrefix and hasSuffix")
     func stemsAndEndings() {
-        for (token, _) in Self.words() {
-            #expect(PersonVocabulary.isRole(token) == PersonVocabulary.isRole(token.lower), "\(token.text)")
-            #expect(QuantityVocabulary.unit(of: token) == QuantityVocabulary.unit(of: token.lower), "\(token.text)")
+        for (list, index) in Self.words() {
+            let lower = list.lower(index)
+            #expect(PersonVocabulary.isRole(list, index) == PersonVocabulary.isRole(lower), "\(lower)")
+            #expect(QuantityVocabulary.unit(of: list, index) == QuantityVocabulary.unit(of: lower), "\(lower)")
+            #expect(OrganisationLexicon.isEventWord(list, index) == OrganisationLexicon.isEventWord(lower), "\(lower)")
             for language in ["bg", "pl", "uk", "en"] {
                 #expect(
-                    OrganisationLexicon.isAdjective(token, language: language) == OrganisationLexicon.isAdjective(token.lower, language: language),
-                    "\(token.text)")
+                    OrganisationLexicon.isAdjective(list, index, language: language) == OrganisationLexicon.isAdjective(lower, language: language),
+                    "\(lower)")
             }
         }
+    }
+
+    @Test("word sets found by scalars agree with Set<String> of the lower-cased word")
+    func wordSets() {
+        let sets: [WordSet] = [
+            DateVocabulary.yearWords, DateVocabulary.yearAbbreviations, DateVocabulary.englishOrdinals, DateVocabulary.hyphenOrdinals,
+            DateVocabulary.rangeWords, DateVocabulary.rangeOpeners, DateVocabulary.yearPrepositions, QuantityVocabulary.stops,
+            PersonVocabulary.titles, OrganisationLexicon.connectors, OrganisationLexicon.bulgarianLinks,
+        ]
+        var vocabulary = sets.flatMap(\.words)
+        vocabulary += vocabulary.map { $0.uppercased() } + ["Wrzes\u{0301}nia", "І", "ДО", "Та"]
+        let list = Tokenizer().tokens(of: Array(vocabulary.joined(separator: " ").unicodeScalars))
+        var found = 0
+        for (wordList, index) in Self.words() + list.indices.map({ (list, $0) }) {
+            let lower = wordList.lower(index)
+            for set in sets {
+                #expect(set.contains(wordList, index) == set.words.contains(lower), "\(lower)")
+                if set.contains(wordList, index) { found += 1 }
+            }
+        }
+        #expect(found >= vocabulary.count)
     }
 
     @Test("every word of the recognisers' vocabularies gets its class; a word not in NFC is sent to every look-up")

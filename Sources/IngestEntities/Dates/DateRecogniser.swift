@@ -8,7 +8,7 @@ struct DateRecogniser: Sendable {
     var names = CalendarNames.shared
 
     /// The dates of `tokens`, in order, each with the weekday warning it raised, if any.
-    func matches(in tokens: [Token], published: PartialDate?) -> (matches: [DateMatch], warnings: [String]) {
+    func matches(in tokens: TokenList, published: PartialDate?) -> (matches: [DateMatch], warnings: [String]) {
         var found: [DateMatch] = []
         var warnings: [String] = []
         var index = 0
@@ -32,22 +32,21 @@ struct DateRecogniser: Sendable {
 
     // MARK: - Rules
 
-    private func match(_ t: [Token], at i: Int) -> DateMatch? {
-        // Fields are read through the array: a copy of the token would retain its strings on every token.
+    private func match(_ t: TokenList, at i: Int) -> DateMatch? {
         switch t[i].kind {
         case .number:
             return iso(t, i) ?? numericRange(t, i) ?? numeric(t, i) ?? textualDayFirst(t, i, opener: nil) ?? yearRange(t, i, opener: nil)
                 ?? yearWithWord(t, i)
         case .word:
-            if t[i].classes.contains(.relativeDay), let offset = DateVocabulary.relativeDays[t[i].lower] {
+            if t[i].classes.contains(.relativeDay), let offset = DateVocabulary.relativeDays[t.lower(i)] {
                 return DateMatch(first: i, end: i + 1, value: .date(PartialDate(day: offset)), confidence: 0.7, relative: true)
             }
-            if t[i].classes.contains(.rangeOpener), DateVocabulary.rangeOpeners.contains(t[i].lower), i + 1 < t.count, !t[i + 1].lineBefore {
+            if t[i].classes.contains(.rangeOpener), DateVocabulary.rangeOpeners.contains(t, i), i + 1 < t.count, !t[i + 1].lineBefore {
                 if let range = textualDayFirst(t, i + 1, opener: i) ?? yearRange(t, i + 1, opener: i), case .range = range.value {
                     return range
                 }
             }
-            if t[i].classes.contains(.yearPreposition), DateVocabulary.yearPrepositions.contains(t[i].lower), let year = bareYear(t, i + 1) {
+            if t[i].classes.contains(.yearPreposition), DateVocabulary.yearPrepositions.contains(t, i), let year = bareYear(t, i + 1) {
                 return year
             }
             return monthFirst(t, i) ?? monthYear(t, i)
@@ -57,9 +56,9 @@ struct DateRecogniser: Sendable {
     }
 
     /// 2023-11-28
-    private func iso(_ t: [Token], _ i: Int) -> DateMatch? {
-        guard i + 4 < t.count, t[i].text.utf8.count == 4, let year = t[i].number, DateVocabulary.plausibleYears.contains(year),
-            t[i + 1].isPunctuation("-"), t[i + 2].text.utf8.count == 2, t[i + 3].isPunctuation("-"), t[i + 4].text.utf8.count == 2,
+    private func iso(_ t: TokenList, _ i: Int) -> DateMatch? {
+        guard i + 4 < t.count, t[i].length == 4, let year = t[i].number, DateVocabulary.plausibleYears.contains(year),
+            t[i + 1].isPunctuation("-"), t[i + 2].length == 2, t[i + 3].isPunctuation("-"), t[i + 4].length == 2,
             glued(t, i + 1, through: i + 4), let month = t[i + 2].number, let day = t[i + 4].number
         else { return nil }
         let date = PartialDate(year: year, month: month, day: day)
@@ -68,12 +67,12 @@ struct DateRecogniser: Sendable {
     }
 
     /// Day-first numeric date: "14.11.2017", "14/11/2017", or "7.11." (needs a trailing dot) without year.
-    private func numericParts(_ t: [Token], _ i: Int) -> (date: PartialDate, end: Int, hasYear: Bool)? {
-        guard i + 2 < t.count, let day = t[i].number, t[i].text.utf8.count <= 2, t[i + 1].isPunctuation(DateVocabulary.separators),
-            let month = t[i + 2].number, t[i + 2].text.utf8.count <= 2, glued(t, i + 1, through: i + 2)
+    private func numericParts(_ t: TokenList, _ i: Int) -> (date: PartialDate, end: Int, hasYear: Bool)? {
+        guard i + 2 < t.count, let day = t[i].number, t[i].length <= 2, t[i + 1].isPunctuation(DateVocabulary.separators),
+            let month = t[i + 2].number, t[i + 2].length <= 2, glued(t, i + 1, through: i + 2)
         else { return nil }
         let separator = t[i + 1].scalar
-        if i + 4 < t.count, t[i + 3].isPunctuation(separator), t[i + 4].text.utf8.count == 4, let year = t[i + 4].number,
+        if i + 4 < t.count, t[i + 3].isPunctuation(separator), t[i + 4].length == 4, let year = t[i + 4].number,
             glued(t, i + 3, through: i + 4), DateVocabulary.plausibleYears.contains(year)
         {
             let date = PartialDate(year: year, month: month, day: day)
@@ -87,13 +86,13 @@ struct DateRecogniser: Sendable {
         return (date, i + 4, false)
     }
 
-    private func numeric(_ t: [Token], _ i: Int) -> DateMatch? {
+    private func numeric(_ t: TokenList, _ i: Int) -> DateMatch? {
         guard let parts = numericParts(t, i), parts.hasYear else { return nil }
         return DateMatch(first: i, end: parts.end, value: .date(parts.date), confidence: 0.9)
     }
 
     /// "7.11. - 8.11.2022", "14.11.2017 – 16.11.2017", "12–14.03.2019".
-    private func numericRange(_ t: [Token], _ i: Int) -> DateMatch? {
+    private func numericRange(_ t: TokenList, _ i: Int) -> DateMatch? {
         if let start = numericParts(t, i), let dash = dash(t, start.end), let end = numericParts(t, dash), end.hasYear {
             var first = start.date
             if first.year == nil { first.year = (end.date.year ?? 0) - (first.month! > end.date.month! ? 1 : 0) }
@@ -110,7 +109,7 @@ struct DateRecogniser: Sendable {
 
     /// "8-9 ноември 2017г.", "26 – 27 września 2022 r.", "30 września – 2 października", "23 October",
     /// "28 Nov, 2023", "5 до 7 жовтня".
-    private func textualDayFirst(_ t: [Token], _ i: Int, opener: Int?) -> DateMatch? {
+    private func textualDayFirst(_ t: TokenList, _ i: Int, opener: Int?) -> DateMatch? {
         guard let first = day(t, i) else { return nil }
         let start = opener ?? i
         // D – D Month [Year]
@@ -153,7 +152,7 @@ struct DateRecogniser: Sendable {
     }
 
     /// English order: "November 21-23, 2023", "October 30 – November 2, 2023", "Nov 28, 2023", "March 5th".
-    private func monthFirst(_ t: [Token], _ i: Int) -> DateMatch? {
+    private func monthFirst(_ t: TokenList, _ i: Int) -> DateMatch? {
         guard let month = month(t, i, stems: false), let first = day(t, month.end), first.end == month.end + 1 || first.end == month.end + 2
         else { return nil }
         if i > 0, t[i - 1].kind == .number, !t[i].lineBefore { return nil }
@@ -187,7 +186,7 @@ struct DateRecogniser: Sendable {
     }
 
     /// "November 2023", "listopad 2022", "we wrześniu 2022 r.": month precision.
-    private func monthYear(_ t: [Token], _ i: Int) -> DateMatch? {
+    private func monthYear(_ t: TokenList, _ i: Int) -> DateMatch? {
         // The rule wants a year as the very next token, so most words are ruled out before the month
         // look-up, which tries every stem of the word.
         guard i + 1 < t.count, t[i + 1].kind == .number || t[i + 1].isPunctuation(","), fourDigitYear(t, i + 1) != nil,
@@ -196,7 +195,7 @@ struct DateRecogniser: Sendable {
     }
 
     /// "between 2021 and 2030", "od 2008 do 2010 r.", "2021–2027".
-    private func yearRange(_ t: [Token], _ i: Int, opener: Int?) -> DateMatch? {
+    private func yearRange(_ t: TokenList, _ i: Int, opener: Int?) -> DateMatch? {
         guard let first = fourDigitYear(t, i), let connector = connector(t, first.end, words: opener != nil),
             let second = fourDigitYear(t, connector.next), second.value > first.value, second.value - first.value <= 100
         else { return nil }
@@ -208,7 +207,7 @@ struct DateRecogniser: Sendable {
     }
 
     /// "2008 roku", "2017 г.", "2019 року".
-    private func yearWithWord(_ t: [Token], _ i: Int) -> DateMatch? {
+    private func yearWithWord(_ t: TokenList, _ i: Int) -> DateMatch? {
         guard let year = fourDigitYear(t, i) else { return nil }
         let end = yearSuffix(t, year.end)
         guard end > year.end else { return nil }
@@ -216,7 +215,7 @@ struct DateRecogniser: Sendable {
     }
 
     /// "in 2008", "od 2008 roku": the preposition is not part of the date's text.
-    private func bareYear(_ t: [Token], _ i: Int) -> DateMatch? {
+    private func bareYear(_ t: TokenList, _ i: Int) -> DateMatch? {
         guard let year = fourDigitYear(t, i) else { return nil }
         if year.end < t.count, !t[year.end].lineBefore {
             let next = t[year.end]
@@ -231,27 +230,27 @@ struct DateRecogniser: Sendable {
 
     // MARK: - Parts
 
-    private func glued(_ t: [Token], _ from: Int, through: Int) -> Bool {
+    private func glued(_ t: TokenList, _ from: Int, through: Int) -> Bool {
         guard through < t.count else { return false }
         return (from...through).allSatisfy { !t[$0].spaceBefore }
     }
 
     /// A day number with its ordinal ending, if any: "23", "23rd", "8-ми", "26." before a month.
-    private func day(_ t: [Token], _ i: Int) -> (value: Int, end: Int)? {
-        guard i < t.count, t[i].kind == .number, t[i].text.utf8.count <= 2, let value = t[i].number, (1...31).contains(value) else {
+    private func day(_ t: TokenList, _ i: Int) -> (value: Int, end: Int)? {
+        guard i < t.count, t[i].kind == .number, t[i].length <= 2, let value = t[i].number, (1...31).contains(value) else {
             return nil
         }
         if i > 0, !t[i].spaceBefore, t[i - 1].kind == .word || t[i - 1].isPunctuation(DateVocabulary.separators) { return nil }
         var end = i + 1
         if end < t.count, !t[end].spaceBefore {
             let next = t[end]
-            if next.kind == .word, DateVocabulary.englishOrdinals.contains(next.lower) {
+            if next.kind == .word, DateVocabulary.englishOrdinals.contains(t, end) {
                 end += 1
             } else if next.isPunctuation(DateVocabulary.dashes), end + 1 < t.count, !t[end + 1].spaceBefore, t[end + 1].kind == .word,
-                DateVocabulary.hyphenOrdinals.contains(t[end + 1].lower)
+                DateVocabulary.hyphenOrdinals.contains(t, end + 1)
             {
                 end += 2
-            } else if next.isPunctuation("."), end + 1 < t.count, t[end + 1].kind == .word, t[end + 1].classes.contains(.month), names.month(t[end + 1].lower, stems: false) != nil {
+            } else if next.isPunctuation("."), end + 1 < t.count, t[end + 1].kind == .word, t[end + 1].classes.contains(.month), names.month(t.lower(end + 1), stems: false) != nil {
                 end += 1
             }
         }
@@ -259,8 +258,8 @@ struct DateRecogniser: Sendable {
         return (value, end)
     }
 
-    private func month(_ t: [Token], _ i: Int, stems: Bool) -> (value: Int, end: Int)? {
-        guard i < t.count, t[i].kind == .word, stems || t[i].classes.contains(.month), let found = names.month(t[i].lower, stems: stems) else {
+    private func month(_ t: TokenList, _ i: Int, stems: Bool) -> (value: Int, end: Int)? {
+        guard i < t.count, t[i].kind == .word, stems || t[i].classes.contains(.month), let found = names.month(t.lower(i), stems: stems) else {
             return nil
         }
         var end = i + 1
@@ -269,7 +268,7 @@ struct DateRecogniser: Sendable {
     }
 
     /// A year after a date, with an optional comma before it and "г."/"r."/"р."/"roku" after it.
-    private func year(_ t: [Token], _ i: Int) -> (value: Int, end: Int)? {
+    private func year(_ t: TokenList, _ i: Int) -> (value: Int, end: Int)? {
         var index = i
         if index < t.count, t[index].isPunctuation(",") { index += 1 }
         guard let year = fourDigitYear(t, index) else { return nil }
@@ -277,32 +276,32 @@ struct DateRecogniser: Sendable {
         return (year.value, yearSuffix(t, year.end))
     }
 
-    private func fourDigitYear(_ t: [Token], _ i: Int) -> (value: Int, end: Int)? {
-        guard i < t.count, t[i].kind == .number, t[i].text.utf8.count == 4, let value = t[i].number,
+    private func fourDigitYear(_ t: TokenList, _ i: Int) -> (value: Int, end: Int)? {
+        guard i < t.count, t[i].kind == .number, t[i].length == 4, let value = t[i].number,
             DateVocabulary.plausibleYears.contains(value)
         else { return nil }
         if i > 0, !t[i].spaceBefore, t[i - 1].kind == .word { return nil }
         return (value, i + 1)
     }
 
-    private func yearSuffix(_ t: [Token], _ i: Int) -> Int {
-        guard i < t.count, t[i].kind == .word, !t[i].lineBefore, DateVocabulary.yearWords.contains(t[i].lower) else { return i }
-        if DateVocabulary.yearAbbreviations.contains(t[i].lower) {
+    private func yearSuffix(_ t: TokenList, _ i: Int) -> Int {
+        guard i < t.count, t[i].kind == .word, !t[i].lineBefore, DateVocabulary.yearWords.contains(t, i) else { return i }
+        if DateVocabulary.yearAbbreviations.contains(t, i) {
             if i + 1 < t.count, t[i + 1].isPunctuation("."), !t[i + 1].spaceBefore { return i + 2 }
             return t[i].spaceBefore ? i : i + 1
         }
-        return t[i].lower == "year" ? i : i + 1
+        return t.lowerIs(i, "year") ? i : i + 1
     }
 
     /// A dash or a range word between two ends: "8-9", "26 – 27", "5 до 7", "12 to 14".
-    private func connector(_ t: [Token], _ i: Int, words: Bool) -> (next: Int, isWord: Bool, lower: String)? {
+    private func connector(_ t: TokenList, _ i: Int, words: Bool) -> (next: Int, isWord: Bool)? {
         guard i < t.count, !t[i].lineBefore else { return nil }
-        if t[i].isPunctuation(DateVocabulary.dashes) { return (i + 1, false, t[i].lower) }
-        if words, t[i].kind == .word, DateVocabulary.rangeWords.contains(t[i].lower) { return (i + 1, true, t[i].lower) }
+        if t[i].isPunctuation(DateVocabulary.dashes) { return (i + 1, false) }
+        if words, t[i].kind == .word, DateVocabulary.rangeWords.contains(t, i) { return (i + 1, true) }
         return nil
     }
 
-    private func dash(_ t: [Token], _ i: Int) -> Int? {
+    private func dash(_ t: TokenList, _ i: Int) -> Int? {
         guard i < t.count, !t[i].lineBefore, t[i].isPunctuation(DateVocabulary.dashes) else { return nil }
         return i + 1
     }
@@ -335,11 +334,11 @@ struct DateRecogniser: Sendable {
     }
 
     /// "Monday, 23 October 2023" when 23 October 2023 was a Tuesday.
-    private func weekdayWarning(_ t: [Token], before i: Int, date: PartialDate) -> String? {
+    private func weekdayWarning(_ t: TokenList, before i: Int, date: PartialDate) -> String? {
         guard let actual = date.weekday else { return nil }
         var index = i - 1
         if index >= 0, t[index].isPunctuation(",") { index -= 1 }
-        guard index >= 0, t[index].kind == .word, let stated = names.weekday(t[index].lower), stated != actual else { return nil }
-        return "\"\(t[index].text)\" does not match \(date.iso), which was a \(CalendarNames.englishWeekdays[actual - 1])"
+        guard index >= 0, t[index].kind == .word, let stated = names.weekday(t.lower(index)), stated != actual else { return nil }
+        return "\"\(t.text(index))\" does not match \(date.iso), which was a \(CalendarNames.englishWeekdays[actual - 1])"
     }
 }

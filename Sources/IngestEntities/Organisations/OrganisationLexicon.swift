@@ -28,9 +28,9 @@ struct OrganisationLexicon: Sendable {
     }
 
     /// Words that join the parts of a name: "Ministry of Industry and Trade", "Przemysłu i Handlu".
-    static let connectors: Set<String> = ["of", "for", "and", "on", "&", "i", "oraz", "и", "і", "та", "й"]
+    static let connectors: WordSet = ["of", "for", "and", "on", "&", "i", "oraz", "и", "і", "та", "й"]
     /// Bulgarian prepositions after which lower-case words still belong to the name ("институт по иновации").
-    static let bulgarianLinks: Set<String> = ["по", "за", "на"]
+    static let bulgarianLinks: WordSet = ["по", "за", "на"]
     /// Event nouns: a name that runs into one is an event's, not an organisation's ("Polish Cluster Congress").
     static let eventStems = [
         "congress", "conferen", "forum", "summit", "festival", "expo", "workshop", "seminar", "webinar", "meet",
@@ -38,6 +38,14 @@ struct OrganisationLexicon: Sendable {
     ]
 
     static func isEventWord(_ lower: String) -> Bool { eventStems.contains { lower.hasPrefix($0) } }
+
+    private static let eventStemIndex = StemIndex(eventStems.map { ($0, true) })
+
+    /// ``isEventWord(_:)`` of a token, by its scalars when the tokenizer knows they are its characters.
+    static func isEventWord(_ t: TokenList, _ index: Int) -> Bool {
+        guard t.isSure(index) else { return isEventWord(t.lower(index)) }
+        return eventStemIndex.first(in: t.lowerScalars(index), where: { _, _ in true }) != nil
+    }
 
     /// Adjective endings, and what each becomes in the nominative of each gender.
     private static let polish: [(ending: String, m: String, f: String, n: String)] = [
@@ -82,12 +90,12 @@ struct OrganisationLexicon: Sendable {
     private static let bulgarianEndings = SuffixSet(bulgarianAdjectives)
 
     /// ``isAdjective(_:language:)`` of a word, by its scalars when the tokenizer knows they are its characters.
-    static func isAdjective(_ token: Token, language: String) -> Bool {
-        guard token.classes != .all else { return isAdjective(token.lower, language: language) }
+    static func isAdjective(_ t: TokenList, _ index: Int, language: String) -> Bool {
+        guard t.isSure(index) else { return isAdjective(t.lower(index), language: language) }
         switch language {
-        case "pl": return polishEndings.matches(token.lower)
-        case "uk": return ukrainianEndings.matches(token.lower)
-        case "bg": return bulgarianEndings.matches(token.lower)
+        case "pl": return polishEndings.matches(t.lowerScalars(index))
+        case "uk": return ukrainianEndings.matches(t.lowerScalars(index))
+        case "bg": return bulgarianEndings.matches(t.lowerScalars(index))
         default: return false
         }
     }

@@ -16,7 +16,7 @@ struct OrganisationRecogniser: Sendable {
         var confidence: Double
     }
 
-    func entities(in t: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool], language: String) -> [Entity] {
+    func entities(in t: TokenList, scalars: [Unicode.Scalar], claimed: inout [Bool], language: String) -> [Entity] {
         var found: [Found] = []
         var taken = claimed
         var acronyms: [String: String] = [:]
@@ -24,14 +24,14 @@ struct OrganisationRecogniser: Sendable {
         for index in t.indices where t[index].isPunctuation("(") && index + 2 < t.count && t[index + 2].isPunctuation(")") && t[index + 1].isAcronym {
             guard let start = nameStart(t, before: index, taken: taken), index - start >= 2 else { continue }
             let name = baseForm(t, start, index, language: language)
-            let acronym = t[index + 1].text
+            let acronym = t.text(index + 1)
             acronyms[acronym] = name
             found.append(Found(first: start, end: index + 3, name: name, acronym: acronym, confidence: 0.9))
             for i in start..<(index + 3) { taken[i] = true }
         }
         var index = 0
         while index < t.count {
-            if !taken[index], t[index].kind == .word, let trigger = triggerOf(t[index], language: language),
+            if !taken[index], t[index].kind == .word, let trigger = triggerOf(t, index, language: language),
                 let span = span(t, around: index, trigger: trigger, taken: taken, language: language)
             {
                 found.append(Found(first: span.first, end: span.end, name: baseForm(t, span.first, span.end, language: language), confidence: 0.75))
@@ -39,8 +39,8 @@ struct OrganisationRecogniser: Sendable {
                 index = span.end
                 continue
             }
-            if !taken[index], t[index].isAcronym, let name = acronyms[t[index].text] {
-                found.append(Found(first: index, end: index + 1, name: name, acronym: t[index].text, confidence: 0.8))
+            if !taken[index], t[index].isAcronym, !acronyms.isEmpty, let name = acronyms[t.text(index)] {
+                found.append(Found(first: index, end: index + 1, name: name, acronym: t.text(index), confidence: 0.8))
                 taken[index] = true
             }
             index += 1
@@ -55,23 +55,23 @@ struct OrganisationRecogniser: Sendable {
     }
 
     /// Where a name written before "(" begins: capitalised words, with connectors between them.
-    private func nameStart(_ t: [Token], before end: Int, taken: [Bool]) -> Int? {
+    private func nameStart(_ t: TokenList, before end: Int, taken: [Bool]) -> Int? {
         var start = end
         var index = end - 1
         while index >= 0, !taken[index], t[index].kind == .word, !t[index + 1].lineBefore {
             if t[index].isCapitalised || t[index].isAcronym {
                 start = index
-            } else if !OrganisationLexicon.connectors.contains(t[index].lower) {
+            } else if !OrganisationLexicon.connectors.contains(t, index) {
                 break
             }
             index -= 1
         }
-        if start < end, t[start].lower == "the" { start += 1 }
+        if start < end, t.lowerIs(start, "the") { start += 1 }
         return start < end ? start : nil
     }
 
     /// The tokens of a name around a trigger noun, or nil when they do not make one.
-    private func span(_ t: [Token], around head: Int, trigger: OrganisationLexicon.Trigger, taken: [Bool], language: String) -> (first: Int, end: Int)? {
+    private func span(_ t: TokenList, around head: Int, trigger: OrganisationLexicon.Trigger, taken: [Bool], language: String) -> (first: Int, end: Int)? {
         let english = trigger.language == "en"
         func usable(_ i: Int) -> Bool { i >= 0 && i < t.count && !taken[i] && t[i].kind == .word }
         func sameLine(_ i: Int) -> Bool { !t[i].lineBefore }
@@ -85,10 +85,10 @@ struct OrganisationRecogniser: Sendable {
             if english {
                 if token.isCapitalised || token.isAcronym {
                     first = index
-                } else if !(OrganisationLexicon.connectors.contains(token.lower) && token.lower != "of" && usable(index - 1) && t[index - 1].isCapitalised) {
+                } else if !(OrganisationLexicon.connectors.contains(t, index) && !t.lowerIs(index, "of") && usable(index - 1) && t[index - 1].isCapitalised) {
                     break
                 }
-            } else if OrganisationLexicon.isAdjective(token, language: language) {
+            } else if OrganisationLexicon.isAdjective(t, index, language: language) {
                 if token.isCapitalised {
                     first = index
                     pendingLower = 0
@@ -107,15 +107,15 @@ struct OrganisationRecogniser: Sendable {
         var hasOf = false
         while usable(index), sameLine(index) {
             let token = t[index]
-            if OrganisationLexicon.isEventWord(token.lower) { return nil }
+            if OrganisationLexicon.isEventWord(t, index) { return nil }
             if token.isCapitalised || token.isAcronym {
                 // After a lower-case head ("prezes klastra Tomasz Mrozek") capitalised words are someone's
                 // name; only acronyms and agreeing adjectives belong to it.
-                if !english, !t[head].isCapitalised, !token.isAcronym, !OrganisationLexicon.isAdjective(token, language: language) {
+                if !english, !t[head].isCapitalised, !token.isAcronym, !OrganisationLexicon.isAdjective(t, index, language: language) {
                     break
                 }
-                if !english, index > head + 1, triggerOf(token, language: language) != nil, t[index - 1].kind == .word,
-                    OrganisationLexicon.connectors.contains(t[index - 1].lower)
+                if !english, index > head + 1, triggerOf(t, index, language: language) != nil, t[index - 1].kind == .word,
+                    OrganisationLexicon.connectors.contains(t, index - 1)
                 {
                     break
                 }
@@ -123,17 +123,18 @@ struct OrganisationRecogniser: Sendable {
                 index += 1
                 continue
             }
-            if OrganisationLexicon.connectors.contains(token.lower), usable(index + 1), t[index + 1].isCapitalised, english || t[head].isCapitalised,
-                english || triggerOf(t[index + 1], language: language) == nil
+            if OrganisationLexicon.connectors.contains(t, index), usable(index + 1), t[index + 1].isCapitalised, english || t[head].isCapitalised,
+                english || triggerOf(t, index + 1, language: language) == nil
             {
-                if token.lower == "of" || token.lower == "for" { hasOf = true }
-                if english, !hasOf, token.lower != "of", token.lower != "for", triggerOf(t[end - 1], language: "en") != nil {
+                let ofOrFor = t.lowerIs(index, "of") || t.lowerIs(index, "for")
+                if ofOrFor { hasOf = true }
+                if english, !hasOf, !ofOrFor, triggerOf(t, end - 1, language: "en") != nil {
                     break
                 }
                 index += 1
                 continue
             }
-            if language == "bg", OrganisationLexicon.bulgarianLinks.contains(token.lower), usable(index + 1), !t[index + 1].isCapitalised {
+            if language == "bg", OrganisationLexicon.bulgarianLinks.contains(t, index), usable(index + 1), !t[index + 1].isCapitalised {
                 end = index + 2
                 index += 2
                 continue
@@ -142,14 +143,14 @@ struct OrganisationRecogniser: Sendable {
             break
         }
         if usable(end), t[end].kind == .punctuation || true, end + 1 < t.count, t[end].isPunctuation(DateVocabulary.dashes), t[end].spaceBefore,
-            !taken[end + 1], t[end + 1].isCapitalised, triggerOf(t[head], language: language)?.base.hasPrefix("univers") == true
+            !taken[end + 1], t[end + 1].isCapitalised, triggerOf(t, head, language: language)?.base.hasPrefix("univers") == true
         {
             end += 2
         }
         if end < t.count, t[end].kind == .punctuation, t[end].isPunctuation(DateVocabulary.dashes), !t[end].spaceBefore { return nil }
         // English names end with their head noun unless "of"/"for" follows it ("Ministry of Industry").
-        if english, !hasOf, triggerOf(t[end - 1], language: "en") == nil { return nil }
-        if english, t[first].lower == "the" { first += 1 }
+        if english, !hasOf, triggerOf(t, end - 1, language: "en") == nil { return nil }
+        if english, t.lowerIs(first, "the") { first += 1 }
         let capitals = (first..<end).filter { t[$0].isCapitalised || t[$0].isAcronym }
         guard end - first >= 2, !capitals.isEmpty else { return nil }
         if capitals.count == 1, let only = capitals.first, only == first, sentenceStart(t, first) { return nil }
@@ -157,35 +158,35 @@ struct OrganisationRecogniser: Sendable {
     }
 
     /// The trigger a word is, asked of the lexicon only when the word's classes say it may be one.
-    private func triggerOf(_ token: Token, language: String) -> OrganisationLexicon.Trigger? {
-        token.classes.contains(.trigger) ? lexicon.trigger(token.lower, language: language) : nil
+    private func triggerOf(_ t: TokenList, _ index: Int, language: String) -> OrganisationLexicon.Trigger? {
+        t[index].classes.contains(.trigger) ? lexicon.trigger(t.lower(index), language: language) : nil
     }
 
-    private func sentenceStart(_ t: [Token], _ index: Int) -> Bool {
+    private func sentenceStart(_ t: TokenList, _ index: Int) -> Bool {
         index == 0 || t[index].lineBefore || t[index - 1].kind == .punctuation && [".", "!", "?", ":", "•"].contains(t[index - 1].scalar)
     }
 
     /// The name in its base form: Bulgarian without the article on its first word, Polish and Ukrainian
     /// with the head noun and the adjectives that agree with it in the nominative; English as written.
-    private func baseForm(_ t: [Token], _ first: Int, _ end: Int, language: String) -> String {
-        var words = (first..<end).map { t[$0].text }
+    private func baseForm(_ t: TokenList, _ first: Int, _ end: Int, language: String) -> String {
+        var words = (first..<end).map { t.text($0) }
         switch language {
         case "bg":
-            if let head = (first..<end).first(where: { triggerOf(t[$0], language: "bg")?.language == "bg" }) {
-                words[head - first] = Self.cased(triggerOf(t[head], language: "bg")!.base, like: t[head].text)
+            if let head = (first..<end).first(where: { triggerOf(t, $0, language: "bg")?.language == "bg" }) {
+                words[head - first] = Self.cased(triggerOf(t, head, language: "bg")!.base, like: t.text(head))
             }
             words[0] = OrganisationLexicon.withoutArticle(words[0])
         case "pl", "uk":
-            guard let head = (first..<end).first(where: { triggerOf(t[$0], language: language)?.language == language }),
-                let trigger = triggerOf(t[head], language: language)
+            guard let head = (first..<end).first(where: { triggerOf(t, $0, language: language)?.language == language }),
+                let trigger = triggerOf(t, head, language: language)
             else { break }
-            words[head - first] = Self.cased(trigger.base, like: t[head].text)
-            for index in first..<head where OrganisationLexicon.isAdjective(t[index], language: language) {
-                words[index - first] = OrganisationLexicon.nominative(adjective: t[index].text, gender: trigger.gender, language: language)
+            words[head - first] = Self.cased(trigger.base, like: t.text(head))
+            for index in first..<head where OrganisationLexicon.isAdjective(t, index, language: language) {
+                words[index - first] = OrganisationLexicon.nominative(adjective: t.text(index), gender: trigger.gender, language: language)
             }
             var index = head + 1
-            while index < end, OrganisationLexicon.isAdjective(t[index], language: language) {
-                words[index - first] = OrganisationLexicon.nominative(adjective: t[index].text, gender: trigger.gender, language: language)
+            while index < end, OrganisationLexicon.isAdjective(t, index, language: language) {
+                words[index - first] = OrganisationLexicon.nominative(adjective: t.text(index), gender: trigger.gender, language: language)
                 index += 1
             }
         default:

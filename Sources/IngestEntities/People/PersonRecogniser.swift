@@ -6,7 +6,7 @@ import IngestCore
 /// represent ("the Czech Moravian-Silesian Aviation Cluster, represented by Petr Tomasek"). A pair of
 /// capitalised words alone is not enough: it could as well be a place or a programme.
 struct PersonRecogniser: Sendable {
-    func entities(in t: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool], organisations: [Entity]) -> [Entity] {
+    func entities(in t: TokenList, scalars: [Unicode.Scalar], claimed: inout [Bool], organisations: [Entity]) -> [Entity] {
         var entities: [Entity] = []
         var index = 0
         while index < t.count {
@@ -43,7 +43,7 @@ struct PersonRecogniser: Sendable {
     }
 
     /// Two or three capitalised words on one line, none of them an acronym: the end of the name.
-    private func name(_ t: [Token], at start: Int, claimed: [Bool]) -> Int? {
+    private func name(_ t: TokenList, at start: Int, claimed: [Bool]) -> Int? {
         var index = start
         while index < t.count, index - start < 3, !claimed[index], t[index].kind == .word, t[index].isCapitalised, !t[index].isAcronym,
             index == start || (t[index].spaceBefore && !t[index].lineBefore), t[index].length >= 2
@@ -58,21 +58,21 @@ struct PersonRecogniser: Sendable {
     }
 
     /// ", Role[, Affiliation…]" or ", Role of Affiliation" after a name.
-    private func apposition(_ t: [Token], after nameEnd: Int) -> (role: String, affiliation: String?, end: Int)? {
+    private func apposition(_ t: TokenList, after nameEnd: Int) -> (role: String, affiliation: String?, end: Int)? {
         guard nameEnd + 1 < t.count, t[nameEnd].isPunctuation(","), !t[nameEnd + 1].lineBefore else { return nil }
         // The first segment decides whether there is a role; the rest of the sentence is read only then.
         guard let first = self.segments(t, from: nameEnd + 1, limit: 1).first else { return nil }
         let roleTokens = Array(first.first..<first.end)
-        guard roleTokens.contains(where: { PersonVocabulary.isRole(t[$0]) }), roleTokens.count <= 6 else { return nil }
+        guard roleTokens.contains(where: { PersonVocabulary.isRole(t, $0) }), roleTokens.count <= 6 else { return nil }
         let segments = self.segments(t, from: nameEnd + 1)
         // "CEO of Steinbeis Europa Zentrum": the role ends at "of" when a proper name follows it.
-        if let of = roleTokens.first(where: { t[$0].lower == "of" || t[$0].lower == "at" }),
+        if let of = roleTokens.first(where: { t.lowerIs($0, "of") || t.lowerIs($0, "at") }),
             (of + 1..<first.end).filter({ t[$0].isCapitalised || t[$0].isAcronym }).count >= 2
         {
             return (text(t, first.first, of), text(t, of + 1, first.end), first.end)
         }
         // "prezes Klastra Lotniczego": a lower-case role followed straight by a capitalised name in the genitive.
-        if let role = roleTokens.first(where: { PersonVocabulary.isRole(t[$0]) }), !t[role].isCapitalised, role + 1 < first.end,
+        if let role = roleTokens.first(where: { PersonVocabulary.isRole(t, $0) }), !t[role].isCapitalised, role + 1 < first.end,
             t[role + 1].isCapitalised
         {
             return (text(t, first.first, role + 1), text(t, role + 1, first.end), first.end)
@@ -89,7 +89,7 @@ struct PersonRecogniser: Sendable {
     }
 
     /// Comma-separated runs of words from `start` to the end of the sentence or an opening bracket.
-    private func segments(_ t: [Token], from start: Int, limit: Int = .max) -> [(first: Int, end: Int)] {
+    private func segments(_ t: TokenList, from start: Int, limit: Int = .max) -> [(first: Int, end: Int)] {
         var segments: [(Int, Int)] = []
         var segmentStart = start
         var index = start
@@ -108,12 +108,12 @@ struct PersonRecogniser: Sendable {
     }
 
     /// After a closing quote, a verb or a dash: "…” highlighted Vasile Asandei", "…” – Jonathan Loeffler".
-    private func quoted(_ t: [Token], before start: Int) -> Bool {
+    private func quoted(_ t: TokenList, before start: Int) -> Bool {
         var index = start - 1
         var words = 0
         while index >= 0, start - index <= 4 {
             let token = t[index]
-            if PersonVocabulary.closingQuotes.contains(token.text) {
+            if token.isPunctuation(PersonVocabulary.closingQuotes) {
                 return index < start - 1 && !token.spaceBefore && (index + 1 < t.count && t[index + 1].spaceBefore)
             }
             if token.kind == .word {
@@ -128,17 +128,17 @@ struct PersonRecogniser: Sendable {
         return false
     }
 
-    private func titled(_ t: [Token], before start: Int) -> Bool {
+    private func titled(_ t: TokenList, before start: Int) -> Bool {
         var index = start - 1
         if index >= 0, t[index].isPunctuation(".") { index -= 1 }
-        return index >= 0 && t[index].kind == .word && PersonVocabulary.titles.contains(t[index].lower)
+        return index >= 0 && t[index].kind == .word && PersonVocabulary.titles.contains(t, index)
     }
 
     /// The organisation named right before ", represented by".
-    private func represented(_ t: [Token], before start: Int, organisations: [Entity], scalars: [Unicode.Scalar]) -> String? {
+    private func represented(_ t: TokenList, before start: Int, organisations: [Entity], scalars: [Unicode.Scalar]) -> String? {
         for phrase in PersonVocabulary.representedBy {
             let first = start - phrase.count
-            guard first >= 1, zip(first..<start, phrase).allSatisfy({ t[$0.0].lower == $0.1 }) else { continue }
+            guard first >= 1, zip(first..<start, phrase).allSatisfy({ t.lowerIs($0.0, $0.1) }) else { continue }
             let comma = t[first - 1].isPunctuation(",") ? first - 1 : first
             guard comma >= 1 else { continue }
             let before = t[comma - 1].end
@@ -149,11 +149,11 @@ struct PersonRecogniser: Sendable {
         return nil
     }
 
-    private func text(_ t: [Token], _ first: Int, _ end: Int) -> String {
+    private func text(_ t: TokenList, _ first: Int, _ end: Int) -> String {
         var text = ""
         for index in first..<end {
             if index > first, t[index].spaceBefore { text += " " }
-            text += t[index].text
+            text += t.text(index)
         }
         return text
     }

@@ -19,16 +19,16 @@ enum PersonVocabulary {
     }
 
     /// ``isRole(_:)`` of a word, by its scalars when the tokenizer knows they are its characters.
-    static func isRole(_ token: Token) -> Bool {
-        guard token.classes != .all else { return isRole(token.lower) }
-        return roleIndex.first(in: token.lower, where: accepts) != nil
+    static func isRole(_ t: TokenList, _ index: Int) -> Bool {
+        guard t.isSure(index) else { return isRole(t.lower(index)) }
+        return roleIndex.first(in: t.lowerScalars(index), where: accepts) != nil
     }
 
     private static let roleIndex = StemIndex(roleStems.map { ($0, true) })
 
     private static func accepts(stem: Int, word: Int) -> Bool { word - stem <= (stem <= 4 ? 1 : 4) }
 
-    static let titles: Set<String> = ["mr", "mrs", "ms", "dr", "prof", "г-н", "г-жа", "д-р", "проф", "pan", "pani", "пан", "пані"]
+    static let titles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "г-н", "г-жа", "д-р", "проф", "pan", "pani", "пан", "пані"]
 
     /// "represented by", "reprezentowany przez", "представляван от", "представлений": the name after it
     /// speaks for the organisation before it.
@@ -38,5 +38,5 @@ enum PersonVocabulary {
     ]
 
     /// Quotes that close a quotation; a straight quote closes one only when glued to the word before it.
-    static let closingQuotes: Set<String> = ["\u{201D}", "\"", "\u{00BB}"]
+    static let closingQuotes: Set<Unicode.Scalar> = ["\u{201D}", "\"", "\u{00BB}"]
 }

@@ -90,10 +90,8 @@ struct Gazetteer: Sendable {
     }
 
     /// The key of one word of the text: through the table when it can, else ``fold(_:)``.
-    static func key(_ token: Token, scalars: [Unicode.Scalar], buffer: inout [UInt32]) -> String {
-        guard fold(scalars[token.start..<token.end], into: &buffer) else { return fold(token.text) }
-        var view = String.UnicodeScalarView()
-        for value in buffer { view.append(Unicode.Scalar(value)!) }
-        return String(view)
+    static func key(_ t: TokenList, _ index: Int, buffer: inout [UInt32]) -> String {
+        guard fold(t.scalars[t[index].start..<t[index].end], into: &buffer) else { return fold(t.text(index)) }
+        return TokenList.string(buffer)
     }
 }

@@ -16,7 +16,7 @@ struct PlaceRecogniser: Sendable {
         var names: [PlaceName]
     }
 
-    func entities(in tokens: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool], language: String) -> [Entity] {
+    func entities(in tokens: TokenList, scalars: [Unicode.Scalar], claimed: inout [Bool], language: String) -> [Entity] {
         var candidates: [Candidate] = []
         var index = 0
         var buffer: [UInt32] = []
@@ -91,7 +91,7 @@ struct PlaceRecogniser: Sendable {
     ///
     /// Most capitalised words begin no name: their folded scalars rule them out before any key is built.
     private func longestName(
-        _ tokens: [Token], scalars: [Unicode.Scalar], at start: Int, claimed: [Bool], language: String, buffer: inout [UInt32]
+        _ tokens: TokenList, scalars: [Unicode.Scalar], at start: Int, claimed: [Bool], language: String, buffer: inout [UInt32]
     ) -> Candidate? {
         if Gazetteer.fold(scalars[tokens[start].start..<tokens[start].end], into: &buffer), !gazetteer.firstWords.contains(buffer) {
             return nil
@@ -104,11 +104,11 @@ struct PlaceRecogniser: Sendable {
             let token = tokens[index]
             guard token.kind == .word, !claimed[index], index == start || (token.spaceBefore && !token.lineBefore) else { break }
             if words > 0 { key += " " }
-            key += Gazetteer.key(token, scalars: scalars, buffer: &buffer)
+            key += Gazetteer.key(tokens, index, buffer: &buffer)
             words += 1
             if token.isCapitalised, let names = gazetteer.names[key]?.filter({ $0.language == language || $0.language == "en" }), !names.isEmpty {
                 best = Candidate(first: start, end: index + 1, names: names)
-            } else if !token.isCapitalised, token.text.count > 3 {
+            } else if !token.isCapitalised, (tokens.isSure(index) ? token.length : tokens.text(index).count) > 3 {
                 break
             }
             guard gazetteer.prefixes.contains(key) else { break }

@@ -9,6 +9,9 @@ struct NumberWords: Sendable {
     private(set) var maxWords = 1
     /// First words of every spelled-out number, so most words are ruled out with one look-up.
     private(set) var firstWords: Set<String> = []
+    /// Every word of every spelled-out number, as ``key(_:)`` writes it.
+    private(set) var words: Set<String> = []
+    private var wordTable = WordTable<Bool>([:])
 
     static let shared = NumberWords(limit: 1000)
 
@@ -32,6 +35,19 @@ struct NumberWords: Sendable {
             }
             firstWords.insert(long)
         }
+        for key in values.keys {
+            for word in key.split(separator: " ") { words.insert(String(word)) }
+        }
+        wordTable = WordTable(Dictionary(uniqueKeysWithValues: words.map { ($0, true) }))
+    }
+
+    /// Whether token `index` of `t` is a word some spelled-out number holds; by its scalars unless it
+    /// holds an apostrophe, which ``key(_:)`` rewrites, or may not be in NFC.
+    func isNumberWord(_ t: TokenList, _ index: Int) -> Bool {
+        guard t[index].kind == .word, t.isSure(index), !t[index].classes.contains(.apostrophe) else {
+            return words.contains(Self.key([t.lower(index)]))
+        }
+        return wordTable.contains(t.lowerScalars(index))
     }
 
     /// Lower-cased words joined by spaces, apostrophes made one (ICU writes Ukrainian with U+02BC).

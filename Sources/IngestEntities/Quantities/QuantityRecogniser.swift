@@ -9,7 +9,7 @@ struct QuantityRecogniser: Sendable {
     /// Words allowed between the number and its unit ("158 bilateral meetings", "25 европейски страни").
     var maxWordsBeforeUnit = 2
 
-    func entities(in tokens: [Token], scalars: [Unicode.Scalar], claimed: inout [Bool]) -> [Entity] {
+    func entities(in tokens: TokenList, scalars: [Unicode.Scalar], claimed: inout [Bool]) -> [Entity] {
         var entities: [Entity] = []
         var index = 0
         while index < tokens.count {
@@ -29,7 +29,7 @@ struct QuantityRecogniser: Sendable {
         return entities
     }
 
-    private func quantity(_ t: [Token], at start: Int, claimed: [Bool]) -> (value: Int, qualifier: String, unit: String, end: Int, spelled: Bool)? {
+    private func quantity(_ t: TokenList, at start: Int, claimed: [Bool]) -> (value: Int, qualifier: String, unit: String, end: Int, spelled: Bool)? {
         var index = start
         var qualifier = "exact"
         if t[start].kind == .word, t[start].classes.contains(.qualifier), let found = self.qualifier(t, at: start) {
@@ -44,21 +44,21 @@ struct QuantityRecogniser: Sendable {
         }
         var skipped = 0
         while index < t.count, !t[index].lineBefore, t[index].kind == .word, !claimed[index] {
-            if let unit = QuantityVocabulary.unit(of: t[index]) {
+            if let unit = QuantityVocabulary.unit(of: t, index) {
                 return (number.value, qualifier, unit, index + 1, number.spelled)
             }
             skipped += 1
-            if skipped > maxWordsBeforeUnit || QuantityVocabulary.stops.contains(t[index].lower) { break }
+            if skipped > maxWordsBeforeUnit || QuantityVocabulary.stops.contains(t, index) { break }
             index += 1
         }
         return nil
     }
 
-    private func qualifier(_ t: [Token], at start: Int) -> (qualifier: String, end: Int)? {
-        guard let candidates = QuantityVocabulary.qualifiersByFirstWord[t[start].lower] else { return nil }
+    private func qualifier(_ t: TokenList, at start: Int) -> (qualifier: String, end: Int)? {
+        guard let candidates = QuantityVocabulary.qualifiersByFirstWord[t.lower(start)] else { return nil }
         for (words, qualifier) in candidates where start + words.count <= t.count {
             var matched = true
-            for (offset, word) in words.enumerated() where t[start + offset].lower != word || (offset > 0 && t[start + offset].lineBefore) {
+            for (offset, word) in words.enumerated() where !t.lowerIs(start + offset, word) || (offset > 0 && t[start + offset].lineBefore) {
                 matched = false
                 break
             }
@@ -68,20 +68,20 @@ struct QuantityRecogniser: Sendable {
     }
 
     /// Digits, with thousands grouped by a comma, full stop or space ("1,200", "1 200"), or words.
-    private func number(_ t: [Token], at start: Int) -> (value: Int, end: Int, spelled: Bool)? {
+    private func number(_ t: TokenList, at start: Int) -> (value: Int, end: Int, spelled: Bool)? {
         if t[start].kind == .number {
             if start > 0, !t[start].spaceBefore, t[start - 1].kind != .punctuation || t[start - 1].isPunctuation(DateVocabulary.separators) {
                 return nil
             }
             guard var value = t[start].number else { return nil }
             var end = start + 1
-            while t[start].text.utf8.count <= 3, end + 1 < t.count {
+            while t[start].length <= 3, end + 1 < t.count {
                 let separator = t[end]
                 let group = t[end + 1]
-                guard group.kind == .number, group.text.utf8.count == 3, !group.spaceBefore || separator.kind == .number else { break }
+                guard group.kind == .number, group.length == 3, !group.spaceBefore || separator.kind == .number else { break }
                 if separator.kind == .number {
                     // "1 200": a space-separated group.
-                    guard separator.text.utf8.count == 3, separator.spaceBefore else { break }
+                    guard separator.length == 3, separator.spaceBefore else { break }
                     value = value * 1000 + (separator.number ?? 0)
                     end += 1
                     continue
@@ -92,18 +92,20 @@ struct QuantityRecogniser: Sendable {
             }
             if end < t.count, !t[end].spaceBefore {
                 // Glued digits, or an ordinal: "8th", "3rd", "8. edycja".
-                if t[end].kind == .number || DateVocabulary.englishOrdinals.contains(t[end].lower) { return nil }
+                if t[end].kind == .number || DateVocabulary.englishOrdinals.contains(t, end) { return nil }
                 if t[end].isPunctuation("."), end + 1 < t.count, t[end + 1].kind == .word { return nil }
             }
             return (value, end, false)
         }
-        guard t[start].kind == .word, !t[start].classes.isDisjoint(with: [.numberStart, .apostrophe]), numbers.canStart(t[start].lower)
+        guard t[start].kind == .word, !t[start].classes.isDisjoint(with: [.numberStart, .apostrophe]), numbers.canStart(t.lower(start))
         else { return nil }
         var words: [String] = []
         var best: (value: Int, end: Int, spelled: Bool)?
         var index = start
         while index < t.count, words.count < numbers.maxWords, t[index].kind == .word, index == start || !t[index].lineBefore {
-            words.append(t[index].lower)
+            // A word no spelled-out number holds ends the number: no longer run can be one either.
+            if index > start, !numbers.isNumberWord(t, index) { break }
+            words.append(t.lower(index))
             if let value = numbers.value(of: words) { best = (value, index + 1, true) }
             index += 1
         }

@@ -44,7 +44,7 @@ enum QuantityVocabulary {
 
     /// Prepositions that end the words between a number and its unit: "one of the participants" is no
     /// count of participants.
-    static let stops: Set<String> = ["of", "from", "з", "із", "від", "от", "z", "ze", "spośród", "spod"]
+    static let stops: WordSet = ["of", "from", "з", "із", "від", "от", "z", "ze", "spośród", "spod"]
 
     /// Stems of four letters or fewer ("lat", "kraj") match only whole words or one letter more, so
     /// "late" is no Polish "lat".
@@ -56,9 +56,9 @@ enum QuantityVocabulary {
     }
 
     /// ``unit(of:)`` of a word, by its scalars when the tokenizer knows they are its characters.
-    static func unit(of token: Token) -> String? {
-        guard token.classes != .all else { return unit(of: token.lower) }
-        return unitStems.first(in: token.lower, where: accepts)
+    static func unit(of t: TokenList, _ index: Int) -> String? {
+        guard t.isSure(index) else { return unit(of: t.lower(index)) }
+        return unitStems.first(in: t.lowerScalars(index), where: accepts)
     }
 
     private static let unitStems = StemIndex(units.map { ($0.stem, $0.unit) })

@@ -19,7 +19,15 @@ struct ScalarTable: Sendable {
         /// Composes or decomposes under canonical normalisation, or may: a word holding one is not
         /// known to be in NFC.
         static let unsure = Flags(rawValue: 1 << 4)
+        /// Not ``unsure`` and with a one-scalar lower case: a word of such scalars is lower-cased and
+        /// looked up scalar by scalar. Also set for the right single quote, outside the table.
+        static let sure = Flags(rawValue: 1 << 5)
     }
+
+    /// The General Punctuation block (dashes, quotes, the line separator), common in running text and
+    /// outside the main table: its flags, with ``Flags/sure`` only for the right single quote.
+    static let punctuation: ClosedRange<UInt32> = 0x2000...0x206F
+    let punctuationFlags: [Flags]
 
     /// Sentinel in ``lower`` and ``folded``: the mapping is not one scalar.
     static let several: UInt32 = 0xFFFF_FFFF
@@ -54,14 +62,39 @@ struct ScalarTable: Sendable {
             {
                 f.insert(.unsure)
             }
-            flags.append(f)
             let mapped = scalar.properties.lowercaseMapping.unicodeScalars
             lower.append(mapped.count == 1 ? mapped.first!.value : Self.several)
+            if !f.contains(.unsure), mapped.count == 1 { f.insert(.sure) }
+            flags.append(f)
             let fold = Gazetteer.fold(single).unicodeScalars
             folded.append(fold.isEmpty ? Self.nothing : fold.count == 1 ? fold.first!.value : Self.several)
         }
         self.flags = flags
         self.lower = lower
         self.folded = folded
+        punctuationFlags = Self.punctuation.map { value in
+            let scalar = Unicode.Scalar(value)!
+            return Self.flags(of: scalar)
+        }
+    }
+
+    /// The flags of a scalar outside the table, from its Unicode properties.
+    static func flags(of scalar: Unicode.Scalar) -> Flags {
+        var f: Flags = []
+        if Tokenizer.isLetter(scalar) { f.insert(.letter) }
+        if Tokenizer.isUpper(scalar) { f.insert(.upper) }
+        if Tokenizer.isMark(scalar) { f.insert(.mark) }
+        if Tokenizer.isSpace(scalar) { f.insert(.space) }
+        if scalar == "\u{2019}" { f.insert(.sure) }
+        return f
+    }
+
+    /// The flags of any scalar: through the tables where they cover it, else from its properties.
+    @inline(__always)
+    func flags(_ scalar: Unicode.Scalar) -> Flags {
+        let value = scalar.value
+        if value < Self.limit, !Self.greek.contains(value) { return flags[Int(value)] }
+        if Self.punctuation.contains(value) { return punctuationFlags[Int(value - Self.punctuation.lowerBound)] }
+        return Self.flags(of: scalar)
     }
 }

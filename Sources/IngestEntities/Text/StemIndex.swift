@@ -7,25 +7,22 @@ import Foundation
 /// Only for words the tokenizer knows to be in NFC without combining marks, whose scalars are their
 /// characters: for them a prefix of scalars is a prefix of characters, and counts agree.
 struct StemIndex<Value: Sendable>: Sendable {
-    private var byFirst: [UInt32: [(stem: [Unicode.Scalar], value: Value)]] = [:]
+    private var byFirst: [UInt32: [(stem: [UInt32], value: Value)]] = [:]
 
     init(_ stems: [(String, Value)]) {
         for (stem, value) in stems {
-            let scalars = Array(stem.precomposedStringWithCanonicalMapping.unicodeScalars)
+            let scalars = stem.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
             guard let first = scalars.first else { continue }
-            byFirst[first.value, default: []].append((scalars, value))
+            byFirst[first, default: []].append((scalars, value))
         }
     }
 
-    /// The value of the first stem, in list order, that `word` begins with and `accept` allows, given
+    /// The value of the first stem, in list order, that `word` (lower-cased scalars) begins with and `accept` allows, given
     /// the stem's length and the word's, in scalars.
-    func first(in word: String, where accept: (_ stem: Int, _ word: Int) -> Bool) -> Value? {
-        let scalars = word.unicodeScalars
-        guard let first = scalars.first, let candidates = byFirst[first.value] else { return nil }
-        var length: Int?
-        for candidate in candidates where scalars.starts(with: candidate.stem) {
-            if length == nil { length = scalars.count }
-            if accept(candidate.stem.count, length!) { return candidate.value }
+    func first(in word: ArraySlice<UInt32>, where accept: (_ stem: Int, _ word: Int) -> Bool) -> Value? {
+        guard let first = word.first, let candidates = byFirst[first] else { return nil }
+        for candidate in candidates where word.starts(with: candidate.stem) {
+            if accept(candidate.stem.count, word.count) { return candidate.value }
         }
         return nil
     }

@@ -4,20 +4,19 @@ import Foundation
 /// ``StemIndex``: `hasSuffix` on a `String` steps through characters and normalises.
 struct SuffixSet: Sendable {
     /// Each ending's scalars, last first.
-    private var byLast: [UInt32: [[Unicode.Scalar]]] = [:]
+    private var byLast: [UInt32: [[UInt32]]] = [:]
 
     init<S: Sequence>(_ endings: S) where S.Element == String {
         for ending in endings {
-            let scalars = Array(ending.precomposedStringWithCanonicalMapping.unicodeScalars.reversed())
+            let scalars = Array(ending.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value).reversed())
             guard let last = scalars.first else { continue }
-            byLast[last.value, default: []].append(scalars)
+            byLast[last, default: []].append(scalars)
         }
     }
 
-    /// Whether `word`, in NFC without combining marks, ends with one of the endings.
-    func matches(_ word: String) -> Bool {
-        let scalars = word.unicodeScalars
-        guard let last = scalars.last, let endings = byLast[last.value] else { return false }
-        return endings.contains { scalars.reversed().starts(with: $0) }
+    /// Whether `word`, lower-cased scalars in NFC without combining marks, ends with one of the endings.
+    func matches(_ word: ArraySlice<UInt32>) -> Bool {
+        guard let last = word.last, let endings = byLast[last] else { return false }
+        return endings.contains { word.reversed().starts(with: $0) }
     }
 }

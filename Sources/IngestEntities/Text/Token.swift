@@ -1,5 +1,9 @@
 /// One word, number or punctuation mark of the text, with its place in Unicode scalars so every
 /// entity's span can be given in the units the record contract uses.
+///
+/// A token owns no `String`: its text is a span of the text's scalars and its lower case a span of one
+/// buffer shared by every word (``TokenList``), so the recognisers copy and compare tokens without
+/// reference counting, and build a `String` only for the few words a rule has to name.
 struct Token: Sendable, Equatable {
     enum Kind: UInt8, Sendable {
         case word
@@ -13,9 +17,6 @@ struct Token: Sendable, Equatable {
     /// Scalar offsets into the text, half-open.
     var start: Int
     var end: Int
-    var text: String
-    /// Lower-cased once here, because every recogniser compares lower-cased words.
-    var lower: String
     /// Whether whitespace separates this token from the one before it: "2017г." and "23rd" are glued.
     var spaceBefore: Bool
     /// Whether a line break separates this token from the one before it: entities never cross lines.
@@ -34,7 +35,26 @@ struct Token: Sendable, Equatable {
     var number: Int?
 
     /// What a word may be to the rules, from one look-up while tokenizing; empty for numbers and punctuation.
+    /// ``WordClass/all`` also says that the lower case is not in the shared buffer and only
+    /// `String.lowercased()` gives it.
     var classes: WordClass = []
+
+    /// Where the word's lower-cased scalars lie in ``TokenList``'s buffer, half-open; empty for numbers,
+    /// punctuation and words whose classes are ``WordClass/all``.
+    var lowerStart: Int32 = 0
+    var lowerEnd: Int32 = 0
+
+    /// No letter the tokenizer counts is upper-case, so the lower case is the word as written (a capital
+    /// right after a joiner, "f-Y", is not counted and stays).
+    var lowerAsWritten = false
+
+    init(kind: Kind, start: Int, end: Int, spaceBefore: Bool, lineBefore: Bool) {
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.spaceBefore = spaceBefore
+        self.lineBefore = lineBefore
+    }
 
     /// Length in scalars; for numbers also in digits.
     var length: Int { end - start }

@@ -9,22 +9,21 @@
 struct Tokenizer: Sendable {
     private static let table = ScalarTable.shared
     private static let classes = WordClass.table
-    /// Every ASCII scalar as a `String`, for punctuation tokens, a third of all tokens.
-    private static let ascii: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
 
-    func tokens(of scalars: [Unicode.Scalar]) -> [Token] {
+    func tokens(of scalars: [Unicode.Scalar]) -> TokenList {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
+        var lowered: [UInt32] = []
+        lowered.reserveCapacity(scalars.count)
         var index = 0
         var spaceBefore = true
         var lineBefore = true
         let count = scalars.count
         let table = Self.table
-        var lowered: [UInt32] = []
-        var utf8: [UInt8] = []
         while index < count {
             let scalar = scalars[index]
-            if Self.isSpace(scalar, table) {
+            let flags = table.flags(scalar)
+            if flags.contains(.space) {
                 spaceBefore = true
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" { lineBefore = true }
                 index += 1
@@ -47,25 +46,25 @@ struct Tokenizer: Sendable {
                     index += 1
                 }
                 if index - start <= 9 { number = value }
-            } else if Self.isLetter(scalar, table) {
+            } else if flags.contains(.letter) {
                 kind = .word
                 index += 1
                 letters = 1
-                upper = Self.isUpper(scalar, table) ? 1 : 0
-                sure = Self.isSure(scalar, table)
+                upper = flags.contains(.upper) ? 1 : 0
+                sure = flags.contains(.sure)
                 while index < count {
                     let next = scalars[index]
-                    let letter = Self.isLetter(next, table)
-                    if letter || Self.isMark(next, table) {
-                        if letter {
+                    let nextFlags = table.flags(next)
+                    if !nextFlags.isDisjoint(with: [.letter, .mark]) {
+                        if nextFlags.contains(.letter) {
                             letters += 1
-                            if Self.isUpper(next, table) { upper += 1 }
+                            if nextFlags.contains(.upper) { upper += 1 }
                         }
-                        if sure { sure = Self.isSure(next, table) }
+                        if sure { sure = nextFlags.contains(.sure) }
                         index += 1
-                    } else if Self.isJoiner(next), index + 1 < count, Self.isLetter(scalars[index + 1], table) {
+                    } else if Self.isJoiner(next), index + 1 < count, table.flags(scalars[index + 1]).contains(.letter) {
                         // The letter after a joiner is not counted among the letters and capitals.
-                        if sure { sure = Self.isSure(next, table) && Self.isSure(scalars[index + 1], table) }
+                        if sure { sure = nextFlags.contains(.sure) && table.flags(scalars[index + 1]).contains(.sure) }
                         if next == "'" || next == "\u{2019}" { apostrophe = true }
                         index += 2
                     } else {
@@ -76,83 +75,40 @@ struct Tokenizer: Sendable {
                 kind = .punctuation
                 index += 1
             }
-            let text = kind == .punctuation && scalar.value < 0x80 ? Self.ascii[Int(scalar.value)] : Self.string(scalars[start..<index], &utf8)
-            let lower: String
-            var classes: WordClass = []
+            var token = Token(kind: kind, start: start, end: index, spaceBefore: spaceBefore, lineBefore: lineBefore)
             if kind == .word {
-                lowered.removeAll(keepingCapacity: true)
-                if upper == 0 {
-                    for scalar in scalars[start..<index] { lowered.append(scalar.value) }
-                    lower = text
-                } else if sure {
-                    for scalar in scalars[start..<index] { lowered.append(Self.lowerCase(scalar, table)) }
-                    lower = Self.string(lowered, &utf8)
+                token.lowerAsWritten = upper == 0
+                if sure {
+                    let lowerStart = lowered.count
+                    if upper == 0 {
+                        for scalar in scalars[start..<index] { lowered.append(scalar.value) }
+                    } else {
+                        for scalar in scalars[start..<index] { lowered.append(Self.lowerCase(scalar, table)) }
+                    }
+                    token.lowerStart = Int32(lowerStart)
+                    token.lowerEnd = Int32(lowered.count)
+                    token.classes = Self.classes.value(lowered[lowerStart...]) ?? []
                 } else {
-                    lower = text.lowercased()
+                    token.classes = .all
                 }
-                classes = sure ? Self.classes.value(lowered) ?? [] : .all
-                if apostrophe { classes.insert(.apostrophe) }
-            } else {
-                lower = text
+                if apostrophe { token.classes.insert(.apostrophe) }
             }
-            var token = Token(kind: kind, start: start, end: index, text: text, lower: lower, spaceBefore: spaceBefore, lineBefore: lineBefore)
-            token.isCapitalised = kind == .word && Self.isUpper(scalar, table)
+            token.isCapitalised = kind == .word && flags.contains(.upper)
             token.isAcronym = kind == .word && letters >= 2 && upper == letters
             token.scalar = scalar
             token.number = number
-            token.classes = classes
             tokens.append(token)
             spaceBefore = false
             lineBefore = false
         }
-        return tokens
+        return TokenList(scalars: scalars, tokens: tokens, lowered: lowered)
     }
 
     // MARK: - Through the table
 
-    private static func inTable(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < ScalarTable.limit && !ScalarTable.greek.contains(scalar.value)
-    }
-
-    private static func isSpace(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
-        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.space) : isSpace(scalar)
-    }
-
-    private static func isLetter(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
-        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.letter) : isLetter(scalar)
-    }
-
-    private static func isUpper(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
-        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.upper) : isUpper(scalar)
-    }
-
-    private static func isMark(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
-        inTable(scalar) ? table.flags[Int(scalar.value)].contains(.mark) : isMark(scalar)
-    }
-
-    /// In the table, in NFC, with a one-scalar lower case; or the right single quote, which is all three.
-    private static func isSure(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> Bool {
-        if scalar == "\u{2019}" { return true }
-        guard inTable(scalar) else { return false }
-        let value = Int(scalar.value)
-        return !table.flags[value].contains(.unsure) && table.lower[value] != ScalarTable.several
-    }
-
-    /// Only for scalars ``isSure(_:_:)`` accepts.
+    /// Only for scalars whose flags are ``ScalarTable/Flags/sure``.
     private static func lowerCase(_ scalar: Unicode.Scalar, _ table: ScalarTable) -> UInt32 {
         scalar == "\u{2019}" ? scalar.value : table.lower[Int(scalar.value)]
-    }
-
-    private static func string<C: Collection>(_ scalars: C, _ utf8: inout [UInt8]) -> String where C.Element == Unicode.Scalar {
-        utf8.removeAll(keepingCapacity: true)
-        for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
-        return utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
-    }
-
-    private static func string(_ values: [UInt32], _ utf8: inout [UInt8]) -> String {
-        utf8.removeAll(keepingCapacity: true)
-        for value in values { UTF8.encode(Unicode.Scalar(value)!) { utf8.append($0) } }
-        return utf8.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: - Unicode properties

@@ -28,8 +28,8 @@ struct WordClass: OptionSet, Sendable {
             for word in words { classes[word, default: []].insert(wordClass) }
         }
         add(DateVocabulary.relativeDays.keys, .relativeDay)
-        add(DateVocabulary.rangeOpeners, .rangeOpener)
-        add(DateVocabulary.yearPrepositions, .yearPreposition)
+        add(DateVocabulary.rangeOpeners.words, .rangeOpener)
+        add(DateVocabulary.yearPrepositions.words, .yearPreposition)
         add(CalendarNames.shared.months.keys, .month)
         add(QuantityVocabulary.qualifiersByFirstWord.keys, .qualifier)
         add(NumberWords.shared.firstWords, .numberStart)

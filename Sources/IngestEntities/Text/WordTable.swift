@@ -12,6 +12,10 @@ struct WordTable<Value: Sendable>: Sendable {
     private var keys: [UInt32] = []
     private var values: [Value] = []
     private let mask: Int
+    /// One bit per (length, first scalar, last scalar) signature of the keys, hashed: most words of a
+    /// text have a signature no key has and are ruled out before their scalars are hashed.
+    private var signatures = [UInt64](repeating: 0, count: Self.signatureWords)
+    private static var signatureWords: Int { 1 << 10 }
 
     init(_ entries: [String: Value]) {
         var capacity = 16
@@ -20,6 +24,8 @@ struct WordTable<Value: Sendable>: Sendable {
         slots = [Int32](repeating: -1, count: capacity)
         for (word, value) in entries {
             let scalars = word.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+            let signature = Self.signature(scalars)
+            signatures[signature >> 6] |= 1 << UInt64(signature & 63)
             let entry = Int32(values.count)
             keys += scalars
             offsets.append(Int32(keys.count))
@@ -30,7 +36,9 @@ struct WordTable<Value: Sendable>: Sendable {
         }
     }
 
-    func value<C: Collection>(_ scalars: C) -> Value? where C.Element == UInt32 {
+    func value<C: BidirectionalCollection>(_ scalars: C) -> Value? where C.Element == UInt32 {
+        let signature = Self.signature(scalars)
+        guard signatures[signature >> 6] & (1 << UInt64(signature & 63)) != 0 else { return nil }
         var slot = Self.hash(scalars) & mask
         while true {
             let entry = Int(slots[slot])
@@ -42,7 +50,15 @@ struct WordTable<Value: Sendable>: Sendable {
         }
     }
 
-    func contains<C: Collection>(_ scalars: C) -> Bool where C.Element == UInt32 { value(scalars) != nil }
+    func contains<C: BidirectionalCollection>(_ scalars: C) -> Bool where C.Element == UInt32 { value(scalars) != nil }
+
+    /// An index into ``signatures`` from the length and the first and last scalars.
+    private static func signature<C: BidirectionalCollection>(_ scalars: C) -> Int where C.Element == UInt32 {
+        guard let first = scalars.first, let last = scalars.last else { return 0 }
+        let count = scalars.count
+        let mixed = (UInt64(count) &* 0x9E37_79B9_7F4A_7C15) ^ (UInt64(first) &* 0xC2B2_AE3D_27D4_EB4F) ^ (UInt64(last) &* 0x1656_67B1_9E37_79F9)
+        return Int(truncatingIfNeeded: (mixed ^ (mixed >> 31)) & UInt64(signatureWords * 64 - 1))
+    }
 
     /// FNV-1a over the scalar values.
     private static func hash<C: Collection>(_ scalars: C) -> Int where C.Element == UInt32 {
