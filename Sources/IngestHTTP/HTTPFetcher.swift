@@ -16,6 +16,8 @@ public struct HTTPFetcher: DocumentReader {
     /// Where last run's validators and hashes are read from; without it every request is unconditional.
     public let state: (any StateStore)?
     /// Receives the fetch state of every document, for ``FetchStateRecorder`` to save once it is written.
+    /// Only for a state database that no sink writes: every document also carries its state
+    /// (``Document/fetchState``), which the sink keeping fetch state commits in the page's transaction.
     public let ledger: FetchStateLedger?
     /// URLs another shard owns are passed over without a request.
     public var shard: Shard?

@@ -52,8 +52,10 @@ public final class HTTPFetchSession: Sendable {
     /// What became of one URL, and the fetch state to save for it.
     public struct Fetched: Sendable {
         public var item: InputItem
-        /// For a document: saved once its record is written. For an unchanged page: saved at once (its
-        /// record was written by an earlier run), so validators the server changed are used next time.
+        /// For a document: also in ``Document/fetchState``, written with its record by the sink that keeps
+        /// fetch state, or saved by ``FetchStateRecorder`` once every sink finished when no sink does. For an
+        /// unchanged page: saved at once (its record was written by an earlier run), so validators the server
+        /// changed are used next time.
         public var state: FetchState?
 
         /// Whether ``state`` may be saved now rather than after the record is written.
@@ -142,7 +144,11 @@ public final class HTTPFetchSession: Sendable {
             if let stored = previous?.contentSHA256, stored == source.sha256 {
                 return Fetched(item: .skipped(id: id, source: source, reason: Self.unchangedReason), state: state)
             }
-            return Fetched(item: .document(Document(id: id, source: source, raw: body, headers: exchange.headers)), state: state)
+            // The state travels with the page, so the sink whose database keeps fetch state commits it in the
+            // page's own transaction.
+            var document = Document(id: id, source: source, raw: body, headers: exchange.headers)
+            document.fetchState = state
+            return Fetched(item: .document(document), state: state)
         }
     }
 

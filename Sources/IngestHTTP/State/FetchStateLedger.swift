@@ -1,8 +1,11 @@
 public import IngestCore
 import Synchronization
 
-/// Fetch states between the fetch and the write: a page's state is kept until its record is written,
-/// dropped if it becomes a dead letter, and saved only after every sink has made the record durable.
+/// Fetch states between the fetch and the write, for a state database that is not one of the run's
+/// outputs (a separate `--state` file): a page's state is kept until its record is written, dropped if it
+/// becomes a dead letter, and saved only after every sink has made the record durable. When a sink's
+/// database is the state database, the page's own ``Document/fetchState`` is written in its transaction
+/// instead and no ledger is used.
 ///
 /// Saving earlier could record a page as fetched while its record was lost in a crash, and the next
 /// night's conditional request would then skip it for good. The price is one small entry (URL,

@@ -116,6 +116,8 @@ struct RunCommand: AsyncParsableCommand {
         var reader: LocalFileReader? = nil
         let fetching = !fetch.urls.isEmpty
         var runState: RunState? = nil
+        // Whether a sink's database is the state database, so it writes fetched pages' state with them.
+        var sinkKeepsFetchState = false
         do throws(RunError) {
             if fetching {
                 for list in fetch.urls where list != "-" && !FileManager.default.fileExists(atPath: list) {
@@ -161,10 +163,12 @@ struct RunCommand: AsyncParsableCommand {
                 // Fetch state belongs to the state database only; a separate --state file keeps it there.
                 let keepsFetchState = state.map { Self.sameFile($0, path) } ?? true
                 sinks.append(try SQLiteSink(path: path, runID: runID, pipeline: definition.name, keepsFetchState: keepsFetchState))
+                sinkKeepsFetchState = sinkKeepsFetchState || keepsFetchState
                 described.append("page records and dead letters to SQLite \(path)")
             }
             if var configuration = postgresConfiguration {
                 if case .postgres = stateLocation {} else { configuration.keepsFetchState = false }
+                sinkKeepsFetchState = sinkKeepsFetchState || configuration.keepsFetchState
                 sinks.append(
                     try await PostgresSink(configuration: configuration, runID: runID, pipeline: definition.name, logger: logger))
                 described.append("page records and dead letters to PostgreSQL \(configuration.url)")
@@ -203,11 +207,13 @@ struct RunCommand: AsyncParsableCommand {
             } else {
                 let fetchSession = HTTPFetchSession(configuration: fetch.configuration(pipelineUserAgent: definition.userAgent), logger: logger)
                 session = fetchSession
-                let ledger = FetchStateLedger()
+                // A page's fetch state goes with its record and is committed in the page's transaction by the
+                // sink whose database is the state database. Only a state database no sink writes needs the
+                // recorder, last, so state is saved after every other sink has finished with the records.
+                let recorder = sinkKeepsFetchState ? nil : runState.map { FetchStateRecorder(ledger: FetchStateLedger(), store: $0.store) }
                 let fetcher = try HTTPFetcher(
-                    lists: fetch.urls, session: fetchSession, state: runState?.store, ledger: ledger, shard: shardSpec, stop: stop)
-                // Last, so fetch state is saved only after every other sink has finished with the records.
-                let fetchSinks = sinks + (runState.map { [FetchStateRecorder(ledger: ledger, store: $0.store)] } ?? [])
+                    lists: fetch.urls, session: fetchSession, state: runState?.store, ledger: recorder?.ledger, shard: shardSpec, stop: stop)
+                let fetchSinks = sinks + (recorder.map { [$0] } ?? [])
                 summary = try await runner.run(reader: fetcher, sinks: fetchSinks, progress: report, stop: stop)
                 await fetchSession.shutdown()
             }
