@@ -185,6 +185,10 @@ struct FieldAssigner {
         var attendanceSet: Set<Int> = []
         var sameDate: [(event: Int, sentence: Int, span: TextSpanRange)] = []
         while index < tokens.count {
+            guard lexicon.fieldPhraseStarts.contains(tokens[index].lower) else {
+                index += 1
+                continue
+            }
             if let match = lexicon.organiserAfter.match(in: text, at: index) {
                 if let event = owners.owner(ofToken: index, in: text) {
                     organisers(after: match.range, role: match.value, event: event, &drafts)

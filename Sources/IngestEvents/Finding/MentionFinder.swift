@@ -50,11 +50,12 @@ struct MentionFinder: Sendable {
         var index = 0
         while index < tokens.count {
             var matched = false
-            let candidates = byFirst[EventKey.localStem(tokens[index].lower)] ?? []
+            // A name found again starts with a capital or a digit; other tokens need no look-up.
+            let candidates = tokens[index].isCapitalised || tokens[index].kind == .number ? byFirst[EventKey.localStem(tokens[index].lower)] ?? [] : []
             for number in candidates where index + keys[number].count <= tokens.count {
                 let key = keys[number]
                 let range = index..<(index + key.count)
-                guard tokens[index].isCapitalised || tokens[index].kind == .number, !range.contains(where: taken.contains) else { continue }
+                guard !range.contains(where: taken.contains) else { continue }
                 // "Europejskie Konferencje Klastrowe" is the series in general, not this edition.
                 if range.allSatisfy({ tokens[$0].kind != .punctuation && lexicon.eventWords[tokens[$0].lower]?.form != .plural }),
                     zip(range, key).allSatisfy({ EventKey.localStem(tokens[$0].lower) == $1 })

@@ -19,8 +19,14 @@ enum EventKey {
     /// The name key across pages: transliterated, without diacritics, lower-cased, letters and digits only,
     /// each word cut to its first five characters.
     static func nameKey(_ name: String) -> String {
-        let latin = name.applyingTransform(.toLatin, reverse: false) ?? name
-        let plain = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
+        // ASCII is already Latin without diacritics: both transforms would return it unchanged.
+        let plain: String
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            plain = name.lowercased()
+        } else {
+            let latin = name.applyingTransform(.toLatin, reverse: false) ?? name
+            plain = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
+        }
         let words = plain.unicodeScalars.split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
         return words.map { String(String.UnicodeScalarView($0).prefix(stemLength)) }.joined(separator: " ")
     }

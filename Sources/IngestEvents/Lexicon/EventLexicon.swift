@@ -24,6 +24,9 @@ struct EventLexicon: Sendable {
     let connectors: PhraseTable
     let attendance: PhraseTable
     let sameDate: PhraseTable
+    /// The first words of the organiser, attendance and same-date phrases, so a token none of them
+    /// starts with is passed over with one look-up instead of four.
+    let fieldPhraseStarts: Set<String>
     let venueWords: Set<String>
     let nameWords: Set<String>
     let determiners: Set<String>
@@ -75,6 +78,8 @@ struct EventLexicon: Sendable {
         connectors = PhraseTable(tables["connector"] ?? [])
         attendance = PhraseTable(tables["attendance"] ?? [])
         sameDate = PhraseTable(tables["same-date"] ?? [])
+        fieldPhraseStarts = organiserAfter.firstWords.union(organiserBefore.firstWords).union(attendance.firstWords)
+            .union(sameDate.firstWords)
         venueWords = sets["venue"] ?? []
         nameWords = sets["name-word"] ?? []
         determiners = sets["determiner"] ?? []

@@ -8,6 +8,9 @@ struct PhraseTable: Sendable {
 
     private var byFirstWord: [String: [Entry]] = [:]
 
+    /// The words some phrase starts with.
+    var firstWords: Set<String> { Set(byFirstWord.keys) }
+
     init(_ phrases: [(phrase: String, value: String)]) {
         for (phrase, value) in phrases {
             let words = phrase.split(separator: " ").map(String.init)

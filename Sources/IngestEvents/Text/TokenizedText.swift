@@ -22,7 +22,7 @@ struct TokenizedText: Sendable {
         var pendingLineBreak = false
         while index < scalars.count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if Self.isWhitespace(scalar) {
                 if scalar == "\n" { pendingLineBreak = true }
                 sawSpace = true
                 index += 1
@@ -42,21 +42,22 @@ struct TokenizedText: Sendable {
                         break
                     }
                 }
-                let digitsOnly = scalars[start..<index].allSatisfy { $0.properties.numericType != nil }
+                let digitsOnly = scalars[start..<index].allSatisfy(Self.isNumeric)
                 kind = digitsOnly ? .number : .word
             } else {
                 index += 1
                 kind = .punctuation
             }
-            var token = TextToken(
-                kind: kind, start: start, end: index, lower: "", text: String(String.UnicodeScalarView(scalars[start..<index])),
-                isCapitalised: false, spaceBefore: sawSpace, startsBlock: pendingLineBreak || tokens.isEmpty)
-            token.lower = token.text.lowercased()
-            token.isCapitalised = kind == .word && scalars[start].properties.isUppercase
-            if pendingLineBreak, !tokens.isEmpty, !(kind == .word && scalars[start].properties.isLowercase) {
+            let (written, lower) = Self.strings(scalars[start..<index])
+            let isCapitalised = kind == .word && Self.isUppercase(scalars[start])
+            let token = TextToken(
+                kind: kind, start: start, end: index, lower: lower, text: written, isCapitalised: isCapitalised,
+                spaceBefore: sawSpace, startsBlock: pendingLineBreak || tokens.isEmpty)
+            if pendingLineBreak, !tokens.isEmpty, !(kind == .word && Self.isLowercase(scalars[start])) {
                 breaks.insert(tokens.count)
             }
-            if let last = tokens.last, last.kind == .punctuation, [".", "!", "?"].contains(last.text), sawSpace,
+            // A punctuation token is one scalar.
+            if let last = tokens.last, last.kind == .punctuation, Self.endsSentence(scalars[last.start]), sawSpace,
                 token.isCapitalised || (kind == .punctuation && Self.isQuote(scalars[start]))
             {
                 breaks.insert(tokens.count)
@@ -80,7 +81,57 @@ struct TokenizedText: Sendable {
         self.sentenceOfToken = sentenceOfToken
     }
 
+    /// A token as written and lower-cased. Most tokens of these pages are ASCII words, numbers and
+    /// punctuation: those are built byte by byte, without the Unicode case mapping the rest goes through.
+    private static func strings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
+        guard token.allSatisfy({ $0.isASCII }) else {
+            let text = String(String.UnicodeScalarView(token))
+            return (text, text.lowercased())
+        }
+        let text = String(unsafeUninitializedCapacity: token.count) { buffer in
+            for (offset, scalar) in token.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            return token.count
+        }
+        guard token.contains(where: { $0.value >= 0x41 && $0.value <= 0x5A }) else { return (text, text) }
+        let lower = String(unsafeUninitializedCapacity: token.count) { buffer in
+            for (offset, scalar) in token.enumerated() {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            return token.count
+        }
+        return (text, lower)
+    }
+
+    // The Unicode properties below, answered for ASCII without the property tables (same answers).
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return scalar.properties.numericType != nil
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        return scalar.properties.isUppercase
+    }
+
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
+        return scalar.properties.isLowercase
+    }
+
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value >= 0x30 && value <= 0x39) || ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || scalar == "\u{2BC}"
     }
@@ -90,8 +141,15 @@ struct TokenizedText: Sendable {
         scalar == "-" || scalar == "'" || scalar == "\u{2019}"
     }
 
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?"
+    }
+
     static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
-        "\"\u{201C}\u{201D}\u{201E}\u{00AB}\u{00BB}\u{2018}\u{2019}'".unicodeScalars.contains(scalar)
+        switch scalar {
+        case "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "\u{2018}", "\u{2019}", "'": true
+        default: false
+        }
     }
 
     /// The index of the token that contains or follows a scalar offset.
