@@ -36,11 +36,33 @@ import Testing
         #expect(later?.normalised["name"] == .string("Polish Cluster Association"))
     }
 
+    @Test("a name a sentence defines as an organisation is one, and so are its other mentions", arguments: [
+        ("The conference ended with a visit to KNESS production facilities. KNESS is an international group of companies born in Ukraine.",
+         "en", "KNESS", 2),
+        ("Creative Commons is an organisation that provides open copyright licences.", "en", "Creative Commons", 1),
+        ("ACME jest stowarzyszeniem firm z regionu.", "pl", "ACME", 1),
+        ("Green Tech е асоциация на иновативни фирми.", "bg", "Green Tech", 1),
+        ("ЕКОТЕХ — це асоціація виробників обладнання.", "uk", "ЕКОТЕХ", 1),
+    ])
+    func definedOrganisation(_ text: String, _ language: String, _ name: String, _ mentions: Int) {
+        let found = EntityRecogniser().recognise(text, language: language).entities.filter { $0.type == "organisation" }
+        #expect(found.map(\.text) == Array(repeating: name, count: mentions), "\(found.map(\.text))")
+        #expect(found.allSatisfy { $0.normalised["name"] == .string(name) && $0.normalised["acronym"] == nil })
+    }
+
     @Test("event names and lone sentence-initial trigger words are not organisations", arguments: [
         ("Clusters Meet Regions took place in Iasi.", "en"),
         ("It was covered by the 8th Polish Cluster Congress.", "en"),
         ("Клъстерните организации са от значение.", "bg"),
         ("Cluster organisations are enablers.", "en"),
+        ("– wybór Europejskiego Menedżera Klastrów Roku i przyznanie nagrody.", "pl"),
+        ("Нагородою Кластер року відзначили команду.", "uk"),
+        ("Наградата Клъстер на годината беше връчена.", "bg"),
+        ("NASA is looking to private companies to launch supplies.", "en"),
+        ("Winston Peters is visiting a school.", "en"),
+        ("Poland is a member of the Council.", "en"),
+        ("Krajowy Zjazd Doradców jest zwoływany przez radę.", "pl"),
+        ("It is a company that makes cables.", "en"),
     ])
     func notOrganisations(_ text: String, _ language: String) {
         #expect(EntityRecogniser().recognise(text, language: language).entities.filter { $0.type == "organisation" }.isEmpty)

@@ -29,6 +29,20 @@ struct OrganisationLexicon: Sendable {
 
     /// Words that join the parts of a name: "Ministry of Industry and Trade", "Przemysłu i Handlu".
     static let connectors: WordSet = ["of", "for", "and", "on", "&", "i", "oraz", "и", "і", "та", "й"]
+    /// "Year" in the forms a prize's name gives it ("Klaster Roku", "Кластер року", "Клъстер на годината"):
+    /// a trigger noun with it names an award, not an organisation.
+    static let yearWords: WordSet = ["roku", "року", "годината", "year"]
+    /// Copulas of a sentence that defines its subject: "KNESS is an … group", "X jest stowarzyszeniem",
+    /// "X е асоциация", "X — це асоціація". English wants an article after it ("is a", "is the"): "is
+    /// looking to private companies" and "is visiting a school" define nothing.
+    static let copulas: WordSet = ["is", "jest", "to", "е", "це"]
+    static let articles: WordSet = ["a", "an", "the"]
+    /// Prepositions that end the words between a copula and the noun it predicates: "Poland is a member
+    /// of the Council" does not call Poland a council.
+    static let prepositions: WordSet = [
+        "in", "at", "with", "from", "by", "as", "w", "we", "z", "ze", "na", "do", "od", "przez", "dla", "jako", "в", "във", "с", "със", "от",
+        "до", "на", "чрез", "за", "като", "у", "з", "із", "від", "через", "для", "як",
+    ]
     /// Bulgarian prepositions after which lower-case words still belong to the name ("институт по иновации").
     static let bulgarianLinks: WordSet = ["по", "за", "на"]
     /// Event nouns: a name that runs into one is an event's, not an organisation's ("Polish Cluster Congress").

@@ -29,6 +29,14 @@ struct OrganisationRecogniser: Sendable {
             found.append(Found(first: start, end: index + 3, name: name, acronym: acronym, confidence: 0.9))
             for i in start..<(index + 3) { taken[i] = true }
         }
+        // Then names a sentence defines as an organisation ("KNESS is an international group of companies").
+        for index in t.indices where (t[index].isCapitalised || t[index].isAcronym) && !taken[index] {
+            guard let subject = definedSubject(t, at: index, taken: taken, language: language) else { continue }
+            let name = writtenName(t, subject.first, subject.end)
+            if subject.end - subject.first == 1 { acronyms[name] = name }
+            found.append(Found(first: subject.first, end: subject.end, name: name, confidence: 0.7))
+            for i in subject.first..<subject.end { taken[i] = true }
+        }
         var index = 0
         while index < t.count {
             if !taken[index], t[index].kind == .word, let trigger = triggerOf(t, index, language: language),
@@ -40,7 +48,8 @@ struct OrganisationRecogniser: Sendable {
                 continue
             }
             if !taken[index], t[index].isAcronym, !acronyms.isEmpty, let name = acronyms[t.text(index)] {
-                found.append(Found(first: index, end: index + 1, name: name, acronym: t.text(index), confidence: 0.8))
+                let acronym = t.text(index)
+                found.append(Found(first: index, end: index + 1, name: name, acronym: name == acronym ? nil : acronym, confidence: 0.8))
                 taken[index] = true
             }
             index += 1
@@ -119,6 +128,8 @@ struct OrganisationRecogniser: Sendable {
                 {
                     break
                 }
+                // "Klaster Roku", "Кластер року": a prize, not the organisation its noun names.
+                if OrganisationLexicon.yearWords.contains(t, index) { return nil }
                 end = index + 1
                 index += 1
                 continue
@@ -135,6 +146,7 @@ struct OrganisationRecogniser: Sendable {
                 continue
             }
             if language == "bg", OrganisationLexicon.bulgarianLinks.contains(t, index), usable(index + 1), !t[index + 1].isCapitalised {
+                if OrganisationLexicon.yearWords.contains(t, index + 1) { return nil }
                 end = index + 2
                 index += 2
                 continue
@@ -158,11 +170,11 @@ struct OrganisationRecogniser: Sendable {
     }
 
     /// The trigger a word is, asked of the lexicon only when the word's classes say it may be one.
-    private func triggerOf(_ t: TokenList, _ index: Int, language: String) -> OrganisationLexicon.Trigger? {
+    func triggerOf(_ t: TokenList, _ index: Int, language: String) -> OrganisationLexicon.Trigger? {
         t[index].classes.contains(.trigger) ? lexicon.trigger(t.lower(index), language: language) : nil
     }
 
-    private func sentenceStart(_ t: TokenList, _ index: Int) -> Bool {
+    func sentenceStart(_ t: TokenList, _ index: Int) -> Bool {
         index == 0 || t[index].lineBefore || t[index - 1].kind == .punctuation && [".", "!", "?", ":", "•"].contains(t[index - 1].scalar)
     }
 
