@@ -11,7 +11,7 @@ struct CodePageReverseMap: Sendable {
     /// - Parameter undefinedFrom: Another code page whose characters stand in for bytes this one leaves
     ///   undefined, because that is how decoders in the wild filled them.
     init?(codePage name: String, undefinedFrom fallbackName: String? = nil) {
-        guard let table = SingleByteTable.named(name) else { return nil }
+        guard let scalars = Self.scalars(of: name) else { return nil }
         self.name = name
         var flat = [UInt8](repeating: 0, count: Int(Self.flatLimit))
         var rest: [UInt32: UInt8] = [:]
@@ -21,12 +21,20 @@ struct CodePageReverseMap: Sendable {
         // Bytes a code page leaves undefined come through browsers and scrapers as the C1 control of the
         // same value, so a C1 control maps back to its byte in every code page.
         for byte in 0x80...0x9F { set(Unicode.Scalar(UInt8(byte)), byte) }
-        if let fallbackName, let fallback = SingleByteTable.named(fallbackName) {
-            for byte in 0x80...0x9F where table.scalars[byte].value == UInt32(byte) { set(fallback.scalars[byte], byte) }
+        if let fallbackName, let fallback = Self.scalars(of: fallbackName) {
+            for byte in 0x80...0x9F where scalars[byte].value == UInt32(byte) { set(fallback[byte], byte) }
         }
-        for byte in 0x80...0xFF where table.scalars[byte] != "\u{FFFD}" { set(table.scalars[byte], byte) }
+        for byte in 0x80...0xFF where scalars[byte] != "\u{FFFD}" { set(scalars[byte], byte) }
         self.flat = flat
         self.rest = rest
+    }
+
+    /// What each byte decodes to in a code page: the Encoding Standard's single-byte encodings, and the
+    /// few code pages only repair reads back (``RepairCodePages``).
+    static func scalars(of name: String) -> [Unicode.Scalar]? {
+        if let table = SingleByteTable.named(name) { return table.scalars }
+        guard let index = RepairCodePages.tables[name] else { return nil }
+        return (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + index.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
     }
 
     /// The byte for a non-ASCII scalar, or nil when this code page cannot produce it.

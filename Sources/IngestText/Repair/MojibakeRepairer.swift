@@ -8,8 +8,9 @@ public import IngestCore
 /// punctuation. Clean text in these languages practically never survives that round trip, which is what
 /// keeps repair from harming text that was already right.
 public struct MojibakeRepairer: Sendable {
-    /// Code pages tried, most common misreading first.
-    public static let codePages = PairScorer.encodings
+    /// Code pages tried, most common misreading first; then windows-1257 for Baltic text and IBM437 for
+    /// text that went through a DOS or Windows console, which no other of them reads back.
+    public static let codePages = PairScorer.encodings + ["windows-1257", "ibm437"]
 
     /// Passes over the text: mojibake of mojibake needs two.
     public static let maximumPasses = 3
@@ -18,11 +19,29 @@ public struct MojibakeRepairer: Sendable {
     /// What the code pages make of UTF-8 continuation bytes (0x80–0xBF): a repair that still holds one is
     /// half of a double misreading, with the second half left for the next pass.
     private let continuationImages: Set<UInt32>
+    /// What the code pages make of UTF-8 lead bytes (0xC2–0xF4): a space or question mark right after one
+    /// may stand for a byte the text lost, so the span is extended over it.
+    private let leadImages: Set<UInt32>
+    private let spaceLeadImages: Set<UInt32>
+    private let threeByteLeadImages: Set<UInt32>
+    /// Images of E2 and E3, the three-byte leads of punctuation, symbols and CJK, whose second byte is
+    /// often 0xA0 ("â € " for the blank U+2800); Cyrillic letters left out.
+    private let spacedThreeByteLeadImages: Set<UInt32>
+    /// Code pages that decode 0x80–0x9F as the C1 controls themselves (the ISO-8859 ones): a span with a
+    /// C1 control is more likely theirs than a windows-* page's.
+    private let nativeControls: [Bool]
 
     public init() {
         // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
         reverse = Self.codePages.compactMap { CodePageReverseMap(codePage: $0, undefinedFrom: $0 == "windows-874" ? "windows-1252" : nil) }
-        continuationImages = Set(Self.codePages.compactMap(SingleByteTable.named).flatMap { $0.scalars[0x80...0xBF].map(\.value) })
+        let tables = Self.codePages.compactMap(CodePageReverseMap.scalars(of:))
+        continuationImages = Set(tables.flatMap { $0[0x80...0xBF].map(\.value) })
+        leadImages = Set(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
+        spaceLeadImages = Set(tables.flatMap { table in (0xC2...0xDF).filter { SpanDecoder.restoresSpace(afterLead: UInt8($0)) }.map { table[$0].value } })
+        threeByteLeadImages = Set(tables.flatMap { $0[0xE0...0xEF].map(\.value) })
+        // "в" and "г" (E2 and E3 in windows-1251) end ordinary Cyrillic words.
+        spacedThreeByteLeadImages = Set(tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) })
+        nativeControls = reverse.map { map in CodePageReverseMap.scalars(of: map.name).map { $0[0x85].value == 0x85 } ?? false }
     }
 
     private static func suspiciousCount(_ scalars: [Unicode.Scalar]) -> Int {
@@ -57,10 +76,28 @@ public struct MojibakeRepairer: Sendable {
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return Result(text: text, repairs: []) }
         let scalars = Array(text.unicodeScalars)
         if scalars.contains(where: Self.isSuspicious) {
-            let utf8Repair = repairUTF8Misreadings(scalars)
-            if !utf8Repair.repairs.isEmpty { return utf8Repair }
+            var utf8Repair = repairUTF8Misreadings(scalars)
+            if !utf8Repair.repairs.isEmpty {
+                // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
+                // were left as they were, a re-reading of the whole text that fits the language comes first.
+                let repairedSpans = utf8Repair.repairs.reduce(0) { $0 + $1.spans }
+                if 2 * repairedSpans < Self.suspiciousRuns(scalars), let legacy = repairLegacyMisreading(scalars) {
+                    return legacy
+                }
+                if let controls = C1ControlRepair.repair(Array(utf8Repair.text.unicodeScalars)) {
+                    utf8Repair.text = Self.string(controls.scalars)
+                    utf8Repair.repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
+                }
+                return utf8Repair
+            }
         }
-        return repairLegacyMisreading(scalars) ?? Result(text: text, repairs: [])
+        if let legacy = repairLegacyMisreading(scalars) { return legacy }
+        // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
+        // ISO-8859-2 shows, which the legacy re-reading undoes whole.
+        if let controls = C1ControlRepair.repair(scalars) {
+            return Result(text: Self.string(controls.scalars), repairs: [EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)])
+        }
+        return Result(text: text, repairs: [])
     }
 
     /// Legacy bytes decoded with the wrong legacy code page ("Ïëîâäèâ" for windows-1251 "Пловдив" read
@@ -218,6 +255,21 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
+    /// Runs of non-ASCII characters with a give-away character among them.
+    private static func suspiciousRuns(_ scalars: [Unicode.Scalar]) -> Int {
+        var runs = 0
+        var counted = false
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                counted = false
+            } else if !counted, isSuspicious(scalar) {
+                runs += 1
+                counted = true
+            }
+        }
+        return runs
+    }
+
     private static func nonASCIIRuns(_ scalars: [Unicode.Scalar]) -> Int {
         var runs = 0
         var inRun = false
@@ -246,8 +298,11 @@ public struct MojibakeRepairer: Sendable {
             }
         }
         // A repair that left more give-away characters than it removed went half way; keep the input.
+        // Every UTF-8 repair shortens the text; one that leaves as many give-away characters as there were
+        // can only have turned them into letters that look like give-aways (Ñ, Ð), not added any.
         guard !chainOrder.isEmpty, Self.controlCount(current) <= Self.controlCount(scalars),
-            Self.suspiciousCount(current) < Self.suspiciousCount(scalars)
+            Self.suspiciousCount(current) <= Self.suspiciousCount(scalars),
+            current.count < scalars.count || Self.suspiciousCount(current) < Self.suspiciousCount(scalars)
         else { return Result(text: Self.string(scalars), repairs: []) }
         return Result(text: Self.string(current), repairs: chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
     }
@@ -266,9 +321,15 @@ public struct MojibakeRepairer: Sendable {
         /// What the first of two misreadings leaves (Latin-1 symbols, C1 controls), kept for the next
         /// pass; the whole repair is rolled back if that pass cannot finish it.
         case intermediate([Unicode.Scalar])
-        /// Letters, marks and symbols of another script (Greek, Hebrew, ❤), for spans long enough to be a
-        /// whole character of it.
+        /// A repair that keeps some characters of the span (correct text next to the mojibake) or marks
+        /// a lost byte with U+FFFD, reading as one script.
+        case partial([Unicode.Scalar])
+        /// Letters, marks and symbols of one other script (Greek, Hebrew, ❤), for spans long enough to be
+        /// a whole character of it.
         case foreign([Unicode.Scalar])
+        /// Plausible, but resting on too few bytes to be taken unless the text has shown elsewhere that
+        /// this code page broke it.
+        case weak([Unicode.Scalar])
     }
 
     /// One pass. Every code page votes with the spans it reads as the four languages, so "Ä…" goes to
@@ -287,18 +348,18 @@ public struct MojibakeRepairer: Sendable {
                 index += 1
                 continue
             }
-            var end = index
-            while end < scalars.count, scalars[end].value >= 0x80 { end += 1 }
-            let range = index..<end
+            let range = index..<spanEnd(scalars, from: index, extended: first)
             spans.append(Span(range: range))
             suspicious.append(range.count >= 2 && scalars[range].contains(where: Self.isSuspicious))
             let spanReadings: [Reading?] = range.count >= 2 ? reverse.map { read(scalars, range, with: $0) } : []
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+            let hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) })
             for (page, reading) in spanReadings.enumerated() {
                 if case .expected(let decoded)? = reading { votes[page] += Self.fitsCase(decoded, after: previous) ? 2 : 1 }
+                if reading != nil, hasControl, nativeControls[page] { votes[page] += 1 }
             }
             readings.append(spanReadings)
-            index = end
+            index = range.upperBound
         }
         // After a first repair the text has shown it was misread twice, and what is left of the second
         // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
@@ -317,6 +378,7 @@ public struct MojibakeRepairer: Sendable {
             if let expected = chooseExpected(spanReadings, among: pages, after: previous) { return expected }
             for page in pages { if case .intermediate(let decoded)? = spanReadings[page] { return (decoded, page) } }
             for page in pages { if case .foreign(let decoded)? = spanReadings[page] { return (decoded, page) } }
+            for page in pages { if case .partial(let decoded)? = spanReadings[page] { return (decoded, page) } }
             return nil
         }
         var evidence = Set<Int>()
@@ -337,7 +399,7 @@ public struct MojibakeRepairer: Sendable {
         for position in spans.indices where spans[position].fixed == nil && !readings[position].isEmpty {
             for page in trusted {
                 switch readings[position][page] {
-                case .expected(let decoded)?, .intermediate(let decoded)?:
+                case .expected(let decoded)?, .intermediate(let decoded)?, .partial(let decoded)?, .weak(let decoded)?:
                     spans[position].fixed = decoded
                     spans[position].chain = reverse[page].name
                 default:
@@ -406,33 +468,126 @@ public struct MojibakeRepairer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The span encoded back with one code page and decoded as UTF-8: nil when that is not valid UTF-8,
-    /// is no shorter than the span, or reads as nothing plausible.
-    private func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap) -> Reading? {
-        // Most code pages fail at once: the first character is not one they have, or not a UTF-8 lead byte.
-        guard let lead = map.byte(for: scalars[range.lowerBound]), (0xC2...0xF4).contains(lead) else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(range.count + 1)
-        for scalar in scalars[range] {
-            guard let byte = map.byte(for: scalar) else { return nil }
-            bytes.append(byte)
+    /// Where the span starting at `start` ends: a run of non-ASCII characters, extended over a single
+    /// space or question mark right after the image of a UTF-8 lead byte, where the text may have lost a
+    /// byte ("Ã " for "à", "â€?" for "”"), and on over the run that follows it.
+    /// Only the first pass extends spans: what it repaired is real text, whose spaces are spaces.
+    private func spanEnd(_ scalars: [Unicode.Scalar], from start: Int, extended: Bool) -> Int {
+        var end = start
+        while end < scalars.count {
+            let value = scalars[end].value
+            if value >= 0x80 {
+                end += 1
+            } else if extended, end > start, isStandIn(scalars, at: end) {
+                end += 1
+                guard end < scalars.count, scalars[end].value >= 0x80 else { break }
+            } else {
+                break
+            }
         }
+        return end
+    }
+
+    /// A space right after the image of a lead byte whose 0xA0 character is common (or of a three-byte
+    /// lead and one continuation), or a question mark right after any image of a lead or continuation
+    /// byte; a run of question marks is punctuation.
+    private func isStandIn(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let previous = scalars[index - 1].value
+        switch scalars[index].value {
+        case 0x20:
+            if spaceLeadImages.contains(previous) || spacedThreeByteLeadImages.contains(previous) { return true }
+            return index >= 2 && continuationImages.contains(previous) && threeByteLeadImages.contains(scalars[index - 2].value)
+        case 0x3F:
+            guard leadImages.contains(previous) || continuationImages.contains(previous) else { return false }
+            return index + 1 >= scalars.count || scalars[index + 1].value != 0x3F
+        default:
+            return false
+        }
+    }
+
+    /// The span encoded back with one code page and decoded as UTF-8 (leniently, see ``SpanDecoder``):
+    /// nil when no UTF-8 sequence comes out, the result is no shorter than the span, or it reads as
+    /// nothing plausible.
+    private func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap) -> Reading? {
+        var units: [SpanDecoder.Unit] = []
+        units.reserveCapacity(range.count + 1)
+        var hasLead = false
+        for scalar in scalars[range] {
+            switch scalar.value {
+            case 0x20: units.append(.space)
+            case 0x3F: units.append(.question)
+            case 0xFFFD: units.append(.lost)
+            default:
+                // Most code pages fail at once: the character is not one they have.
+                guard let byte = map.byte(for: scalar) else { return nil }
+                if byte >= 0xC2, byte <= 0xF4 { hasLead = true }
+                units.append(.byte(byte))
+            }
+        }
+        guard hasLead else { return nil }
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
-        var decoded = Self.decodeUTF8(bytes)
         // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
         // leaving "â€" before a space. Restore it only there.
-        if decoded == nil, bytes.count >= 2, bytes[bytes.count - 2] == 0xE2, bytes[bytes.count - 1] == 0x80, next.map({ !Self.isLetter($0) }) ?? true {
-            bytes.append(0x9D)
-            decoded = Self.decodeUTF8(bytes)
+        if units.count >= 2, units[units.count - 2] == .byte(0xE2), units[units.count - 1] == .byte(0x80), next.map({ !Self.isLetter($0) }) ?? true {
+            units.append(.byte(0x9D))
+        } else if units.count >= 3, units[units.count - 3] == .byte(0xE2), units[units.count - 2] == .byte(0x80), units[units.count - 1] == .space {
+            // The same before a space the span took in: ” is far commoner than the † E2 80 A0 would make.
+            units.insert(.byte(0x9D), at: units.count - 1)
         }
-        guard let decoded, decoded.count < range.count else { return nil }
-        if Self.isPlausible(decoded) {
-            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-            if Self.isAmbiguous(decoded, span: scalars[range], previous: previous, next: next) { return nil }
+        let decoding = SpanDecoder.decode(units, of: scalars, range: range)
+        let decoded = decoding.scalars
+        guard decoding.sequences + decoding.lossy > 0, decoded.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
+        let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+        if Self.isAmbiguous(decoded, span: scalars[range], previous: previous, next: next) { return nil }
+        // "Ã " standing alone may be the letter itself ("Â is a letter"); at the end of a word ("voilÃ ")
+        // it is a misread "à" whose 0xA0 became a space.
+        if decoding.restoredSpaces == decoding.sequences, decoding.sequenceBytes == 2, decoding.lossy == 0, !(previous.map(Self.isLetter) ?? false) {
+            return Self.weak(decoded)
+        }
+        if decoding.kept == 0, decoding.lossy == 0, Self.isPlausible(decoded) {
             if decoded.allSatisfy(Self.isExpected) { return .expected(decoded) }
-            return decoded.contains(where: { continuationImages.contains($0.value) }) ? .intermediate(decoded) : nil
+            if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate(decoded) }
         }
-        return range.count >= 3 && decoded.allSatisfy(Self.isForeignPlausible) ? .foreign(decoded) : nil
+        // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it
+        // not to be a coincidence (a two-byte letter of an alphabet, or a whole character of three bytes).
+        guard ScriptRun.isPlausible(decoded) else { return nil }
+        let evidence = decoding.sequenceBytes + 2 * decoding.lossy + decoding.replacementCharacters
+        guard evidence >= 3 || Self.isTwoByteLetter(decoded, span: scalars[range]) else {
+            return Self.weak(decoded)
+        }
+        return decoding.kept > 0 || decoding.lossy > 0 ? .partial(decoded) : .foreign(decoded)
+    }
+
+    /// A reading too short to stand alone, kept for texts that show its code page elsewhere: common
+    /// letters and punctuation, with a letter or a lost character among them (a lone "³" or "ʽ" out of two
+    /// Cyrillic letters is a coincidence).
+    private static func weak(_ decoded: [Unicode.Scalar]) -> Reading? {
+        guard decoded.allSatisfy({ ScriptRun.isNeutral($0) || isCommonLetter($0) }),
+            decoded.contains(where: { $0.value == 0xFFFD || isCommonLetter($0) })
+        else { return nil }
+        return .weak(decoded)
+    }
+
+    /// One letter of an alphabet in two bytes, from a pair that looks like it: a letter, then a symbol
+    /// or control that no word would put there (not a letter of Latin-1, not a no-break space). "Ä±"
+    /// is Turkish ı; "ÅØ" is Norwegian and "Ä\u{A0}" a capital before a space.
+    private static func isTwoByteLetter(_ decoded: [Unicode.Scalar], span: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard span.count == 2, decoded.count == 1, let first = span.first, let second = span.last, isLetter(first),
+            !(0xC0...0xFF).contains(second.value), second.value != 0xA0
+        else { return false }
+        return isCommonLetter(decoded[0])
+    }
+
+    /// Letters (and combining marks) of the Latin, Greek and Cyrillic alphabets in everyday use, without
+    /// the phonetic, archaic and minority-language ones that a coincidence produces as easily ("ſ", "ɮ").
+    private static func isCommonLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x17E, 0x218...0x21B, 0x300...0x36F, 0x386...0x3CE: return true
+        // Cyrillic of Bulgarian, Ukrainian and Russian; the Serbian and Macedonian letters are what
+        // misread Cyrillic text is full of.
+        case 0x401, 0x404, 0x406, 0x407, 0x410...0x44F, 0x451, 0x454, 0x456, 0x457, 0x490, 0x491: return true
+        default: return false
+        }
     }
 
     /// Strict UTF-8 decoding of a short byte run; nil when it is not valid UTF-8.
@@ -458,8 +613,12 @@ public struct MojibakeRepairer: Sendable {
     ) -> Bool {
         guard decoded.count == 1, span.count == 2, let last = span.last else { return false }
         let isASCIILower = next.map { (0x61...0x7A).contains($0.value) } ?? false
-        if [0x2018, 0x2019, 0xB4].contains(last.value), isASCIILower, decoded[0].value < 0x250 { return true }
-        if [0x2122, 0x2013, 0x2014].contains(last.value), !(next.map(isLetter) ?? false), !isOwnLetter(decoded[0]) { return true }
+        let afterLetter = previous.map(isLetter) ?? false
+        if [0x2018, 0x2019, 0xB4].contains(last.value), isASCIILower, !afterLetter, decoded[0].value < 0x250 { return true }
+        // Ã and Â, images of the commonest lead bytes, end hardly any real word; other capitals before ™
+        // or a dash may be a name ("AHÅ™", "NICIODATĂ™").
+        let commonLead = [0xC3, 0xC2].contains(span[span.startIndex].value)
+        if [0x2122, 0x2013, 0x2014].contains(last.value), !(next.map(isLetter) ?? false), !isOwnLetter(decoded[0]), !commonLead { return true }
         // A span standing alone that starts with a symbol ("√π", "¬´") is as likely a formula or an
         // emoticon as a misread letter; alone it is kept unless it reads as a one-letter Cyrillic word.
         let touchesLetter = (previous.map(isLetter) ?? false) || (next.map(isLetter) ?? false)
@@ -512,6 +671,7 @@ public struct MojibakeRepairer: Sendable {
     static func isPlausible(_ decoded: [Unicode.Scalar]) -> Bool {
         decoded.allSatisfy { scalar in
             switch scalar.value {
+            case 0..<0x80: return true
             case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return isLetter(scalar)
             case 0x300...0x36F: return true
             // C1 controls, Latin-1 symbols and the windows-1252 extras are what the first of two

@@ -1,0 +1,114 @@
+import Foundation
+import IngestCore
+import IngestText
+import Testing
+
+/// Mojibake of any script, with the damage pages add on top: lost bytes, no-break spaces turned into
+/// spaces, correct text next to broken text, emoji in two UTF-16 halves, stray C1 controls.
+@Suite struct MojibakeRepairGeneralTests {
+    let repairer = MojibakeRepairer()
+
+    /// UTF-8 bytes of `text` decoded with a single-byte table, as a browser or scraper would.
+    static func misread(_ text: String, as codePage: String) -> String {
+        SingleByteTable.named(codePage).map { String(decoding: $0.decode(Array(text.utf8)), as: UTF8.self) } ?? text
+    }
+
+    @Test("UTF-8 of any script read as a Latin code page comes back", arguments: [
+        ("İstanbul'da hırsızı büyü korkuttu", "windows-1252"),
+        ("Rīga un Liepāja", "windows-1252"),
+        ("Čeština a slovenčina", "windows-1252"),
+        ("Tiếng Việt", "windows-1252"),
+        ("שלום עולם", "windows-1252"),
+        ("مرحبا بالعالم", "windows-1252"),
+        ("日本語のテキスト", "windows-1252"),
+        ("He said ❤️ and 😍", "windows-1252"),
+        ("hotel $̶6̶3̶ now", "windows-1252"),
+        ("Liège et l'Hôpital", "windows-1250"),
+        ("Šveices baņķieri", "windows-1257"),
+    ])
+    func otherScripts(_ clean: String, _ codePage: String) {
+        let broken = Self.misread(clean, as: codePage)
+        #expect(broken != clean)
+        let result = repairer.repair(broken)
+        #expect(result.text == clean)
+        // Several code pages may read the same bytes alike ("Å¡" is š in windows-1252 and -1257).
+        #expect(result.repairs.first?.chain.hasPrefix("utf-8 read as ") == true)
+    }
+
+    @Test("UTF-8 shown on a DOS console (IBM437) comes back")
+    func consoleCodePage() {
+        // "#правильное питание" as UTF-8, shown with IBM437 (not a WHATWG encoding, so written out here).
+        let result = repairer.repair("#╨┐╤Ç╨░╨▓╨╕╨╗╤î╨╜╨╛╨╡ ╨┐╨╕╤é╨░╨╜╨╕╨╡")
+        #expect(result.text == "#правильное питание")
+        #expect(result.repairs.first?.chain == "utf-8 read as ibm437")
+    }
+
+    @Test("a byte lost by the misreading becomes U+FFFD, and the rest is repaired", arguments: [
+        // 0x9D, the last byte of ”, is undefined in windows-1252 and came through as U+FFFD or "?".
+        ("â€œlossy decodingâ€\u{FFFD}", "“lossy decoding\u{FFFD}"),
+        ("upgraded to â€œbb+â€? from", "upgraded to “bb+\u{FFFD} from"),
+        ("Sloven\u{C4}\u{FFFD}ina", "Sloven\u{FFFD}ina"),
+    ])
+    func lostBytes(_ broken: String, _ repaired: String) {
+        #expect(repairer.repair(broken).text == repaired)
+    }
+
+    @Test("a no-break space that became a space is taken back", arguments: [
+        ("voil\u{C3}  le travail", "voilà le travail"),
+        ("voil\u{C3} le travail", "voilà le travail"),
+        ("com especial atenÃ§Ã£o Ã s crianÃ§as", "com especial atenção às crianças"),
+        ("rГ©gion se trouve Г lвЂ™ouest", "région se trouve à l’ouest"),
+    ])
+    func restoredSpaces(_ broken: String, _ repaired: String) {
+        #expect(repairer.repair(broken).text == repaired)
+    }
+
+    @Test("correct characters next to mojibake stay, the mojibake is repaired")
+    func mixedSpans() {
+        let broken = "la libertÃ©, l’Ã©galitÃ©, la fraternitÃ©"
+        #expect(repairer.repair(broken).text == "la liberté, l’égalité, la fraternité")
+    }
+
+    @Test("an emoji written as two UTF-16 halves in UTF-8 (CESU-8) comes back whole")
+    func surrogatePairs() {
+        // 😍 is U+1F60D, the halves D83D DE0D, each as three bytes, read as windows-1252 (with C1 controls).
+        #expect(repairer.repair("Hi guys \u{ED}\u{A0}\u{BD}\u{ED}\u{B8}\u{8D}").text == "Hi guys 😍")
+    }
+
+    @Test("C1 controls of windows-1252 text read as ISO-8859-1 become its punctuation; undefined bytes stay")
+    func controlCharacters() {
+        let result = repairer.repair("\u{84}Handwerk bringt dich überall hin\u{93}: Von der Schule\u{85}")
+        #expect(result.text == "„Handwerk bringt dich überall hin“: Von der Schule…")
+        #expect(result.repairs == [EncodingRepair(chain: "windows-1252 read as iso-8859-1", spans: 3)])
+        #expect(repairer.repair("intentional \u{81} control").text == "intentional \u{81} control")
+    }
+
+    @Test("text that only looks like these misreadings is left alone", arguments: [
+        "C O N C L U S Ã O",
+        "Â is a letter; Ã too",
+        "SELKÄ\u{A0}EDELLÄ\u{A0}MAAHAN",
+        "HÅØYA ER BLÅØYD",
+        "├┤a┼┐a┼┐a┼┐a",
+        "ESSE CARA AI QUEM É¿",
+        "NESTLÉ® requiere personal",
+        "Ō¬o",
+        "Qué? Sí.",
+        "Η ¨ανατροφή¨ δυστυχώς",
+    ])
+    func lookAlikes(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
+    @Test("the generated IBM437 table is what the script builds today")
+    func generatedFileIsCurrent() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "Scripts/build-repair-code-pages.py", "--check"]
+        process.currentDirectoryURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
