@@ -130,28 +130,35 @@ struct WordScorer {
         }
         evidence.trigrams += length
         for position in 2...end where found[position * maxOrder + 2] >= 0 { evidence.knownTrigrams += 1 }
+        // Every language at once: lane `column` of a 16-byte vector is that language's value of the n-gram.
+        // A lane takes the longest n-gram its language has seen, paying `backoff` for each order it drops;
+        // a lane no n-gram resolves pays the language's floor (or, for the word's end, a fixed 30 units).
+        let live = SIMD16<UInt16>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) .< UInt16(languageCount)
+        let unseen = SIMD16<UInt16>(repeating: UInt16(LanguageModel.unseen))
+        let tableBase = table.baseAddress!
+        var wordCost = SIMD16<UInt32>(repeating: 0)
         for position in 1...end {
             let longest = min(maxOrder, position + 1)
-            for column in 0..<languageCount {
-                var cost = -1
-                var order = longest
-                while order >= 1 {
-                    let entry = found[position * maxOrder + order - 1]
-                    if entry >= 0 {
-                        let value = table[entry + column]
-                        if value != LanguageModel.unseen {
-                            cost = Int(value) + (longest - order) * backoff
-                            break
-                        }
-                    }
-                    order -= 1
+            var cost = position == end ? SIMD16<UInt16>(repeating: 30) : model.letterFloors
+            cost &+= UInt16((longest - 1) * backoff)
+            var pending = live
+            var order = longest
+            while order >= 1 {
+                let entry = found[position * maxOrder + order - 1]
+                if entry >= 0 {
+                    let values = SIMD16<UInt16>(
+                        truncatingIfNeeded: tableBase.loadUnaligned(fromByteOffset: entry, as: SIMD16<UInt8>.self))
+                    let seen = pending .& (values .!= unseen)
+                    cost.replace(with: values &+ UInt16((longest - order) * backoff), where: seen)
+                    pending .&= .!seen
+                    if !any(pending) { break }
                 }
-                if cost < 0 {
-                    // Not even the letter alone: a letter the language never uses, or an ending it never has.
-                    cost = (position == end ? 30 : Int(model.floors[column * LanguageModel.wordOrder])) + (longest - 1) * backoff
-                }
-                evidence.sums[characterBase + column] += cost
+                order -= 1
             }
+            wordCost &+= SIMD16<UInt32>(truncatingIfNeeded: cost)
+        }
+        for column in 0..<languageCount {
+            evidence.sums[characterBase + column] += Int(wordCost[column])
         }
         var hash = LanguageModel.wordBasis
         for position in 1..<end {

@@ -41,6 +41,9 @@ public final class LanguageModel: Sendable {
     /// `floors[language * 6]`: -ln P of a letter the language never saw; `floors[language * 6 + 5]`: of a
     /// word it never saw.
     let floors: [UInt8]
+    /// Lane `language` of it: -ln P of a letter the language never saw (`floors[language * 6]`), laid out
+    /// for the scorer, which weighs all languages in one vector operation.
+    let letterFloors: SIMD16<UInt16>
     /// For each scalar below `letterMaskLimit`, a bit per language that is written in the letter's script
     /// but whose alphabet lacks the letter (ы for Ukrainian, ł for Czech, w for Serbian). A Latin name in a
     /// Cyrillic text is no evidence against a Cyrillic language, so other scripts' letters are not counted.
@@ -48,7 +51,8 @@ public final class LanguageModel: Sendable {
     static let letterMaskLimit = 0x0530
     /// The entries in ascending key order, `slotWords` words each: the key in the low 40 bits of the first
     /// word and the languages' quantised -ln P in the bytes after it (byte 5 on), so one lookup touches one
-    /// cache line.
+    /// cache line. One zero word follows the last entry, so that the scorer may read any entry's values as
+    /// one 16-byte vector.
     let table: [UInt64]
     let slotWords: Int
     /// `directory[b] ..< directory[b + 1]`: the entries whose key's top 16 bits are `b`. Within that range a
@@ -129,10 +133,10 @@ public final class LanguageModel: Sendable {
         let slotWords = (Self.valueOffset + count + 7) / 8
         let rowsStart = payload.bytes.count - entries * count
         var directory = [UInt32](repeating: 0, count: (1 << Self.directoryBits) + 1)
-        var table = [UInt64](unsafeUninitializedCapacity: entries * slotWords) { buffer, initialized in
+        var table = [UInt64](unsafeUninitializedCapacity: entries * slotWords + 1) { buffer, initialized in
             LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
             buffer.initialize(repeating: 0)
-            initialized = entries * slotWords
+            initialized = entries * slotWords + 1
         }
         var key: UInt64 = 0
         for row in 0..<entries {
@@ -160,6 +164,9 @@ public final class LanguageModel: Sendable {
         self.languages = languages
         self.step = step
         self.floors = floors
+        var letterFloors = SIMD16<UInt16>(repeating: 0)
+        for language in 0..<count { letterFloors[language] = UInt16(floors[language * Self.wordOrder]) }
+        self.letterFloors = letterFloors
         self.lackingLetter = lacking
         self.table = table
         self.slotWords = slotWords
