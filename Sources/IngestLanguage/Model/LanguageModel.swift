@@ -1,4 +1,3 @@
-import CZlib
 public import Foundation
 
 /// The language identifier's model: for each character n-gram (orders 1–5) the -ln probability of its
@@ -7,9 +6,9 @@ public import Foundation
 ///
 /// Built by `Scripts/build-language-model.py` from CC0 sentences (see `Data/README.md`) into one compact
 /// binary resource: keys are stored as differences of sorted 40-bit hashes and the whole table is
-/// zlib-compressed, so the file is under a third of the table's size in memory. Loading it is one inflate
-/// and one pass that lays the entries out in key order behind a directory of their top bits, so it costs
-/// milliseconds; ``bundled`` loads it once per process and every detector shares it.
+/// zlib-compressed, so the file is under a third of the table's size in memory. Loading it is one
+/// streamed inflate that lays the entries out in key order behind a directory of their top bits
+/// (``ModelTableDecoder``), so it costs milliseconds; ``bundled`` loads it once per process and every detector shares it.
 public final class LanguageModel: Sendable {
     /// Orders 1–5 are character n-grams; slot 6 holds whole words.
     public static let wordOrder = 6
@@ -125,42 +124,23 @@ public final class LanguageModel: Sendable {
         }
         let entries = Int(try reader.u32())
         guard entries <= Self.maximumEntries else { throw LanguageModelError("language model claims \(entries) entries") }
-        let compressed = try reader.bytes(Int(try reader.u32()))
+        let compressed = try reader.skip(Int(try reader.u32()))
         guard reader.isAtEnd else { throw LanguageModelError("language model has trailing bytes") }
-        // A 40-bit key takes at most six varint bytes.
-        var payload = ModelByteReader(bytes: try Self.inflate(compressed, limit: entries * (6 + count)))
 
         let slotWords = (Self.valueOffset + count + 7) / 8
-        let rowsStart = payload.bytes.count - entries * count
-        var directory = [UInt32](repeating: 0, count: (1 << Self.directoryBits) + 1)
-        var table = [UInt64](unsafeUninitializedCapacity: entries * slotWords + 1) { buffer, initialized in
+        var decoded: Result<[UInt32], LanguageModelError> = .failure(LanguageModelError("language model was not read"))
+        let table = [UInt64](unsafeUninitializedCapacity: entries * slotWords + 1) { buffer, initialized in
             LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
-            buffer.initialize(repeating: 0)
+            buffer[entries * slotWords] = 0
+            decoded = bytes.withUnsafeBytes { file in
+                ModelTableDecoder.decode(
+                    UnsafeRawBufferPointer(rebasing: file[compressed]), entries: entries, languages: count,
+                    stride: slotWords * 8, into: UnsafeMutableRawPointer(buffer.baseAddress!))
+            }
+            // Every word is written once the decoder succeeds; on failure the table is discarded.
             initialized = entries * slotWords + 1
         }
-        var key: UInt64 = 0
-        for row in 0..<entries {
-            let delta = try payload.varint()
-            key &+= delta
-            guard key <= Self.keyMask, row == 0 || delta > 0 else {
-                throw LanguageModelError("language model's keys are out of order or out of range")
-            }
-            directory[Int(key >> Self.directoryShift) + 1] += 1
-            table[row * slotWords] = key
-        }
-        guard payload.offset == rowsStart else {
-            throw LanguageModelError("language model's table does not have \(entries) rows of \(count) values")
-        }
-        for bucket in 0..<(1 << Self.directoryBits) { directory[bucket + 1] += directory[bucket] }
-        payload.bytes.withUnsafeBufferPointer { values in
-            table.withUnsafeMutableBytes { table in
-                for row in 0..<entries {
-                    let base = row * slotWords * 8 + Self.valueOffset
-                    let from = rowsStart + row * count
-                    for column in 0..<count { table[base + column] = values[from + column] }
-                }
-            }
-        }
+        let directory = try decoded.get()
         self.languages = languages
         self.step = step
         self.floors = floors
@@ -172,22 +152,6 @@ public final class LanguageModel: Sendable {
         self.slotWords = slotWords
         self.directory = directory
         self.entryCount = entries
-    }
-
-    /// Decompresses the table, refusing to produce more than `limit` bytes.
-    static func inflate(_ compressed: [UInt8], limit: Int) throws(LanguageModelError) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: max(limit, 1))
-        var length = uLongf(output.count)
-        let status = output.withUnsafeMutableBufferPointer { out in
-            compressed.withUnsafeBufferPointer { input in
-                uncompress(out.baseAddress, &length, input.baseAddress, uLong(input.count))
-            }
-        }
-        guard status == Z_OK else {
-            throw LanguageModelError("language model's table does not decompress (zlib status \(status))")
-        }
-        output.removeSubrange(Int(length)...)
-        return output
     }
 
     /// The column of a language code, if the model knows it.

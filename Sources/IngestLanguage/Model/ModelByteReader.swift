@@ -13,6 +13,15 @@ struct ModelByteReader {
         return Array(bytes[offset..<offset + count])
     }
 
+    /// Steps over `count` bytes without copying them, returning where they are.
+    mutating func skip(_ count: Int) throws(LanguageModelError) -> Range<Int> {
+        guard count >= 0, offset + count <= bytes.count else {
+            throw LanguageModelError("language model file is truncated")
+        }
+        defer { offset += count }
+        return offset..<offset + count
+    }
+
     mutating func take(_ count: Int) -> [UInt8]? {
         try? bytes(count)
     }
