@@ -65,8 +65,8 @@ public struct LanguageDetector: Sendable {
         let backoff = Int((weights.backoff / model.step).rounded())
         // The scorer's buffers live on the stack, so a text costs no allocation beyond its evidence.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: WordScorer.wordCapacity) { word in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: WordScorer.wordCapacity * (LanguageModel.maxOrder + 1)) { found in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * WordScorer.wordCapacity) { scratch in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * WordScorer.wordCapacity * LanguageModel.maxOrder) { found in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * WordScorer.wordCapacity * LanguageModel.maxOrder) { scratch in
                     model.table.withUnsafeBytes { table in
                         model.directory.withUnsafeBufferPointer { directory in
                             let scorer = WordScorer(

@@ -15,9 +15,10 @@ struct WordScorer {
     /// The word being read: `word[1...length]`, with a space at `word[0]`.
     let word: UnsafeMutableBufferPointer<UInt32>
     /// `found[position * maxOrder + order - 1]`: where the values of the n-gram of that order ending at
-    /// position are, or -1; after them, the guessed entries of the n-grams being looked up.
+    /// position are, or -1; after them, in the same order, the guessed entries of the n-grams looked up.
     let found: UnsafeMutableBufferPointer<Int>
-    /// Hashes, keys and the first word of the guessed entry of the n-grams being looked up, one per start.
+    /// The keys of the n-grams being looked up, then the first word of each one's guessed entry, laid out
+    /// as `found`.
     let scratch: UnsafeMutableBufferPointer<UInt64>
 
     /// The entry where the search for a key starts, guessed from the key's bits within its directory
@@ -92,41 +93,36 @@ struct WordScorer {
                 evidence.absentLetters[absentBase + column] += 1
             }
         }
-        // The n-grams are looked up one order at a time: first every start's guessed entry is read, with no
-        // branch on what comes back, so the cache misses of a word overlap; then each is settled. An n-gram
-        // whose prefix no language has is itself unknown (the script keeps an n-gram only when some language
-        // saw it often enough, and its prefix was seen at least as often), so a start's longer n-grams are
-        // not looked up once one is missing.
-        for index in 0..<((end + 1) * maxOrder) { found[index] = -1 }
-        let hashes = scratch.baseAddress!
-        let keys = hashes + (end + 1)
-        let probes = hashes + 2 * (end + 1)
-        let guesses = found.baseAddress! + (end + 1) * maxOrder
-        for start in 0...end { hashes[start] = LanguageModel.fnvBasis }
-        @inline(__always) func wanted(_ start: Int, _ order: Int) -> Bool {
-            switch order {
-            case 1: start != 0 && start != end  // the padding spaces alone are not letters
-            case 2 where start == 0: true
-            default: found[(start + order - 2) * maxOrder + order - 2] >= 0
+        // Every n-gram of the word is looked up at once: first each one's guessed entry is read, with no
+        // branch on what comes back, so the cache misses of the whole word overlap; then each is settled.
+        // Looking up an n-gram whose prefix turned out unknown is wasted (the script keeps an n-gram only
+        // when some language saw it often enough, and its prefix was seen at least as often), but waiting
+        // for the shorter n-grams before reading the longer ones cost more: a miss per order, in sequence.
+        let lookups = (end + 1) * maxOrder
+        let keys = scratch.baseAddress!
+        let probes = keys + lookups
+        let guesses = found.baseAddress! + lookups
+        for slot in 0..<lookups {
+            found[slot] = -1
+            guesses[slot] = -1
+        }
+        for start in 0...end {
+            var hash = LanguageModel.fnvBasis
+            for order in 1...min(maxOrder, end - start + 1) {
+                let last = start + order - 1
+                hash = (hash ^ UInt64(word[last])) &* LanguageModel.fnvPrime
+                // The padding spaces alone are not letters.
+                if order == 1 && (start == 0 || start == end) { continue }
+                let slot = last * maxOrder + order - 1
+                let key = LanguageModel.key(hash)
+                let entry = guess(key)
+                keys[slot] = key
+                guesses[slot] = entry
+                probes[slot] = entry >= 0 ? table.loadUnaligned(fromByteOffset: entry * stride, as: UInt64.self) : 0
             }
         }
-        for order in 1...maxOrder {
-            let count = end - order + 2
-            guard count > 0 else { break }
-            for start in 0..<count {
-                let hash = (hashes[start] ^ UInt64(word[start + order - 1])) &* LanguageModel.fnvPrime
-                hashes[start] = hash
-                if wanted(start, order) {
-                    let key = LanguageModel.key(hash)
-                    let entry = guess(key)
-                    keys[start] = key
-                    guesses[start] = entry
-                    probes[start] = entry >= 0 ? table.loadUnaligned(fromByteOffset: entry * stride, as: UInt64.self) : 0
-                }
-            }
-            for start in 0..<count where wanted(start, order) {
-                found[(start + order - 1) * maxOrder + order - 1] = settle(keys[start], start: guesses[start], first: probes[start])
-            }
+        for slot in 0..<lookups where guesses[slot] >= 0 {
+            found[slot] = settle(keys[slot], start: guesses[slot], first: probes[slot])
         }
         evidence.trigrams += length
         for position in 2...end where found[position * maxOrder + 2] >= 0 { evidence.knownTrigrams += 1 }
