@@ -143,6 +143,44 @@ import Testing
         #expect(decision.warnings.contains { $0.contains("read as windows-1251") })
     }
 
+    /// Long enough that a steady margin adds up: these code pages decode most letters alike.
+    static let siblingText = [
+        "Делегація кластера взяла участь у форумі в Жешуві, їхні партнери теж приїхали на зустріч. ",
+        "Spotkanie przedstawicieli klastrów odbyło się w środę w Łodzi; ich śląscy partnerzy też przyjechali. ",
+        "Годишното общо събрание на Клъстера избра нов управителен съвет. Вчера се проведе и семинар. ",
+    ]
+
+    @Test("a meta tag naming a close relative of the real code page is overruled, with a warning", arguments: [
+        (0, koi8u, "koi8-r", "koi8-u"),
+        (1, String.Encoding.isoLatin2, "windows-1250", "iso-8859-2"),
+        (2, macCyrillic, "windows-1251", "x-mac-cyrillic"),
+    ])
+    func lyingSiblingMeta(_ text: Int, _ encoding: String.Encoding, _ declared: String, _ real: String) {
+        let page = bytes("<html><head><meta charset=\"\(declared)\"></head><body><p>")
+            + Self.encoded(String(repeating: Self.siblingText[text], count: 20), encoding)
+        let decision = sniffer.decide(page)
+        #expect(decision.used == real)
+        #expect(decision.detected == real)
+        #expect(decision.declared == "meta: \(declared)")
+        #expect(decision.confidence > 0.5 && decision.confidence < 1)
+        #expect(decision.warnings.contains { $0.contains("meta: \(declared) is declared but the bytes read as \(real)") })
+    }
+
+    @Test("a truthful meta is kept against a close relative, even where the country domain favours the relative", arguments: [
+        (0, koi8u, "koi8-u", "https://klaster.ua/"),
+        (1, String.Encoding.windowsCP1250, "windows-1250", "https://klaster.pl/"),
+        (2, macCyrillic, "x-mac-cyrillic", "https://klaster.bg/"),
+        (2, String.Encoding.windowsCP1251, "windows-1251", "https://klaster.bg/"),
+    ])
+    func truthfulSiblingMeta(_ text: Int, _ encoding: String.Encoding, _ declared: String, _ url: String) {
+        let page = bytes("<html><head><meta charset=\"\(declared)\"></head><body><p>")
+            + Self.encoded(String(repeating: Self.siblingText[text], count: 20), encoding)
+        let decision = sniffer.decide(page, hint: url)
+        #expect(decision.used == declared)
+        #expect(decision.basis == .metaTag)
+        #expect(decision.warnings.isEmpty)
+    }
+
     @Test("a truthful legacy meta is kept")
     func truthfulLegacyMeta() {
         let page = bytes("<meta charset=\"windows-1250\"><p>") + Self.encoded("Spotkanie odbyło się w Łodzi, w środę.", .windowsCP1250)

@@ -91,7 +91,10 @@ import Testing
     func lyingMetaWarns() async throws {
         let record = try #require(try await Self.runFixtures().records["utf8-meta-says-latin1.html"])
         #expect(record.encoding?.declared == "meta: iso-8859-1")
-        #expect(record.warnings.contains { $0.stage == "strip" && $0.message.contains("bytes are valid UTF-8") })
+        #expect(record.encoding?.detected == "utf-8")
+        #expect(record.encoding?.used == "utf-8")
+        #expect(record.encoding.map { $0.confidence > 0.5 && $0.confidence < 1 } == true)
+        #expect(record.warnings.contains { $0.stage == "strip" && $0.code == "charset" && $0.message.contains("bytes are valid UTF-8") })
     }
 
     @Test("an undeclared windows-1251 page is detected and reads as Bulgarian")

@@ -34,20 +34,48 @@ import Testing
         #expect(StatisticalCharsetDetector.evidence([0x41, 0x42]).isEmpty)
     }
 
-    @Test("a long page is detected the same with and without the probe's shortcut", arguments: [
-        ("Клъстерът взе участие в конференцията във Валенсия. ", String.Encoding.windowsCP1251),
-        ("Zażółć gęślą jaźń, w Katowicach odbył się kongres. ", String.Encoding.isoLatin2),
-    ])
-    func longPage(_ sentence: String, _ encoding: String.Encoding) throws {
-        let bytes = try #require(String(repeating: sentence, count: 200).data(using: encoding).map(Array.init))
-        #expect(bytes.count > StatisticalCharsetDetector.probeBytes * 2)
-        let everyCandidateInFull = StatisticalCharsetDetector.candidates.max { first, second in
-            func fit(_ candidate: StatisticalCharsetDetector.Candidate) -> Double {
-                (candidate.languages.compactMap { PairScorer.shared(encoding: candidate.encoding, language: $0)?.score(bytes) }.max() ?? -10_000)
-                    + Double(candidate.prior) / 10
-            }
-            return fit(first) < fit(second)
+    @Test("the evidence read in growing prefixes is the evidence read at once")
+    func prefixes() throws {
+        let bytes = try #require(Self.samples[2].0.data(using: Self.samples[2].1).map(Array.init))
+        var evidence = CharsetEvidence(bytes)
+        var lengths: [Int] = []
+        for limit in [4, 16, 64, .max] {
+            evidence.read(upTo: limit)
+            lengths.append(evidence.bytes.count)
         }
-        #expect(StatisticalCharsetDetector().detect(bytes, hint: nil).encoding == everyCandidateInFull?.encoding)
+        #expect(lengths == lengths.sorted())
+        #expect(evidence.isComplete)
+        #expect(evidence.bytes == StatisticalCharsetDetector.evidence(bytes))
+        #expect(evidence.nonASCII == bytes.filter { $0 >= 0x80 }.count)
+    }
+
+    /// Pages long enough for detection to stop early, in code pages with close relatives.
+    static let longPages: [(String, String.Encoding)] = [
+        ("Клъстерът взе участие в конференцията във Валенсия. ", .windowsCP1251),
+        ("Zażółć gęślą jaźń, w Katowicach odbył się kongres. ", .isoLatin2),
+        ("Zażółć gęślą jaźń, w Katowicach odbył się kongres. ", .windowsCP1250),
+        ("Українські кластери зустрілися у Львові, щоб обговорити експорт. ", CharsetSnifferTests.koi8u),
+        ("Делегация на клъстера посети Пловдив. Срещата беше полезна. ", CharsetSnifferTests.macCyrillic),
+    ]
+
+    @Test("a long page is detected as when every candidate is scored on all of it", arguments: 0..<longPages.count)
+    func longPage(_ position: Int) throws {
+        let (sentence, encoding) = Self.longPages[position]
+        let bytes = try #require(String(repeating: sentence, count: 200).data(using: encoding).map(Array.init))
+        #expect(bytes.count > StatisticalCharsetDetector.firstRound * 16)
+        let detector = StatisticalCharsetDetector()
+        let everyCandidateInFull = detector.ranking(bytes, hint: nil).first?.encoding
+        #expect(detector.detect(bytes, hint: nil).encoding == everyCandidateInFull)
+        #expect(detector.rank(bytes, hint: nil).first?.encoding == everyCandidateInFull)
+    }
+
+    @Test("candidates that decode the rest of a page alike are not scored on it")
+    func readAlike() throws {
+        let koi8 = try #require(StatisticalCharsetDetector.candidates.firstIndex { $0.encoding == "koi8-r" })
+        let koi8u = try #require(StatisticalCharsetDetector.candidates.firstIndex { $0.encoding == "koi8-u" })
+        let bulgarian = try #require("Срещата беше полезна".data(using: CharsetSnifferTests.koi8u).map(Array.init))
+        #expect(StatisticalCharsetDetector.readAlike(bulgarian[...], candidates: [koi8, koi8u]))
+        let ukrainian = try #require("Зустріч у Львові".data(using: CharsetSnifferTests.koi8u).map(Array.init))
+        #expect(!StatisticalCharsetDetector.readAlike(ukrainian[...], candidates: [koi8, koi8u]))
     }
 }

@@ -46,6 +46,13 @@ public struct CharsetSniffer: Sendable {
         }
 
         guard let declaration else {
+            // Valid UTF-8 is UTF-8 whatever the detector: legacy text almost never validates, and the
+            // detector would only check the bytes again.
+            if verdict == .ascii || verdict == .valid {
+                return CharsetDecision(
+                    used: "utf-8", basis: .detection, declared: nil, detected: "utf-8",
+                    confidence: verdict == .ascii ? 1 : 0.99, warnings: warnings)
+            }
             let guess = detector.detect(bytes, hint: hint)
             if guess.confidence < 0.5 {
                 warnings.append(

@@ -38,6 +38,16 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
     /// How much of the input is sampled: detection needs text, not all of a 20 MB page.
     static let sampleBytes = 256 << 10
 
+    /// The scorers of each candidate, one per language it is used for, in `candidates` order; built once
+    /// per process, and only for the pairs detection reads.
+    static let scorers: [[PairScorer]] = candidates.map { candidate in
+        candidate.languages.compactMap { PairScorer(encoding: candidate.encoding, language: $0) }
+    }
+
+    /// What each candidate decodes each byte to, to tell when the candidates still in the running read the
+    /// rest of a page alike.
+    static let readings: [[Unicode.Scalar]] = candidates.map { SingleByteTable.named($0.encoding)?.scalars ?? [] }
+
     public init() {}
 
     public func detect(_ bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double) {
@@ -54,67 +64,128 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         return (best.encoding, Self.confidence(margin: margin))
     }
 
+    /// A declaration is overruled when another candidate reads the bytes better by a clear margin per pair,
+    /// or by a small but steady margin over much text: two related code pages (KOI8-R and KOI8-U, windows-1250
+    /// and ISO-8859-2, windows-1251 and x-mac-cyrillic) decode most bytes alike, so a wrong declaration among
+    /// them shows only on the letters they disagree on, and the per-pair average barely moves. The margin is
+    /// the language fit alone: neither the ccTLD hint nor the priors may overrule what a page declares.
     public func overrule(declared: String, bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double)? {
         let sample = Array(bytes.prefix(Self.sampleBytes))
         // A handful of non-ASCII bytes is too little evidence to call a declaration a lie.
         guard sample.lazy.filter({ $0 >= 0x80 }).count >= Self.minimumEvidenceBytes else { return nil }
         let ranked = rank(sample, hint: hint)
         guard let best = ranked.first, best.encoding != declared,
-            let declaredScore = ranked.first(where: { $0.encoding == declared })?.score,
-            best.score - declaredScore > 50
+            let declaredFit = ranked.first(where: { $0.encoding == declared })
         else { return nil }
-        return (best.encoding, Self.confidence(margin: best.score - declaredScore))
-    }
-
-    /// Every candidate with its score, best first: what `ingest charset --scores` shows.
-    public func ranking(_ bytes: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
-        rank(Array(bytes.prefix(Self.sampleBytes)), hint: hint)
-    }
-
-    /// Candidates by score per scored pair (100 · log10 units), best first.
-    ///
-    /// Only the bytes next to a non-ASCII byte can score, so the rest is dropped first (Polish and English
-    /// text shrinks to a tenth). Every candidate is scored on the first few kilobytes of what remains; only
-    /// those within reach of the leader are scored on the rest, since a candidate that far behind on that
-    /// much text does not come back.
-    func rank(_ sample: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
-        let tld = Self.countryDomain(hint)
-        let evidence = Self.evidence(sample)
-        let probe = evidence.count > Self.probeBytes ? Array(evidence.prefix(Self.probeBytes)) : evidence
-        func score(_ candidate: Candidate, _ bytes: [UInt8]) -> Double {
-            let fit = candidate.languages.compactMap { PairScorer.shared(encoding: candidate.encoding, language: $0)?.score(bytes) }.max() ?? -10_000
-            return fit + Double(candidate.prior) / 10 + Self.hintBonus(candidate.encoding, tld: tld)
+        let margin = best.fit - declaredFit.fit
+        let total = margin * Double(declaredFit.evidence)
+        guard margin > Self.overruleMargin || (margin >= Self.overruleSteadyMargin && total >= Self.overruleTotal) else {
+            return nil
         }
-        var ranked = Self.candidates.map { (encoding: $0.encoding, score: score($0, probe)) }
-        if probe.count < evidence.count, let leader = ranked.map(\.score).max() {
-            for (position, candidate) in Self.candidates.enumerated() where ranked[position].score >= leader - Self.reach {
-                ranked[position].score = score(candidate, evidence)
+        return (best.encoding, Self.confidence(margin: margin))
+    }
+
+    /// Per-pair lead (100 · log10 units) that overrules a declaration on any amount of evidence.
+    static let overruleMargin = 50.0
+    /// The smallest per-pair lead that counts as steady, when summed over the evidence, rather than noise.
+    static let overruleSteadyMargin = 2.0
+    /// Lead summed over the non-ASCII bytes (100 · log10 units: 15 orders of magnitude in likelihood)
+    /// that overrules a declaration.
+    static let overruleTotal = 1500.0
+
+    /// Every candidate with its score, best first: what `ingest charset --scores` shows. Every candidate is
+    /// scored on all the evidence here, where detection stops once the answer is clear.
+    public func ranking(_ bytes: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
+        rank(Array(bytes.prefix(Self.sampleBytes)), hint: hint, exhaustive: true).map { ($0.encoding, $0.score) }
+    }
+
+    /// One candidate's result.
+    struct Ranked {
+        var encoding: String
+        /// How well the decoding fits its best language: average score per scored pair (100 · log10 units).
+        var fit: Double
+        /// `fit` with the prior and the ccTLD hint added: what candidates are ranked by.
+        var score: Double
+        /// The non-ASCII bytes `fit` rests on: fewer than the sample holds when the candidate was dropped early.
+        var evidence: Int
+    }
+
+    /// Candidates best first.
+    ///
+    /// Every (candidate, language) pair is scored on the first few dozen bytes of evidence; the evidence
+    /// then grows fourfold per round, and only the pairs still within reach of the leader are scored again.
+    /// A pair is out of reach when it trails by a wide margin per scored pair, or by a smaller one summed over
+    /// so many non-ASCII bytes that it does not come back (how related code pages part). Scoring stops when
+    /// one candidate is left, or when those left decode the rest of the sample alike, so that more text
+    /// cannot change their order. `exhaustive` scores everything on all the evidence.
+    func rank(_ sample: [UInt8], hint: String?, exhaustive: Bool = false) -> [Ranked] {
+        let tld = Self.countryDomain(hint)
+        let candidates = Self.candidates
+        var entries: [(candidate: Int, scorer: PairScorer)] = []
+        for (position, scorers) in Self.scorers.enumerated() {
+            for scorer in scorers { entries.append((position, scorer)) }
+        }
+        var fits = [Double](repeating: -10_000, count: entries.count)
+        var scoredOn = [Int](repeating: 0, count: entries.count)
+        var alive = Array(entries.indices)
+        var evidence = CharsetEvidence(sample)
+        var limit = exhaustive ? Int.max : Self.firstRound
+        while true {
+            evidence.read(upTo: limit)
+            for entry in alive {
+                fits[entry] = entries[entry].scorer.score(evidence.bytes) ?? -10_000
+                scoredOn[entry] = evidence.nonASCII
             }
+            if evidence.isComplete { break }
+            let leader = alive.map { fits[$0] }.max() ?? 0
+            let amount = Double(evidence.nonASCII)
+            alive.removeAll { entry in
+                let behind = leader - fits[entry]
+                return behind > Self.reach || behind * amount >= Self.decisiveTotal
+            }
+            let left = Set(alive.map { entries[$0].candidate })
+            if left.count <= 1 || Self.readAlike(sample[evidence.position...], candidates: left) { break }
+            limit = limit.multipliedReportingOverflow(by: 4).overflow ? Int.max : limit * 4
+        }
+        var ranked: [Ranked] = candidates.map { candidate in
+            Ranked(encoding: candidate.encoding, fit: -10_000, score: -10_000, evidence: 0)
+        }
+        for (entry, (candidate, _)) in entries.enumerated() where fits[entry] > ranked[candidate].fit {
+            ranked[candidate].fit = fits[entry]
+            ranked[candidate].evidence = scoredOn[entry]
+        }
+        for position in ranked.indices {
+            ranked[position].score =
+                ranked[position].fit + Double(candidates[position].prior) / 10
+                + Self.hintBonus(candidates[position].encoding, tld: tld)
         }
         return ranked.sorted { $0.score > $1.score }
     }
 
-    /// How much evidence every candidate is scored on before the trailing ones are left out.
-    static let probeBytes = 2048
+    /// Bytes of evidence every candidate is scored on before any is left out.
+    static let firstRound = 64
 
-    /// How far behind the leader, per scored pair, a candidate may be after the probe and still be scored
-    /// on the rest.
+    /// How far behind the leader, per scored pair, a candidate may be and still be scored on more text.
     static let reach = 120.0
 
-    /// The bytes that can take part in a scored pair (each non-ASCII byte and its neighbours), with a
-    /// space between separate runs: a space next to ASCII makes no scored pair, so the score is the same.
+    /// How far behind the leader, summed over the non-ASCII bytes read, a candidate may be and still be
+    /// scored on more text (100 · log10 units).
+    static let decisiveTotal = 4000.0
+
+    /// Whether the candidates decode every non-ASCII byte of `rest` to the same character.
+    static func readAlike(_ rest: ArraySlice<UInt8>, candidates: Set<Int>) -> Bool {
+        let tables = candidates.sorted().map { readings[$0] }
+        guard let first = tables.first, tables.allSatisfy({ $0.count == 256 }) else { return false }
+        var differs = [Bool](repeating: false, count: 256)
+        for byte in 0x80..<256 { differs[byte] = tables.contains { $0[byte] != first[byte] } }
+        return !rest.contains { differs[Int($0)] }
+    }
+
+    /// The evidence of a whole sample (see ``CharsetEvidence``).
     static func evidence(_ sample: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(sample.count / 2)
-        var lastKept = -2
-        for index in sample.indices where sample[index] >= 0x80 {
-            let from = max(index - 1, lastKept + 1, 0)
-            if from > lastKept + 1, !out.isEmpty { out.append(0x20) }
-            let to = min(index + 1, sample.count - 1)
-            if from <= to { out.append(contentsOf: sample[from...to]) }
-            lastKept = max(lastKept, to)
-        }
-        return out
+        var evidence = CharsetEvidence(sample)
+        evidence.read(upTo: .max)
+        return evidence.bytes
     }
 
     private static func countryDomain(_ hint: String?) -> String? {

@@ -24,12 +24,17 @@ enum UTF8Validation {
 
     /// The same check as over any collection, for a page in memory: the ASCII between non-ASCII
     /// characters (markup, spaces, digits) is skipped eight bytes at a time there too.
+    ///
+    /// Counting stops once the invalid bytes outnumber every valid sequence the rest of the page could
+    /// still hold (two bytes each at least): a legacy-encoded page is then known to be no UTF-8, with
+    /// fewer valid sequences than invalid bytes, without walking all of it. Callers compare the two
+    /// counts only in ways that this cannot change.
     private static func check(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafeRawPointer) -> Verdict {
         var validSequences = 0
         var invalidBytes = 0
         var index = start
         let count = buffer.count
-        while index < count {
+        scan: while index < count {
             let lead = buffer[index]
             if lead < 0x80 {
                 index += 1
@@ -50,6 +55,7 @@ enum UTF8Validation {
             case 0xF4: (length, minSecond, maxSecond) = (3, 0x80, 0x8F)
             default:
                 invalidBytes += 1
+                if invalidBytes > validSequences + (count - index) / 2 { break scan }
                 continue
             }
             var ok = true
@@ -68,7 +74,12 @@ enum UTF8Validation {
                 }
                 index += 1
             }
-            if ok { validSequences += 1 } else { invalidBytes += 1 }
+            if ok {
+                validSequences += 1
+            } else {
+                invalidBytes += 1
+                if invalidBytes > validSequences + (count - index) / 2 { break scan }
+            }
         }
         if invalidBytes > 0 { return .invalid(validSequences: validSequences, invalidBytes: invalidBytes) }
         return validSequences == 0 ? .ascii : .valid

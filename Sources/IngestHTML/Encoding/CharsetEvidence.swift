@@ -1,0 +1,37 @@
+/// The bytes of a sample that can take part in a scored letter pair: each non-ASCII byte and its
+/// neighbours, with a space between separate runs (a space next to ASCII makes no scored pair, so every
+/// candidate scores the evidence exactly as it scores the whole sample).
+///
+/// It is read in growing prefixes, so that detection can stop as soon as the answer is clear instead of
+/// first copying out a whole page whose first few hundred non-ASCII bytes already decide it.
+struct CharsetEvidence {
+    let sample: [UInt8]
+    private(set) var bytes: [UInt8] = []
+    /// Non-ASCII bytes read so far: how much evidence the scores rest on.
+    private(set) var nonASCII = 0
+    /// Where reading stopped in the sample.
+    private(set) var position = 0
+    private var lastKept = -2
+
+    init(_ sample: [UInt8]) {
+        self.sample = sample
+    }
+
+    var isComplete: Bool { position >= sample.count }
+
+    /// Reads on until `bytes` holds at least `count` bytes or the sample ends.
+    mutating func read(upTo count: Int) {
+        let end = sample.count
+        while position < end, bytes.count < count {
+            let index = position
+            position += 1
+            guard sample[index] >= 0x80 else { continue }
+            nonASCII += 1
+            let from = max(index - 1, lastKept + 1, 0)
+            if from > lastKept + 1, !bytes.isEmpty { bytes.append(0x20) }
+            let to = min(index + 1, end - 1)
+            if from <= to { bytes.append(contentsOf: sample[from...to]) }
+            lastKept = max(lastKept, to)
+        }
+    }
+}
