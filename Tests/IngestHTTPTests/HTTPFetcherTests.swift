@@ -251,6 +251,8 @@ import Testing
         #expect(saved?.contentSHA256 == SHA256Hex.digest(seed))
         #expect(try await store.fetchState(url: server.baseURL + "/dated")?.lastModified == lastModified)
         #expect(try await store.fetchState(url: server.baseURL + "/missing") == nil)
+        // A retry on a loaded machine adds requests; the validators are those of the last answer.
+        let rotatingAfterFirst = server.requests(to: "/rotating").count
 
         let second = try await Self.run(urls, configuration: Self.fast(), state: store)
         await server.stop()
@@ -265,9 +267,9 @@ import Testing
         #expect(server.requests(to: "/dated").last?.headers["if-modified-since"] == lastModified)
         #expect(server.requests(to: "/missing").last?.headers["if-none-match"] == nil)
         // Unchanged pages keep the validators the server sent this time, for the next night.
-        #expect(server.requests(to: "/rotating").last?.headers["if-none-match"] == "\"r1\"")
+        #expect(server.requests(to: "/rotating").last?.headers["if-none-match"] == "\"r\(rotatingAfterFirst)\"")
         let rotated = try await store.fetchState(url: server.baseURL + "/rotating")
-        #expect(rotated?.etag == "\"r2\"")
+        #expect(rotated?.etag == "\"r\(server.requests(to: "/rotating").count)\"")
         #expect(rotated?.contentSHA256 == SHA256Hex.digest(seed))
         #expect(try await store.fetchState(url: server.baseURL + "/etag")?.httpStatus == 304)
     }
