@@ -6,8 +6,12 @@ import PostgresNIO
 /// Writes one batch inside one transaction: load the rows into per-connection staging tables, then
 /// merge them into the real tables with set-based statements.
 ///
-/// Concurrent writers (overlapping shards) stay correct because the page upsert locks page rows in
-/// `page_id` order, a page whose record did not change is left alone (its children too), and every
+/// Pages the database has never seen are copied straight into the tables; pages stored with another
+/// record are staged and merged by `page_id`.
+///
+/// Concurrent writers (overlapping shards) stay correct because new pages are inserted and changed ones
+/// upserted in `page_id` order (a page another writer inserted first makes the batch roll back and run
+/// again, now as a stored page), a page whose record did not change is left alone (its children too), and every
 /// event touched is recomputed from its links under a transaction-scoped advisory lock taken in
 /// `event_id` order, so two writers never both decide an event row from half the links.
 ///
@@ -27,8 +31,17 @@ struct PostgresBatchWriter: Sendable {
         "CREATE TEMP TABLE IF NOT EXISTS stage_fetch (LIKE fetch_state) ON COMMIT DELETE ROWS",
     ]
 
+    /// Compresses the long values this session stores (`text`, `record_json`) with LZ4 where the server
+    /// has it (PostgreSQL 14 and later, built with LZ4, as Debian's is): on a first load, PostgreSQL's
+    /// default (pglz) took about as long as parsing the JSON. Each stored value records its own method,
+    /// so readers, and values written before, are unaffected; other servers keep their default.
+    static let preferLZ4 = """
+        SELECT set_config('default_toast_compression', 'lz4', false) FROM pg_settings
+        WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)
+        """
+
     func prepareSession(_ connection: PostgresConnection) async throws {
-        for statement in Self.createStaging {
+        for statement in Self.createStaging + [Self.preferLZ4] {
             try await connection.perform(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
     }
@@ -51,10 +64,59 @@ struct PostgresBatchWriter: Sendable {
         let rows = try await connection.query(
             "SELECT page_id, record_sha256 FROM pages WHERE page_id = ANY(\(allIDs))", logger: logger)
         for try await (pageID, hash) in rows.decode((String, String).self) { stored[pageID] = hash }
-        let pages = pages.filter { stored[$0.pageID] != $0.recordSHA256 }
-        guard !pages.isEmpty else { return }
+        let pending = pages.filter { stored[$0.pageID] != $0.recordSHA256 }
+        guard !pending.isEmpty else { return }
+        var affected: Set<String>
         switch method {
-        case .copy: try await copy(pages, on: connection)
+        case .copy:
+            // A first load is mostly pages the database has never seen: they go straight into the tables,
+            // each row parsed and stored once, instead of through the staging tables and an upsert.
+            let fresh = pending.filter { stored[$0.pageID] == nil }.sorted { $0.pageID < $1.pageID }
+            affected = fresh.isEmpty ? [] : try await insertFresh(fresh, on: connection)
+            let changed = pending.filter { stored[$0.pageID] != nil }
+            if !changed.isEmpty { affected.formUnion(try await upsertChanged(changed, on: connection)) }
+        case .prepared:
+            affected = try await upsertChanged(pending, on: connection)
+        }
+        guard !affected.isEmpty else { return }
+        try await refreshEvents(affected.sorted(), on: connection)
+    }
+
+    /// Pages with no row yet, sorted by `page_id`, copied into `pages`, `entities` and `event_pages`
+    /// directly; returns the events they report.
+    ///
+    /// Another writer may insert one of these pages between the look-up and the copy (overlapping
+    /// shards). The copy then fails on the page's key, the whole batch rolls back, and the retry finds
+    /// the page stored and compares hashes as for any stored page (``PostgresFailure/isConflict(_:)``).
+    /// Children left without their page (a page row deleted by hand) are cleared first, as the upsert
+    /// path clears a changed page's children, so both paths end with the same rows.
+    private func insertFresh(_ pages: [PageRows], on connection: PostgresConnection) async throws -> Set<String> {
+        var encoder = CopyTextEncoder()
+        encodePages(pages, into: &encoder)
+        let pageRows = encoder.take()
+        try await connection.copyFrom(table: "pages", columns: Self.pageColumns, logger: logger) { writer in
+            try await writer.write(pageRows)
+        }
+        let ids = pages.map(\.pageID)
+        try await connection.perform("DELETE FROM entities WHERE page_id = ANY(\(ids))", logger: logger)
+        var affected = Set(
+            try await connection.values(
+                "DELETE FROM event_pages WHERE page_id = ANY(\(ids)) RETURNING event_id", as: String.self, logger: logger))
+        try await copyChildren(pages, entities: "entities", links: "event_pages", encoder: &encoder, on: connection)
+        for page in pages { affected.formUnion(page.events.map(\.eventID)) }
+        return affected
+    }
+
+    /// Pages that have a row with another record: staged, then merged by `page_id`; their entities and
+    /// event links are replaced. Returns the events they report, before or now.
+    private func upsertChanged(_ pages: [PageRows], on connection: PostgresConnection) async throws -> Set<String> {
+        switch method {
+        case .copy:
+            var encoder = CopyTextEncoder()
+            encodePages(pages, into: &encoder)
+            let pageRows = encoder.take()
+            try await connection.copyFrom(table: "stage_pages", columns: Self.pageColumns, logger: logger) { writer in try await writer.write(pageRows) }
+            try await copyChildren(pages, entities: "stage_entities", links: "stage_links", encoder: &encoder, on: connection)
         case .prepared: try await insertEachRow(pages, on: connection)
         }
         let changed = try await connection.values(
@@ -72,7 +134,7 @@ struct PostgresBatchWriter: Sendable {
             WHERE p.record_sha256 <> excluded.record_sha256
             RETURNING page_id
             """, as: String.self, logger: logger)
-        guard !changed.isEmpty else { return }
+        guard !changed.isEmpty else { return [] }
 
         try await connection.perform("DELETE FROM entities WHERE page_id = ANY(\(changed))", logger: logger)
         try await connection.perform(
@@ -92,9 +154,11 @@ struct PostgresBatchWriter: Sendable {
             RETURNING event_id
             """, as: String.self, logger: logger)
         affected.formUnion(added)
-        guard !affected.isEmpty else { return }
+        return affected
+    }
 
-        let events = affected.sorted()
+    /// Recomputes each event in `events` (sorted) from the links that report it now.
+    private func refreshEvents(_ events: [String], on connection: PostgresConnection) async throws {
         try await connection.perform(
             """
             SELECT count(pg_advisory_xact_lock(key))
@@ -157,8 +221,13 @@ struct PostgresBatchWriter: Sendable {
             """, logger: logger)
     }
 
-    private func copy(_ pages: [PageRows], on connection: PostgresConnection) async throws {
-        var encoder = CopyTextEncoder()
+    /// The `pages` columns in the order ``encodePages(_:into:)`` writes them.
+    static let pageColumns = [
+        "page_id", "url", "sha256", "title", "published", "language", "text", "schema_version", "record_json",
+        "record_sha256", "first_run_id", "changed_run_id",
+    ]
+
+    private func encodePages(_ pages: [PageRows], into encoder: inout CopyTextEncoder) {
         for page in pages {
             encoder.text(page.pageID)
             encoder.text(page.url)
@@ -174,9 +243,13 @@ struct PostgresBatchWriter: Sendable {
             encoder.text(runID)
             encoder.endRow()
         }
-        let pageRows = encoder.take()
-        try await connection.copyFrom(table: "stage_pages", logger: logger) { writer in try await writer.write(pageRows) }
+    }
 
+    /// Copies the pages' entities and event links into `entities` and `links`, which have the columns of
+    /// `entities` and `event_pages` (the tables themselves, or their staging copies).
+    private func copyChildren(
+        _ pages: [PageRows], entities: String, links: String, encoder: inout CopyTextEncoder, on connection: PostgresConnection
+    ) async throws {
         var entityCount = 0
         var linkCount = 0
         for page in pages {
@@ -195,7 +268,9 @@ struct PostgresBatchWriter: Sendable {
         }
         if entityCount > 0 {
             let rows = encoder.take()
-            try await connection.copyFrom(table: "stage_entities", logger: logger) { writer in try await writer.write(rows) }
+            try await connection.copyFrom(table: entities, columns: Self.entityColumns, logger: logger) { writer in
+                try await writer.write(rows)
+            }
         }
         for page in pages {
             for link in page.events {
@@ -209,9 +284,14 @@ struct PostgresBatchWriter: Sendable {
         }
         if linkCount > 0 {
             let rows = encoder.take()
-            try await connection.copyFrom(table: "stage_links", logger: logger) { writer in try await writer.write(rows) }
+            try await connection.copyFrom(table: links, columns: Self.linkColumns, logger: logger) { writer in
+                try await writer.write(rows)
+            }
         }
     }
+
+    static let entityColumns = ["page_id", "ordinal", "type", "text", "span_start", "span_end", "normalised", "confidence"]
+    static let linkColumns = ["event_id", "page_id", "event_json", "event_sha256"]
 
     private func insertEachRow(_ pages: [PageRows], on connection: PostgresConnection) async throws {
         for page in pages {

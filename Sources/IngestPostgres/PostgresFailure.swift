@@ -26,14 +26,15 @@ enum PostgresFailure {
         }
     }
 
-    /// Two writers collided (deadlock, serialization): the same transaction can simply run again.
+    /// Two writers collided (deadlock, serialization, or both inserting one new page, whose key the
+    /// second then violates): the same transaction can simply run again, and sees the other's rows.
     static func isConflict(_ error: any Error) -> Bool {
         if let transaction = error as? PostgresTransactionError {
             return [transaction.beginError, transaction.closureError, transaction.commitError]
                 .compactMap { $0 }.contains(where: isConflict)
         }
         guard let error = error as? PSQLError, error.code == .server, let state = error.serverInfo?[.sqlState] else { return false }
-        return state == "40001" || state == "40P01"
+        return state == "40001" || state == "40P01" || state == "23505"
     }
 
     /// A one-line explanation: the server's message when there is one, not the driver's generic text.

@@ -1,3 +1,4 @@
+import Foundation
 public import IngestCore
 
 /// What one page record becomes in the database: its `pages` row values, its `entities` rows and its
@@ -52,16 +53,18 @@ public struct PageRows: Sendable {
         recordJSON = encoded.json
         recordSHA256 = SHA256Hex.digest(encoded.json)
         fetchState = encoded.fetchState
+        // One encoder for the whole page: setting one up costs about as much as encoding a small entity.
+        let encoder = RecordJSON.encoder
         do {
             entities = try record.entities.enumerated().map { ordinal, entity in
                 EntityRow(
                     ordinal: ordinal, type: entity.type, text: entity.text, spanStart: entity.span.start,
-                    spanEnd: entity.span.end, normalisedJSON: try RecordJSON.encode(entity.normalised),
+                    spanEnd: entity.span.end, normalisedJSON: Array(try encoder.encode(entity.normalised)),
                     confidence: entity.confidence)
             }
             var byID: [String: EventLink] = [:]
             for event in record.events {
-                let json = try RecordJSON.encode(event)
+                let json = Array(try encoder.encode(event))
                 let link = EventLink(eventID: event.eventID, json: json, sha256: SHA256Hex.digest(json))
                 if let known = byID[event.eventID], known.sha256 <= link.sha256 { continue }
                 byID[event.eventID] = link
