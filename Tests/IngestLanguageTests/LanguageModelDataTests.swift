@@ -38,6 +38,33 @@ import Testing
         #expect(model.entryCount > 100_000)
     }
 
+    /// The offset of the header's entry count: magic, language count and codes, step, floors, alphabets.
+    static func entryCountOffset(_ bytes: [UInt8]) -> Int {
+        func u32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        let languages = u32(8)
+        var offset = 8 + 4 + 2 * languages + 4 + 6 * languages
+        for _ in 0..<languages {
+            offset += 2 + 4 * (Int(bytes[offset]) | Int(bytes[offset + 1]) << 8)
+        }
+        return offset
+    }
+
+    @Test("a model whose header promises more or fewer entries than its table holds is refused", arguments: [-1, 1, 1000])
+    func entryCountMismatch(change: Int) throws {
+        var bytes = try modelBytes()
+        let offset = Self.entryCountOffset(bytes)
+        let entries = (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        let model = try LanguageModel(bytes: bytes)
+        #expect(model.entryCount == entries)
+        for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: (entries + change) >> (8 * index)) }
+        do {
+            _ = try LanguageModel(bytes: bytes)
+            Issue.record("a model with \(entries + change) entries in its header and \(entries) in its table was accepted")
+        } catch {
+            #expect(error.description.contains("rows of") || error.description.contains("out of order"))
+        }
+    }
+
     @Test("a model whose compressed table is cut short or corrupted is refused")
     func damagedTable() throws {
         let bytes = try modelBytes()
