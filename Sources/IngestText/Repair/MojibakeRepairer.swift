@@ -509,22 +509,26 @@ public struct MojibakeRepairer: Sendable {
     /// nil when no UTF-8 sequence comes out, the result is no shorter than the span, or it reads as
     /// nothing plausible.
     private func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap) -> Reading? {
+        // Most code pages fail at once, on a character they do not have or a span with no lead byte:
+        // find out before allocating anything.
+        var hasLead = false
+        for scalar in scalars[range] where scalar.value >= 0x80 && scalar.value != 0xFFFD {
+            guard let byte = map.byte(for: scalar) else { return nil }
+            if byte >= 0xC2, byte <= 0xF4 { hasLead = true }
+        }
+        guard hasLead else { return nil }
         var units: [SpanDecoder.Unit] = []
         units.reserveCapacity(range.count + 1)
-        var hasLead = false
         for scalar in scalars[range] {
             switch scalar.value {
             case 0x20: units.append(.space)
             case 0x3F: units.append(.question)
             case 0xFFFD: units.append(.lost)
             default:
-                // Most code pages fail at once: the character is not one they have.
                 guard let byte = map.byte(for: scalar) else { return nil }
-                if byte >= 0xC2, byte <= 0xF4 { hasLead = true }
                 units.append(.byte(byte))
             }
         }
-        guard hasLead else { return nil }
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
         // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
         // leaving "â€" before a space. Restore it only there.

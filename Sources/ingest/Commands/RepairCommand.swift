@@ -36,23 +36,31 @@ struct RepairCommand: ParsableCommand {
         var output: [UInt8] = []
         output.reserveCapacity(input.count + input.count / 4)
         var failed = 0
-        for line in Array(input).split(separator: 0x0A, omittingEmptySubsequences: false) where !line.isEmpty {
-            guard let text = JSONString.decode(line) else {
-                failed += 1
-                output += Array(#"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8) + [0x0A]
-                continue
+        input.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart else { continue }
+                guard let text = RepairJSONLines.decode(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) else {
+                    failed += 1
+                    output.append(contentsOf: #"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8)
+                    output.append(0x0A)
+                    continue
+                }
+                let result = repair(text)
+                output.append(contentsOf: #"{"repairs":["#.utf8)
+                for (position, repair) in result.repairs.enumerated() {
+                    if position > 0 { output.append(0x2C) }
+                    output.append(contentsOf: #"{"chain":"#.utf8)
+                    RepairJSONLines.append(repair.chain, to: &output)
+                    output.append(contentsOf: #","spans":\#(repair.spans)}"#.utf8)
+                }
+                output.append(contentsOf: #"],"text":"#.utf8)
+                RepairJSONLines.append(result.text, to: &output)
+                output.append(contentsOf: [0x7D, 0x0A])
             }
-            let result = repair(text)
-            output += Array(#"{"repairs":["#.utf8)
-            for (position, repair) in result.repairs.enumerated() {
-                if position > 0 { output.append(0x2C) }
-                output += Array(#"{"chain":"#.utf8)
-                JSONString.append(repair.chain, to: &output)
-                output += Array(#","spans":\#(repair.spans)}"#.utf8)
-            }
-            output += Array(#"],"text":"#.utf8)
-            JSONString.append(result.text, to: &output)
-            output += [0x7D, 0x0A]
         }
         FileHandle.standardOutput.write(Data(output))
         if failed > 0 {

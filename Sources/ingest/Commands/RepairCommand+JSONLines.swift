@@ -1,0 +1,105 @@
+/// JSON lines for `ingest repair --jsonl`, read and written on bytes in one specialised loop: the
+/// generic decoder costs as much per line as the repair itself, and most lines have no escape at all.
+enum RepairJSONLines {
+    /// The string a line holds (a JSON string literal, blanks around it allowed), or nil when the line is
+    /// not one.
+    static func decode(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0
+        var end = line.count
+        while start < end, isBlank(line[start]) { start += 1 }
+        while end > start, isBlank(line[end - 1]) { end -= 1 }
+        guard end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 else { return nil }
+        let body = UnsafeBufferPointer(rebasing: line[(start + 1)..<(end - 1)])
+        // The common case: nothing escaped, no quote or control inside.
+        if !body.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 < 0x20 }) {
+            return String(validating: body, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(body.count)
+        var index = 0
+        while index < body.count {
+            let byte = body[index]
+            index += 1
+            switch byte {
+            case 0x22, 0..<0x20:
+                return nil
+            case 0x5C:
+                guard index < body.count else { return nil }
+                let escaped = body[index]
+                index += 1
+                switch escaped {
+                case 0x22, 0x5C, 0x2F: out.append(escaped)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x6E: out.append(0x0A)
+                case 0x72: out.append(0x0D)
+                case 0x74: out.append(0x09)
+                case 0x75:
+                    guard var unit = hex4(body, at: index) else { return nil }
+                    index += 4
+                    if (0xD800...0xDBFF).contains(unit) {
+                        guard index + 6 <= body.count, body[index] == 0x5C, body[index + 1] == 0x75,
+                            let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
+                        else { return nil }
+                        index += 6
+                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(unit) else { return nil }
+                    UTF8.encode(scalar) { out.append($0) }
+                default:
+                    return nil
+                }
+            default:
+                out.append(byte)
+            }
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal: only quotes, backslashes and C0 controls are escaped.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var copied = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                copied = index + 1
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        }
+        out.append(0x22)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x61 + value - 10
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D
+    }
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32? {
+        guard start + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for byte in bytes[start..<(start + 4)] {
+            let digit: UInt32
+            switch byte {
+            case 0x30...0x39: digit = UInt32(byte - 0x30)
+            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            default: return nil
+            }
+            value = value << 4 | digit
+        }
+        return value
+    }
+}
