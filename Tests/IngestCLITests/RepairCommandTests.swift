@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// `ingest repair --jsonl` end to end: JSON strings in, one object per line out, in order, escapes
+/// decoded and written back, and lines that are not JSON strings reported.
+@Suite struct RepairCommandTests {
+    static func objects(_ stdout: String) throws -> [[String: Any]] {
+        try stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test("each JSON string line gets its repair, escapes and all")
+    func jsonLines() throws {
+        let input = [
+            #""\u00d0\u0161\u00d0\u00bb\u00d1\u0160\u00d1\u0081\u00d1\u201a\u00d0\u00b5\u00d1\u20ac""#,
+            #""plain \"quoted\" text\twith a tab""#,
+            #""Hi guys \ud83d\ude0d""#,
+        ].joined(separator: "\n") + "\n"
+        let result = try IngestProcess.run(["repair", "--jsonl"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let answers = try Self.objects(result.stdout)
+        #expect(answers.map { $0["text"] as? String } == ["Клъстер", "plain \"quoted\" text\twith a tab", "Hi guys 😍"])
+        let repairs = try #require(answers.first?["repairs"] as? [[String: Any]])
+        #expect(repairs.first?["chain"] as? String == "utf-8 read as windows-1252")
+        #expect((answers[1]["repairs"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("a line that is not a JSON string is reported, and the others still come out in order")
+    func badLine() throws {
+        let result = try IngestProcess.run(["repair", "--jsonl"], stdin: "\"ok\"\nnot json\n\"\\u00c3\\u00a9t\\u00c3\\u00a9\"\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("1 input lines were not JSON strings"))
+        let answers = try Self.objects(result.stdout)
+        #expect(answers.count == 3)
+        #expect(answers[1]["error"] as? String == "not a JSON string")
+        #expect(answers[2]["text"] as? String == "été")
+    }
+}
