@@ -89,9 +89,12 @@ import Testing
         #expect(second.skipped == 4)
         #expect(second.skipReasons[HTTPFetchSession.unchangedReason] == 4)
         #expect(second.stages.first?.input == 0)
+        // First unconditional, last with the stored ETag (a retry after a timeout on a loaded machine may add one).
         for url in urls {
             let path = String(url.dropFirst(server.baseURL.count))
-            #expect(server.requests(to: path).map { $0.headers["if-none-match"] } == [nil, "\"\(path.dropFirst())\""])
+            let requests = server.requests(to: path)
+            #expect(requests.first?.headers["if-none-match"] == nil)
+            #expect(requests.last?.headers["if-none-match"] == "\"\(path.dropFirst())\"")
         }
         let states = try SQLiteRows(path: path).rows("SELECT http_status FROM fetch_state ORDER BY url")
         #expect(states == Array(repeating: ["304"], count: 4))
