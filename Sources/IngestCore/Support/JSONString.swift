@@ -2,22 +2,39 @@
 /// take one JSON string per line: going through `JSONDecoder` for every short line costs more than the
 /// work done on it.
 public enum JSONString {
-    /// The string a line holds, or nil when the line (spaces around it aside) is not exactly one JSON
-    /// string literal in valid UTF-8. Escaped surrogates must come in pairs.
+    /// `decode` for any byte collection; contiguous storage is read in place.
     public static func decode(_ line: some Collection<UInt8>) -> String? {
-        var bytes = line.makeIterator()
+        if let decoded = line.withContiguousStorageIfAvailable({ decode($0) }) { return decoded }
+        return Array(line).withUnsafeBufferPointer { decode($0) }
+    }
+
+    /// The string a line holds (a JSON string literal in valid UTF-8, blanks around it allowed), or nil
+    /// when the line is not one. Escaped surrogates must come in pairs. Most lines escape nothing, and
+    /// those are validated and copied in one step.
+    public static func decode(_ line: UnsafeBufferPointer<UInt8>) -> String? {
+        var start = 0
+        var end = line.count
+        while start < end, isBlank(line[start]) { start += 1 }
+        while end > start, isBlank(line[end - 1]) { end -= 1 }
+        guard end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 else { return nil }
+        let body = UnsafeBufferPointer(rebasing: line[(start + 1)..<(end - 1)])
+        // The common case: nothing escaped, no quote or control inside.
+        if !body.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 < 0x20 }) {
+            return String(validating: body, as: UTF8.self)
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(line.count)
-        var next = bytes.next()
-        while let byte = next, isSpace(byte) { next = bytes.next() }
-        guard next == 0x22 else { return nil }
-        var closed = false
-        while let byte = bytes.next() {
+        out.reserveCapacity(body.count)
+        var index = 0
+        while index < body.count {
+            let byte = body[index]
+            index += 1
             switch byte {
-            case 0x22:
-                closed = true
+            case 0x22, 0..<0x20:
+                return nil
             case 0x5C:
-                guard let escaped = bytes.next() else { return nil }
+                guard index < body.count else { return nil }
+                let escaped = body[index]
+                index += 1
                 switch escaped {
                 case 0x22, 0x5C, 0x2F: out.append(escaped)
                 case 0x62: out.append(0x08)
@@ -26,9 +43,13 @@ public enum JSONString {
                 case 0x72: out.append(0x0D)
                 case 0x74: out.append(0x09)
                 case 0x75:
-                    guard var unit = hex4(&bytes) else { return nil }
+                    guard var unit = hex4(body, at: index) else { return nil }
+                    index += 4
                     if (0xD800...0xDBFF).contains(unit) {
-                        guard bytes.next() == 0x5C, bytes.next() == 0x75, let low = hex4(&bytes), (0xDC00...0xDFFF).contains(low) else { return nil }
+                        guard index + 6 <= body.count, body[index] == 0x5C, body[index + 1] == 0x75,
+                            let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
+                        else { return nil }
+                        index += 6
                         unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                     }
                     guard let scalar = Unicode.Scalar(unit) else { return nil }
@@ -36,48 +57,48 @@ public enum JSONString {
                 default:
                     return nil
                 }
-            case 0..<0x20:
-                return nil
             default:
                 out.append(byte)
             }
-            if closed { break }
-        }
-        guard closed else { return nil }
-        while let byte = bytes.next() {
-            guard isSpace(byte) else { return nil }
         }
         return String(validating: out, as: UTF8.self)
     }
 
-    /// Appends the string as a JSON literal, quotes included; only what JSON requires is escaped.
-    public static func append(_ string: String, to out: inout [UInt8]) {
+    /// Appends `text` as a JSON string literal: only quotes, backslashes and C0 controls are escaped.
+    public static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        for byte in string.utf8 {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0..<0x20:
-                let digits = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-            default:
-                out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var copied = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                copied = index + 1
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
         out.append(0x22)
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x61 + value - 10
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
     }
 
-    private static func hex4(_ bytes: inout some IteratorProtocol<UInt8>) -> UInt32? {
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32? {
+        guard start + 4 <= bytes.count else { return nil }
         var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard let byte = bytes.next() else { return nil }
+        for byte in bytes[start..<(start + 4)] {
             let digit: UInt32
             switch byte {
             case 0x30...0x39: digit = UInt32(byte - 0x30)

@@ -43,7 +43,7 @@ struct RepairCommand: ParsableCommand {
                 let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
                 defer { lineStart = lineEnd + 1 }
                 guard lineEnd > lineStart else { continue }
-                guard let text = RepairJSONLines.decode(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) else {
+                guard let text = JSONString.decode(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) else {
                     failed += 1
                     output.append(contentsOf: #"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8)
                     output.append(0x0A)
@@ -54,11 +54,11 @@ struct RepairCommand: ParsableCommand {
                 for (position, repair) in result.repairs.enumerated() {
                     if position > 0 { output.append(0x2C) }
                     output.append(contentsOf: #"{"chain":"#.utf8)
-                    RepairJSONLines.append(repair.chain, to: &output)
+                    JSONString.append(repair.chain, to: &output)
                     output.append(contentsOf: #","spans":\#(repair.spans)}"#.utf8)
                 }
                 output.append(contentsOf: #"],"text":"#.utf8)
-                RepairJSONLines.append(result.text, to: &output)
+                JSONString.append(result.text, to: &output)
                 output.append(contentsOf: [0x7D, 0x0A])
             }
         }
