@@ -11,7 +11,7 @@ Python's cp437 codec (PSF licence). Usage:
 import argparse
 import os
 
-from generated_file import write_or_check
+from generated_file import render_byte_tables, write_or_check
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -31,17 +31,8 @@ def render(tables):
         "// Do not edit.",
         "",
         "/// What bytes 0x80–0xFF decode to in code pages that only mojibake repair reads back.",
-        "enum RepairCodePages {",
-        "    static let tables: [String: [UInt16]] = [",
     ]
-    for name, entries in tables.items():
-        lines.append('        "%s": [' % name)
-        for row in range(0, 128, 8):
-            lines.append("            " + " ".join("0x%04X," % value for value in entries[row:row + 8]))
-        lines.append("        ],")
-    lines.append("    ]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return render_byte_tables(lines, "RepairCodePages", tables)
 
 
 def main():

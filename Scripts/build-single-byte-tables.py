@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 
-from generated_file import write_or_check
+from generated_file import render_byte_tables, write_or_check
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -72,17 +72,8 @@ def render(tables):
         "",
         "/// What bytes 0x80–0xFF decode to in each single-byte encoding, by WHATWG name; U+FFFD where the",
         "/// Encoding Standard's index has no entry.",
-        "enum SingleByteIndexes {",
-        "    static let tables: [String: [UInt16]] = [",
     ]
-    for name, entries in tables.items():
-        lines.append('        "%s": [' % name)
-        for row in range(0, 128, 8):
-            lines.append("            " + " ".join("0x%04X," % value for value in entries[row:row + 8]))
-        lines.append("        ],")
-    lines.append("    ]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return render_byte_tables(lines, "SingleByteIndexes", tables)
 
 
 def main():

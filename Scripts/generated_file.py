@@ -16,3 +16,17 @@ def write_or_check(path, text, check, root, command, summary=""):
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
     print("wrote %s%s" % (relative, " (%s)" % summary if summary else ""))
+
+
+def render_byte_tables(comment_lines, enum_name, tables):
+    """A Swift enum whose `tables` maps a code page's name to what bytes 0x80-0xFF decode to, eight
+    values per line, below `comment_lines` (the file's header and the enum's doc comment, as written)."""
+    lines = list(comment_lines) + ["enum %s {" % enum_name, "    static let tables: [String: [UInt16]] = ["]
+    for name, entries in tables.items():
+        lines.append('        "%s": [' % name)
+        for row in range(0, 128, 8):
+            lines.append("            " + " ".join("0x%04X," % value for value in entries[row:row + 8]))
+        lines.append("        ],")
+    lines.append("    ]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
