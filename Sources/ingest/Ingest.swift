@@ -10,4 +10,25 @@ struct Ingest: AsyncParsableCommand {
         discussion: "Logs and the summary go to standard error; standard output carries data only.",
         version: IngestVersion.current,
         subcommands: [RunCommand.self, StripCommand.self, ValidateCommand.self, StagesCommand.self, BenchCommand.self, CharsetCommand.self, RepairCommand.self, DBCommand.self, ExtractCommand.self, DetectCommand.self])
+
+    /// ArgumentParser's own `main`, except that `ingest charset` hands it only the first of its paths (see
+    /// ``CharsetCommand/splitPaths(_:)``): thousands of paths would otherwise cost seconds of parsing.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let split = CharsetCommand.splitPaths(arguments)
+        do {
+            var command = try await asyncParseAsRoot(split?.parsed ?? arguments)
+            if var charset = command as? CharsetCommand, let split {
+                charset.files += split.laterPaths
+                command = charset
+            }
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
