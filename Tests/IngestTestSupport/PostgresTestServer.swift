@@ -32,9 +32,13 @@ public struct PostgresTestServer: Sendable {
     }
 
     /// A new, empty database on the server, and its URL.
+    ///
+    /// The name carries its creation time in Unix seconds, so `Scripts/test-postgres.sh` can drop the
+    /// databases earlier runs left behind without touching those of a run still going on.
     public func createDatabase(_ label: String = #function) throws -> String {
-        let name = "ingest_t_" + label.lowercased().filter { $0.isLetter || $0.isNumber }.prefix(20) + "_"
-            + UUID().uuidString.lowercased().prefix(8)
+        let labelPart = String(label.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(20))
+        let createdAt = Int(Date().timeIntervalSince1970)
+        let name = "ingest_t_\(labelPart)_\(createdAt)_\(UUID().uuidString.lowercased().prefix(8))"
         try Self.psql(url, ["-c", "CREATE DATABASE \(name)"])
         return Self.replacingDatabase(in: url, with: name)
     }
