@@ -16,6 +16,19 @@ public struct MojibakeRepairer: Sendable {
     public static let maximumPasses = 3
 
     private let reverse: [CodePageReverseMap]
+    private let masks: CodePageMasks
+    /// The code pages legacy text may have been read with, each with its scorers for every language.
+    private let legacyReadAs: [(map: CodePageReverseMap, scorers: [PairScorer])]
+    /// ``legacyConfusions`` resolved once: where its read-as page sits in `legacyReadAs`, the table and
+    /// scorers of the page it was written in, and the chain a repair records.
+    private let legacyRereadings: [LegacyRereading]
+
+    private struct LegacyRereading: Sendable {
+        var readAs: Int
+        var actual: SingleByteTable
+        var scorers: [PairScorer]
+        var chain: String
+    }
     /// What the code pages make of UTF-8 continuation bytes (0x80–0xBF): a repair that still holds one is
     /// half of a double misreading, with the second half left for the next pass.
     private let continuationImages: Set<UInt32>
@@ -34,6 +47,22 @@ public struct MojibakeRepairer: Sendable {
     public init() {
         // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
         reverse = Self.codePages.compactMap { CodePageReverseMap(codePage: $0, undefinedFrom: $0 == "windows-874" ? "windows-1252" : nil) }
+        masks = CodePageMasks(reverse)
+        var readAs: [(map: CodePageReverseMap, scorers: [PairScorer])] = []
+        for confusion in Self.legacyConfusions where !readAs.contains(where: { $0.map.name == confusion.readAs }) {
+            guard let map = reverse.first(where: { $0.name == confusion.readAs }) else { continue }
+            readAs.append((map, PairScorer.languages.compactMap { PairScorer.shared(encoding: confusion.readAs, language: $0) }))
+        }
+        legacyReadAs = readAs
+        legacyRereadings = Self.legacyConfusions.compactMap { confusion in
+            guard let position = readAs.firstIndex(where: { $0.map.name == confusion.readAs }),
+                let actual = SingleByteTable.named(confusion.actual)
+            else { return nil }
+            return LegacyRereading(
+                readAs: position, actual: actual,
+                scorers: confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0) },
+                chain: "\(confusion.actual) read as \(confusion.readAs)")
+        }
         let tables = Self.codePages.compactMap(CodePageReverseMap.scalars(of:))
         continuationImages = Set(tables.flatMap { $0[0x80...0xBF].map(\.value) })
         leadImages = Set(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
@@ -74,21 +103,21 @@ public struct MojibakeRepairer: Sendable {
         // Most text is ASCII or clean: neither kind of repair can apply without a byte beyond ASCII, and a
         // UTF-8 misreading always leaves a give-away character.
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return Result(text: text, repairs: []) }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Self.scalars(text)
         if scalars.contains(where: Self.isSuspicious) {
-            var utf8Repair = repairUTF8Misreadings(scalars)
-            if !utf8Repair.repairs.isEmpty {
+            let utf8Repair = repairUTF8Misreadings(scalars)
+            if var repairs = utf8Repair.repairs {
                 // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
                 // were left as they were, a re-reading of the whole text that fits the language comes first.
-                let repairedSpans = utf8Repair.repairs.reduce(0) { $0 + $1.spans }
+                let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
                 if 2 * repairedSpans < Self.suspiciousRuns(scalars), let legacy = repairLegacyMisreading(scalars) {
                     return legacy
                 }
-                if let controls = C1ControlRepair.repair(Array(utf8Repair.text.unicodeScalars)) {
-                    utf8Repair.text = Self.string(controls.scalars)
-                    utf8Repair.repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
+                guard let controls = C1ControlRepair.repair(utf8Repair.scalars) else {
+                    return Result(text: Self.string(utf8Repair.scalars), repairs: repairs)
                 }
-                return utf8Repair
+                repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
+                return Result(text: Self.string(controls.scalars), repairs: repairs)
             }
         }
         if let legacy = repairLegacyMisreading(scalars) { return legacy }
@@ -117,30 +146,32 @@ public struct MojibakeRepairer: Sendable {
         guard wholeText || anomaliesBefore > 0 else { return nil }
         var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
         // Several confusions share the code page the text was read with: encode and score it once each.
-        var asReadCache: [String: (bytes: [UInt8], score: Double)?] = [:]
-        for confusion in Self.legacyConfusions {
+        var asReadCache = [(bytes: [UInt8], score: Double)??](repeating: nil, count: legacyReadAs.count)
+        for confusion in legacyRereadings {
             let asRead: (bytes: [UInt8], score: Double)?
             if let cached = asReadCache[confusion.readAs] {
                 asRead = cached
             } else {
-                asRead = encodeAndScore(scalars, readAs: confusion.readAs)
+                // Text that reads like real text as it stands, with nothing odd in its words, cannot be
+                // re-read into something far better: the common case of clean Cyrillic or Polish ends
+                // here, as soon as one language finds it clean.
+                asRead = encodeAndScore(scalars, readAs: legacyReadAs[confusion.readAs], stopAtCleanFit: anomaliesBefore == 0)
                 asReadCache[confusion.readAs] = .some(asRead)
             }
-            guard let asRead, let actual = SingleByteTable.named(confusion.actual) else { continue }
-            // Text that reads like real text as it stands, with nothing odd in its words, cannot be
-            // re-read into something far better: the common case of clean Cyrillic or Polish ends here.
+            guard let asRead else { continue }
             if anomaliesBefore == 0, asRead.score >= Self.cleanFit { return nil }
-            let reRead = confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0)?.score(asRead.bytes) }.max()
+            let reRead = confusion.scorers.compactMap { $0.score(asRead.bytes) }.max()
             guard let reRead, reRead >= Self.legacyFit else { continue }
             let gain = reRead - asRead.score
             guard gain > (best?.gain ?? 0) else { continue }
+            let actual = confusion.actual
             let decoded = asRead.bytes.map { actual.scalars[Int($0)] }
             guard !decoded.contains("\u{FFFD}") else { continue }
             let anomaliesAfter = Self.anomalies(decoded)
             let byLanguage = wholeText && gain >= Self.legacyMargin && anomaliesAfter <= anomaliesBefore
             let byAnomalies = anomaliesBefore > 0 && anomaliesAfter == 0
             guard byLanguage || byAnomalies else { continue }
-            best = (decoded, "\(confusion.actual) read as \(confusion.readAs)", gain)
+            best = (decoded, confusion.chain, gain)
         }
         guard let best else { return nil }
         return Result(text: Self.string(best.text), repairs: [EncodingRepair(chain: best.chain, spans: Self.nonASCIIRuns(scalars))])
@@ -195,9 +226,13 @@ public struct MojibakeRepairer: Sendable {
     }
 
     /// The bytes the text was when it was read with `codePage`, and how well those bytes, so read, fit the
-    /// best-fitting language; nil when the text holds a character that code page cannot produce.
-    private func encodeAndScore(_ scalars: [Unicode.Scalar], readAs codePage: String) -> (bytes: [UInt8], score: Double)? {
-        guard let map = reverse.first(where: { $0.name == codePage }) else { return nil }
+    /// best-fitting language; nil when the text holds a character that code page cannot produce. With
+    /// `stopAtCleanFit`, the first language that scores at least ``cleanFit`` ends the scoring: all the
+    /// caller then needs to know is that the text reads clean.
+    private func encodeAndScore(
+        _ scalars: [Unicode.Scalar], readAs codePage: (map: CodePageReverseMap, scorers: [PairScorer]), stopAtCleanFit: Bool
+    ) -> (bytes: [UInt8], score: Double)? {
+        let map = codePage.map
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count)
         for scalar in scalars {
@@ -209,8 +244,13 @@ public struct MojibakeRepairer: Sendable {
                 return nil
             }
         }
-        let score = PairScorer.languages.compactMap { PairScorer.shared(encoding: codePage, language: $0)?.score(bytes) }.max()
-        return score.map { (bytes, $0) }
+        var best: Double? = nil
+        for scorer in codePage.scorers {
+            guard let score = scorer.score(bytes) else { continue }
+            if best.map({ score > $0 }) ?? true { best = score }
+            if stopAtCleanFit, score >= Self.cleanFit { break }
+        }
+        return best.map { (bytes, $0) }
     }
 
     /// A fit, per scored pair, that only real text reaches (it scores about −110).
@@ -284,7 +324,8 @@ public struct MojibakeRepairer: Sendable {
         return runs
     }
 
-    private func repairUTF8Misreadings(_ scalars: [Unicode.Scalar]) -> Result {
+    /// The text with its UTF-8 misreadings undone, and the repairs; nil repairs when nothing was undone.
+    private func repairUTF8Misreadings(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], repairs: [EncodingRepair]?) {
         var current = scalars
         var spansByChain: [String: Int] = [:]
         var chainOrder: [String] = []
@@ -303,8 +344,8 @@ public struct MojibakeRepairer: Sendable {
         guard !chainOrder.isEmpty, Self.controlCount(current) <= Self.controlCount(scalars),
             Self.suspiciousCount(current) <= Self.suspiciousCount(scalars),
             current.count < scalars.count || Self.suspiciousCount(current) < Self.suspiciousCount(scalars)
-        else { return Result(text: Self.string(scalars), repairs: []) }
-        return Result(text: Self.string(current), repairs: chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
+        else { return (scalars, nil) }
+        return (current, chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
     }
 
     /// A span of non-ASCII characters and what it decodes to, once repaired.
@@ -351,19 +392,38 @@ public struct MojibakeRepairer: Sendable {
             let range = index..<spanEnd(scalars, from: index, extended: first)
             spans.append(Span(range: range))
             suspicious.append(range.count >= 2 && scalars[range].contains(where: Self.isSuspicious))
-            let spanReadings: [Reading?] = range.count >= 2 ? reverse.map { read(scalars, range, with: $0) } : []
-            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-            let hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) })
-            for (page, reading) in spanReadings.enumerated() {
-                if case .expected(let decoded)? = reading { votes[page] += Self.fitsCase(decoded, after: previous) ? 2 : 1 }
-                if reading != nil, hasControl, nativeControls[page] { votes[page] += 1 }
-            }
-            readings.append(spanReadings)
             index = range.upperBound
         }
         // After a first repair the text has shown it was misread twice, and what is left of the second
         // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
         guard suspicious.contains(true) || !first else { return (scalars, []) }
+        readings.reserveCapacity(spans.count)
+        for span in spans {
+            let range = span.range
+            guard range.count >= 2 else {
+                readings.append([])
+                continue
+            }
+            // Only the code pages that can read a UTF-8 sequence out of the span are tried at all.
+            let candidates = masks.candidates(scalars, range)
+            guard candidates != 0 else {
+                // No page reads anything: the same as a span too short to read.
+                readings.append([])
+                continue
+            }
+            var spanReadings = [Reading?](repeating: nil, count: reverse.count)
+            var anyReading = false
+            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+            let hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) })
+            for page in reverse.indices where candidates & (1 << page) != 0 {
+                guard let reading = read(scalars, range, with: reverse[page]) else { continue }
+                spanReadings[page] = reading
+                anyReading = true
+                if case .expected(let decoded) = reading { votes[page] += Self.fitsCase(decoded, after: previous) ? 2 : 1 }
+                if hasControl, nativeControls[page] { votes[page] += 1 }
+            }
+            readings.append(anyReading ? spanReadings : [])
+        }
         let order = reverse.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
         func chooseExpected(_ spanReadings: [Reading?], among pages: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
             var anyCase: ([Unicode.Scalar], Int)? = nil
@@ -381,7 +441,7 @@ public struct MojibakeRepairer: Sendable {
             for page in pages { if case .partial(let decoded)? = spanReadings[page] { return (decoded, page) } }
             return nil
         }
-        var evidence = Set<Int>()
+        var evidence: CodePageMasks.Pages = 0
         for position in spans.indices where !readings[position].isEmpty && (suspicious[position] || !first) {
             let range = spans[position].range
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
@@ -391,11 +451,11 @@ public struct MojibakeRepairer: Sendable {
             if let (fixed, page) = candidate {
                 spans[position].fixed = fixed
                 spans[position].chain = reverse[page].name
-                evidence.insert(page)
+                evidence |= 1 << page
             }
         }
-        guard !evidence.isEmpty else { return (scalars, []) }
-        let trusted = order.filter(evidence.contains)
+        guard evidence != 0 else { return (scalars, []) }
+        let trusted = order.filter { evidence & (1 << $0) != 0 }
         for position in spans.indices where spans[position].fixed == nil && !readings[position].isEmpty {
             for page in trusted {
                 switch readings[position][page] {
@@ -458,6 +518,41 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
+    /// The scalars of a String, decoded straight from its UTF-8 into an array of the right size (the
+    /// String is valid UTF-8, so no check is needed), in place of two passes through its scalar view.
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                var index = 0
+                var written = 0
+                while index < bytes.count, written < count {
+                    let lead = UInt32(bytes[index])
+                    var value: UInt32
+                    var length: Int
+                    if lead < 0x80 {
+                        (value, length) = (lead, 1)
+                    } else if lead < 0xE0 {
+                        (value, length) = (lead & 0x1F, 2)
+                    } else if lead < 0xF0 {
+                        (value, length) = (lead & 0x0F, 3)
+                    } else {
+                        (value, length) = (lead & 0x07, 4)
+                    }
+                    for offset in 1..<length where index + offset < bytes.count {
+                        value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                    }
+                    buffer.initializeElement(at: written, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    written += 1
+                    index += length
+                }
+                initialized = written
+            }
+        }
+    }
+
     /// Scalars to a String through UTF-8 bytes, much faster than appending scalars one by one.
     static func string(_ scalars: [Unicode.Scalar]) -> String {
         var bytes: [UInt8] = []
@@ -505,18 +600,10 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
-    /// The span encoded back with one code page and decoded as UTF-8 (leniently, see ``SpanDecoder``):
-    /// nil when no UTF-8 sequence comes out, the result is no shorter than the span, or it reads as
-    /// nothing plausible.
+    /// The span encoded back with one code page and decoded as UTF-8 (leniently, see ``SpanDecoder``),
+    /// for a code page ``CodePageMasks`` found able to read a sequence out of it: nil when no UTF-8
+    /// sequence comes out, the result is no shorter than the span, or it reads as nothing plausible.
     private func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap) -> Reading? {
-        // Most code pages fail at once, on a character they do not have or a span with no lead byte:
-        // find out before allocating anything.
-        var hasLead = false
-        for scalar in scalars[range] where scalar.value >= 0x80 && scalar.value != 0xFFFD {
-            guard let byte = map.byte(for: scalar) else { return nil }
-            if byte >= 0xC2, byte <= 0xF4 { hasLead = true }
-        }
-        guard hasLead else { return nil }
         var units: [SpanDecoder.Unit] = []
         units.reserveCapacity(range.count + 1)
         for scalar in scalars[range] {
@@ -690,7 +777,20 @@ public struct MojibakeRepairer: Sendable {
     /// Characters that give mojibake away: a span of clean text in these languages has none. C1 controls,
     /// Latin-1 symbols, the windows-1252 extras (€ ™ š œ…), Cyrillic letters no Bulgarian, Ukrainian or
     /// Russian word uses (љ ў ђ…), box drawing, and Thai (what windows-874 makes of UTF-8).
+    @inline(__always)
     static func isSuspicious(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // ASCII and the Cyrillic alphabet, most of any text, without touching the table.
+        if value < 0x80 || (0x410...0x44F).contains(value) { return false }
+        return value < suspiciousLimit ? suspiciousTable[Int(value)] : isSuspiciousByRange(scalar)
+    }
+
+    /// Every character is checked, often several times: below U+2600 the answer is read from a table
+    /// made from ``isSuspiciousByRange(_:)``.
+    private static let suspiciousLimit: UInt32 = 0x2600
+    private static let suspiciousTable: [Bool] = (0..<suspiciousLimit).map { Unicode.Scalar($0).map(isSuspiciousByRange) ?? false }
+
+    private static func isSuspiciousByRange(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x80...0x9F, 0xA1...0xAA, 0xAC...0xAF, 0xB1...0xBA, 0xBC...0xBF, 0xC2...0xC5, 0xD0, 0xD1, 0xDE, 0xE2, 0xE3:
             return true
