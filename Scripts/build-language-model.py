@@ -19,20 +19,23 @@ language's words, T its distinct ones and B the distinct ones over all languages
 pay alike for unseen words. An n-gram or word is kept when some language saw it at least `--min-count`
 times; values are quantised in steps of 0.1 and one lookup answers for all languages.
 
-Binary layout, little-endian:
-    "INGLANG3"  magic
+Binary layout, little-endian, the table exactly as the detector uses it (read into memory as it is, with no
+decoding: loading a compressed table took several times as long as scoring ten thousand sentences):
+    "INGLANG4"  magic
     u32 languages L, then L two-letter ASCII codes
     f32 quantisation step
     L x 6 u8  per language: -ln P of a letter it never saw, four unused bytes, -ln P of a word it never saw
     per language: u16 count, then that many u32 scalars (the alphabet, lower case)
-    u32 entries E, u32 payload bytes P, then P bytes of zlib-compressed payload:
-        E keys (ascending), each as the LEB128 varint of its difference from the one before (the first
-        from 0), then E x L u8 values
+    u32 entries E
+    u32 CRC-32 (zlib's) of the directory and the entries that follow
+    65,537 u32  directory: the index of the first entry whose key's top 16 bits are b, for b = 0 ... 65,535,
+                then E
+    E entries of S = 8 * ceil((5 + L) / 8) bytes, in ascending key order: the key's 5 bytes, then the L
+                languages' values, then zero bytes up to S
 Keys are the top 40 bits of FNV-1a 64-bit over the n-gram's scalars (each as one 32-bit value); words use
 another offset basis, so a short word never shares a key with an n-gram. 40 bits make a false match of an
-unknown n-gram about one in a million lookups, and the differences of sorted 40-bit keys take about two bytes
-each, so the file stays a few megabytes. zlib's bytes may differ between zlib versions, so `--check`
-compares the decompressed payload, not the file's bytes.
+unknown n-gram about one in a million lookups. The file is about 16 bytes an entry (11 MB); the limit for the
+model's data is 20 MB.
 
 Deterministic. Usage:
 
@@ -59,7 +62,8 @@ WORD_BASIS = FNV_BASIS ^ 0x9E3779B97F4A7C15
 FNV_PRIME = 0x100000001B3
 MASK = (1 << 64) - 1
 KEY_SHIFT = 24  # keys keep the top 40 of FNV-1a's 64 bits
-MAGIC = b"INGLANG3"
+MAGIC = b"INGLANG4"
+DIRECTORY_BITS = 16
 
 # Standard alphabets (lower case). Letters outside a language's alphabet count against it at detection time.
 SERBIAN_LATIN = "abcčćdđefghijklmnoprsštuvzž"
@@ -208,7 +212,8 @@ def quantise(log_probability):
     return max(0, min(255, round(-log_probability / STEP)))
 
 
-def build(train_dir, dev_out, min_count, dictionaries):
+def build(train_dir, dev_out, min_count, dictionaries, word_min_count=None):
+    word_min_count = min_count if word_min_count is None else word_min_count
     counts = {}
     for language in LANGUAGES:
         path = os.path.join(train_dir, language + ".txt")
@@ -245,7 +250,7 @@ def build(train_dir, dev_out, min_count, dictionaries):
         if latin(word):
             columns[serbian] = word_columns[-1]
         seen = [column[0].get(word, 0) for column in columns]
-        if max(seen) < min_count:
+        if max(seen) < word_min_count:
             continue
         key = fnv(word, WORD_BASIS)
         if key not in entries:
@@ -295,7 +300,7 @@ def build(train_dir, dev_out, min_count, dictionaries):
 
 
 def render(entries, floors):
-    """The file's header and its payload before compression."""
+    """The model file's bytes."""
     out = bytearray(MAGIC)
     out += struct.pack("<I", len(LANGUAGES))
     for language in LANGUAGES:
@@ -309,59 +314,43 @@ def render(entries, floors):
         out += b"".join(struct.pack("<I", ord(letter)) for letter in letters)
     keys = sorted(entries)
     out += struct.pack("<I", len(keys))
-    payload = bytearray()
-    previous = 0
+    slot = 8 * -(-(5 + len(LANGUAGES)) // 8)
+    padding = bytes(slot - 5 - len(LANGUAGES))
+    shift = 40 - DIRECTORY_BITS
+    starts = [0] * ((1 << DIRECTORY_BITS) + 1)
     for key in keys:
-        delta = key - previous
-        previous = key
-        while delta >= 0x80:
-            payload.append(delta & 0x7F | 0x80)
-            delta >>= 7
-        payload.append(delta)
-    payload += b"".join(entries[key] for key in keys)
-    return bytes(out), bytes(payload)
-
-
-def split(data):
-    """The header and decompressed payload of a model file, or None when it is not one of this layout."""
-    if not data.startswith(MAGIC):
-        return None
-    offset = len(MAGIC)
-    count = struct.unpack_from("<I", data, offset)[0]
-    offset += 4 + 2 * count + 4 + 6 * count
-    for _ in range(count):
-        offset += 2 + 4 * struct.unpack_from("<H", data, offset)[0]
-    offset += 4
-    size = struct.unpack_from("<I", data, offset)[0]
-    try:
-        return data[:offset], zlib.decompress(data[offset + 4:offset + 4 + size])
-    except zlib.error:
-        return None
+        starts[(key >> shift) + 1] += 1
+    for bucket in range(1 << DIRECTORY_BITS):
+        starts[bucket + 1] += starts[bucket]
+    body = bytearray(struct.pack("<%dI" % len(starts), *starts))
+    for key in keys:
+        body += key.to_bytes(5, "little") + entries[key] + padding
+    out += struct.pack("<I", zlib.crc32(body))
+    return bytes(out + body)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
     parser.add_argument("--dev-out", help="also write the held-out sentences, word pairs and words here")
-    parser.add_argument("--min-count", type=int, default=2)
+    parser.add_argument("--min-count", type=int, default=2, help="keep an n-gram some language saw this often")
+    parser.add_argument("--word-min-count", type=int, help="keep a word some language saw this often (default: --min-count)")
     parser.add_argument("--dictionaries", default="/usr/share/hunspell",
                         help="hunspell dictionaries whose stems join the letter model ('' for none)")
     parser.add_argument("--out", default=OUT, help="where to write the model (default: the package resource)")
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
-    entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries)
-    header, payload = render(entries, floors)
+    entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count)
+    data = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)
     if args.check:
-        current = split(open(out, "rb").read()) if os.path.exists(out) else None
-        if current != (header, payload):
+        current = open(out, "rb").read() if os.path.exists(out) else None
+        if current != data:
             print("%s is out of date; run python3 Scripts/build-language-model.py" % relative)
             sys.exit(1)
         print("%s is up to date" % relative)
         return
-    compressed = zlib.compress(payload, 9)
-    data = header + struct.pack("<I", len(compressed)) + compressed
     os.makedirs(os.path.dirname(out), exist_ok=True)
     with open(out, "wb") as handle:
         handle.write(data)

@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test("a damaged model file is refused, not half-read", arguments: [
-        Array("not a model".utf8), Array("INGLANG2".utf8), Array("INGLANG3".utf8) + [2, 0, 0, 0, 0x62, 0x67],
+        Array("not a model".utf8), Array("INGLANG3".utf8), Array("INGLANG4".utf8) + [2, 0, 0, 0, 0x62, 0x67],
     ])
     func damagedModel(_ bytes: [UInt8]) {
         #expect(throws: LanguageModelError.self) { try LanguageModel(bytes: bytes) }

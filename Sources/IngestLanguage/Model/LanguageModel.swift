@@ -1,14 +1,16 @@
+import CZlib
 public import Foundation
 
 /// The language identifier's model: for each character n-gram (orders 1–5) the -ln probability of its
 /// last letter after the ones before it, for each frequent word its -ln probability, in every language;
 /// plus every language's alphabet.
 ///
-/// Built by `Scripts/build-language-model.py` from CC0 sentences (see `Data/README.md`) into one compact
-/// binary resource: keys are stored as differences of sorted 40-bit hashes and the whole table is
-/// zlib-compressed, so the file is under a third of the table's size in memory. Loading it is one
-/// streamed inflate that lays the entries out in key order behind a directory of their top bits
-/// (``ModelTableDecoder``), so it costs milliseconds; ``bundled`` loads it once per process and every detector shares it.
+/// Built by `Scripts/build-language-model.py` from CC0 sentences (see `Data/README.md`) into one binary
+/// resource laid out exactly as the table is used: the directory of the keys' top bits, then the entries
+/// in key order. Loading is reading the file into the table's memory and checking it (CRC-32, keys in
+/// order): a short `ingest detect` run is mostly start-up, and inflating a compressed table cost several
+/// times the scoring of ten thousand sentences. ``bundled`` loads it once per process and every detector
+/// shares it.
 public final class LanguageModel: Sendable {
     /// Orders 1–5 are character n-grams; slot 6 holds whole words.
     public static let wordOrder = 6
@@ -78,19 +80,24 @@ public final class LanguageModel: Sendable {
     }()
 
     public convenience init(contentsOf url: URL) throws(LanguageModelError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw LanguageModelError("cannot read the language model \(url.path): \(error.localizedDescription)")
-        }
-        try self.init(bytes: [UInt8](data))
+        let source = try ModelSource.opening(path: url.path)
+        defer { source.release() }
+        try self.init(source: source)
     }
 
-    public init(bytes: [UInt8]) throws(LanguageModelError) {
-        var reader = ModelByteReader(bytes: bytes)
-        guard reader.take(8) == Array("INGLANG3".utf8) else {
-            throw LanguageModelError("not a language model file (bad magic)")
+    public convenience init(bytes: [UInt8]) throws(LanguageModelError) {
+        try self.init(source: .bytes(bytes))
+    }
+
+    /// The file's header is small; anything beyond this before the directory is damage.
+    static let maximumHeaderBytes = 1 << 16
+    static let magic = Array("INGLANG4".utf8)
+
+    init(source: ModelSource) throws(LanguageModelError) {
+        guard 1.littleEndian == 1 else { throw LanguageModelError("the language model is little-endian; this machine is not") }
+        var reader = ModelByteReader(bytes: try source.bytes(at: 0, count: min(source.size, Self.maximumHeaderBytes)))
+        guard reader.take(8) == Self.magic else {
+            throw LanguageModelError("not a language model file of this version (bad magic)")
         }
         let count = Int(try reader.u32())
         guard (1...16).contains(count) else { throw LanguageModelError("language model names \(count) languages") }
@@ -124,23 +131,37 @@ public final class LanguageModel: Sendable {
         }
         let entries = Int(try reader.u32())
         guard entries <= Self.maximumEntries else { throw LanguageModelError("language model claims \(entries) entries") }
-        let compressed = try reader.skip(Int(try reader.u32()))
-        guard reader.isAtEnd else { throw LanguageModelError("language model has trailing bytes") }
+        let checksum = try reader.u32()
 
         let slotWords = (Self.valueOffset + count + 7) / 8
-        var decoded: Result<[UInt32], LanguageModelError> = .failure(LanguageModelError("language model was not read"))
-        let table = [UInt64](unsafeUninitializedCapacity: entries * slotWords + 1) { buffer, initialized in
-            LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
-            buffer[entries * slotWords] = 0
-            decoded = bytes.withUnsafeBytes { file in
-                ModelTableDecoder.decode(
-                    UnsafeRawBufferPointer(rebasing: file[compressed]), entries: entries, languages: count,
-                    stride: slotWords * 8, into: UnsafeMutableRawPointer(buffer.baseAddress!))
-            }
-            // Every word is written once the decoder succeeds; on failure the table is discarded.
-            initialized = entries * slotWords + 1
+        let directoryStart = reader.offset
+        let tableStart = directoryStart + Self.directorySize * 4
+        let expected = tableStart + entries * slotWords * 8
+        guard source.size == expected else {
+            throw LanguageModelError(
+                "language model file is \(source.size) bytes, but its header describes \(expected): \(entries) rows of \(count) values")
         }
-        let directory = try decoded.get()
+        var directory = [UInt32](repeating: 0, count: Self.directorySize)
+        var failure: LanguageModelError?
+        directory.withUnsafeMutableBytes { buffer in
+            do throws(LanguageModelError) { try source.read(into: buffer, at: directoryStart) } catch { failure = error }
+        }
+        let table = [UInt64](unsafeUninitializedCapacity: entries * slotWords + 1) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            LargePages.advise(raw)
+            buffer[entries * slotWords] = 0
+            initialized = entries * slotWords + 1
+            do throws(LanguageModelError) {
+                guard failure == nil else { throw failure! }
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<(entries * slotWords * 8)]), at: tableStart)
+            } catch {
+                // The table is discarded, but every word it claims must hold a value.
+                failure = error
+                raw.initializeMemory(as: UInt8.self, repeating: 0)
+            }
+        }
+        if let failure { throw failure }
+        try Self.verify(directory: directory, table: table, entries: entries, slotWords: slotWords, checksum: checksum)
         self.languages = languages
         self.step = step
         self.floors = floors
@@ -153,6 +174,41 @@ public final class LanguageModel: Sendable {
         self.directory = directory
         self.entryCount = entries
     }
+
+    /// Entries of the directory: a start per value of the keys' top 16 bits, and the end.
+    static let directorySize = (1 << Int(directoryBits)) + 1
+
+    /// Refuses a damaged table: the directory and entries must match the checksum the script wrote, and
+    /// every key must sit in its directory range, in ascending order, as the lookups assume.
+    static func verify(
+        directory: [UInt32], table: [UInt64], entries: Int, slotWords: Int, checksum: UInt32
+    ) throws(LanguageModelError) {
+        var crc = directory.withUnsafeBytes { bytes in
+            crc32(0, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+        }
+        crc = table.withUnsafeBytes { bytes in
+            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(entries * slotWords * 8))
+        }
+        guard UInt32(truncatingIfNeeded: crc) == checksum else {
+            throw LanguageModelError("language model's table does not match its checksum: the file is damaged")
+        }
+        guard directory[0] == 0, directory[directorySize - 1] == UInt32(entries) else {
+            throw LanguageModelError("language model's directory does not cover its \(entries) rows")
+        }
+        var previous: UInt64 = 0
+        for bucket in 0..<(directorySize - 1) {
+            let start = Int(directory[bucket])
+            let end = Int(directory[bucket + 1])
+            guard start <= end else { throw outOfOrder }
+            for entry in start..<end {
+                let key = table[entry * slotWords] & keyMask
+                guard key >> directoryShift == UInt64(bucket), entry == 0 || key > previous else { throw outOfOrder }
+                previous = key
+            }
+        }
+    }
+
+    static let outOfOrder = LanguageModelError("language model's keys are out of order or outside their directory range")
 
     /// The column of a language code, if the model knows it.
     public func index(of code: String) -> Int? {

@@ -13,15 +13,6 @@ struct ModelByteReader {
         return Array(bytes[offset..<offset + count])
     }
 
-    /// Steps over `count` bytes without copying them, returning where they are.
-    mutating func skip(_ count: Int) throws(LanguageModelError) -> Range<Int> {
-        guard count >= 0, offset + count <= bytes.count else {
-            throw LanguageModelError("language model file is truncated")
-        }
-        defer { offset += count }
-        return offset..<offset + count
-    }
-
     mutating func take(_ count: Int) -> [UInt8]? {
         try? bytes(count)
     }
@@ -34,21 +25,6 @@ struct ModelByteReader {
         return value
     }
 
-    /// An unsigned LEB128 varint of at most 64 bits.
-    mutating func varint() throws(LanguageModelError) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < bytes.count, shift < 64 {
-            let byte = bytes[offset]
-            offset += 1
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-        throw LanguageModelError("language model file is truncated")
-    }
-
     mutating func u16() throws(LanguageModelError) -> UInt16 { UInt16(try little(2)) }
     mutating func u32() throws(LanguageModelError) -> UInt32 { UInt32(try little(4)) }
-    mutating func u64() throws(LanguageModelError) -> UInt64 { try little(8) }
 }
