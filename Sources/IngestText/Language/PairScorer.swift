@@ -18,30 +18,15 @@ public struct PairScorer: Sendable {
         guard let table = SingleByteTable.named(encoding), let language = LetterPairModel.shared.languages[code] else {
             return nil
         }
-        var alphabet: [UInt32] = [LetterPairModel.boundary]
-        for key in language.scores.keys {
-            for symbol in [UInt32(key >> 32), UInt32(key & 0xFFFF_FFFF)] where !alphabet.contains(symbol) {
-                alphabet.append(symbol)
-            }
-        }
-        alphabet = [alphabet[0]] + alphabet.dropFirst().sorted()
-        width = alphabet.count
-        var matrix = [Int16](repeating: Int16(Self.unseenPair), count: width * width)
-        for (key, score) in language.scores {
-            if let first = alphabet.firstIndex(of: UInt32(key >> 32)), let second = alphabet.firstIndex(of: UInt32(key & 0xFFFF_FFFF)) {
-                matrix[first * width + second] = score
-            }
-        }
-        self.matrix = matrix
+        width = language.alphabet.count
+        matrix = language.matrix
         var readings = [Reading](repeating: .other, count: 256)
         var indices = [UInt8](repeating: 0, count: 256)
-        for byte in 0...255 {
-            let scalar = String(decoding: table.decode([UInt8(byte)]), as: UTF8.self).unicodeScalars.first
-            guard let scalar else { continue }
+        for (byte, scalar) in table.scalars.enumerated() {
             if scalar.properties.isAlphabetic {
                 let lower = Self.lowercase(scalar.value)
                 readings[byte] = (0x400...0x52F).contains(lower) ? .cyrillicLetter : .latinLetter
-                indices[byte] = alphabet.firstIndex(of: lower).map { UInt8(truncatingIfNeeded: $0) } ?? Self.unknown
+                indices[byte] = language.index(of: lower).map { UInt8(truncatingIfNeeded: $0) } ?? Self.unknown
             } else if byte >= 0x80 {
                 readings[byte] = Self.isImplausible(scalar.value) ? .implausible : .punctuation
             }
