@@ -6,6 +6,9 @@
 public struct CharsetSniffer: Sendable {
     public var detector: any CharsetDetecting
 
+    /// A charset declaration: its canonical name, where it was found, and how it read there.
+    private typealias Declaration = (name: String, basis: CharsetDecision.Basis, text: String)
+
     public init(detector: any CharsetDetecting = StatisticalCharsetDetector()) {
         self.detector = detector
     }
@@ -14,20 +17,23 @@ public struct CharsetSniffer: Sendable {
     ///   - contentType: the HTTP `Content-Type` header, when the page came over HTTP.
     ///   - hint: the page's URL, passed on to the detector.
     public func decide(_ bytes: [UInt8], contentType: String? = nil, hint: String? = nil) -> CharsetDecision {
-        let verdict = UTF8Validation.check(bytes)
-        var decision = decide(bytes, verdict: verdict, contentType: contentType, hint: hint)
+        let bom = byteOrderMark(bytes)
+        var warnings: [String] = []
+        let declaration = bom == nil ? declaration(bytes, contentType: contentType, warnings: &warnings) : nil
+        // Only a declaration of UTF-8 needs the invalid bytes counted (a few stray ones are tolerated);
+        // everything else asks whether the bytes are UTF-8 at all, which the first invalid byte answers.
+        let verdict = UTF8Validation.check(bytes, validPerInvalid: declaration?.name == "utf-8" ? 1 : .max)
+        var decision = decide(
+            bytes, bom: bom, declaration: declaration, verdict: verdict, warnings: warnings, hint: hint)
         decision.bytesAreValidUTF8 = verdict == .ascii || verdict == .valid
         return decision
     }
 
-    private func decide(_ bytes: [UInt8], verdict: UTF8Validation.Verdict, contentType: String?, hint: String?)
-        -> CharsetDecision
+    /// What the HTTP header, or else the meta prescan, declares; unknown labels are ignored with a warning.
+    private func declaration(_ bytes: [UInt8], contentType: String?, warnings: inout [String])
+        -> Declaration?
     {
-        if let bom = byteOrderMark(bytes) {
-            return CharsetDecision(used: bom, basis: .byteOrderMark, declared: "bom: \(bom)", confidence: 1, warnings: [])
-        }
-        var warnings: [String] = []
-        var declaration: (name: String, basis: CharsetDecision.Basis, text: String)? = nil
+        var declaration: Declaration? = nil
         if let header = contentType, let label = ContentType.charset(in: header) {
             if let name = EncodingLabel.canonicalName(for: label) {
                 declaration = (name, .httpHeader, "http: \(label)")
@@ -44,6 +50,17 @@ public struct CharsetSniffer: Sendable {
                 warnings.append("the meta tag names an unknown charset '\(label)'; ignored")
             }
         }
+        return declaration
+    }
+
+    private func decide(
+        _ bytes: [UInt8], bom: String?, declaration: Declaration?,
+        verdict: UTF8Validation.Verdict, warnings: [String], hint: String?
+    ) -> CharsetDecision {
+        if let bom {
+            return CharsetDecision(used: bom, basis: .byteOrderMark, declared: "bom: \(bom)", confidence: 1, warnings: [])
+        }
+        var warnings = warnings
 
         guard let declaration else {
             // Valid UTF-8 is UTF-8 whatever the detector: legacy text almost never validates, and the

@@ -32,11 +32,29 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         (min(0.99, 0.5 + margin / 200) * 100).rounded() / 100
     }
 
+    /// Valid UTF-8 sequences per invalid byte that make a page UTF-8 with a few broken bytes.
+    static let mostlyUTF8 = 8
+
     /// Non-ASCII bytes needed before a declaration can be overruled.
     static let minimumEvidenceBytes = 8
 
     /// How much of the input is sampled: detection needs text, not all of a 20 MB page.
     static let sampleBytes = 256 << 10
+
+    /// The first `sampleBytes` of a page: the page itself, not a copy, when it is no longer.
+    static func sample(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.count <= sampleBytes ? bytes : Array(bytes.prefix(sampleBytes))
+    }
+
+    /// Whether `bytes` hold at least `count` non-ASCII bytes; stops counting there.
+    static func hasNonASCII(_ bytes: [UInt8], atLeast count: Int) -> Bool {
+        var seen = 0
+        for byte in bytes where byte >= 0x80 {
+            seen += 1
+            if seen >= count { return true }
+        }
+        return seen >= count
+    }
 
     /// The scorers of each candidate, one per language it is used for, in `candidates` order; built once
     /// per process, and only for the pairs detection reads.
@@ -51,11 +69,11 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
     public init() {}
 
     public func detect(_ bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double) {
-        let sample = Array(bytes.prefix(Self.sampleBytes))
-        switch UTF8Validation.check(sample) {
+        let sample = Self.sample(bytes)
+        switch UTF8Validation.check(sample, validPerInvalid: Self.mostlyUTF8) {
         case .ascii: return ("utf-8", 1)
         case .valid: return ("utf-8", 0.99)
-        case .invalid(let valid, let invalid) where valid >= 8 * max(1, invalid): return ("utf-8", 0.6)
+        case .invalid(let valid, let invalid) where valid >= Self.mostlyUTF8 * max(1, invalid): return ("utf-8", 0.6)
         case .invalid: break
         }
         let ranked = rank(sample, hint: hint)
@@ -70,9 +88,9 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
     /// them shows only on the letters they disagree on, and the per-pair average barely moves. The margin is
     /// the language fit alone: neither the ccTLD hint nor the priors may overrule what a page declares.
     public func overrule(declared: String, bytes: [UInt8], hint: String?) -> (encoding: String, confidence: Double)? {
-        let sample = Array(bytes.prefix(Self.sampleBytes))
+        let sample = Self.sample(bytes)
         // A handful of non-ASCII bytes is too little evidence to call a declaration a lie.
-        guard sample.lazy.filter({ $0 >= 0x80 }).count >= Self.minimumEvidenceBytes else { return nil }
+        guard Self.hasNonASCII(sample, atLeast: Self.minimumEvidenceBytes) else { return nil }
         let ranked = rank(sample, hint: hint)
         guard let best = ranked.first, best.encoding != declared,
             let declaredFit = ranked.first(where: { $0.encoding == declared })
@@ -96,7 +114,7 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
     /// Every candidate with its score, best first: what `ingest charset --scores` shows. Every candidate is
     /// scored on all the evidence here, where detection stops once the answer is clear.
     public func ranking(_ bytes: [UInt8], hint: String?) -> [(encoding: String, score: Double)] {
-        rank(Array(bytes.prefix(Self.sampleBytes)), hint: hint, exhaustive: true).map { ($0.encoding, $0.score) }
+        rank(Self.sample(bytes), hint: hint, exhaustive: true).map { ($0.encoding, $0.score) }
     }
 
     /// One candidate's result.

@@ -8,7 +8,10 @@ enum UTF8Validation {
         case invalid(validSequences: Int, invalidBytes: Int)
     }
 
-    static func check(_ bytes: [UInt8]) -> Verdict {
+    /// - Parameter ratio: what the caller asks of an invalid page, at most: whether its valid sequences
+    ///   number at least `ratio` times its invalid bytes (`.max`: nothing beyond its being invalid). The
+    ///   counts are exact whenever that can still be so; otherwise counting stops where the answer is no.
+    static func check(_ bytes: [UInt8], validPerInvalid ratio: Int = 1) -> Verdict {
         bytes.withUnsafeBufferPointer { buffer in
             // Pages are mostly ASCII markup: skip it eight bytes at a time, and only walk the rest.
             guard let base = UnsafeRawPointer(buffer.baseAddress) else { return .ascii }
@@ -18,18 +21,21 @@ enum UTF8Validation {
             }
             while index < buffer.count, buffer[index] < 0x80 { index += 1 }
             if index == buffer.count { return .ascii }
-            return check(buffer, from: index, base: base)
+            return check(buffer, from: index, base: base, ratio: ratio)
         }
     }
 
     /// The same check as over any collection, for a page in memory: the ASCII between non-ASCII
     /// characters (markup, spaces, digits) is skipped eight bytes at a time there too.
     ///
-    /// Counting stops once the invalid bytes outnumber every valid sequence the rest of the page could
-    /// still hold (two bytes each at least): a legacy-encoded page is then known to be no UTF-8, with
-    /// fewer valid sequences than invalid bytes, without walking all of it. Callers compare the two
-    /// counts only in ways that this cannot change.
-    private static func check(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafeRawPointer) -> Verdict {
+    /// Counting stops once the invalid bytes, `ratio` times over, outnumber every valid sequence the page
+    /// could still hold (those seen, and one per two bytes left): a legacy-encoded page is then known to
+    /// be no UTF-8 the caller would accept without walking all of it, and a caller that only asks whether a
+    /// page is UTF-8 at all stops at its first invalid byte. Callers compare the two counts only in ways
+    /// that this cannot change.
+    private static func check(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, base: UnsafeRawPointer, ratio: Int)
+        -> Verdict
+    {
         var validSequences = 0
         var invalidBytes = 0
         var index = start
@@ -41,6 +47,12 @@ enum UTF8Validation {
                 while index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     index += 8
                 }
+                continue
+            }
+            // Two-byte sequences (Cyrillic, most Polish letters) are most of a non-ASCII page: one step each.
+            if lead >= 0xC2, lead <= 0xDF, index + 1 < count, buffer[index + 1] & 0xC0 == 0x80 {
+                validSequences += 1
+                index += 2
                 continue
             }
             index += 1
@@ -55,7 +67,7 @@ enum UTF8Validation {
             case 0xF4: (length, minSecond, maxSecond) = (3, 0x80, 0x8F)
             default:
                 invalidBytes += 1
-                if invalidBytes > validSequences + (count - index) / 2 { break scan }
+                if settled(invalid: invalidBytes, valid: validSequences, left: count - index, ratio: ratio) { break scan }
                 continue
             }
             var ok = true
@@ -78,11 +90,19 @@ enum UTF8Validation {
                 validSequences += 1
             } else {
                 invalidBytes += 1
-                if invalidBytes > validSequences + (count - index) / 2 { break scan }
+                if settled(invalid: invalidBytes, valid: validSequences, left: count - index, ratio: ratio) { break scan }
             }
         }
         if invalidBytes > 0 { return .invalid(validSequences: validSequences, invalidBytes: invalidBytes) }
         return validSequences == 0 ? .ascii : .valid
+    }
+
+    /// Whether `invalid` bytes, `ratio` times over, outnumber the valid sequences seen and every one that
+    /// `left` more bytes could hold.
+    @inline(__always)
+    private static func settled(invalid: Int, valid: Int, left: Int, ratio: Int) -> Bool {
+        let (scaled, overflow) = invalid.multipliedReportingOverflow(by: ratio)
+        return overflow || scaled > valid + left / 2
     }
 
     static func check(_ bytes: some Collection<UInt8>) -> Verdict {

@@ -19,6 +19,8 @@ public struct PairScorer: Sendable {
             return nil
         }
         width = language.alphabet.count
+        // Every index must fit a byte below `unknown`, which `score` relies on to stay inside the matrix.
+        precondition(width < Int(Self.unknown), "a letter-pair alphabet of \(width) symbols")
         matrix = language.matrix
         var readings = [Reading](repeating: .other, count: 256)
         var indices = [UInt8](repeating: 0, count: 256)
@@ -36,7 +38,29 @@ public struct PairScorer: Sendable {
     }
 
     /// Average score per scored pair (100 · log10 units), or nil when no byte is beyond ASCII.
+    ///
+    /// The charset detector runs this over every candidate's evidence for every page, so it reads the
+    /// tables through buffer pointers: `readings`, `indices` and `matrix` are built so that every byte
+    /// and every pair of indices is in bounds.
     public func score(_ bytes: [UInt8]) -> Double? {
+        readings.withUnsafeBufferPointer { readings in
+            indices.withUnsafeBufferPointer { indices in
+                matrix.withUnsafeBufferPointer { matrix in
+                    bytes.withUnsafeBufferPointer { bytes in
+                        Self.score(bytes, readings: readings, indices: indices, matrix: matrix, width: width)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func score(
+        _ bytes: UnsafeBufferPointer<UInt8>, readings: UnsafeBufferPointer<Reading>, indices: UnsafeBufferPointer<UInt8>,
+        matrix: UnsafeBufferPointer<Int16>, width: Int
+    ) -> Double? {
+        guard let readings = readings.baseAddress, let indices = indices.baseAddress, let matrix = matrix.baseAddress else {
+            return nil
+        }
         var total = 0
         var pairs = 0
         var previousIndex: UInt8 = 0
@@ -62,8 +86,8 @@ public struct PairScorer: Sendable {
                 let bothLetters = index != 0 && previousIndex != 0
                 if bothLetters, reading != previousReading {
                     total -= 600
-                } else if index == Self.unknown || previousIndex == Self.unknown {
-                    total += Self.unseenPair
+                } else if index == unknown || previousIndex == unknown {
+                    total += unseenPair
                 } else {
                     total += Int(matrix[Int(previousIndex) * width + Int(index)])
                 }
