@@ -31,15 +31,15 @@ public struct MojibakeRepairer: Sendable {
     }
     /// What the code pages make of UTF-8 continuation bytes (0x80–0xBF): a repair that still holds one is
     /// half of a double misreading, with the second half left for the next pass.
-    private let continuationImages: Set<UInt32>
+    private let continuationImages: ScalarSet
     /// What the code pages make of UTF-8 lead bytes (0xC2–0xF4): a space or question mark right after one
     /// may stand for a byte the text lost, so the span is extended over it.
-    private let leadImages: Set<UInt32>
-    private let spaceLeadImages: Set<UInt32>
-    private let threeByteLeadImages: Set<UInt32>
+    private let leadImages: ScalarSet
+    private let spaceLeadImages: ScalarSet
+    private let threeByteLeadImages: ScalarSet
     /// Images of E2 and E3, the three-byte leads of punctuation, symbols and CJK, whose second byte is
     /// often 0xA0 ("â € " for the blank U+2800); Cyrillic letters left out.
-    private let spacedThreeByteLeadImages: Set<UInt32>
+    private let spacedThreeByteLeadImages: ScalarSet
     /// Code pages that decode 0x80–0x9F as the C1 controls themselves (the ISO-8859 ones): a span with a
     /// C1 control is more likely theirs than a windows-* page's.
     private let nativeControls: [Bool]
@@ -64,12 +64,12 @@ public struct MojibakeRepairer: Sendable {
                 chain: "\(confusion.actual) read as \(confusion.readAs)")
         }
         let tables = Self.codePages.compactMap(CodePageReverseMap.scalars(of:))
-        continuationImages = Set(tables.flatMap { $0[0x80...0xBF].map(\.value) })
-        leadImages = Set(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
-        spaceLeadImages = Set(tables.flatMap { table in (0xC2...0xDF).filter { SpanDecoder.restoresSpace(afterLead: UInt8($0)) }.map { table[$0].value } })
-        threeByteLeadImages = Set(tables.flatMap { $0[0xE0...0xEF].map(\.value) })
+        continuationImages = ScalarSet(tables.flatMap { $0[0x80...0xBF].map(\.value) })
+        leadImages = ScalarSet(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
+        spaceLeadImages = ScalarSet(tables.flatMap { table in (0xC2...0xDF).filter { SpanDecoder.restoresSpace(afterLead: UInt8($0)) }.map { table[$0].value } })
+        threeByteLeadImages = ScalarSet(tables.flatMap { $0[0xE0...0xEF].map(\.value) })
         // "в" and "г" (E2 and E3 in windows-1251) end ordinary Cyrillic words.
-        spacedThreeByteLeadImages = Set(tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) })
+        spacedThreeByteLeadImages = ScalarSet(tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) })
         nativeControls = reverse.map { map in CodePageReverseMap.scalars(of: map.name).map { $0[0x85].value == 0x85 } ?? false }
     }
 
@@ -352,7 +352,8 @@ public struct MojibakeRepairer: Sendable {
     private struct Span {
         var range: Range<Int>
         var fixed: [Unicode.Scalar]? = nil
-        var chain: String? = nil
+        /// Index of the code page that repaired it.
+        var page: Int? = nil
     }
 
     /// What one code page makes of a span, from best to worst.
@@ -450,7 +451,7 @@ public struct MojibakeRepairer: Sendable {
                 ? choose(readings[position], among: order, after: previous) : chooseExpected(readings[position], among: order, after: previous)
             if let (fixed, page) = candidate {
                 spans[position].fixed = fixed
-                spans[position].chain = reverse[page].name
+                spans[position].page = page
                 evidence |= 1 << page
             }
         }
@@ -461,7 +462,7 @@ public struct MojibakeRepairer: Sendable {
                 switch readings[position][page] {
                 case .expected(let decoded)?, .intermediate(let decoded)?, .partial(let decoded)?, .weak(let decoded)?:
                     spans[position].fixed = decoded
-                    spans[position].chain = reverse[page].name
+                    spans[position].page = page
                 default:
                     continue
                 }
@@ -476,22 +477,22 @@ public struct MojibakeRepairer: Sendable {
         }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
-        var counts: [String: Int] = [:]
-        var chainOrder: [String] = []
+        var counts = [Int](repeating: 0, count: reverse.count)
+        var pageOrder: [Int] = []
         var cursor = 0
         for span in spans {
             out.append(contentsOf: scalars[cursor..<span.range.lowerBound])
-            if let fixed = span.fixed, let chain = span.chain {
+            if let fixed = span.fixed, let page = span.page {
                 out.append(contentsOf: fixed)
-                if counts[chain] == nil { chainOrder.append(chain) }
-                counts[chain, default: 0] += 1
+                if counts[page] == 0 { pageOrder.append(page) }
+                counts[page] += 1
             } else {
                 out.append(contentsOf: scalars[span.range])
             }
             cursor = span.range.upperBound
         }
         out.append(contentsOf: scalars[cursor...])
-        return (out, chainOrder.map { ($0, counts[$0] ?? 0) })
+        return (out, pageOrder.map { (reverse[$0].name, counts[$0]) })
     }
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
