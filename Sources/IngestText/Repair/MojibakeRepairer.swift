@@ -341,10 +341,12 @@ public struct MojibakeRepairer: Sendable {
         // A repair that left more give-away characters than it removed went half way; keep the input.
         // Every UTF-8 repair shortens the text; one that leaves as many give-away characters as there were
         // can only have turned them into letters that look like give-aways (Ñ, Ð), not added any.
-        guard !chainOrder.isEmpty, Self.controlCount(current) <= Self.controlCount(scalars),
-            Self.suspiciousCount(current) <= Self.suspiciousCount(scalars),
-            current.count < scalars.count || Self.suspiciousCount(current) < Self.suspiciousCount(scalars)
-        else { return (scalars, nil) }
+        guard !chainOrder.isEmpty, Self.controlCount(current) <= Self.controlCount(scalars) else { return (scalars, nil) }
+        let suspiciousBefore = Self.suspiciousCount(scalars)
+        let suspiciousAfter = Self.suspiciousCount(current)
+        guard suspiciousAfter <= suspiciousBefore, current.count < scalars.count || suspiciousAfter < suspiciousBefore else {
+            return (scalars, nil)
+        }
         return (current, chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
     }
 
@@ -525,17 +527,22 @@ public struct MojibakeRepairer: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            for byte in bytes { count &+= byte & 0xC0 != 0x80 ? 1 : 0 }
             return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
                 var index = 0
                 var written = 0
                 while index < bytes.count, written < count {
-                    let lead = UInt32(bytes[index])
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        buffer.initializeElement(at: written, to: Unicode.Scalar(byte))
+                        written += 1
+                        index += 1
+                        continue
+                    }
+                    let lead = UInt32(byte)
                     var value: UInt32
                     var length: Int
-                    if lead < 0x80 {
-                        (value, length) = (lead, 1)
-                    } else if lead < 0xE0 {
+                    if lead < 0xE0 {
                         (value, length) = (lead & 0x1F, 2)
                     } else if lead < 0xF0 {
                         (value, length) = (lead & 0x0F, 3)
