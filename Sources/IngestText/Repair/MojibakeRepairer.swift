@@ -383,7 +383,10 @@ public struct MojibakeRepairer: Sendable {
     /// repaired with those only.
     private func pass(_ scalars: [Unicode.Scalar], first: Bool) -> ([Unicode.Scalar], [(String, Int)]) {
         var spans: [Span] = []
-        var readings: [[Reading?]] = []
+        // What each code page reads out of each span, span by span in one array (`pages` entries a span),
+        // and whether any page read the span at all.
+        var readings: [Reading?] = []
+        let pages = reverse.count
         var suspicious: [Bool] = []
         var votes = [Int](repeating: 0, count: reverse.count)
         var index = 0
@@ -400,57 +403,49 @@ public struct MojibakeRepairer: Sendable {
         // After a first repair the text has shown it was misread twice, and what is left of the second
         // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
         guard suspicious.contains(true) || !first else { return (scalars, []) }
-        readings.reserveCapacity(spans.count)
-        for span in spans {
+        var readable = [Bool](repeating: false, count: spans.count)
+        for (position, span) in spans.enumerated() {
             let range = span.range
-            guard range.count >= 2 else {
-                readings.append([])
-                continue
-            }
+            guard range.count >= 2 else { continue }
             // Only the code pages that can read a UTF-8 sequence out of the span are tried at all.
             let candidates = masks.candidates(scalars, range)
-            guard candidates != 0 else {
-                // No page reads anything: the same as a span too short to read.
-                readings.append([])
-                continue
-            }
-            var spanReadings = [Reading?](repeating: nil, count: reverse.count)
-            var anyReading = false
+            guard candidates != 0 else { continue }
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
             let hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) })
             for page in reverse.indices where candidates & (1 << page) != 0 {
                 guard let reading = read(scalars, range, with: reverse[page]) else { continue }
-                spanReadings[page] = reading
-                anyReading = true
+                if readings.isEmpty { readings = [Reading?](repeating: nil, count: spans.count * pages) }
+                readings[position * pages + page] = reading
+                readable[position] = true
                 if case .expected(let decoded) = reading { votes[page] += Self.fitsCase(decoded, after: previous) ? 2 : 1 }
                 if hasControl, nativeControls[page] { votes[page] += 1 }
             }
-            readings.append(anyReading ? spanReadings : [])
         }
         let order = reverse.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
-        func chooseExpected(_ spanReadings: [Reading?], among pages: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
+        func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
             var anyCase: ([Unicode.Scalar], Int)? = nil
-            for page in pages {
-                guard case .expected(let decoded)? = spanReadings[page] else { continue }
+            for page in order {
+                guard case .expected(let decoded)? = readings[position * pages + page] else { continue }
                 if Self.fitsCase(decoded, after: previous) { return (decoded, page) }
                 if anyCase == nil { anyCase = (decoded, page) }
             }
             return anyCase
         }
-        func choose(_ spanReadings: [Reading?], among pages: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
-            if let expected = chooseExpected(spanReadings, among: pages, after: previous) { return expected }
-            for page in pages { if case .intermediate(let decoded)? = spanReadings[page] { return (decoded, page) } }
-            for page in pages { if case .foreign(let decoded)? = spanReadings[page] { return (decoded, page) } }
-            for page in pages { if case .partial(let decoded)? = spanReadings[page] { return (decoded, page) } }
+        func choose(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
+            if let expected = chooseExpected(position, among: order, after: previous) { return expected }
+            let base = position * pages
+            for page in order { if case .intermediate(let decoded)? = readings[base + page] { return (decoded, page) } }
+            for page in order { if case .foreign(let decoded)? = readings[base + page] { return (decoded, page) } }
+            for page in order { if case .partial(let decoded)? = readings[base + page] { return (decoded, page) } }
             return nil
         }
         var evidence: CodePageMasks.Pages = 0
-        for position in spans.indices where !readings[position].isEmpty && (suspicious[position] || !first) {
+        for position in spans.indices where readable[position] && (suspicious[position] || !first) {
             let range = spans[position].range
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
             let candidate =
                 suspicious[position]
-                ? choose(readings[position], among: order, after: previous) : chooseExpected(readings[position], among: order, after: previous)
+                ? choose(position, among: order, after: previous) : chooseExpected(position, among: order, after: previous)
             if let (fixed, page) = candidate {
                 spans[position].fixed = fixed
                 spans[position].page = page
@@ -459,9 +454,9 @@ public struct MojibakeRepairer: Sendable {
         }
         guard evidence != 0 else { return (scalars, []) }
         let trusted = order.filter { evidence & (1 << $0) != 0 }
-        for position in spans.indices where spans[position].fixed == nil && !readings[position].isEmpty {
+        for position in spans.indices where spans[position].fixed == nil && readable[position] {
             for page in trusted {
-                switch readings[position][page] {
+                switch readings[position * pages + page] {
                 case .expected(let decoded)?, .intermediate(let decoded)?, .partial(let decoded)?, .weak(let decoded)?:
                     spans[position].fixed = decoded
                     spans[position].page = page
