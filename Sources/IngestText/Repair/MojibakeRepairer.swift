@@ -607,28 +607,38 @@ public struct MojibakeRepairer: Sendable {
     /// for a code page ``CodePageMasks`` found able to read a sequence out of it: nil when no UTF-8
     /// sequence comes out, the result is no shorter than the span, or it reads as nothing plausible.
     private func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap) -> Reading? {
-        var units: [SpanDecoder.Unit] = []
-        units.reserveCapacity(range.count + 1)
-        for scalar in scalars[range] {
-            switch scalar.value {
-            case 0x20: units.append(.space)
-            case 0x3F: units.append(.question)
-            case 0xFFFD: units.append(.lost)
-            default:
-                guard let byte = map.byte(for: scalar) else { return nil }
-                units.append(.byte(byte))
-            }
-        }
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
-        // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
-        // leaving "â€" before a space. Restore it only there.
-        if units.count >= 2, units[units.count - 2] == .byte(0xE2), units[units.count - 1] == .byte(0x80), next.map({ !Self.isLetter($0) }) ?? true {
-            units.append(.byte(0x9D))
-        } else if units.count >= 3, units[units.count - 3] == .byte(0xE2), units[units.count - 2] == .byte(0x80), units[units.count - 1] == .space {
-            // The same before a space the span took in: ” is far commoner than the † E2 80 A0 would make.
-            units.insert(.byte(0x9D), at: units.count - 1)
+        // The units live on the stack: most readings are thrown away, and this runs for every one.
+        let decoding = withUnsafeTemporaryAllocation(of: SpanDecoder.Unit.self, capacity: range.count + 1) { buffer -> SpanDecoder.Decoding? in
+            var count = 0
+            for scalar in scalars[range] {
+                let unit: SpanDecoder.Unit
+                switch scalar.value {
+                case 0x20: unit = .space
+                case 0x3F: unit = .question
+                case 0xFFFD: unit = .lost
+                default:
+                    guard let byte = map.byte(for: scalar) else { return nil }
+                    unit = .byte(byte)
+                }
+                buffer.initializeElement(at: count, to: unit)
+                count += 1
+            }
+            // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
+            // leaving "â€" before a space. Restore it only there.
+            if count >= 2, buffer[count - 2] == .byte(0xE2), buffer[count - 1] == .byte(0x80), next.map({ !Self.isLetter($0) }) ?? true {
+                buffer.initializeElement(at: count, to: .byte(0x9D))
+                count += 1
+            } else if count >= 3, buffer[count - 3] == .byte(0xE2), buffer[count - 2] == .byte(0x80), buffer[count - 1] == .space {
+                // The same before a space the span took in: ” is far commoner than the † E2 80 A0 would make.
+                buffer.initializeElement(at: count, to: .space)
+                buffer[count - 1] = .byte(0x9D)
+                count += 1
+            }
+            // Units are a trivial enum: nothing to deinitialize when the buffer goes.
+            return SpanDecoder.decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), of: scalars, range: range)
         }
-        let decoding = SpanDecoder.decode(units, of: scalars, range: range)
+        guard let decoding else { return nil }
         let decoded = decoding.scalars
         guard decoding.sequences + decoding.lossy > 0, decoded.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
         let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil

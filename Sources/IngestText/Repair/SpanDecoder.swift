@@ -69,7 +69,7 @@ struct SpanDecoder {
     }
 
     /// Decodes `units`, which stand for `scalars[range]`; `scalars` is the whole text, for context.
-    static func decode(_ units: [Unit], of scalars: [Unicode.Scalar], range: Range<Int>) -> Decoding {
+    static func decode(_ units: UnsafeBufferPointer<Unit>, of scalars: [Unicode.Scalar], range: Range<Int>) -> Decoding {
         var out = Decoding()
         out.scalars.reserveCapacity(units.count)
         var index = 0
@@ -126,7 +126,7 @@ struct SpanDecoder {
     }
 
     /// The sequence starting at `index`: its scalar, its length in units, and whether a byte of it was lost.
-    private static func sequence(_ units: [Unit], at index: Int, lead: UInt8) -> (Unicode.Scalar, Int, Bool)? {
+    private static func sequence(_ units: UnsafeBufferPointer<Unit>, at index: Int, lead: UInt8) -> (Unicode.Scalar, Int, Bool)? {
         let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         guard index + length <= units.count else { return nil }
         var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
