@@ -5,13 +5,20 @@ public import Logging
 import PostgresNIO
 
 /// Page records, their entities and events, and dead letters upserted into PostgreSQL
-/// (``DatabaseSchema``), a batch per transaction.
+/// (``DatabaseSchema``), a batch per transaction, over ``Configuration/writers`` connections at once.
 ///
-/// The server may go away mid-run: the current batch, never more than ``Configuration/batchSize``
-/// records, is held while the sink reconnects and retries it within the retry budget. If the server
-/// does not come back, the run stops with a temporary failure (exit 75). Nothing of that batch was
-/// committed, so the next run processes those pages again, and because every write is an idempotent
-/// upsert, a batch committed just before the connection dropped is not duplicated either.
+/// Each page goes to one connection by a hash of its id, so the server parses and stores two batches at
+/// once (on a first load its work, mostly parsing `record_json` into `jsonb`, is as large as the
+/// client's), while every record of one page is still written in order through the same connection: the
+/// rows are those of a single connection. Each connection has one batch in flight while the next one is
+/// being filled (and its rows built), so the client's work overlaps the server's instead of waiting.
+///
+/// The server may go away mid-run: the batches in hand, never more than two of
+/// ``Configuration/batchSize`` records per connection, are held while the sink reconnects and retries
+/// them within the retry budget. If the server does not come back, the run stops with a temporary
+/// failure (exit 75). Nothing of those batches was committed, so the next run processes those pages
+/// again, and because every write is an idempotent upsert, a batch committed just before the
+/// connection dropped is not duplicated either.
 public actor PostgresSink: RecordSink {
     public struct Configuration: Sendable {
         public var url: PostgresURL
@@ -23,10 +30,12 @@ public actor PostgresSink: RecordSink {
         /// Whether this database is the run's state database, so fetched pages' `fetch_state` rows are
         /// written with the pages; when another database keeps the state, they belong there instead.
         public var keepsFetchState: Bool
+        /// Connections writing batches at once.
+        public var writers: Int
 
         public init(
             url: PostgresURL, retry: PostgresRetryPolicy = .init(), batchSize: Int = 1000, loadMethod: PostgresLoadMethod = .copy,
-            transactionTimeout: Duration = .seconds(60), keepsFetchState: Bool = true
+            transactionTimeout: Duration = .seconds(60), keepsFetchState: Bool = true, writers: Int = 2
         ) {
             self.url = url
             self.keepsFetchState = keepsFetchState
@@ -34,37 +43,48 @@ public actor PostgresSink: RecordSink {
             self.retry = retry
             self.batchSize = batchSize
             self.loadMethod = loadMethod
+            self.writers = max(1, writers)
         }
     }
 
     public nonisolated let name = "postgres"
 
     private let configuration: Configuration
-    private let connector: PostgresConnector
-    private let writer: PostgresBatchWriter
     private let runID: String
     private let logger: Logger
-    private var connection: PostgresConnection?
-    private var pages: [PageRows] = []
-    private var letters: [DeadLetter] = []
+    private let lanes: [PostgresWriterLane]
+    /// Per lane: the batch being filled, and the one on the server.
+    private var pages: [[PageRows]]
+    private var letters: [[DeadLetter]]
+    /// A run that stopped early (another sink failed, a signal) never calls ``finish(summary:)``: a batch
+    /// on the server then commits or fails on its own, and each lane's connection closes when the lane
+    /// goes, which rolls back a transaction still open.
+    private var inFlight: [Task<Void, any Error>?]
 
     /// Connects (retrying within the budget, then exit 69), checks the schema (exit 78 when it is not
-    /// this build's) and records the run.
+    /// this build's) and records the run. Connections beyond the first open with their first batch.
     public init(configuration: Configuration, runID: String, pipeline: String, logger: Logger) async throws(RunError) {
         self.configuration = configuration
         self.runID = runID
         self.logger = logger
-        connector = PostgresConnector(url: configuration.url, policy: configuration.retry, logger: logger)
-        writer = PostgresBatchWriter(
+        let connector = PostgresConnector(url: configuration.url, policy: configuration.retry, logger: logger)
+        let writer = PostgresBatchWriter(
             runID: runID, method: configuration.loadMethod, keepsFetchState: configuration.keepsFetchState, logger: logger)
         let url = configuration.url
-        let writer = writer
-        connection = try await connector.open("check the schema and prepare the session") { connection in
+        let first = try await connector.open("check the schema and prepare the session") { connection in
             try await PostgresSchema.prepareForRun(connection, url: url, logger: logger)
             try await writer.prepareSession(connection)
         }.connection
+        lanes = (0..<configuration.writers).map { index in
+            PostgresWriterLane(
+                url: url, retry: configuration.retry, transactionTimeout: configuration.transactionTimeout, connector: connector,
+                writer: writer, logger: logger, connection: index == 0 ? first : nil)
+        }
+        pages = Array(repeating: [], count: configuration.writers)
+        letters = Array(repeating: [], count: configuration.writers)
+        inFlight = Array(repeating: nil, count: configuration.writers)
         let started = RFC3339.string(from: Date())
-        try await withRetry("record the run") { connection in
+        try await lanes[0].withRetry("record the run") { connection in
             try await connection.perform(
                 """
                 INSERT INTO runs (run_id, pipeline, tool_version, started_at) VALUES (\(runID), \(pipeline), \(IngestVersion.current), \(started))
@@ -73,26 +93,22 @@ public actor PostgresSink: RecordSink {
         }
     }
 
-    /// A run that stopped early (another sink failed, a signal) never calls ``finish(summary:)``; its
-    /// connection is still closed, which rolls back the open transaction if there is one.
-    deinit {
-        if let connection {
-            Task { try? await connection.close() }
-        }
-    }
-
     public func write(_ encoded: EncodedRecord) async throws(RunError) {
-        pages.append(try PageRows(encoded))
-        if pages.count + letters.count >= configuration.batchSize { try await flush() }
+        let rows = try PageRows(encoded)
+        let lane = lane(of: rows.pageID)
+        pages[lane].append(rows)
+        if pages[lane].count + letters[lane].count >= configuration.batchSize { try await dispatch(lane) }
     }
 
     public func write(_ deadLetter: DeadLetter) async throws(RunError) {
-        letters.append(deadLetter)
-        if pages.count + letters.count >= configuration.batchSize { try await flush() }
+        let lane = lane(of: deadLetter.pageID.rawValue)
+        letters[lane].append(deadLetter)
+        if pages[lane].count + letters[lane].count >= configuration.batchSize { try await dispatch(lane) }
     }
 
     public func finish(summary: RunSummary) async throws(RunError) {
-        try await flush()
+        for lane in lanes.indices { try await dispatch(lane) }
+        try await settleAll()
         let json: String
         do {
             json = String(decoding: try RecordJSON.encode(summary), as: UTF8.self)
@@ -102,7 +118,7 @@ public actor PostgresSink: RecordSink {
         let finished = RFC3339.string(from: Date())
         let runID = runID
         let logger = logger
-        try await withRetry("record the run summary") { connection in
+        try await lanes[0].withRetry("record the run summary") { connection in
             try await connection.perform(
                 """
                 UPDATE runs SET finished_at = \(finished), inputs = \(summary.inputs), records = \(summary.records),
@@ -110,94 +126,54 @@ public actor PostgresSink: RecordSink {
                 WHERE run_id = \(runID)
                 """, logger: logger)
         }
-        if let connection {
-            self.connection = nil
-            try? await connection.close()
-        }
+        for lane in lanes { await lane.close() }
     }
 
-    /// Writes the held batch; it is dropped from memory only once committed.
-    private func flush() async throws(RunError) {
-        guard !pages.isEmpty || !letters.isEmpty else { return }
+    /// The lane of a page: FNV-1a of its id, the same in every run and process.
+    private func lane(of pageID: String) -> Int {
+        guard lanes.count > 1 else { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in pageID.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return Int(hash % UInt64(lanes.count))
+    }
+
+    /// Hands the lane's filled batch over once its previous batch is committed: one batch ahead, so
+    /// memory stays bounded and batches of one page keep their order. A failed lane stops the sink.
+    private func dispatch(_ lane: Int) async throws(RunError) {
+        try await settle(lane)
+        guard !pages[lane].isEmpty || !letters[lane].isEmpty else { return }
         // The last record of a page wins, as it would with row-by-row upserts.
         var seen = Set<String>()
-        let unique = pages.reversed().filter { seen.insert($0.pageID).inserted }.reversed() as [PageRows]
-        let letters = letters
-        let writer = writer
-        try await withRetry("write \(unique.count) pages and \(letters.count) dead letters") { connection in
-            try await writer.write(pages: unique, letters: letters, on: connection)
-        }
-        pages.removeAll(keepingCapacity: true)
-        self.letters.removeAll(keepingCapacity: true)
+        let unique = pages[lane].reversed().filter { seen.insert($0.pageID).inserted }.reversed() as [PageRows]
+        let batchLetters = letters[lane]
+        pages[lane].removeAll(keepingCapacity: true)
+        letters[lane].removeAll(keepingCapacity: true)
+        let writer = lanes[lane]
+        inFlight[lane] = Task { try await writer.write(pages: unique, letters: batchLetters) }
     }
 
-    /// Runs `body` on a live connection. A lost connection is re-opened and `body` run again until the
-    /// retry budget is spent (then exit 75); a collision with another writer is retried at once; any
-    /// other error is a write failure (exit 74).
-    private func withRetry(_ what: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> Void) async throws(RunError) {
-        var deadline: ContinuousClock.Instant? = nil
-        var conflicts = 0
-        while true {
-            let connection: PostgresConnection
-            if let current = self.connection, !current.isClosed {
-                connection = current
-            } else {
-                if let stale = self.connection {
-                    // The server closed it between batches (a restart, an administrator): a loss like any other.
-                    self.connection = nil
-                    try? await stale.close()
-                    deadline = deadline ?? ContinuousClock.now + configuration.retry.budget
-                    logger.warning("PostgreSQL connection was closed by the server, reconnecting", metadata: ["sink": "postgres"])
-                }
-                let until = deadline ?? ContinuousClock.now + configuration.retry.budget
-                do {
-                    connection = try await connector.connect(until: until, failure: .temporaryFailure)
-                } catch where error.code == .temporaryFailure {
-                    throw RunError(
-                        .temporaryFailure,
-                        "\(error.message); could not \(what); the pages not written are processed again by the next run")
-                }
-                do {
-                    let writer = writer
-                    try await ConnectionWatchdog.run(on: connection, limit: configuration.transactionTimeout) { connection in
-                        try await writer.prepareSession(connection)
-                    }
-                } catch {
-                    try? await connection.close()
-                    if PostgresFailure.isConnectionLoss(error) { continue }
-                    throw RunError(.writeFailed, "PostgreSQL \(configuration.url): \(PostgresFailure.describe(error))")
-                }
-                self.connection = connection
-                if deadline != nil {
-                    logger.notice("PostgreSQL reachable again", metadata: ["sink": "postgres"])
+    /// Waits for the lane's batch on the server. When it failed, the other lanes' batches are waited for
+    /// too (each commits or fails within its own budget) before the failure stops the run, so no
+    /// transaction is left open behind it.
+    private func settle(_ lane: Int) async throws(RunError) {
+        guard let task = inFlight[lane] else { return }
+        inFlight[lane] = nil
+        do {
+            try await task.value
+        } catch {
+            for other in inFlight.indices {
+                if let task = inFlight[other] {
+                    inFlight[other] = nil
+                    _ = try? await task.value
                 }
             }
-            do {
-                try await ConnectionWatchdog.run(on: connection, limit: configuration.transactionTimeout, body)
-                return
-            } catch {
-                if PostgresFailure.isConnectionLoss(error) {
-                    self.connection = nil
-                    try? await connection.close()
-                    let now = ContinuousClock.now
-                    deadline = deadline ?? now + configuration.retry.budget
-                    guard let deadline, now < deadline else {
-                        throw RunError(
-                            .temporaryFailure,
-                            "PostgreSQL \(configuration.url) went away and did not come back in \(configuration.retry.budget) (\(PostgresFailure.describe(error))); could not \(what); the pages not written are processed again by the next run")
-                    }
-                    logger.warning(
-                        "PostgreSQL connection lost, reconnecting",
-                        metadata: ["sink": "postgres", "error": "\(PostgresFailure.describe(error))"])
-                    continue
-                }
-                if PostgresFailure.isConflict(error), conflicts < 20 {
-                    conflicts += 1
-                    logger.info("PostgreSQL write collided with another writer, retrying", metadata: ["sink": "postgres"])
-                    continue
-                }
-                throw RunError(.writeFailed, "PostgreSQL \(configuration.url): could not \(what): \(PostgresFailure.describe(error))")
-            }
+            throw error as? RunError ?? RunError(.writeFailed, "PostgreSQL \(configuration.url): \(error)")
         }
+    }
+
+    private func settleAll() async throws(RunError) {
+        for lane in lanes.indices { try await settle(lane) }
     }
 }

@@ -31,18 +31,20 @@ struct TestDatabase: Sendable {
         }
     }
 
-    /// Small PostgreSQL batches, so a handful of test records spans several transactions.
+    /// Small PostgreSQL batches, so a handful of test records spans several transactions, over the
+    /// sink's default number of connections unless `writers` says otherwise.
     func sink(
         runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .copy, keepsFetchState: Bool = true,
-        retryBudget: Duration = .seconds(5)
+        retryBudget: Duration = .seconds(5), writers: Int? = nil
     ) async throws -> any RecordSink {
         switch backend {
         case .sqlite:
             return try SQLiteSink(path: location, runID: runID, pipeline: "events", keepsFetchState: keepsFetchState)
         case .postgres:
-            let configuration = PostgresSink.Configuration(
+            var configuration = PostgresSink.Configuration(
                 url: try PostgresURL(location), retry: PostgresRetryPolicy(budget: retryBudget), batchSize: batchSize,
                 loadMethod: loadMethod, keepsFetchState: keepsFetchState)
+            if let writers { configuration.writers = writers }
             return try await PostgresSink(configuration: configuration, runID: runID, pipeline: "events", logger: Self.logger)
         }
     }
@@ -149,9 +151,10 @@ struct TestDatabase: Sendable {
     /// Writes `records` through one sink and finishes it, as a run would.
     func write(
         _ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = [], loadMethod: PostgresLoadMethod = .copy,
-        keepsFetchState: Bool = true
+        keepsFetchState: Bool = true, batchSize: Int = 5, writers: Int? = nil
     ) async throws {
-        let sink = try await sink(runID: runID, loadMethod: loadMethod, keepsFetchState: keepsFetchState)
+        let sink = try await sink(
+            runID: runID, batchSize: batchSize, loadMethod: loadMethod, keepsFetchState: keepsFetchState, writers: writers)
         for record in records { try await sink.write(record) }
         for letter in deadLetters { try await sink.write(letter) }
         var summary = RunSummary(runID: runID, pipeline: "events", stageNames: [])

@@ -53,13 +53,14 @@ public struct PageRows: Sendable {
         recordJSON = encoded.json
         recordSHA256 = SHA256Hex.digest(encoded.json)
         fetchState = encoded.fetchState
-        // One encoder for the whole page: setting one up costs about as much as encoding a small entity.
+        // Entities' small objects are written directly (``JSONValueWriter``); events, fewer and richer,
+        // share one encoder for the whole page, as setting one up costs about as much as encoding one.
         let encoder = RecordJSON.encoder
         do {
             entities = try record.entities.enumerated().map { ordinal, entity in
                 EntityRow(
                     ordinal: ordinal, type: entity.type, text: entity.text, spanStart: entity.span.start,
-                    spanEnd: entity.span.end, normalisedJSON: Array(try encoder.encode(entity.normalised)),
+                    spanEnd: entity.span.end, normalisedJSON: try JSONValueWriter.encode(entity.normalised),
                     confidence: entity.confidence)
             }
             var byID: [String: EventLink] = [:]

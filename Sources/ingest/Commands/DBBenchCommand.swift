@@ -41,8 +41,11 @@ struct DBBenchCommand: AsyncParsableCommand {
         var records: Int
         var firstSeconds: Double
         var firstRecordsPerSecond: Double
+        /// This process's CPU time (user and system) during the first load: the client's share of the work.
+        var firstClientCPUSeconds: Double
         var rerunSeconds: Double
         var rerunRecordsPerSecond: Double
+        var rerunClientCPUSeconds: Double
     }
 
     func run() async throws {
@@ -65,12 +68,16 @@ struct DBBenchCommand: AsyncParsableCommand {
             figures.append(
                 try await Self.measure("sqlite", corpus) { runID in try SQLiteSink(path: path, runID: runID, pipeline: "bench") })
             if let configuration = try postgres.sinkConfiguration() {
-                for method in PostgresLoadMethod.allCases {
+                // The configured number of writers, and for comparison in the same run one writer.
+                var variants = PostgresLoadMethod.allCases.map { (method: $0, writers: configuration.writers) }
+                if configuration.writers > 1 { variants.insert((.copy, 1), at: 1) }
+                for variant in variants {
                     let scratch = try await PostgresBenchDatabase.create(admin: configuration.url, logger: logger)
                     var target = configuration
                     target.url = scratch
-                    target.loadMethod = method
-                    let figure = try await Self.measure("postgres-\(method.rawValue)", corpus) { runID in
+                    target.loadMethod = variant.method
+                    target.writers = variant.writers
+                    let figure = try await Self.measure("postgres-\(variant.method.rawValue)-w\(variant.writers)", corpus) { runID in
                         try await PostgresSink(configuration: target, runID: runID, pipeline: "bench", logger: logger)
                     }
                     figures.append(figure)
@@ -85,12 +92,13 @@ struct DBBenchCommand: AsyncParsableCommand {
             print(String(decoding: try RecordJSON.encode(figures), as: UTF8.self))
             return
         }
-        print("target               records   first s   records/s   rerun s   records/s")
+        print("target               records   first s   records/s  client cpu s   rerun s   records/s  client cpu s")
         for figure in figures {
             print(
                 String(
-                    format: "%-18@ %9d %9.2f %11.0f %9.2f %11.0f", figure.target as NSString, figure.records, figure.firstSeconds,
-                    figure.firstRecordsPerSecond, figure.rerunSeconds, figure.rerunRecordsPerSecond))
+                    format: "%-18@ %9d %9.2f %11.0f %13.2f %9.2f %11.0f %13.2f", figure.target as NSString, figure.records,
+                    figure.firstSeconds, figure.firstRecordsPerSecond, figure.firstClientCPUSeconds, figure.rerunSeconds,
+                    figure.rerunRecordsPerSecond, figure.rerunClientCPUSeconds))
         }
     }
 
@@ -100,10 +108,12 @@ struct DBBenchCommand: AsyncParsableCommand {
         _ target: String, _ corpus: [EncodedRecord], sink makeSink: (String) async throws -> any RecordSink
     ) async throws -> Figure {
         var seconds: [Double] = []
+        var cpu: [Double] = []
         for pass in 0..<2 {
             let runID = "r_bench_\(pass)"
             let sink = try await makeSink(runID)
             let clock = ContinuousClock()
+            let cpuStarted = processCPUSeconds()
             let started = clock.now
             for record in corpus { try await sink.write(record) }
             var summary = RunSummary(runID: runID, pipeline: "bench", stageNames: [])
@@ -112,10 +122,20 @@ struct DBBenchCommand: AsyncParsableCommand {
             try await sink.finish(summary: summary)
             let elapsed = clock.now - started
             seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            cpu.append(processCPUSeconds() - cpuStarted)
         }
         return Figure(
             target: target, records: corpus.count, firstSeconds: seconds[0], firstRecordsPerSecond: Double(corpus.count) / seconds[0],
-            rerunSeconds: seconds[1], rerunRecordsPerSecond: Double(corpus.count) / seconds[1])
+            firstClientCPUSeconds: cpu[0], rerunSeconds: seconds[1], rerunRecordsPerSecond: Double(corpus.count) / seconds[1],
+            rerunClientCPUSeconds: cpu[1])
+    }
+
+    /// User and system CPU time of this process so far.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// The default pipeline's records for `input`, repeated under new page ids up to `count`.

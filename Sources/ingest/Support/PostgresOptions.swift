@@ -20,6 +20,9 @@ struct PostgresOptions: ParsableArguments {
     @Option(name: .long, help: "Records per PostgreSQL transaction; also the most held in memory while the server is away.")
     var postgresBatch: Int = 1000
 
+    @Option(name: .long, help: "Connections writing batches at once; each page always goes through the same one.")
+    var postgresWriters: Int = 2
+
     @Option(name: .long, help: "How batches reach PostgreSQL: copy or prepared.")
     var postgresLoad: PostgresLoadMethod = .copy
 
@@ -32,6 +35,7 @@ struct PostgresOptions: ParsableArguments {
         if postgresRetry < 0 { throw ValidationError("--postgres-retry must not be negative") }
         if postgresTimeout <= 0 { throw ValidationError("--postgres-timeout must be positive") }
         if postgresBatch < 1 { throw ValidationError("--postgres-batch must be at least 1") }
+        if !(1...16).contains(postgresWriters) { throw ValidationError("--postgres-writers must be between 1 and 16") }
     }
 
     var retryPolicy: PostgresRetryPolicy {
@@ -43,7 +47,7 @@ struct PostgresOptions: ParsableArguments {
         guard let url else { return nil }
         return PostgresSink.Configuration(
             url: try PostgresURL(url), retry: retryPolicy, batchSize: postgresBatch, loadMethod: postgresLoad,
-            transactionTimeout: .milliseconds(Int64(postgresTimeout * 1000)))
+            transactionTimeout: .milliseconds(Int64(postgresTimeout * 1000)), writers: postgresWriters)
     }
 }
 
