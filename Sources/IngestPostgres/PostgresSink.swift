@@ -173,7 +173,9 @@ public actor PostgresSink: RecordSink {
         }
     }
 
-    private func settleAll() async throws(RunError) {
+    /// Waits until every batch handed to a connection is committed, or throws its failure; the batches
+    /// still being filled stay where they are. Tests use it to know what the database holds mid-run.
+    func settleAll() async throws(RunError) {
         for lane in lanes.indices { try await settle(lane) }
     }
 }

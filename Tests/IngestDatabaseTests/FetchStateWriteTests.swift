@@ -47,7 +47,8 @@ import Testing
         let before = try await database.contents()
         try await database.refuseFetchState(url: "https://example.org/news/4")
         let changed = try (0..<5).map { try Self.fetched($0, variant: "changed", etag: "\"v2\"") }
-        await #expect(throws: RunError.self) { try await database.write(changed, runID: "r_2") }
+        // One connection, so all five pages are one batch (with several, each connection's batch is its own).
+        await #expect(throws: RunError.self) { try await database.write(changed, runID: "r_2", writers: 1) }
         #expect(try await database.contents() == before)
         #expect(try await database.rows("SELECT DISTINCT etag FROM fetch_state") == [["\"v1\""]])
     }

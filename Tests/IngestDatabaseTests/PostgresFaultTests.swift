@@ -114,9 +114,10 @@ import Testing
         let records = try SyntheticPages.records(count: 24)
         let database = try await TestDatabase.make(.postgres, label: "serverStaysAway-\(writers)")
         let sink = try await database.sink(runID: "r_1", writers: writers)
-        // Twelve records fill at least one batch of five on one of the connections; it commits on its own.
+        // Twelve records fill at least one batch of five on one of the connections.
         for record in records.prefix(12) { try await sink.write(record) }
-        try await Self.waitFor(database, "SELECT 1 FROM pages HAVING count(*) >= 5")
+        try await #require(sink as? PostgresSink).settleAll()
+        #expect(try await database.rows("SELECT count(*) >= 5 FROM pages") == [["t"]])
         try await database.refuseConnections(true)
         await #expect {
             for record in records.dropFirst(12) { try await sink.write(record) }

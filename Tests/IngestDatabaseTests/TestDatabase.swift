@@ -112,7 +112,10 @@ struct TestDatabase: Sendable {
     /// Drops every other session on this PostgreSQL database, as a server restart would.
     func terminateBackends() async throws {
         _ = try await rows(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            """
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+            """)
     }
 
     /// While true, the database refuses new sessions and has none: the server is away.
@@ -122,7 +125,7 @@ struct TestDatabase: Sendable {
         try PostgresTestServer.execute(admin, "ALTER DATABASE \(name) ALLOW_CONNECTIONS \(refuse ? "false" : "true")")
         if refuse {
             _ = try PostgresTestServer.rows(
-                admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+                admin, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND backend_type = 'client backend'")
         }
     }
 
