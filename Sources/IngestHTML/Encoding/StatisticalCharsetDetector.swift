@@ -62,6 +62,11 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         candidate.languages.compactMap { PairScorer(encoding: candidate.encoding, language: $0) }
     }
 
+    /// Every (candidate, scorer) pair `rank` scores, grouped by candidate in `candidates` order.
+    static let entries: [(candidate: Int, scorer: PairScorer)] = scorers.enumerated().flatMap { position, scorers in
+        scorers.map { (position, $0) }
+    }
+
     /// What each candidate decodes each byte to, to tell when the candidates still in the running read the
     /// rest of a page alike.
     static let readings: [[Unicode.Scalar]] = candidates.map { SingleByteTable.named($0.encoding)?.scalars ?? [] }
@@ -139,10 +144,7 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
     func rank(_ sample: [UInt8], hint: String?, exhaustive: Bool = false) -> [Ranked] {
         let tld = Self.countryDomain(hint)
         let candidates = Self.candidates
-        var entries: [(candidate: Int, scorer: PairScorer)] = []
-        for (position, scorers) in Self.scorers.enumerated() {
-            for scorer in scorers { entries.append((position, scorer)) }
-        }
+        let entries = Self.entries
         var fits = [Double](repeating: -10_000, count: entries.count)
         var scoredOn = [Int](repeating: 0, count: entries.count)
         var alive = Array(entries.indices)
@@ -161,7 +163,9 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
                 let behind = leader - fits[entry]
                 return behind > Self.reach || behind * amount >= Self.decisiveTotal
             }
-            let left = Set(alive.map { entries[$0].candidate })
+            // Entries come grouped by candidate, so this lists each candidate left once, in order.
+            var left: [Int] = []
+            for entry in alive where left.last != entries[entry].candidate { left.append(entries[entry].candidate) }
             if left.count <= 1 || Self.readAlike(sample[evidence.position...], candidates: left) { break }
             limit = limit.multipliedReportingOverflow(by: 4).overflow ? Int.max : limit * 4
         }
@@ -191,12 +195,15 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
     static let decisiveTotal = 4000.0
 
     /// Whether the candidates decode every non-ASCII byte of `rest` to the same character.
-    static func readAlike(_ rest: ArraySlice<UInt8>, candidates: Set<Int>) -> Bool {
-        let tables = candidates.sorted().map { readings[$0] }
-        guard let first = tables.first, tables.allSatisfy({ $0.count == 256 }) else { return false }
-        var differs = [Bool](repeating: false, count: 256)
-        for byte in 0x80..<256 { differs[byte] = tables.contains { $0[byte] != first[byte] } }
-        return !rest.contains { differs[Int($0)] }
+    static func readAlike(_ rest: ArraySlice<UInt8>, candidates: [Int]) -> Bool {
+        guard let first = candidates.first, candidates.allSatisfy({ readings[$0].count == 256 }) else { return false }
+        let reading = readings[first]
+        let others = candidates.dropFirst().map { readings[$0] }
+        for byte in rest where byte >= 0x80 {
+            let scalar = reading[Int(byte)]
+            for other in others where other[Int(byte)] != scalar { return false }
+        }
+        return true
     }
 
     /// The evidence of a whole sample (see ``CharsetEvidence``).

@@ -25,6 +25,8 @@ struct CharsetCommand: ParsableCommand {
     var scores = false
 
     func run() throws {
+        // ArgumentParser's property wrappers are slow to read: once each, not once per file.
+        let (files, url, scores) = (self.files, self.url, self.scores)
         let sniffer = CharsetSniffer(detector: StatisticalCharsetDetector())
         var output: [UInt8] = []
         output.reserveCapacity(files.count * 64)
