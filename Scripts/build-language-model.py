@@ -16,8 +16,10 @@ padded with one space on each side. An n-gram stores, per language, -ln P(last l
 it), or 255 when the language never saw it (the detector then backs off to a shorter n-gram); a word stores
 its Witten-Bell smoothed -ln P: c / (N + T) when seen, T / ((N + T) (B - T)) when not, where N counts the
 language's words, T its distinct ones and B the distinct ones over all languages, so small and large corpora
-pay alike for unseen words. An n-gram or word is kept when some language saw it at least `--min-count`
-times; values are quantised in steps of 0.1 and one lookup answers for all languages.
+pay alike for unseen words. An n-gram is kept when some language saw it at least `--min-count` (2) times,
+a word when some language saw it `--word-min-count` (1) times: a word seen once is still good evidence for a
+text of one or two words, where the letters say little, and costs one entry. Values are quantised in steps
+of 0.1 and one lookup answers for all languages.
 
 Binary layout, little-endian, the table exactly as the detector uses it (read into memory as it is, with no
 decoding: loading a compressed table took several times as long as scoring ten thousand sentences):
@@ -164,7 +166,7 @@ def count(lines, dictionary=()):
     return grams
 
 
-def dictionary_words(directory, language):
+def dictionary_words(directory, language, cap=DICTIONARY_CAP):
     """Lower-case stems of the language's hunspell dictionary (Debian hunspell-* packages), at most
     DICTIONARY_CAP of them, evenly sampled from the sorted list; none for a language without one."""
     name = HUNSPELL.get(language)
@@ -188,7 +190,7 @@ def dictionary_words(directory, language):
             if len(stem) > 1 and stem[0].islower() and all(character in alphabet for character in stem):
                 stems.add(stem.replace("’", "'").replace("ʼ", "'"))
     stems = sorted(stems)
-    stride = max(1, -(-len(stems) // DICTIONARY_CAP))
+    stride = max(1, -(-len(stems) // cap))
     return stems[::stride]
 
 
@@ -212,15 +214,14 @@ def quantise(log_probability):
     return max(0, min(255, round(-log_probability / STEP)))
 
 
-def build(train_dir, dev_out, min_count, dictionaries, word_min_count=None):
-    word_min_count = min_count if word_min_count is None else word_min_count
+def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTIONARY_CAP):
     counts = {}
     for language in LANGUAGES:
         path = os.path.join(train_dir, language + ".txt")
         if not os.path.exists(path):
             sys.exit("missing %s: the CC0 training sentences are needed to build the model" % path)
         train, dev = read_split(path)
-        stems = dictionary_words(dictionaries, language) if dictionaries else []
+        stems = dictionary_words(dictionaries, language, cap) if dictionaries else []
         if language == "sr":
             counts["sr-Latn"] = count([to_serbian_latin(line) for line in train], [to_serbian_latin(stem) for stem in stems])
             dev = [to_serbian_latin(line) if index % 2 else line for index, line in enumerate(dev)]
@@ -334,13 +335,14 @@ def main():
     parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
     parser.add_argument("--dev-out", help="also write the held-out sentences, word pairs and words here")
     parser.add_argument("--min-count", type=int, default=2, help="keep an n-gram some language saw this often")
-    parser.add_argument("--word-min-count", type=int, help="keep a word some language saw this often (default: --min-count)")
+    parser.add_argument("--word-min-count", type=int, default=1, help="keep a word some language saw this often")
     parser.add_argument("--dictionaries", default="/usr/share/hunspell",
                         help="hunspell dictionaries whose stems join the letter model ('' for none)")
+    parser.add_argument("--dictionary-cap", type=int, default=DICTIONARY_CAP, help="at most this many stems a language")
     parser.add_argument("--out", default=OUT, help="where to write the model (default: the package resource)")
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
-    entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count)
+    entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count, args.dictionary_cap)
     data = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)
