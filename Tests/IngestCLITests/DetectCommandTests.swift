@@ -47,6 +47,31 @@ import Testing
         #expect(Set(candidates.compactMap { $0["language"] as? String }) == ["bg", "uk"])
     }
 
+    @Test("--weights changes how evidence is weighed: a higher temperature makes the same answer less sure")
+    func weights() throws {
+        let text = "Spotkanie odbędzie się w przyszły czwartek.\n"
+        let plain = try IngestProcess.run(["detect", "--jsonl"], stdin: text)
+        let softened = try IngestProcess.run(["detect", "--jsonl", "--weights", "temperature=30, decisive-margin=none"], stdin: text)
+        #expect(plain.status == 0 && softened.status == 0, "\(softened.stderr)")
+        let before = try #require(try Self.objects(plain.stdout).first)
+        let after = try #require(try Self.objects(softened.stdout).first)
+        #expect(before["language"] as? String == "pl")
+        #expect(after["language"] as? String == "pl")
+        let sure = try #require(before["confidence"] as? Double)
+        let unsure = try #require(after["confidence"] as? Double)
+        #expect(unsure < sure)
+    }
+
+    @Test("--weights with an unknown name or a bad value is refused with exit 64", arguments: [
+        ("colour=1", "unknown weight 'colour'"), ("words=-1", "words needs a number of at least 0"),
+        ("temperature=0", "temperature must be above 0"), ("words", "'words' is not name=value"),
+    ])
+    func badWeights(_ spec: String, _ message: String) throws {
+        let result = try IngestProcess.run(["detect", "--weights", spec], stdin: "Dzień dobry\n")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test("a JSON line that is not a string gets an error answer in place and exit 65", arguments: [
         #"{"text": "Добър ден"}"#, "[1, 2]", "42",
     ])

@@ -30,6 +30,11 @@ struct DetectCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A model file built by Scripts/build-language-model.py --out, instead of the built-in one.", valueName: "file"))
     var model: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, decisive-margin; 'none' for no margin), for setting the weights on held-out text.",
+        valueName: "pairs"))
+    var weights: String?
+
     func validate() throws {
         guard (0...1).contains(minConfidence) else {
             throw ValidationError("--min-confidence must be between 0 and 1")
@@ -37,7 +42,7 @@ struct DetectCommand: ParsableCommand {
     }
 
     func run() throws {
-        let detector: LanguageDetector
+        var detector: LanguageDetector
         do throws(LanguageModelError) {
             let codes = candidates.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
             let loaded: LanguageModel
@@ -49,6 +54,9 @@ struct DetectCommand: ParsableCommand {
             detector = try LanguageDetector(model: loaded, candidates: codes, minimumConfidence: minConfidence)
         } catch {
             throw ValidationError(error.description)
+        }
+        if let weights {
+            detector.weights = try Self.parseWeights(weights, onto: detector.weights)
         }
         let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         guard jsonl else {
@@ -84,6 +92,37 @@ struct DetectCommand: ParsableCommand {
                 "\(failed.count) input lines were not text (line \(shown)\(failed.count > 5 ? ", …" : ""))")
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
+    }
+
+    /// `--weights`: each `name=value` pair replaces one of `base`'s weights.
+    static func parseWeights(_ spec: String, onto base: DetectionWeights) throws -> DetectionWeights {
+        var weights = base
+        for pair in spec.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2 else { throw ValidationError("--weights: '\(pair)' is not name=value") }
+            let name = parts[0]
+            if name == "decisive-margin" && parts[1] == "none" {
+                weights.decisiveMargin = nil
+                continue
+            }
+            guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
+                throw ValidationError("--weights: \(name) needs a number of at least 0, not '\(parts[1])'")
+            }
+            switch name {
+            case "characters": weights.characters = value
+            case "backoff": weights.backoff = value
+            case "words": weights.words = value
+            case "absent-letter": weights.absentLetter = value
+            case "temperature":
+                guard value > 0 else { throw ValidationError("--weights: temperature must be above 0") }
+                weights.temperature = value
+            case "decisive-margin": weights.decisiveMargin = value
+            default:
+                throw ValidationError(
+                    "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, decisive-margin")
+            }
+        }
+        return weights
     }
 
     /// Writes one answer as JSON with sorted keys, straight into the output bytes: this is the hot loop of a
