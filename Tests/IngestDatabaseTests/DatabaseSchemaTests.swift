@@ -59,6 +59,33 @@ import Testing
         #expect(try await database.rows("SELECT count(*) FROM pages") == [["3"]])
     }
 
+    @Test("version 3 adds the index that picks an event's row, to a version 2 database with links", arguments: backends)
+    func eventPickIndex(_ backend: TestDatabase.Backend) async throws {
+        let database = try await TestDatabase.make(backend)
+        try await database.migrate(to: 2)
+        try await database.execute(
+            """
+            INSERT INTO event_pages (event_id, page_id, event_json, event_sha256)
+            VALUES ('e_1', 'p_1', '{"name": "a"}', 'bb'), ('e_1', 'p_2', '{"name": "b"}', 'aa')
+            """)
+        try await database.migrate()
+        #expect(try await database.version() == DatabaseSchema.version)
+        #expect(try await database.rows("SELECT count(*) FROM event_pages") == [["2"]])
+        switch backend {
+        case .sqlite:
+            let plan = try await database.rows(
+                "EXPLAIN QUERY PLAN SELECT page_id FROM event_pages WHERE event_id = 'e_1' ORDER BY event_sha256, page_id LIMIT 1")
+            let details = plan.compactMap(\.last).compactMap { $0 }
+            #expect(details.contains { $0.contains("USING COVERING INDEX event_pages_pick") || $0.contains("USING INDEX event_pages_pick") },
+                    "\(details)")
+            #expect(!details.contains { $0.contains("TEMP B-TREE") }, "\(details)")
+        case .postgres:
+            #expect(try await database.rows(
+                "SELECT indexdef LIKE '%(event_id, event_sha256, page_id)' FROM pg_indexes WHERE indexname = 'event_pages_pick'")
+                == [["t"]])
+        }
+    }
+
     @Test("a database at a newer version is refused, by runs and by migrate", arguments: backends)
     func newerRefused(_ backend: TestDatabase.Backend) async throws {
         let database = try await TestDatabase.make(backend)

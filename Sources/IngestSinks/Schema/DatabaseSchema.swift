@@ -204,6 +204,13 @@ public enum DatabaseSchema {
                     PRIMARY KEY (pipeline, input_key, shard_index, shard_count)
                 );
                 """),
+        // The events row is the link with the lowest event_sha256 (then page_id), picked again whenever a
+        // page reporting the event changes; without this index that pick reads every link of the event, so
+        // a run's cost per page grew with the pages already behind its events.
+        SchemaMigration(
+            version: 3,
+            sqlite: "CREATE INDEX event_pages_pick ON event_pages(event_id, event_sha256, page_id);",
+            postgres: "CREATE INDEX event_pages_pick ON event_pages(event_id, event_sha256, page_id);"),
     ]
 
     /// What opening a database at `found` should do: nothing, create the schema (an empty database), or
