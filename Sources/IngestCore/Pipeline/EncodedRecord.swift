@@ -11,7 +11,7 @@ public struct EncodedRecord: Sendable {
 
     public init(record: PageRecord, fetchState: FetchState? = nil) throws {
         self.record = record
-        self.json = Array(try RecordJSON.encoder.encode(record))
+        self.json = try RecordJSON.encode(record)
         self.fetchState = fetchState.map { state in
             var state = state
             state.pageID = record.pageID

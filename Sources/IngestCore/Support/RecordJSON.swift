@@ -12,4 +12,19 @@ public enum RecordJSON {
     public static func encode(_ value: some Encodable) throws -> [UInt8] {
         Array(try encoder.encode(value))
     }
+
+    /// The same bytes as the generic form, written by ``RecordJSONWriter``: this runs for every page.
+    public static func encode(_ record: PageRecord) throws -> [UInt8] {
+        var writer = RecordJSONWriter(reservingCapacity: record.text.utf8.count + 2048)
+        try writer.write(record)
+        return writer.bytes
+    }
+
+    /// The same bytes as the generic form, written by ``RecordJSONWriter``: the database sinks store each
+    /// page's JSON of every event it reports.
+    public static func encode(_ event: EventRecord) throws -> [UInt8] {
+        var writer = RecordJSONWriter(reservingCapacity: 1024)
+        try writer.write(event)
+        return writer.bytes
+    }
 }

@@ -53,9 +53,7 @@ public struct PageRows: Sendable {
         recordJSON = encoded.json
         recordSHA256 = SHA256Hex.digest(encoded.json)
         fetchState = encoded.fetchState
-        // Entities' small objects are written directly (``JSONValueWriter``); events, fewer and richer,
-        // share one encoder for the whole page, as setting one up costs about as much as encoding one.
-        let encoder = RecordJSON.encoder
+        // Entities' small objects are written directly (``JSONValueWriter``), events by ``RecordJSONWriter``.
         do {
             entities = try record.entities.enumerated().map { ordinal, entity in
                 EntityRow(
@@ -65,7 +63,7 @@ public struct PageRows: Sendable {
             }
             var byID: [String: EventLink] = [:]
             for event in record.events {
-                let json = Array(try encoder.encode(event))
+                let json = try RecordJSON.encode(event)
                 let link = EventLink(eventID: event.eventID, json: json, sha256: SHA256Hex.digest(json))
                 if let known = byID[event.eventID], known.sha256 <= link.sha256 { continue }
                 byID[event.eventID] = link
