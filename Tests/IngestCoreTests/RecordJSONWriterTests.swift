@@ -20,8 +20,8 @@ import Testing
     }()
 
     static let awkwardNumbers: [Double] = [
-        0, -0.0, 1, 0.5, 0.1, 1.0 / 3, 0.95, 1e-5, 2.5e-7, 1e15, 1e15 - 1, 1e16, 1e20, 9_007_199_254_740_993,
-        -123.456, 5e-324, 1.7976931348623157e308,
+        0, -0.0, 1, 0.5, 0.1, 1.0 / 3, 0.95, 1e-5, 2.5e-7, 1e15, 1e15 - 1, 1e16, 1e20, 9_007_199_254_740_994,
+        -123.456, .leastNonzeroMagnitude, .greatestFiniteMagnitude, 1e-300,
     ]
 
     static func record(text: String, number: Double, keys: [String]) -> PageRecord {
