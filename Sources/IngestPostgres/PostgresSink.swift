@@ -53,12 +53,12 @@ public actor PostgresSink: RecordSink {
     private let runID: String
     private let logger: Logger
     private let lanes: [PostgresWriterLane]
-    /// Per lane: the batch being filled, and the one on the server.
+    /// Per lane, the batch being filled.
     private var pages: [[PageRows]]
     private var letters: [[DeadLetter]]
-    /// A run that stopped early (another sink failed, a signal) never calls ``finish(summary:)``: a batch
-    /// on the server then commits or fails on its own, and each lane's connection closes when the lane
-    /// goes, which rolls back a transaction still open.
+    /// Per lane, the batch on the server. A run that stopped early (another sink failed, a signal) never
+    /// calls ``finish(summary:)``: such a batch then commits or fails on its own, and each lane's
+    /// connection closes when the lane goes, which rolls back a transaction still open.
     private var inFlight: [Task<Void, any Error>?]
 
     /// Connects (retrying within the budget, then exit 69), checks the schema (exit 78 when it is not
