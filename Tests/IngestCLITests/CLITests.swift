@@ -7,9 +7,9 @@ import Testing
     let pages = FixturePaths.pages.path
 
     @Test("run writes every fixture to SQLite and JSONL and prints a summary that adds up")
-    func runFixtures() throws {
+    func runFixtures() async throws {
         let directory = try FixturePaths.temporaryDirectory()
-        let result = try IngestProcess.run([
+        let result = try await IngestProcess.run([
             "run", "--input", pages, "--sqlite", directory.appendingPathComponent("db.sqlite").path, "--output",
             directory.appendingPathComponent("pages.jsonl").path, "--stats", directory.appendingPathComponent("stats.json").path,
         ])
@@ -27,9 +27,9 @@ import Testing
     }
 
     @Test("--output - writes records to standard output and nothing else")
-    func stdoutIsData() throws {
+    func stdoutIsData() async throws {
         let directory = try FixturePaths.temporaryDirectory()
-        let result = try IngestProcess.run(["run", "--input", pages, "--output", "-"], in: directory)
+        let result = try await IngestProcess.run(["run", "--input", pages, "--output", "-"], in: directory)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == FixturePaths.pageNames().count - 2)
@@ -38,54 +38,54 @@ import Testing
     }
 
     @Test("paths can come from a list on standard input")
-    func inputList() throws {
+    func inputList() async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let list = "\(pages)/seed-000-wix.html\n\(pages)/seed-003-wordpress-pl.html\n"
-        let result = try IngestProcess.run(["run", "--input-list", "-", "--output", "-"], in: directory, stdin: list)
+        let result = try await IngestProcess.run(["run", "--input-list", "-", "--output", "-"], in: directory, stdin: list)
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == 2)
     }
 
     @Test("a run over the failure ratio exits 65, after writing its outputs")
-    func failureRatio() throws {
+    func failureRatio() async throws {
         let input = try FixturePaths.temporaryDirectory()
         try FileManager.default.copyItem(atPath: "\(pages)/empty.html", toPath: input.appendingPathComponent("empty.html").path)
         try FileManager.default.copyItem(atPath: "\(pages)/seed-000-wix.html", toPath: input.appendingPathComponent("ok.html").path)
         let output = try FixturePaths.temporaryDirectory()
         let database = output.appendingPathComponent("db.sqlite").path
-        let result = try IngestProcess.run(["run", "--input", input.path, "--sqlite", database])
+        let result = try await IngestProcess.run(["run", "--input", input.path, "--sqlite", database])
         #expect(result.status == 65)
         #expect(result.stderr.contains("1 of 2 inputs (50.0%) became dead letters, over the allowed 20.0%"))
         #expect(FileManager.default.fileExists(atPath: database))
-        let relaxed = try IngestProcess.run(["run", "--input", input.path, "--sqlite", database, "--max-failure-ratio", "0.5", "--no-skip-completed"])
+        let relaxed = try await IngestProcess.run(["run", "--input", input.path, "--sqlite", database, "--max-failure-ratio", "0.5", "--no-skip-completed"])
         #expect(relaxed.status == 0)
     }
 
     @Test("usage mistakes exit 64, missing input 66")
-    func usageAndMissingInput() throws {
-        #expect(try IngestProcess.run(["run"]).status == 64)
-        let missing = try IngestProcess.run(["run", "--input", "/nonexistent/pages", "--output", "-"])
+    func usageAndMissingInput() async throws {
+        #expect(try await IngestProcess.run(["run"]).status == 64)
+        let missing = try await IngestProcess.run(["run", "--input", "/nonexistent/pages", "--output", "-"])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("input not found: /nonexistent/pages"))
     }
 
     @Test("validate accepts the shipped pipelines")
-    func validateShipped() throws {
-        let result = try IngestProcess.run(["validate", "Pipelines/events.yaml"])
+    func validateShipped() async throws {
+        let result = try await IngestProcess.run(["validate", "Pipelines/events.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("ok, pipeline 'events': strip → repair → language → entities"))
     }
 
     @Test("validate reports the file, line and problem, and exits 78")
-    func validateBad() throws {
+    func validateBad() async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let file = directory.appendingPathComponent("bad.yaml")
         try Data("name: bad\nstages:\n  - fetch\n  - strip:\n      max_elements: many\n".utf8).write(to: file)
-        let result = try IngestProcess.run(["validate", file.path])
+        let result = try await IngestProcess.run(["validate", file.path])
         #expect(result.status == 78)
         #expect(result.stderr.contains("bad.yaml:3:5: error: unknown stage 'fetch'; this build has: strip, repair, language, entities"))
         #expect(result.stderr.contains("bad.yaml:5:21: error: bad value for 'max_elements' of stage 'strip': expected a whole number, got 'many'"))
-        let run = try IngestProcess.run(["run", file.path, "--input", pages, "--output", "-"])
+        let run = try await IngestProcess.run(["run", file.path, "--input", pages, "--output", "-"])
         #expect(run.status == 78)
         #expect(run.stdout.isEmpty)
     }
@@ -97,8 +97,8 @@ import Testing
     }
 
     @Test("strip --html-dir prints one {id, title, text} line per page, in file order")
-    func stripDirectory() throws {
-        let result = try IngestProcess.run(["strip", "--html-dir", pages, "--jsonl", "--concurrency", "2"])
+    func stripDirectory() async throws {
+        let result = try await IngestProcess.run(["strip", "--html-dir", pages, "--jsonl", "--concurrency", "2"])
         #expect(result.status == 65)
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == FixturePaths.pageNames().count)
@@ -110,8 +110,8 @@ import Testing
     }
 
     @Test("extract prints the entities of standard input as JSON, with the page's date for missing years")
-    func extract() throws {
-        let result = try IngestProcess.run(
+    func extract() async throws {
+        let result = try await IngestProcess.run(
             ["extract", "--language", "bg", "--published", "2017-11-21"], stdin: "се проведе на 8-9 ноември във Валенсия, Испания")
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -123,28 +123,28 @@ import Testing
     }
 
     @Test("extract --jsonl answers line by line and refuses lines that are not JSON, exiting 65")
-    func extractLines() throws {
+    func extractLines() async throws {
         let input = #"{"id":"a","text":"Wczoraj w Krakowie","published":"2024-01-01"}"# + "\nnot json\n" + #""on 5 May 2020""# + "\n"
-        let result = try IngestProcess.run(["extract", "--jsonl"], stdin: input)
+        let result = try await IngestProcess.run(["extract", "--jsonl"], stdin: input)
         #expect(result.status == 65)
         #expect(result.stderr.contains("line 2: not a JSON string"))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[0].contains(#""id":"a""#) && lines[0].contains(#""value":"2023-12-31""#))
         #expect(lines[2].contains(#""value":"2020-05-05""#))
-        #expect(try IngestProcess.run(["extract", "--published", "yesterday"]).status == 64)
+        #expect(try await IngestProcess.run(["extract", "--published", "yesterday"]).status == 64)
     }
 
     @Test("strip --text prints only the main text")
-    func stripText() throws {
-        let result = try IngestProcess.run(["strip", "--text", "\(pages)/seed-000-wix.html"])
+    func stripText() async throws {
+        let result = try await IngestProcess.run(["strip", "--text", "\(pages)/seed-000-wix.html"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("The diversity of industries and experts"))
         #expect(!result.stdout.contains("top of page"))
     }
 
     @Test("run learns a site's template in a pre-pass, unless the pipeline turns it off")
-    func templateLearning() throws {
+    func templateLearning() async throws {
         let input = try FixturePaths.temporaryDirectory()
         let repeated = "Partners: Regional Chamber of Commerce, Technical University and the City of Ruse, since 2017."
         for number in 0..<4 {
@@ -155,14 +155,14 @@ import Testing
                 """
             try Data(html.utf8).write(to: input.appendingPathComponent("news-\(number).html"))
         }
-        let learned = try IngestProcess.run(["run", "--input", input.path, "--output", "-"])
+        let learned = try await IngestProcess.run(["run", "--input", input.path, "--output", "-"])
         #expect(learned.status == 0)
         #expect(learned.stdout.split(separator: "\n").count == 4)
         #expect(!learned.stdout.contains("Partners: Regional Chamber"))
 
         let pipeline = input.appendingPathComponent("no-templates.yaml")
         try Data("name: plain\nstages:\n  - strip:\n      learn_templates: false\n".utf8).write(to: pipeline)
-        let plain = try IngestProcess.run(["run", pipeline.path, "--input", input.path, "--output", "-"])
+        let plain = try await IngestProcess.run(["run", pipeline.path, "--input", input.path, "--output", "-"])
         #expect(plain.status == 0)
         #expect(plain.stdout.components(separatedBy: "Partners: Regional Chamber").count == 5)
     }

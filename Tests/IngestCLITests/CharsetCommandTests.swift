@@ -33,13 +33,13 @@ import Testing
     }
 
     @Test("5,000 paths each get their label, in order, and an unreadable one is reported with exit 66")
-    func manyPaths() throws {
+    func manyPaths() async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let files = try Self.files(in: directory)
         let missing = directory.appendingPathComponent("missing.txt").path
         var expected = (0..<4_999).map { files[$0 % files.count] }
         expected.insert((missing, "error"), at: 2_500)
-        let result = try IngestProcess.run(["charset"] + expected.map(\.path))
+        let result = try await IngestProcess.run(["charset"] + expected.map(\.path))
         #expect(result.status == 66, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 5_000)
@@ -47,13 +47,13 @@ import Testing
     }
 
     @Test("one path prints the bare label, and options may come after the paths")
-    func onePathAndOptions() throws {
+    func onePathAndOptions() async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let files = try Self.files(in: directory)
-        let one = try IngestProcess.run(["charset", files[1].path, "--url", "https://example.bg/"])
+        let one = try await IngestProcess.run(["charset", files[1].path, "--url", "https://example.bg/"])
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout == "windows-1251\n")
-        let scored = try IngestProcess.run(["charset", files[0].path, "--scores", "--", files[2].path])
+        let scored = try await IngestProcess.run(["charset", files[0].path, "--scores", "--", files[2].path])
         #expect(scored.status == 0, "\(scored.stderr)")
         let lines = scored.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "\(files[0].path): utf-8")
@@ -67,16 +67,16 @@ import Testing
         ["charset", "a.html", "b.html", "--url"],
         ["charset", "--"],
     ])
-    func usageMistakes(_ arguments: [String]) throws {
-        let result = try IngestProcess.run(arguments)
+    func usageMistakes(_ arguments: [String]) async throws {
+        let result = try await IngestProcess.run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.contains("Usage: ingest charset"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
     @Test("--help prints the command's help even among many paths")
-    func help() throws {
-        let result = try IngestProcess.run(["charset", "a.html", "--help", "b.html", "c.html"])
+    func help() async throws {
+        let result = try await IngestProcess.run(["charset", "a.html", "--help", "b.html", "c.html"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: ingest charset <files> ... [--url <url>] [--scores]"), "\(result.stdout)")
     }

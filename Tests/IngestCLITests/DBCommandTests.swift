@@ -6,30 +6,30 @@ import Testing
     let pages = FixturePaths.pages.path
 
     @Test("a run refuses a database at an older schema (78) until `ingest db migrate` upgrades it")
-    func olderSQLiteMigrates() throws {
+    func olderSQLiteMigrates() async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let database = directory.appendingPathComponent("old.sqlite").path
-        let create = try IngestProcess.run(["db", "migrate", "--sqlite", database, "--to", "1"])
+        let create = try await IngestProcess.run(["db", "migrate", "--sqlite", database, "--to", "1"])
         #expect(create.status == 0, "\(create.stderr)")
         #expect(create.stderr.contains("migrated from schema version 0 to 1"))
 
-        let refused = try IngestProcess.run(["run", "--input", pages, "--sqlite", database])
+        let refused = try await IngestProcess.run(["run", "--input", pages, "--sqlite", database])
         #expect(refused.status == 78)
         #expect(refused.stderr.contains("has schema version 1, older than this build's"))
         #expect(refused.stderr.contains("run `ingest db migrate --sqlite \(database)` first"))
 
-        let migrate = try IngestProcess.run(["db", "migrate", "--sqlite", database])
+        let migrate = try await IngestProcess.run(["db", "migrate", "--sqlite", database])
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stderr.contains("migrated from schema version 1 to"))
-        let again = try IngestProcess.run(["db", "migrate", "--sqlite", database])
+        let again = try await IngestProcess.run(["db", "migrate", "--sqlite", database])
         #expect(again.stderr.contains("nothing to do"))
 
-        let run = try IngestProcess.run(["run", "--input", pages, "--sqlite", database])
+        let run = try await IngestProcess.run(["run", "--input", pages, "--sqlite", database])
         #expect(run.status == 0, "\(run.stderr)")
     }
 
     @Test("db migrate without a database is a usage error")
-    func noDatabase() throws {
-        #expect(try IngestProcess.run(["db", "migrate"]).status == 64)
+    func noDatabase() async throws {
+        #expect(try await IngestProcess.run(["db", "migrate"]).status == 64)
     }
 }

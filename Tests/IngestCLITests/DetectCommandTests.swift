@@ -15,8 +15,8 @@ import Testing
         ("Spotkanie odbędzie się w przyszły czwartek.", "pl"),
         ("The workshop brought together researchers.", "en"),
     ])
-    func wholeInput(_ text: String, _ code: String) throws {
-        let result = try IngestProcess.run(["detect"], stdin: text + "\n")
+    func wholeInput(_ text: String, _ code: String) async throws {
+        let result = try await IngestProcess.run(["detect"], stdin: text + "\n")
         #expect(result.status == 0)
         let answer = try #require(try Self.objects(result.stdout).first)
         #expect(answer["language"] as? String == code)
@@ -26,10 +26,10 @@ import Testing
     }
 
     @Test("detect --jsonl answers each line in order; JSON strings and plain lines are both texts")
-    func jsonl() throws {
+    func jsonl() async throws {
         let input = #""Това е книгата, която ти дадох вчера.""# + "\n" + "Gdzie jest najbliższy przystanek?\n"
             + #""Це книжка, яку я дав тобі \"вчора\".""# + "\n" + "\n"
-        let result = try IngestProcess.run(["detect", "--jsonl"], stdin: input)
+        let result = try await IngestProcess.run(["detect", "--jsonl"], stdin: input)
         #expect(result.status == 0, "\(result.stderr)")
         let answers = try Self.objects(result.stdout)
         #expect(answers.map { $0["language"] as? String } == ["bg", "pl", "uk", "und"])
@@ -38,8 +38,8 @@ import Testing
     }
 
     @Test("--candidates restricts the answer")
-    func candidates() throws {
-        let result = try IngestProcess.run(
+    func candidates() async throws {
+        let result = try await IngestProcess.run(
             ["detect", "--jsonl", "--candidates", "bg,uk"], stdin: "Правительство объявило о новых мерах.\n")
         #expect(result.status == 0)
         let answer = try #require(try Self.objects(result.stdout).first)
@@ -48,10 +48,10 @@ import Testing
     }
 
     @Test("--weights changes how evidence is weighed: a higher temperature makes the same answer less sure")
-    func weights() throws {
+    func weights() async throws {
         let text = "Spotkanie odbędzie się w przyszły czwartek.\n"
-        let plain = try IngestProcess.run(["detect", "--jsonl"], stdin: text)
-        let softened = try IngestProcess.run(["detect", "--jsonl", "--weights", "temperature=30, decisive-margin=none"], stdin: text)
+        let plain = try await IngestProcess.run(["detect", "--jsonl"], stdin: text)
+        let softened = try await IngestProcess.run(["detect", "--jsonl", "--weights", "temperature=30, decisive-margin=none"], stdin: text)
         #expect(plain.status == 0 && softened.status == 0, "\(softened.stderr)")
         let before = try #require(try Self.objects(plain.stdout).first)
         let after = try #require(try Self.objects(softened.stdout).first)
@@ -66,8 +66,8 @@ import Testing
         ("colour=1", "unknown weight 'colour'"), ("words=-1", "words needs a number of at least 0"),
         ("temperature=0", "temperature must be above 0"), ("words", "'words' is not name=value"),
     ])
-    func badWeights(_ spec: String, _ message: String) throws {
-        let result = try IngestProcess.run(["detect", "--weights", spec], stdin: "Dzień dobry\n")
+    func badWeights(_ spec: String, _ message: String) async throws {
+        let result = try await IngestProcess.run(["detect", "--weights", spec], stdin: "Dzień dobry\n")
         #expect(result.status == 64)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
@@ -75,8 +75,8 @@ import Testing
     @Test("a JSON line that is not a string gets an error answer in place and exit 65", arguments: [
         #"{"text": "Добър ден"}"#, "[1, 2]", "42",
     ])
-    func malformedLine(_ line: String) throws {
-        let result = try IngestProcess.run(["detect", "--jsonl"], stdin: "Dzień dobry wszystkim\n" + line + "\nGood morning everyone\n")
+    func malformedLine(_ line: String) async throws {
+        let result = try await IngestProcess.run(["detect", "--jsonl"], stdin: "Dzień dobry wszystkim\n" + line + "\nGood morning everyone\n")
         #expect(result.status == 65)
         let answers = try Self.objects(result.stdout)
         #expect(answers.count == 3)
@@ -88,15 +88,15 @@ import Testing
     @Test("an unknown candidate or a bad threshold is a usage error", arguments: [
         ["detect", "--candidates", "bg,de"], ["detect", "--min-confidence", "2"],
     ])
-    func usage(_ arguments: [String]) throws {
-        let result = try IngestProcess.run(arguments, stdin: "text\n")
+    func usage(_ arguments: [String]) async throws {
+        let result = try await IngestProcess.run(arguments, stdin: "text\n")
         #expect(result.status == 64)
         #expect(result.stderr.contains("rror"))
     }
 
     @Test("a model file that cannot be read is reported")
-    func missingModel() throws {
-        let result = try IngestProcess.run(["detect", "--model", "/nonexistent/model.bin"], stdin: "text\n")
+    func missingModel() async throws {
+        let result = try await IngestProcess.run(["detect", "--model", "/nonexistent/model.bin"], stdin: "text\n")
         #expect(result.status == 64)
         #expect(result.stderr.contains("cannot read the language model /nonexistent/model.bin"))
     }

@@ -5,15 +5,6 @@ import Testing
 
 /// `ingest run --urls` as a cron job runs it, against a real server on loopback.
 @Suite struct FetchCLITests {
-    /// Runs the binary off the cooperative pool, which the loopback server needs while the process waits.
-    static func ingest(_ arguments: [String]) async throws -> IngestProcess.Result {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try IngestProcess.run(arguments) })
-            }
-        }
-    }
-
     @Test("a nightly rerun of a URL list sends conditional requests and processes nothing unchanged")
     func nightlyRerun() async throws {
         let first = try FixturePaths.bytes(ofPage: "seed-000-wix.html")
@@ -42,13 +33,13 @@ import Testing
             "--user-agent", "nightly-test/1.0", "--max-failure-ratio", "1",
         ]
 
-        let tonight = try await Self.ingest(arguments)
+        let tonight = try await IngestProcess.run(arguments)
         #expect(tonight.status == 0, "\(tonight.stderr)")
         #expect(tonight.stderr.contains("inputs 4 = records 2 + dead letters 1 + skipped 1"), "\(tonight.stderr)")
         #expect(tonight.stderr.contains("skipped (disallowed by robots.txt): 1"))
         #expect(tonight.stderr.contains("dead letters input/http-status: 1"))
 
-        let tomorrow = try await Self.ingest(arguments)
+        let tomorrow = try await IngestProcess.run(arguments)
         await server.stop()
         #expect(tomorrow.status == 0, "\(tomorrow.stderr)")
         #expect(tomorrow.stderr.contains("inputs 4 = records 0 + dead letters 1 + skipped 3"), "\(tomorrow.stderr)")

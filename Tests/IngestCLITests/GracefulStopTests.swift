@@ -23,7 +23,15 @@ import Glibc
 
     /// Starts `ingest`, waits until its log shows `deadLetters` dead letters (so it is part-way through the
     /// pages), sends `signal`, and returns the exit status.
-    static func runAndStop(_ arguments: [String], afterDeadLetters deadLetters: Int, signal: Int32) throws -> (status: Int32, stderr: String) {
+    static func runAndStop(
+        _ arguments: [String], afterDeadLetters deadLetters: Int, signal: Int32
+    ) async throws -> (status: Int32, stderr: String) {
+        try await BlockingWork.run { try runAndStopWaiting(arguments, afterDeadLetters: deadLetters, signal: signal) }
+    }
+
+    private static func runAndStopWaiting(
+        _ arguments: [String], afterDeadLetters deadLetters: Int, signal: Int32
+    ) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = IngestProcess.binary
         process.arguments = arguments
@@ -65,18 +73,18 @@ import Glibc
     }
 
     @Test("SIGTERM mid-way, then a rerun, gives exactly the database of an uninterrupted run")
-    func stopAndResume() throws {
+    func stopAndResume() async throws {
         let corpus = try Self.corpus()
         let total = FixturePaths.pageNames().count * 10
         let directory = try FixturePaths.temporaryDirectory()
         let reference = directory.appendingPathComponent("reference.sqlite").path
-        let whole = try IngestProcess.run(["run", "--input", corpus.path, "--sqlite", reference, "--progress", "never"])
+        let whole = try await IngestProcess.run(["run", "--input", corpus.path, "--sqlite", reference, "--progress", "never"])
         #expect(whole.status == 0, "\(whole.stderr)")
 
         let database = directory.appendingPathComponent("stopped.sqlite").path
         let stats = directory.appendingPathComponent("stopped.json")
         let arguments = ["run", "--input", corpus.path, "--sqlite", database, "--progress", "never", "--concurrency", "2"]
-        let stopped = try Self.runAndStop(arguments + ["--log-level", "info", "--stats", stats.path], afterDeadLetters: 4, signal: SIGTERM)
+        let stopped = try await Self.runAndStop(arguments + ["--log-level", "info", "--stats", stats.path], afterDeadLetters: 4, signal: SIGTERM)
         #expect(stopped.status == 143, "\(stopped.stderr)")
         #expect(stopped.stderr.contains("stopped early by SIGTERM"))
         let summary = try Self.stats(stats)
@@ -91,18 +99,18 @@ import Glibc
         #expect(try partial.rows("SELECT count(*) FROM pages") == [["\(records)"]])
         #expect(try partial.rows("SELECT count(*) FROM shard_completions") == [["0"]])
 
-        let rerun = try IngestProcess.run(arguments)
+        let rerun = try await IngestProcess.run(arguments)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(try Self.contents(of: database) == Self.contents(of: reference))
         #expect(try partial.rows("SELECT count(*) FROM shard_completions") == [["1"]])
     }
 
     @Test("SIGINT stops with status 130 and a summary that adds up")
-    func interrupt() throws {
+    func interrupt() async throws {
         let corpus = try Self.corpus()
         let directory = try FixturePaths.temporaryDirectory()
         let stats = directory.appendingPathComponent("stats.json")
-        let stopped = try Self.runAndStop(
+        let stopped = try await Self.runAndStop(
             ["run", "--input", corpus.path, "--output", directory.appendingPathComponent("pages.jsonl").path, "--stats", stats.path,
              "--log-level", "info", "--progress", "never", "--concurrency", "2"], afterDeadLetters: 2, signal: SIGINT)
         #expect(stopped.status == 130, "\(stopped.stderr)")
@@ -115,24 +123,24 @@ import Glibc
     }
 
     @Test("an overlapping run on the same state database exits 75; another shard may run beside it")
-    func lock() throws {
+    func lock() async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let database = directory.appendingPathComponent("ingest.sqlite").path
         let descriptor = open(database + ".lock", O_RDWR | O_CREAT, 0o644)
         #expect(descriptor >= 0)
         defer { close(descriptor) }
         #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
-        let blocked = try IngestProcess.run(["run", "--input", FixturePaths.pages.path, "--sqlite", database, "--progress", "never"])
+        let blocked = try await IngestProcess.run(["run", "--input", FixturePaths.pages.path, "--sqlite", database, "--progress", "never"])
         #expect(blocked.status == 75)
         #expect(blocked.stderr.contains("another run holds \(database).lock"))
         #expect(try SQLiteRows(path: database).rows("SELECT count(*) FROM runs") == [["0"]])
-        let shard = try IngestProcess.run(
+        let shard = try await IngestProcess.run(
             ["run", "--input", FixturePaths.pages.path, "--sqlite", database, "--shard", "0/2", "--progress", "never", "--max-failure-ratio", "1"])
         #expect(shard.status == 0, "\(shard.stderr)")
     }
 
     @Test("a completed shard is skipped on rerun over the same inputs, run again when forced or when the inputs change")
-    func completedShardsAreSkipped() throws {
+    func completedShardsAreSkipped() async throws {
         let input = try FixturePaths.temporaryDirectory("completion-input")
         for name in ["seed-000-wix.html", "seed-003-wordpress-pl.html"] {
             try FileManager.default.copyItem(at: FixturePaths.pages.appendingPathComponent(name), to: input.appendingPathComponent(name))
@@ -141,32 +149,32 @@ import Glibc
         let arguments = ["run", "--input", input.path, "--sqlite", database, "--progress", "never"]
         let rows = SQLiteRows(path: database)
         for shard in ["0/2", "1/2"] {
-            let result = try IngestProcess.run(arguments + ["--shard", shard, "--max-failure-ratio", "1"])
+            let result = try await IngestProcess.run(arguments + ["--shard", shard, "--max-failure-ratio", "1"])
             #expect(result.status == 0, "\(result.stderr)")
         }
         #expect(try rows.rows("SELECT shard_index, shard_count FROM shard_completions ORDER BY shard_index") == [["0", "2"], ["1", "2"]])
         let runs = try rows.rows("SELECT count(*) FROM runs")
 
-        let skipped = try IngestProcess.run(arguments + ["--shard", "1/2"])
+        let skipped = try await IngestProcess.run(arguments + ["--shard", "1/2"])
         #expect(skipped.status == 0)
         #expect(skipped.stderr.contains("shard 1/2 of pipeline events over these inputs was completed by run"))
         #expect(try rows.rows("SELECT count(*) FROM runs") == runs)
 
-        let forced = try IngestProcess.run(arguments + ["--shard", "1/2", "--no-skip-completed", "--max-failure-ratio", "1"])
+        let forced = try await IngestProcess.run(arguments + ["--shard", "1/2", "--no-skip-completed", "--max-failure-ratio", "1"])
         #expect(forced.status == 0)
         #expect(forced.stderr.contains("inputs 2 = "))
 
         try FileManager.default.copyItem(
             at: FixturePaths.pages.appendingPathComponent("seed-004-modus.html"), to: input.appendingPathComponent("seed-004-modus.html"))
-        let changed = try IngestProcess.run(arguments + ["--shard", "1/2", "--max-failure-ratio", "1"])
+        let changed = try await IngestProcess.run(arguments + ["--shard", "1/2", "--max-failure-ratio", "1"])
         #expect(changed.status == 0)
         #expect(changed.stderr.contains("inputs 3 = "))
 
         // A page rewritten in place (same name, new content) is new work too.
-        let again = try IngestProcess.run(arguments + ["--shard", "1/2", "--max-failure-ratio", "1"])
+        let again = try await IngestProcess.run(arguments + ["--shard", "1/2", "--max-failure-ratio", "1"])
         #expect(again.stderr.contains("was completed by run"))
         try Data("<html><body><p>rewritten</p></body></html>".utf8).write(to: input.appendingPathComponent("seed-000-wix.html"))
-        let rewritten = try IngestProcess.run(arguments + ["--shard", "1/2", "--max-failure-ratio", "1"])
+        let rewritten = try await IngestProcess.run(arguments + ["--shard", "1/2", "--max-failure-ratio", "1"])
         #expect(rewritten.stderr.contains("inputs 3 = "))
     }
 }

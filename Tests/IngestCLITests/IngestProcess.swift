@@ -1,9 +1,10 @@
 import Foundation
 import IngestTestSupport
 
-/// Runs the built `ingest` binary as a user would, capturing its exit status and both streams.
+/// Runs the built `ingest` binary as a user would, capturing its exit status and both streams. The wait
+/// happens off Swift concurrency's threads (`BlockingWork`), since a run can take minutes.
 struct IngestProcess {
-    struct Result {
+    struct Result: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
@@ -18,6 +19,12 @@ struct IngestProcess {
     /// - Parameter environment: variables added to (or replacing) the test process's own environment.
     static func run(
         _ arguments: [String], in directory: URL = FixturePaths.packageRoot, stdin: String? = nil, environment: [String: String] = [:]
+    ) async throws -> Result {
+        try await BlockingWork.run { try runWaiting(arguments, in: directory, stdin: stdin, environment: environment) }
+    }
+
+    private static func runWaiting(
+        _ arguments: [String], in directory: URL, stdin: String?, environment: [String: String]
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary
@@ -33,11 +40,17 @@ struct IngestProcess {
         process.standardError = errors
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes fully before waiting, so a chatty process cannot block on a full pipe.
+        // Input is written and standard error read on threads of their own, so a process that answers
+        // before it has read all its input, or writes more than a pipe holds to either stream, never
+        // waits on this one.
+        let writer = Thread {
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
+        }
+        writer.start()
+        let errorReader = PipeDrain(errors.fileHandleForReading)
         let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

@@ -38,8 +38,8 @@ import Testing
         return file.path
     }
 
-    static func run(_ url: String, list: String, extra: [String] = []) throws -> IngestProcess.Result {
-        try IngestProcess.run(["run", "--input-list", list, "--postgres-url", url, "--max-failure-ratio", "1"] + extra)
+    static func run(_ url: String, list: String, extra: [String] = []) async throws -> IngestProcess.Result {
+        try await IngestProcess.run(["run", "--input-list", list, "--postgres-url", url, "--max-failure-ratio", "1"] + extra)
     }
 
     /// Starts `ingest run` without waiting for it.
@@ -59,14 +59,14 @@ import Testing
     }
 
     @Test("migrate, run, and a rerun that changes nothing")
-    func runAndRerun() throws {
+    func runAndRerun() async throws {
         let server = try PostgresTestServer.required()
         let url = try server.createDatabase()
-        let migrate = try IngestProcess.run(["db", "migrate", "--postgres-url", url])
+        let migrate = try await IngestProcess.run(["db", "migrate", "--postgres-url", url])
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stderr.contains("migrated from schema version 0 to"))
         let list = try Self.list(FixturePaths.pageNames().map { FixturePaths.pages.appendingPathComponent($0).path })
-        let first = try Self.run(url, list: list)
+        let first = try await Self.run(url, list: list)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.contains("page records and dead letters to PostgreSQL postgres://"))
         #expect(!first.stderr.contains(":ingest@"), "the password must not be printed")
@@ -75,11 +75,11 @@ import Testing
         #expect(try PostgresTestServer.rows(url, "SELECT code FROM dead_letters ORDER BY code") == [["empty-input"], ["not-text"]])
         let before = try PostgresTestServer.rows(url, "SELECT page_id, record_sha256, first_run_id, changed_run_id FROM pages ORDER BY page_id")
         // The completion recorded in PostgreSQL makes the plain rerun a no-op; forced, it rewrites nothing.
-        let skipped = try Self.run(url, list: list)
+        let skipped = try await Self.run(url, list: list)
         #expect(skipped.status == 0, "\(skipped.stderr)")
         #expect(skipped.stderr.contains("over these inputs was completed by run"), "\(skipped.stderr)")
         #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM shard_completions") == [["1"]])
-        let second = try Self.run(url, list: list, extra: ["--no-skip-completed"])
+        let second = try await Self.run(url, list: list, extra: ["--no-skip-completed"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try PostgresTestServer.rows(url, "SELECT page_id, record_sha256, first_run_id, changed_run_id FROM pages ORDER BY page_id") == before)
         #expect(try PostgresTestServer.rows(url, "SELECT count(*), count(finished_at) FROM runs") == [["2", "2"]])
@@ -91,7 +91,7 @@ import Testing
     func lockInPostgres() async throws {
         let server = try PostgresTestServer.required()
         let url = try server.createDatabase()
-        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
+        #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
         // Another session holds the lock an unsharded run takes, as a run on another machine would.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -108,7 +108,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(100))
         }
         let list = try Self.list([FixturePaths.pages.appendingPathComponent("seed-000-wix.html").path])
-        let refused = try Self.run(url, list: list)
+        let refused = try await Self.run(url, list: list)
         #expect(refused.status == 75, "\(refused.stderr)")
         #expect(refused.stderr.contains("another run holds the lock"), "\(refused.stderr)")
         #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM pages") == [["0"]])
@@ -116,32 +116,32 @@ import Testing
         _ = try PostgresTestServer.rows(
             url, "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND \(Self.thisDatabase)")
         holder.waitUntilExit()
-        let after = try Self.run(url, list: list)
+        let after = try await Self.run(url, list: list)
         #expect(after.status == 0, "\(after.stderr)")
         #expect(try PostgresTestServer.rows(url, "SELECT count(*) FROM pages") == [["1"]])
     }
 
     @Test("a database at another schema version exits 78 and says what to do")
-    func versionMismatch() throws {
+    func versionMismatch() async throws {
         let server = try PostgresTestServer.required()
         let url = try server.createDatabase()
-        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url, "--to", "1"]).status == 0)
+        #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", url, "--to", "1"]).status == 0)
         let list = try Self.list([FixturePaths.pages.appendingPathComponent("seed-000-wix.html").path])
-        let older = try Self.run(url, list: list)
+        let older = try await Self.run(url, list: list)
         #expect(older.status == 78)
         #expect(older.stderr.contains("has schema version 1, older than this build's"))
-        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
-        #expect(try Self.run(url, list: list).status == 0)
+        #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
+        #expect(try await Self.run(url, list: list).status == 0)
         try PostgresTestServer.execute(url, "INSERT INTO schema_version (version) VALUES (999)")
-        let newer = try Self.run(url, list: list)
+        let newer = try await Self.run(url, list: list)
         #expect(newer.status == 78)
         #expect(newer.stderr.contains("has schema version 999, newer than this build supports"))
     }
 
     @Test("an unreachable server exits 69 after retrying")
-    func unreachable() throws {
+    func unreachable() async throws {
         let list = try Self.list([FixturePaths.pages.appendingPathComponent("seed-000-wix.html").path])
-        let result = try Self.run("postgres://ingest@127.0.0.1:1/ingest?sslmode=disable", list: list, extra: ["--postgres-retry", "1"])
+        let result = try await Self.run("postgres://ingest@127.0.0.1:1/ingest?sslmode=disable", list: list, extra: ["--postgres-retry", "1"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("PostgreSQL postgres://ingest@127.0.0.1:1/ingest is unreachable"))
     }
@@ -151,10 +151,10 @@ import Testing
         let server = try PostgresTestServer.required()
         let paths = try Self.corpus(copies: 8)
         let single = try server.createDatabase("single")
-        #expect(try Self.run(single, list: try Self.list(paths)).status == 0)
+        #expect(try await Self.run(single, list: try Self.list(paths)).status == 0)
 
         let shared = try server.createDatabase("shared")
-        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", shared]).status == 0)
+        #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", shared]).status == 0)
         let third = paths.count / 3
         // Both see the middle third, in opposite orders, with small batches so their transactions interleave.
         // Each keeps its state in a file of its own: with the state in PostgreSQL, the run lock would
@@ -176,7 +176,7 @@ import Testing
         let server = try PostgresTestServer.required()
         let list = try Self.list(try Self.corpus(copies: 6))
         let single = try server.createDatabase("single")
-        #expect(try Self.run(single, list: list).status == 0)
+        #expect(try await Self.run(single, list: list).status == 0)
         let shared = try server.createDatabase("sharded")
         let first = try Self.start(shared, list: list, extra: ["--shard", "0/2", "--postgres-batch", "9"])
         let second = try Self.start(shared, list: list, extra: ["--shard", "1/2", "--postgres-batch", "4"])
@@ -190,21 +190,21 @@ import Testing
         let paths = try Self.corpus(copies: 24)
         let list = try Self.list(paths)
         let undisturbed = try server.createDatabase("undisturbed")
-        #expect(try Self.run(undisturbed, list: list).status == 0)
+        #expect(try await Self.run(undisturbed, list: list).status == 0)
 
         let disturbed = try server.createDatabase("disturbed")
         let name = String(URLComponents(string: disturbed)!.path.dropFirst())
-        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", disturbed]).status == 0)
+        #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", disturbed]).status == 0)
         let process = try Self.start(disturbed, list: list, extra: ["--postgres-batch", "20", "--postgres-retry", "30"])
         try await Self.waitForRows(disturbed)
-        try Self.outage(database: name, server: server, seconds: 2)
+        try await Self.outage(database: name, server: server, seconds: 2)
         #expect(await Self.wait(process) == 0)
         #expect(try Self.contents(disturbed) == Self.contents(undisturbed))
 
         // Away for longer than the retry budget: exit 75, and the rerun completes the same rows.
         let stopped = try server.createDatabase("stopped")
         let stoppedName = String(URLComponents(string: stopped)!.path.dropFirst())
-        #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", stopped]).status == 0)
+        #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", stopped]).status == 0)
         let failing = try Self.start(stopped, list: list, extra: ["--postgres-batch", "20", "--postgres-retry", "1"])
         try await Self.waitForRows(stopped)
         try PostgresTestServer.execute(server.url, "ALTER DATABASE \(stoppedName) ALLOW_CONNECTIONS false")
@@ -214,7 +214,7 @@ import Testing
         #expect(status == 75)
         let partial = try PostgresTestServer.rows(stopped, "SELECT count(*) FROM pages")
         #expect(partial != [["\(paths.count - 2 * 24)"]], "the outage came too late to interrupt the run")
-        #expect(try Self.run(stopped, list: list).status == 0)
+        #expect(try await Self.run(stopped, list: list).status == 0)
         #expect(try Self.contents(stopped) == Self.contents(undisturbed))
     }
 
@@ -231,10 +231,10 @@ import Testing
     }
 
     /// Closes every session of `database` and refuses new ones for `seconds`: to a client, a restart.
-    static func outage(database: String, server: PostgresTestServer, seconds: Double) throws {
+    static func outage(database: String, server: PostgresTestServer, seconds: Double) async throws {
         try PostgresTestServer.execute(server.url, "ALTER DATABASE \(database) ALLOW_CONNECTIONS false")
         try terminate(database: database, server: server)
-        Thread.sleep(forTimeInterval: seconds)
+        try await Task.sleep(for: .seconds(seconds))
         try PostgresTestServer.execute(server.url, "ALTER DATABASE \(database) ALLOW_CONNECTIONS true")
     }
 }

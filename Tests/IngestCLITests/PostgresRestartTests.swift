@@ -69,9 +69,9 @@ import Testing
     }
 
     /// The undisturbed run's rows, on the shared server.
-    static func reference(_ list: String) throws -> [[[String?]]] {
+    static func reference(_ list: String) async throws -> [[[String?]]] {
         let url = try PostgresTestServer.required().createDatabase("undisturbed")
-        let result = try PostgresCLITests.run(url, list: list)
+        let result = try await PostgresCLITests.run(url, list: list)
         #expect(result.status == 0, "\(result.stderr)")
         return try PostgresCLITests.contents(url)
     }
@@ -80,10 +80,10 @@ import Testing
     func restartMidRun() async throws {
         let restartable = try RestartablePostgresServer.required()
         let list = try PostgresCLITests.list(try PostgresCLITests.corpus(copies: 2))
-        let reference = try Self.reference(list)
+        let reference = try await Self.reference(list)
         try await restartable.exclusively {
             let url = try restartable.server.createDatabase("restarted")
-            #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
+            #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
             let holder = try await Self.holdLock(on: "events", url)
             defer { if holder.isRunning { holder.terminate() } }
             let run = try await Self.startBlockedRun(url, list: list, retry: "120")
@@ -101,10 +101,10 @@ import Testing
     func stoppedMidRun() async throws {
         let restartable = try RestartablePostgresServer.required()
         let list = try PostgresCLITests.list(try PostgresCLITests.corpus(copies: 2))
-        let reference = try Self.reference(list)
+        let reference = try await Self.reference(list)
         try await restartable.exclusively {
             let url = try restartable.server.createDatabase("stopped")
-            #expect(try IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
+            #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", url]).status == 0)
             let holder = try await Self.holdLock(on: "events", url)
             defer { if holder.isRunning { holder.terminate() } }
             let run = try await Self.startBlockedRun(url, list: list, retry: "3")
@@ -115,7 +115,7 @@ import Testing
             try restartable.start()
             let pages = FixturePaths.pageNames().count * 2 - 2 * 2
             #expect(try PostgresTestServer.rows(url, "SELECT count(*) < \(pages) FROM pages") == [["t"]], "every page was written")
-            let rerun = try PostgresCLITests.run(url, list: list)
+            let rerun = try await PostgresCLITests.run(url, list: list)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             #expect(try PostgresCLITests.contents(url) == reference)
         }

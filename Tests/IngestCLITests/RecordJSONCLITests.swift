@@ -10,10 +10,10 @@ import Testing
     @Test("every record of the fixture pages is byte for byte JSONEncoder's encoding of it", arguments: [
         FixturePaths.pages.path, FixturePaths.warc.appendingPathComponent("pages.warc.gz").path,
     ])
-    func recordsMatchJSONEncoder(_ input: String) throws {
+    func recordsMatchJSONEncoder(_ input: String) async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let output = directory.appendingPathComponent("pages.jsonl")
-        let result = try IngestProcess.run(["run", "--input", input, "--output", output.path, "--max-failure-ratio", "1"])
+        let result = try await IngestProcess.run(["run", "--input", input, "--output", output.path, "--max-failure-ratio", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = try Data(contentsOf: output).split(separator: UInt8(ascii: "\n"))
         #expect(lines.count >= FixturePaths.pageNames().count - 2)

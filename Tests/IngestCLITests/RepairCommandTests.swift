@@ -11,13 +11,13 @@ import Testing
     }
 
     @Test("each JSON string line gets its repair, escapes and all")
-    func jsonLines() throws {
+    func jsonLines() async throws {
         let input = [
             #""\u00d0\u0161\u00d0\u00bb\u00d1\u0160\u00d1\u0081\u00d1\u201a\u00d0\u00b5\u00d1\u20ac""#,
             #""plain \"quoted\" text\twith a tab""#,
             #""Hi guys \ud83d\ude0d""#,
         ].joined(separator: "\n") + "\n"
-        let result = try IngestProcess.run(["repair", "--jsonl"], stdin: input)
+        let result = try await IngestProcess.run(["repair", "--jsonl"], stdin: input)
         #expect(result.status == 0, "\(result.stderr)")
         let answers = try Self.objects(result.stdout)
         #expect(answers.map { $0["text"] as? String } == ["Клъстер", "plain \"quoted\" text\twith a tab", "Hi guys 😍"])
@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test("a line that is not a JSON string is reported, and the others still come out in order")
-    func badLine() throws {
-        let result = try IngestProcess.run(["repair", "--jsonl"], stdin: "\"ok\"\nnot json\n\"\\u00c3\\u00a9t\\u00c3\\u00a9\"\n")
+    func badLine() async throws {
+        let result = try await IngestProcess.run(["repair", "--jsonl"], stdin: "\"ok\"\nnot json\n\"\\u00c3\\u00a9t\\u00c3\\u00a9\"\n")
         #expect(result.status == 65)
         #expect(result.stderr.contains("1 input lines were not JSON strings"))
         let answers = try Self.objects(result.stdout)

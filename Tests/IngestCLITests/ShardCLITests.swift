@@ -12,9 +12,9 @@ import Testing
     }
 
     @Test("three shards give byte for byte the records of one unsharded run, each shard's summary adding up")
-    func shardsCoverTheInput() throws {
+    func shardsCoverTheInput() async throws {
         let directory = try FixturePaths.temporaryDirectory()
-        let whole = try IngestProcess.run(["run", "--input", pages, "--output", "-", "--dead-letters", directory.appendingPathComponent("all.dl.jsonl").path])
+        let whole = try await IngestProcess.run(["run", "--input", pages, "--output", "-", "--dead-letters", directory.appendingPathComponent("all.dl.jsonl").path])
         #expect(whole.status == 0, "\(whole.stderr)")
         let wholeIDs = pageIDs(whole.stdout)
         #expect(!wholeIDs.isEmpty)
@@ -25,7 +25,7 @@ import Testing
         var shardLetters = 0
         for index in 0..<3 {
             let letters = directory.appendingPathComponent("dl-\(index).jsonl")
-            let result = try IngestProcess.run([
+            let result = try await IngestProcess.run([
                 "run", "--input", pages, "--output", "-", "--dead-letters", letters.path, "--shard", "\(index)/3",
                 "--max-failure-ratio", "1",
             ])
@@ -47,18 +47,18 @@ import Testing
     }
 
     @Test("the shard comes from Slurm or a Kubernetes Indexed Job when --shard is absent")
-    func shardFromEnvironment() throws {
+    func shardFromEnvironment() async throws {
         let directory = try FixturePaths.temporaryDirectory()
-        let slurm = try IngestProcess.run(
+        let slurm = try await IngestProcess.run(
             ["run", "--input", pages, "--output", "-", "--max-failure-ratio", "1"], in: directory,
             environment: ["SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_COUNT": "2"])
         #expect(slurm.status == 0, "\(slurm.stderr)")
         #expect(slurm.stderr.contains("shard 1/2"))
-        let flagged = try IngestProcess.run(
+        let flagged = try await IngestProcess.run(
             ["run", "--input", pages, "--output", "-", "--shard", "1/2", "--max-failure-ratio", "1"], in: directory)
         #expect(pageIDs(slurm.stdout).sorted() == pageIDs(flagged.stdout).sorted())
 
-        let kubernetes = try IngestProcess.run(
+        let kubernetes = try await IngestProcess.run(
             ["run", "--input", pages, "--output", "-", "--max-failure-ratio", "1"], in: directory,
             environment: ["JOB_COMPLETION_INDEX": "0", "INGEST_SHARD_COUNT": "4"])
         #expect(kubernetes.status == 0, "\(kubernetes.stderr)")
@@ -66,8 +66,8 @@ import Testing
     }
 
     @Test("a bad shard exits 64 with the reason, before reading anything", arguments: [["--shard", "3/3"], ["--shard", "x"], ["--shard-count", "4"]])
-    func badShard(arguments: [String]) throws {
-        let result = try IngestProcess.run(["run", "--input", pages, "--output", "-"] + arguments, in: try FixturePaths.temporaryDirectory())
+    func badShard(arguments: [String]) async throws {
+        let result = try await IngestProcess.run(["run", "--input", pages, "--output", "-"] + arguments, in: try FixturePaths.temporaryDirectory())
         #expect(result.status == 64)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("shard"))

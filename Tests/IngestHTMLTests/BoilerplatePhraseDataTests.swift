@@ -5,29 +5,17 @@ import Testing
 
 @Suite struct BoilerplatePhraseDataTests {
     @Test("the compiled phrase list is generated from Data/boilerplate-phrases.tsv and up to date")
-    func generatedFileIsCurrent() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "Scripts/build-boilerplate-phrases.py", "--check"]
-        process.currentDirectoryURL = FixturePaths.packageRoot
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "run python3 Scripts/build-boilerplate-phrases.py")
+    func generatedFileIsCurrent() async throws {
+        #expect(
+            try await PythonScript.run(["Scripts/build-boilerplate-phrases.py", "--check"]) == 0,
+            "run python3 Scripts/build-boilerplate-phrases.py")
     }
 
     @Test("the compiled function-word lists and letter-pair tables are generated from the CC0 training sentences and up to date",
         .enabled(if: FileManager.default.fileExists(atPath: FixturePaths.packageRoot.appendingPathComponent("../shared/corpora/train/bg.txt").path)))
-    func functionWordsAreCurrent() throws {
+    func functionWordsAreCurrent() async throws {
         for script in ["build-function-words.py", "build-letter-pairs.py"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "Scripts/" + script, "--check"]
-            process.currentDirectoryURL = FixturePaths.packageRoot
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "run python3 Scripts/\(script)")
+            #expect(try await PythonScript.run(["Scripts/" + script, "--check"]) == 0, "run python3 Scripts/\(script)")
         }
     }
 
