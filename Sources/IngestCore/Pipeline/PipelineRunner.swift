@@ -40,8 +40,8 @@ public struct PipelineRunner: Sendable {
         let runID = options.runID
         let baseLogger = logger
         let window = options.concurrency
-        // One id per distinct input, so an input listed twice is counted once as a skip, not processed twice.
-        var seen = Set<PageID>()
+        // One entry per distinct input, so an input listed twice is counted once as a skip, not processed twice.
+        var seen = SeenPageIDs()
         var exhausted = false
 
         do {
@@ -73,7 +73,7 @@ public struct PipelineRunner: Sendable {
                             summary.skipReasons[reason, default: 0] += 1
                         case .document(let document):
                             summary.bytes += document.raw.count
-                            guard seen.insert(document.id).inserted else {
+                            guard seen.insert(document.id) else {
                                 summary.skipped += 1
                                 summary.skipReasons["duplicate input", default: 0] += 1
                                 continue
