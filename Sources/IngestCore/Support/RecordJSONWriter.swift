@@ -249,38 +249,8 @@ public struct RecordJSONWriter {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// A JSON string literal with `JSONEncoder`'s escapes: quote, backslash, `\b \f \n \r \t` and the other
-    /// C0 controls as `\u00xx`; everything else, slashes and non-ASCII included, is copied as it is.
     private mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
-            Array(text.utf8).withUnsafeBufferPointer { appendEscaped($0) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
-        var copied = 0
-        for index in 0..<text.count {
-            let byte = text[index]
-            guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<index]))
-            copied = index + 1
-            bytes.append(0x5C)
-            switch byte {
-            case 0x22, 0x5C: bytes.append(byte)
-            case 0x08: bytes.append(UInt8(ascii: "b"))
-            case 0x0C: bytes.append(UInt8(ascii: "f"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            default:
-                bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0xF)])
-            }
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
+        JSONStringLiteral.append(text, to: &bytes)
     }
 
     /// Keys in the order `JSONEncoder`'s `.sortedKeys` gives: by their UTF-8 bytes.
@@ -288,7 +258,6 @@ public struct RecordJSONWriter {
         object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
     private static let trueBytes: [UInt8] = Array("true".utf8)
     private static let falseBytes: [UInt8] = Array("false".utf8)
     private static let nullBytes: [UInt8] = Array("null".utf8)

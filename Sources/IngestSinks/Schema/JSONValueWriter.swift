@@ -23,7 +23,7 @@ public enum JSONValueWriter {
 
     public static func append(_ value: JSONValue, to out: inout [UInt8]) throws(NonConformingNumber) {
         switch value {
-        case .string(let text): appendString(text, to: &out)
+        case .string(let text): JSONStringLiteral.append(text, to: &out)
         case .number(let number): try appendNumber(number, to: &out)
         case .bool(let flag): out.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
         case .null: out.append(contentsOf: "null".utf8)
@@ -45,7 +45,7 @@ public enum JSONValueWriter {
         let keys = object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         for (index, key) in keys.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(key, to: &out)
+            JSONStringLiteral.append(key, to: &out)
             out.append(UInt8(ascii: ":"))
             // The key came from this very dictionary.
             try append(object[key] ?? .null, to: &out)
@@ -64,37 +64,5 @@ public enum JSONValueWriter {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         out.append(contentsOf: text.utf8)
-    }
-
-    /// Escapes quotes, backslashes and C0 controls only (the short forms where JSON has one, else
-    /// `\u00xx`); every other byte, multi-byte UTF-8 included, is copied as is.
-    private static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            var copied = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                copied = index + 1
-                out.append(0x5C)
-                switch byte {
-                case 0x22, 0x5C: out.append(byte)
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
-        value < 10 ? 0x30 + value : 0x61 + value - 10
     }
 }
