@@ -350,30 +350,32 @@ public struct MojibakeRepairer: Sendable {
         return (current, chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
     }
 
-    /// A span of non-ASCII characters and what it decodes to, once repaired.
+    /// A span of non-ASCII characters and what it decodes to, once repaired (a range of the pass's
+    /// buffer of readings).
     private struct Span {
         var range: Range<Int>
-        var fixed: [Unicode.Scalar]? = nil
+        var fixed: Range<Int>? = nil
         /// Index of the code page that repaired it.
         var page: Int? = nil
     }
 
-    /// What one code page makes of a span, from best to worst.
+    /// What one code page makes of a span, from best to worst: each holds where the characters it reads
+    /// sit in the pass's buffer of readings, so keeping a reading allocates nothing.
     private enum Reading {
         /// Letters and punctuation of the four languages.
-        case expected([Unicode.Scalar])
+        case expected(Range<Int>)
         /// What the first of two misreadings leaves (Latin-1 symbols, C1 controls), kept for the next
         /// pass; the whole repair is rolled back if that pass cannot finish it.
-        case intermediate([Unicode.Scalar])
+        case intermediate(Range<Int>)
         /// A repair that keeps some characters of the span (correct text next to the mojibake) or marks
         /// a lost byte with U+FFFD, reading as one script.
-        case partial([Unicode.Scalar])
+        case partial(Range<Int>)
         /// Letters, marks and symbols of one other script (Greek, Hebrew, ❤), for spans long enough to be
         /// a whole character of it.
-        case foreign([Unicode.Scalar])
+        case foreign(Range<Int>)
         /// Plausible, but resting on too few bytes to be taken unless the text has shown elsewhere that
         /// this code page broke it.
-        case weak([Unicode.Scalar])
+        case weak(Range<Int>)
     }
 
     /// One pass. Every code page votes with the spans it reads as the four languages, so "Ä…" goes to
@@ -404,6 +406,9 @@ public struct MojibakeRepairer: Sendable {
         // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
         guard suspicious.contains(true) || !first else { return (scalars, []) }
         var readable = [Bool](repeating: false, count: spans.count)
+        // Every reading kept is appended here; rejected ones are taken back off the end.
+        var decoded: [Unicode.Scalar] = []
+        decoded.reserveCapacity(2 * scalars.count)
         for (position, span) in spans.enumerated() {
             let range = span.range
             guard range.count >= 2 else { continue }
@@ -413,30 +418,30 @@ public struct MojibakeRepairer: Sendable {
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
             let hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) })
             for page in reverse.indices where candidates & (1 << page) != 0 {
-                guard let reading = read(scalars, range, with: reverse[page]) else { continue }
+                guard let reading = read(scalars, range, with: reverse[page], into: &decoded) else { continue }
                 if readings.isEmpty { readings = [Reading?](repeating: nil, count: spans.count * pages) }
                 readings[position * pages + page] = reading
                 readable[position] = true
-                if case .expected(let decoded) = reading { votes[page] += Self.fitsCase(decoded, after: previous) ? 2 : 1 }
+                if case .expected(let read) = reading { votes[page] += Self.fitsCase(decoded[read], after: previous) ? 2 : 1 }
                 if hasControl, nativeControls[page] { votes[page] += 1 }
             }
         }
         let order = reverse.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
-        func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
-            var anyCase: ([Unicode.Scalar], Int)? = nil
+        func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
+            var anyCase: (Range<Int>, Int)? = nil
             for page in order {
-                guard case .expected(let decoded)? = readings[position * pages + page] else { continue }
-                if Self.fitsCase(decoded, after: previous) { return (decoded, page) }
-                if anyCase == nil { anyCase = (decoded, page) }
+                guard case .expected(let read)? = readings[position * pages + page] else { continue }
+                if Self.fitsCase(decoded[read], after: previous) { return (read, page) }
+                if anyCase == nil { anyCase = (read, page) }
             }
             return anyCase
         }
-        func choose(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> ([Unicode.Scalar], Int)? {
+        func choose(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
             if let expected = chooseExpected(position, among: order, after: previous) { return expected }
             let base = position * pages
-            for page in order { if case .intermediate(let decoded)? = readings[base + page] { return (decoded, page) } }
-            for page in order { if case .foreign(let decoded)? = readings[base + page] { return (decoded, page) } }
-            for page in order { if case .partial(let decoded)? = readings[base + page] { return (decoded, page) } }
+            for page in order { if case .intermediate(let read)? = readings[base + page] { return (read, page) } }
+            for page in order { if case .foreign(let read)? = readings[base + page] { return (read, page) } }
+            for page in order { if case .partial(let read)? = readings[base + page] { return (read, page) } }
             return nil
         }
         var evidence: CodePageMasks.Pages = 0
@@ -457,8 +462,8 @@ public struct MojibakeRepairer: Sendable {
         for position in spans.indices where spans[position].fixed == nil && readable[position] {
             for page in trusted {
                 switch readings[position * pages + page] {
-                case .expected(let decoded)?, .intermediate(let decoded)?, .partial(let decoded)?, .weak(let decoded)?:
-                    spans[position].fixed = decoded
+                case .expected(let read)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
+                    spans[position].fixed = read
                     spans[position].page = page
                 default:
                     continue
@@ -480,7 +485,7 @@ public struct MojibakeRepairer: Sendable {
         for span in spans {
             out.append(contentsOf: scalars[cursor..<span.range.lowerBound])
             if let fixed = span.fixed, let page = span.page {
-                out.append(contentsOf: fixed)
+                out.append(contentsOf: decoded[fixed])
                 if counts[page] == 0 { pageOrder.append(page) }
                 counts[page] += 1
             } else {
@@ -494,7 +499,7 @@ public struct MojibakeRepairer: Sendable {
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
     /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é).
-    private static func fitsCase(_ decoded: [Unicode.Scalar], after previous: Unicode.Scalar?) -> Bool {
+    private static func fitsCase(_ decoded: ArraySlice<Unicode.Scalar>, after previous: Unicode.Scalar?) -> Bool {
         guard let previous, isLowercase(previous) else { return true }
         return !decoded.contains(where: isUppercase)
     }
@@ -606,7 +611,37 @@ public struct MojibakeRepairer: Sendable {
     /// The span encoded back with one code page and decoded as UTF-8 (leniently, see ``SpanDecoder``),
     /// for a code page ``CodePageMasks`` found able to read a sequence out of it: nil when no UTF-8
     /// sequence comes out, the result is no shorter than the span, or it reads as nothing plausible.
-    private func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap) -> Reading? {
+    /// What it reads is appended to `decoded`, and taken back off when the reading is rejected.
+    private func read(
+        _ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap, into decoded: inout [Unicode.Scalar]
+    ) -> Reading? {
+        let start = decoded.count
+        guard let decoding = decode(scalars, range, with: map, into: &decoded) else { return nil }
+        let read = start..<decoded.count
+        let kind = classify(decoded[read], decoding, scalars, range)
+        guard let kind else {
+            decoded.removeSubrange(read)
+            return nil
+        }
+        switch kind {
+        case .expected: return .expected(read)
+        case .intermediate: return .intermediate(read)
+        case .partial: return .partial(read)
+        case .foreign: return .foreign(read)
+        case .weak: return .weak(read)
+        }
+    }
+
+    /// The kinds of ``Reading``.
+    private enum ReadingKind {
+        case expected, intermediate, partial, foreign, weak
+    }
+
+    /// The span's units for one code page, decoded onto the end of `decoded`; nil, with nothing appended,
+    /// when the code page cannot produce a character of the span.
+    private func decode(
+        _ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap, into decoded: inout [Unicode.Scalar]
+    ) -> SpanDecoder.Decoding? {
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
         // The units live on the stack: most readings are thrown away, and this runs for every one.
         let decoding = withUnsafeTemporaryAllocation(of: SpanDecoder.Unit.self, capacity: range.count + 1) { buffer -> SpanDecoder.Decoding? in
@@ -636,10 +671,17 @@ public struct MojibakeRepairer: Sendable {
                 count += 1
             }
             // Units are a trivial enum: nothing to deinitialize when the buffer goes.
-            return SpanDecoder.decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), of: scalars, range: range)
+            return SpanDecoder.decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), of: scalars, range: range, into: &decoded)
         }
-        guard let decoding else { return nil }
-        let decoded = decoding.scalars
+        return decoding
+    }
+
+    /// Whether a span's reading is a repair, and of which kind: nil when no UTF-8 sequence came out, the
+    /// result is no shorter than the span, or it reads as nothing plausible.
+    private func classify(
+        _ decoded: ArraySlice<Unicode.Scalar>, _ decoding: SpanDecoder.Decoding, _ scalars: [Unicode.Scalar], _ range: Range<Int>
+    ) -> ReadingKind? {
+        let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
         guard decoding.sequences + decoding.lossy > 0, decoded.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
         let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
         if Self.isAmbiguous(decoded, span: scalars[range], previous: previous, next: next) { return nil }
@@ -649,8 +691,8 @@ public struct MojibakeRepairer: Sendable {
             return Self.weak(decoded)
         }
         if decoding.kept == 0, decoding.lossy == 0, Self.isPlausible(decoded) {
-            if decoded.allSatisfy(Self.isExpected) { return .expected(decoded) }
-            if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate(decoded) }
+            if decoded.allSatisfy(Self.isExpected) { return .expected }
+            if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it
         // not to be a coincidence (a two-byte letter of an alphabet, or a whole character of three bytes).
@@ -659,27 +701,27 @@ public struct MojibakeRepairer: Sendable {
         guard evidence >= 3 || Self.isTwoByteLetter(decoded, span: scalars[range]) else {
             return Self.weak(decoded)
         }
-        return decoding.kept > 0 || decoding.lossy > 0 ? .partial(decoded) : .foreign(decoded)
+        return decoding.kept > 0 || decoding.lossy > 0 ? .partial : .foreign
     }
 
     /// A reading too short to stand alone, kept for texts that show its code page elsewhere: common
     /// letters and punctuation, with a letter or a lost character among them (a lone "³" or "ʽ" out of two
     /// Cyrillic letters is a coincidence).
-    private static func weak(_ decoded: [Unicode.Scalar]) -> Reading? {
+    private static func weak(_ decoded: ArraySlice<Unicode.Scalar>) -> ReadingKind? {
         guard decoded.allSatisfy({ ScriptRun.isNeutral($0) || isCommonLetter($0) }),
             decoded.contains(where: { $0.value == 0xFFFD || isCommonLetter($0) })
         else { return nil }
-        return .weak(decoded)
+        return .weak
     }
 
     /// One letter of an alphabet in two bytes, from a pair that looks like it: a letter, then a symbol
     /// or control that no word would put there (not a letter of Latin-1, not a no-break space). "Ä±"
     /// is Turkish ı; "ÅØ" is Norwegian and "Ä\u{A0}" a capital before a space.
-    private static func isTwoByteLetter(_ decoded: [Unicode.Scalar], span: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func isTwoByteLetter(_ decoded: ArraySlice<Unicode.Scalar>, span: ArraySlice<Unicode.Scalar>) -> Bool {
         guard span.count == 2, decoded.count == 1, let first = span.first, let second = span.last, isLetter(first),
             !(0xC0...0xFF).contains(second.value), second.value != 0xA0
         else { return false }
-        return isCommonLetter(decoded[0])
+        return isCommonLetter(decoded[decoded.startIndex])
     }
 
     /// Letters (and combining marks) of the Latin, Greek and Cyrillic alphabets in everyday use, without
@@ -694,41 +736,28 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
-    /// Strict UTF-8 decoding of a short byte run; nil when it is not valid UTF-8.
-    private static func decodeUTF8(_ bytes: [UInt8]) -> [Unicode.Scalar]? {
-        var iterator = bytes.makeIterator()
-        var parser = UTF8()
-        var scalars: [Unicode.Scalar] = []
-        while true {
-            switch parser.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return scalars
-            case .error: return nil
-            }
-        }
-    }
-
     /// Repairs that clean text produces as easily as mojibake does: a capital followed by an apostrophe
     /// ("Ã’s" is "Ã's", not "Òs"), and a no-break space inside a word in capitals ("MISUTÂ AJIKKO").
     /// Also a letter followed by a symbol ("AHÅ™", "10 Å—", "DATĂ™"), unless the repair is a letter
     /// of these languages' own ("siÄ™" is "się").
     private static func isAmbiguous(
-        _ decoded: [Unicode.Scalar], span: ArraySlice<Unicode.Scalar>, previous: Unicode.Scalar?, next: Unicode.Scalar?
+        _ decoded: ArraySlice<Unicode.Scalar>, span: ArraySlice<Unicode.Scalar>, previous: Unicode.Scalar?, next: Unicode.Scalar?
     ) -> Bool {
         guard decoded.count == 1, span.count == 2, let last = span.last else { return false }
+        let only = decoded[decoded.startIndex]
         let isASCIILower = next.map { (0x61...0x7A).contains($0.value) } ?? false
         let afterLetter = previous.map(isLetter) ?? false
-        if [0x2018, 0x2019, 0xB4].contains(last.value), isASCIILower, !afterLetter, decoded[0].value < 0x250 { return true }
+        if [0x2018, 0x2019, 0xB4].contains(last.value), isASCIILower, !afterLetter, only.value < 0x250 { return true }
         // Ã and Â, images of the commonest lead bytes, end hardly any real word; other capitals before ™
         // or a dash may be a name ("AHÅ™", "NICIODATĂ™").
         let commonLead = [0xC3, 0xC2].contains(span[span.startIndex].value)
-        if [0x2122, 0x2013, 0x2014].contains(last.value), !(next.map(isLetter) ?? false), !isOwnLetter(decoded[0]), !commonLead { return true }
+        if [0x2122, 0x2013, 0x2014].contains(last.value), !(next.map(isLetter) ?? false), !isOwnLetter(only), !commonLead { return true }
         // A span standing alone that starts with a symbol ("√π", "¬´") is as likely a formula or an
         // emoticon as a misread letter; alone it is kept unless it reads as a one-letter Cyrillic word.
         let touchesLetter = (previous.map(isLetter) ?? false) || (next.map(isLetter) ?? false)
-        if !touchesLetter, !isLetter(span[span.startIndex]), !(0x400...0x45F).contains(decoded[0].value) { return true }
+        if !touchesLetter, !isLetter(span[span.startIndex]), !(0x400...0x45F).contains(only.value) { return true }
         let isUpper: (Unicode.Scalar?) -> Bool = { $0.map { (0x41...0x5A).contains($0.value) } ?? false }
-        return decoded[0].value == 0xA0 && isUpper(previous) && isUpper(next)
+        return only.value == 0xA0 && isUpper(previous) && isUpper(next)
     }
 
     /// Letters of Bulgarian, Polish, Ukrainian and Romanian beyond ASCII.
@@ -772,7 +801,7 @@ public struct MojibakeRepairer: Sendable {
 
     /// A repair must read as letters of the Latin or Cyrillic alphabets,
     /// marks and ordinary punctuation.
-    static func isPlausible(_ decoded: [Unicode.Scalar]) -> Bool {
+    static func isPlausible(_ decoded: ArraySlice<Unicode.Scalar>) -> Bool {
         decoded.allSatisfy { scalar in
             switch scalar.value {
             case 0..<0x80: return true

@@ -48,7 +48,7 @@ enum ScriptRun {
     /// True when each word of `scalars` holds letters of one script at most, every other character being
     /// neutral or a symbol. Marks of a script (Hebrew points, Indic vowel signs) belong to it by their
     /// block. Words of two scripts may stand side by side ("και 日本語").
-    static func isPlausible(_ scalars: [Unicode.Scalar]) -> Bool {
+    static func isPlausible(_ scalars: some Sequence<Unicode.Scalar>) -> Bool {
         var seen: Script? = nil
         for scalar in scalars {
             if scalar.value == 0x20 {

@@ -25,7 +25,8 @@ struct SpanDecoder {
     }
 
     struct Decoding {
-        var scalars: [Unicode.Scalar] = []
+        /// Characters appended to the caller's buffer.
+        var count = 0
         /// Complete UTF-8 sequences decoded.
         var sequences = 0
         /// Sequences that had a byte lost, now U+FFFD.
@@ -68,10 +69,14 @@ struct SpanDecoder {
         return contractions.contains(word)
     }
 
-    /// Decodes `units`, which stand for `scalars[range]`; `scalars` is the whole text, for context.
-    static func decode(_ units: UnsafeBufferPointer<Unit>, of scalars: [Unicode.Scalar], range: Range<Int>) -> Decoding {
+    /// Decodes `units`, which stand for `scalars[range]`, appending the characters to `decoded`; `scalars`
+    /// is the whole text, for context. The caller's buffer is reused from span to span: most readings are
+    /// rejected, and an array of their own for each would cost more than decoding them.
+    static func decode(
+        _ units: UnsafeBufferPointer<Unit>, of scalars: [Unicode.Scalar], range: Range<Int>, into decoded: inout [Unicode.Scalar]
+    ) -> Decoding {
         var out = Decoding()
-        out.scalars.reserveCapacity(units.count)
+        let start = decoded.count
         var index = 0
         while index < units.count {
             if case .byte(let lead) = units[index], lead >= 0xC2, lead <= 0xF4,
@@ -79,12 +84,12 @@ struct SpanDecoder {
                 !(lead != 0xC2 && units[index + length - 1] == .space && index + length == units.count && followsCapital(scalars, range))
             {
                 if lost {
-                    out.scalars.append("\u{FFFD}")
+                    decoded.append("\u{FFFD}")
                     out.lossy += 1
                     if units[index..<index + length].contains(.lost) { out.replacementCharacters += 1 }
                 } else {
                     if units[index..<index + length].contains(.space) { out.restoredSpaces += 1 }
-                    out.scalars.append(scalar)
+                    decoded.append(scalar)
                     out.sequences += 1
                     out.sequenceBytes += length
                     // "Ã " before a word: the 0xA0 was dropped and the space is the word break, unless the
@@ -93,7 +98,7 @@ struct SpanDecoder {
                         MojibakeRepairer.isLetter(scalars[range.upperBound]), lead == 0xC3,
                         !startsContraction(scalars, at: range.upperBound)
                     {
-                        out.scalars.append(" ")
+                        decoded.append(" ")
                         out.keptSpace = true
                     }
                 }
@@ -101,12 +106,12 @@ struct SpanDecoder {
                 continue
             }
             switch units[index] {
-            case .space: out.scalars.append(" ")
-            case .question: out.scalars.append("?")
-            case .lost: out.scalars.append("\u{FFFD}")
+            case .space: decoded.append(" ")
+            case .question: decoded.append("?")
+            case .lost: decoded.append("\u{FFFD}")
             case .byte(let byte):
                 let original = scalars[range.lowerBound + index]
-                out.scalars.append(original)
+                decoded.append(original)
                 if original.value >= 0x80 {
                     out.kept += 1
                     // Before a space or question mark the span took in, the lead is just the end of a word.
@@ -116,6 +121,7 @@ struct SpanDecoder {
             }
             index += 1
         }
+        out.count = decoded.count - start
         return out
     }
 
