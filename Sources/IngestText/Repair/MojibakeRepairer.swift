@@ -43,6 +43,8 @@ public struct MojibakeRepairer: Sendable {
     /// Code pages that decode 0x80–0x9F as the C1 controls themselves (the ISO-8859 ones): a span with a
     /// C1 control is more likely theirs than a windows-* page's.
     private let nativeControls: [Bool]
+    /// The characters ``isSuspicious(_:)`` is true for.
+    private let giveAways: ScalarSet
 
     public init() {
         // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
@@ -70,10 +72,11 @@ public struct MojibakeRepairer: Sendable {
         threeByteLeadImages = ScalarSet(tables.flatMap { $0[0xE0...0xEF].map(\.value) })
         // "в" and "г" (E2 and E3 in windows-1251) end ordinary Cyrillic words.
         spacedThreeByteLeadImages = ScalarSet(tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) })
+        giveAways = ScalarSet(Self.giveAwayCharacters)
         nativeControls = reverse.map { map in CodePageReverseMap.scalars(of: map.name).map { $0[0x85].value == 0x85 } ?? false }
     }
 
-    private static func suspiciousCount(_ scalars: [Unicode.Scalar]) -> Int {
+    private func suspiciousCount(_ scalars: [Unicode.Scalar]) -> Int {
         scalars.reduce(0) { $0 + (isSuspicious($1) ? 1 : 0) }
     }
 
@@ -104,13 +107,13 @@ public struct MojibakeRepairer: Sendable {
         // UTF-8 misreading always leaves a give-away character.
         guard text.utf8.contains(where: { $0 >= 0x80 }) else { return Result(text: text, repairs: []) }
         let scalars = Self.scalars(text)
-        if scalars.contains(where: Self.isSuspicious) {
+        if scalars.contains(where: { isSuspicious($0) }) {
             let utf8Repair = repairUTF8Misreadings(scalars)
             if var repairs = utf8Repair.repairs {
                 // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
                 // were left as they were, a re-reading of the whole text that fits the language comes first.
                 let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
-                if 2 * repairedSpans < Self.suspiciousRuns(scalars), let legacy = repairLegacyMisreading(scalars) {
+                if 2 * repairedSpans < suspiciousRuns(scalars), let legacy = repairLegacyMisreading(scalars) {
                     return legacy
                 }
                 guard let controls = C1ControlRepair.repair(utf8Repair.scalars) else {
@@ -296,7 +299,7 @@ public struct MojibakeRepairer: Sendable {
     }
 
     /// Runs of non-ASCII characters with a give-away character among them.
-    private static func suspiciousRuns(_ scalars: [Unicode.Scalar]) -> Int {
+    private func suspiciousRuns(_ scalars: [Unicode.Scalar]) -> Int {
         var runs = 0
         var counted = false
         for scalar in scalars {
@@ -342,8 +345,8 @@ public struct MojibakeRepairer: Sendable {
         // Every UTF-8 repair shortens the text; one that leaves as many give-away characters as there were
         // can only have turned them into letters that look like give-aways (Ñ, Ð), not added any.
         guard !chainOrder.isEmpty, Self.controlCount(current) <= Self.controlCount(scalars) else { return (scalars, nil) }
-        let suspiciousBefore = Self.suspiciousCount(scalars)
-        let suspiciousAfter = Self.suspiciousCount(current)
+        let suspiciousBefore = suspiciousCount(scalars)
+        let suspiciousAfter = suspiciousCount(current)
         guard suspiciousAfter <= suspiciousBefore, current.count < scalars.count || suspiciousAfter < suspiciousBefore else {
             return (scalars, nil)
         }
@@ -399,7 +402,7 @@ public struct MojibakeRepairer: Sendable {
             }
             let range = index..<spanEnd(scalars, from: index, extended: first)
             spans.append(Span(range: range))
-            suspicious.append(range.count >= 2 && scalars[range].contains(where: Self.isSuspicious))
+            suspicious.append(range.count >= 2 && scalars[range].contains(where: { isSuspicious($0) }))
             index = range.upperBound
         }
         // After a first repair the text has shown it was misread twice, and what is left of the second
@@ -471,11 +474,16 @@ public struct MojibakeRepairer: Sendable {
                 break
             }
         }
-        let repaired = spans.filter { $0.fixed != nil }
         // One short span amid other non-ASCII text that reads fine is too little to go on: "DrÃ¥ber" next
         // to a correct "–" may be a name as much as a misread "Dråber".
-        if first, repaired.count == 1, repaired[0].range.count == 2, spans.count > 1 {
-            return (scalars, [])
+        if first, spans.count > 1 {
+            var repaired = 0
+            var lastRepaired = 0..<0
+            for span in spans where span.fixed != nil {
+                repaired += 1
+                lastRepaired = span.range
+            }
+            if repaired == 1, lastRepaired.count == 2 { return (scalars, []) }
         }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(scalars.count)
@@ -561,14 +569,40 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
-    /// Scalars to a String through UTF-8 bytes, much faster than appending scalars one by one.
+    /// Scalars to a String, their UTF-8 written straight into the string's storage once its length is
+    /// known: much faster than appending scalars one by one, and no array of bytes in between.
     static func string(_ scalars: [Unicode.Scalar]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
+        var length = 0
         for scalar in scalars {
-            UTF8.encode(scalar) { bytes.append($0) }
+            let value = scalar.value
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var written = 0
+            for scalar in scalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    buffer[written] = UInt8(value)
+                    written += 1
+                } else if value < 0x800 {
+                    buffer[written] = UInt8(0xC0 | value >> 6)
+                    buffer[written + 1] = UInt8(0x80 | value & 0x3F)
+                    written += 2
+                } else if value < 0x10000 {
+                    buffer[written] = UInt8(0xE0 | value >> 12)
+                    buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[written + 2] = UInt8(0x80 | value & 0x3F)
+                    written += 3
+                } else {
+                    buffer[written] = UInt8(0xF0 | value >> 18)
+                    buffer[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[written + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[written + 3] = UInt8(0x80 | value & 0x3F)
+                    written += 4
+                }
+            }
+            return written
+        }
     }
 
     /// Where the span starting at `start` ends: a run of non-ASCII characters, extended over a single
@@ -819,18 +853,22 @@ public struct MojibakeRepairer: Sendable {
     /// Characters that give mojibake away: a span of clean text in these languages has none. C1 controls,
     /// Latin-1 symbols, the windows-1252 extras (€ ™ š œ…), Cyrillic letters no Bulgarian, Ukrainian or
     /// Russian word uses (љ ў ђ…), box drawing, and Thai (what windows-874 makes of UTF-8).
+    ///
+    /// Every character is checked, often several times, so the answer is read from a bitmap made once
+    /// per repairer from ``isSuspiciousByRange(_:)``, which an instance holds: a table in a static
+    /// property would cost a call to check its one-time initialisation on every character.
     @inline(__always)
-    static func isSuspicious(_ scalar: Unicode.Scalar) -> Bool {
+    func isSuspicious(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         // ASCII and the Cyrillic alphabet, most of any text, without touching the table.
         if value < 0x80 || (0x410...0x44F).contains(value) { return false }
-        return value < suspiciousLimit ? suspiciousTable[Int(value)] : isSuspiciousByRange(scalar)
+        return giveAways.contains(value)
     }
 
-    /// Every character is checked, often several times: below U+2600 the answer is read from a table
-    /// made from ``isSuspiciousByRange(_:)``.
-    private static let suspiciousLimit: UInt32 = 0x2600
-    private static let suspiciousTable: [Bool] = (0..<suspiciousLimit).map { Unicode.Scalar($0).map(isSuspiciousByRange) ?? false }
+    /// Every give-away character: the ranges below, of which only U+FB01 and U+FB02 lie beyond U+2600.
+    static let giveAwayCharacters: [UInt32] = ((0..<0x2600) + [0xFB01, 0xFB02]).filter { value in
+        Unicode.Scalar(value).map(isSuspiciousByRange) ?? false
+    }
 
     private static func isSuspiciousByRange(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
