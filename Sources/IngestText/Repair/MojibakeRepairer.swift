@@ -76,12 +76,33 @@ public struct MojibakeRepairer: Sendable {
         nativeControls = reverse.map { map in CodePageReverseMap.scalars(of: map.name).map { $0[0x85].value == 0x85 } ?? false }
     }
 
-    private func suspiciousCount(_ scalars: [Unicode.Scalar]) -> Int {
-        scalars.reduce(0) { $0 + (isSuspicious($1) ? 1 : 0) }
+    /// What a repair is judged by, counted in one pass over the text.
+    private struct Census {
+        /// Give-away characters.
+        var giveAways = 0
+        /// C1 controls.
+        var controls = 0
+        /// Runs of non-ASCII characters with a give-away character among them.
+        var giveAwayRuns = 0
     }
 
-    private static func controlCount(_ scalars: [Unicode.Scalar]) -> Int {
-        scalars.reduce(0) { $0 + ((0x80...0x9F).contains($1.value) ? 1 : 0) }
+    private func census(_ scalars: [Unicode.Scalar]) -> Census {
+        var census = Census()
+        var counted = false
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                counted = false
+                continue
+            }
+            if value <= 0x9F { census.controls += 1 }
+            if isSuspicious(scalar) {
+                census.giveAways += 1
+                if !counted { census.giveAwayRuns += 1 }
+                counted = true
+            }
+        }
+        return census
     }
 
     public struct Result: Sendable, Equatable {
@@ -109,11 +130,11 @@ public struct MojibakeRepairer: Sendable {
         let scalars = Self.scalars(text)
         if scalars.contains(where: { isSuspicious($0) }) {
             let utf8Repair = repairUTF8Misreadings(scalars)
-            if var repairs = utf8Repair.repairs {
+            if var repairs = utf8Repair.repairs, let before = utf8Repair.before {
                 // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
                 // were left as they were, a re-reading of the whole text that fits the language comes first.
                 let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
-                if 2 * repairedSpans < suspiciousRuns(scalars), let legacy = repairLegacyMisreading(scalars) {
+                if 2 * repairedSpans < before.giveAwayRuns, let legacy = repairLegacyMisreading(scalars) {
                     return legacy
                 }
                 guard let controls = C1ControlRepair.repair(utf8Repair.scalars) else {
@@ -298,21 +319,6 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
-    /// Runs of non-ASCII characters with a give-away character among them.
-    private func suspiciousRuns(_ scalars: [Unicode.Scalar]) -> Int {
-        var runs = 0
-        var counted = false
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                counted = false
-            } else if !counted, isSuspicious(scalar) {
-                runs += 1
-                counted = true
-            }
-        }
-        return runs
-    }
-
     private static func nonASCIIRuns(_ scalars: [Unicode.Scalar]) -> Int {
         var runs = 0
         var inRun = false
@@ -328,7 +334,10 @@ public struct MojibakeRepairer: Sendable {
     }
 
     /// The text with its UTF-8 misreadings undone, and the repairs; nil repairs when nothing was undone.
-    private func repairUTF8Misreadings(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], repairs: [EncodingRepair]?) {
+    /// With repairs comes the census of the text as it was.
+    private func repairUTF8Misreadings(
+        _ scalars: [Unicode.Scalar]
+    ) -> (scalars: [Unicode.Scalar], repairs: [EncodingRepair]?, before: Census?) {
         var current = scalars
         var spansByChain: [String: Int] = [:]
         var chainOrder: [String] = []
@@ -344,13 +353,15 @@ public struct MojibakeRepairer: Sendable {
         // A repair that left more give-away characters than it removed went half way; keep the input.
         // Every UTF-8 repair shortens the text; one that leaves as many give-away characters as there were
         // can only have turned them into letters that look like give-aways (Ñ, Ð), not added any.
-        guard !chainOrder.isEmpty, Self.controlCount(current) <= Self.controlCount(scalars) else { return (scalars, nil) }
-        let suspiciousBefore = suspiciousCount(scalars)
-        let suspiciousAfter = suspiciousCount(current)
-        guard suspiciousAfter <= suspiciousBefore, current.count < scalars.count || suspiciousAfter < suspiciousBefore else {
-            return (scalars, nil)
+        guard !chainOrder.isEmpty else { return (scalars, nil, nil) }
+        let before = census(scalars)
+        let after = census(current)
+        guard after.controls <= before.controls, after.giveAways <= before.giveAways,
+            current.count < scalars.count || after.giveAways < before.giveAways
+        else {
+            return (scalars, nil, nil)
         }
-        return (current, chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) })
+        return (current, chainOrder.map { EncodingRepair(chain: "utf-8 read as \($0)", spans: spansByChain[$0] ?? 0) }, before)
     }
 
     /// A span of non-ASCII characters and what it decodes to, once repaired (a range of the pass's
@@ -429,6 +440,8 @@ public struct MojibakeRepairer: Sendable {
                 if hasControl, nativeControls[page] { votes[page] += 1 }
             }
         }
+        // No code page read any span: the common end of a second pass.
+        guard !readings.isEmpty else { return (scalars, []) }
         let order = reverse.indices.sorted { votes[$0] != votes[$1] ? votes[$0] > votes[$1] : $0 < $1 }
         func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
             var anyCase: (Range<Int>, Int)? = nil
@@ -529,17 +542,16 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
-    /// The scalars of a String, decoded straight from its UTF-8 into an array of the right size (the
-    /// String is valid UTF-8, so no check is needed), in place of two passes through its scalar view.
+    /// The scalars of a String, decoded straight from its UTF-8 into an array (the String is valid UTF-8,
+    /// so no check is needed), in place of two passes through its scalar view.
     static func scalars(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes { count &+= byte & 0xC0 != 0x80 ? 1 : 0 }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // As many scalars as bytes at most: one pass, and an array a little larger than it needs to be.
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
                 var index = 0
                 var written = 0
-                while index < bytes.count, written < count {
+                while index < bytes.count {
                     let byte = bytes[index]
                     if byte < 0x80 {
                         buffer.initializeElement(at: written, to: Unicode.Scalar(byte))
