@@ -2,10 +2,12 @@
 /// a UTF-8 lead byte or a continuation byte, as bit sets with one bit per code page.
 ///
 /// A span is worth decoding with a code page only when that page produces every character of it and
-/// turns some character into a lead byte followed by a continuation byte (or by a stand-in for one: a
-/// space, question mark or U+FFFD). Checking that for all code pages at once, in one pass over the span
-/// with a few AND and OR operations per character, rejects nearly every code page before any bytes are
-/// built; most spans of clean text are rejected by all of them.
+/// turns some run of characters into a whole UTF-8 sequence: a lead byte followed by as many
+/// continuation bytes as it calls for (or stand-ins for them: a space, question mark or U+FFFD), or the
+/// "E2 80" a closing quote leaves at the end of a span once its last byte is lost. Checking that for all
+/// code pages at once, in one pass over the span with a few AND and OR operations per character, rejects
+/// nearly every code page before any bytes are built; most spans of clean text are rejected by all of
+/// them.
 struct CodePageMasks: Sendable {
     /// Bit set of code pages, bit `i` for `pages[i]`.
     typealias Pages = UInt32
@@ -14,10 +16,17 @@ struct CodePageMasks: Sendable {
     struct Entry: Sendable {
         /// Pages that produce the character.
         var encodes: Pages
-        /// Pages that turn it into a lead byte, 0xC2–0xF4.
-        var lead: Pages
+        /// Pages that turn it into the lead byte of a two-byte sequence, 0xC2–0xDF.
+        var lead2: Pages = 0
+        /// Pages that turn it into the lead byte of a three-byte sequence, 0xE0–0xEF.
+        var lead3: Pages = 0
+        /// Pages that turn it into the lead byte of a four-byte sequence, 0xF0–0xF4.
+        var lead4: Pages = 0
         /// Pages that turn it into a continuation byte, 0x80–0xBF, or read it as a stand-in for one.
-        var continuation: Pages
+        var continuation: Pages = 0
+        /// Pages that turn it into 0xE2, and into 0x80: the first two bytes of a closing quote.
+        var quoteLead: Pages = 0
+        var quoteSecond: Pages = 0
     }
 
     private let pages: [CodePageReverseMap]
@@ -32,7 +41,7 @@ struct CodePageMasks: Sendable {
         let all: Pages = pages.isEmpty ? 0 : Pages.max >> (Pages.bitWidth - pages.count)
         self.all = all
         flat = (0..<Self.flatLimit).map { value in
-            Unicode.Scalar(value).map { Self.entry(for: $0, pages: pages, all: all) } ?? Entry(encodes: 0, lead: 0, continuation: 0)
+            Unicode.Scalar(value).map { Self.entry(for: $0, pages: pages, all: all) } ?? Entry(encodes: 0)
         }
     }
 
@@ -41,18 +50,25 @@ struct CodePageMasks: Sendable {
     private static func entry(for scalar: Unicode.Scalar, pages: [CodePageReverseMap], all: Pages) -> Entry {
         switch scalar.value {
         case 0x20, 0x3F, 0xFFFD:
-            return Entry(encodes: all, lead: 0, continuation: all)
+            return Entry(encodes: all, continuation: all)
         case 0..<0x80:
             // Spans hold no other ASCII; were one there, no page would read the span as repairable bytes.
-            return Entry(encodes: 0, lead: 0, continuation: 0)
+            return Entry(encodes: 0)
         default:
-            var entry = Entry(encodes: 0, lead: 0, continuation: 0)
+            var entry = Entry(encodes: 0)
             for (index, page) in pages.enumerated() {
                 guard let byte = page.byte(for: scalar) else { continue }
                 let bit: Pages = 1 << index
                 entry.encodes |= bit
-                if byte >= 0xC2, byte <= 0xF4 { entry.lead |= bit }
-                if byte >= 0x80, byte <= 0xBF { entry.continuation |= bit }
+                switch byte {
+                case 0x80...0xBF: entry.continuation |= bit
+                case 0xC2...0xDF: entry.lead2 |= bit
+                case 0xE0...0xEF: entry.lead3 |= bit
+                case 0xF0...0xF4: entry.lead4 |= bit
+                default: break
+                }
+                if byte == 0xE2 { entry.quoteLead |= bit }
+                if byte == 0x80 { entry.quoteSecond |= bit }
             }
             return entry
         }
@@ -64,18 +80,28 @@ struct CodePageMasks: Sendable {
     }
 
     /// Code pages that produce every character of `scalars[range]` and turn it into bytes with at least
-    /// one lead byte followed by a continuation byte or a stand-in for one: the only pages whose reading
-    /// of the span can yield a UTF-8 sequence.
+    /// one whole UTF-8 sequence (its continuation bytes may be stand-ins), or that end in the first two
+    /// bytes of a closing quote: the only pages whose reading of the span can yield a UTF-8 sequence.
+    /// For each page, the pass follows how many continuation bytes the bytes so far still call for.
     func candidates(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Pages {
         var encodes = all
-        var pairs: Pages = 0
-        var previousLead: Pages = 0
+        var complete: Pages = 0
+        // Pages where one, two or three more continuation bytes finish a sequence.
+        var needs1: Pages = 0
+        var needs2: Pages = 0
+        var needs3: Pages = 0
+        var previousQuoteLead: Pages = 0
+        var quoteEnd: Pages = 0
         for index in range {
             let entry = entry(scalars[index])
             encodes &= entry.encodes
-            pairs |= previousLead & entry.continuation
-            previousLead = entry.lead
+            complete |= needs1 & entry.continuation
+            needs1 = needs2 & entry.continuation | entry.lead2
+            needs2 = needs3 & entry.continuation | entry.lead3
+            needs3 = entry.lead4
+            quoteEnd = previousQuoteLead & entry.quoteSecond
+            previousQuoteLead = entry.quoteLead
         }
-        return encodes & pairs
+        return encodes & (complete | quoteEnd)
     }
 }
