@@ -184,7 +184,11 @@ public struct MojibakeRepairer: Sendable {
             }
             guard let asRead else { continue }
             if anomaliesBefore == 0, asRead.score >= Self.cleanFit { return nil }
-            let reRead = confusion.scorers.compactMap { $0.score(asRead.bytes) }.max()
+            var reRead: Double? = nil
+            for scorer in confusion.scorers {
+                guard let score = scorer.score(asRead.bytes) else { continue }
+                if reRead.map({ score > $0 }) ?? true { reRead = score }
+            }
             guard let reRead, reRead >= Self.legacyFit else { continue }
             let gain = reRead - asRead.score
             guard gain > (best?.gain ?? 0) else { continue }
@@ -399,11 +403,15 @@ public struct MojibakeRepairer: Sendable {
     /// repaired with those only.
     private func pass(_ scalars: [Unicode.Scalar], first: Bool) -> ([Unicode.Scalar], [(String, Int)]) {
         var spans: [Span] = []
+        // Spans are separated by ASCII: at most half as many as characters, plus one; a short text's
+        // worth is reserved at once, and a long page grows from there.
+        spans.reserveCapacity(min(scalars.count / 2 + 1, 256))
         // What each code page reads out of each span, span by span in one array (`pages` entries a span),
         // and whether any page read the span at all.
         var readings: [Reading?] = []
         let pages = reverse.count
         var suspicious: [Bool] = []
+        suspicious.reserveCapacity(min(scalars.count / 2 + 1, 256))
         var votes = [Int](repeating: 0, count: reverse.count)
         var index = 0
         while index < scalars.count {
@@ -419,10 +427,10 @@ public struct MojibakeRepairer: Sendable {
         // After a first repair the text has shown it was misread twice, and what is left of the second
         // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
         guard suspicious.contains(true) || !first else { return (scalars, []) }
-        var readable = [Bool](repeating: false, count: spans.count)
+        // Made with the first reading: most second passes read nothing.
+        var readable: [Bool] = []
         // Every reading kept is appended here; rejected ones are taken back off the end.
         var decoded: [Unicode.Scalar] = []
-        decoded.reserveCapacity(2 * scalars.count)
         for (position, span) in spans.enumerated() {
             let range = span.range
             guard range.count >= 2 else { continue }
@@ -430,14 +438,19 @@ public struct MojibakeRepairer: Sendable {
             let candidates = masks.candidates(scalars, range)
             guard candidates != 0 else { continue }
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-            let hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) })
+            if decoded.capacity == 0 { decoded.reserveCapacity(2 * scalars.count) }
+            var hasControl: Bool? = nil
             for page in reverse.indices where candidates & (1 << page) != 0 {
                 guard let reading = read(scalars, range, with: reverse[page], into: &decoded) else { continue }
-                if readings.isEmpty { readings = [Reading?](repeating: nil, count: spans.count * pages) }
+                if readings.isEmpty {
+                    readings = [Reading?](repeating: nil, count: spans.count * pages)
+                    readable = [Bool](repeating: false, count: spans.count)
+                }
                 readings[position * pages + page] = reading
                 readable[position] = true
+                if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
                 if case .expected(let read) = reading { votes[page] += Self.fitsCase(decoded[read], after: previous) ? 2 : 1 }
-                if hasControl, nativeControls[page] { votes[page] += 1 }
+                if hasControl == true, nativeControls[page] { votes[page] += 1 }
             }
         }
         // No code page read any span: the common end of a second pass.
