@@ -19,7 +19,9 @@ language's words, T its distinct ones and B the distinct ones over all languages
 pay alike for unseen words. An n-gram is kept when some language saw it at least `--min-count` (2) times,
 a word when some language saw it `--word-min-count` (1) times: a word seen once is still good evidence for a
 text of one or two words, where the letters say little, and costs one entry. Values are quantised in steps
-of 0.1 and one lookup answers for all languages.
+of 0.1 and one lookup answers for all languages. `--max-entries N` then drops the n-grams of orders 4 and 5
+that carry the least evidence until N entries remain (see `prune`): what decides between languages is the
+difference of their costs, and most long n-grams leave it about as it was. The default keeps every entry.
 
 Binary layout, little-endian, the table exactly as the detector uses it (read into memory as it is, with no
 decoding: loading a compressed table took several times as long as scoring ten thousand sentences):
@@ -36,8 +38,9 @@ decoding: loading a compressed table took several times as long as scoring ten t
                 languages' values, then zero bytes up to S
 Keys are the top 40 bits of FNV-1a 64-bit over the n-gram's scalars (each as one 32-bit value); words use
 another offset basis, so a short word never shares a key with an n-gram. 40 bits make a false match of an
-unknown n-gram about one in a million lookups. The file is about 16 bytes an entry (11 MB); the limit for the
-model's data is 20 MB.
+unknown n-gram about one in a million lookups. The file is 16 bytes an entry plus the 256 KiB directory
+(12.6 MB with every entry; 5.1 MB, under 5 MiB, with --max-entries 300000); the limit for the model's data
+is 20 MB.
 
 Deterministic. Usage:
 
@@ -96,6 +99,15 @@ APOSTROPHES = "'’ʼ"
 # Serbian's Cyrillic one also reaches the Latin sample by transliteration.
 HUNSPELL = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_US", "ru": "ru_RU", "sr": "sr_RS", "sk": "sk_SK"}
 DICTIONARY_CAP = 60000
+# The detector's default cost of backing off to a shorter context (DetectionWeights.backoff / STEP).
+BACKOFF_UNITS = 9
+# Orders below this are never pruned: the detector counts known trigrams to tell text from noise.
+PRUNE_FROM = 4
+# The most entries that keep the file (16 bytes an entry and the 256 KiB directory) under 5 MiB.
+MAX_ENTRIES = 300000
+# How much an n-gram's frequency counts beside its spread when pruning: 1 is entropy pruning proper, 0 the
+# spread alone. On the held-out tenth a quarter kept more of the decoys' rare but telling n-grams than 0.5 or 1.
+FREQUENCY_POWER = 0.25
 
 
 def words(line):
@@ -214,7 +226,7 @@ def quantise(log_probability):
     return max(0, min(255, round(-log_probability / STEP)))
 
 
-def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTIONARY_CAP):
+def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTIONARY_CAP, max_entries=0):
     counts = {}
     for language in LANGUAGES:
         path = os.path.join(train_dir, language + ".txt")
@@ -260,6 +272,9 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
     # Characters: P(last letter | the letters before it), one value per n-gram of orders 1-5; UNSEEN where
     # the language never saw the n-gram, and the detector backs off to the next shorter one.
     letter_floors = []
+    grams = [None] + [{} for _ in range(MAX_ORDER)]
+    weights = {}
+    sizes = {name: max(1, sum(counts[name][1].values())) for name in counts}
     for order in range(1, MAX_ORDER + 1):
         union = set()
         for name in counts:
@@ -285,9 +300,6 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
             seen = [columns[name][0].get(gram, 0) for name in names]
             if max(seen) < min_count:
                 continue
-            key = fnv(gram, FNV_BASIS)
-            if key in entries:
-                continue  # a 64-bit collision: the first in sorted order stays
             values = []
             for count_, name in zip(seen, names):
                 counter, contexts, total = columns[name]
@@ -295,9 +307,56 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
                     values.append(UNSEEN)
                 else:
                     values.append(min(UNSEEN - 1, quantise(math.log(count_ / (total if contexts is None else contexts[gram[:-1]])))))
-            entries[key] = bytes(values)
+            grams[order][gram] = bytes(values)
+            if order >= PRUNE_FROM:
+                weights[gram] = max(count_ / sizes[name] for count_, name in zip(seen, names))
+    pruned = prune(grams, weights, letter_floors, len(entries), max_entries)
+    for order in range(1, MAX_ORDER + 1):
+        for gram in sorted(grams[order]):
+            key = fnv(gram, FNV_BASIS)
+            if key not in entries:  # on a 64-bit collision the first in sorted order stays
+                entries[key] = grams[order][gram]
+    print("pruned %d n-grams of orders %d-%d" % (pruned, PRUNE_FROM, MAX_ORDER), file=sys.stderr)
     floors = [[letter_floors[index], 0, 0, 0, 0, word_floors[index]] for index in range(len(LANGUAGES))]
     return entries, floors
+
+
+def prune(grams, weights, letter_floors, words, max_entries):
+    """Drops the n-grams of orders PRUNE_FROM and up that carry the least evidence until the table holds at
+    most `max_entries` entries with the `words` word entries. Without an n-gram each language that saw it
+    backs off to the shorter one (paying BACKOFF_UNITS, as the detector does), while the languages that
+    never saw it were backing off already; what decides between languages is the difference of their costs,
+    so an n-gram's evidence is how far its loss would move one language against another (the spread of the
+    shifts), times how often it occurs (its highest relative frequency in any language, so a small sample
+    such as Slovak's weighs like a large one), as in entropy-based pruning. Each order is judged against the
+    shorter orders before pruning. Returns how many were dropped."""
+    def cost(gram, language):
+        """What the detector pays for the last letter of `gram` in `language`, backing off as it does."""
+        extra = 0
+        while gram:
+            values = grams[len(gram)].get(gram)
+            if values is not None and values[language] != UNSEEN:
+                return values[language] + extra
+            gram = gram[1:]
+            extra += BACKOFF_UNITS
+        return letter_floors[language] + extra - BACKOFF_UNITS
+
+    total = words + sum(len(grams[order]) for order in range(1, MAX_ORDER + 1))
+    excess = total - max_entries
+    if max_entries <= 0 or excess <= 0:
+        return 0
+    scored = []
+    for order in range(PRUNE_FROM, MAX_ORDER + 1):
+        for gram, values in grams[order].items():
+            shifts = [0]
+            for language, value in enumerate(values):
+                if value != UNSEEN:
+                    shifts.append(cost(gram[1:], language) + BACKOFF_UNITS - value)
+            scored.append(((max(shifts) - min(shifts)) * weights[gram] ** FREQUENCY_POWER, gram))
+    scored.sort()
+    for _, gram in scored[:excess]:
+        del grams[len(gram)][gram]
+    return min(excess, len(scored))
 
 
 def render(entries, floors):
@@ -339,10 +398,14 @@ def main():
     parser.add_argument("--dictionaries", default="/usr/share/hunspell",
                         help="hunspell dictionaries whose stems join the letter model ('' for none)")
     parser.add_argument("--dictionary-cap", type=int, default=DICTIONARY_CAP, help="at most this many stems a language")
+    parser.add_argument("--max-entries", type=int, default=0,
+                        help="drop the n-grams of orders 4-5 with the least evidence until the table has at most this "
+                        "many entries (0 keeps all; %d fits the file in 5 MiB)" % MAX_ENTRIES)
     parser.add_argument("--out", default=OUT, help="where to write the model (default: the package resource)")
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
-    entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count, args.dictionary_cap)
+    entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count, args.dictionary_cap,
+                            args.max_entries)
     data = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)
