@@ -237,7 +237,7 @@ struct PostgresBatchWriter: Sendable {
             encoder.text(page.language)
             encoder.text(page.text)
             encoder.integer(page.schemaVersion)
-            encoder.utf8(page.recordJSON)
+            encoder.utf8(page.storedJSON)
             encoder.text(page.recordSHA256)
             encoder.text(runID)
             encoder.text(runID)

@@ -25,7 +25,7 @@ enum StageStatements {
             bindings.append(rows.language)
             bindings.append(rows.text)
             bindings.append(rows.schemaVersion)
-            bindings.append(String(decoding: rows.recordJSON, as: UTF8.self))
+            bindings.append(String(decoding: rows.storedJSON, as: UTF8.self))
             bindings.append(rows.recordSHA256)
             bindings.append(runID)
             return bindings

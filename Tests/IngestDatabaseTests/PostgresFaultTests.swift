@@ -28,7 +28,7 @@ import Testing
         try await database.write(records, runID: "r_1", loadMethod: method)
         #expect(try await database.contents() == Self.reference(records, label: "reference"))
         #expect(try await database.rows("SELECT text, title FROM pages WHERE page_id = '\(tricky.pageID.rawValue)'") == [[tricky.text, "\\N"]])
-        #expect(try await database.rows("SELECT record_json->>'text' FROM pages WHERE page_id = '\(tricky.pageID.rawValue)'") == [[tricky.text]])
+        #expect(try await database.rows("SELECT record_json->>'text' FROM page_records WHERE page_id = '\(tricky.pageID.rawValue)'") == [[tricky.text]])
         #expect(try await database.rows("SELECT etag, http_status, page_id FROM fetch_state ORDER BY url") == [
             ["W/\"a\tb\\N\"", "200", records[1].record.pageID.rawValue], [nil, nil, records[2].record.pageID.rawValue],
         ])

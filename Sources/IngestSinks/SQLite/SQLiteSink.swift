@@ -102,7 +102,7 @@ public actor SQLiteSink: RecordSink {
         try upsertPage.run([
             .text(rows.pageID), .text(rows.url), .text(rows.sha256), rows.title.map(SQLiteValue.text) ?? .null,
             rows.published.map(SQLiteValue.text) ?? .null, rows.language.map(SQLiteValue.text) ?? .null,
-            .text(rows.text), .integer(rows.schemaVersion), .utf8(rows.recordJSON), .text(rows.recordSHA256),
+            .text(rows.text), .integer(rows.schemaVersion), .utf8(rows.storedJSON), .text(rows.recordSHA256),
             .text(runID),
         ])
         if database.changes > 0 { try replaceChildren(of: rows) }

@@ -211,6 +211,20 @@ public enum DatabaseSchema {
             version: 3,
             sqlite: "CREATE INDEX event_pages_pick ON event_pages(event_id, event_sha256, page_id);",
             postgres: "CREATE INDEX event_pages_pick ON event_pages(event_id, event_sha256, page_id);"),
+        // A page's text was stored twice, in `text` and inside `record_json`, and PostgreSQL parsed,
+        // compressed and logged it both times (``StoredRecordJSON``). `record_json` now holds the record
+        // without it; the view `page_records` gives the whole record. `record_sha256` stays the hash of
+        // the whole record, so a rerun after the upgrade rewrites nothing.
+        SchemaMigration(
+            version: 4,
+            sqlite: """
+                UPDATE pages SET record_json = json_remove(record_json, '$.text') WHERE json_type(record_json, '$.text') IS NOT NULL;
+                CREATE VIEW page_records AS SELECT page_id, json_set(record_json, '$.text', text) AS record_json FROM pages;
+                """,
+            postgres: """
+                UPDATE pages SET record_json = record_json - 'text' WHERE record_json ? 'text';
+                CREATE VIEW page_records AS SELECT page_id, record_json || jsonb_build_object('text', text) AS record_json FROM pages;
+                """),
     ]
 
     /// What opening a database at `found` should do: nothing, create the schema (an empty database), or

@@ -32,7 +32,10 @@ public struct PageRows: Sendable {
     public var language: String?
     public var text: String
     public var schemaVersion: Int
-    public var recordJSON: [UInt8]
+    /// `record_json`: the record without `text` (``StoredRecordJSON``).
+    public var storedJSON: [UInt8]
+    /// The SHA-256 of the whole record's canonical JSON, `text` included, so a changed text is a
+    /// changed record.
     public var recordSHA256: String
     public var entities: [EntityRow]
     /// One per event id, sorted by event id.
@@ -50,7 +53,7 @@ public struct PageRows: Sendable {
         language = record.language?.code
         text = record.text
         schemaVersion = record.schemaVersion
-        recordJSON = encoded.json
+        storedJSON = try StoredRecordJSON.withoutText(encoded.json, of: record)
         recordSHA256 = SHA256Hex.digest(encoded.json)
         fetchState = encoded.fetchState
         // Entities' small objects are written directly (``JSONValueWriter``), events by ``RecordJSONWriter``.
