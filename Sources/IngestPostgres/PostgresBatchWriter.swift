@@ -57,12 +57,15 @@ struct PostgresBatchWriter: Sendable {
 
     private func merge(_ pages: [PageRows], on connection: PostgresConnection) async throws {
         let allIDs = pages.map(\.pageID)
-        try await connection.perform("DELETE FROM dead_letters WHERE page_id = ANY(\(allIDs))", logger: logger)
         // A page stored with this very record needs nothing more: only its id and hash cross the wire, so
-        // a rerun over unchanged input costs one query per batch instead of the whole records.
+        // a rerun over unchanged input costs one query per batch instead of the whole records. The same
+        // statement clears the pages' dead letters: every statement is a round trip the batch waits for.
         var stored: [String: String] = [:]
         let rows = try await connection.query(
-            "SELECT page_id, record_sha256 FROM pages WHERE page_id = ANY(\(allIDs))", logger: logger)
+            """
+            WITH cleared AS (DELETE FROM dead_letters WHERE page_id = ANY(\(allIDs)))
+            SELECT page_id, record_sha256 FROM pages WHERE page_id = ANY(\(allIDs))
+            """, logger: logger)
         for try await (pageID, hash) in rows.decode((String, String).self) { stored[pageID] = hash }
         let pending = pages.filter { stored[$0.pageID] != $0.recordSHA256 }
         guard !pending.isEmpty else { return }
@@ -98,10 +101,12 @@ struct PostgresBatchWriter: Sendable {
             try await writer.write(pageRows)
         }
         let ids = pages.map(\.pageID)
-        try await connection.perform("DELETE FROM entities WHERE page_id = ANY(\(ids))", logger: logger)
         var affected = Set(
             try await connection.values(
-                "DELETE FROM event_pages WHERE page_id = ANY(\(ids)) RETURNING event_id", as: String.self, logger: logger))
+                """
+                WITH orphans AS (DELETE FROM entities WHERE page_id = ANY(\(ids)))
+                DELETE FROM event_pages WHERE page_id = ANY(\(ids)) RETURNING event_id
+                """, as: String.self, logger: logger))
         try await copyChildren(pages, entities: "entities", links: "event_pages", encoder: &encoder, on: connection)
         for page in pages { affected.formUnion(page.events.map(\.eventID)) }
         return affected
@@ -164,8 +169,14 @@ struct PostgresBatchWriter: Sendable {
             SELECT count(pg_advisory_xact_lock(key))
             FROM (SELECT hashtextextended('event:' || id, 0) AS key FROM unnest(\(events)::text[]) AS id ORDER BY id) AS keys
             """, logger: logger)
+        // Events some page still reports are upserted, the others deleted: disjoint rows, so one
+        // statement does both.
         try await connection.perform(
             """
+            WITH gone AS (
+                DELETE FROM events AS e WHERE e.event_id = ANY(\(events))
+                AND NOT EXISTS (SELECT 1 FROM event_pages AS l WHERE l.event_id = e.event_id)
+            )
             INSERT INTO events AS e (event_id, name, kind, starts, ends, precision, city, country, record_json,
                                      record_sha256, first_run_id, changed_run_id)
             SELECT DISTINCT ON (event_id) event_id, event_json->>'name', event_json->>'kind', event_json->>'start',
@@ -178,11 +189,6 @@ struct PostgresBatchWriter: Sendable {
                 record_json = excluded.record_json, record_sha256 = excluded.record_sha256,
                 changed_run_id = excluded.changed_run_id
             WHERE e.record_sha256 <> excluded.record_sha256
-            """, logger: logger)
-        try await connection.perform(
-            """
-            DELETE FROM events AS e WHERE e.event_id = ANY(\(events))
-            AND NOT EXISTS (SELECT 1 FROM event_pages AS l WHERE l.event_id = e.event_id)
             """, logger: logger)
     }
 
