@@ -28,6 +28,11 @@ struct DBBenchCommand: AsyncParsableCommand {
 
     @OptionGroup var postgres: PostgresOptions
 
+    @Option(
+        name: .long,
+        help: "Measure only this target (repeatable): sqlite, postgres-copy-wN (N = --postgres-writers, or 1), postgres-prepared-wN.")
+    var target: [String] = []
+
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
@@ -65,13 +70,15 @@ struct DBBenchCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let path = directory.appendingPathComponent("bench.sqlite").path
-            figures.append(
-                try await Self.measure("sqlite", corpus) { runID in try SQLiteSink(path: path, runID: runID, pipeline: "bench") })
+            if measures("sqlite") {
+                figures.append(
+                    try await Self.measure("sqlite", corpus) { runID in try SQLiteSink(path: path, runID: runID, pipeline: "bench") })
+            }
             if let configuration = try postgres.sinkConfiguration() {
                 // The configured number of writers, and for comparison in the same run one writer.
                 var variants = PostgresLoadMethod.allCases.map { (method: $0, writers: configuration.writers) }
                 if configuration.writers > 1 { variants.insert((.copy, 1), at: 1) }
-                for variant in variants {
+                for variant in variants where measures("postgres-\(variant.method.rawValue)-w\(variant.writers)") {
                     let scratch = try await PostgresBenchDatabase.create(admin: configuration.url, logger: logger)
                     var target = configuration
                     target.url = scratch
@@ -100,6 +107,11 @@ struct DBBenchCommand: AsyncParsableCommand {
                     figure.firstSeconds, figure.firstRecordsPerSecond, figure.firstClientCPUSeconds, figure.rerunSeconds,
                     figure.rerunRecordsPerSecond, figure.rerunClientCPUSeconds))
         }
+    }
+
+    /// Whether `name` is to be measured: every target when none was named.
+    func measures(_ name: String) -> Bool {
+        target.isEmpty || target.contains(name)
     }
 
     /// Writes the corpus through a new sink twice (load, then an unchanged rerun), timing each from the
