@@ -27,25 +27,34 @@ public struct HTMLStrip: Stage {
     public var sniffer: CharsetSniffer
     /// Blocks known to repeat across each site's pages in this batch; they never reach the text.
     public var templates: SiteTemplates
+    /// Pages the pre-pass already stripped, which the templates leave as they are.
+    public var prestripped: PrestrippedPages
 
     public init(
         configuration: Configuration = Configuration(), sniffer: CharsetSniffer = CharsetSniffer(),
-        templates: SiteTemplates = .none
+        templates: SiteTemplates = .none, prestripped: PrestrippedPages = .none
     ) {
         self.configuration = configuration
         self.sniffer = sniffer
         self.templates = templates
+        self.prestripped = prestripped
     }
 
-    /// The same stage, with the templates a pre-pass learned.
-    public func with(templates: SiteTemplates) -> HTMLStrip {
+    /// The same stage, with the templates a pre-pass learned and the pages it kept.
+    public func with(templates: SiteTemplates, prestripped: PrestrippedPages = .none) -> HTMLStrip {
         var copy = self
         copy.templates = templates
+        copy.prestripped = prestripped
         return copy
     }
 
     public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
-        let page = try strip(document.raw, contentType: document.headers["content-type"], url: document.source.url)
+        let page: StrippedPage
+        if let kept = prestripped.page(for: document) {
+            page = kept
+        } else {
+            page = try strip(document.raw, contentType: document.headers["content-type"], url: document.source.url)
+        }
         document.encoding = page.charset.encodingInfo
         for warning in page.charset.warnings {
             document.warn(Self.name, code: "charset", warning)
@@ -84,13 +93,45 @@ public struct HTMLStrip: Stage {
         return Set(walk.blocks.lazy.filter { $0.text.count <= 1000 }.map { SiteTemplates.fingerprint($0.text) })
     }
 
-    private func parse(_ raw: [UInt8], contentType: String?, url: String?) throws(StageError) -> (CharsetDecision, PageWalk) {
+    /// Strips a page once for the template pre-pass: the fingerprints it learns from, and the page as
+    /// ``strip(_:contentType:url:)`` without templates gives it when `keepPage` is set.
+    ///
+    /// Learning reads each page's blocks without its HTTP content type; the page the run keeps is decoded
+    /// with it. Where both choose the same encoding (nearly always) one parse serves both.
+    public func sample(_ raw: [UInt8], contentType: String? = nil, url: String? = nil, keepPage: Bool) throws(StageError)
+        -> SampledPage
+    {
+        try checkSize(raw)
+        let learning = sniffer.decide(raw, contentType: nil, hint: url)
+        let walk = try parse(raw, charset: learning, url: url)
+        var sampled = SampledPage(learnable: [], blocks: [], page: nil)
+        for block in walk.blocks {
+            let fingerprint = SiteTemplates.fingerprint(block.text)
+            sampled.blocks.insert(fingerprint)
+            if block.text.count <= 1000 { sampled.learnable.insert(fingerprint) }
+        }
+        guard keepPage else { return sampled }
+        let charset = contentType == nil ? learning : sniffer.decide(raw, contentType: contentType, hint: url)
+        guard charset.used == learning.used else { return sampled }
+        sampled.page = try? page(from: walk, charset: charset)
+        return sampled
+    }
+
+    private func checkSize(_ raw: [UInt8]) throws(StageError) {
         guard !raw.isEmpty else { throw StageError(.emptyInput, "the input is empty (0 bytes)") }
         guard raw.count <= configuration.maxInputBytes else {
             throw StageError(
                 .tooLarge, "the input is \(raw.count) bytes, over the max_input_bytes limit of \(configuration.maxInputBytes)")
         }
+    }
+
+    private func parse(_ raw: [UInt8], contentType: String?, url: String?) throws(StageError) -> (CharsetDecision, PageWalk) {
+        try checkSize(raw)
         let charset = sniffer.decide(raw, contentType: contentType, hint: url)
+        return (charset, try parse(raw, charset: charset, url: url))
+    }
+
+    private func parse(_ raw: [UInt8], charset: CharsetDecision, url: String?) throws(StageError) -> PageWalk {
         if !charset.used.hasPrefix("utf-16"), let reason = BinaryContent.reason(raw) {
             throw StageError(.notText, reason)
         }
@@ -101,8 +142,7 @@ public struct HTMLStrip: Stage {
             throw StageError(.emptyInput, "the input is only whitespace (\(raw.count) bytes)")
         }
         let markup = UnreadAttributeFilter.filter(MarkupPrefilter.filter(utf8))
-        let walk = try HTMLDocument(utf8: markup, url: url).walk(maxElements: configuration.maxElements)
-        return (charset, walk)
+        return try HTMLDocument(utf8: markup, url: url).walk(maxElements: configuration.maxElements)
     }
 
     private func page(from walk: PageWalk, charset: CharsetDecision) throws(StageError) -> StrippedPage {

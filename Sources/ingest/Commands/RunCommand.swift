@@ -189,7 +189,7 @@ struct RunCommand: AsyncParsableCommand {
             // Templates are learned from the whole input, not the shard, so every shard strips a page exactly as
             // an unsharded run would.
             sampleReader.shard = nil
-            pipeline = await TemplatePrepass.prepare(pipeline, reader: sampleReader, logger: logger, stop: stop)
+            pipeline = await TemplatePrepass.prepare(pipeline, reader: sampleReader, shard: shardSpec, logger: logger, stop: stop)
         } else {
             logger.notice("template learning skipped: \(fetching ? "URL lists are fetched" : "path lists are read") once, so there is no pre-pass")
         }
