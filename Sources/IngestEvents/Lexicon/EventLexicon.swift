@@ -19,6 +19,9 @@ struct EventLexicon: Sendable {
     let editionWords: Set<String>
     /// Ordinal stems by their first character, longest first, so a token is compared with a handful.
     let ordinalStems: [Character: [(stem: String, value: Int)]]
+    /// The first scalar of every key of `ordinalStems`: ordinals are looked for at every word of a page,
+    /// and this passes over most words without forming their first `Character`.
+    let ordinalInitials: Set<Unicode.Scalar>
     let organiserAfter: PhraseTable
     let organiserBefore: PhraseTable
     let connectors: PhraseTable
@@ -73,6 +76,7 @@ struct EventLexicon: Sendable {
         ordinalStems = Dictionary(grouping: ordinals.sorted { $0.0.count > $1.0.count }.map { (stem: $0.0, value: $0.1) }) {
             $0.stem.first ?? " "
         }
+        ordinalInitials = Set(ordinalStems.keys.compactMap(\.unicodeScalars.first))
         organiserAfter = PhraseTable(tables["organiser-after"] ?? [])
         organiserBefore = PhraseTable(tables["organiser-before"] ?? [])
         connectors = PhraseTable(tables["connector"] ?? [])
@@ -115,13 +119,16 @@ struct EventLexicon: Sendable {
         }
         guard token.kind == .word else { return nil }
         let lower = token.lower
-        let digits = token.text.unicodeScalars.first.map { $0.properties.numericType != nil } == true ? lower.prefix { $0.isASCII && $0.isNumber } : ""
+        guard let initial = token.text.unicodeScalars.first else { return nil }
+        let digits = TokenizedText.isNumeric(initial) ? lower.prefix { $0.isASCII && $0.isNumber } : ""
         if !digits.isEmpty, let value = Int(digits), value > 0, value < 200 {
             let suffix = lower.dropFirst(digits.count).drop { $0 == "-" }
             let suffixes: Set<Substring> = ["st", "nd", "rd", "th", "ти", "ви", "ри", "ми", "та", "то", "ма", "ва", "ра", "я", "й", "а", "о", "е", "ий", "ій"]
             return suffixes.contains(suffix) ? (value, index..<(index + 1)) : nil
         }
-        guard let first = lower.first, let stems = ordinalStems[first] else { return nil }
+        guard let lowerInitial = lower.unicodeScalars.first, ordinalInitials.contains(lowerInitial), let first = lower.first,
+            let stems = ordinalStems[first]
+        else { return nil }
         for (stem, value) in stems where lower.hasPrefix(stem) && lower.count <= stem.count + 4 {
             return (value, index..<(index + 1))
         }

@@ -84,10 +84,7 @@ struct TokenizedText: Sendable {
     /// A token as written and lower-cased. Most tokens of these pages are ASCII words, numbers and
     /// punctuation: those are built byte by byte, without the Unicode case mapping the rest goes through.
     private static func strings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
-        guard token.allSatisfy({ $0.isASCII }) else {
-            let text = String(String.UnicodeScalarView(token))
-            return (text, text.lowercased())
-        }
+        guard token.allSatisfy({ $0.isASCII }) else { return nonASCIIStrings(token) }
         let text = String(unsafeUninitializedCapacity: token.count) { buffer in
             for (offset, scalar) in token.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
             return token.count
@@ -101,6 +98,72 @@ struct TokenizedText: Sendable {
             return token.count
         }
         return (text, lower)
+    }
+
+    /// Words in Cyrillic and Latin letters are encoded and lower-cased scalar by scalar with
+    /// ``lowercase(_:)``, which keeps each scalar's UTF-8 length; a token with any other scalar goes
+    /// through `String.lowercased()`.
+    private static func nonASCIIStrings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
+        var length = 0
+        var simple = true
+        for scalar in token {
+            length += UTF8.width(scalar)
+            if simple, lowercase(scalar.value) == nil { simple = false }
+        }
+        let text = String(unsafeUninitializedCapacity: length) { buffer in encode(token, into: buffer, lowered: false) }
+        guard simple else { return (text, text.lowercased()) }
+        let lower = String(unsafeUninitializedCapacity: length) { buffer in encode(token, into: buffer, lowered: true) }
+        return (text, lower)
+    }
+
+    private static func encode(_ token: ArraySlice<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>, lowered: Bool) -> Int {
+        var offset = 0
+        for scalar in token {
+            let value = lowered ? (lowercase(scalar.value) ?? scalar.value) : scalar.value
+            switch value {
+            case 0..<0x80:
+                buffer[offset] = UInt8(value)
+                offset += 1
+            case 0x80..<0x800:
+                buffer[offset] = UInt8(0xC0 | value >> 6)
+                buffer[offset + 1] = UInt8(0x80 | value & 0x3F)
+                offset += 2
+            case 0x800..<0x10000:
+                buffer[offset] = UInt8(0xE0 | value >> 12)
+                buffer[offset + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                buffer[offset + 2] = UInt8(0x80 | value & 0x3F)
+                offset += 3
+            default:
+                buffer[offset] = UInt8(0xF0 | value >> 18)
+                buffer[offset + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                buffer[offset + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                buffer[offset + 3] = UInt8(0x80 | value & 0x3F)
+                offset += 4
+            }
+        }
+        return offset
+    }
+
+    /// The lower-case form `String.lowercased()` gives a scalar of ASCII, Latin-1, Latin Extended-A, the
+    /// Cyrillic letters of these languages, the modifier apostrophe and general punctuation; nil for any
+    /// other scalar (and for "İ", whose lower case is two scalars). A test checks every scalar it answers
+    /// against `lowercased()`.
+    static func lowercase(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x41...0x5A: value | 0x20
+        case 0...0x7F, 0x80...0xBF, 0xD7, 0xDF...0xFF: value
+        case 0xC0...0xDE: value + 0x20
+        case 0x100...0x12F, 0x132...0x137, 0x14A...0x177: value | 1
+        case 0x131, 0x138, 0x149, 0x17F: value
+        case 0x139...0x148, 0x179...0x17E: value & 1 == 1 ? value + 1 : value
+        case 0x178: 0xFF
+        case 0x400...0x40F: value + 0x50
+        case 0x410...0x42F: value + 0x20
+        case 0x430...0x45F: value
+        case 0x490...0x4BF: value | 1
+        case 0x2BC, 0x2000...0x206F: value
+        default: nil
+        }
     }
 
     // The Unicode properties below, answered for ASCII without the property tables (same answers).
