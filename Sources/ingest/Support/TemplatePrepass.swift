@@ -10,8 +10,8 @@ import Logging
 /// parsing them again, unless the learned templates change them.
 enum TemplatePrepass {
     /// Bytes of stripped pages kept from the pre-pass for the run. Fixed, so memory stays flat however
-    /// large the input; pages past it are simply stripped again. At about 8 KB a page (text, title and
-    /// block fingerprints) it holds several thousand pages, the first of the input, which the run reaches first.
+    /// large the input; pages past it are simply stripped again. At about 4 KB a page of news text (text,
+    /// title and block fingerprints) it holds some 12,000 pages, the first of the input, which the run reaches first.
     static let keptPageBudget = 48 << 20
 
     /// Stops sampling as soon as `stop` is requested; the run then reads nothing and reports the stop.
