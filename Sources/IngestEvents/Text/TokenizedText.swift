@@ -1,3 +1,5 @@
+import IngestCore
+
 /// The page text cut once into tokens and sentences, so every finder walks the same tokens and every
 /// span is already in Unicode scalars, as the record contract counts them.
 ///
@@ -120,26 +122,7 @@ struct TokenizedText: Sendable {
         var offset = 0
         for scalar in token {
             let value = lowered ? (lowercase(scalar.value) ?? scalar.value) : scalar.value
-            switch value {
-            case 0..<0x80:
-                buffer[offset] = UInt8(value)
-                offset += 1
-            case 0x80..<0x800:
-                buffer[offset] = UInt8(0xC0 | value >> 6)
-                buffer[offset + 1] = UInt8(0x80 | value & 0x3F)
-                offset += 2
-            case 0x800..<0x10000:
-                buffer[offset] = UInt8(0xE0 | value >> 12)
-                buffer[offset + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                buffer[offset + 2] = UInt8(0x80 | value & 0x3F)
-                offset += 3
-            default:
-                buffer[offset] = UInt8(0xF0 | value >> 18)
-                buffer[offset + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                buffer[offset + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                buffer[offset + 3] = UInt8(0x80 | value & 0x3F)
-                offset += 4
-            }
+            offset = UTF8ScalarWriter.write(value, into: buffer, at: offset)
         }
         return offset
     }

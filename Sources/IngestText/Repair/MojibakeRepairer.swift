@@ -594,8 +594,7 @@ public struct MojibakeRepairer: Sendable {
         }
     }
 
-    /// Scalars to a String, their UTF-8 written straight into the string's storage once its length is
-    /// known: much faster than appending scalars one by one, and no array of bytes in between.
+    /// Scalars to a String, their UTF-8 written straight into the string's storage once its length is known.
     static func string(_ scalars: [Unicode.Scalar]) -> String {
         var length = 0
         for scalar in scalars {
@@ -605,26 +604,7 @@ public struct MojibakeRepairer: Sendable {
         return String(unsafeUninitializedCapacity: length) { buffer in
             var written = 0
             for scalar in scalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    buffer[written] = UInt8(value)
-                    written += 1
-                } else if value < 0x800 {
-                    buffer[written] = UInt8(0xC0 | value >> 6)
-                    buffer[written + 1] = UInt8(0x80 | value & 0x3F)
-                    written += 2
-                } else if value < 0x10000 {
-                    buffer[written] = UInt8(0xE0 | value >> 12)
-                    buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[written + 2] = UInt8(0x80 | value & 0x3F)
-                    written += 3
-                } else {
-                    buffer[written] = UInt8(0xF0 | value >> 18)
-                    buffer[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                    buffer[written + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[written + 3] = UInt8(0x80 | value & 0x3F)
-                    written += 4
-                }
+                written = UTF8ScalarWriter.write(scalar.value, into: buffer, at: written)
             }
             return written
         }
