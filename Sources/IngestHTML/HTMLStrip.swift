@@ -85,14 +85,6 @@ public struct HTMLStrip: Stage {
         return try page(from: walk, charset: charset)
     }
 
-    /// The fingerprints of a page's text blocks, for ``TemplateLearner``.
-    public func blockFingerprints(_ raw: [UInt8], contentType: String? = nil, url: String? = nil) throws(StageError)
-        -> Set<UInt64>
-    {
-        let (_, walk) = try parse(raw, contentType: contentType, url: url)
-        return Set(walk.blocks.lazy.filter { $0.text.count <= 1000 }.map { SiteTemplates.fingerprint($0.text) })
-    }
-
     /// Strips a page once for the template pre-pass: the fingerprints it learns from, and the page as
     /// ``strip(_:contentType:url:)`` without templates gives it when `keepPage` is set.
     ///

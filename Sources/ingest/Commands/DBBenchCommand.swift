@@ -39,6 +39,27 @@ struct DBBenchCommand: AsyncParsableCommand {
     func validate() throws {
         if input.isEmpty { throw ValidationError("give at least one --input") }
         if records < 1 { throw ValidationError("--records must be at least 1") }
+        let known = targetNames
+        if let unknown = target.first(where: { !known.contains($0) }) {
+            throw ValidationError("this run has no target \(unknown); its targets are \(known.joined(separator: ", "))")
+        }
+    }
+
+    /// What a run can measure: every load method over the configured writers, and `COPY` over one writer
+    /// beside them for comparison.
+    static func postgresVariants(writers: Int) -> [(method: PostgresLoadMethod, writers: Int)] {
+        var variants = PostgresLoadMethod.allCases.map { (method: $0, writers: writers) }
+        if writers > 1 { variants.insert((.copy, 1), at: 1) }
+        return variants
+    }
+
+    static func name(of variant: (method: PostgresLoadMethod, writers: Int)) -> String {
+        "postgres-\(variant.method.rawValue)-w\(variant.writers)"
+    }
+
+    /// Every target this invocation can measure: SQLite, and PostgreSQL's variants when a URL is given.
+    var targetNames: [String] {
+        ["sqlite"] + (postgres.url == nil ? [] : Self.postgresVariants(writers: postgres.postgresWriters).map(Self.name(of:)))
     }
 
     struct Figure: Encodable {
@@ -75,16 +96,13 @@ struct DBBenchCommand: AsyncParsableCommand {
                     try await Self.measure("sqlite", corpus) { runID in try SQLiteSink(path: path, runID: runID, pipeline: "bench") })
             }
             if let configuration = try postgres.sinkConfiguration() {
-                // The configured number of writers, and for comparison in the same run one writer.
-                var variants = PostgresLoadMethod.allCases.map { (method: $0, writers: configuration.writers) }
-                if configuration.writers > 1 { variants.insert((.copy, 1), at: 1) }
-                for variant in variants where measures("postgres-\(variant.method.rawValue)-w\(variant.writers)") {
+                for variant in Self.postgresVariants(writers: configuration.writers) where measures(Self.name(of: variant)) {
                     let scratch = try await PostgresBenchDatabase.create(admin: configuration.url, logger: logger)
                     var target = configuration
                     target.url = scratch
                     target.loadMethod = variant.method
                     target.writers = variant.writers
-                    let figure = try await Self.measure("postgres-\(variant.method.rawValue)-w\(variant.writers)", corpus) { runID in
+                    let figure = try await Self.measure(Self.name(of: variant), corpus) { runID in
                         try await PostgresSink(configuration: target, runID: runID, pipeline: "bench", logger: logger)
                     }
                     figures.append(figure)
@@ -109,7 +127,7 @@ struct DBBenchCommand: AsyncParsableCommand {
         }
     }
 
-    /// Whether `name` is to be measured: every target when none was named.
+    /// Whether `name` is to be measured: every target when none was named (``validate()`` checked the names).
     func measures(_ name: String) -> Bool {
         target.isEmpty || target.contains(name)
     }
