@@ -6,13 +6,16 @@ import Logging
 /// The pre-pass of template learning: a bounded sample of each site's pages is stripped once to find
 /// blocks repeated across the site, and the strip stage of the run then drops them.
 ///
-/// The sampled pages it strips are kept, up to ``keptPageBudget``, and the run takes them instead of
-/// parsing them again, unless the learned templates change them.
+/// The sampled pages it strips are kept in a scratch file, up to ``keptPageBudget``, and the run takes
+/// them instead of parsing them again, unless the learned templates change them.
 enum TemplatePrepass {
-    /// Bytes of stripped pages kept from the pre-pass for the run. Fixed, so memory stays flat however
-    /// large the input; pages past it are simply stripped again. At about 4 KB a page of news text (text,
-    /// title and block fingerprints) it holds some 12,000 pages, the first of the input, which the run reaches first.
-    static let keptPageBudget = 48 << 20
+    /// Bytes of stripped pages the pre-pass may write to its scratch file (in `$TMPDIR`, else `/tmp`) for
+    /// the run. Memory holds only an index of some 32 to 64 bytes a page, so the budget bounds disk, not
+    /// memory: at about 4 KB a page of news text (text, title, block fingerprints and the input's checks)
+    /// 1 GiB holds some 250,000 pages, more than the pre-pass samples from a million-page input of
+    /// ten-page sites (at most 20 a site). Pages past it are simply stripped again; so are all pages
+    /// after a failed write (a full disk, no temporary directory), which the run logs once.
+    static let keptPageBudget = 1 << 30
 
     /// Stops sampling as soon as `stop` is requested; the run then reads nothing and reports the stop.
     /// Pages are kept for the run only when they belong to `shard`, the part of the input the run processes.
@@ -42,12 +45,17 @@ enum TemplatePrepass {
         }
         let templates = learner.templates
         kept.settle(with: templates)
+        if let failure = kept.failure {
+            logger.warning(
+                "sampled pages are no longer kept for the run; it strips them again",
+                metadata: ["error": "\(failure)", "pages.kept": "\(kept.count)"])
+        }
         logger.info(
             "templates learned",
             metadata: [
                 "pages.sampled": "\(sampled)", "sites": "\(templates.fingerprints.count)",
                 "blocks": "\(templates.fingerprints.values.reduce(0) { $0 + $1.count })",
-                "pages.kept": "\(kept.count)", "pages.kept.bytes": "\(kept.usedBytes)",
+                "pages.kept": "\(kept.count)", "pages.kept.file.bytes": "\(kept.usedBytes)",
             ])
         var prepared = pipeline
         prepared.stages[index] = strip.with(templates: templates, prestripped: kept)
