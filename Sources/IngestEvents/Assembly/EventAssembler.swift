@@ -18,7 +18,7 @@ public struct EventAssembler: Sendable {
     }
 
     public func events(text: String, entities: [Entity], structured: [StructuredEvent] = [], page: PageID) -> [EventRecord] {
-        let tokens = TokenizedText(text)
+        let tokens = TokenizedText(text, lexicon: lexicon)
         let refs = EntityRef.index(entities, in: tokens)
         let (found, anaphora) = draftEvents(tokens, refs)
         var drafts = found
@@ -27,8 +27,8 @@ public struct EventAssembler: Sendable {
             var fields = FieldAssigner(lexicon: lexicon, text: tokens, entities: refs, owners: owners)
             fields.assign(to: &drafts)
         }
-        StructuredEventMerger(text: tokens).merge(structured, into: &drafts)
-        return drafts.map { $0.record(page: page) }
+        let nameKeys = StructuredEventMerger(text: tokens).merge(structured, into: &drafts)
+        return drafts.indices.map { drafts[$0].record(page: page, nameKey: nameKeys[$0]) }
     }
 
     /// Named events, each with all its mentions, in text order; and the event words met alone.
@@ -69,7 +69,7 @@ public struct EventAssembler: Sendable {
     /// Przemysłowych INNOTECH". The words after it are a genitive complement and stay as written.
     static func baseFormName(_ text: TokenizedText, _ range: Range<Int>, lexicon: EventLexicon) -> String? {
         let first = text.tokens[range.lowerBound]
-        guard first.isCapitalised, range.count > 1, let word = lexicon.eventWords[first.lower], word.form == .oblique,
+        guard first.isCapitalised, range.count > 1, let word = lexicon.eventWord(first), word.form == .oblique,
             let base = word.base, let initial = base.first
         else { return nil }
         let rest = text.words((range.lowerBound + 1)..<range.upperBound)

@@ -48,9 +48,10 @@ struct EventDraft: Sendable {
         cite("organisers", span)
     }
 
-    func record(page: PageID) -> EventRecord {
+    /// - Parameter nameKey: ``EventKey/nameKey(_:)`` of `name` when already known.
+    func record(page: PageID, nameKey: String? = nil) -> EventRecord {
         EventRecord(
-            eventID: EventKey.eventID(start: start, country: location["country"].flatMap(Self.string), name: name),
+            eventID: EventKey.eventID(start: start, country: location["country"].flatMap(Self.string), nameKey: nameKey ?? EventKey.nameKey(name)),
             name: name, aliases: aliases, kind: kind, start: start, end: end, precision: precision,
             location: location.isEmpty ? nil : location, organisers: organisers,
             participants: participants.isEmpty ? nil : participants, people: people, edition: edition,

@@ -185,7 +185,7 @@ struct FieldAssigner {
         var attendanceSet: Set<Int> = []
         var sameDate: [(event: Int, sentence: Int, span: TextSpanRange)] = []
         while index < tokens.count {
-            guard lexicon.fieldPhraseStarts.contains(tokens[index].lower) else {
+            guard tokens[index].roles.contains(.fieldPhraseStart) else {
                 index += 1
                 continue
             }
@@ -254,8 +254,8 @@ struct FieldAssigner {
                 return owner.event
             }
             let token = tokens[position]
-            let skippable = token.kind != .word || lexicon.editionWords.contains(token.lower) || lexicon.ordinal(in: text, at: position) != nil
-                || lexicon.determiners.contains(token.lower) || lexicon.eventWords[token.lower] != nil
+            let skippable = token.kind != .word || !token.roles.isDisjoint(with: [.edition, .determiner]) || token.ordinalValue > 0
+                || token.eventWord >= 0
             guard skippable else { return nil }
             position += 1
             skipped += 1
@@ -309,7 +309,7 @@ struct FieldAssigner {
         while position < range.upperBound {
             if let match = lexicon.connectors.match(in: text, at: position), match.range.upperBound <= range.upperBound {
                 position = match.range.upperBound
-            } else if text.tokens[position].text == "," || lexicon.determiners.contains(text.tokens[position].lower) {
+            } else if text.tokens[position].text == "," || text.tokens[position].roles.contains(.determiner) {
                 position += 1
             } else {
                 return false
@@ -331,8 +331,8 @@ struct FieldAssigner {
             let sentence = text.sentenceOfToken[index]
             let named = owners.events(namedIn: sentence)
             let startsName = named.first { $0.token == next }
-            let word = tokens[next].lower
-            guard startsName != nil || lexicon.editionWords.contains(word) || lexicon.eventWords[word].map({ $0.form != .plural }) == true
+            let word = tokens[next]
+            guard startsName != nil || word.roles.contains(.edition) || lexicon.eventWord(word).map({ $0.form != .plural }) == true
             else { continue }
             guard let event = startsName?.event ?? named.min(by: { abs($0.token - index) < abs($1.token - index) })?.event
                 ?? owners.owner(ofToken: index, in: text), drafts[event].edition == nil
@@ -347,8 +347,6 @@ struct FieldAssigner {
     /// their own share it.
     private func venues(_ drafts: inout [EventDraft]) {
         let tokens = text.tokens
-        // Prepositions of place end a venue: "the International Convention Centre in Katowice".
-        let joiners = lexicon.nameWords.subtracting(["in", "on", "w", "na", "в", "на", "у"])
         var index = 0
         while index < tokens.count {
             guard tokens[index].isCapitalised, tokens[index].spaceBefore || index == 0 else {
@@ -357,13 +355,13 @@ struct FieldAssigner {
             }
             var end = index + 1
             while end < tokens.count, tokens[end].spaceBefore,
-                tokens[end].isCapitalised || (joiners.contains(tokens[end].lower) && end + 1 < tokens.count && tokens[end + 1].isCapitalised)
+                tokens[end].isCapitalised || (tokens[end].roles.contains(.venueJoiner) && end + 1 < tokens.count && tokens[end + 1].isCapitalised)
             {
                 end += 1
             }
             let run = index..<end
             if run.count >= 2, text.sentenceOfToken[index] == text.sentenceOfToken[end - 1],
-                run.contains(where: { lexicon.venueWords.contains(tokens[$0].lower) }),
+                run.contains(where: { tokens[$0].roles.contains(.venue) }),
                 let event = owners.owner(ofToken: index, in: text), drafts[event].location["venue"] == nil
             {
                 drafts[event].location["venue"] = .string(text.words(run))

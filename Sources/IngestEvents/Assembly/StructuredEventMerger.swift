@@ -9,11 +9,20 @@ import IngestCore
 struct StructuredEventMerger {
     let text: TokenizedText
 
-    func merge(_ structured: [StructuredEvent], into drafts: inout [EventDraft]) {
+    /// Returns the name key (``EventKey/nameKey(_:)``) of each draft whose key it had to compute, nil for
+    /// the others: the key transliterates the name, and the event id needs it again.
+    @discardableResult
+    func merge(_ structured: [StructuredEvent], into drafts: inout [EventDraft]) -> [String?] {
+        var nameKeys = [String?](repeating: nil, count: drafts.count)
         for event in structured {
             guard let name = event.name?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { continue }
-            let key = EventKey.nameKey(name).split(separator: " ")
-            var index = drafts.firstIndex { Self.sameEvent(key, EventKey.nameKey($0.name).split(separator: " ")) }
+            let nameKey = EventKey.nameKey(name)
+            let key = nameKey.split(separator: " ")
+            var index = drafts.indices.first { index in
+                let draftKey = nameKeys[index] ?? EventKey.nameKey(drafts[index].name)
+                nameKeys[index] = draftKey
+                return Self.sameEvent(key, draftKey.split(separator: " "))
+            }
             if let index, drafts[index].name != name, !drafts[index].aliases.contains(name) {
                 drafts[index].aliases.append(name)
             }
@@ -22,11 +31,13 @@ struct StructuredEventMerger {
                 draft.name = name
                 if let span = find(name) { draft.cite("name", span) }
                 drafts.append(draft)
+                nameKeys.append(nameKey)
                 index = drafts.count - 1
             }
             guard let index else { continue }
             apply(event, to: &drafts[index])
         }
+        return nameKeys
     }
 
     private func apply(_ event: StructuredEvent, to draft: inout EventDraft) {
@@ -83,15 +94,15 @@ struct StructuredEventMerger {
 
     /// Where a value is written in the text, compared word by word ignoring case.
     private func find(_ value: String) -> TextSpanRange? {
-        let words = TokenizedText(value).tokens.filter { $0.kind != .punctuation }.map(\.lower)
+        let words = TokenizedText(value).tokens.filter { $0.kind != .punctuation }
         guard let first = words.first else { return nil }
         let tokens = text.tokens
-        for start in tokens.indices where tokens[start].lower == first {
+        for start in tokens.indices where tokens[start].hasSameLower(as: first) {
             var position = start
             var matched = 0
             while position < tokens.count, matched < words.count {
                 if tokens[position].kind == .punctuation { position += 1; continue }
-                guard tokens[position].lower == words[matched] else { break }
+                guard tokens[position].hasSameLower(as: words[matched]) else { break }
                 matched += 1
                 position += 1
             }

@@ -15,7 +15,7 @@ struct MentionFinder: Sendable {
         let covered = Self.coveredTokens(entities)
         var mentions: [EventMention] = []
         for index in tokens.indices where tokens[index].kind == .word {
-            guard let word = lexicon.eventWords[tokens[index].lower], word.form != .plural else { continue }
+            guard let word = lexicon.eventWord(tokens[index]), word.form != .plural else { continue }
             if index > 0, tokens[index - 1].text == "#", !tokens[index].spaceBefore { continue }
             let sentence = text.sentenceOfToken[index]
             let strength: EventMention.Strength = word.form == .base ? .beside : .inflected
@@ -39,6 +39,7 @@ struct MentionFinder: Sendable {
     /// Every further place the text names one of the events, quoted or not, matched by name key so
     /// "Clusters meet Regions" finds "Clusters Meet Region".
     func occurrences(of keys: [[String]], in text: TokenizedText, besides known: [EventMention]) -> [(key: Int, mention: EventMention)] {
+        guard !keys.isEmpty else { return [] }
         let tokens = text.tokens
         var taken = Set(known.flatMap { Array($0.tokenRange) })
         var found: [(Int, EventMention)] = []
@@ -57,7 +58,7 @@ struct MentionFinder: Sendable {
                 let range = index..<(index + key.count)
                 guard !range.contains(where: taken.contains) else { continue }
                 // "Europejskie Konferencje Klastrowe" is the series in general, not this edition.
-                if range.allSatisfy({ tokens[$0].kind != .punctuation && lexicon.eventWords[tokens[$0].lower]?.form != .plural }),
+                if range.allSatisfy({ tokens[$0].kind != .punctuation && lexicon.eventWord(tokens[$0])?.form != .plural }),
                     zip(range, key).allSatisfy({ EventKey.localStem(tokens[$0].lower) == $1 })
                 {
                     found.append((number, EventMention(name: range, eventWord: nil, kind: nil, strength: .occurrence, sentence: text.sentenceOfToken[index])))
@@ -158,7 +159,7 @@ struct MentionFinder: Sendable {
         let tokens = text.tokens
         guard start - 1 >= limit, tokens[start].spaceBefore, lexicon.ordinal(in: text, at: start - 1) == nil else { return nil }
         if tokens[start - 1].isCapitalised { return start - 1 }
-        if start - 2 >= limit, lexicon.nameWords.contains(tokens[start - 1].lower), tokens[start - 1].spaceBefore,
+        if start - 2 >= limit, tokens[start - 1].roles.contains(.nameWord), tokens[start - 1].spaceBefore,
             tokens[start - 2].isCapitalised, !isEventWord(tokens[start - 2])
         {
             return start - 2
@@ -170,7 +171,7 @@ struct MentionFinder: Sendable {
         let tokens = text.tokens
         guard end < limit, tokens[end].spaceBefore else { return nil }
         if tokens[end].isCapitalised { return end + 1 }
-        if end + 1 < limit, lexicon.nameWords.contains(tokens[end].lower), tokens[end + 1].isCapitalised, tokens[end + 1].spaceBefore {
+        if end + 1 < limit, tokens[end].roles.contains(.nameWord), tokens[end + 1].isCapitalised, tokens[end + 1].spaceBefore {
             return end + 2
         }
         return nil
@@ -178,7 +179,7 @@ struct MentionFinder: Sendable {
 
     private func dropDeterminers(in text: TokenizedText, _ range: Range<Int>) -> Range<Int>? {
         var start = range.lowerBound
-        while start < range.upperBound, lexicon.determiners.contains(text.tokens[start].lower) { start += 1 }
+        while start < range.upperBound, text.tokens[start].roles.contains(.determiner) { start += 1 }
         return start < range.upperBound ? start..<range.upperBound : nil
     }
 
@@ -197,8 +198,8 @@ struct MentionFinder: Sendable {
         guard !range.isEmpty, range.count <= Self.maxNameWords + 4 else { return nil }
         let tokens = text.tokens
         let words = range.filter { tokens[$0].kind != .punctuation }
-        if range.upperBound < tokens.count, lexicon.organisationWords.contains(tokens[range.upperBound].lower) { return nil }
-        if words.allSatisfy({ lexicon.calendarWords.contains(tokens[$0].lower) || lexicon.eventWords[tokens[$0].lower] != nil }) { return nil }
+        if range.upperBound < tokens.count, tokens[range.upperBound].roles.contains(.organisationWord) { return nil }
+        if words.allSatisfy({ tokens[$0].roles.contains(.calendar) || tokens[$0].eventWord >= 0 }) { return nil }
         guard !words.isEmpty, words.count <= Self.maxNameWords,
             tokens[range.lowerBound].isCapitalised || tokens[range.lowerBound].kind == .number,
             !range.contains(where: { [".", "!", "?", ";"].contains(tokens[$0].text) })
@@ -210,7 +211,7 @@ struct MentionFinder: Sendable {
         token.kind == .punctuation && token.text.unicodeScalars.first.map(TokenizedText.isQuote) == true
     }
 
-    private func isEventWord(_ token: TextToken) -> Bool { lexicon.eventWords[token.lower] != nil }
+    private func isEventWord(_ token: TextToken) -> Bool { token.eventWord >= 0 }
 
     static func coveredTokens(_ entities: [EntityRef]) -> Set<Int> {
         var covered: Set<Int> = []

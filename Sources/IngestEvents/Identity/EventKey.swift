@@ -34,7 +34,11 @@ enum EventKey {
     /// `e_` and 24 hex digits of SHA-256 over the start date, the country and the name key: the same
     /// event reported by two pages gets the same id, whatever page reports it first.
     static func eventID(start: String?, country: String?, name: String) -> String {
-        let material = [start ?? "", country?.uppercased() ?? "", nameKey(name)].joined(separator: "|")
+        eventID(start: start, country: country, nameKey: nameKey(name))
+    }
+
+    static func eventID(start: String?, country: String?, nameKey: String) -> String {
+        let material = [start ?? "", country?.uppercased() ?? "", nameKey].joined(separator: "|")
         return "e_" + SHA256Hex.digest(material.utf8).prefix(24)
     }
 }

@@ -15,7 +15,35 @@ struct EventLexicon: Sendable {
         var base: String?
     }
 
+    /// What the lexicon says of a token, beside its event word: one bit per word list.
+    struct Roles: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let edition = Roles(rawValue: 1 << 0)
+        static let venue = Roles(rawValue: 1 << 1)
+        static let nameWord = Roles(rawValue: 1 << 2)
+        static let determiner = Roles(rawValue: 1 << 3)
+        static let organisationWord = Roles(rawValue: 1 << 4)
+        static let calendar = Roles(rawValue: 1 << 5)
+        static let fieldPhraseStart = Roles(rawValue: 1 << 6)
+        /// A name word that may join the words of a venue's name: any but a preposition of place, which
+        /// ends it ("the International Convention Centre in Katowice").
+        static let venueJoiner = Roles(rawValue: 1 << 7)
+    }
+
     let eventWords: [String: EventWord]
+    /// The event words, for ``TextToken/eventWord``.
+    let eventWordList: [EventWord]
+    /// Every word of the lists by its lower case, with its roles and event word: one look-up per token
+    /// answers all the questions the finders ask of it.
+    let words: [String: (roles: Roles, eventWord: Int32)]
+    /// ``words`` for tokens in NFC, by their bytes.
+    private let wordTable: UTF8WordTable<(roles: Roles, eventWord: Int32)>
+    /// Per scalar below ``ScalarClass/limit``, whether an ordinal stem starts with it.
+    private let ordinalInitialTable: [Bool]
+    /// ``ordinalStems`` by the scalar they start with, as UTF-8 with their length in scalars, when
+    /// every stem is of ``ScalarClass/sure`` scalars (then a sure token is compared by bytes); empty
+    /// otherwise.
+    private let ordinalStemsByInitial: [UInt32: [(utf8: [UInt8], scalars: Int, value: Int)]]
     let editionWords: Set<String>
     /// Ordinal stems by their first character, longest first, so a token is compared with a handful.
     let ordinalStems: [Character: [(stem: String, value: Int)]]
@@ -100,20 +128,80 @@ struct EventLexicon: Sendable {
             }
         }
         calendarWords = calendar
+        var eventWordList: [EventWord] = []
+        var words: [String: (roles: Roles, eventWord: Int32)] = [:]
+        for (word, entry) in eventWords.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            words[word, default: ([], -1)].eventWord = Int32(eventWordList.count)
+            eventWordList.append(entry)
+        }
+        let venuePrepositions: Set<String> = ["in", "on", "w", "na", "в", "на", "у"]
+        for (set, role) in [
+            (editionWords, Roles.edition), (venueWords, .venue), (nameWords, .nameWord), (determiners, .determiner),
+            (organisationWords, .organisationWord), (calendarWords, .calendar), (fieldPhraseStarts, .fieldPhraseStart),
+            (nameWords.subtracting(venuePrepositions), .venueJoiner),
+        ] {
+            for word in set { words[word, default: ([], -1)].roles.insert(role) }
+        }
+        self.eventWordList = eventWordList
+        self.words = words
+        wordTable = UTF8WordTable(words.map { (key: $0.key.precomposedStringWithCanonicalMapping, value: $0.value) })
+        var stemsByInitial: [UInt32: [(utf8: [UInt8], scalars: Int, value: Int)]] = [:]
+        for (initial, stems) in ordinalStems {
+            guard initial.unicodeScalars.count == 1, let scalar = initial.unicodeScalars.first,
+                stems.allSatisfy({ $0.stem.unicodeScalars.allSatisfy { ScalarClass.of($0).contains(.sure) } })
+            else {
+                stemsByInitial = [:]
+                break
+            }
+            stemsByInitial[scalar.value] = stems.map { (Array($0.stem.utf8), $0.stem.unicodeScalars.count, $0.value) }
+        }
+        ordinalStemsByInitial = stemsByInitial
+        let initials = ordinalInitials
+        ordinalInitialTable = (0..<ScalarClass.limit).map { value in Unicode.Scalar(value).map(initials.contains) ?? false }
+    }
+
+    /// The event word a token is, from its annotation.
+    func eventWord(_ token: TextToken) -> EventWord? {
+        token.eventWord >= 0 ? eventWordList[Int(token.eventWord)] : nil
+    }
+
+    /// Notes on each token its roles, its event word and the ordinal it starts, so the finders read
+    /// them instead of looking the token up again each time they pass it.
+    func annotate(_ tokens: inout [TextToken]) {
+        for index in tokens.indices {
+            if let entry = tokens[index].isSure ? wordTable.value(tokens[index].lower) : words[tokens[index].lower] {
+                tokens[index].roles = entry.roles
+                tokens[index].eventWord = entry.eventWord
+            }
+            if let ordinal = ordinal(in: tokens, at: index) {
+                tokens[index].ordinalValue = Int32(ordinal.value)
+                tokens[index].ordinalLength = Int32(ordinal.length)
+            }
+        }
     }
 
     static func sharedStart(_ one: String, _ other: String) -> Int {
         zip(one.unicodeScalars, other.unicodeScalars).prefix { $0 == $1 }.count
     }
 
-    /// The number an ordinal token stands for: "8th", "3rd", "8." (with the dot as the next token),
-    /// "8-ма", or a word such as "Второто", "ósmej", "восьма", "second".
+    /// The ordinal that starts at token `index`, as annotated: its value and tokens.
     func ordinal(in text: TokenizedText, at index: Int) -> (value: Int, range: Range<Int>)? {
-        let tokens = text.tokens
+        let token = text.tokens[index]
+        guard token.ordinalValue > 0 else { return nil }
+        return (Int(token.ordinalValue), index..<(index + Int(token.ordinalLength)))
+    }
+
+    static let ordinalSuffixes: Set<Substring> = [
+        "st", "nd", "rd", "th", "ти", "ви", "ри", "ми", "та", "то", "ма", "ва", "ра", "я", "й", "а", "о", "е", "ий", "ій",
+    ]
+
+    /// The number an ordinal token stands for: "8th", "3rd", "8." (with the dot as the next token),
+    /// "8-ма", or a word such as "Второто", "ósmej", "восьма", "second"; and how many tokens it takes.
+    func ordinal(in tokens: [TextToken], at index: Int) -> (value: Int, length: Int)? {
         let token = tokens[index]
         if token.kind == .number, let value = Int(token.text), value > 0, value < 200 {
             if index + 1 < tokens.count, tokens[index + 1].text == ".", !tokens[index + 1].spaceBefore {
-                return (value, index..<(index + 2))
+                return (value, 2)
             }
             return nil
         }
@@ -123,14 +211,27 @@ struct EventLexicon: Sendable {
         let digits = TokenizedText.isNumeric(initial) ? lower.prefix { $0.isASCII && $0.isNumber } : ""
         if !digits.isEmpty, let value = Int(digits), value > 0, value < 200 {
             let suffix = lower.dropFirst(digits.count).drop { $0 == "-" }
-            let suffixes: Set<Substring> = ["st", "nd", "rd", "th", "ти", "ви", "ри", "ми", "та", "то", "ма", "ва", "ра", "я", "й", "а", "о", "е", "ий", "ій"]
-            return suffixes.contains(suffix) ? (value, index..<(index + 1)) : nil
+            return Self.ordinalSuffixes.contains(suffix) ? (value, 1) : nil
         }
-        guard let lowerInitial = lower.unicodeScalars.first, ordinalInitials.contains(lowerInitial), let first = lower.first,
-            let stems = ordinalStems[first]
-        else { return nil }
+        guard let lowerInitial = lower.unicodeScalars.first else { return nil }
+        if lowerInitial.value < ScalarClass.limit {
+            guard ordinalInitialTable[Int(lowerInitial.value)] else { return nil }
+        } else {
+            guard ordinalInitials.contains(lowerInitial) else { return nil }
+        }
+        if token.isSure, !ordinalStemsByInitial.isEmpty {
+            // Same answer as below: the token is in NFC with a character per scalar, and so is every stem.
+            guard let stems = ordinalStemsByInitial[lowerInitial.value] else { return nil }
+            let scalarCount = lower.unicodeScalars.count
+            let utf8 = lower.utf8
+            for stem in stems where scalarCount <= stem.scalars + 4 && utf8.starts(with: stem.utf8) {
+                return (stem.value, 1)
+            }
+            return nil
+        }
+        guard let first = lower.first, let stems = ordinalStems[first] else { return nil }
         for (stem, value) in stems where lower.hasPrefix(stem) && lower.count <= stem.count + 4 {
-            return (value, index..<(index + 1))
+            return (value, 1)
         }
         return nil
     }

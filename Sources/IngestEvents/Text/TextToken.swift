@@ -17,4 +17,22 @@ struct TextToken: Sendable {
     var spaceBefore: Bool
     /// Whether a line break separates it from the token before: it starts a block (paragraph, heading, item).
     var startsBlock: Bool
+    /// Every scalar of `lower` is ``ScalarClass/sure``: `lower` is in NFC and has a `Character` per
+    /// scalar, so it can be compared and looked up by its UTF-8 bytes and counted in scalars.
+    var isSure: Bool
+
+    /// What the lexicon knows of the token, filled by ``EventLexicon/annotate(_:)`` when the text is cut.
+    var roles: EventLexicon.Roles = []
+    /// The token's entry in ``EventLexicon/eventWordList``, -1 for a token that is no event word.
+    var eventWord: Int32 = -1
+    /// The ordinal that starts at this token ("8th", "Второто", "8" with the dot after it): its value,
+    /// 0 for none, and how many tokens it takes.
+    var ordinalValue: Int32 = 0
+    var ordinalLength: Int32 = 0
+
+    /// `lower == other.lower`, by bytes when both are in NFC (the same answer, without normalising).
+    func hasSameLower(as other: TextToken) -> Bool {
+        if isSure, other.isSure { return lower.utf8.elementsEqual(other.lower.utf8) }
+        return lower == other.lower
+    }
 }

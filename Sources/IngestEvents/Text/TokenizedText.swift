@@ -6,6 +6,9 @@ import IngestCore
 /// Sentences end at `.`, `!`, `?` followed by an upper-case letter or a quote, and at line breaks, but a
 /// block that starts in lower case continues the sentence before it: pages often break a heading off the
 /// sentence it begins ("Второто издание на конференцията Grow your Region" / "се проведе на 8-9 ноември").
+///
+/// Each token is looked up in the lexicon once here (``EventLexicon/annotate(_:)``): the finders ask
+/// about the same tokens many times, and hashing a non-ASCII `String` normalises it on every look-up.
 struct TokenizedText: Sendable {
     let tokens: [TextToken]
     /// Per token, the index of its sentence.
@@ -14,17 +17,20 @@ struct TokenizedText: Sendable {
     let sentences: [Range<Int>]
     let scalarCount: Int
 
-    init(_ text: String) {
+    init(_ text: String, lexicon: EventLexicon = .shared) {
         let scalars = Array(text.unicodeScalars)
         scalarCount = scalars.count
         var tokens: [TextToken] = []
-        var breaks: Set<Int> = []  // token indices that start a new sentence
+        tokens.reserveCapacity(scalars.count / 4)
+        // Token indices that start a new sentence, ascending: each is the token count when it is noted.
+        var breaks: [Int] = []
         var index = 0
         var sawSpace = true
         var pendingLineBreak = false
         while index < scalars.count {
             let scalar = scalars[index]
-            if Self.isWhitespace(scalar) {
+            let scalarClass = ScalarClass.of(scalar)
+            if scalarClass.contains(.whitespace) {
                 if scalar == "\n" { pendingLineBreak = true }
                 sawSpace = true
                 index += 1
@@ -32,46 +38,51 @@ struct TokenizedText: Sendable {
             }
             let start = index
             let kind: TextToken.Kind
-            if Self.isWordScalar(scalar) {
+            if scalarClass.contains(.word) {
+                var digitsOnly = true
                 while index < scalars.count {
-                    if Self.isWordScalar(scalars[index]) {
+                    let next = ScalarClass.of(scalars[index])
+                    if next.contains(.word) {
+                        if !next.contains(.numeric) { digitsOnly = false }
                         index += 1
                     } else if Self.joinsWord(scalars[index]), index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]),
                         index > start
                     {
+                        // A joiner is never numeric.
+                        digitsOnly = false
                         index += 2
                     } else {
                         break
                     }
                 }
-                let digitsOnly = scalars[start..<index].allSatisfy(Self.isNumeric)
                 kind = digitsOnly ? .number : .word
             } else {
                 index += 1
                 kind = .punctuation
             }
-            let (written, lower) = Self.strings(scalars[start..<index])
-            let isCapitalised = kind == .word && Self.isUppercase(scalars[start])
+            let (written, lower, isSure) = Self.strings(scalars[start..<index])
+            let isCapitalised = kind == .word && scalarClass.contains(.uppercase)
             let token = TextToken(
                 kind: kind, start: start, end: index, lower: lower, text: written, isCapitalised: isCapitalised,
-                spaceBefore: sawSpace, startsBlock: pendingLineBreak || tokens.isEmpty)
-            if pendingLineBreak, !tokens.isEmpty, !(kind == .word && Self.isLowercase(scalars[start])) {
-                breaks.insert(tokens.count)
+                spaceBefore: sawSpace, startsBlock: pendingLineBreak || tokens.isEmpty, isSure: isSure)
+            if pendingLineBreak, !tokens.isEmpty, !(kind == .word && scalarClass.contains(.lowercase)) {
+                breaks.append(tokens.count)
             }
             // A punctuation token is one scalar.
             if let last = tokens.last, last.kind == .punctuation, Self.endsSentence(scalars[last.start]), sawSpace,
-                token.isCapitalised || (kind == .punctuation && Self.isQuote(scalars[start]))
+                token.isCapitalised || (kind == .punctuation && Self.isQuote(scalars[start])), breaks.last != tokens.count
             {
-                breaks.insert(tokens.count)
+                breaks.append(tokens.count)
             }
             tokens.append(token)
             sawSpace = false
             pendingLineBreak = false
         }
+        lexicon.annotate(&tokens)
         var sentences: [Range<Int>] = []
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         var sentenceStart = 0
-        for tokenIndex in 0...tokens.count where tokenIndex == tokens.count || (breaks.contains(tokenIndex) && tokenIndex > 0) {
+        for tokenIndex in breaks + [tokens.count] where tokenIndex > 0 {
             if tokenIndex > sentenceStart { sentences.append(sentenceStart..<tokenIndex) }
             sentenceStart = tokenIndex
         }
@@ -85,13 +96,17 @@ struct TokenizedText: Sendable {
 
     /// A token as written and lower-cased. Most tokens of these pages are ASCII words, numbers and
     /// punctuation: those are built byte by byte, without the Unicode case mapping the rest goes through.
-    private static func strings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
-        guard token.allSatisfy({ $0.isASCII }) else { return nonASCIIStrings(token) }
+    /// ASCII is in NFC with a `Character` per scalar (a token never holds the line break "\r\n").
+    private static func strings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String, isSure: Bool) {
+        guard token.allSatisfy({ $0.isASCII }) else {
+            let (text, lower) = nonASCIIStrings(token)
+            return (text, lower, lower.unicodeScalars.allSatisfy { ScalarClass.of($0).contains(.sure) })
+        }
         let text = String(unsafeUninitializedCapacity: token.count) { buffer in
             for (offset, scalar) in token.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
             return token.count
         }
-        guard token.contains(where: { $0.value >= 0x41 && $0.value <= 0x5A }) else { return (text, text) }
+        guard token.contains(where: { $0.value >= 0x41 && $0.value <= 0x5A }) else { return (text, text, true) }
         let lower = String(unsafeUninitializedCapacity: token.count) { buffer in
             for (offset, scalar) in token.enumerated() {
                 let byte = UInt8(truncatingIfNeeded: scalar.value)
@@ -99,7 +114,7 @@ struct TokenizedText: Sendable {
             }
             return token.count
         }
-        return (text, lower)
+        return (text, lower, true)
     }
 
     /// Words in Cyrillic and Latin letters are encoded and lower-cased scalar by scalar with
@@ -149,38 +164,17 @@ struct TokenizedText: Sendable {
         }
     }
 
-    // The Unicode properties below, answered for ASCII without the property tables (same answers).
+    // The Unicode properties below, through ``ScalarClass``'s table (same answers).
 
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-        return scalar.properties.isWhitespace
-    }
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.whitespace) }
 
-    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
-        return scalar.properties.numericType != nil
-    }
+    static func isNumeric(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.numeric) }
 
-    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
-        return scalar.properties.isUppercase
-    }
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.uppercase) }
 
-    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return value >= 0x61 && value <= 0x7A }
-        return scalar.properties.isLowercase
-    }
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.lowercase) }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 { return (value >= 0x30 && value <= 0x39) || ((value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A) }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil || scalar == "\u{2BC}"
-    }
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { ScalarClass.of(scalar).contains(.word) }
 
     /// Characters that join two word pieces into one token: "co-organised", "two-day", "пʼять", "TRACE-KEI".
     static func joinsWord(_ scalar: Unicode.Scalar) -> Bool {
