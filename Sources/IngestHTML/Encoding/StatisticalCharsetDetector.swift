@@ -147,15 +147,24 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         let entries = Self.entries
         var fits = [Double](repeating: -10_000, count: entries.count)
         var scoredOn = [Int](repeating: 0, count: entries.count)
+        var progress = [PairScorer.Progress](repeating: PairScorer.Progress(), count: entries.count)
         var alive = Array(entries.indices)
         var evidence = CharsetEvidence(sample)
         var limit = exhaustive ? Int.max : Self.firstRound
+        // Every entry still in the running has been scored on the evidence up to here; each round scores
+        // them on what it adds only.
+        var scored = 0
         while true {
             evidence.read(upTo: limit)
-            for entry in alive {
-                fits[entry] = entries[entry].scorer.score(evidence.bytes) ?? -10_000
-                scoredOn[entry] = evidence.nonASCII
+            evidence.bytes.withUnsafeBufferPointer { bytes in
+                let added = UnsafeBufferPointer(rebasing: bytes[scored...])
+                for entry in alive {
+                    entries[entry].scorer.score(added, from: &progress[entry])
+                    fits[entry] = progress[entry].average ?? -10_000
+                    scoredOn[entry] = evidence.nonASCII
+                }
             }
+            scored = evidence.bytes.count
             if evidence.isComplete { break }
             let leader = alive.map { fits[$0] }.max() ?? 0
             let amount = Double(evidence.nonASCII)

@@ -1,103 +1,126 @@
-/// Scores bytes as one single-byte encoding read in one language, straight from the bytes: each byte's
-/// reading (letter, punctuation, implausible) and its index in the language's alphabet are precomputed,
-/// and letter pairs are looked up in a dense matrix. Built once per (encoding, language).
+/// Scores bytes as one single-byte encoding read in one language, straight from the bytes. Built once per
+/// (encoding, language).
+///
+/// Everything the score of a byte depends on is folded into two tables, so that the loop over the bytes
+/// is a few loads and adds with no branch on what the byte reads as: per byte, a code holding its pair
+/// symbol, whether it is beyond ASCII and what it costs alone (punctuation and implausible characters);
+/// per pair of symbols, what the pair scores. The symbols are the language's alphabet (0 the word
+/// boundary) plus one for a Latin and one for a Cyrillic letter the language's table has never seen, and
+/// the pair table already holds the penalty for a Latin letter next to a Cyrillic one and the floor of a
+/// pair with an unseen letter.
 public struct PairScorer: Sendable {
-    private enum Reading: UInt8 {
-        case other, latinLetter, cyrillicLetter, punctuation, implausible
+    /// Where a score stopped, so that more bytes can be scored on from there: the detector scores its
+    /// evidence in growing prefixes and must not read a prefix twice.
+    public struct Progress: Sendable {
+        /// The sum of the scores (100 · log10 units) and how many there were.
+        public fileprivate(set) var total = 0
+        public fileprivate(set) var count = 0
+        fileprivate var previous: UInt32 = 0
+
+        public init() {}
+
+        /// Average score per scored pair (100 · log10 units), or nil when nothing was scored.
+        public var average: Double? { count == 0 ? nil : Double(total) / Double(count) }
     }
 
-    /// Per byte: how it reads, and its alphabet index (0 is the word boundary, `unknown` a letter the
-    /// language's table has never seen).
-    private let readings: [Reading]
-    private let indices: [UInt8]
-    private let matrix: [Int16]
+    /// Per byte: bits 0-7 its symbol, bit 8 set beyond ASCII, bits 16-31 the score it adds alone (signed).
+    private let codes: [UInt32]
+    /// Pair scores by symbol, `width` wide.
+    private let pairs: [Int32]
     private let width: Int
-    private static let unknown: UInt8 = 255
+
+    private static let nonASCII: UInt32 = 1 << 8
 
     public init?(encoding: String, language code: String) {
         guard let table = SingleByteTable.named(encoding), let language = LetterPairModel.shared.languages[code] else {
             return nil
         }
-        width = language.alphabet.count
-        // Every index must fit a byte below `unknown`, which `score` relies on to stay inside the matrix.
-        precondition(width < Int(Self.unknown), "a letter-pair alphabet of \(width) symbols")
-        matrix = language.matrix
-        var readings = [Reading](repeating: .other, count: 256)
-        var indices = [UInt8](repeating: 0, count: 256)
+        let letters = language.alphabet.count
+        let unknownLatin = letters
+        let unknownCyrillic = letters + 1
+        let width = letters + 2
+        // Every symbol must fit the eight bits `codes` keeps it in.
+        precondition(width <= 256, "a letter-pair alphabet of \(letters) symbols")
+        var isCyrillic = [Bool](repeating: false, count: width)
+        for (symbol, letter) in language.alphabet.enumerated() { isCyrillic[symbol] = Self.isCyrillic(letter) }
+        isCyrillic[unknownCyrillic] = true
+        var codes = [UInt32](repeating: 0, count: 256)
         for (byte, scalar) in table.scalars.enumerated() {
+            var code: UInt32 = byte >= 0x80 ? Self.nonASCII : 0
             if scalar.properties.isAlphabetic {
                 let lower = Self.lowercase(scalar.value)
-                readings[byte] = (0x400...0x52F).contains(lower) ? .cyrillicLetter : .latinLetter
-                indices[byte] = language.index(of: lower).map { UInt8(truncatingIfNeeded: $0) } ?? Self.unknown
+                let cyrillic = Self.isCyrillic(lower)
+                let symbol = language.index(of: lower) ?? (cyrillic ? unknownCyrillic : unknownLatin)
+                code |= UInt32(symbol)
             } else if byte >= 0x80 {
-                readings[byte] = Self.isImplausible(scalar.value) ? .implausible : .punctuation
+                let alone: Int16 = Self.isImplausible(scalar.value) ? -500 : -120
+                code |= UInt32(UInt16(bitPattern: alone)) << 16
+            }
+            codes[byte] = code
+        }
+        var pairs = [Int32](repeating: 0, count: width * width)
+        for first in 0..<width {
+            for second in 0..<width {
+                let score: Int
+                if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] {
+                    score = -600
+                } else if first >= letters || second >= letters {
+                    score = Self.unseenPair
+                } else {
+                    score = Int(language.matrix[first * letters + second])
+                }
+                pairs[first * width + second] = Int32(score)
             }
         }
-        self.readings = readings
-        self.indices = indices
+        self.codes = codes
+        self.pairs = pairs
+        self.width = width
     }
+
+    private static func isCyrillic(_ lowercase: UInt32) -> Bool { (0x400...0x52F).contains(lowercase) }
 
     /// Average score per scored pair (100 · log10 units), or nil when no byte is beyond ASCII.
-    ///
-    /// The charset detector runs this over every candidate's evidence for every page, so it reads the
-    /// tables through buffer pointers: `readings`, `indices` and `matrix` are built so that every byte
-    /// and every pair of indices is in bounds.
     public func score(_ bytes: [UInt8]) -> Double? {
-        readings.withUnsafeBufferPointer { readings in
-            indices.withUnsafeBufferPointer { indices in
-                matrix.withUnsafeBufferPointer { matrix in
-                    bytes.withUnsafeBufferPointer { bytes in
-                        Self.score(bytes, readings: readings, indices: indices, matrix: matrix, width: width)
-                    }
-                }
+        var progress = Progress()
+        bytes.withUnsafeBufferPointer { score($0, from: &progress) }
+        return progress.average
+    }
+
+    /// Scores `bytes` as the continuation of what `progress` was scored on: scoring a text in parts gives
+    /// exactly the score of the whole.
+    public func score(_ bytes: UnsafeBufferPointer<UInt8>, from progress: inout Progress) {
+        codes.withUnsafeBufferPointer { codes in
+            pairs.withUnsafeBufferPointer { pairs in
+                Self.score(bytes, codes: codes, pairs: pairs, width: width, progress: &progress)
             }
         }
     }
 
+    /// A byte costs alone what its code says; it makes a pair with the byte before unless both are ASCII
+    /// (they read alike in every candidate) or neither is a letter. `codes` has 256 entries and every
+    /// symbol in them is below `width`, so every load is in bounds.
     private static func score(
-        _ bytes: UnsafeBufferPointer<UInt8>, readings: UnsafeBufferPointer<Reading>, indices: UnsafeBufferPointer<UInt8>,
-        matrix: UnsafeBufferPointer<Int16>, width: Int
-    ) -> Double? {
-        guard let readings = readings.baseAddress, let indices = indices.baseAddress, let matrix = matrix.baseAddress else {
-            return nil
-        }
-        var total = 0
-        var pairs = 0
-        var previousIndex: UInt8 = 0
-        var previousReading = Reading.other
-        var previousIsASCII = true
+        _ bytes: UnsafeBufferPointer<UInt8>, codes: UnsafeBufferPointer<UInt32>, pairs: UnsafeBufferPointer<Int32>,
+        width: Int, progress: inout Progress
+    ) {
+        guard let codes = codes.baseAddress, let pairs = pairs.baseAddress else { return }
+        var total = progress.total
+        var count = progress.count
+        var previous = progress.previous
         for byte in bytes {
-            let reading = readings[Int(byte)]
-            let isASCII = byte < 0x80
-            var index: UInt8 = 0
-            switch reading {
-            case .latinLetter, .cyrillicLetter:
-                index = indices[Int(byte)]
-            case .punctuation:
-                total -= 120
-                pairs += 1
-            case .implausible:
-                total -= 500
-                pairs += 1
-            case .other:
-                break
+            let code = codes[Int(byte)]
+            let alone = Int(Int16(truncatingIfNeeded: code >> 16))
+            total &+= alone
+            count &+= alone != 0 ? 1 : 0
+            if (code | previous) & nonASCII != 0, (code | previous) & 0xFF != 0 {
+                total &+= Int(pairs[Int(previous & 0xFF) &* width &+ Int(code & 0xFF)])
+                count &+= 1
             }
-            if !(isASCII && previousIsASCII), !(index == 0 && previousIndex == 0) {
-                let bothLetters = index != 0 && previousIndex != 0
-                if bothLetters, reading != previousReading {
-                    total -= 600
-                } else if index == unknown || previousIndex == unknown {
-                    total += unseenPair
-                } else {
-                    total += Int(matrix[Int(previousIndex) * width + Int(index)])
-                }
-                pairs += 1
-            }
-            previousIndex = index
-            previousReading = reading
-            previousIsASCII = isASCII
+            previous = code
         }
-        return pairs == 0 ? nil : Double(total) / Double(pairs)
+        progress.total = total
+        progress.count = count
+        progress.previous = previous
     }
 
     /// The code pages scorers are prepared for: every single-byte encoding detection or repair reads.
