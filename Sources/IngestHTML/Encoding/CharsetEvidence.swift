@@ -20,18 +20,41 @@ struct CharsetEvidence {
     var isComplete: Bool { position >= sample.count }
 
     /// Reads on until `bytes` holds at least `count` bytes or the sample ends.
+    ///
+    /// Pages are mostly ASCII: it is skipped eight bytes at a time, and each non-ASCII byte adds itself and
+    /// the neighbours not already kept.
     mutating func read(upTo count: Int) {
         let end = sample.count
-        while position < end, bytes.count < count {
-            let index = position
-            position += 1
-            guard sample[index] >= 0x80 else { continue }
-            nonASCII += 1
-            let from = max(index - 1, lastKept + 1, 0)
-            if from > lastKept + 1, !bytes.isEmpty { bytes.append(0x20) }
-            let to = min(index + 1, end - 1)
-            if from <= to { bytes.append(contentsOf: sample[from...to]) }
-            lastKept = max(lastKept, to)
+        var position = self.position
+        var lastKept = self.lastKept
+        var nonASCII = self.nonASCII
+        let sample = self.sample
+        sample.withUnsafeBufferPointer { sample in
+            guard let base = UnsafeRawPointer(sample.baseAddress) else { return }
+            while position < end, bytes.count < count {
+                while position + 8 <= end,
+                    base.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    position += 8
+                }
+                guard position < end else { break }
+                let index = position
+                position += 1
+                guard sample[index] >= 0x80 else { continue }
+                nonASCII += 1
+                let from = Swift.max(index - 1, lastKept + 1, 0)
+                if from > lastKept + 1, !bytes.isEmpty { bytes.append(0x20) }
+                let to = Swift.min(index + 1, end - 1)
+                var kept = from
+                while kept <= to {
+                    bytes.append(sample[kept])
+                    kept += 1
+                }
+                lastKept = Swift.max(lastKept, to)
+            }
         }
+        self.position = position
+        self.lastKept = lastKept
+        self.nonASCII = nonASCII
     }
 }

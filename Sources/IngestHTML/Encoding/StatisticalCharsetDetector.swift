@@ -145,10 +145,8 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         let tld = Self.countryDomain(hint)
         let candidates = Self.candidates
         let entries = Self.entries
-        var fits = [Double](repeating: -10_000, count: entries.count)
-        var scoredOn = [Int](repeating: 0, count: entries.count)
-        var progress = [PairScorer.Progress](repeating: PairScorer.Progress(), count: entries.count)
-        var alive = Array(entries.indices)
+        // One record per entry, in one allocation: detection runs once per page.
+        var scoring = [Scoring](repeating: Scoring(), count: entries.count)
         var evidence = CharsetEvidence(sample)
         var limit = exhaustive ? Int.max : Self.firstRound
         // Every entry still in the running has been scored on the evidence up to here; each round scores
@@ -156,34 +154,39 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         var scored = 0
         while true {
             evidence.read(upTo: limit)
+            let nonASCII = evidence.nonASCII
             evidence.bytes.withUnsafeBufferPointer { bytes in
                 let added = UnsafeBufferPointer(rebasing: bytes[scored...])
-                for entry in alive {
-                    entries[entry].scorer.score(added, from: &progress[entry])
-                    fits[entry] = progress[entry].average ?? -10_000
-                    scoredOn[entry] = evidence.nonASCII
+                for entry in scoring.indices where scoring[entry].alive {
+                    entries[entry].scorer.score(added, from: &scoring[entry].progress)
+                    scoring[entry].fit = scoring[entry].progress.average ?? -10_000
+                    scoring[entry].scoredOn = nonASCII
                 }
             }
             scored = evidence.bytes.count
             if evidence.isComplete { break }
-            let leader = alive.map { fits[$0] }.max() ?? 0
-            let amount = Double(evidence.nonASCII)
-            alive.removeAll { entry in
-                let behind = leader - fits[entry]
-                return behind > Self.reach || behind * amount >= Self.decisiveTotal
-            }
+            var leader = -Double.infinity
+            for entry in scoring where entry.alive { leader = max(leader, entry.fit) }
+            let amount = Double(nonASCII)
             // Entries come grouped by candidate, so this lists each candidate left once, in order.
             var left: [Int] = []
-            for entry in alive where left.last != entries[entry].candidate { left.append(entries[entry].candidate) }
+            for entry in scoring.indices where scoring[entry].alive {
+                let behind = leader - scoring[entry].fit
+                if behind > Self.reach || behind * amount >= Self.decisiveTotal {
+                    scoring[entry].alive = false
+                } else if left.last != entries[entry].candidate {
+                    left.append(entries[entry].candidate)
+                }
+            }
             if left.count <= 1 || Self.readAlike(sample[evidence.position...], candidates: left) { break }
             limit = limit.multipliedReportingOverflow(by: 4).overflow ? Int.max : limit * 4
         }
         var ranked: [Ranked] = candidates.map { candidate in
             Ranked(encoding: candidate.encoding, fit: -10_000, score: -10_000, evidence: 0)
         }
-        for (entry, (candidate, _)) in entries.enumerated() where fits[entry] > ranked[candidate].fit {
-            ranked[candidate].fit = fits[entry]
-            ranked[candidate].evidence = scoredOn[entry]
+        for (entry, (candidate, _)) in entries.enumerated() where scoring[entry].fit > ranked[candidate].fit {
+            ranked[candidate].fit = scoring[entry].fit
+            ranked[candidate].evidence = scoring[entry].scoredOn
         }
         for position in ranked.indices {
             ranked[position].score =
@@ -191,6 +194,17 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
                 + Self.hintBonus(candidates[position].encoding, tld: tld)
         }
         return ranked.sorted { $0.score > $1.score }
+    }
+
+    /// Where one (candidate, language) entry stands in `rank`.
+    struct Scoring {
+        var progress = PairScorer.Progress()
+        /// Average score per scored pair so far (100 · log10 units).
+        var fit = -10_000.0
+        /// The non-ASCII bytes read when the entry was last scored.
+        var scoredOn = 0
+        /// Whether it is still within reach of the leader.
+        var alive = true
     }
 
     /// Bytes of evidence every candidate is scored on before any is left out.
