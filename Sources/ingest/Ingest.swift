@@ -11,18 +11,28 @@ struct Ingest: AsyncParsableCommand {
         version: IngestVersion.current,
         subcommands: [RunCommand.self, StripCommand.self, ValidateCommand.self, StagesCommand.self, BenchCommand.self, CharsetCommand.self, RepairCommand.self, DBCommand.self, ExtractCommand.self, DetectCommand.self])
 
-    /// ArgumentParser's own `main`, except that `ingest charset` hands it only the first of its paths (see
-    /// ``CharsetCommand/splitPaths(_:)``): thousands of paths would otherwise cost seconds of parsing.
+    /// ArgumentParser's own `main`, except for `ingest charset`: plain paths and options run it without
+    /// ArgumentParser (see ``CharsetCommand/plainInvocation(_:)``), and otherwise ArgumentParser is handed
+    /// only the first of its paths (see ``CharsetCommand/splitPaths(_:)``): thousands of paths would
+    /// otherwise cost seconds of parsing.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let invocation = CharsetCommand.plainInvocation(arguments) {
+            do {
+                try CharsetCommand.run(invocation)
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         let split = CharsetCommand.splitPaths(arguments)
         do {
             var command = try await asyncParseAsRoot(split?.parsed ?? arguments)
-            if var charset = command as? CharsetCommand, let split {
-                charset.files += split.laterPaths
-                command = charset
-            }
-            if var asyncCommand = command as? any AsyncParsableCommand {
+            // A cast to a concrete type is a comparison; a cast to a protocol scans every conformance.
+            if var charset = command as? CharsetCommand {
+                charset.files += split?.laterPaths ?? []
+                try charset.run()
+            } else if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()

@@ -120,4 +120,42 @@ import Testing
         #expect(!shown.isEmpty)
         #expect(shown == CharsetCommand.optionsTakingValue)
     }
+
+    static let plainArguments: [[String]] = [
+        ["charset", "a"],
+        ["charset", "a", "b", "c"],
+        ["charset", "--url", "https://example.bg/", "a"],
+        ["charset", "a", "--scores", "b", "--url", "x.bg"],
+        ["charset", "help"],
+        ["charset", "a", "--", "-b", "--url", "--"],
+        ["charset", "--", "-a"],
+    ]
+
+    @Test("arguments read without ArgumentParser come out as ArgumentParser reads them", arguments: plainArguments)
+    func plainInvocation(_ arguments: [String]) throws {
+        let plain = try #require(CharsetCommand.plainInvocation(arguments))
+        let parsed = try #require(try Ingest.parseAsRoot(arguments) as? CharsetCommand)
+        #expect(plain == CharsetCommand.Invocation(files: parsed.files, url: parsed.url, scores: parsed.scores))
+    }
+
+    @Test("anything but plain paths and options is left to ArgumentParser", arguments: [
+        [], ["repair", "a"], ["charset"], ["charset", "--"], ["charset", "--help", "a"], ["charset", "a", "-h"],
+        ["charset", "a", "--url"], ["charset", "--url=x.bg", "a"], ["charset", "--url", "-x", "a"],
+        ["charset", "--scores", "--scores", "a"], ["charset", "--url", "a", "--url", "b", "c"], ["charset", "-", "a"],
+        ["charset", "--bogus", "a"], ["charset", "a", "--version"],
+    ])
+    func leftToArgumentParser(_ arguments: [String]) {
+        #expect(CharsetCommand.plainInvocation(arguments) == nil)
+    }
+
+    @Test("every option the help shows is one plain arguments may hold")
+    func plainInvocationKnowsEveryOption() throws {
+        let help = CharsetCommand.helpMessage(columns: 200)
+        let shown = Set(help.matches(of: /(--[a-z-]+)/).map { String($0.output.1) }).subtracting(["--help", "--version"])
+        #expect(!shown.isEmpty)
+        for option in shown {
+            let value = CharsetCommand.optionsTakingValue.contains(option) ? ["x.bg"] : []
+            #expect(CharsetCommand.plainInvocation(["charset", option] + value + ["a"]) != nil, "\(option)")
+        }
+    }
 }
