@@ -8,6 +8,8 @@ import Testing
         ("&amp;#8222;Тракия Хол&amp;#8220;", "„Тракия Хол“"),
         ("R&amp;D and &amp;amp;quot;more&amp;amp;quot;", "R&D and \"more\""),
         ("&#x441;&#x432;&#x456;&#x442;", "світ"),
+        ("&&amp;ż&#x1F600;", "&&ż😀"),
+        ("&abcdefghij;&numero;5", "&abcdefghij;№5"),
     ])
     func decoded(_ input: String, _ expected: String) {
         let result = EntityCleanup().clean(input)
@@ -17,6 +19,7 @@ import Testing
 
     @Test("ampersands that are not entities stay", arguments: [
         "AT&T, 5 & 6, Johnson & Johnson", "&notanentity; and & ;", "&#0; &#x85; are controls", "Q&A: a&b;c",
+        "&#xD800; &#1114112; &#x110000; &#; &#x; &CounterClockwiseContourIntegral; &am p; &ż; ends with &amp",
     ])
     func untouched(_ text: String) {
         let result = EntityCleanup().clean(text)

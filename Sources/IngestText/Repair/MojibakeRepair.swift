@@ -18,21 +18,17 @@ public struct MojibakeRepair: Stage {
 
     public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
         var repairs: [EncodingRepair] = []
-        var originals: [KeyPath<Document, String?>: String] = [:]
-        for keyPath in [\Document.text, \Document.title] {
-            guard let original = document[keyPath: keyPath] else { continue }
-            let unescaped = entities.clean(original)
-            repairs += unescaped.repairs
-            let result = repairer.repair(unescaped.text)
-            var text = result.text
-            repairs += result.repairs
-            if let cleanup {
-                let cleaned = cleanup.clean(text)
-                text = cleaned.text
-                repairs += cleaned.repairs
-            }
-            if text != original { originals[keyPath] = original }
-            document[keyPath: keyPath] = text
+        var originalText: String?
+        var originalTitle: String?
+        if let original = document.text {
+            let text = repair(original, into: &repairs)
+            if text != original { originalText = original }
+            document.text = text
+        }
+        if let original = document.title {
+            let title = repair(original, into: &repairs)
+            if title != original { originalTitle = original }
+            document.title = title
         }
         guard !repairs.isEmpty else { return .keep }
         var merged: [EncodingRepair] = []
@@ -45,12 +41,24 @@ public struct MojibakeRepair: Stage {
         }
         var encoding = document.encoding ?? EncodingInfo(used: "utf-8", confidence: 1)
         encoding.repairs += merged
-        if let original = originals[\Document.text], let text = document.text {
-            encoding.undo = UndoDiff.undos(from: original, to: text)
+        if let originalText, let text = document.text {
+            encoding.undo = UndoDiff.undos(from: originalText, to: text)
         }
-        encoding.originalTitle = encoding.originalTitle ?? originals[\Document.title]
+        encoding.originalTitle = encoding.originalTitle ?? originalTitle
         document.encoding = encoding
         return .keep
+    }
+
+    /// Entities, then mojibake, then Unicode cleanup on one text; their repairs are added to `repairs`.
+    private func repair(_ original: String, into repairs: inout [EncodingRepair]) -> String {
+        let unescaped = entities.clean(original)
+        repairs += unescaped.repairs
+        let result = repairer.repair(unescaped.text)
+        repairs += result.repairs
+        guard let cleanup else { return result.text }
+        let cleaned = cleanup.clean(result.text)
+        repairs += cleaned.repairs
+        return cleaned.text
     }
 
     public static let descriptor = StageDescriptor(
