@@ -18,50 +18,89 @@ public enum JSONString {
         while end > start, isBlank(line[end - 1]) { end -= 1 }
         guard end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 else { return nil }
         let body = UnsafeBufferPointer(rebasing: line[(start + 1)..<(end - 1)])
-        // The common case: nothing escaped, no quote or control inside.
-        if !body.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 < 0x20 }) {
-            return String(validating: body, as: UTF8.self)
+        var escaped = false
+        var rawNonASCII = false
+        for byte in body {
+            if byte == 0x5C || byte == 0x22 || byte < 0x20 { escaped = true }
+            if byte >= 0x80 { rawNonASCII = true }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(body.count)
+        // The common case: nothing escaped, no quote or control inside.
+        guard escaped else { return String(validating: body, as: UTF8.self) }
+        // Unescaped bytes beyond ASCII must be checked as UTF-8 after decoding; without them, what is
+        // decoded is valid by construction and goes straight into the string's storage, never longer
+        // than the escaped form.
+        guard !rawNonASCII else { return decodeToArray(body).flatMap { String(validating: $0, as: UTF8.self) } }
+        var valid = true
+        let decoded = String(unsafeUninitializedCapacity: body.count) { out in
+            guard let written = decode(body, into: out) else {
+                valid = false
+                return 0
+            }
+            return written
+        }
+        return valid ? decoded : nil
+    }
+
+    /// Decodes the escaped body of a literal into `out`, which has room for `body.count` bytes; the number
+    /// of bytes written, or nil when the body is not a valid literal's. Each escape is at least as long as
+    /// the UTF-8 it stands for (`\u0416` is six bytes for two, a surrogate pair twelve for four).
+    private static func decode(_ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var written = 0
         var index = 0
-        while index < body.count {
+        let count = body.count
+        while index < count {
             let byte = body[index]
             index += 1
-            switch byte {
-            case 0x22, 0..<0x20:
-                return nil
-            case 0x5C:
-                guard index < body.count else { return nil }
-                let escaped = body[index]
-                index += 1
-                switch escaped {
-                case 0x22, 0x5C, 0x2F: out.append(escaped)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
-                case 0x75:
-                    guard var unit = hex4(body, at: index) else { return nil }
-                    index += 4
-                    if (0xD800...0xDBFF).contains(unit) {
-                        guard index + 6 <= body.count, body[index] == 0x5C, body[index + 1] == 0x75,
-                            let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
-                        else { return nil }
-                        index += 6
-                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let scalar = Unicode.Scalar(unit) else { return nil }
-                    UTF8.encode(scalar) { out.append($0) }
-                default:
+            if byte != 0x5C {
+                guard byte != 0x22, byte >= 0x20 else { return nil }
+                out[written] = byte
+                written += 1
+                continue
+            }
+            guard index < count else { return nil }
+            let escaped = body[index]
+            index += 1
+            switch escaped {
+            case 0x22, 0x5C, 0x2F: out[written] = escaped
+            case 0x62: out[written] = 0x08
+            case 0x66: out[written] = 0x0C
+            case 0x6E: out[written] = 0x0A
+            case 0x72: out[written] = 0x0D
+            case 0x74: out[written] = 0x09
+            case 0x75:
+                guard var unit = hex4(body, at: index) else { return nil }
+                index += 4
+                if (0xD800...0xDBFF).contains(unit) {
+                    guard index + 6 <= count, body[index] == 0x5C, body[index + 1] == 0x75,
+                        let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
+                    else { return nil }
+                    index += 6
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(unit) {
                     return nil
                 }
+                written = UTF8ScalarWriter.write(unit, into: out, at: written)
+                continue
             default:
-                out.append(byte)
+                return nil
             }
+            written += 1
         }
-        return String(validating: out, as: UTF8.self)
+        return written
+    }
+
+    /// The bytes an escaped body decodes to, for bodies whose unescaped bytes still need UTF-8 validation.
+    private static func decodeToArray(_ body: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var refused = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: body.count) { out, initialized in
+            guard let written = decode(body, into: out) else {
+                refused = true
+                initialized = 0
+                return
+            }
+            initialized = written
+        }
+        return refused ? nil : bytes
     }
 
     /// Appends `text` as a JSON string literal: only quotes, backslashes and C0 controls are escaped.
@@ -98,12 +137,13 @@ public enum JSONString {
     private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32? {
         guard start + 4 <= bytes.count else { return nil }
         var value: UInt32 = 0
-        for byte in bytes[start..<(start + 4)] {
+        for index in start..<(start + 4) {
+            let byte = bytes[index]
             let digit: UInt32
             switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+            case 0x30...0x39: digit = UInt32(byte &- 0x30)
+            case 0x41...0x46: digit = UInt32(byte &- 0x41 &+ 10)
+            case 0x61...0x66: digit = UInt32(byte &- 0x61 &+ 10)
             default: return nil
             }
             value = value << 4 | digit
