@@ -8,6 +8,7 @@ import IngestCore
 /// "Clusters Meet Region" and "Clusters meet Regions"). Across pages the same comparison runs on the name
 /// transliterated to Latin without diacritics (ICU's Any-Latin through Foundation), so a Bulgarian page's
 /// "Grow your Region" and an English page's meet, and so would "Гроу" and "Grow" spellings of a name.
+/// Names in the scripts of these pages get that form from ``PlainNameTable`` without a call into ICU.
 enum EventKey {
     static let stemLength = 5
 
@@ -24,8 +25,7 @@ enum EventKey {
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             plain = name.lowercased()
         } else {
-            let latin = name.applyingTransform(.toLatin, reverse: false) ?? name
-            plain = (latin.applyingTransform(.stripDiacritics, reverse: false) ?? latin).lowercased()
+            plain = PlainNameTable.shared.plain(name) ?? PlainNameTable.transformed(name)
         }
         let words = plain.unicodeScalars.split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
         return words.map { String(String.UnicodeScalarView($0).prefix(stemLength)) }.joined(separator: " ")

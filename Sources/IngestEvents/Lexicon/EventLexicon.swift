@@ -40,10 +40,12 @@ struct EventLexicon: Sendable {
     private let wordTable: UTF8WordTable<(roles: Roles, eventWord: Int32)>
     /// Per scalar below ``ScalarClass/limit``, whether an ordinal stem starts with it.
     private let ordinalInitialTable: [Bool]
-    /// ``ordinalStems`` by the scalar they start with, as UTF-8 with their length in scalars, when
-    /// every stem is of ``ScalarClass/sure`` scalars (then a sure token is compared by bytes); empty
-    /// otherwise.
-    private let ordinalStemsByInitial: [UInt32: [(utf8: [UInt8], scalars: Int, value: Int)]]
+    /// ``ordinalStems`` as UTF-8 with their length in scalars, grouped as there, when every stem is of
+    /// ``ScalarClass/sure`` scalars (then a sure token is compared by bytes); empty otherwise.
+    private let ordinalStemGroups: [[(utf8: [UInt8], scalars: Int, value: Int)]]
+    /// Per scalar below ``ScalarClass/limit``, the index in ``ordinalStemGroups`` of the stems starting
+    /// with it, -1 for none.
+    private let ordinalStemGroupOfInitial: [Int16]
     let editionWords: Set<String>
     /// Ordinal stems by their first character, longest first, so a token is compared with a handful.
     let ordinalStems: [Character: [(stem: String, value: Int)]]
@@ -145,17 +147,20 @@ struct EventLexicon: Sendable {
         self.eventWordList = eventWordList
         self.words = words
         wordTable = UTF8WordTable(words.map { (key: $0.key.precomposedStringWithCanonicalMapping, value: $0.value) })
-        var stemsByInitial: [UInt32: [(utf8: [UInt8], scalars: Int, value: Int)]] = [:]
+        var stemGroups: [[(utf8: [UInt8], scalars: Int, value: Int)]] = []
+        var groupOfInitial = [Int16](repeating: -1, count: Int(ScalarClass.limit))
         for (initial, stems) in ordinalStems {
-            guard initial.unicodeScalars.count == 1, let scalar = initial.unicodeScalars.first,
+            guard initial.unicodeScalars.count == 1, let scalar = initial.unicodeScalars.first, scalar.value < ScalarClass.limit,
                 stems.allSatisfy({ $0.stem.unicodeScalars.allSatisfy { ScalarClass.of($0).contains(.sure) } })
             else {
-                stemsByInitial = [:]
+                stemGroups = []
                 break
             }
-            stemsByInitial[scalar.value] = stems.map { (Array($0.stem.utf8), $0.stem.unicodeScalars.count, $0.value) }
+            groupOfInitial[Int(scalar.value)] = Int16(stemGroups.count)
+            stemGroups.append(stems.map { (Array($0.stem.utf8), $0.stem.unicodeScalars.count, $0.value) })
         }
-        ordinalStemsByInitial = stemsByInitial
+        ordinalStemGroups = stemGroups
+        ordinalStemGroupOfInitial = groupOfInitial
         let initials = ordinalInitials
         ordinalInitialTable = (0..<ScalarClass.limit).map { value in Unicode.Scalar(value).map(initials.contains) ?? false }
     }
@@ -219,12 +224,13 @@ struct EventLexicon: Sendable {
         } else {
             guard ordinalInitials.contains(lowerInitial) else { return nil }
         }
-        if token.isSure, !ordinalStemsByInitial.isEmpty {
-            // Same answer as below: the token is in NFC with a character per scalar, and so is every stem.
-            guard let stems = ordinalStemsByInitial[lowerInitial.value] else { return nil }
-            let scalarCount = lower.unicodeScalars.count
+        if token.isSure, !ordinalStemGroups.isEmpty {
+            // Same answer as below: the token is in NFC with a character per scalar, and so is every stem
+            // (and a sure scalar is below the table's limit).
+            let group = ordinalStemGroupOfInitial[Int(lowerInitial.value)]
+            guard group >= 0 else { return nil }
             let utf8 = lower.utf8
-            for stem in stems where scalarCount <= stem.scalars + 4 && utf8.starts(with: stem.utf8) {
+            for stem in ordinalStemGroups[Int(group)] where utf8.starts(with: stem.utf8) && lower.unicodeScalars.count <= stem.scalars + 4 {
                 return (stem.value, 1)
             }
             return nil

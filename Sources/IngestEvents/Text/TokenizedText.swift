@@ -98,10 +98,7 @@ struct TokenizedText: Sendable {
     /// punctuation: those are built byte by byte, without the Unicode case mapping the rest goes through.
     /// ASCII is in NFC with a `Character` per scalar (a token never holds the line break "\r\n").
     private static func strings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String, isSure: Bool) {
-        guard token.allSatisfy({ $0.isASCII }) else {
-            let (text, lower) = nonASCIIStrings(token)
-            return (text, lower, lower.unicodeScalars.allSatisfy { ScalarClass.of($0).contains(.sure) })
-        }
+        guard token.allSatisfy({ $0.isASCII }) else { return nonASCIIStrings(token) }
         let text = String(unsafeUninitializedCapacity: token.count) { buffer in
             for (offset, scalar) in token.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
             return token.count
@@ -120,17 +117,26 @@ struct TokenizedText: Sendable {
     /// Words in Cyrillic and Latin letters are encoded and lower-cased scalar by scalar with
     /// ``lowercase(_:)``, which keeps each scalar's UTF-8 length; a token with any other scalar goes
     /// through `String.lowercased()`.
-    private static func nonASCIIStrings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String) {
+    private static func nonASCIIStrings(_ token: ArraySlice<Unicode.Scalar>) -> (text: String, lower: String, isSure: Bool) {
         var length = 0
         var simple = true
+        var sure = true
         for scalar in token {
             length += UTF8.width(scalar)
-            if simple, lowercase(scalar.value) == nil { simple = false }
+            guard simple else { continue }
+            if let lower = lowercase(scalar.value) {
+                if sure { sure = Unicode.Scalar(lower).map { ScalarClass.of($0).contains(.sure) } ?? false }
+            } else {
+                simple = false
+            }
         }
         let text = String(unsafeUninitializedCapacity: length) { buffer in encode(token, into: buffer, lowered: false) }
-        guard simple else { return (text, text.lowercased()) }
+        guard simple else {
+            let lower = text.lowercased()
+            return (text, lower, lower.unicodeScalars.allSatisfy { ScalarClass.of($0).contains(.sure) })
+        }
         let lower = String(unsafeUninitializedCapacity: length) { buffer in encode(token, into: buffer, lowered: true) }
-        return (text, lower)
+        return (text, lower, sure)
     }
 
     private static func encode(_ token: ArraySlice<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>, lowered: Bool) -> Int {
