@@ -1,5 +1,5 @@
 import IngestCore
-import IngestLanguage
+@testable import IngestLanguage
 import Logging
 import Testing
 
@@ -52,6 +52,16 @@ import Testing
             let slice = Self.slice(text, paragraph.span)
             #expect(!slice.hasPrefix("\n") && !slice.hasSuffix("\n") && !slice.contains("\n\n"))
         }
+    }
+
+    @Test("the paragraph splitter's whitespace test agrees with Unicode's White_Space on every scalar")
+    func whitespaceTable() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if PageLanguageAnalyzer.isWhitespace(value) != scalar.properties.isWhitespace { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty)
     }
 
     @Test("a text without letters is und with no paragraphs")

@@ -62,6 +62,18 @@ public struct LanguageDetector: Sendable {
     /// (-ln P) on them.
     func evidence(of text: Substring, stoppingAt margin: Double?) -> LanguageEvidence {
         var evidence = LanguageEvidence(languages: model.languages.count)
+        read(text, into: &evidence, stoppingAt: margin)
+        return evidence
+    }
+
+    /// The evidence of the whole text in `evidence`, which is emptied first and keeps its storage.
+    func evidence(of text: Substring, into evidence: inout LanguageEvidence) {
+        evidence.reset()
+        read(text, into: &evidence, stoppingAt: nil)
+    }
+
+    /// Adds the text's evidence, or that of its first words up to `margin`, to `evidence`.
+    private func read(_ text: Substring, into evidence: inout LanguageEvidence, stoppingAt margin: Double?) {
         let backoff = Int((weights.backoff / model.step).rounded())
         // The scorer's buffers live on the stack, so a text costs no allocation beyond its evidence.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: WordScorer.wordCapacity) { word in
@@ -78,7 +90,6 @@ public struct LanguageDetector: Sendable {
                 }
             }
         }
-        return evidence
     }
 
     /// Splits the text into words of lower-case letters and hands each to the scorer, stopping early when

@@ -29,6 +29,18 @@ public struct LanguageEvidence: Sendable, Equatable {
         scriptLetters = [Int](repeating: 0, count: WritingScript.allCases.count)
     }
 
+    /// Back to no evidence, keeping the storage: a page reads paragraph after paragraph into one value
+    /// instead of allocating one per paragraph.
+    mutating func reset() {
+        for index in sums.indices { sums[index] = 0 }
+        for index in absentLetters.indices { absentLetters[index] = 0 }
+        for index in scriptLetters.indices { scriptLetters[index] = 0 }
+        letters = 0
+        words = 0
+        trigrams = 0
+        knownTrigrams = 0
+    }
+
     public mutating func add(_ other: LanguageEvidence) {
         for index in sums.indices { sums[index] += other.sums[index] }
         for index in absentLetters.indices { absentLetters[index] += other.absentLetters[index] }

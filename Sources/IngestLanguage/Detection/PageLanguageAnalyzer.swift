@@ -22,9 +22,9 @@ public struct PageLanguageAnalyzer: Sendable {
         var total = LanguageEvidence(languages: detector.model.languages.count)
         var paragraphs: [LanguageSegment] = []
         var runs: [(segment: LanguageSegment, paragraph: Int)] = []
+        var evidence = LanguageEvidence(languages: detector.model.languages.count)
         for paragraph in Self.paragraphs(of: scalars) {
-            let slice = Substring(scalars[paragraph.range])
-            let evidence = detector.evidence(of: slice)
+            detector.evidence(of: Substring(scalars[paragraph.range]), into: &evidence)
             guard evidence.letters > 0 else { continue }
             total.add(evidence)
             let guess = detector.decide(evidence)
@@ -90,7 +90,7 @@ public struct PageLanguageAnalyzer: Sendable {
             if scalar == "\n" {
                 newlines += 1
                 if newlines == 2 { close() }
-            } else if scalar.properties.isWhitespace {
+            } else if Self.isWhitespace(scalar.value) {
                 // Spaces on a blank line do not make it a paragraph.
             } else {
                 newlines = 0
@@ -102,6 +102,18 @@ public struct PageLanguageAnalyzer: Sendable {
         }
         close()
         return pieces
+    }
+
+    /// Unicode's White_Space property, which is a short fixed list, without the property lookup per scalar:
+    /// splitting into paragraphs visits every scalar of every page, and the lookup cost more than the split.
+    @inline(__always)
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        if value < 0x1680 { return value == 0x85 || value == 0xA0 }
+        switch value {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Runs of consecutive words in one script other than the paragraph's majority, long enough to judge.
