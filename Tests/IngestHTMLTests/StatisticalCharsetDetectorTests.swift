@@ -49,6 +49,53 @@ import Testing
         #expect(evidence.nonASCII == bytes.filter { $0 >= 0x80 }.count)
     }
 
+    /// The evidence as first specified, one byte at a time: a non-ASCII byte adds itself and the
+    /// neighbours not kept yet, a space parts separate runs, and reading stops as soon as `count` is met.
+    struct ByteByByteEvidence {
+        let sample: [UInt8]
+        var bytes: [UInt8] = []
+        var nonASCII = 0
+        var position = 0
+        var lastKept = -2
+
+        mutating func read(upTo count: Int) {
+            let end = sample.count
+            while position < end, bytes.count < count {
+                let index = position
+                position += 1
+                guard sample[index] >= 0x80 else { continue }
+                nonASCII += 1
+                let from = max(index - 1, lastKept + 1, 0)
+                if from > lastKept + 1, !bytes.isEmpty { bytes.append(0x20) }
+                let to = min(index + 1, end - 1)
+                if from <= to { bytes.append(contentsOf: sample[from...to]) }
+                lastKept = max(lastKept, to)
+            }
+        }
+    }
+
+    @Test("the evidence stops where reading byte by byte stops, round after round", arguments: 0..<samples.count)
+    func stopsAsByteByByte(_ position: Int) throws {
+        let (text, encoding) = Self.samples[position]
+        let once = try #require(text.data(using: encoding, allowLossyConversion: true).map(Array.init))
+        // Runs of non-ASCII at both ends, ASCII stretches longer than a word, and every round length.
+        let bytes = [0xE0, 0xE1] + once + Array("  plain ASCII words in between  ".utf8) + once + [0xE2]
+        for first in [1, 2, 3, 5, 8, 13, 64] {
+            var evidence = CharsetEvidence(bytes)
+            var reference = ByteByByteEvidence(sample: bytes)
+            var limit = first
+            while !evidence.isComplete {
+                evidence.read(upTo: limit)
+                reference.read(upTo: limit)
+                #expect(evidence.bytes == reference.bytes, "round up to \(limit) from \(first)")
+                #expect(evidence.nonASCII == reference.nonASCII)
+                #expect(evidence.position == reference.position)
+                limit += first
+            }
+            #expect(reference.position == bytes.count)
+        }
+    }
+
     /// Pages long enough for detection to stop early, in code pages with close relatives.
     static let longPages: [(String, String.Encoding)] = [
         ("Клъстерът взе участие в конференцията във Валенсия. ", .windowsCP1251),

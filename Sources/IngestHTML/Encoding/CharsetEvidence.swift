@@ -21,8 +21,9 @@ struct CharsetEvidence {
 
     /// Reads on until `bytes` holds at least `count` bytes or the sample ends.
     ///
-    /// Pages are mostly ASCII: it is skipped eight bytes at a time, and each non-ASCII byte adds itself and
-    /// the neighbours not already kept.
+    /// Pages are mostly ASCII: it is skipped eight bytes at a time. A non-ASCII byte adds itself and the
+    /// neighbours not already kept; each further byte of a run of them adds only the byte after it, so a
+    /// run is added as one stretch (stopping where `count` is reached, as byte by byte).
     mutating func read(upTo count: Int) {
         let end = sample.count
         var position = self.position
@@ -44,12 +45,14 @@ struct CharsetEvidence {
                 nonASCII += 1
                 let from = Swift.max(index - 1, lastKept + 1, 0)
                 if from > lastKept + 1, !bytes.isEmpty { bytes.append(0x20) }
-                let to = Swift.min(index + 1, end - 1)
-                var kept = from
-                while kept <= to {
-                    bytes.append(sample[kept])
-                    kept += 1
-                }
+                // The run goes on while bytes are non-ASCII; each of them adds one byte until `count` is met.
+                var runEnd = position
+                let room = Swift.max(0, count - (bytes.count + Swift.min(index + 1, end - 1) - from + 1))
+                while runEnd < end, runEnd - position < room, sample[runEnd] >= 0x80 { runEnd += 1 }
+                let to = Swift.min(runEnd, end - 1)
+                if from <= to { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: sample[from...to])) }
+                nonASCII += runEnd - position
+                position = runEnd
                 lastKept = Swift.max(lastKept, to)
             }
         }
