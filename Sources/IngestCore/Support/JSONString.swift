@@ -18,33 +18,28 @@ public enum JSONString {
         while end > start, isBlank(line[end - 1]) { end -= 1 }
         guard end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 else { return nil }
         let body = UnsafeBufferPointer(rebasing: line[(start + 1)..<(end - 1)])
-        var escaped = false
-        var rawNonASCII = false
-        for byte in body {
-            if byte == 0x5C || byte == 0x22 || byte < 0x20 { escaped = true }
-            if byte >= 0x80 { rawNonASCII = true }
-        }
         // The common case: nothing escaped, no quote or control inside.
-        guard escaped else { return String(validating: body, as: UTF8.self) }
-        // Unescaped bytes beyond ASCII must be checked as UTF-8 after decoding; without them, what is
-        // decoded is valid by construction and goes straight into the string's storage, never longer
-        // than the escaped form.
-        guard !rawNonASCII else { return decodeToArray(body).flatMap { String(validating: $0, as: UTF8.self) } }
-        var valid = true
-        let decoded = String(unsafeUninitializedCapacity: body.count) { out in
-            guard let written = decode(body, into: out) else {
-                valid = false
-                return 0
-            }
-            return written
+        if !body.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 < 0x20 }) {
+            return String(validating: body, as: UTF8.self)
         }
-        return valid ? decoded : nil
+        // Decoded into scratch space first (an escape is never shorter than the UTF-8 it stands for) and
+        // copied once into a string of its size; what the escapes give is valid UTF-8 by construction, so
+        // only unescaped bytes beyond ASCII call for validation.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { out -> String? in
+            var rawNonASCII = false
+            guard let written = decode(body, into: out, rawNonASCII: &rawNonASCII) else { return nil }
+            let decoded = UnsafeBufferPointer(rebasing: out[0..<written])
+            return rawNonASCII ? String(validating: decoded, as: UTF8.self) : String(decoding: decoded, as: UTF8.self)
+        }
     }
 
     /// Decodes the escaped body of a literal into `out`, which has room for `body.count` bytes; the number
-    /// of bytes written, or nil when the body is not a valid literal's. Each escape is at least as long as
+    /// of bytes written, or nil when the body is not a valid literal's; `rawNonASCII` is set when an unescaped
+    /// byte lies beyond ASCII. Each escape is at least as long as
     /// the UTF-8 it stands for (`\u0416` is six bytes for two, a surrogate pair twelve for four).
-    private static func decode(_ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    private static func decode(
+        _ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, rawNonASCII: inout Bool
+    ) -> Int? {
         var written = 0
         var index = 0
         let count = body.count
@@ -53,6 +48,7 @@ public enum JSONString {
             index += 1
             if byte != 0x5C {
                 guard byte != 0x22, byte >= 0x20 else { return nil }
+                if byte >= 0x80 { rawNonASCII = true }
                 out[written] = byte
                 written += 1
                 continue
@@ -87,20 +83,6 @@ public enum JSONString {
             written += 1
         }
         return written
-    }
-
-    /// The bytes an escaped body decodes to, for bodies whose unescaped bytes still need UTF-8 validation.
-    private static func decodeToArray(_ body: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var refused = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: body.count) { out, initialized in
-            guard let written = decode(body, into: out) else {
-                refused = true
-                initialized = 0
-                return
-            }
-            initialized = written
-        }
-        return refused ? nil : bytes
     }
 
     /// Appends `text` as a JSON string literal: only quotes, backslashes and C0 controls are escaped.
