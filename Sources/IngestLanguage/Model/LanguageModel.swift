@@ -50,24 +50,40 @@ public final class LanguageModel: Sendable {
     /// Cyrillic text is no evidence against a Cyrillic language, so other scripts' letters are not counted.
     let lackingLetter: [UInt16]
     static let letterMaskLimit = 0x0530
-    /// The entries in ascending key order, `slotWords` words each: the key in the low 40 bits of the first
-    /// word and the languages' quantised -ln P in the bytes after it (byte 5 on), so one lookup touches one
-    /// cache line. One zero word follows the last entry, so that the scorer may read any entry's values as
-    /// one 16-byte vector.
+    /// The entries, bucket after bucket and in ascending key order within a bucket, each the key's low 24
+    /// bits (3 bytes), a code byte naming its value layout in ``codes``, then the values that layout stores.
+    /// Most n-grams are seen by one or two of the ten languages and most words differ from the languages'
+    /// unseen-word floor in one, so storing only those values keeps every entry (5.9 bytes on average, against
+    /// 16 in a row of all ten) and the file under 5 MiB. 16 zero bytes follow the last entry, so that the
+    /// scorer may load any entry's first bytes as one word.
     let table: [UInt64]
-    let slotWords: Int
-    /// `directory[b] ..< directory[b + 1]`: the entries whose key's top 16 bits are `b`. Within that range a
-    /// key's place is guessed from its remaining bits, as keys are hashes; the guess is off by about two
-    /// entries. Keys are not mixed beyond FNV-1a, whose top bits depend little on an n-gram's last letter,
-    /// so n-grams that share their first letters sit close together and a text's lookups touch fewer
-    /// cache lines: that measured faster than evenly spread keys.
-    let directory: [UInt32]
-    static let directoryBits: UInt64 = 16
+    /// Byte size of the entries in ``table``.
+    let tableBytes: Int
+    /// Per code byte: bits 0–15 mark the languages whose value the entry stores, in column order; bit 16 says
+    /// what the others are, 0 ``unseen`` (an n-gram they never saw), 1 their unseen-word floor (a word); bits
+    /// 24–31 are the entry's length in bytes. 0 for a code the model does not use.
+    let codes: [UInt32]
+    /// Bucket `b`, the entries whose key's top 18 bits are `b` (about three), starts at byte
+    /// `groups[b >> 6] + offsets[b]` of ``table`` and ends where bucket `b + 1` starts. Two levels keep the
+    /// directory at 528 KiB for four times the buckets a flat one of 32-bit offsets had in 256 KiB, and a
+    /// bucket is read entry by entry, so fewer entries a bucket is fewer steps a lookup. Keys are not mixed
+    /// beyond FNV-1a, whose top bits depend little on an n-gram's last letter, so n-grams that share their
+    /// first letters sit close together and a text's lookups touch fewer cache lines: that measured faster
+    /// than evenly spread keys.
+    let groups: [UInt32]
+    let offsets: [UInt16]
+    /// Lane `language`: the value of a word the language never saw, what a code with bit 16 set leaves out.
+    let wordFloors: SIMD16<UInt16>
+    static let directoryBits: UInt64 = 18
     static let directoryShift = keyBits - directoryBits
+    static let groupBits = 6
+    static let bucketCount = 1 << Int(directoryBits)
     static let keyBits: UInt64 = 40
     static let keyMask: UInt64 = (1 << keyBits) - 1
-    /// Byte offset of the first language's value in an entry.
-    static let valueOffset = 5
+    /// The part of a key an entry stores in its first 3 bytes (whose top two bits are 0): the bits below the
+    /// directory's.
+    static let storedKeyMask: UInt32 = (1 << UInt32(directoryShift)) - 1
+    static let floorFill: UInt32 = 1 << 16
     /// Number of n-grams and words the model holds.
     public let entryCount: Int
 
@@ -91,7 +107,7 @@ public final class LanguageModel: Sendable {
 
     /// The file's header is small; anything beyond this before the directory is damage.
     static let maximumHeaderBytes = 1 << 16
-    static let magic = Array("INGLANG4".utf8)
+    static let magic = Array("INGLANG5".utf8)
 
     init(source: ModelSource) throws(LanguageModelError) {
         guard 1.littleEndian == 1 else { throw LanguageModelError("the language model is little-endian; this machine is not") }
@@ -132,79 +148,125 @@ public final class LanguageModel: Sendable {
         let entries = Int(try reader.u32())
         guard entries <= Self.maximumEntries else { throw LanguageModelError("language model claims \(entries) entries") }
         let checksum = try reader.u32()
-
-        let slotWords = (Self.valueOffset + count + 7) / 8
+        let bodyStart = reader.offset
+        let tableBytes = Int(try reader.u32())
+        let codeCount = Int(try reader.u16())
+        guard tableBytes <= Self.maximumEntries * (4 + count), (1...256).contains(codeCount) else {
+            throw LanguageModelError("language model claims \(tableBytes) bytes of entries in \(codeCount) layouts")
+        }
+        var codes = [UInt32](repeating: 0, count: 256)
+        for code in 0..<codeCount {
+            let word = try reader.u32()
+            let mask = word & 0xFFFF
+            guard mask >> count == 0, word >> 17 == 0 else { throw LanguageModelError("language model has a bad value layout") }
+            codes[code] = word | UInt32(4 + mask.nonzeroBitCount) << 24
+        }
         let directoryStart = reader.offset
-        let tableStart = directoryStart + Self.directorySize * 4
-        let expected = tableStart + entries * slotWords * 8
+        let groupCount = (Self.bucketCount >> Self.groupBits) + 1
+        let offsetsStart = directoryStart + groupCount * 4
+        let tableStart = offsetsStart + (Self.bucketCount + 1) * 2
+        let expected = tableStart + tableBytes
         guard source.size == expected else {
             throw LanguageModelError(
-                "language model file is \(source.size) bytes, but its header describes \(expected): \(entries) rows of \(count) values")
+                "language model file is \(source.size) bytes, but its header describes \(expected): \(entries) rows of \(count) values in \(tableBytes) bytes")
         }
-        var directory = [UInt32](repeating: 0, count: Self.directorySize)
+        let header = try source.bytes(at: bodyStart, count: directoryStart - bodyStart)
+        var groups = [UInt32](repeating: 0, count: groupCount)
+        var offsets = [UInt16](repeating: 0, count: Self.bucketCount + 1)
         var failure: LanguageModelError?
-        directory.withUnsafeMutableBytes { buffer in
+        groups.withUnsafeMutableBytes { buffer in
             do throws(LanguageModelError) { try source.read(into: buffer, at: directoryStart) } catch { failure = error }
         }
-        let table = [UInt64](unsafeUninitializedCapacity: entries * slotWords + 1) { buffer, initialized in
+        offsets.withUnsafeMutableBytes { buffer in
+            do throws(LanguageModelError) { try source.read(into: buffer, at: offsetsStart) } catch { failure = error }
+        }
+        let words = (tableBytes + 7) / 8 + 2
+        let table = [UInt64](unsafeUninitializedCapacity: words) { buffer, initialized in
             let raw = UnsafeMutableRawBufferPointer(buffer)
             LargePages.advise(raw)
-            buffer[entries * slotWords] = 0
-            initialized = entries * slotWords + 1
+            raw.initializeMemory(as: UInt8.self, repeating: 0)
+            initialized = words
             do throws(LanguageModelError) {
                 guard failure == nil else { throw failure! }
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<(entries * slotWords * 8)]), at: tableStart)
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<tableBytes]), at: tableStart)
             } catch {
-                // The table is discarded, but every word it claims must hold a value.
                 failure = error
-                raw.initializeMemory(as: UInt8.self, repeating: 0)
             }
         }
         if let failure { throw failure }
-        try Self.verify(directory: directory, table: table, entries: entries, slotWords: slotWords, checksum: checksum)
+        try Self.verify(
+            header: header, groups: groups, offsets: offsets, table: table, tableBytes: tableBytes, codes: codes, entries: entries,
+            languages: count, checksum: checksum)
         self.languages = languages
         self.step = step
         self.floors = floors
         var letterFloors = SIMD16<UInt16>(repeating: 0)
-        for language in 0..<count { letterFloors[language] = UInt16(floors[language * Self.wordOrder]) }
+        var wordFloors = SIMD16<UInt16>(repeating: 0)
+        for language in 0..<count {
+            letterFloors[language] = UInt16(floors[language * Self.wordOrder])
+            wordFloors[language] = UInt16(floors[language * Self.wordOrder + Self.wordOrder - 1])
+        }
         self.letterFloors = letterFloors
+        self.wordFloors = wordFloors
         self.lackingLetter = lacking
         self.table = table
-        self.slotWords = slotWords
-        self.directory = directory
+        self.tableBytes = tableBytes
+        self.codes = codes
+        self.groups = groups
+        self.offsets = offsets
         self.entryCount = entries
     }
 
-    /// Entries of the directory: a start per value of the keys' top 16 bits, and the end.
-    static let directorySize = (1 << Int(directoryBits)) + 1
-
-    /// Refuses a damaged table: the directory and entries must match the checksum the script wrote, and
-    /// every key must sit in its directory range, in ascending order, as the lookups assume.
+    /// Refuses a damaged table: the layouts, directory and entries must match the checksum the script wrote,
+    /// every entry must end where the next begins and the last of a bucket at the bucket's end, with a known
+    /// layout, and keys must ascend within their bucket, as the lookups assume.
     static func verify(
-        directory: [UInt32], table: [UInt64], entries: Int, slotWords: Int, checksum: UInt32
+        header: [UInt8], groups: [UInt32], offsets: [UInt16], table: [UInt64], tableBytes: Int, codes: [UInt32],
+        entries: Int, languages: Int, checksum: UInt32
     ) throws(LanguageModelError) {
-        var crc = directory.withUnsafeBytes { bytes in
+        var crc = header.withUnsafeBytes { bytes in
             crc32(0, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
         }
+        crc = groups.withUnsafeBytes { bytes in
+            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+        }
+        crc = offsets.withUnsafeBytes { bytes in
+            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
+        }
         crc = table.withUnsafeBytes { bytes in
-            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(entries * slotWords * 8))
+            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(tableBytes))
         }
         guard UInt32(truncatingIfNeeded: crc) == checksum else {
             throw LanguageModelError("language model's table does not match its checksum: the file is damaged")
         }
-        guard directory[0] == 0, directory[directorySize - 1] == UInt32(entries) else {
-            throw LanguageModelError("language model's directory does not cover its \(entries) rows")
+        func start(_ bucket: Int) -> Int { Int(groups[bucket >> groupBits]) + Int(offsets[bucket]) }
+        guard groups[0] == 0, start(bucketCount) == tableBytes else {
+            throw LanguageModelError("language model's directory does not cover its \(tableBytes) bytes of entries")
         }
-        var previous: UInt64 = 0
-        for bucket in 0..<(directorySize - 1) {
-            let start = Int(directory[bucket])
-            let end = Int(directory[bucket + 1])
-            guard start <= end else { throw outOfOrder }
-            for entry in start..<end {
-                let key = table[entry * slotWords] & keyMask
-                guard key >> directoryShift == UInt64(bucket), entry == 0 || key > previous else { throw outOfOrder }
-                previous = key
+        // Every entry in its bucket, each ending where the next begins, keys ascending: or -1.
+        let rows = table.withUnsafeBytes { bytes in
+            var rows = 0
+            for bucket in 0..<bucketCount {
+                let end = start(bucket + 1)
+                var entry = start(bucket)
+                guard entry <= end else { return -1 }
+                var previous: Int64 = -1
+                while entry < end {
+                    let word = bytes.loadUnaligned(fromByteOffset: entry, as: UInt32.self)
+                    let key = Int64(word & 0xFF_FFFF)
+                    let length = Int(codes[Int(word >> 24)] >> 24)
+                    guard length > 0, key > previous, key <= storedKeyMask else { return -1 }
+                    previous = key
+                    entry += length
+                    rows += 1
+                }
+                guard entry == end else { return -1 }
             }
+            return rows
+        }
+        guard rows >= 0 else { throw outOfOrder }
+        guard rows == entries else {
+            throw LanguageModelError("language model's table holds \(rows) entries, but its header describes \(entries) rows of \(languages) values")
         }
     }
 
