@@ -192,4 +192,19 @@ import Testing
     func countryHint(_ url: String, _ label: String) {
         #expect(sniffer.decide(Self.encoded("Сега", .windowsCP1251), hint: url).used == label)
     }
+
+    @Test("the prescan finds the next tag where a byte-by-byte search does", arguments: [0, 1, 7, 8, 9, 15, 16, 23, 30, 31])
+    func nextTagOpen(_ position: Int) {
+        var bytes = Array(repeating: UInt8(ascii: "a"), count: 32)
+        bytes[position] = UInt8(ascii: "<")
+        // A byte one above and one below `<` next to it must not be taken for it.
+        if position > 0 { bytes[position - 1] = UInt8(ascii: "=") }
+        if position + 1 < bytes.count { bytes[position + 1] = UInt8(ascii: ";") }
+        for start in 0...bytes.count {
+            for end in [start, min(bytes.count, start + 9), bytes.count] {
+                let expected = bytes[start..<end].firstIndex(of: UInt8(ascii: "<")) ?? end
+                #expect(MetaCharsetPrescan.nextTagOpen(bytes, from: start, end: end) == expected, "from \(start) to \(end)")
+            }
+        }
+    }
 }

@@ -9,10 +9,8 @@ enum MetaCharsetPrescan {
         let end = min(bytes.count, window)
         var index = 0
         while index < end {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
+            index = nextTagOpen(bytes, from: index, end: end)
+            guard index < end else { break }
             if matches(bytes, at: index, "<!--") {
                 index = find(bytes, "-->", from: index + 4, end: end).map { $0 + 3 } ?? end
             } else if matchesCaseless(bytes, at: index, "<meta"), index + 5 < end, isSpaceOrSlash(bytes[index + 5]) {
@@ -134,5 +132,22 @@ enum MetaCharsetPrescan {
             index += 1
         }
         return nil
+    }
+
+    /// Where the next `<` is at or after `index`, or `end`. Text between tags is most of what the prescan
+    /// reads, and plain-text pages are nothing else: it is skipped eight bytes at a time.
+    static func nextTagOpen(_ bytes: [UInt8], from index: Int, end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = UnsafeRawPointer(buffer.baseAddress) else { return end }
+            var index = index
+            while index + 8 <= end {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ 0x3C3C_3C3C_3C3C_3C3C
+                // Whether any byte of `word` is zero, that is, any of the eight is `<`.
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < end, buffer[index] != UInt8(ascii: "<") { index += 1 }
+            return index
+        }
     }
 }
