@@ -80,16 +80,11 @@ public struct LanguageDetector: Sendable {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * WordScorer.wordCapacity * LanguageModel.maxOrder) { found in
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * WordScorer.wordCapacity * LanguageModel.maxOrder) { scratch in
                     model.table.withUnsafeBytes { table in
-                        model.groups.withUnsafeBufferPointer { groups in
-                            model.offsets.withUnsafeBufferPointer { offsets in
-                                model.codes.withUnsafeBufferPointer { codes in
-                                    let scorer = WordScorer(
-                                        model: model, table: table, groups: groups, offsets: offsets, codes: codes,
-                                        wordFloors: unsafeBitCast(SIMD16<UInt8>(truncatingIfNeeded: model.wordFloors), to: SIMD2<UInt64>.self), backoff: backoff, word: word, found: found,
-                                        scratch: scratch)
-                                    read(text, with: scorer, into: &evidence, stoppingAt: margin)
-                                }
-                            }
+                        model.directory.withUnsafeBufferPointer { directory in
+                            let scorer = WordScorer(
+                                model: model, table: table, directory: directory, stride: model.slotWords * 8,
+                                backoff: backoff, word: word, found: found, scratch: scratch)
+                            read(text, with: scorer, into: &evidence, stoppingAt: margin)
                         }
                     }
                 }

@@ -7,83 +7,68 @@ struct WordScorer {
 
     let model: LanguageModel
     let table: UnsafeRawBufferPointer
-    /// ``LanguageModel/groups`` and ``LanguageModel/offsets``: where each bucket starts.
-    let groups: UnsafeBufferPointer<UInt32>
-    let offsets: UnsafeBufferPointer<UInt16>
-    /// ``LanguageModel/codes``: what each entry's code byte stores and how long the entry is.
-    let codes: UnsafeBufferPointer<UInt32>
-    /// ``LanguageModel/wordFloors`` as 16 bytes, lane by lane, kept here for the hot loop.
-    let wordFloors: SIMD2<UInt64>
+    let directory: UnsafeBufferPointer<UInt32>
+    /// Bytes per entry.
+    let stride: Int
     /// Quantised cost of each back-off to a shorter context.
     let backoff: Int
     /// The word being read: `word[1...length]`, with a space at `word[0]`.
     let word: UnsafeMutableBufferPointer<UInt32>
-    /// `found[position * maxOrder + order - 1]`: the byte offset of the entry of the n-gram of that order
-    /// ending at position, or -1; after them, in the same order, the start of each looked-up n-gram's bucket.
+    /// `found[position * maxOrder + order - 1]`: where the values of the n-gram of that order ending at
+    /// position are, or -1; after them, in the same order, the guessed entries of the n-grams looked up.
     let found: UnsafeMutableBufferPointer<Int>
-    /// The keys of the n-grams being looked up, then the first word of each one's bucket, laid out as `found`.
+    /// The keys of the n-grams being looked up, then the first word of each one's guessed entry, laid out
+    /// as `found`.
     let scratch: UnsafeMutableBufferPointer<UInt64>
 
-    @inline(__always)
-    func start(ofBucket bucket: Int) -> Int {
-        Int(groups[bucket >> LanguageModel.groupBits]) + Int(offsets[bucket])
-    }
-
-    /// The byte offset of the key's bucket in the table, or -1 when the bucket is empty.
+    /// The entry where the search for a key starts, guessed from the key's bits within its directory
+    /// range, or -1 when the range is empty.
     @inline(__always)
     func guess(_ key: UInt64) -> Int {
         let bucket = Int(key >> LanguageModel.directoryShift)
-        let low = start(ofBucket: bucket)
-        return low < start(ofBucket: bucket + 1) ? low : -1
+        let low = Int(directory[bucket])
+        let count = UInt64(Int(directory[bucket + 1]) - low)
+        guard count > 0 else { return -1 }
+        let rest = key & ((1 << LanguageModel.directoryShift) - 1)
+        return low + Int((rest &* count) >> LanguageModel.directoryShift)
     }
 
-    /// The byte offset of the key's entry in the table, or -1 when the model does not have it. `start` is
-    /// ``guess(_:)``'s bucket start; the search walks the bucket's entries, in key order, until it meets or
-    /// passes the key.
     @inline(__always)
-    func settle(_ key: UInt64, start: Int) -> Int {
+    func key(at entry: Int) -> UInt64 {
+        table.loadUnaligned(fromByteOffset: entry * stride, as: UInt64.self) & LanguageModel.keyMask
+    }
+
+    /// The byte offset of the key's values in the table, or -1 when the model does not have it. `start` is
+    /// ``guess(_:)``'s entry and `first` the first word of that entry, already read; the search walks from
+    /// there towards the key, within the key's directory range.
+    @inline(__always)
+    func settle(_ key: UInt64, start: Int, first: UInt64) -> Int {
         guard start >= 0 else { return -1 }
-        let end = self.start(ofBucket: Int(key >> LanguageModel.directoryShift) + 1)
-        let target = UInt32(truncatingIfNeeded: key) & LanguageModel.storedKeyMask
         var entry = start
-        repeat {
-            let first = table.loadUnaligned(fromByteOffset: entry, as: UInt32.self)
-            let stored = first & LanguageModel.storedKeyMask
-            if stored >= target { return stored == target ? entry : -1 }
-            entry += Int(codes[Int(first >> 24)] >> 24)
-        } while entry < end
-        return -1
+        var stored = first & LanguageModel.keyMask
+        if stored < key {
+            let end = Int(directory[Int(key >> LanguageModel.directoryShift) + 1])
+            repeat {
+                entry += 1
+                guard entry < end else { return -1 }
+                stored = self.key(at: entry)
+            } while stored < key
+        } else if stored > key {
+            let low = Int(directory[Int(key >> LanguageModel.directoryShift)])
+            repeat {
+                guard entry > low else { return -1 }
+                entry -= 1
+                stored = self.key(at: entry)
+            } while stored > key
+        }
+        return stored == key ? entry * stride + LanguageModel.valueOffset : -1
     }
 
     @inline(__always)
     func lookup(_ hash: UInt64) -> Int {
         let key = LanguageModel.key(hash)
-        return settle(key, start: guess(key))
-    }
-
-    /// Every language's value of the entry at `entry`, lane `column` for that language: the stored ones, and
-    /// for the others ``LanguageModel/unseen`` or the unseen-word floor, as the entry's code says. The bytes
-    /// are put together in two 64-bit registers and moved into the vector once: setting vector lanes one by
-    /// one went through memory and stalled on every lane.
-    @inline(__always)
-    func values(at entry: Int) -> SIMD16<UInt16> {
-        let code = codes[Int(table.load(fromByteOffset: entry + 3, as: UInt8.self))]
-        var low: UInt64 = code & LanguageModel.floorFill != 0 ? wordFloors.x : ~0
-        var high: UInt64 = code & LanguageModel.floorFill != 0 ? wordFloors.y : ~0
-        var mask = code & 0xFFFF
-        var offset = entry + 4
-        while mask != 0 {
-            let lane = UInt64(mask.trailingZeroBitCount)
-            let byte = UInt64(table.load(fromByteOffset: offset, as: UInt8.self))
-            if lane < 8 {
-                low = low & ~(0xFF << (lane * 8)) | byte << (lane * 8)
-            } else {
-                high = high & ~(0xFF << ((lane - 8) * 8)) | byte << ((lane - 8) * 8)
-            }
-            offset += 1
-            mask &= mask - 1
-        }
-        return SIMD16<UInt16>(truncatingIfNeeded: unsafeBitCast(SIMD2<UInt64>(low, high), to: SIMD16<UInt8>.self))
+        let start = guess(key)
+        return settle(key, start: start, first: start >= 0 ? self.key(at: start) : 0)
     }
 
     /// Scores `word[1...length]`, padded with the spaces at `word[0]` and `word[length + 1]`: each letter
@@ -133,11 +118,11 @@ struct WordScorer {
                 let entry = guess(key)
                 keys[slot] = key
                 guesses[slot] = entry
-                probes[slot] = entry >= 0 ? table.loadUnaligned(fromByteOffset: entry, as: UInt64.self) : 0
+                probes[slot] = entry >= 0 ? table.loadUnaligned(fromByteOffset: entry * stride, as: UInt64.self) : 0
             }
         }
         for slot in 0..<lookups where guesses[slot] >= 0 {
-            found[slot] = settle(keys[slot], start: guesses[slot])
+            found[slot] = settle(keys[slot], start: guesses[slot], first: probes[slot])
         }
         evidence.trigrams += length
         for position in 2...end where found[position * maxOrder + 2] >= 0 { evidence.knownTrigrams += 1 }
@@ -146,6 +131,7 @@ struct WordScorer {
         // a lane no n-gram resolves pays the language's floor (or, for the word's end, a fixed 30 units).
         let live = SIMD16<UInt16>(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) .< UInt16(languageCount)
         let unseen = SIMD16<UInt16>(repeating: UInt16(LanguageModel.unseen))
+        let tableBase = table.baseAddress!
         var wordCost = SIMD16<UInt32>(repeating: 0)
         for position in 1...end {
             let longest = min(maxOrder, position + 1)
@@ -156,7 +142,8 @@ struct WordScorer {
             while order >= 1 {
                 let entry = found[position * maxOrder + order - 1]
                 if entry >= 0 {
-                    let values = values(at: entry)
+                    let values = SIMD16<UInt16>(
+                        truncatingIfNeeded: tableBase.loadUnaligned(fromByteOffset: entry, as: SIMD16<UInt8>.self))
                     let seen = pending .& (values .!= unseen)
                     cost.replace(with: values &+ UInt16((longest - order) * backoff), where: seen)
                     pending .&= .!seen
@@ -175,9 +162,8 @@ struct WordScorer {
         }
         let entry = lookup(hash)
         if entry >= 0 {
-            let values = values(at: entry)
             for column in 0..<languageCount {
-                evidence.sums[wordBase + column] += Int(values[column])
+                evidence.sums[wordBase + column] += Int(table[entry + column])
             }
         }
     }

@@ -6,11 +6,12 @@ public import Foundation
 /// plus every language's alphabet.
 ///
 /// Built by `Scripts/build-language-model.py` from CC0 sentences (see `Data/README.md`) into one binary
-/// resource laid out exactly as the table is used: the directory of the keys' top bits, then the entries
-/// in key order. Loading is reading the file into the table's memory and checking it (CRC-32, keys in
-/// order): a short `ingest detect` run is mostly start-up, and inflating a compressed table cost several
-/// times the scoring of ten thousand sentences. ``bundled`` loads it once per process and every detector
-/// shares it.
+/// resource. On disk an entry keeps only the values that differ from what a language that never saw it
+/// would have, which holds the file under the repository's 5 MiB a file; in memory every entry is widened
+/// once, at load, to a fixed stride holding every language's value, because the scorer reads several entries
+/// per letter and decoding a variable-length entry on each read cost a quarter more CPU on sentences. The
+/// widening is one pass over the file's bytes after their CRC-32 has been checked, into one buffer sized
+/// from the header. ``bundled`` loads it once per process and every detector shares it.
 public final class LanguageModel: Sendable {
     /// Orders 1–5 are character n-grams; slot 6 holds whole words.
     public static let wordOrder = 6
@@ -50,39 +51,43 @@ public final class LanguageModel: Sendable {
     /// Cyrillic text is no evidence against a Cyrillic language, so other scripts' letters are not counted.
     let lackingLetter: [UInt16]
     static let letterMaskLimit = 0x0530
-    /// The entries, bucket after bucket and in ascending key order within a bucket, each the key's low 24
-    /// bits (3 bytes), a code byte naming its value layout in ``codes``, then the values that layout stores.
-    /// Most n-grams are seen by one or two of the ten languages and most words differ from the languages'
-    /// unseen-word floor in one, so storing only those values keeps every entry (5.9 bytes on average, against
-    /// 16 in a row of all ten) and the file under 5 MiB. 16 zero bytes follow the last entry, so that the
-    /// scorer may load any entry's first bytes as one word.
+    /// The entries in ascending key order, `slotWords` words each: the key in the low 40 bits of the first
+    /// word and the languages' quantised -ln P in the bytes after it (byte 5 on), so one lookup touches one
+    /// cache line. Two zero words follow the last entry, so that the scorer may read any entry's values as
+    /// one 16-byte vector.
     let table: [UInt64]
-    /// Byte size of the entries in ``table``.
-    let tableBytes: Int
-    /// Per code byte: bits 0–15 mark the languages whose value the entry stores, in column order; bit 16 says
-    /// what the others are, 0 ``unseen`` (an n-gram they never saw), 1 their unseen-word floor (a word); bits
-    /// 24–31 are the entry's length in bytes. 0 for a code the model does not use.
-    let codes: [UInt32]
-    /// Bucket `b`, the entries whose key's top 18 bits are `b` (about three), starts at byte
-    /// `groups[b >> 6] + offsets[b]` of ``table`` and ends where bucket `b + 1` starts. Two levels keep the
-    /// directory at 528 KiB for four times the buckets a flat one of 32-bit offsets had in 256 KiB, and a
-    /// bucket is read entry by entry, so fewer entries a bucket is fewer steps a lookup. Keys are not mixed
-    /// beyond FNV-1a, whose top bits depend little on an n-gram's last letter, so n-grams that share their
-    /// first letters sit close together and a text's lookups touch fewer cache lines: that measured faster
-    /// than evenly spread keys.
-    let groups: [UInt32]
-    let offsets: [UInt16]
-    /// Lane `language`: the value of a word the language never saw, what a code with bit 16 set leaves out.
-    let wordFloors: SIMD16<UInt16>
-    static let directoryBits: UInt64 = 18
+    let slotWords: Int
+    /// `directory[b] ..< directory[b + 1]`: the entries whose key's top 16 bits are `b`. Within that range a
+    /// key's place is guessed from its remaining bits, as keys are hashes; the guess is off by about two
+    /// entries. Keys are not mixed beyond FNV-1a, whose top bits depend little on an n-gram's last letter,
+    /// so n-grams that share their first letters sit close together and a text's lookups touch fewer
+    /// cache lines: that measured faster than evenly spread keys.
+    let directory: [UInt32]
+    static let directoryBits: UInt64 = 16
     static let directoryShift = keyBits - directoryBits
-    static let groupBits = 6
-    static let bucketCount = 1 << Int(directoryBits)
     static let keyBits: UInt64 = 40
     static let keyMask: UInt64 = (1 << keyBits) - 1
+    /// Byte offset of the first language's value in an entry.
+    static let valueOffset = 5
+    /// Entries of the directory: a start per value of the keys' top 16 bits, and the end.
+    static let directorySize = (1 << Int(directoryBits)) + 1
+
+    /// The file's layout. Its entries, bucket after bucket and in ascending key order within a bucket, are
+    /// each the key's low 22 bits (3 bytes), a code byte naming its value layout, then the values that layout
+    /// stores. Most n-grams are seen by one or two of the ten languages and most words differ from the
+    /// languages' unseen-word floor in one, so storing only those values keeps every entry in 5.9 bytes on
+    /// average, against 16 in a row of all ten. Bucket `b`, the entries whose key's top 18 bits are `b`,
+    /// starts at byte `groups[b >> 6] + offsets[b]` of the entries: 32-bit group offsets and 16-bit
+    /// bucket offsets make a directory of 528 KiB.
+    static let fileDirectoryBits: UInt64 = 18
+    static let fileDirectoryShift = keyBits - fileDirectoryBits
+    static let fileGroupBits = 6
+    static let fileBucketCount = 1 << Int(fileDirectoryBits)
     /// The part of a key an entry stores in its first 3 bytes (whose top two bits are 0): the bits below the
-    /// directory's.
-    static let storedKeyMask: UInt32 = (1 << UInt32(directoryShift)) - 1
+    /// file directory's.
+    static let storedKeyMask: UInt32 = (1 << UInt32(fileDirectoryShift)) - 1
+    /// A code's bit 16: the languages whose value the entry leaves out take their unseen-word floor, not
+    /// ``unseen``.
     static let floorFill: UInt32 = 1 << 16
     /// Number of n-grams and words the model holds.
     public let entryCount: Int
@@ -162,111 +167,203 @@ public final class LanguageModel: Sendable {
             codes[code] = word | UInt32(4 + mask.nonzeroBitCount) << 24
         }
         let directoryStart = reader.offset
-        let groupCount = (Self.bucketCount >> Self.groupBits) + 1
+        let groupCount = (Self.fileBucketCount >> Self.fileGroupBits) + 1
         let offsetsStart = directoryStart + groupCount * 4
-        let tableStart = offsetsStart + (Self.bucketCount + 1) * 2
-        let expected = tableStart + tableBytes
+        let entriesStart = offsetsStart + (Self.fileBucketCount + 1) * 2
+        let expected = entriesStart + tableBytes
         guard source.size == expected else {
             throw LanguageModelError(
                 "language model file is \(source.size) bytes, but its header describes \(expected): \(entries) rows of \(count) values in \(tableBytes) bytes")
         }
-        let header = try source.bytes(at: bodyStart, count: directoryStart - bodyStart)
-        var groups = [UInt32](repeating: 0, count: groupCount)
-        var offsets = [UInt16](repeating: 0, count: Self.bucketCount + 1)
+        // An entry is at least 4 bytes: a header promising more cannot be right, and must not size the table.
+        guard entries <= tableBytes / 4 else {
+            throw LanguageModelError("language model's \(tableBytes) bytes of entries cannot hold the \(entries) rows of \(count) values its header describes")
+        }
+        // The checksummed part of the file, from the entries' byte count on, and 16 zero bytes so that an
+        // entry's first word can be read before its length is known.
+        let bodyCount = source.size - bodyStart
         var failure: LanguageModelError?
-        groups.withUnsafeMutableBytes { buffer in
-            do throws(LanguageModelError) { try source.read(into: buffer, at: directoryStart) } catch { failure = error }
-        }
-        offsets.withUnsafeMutableBytes { buffer in
-            do throws(LanguageModelError) { try source.read(into: buffer, at: offsetsStart) } catch { failure = error }
-        }
-        let words = (tableBytes + 7) / 8 + 2
-        let table = [UInt64](unsafeUninitializedCapacity: words) { buffer, initialized in
+        let body = [UInt8](unsafeUninitializedCapacity: bodyCount + 16) { buffer, initialized in
             let raw = UnsafeMutableRawBufferPointer(buffer)
-            LargePages.advise(raw)
-            raw.initializeMemory(as: UInt8.self, repeating: 0)
-            initialized = words
             do throws(LanguageModelError) {
-                guard failure == nil else { throw failure! }
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<tableBytes]), at: tableStart)
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<bodyCount]), at: bodyStart)
+                raw[bodyCount...].initializeMemory(as: UInt8.self, repeating: 0)
             } catch {
+                // The bytes are discarded, but every one the array claims must hold a value.
+                raw.initializeMemory(as: UInt8.self, repeating: 0)
                 failure = error
             }
+            initialized = bodyCount + 16
         }
         if let failure { throw failure }
-        try Self.verify(
-            header: header, groups: groups, offsets: offsets, table: table, tableBytes: tableBytes, codes: codes, entries: entries,
-            languages: count, checksum: checksum)
-        self.languages = languages
-        self.step = step
-        self.floors = floors
-        var letterFloors = SIMD16<UInt16>(repeating: 0)
-        var wordFloors = SIMD16<UInt16>(repeating: 0)
-        for language in 0..<count {
-            letterFloors[language] = UInt16(floors[language * Self.wordOrder])
-            wordFloors[language] = UInt16(floors[language * Self.wordOrder + Self.wordOrder - 1])
-        }
-        self.letterFloors = letterFloors
-        self.wordFloors = wordFloors
-        self.lackingLetter = lacking
-        self.table = table
-        self.tableBytes = tableBytes
-        self.codes = codes
-        self.groups = groups
-        self.offsets = offsets
-        self.entryCount = entries
-    }
-
-    /// Refuses a damaged table: the layouts, directory and entries must match the checksum the script wrote,
-    /// every entry must end where the next begins and the last of a bucket at the bucket's end, with a known
-    /// layout, and keys must ascend within their bucket, as the lookups assume.
-    static func verify(
-        header: [UInt8], groups: [UInt32], offsets: [UInt16], table: [UInt64], tableBytes: Int, codes: [UInt32],
-        entries: Int, languages: Int, checksum: UInt32
-    ) throws(LanguageModelError) {
-        var crc = header.withUnsafeBytes { bytes in
-            crc32(0, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
-        }
-        crc = groups.withUnsafeBytes { bytes in
-            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
-        }
-        crc = offsets.withUnsafeBytes { bytes in
-            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
-        }
-        crc = table.withUnsafeBytes { bytes in
-            crc32(crc, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(tableBytes))
+        let crc = body.withUnsafeBytes { bytes in
+            crc32(0, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bodyCount))
         }
         guard UInt32(truncatingIfNeeded: crc) == checksum else {
             throw LanguageModelError("language model's table does not match its checksum: the file is damaged")
         }
-        func start(_ bucket: Int) -> Int { Int(groups[bucket >> groupBits]) + Int(offsets[bucket]) }
-        guard groups[0] == 0, start(bucketCount) == tableBytes else {
-            throw LanguageModelError("language model's directory does not cover its \(tableBytes) bytes of entries")
+        let slotWords = (Self.valueOffset + count + 7) / 8
+        var wordFloors = SIMD16<UInt8>(repeating: 0)
+        for language in 0..<count { wordFloors[language] = floors[language * Self.wordOrder + Self.wordOrder - 1] }
+        let layout = Layout(
+            groups: directoryStart - bodyStart, offsets: offsetsStart - bodyStart, entries: entriesStart - bodyStart,
+            entryBytes: tableBytes, codes: codes, languages: count, wordFloors: unsafeBitCast(wordFloors, to: SIMD2<UInt64>.self))
+        var directory = [UInt32](repeating: 0, count: Self.directorySize)
+        let words = entries * slotWords + 2
+        let table = [UInt64](unsafeUninitializedCapacity: words) { buffer, initialized in
+            LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
+            body.withUnsafeBytes { file in
+                directory.withUnsafeMutableBufferPointer { directory in
+                    do throws(LanguageModelError) {
+                        try Self.widen(file, layout: layout, rows: entries, slotWords: slotWords, into: buffer, directory: directory)
+                    } catch {
+                        // The table is discarded, but every word it claims must hold a value.
+                        failure = error
+                        buffer.initialize(repeating: 0)
+                    }
+                }
+            }
+            buffer[words - 2] = 0
+            buffer[words - 1] = 0
+            initialized = words
         }
-        // Every entry in its bucket, each ending where the next begins, keys ascending: or -1.
-        let rows = table.withUnsafeBytes { bytes in
-            var rows = 0
-            for bucket in 0..<bucketCount {
+        if let failure { throw failure }
+        self.languages = languages
+        self.step = step
+        self.floors = floors
+        var letterFloors = SIMD16<UInt16>(repeating: 0)
+        for language in 0..<count { letterFloors[language] = UInt16(floors[language * Self.wordOrder]) }
+        self.letterFloors = letterFloors
+        self.lackingLetter = lacking
+        self.table = table
+        self.slotWords = slotWords
+        self.directory = directory
+        self.entryCount = entries
+    }
+
+    /// Where the file's parts sit in its checksummed body, and what its entries need to be read.
+    struct Layout {
+        let groups: Int
+        let offsets: Int
+        let entries: Int
+        let entryBytes: Int
+        /// Per code byte: bits 0–15 mark the languages whose value the entry stores, in column order; bit 16
+        /// is ``floorFill``; bits 24–31 are the entry's length in bytes. 0 for a code the model does not use.
+        let codes: [UInt32]
+        let languages: Int
+        /// Every language's unseen-word floor, a byte per language, as the two words of an entry's values.
+        let wordFloors: SIMD2<UInt64>
+    }
+
+    /// Writes every entry of the file, in order, as a row of `slotWords` words into `table`, and the start of
+    /// each 16-bit key range into `directory`: one pass, each row assembled in registers from the entry's
+    /// code and stored values. It also refuses what the checksum cannot: a directory that does not cover
+    /// the entries, an entry of an unknown layout or one that runs past its bucket, keys out of order, or a
+    /// count of entries other than `rows`. On a throw, part of `table` is left uninitialised.
+    static func widen(
+        _ file: UnsafeRawBufferPointer, layout: Layout, rows: Int, slotWords: Int, into table: UnsafeMutableBufferPointer<UInt64>,
+        directory: UnsafeMutableBufferPointer<UInt32>
+    ) throws(LanguageModelError) {
+        let entries = layout.entries
+        let entryBytes = layout.entryBytes
+        func start(_ bucket: Int) -> Int {
+            Int(file.loadUnaligned(fromByteOffset: layout.groups + (bucket >> fileGroupBits) * 4, as: UInt32.self))
+                + Int(file.loadUnaligned(fromByteOffset: layout.offsets + bucket * 2, as: UInt16.self))
+        }
+        guard start(0) == 0, start(fileBucketCount) == entryBytes else {
+            throw LanguageModelError("language model's directory does not cover its \(entryBytes) bytes of entries")
+        }
+        // Per code: the row's values of the languages the entry leaves out, 0 in the lanes it stores and in
+        // those past the last language (so a row's padding bytes are 0), as two words of eight lanes; and, for
+        // the entries of at most four stored values (nearly all), where each stored byte goes, a byte each:
+        // the shift within its word, plus 0x80 for the second word. A row is then put together with no branch
+        // on which languages the entry stores, which mispredicted on most entries as a loop over them.
+        var fillLow = [UInt64](repeating: 0, count: 256)
+        var fillHigh = [UInt64](repeating: 0, count: 256)
+        var routes = [UInt32](repeating: 0, count: 256)
+        for code in 0..<256 where layout.codes[code] != 0 {
+            let word = layout.codes[code]
+            var fill: [UInt8] = (0..<16).map { lane in
+                lane >= layout.languages ? 0 : word & floorFill != 0 ? UInt8(truncatingIfNeeded: lane < 8
+                    ? layout.wordFloors.x >> UInt64(lane * 8) : layout.wordFloors.y >> UInt64((lane - 8) * 8)) : unseen
+            }
+            var route: UInt32 = 0
+            var stored = 0
+            for lane in 0..<16 where word & (1 << UInt32(lane)) != 0 {
+                fill[lane] = 0
+                if stored < 4 { route |= UInt32(lane < 8 ? lane * 8 : 0x80 | (lane - 8) * 8) << UInt32(stored * 8) }
+                stored += 1
+            }
+            for lane in 0..<8 {
+                fillLow[code] |= UInt64(fill[lane]) << UInt64(lane * 8)
+                fillHigh[code] |= UInt64(fill[lane + 8]) << UInt64(lane * 8)
+            }
+            routes[code] = route
+        }
+        let perDirectoryEntry = 1 << Int(fileDirectoryBits - directoryBits)
+        var row = 0
+        try layout.codes.withUnsafeBufferPointer { codes throws(LanguageModelError) in
+            var entry = 0
+            for bucket in 0..<fileBucketCount {
+                if bucket % perDirectoryEntry == 0 { directory[bucket / perDirectoryEntry] = UInt32(row) }
                 let end = start(bucket + 1)
-                var entry = start(bucket)
-                guard entry <= end else { return -1 }
+                guard entry <= end, end <= entryBytes else { throw outOfOrder }
+                let high = UInt64(bucket) << UInt64(fileDirectoryShift)
                 var previous: Int64 = -1
                 while entry < end {
-                    let word = bytes.loadUnaligned(fromByteOffset: entry, as: UInt32.self)
-                    let key = Int64(word & 0xFF_FFFF)
-                    let length = Int(codes[Int(word >> 24)] >> 24)
-                    guard length > 0, key > previous, key <= storedKeyMask else { return -1 }
-                    previous = key
+                    let first = file.loadUnaligned(fromByteOffset: entries + entry, as: UInt32.self)
+                    let stored = first & 0xFF_FFFF
+                    let layoutIndex = Int(first >> 24)
+                    let code = codes[layoutIndex]
+                    let length = Int(code >> 24)
+                    guard length > 0, Int64(stored) > previous, stored <= storedKeyMask, entry + length <= end else { throw outOfOrder }
+                    guard row < rows else {
+                        throw LanguageModelError("language model's table holds more than \(rows) entries, but its header describes \(rows) rows of \(layout.languages) values")
+                    }
+                    previous = Int64(stored)
+                    var low = fillLow[layoutIndex]
+                    var highLanes = fillHigh[layoutIndex]
+                    if length <= 8 {
+                        let data = UInt64(file.loadUnaligned(fromByteOffset: entries + entry + 4, as: UInt32.self))
+                            & ((1 << UInt64((length - 4) * 8)) - 1)
+                        let route = UInt64(routes[layoutIndex])
+                        for value in 0..<4 {
+                            let target = route >> UInt64(value * 8) & 0xFF
+                            let placed = (data >> UInt64(value * 8) & 0xFF) &<< (target & 0x7F)
+                            let toHigh = 0 &- (target >> 7)
+                            low |= placed & ~toHigh
+                            highLanes |= placed & toHigh
+                        }
+                    } else {
+                        var mask = code & 0xFFFF
+                        var offset = entries + entry + 4
+                        while mask != 0 {
+                            let lane = UInt64(mask.trailingZeroBitCount)
+                            let byte = UInt64(file.load(fromByteOffset: offset, as: UInt8.self))
+                            if lane < 8 {
+                                low |= byte << (lane * 8)
+                            } else {
+                                highLanes |= byte << ((lane - 8) * 8)
+                            }
+                            offset += 1
+                            mask &= mask - 1
+                        }
+                    }
+                    // Key in bytes 0–4, values from byte 5: the 21 bytes of a row of 16 languages at most.
+                    let key = high | UInt64(stored)
+                    let base = row * slotWords
+                    table[base] = key | low << 40
+                    if slotWords > 1 { table[base + 1] = low >> 24 | highLanes << 40 }
+                    if slotWords > 2 { table[base + 2] = highLanes >> 24 }
+                    row += 1
                     entry += length
-                    rows += 1
                 }
-                guard entry == end else { return -1 }
+                guard entry == end else { throw outOfOrder }
             }
-            return rows
         }
-        guard rows >= 0 else { throw outOfOrder }
-        guard rows == entries else {
-            throw LanguageModelError("language model's table holds \(rows) entries, but its header describes \(entries) rows of \(languages) values")
+        directory[directorySize - 1] = UInt32(row)
+        guard row == rows else {
+            throw LanguageModelError("language model's table holds \(row) entries, but its header describes \(rows) rows of \(layout.languages) values")
         }
     }
 
