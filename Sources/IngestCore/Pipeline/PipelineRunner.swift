@@ -42,6 +42,7 @@ public struct PipelineRunner: Sendable {
         let window = options.concurrency
         // One entry per distinct input, so an input listed twice is counted once as a skip, not processed twice.
         var seen = SeenPageIDs()
+        var scratchFailureLogged = false
         var exhausted = false
 
         do {
@@ -73,7 +74,13 @@ public struct PipelineRunner: Sendable {
                             summary.skipReasons[reason, default: 0] += 1
                         case .document(let document):
                             summary.bytes += document.raw.count
-                            guard seen.insert(document.id) else {
+                            let isNew = seen.insert(document.id)
+                            if let failure = seen.scratchFailure, !scratchFailureLogged {
+                                scratchFailureLogged = true
+                                baseLogger.warning(
+                                    "page ids seen stay in memory: \(failure)", metadata: ["seen.count": "\(seen.count)"])
+                            }
+                            guard isNew else {
                                 summary.skipped += 1
                                 summary.skipReasons["duplicate input", default: 0] += 1
                                 continue

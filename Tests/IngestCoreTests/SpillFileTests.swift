@@ -1,6 +1,5 @@
 import Foundation
-import IngestCore
-@testable import IngestHTML
+@testable import IngestCore
 import IngestTestSupport
 import Testing
 
@@ -30,17 +29,33 @@ import Testing
         #expect(file.read(at: 10, count: 1) == nil)
     }
 
-    @Test("a record cut short or with bytes past its end is unreadable, not a wrong page")
-    func garbledRecords() throws {
-        let raw = Array("<html><head><title>T</title></head><body><article><p>The cluster met its partners in Sofia.</p></article></body></html>".utf8)
-        let document = PrestrippedPagesTests.document(0, site: "garbled.example", raw: raw)
-        let sampled = try HTMLStrip().sample(raw, contentType: document.headers["content-type"], url: document.source.url, keepPage: true)
-        let page = try #require(sampled.page)
-        let record = KeptPageRecord.encode(page, blocks: sampled.blocks, of: document, site: "garbled.example")
-        #expect(KeptPageRecord.decode(record, for: document, templates: .none) == .page(page))
-        for length in [record.count - 1, record.count / 2, 40] {
-            #expect(KeptPageRecord.decode(Array(record.prefix(length)), for: document, templates: .none) == .unreadable)
+    @Test("bytes written in place read back, a resized file reads as zeros past what was written")
+    func inPlace() throws {
+        let file = try SpillFile(directory: FixturePaths.temporaryDirectory().path, prefix: "ingest-test")
+        try file.resize(to: 64)
+        #expect(file.size == 64)
+        let bytes: [UInt8] = [9, 8, 7, 6]
+        try bytes.withUnsafeBytes { buffer in try file.write(buffer, at: 30) }
+        var back = [UInt8](repeating: 0xFF, count: 8)
+        let inside = back.withUnsafeMutableBytes { buffer in file.read(into: buffer, at: 28) }
+        #expect(inside)
+        #expect(back == [0, 0, 9, 8, 7, 6, 0, 0])
+        let pastTheEnd = back.withUnsafeMutableBytes { buffer in file.read(into: buffer, at: 60) }
+        #expect(!pastTheEnd)
+    }
+
+    @Test("a write the disk refuses is a failure with the system's reason")
+    func fullDisk() throws {
+        let descriptor = open("/dev/full", O_WRONLY)
+        try #require(descriptor >= 0)
+        let file = SpillFile(adopting: descriptor)
+        let bytes: [UInt8] = [1, 2, 3]
+        var failure: SpillFile.Failure?
+        do {
+            try bytes.withUnsafeBytes { buffer in try file.write(buffer, at: 0) }
+        } catch {
+            failure = error as? SpillFile.Failure
         }
-        #expect(KeptPageRecord.decode(record + [0], for: document, templates: .none) == .unreadable)
+        #expect(failure?.message.contains("No space left") == true)
     }
 }

@@ -1,27 +1,30 @@
 import Glibc
 import Synchronization
 
-/// A scratch file on disk that the template pre-pass appends kept pages to and the run reads back.
+/// A scratch file on disk for what a run must remember but need not hold in memory: the pages the
+/// template pre-pass keeps (appended, read back by offset) and the ids of pages seen in a large run (a
+/// table written in place).
 ///
 /// The file is unlinked as soon as it is created, so it has no name: nothing is left behind when the run
 /// ends or crashes, and the space is given back when the descriptor closes, which happens when the last
 /// value holding the file goes away. Reads use `pread`, which takes its own offset, so any number of
 /// workers read concurrently and in any order; only appends take the lock, to hand out offsets.
-final class SpillFile: Sendable {
+public final class SpillFile: Sendable {
     /// Why a spill file could not be created or written, in words for the run's log.
-    struct Failure: Error, Equatable {
-        var message: String
+    public struct Failure: Error, Equatable {
+        public var message: String
     }
 
     private let descriptor: Int32
     /// Bytes written so far, the offset of the next append.
     private let end = Mutex<Int>(0)
 
-    /// Creates the file in `directory`, or in `$TMPDIR` (else `/tmp`) when it is nil.
-    init(directory: String? = nil) throws(Failure) {
+    /// Creates the file in `directory`, or in `$TMPDIR` (else `/tmp`) when it is nil; `prefix` names what
+    /// it holds for the moment it has a name.
+    public init(directory: String? = nil, prefix: String = "ingest-pages") throws(Failure) {
         let folder = directory ?? Self.temporaryDirectory()
         var template = Array((folder.hasSuffix("/") ? folder : folder + "/").utf8CString.dropLast())
-        template.append(contentsOf: Array("ingest-pages-XXXXXX".utf8CString))
+        template.append(contentsOf: Array((prefix + "-XXXXXX").utf8CString))
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
             throw Failure(message: "cannot create a scratch file in \(folder): \(Self.describe(errno))")
@@ -38,7 +41,7 @@ final class SpillFile: Sendable {
     }
 
     /// Takes over an open descriptor, such as `/dev/full` to see how a run takes a full disk.
-    init(adopting descriptor: Int32) {
+    public init(adopting descriptor: Int32) {
         self.descriptor = descriptor
     }
 
@@ -47,11 +50,11 @@ final class SpillFile: Sendable {
     }
 
     /// Bytes written so far.
-    var size: Int { end.withLock { $0 } }
+    public var size: Int { end.withLock { $0 } }
 
     /// Writes `bytes` at the end of the file and returns the offset they start at. A failed or short write
     /// (a full disk, say) leaves the end where it was, so what was written before stays readable.
-    func append(_ bytes: [UInt8]) throws(Failure) -> Int {
+    public func append(_ bytes: [UInt8]) throws(Failure) -> Int {
         let result: Result<Int, Failure> = end.withLock { end in
             let written = bytes.withUnsafeBytes { buffer -> Int32 in
                 var done = 0
@@ -77,7 +80,7 @@ final class SpillFile: Sendable {
     }
 
     /// The `count` bytes at `offset`, or nil when they cannot be read in full.
-    func read(at offset: Int, count: Int) -> [UInt8]? {
+    public func read(at offset: Int, count: Int) -> [UInt8]? {
         guard count >= 0, offset >= 0 else { return nil }
         var complete = true
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -92,6 +95,43 @@ final class SpillFile: Sendable {
             initialized = done
         }
         return complete ? bytes : nil
+    }
+
+    /// Fills `buffer` from `offset`; false when it cannot be read in full (past the end, an I/O error).
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        guard offset >= 0 else { return false }
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            done += got
+        }
+        return true
+    }
+
+    /// Writes `bytes` at `offset`, over what is there, for a file used as a table rather than a log.
+    public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(Failure) {
+        var done = 0
+        while done < bytes.count {
+            let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "cannot write the scratch file: \(Self.describe(errno))")
+            }
+            if count == 0 { throw Failure(message: "cannot write the scratch file: \(Self.describe(ENOSPC))") }
+            done += count
+        }
+        end.withLock { $0 = max($0, offset + bytes.count) }
+    }
+
+    /// Makes the file `bytes` long, the new part reading as zeros; the file system allocates it only as
+    /// it is written.
+    public func resize(to bytes: Int) throws(Failure) {
+        guard ftruncate(descriptor, off_t(bytes)) == 0 else {
+            throw Failure(message: "cannot size the scratch file to \(bytes) bytes: \(Self.describe(errno))")
+        }
+        end.withLock { $0 = bytes }
     }
 
     private static func temporaryDirectory() -> String {
