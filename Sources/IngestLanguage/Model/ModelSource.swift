@@ -4,11 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Where a model's bytes come from: a file, read straight into the buffers that keep them, or bytes
-/// already in memory (tests, damaged copies).
-///
-/// The table is most of the file and is used as it is stored, so the file is read with `pread` into the
-/// table's own memory: no intermediate copy, nothing to decode.
+/// Where a model's bytes come from: a file, read with `pread` straight into the buffer that checks and
+/// widens them, or bytes already in memory (tests, damaged copies).
 enum ModelSource {
     case file(descriptor: Int32, size: Int, path: String)
     case bytes([UInt8])
