@@ -43,14 +43,27 @@ import Testing
     }
 
     /// Starts `ingest run` without waiting for it.
-    static func start(_ url: String, list: String, extra: [String] = []) throws -> Process {
+    /// Starts `ingest run` into `url`; its standard error goes to `log` when given, so a failing test can
+    /// say why the run failed.
+    static func start(_ url: String, list: String, extra: [String] = [], log: URL? = nil) throws -> Process {
         let process = Process()
         process.executableURL = IngestProcess.binary
         process.arguments = ["run", "--input-list", list, "--postgres-url", url, "--max-failure-ratio", "1", "--progress", "never"] + extra
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         return process
+    }
+
+    /// The last lines a run wrote to its log, for a failure message.
+    static func tail(of log: URL) -> String {
+        let text = (try? String(contentsOf: log, encoding: .utf8)) ?? "(no log)"
+        return text.split(separator: "\n").suffix(30).joined(separator: "\n")
     }
 
     static func wait(_ process: Process) async -> Int32 {
@@ -195,10 +208,12 @@ import Testing
         let disturbed = try server.createDatabase("disturbed")
         let name = String(URLComponents(string: disturbed)!.path.dropFirst())
         #expect(try await IngestProcess.run(["db", "migrate", "--postgres-url", disturbed]).status == 0)
-        let process = try Self.start(disturbed, list: list, extra: ["--postgres-batch", "20", "--postgres-retry", "30"])
+        let log = try FixturePaths.temporaryDirectory("outage").appendingPathComponent("disturbed.log")
+        let process = try Self.start(disturbed, list: list, extra: ["--postgres-batch", "20", "--postgres-retry", "30"], log: log)
         try await Self.waitForRows(disturbed)
         try await Self.outage(database: name, server: server, seconds: 2)
-        #expect(await Self.wait(process) == 0)
+        let disturbedStatus = await Self.wait(process)
+        #expect(disturbedStatus == 0, "\(Self.tail(of: log))")
         #expect(try Self.contents(disturbed) == Self.contents(undisturbed))
 
         // Away for longer than the retry budget: exit 75, and the rerun completes the same rows.
