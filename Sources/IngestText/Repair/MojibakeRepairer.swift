@@ -17,18 +17,8 @@ public struct MojibakeRepairer: Sendable {
 
     private let reverse: [CodePageReverseMap]
     private let masks: CodePageMasks
-    /// The code pages legacy text may have been read with, each with its scorers for every language.
-    private let legacyReadAs: [(map: CodePageReverseMap, scorers: [PairScorer])]
-    /// ``legacyConfusions`` resolved once: where its read-as page sits in `legacyReadAs`, the table and
-    /// scorers of the page it was written in, and the chain a repair records.
-    private let legacyRereadings: [LegacyRereading]
-
-    private struct LegacyRereading: Sendable {
-        var readAs: Int
-        var actual: SingleByteTable
-        var scorers: [PairScorer]
-        var chain: String
-    }
+    /// Legacy text read with the wrong legacy code page, re-read whole.
+    private let legacy: LegacyMisreadingRepair
     /// What the code pages make of UTF-8 continuation bytes (0x80–0xBF): a repair that still holds one is
     /// half of a double misreading, with the second half left for the next pass.
     private let continuationImages: ScalarSet
@@ -50,21 +40,7 @@ public struct MojibakeRepairer: Sendable {
         // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
         reverse = Self.codePages.compactMap { CodePageReverseMap(codePage: $0, undefinedFrom: $0 == "windows-874" ? "windows-1252" : nil) }
         masks = CodePageMasks(reverse)
-        var readAs: [(map: CodePageReverseMap, scorers: [PairScorer])] = []
-        for confusion in Self.legacyConfusions where !readAs.contains(where: { $0.map.name == confusion.readAs }) {
-            guard let map = reverse.first(where: { $0.name == confusion.readAs }) else { continue }
-            readAs.append((map, PairScorer.languages.compactMap { PairScorer.shared(encoding: confusion.readAs, language: $0) }))
-        }
-        legacyReadAs = readAs
-        legacyRereadings = Self.legacyConfusions.compactMap { confusion in
-            guard let position = readAs.firstIndex(where: { $0.map.name == confusion.readAs }),
-                let actual = SingleByteTable.named(confusion.actual)
-            else { return nil }
-            return LegacyRereading(
-                readAs: position, actual: actual,
-                scorers: confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0) },
-                chain: "\(confusion.actual) read as \(confusion.readAs)")
-        }
+        legacy = LegacyMisreadingRepair(reverse: reverse)
         let tables = Self.codePages.compactMap(CodePageReverseMap.scalars(of:))
         continuationImages = ScalarSet(tables.flatMap { $0[0x80...0xBF].map(\.value) })
         leadImages = ScalarSet(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
@@ -111,17 +87,7 @@ public struct MojibakeRepairer: Sendable {
     }
 
     /// Legacy text read with the wrong legacy code page, as (read as, really, languages of the real one).
-    public static let legacyConfusions: [(readAs: String, actual: String, languages: [String])] = [
-        ("windows-1252", "windows-1251", ["bg", "uk"]), ("koi8-u", "windows-1251", ["bg", "uk"]),
-        ("koi8-r", "windows-1251", ["bg", "uk"]), ("windows-1251", "koi8-u", ["uk", "bg"]),
-        ("windows-1251", "koi8-r", ["bg", "uk"]), ("windows-1251", "ibm866", ["bg", "uk"]),
-        ("iso-8859-2", "windows-1250", ["pl"]), ("windows-1250", "iso-8859-2", ["pl"]),
-        ("windows-1252", "windows-1250", ["pl"]), ("windows-1252", "iso-8859-2", ["pl"]),
-    ]
-
-    /// How much better, per scored pair, a re-reading must fit a language before the whole text is
-    /// re-read: a different reading of clean text never comes close.
-    static let legacyMargin = 100.0
+    public static var legacyConfusions: [(readAs: String, actual: String, languages: [String])] { LegacyMisreadingRepair.confusions }
 
     public func repair(_ text: String) -> Result {
         // Most text is ASCII or clean: neither kind of repair can apply without a byte beyond ASCII, and a
@@ -134,8 +100,8 @@ public struct MojibakeRepairer: Sendable {
                 // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
                 // were left as they were, a re-reading of the whole text that fits the language comes first.
                 let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
-                if 2 * repairedSpans < before.giveAwayRuns, let legacy = repairLegacyMisreading(scalars) {
-                    return legacy
+                if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.repair(scalars) {
+                    return reread
                 }
                 guard let controls = C1ControlRepair.repair(utf8Repair.scalars) else {
                     return Result(text: Self.string(utf8Repair.scalars), repairs: repairs)
@@ -144,173 +110,13 @@ public struct MojibakeRepairer: Sendable {
                 return Result(text: Self.string(controls.scalars), repairs: repairs)
             }
         }
-        if let legacy = repairLegacyMisreading(scalars) { return legacy }
+        if let reread = legacy.repair(scalars) { return reread }
         // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
         // ISO-8859-2 shows, which the legacy re-reading undoes whole.
         if let controls = C1ControlRepair.repair(scalars) {
             return Result(text: Self.string(controls.scalars), repairs: [EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)])
         }
         return Result(text: text, repairs: [])
-    }
-
-    /// Legacy bytes decoded with the wrong legacy code page ("Ïëîâäèâ" for windows-1251 "Пловдив" read
-    /// as windows-1252) can only be told from clean text by language: the text is encoded back with the
-    /// code page it was read with and re-read with the one it was written in, and kept only when the
-    /// whole text then fits Bulgarian, Ukrainian or Polish far better than before.
-    ///
-    /// Where only a few letters differ between the two code pages (Polish in windows-1250 and ISO-8859-2),
-    /// the text shows it instead: symbols inside words ("ocieraj±c", "móg³by"), control characters, and
-    /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
-    /// language better, is taken with a smaller margin.
-    private func repairLegacyMisreading(_ scalars: [Unicode.Scalar]) -> Result? {
-        // Misread legacy text is non-ASCII through and through (every Cyrillic letter, most Polish words);
-        // a few accented or symbol characters in English are no evidence of anything.
-        let wholeText = Self.nonASCIIWordShare(scalars) >= 0.5 && scalars.lazy.filter({ $0.value >= 0x80 }).count >= Self.minimumLegacyEvidence
-        let anomaliesBefore = Self.anomalies(scalars)
-        guard wholeText || anomaliesBefore > 0 else { return nil }
-        var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
-        // Several confusions share the code page the text was read with: encode and score it once each.
-        var asReadCache = [(bytes: [UInt8], score: Double)??](repeating: nil, count: legacyReadAs.count)
-        for confusion in legacyRereadings {
-            let asRead: (bytes: [UInt8], score: Double)?
-            if let cached = asReadCache[confusion.readAs] {
-                asRead = cached
-            } else {
-                // Text that reads like real text as it stands, with nothing odd in its words, cannot be
-                // re-read into something far better: the common case of clean Cyrillic or Polish ends
-                // here, as soon as one language finds it clean.
-                asRead = encodeAndScore(scalars, readAs: legacyReadAs[confusion.readAs], stopAtCleanFit: anomaliesBefore == 0)
-                asReadCache[confusion.readAs] = .some(asRead)
-            }
-            guard let asRead else { continue }
-            if anomaliesBefore == 0, asRead.score >= Self.cleanFit { return nil }
-            var reRead: Double? = nil
-            for scorer in confusion.scorers {
-                guard let score = scorer.score(asRead.bytes) else { continue }
-                if reRead.map({ score > $0 }) ?? true { reRead = score }
-            }
-            guard let reRead, reRead >= Self.legacyFit else { continue }
-            let gain = reRead - asRead.score
-            guard gain > (best?.gain ?? 0) else { continue }
-            let actual = confusion.actual
-            let decoded = asRead.bytes.map { actual.scalars[Int($0)] }
-            guard !decoded.contains("\u{FFFD}") else { continue }
-            let anomaliesAfter = Self.anomalies(decoded)
-            let byLanguage = wholeText && gain >= Self.legacyMargin && anomaliesAfter <= anomaliesBefore
-            let byAnomalies = anomaliesBefore > 0 && anomaliesAfter == 0
-            guard byLanguage || byAnomalies else { continue }
-            best = (decoded, confusion.chain, gain)
-        }
-        guard let best else { return nil }
-        return Result(text: Self.string(best.text), repairs: [EncodingRepair(chain: best.chain, spans: Self.nonASCIIRuns(scalars))])
-    }
-
-    /// Signs of legacy text read with the wrong code page: a symbol or control character touching a letter
-    /// ("piłk±", "¿e"), and a Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes, dashes,
-    /// spaces, degrees, superscripts and currency signs next to letters are ordinary text.
-    static func anomalies(_ scalars: [Unicode.Scalar]) -> Int {
-        var count = 0
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar.value >= 0x80, !isLetter(scalar), isOddSymbol(scalar) {
-                let before = index > 0 && isLetter(scalars[index - 1])
-                let after = index + 1 < scalars.count && isLetter(scalars[index + 1])
-                if before || after { count += 1 }
-                index += 1
-                continue
-            }
-            // A Cyrillic word: small first letter, then capitals only.
-            if (0x430...0x45F).contains(scalar.value) {
-                var end = index + 1
-                var capitals = 0
-                while end < scalars.count, (0x400...0x45F).contains(scalars[end].value) || scalars[end].value == 0x490 || scalars[end].value == 0x491 {
-                    if isUppercase(scalars[end]) { capitals += 1 } else { capitals = -1_000 }
-                    end += 1
-                }
-                let startsWord = index == 0 || !isLetter(scalars[index - 1])
-                if startsWord, capitals >= 2 { count += 1 }
-                index = end
-                continue
-            }
-            index += 1
-        }
-        return count
-    }
-
-    /// Non-letters beyond ASCII that do not belong next to a letter.
-    private static func isOddSymbol(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xA0, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xB7, 0xBB, 0x2010...0x203A, 0x20AC, 0x2116, 0x2122, 0xA3, 0xA2, 0xA5, 0x24:
-            return false
-        case 0x80...0x9F:
-            return true
-        default:
-            switch scalar.properties.generalCategory {
-            case .spaceSeparator, .initialPunctuation, .finalPunctuation, .dashPunctuation, .nonspacingMark, .decimalNumber: return false
-            default: return true
-            }
-        }
-    }
-
-    /// The bytes the text was when it was read with `codePage`, and how well those bytes, so read, fit the
-    /// best-fitting language; nil when the text holds a character that code page cannot produce. With
-    /// `stopAtCleanFit`, the first language that scores at least ``cleanFit`` ends the scoring: all the
-    /// caller then needs to know is that the text reads clean.
-    private func encodeAndScore(
-        _ scalars: [Unicode.Scalar], readAs codePage: (map: CodePageReverseMap, scorers: [PairScorer]), stopAtCleanFit: Bool
-    ) -> (bytes: [UInt8], score: Double)? {
-        let map = codePage.map
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                bytes.append(UInt8(scalar.value))
-            } else if let byte = map.byte(for: scalar) {
-                bytes.append(byte)
-            } else {
-                return nil
-            }
-        }
-        var best: Double? = nil
-        for scorer in codePage.scorers {
-            guard let score = scorer.score(bytes) else { continue }
-            if best.map({ score > $0 }) ?? true { best = score }
-            if stopAtCleanFit, score >= Self.cleanFit { break }
-        }
-        return best.map { (bytes, $0) }
-    }
-
-    /// A fit, per scored pair, that only real text reaches (it scores about −110).
-    static let cleanFit = -160.0
-
-    /// Non-ASCII characters needed before a whole text is re-read.
-    static let minimumLegacyEvidence = 4
-
-    /// How well the re-read text must fit its language, per pair: real text scores about −110; a
-    /// re-reading that only trades one kind of junk for another stays far below this.
-    static let legacyFit = -200.0
-
-    /// The share of words (runs of letters) that contain a non-ASCII letter; symbols such as £ or ² make
-    /// no word.
-    private static func nonASCIIWordShare(_ scalars: [Unicode.Scalar]) -> Double {
-        var words = 0
-        var nonASCIIWords = 0
-        var inWord = false
-        var wordHasNonASCII = false
-        for scalar in scalars {
-            if isLetter(scalar) {
-                if !inWord { words += 1 }
-                inWord = true
-                if scalar.value >= 0x80 { wordHasNonASCII = true }
-            } else {
-                if inWord, wordHasNonASCII { nonASCIIWords += 1 }
-                inWord = false
-                wordHasNonASCII = false
-            }
-        }
-        if inWord, wordHasNonASCII { nonASCIIWords += 1 }
-        return words == 0 ? 0 : Double(nonASCIIWords) / Double(words)
     }
 
     /// Letters, told apart without a Unicode property lookup for the scripts these pages are written in.
@@ -321,20 +127,6 @@ public struct MojibakeRepairer: Sendable {
         case 0..<0x80, 0x80...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF: return false
         default: return scalar.properties.isAlphabetic
         }
-    }
-
-    private static func nonASCIIRuns(_ scalars: [Unicode.Scalar]) -> Int {
-        var runs = 0
-        var inRun = false
-        for scalar in scalars {
-            if scalar.value >= 0x80 {
-                if !inRun { runs += 1 }
-                inRun = true
-            } else {
-                inRun = false
-            }
-        }
-        return runs
     }
 
     /// The text with its UTF-8 misreadings undone, and the repairs; nil repairs when nothing was undone.
