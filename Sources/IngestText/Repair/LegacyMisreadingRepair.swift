@@ -29,6 +29,9 @@ struct LegacyMisreadingRepair: Sendable {
         var actual: SingleByteTable
         var scorers: [PairScorer]
         var chain: String
+        /// KOI8 and windows-1251 put the small and the capital Cyrillic letters in each other's places, so
+        /// text read with the other one comes out in inverted case ("ЯРЮНЮ" for "стана").
+        var swapsCase: Bool
     }
 
     /// Resolves ``confusions`` against the repairer's reverse maps: a confusion whose read-as page has
@@ -44,10 +47,13 @@ struct LegacyMisreadingRepair: Sendable {
             guard let position = readAs.firstIndex(where: { $0.map.name == confusion.readAs }),
                 let actual = SingleByteTable.named(confusion.actual)
             else { return nil }
+            let koi8 = ["koi8-u", "koi8-r"]
             return Rereading(
                 readAs: position, actual: actual,
                 scorers: confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0) },
-                chain: "\(confusion.actual) read as \(confusion.readAs)")
+                chain: "\(confusion.actual) read as \(confusion.readAs)",
+                swapsCase: (koi8.contains(confusion.readAs) && confusion.actual == "windows-1251")
+                    || (confusion.readAs == "windows-1251" && koi8.contains(confusion.actual)))
         }
     }
 
@@ -66,6 +72,10 @@ struct LegacyMisreadingRepair: Sendable {
         let wholeText = Self.nonASCIIWordShare(scalars) >= 0.5 && scalars.lazy.filter({ $0.value >= 0x80 }).count >= Self.minimumLegacyEvidence
         let anomaliesBefore = Self.anomalies(scalars)
         guard wholeText || anomaliesBefore > 0 else { return nil }
+        // Cyrillic text in capitals nearly throughout is what KOI8 and windows-1251 make of each other's
+        // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
+        // like real text turns it.
+        let inCapitals = Self.isMostlyCapitals(Self.cyrillicCase(scalars))
         var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
         // Several confusions share the code page the text was read with: encode and score it once each.
         var asReadCache = [(bytes: [UInt8], score: Double)??](repeating: nil, count: readAs.count)
@@ -77,11 +87,11 @@ struct LegacyMisreadingRepair: Sendable {
                 // Text that reads like real text as it stands, with nothing odd in its words, cannot be
                 // re-read into something far better: the common case of clean Cyrillic or Polish ends
                 // here, as soon as one language finds it clean.
-                asRead = encodeAndScore(scalars, readAs: readAs[confusion.readAs], stopAtCleanFit: anomaliesBefore == 0)
+                asRead = encodeAndScore(scalars, readAs: readAs[confusion.readAs], stopAtCleanFit: anomaliesBefore == 0 && !inCapitals)
                 asReadCache[confusion.readAs] = .some(asRead)
             }
             guard let asRead else { continue }
-            if anomaliesBefore == 0, asRead.score >= Self.cleanFit { return nil }
+            if anomaliesBefore == 0, asRead.score >= Self.cleanFit, !inCapitals { return nil }
             var reRead: Double? = nil
             for scorer in confusion.scorers {
                 guard let score = scorer.score(asRead.bytes) else { continue }
@@ -96,11 +106,44 @@ struct LegacyMisreadingRepair: Sendable {
             let anomaliesAfter = Self.anomalies(decoded)
             let byLanguage = wholeText && gain >= Self.margin && anomaliesAfter <= anomaliesBefore
             let byAnomalies = anomaliesBefore > 0 && anomaliesAfter == 0
-            guard byLanguage || byAnomalies else { continue }
+            let byCase =
+                wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
+                && anomaliesAfter <= anomaliesBefore && Self.isMostlySmall(Self.cyrillicCase(decoded))
+            guard byLanguage || byAnomalies || byCase else { continue }
             best = (decoded, confusion.chain, gain)
         }
         guard let best else { return nil }
         return MojibakeRepairer.Result(text: MojibakeRepairer.string(best.text), repairs: [EncodingRepair(chain: best.chain, spans: Self.nonASCIIRuns(scalars))])
+    }
+
+    /// How much better, per scored pair, a re-reading from capitals into small letters between KOI8 and
+    /// windows-1251 must fit: the case is evidence of its own, so a smaller margin than ``margin`` holds
+    /// for single words, which rarely gain a full hundred.
+    static let caseMargin = 50.0
+
+    /// How well such a re-reading must fit, per pair: as real words do (about −110), not as the junk a
+    /// wrong re-reading of a real word in capitals makes.
+    static let caseFit = -130.0
+
+    /// Capital and small letters of the Cyrillic alphabets.
+    static func cyrillicCase(_ scalars: [Unicode.Scalar]) -> (capitals: Int, small: Int) {
+        var capitals = 0
+        var small = 0
+        for scalar in scalars where (0x400...0x45F).contains(scalar.value) || scalar.value == 0x490 || scalar.value == 0x491 {
+            if MojibakeRepairer.isUppercase(scalar) { capitals += 1 } else { small += 1 }
+        }
+        return (capitals, small)
+    }
+
+    /// At least four Cyrillic letters, nine in ten of them capitals.
+    static func isMostlyCapitals(_ letters: (capitals: Int, small: Int)) -> Bool {
+        let total = letters.capitals + letters.small
+        return total >= 4 && 10 * letters.capitals >= 9 * total
+    }
+
+    /// Nine in ten Cyrillic letters small.
+    static func isMostlySmall(_ letters: (capitals: Int, small: Int)) -> Bool {
+        10 * letters.small >= 9 * (letters.capitals + letters.small)
     }
 
     /// Signs of legacy text read with the wrong code page: a symbol or control character touching a letter
