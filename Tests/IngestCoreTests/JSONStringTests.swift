@@ -10,6 +10,15 @@ import Testing
     ])
     func decodes(_ line: String, _ expected: String) {
         #expect(JSONString.decode(Array(line.utf8)) == expected)
+        #expect(Self.decodedIntoBytes(Array(line.utf8)) == Array(expected.utf8))
+    }
+
+    /// The bytes `decode(_:into:)` leaves, nil when it refuses the line; the buffer starts out holding
+    /// another text, as it does when a caller reuses it.
+    private static func decodedIntoBytes(_ line: [UInt8]) -> [UInt8]? {
+        var bytes = Array("left over from the line before".utf8)
+        let decoded = line.withUnsafeBufferPointer { JSONString.decode($0, into: &bytes) }
+        return decoded ? bytes : nil
     }
 
     @Test("anything but one JSON string is refused", arguments: [
@@ -18,6 +27,7 @@ import Testing
     ])
     func refuses(_ line: String) {
         #expect(JSONString.decode(Array(line.utf8)) == nil)
+        #expect(Self.decodedIntoBytes(Array(line.utf8)) == nil)
     }
 
     @Test("invalid UTF-8 inside the quotes is refused")
@@ -27,6 +37,27 @@ import Testing
         #expect(JSONString.decode([0x22, 0xC3, 0x5C, 0x6E, 0x22]) == nil)
         #expect(JSONString.decode([0x22, 0x5C, 0x6E, 0xC3, 0x22]) == nil)
         #expect(JSONString.decode([0x22, 0x5C, 0x6E, 0xC3, 0xA9, 0x22]) == "\né")
+        #expect(Self.decodedIntoBytes([0x22, 0x5C, 0x6E, 0xC3, 0xA9, 0x22]) == [0x0A, 0xC3, 0xA9])
+    }
+
+    @Test("decoding into bytes refuses every kind of invalid UTF-8", arguments: [
+        [0xC3, 0x28], [0xC3, 0x5C, 0x6E], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80],
+        [0xF0, 0x80, 0x80, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xBF, 0x41], [0xE2, 0x82],
+        [0xE2, 0x82, 0x41], [0xF0, 0x9F, 0x98], [0xFF],
+    ] as [[UInt8]])
+    func refusesInvalidUTF8(_ body: [UInt8]) {
+        let line = [0x22] + body + [0x22]
+        #expect(Self.decodedIntoBytes(line) == nil)
+        #expect(JSONString.decode(line) == nil)
+    }
+
+    @Test("valid UTF-8 of every length passes through decoding into bytes unchanged", arguments: [
+        "\u{80}\u{7FF}", "\u{800}\u{FFFF}\u{D7FF}\u{E000}", "\u{10000}\u{10FFFF}", "ż\\nż", "Клъстер 😀",
+    ])
+    func passesValidUTF8(_ text: String) {
+        var line: [UInt8] = []
+        JSONString.append(text, to: &line)
+        #expect(Self.decodedIntoBytes(line) == Array(text.utf8))
     }
 
     @Test("what is written reads back", arguments: ["", "plain", "quote \" and \\ slash", "line\nbreak\ttab\u{01}", "Zażółć 😀 Клъстер"])

@@ -1,0 +1,132 @@
+extension JSONString {
+    /// Decodes the string a line holds into `bytes`, replacing what they held, as valid UTF-8; false when
+    /// the line is not a JSON string literal (see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``), with
+    /// `bytes` then undefined. A caller that decodes line after line passes the same array every time, so
+    /// its storage is reused and no string is made for a text that needs none.
+    ///
+    /// Runs of plain bytes are copied whole; bytes beyond ASCII are validated where they stand, so the
+    /// line is read once.
+    public static func decode(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        var start = 0
+        var end = line.count
+        while start < end, isBlank(line[start]) { start += 1 }
+        while end > start, isBlank(line[end - 1]) { end -= 1 }
+        guard end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 else { return false }
+        let body = UnsafeBufferPointer(rebasing: line[(start + 1)..<(end - 1)])
+        bytes.reserveCapacity(body.count)
+        let count = body.count
+        var copied = 0
+        var index = 0
+        while index < count {
+            let byte = body[index]
+            if byte >= 0x20, byte < 0x80, byte != 0x22, byte != 0x5C {
+                index += 1
+                continue
+            }
+            if byte >= 0x80 {
+                guard let length = validSequenceLength(body, at: index) else { return false }
+                index += length
+                continue
+            }
+            guard byte == 0x5C, index + 1 < count else { return false }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: body[copied..<index]))
+            let escaped = body[index + 1]
+            index += 2
+            switch escaped {
+            case 0x22, 0x5C, 0x2F: bytes.append(escaped)
+            case 0x62: bytes.append(0x08)
+            case 0x66: bytes.append(0x0C)
+            case 0x6E: bytes.append(0x0A)
+            case 0x72: bytes.append(0x0D)
+            case 0x74: bytes.append(0x09)
+            case 0x75:
+                guard var unit = hex4(body, at: index) else { return false }
+                index += 4
+                if (0xD800...0xDBFF).contains(unit) {
+                    guard index + 6 <= count, body[index] == 0x5C, body[index + 1] == 0x75,
+                        let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
+                    else { return false }
+                    index += 6
+                    unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(unit) {
+                    return false
+                }
+                appendUTF8(unit, to: &bytes)
+            default:
+                return false
+            }
+            copied = index
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: body[copied..<count]))
+        return true
+    }
+
+    /// Appends UTF-8 bytes (valid, as a String's are) as a JSON string literal: only quotes, backslashes
+    /// and C0 controls are escaped, and the runs between them are copied whole.
+    public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        var copied = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            copied = index + 1
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        out.append(0x22)
+    }
+
+    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    /// The length of the valid UTF-8 sequence that starts at `index` with a byte beyond ASCII, or nil when
+    /// none does (a stray continuation byte, an overlong form, a surrogate, a value beyond U+10FFFF, a cut
+    /// sequence).
+    @inline(__always)
+    private static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, low) = (3, 0xA0)
+        case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+        case 0xED: (length, high) = (3, 0x9F)
+        case 0xF0: (length, low) = (4, 0x90)
+        case 0xF1...0xF3: length = 4
+        case 0xF4: (length, high) = (4, 0x8F)
+        default: return nil
+        }
+        guard index + length <= bytes.count else { return nil }
+        let second = bytes[index + 1]
+        guard second >= low, second <= high else { return nil }
+        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+        return length
+    }
+}
