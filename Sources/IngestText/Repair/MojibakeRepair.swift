@@ -20,13 +20,14 @@ public struct MojibakeRepair: Stage {
         var repairs: [EncodingRepair] = []
         var originalText: String?
         var originalTitle: String?
+        var workspace = MojibakeRepairer.Workspace()
         if let original = document.text {
-            let text = repair(original, into: &repairs)
+            let text = repair(original, into: &repairs, in: &workspace)
             if text != original { originalText = original }
             document.text = text
         }
         if let original = document.title {
-            let title = repair(original, into: &repairs)
+            let title = repair(original, into: &repairs, in: &workspace)
             if title != original { originalTitle = original }
             document.title = title
         }
@@ -50,10 +51,10 @@ public struct MojibakeRepair: Stage {
     }
 
     /// Entities, then mojibake, then Unicode cleanup on one text; their repairs are added to `repairs`.
-    private func repair(_ original: String, into repairs: inout [EncodingRepair]) -> String {
+    private func repair(_ original: String, into repairs: inout [EncodingRepair], in workspace: inout MojibakeRepairer.Workspace) -> String {
         let unescaped = entities.clean(original)
         repairs += unescaped.repairs
-        let result = repairer.repair(unescaped.text)
+        let result = repairer.repair(unescaped.text, in: &workspace)
         repairs += result.repairs
         guard let cleanup else { return result.text }
         let cleaned = cleanup.clean(result.text)

@@ -28,41 +28,49 @@ struct RepairCommand: ParsableCommand {
             let cleaned = unicode.clean(result.text)
             return (cleaned.text, result.repairs + cleaned.repairs)
         }
-        let input = FileHandle.standardInput.readDataToEndOfFile()
         guard jsonl else {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
             FileHandle.standardOutput.write(Data(repair(String(decoding: input, as: UTF8.self)).text.utf8))
             return
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count + input.count / 4)
+        var streams = RepairCommandStreams()
+        // Each line's text is decoded into the same bytes, and repaired with the same scratch space.
+        var text: [UInt8] = []
+        var workspace = MojibakeRepairer.Workspace()
         var failed = 0
-        input.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var lineStart = 0
-            while lineStart < bytes.count {
-                let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-                defer { lineStart = lineEnd + 1 }
-                guard lineEnd > lineStart else { continue }
-                guard let text = JSONString.decode(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) else {
-                    failed += 1
-                    output.append(contentsOf: #"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8)
-                    output.append(0x0A)
-                    continue
-                }
-                let result = repair(text)
-                output.append(contentsOf: #"{"repairs":["#.utf8)
-                for (position, repair) in result.repairs.enumerated() {
-                    if position > 0 { output.append(0x2C) }
-                    output.append(contentsOf: #"{"chain":"#.utf8)
-                    JSONString.append(repair.chain, to: &output)
-                    output.append(contentsOf: #","spans":\#(repair.spans)}"#.utf8)
-                }
-                output.append(contentsOf: #"],"text":"#.utf8)
-                JSONString.append(result.text, to: &output)
-                output.append(contentsOf: [0x7D, 0x0A])
+        try streams.forEachLine { line, streams in
+            guard JSONString.decode(line, into: &text) else {
+                failed += 1
+                streams.output.append(contentsOf: #"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8)
+                streams.output.append(0x0A)
+                return
             }
+            let repaired = text.withUnsafeBufferPointer { repairer.repair(utf8: $0, in: &workspace) }
+            var repairs = repaired?.repairs ?? []
+            // A text nothing changed is written back from its bytes, without a string made for it.
+            var cleaned: String? = repaired?.text
+            if let unicode {
+                let result = unicode.clean(cleaned ?? String(decoding: text, as: UTF8.self))
+                repairs += result.repairs
+                cleaned = result.text
+            }
+            streams.output.append(contentsOf: #"{"repairs":["#.utf8)
+            for (position, repair) in repairs.enumerated() {
+                if position > 0 { streams.output.append(0x2C) }
+                streams.output.append(contentsOf: #"{"chain":"#.utf8)
+                JSONString.append(repair.chain, to: &streams.output)
+                streams.output.append(contentsOf: #","spans":\#(repair.spans)}"#.utf8)
+            }
+            streams.output.append(contentsOf: #"],"text":"#.utf8)
+            if let cleaned {
+                JSONString.append(cleaned, to: &streams.output)
+            } else {
+                text.withUnsafeBufferPointer { JSONString.append(utf8: $0, to: &streams.output) }
+            }
+            streams.output.append(contentsOf: [0x7D, 0x0A])
+            try streams.flushIfFull()
         }
-        FileHandle.standardOutput.write(Data(output))
+        try streams.flush()
         if failed > 0 {
             Diagnostics.error("\(failed) input lines were not JSON strings")
             throw ExitCode(ExitStatus.dataError.rawValue)

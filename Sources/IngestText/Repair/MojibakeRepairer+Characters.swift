@@ -1,0 +1,116 @@
+extension MojibakeRepairer {
+    /// Letters, told apart without a Unicode property lookup for the scripts these pages are written in.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x400...0x481, 0x48A...0x52F: return true
+        case 0..<0x80, 0x80...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
+    /// Case without a Unicode property lookup for ASCII, Latin-1 and basic Cyrillic.
+    static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x61...0x7A, 0xDF...0xF6, 0xF8...0xFF, 0x430...0x45F: return true
+        case 0..<0xDF, 0x400...0x42F: return false
+        default: return scalar.properties.isLowercase
+        }
+    }
+
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE, 0x400...0x42F: return true
+        case 0..<0xC0, 0xDF...0xFF, 0x430...0x45F: return false
+        default: return scalar.properties.isUppercase
+        }
+    }
+
+    /// Letters (and combining marks) of the Latin, Greek and Cyrillic alphabets in everyday use, without
+    /// the phonetic, archaic and minority-language ones that a coincidence produces as easily ("ſ", "ɮ").
+    static func isCommonLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x17E, 0x218...0x21B, 0x300...0x36F, 0x386...0x3CE: return true
+        // Cyrillic of Bulgarian, Ukrainian and Russian; the Serbian and Macedonian letters are what
+        // misread Cyrillic text is full of.
+        case 0x401, 0x404, 0x406, 0x407, 0x410...0x44F, 0x451, 0x454, 0x456, 0x457, 0x490, 0x491: return true
+        default: return false
+        }
+    }
+
+    /// Letters of Bulgarian, Polish, Ukrainian and Romanian beyond ASCII.
+    static func isOwnLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x400...0x45F, 0x490, 0x491, 0x104...0x107, 0x118, 0x119, 0x141...0x144, 0x15A, 0x15B, 0x179...0x17C, 0xD3, 0xF3,
+            0x102, 0x103, 0xC2, 0xE2, 0xCE, 0xEE, 0x218...0x21B, 0x15E, 0x15F, 0x162, 0x163:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Characters at home in Bulgarian, Polish, Ukrainian or English text (and Romanian names): a
+    /// repair made of them is preferred over one that yields, say, Turkish ş.
+    static func isExpected(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0xA0...0xFF, 0x400...0x45F, 0x490, 0x491, 0x104...0x107, 0x118, 0x119, 0x141...0x144, 0x15A, 0x15B,
+            0x179...0x17C, 0x102, 0x103, 0x218...0x21B, 0x2010...0x2026, 0x20AC, 0x2116, 0x2122:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A repair must read as letters of the Latin or Cyrillic alphabets,
+    /// marks and ordinary punctuation.
+    static func isPlausible(_ decoded: ArraySlice<Unicode.Scalar>) -> Bool {
+        decoded.allSatisfy { scalar in
+            switch scalar.value {
+            case 0..<0x80: return true
+            case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return isLetter(scalar)
+            case 0x300...0x36F: return true
+            // C1 controls, Latin-1 symbols and the windows-1252 extras are what the first of two
+            // misreadings leaves; the next pass takes them away, or the whole repair is rolled back.
+            case 0x80...0xBF, 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0x2020, 0x2021, 0x2022: return true
+            case 0xA0, 0xAB, 0xBB, 0xB0, 0xA9, 0xAE, 0x2010...0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2116, 0x2122: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Characters that give mojibake away: a span of clean text in these languages has none. C1 controls,
+    /// Latin-1 symbols, the windows-1252 extras (€ ™ š œ…), Cyrillic letters no Bulgarian, Ukrainian or
+    /// Russian word uses (љ ў ђ…), box drawing, and Thai (what windows-874 makes of UTF-8).
+    ///
+    /// Every character is checked, often several times, so the answer is read from a bitmap made once
+    /// per repairer from ``isSuspiciousByRange(_:)``, which an instance holds: a table in a static
+    /// property would cost a call to check its one-time initialisation on every character.
+    @inline(__always)
+    func isSuspicious(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        // ASCII and the Cyrillic alphabet, most of any text, without touching the table.
+        if value < 0x80 || (0x410...0x44F).contains(value) { return false }
+        return giveAways.contains(value)
+    }
+
+    /// Every give-away character: the ranges below, of which only U+FB01 and U+FB02 lie beyond U+2600.
+    static let giveAwayCharacters: [UInt32] = ((0..<0x2600) + [0xFB01, 0xFB02]).filter { value in
+        Unicode.Scalar(value).map(isSuspiciousByRange) ?? false
+    }
+
+    static func isSuspiciousByRange(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x80...0x9F, 0xA1...0xAA, 0xAC...0xAF, 0xB1...0xBA, 0xBC...0xBF, 0xC2...0xC5, 0xD0, 0xD1, 0xDE, 0xE2, 0xE3:
+            return true
+        case 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0x2020, 0x2021, 0x2030, 0x2039, 0x203A,
+            0x20AC, 0x2122, 0x201A, 0x201E:
+            return true
+        case 0x402, 0x403, 0x405, 0x408...0x40B, 0x40C, 0x40E, 0x40F, 0x452, 0x453, 0x455, 0x458...0x45B, 0x45C, 0x45E, 0x45F:
+            return true
+        case 0x2500...0x259F, 0x0E00...0x0E7F, 0x139, 0x13A, 0x2200...0x22FF, 0x25CA, 0xFB01, 0xFB02, 0x131, 0x2D8...0x2DD, 0x3A9, 0x3C0:
+            return true
+        default:
+            return false
+        }
+    }
+}

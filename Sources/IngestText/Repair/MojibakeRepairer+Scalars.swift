@@ -1,0 +1,69 @@
+import IngestCore
+
+extension MojibakeRepairer {
+    /// Decodes UTF-8 (valid, as a String's or a checked JSON string's bytes are, so unchecked) into
+    /// `scalars`, replacing what they held, and takes the census of the text in the same pass: whether any
+    /// give-away character is there decides whether a UTF-8 repair is tried at all, and a repair is judged
+    /// against this census.
+    func load(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) -> Census {
+        scalars.removeAll(keepingCapacity: true)
+        scalars.reserveCapacity(bytes.count)
+        var census = Census()
+        var counted = false
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = UInt32(bytes[index])
+            if lead < 0x80 {
+                scalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: lead)))
+                counted = false
+                index += 1
+                continue
+            }
+            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard index + length <= count else {
+                // Cut short: only bytes that are not UTF-8 end like this.
+                scalars.append("\u{FFFD}")
+                break
+            }
+            let value: UInt32
+            if lead < 0xE0 {
+                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0 {
+                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                value =
+                    (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                    | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            scalars.append(scalar)
+            if value <= 0x9F { census.controls += 1 }
+            if isSuspicious(scalar) {
+                census.giveAways += 1
+                if !counted { census.giveAwayRuns += 1 }
+                counted = true
+            }
+        }
+        return census
+    }
+
+    /// Scalars to a String, their UTF-8 written straight into the string's storage once its length is known.
+    static func string(_ scalars: [Unicode.Scalar]) -> String {
+        var length = 0
+        for scalar in scalars {
+            let value = scalar.value
+            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var written = 0
+            for scalar in scalars {
+                written = UTF8ScalarWriter.write(scalar.value, into: buffer, at: written)
+            }
+            return written
+        }
+    }
+}

@@ -1,0 +1,260 @@
+import IngestCore
+
+extension MojibakeRepairer {
+    /// The text's UTF-8 misreadings undone, into `workspace.current`, and the repairs; nil when nothing
+    /// was undone or the repair was rolled back. `before` is the census of `scalars`, taken as they were
+    /// read.
+    func repairUTF8Misreadings(_ scalars: [Unicode.Scalar], before: Census, in workspace: inout Workspace) -> [EncodingRepair]? {
+        var current = Workspace.take(&workspace.current)
+        var next = Workspace.take(&workspace.next)
+        // Spans repaired by each code page over all passes, and the order the pages first repaired one:
+        // arrays indexed by code page, since a code page's chain is known from its index.
+        var spansByPage = Workspace.take(&workspace.spansByPage)
+        var pageOrder = Workspace.take(&workspace.pageOrder)
+        defer {
+            workspace.current = current
+            workspace.next = next
+            workspace.spansByPage = spansByPage
+            workspace.pageOrder = pageOrder
+        }
+        spansByPage.append(contentsOf: repeatElement(0, count: reverse.count))
+        current.append(contentsOf: scalars)
+        for passNumber in 0..<Self.maximumPasses {
+            guard pass(current, first: passNumber == 0, into: &next, in: &workspace) else { break }
+            swap(&current, &next)
+            for page in workspace.passPages {
+                if spansByPage[page] == 0 { pageOrder.append(page) }
+                spansByPage[page] += workspace.passSpans[page]
+            }
+        }
+        // A repair that left more give-away characters than it removed went half way; keep the input.
+        // Every UTF-8 repair shortens the text; one that leaves as many give-away characters as there were
+        // can only have turned them into letters that look like give-aways (Ñ, Ð), not added any.
+        guard !pageOrder.isEmpty else { return nil }
+        let after = census(current)
+        guard after.controls <= before.controls, after.giveAways <= before.giveAways,
+            current.count < scalars.count || after.giveAways < before.giveAways
+        else {
+            return nil
+        }
+        return pageOrder.map { EncodingRepair(chain: utf8Chains[$0], spans: spansByPage[$0]) }
+    }
+
+    /// One pass. Every code page votes with the spans it reads as the four languages, so "Ä…" goes to
+    /// windows-1250 rather than windows-1252 when "Ăł" nearby fits only windows-1250. Spans with a
+    /// give-away character are repaired with the best-voted code page that reads them; then, once the text
+    /// has shown which code pages broke it, spans without one (short words such as "Рё" for "и") are
+    /// repaired with those only.
+    /// Returns whether the pass repaired anything; if so, the repaired text is in `out` and the spans
+    /// each code page repaired are in `workspace.passSpans`, in the order of `workspace.passPages`.
+    func pass(_ scalars: [Unicode.Scalar], first: Bool, into out: inout [Unicode.Scalar], in workspace: inout Workspace) -> Bool {
+        let pages = reverse.count
+        var spans = Workspace.take(&workspace.spans)
+        // What each code page reads out of each span, span by span in one array (`pages` entries a span),
+        // and whether any page read the span at all.
+        var readings = Workspace.take(&workspace.readings)
+        var suspicious = Workspace.take(&workspace.suspicious)
+        // Made with the first reading: most second passes read nothing.
+        var readable = Workspace.take(&workspace.readable)
+        // Every reading kept is appended here; rejected ones are taken back off the end.
+        var decoded = Workspace.take(&workspace.decoded)
+        var votes = Workspace.take(&workspace.votes)
+        var order = Workspace.take(&workspace.order)
+        var counts = Workspace.take(&workspace.passSpans)
+        var pageOrder = Workspace.take(&workspace.passPages)
+        defer {
+            workspace.spans = spans
+            workspace.readings = readings
+            workspace.suspicious = suspicious
+            workspace.readable = readable
+            workspace.decoded = decoded
+            workspace.votes = votes
+            workspace.order = order
+            workspace.passSpans = counts
+            workspace.passPages = pageOrder
+        }
+        votes.append(contentsOf: repeatElement(0, count: pages))
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].value >= 0x80 else {
+                index += 1
+                continue
+            }
+            let range = index..<spanEnd(scalars, from: index, extended: first)
+            spans.append(Span(range: range))
+            suspicious.append(range.count >= 2 && scalars[range].contains(where: { isSuspicious($0) }))
+            index = range.upperBound
+        }
+        // After a first repair the text has shown it was misread twice, and what is left of the second
+        // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
+        guard suspicious.contains(true) || !first else { return false }
+        for (position, span) in spans.enumerated() {
+            let range = span.range
+            guard range.count >= 2 else { continue }
+            // Only the code pages that can read a UTF-8 sequence out of the span are tried at all.
+            let candidates = masks.candidates(scalars, range)
+            guard candidates != 0 else { continue }
+            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+            decoded.reserveCapacity(2 * scalars.count)
+            var hasControl: Bool? = nil
+            for page in reverse.indices where candidates & (1 << page) != 0 {
+                guard let reading = read(scalars, range, with: reverse[page], into: &decoded) else { continue }
+                if readings.isEmpty {
+                    readings.append(contentsOf: repeatElement(nil, count: spans.count * pages))
+                    readable.append(contentsOf: repeatElement(false, count: spans.count))
+                }
+                readings[position * pages + page] = reading
+                readable[position] = true
+                if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
+                if case .expected(let read) = reading { votes[page] += Self.fitsCase(decoded[read], after: previous) ? 2 : 1 }
+                if hasControl == true, nativeControls[page] { votes[page] += 1 }
+            }
+        }
+        // No code page read any span: the common end of a second pass.
+        guard !readings.isEmpty else { return false }
+        // Best voted first, ties to the earlier code page; a dozen pages, so an insertion sort.
+        for page in 0..<pages {
+            var slot = order.count
+            order.append(page)
+            while slot > 0, votes[order[slot - 1]] < votes[page] {
+                order[slot] = order[slot - 1]
+                slot -= 1
+            }
+            order[slot] = page
+        }
+        func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
+            var anyCase: (Range<Int>, Int)? = nil
+            for page in order {
+                guard case .expected(let read)? = readings[position * pages + page] else { continue }
+                if Self.fitsCase(decoded[read], after: previous) { return (read, page) }
+                if anyCase == nil { anyCase = (read, page) }
+            }
+            return anyCase
+        }
+        func choose(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
+            if let expected = chooseExpected(position, among: order, after: previous) { return expected }
+            let base = position * pages
+            for page in order { if case .intermediate(let read)? = readings[base + page] { return (read, page) } }
+            for page in order { if case .foreign(let read)? = readings[base + page] { return (read, page) } }
+            for page in order { if case .partial(let read)? = readings[base + page] { return (read, page) } }
+            return nil
+        }
+        var evidence: CodePageMasks.Pages = 0
+        for position in spans.indices where readable[position] && (suspicious[position] || !first) {
+            let range = spans[position].range
+            let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
+            let candidate =
+                suspicious[position]
+                ? choose(position, among: order, after: previous) : chooseExpected(position, among: order, after: previous)
+            if let (fixed, page) = candidate {
+                spans[position].fixed = fixed
+                spans[position].page = page
+                evidence |= 1 << page
+            }
+        }
+        guard evidence != 0 else { return false }
+        for position in spans.indices where spans[position].fixed == nil && readable[position] {
+            for page in order where evidence & (1 << page) != 0 {
+                switch readings[position * pages + page] {
+                case .expected(let read)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
+                    spans[position].fixed = read
+                    spans[position].page = page
+                default:
+                    continue
+                }
+                break
+            }
+        }
+        // One short span amid other non-ASCII text that reads fine is too little to go on: "DrÃ¥ber" next
+        // to a correct "–" may be a name as much as a misread "Dråber".
+        if first, spans.count > 1 {
+            var repaired = 0
+            var lastRepaired = 0..<0
+            for span in spans where span.fixed != nil {
+                repaired += 1
+                lastRepaired = span.range
+            }
+            if repaired == 1, lastRepaired.count == 2 { return false }
+        }
+        out.removeAll(keepingCapacity: true)
+        out.reserveCapacity(scalars.count)
+        counts.append(contentsOf: repeatElement(0, count: pages))
+        var cursor = 0
+        for span in spans {
+            out.append(contentsOf: scalars[cursor..<span.range.lowerBound])
+            if let fixed = span.fixed, let page = span.page {
+                out.append(contentsOf: decoded[fixed])
+                if counts[page] == 0 { pageOrder.append(page) }
+                counts[page] += 1
+            } else {
+                out.append(contentsOf: scalars[span.range])
+            }
+            cursor = span.range.upperBound
+        }
+        out.append(contentsOf: scalars[cursor...])
+        return true
+    }
+
+    /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
+    /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é).
+    static func fitsCase(_ decoded: ArraySlice<Unicode.Scalar>, after previous: Unicode.Scalar?) -> Bool {
+        guard let previous, isLowercase(previous) else { return true }
+        return !decoded.contains(where: isUppercase)
+    }
+
+    /// Where the span starting at `start` ends: a run of non-ASCII characters, extended over a single
+    /// space or question mark right after the image of a UTF-8 lead byte, where the text may have lost a
+    /// byte ("Ã " for "à", "â€?" for "”"), and on over the run that follows it.
+    /// Only the first pass extends spans: what it repaired is real text, whose spaces are spaces.
+    func spanEnd(_ scalars: [Unicode.Scalar], from start: Int, extended: Bool) -> Int {
+        var end = start
+        while end < scalars.count {
+            let value = scalars[end].value
+            if value >= 0x80 {
+                end += 1
+            } else if extended, end > start, isStandIn(scalars, at: end) {
+                end += 1
+                guard end < scalars.count, scalars[end].value >= 0x80 else { break }
+            } else {
+                break
+            }
+        }
+        return end
+    }
+
+    /// A space right after the image of a lead byte whose 0xA0 character is common (or of a three-byte
+    /// lead and one continuation), or a question mark right after any image of a lead or continuation
+    /// byte; a run of question marks is punctuation.
+    func isStandIn(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let previous = scalars[index - 1].value
+        switch scalars[index].value {
+        case 0x20:
+            if spaceLeadImages.contains(previous) || spacedThreeByteLeadImages.contains(previous) { return true }
+            return index >= 2 && continuationImages.contains(previous) && threeByteLeadImages.contains(scalars[index - 2].value)
+        case 0x3F:
+            guard leadImages.contains(previous) || continuationImages.contains(previous) else { return false }
+            return index + 1 >= scalars.count || scalars[index + 1].value != 0x3F
+        default:
+            return false
+        }
+    }
+
+    func census(_ scalars: [Unicode.Scalar]) -> Census {
+        var census = Census()
+        var counted = false
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 0x80 {
+                counted = false
+                continue
+            }
+            if value <= 0x9F { census.controls += 1 }
+            if isSuspicious(scalar) {
+                census.giveAways += 1
+                if !counted { census.giveAwayRuns += 1 }
+                counted = true
+            }
+        }
+        return census
+    }
+}

@@ -1,0 +1,6 @@
+extension MojibakeRepairer {
+    /// The kinds of ``Reading``.
+    enum ReadingKind {
+        case expected, intermediate, partial, foreign, weak
+    }
+}
