@@ -67,53 +67,73 @@ struct LegacyMisreadingRepair: Sendable {
     /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
     /// language better, is taken with a smaller margin.
     func repair(_ scalars: [Unicode.Scalar]) -> MojibakeRepairer.Result? {
+        let census = Self.census(scalars)
         // Misread legacy text is non-ASCII through and through (every Cyrillic letter, most Polish words);
         // a few accented or symbol characters in English are no evidence of anything.
-        let wholeText = Self.nonASCIIWordShare(scalars) >= 0.5 && scalars.lazy.filter({ $0.value >= 0x80 }).count >= Self.minimumLegacyEvidence
-        let anomaliesBefore = Self.anomalies(scalars)
+        let wholeText = census.words > 0 && 2 * census.nonASCIIWords >= census.words && census.nonASCII >= Self.minimumLegacyEvidence
+        let anomaliesBefore = census.anomalies
         guard wholeText || anomaliesBefore > 0 else { return nil }
         // Cyrillic text in capitals nearly throughout is what KOI8 and windows-1251 make of each other's
         // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
         // like real text turns it.
-        let inCapitals = Self.isMostlyCapitals(Self.cyrillicCase(scalars))
-        var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
-        // Several confusions share the code page the text was read with: encode and score it once each.
-        var asReadCache = [(bytes: [UInt8], score: Double)??](repeating: nil, count: readAs.count)
-        for confusion in rereadings {
-            let asRead: (bytes: [UInt8], score: Double)?
-            if let cached = asReadCache[confusion.readAs] {
-                asRead = cached
-            } else {
-                // Text that reads like real text as it stands, with nothing odd in its words, cannot be
-                // re-read into something far better: the common case of clean Cyrillic or Polish ends
-                // here, as soon as one language finds it clean.
-                asRead = encodeAndScore(scalars, readAs: readAs[confusion.readAs], stopAtCleanFit: anomaliesBefore == 0 && !inCapitals)
-                asReadCache[confusion.readAs] = .some(asRead)
+        let inCapitals = Self.isMostlyCapitals((census.capitals, census.small))
+        // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
+        // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
+        // language finds it clean.
+        let stopAtCleanFit = anomaliesBefore == 0 && !inCapitals
+        let count = scalars.count
+        let pages = readAs.count
+        // The text as each read-as page's bytes, one page after another in one buffer, and each page's
+        // state: several confusions share a page, so each is encoded and scored once, and the common case
+        // (the first page that can encode the text finds it clean) allocates nothing on the heap.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * pages)) { bytes in
+            withUnsafeTemporaryAllocation(of: PageReading.self, capacity: pages) { readings in
+                readings.initialize(repeating: .notYet)
+                var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
+                for confusion in rereadings {
+                    let page = confusion.readAs
+                    let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(page * count)..<(page * count + count)])
+                    if case .notYet = readings[page] {
+                        readings[page] = encodeAndScore(scalars, with: readAs[page].map, scorers: readAs[page].scorers, into: pageBytes, stopAtCleanFit: stopAtCleanFit)
+                    }
+                    guard case .scored(let asRead) = readings[page] else { continue }
+                    if stopAtCleanFit, asRead >= Self.cleanFit { return nil }
+                    let encoded = UnsafeBufferPointer(pageBytes)
+                    var reRead: Double? = nil
+                    for scorer in confusion.scorers {
+                        var progress = PairScorer.Progress()
+                        scorer.score(encoded, from: &progress)
+                        guard let score = progress.average else { continue }
+                        if reRead.map({ score > $0 }) ?? true { reRead = score }
+                    }
+                    guard let reRead, reRead >= Self.legacyFit else { continue }
+                    let gain = reRead - asRead
+                    guard gain > (best?.gain ?? 0) else { continue }
+                    let actual = confusion.actual
+                    let decoded = encoded.map { actual.scalars[Int($0)] }
+                    guard !decoded.contains("\u{FFFD}") else { continue }
+                    let after = Self.census(decoded)
+                    let byLanguage = wholeText && gain >= Self.margin && after.anomalies <= anomaliesBefore
+                    let byAnomalies = anomaliesBefore > 0 && after.anomalies == 0
+                    let byCase =
+                        wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
+                        && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
+                    guard byLanguage || byAnomalies || byCase else { continue }
+                    best = (decoded, confusion.chain, gain)
+                }
+                guard let best else { return nil }
+                return MojibakeRepairer.Result(
+                    text: MojibakeRepairer.string(best.text), repairs: [EncodingRepair(chain: best.chain, spans: census.nonASCIIRuns)])
             }
-            guard let asRead else { continue }
-            if anomaliesBefore == 0, asRead.score >= Self.cleanFit, !inCapitals { return nil }
-            var reRead: Double? = nil
-            for scorer in confusion.scorers {
-                guard let score = scorer.score(asRead.bytes) else { continue }
-                if reRead.map({ score > $0 }) ?? true { reRead = score }
-            }
-            guard let reRead, reRead >= Self.legacyFit else { continue }
-            let gain = reRead - asRead.score
-            guard gain > (best?.gain ?? 0) else { continue }
-            let actual = confusion.actual
-            let decoded = asRead.bytes.map { actual.scalars[Int($0)] }
-            guard !decoded.contains("\u{FFFD}") else { continue }
-            let anomaliesAfter = Self.anomalies(decoded)
-            let byLanguage = wholeText && gain >= Self.margin && anomaliesAfter <= anomaliesBefore
-            let byAnomalies = anomaliesBefore > 0 && anomaliesAfter == 0
-            let byCase =
-                wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
-                && anomaliesAfter <= anomaliesBefore && Self.isMostlySmall(Self.cyrillicCase(decoded))
-            guard byLanguage || byAnomalies || byCase else { continue }
-            best = (decoded, confusion.chain, gain)
         }
-        guard let best else { return nil }
-        return MojibakeRepairer.Result(text: MojibakeRepairer.string(best.text), repairs: [EncodingRepair(chain: best.chain, spans: Self.nonASCIIRuns(scalars))])
+    }
+
+    /// What became of the text read with one read-as page: not encoded yet, holding a character the page
+    /// cannot produce (or nothing a scorer scores), or scored, with the best-fitting language's fit.
+    private enum PageReading {
+        case notYet
+        case unreadable
+        case scored(Double)
     }
 
     /// How much better, per scored pair, a re-reading from capitals into small letters between KOI8 and
@@ -124,16 +144,6 @@ struct LegacyMisreadingRepair: Sendable {
     /// How well such a re-reading must fit, per pair: as real words do (about −110), not as the junk a
     /// wrong re-reading of a real word in capitals makes.
     static let caseFit = -130.0
-
-    /// Capital and small letters of the Cyrillic alphabets.
-    static func cyrillicCase(_ scalars: [Unicode.Scalar]) -> (capitals: Int, small: Int) {
-        var capitals = 0
-        var small = 0
-        for scalar in scalars where (0x400...0x45F).contains(scalar.value) || scalar.value == 0x490 || scalar.value == 0x491 {
-            if MojibakeRepairer.isUppercase(scalar) { capitals += 1 } else { small += 1 }
-        }
-        return (capitals, small)
-    }
 
     /// At least four Cyrillic letters, nine in ten of them capitals.
     static func isMostlyCapitals(_ letters: (capitals: Int, small: Int)) -> Bool {
@@ -146,37 +156,80 @@ struct LegacyMisreadingRepair: Sendable {
         10 * letters.small >= 9 * (letters.capitals + letters.small)
     }
 
-    /// Signs of legacy text read with the wrong code page: a symbol or control character touching a letter
-    /// ("piłk±", "¿e"), and a Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes, dashes,
-    /// spaces, degrees, superscripts and currency signs next to letters are ordinary text.
-    static func anomalies(_ scalars: [Unicode.Scalar]) -> Int {
-        var count = 0
-        var index = 0
-        while index < scalars.count {
+    /// What a text is judged by, counted in one pass over it.
+    struct Census {
+        /// Runs of letters, and how many of them hold a letter beyond ASCII (symbols such as £ or ² make
+        /// no word).
+        var words = 0
+        var nonASCIIWords = 0
+        /// Characters beyond ASCII, and the runs of them.
+        var nonASCII = 0
+        var nonASCIIRuns = 0
+        /// Signs of legacy text read with the wrong code page: a symbol or control character touching a
+        /// letter ("piłk±", "¿e"), and a Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes,
+        /// dashes, spaces, degrees, superscripts and currency signs next to letters are ordinary text.
+        var anomalies = 0
+        /// Capital and small letters of the Cyrillic alphabets.
+        var capitals = 0
+        var small = 0
+    }
+
+    static func census(_ scalars: [Unicode.Scalar]) -> Census {
+        var census = Census()
+        var inWord = false
+        var wordHasNonASCII = false
+        var inNonASCIIRun = false
+        var previousIsLetter = false
+        // A Cyrillic word that began with a small letter: whether it began a word, and its capitals after
+        // the first letter (far below zero once another small letter comes).
+        var inSmallFirstWord = false
+        var startsWord = false
+        var capitals = 0
+        let count = scalars.count
+        for index in 0..<count {
             let scalar = scalars[index]
-            if scalar.value >= 0x80, !MojibakeRepairer.isLetter(scalar), isOddSymbol(scalar) {
-                let before = index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
-                let after = index + 1 < scalars.count && MojibakeRepairer.isLetter(scalars[index + 1])
-                if before || after { count += 1 }
-                index += 1
-                continue
+            let value = scalar.value
+            let isLetter = MojibakeRepairer.isLetter(scalar)
+            let isCyrillic = (0x400...0x45F).contains(value) || value == 0x490 || value == 0x491
+            if isCyrillic {
+                if MojibakeRepairer.isUppercase(scalar) { census.capitals += 1 } else { census.small += 1 }
             }
-            // A Cyrillic word: small first letter, then capitals only.
-            if (0x430...0x45F).contains(scalar.value) {
-                var end = index + 1
-                var capitals = 0
-                while end < scalars.count, (0x400...0x45F).contains(scalars[end].value) || scalars[end].value == 0x490 || scalars[end].value == 0x491 {
-                    if MojibakeRepairer.isUppercase(scalars[end]) { capitals += 1 } else { capitals = -1_000 }
-                    end += 1
+            if inSmallFirstWord {
+                if isCyrillic {
+                    if MojibakeRepairer.isUppercase(scalar) { capitals += 1 } else { capitals = -1_000 }
+                } else {
+                    if startsWord, capitals >= 2 { census.anomalies += 1 }
+                    inSmallFirstWord = false
                 }
-                let startsWord = index == 0 || !MojibakeRepairer.isLetter(scalars[index - 1])
-                if startsWord, capitals >= 2 { count += 1 }
-                index = end
-                continue
+            } else if (0x430...0x45F).contains(value) {
+                inSmallFirstWord = true
+                startsWord = !previousIsLetter
+                capitals = 0
             }
-            index += 1
+            if value >= 0x80 {
+                census.nonASCII += 1
+                if !inNonASCIIRun { census.nonASCIIRuns += 1 }
+                inNonASCIIRun = true
+                if !isLetter, isOddSymbol(scalar), previousIsLetter || (index + 1 < count && MojibakeRepairer.isLetter(scalars[index + 1])) {
+                    census.anomalies += 1
+                }
+            } else {
+                inNonASCIIRun = false
+            }
+            if isLetter {
+                if !inWord { census.words += 1 }
+                inWord = true
+                if value >= 0x80 { wordHasNonASCII = true }
+            } else {
+                if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
+                inWord = false
+                wordHasNonASCII = false
+            }
+            previousIsLetter = isLetter
         }
-        return count
+        if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
+        if inSmallFirstWord, startsWord, capitals >= 2 { census.anomalies += 1 }
+        return census
     }
 
     /// Non-letters beyond ASCII that do not belong next to a letter.
@@ -194,32 +247,34 @@ struct LegacyMisreadingRepair: Sendable {
         }
     }
 
-    /// The bytes the text was when it was read with `codePage`, and how well those bytes, so read, fit the
-    /// best-fitting language; nil when the text holds a character that code page cannot produce. With
-    /// `stopAtCleanFit`, the first language that scores at least ``cleanFit`` ends the scoring: all the
-    /// caller then needs to know is that the text reads clean.
+    /// Writes the bytes the text was when it was read with `map`'s code page into `bytes` (as many as the text
+    /// has scalars) and scores how well those bytes, so read, fit the best-fitting language; unreadable
+    /// when the text holds a character that code page cannot produce. With `stopAtCleanFit`, the first
+    /// language that scores at least ``cleanFit`` ends the scoring: all the caller then needs to know is
+    /// that the text reads clean.
     private func encodeAndScore(
-        _ scalars: [Unicode.Scalar], readAs codePage: (map: CodePageReverseMap, scorers: [PairScorer]), stopAtCleanFit: Bool
-    ) -> (bytes: [UInt8], score: Double)? {
-        let map = codePage.map
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count)
-        for scalar in scalars {
+        _ scalars: [Unicode.Scalar], with map: CodePageReverseMap, scorers: [PairScorer], into bytes: UnsafeMutableBufferPointer<UInt8>,
+        stopAtCleanFit: Bool
+    ) -> PageReading {
+        for (index, scalar) in scalars.enumerated() {
             if scalar.value < 0x80 {
-                bytes.append(UInt8(scalar.value))
+                bytes[index] = UInt8(scalar.value)
             } else if let byte = map.byte(for: scalar) {
-                bytes.append(byte)
+                bytes[index] = byte
             } else {
-                return nil
+                return .unreadable
             }
         }
+        let encoded = UnsafeBufferPointer(bytes)
         var best: Double? = nil
-        for scorer in codePage.scorers {
-            guard let score = scorer.score(bytes) else { continue }
+        for scorer in scorers {
+            var progress = PairScorer.Progress()
+            scorer.score(encoded, from: &progress)
+            guard let score = progress.average else { continue }
             if best.map({ score > $0 }) ?? true { best = score }
             if stopAtCleanFit, score >= Self.cleanFit { break }
         }
-        return best.map { (bytes, $0) }
+        return best.map { .scored($0) } ?? .unreadable
     }
 
     /// A fit, per scored pair, that only real text reaches (it scores about −110).
@@ -231,40 +286,4 @@ struct LegacyMisreadingRepair: Sendable {
     /// How well the re-read text must fit its language, per pair: real text scores about −110; a
     /// re-reading that only trades one kind of junk for another stays far below this.
     static let legacyFit = -200.0
-
-    /// The share of words (runs of letters) that contain a non-ASCII letter; symbols such as £ or ² make
-    /// no word.
-    private static func nonASCIIWordShare(_ scalars: [Unicode.Scalar]) -> Double {
-        var words = 0
-        var nonASCIIWords = 0
-        var inWord = false
-        var wordHasNonASCII = false
-        for scalar in scalars {
-            if MojibakeRepairer.isLetter(scalar) {
-                if !inWord { words += 1 }
-                inWord = true
-                if scalar.value >= 0x80 { wordHasNonASCII = true }
-            } else {
-                if inWord, wordHasNonASCII { nonASCIIWords += 1 }
-                inWord = false
-                wordHasNonASCII = false
-            }
-        }
-        if inWord, wordHasNonASCII { nonASCIIWords += 1 }
-        return words == 0 ? 0 : Double(nonASCIIWords) / Double(words)
-    }
-
-    private static func nonASCIIRuns(_ scalars: [Unicode.Scalar]) -> Int {
-        var runs = 0
-        var inRun = false
-        for scalar in scalars {
-            if scalar.value >= 0x80 {
-                if !inRun { runs += 1 }
-                inRun = true
-            } else {
-                inRun = false
-            }
-        }
-        return runs
-    }
 }
