@@ -28,6 +28,27 @@ import Testing
         }
     }
 
+    @Test("two languages scored in one pass score as each alone, in parts as at once", arguments: 0..<samples.count)
+    func twoLanguagesInOnePass(_ position: Int) throws {
+        let (text, encoding) = Self.samples[position]
+        let bytes = try #require(text.data(using: encoding, allowLossyConversion: true).map(Array.init))
+        for candidate in StatisticalCharsetDetector.candidates where candidate.languages.count == 2 {
+            let first = try #require(PairScorer.shared(encoding: candidate.encoding, language: candidate.languages[0]))
+            let second = try #require(PairScorer.shared(encoding: candidate.encoding, language: candidate.languages[1]))
+            var together = (PairScorer.Progress(), PairScorer.Progress())
+            bytes.withUnsafeBufferPointer { buffer in
+                // Two parts, split inside the text, so that the pass carries each language's last letter over.
+                let middle = buffer.count / 2
+                for part in [UnsafeBufferPointer(rebasing: buffer[..<middle]), UnsafeBufferPointer(rebasing: buffer[middle...])] {
+                    PairScorer.score(part, first, from: &together.0, second, from: &together.1)
+                }
+            }
+            #expect(together.0.average == first.score(bytes), "\(candidate.encoding)/\(candidate.languages[0])")
+            #expect(together.1.average == second.score(bytes), "\(candidate.encoding)/\(candidate.languages[1])")
+            #expect(together.0.count == together.1.count)
+        }
+    }
+
     @Test("bytes at the very start and end of a sample are kept")
     func edges() {
         #expect(StatisticalCharsetDetector.evidence([0xE0, 0x41, 0x42, 0x43, 0x44, 0xE1]) == [0xE0, 0x41, 0x20, 0x44, 0xE1])

@@ -157,10 +157,26 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
             let nonASCII = evidence.nonASCII
             evidence.bytes.withUnsafeBufferPointer { bytes in
                 let added = UnsafeBufferPointer(rebasing: bytes[scored...])
-                for entry in scoring.indices where scoring[entry].alive {
-                    entries[entry].scorer.score(added, from: &scoring[entry].progress)
-                    scoring[entry].fit = scoring[entry].progress.average ?? -10_000
-                    scoring[entry].scoredOn = nonASCII
+                var entry = 0
+                while entry < scoring.count {
+                    let next = entry + 1
+                    guard scoring[entry].alive else {
+                        entry = next
+                        continue
+                    }
+                    // Two languages of one candidate still in the running are scored in one pass.
+                    if next < scoring.count, scoring[next].alive, entries[next].candidate == entries[entry].candidate {
+                        var first = scoring[entry].progress
+                        var second = scoring[next].progress
+                        PairScorer.score(added, entries[entry].scorer, from: &first, entries[next].scorer, from: &second)
+                        scoring[entry].record(first, scoredOn: nonASCII)
+                        scoring[next].record(second, scoredOn: nonASCII)
+                        entry += 2
+                    } else {
+                        entries[entry].scorer.score(added, from: &scoring[entry].progress)
+                        scoring[entry].record(scoring[entry].progress, scoredOn: nonASCII)
+                        entry = next
+                    }
                 }
             }
             scored = evidence.bytes.count
@@ -205,6 +221,12 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
         var scoredOn = 0
         /// Whether it is still within reach of the leader.
         var alive = true
+
+        mutating func record(_ progress: PairScorer.Progress, scoredOn nonASCII: Int) {
+            self.progress = progress
+            fit = progress.average ?? -10_000
+            scoredOn = nonASCII
+        }
     }
 
     /// Bytes of evidence every candidate is scored on before any is left out.

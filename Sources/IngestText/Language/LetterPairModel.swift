@@ -41,55 +41,82 @@ public final class LetterPairModel: Sendable {
         self.languages = languages
     }
 
-    /// Parses `xy:score` entries separated by spaces, scalar by scalar; an entry of any other shape is
-    /// skipped.
+    /// Parses `xy:score` entries separated by spaces, straight from the table's UTF-8 (an entry of any
+    /// other shape is skipped). It runs in every process that detects a charset: reading the tables scalar
+    /// by scalar into arrays, a set and a dictionary cost as much as detecting the charset of a hundred
+    /// small pages.
     private static func language(_ code: String, table: String, floor: Int) -> Language {
         var entries: [(first: UInt32, second: UInt32, score: Int16)] = []
-        var scalars = table.unicodeScalars.makeIterator()
-        var entry: [Unicode.Scalar] = []
-        while true {
-            let scalar = scalars.next()
-            if let scalar, scalar != " " {
-                entry.append(scalar)
-                continue
+        var table = table
+        table.withUTF8 { utf8 in
+            var start = 0
+            while start < utf8.count {
+                var end = start
+                while end < utf8.count, utf8[end] != 0x20 { end += 1 }
+                if let entry = Self.entry(UnsafeBufferPointer(rebasing: utf8[start..<end])) { entries.append(entry) }
+                start = end + 1
             }
-            if entry.count >= 4, entry[2] == ":", let score = Self.integer(entry[3...]) {
-                entries.append((entry[0].value, entry[1].value, score))
-            }
-            entry.removeAll(keepingCapacity: true)
-            if scalar == nil { break }
         }
-        var letters = Set<UInt32>()
+        // The letters, sorted and each once: a few dozen, looked up by halving rather than hashed.
+        var letters: [UInt32] = []
+        func insert(_ symbol: UInt32) {
+            guard symbol != boundary else { return }
+            var low = 0
+            var high = letters.count
+            while low < high {
+                let middle = (low + high) / 2
+                if letters[middle] < symbol { low = middle + 1 } else { high = middle }
+            }
+            if low == letters.count || letters[low] != symbol { letters.insert(symbol, at: low) }
+        }
         for entry in entries {
-            letters.insert(entry.first)
-            letters.insert(entry.second)
+            insert(entry.first)
+            insert(entry.second)
         }
-        letters.remove(boundary)
-        let alphabet = [boundary] + letters.sorted()
-        var positions: [UInt32: Int] = [:]
-        for (position, symbol) in alphabet.enumerated() { positions[symbol] = position }
+        let alphabet = [boundary] + letters
         let width = alphabet.count
+        let unfilled = Language(code: code, alphabet: alphabet, matrix: [], floor: Int16(floor))
         var matrix = [Int16](repeating: Int16(PairScorer.unseenPair), count: width * width)
         for entry in entries {
-            if let first = positions[entry.first], let second = positions[entry.second] {
+            if let first = unfilled.index(of: entry.first), let second = unfilled.index(of: entry.second) {
                 matrix[first * width + second] = entry.score
             }
         }
         return Language(code: code, alphabet: alphabet, matrix: matrix, floor: Int16(floor))
     }
 
-    /// A decimal integer with an optional minus sign, if it fits an `Int16`.
-    private static func integer(_ scalars: ArraySlice<Unicode.Scalar>) -> Int16? {
-        var digits = scalars[...]
-        let negative = digits.first == "-"
-        if negative { digits = digits.dropFirst() }
-        guard !digits.isEmpty else { return nil }
+    /// One `xy:score` entry: two scalars, a colon and a decimal integer with an optional minus sign that
+    /// fits an `Int16`; nil for anything else.
+    private static func entry(_ utf8: UnsafeBufferPointer<UInt8>) -> (first: UInt32, second: UInt32, score: Int16)? {
+        var index = 0
+        guard let first = scalar(utf8, at: &index), let second = scalar(utf8, at: &index), index < utf8.count,
+            utf8[index] == UInt8(ascii: ":")
+        else { return nil }
+        index += 1
+        let negative = index < utf8.count && utf8[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < utf8.count else { return nil }
         var value = 0
-        for scalar in digits {
-            guard ("0"..."9").contains(scalar), value < 100_000 else { return nil }
-            value = value * 10 + Int(scalar.value - 0x30)
+        while index < utf8.count {
+            let digit = utf8[index]
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit), value < 100_000 else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+            index += 1
         }
-        return Int16(exactly: negative ? -value : value)
+        guard let score = Int16(exactly: negative ? -value : value) else { return nil }
+        return (first, second, score)
+    }
+
+    /// The scalar whose UTF-8 starts at `index`, which is moved past it; nil at the end of `utf8`.
+    private static func scalar(_ utf8: UnsafeBufferPointer<UInt8>, at index: inout Int) -> UInt32? {
+        guard index < utf8.count else { return nil }
+        let lead = utf8[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= utf8.count else { return nil }
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        index += length
+        return value
     }
 
     static let boundary: UInt32 = 0x5F

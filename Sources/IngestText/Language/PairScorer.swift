@@ -23,6 +23,9 @@ public struct PairScorer: Sendable {
         public var average: Double? { count == 0 ? nil : Double(total) / Double(count) }
     }
 
+    /// The encoding the scorer reads bytes as: two scorers of one encoding agree on everything but the
+    /// letters' symbols, which is what lets ``score(_:_:_:_:_:)`` score two languages in one pass.
+    public let encoding: String
     /// Per byte: bits 0-7 its symbol, bit 8 set beyond ASCII, bits 16-31 the score it adds alone (signed).
     private let codes: [UInt32]
     /// Pair scores by symbol, `width` wide.
@@ -41,13 +44,15 @@ public struct PairScorer: Sendable {
         let width = letters + 2
         // Every symbol must fit the eight bits `codes` keeps it in.
         precondition(width <= 256, "a letter-pair alphabet of \(letters) symbols")
-        var isCyrillic = [Bool](repeating: false, count: width)
-        for (symbol, letter) in language.alphabet.enumerated() { isCyrillic[symbol] = Self.isCyrillic(letter) }
-        isCyrillic[unknownCyrillic] = true
         var codes = [UInt32](repeating: 0, count: 256)
         for (byte, scalar) in table.scalars.enumerated() {
             var code: UInt32 = byte >= 0x80 ? Self.nonASCII : 0
-            if scalar.properties.isAlphabetic {
+            // ASCII answers without the Unicode property tables: half of every table, built at start-up.
+            let alphabetic =
+                scalar.isASCII
+                ? (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+                : scalar.properties.isAlphabetic
+            if alphabetic {
                 let lower = Self.lowercase(scalar.value)
                 let cyrillic = Self.isCyrillic(lower)
                 let symbol = language.index(of: lower) ?? (cyrillic ? unknownCyrillic : unknownLatin)
@@ -58,6 +63,24 @@ public struct PairScorer: Sendable {
             }
             codes[byte] = code
         }
+        self.encoding = encoding
+        self.codes = codes
+        self.pairs = Self.pairTables[code] ?? Self.pairTable(language)
+        self.width = width
+    }
+
+    /// Each language's pair table, built once: it depends on the language alone, so the scorers of every
+    /// code page read in a language share it instead of each building the same table at start-up.
+    private static let pairTables: [String: [Int32]] = LetterPairModel.shared.languages.mapValues(pairTable)
+
+    /// Pair scores by symbol for a language's alphabet plus its two unseen-letter symbols.
+    private static func pairTable(_ language: LetterPairModel.Language) -> [Int32] {
+        let letters = language.alphabet.count
+        let unknownCyrillic = letters + 1
+        let width = letters + 2
+        var isCyrillic = [Bool](repeating: false, count: width)
+        for (symbol, letter) in language.alphabet.enumerated() { isCyrillic[symbol] = Self.isCyrillic(letter) }
+        isCyrillic[unknownCyrillic] = true
         var pairs = [Int32](repeating: 0, count: width * width)
         for first in 0..<width {
             for second in 0..<width {
@@ -72,9 +95,7 @@ public struct PairScorer: Sendable {
                 pairs[first * width + second] = Int32(score)
             }
         }
-        self.codes = codes
-        self.pairs = pairs
-        self.width = width
+        return pairs
     }
 
     private static func isCyrillic(_ lowercase: UInt32) -> Bool { (0x400...0x52F).contains(lowercase) }
@@ -121,6 +142,73 @@ public struct PairScorer: Sendable {
         progress.total = total
         progress.count = count
         progress.previous = previous
+    }
+
+    /// Scores `bytes` as two languages read in one encoding, in one pass: the same as scoring them with
+    /// each scorer in turn, for less than twice the cost of one. Every per-byte cost, whether a byte is
+    /// beyond ASCII and whether it is a letter depend only on the encoding, so they are read from `first`
+    /// and only the pair scores are looked up twice; the detector reads every page as bg and uk in each of
+    /// the six Cyrillic code pages, and as en and pl in windows-1252.
+    ///
+    /// - Precondition: both scorers read the same encoding.
+    public static func score(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ first: PairScorer, from firstProgress: inout Progress,
+        _ second: PairScorer, from secondProgress: inout Progress
+    ) {
+        precondition(first.encoding == second.encoding, "two languages scored together must share an encoding")
+        first.codes.withUnsafeBufferPointer { firstCodes in
+            first.pairs.withUnsafeBufferPointer { firstPairs in
+                second.codes.withUnsafeBufferPointer { secondCodes in
+                    second.pairs.withUnsafeBufferPointer { secondPairs in
+                        score(
+                            bytes, codes: (firstCodes, secondCodes), pairs: (firstPairs, secondPairs),
+                            widths: (first.width, second.width), first: &firstProgress, second: &secondProgress)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The loop of ``score(_:codes:pairs:width:progress:)`` over two languages: the counts and the costs
+    /// of single bytes come out the same for both, so they are computed once.
+    private static func score(
+        _ bytes: UnsafeBufferPointer<UInt8>, codes: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>),
+        pairs: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>), widths: (Int, Int),
+        first progress0: inout Progress, second progress1: inout Progress
+    ) {
+        guard let codes0 = codes.0.baseAddress, let codes1 = codes.1.baseAddress, let pairs0 = pairs.0.baseAddress,
+            let pairs1 = pairs.1.baseAddress
+        else { return }
+        let (width0, width1) = widths
+        var total0 = progress0.total
+        var total1 = progress1.total
+        var count = progress0.count
+        var previous0 = progress0.previous
+        var previous1 = progress1.previous
+        // The counts agree whenever the scorers agree on which bytes are letters, as two scorers of one
+        // encoding do; the second's count is carried on from its own.
+        let countOffset = progress1.count &- count
+        for byte in bytes {
+            let code0 = codes0[Int(byte)]
+            let code1 = codes1[Int(byte)]
+            let alone = Int(Int16(truncatingIfNeeded: code0 >> 16))
+            total0 &+= alone
+            total1 &+= alone
+            count &+= alone != 0 ? 1 : 0
+            if (code0 | previous0) & nonASCII != 0, (code0 | previous0) & 0xFF != 0 {
+                total0 &+= Int(pairs0[Int(previous0 & 0xFF) &* width0 &+ Int(code0 & 0xFF)])
+                total1 &+= Int(pairs1[Int(previous1 & 0xFF) &* width1 &+ Int(code1 & 0xFF)])
+                count &+= 1
+            }
+            previous0 = code0
+            previous1 = code1
+        }
+        progress0.total = total0
+        progress0.count = count
+        progress0.previous = previous0
+        progress1.total = total1
+        progress1.count = count &+ countOffset
+        progress1.previous = previous1
     }
 
     /// The code pages scorers are prepared for: every single-byte encoding detection or repair reads.
