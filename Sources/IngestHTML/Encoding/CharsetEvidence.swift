@@ -23,7 +23,9 @@ struct CharsetEvidence {
     ///
     /// Pages are mostly ASCII: it is skipped eight bytes at a time. A non-ASCII byte adds itself and the
     /// neighbours not already kept; each further byte of a run of them adds only the byte after it, so a
-    /// run is added as one stretch (stopping where `count` is reached, as byte by byte).
+    /// run is added as one stretch (stopping where `count` is reached, as byte by byte). Stretches that
+    /// follow on from each other (the words of a line of Cyrillic text, with the space between them kept
+    /// as a neighbour) are copied together once they end: one copy per paragraph rather than per word.
     mutating func read(upTo count: Int) {
         let end = sample.count
         var position = self.position
@@ -32,7 +34,10 @@ struct CharsetEvidence {
         let sample = self.sample
         sample.withUnsafeBufferPointer { sample in
             guard let base = UnsafeRawPointer(sample.baseAddress) else { return }
-            while position < end, bytes.count < count {
+            // The stretch of the sample kept but not yet copied to `bytes`, and what `bytes` will then hold.
+            var pending = 0..<0
+            var kept = bytes.count
+            while position < end, kept < count {
                 while position + 8 <= end,
                     base.loadUnaligned(fromByteOffset: position, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
                 {
@@ -44,17 +49,29 @@ struct CharsetEvidence {
                 guard sample[index] >= 0x80 else { continue }
                 nonASCII += 1
                 let from = Swift.max(index - 1, lastKept + 1, 0)
-                if from > lastKept + 1, !bytes.isEmpty { bytes.append(0x20) }
+                if from > lastKept + 1, kept > 0 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: sample[pending]))
+                    bytes.append(0x20)
+                    pending = from..<from
+                    kept += 1
+                } else if pending.isEmpty {
+                    pending = from..<from
+                }
                 // The run goes on while bytes are non-ASCII; each of them adds one byte until `count` is met.
                 var runEnd = position
-                let room = Swift.max(0, count - (bytes.count + Swift.min(index + 1, end - 1) - from + 1))
+                let room = Swift.max(0, count - (kept + Swift.min(index + 1, end - 1) - from + 1))
                 while runEnd < end, runEnd - position < room, sample[runEnd] >= 0x80 { runEnd += 1 }
                 let to = Swift.min(runEnd, end - 1)
-                if from <= to { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: sample[from...to])) }
+                if from <= to {
+                    // `from` follows on from the pending stretch: it is the byte after the last one kept.
+                    pending = pending.lowerBound..<(to + 1)
+                    kept += to - from + 1
+                }
                 nonASCII += runEnd - position
                 position = runEnd
                 lastKept = Swift.max(lastKept, to)
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: sample[pending]))
         }
         self.position = position
         self.lastKept = lastKept

@@ -56,6 +56,13 @@ enum UTF8Validation {
                 continue
             }
             index += 1
+            // A byte that starts no sequence, or a two-byte lead without its continuation, is one invalid
+            // byte: most of the non-ASCII bytes of a legacy page, which is walked until it is plainly not UTF-8.
+            if lead <= 0xDF || lead > 0xF4 {
+                invalidBytes += 1
+                if settled(invalid: invalidBytes, valid: validSequences, left: count - index, ratio: ratio) { break scan }
+                continue
+            }
             let (length, minSecond, maxSecond): (Int, UInt8, UInt8)
             switch lead {
             case 0xC2...0xDF: (length, minSecond, maxSecond) = (1, 0x80, 0xBF)
