@@ -23,6 +23,15 @@ import Testing
             "run python3 Scripts/build-language-model.py")
     }
 
+    /// The model counts each Belarusian sentence in the official and the classical spelling too; the converter's
+    /// worked examples (and the words it must leave alone) keep its rules honest without the training data.
+    @Test("the Belarusian classical-spelling converter gives its worked examples")
+    func belarusianClassicalSpelling() async throws {
+        #expect(
+            try await PythonScript.run(["Scripts/belarusian_classical.py", "--self-test"]) == 0,
+            "python3 Scripts/belarusian_classical.py --self-test names the examples that fail")
+    }
+
     @Test("the model file stays under the repository's 5 MiB a file and loads with every language")
     func modelFileIsSmall() throws {
         let bytes = try modelBytes()
