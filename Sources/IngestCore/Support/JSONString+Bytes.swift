@@ -7,15 +7,29 @@ extension JSONString {
     /// Runs of plain bytes are copied whole; bytes beyond ASCII are validated where they stand, so the
     /// line is read once.
     public static func decode(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
-        bytes.removeAll(keepingCapacity: true)
         var start = 0
         var end = line.count
         while start < end, isBlank(line[start]) { start += 1 }
         while end > start, isBlank(line[end - 1]) { end -= 1 }
         guard end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 else { return false }
         let body = UnsafeBufferPointer(rebasing: line[(start + 1)..<(end - 1)])
-        bytes.reserveCapacity(body.count)
+        // An escape is never shorter than the UTF-8 it stands for, so the body's length is room enough.
+        // Decoded on the stack (most lines are short) and copied once onto the emptied array.
+        bytes.removeAll(keepingCapacity: true)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { scratch -> Bool in
+            guard let written = decodeValidating(body, into: scratch) else { return false }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<written]))
+            return true
+        }
+    }
+
+    /// Decodes a literal's body into `out` (room for `body.count` bytes, uninitialized or not: bytes are
+    /// only written), validating unescaped UTF-8 as it goes; the number of bytes written, or nil when the
+    /// body is not a valid literal's.
+    private static func decodeValidating(_ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard let source = body.baseAddress, let target = out.baseAddress else { return 0 }
         let count = body.count
+        var written = 0
         var copied = 0
         var index = 0
         while index < count {
@@ -25,41 +39,47 @@ extension JSONString {
                 continue
             }
             if byte >= 0x80 {
-                guard let length = validSequenceLength(body, at: index) else { return false }
+                guard let length = validSequenceLength(body, at: index) else { return nil }
                 index += length
                 continue
             }
-            guard byte == 0x5C, index + 1 < count else { return false }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: body[copied..<index]))
+            guard byte == 0x5C, index + 1 < count else { return nil }
+            (target + written).initialize(from: source + copied, count: index - copied)
+            written += index - copied
             let escaped = body[index + 1]
             index += 2
+            var simple: UInt8 = 0
             switch escaped {
-            case 0x22, 0x5C, 0x2F: bytes.append(escaped)
-            case 0x62: bytes.append(0x08)
-            case 0x66: bytes.append(0x0C)
-            case 0x6E: bytes.append(0x0A)
-            case 0x72: bytes.append(0x0D)
-            case 0x74: bytes.append(0x09)
+            case 0x22, 0x5C, 0x2F: simple = escaped
+            case 0x62: simple = 0x08
+            case 0x66: simple = 0x0C
+            case 0x6E: simple = 0x0A
+            case 0x72: simple = 0x0D
+            case 0x74: simple = 0x09
             case 0x75:
-                guard var unit = hex4(body, at: index) else { return false }
+                guard var unit = hex4(body, at: index) else { return nil }
                 index += 4
                 if (0xD800...0xDBFF).contains(unit) {
                     guard index + 6 <= count, body[index] == 0x5C, body[index + 1] == 0x75,
                         let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
-                    else { return false }
+                    else { return nil }
                     index += 6
                     unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(unit) {
-                    return false
+                    return nil
                 }
-                appendUTF8(unit, to: &bytes)
+                written = UTF8ScalarWriter.write(unit, into: out, at: written)
             default:
-                return false
+                return nil
+            }
+            if escaped != 0x75 {
+                (target + written).initialize(to: simple)
+                written += 1
             }
             copied = index
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: body[copied..<count]))
-        return true
+        (target + written).initialize(from: source + copied, count: count - copied)
+        return written + count - copied
     }
 
     /// Appends UTF-8 bytes (valid, as a String's are) as a JSON string literal: only quotes, backslashes
@@ -83,25 +103,6 @@ extension JSONString {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         out.append(0x22)
-    }
-
-    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        switch value {
-        case 0..<0x80:
-            bytes.append(UInt8(value))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        }
     }
 
     /// The length of the valid UTF-8 sequence that starts at `index` with a byte beyond ASCII, or nil when

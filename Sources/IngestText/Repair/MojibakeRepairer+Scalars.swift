@@ -6,48 +6,54 @@ extension MojibakeRepairer {
     /// give-away character is there decides whether a UTF-8 repair is tried at all, and a repair is judged
     /// against this census.
     func load(_ bytes: UnsafeBufferPointer<UInt8>, into scalars: inout [Unicode.Scalar]) -> Census {
-        scalars.removeAll(keepingCapacity: true)
-        scalars.reserveCapacity(bytes.count)
+        // As many scalars as bytes at most: written in place into an array that long, then cut to size.
+        if scalars.count < bytes.count { scalars.append(contentsOf: repeatElement("\u{0}", count: bytes.count - scalars.count)) }
         var census = Census()
-        var counted = false
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            let lead = UInt32(bytes[index])
-            if lead < 0x80 {
-                scalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: lead)))
-                counted = false
-                index += 1
-                continue
+        let written = scalars.withUnsafeMutableBufferPointer { out -> Int in
+            var written = 0
+            var counted = false
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = UInt32(bytes[index])
+                if lead < 0x80 {
+                    out[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                    written += 1
+                    counted = false
+                    index += 1
+                    continue
+                }
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard index + length <= count else {
+                    // Cut short: only bytes that are not UTF-8 end like this.
+                    out[written] = "\u{FFFD}"
+                    written += 1
+                    break
+                }
+                let value: UInt32
+                if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                } else {
+                    value =
+                        (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                        | UInt32(bytes[index + 3] & 0x3F)
+                }
+                index += length
+                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                out[written] = scalar
+                written += 1
+                if value <= 0x9F { census.controls += 1 }
+                if isSuspicious(scalar) {
+                    census.giveAways += 1
+                    if !counted { census.giveAwayRuns += 1 }
+                    counted = true
+                }
             }
-            let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            guard index + length <= count else {
-                // Cut short: only bytes that are not UTF-8 end like this.
-                scalars.append("\u{FFFD}")
-                break
-            }
-            let value: UInt32
-            if lead < 0xE0 {
-                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                index += 2
-            } else if lead < 0xF0 {
-                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                index += 3
-            } else {
-                value =
-                    (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
-                    | UInt32(bytes[index + 3] & 0x3F)
-                index += 4
-            }
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            scalars.append(scalar)
-            if value <= 0x9F { census.controls += 1 }
-            if isSuspicious(scalar) {
-                census.giveAways += 1
-                if !counted { census.giveAwayRuns += 1 }
-                counted = true
-            }
+            return written
         }
+        scalars.removeLast(scalars.count - written)
         return census
     }
 
