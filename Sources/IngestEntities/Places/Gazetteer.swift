@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// The places the entities stage knows, looked up by folded name: marks dropped and lower-cased, so
 /// "Iași" (comma below), "Iaşi" (cedilla) and "IASI" meet, and so do inflected forms generated from the
@@ -12,7 +13,7 @@ struct Gazetteer: Sendable {
     let maxWords: Int
     /// The first word of every name, by folded scalars: most capitalised words begin none, and are
     /// ruled out without building a key.
-    let firstWords: WordTable<Bool>
+    let firstWords: WordTable<UInt32, Bool>
     /// Every name of several words cut after each word but the last ("new", "new south"), so a lookup
     /// stops as soon as no longer name can follow.
     let prefixes: Set<String>

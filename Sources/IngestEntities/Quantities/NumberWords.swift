@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// Numbers written as words ("seventy", "триста", "dwadzieścia pięć", "пʼятдесят"), read through ICU's
 /// rule-based spell-out: Foundation's NumberFormatter writes every number up to `limit` in each language
@@ -11,7 +12,7 @@ struct NumberWords: Sendable {
     private(set) var firstWords: Set<String> = []
     /// Every word of every spelled-out number, as ``key(_:)`` writes it.
     private(set) var words: Set<String> = []
-    private var wordTable = WordTable<Bool>([:])
+    private var wordTable = WordTable<UInt32, Bool>([:])
 
     static let shared = NumberWords(limit: 1000)
 

@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Splits text into words, numbers and punctuation in one pass over its Unicode scalars.
 ///
 /// Words keep inner apostrophes and hyphens ("Moravian-Silesian", "пʼять") and combining marks; digits

@@ -1,3 +1,5 @@
+import IngestCore
+
 /// What a lower-cased word can be to the recognisers: a month name, a range opener, the first word of a
 /// qualifier or of a spelled-out number, an organisation trigger… The tokenizer looks each word up once,
 /// so the rules run on every token test a bit and consult their own tables only when it is set.
@@ -22,7 +24,7 @@ struct WordClass: OptionSet, Sendable {
 
     /// Built once per process from the recognisers' own vocabularies, so a bit can never miss a word
     /// the vocabulary has.
-    static let table: WordTable<WordClass> = {
+    static let table: WordTable<UInt32, WordClass> = {
         var classes: [String: WordClass] = [:]
         func add<S: Sequence>(_ words: S, _ wordClass: WordClass) where S.Element == String {
             for word in words { classes[word, default: []].insert(wordClass) }

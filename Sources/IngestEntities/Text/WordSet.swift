@@ -1,9 +1,11 @@
+import IngestCore
+
 /// A closed set of lower-cased words that rules test tokens against: by the token's lower-cased scalars
 /// when the tokenizer knows them, by its lower-cased `String` otherwise (a word that may not be in NFC,
 /// which `Set<String>` compares canonically).
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     let words: Set<String>
-    private let table: WordTable<Bool>
+    private let table: WordTable<UInt32, Bool>
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         self.words = Set(words)

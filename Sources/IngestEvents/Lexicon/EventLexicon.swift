@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// The words the events stage recognises, in all four languages at once, built from the generated
 /// `EventWords` table (`Data/event-words.tsv`).
@@ -37,7 +38,7 @@ struct EventLexicon: Sendable {
     /// answers all the questions the finders ask of it.
     let words: [String: (roles: Roles, eventWord: Int32)]
     /// ``words`` for tokens in NFC, by their bytes.
-    private let wordTable: UTF8WordTable<(roles: Roles, eventWord: Int32)>
+    private let wordTable: WordTable<UInt8, (roles: Roles, eventWord: Int32)>
     /// Per scalar below ``ScalarClass/limit``, whether an ordinal stem starts with it.
     private let ordinalInitialTable: [Bool]
     /// ``ordinalStems`` as UTF-8 with their length in scalars, grouped as there, when every stem is of
@@ -146,7 +147,7 @@ struct EventLexicon: Sendable {
         }
         self.eventWordList = eventWordList
         self.words = words
-        wordTable = UTF8WordTable(words.map { (key: $0.key.precomposedStringWithCanonicalMapping, value: $0.value) })
+        wordTable = WordTable(words)
         var stemGroups: [[(utf8: [UInt8], scalars: Int, value: Int)]] = []
         var groupOfInitial = [Int16](repeating: -1, count: Int(ScalarClass.limit))
         for (initial, stems) in ordinalStems {
