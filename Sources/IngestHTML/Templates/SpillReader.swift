@@ -1,3 +1,5 @@
+import IngestCore
+
 /// Reads back what ``SpillWriter`` laid out, field by field in the same order.
 ///
 /// Every read checks the bytes left, so a record cut short or garbled throws ``Truncated`` instead of
@@ -5,27 +7,20 @@
 struct SpillReader {
     struct Truncated: Error {}
 
-    private let bytes: [UInt8]
-    private var position = 0
+    private var reader: LittleEndianReader<Truncated>
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        reader = LittleEndianReader(bytes, truncated: Truncated())
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { reader.isAtEnd }
 
     mutating func uint64() throws(Truncated) -> UInt64 {
-        let range = try take(8)
-        var value: UInt64 = 0
-        for index in range.reversed() { value = value << 8 | UInt64(bytes[index]) }
-        return value
+        try reader.integer(UInt64.self)
     }
 
     mutating func uint32() throws(Truncated) -> UInt32 {
-        let range = try take(4)
-        var value: UInt32 = 0
-        for index in range.reversed() { value = value << 8 | UInt32(bytes[index]) }
-        return value
+        try reader.integer(UInt32.self)
     }
 
     mutating func int() throws(Truncated) -> Int {
@@ -33,8 +28,7 @@ struct SpillReader {
     }
 
     mutating func bool() throws(Truncated) -> Bool {
-        let range = try take(1)
-        switch bytes[range.lowerBound] {
+        switch try reader.integer(UInt8.self) {
         case 0: return false
         case 1: return true
         default: throw Truncated()
@@ -46,8 +40,7 @@ struct SpillReader {
     }
 
     mutating func string() throws(Truncated) -> String {
-        let range = try take(Int(try uint32()))
-        return String(decoding: bytes[range], as: UTF8.self)
+        String(decoding: try reader.bytes(Int(try uint32())), as: UTF8.self)
     }
 
     mutating func optionalString() throws(Truncated) -> String? {
@@ -57,7 +50,7 @@ struct SpillReader {
     mutating func strings() throws(Truncated) -> [String] {
         let count = Int(try uint32())
         // Each string takes at least its 4-byte length, so a garbled count cannot reserve more than the record.
-        guard count <= (bytes.count - position) / 4 else { throw Truncated() }
+        guard count <= reader.remaining / 4 else { throw Truncated() }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
@@ -66,12 +59,6 @@ struct SpillReader {
 
     /// Moves past `count` bytes without reading them.
     mutating func skip(_ count: Int) throws(Truncated) {
-        _ = try take(count)
-    }
-
-    private mutating func take(_ count: Int) throws(Truncated) -> Range<Int> {
-        guard count >= 0, count <= bytes.count - position else { throw Truncated() }
-        defer { position += count }
-        return position..<(position + count)
+        try reader.skip(count)
     }
 }

@@ -1,4 +1,5 @@
 import CZlib
+import IngestCore
 public import Foundation
 
 /// The language identifier's model: for each character n-gram (orders 1–5) the -ln probability of its
@@ -116,25 +117,27 @@ public final class LanguageModel: Sendable {
 
     init(source: ModelSource) throws(LanguageModelError) {
         guard 1.littleEndian == 1 else { throw LanguageModelError("the language model is little-endian; this machine is not") }
-        var reader = ModelByteReader(bytes: try source.bytes(at: 0, count: min(source.size, Self.maximumHeaderBytes)))
-        guard reader.take(8) == Self.magic else {
+        var reader = LittleEndianReader(
+            try source.bytes(at: 0, count: min(source.size, Self.maximumHeaderBytes)),
+            truncated: LanguageModelError("language model file is truncated"))
+        guard (try? reader.bytes(8))?.elementsEqual(Self.magic) == true else {
             throw LanguageModelError("not a language model file of this version (bad magic)")
         }
-        let count = Int(try reader.u32())
+        let count = Int(try reader.integer(UInt32.self))
         guard (1...16).contains(count) else { throw LanguageModelError("language model names \(count) languages") }
         var languages: [String] = []
         for _ in 0..<count {
             languages.append(String(decoding: try reader.bytes(2), as: UTF8.self))
         }
-        let step = Double(Float(bitPattern: try reader.u32()))
+        let step = Double(Float(bitPattern: try reader.integer(UInt32.self)))
         guard step > 0, step.isFinite else { throw LanguageModelError("language model has a bad quantisation step") }
-        let floors = try reader.bytes(count * Self.wordOrder)
+        let floors = Array(try reader.bytes(count * Self.wordOrder))
         var has = [UInt16](repeating: 0, count: Self.letterMaskLimit)
         var scripts = [Set<WritingScript>](repeating: [], count: count)
         for language in 0..<count {
-            let letters = Int(try reader.u16())
+            let letters = Int(try reader.integer(UInt16.self))
             for _ in 0..<letters {
-                let scalar = UInt32(try reader.u32())
+                let scalar = try reader.integer(UInt32.self)
                 guard scalar < Self.letterMaskLimit, scalar != 0x27 else { continue }
                 has[Int(scalar)] |= 1 << language
                 scripts[language].insert(WritingScript.of(scalar))
@@ -150,18 +153,18 @@ public final class LanguageModel: Sendable {
                 lacking[scalar] |= 1 << language
             }
         }
-        let entries = Int(try reader.u32())
+        let entries = Int(try reader.integer(UInt32.self))
         guard entries <= Self.maximumEntries else { throw LanguageModelError("language model claims \(entries) entries") }
-        let checksum = try reader.u32()
+        let checksum = try reader.integer(UInt32.self)
         let bodyStart = reader.offset
-        let tableBytes = Int(try reader.u32())
-        let codeCount = Int(try reader.u16())
+        let tableBytes = Int(try reader.integer(UInt32.self))
+        let codeCount = Int(try reader.integer(UInt16.self))
         guard tableBytes <= Self.maximumEntries * (4 + count), (1...256).contains(codeCount) else {
             throw LanguageModelError("language model claims \(tableBytes) bytes of entries in \(codeCount) layouts")
         }
         var codes = [UInt32](repeating: 0, count: 256)
         for code in 0..<codeCount {
-            let word = try reader.u32()
+            let word = try reader.integer(UInt32.self)
             let mask = word & 0xFFFF
             guard mask >> count == 0, word >> 17 == 0 else { throw LanguageModelError("language model has a bad value layout") }
             codes[code] = word | UInt32(4 + mask.nonzeroBitCount) << 24
