@@ -22,24 +22,26 @@ public struct WordTable<CodeUnit: FixedWidthInteger & UnsignedInteger & Sendable
     @usableFromInline let signatures: [UInt64]
     @usableFromInline let signatureMask: Int
 
-    /// Builds the table from keys given as code units.
+    /// Builds the table from keys given as code units. A lazy collection lets each key's array go as soon
+    /// as it is stored, instead of all of them being held at once while the table is built.
     ///
     /// - Important: The keys must be in NFC (or the words looked up in the same form) and distinct; of two
     ///   equal keys, the first is found.
     @inlinable
-    public init(codeUnits entries: [(key: [CodeUnit], value: Value)]) {
+    public init<C: Collection>(codeUnits entries: C) where C.Element == (key: [CodeUnit], value: Value) {
+        let count = entries.count
         var capacity = 16
-        while capacity < entries.count * 2 { capacity *= 2 }
+        while capacity < count * 2 { capacity *= 2 }
         // About 64 bits per key, from 4,096 to 65,536: sparse enough that most words with no key are turned
         // away, small enough to stay in the first-level cache beside the slots probed.
         var signatureBits = 1 << 12
-        while signatureBits < entries.count * 64, signatureBits < 1 << 16 { signatureBits *= 2 }
+        while signatureBits < count * 64, signatureBits < 1 << 16 { signatureBits *= 2 }
         var slots = [Int32](repeating: -1, count: capacity)
         var offsets: [Int32] = [0]
-        offsets.reserveCapacity(entries.count + 1)
+        offsets.reserveCapacity(count + 1)
         var keys: [CodeUnit] = []
         var values: [Value] = []
-        values.reserveCapacity(entries.count)
+        values.reserveCapacity(count)
         var signatures = [UInt64](repeating: 0, count: signatureBits / 64)
         for (key, value) in entries {
             let signature = Self.signature(key, mask: signatureBits - 1)
@@ -107,8 +109,11 @@ extension WordTable where CodeUnit == UInt8 {
     ///
     /// - Important: The words must be distinct in NFC; of two equal ones, the first is found.
     @inlinable
-    public init<S: Sequence>(_ entries: S) where S.Element == (key: String, value: Value) {
-        self.init(codeUnits: entries.map { (key: Array($0.key.precomposedStringWithCanonicalMapping.utf8), value: $0.value) })
+    public init<C: Collection>(_ entries: C) where C.Element == (key: String, value: Value) {
+        self.init(
+            codeUnits: entries.lazy.map {
+                (key: Array($0.key.precomposedStringWithCanonicalMapping.utf8), value: $0.value)
+            })
     }
 
     /// The value of `word`, which must be in NFC to find its key.
@@ -124,8 +129,10 @@ extension WordTable where CodeUnit == UInt32 {
     ///
     /// - Important: The words must be distinct in NFC; of two equal ones, the first is found.
     @inlinable
-    public init<S: Sequence>(_ entries: S) where S.Element == (key: String, value: Value) {
+    public init<C: Collection>(_ entries: C) where C.Element == (key: String, value: Value) {
         self.init(
-            codeUnits: entries.map { (key: $0.key.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value), value: $0.value) })
+            codeUnits: entries.lazy.map {
+                (key: $0.key.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value), value: $0.value)
+            })
     }
 }
