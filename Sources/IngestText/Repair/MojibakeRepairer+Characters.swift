@@ -78,6 +78,21 @@ extension MojibakeRepairer {
         }
     }
 
+    /// Characters that a few bytes read back by chance land on far more often than any page uses them:
+    /// Latin letters of transliteration and Welsh (U+1E00–U+1E9F; the Vietnamese ones after them are in
+    /// everyday use), polytonic Greek, Braille, supplemental mathematical operators, the arrows and
+    /// symbols of U+2B00–U+2BFF other than emoji (⭐), and combining marks beyond the diacritics and
+    /// overlays that decomposed or struck-through text carries. The blank Braille pattern is kept: posts
+    /// use it as a space that survives trimming. Clean Czech "ášť" encoded as ISO-8859-2
+    /// is the UTF-8 of U+1E7B, and Belarusian "тал" as IBM866 that of a Braille pattern.
+    static func isRare(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x339...0x341, 0x343, 0x344, 0x346...0x36F, 0x1E00...0x1E9F, 0x1F00...0x1FFF, 0x2801...0x28FF, 0x2A00...0x2AFF: return true
+        case 0x2B00...0x2BFF: return !scalar.properties.isEmoji
+        default: return false
+        }
+    }
+
     /// Characters that give mojibake away: a span of clean text in these languages has none. C1 controls,
     /// Latin-1 symbols, the windows-1252 extras (€ ™ š œ…), Cyrillic letters no Bulgarian, Ukrainian or
     /// Russian word uses (љ ў ђ…), box drawing, and Thai (what windows-874 makes of UTF-8).

@@ -71,6 +71,8 @@ extension MojibakeRepairer {
         guard decoding.sequences + decoding.lossy > 0, decoded.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
         let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
         if Self.isAmbiguous(decoded, span: scalars[range], previous: previous, next: next) { return nil }
+        // Whatever else it reads as, a repair is made of characters in everyday use.
+        if decoded.contains(where: Self.isRare) { return nil }
         // "Ã " standing alone may be the letter itself ("Â is a letter"); at the end of a word ("voilÃ ")
         // it is a misread "à" whose 0xA0 became a space.
         if decoding.restoredSpaces == decoding.sequences, decoding.sequenceBytes == 2, decoding.lossy == 0, !(previous.map(Self.isLetter) ?? false) {

@@ -82,7 +82,7 @@ extension MojibakeRepairer {
             }
             let range = index..<spanEnd(scalars, from: index, extended: first)
             spans.append(Span(range: range))
-            suspicious.append(range.count >= 2 && scalars[range].contains(where: { isSuspicious($0) }))
+            suspicious.append(range.count >= 2 && hasGiveAway(scalars, range))
             index = range.upperBound
         }
         // After a first repair the text has shown it was misread twice, and what is left of the second
@@ -193,6 +193,38 @@ extension MojibakeRepairer {
         }
         out.append(contentsOf: scalars[cursor...])
         return true
+    }
+
+    /// Whether a span holds a character that gives mojibake away where it stands. A give-away that is a
+    /// small letter right after a small letter of its script, and before another or at the end of the
+    /// word, is a letter of a language these pages quote (Czech "též", "zvlášť", Belarusian "металаў"):
+    /// mojibake puts ž, š and ў after the image of a two-byte lead (a capital: Å, Ä, Р, С) or of another
+    /// byte of a longer sequence, so such a letter alone leaves the span to the evidence of the rest of
+    /// the text.
+    func hasGiveAway(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        for index in range where isSuspicious(scalars[index]) && !isLetterInWord(scalars, at: index) {
+            return true
+        }
+        return false
+    }
+
+    /// A give-away small letter between small letters of its own script (or at the end of the word) that
+    /// no code page makes the second byte of a two-byte sequence after the letter before it, nor a lead
+    /// byte whose continuation follows (Mac Roman reads "ę" as "ƒô").
+    func isLetterInWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        guard index > 0, Self.isLetter(scalar), Self.isLowercase(scalar) else { return false }
+        let previous = scalars[index - 1]
+        guard Self.isLetter(previous), Self.isLowercase(previous), !isSuspicious(previous),
+            ScriptRun.script(previous) == ScriptRun.script(scalar)
+        else { return false }
+        let entry = masks.entry(scalar)
+        guard masks.entry(previous).lead2 & entry.continuation == 0 else { return false }
+        guard index + 1 < scalars.count else { return true }
+        let next = scalars[index + 1]
+        if next.value >= 0x80, (entry.lead2 | entry.lead3 | entry.lead4) & masks.entry(next).continuation != 0 { return false }
+        guard Self.isLetter(next) else { return !isSuspicious(next) }
+        return Self.isLowercase(next) && !isSuspicious(next)
     }
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives

@@ -1,0 +1,43 @@
+import Foundation
+import IngestCore
+import IngestText
+import Testing
+
+/// Czech, Slovak and Belarusian are languages the product tells apart from its own and that pages quote:
+/// their letters include windows-1252 extras (ž, š) and a Cyrillic letter (ў) that give mojibake away in
+/// the four languages, so their clean words must survive the repairer, and their mojibake still be undone.
+@Suite struct RepairCleanNeighbourTests {
+    let repairer = MojibakeRepairer()
+
+    static let sentences = [
+        "Je to též otázka, o níž se mluví rovněž v novinách.",
+        "Náš soused nosí zvlášť teplý plášť.",
+        "Na plantáž dohlíží stráž od rána.",
+        "Horoskop pro BLÍŽENCI vyšel v sobotu.",
+        "Я так зрабіў за тое, што ён прасіў.",
+        "Цэны металаў выраслі за год.",
+        "Збор падаткаў павялічыўся ўвосень.",
+    ]
+
+    @Test("clean Czech, Slovak and Belarusian text is left as it is", arguments: sentences)
+    func cleanTextStays(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
+    @Test("the same sentences misread as UTF-8 with a single-byte code page still come back", arguments: [
+        ("Je to též otázka, o níž se mluví rovněž v novinách.", "windows-1252"),
+        ("Náš soused nosí zvlášť teplý plášť.", "windows-1250"),
+        ("Na plantáž dohlíží stráž od rána.", "iso-8859-2"),
+        ("Я так зрабіў за тое, што ён прасіў.", "windows-1251"),
+        ("Цэны металаў выраслі за год.", "windows-1251"),
+        ("Збор падаткаў павялічыўся ўвосень.", "ibm866"),
+    ])
+    func mojibakeOfThemComesBack(_ clean: String, _ codePage: String) throws {
+        let table = try #require(SingleByteTable.named(codePage))
+        let broken = String(decoding: table.decode(Array(clean.utf8)), as: UTF8.self)
+        #expect(broken != clean)
+        #expect(repairer.repair(broken).text == clean)
+    }
+}
