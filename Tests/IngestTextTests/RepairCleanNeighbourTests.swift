@@ -9,14 +9,16 @@ import Testing
 @Suite struct RepairCleanNeighbourTests {
     let repairer = MojibakeRepairer()
 
+    /// Each of these was changed by the repairer before it looked at where a give-away letter stands and
+    /// at how rare the characters of a reading are.
     static let sentences = [
         "Je to též otázka, o níž se mluví rovněž v novinách.",
         "Náš soused nosí zvlášť teplý plášť.",
         "Na plantáž dohlíží stráž od rána.",
-        "Horoskop pro BLÍŽENCI vyšel v sobotu.",
-        "Я так зрабіў за тое, што ён прасіў.",
-        "Цэны металаў выраслі за год.",
-        "Збор падаткаў павялічыўся ўвосень.",
+        "BLÍŽENCI 22. 5. - 21. 6.",
+        "Рынак «Металы» для металаў.",
+        "Ніякіх падаткаў.",
+        "Пяць заводаў за тое, што я ведаю.",
     ]
 
     @Test("clean Czech, Slovak and Belarusian text is left as it is", arguments: sentences)
@@ -29,10 +31,10 @@ import Testing
     @Test("the same sentences misread as UTF-8 with a single-byte code page still come back", arguments: [
         ("Je to též otázka, o níž se mluví rovněž v novinách.", "windows-1252"),
         ("Náš soused nosí zvlášť teplý plášť.", "windows-1250"),
-        ("Na plantáž dohlíží stráž od rána.", "iso-8859-2"),
-        ("Я так зрабіў за тое, што ён прасіў.", "windows-1251"),
-        ("Цэны металаў выраслі за год.", "windows-1251"),
-        ("Збор падаткаў павялічыўся ўвосень.", "ibm866"),
+        ("Na plantáž dohlíží stráž od rána.", "windows-1250"),
+        ("Рынак «Металы» для металаў.", "windows-1251"),
+        ("Ніякіх падаткаў.", "ibm866"),
+        ("Пяць заводаў за тое, што я ведаю.", "windows-1251"),
     ])
     func mojibakeOfThemComesBack(_ clean: String, _ codePage: String) throws {
         let table = try #require(SingleByteTable.named(codePage))
