@@ -7,6 +7,9 @@ import Testing
         (#""\u0416\u00e9""#, "Жé"), (#""\ud83d\ude00""#, "😀"), (#""Клъстер""#, "Клъстер"), (#""""#, ""),
         (#""\u0000x\u007f\u0080\u07FF\u0800\uFFFF""#, "\u{0}x\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}"), (#""\uDBFF\uDFFF\\n""#, "\u{10FFFF}\\n"),
         (#""Zaż\"ółć\u0105""#, "Zaż\"ółćą"), (#""\ud83d\ude00\ud83d\ude00""#, "😀😀"),
+        // Runs of escapes of every length, digits in either case, broken by other escapes and plain bytes.
+        (#""\u0416\n\u00C3\u00a9x\u0041\u2014\ud83d\ude00\u0430""#, "Ж\nÃ©xA—😀а"), (#""\u0416\\u0416""#, "Ж\\u0416"),
+        (#""\u00e9\u00E9\u00Ea\u00eA""#, "ééêê"), (#""\u0416\\""#, "Ж\\"),
     ])
     func decodes(_ line: String, _ expected: String) {
         #expect(JSONString.decode(Array(line.utf8)) == expected)
@@ -23,7 +26,8 @@ import Testing
 
     @Test("anything but one JSON string is refused", arguments: [
         "plain", #""unterminated"#, #""a" "b""#, #""\x""#, #""\ud83d""#, #""\u12""#, #""\ude00""#, #""\ud83d\u0041""#,
-        #""\ud83d\ud83d""#, #""ż\ude00""#, #""\u12g4""#, #""ends with \""#, #""ż\""#, "\"ż\u{01}\\n\"", "42", "{\"text\": \"a\"}", "\"tab\there\"",
+        #""\ud83d\ud83d""#, #""ż\ude00""#, #""\u12g4""#, #""ends with \""#, #""ż\""#, "\"ż\u{01}\\n\"", "42",
+        #""\u0416\u12""#, #""\u0416\ude00""#, #""\u00e9\u0G00""#, #""\u0416\""#, #""\u0416\u""#, #""\ud83d\u0416\ude00""#, "{\"text\": \"a\"}", "\"tab\there\"",
     ])
     func refuses(_ line: String) {
         #expect(JSONString.decode(Array(line.utf8)) == nil)

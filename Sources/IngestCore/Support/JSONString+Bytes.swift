@@ -28,58 +28,40 @@ extension JSONString {
     /// body is not a valid literal's.
     private static func decodeValidating(_ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         guard let source = body.baseAddress, let target = out.baseAddress else { return 0 }
-        let count = body.count
-        var written = 0
-        var copied = 0
-        var index = 0
-        while index < count {
-            let byte = body[index]
-            if byte >= 0x20, byte < 0x80, byte != 0x22, byte != 0x5C {
-                index += 1
-                continue
-            }
-            if byte >= 0x80 {
-                guard let length = validSequenceLength(body, at: index) else { return nil }
-                index += length
-                continue
-            }
-            guard byte == 0x5C, index + 1 < count else { return nil }
-            (target + written).initialize(from: source + copied, count: index - copied)
-            written += index - copied
-            let escaped = body[index + 1]
-            index += 2
-            var simple: UInt8 = 0
-            switch escaped {
-            case 0x22, 0x5C, 0x2F: simple = escaped
-            case 0x62: simple = 0x08
-            case 0x66: simple = 0x0C
-            case 0x6E: simple = 0x0A
-            case 0x72: simple = 0x0D
-            case 0x74: simple = 0x09
-            case 0x75:
-                guard var unit = hex4(body, at: index) else { return nil }
-                index += 4
-                if (0xD800...0xDBFF).contains(unit) {
-                    guard index + 6 <= count, body[index] == 0x5C, body[index + 1] == 0x75,
-                        let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
-                    else { return nil }
-                    index += 6
-                    unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(unit) {
-                    return nil
+        return hexDigitValues.withUnsafeBufferPointer { digits -> Int? in
+            let digits = digits.baseAddress!
+            let count = body.count
+            var written = 0
+            var copied = 0
+            var index = 0
+            while index < count {
+                let byte = source[index]
+                if byte >= 0x20, byte < 0x80, byte != 0x22, byte != 0x5C {
+                    index += 1
+                    continue
                 }
-                written = UTF8ScalarWriter.write(unit, into: out, at: written)
-            default:
-                return nil
+                if byte >= 0x80 {
+                    guard let length = validSequenceLength(body, at: index) else { return nil }
+                    index += length
+                    continue
+                }
+                guard byte == 0x5C, index + 1 < count else { return nil }
+                (target + written).initialize(from: source + copied, count: index - copied)
+                written += index - copied
+                let escaped = source[index + 1]
+                index += 2
+                if escaped == 0x75 {
+                    guard decodeUnicodeEscapes(body, digits, at: &index, into: target, written: &written) else { return nil }
+                } else {
+                    guard let simple = simpleEscape(escaped) else { return nil }
+                    (target + written).initialize(to: simple)
+                    written += 1
+                }
+                copied = index
             }
-            if escaped != 0x75 {
-                (target + written).initialize(to: simple)
-                written += 1
-            }
-            copied = index
+            (target + written).initialize(from: source + copied, count: count - copied)
+            return written + count - copied
         }
-        (target + written).initialize(from: source + copied, count: count - copied)
-        return written + count - copied
     }
 
     /// Appends UTF-8 bytes (valid, as a String's are) as a JSON string literal: only quotes, backslashes

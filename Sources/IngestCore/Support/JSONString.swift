@@ -40,49 +40,49 @@ public enum JSONString {
     private static func decode(
         _ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, rawNonASCII: inout Bool
     ) -> Int? {
-        var written = 0
-        var index = 0
-        let count = body.count
-        while index < count {
-            let byte = body[index]
-            index += 1
-            if byte != 0x5C {
-                guard byte != 0x22, byte >= 0x20 else { return nil }
-                if byte >= 0x80 { rawNonASCII = true }
-                out[written] = byte
-                written += 1
-                continue
-            }
-            guard index < count else { return nil }
-            let escaped = body[index]
-            index += 1
-            switch escaped {
-            case 0x22, 0x5C, 0x2F: out[written] = escaped
-            case 0x62: out[written] = 0x08
-            case 0x66: out[written] = 0x0C
-            case 0x6E: out[written] = 0x0A
-            case 0x72: out[written] = 0x0D
-            case 0x74: out[written] = 0x09
-            case 0x75:
-                guard var unit = hex4(body, at: index) else { return nil }
-                index += 4
-                if (0xD800...0xDBFF).contains(unit) {
-                    guard index + 6 <= count, body[index] == 0x5C, body[index + 1] == 0x75,
-                        let low = hex4(body, at: index + 2), (0xDC00...0xDFFF).contains(low)
-                    else { return nil }
-                    index += 6
-                    unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(unit) {
-                    return nil
+        guard let source = body.baseAddress, let target = out.baseAddress else { return 0 }
+        return hexDigitValues.withUnsafeBufferPointer { digits -> Int? in
+            let digits = digits.baseAddress!
+            var written = 0
+            var index = 0
+            let count = body.count
+            while index < count {
+                let byte = source[index]
+                index += 1
+                if byte != 0x5C {
+                    guard byte != 0x22, byte >= 0x20 else { return nil }
+                    if byte >= 0x80 { rawNonASCII = true }
+                    target[written] = byte
+                    written += 1
+                    continue
                 }
-                written = UTF8ScalarWriter.write(unit, into: out, at: written)
-                continue
-            default:
-                return nil
+                guard index < count else { return nil }
+                let escaped = source[index]
+                index += 1
+                if escaped == 0x75 {
+                    guard decodeUnicodeEscapes(body, digits, at: &index, into: target, written: &written) else { return nil }
+                } else {
+                    guard let simple = simpleEscape(escaped) else { return nil }
+                    target[written] = simple
+                    written += 1
+                }
             }
-            written += 1
+            return written
         }
-        return written
+    }
+
+    /// The byte a one-letter escape (`\n`, `\"`…) stands for, given the letter; nil when it is none.
+    @inline(__always)
+    static func simpleEscape(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case 0x22, 0x5C, 0x2F: letter
+        case 0x62: 0x08
+        case 0x66: 0x0C
+        case 0x6E: 0x0A
+        case 0x72: 0x0D
+        case 0x74: 0x09
+        default: nil
+        }
     }
 
     /// Appends `text` as a JSON string literal: only quotes, backslashes and C0 controls are escaped.
@@ -97,22 +97,5 @@ public enum JSONString {
 
     static func isBlank(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
-    }
-
-    static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32? {
-        guard start + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for index in start..<(start + 4) {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte &- 0x30)
-            case 0x41...0x46: digit = UInt32(byte &- 0x41 &+ 10)
-            case 0x61...0x66: digit = UInt32(byte &- 0x61 &+ 10)
-            default: return nil
-            }
-            value = value << 4 | digit
-        }
-        return value
     }
 }
