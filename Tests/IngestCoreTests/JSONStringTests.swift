@@ -70,4 +70,17 @@ import Testing
         JSONString.append(text, to: &out)
         #expect(JSONString.decode(out) == text)
     }
+
+    @Test("a character that needs an escape is found at any offset of a long run", arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}", "ż", "\u{7F}", " "])
+    func longRuns(_ special: String) {
+        for offset in 0..<20 {
+            let text = String(repeating: "a", count: offset) + special + "żółć 😀" + String(repeating: "b", count: 17 - offset % 9)
+            var out: [UInt8] = []
+            JSONString.append(text, to: &out)
+            let escapesNeeded = special == "\"" || special == "\\" || special.unicodeScalars.first!.value < 0x20
+            #expect(out.count == text.utf8.count + 2 + (escapesNeeded ? (special.unicodeScalars.first!.value < 0x20 && special != "\n" ? 5 : 1) : 0))
+            #expect(JSONString.decode(out) == text)
+            #expect(Self.decodedIntoBytes(out) == Array(text.utf8))
+        }
+    }
 }

@@ -35,6 +35,11 @@ extension JSONString {
             var copied = 0
             var index = 0
             while index < count {
+                // Plain ASCII is passed over eight bytes at a time.
+                while index + 8 <= count, !needsAttention(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), nonASCII: true) {
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = source[index]
                 if byte >= 0x20, byte < 0x80, byte != 0x22, byte != 0x5C {
                     index += 1
@@ -68,12 +73,24 @@ extension JSONString {
     /// and C0 controls are escaped, and the runs between them are copied whole.
     public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
+        guard let source = bytes.baseAddress else {
+            out.append(0x22)
+            return
+        }
+        let count = bytes.count
         var copied = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
+        var index = 0
+        while index < count {
+            // Bytes that need no escape, beyond ASCII too, are passed over eight at a time.
+            while index + 8 <= count, !needsAttention(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), nonASCII: false) {
+                index += 8
+            }
+            guard index < count else { break }
+            let byte = source[index]
+            index += 1
             guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            copied = index + 1
+            out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: index - 1 - copied))
+            copied = index
             switch byte {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
             case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -83,8 +100,24 @@ extension JSONString {
             default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
             }
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: count - copied))
         out.append(0x22)
+    }
+
+    /// Whether any of the eight bytes in `word` is a quote, a backslash or a C0 control, or, with
+    /// `nonASCII`, lies beyond ASCII: the bytes a literal's scan must stop at. Each test is the classic
+    /// "has a byte less than n" bit trick, exact for whether any byte matches.
+    @inline(__always)
+    static func needsAttention(_ word: UInt64, nonASCII: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        var found = (word &- ones &* 0x20) & ~word
+        found |= (quote &- ones) & ~quote
+        found |= (backslash &- ones) & ~backslash
+        if nonASCII { found |= word }
+        return found & highs != 0
     }
 
     /// The length of the valid UTF-8 sequence that starts at `index` with a byte beyond ASCII, or nil when
