@@ -42,9 +42,10 @@ struct IngestProcess {
         try process.run()
         // Input is written and standard error read on threads of their own, so a process that answers
         // before it has read all its input, or writes more than a pipe holds to either stream, never
-        // waits on this one.
+        // waits on this one. A process that exits without reading all its input closes the pipe: the
+        // throwing write reports that as an error, where the plain one would stop the whole test run.
         let writer = Thread {
-            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
             try? input.fileHandleForWriting.close()
         }
         writer.start()
