@@ -11,7 +11,6 @@ extension MojibakeRepairer {
         var census = Census()
         let written = scalars.withUnsafeMutableBufferPointer { out -> Int in
             var written = 0
-            var counted = false
             var index = 0
             let count = bytes.count
             while index < count {
@@ -19,7 +18,7 @@ extension MojibakeRepairer {
                 if lead < 0x80 {
                     out[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
                     written += 1
-                    counted = false
+                    census.count(lead, giveAway: false)
                     index += 1
                     continue
                 }
@@ -44,12 +43,7 @@ extension MojibakeRepairer {
                 let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 out[written] = scalar
                 written += 1
-                if value <= 0x9F { census.controls += 1 }
-                if isSuspicious(scalar) {
-                    census.giveAways += 1
-                    if !counted { census.giveAwayRuns += 1 }
-                    counted = true
-                }
+                census.count(value, giveAway: isSuspicious(scalar))
             }
             return written
         }

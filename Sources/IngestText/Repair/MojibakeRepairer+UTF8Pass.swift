@@ -273,19 +273,8 @@ extension MojibakeRepairer {
 
     func census(_ scalars: [Unicode.Scalar]) -> Census {
         var census = Census()
-        var counted = false
         for scalar in scalars {
-            let value = scalar.value
-            if value < 0x80 {
-                counted = false
-                continue
-            }
-            if value <= 0x9F { census.controls += 1 }
-            if isSuspicious(scalar) {
-                census.giveAways += 1
-                if !counted { census.giveAwayRuns += 1 }
-                counted = true
-            }
+            census.count(scalar.value, giveAway: isSuspicious(scalar))
         }
         return census
     }
