@@ -60,14 +60,14 @@ import Testing
     ])
     func passesValidUTF8(_ text: String) {
         var line: [UInt8] = []
-        JSONString.append(text, to: &line)
+        JSONStringLiteral.append(text, to: &line)
         #expect(Self.decodedIntoBytes(line) == Array(text.utf8))
     }
 
     @Test("what is written reads back", arguments: ["", "plain", "quote \" and \\ slash", "line\nbreak\ttab\u{01}", "Zażółć 😀 Клъстер"])
     func roundTrip(_ text: String) {
         var out: [UInt8] = []
-        JSONString.append(text, to: &out)
+        JSONStringLiteral.append(text, to: &out)
         #expect(JSONString.decode(out) == text)
     }
 
@@ -76,7 +76,7 @@ import Testing
         for offset in 0..<20 {
             let text = String(repeating: "a", count: offset) + special + "żółć 😀" + String(repeating: "b", count: 17 - offset % 9)
             var out: [UInt8] = []
-            JSONString.append(text, to: &out)
+            JSONStringLiteral.append(text, to: &out)
             let escapesNeeded = special == "\"" || special == "\\" || special.unicodeScalars.first!.value < 0x20
             #expect(out.count == text.utf8.count + 2 + (escapesNeeded ? (special.unicodeScalars.first!.value < 0x20 && special != "\n" ? 5 : 1) : 0))
             #expect(JSONString.decode(out) == text)

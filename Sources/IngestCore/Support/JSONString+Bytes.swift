@@ -7,12 +7,7 @@ extension JSONString {
     /// Runs of plain bytes are copied whole; bytes beyond ASCII are validated where they stand, so the
     /// line is read once.
     public static func decode(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
-        var start = 0
-        var end = line.count
-        while start < end, isBlank(line[start]) { start += 1 }
-        while end > start, isBlank(line[end - 1]) { end -= 1 }
-        guard end - start >= 2, line[start] == 0x22, line[end - 1] == 0x22 else { return false }
-        let body = UnsafeBufferPointer(rebasing: line[(start + 1)..<(end - 1)])
+        guard let body = body(of: line) else { return false }
         // An escape is never shorter than the UTF-8 it stands for, so the body's length is room enough.
         // Decoded on the stack (most lines are short) and copied once onto the emptied array.
         bytes.removeAll(keepingCapacity: true)
@@ -26,7 +21,7 @@ extension JSONString {
     /// Decodes a literal's body into `out` (room for `body.count` bytes, uninitialized or not: bytes are
     /// only written), validating unescaped UTF-8 as it goes; the number of bytes written, or nil when the
     /// body is not a valid literal's.
-    private static func decodeValidating(_ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    static func decodeValidating(_ body: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         guard let source = body.baseAddress, let target = out.baseAddress else { return 0 }
         return hexDigitValues.withUnsafeBufferPointer { digits -> Int? in
             let digits = digits.baseAddress!
@@ -67,41 +62,6 @@ extension JSONString {
             (target + written).initialize(from: source + copied, count: count - copied)
             return written + count - copied
         }
-    }
-
-    /// Appends UTF-8 bytes (valid, as a String's are) as a JSON string literal: only quotes, backslashes
-    /// and C0 controls are escaped, and the runs between them are copied whole.
-    public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(0x22)
-        guard let source = bytes.baseAddress else {
-            out.append(0x22)
-            return
-        }
-        let count = bytes.count
-        var copied = 0
-        var index = 0
-        while index < count {
-            // Bytes that need no escape, beyond ASCII too, are passed over eight at a time.
-            while index + 8 <= count, !needsAttention(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), nonASCII: false) {
-                index += 8
-            }
-            guard index < count else { break }
-            let byte = source[index]
-            index += 1
-            guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: index - 1 - copied))
-            copied = index
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
-            }
-        }
-        out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: count - copied))
-        out.append(0x22)
     }
 
     /// Whether any of the eight bytes in `word` is a quote, a backslash or a C0 control, or, with

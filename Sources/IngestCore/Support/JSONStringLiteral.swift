@@ -1,32 +1,50 @@
 /// JSON string literals exactly as `JSONEncoder` writes them, so the hand-written record and entity
 /// writers give the bytes the encoder would, and stored record hashes do not depend on which one wrote.
+/// The line-oriented commands write their strings the same way.
 public enum JSONStringLiteral {
     /// Appends `text` quoted, escaping quote, backslash, `\b \f \n \r \t` and the other C0 controls as
     /// `\u00xx`; everything else, slashes and non-ASCII included, is copied as it is.
     public static func append(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            var copied = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                copied = index + 1
-                out.append(0x5C)
-                switch byte {
-                case 0x22, 0x5C: out.append(byte)
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        text.withUTF8 { append(utf8: $0, to: &out) }
+    }
+
+    /// `append(_:to:)` for UTF-8 bytes (valid, as a String's are). The runs between the bytes that need an
+    /// escape are copied whole, and found eight bytes at a time.
+    public static func append(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        guard let source = bytes.baseAddress else {
+            out.append(0x22)
+            return
         }
-        out.append(UInt8(ascii: "\""))
+        let count = bytes.count
+        var copied = 0
+        var index = 0
+        while index < count {
+            while index + 8 <= count,
+                !JSONString.needsAttention(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self), nonASCII: false)
+            {
+                index += 8
+            }
+            guard index < count else { break }
+            let byte = source[index]
+            index += 1
+            guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+            out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: index - 1 - copied))
+            copied = index
+            out.append(0x5C)
+            switch byte {
+            case 0x22, 0x5C: out.append(byte)
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+            }
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: count - copied))
+        out.append(0x22)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -58,14 +58,14 @@ struct RepairCommand: ParsableCommand {
             for (position, repair) in repairs.enumerated() {
                 if position > 0 { streams.output.append(0x2C) }
                 streams.output.append(contentsOf: #"{"chain":"#.utf8)
-                JSONString.append(repair.chain, to: &streams.output)
+                JSONStringLiteral.append(repair.chain, to: &streams.output)
                 streams.output.append(contentsOf: #","spans":\#(repair.spans)}"#.utf8)
             }
             streams.output.append(contentsOf: #"],"text":"#.utf8)
             if let cleaned {
-                JSONString.append(cleaned, to: &streams.output)
+                JSONStringLiteral.append(cleaned, to: &streams.output)
             } else {
-                text.withUnsafeBufferPointer { JSONString.append(utf8: $0, to: &streams.output) }
+                text.withUnsafeBufferPointer { JSONStringLiteral.append(utf8: $0, to: &streams.output) }
             }
             streams.output.append(contentsOf: [0x7D, 0x0A])
             try streams.flushIfFull()
