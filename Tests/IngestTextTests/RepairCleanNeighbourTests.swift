@@ -28,6 +28,21 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 
+    /// A Polish word ending in "ć" (the image of E3 in windows-1257) before a space and a quote read like
+    /// a three-byte sequence whose middle byte, a no-break space, had become a space.
+    @Test("Polish words ending in ć before a quote stay, and their mojibake comes back", arguments: [
+        "Trzeba umieć „odpuścić” w porę.", "Nie można tego nazwać „sukcesem”.", "Chciał mówić „tak” i „nie”.",
+    ])
+    func polishWordBeforeQuote(_ text: String) throws {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+        let table = try #require(SingleByteTable.named("windows-1250"))
+        let broken = String(decoding: table.decode(Array(text.utf8)), as: UTF8.self)
+        #expect(broken != text)
+        #expect(repairer.repair(broken).text == text)
+    }
+
     @Test("the same sentences misread as UTF-8 with a single-byte code page still come back", arguments: [
         ("Je to též otázka, o níž se mluví rovněž v novinách.", "windows-1252"),
         ("Náš soused nosí zvlášť teplý plášť.", "windows-1250"),

@@ -48,8 +48,12 @@ public struct MojibakeRepairer: Sendable {
         leadImages = ScalarSet(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
         spaceLeadImages = ScalarSet(tables.flatMap { table in (0xC2...0xDF).filter { SpanDecoder.restoresSpace(afterLead: UInt8($0)) }.map { table[$0].value } })
         threeByteLeadImages = ScalarSet(tables.flatMap { $0[0xE0...0xEF].map(\.value) })
-        // "в" and "г" (E2 and E3 in windows-1251) end ordinary Cyrillic words.
-        spacedThreeByteLeadImages = ScalarSet(tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) })
+        // Letters that end ordinary words of the four languages are left out: "в" and "г" (E2 and E3 in
+        // windows-1251) end Cyrillic ones, "ć" (E3 in windows-1257) Polish ones, often before a quote
+        // ("mówić „tak”", which windows-1250 would otherwise read as a CJK character).
+        let polishLetters = Set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".unicodeScalars.map(\.value))
+        spacedThreeByteLeadImages = ScalarSet(
+            tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) && !polishLetters.contains($0) })
         giveAways = ScalarSet(Self.giveAwayCharacters)
         utf8Chains = reverse.map { "utf-8 read as \($0.name)" }
         nativeControls = reverse.map { map in CodePageReverseMap.scalars(of: map.name).map { $0[0x85].value == 0x85 } ?? false }
