@@ -10,7 +10,7 @@
 /// them.
 struct CodePageMasks: Sendable {
     /// Bit set of code pages, bit `i` for `pages[i]`.
-    typealias Pages = UInt32
+    typealias Pages = UInt16
 
     /// Masks for one character.
     struct Entry: Sendable {
@@ -27,6 +27,21 @@ struct CodePageMasks: Sendable {
         /// Pages that turn it into 0xE2, and into 0x80: the first two bytes of a closing quote.
         var quoteLead: Pages = 0
         var quoteSecond: Pages = 0
+        /// Pages where it may stand between sequences without being kept as it is: the space and question
+        /// mark a span took in.
+        var standalone: Pages = 0
+        /// ``continuation`` without U+FFFD, which makes a sequence lossy.
+        var wholeContinuation: Pages = 0
+    }
+
+    /// What ``candidates(_:_:)`` finds for a span.
+    struct SpanPages {
+        /// Pages whose reading of the span holds a UTF-8 sequence.
+        var candidates: Pages
+        /// Those of them whose bytes are nothing but whole UTF-8 sequences (continuation bytes may be
+        /// spaces), with spaces and question marks between them: the only pages whose reading keeps no
+        /// character of the span and loses no byte, as a reading of letters and punctuation must.
+        var whole: Pages
     }
 
     private let pages: [CodePageReverseMap]
@@ -49,7 +64,9 @@ struct CodePageMasks: Sendable {
     /// continuation byte in every code page, and so does U+FFFD (a byte the misreading lost).
     private static func entry(for scalar: Unicode.Scalar, pages: [CodePageReverseMap], all: Pages) -> Entry {
         switch scalar.value {
-        case 0x20, 0x3F, 0xFFFD:
+        case 0x20, 0x3F:
+            return Entry(encodes: all, continuation: all, standalone: all, wholeContinuation: all)
+        case 0xFFFD:
             return Entry(encodes: all, continuation: all)
         case 0..<0x80:
             // Spans hold no other ASCII; were one there, no page would read the span as repairable bytes.
@@ -61,7 +78,9 @@ struct CodePageMasks: Sendable {
                 let bit: Pages = 1 << index
                 entry.encodes |= bit
                 switch byte {
-                case 0x80...0xBF: entry.continuation |= bit
+                case 0x80...0xBF:
+                    entry.continuation |= bit
+                    entry.wholeContinuation |= bit
                 case 0xC2...0xDF: entry.lead2 |= bit
                 case 0xE0...0xEF: entry.lead3 |= bit
                 case 0xF0...0xF4: entry.lead4 |= bit
@@ -83,7 +102,12 @@ struct CodePageMasks: Sendable {
     /// one whole UTF-8 sequence (its continuation bytes may be stand-ins), or that end in the first two
     /// bytes of a closing quote: the only pages whose reading of the span can yield a UTF-8 sequence.
     /// For each page, the pass follows how many continuation bytes the bytes so far still call for.
-    func candidates(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Pages {
+    ///
+    /// In the same pass it follows, for each page, whether the bytes so far are whole sequences one after
+    /// the other: a reading that keeps a character or loses a byte is never one of letters and
+    /// punctuation, so the pages that fail this need not be decoded for a span that can only be taken as
+    /// such.
+    func candidates(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> SpanPages {
         var encodes = all
         var complete: Pages = 0
         // Pages where one, two or three more continuation bytes finish a sequence.
@@ -92,6 +116,12 @@ struct CodePageMasks: Sendable {
         var needs3: Pages = 0
         var previousQuoteLead: Pages = 0
         var quoteEnd: Pages = 0
+        // Pages whose bytes so far are whole sequences, and those where the bytes so far are whole
+        // sequences and the start of one that calls for one, two or three more continuation bytes.
+        var between = all
+        var within1: Pages = 0
+        var within2: Pages = 0
+        var within3: Pages = 0
         for index in range {
             let entry = entry(scalars[index])
             encodes &= entry.encodes
@@ -101,7 +131,15 @@ struct CodePageMasks: Sendable {
             needs3 = entry.lead4
             quoteEnd = previousQuoteLead & entry.quoteSecond
             previousQuoteLead = entry.quoteLead
+            let whole = entry.wholeContinuation
+            let wasBetween = between
+            between = within1 & whole | wasBetween & entry.standalone
+            within1 = within2 & whole | wasBetween & entry.lead2
+            within2 = within3 & whole | wasBetween & entry.lead3
+            within3 = wasBetween & entry.lead4
         }
-        return encodes & (complete | quoteEnd)
+        let candidates = encodes & (complete | quoteEnd)
+        // A closing quote whose last byte was lost ends in the first two bytes of its sequence.
+        return SpanPages(candidates: candidates, whole: candidates & (between | within1 & quoteEnd))
     }
 }

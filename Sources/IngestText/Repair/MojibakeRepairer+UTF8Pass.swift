@@ -56,6 +56,9 @@ extension MojibakeRepairer {
         var suspicious = Workspace.take(&workspace.suspicious)
         // Made with the first reading: most second passes read nothing.
         var readable = Workspace.take(&workspace.readable)
+        // For each span, the code pages left to read it with if it comes to that; made when the first is
+        // left.
+        var deferred = Workspace.take(&workspace.deferred)
         // Every reading kept is appended here; rejected ones are taken back off the end.
         var decoded = Workspace.take(&workspace.decoded)
         var votes = Workspace.take(&workspace.votes)
@@ -67,6 +70,7 @@ extension MojibakeRepairer {
             workspace.readings = readings
             workspace.suspicious = suspicious
             workspace.readable = readable
+            workspace.deferred = deferred
             workspace.decoded = decoded
             workspace.votes = votes
             workspace.order = order
@@ -82,7 +86,9 @@ extension MojibakeRepairer {
             }
             let range = index..<spanEnd(scalars, from: index, extended: first)
             spans.append(Span(range: range))
-            suspicious.append(range.count >= 2 && hasGiveAway(scalars, range))
+            // The first pass needs to know whether any span gives mojibake away before it reads any; a
+            // later pass asks only about the spans a code page can read.
+            suspicious.append(first && range.count >= 2 && hasGiveAway(scalars, range))
             index = range.upperBound
         }
         // After a first repair the text has shown it was misread twice, and what is left of the second
@@ -92,12 +98,22 @@ extension MojibakeRepairer {
             let range = span.range
             guard range.count >= 2 else { continue }
             // Only the code pages that can read a UTF-8 sequence out of the span are tried at all.
-            let candidates = masks.candidates(scalars, range)
+            let readers = masks.candidates(scalars, range)
+            let candidates = readers.candidates
             guard candidates != 0 else { continue }
+            if !first { suspicious[position] = hasGiveAway(scalars, range) }
+            // A span without a give-away character is taken only as letters and punctuation (or when the
+            // text has shown which code page broke it, in the last round below), so the pages that cannot
+            // read it as such are read only then, if at all.
+            let now = suspicious[position] ? candidates : readers.whole
+            if now != candidates {
+                if deferred.isEmpty { deferred.append(contentsOf: repeatElement(0, count: spans.count)) }
+                deferred[position] = candidates & ~now
+            }
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
             decoded.reserveCapacity(2 * scalars.count)
             var hasControl: Bool? = nil
-            for page in reverse.indices where candidates & (1 << page) != 0 {
+            for page in reverse.indices where now & (1 << page) != 0 {
                 guard let reading = read(scalars, range, with: reverse[page], into: &decoded) else { continue }
                 if readings.isEmpty {
                     readings.append(contentsOf: repeatElement(nil, count: spans.count * pages))
@@ -153,8 +169,12 @@ extension MojibakeRepairer {
             }
         }
         guard evidence != 0 else { return false }
-        for position in spans.indices where spans[position].fixed == nil && readable[position] {
+        for position in spans.indices where spans[position].fixed == nil && (readable[position] || !deferred.isEmpty && deferred[position] != 0) {
             for page in order where evidence & (1 << page) != 0 {
+                if !deferred.isEmpty, deferred[position] & (1 << page) != 0 {
+                    deferred[position] &= ~(1 << page)
+                    readings[position * pages + page] = read(scalars, spans[position].range, with: reverse[page], into: &decoded)
+                }
                 switch readings[position * pages + page] {
                 case .expected(let read)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
                     spans[position].fixed = read

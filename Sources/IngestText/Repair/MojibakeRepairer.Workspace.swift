@@ -14,6 +14,8 @@ extension MojibakeRepairer {
         var spans: [Span] = []
         var suspicious: [Bool] = []
         var readable: [Bool] = []
+        /// Per span, the code pages not read yet that may still be asked for.
+        var deferred: [CodePageMasks.Pages] = []
         /// What each code page read out of each span (`pages` entries a span), as ranges of `decoded`.
         var readings: [Reading?] = []
         var decoded: [Unicode.Scalar] = []
