@@ -23,32 +23,37 @@ import Testing
         return String(decoding: reader.decode(bytes), as: UTF8.self)
     }
 
+    /// A text written in one code page and read with the other.
+    struct Misreading: Sendable, CustomTestStringConvertible {
+        let clean: String
+        let written: String
+        let readAs: String
+        var testDescription: String { "\(clean) (\(written) read as \(readAs))" }
+    }
+
+    static func misreadings(_ texts: [String], written: String, readAs: String) -> [Misreading] {
+        texts.map { Misreading(clean: $0, written: written, readAs: readAs) }
+    }
+
     /// Single words and short phrases come out in capitals, with nothing odd in them but their case, and
     /// gain less than the full margin by language; whole sentences start with a small letter ("ю Б ...").
-    @Test("windows-1251 text read as KOI8-U comes back", arguments: [
+    static let koi8Misreadings = misreadings([
         "тогава", "делото", "степен", "съветски", "усилията", "обезвреден", "пропуска", "предварително", "преди всичко",
         "комитетските пари", "пропаганда", "негативного впливу", "держав", "перемогу", "святом дорогі", "гострих", "депутатом",
         "А той си мълчи, трае си и се прави, че ги не чува.", "Аз ще отмъстя за тях!",
         "В интервюто са използвани въпроси и на други медии",
-    ])
-    func cp1251ReadAsKOI8U(_ clean: String) throws {
-        let broken = try #require(Self.misread(clean, written: "windows-1251", readAs: "koi8-u"))
-        #expect(broken != clean)
-        let result = repairer.repair(broken)
-        #expect(result.text == clean, "\(broken)")
-        #expect(result.repairs.map(\.chain) == ["windows-1251 read as koi8-u"])
-    }
-
-    @Test("KOI8-U text read as windows-1251 comes back", arguments: [
+    ], written: "windows-1251", readAs: "koi8-u") + misreadings([
         "реальними", "предмети", "надходжень", "нараховуються", "головний", "транспортну", "їхня частка", "темно-зелена",
         "предполага", "ведомство", "доверявам", "предприемат", "събрание се",
-    ])
-    func koi8UReadAsCP1251(_ clean: String) throws {
-        let broken = try #require(Self.misread(clean, written: "koi8-u", readAs: "windows-1251"))
-        #expect(broken != clean)
+    ], written: "koi8-u", readAs: "windows-1251")
+
+    @Test("windows-1251 and KOI8-U text read as each other comes back", arguments: koi8Misreadings)
+    func koi8AndCP1251ReadAsEachOther(_ misreading: Misreading) throws {
+        let broken = try #require(Self.misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))
+        #expect(broken != misreading.clean)
         let result = repairer.repair(broken)
-        #expect(result.text == clean, "\(broken)")
-        #expect(result.repairs.map(\.chain) == ["koi8-u read as windows-1251"])
+        #expect(result.text == misreading.clean, "\(broken)")
+        #expect(result.repairs.map(\.chain) == ["\(misreading.written) read as \(misreading.readAs)"])
     }
 
     /// Words in capitals read like KOI8 output, and acronyms read like nothing at all; neither may be
