@@ -78,3 +78,39 @@ import Testing
         #expect(repairer.repair(text).text == text)
     }
 }
+
+/// The census's table and its early end: what a text holds decides which code pages are tried at all.
+@Suite struct LegacyMisreadingCensusTests {
+    let repairer = MojibakeRepairer()
+
+    /// windows-1251 text read as windows-1252 comes back, and the same text with a character beside it
+    /// that no read-as code page produces (Greek, a CJK ideograph, an emoji, a Thai letter) cannot have
+    /// been read with any of them, so it stays as it is.
+    @Test("a character no read-as code page produces rules the re-reading out", arguments: ["Ω", "中", "😀", "ก"])
+    func unreadableCharacter(_ extra: String) throws {
+        let clean = "Пловдив е град с богата история"
+        let broken = try #require(LegacyMisreadingRepairTests.misread(clean, written: "windows-1251", readAs: "windows-1252"))
+        let repaired = repairer.repair(broken)
+        #expect(repaired.text == clean)
+        #expect(repaired.repairs.map(\.chain) == ["windows-1251 read as windows-1252"])
+        for text in [broken + " " + extra, extra + " " + broken] {
+            let result = repairer.repair(text)
+            #expect(result.text == text)
+            #expect(result.repairs.isEmpty)
+        }
+    }
+
+    /// Clean text in each language, in either script, is scored in the order its script suggests and
+    /// stays as it is; so does the same text in capitals, which is scored in every language.
+    @Test("clean text stays, in small letters and in capitals", arguments: [
+        "Пловдив е град с богата история и култура", "Київ є столицею України з давньою історією",
+        "Zażółć gęślą jaźń, powiedział spokojnie", "Für Straße und Brücke gibt es Gebühren",
+    ])
+    func cleanStays(_ text: String) {
+        for variant in [text, text.uppercased()] {
+            let result = repairer.repair(variant)
+            #expect(result.text == variant)
+            #expect(result.repairs.isEmpty)
+        }
+    }
+}

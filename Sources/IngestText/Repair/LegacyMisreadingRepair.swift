@@ -19,10 +19,15 @@ struct LegacyMisreadingRepair: Sendable {
     static let margin = 100.0
 
     /// The code pages legacy text may have been read with, each with its scorers for every language.
-    private let readAs: [(map: CodePageReverseMap, scorers: [PairScorer])]
+    /// Each page's scorers come in two orders, the languages of Cyrillic text first or those of Latin
+    /// text first: clean text stops at the first language that finds it clean, so the text's own script
+    /// decides which are tried first.
+    private let readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer])]
     /// ``confusions`` resolved once: where its read-as page sits in `readAs`, the table and
     /// scorers of the page it was written in, and the chain a repair records.
     private let rereadings: [Rereading]
+    /// What the census asks about each character, and which of `readAs` produce it.
+    private let classes: CharacterClasses
 
     private struct Rereading: Sendable {
         var readAs: Int
@@ -37,12 +42,18 @@ struct LegacyMisreadingRepair: Sendable {
     /// Resolves ``confusions`` against the repairer's reverse maps: a confusion whose read-as page has
     /// no map or whose real page has no table is left out.
     init(reverse: [CodePageReverseMap]) {
-        var readAs: [(map: CodePageReverseMap, scorers: [PairScorer])] = []
+        var readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer])] = []
         for confusion in Self.confusions where !readAs.contains(where: { $0.map.name == confusion.readAs }) {
             guard let map = reverse.first(where: { $0.name == confusion.readAs }) else { continue }
-            readAs.append((map, PairScorer.languages.compactMap { PairScorer.shared(encoding: confusion.readAs, language: $0) }))
+            func scorers(_ languages: [String]) -> [PairScorer] {
+                languages.compactMap { PairScorer.shared(encoding: confusion.readAs, language: $0) }
+            }
+            let cyrillic = PairScorer.languages.filter(Self.cyrillicLanguages.contains)
+            let latin = PairScorer.languages.filter { !Self.cyrillicLanguages.contains($0) }
+            readAs.append((map, scorers(cyrillic + latin), scorers(latin + cyrillic)))
         }
         self.readAs = readAs
+        classes = CharacterClasses(readAs: readAs.map(\.map))
         rereadings = Self.confusions.compactMap { confusion in
             guard let position = readAs.firstIndex(where: { $0.map.name == confusion.readAs }),
                 let actual = SingleByteTable.named(confusion.actual)
@@ -67,7 +78,16 @@ struct LegacyMisreadingRepair: Sendable {
     /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
     /// language better, is taken with a smaller margin.
     func repair(_ scalars: [Unicode.Scalar]) -> MojibakeRepairer.Result? {
-        let census = Self.census(scalars)
+        guard let reread = reread(scalars) else { return nil }
+        return MojibakeRepairer.Result(text: MojibakeRepairer.string(reread.scalars), repairs: [reread.repair])
+    }
+
+    /// ``repair(_:)`` with the re-read text left as scalars, for a caller that writes them out itself.
+    func reread(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
+        let census = census(scalars)
+        // Text with a character that no read-as page produces (Greek, CJK, Thai, most symbols) was not
+        // read with any of them: nothing to encode back.
+        guard census.pages != 0 else { return nil }
         // Misread legacy text is non-ASCII through and through (every Cyrillic letter, most Polish words);
         // a few accented or symbol characters in English are no evidence of anything.
         let wholeText = census.words > 0 && 2 * census.nonASCIIWords >= census.words && census.nonASCII >= Self.minimumLegacyEvidence
@@ -81,38 +101,38 @@ struct LegacyMisreadingRepair: Sendable {
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
         let stopAtCleanFit = anomaliesBefore == 0 && !inCapitals
+        let hasCyrillic = census.capitals + census.small > 0
         let count = scalars.count
         let pages = readAs.count
-        // The text as each read-as page's bytes, one page after another in one buffer, and each page's
-        // state: several confusions share a page, so each is encoded and scored once, and the common case
-        // (the first page that can encode the text finds it clean) allocates nothing on the heap.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * pages)) { bytes in
+        // The text as each read-as page that produces all of it, one page after another in one buffer
+        // (only those pages take room), and each page's state: several confusions share a page, so each
+        // is encoded and scored once, and the common case (the first page that can encode the text finds
+        // it clean) allocates nothing on the heap.
+        let readable = census.pages.nonzeroBitCount
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * readable)) { bytes in
             withUnsafeTemporaryAllocation(of: PageReading.self, capacity: pages) { readings in
                 readings.initialize(repeating: .notYet)
                 var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
                 for confusion in rereadings {
                     let page = confusion.readAs
-                    let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(page * count)..<(page * count + count)])
+                    let bit: UInt32 = 1 << page
+                    guard census.pages & bit != 0 else { continue }
+                    let slot = (census.pages & (bit - 1)).nonzeroBitCount
+                    let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(slot * count)..<(slot * count + count)])
                     if case .notYet = readings[page] {
-                        readings[page] = encodeAndScore(scalars, with: readAs[page].map, scorers: readAs[page].scorers, into: pageBytes, stopAtCleanFit: stopAtCleanFit)
+                        let scorers = hasCyrillic ? readAs[page].cyrillicFirst : readAs[page].latinFirst
+                        readings[page] = encodeAndScore(scalars, with: readAs[page].map, scorers: scorers, into: pageBytes, stopAtCleanFit: stopAtCleanFit)
                     }
                     guard case .scored(let asRead) = readings[page] else { continue }
                     if stopAtCleanFit, asRead >= Self.cleanFit { return nil }
                     let encoded = UnsafeBufferPointer(pageBytes)
-                    var reRead: Double? = nil
-                    for scorer in confusion.scorers {
-                        var progress = PairScorer.Progress()
-                        scorer.score(encoded, from: &progress)
-                        guard let score = progress.average else { continue }
-                        if reRead.map({ score > $0 }) ?? true { reRead = score }
-                    }
-                    guard let reRead, reRead >= Self.legacyFit else { continue }
+                    guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false), reRead >= Self.legacyFit else { continue }
                     let gain = reRead - asRead
                     guard gain > (best?.gain ?? 0) else { continue }
                     let actual = confusion.actual
                     let decoded = encoded.map { actual.scalars[Int($0)] }
                     guard !decoded.contains("\u{FFFD}") else { continue }
-                    let after = Self.census(decoded)
+                    let after = self.census(decoded)
                     let byLanguage = wholeText && gain >= Self.margin && after.anomalies <= anomaliesBefore
                     let byAnomalies = anomaliesBefore > 0 && after.anomalies == 0
                     let byCase =
@@ -122,8 +142,7 @@ struct LegacyMisreadingRepair: Sendable {
                     best = (decoded, confusion.chain, gain)
                 }
                 guard let best else { return nil }
-                return MojibakeRepairer.Result(
-                    text: MojibakeRepairer.string(best.text), repairs: [EncodingRepair(chain: best.chain, spans: census.nonASCIIRuns)])
+                return (best.text, EncodingRepair(chain: best.chain, spans: census.nonASCIIRuns))
             }
         }
     }
@@ -172,9 +191,13 @@ struct LegacyMisreadingRepair: Sendable {
         /// Capital and small letters of the Cyrillic alphabets.
         var capitals = 0
         var small = 0
+        /// The read-as pages (bit *n* for `readAs[n]`) that produce every character of the text.
+        var pages: UInt32 = 0
     }
 
-    static func census(_ scalars: [Unicode.Scalar]) -> Census {
+    /// Counts `scalars` in one pass, every question about a character answered by one look-up in
+    /// ``CharacterClasses``.
+    func census(_ scalars: [Unicode.Scalar]) -> Census {
         var census = Census()
         var inWord = false
         var wordHasNonASCII = false
@@ -185,55 +208,64 @@ struct LegacyMisreadingRepair: Sendable {
         var inSmallFirstWord = false
         var startsWord = false
         var capitals = 0
-        let count = scalars.count
-        for index in 0..<count {
-            let scalar = scalars[index]
-            let value = scalar.value
-            let isLetter = MojibakeRepairer.isLetter(scalar)
-            let isCyrillic = (0x400...0x45F).contains(value) || value == 0x490 || value == 0x491
-            if isCyrillic {
-                if MojibakeRepairer.isUppercase(scalar) { census.capitals += 1 } else { census.small += 1 }
-            }
-            if inSmallFirstWord {
+        var pages: UInt16 = 0xFF00
+        scalars.withUnsafeBufferPointer { scalars in
+            let count = scalars.count
+            guard count > 0 else { return }
+            var classes = self.classes.classes(of: scalars[0])
+            for index in 0..<count {
+                let value = scalars[index].value
+                pages &= classes
+                let next = index + 1 < count ? self.classes.classes(of: scalars[index + 1]) : 0
+                let isLetter = classes & CharacterClasses.letter != 0
+                let isCyrillic = classes & CharacterClasses.cyrillic != 0
+                let isUppercase = classes & CharacterClasses.uppercase != 0
                 if isCyrillic {
-                    if MojibakeRepairer.isUppercase(scalar) { capitals += 1 } else { capitals = -1_000 }
+                    if isUppercase { census.capitals += 1 } else { census.small += 1 }
+                }
+                if inSmallFirstWord {
+                    if isCyrillic {
+                        if isUppercase { capitals += 1 } else { capitals = -1_000 }
+                    } else {
+                        if startsWord, capitals >= 2 { census.anomalies += 1 }
+                        inSmallFirstWord = false
+                    }
+                } else if classes & CharacterClasses.smallCyrillic != 0 {
+                    inSmallFirstWord = true
+                    startsWord = !previousIsLetter
+                    capitals = 0
+                }
+                if value >= 0x80 {
+                    census.nonASCII += 1
+                    if !inNonASCIIRun { census.nonASCIIRuns += 1 }
+                    inNonASCIIRun = true
+                    if classes & CharacterClasses.oddSymbol != 0, previousIsLetter || next & CharacterClasses.letter != 0 {
+                        census.anomalies += 1
+                    }
                 } else {
-                    if startsWord, capitals >= 2 { census.anomalies += 1 }
-                    inSmallFirstWord = false
+                    inNonASCIIRun = false
                 }
-            } else if (0x430...0x45F).contains(value) {
-                inSmallFirstWord = true
-                startsWord = !previousIsLetter
-                capitals = 0
-            }
-            if value >= 0x80 {
-                census.nonASCII += 1
-                if !inNonASCIIRun { census.nonASCIIRuns += 1 }
-                inNonASCIIRun = true
-                if !isLetter, isOddSymbol(scalar), previousIsLetter || (index + 1 < count && MojibakeRepairer.isLetter(scalars[index + 1])) {
-                    census.anomalies += 1
+                if isLetter {
+                    if !inWord { census.words += 1 }
+                    inWord = true
+                    if value >= 0x80 { wordHasNonASCII = true }
+                } else {
+                    if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
+                    inWord = false
+                    wordHasNonASCII = false
                 }
-            } else {
-                inNonASCIIRun = false
+                previousIsLetter = isLetter
+                classes = next
             }
-            if isLetter {
-                if !inWord { census.words += 1 }
-                inWord = true
-                if value >= 0x80 { wordHasNonASCII = true }
-            } else {
-                if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
-                inWord = false
-                wordHasNonASCII = false
-            }
-            previousIsLetter = isLetter
         }
         if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
         if inSmallFirstWord, startsWord, capitals >= 2 { census.anomalies += 1 }
+        census.pages = UInt32(pages >> CharacterClasses.pageShift) & (1 << readAs.count - 1)
         return census
     }
 
     /// Non-letters beyond ASCII that do not belong next to a letter.
-    private static func isOddSymbol(_ scalar: Unicode.Scalar) -> Bool {
+    static func isOddSymbol(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0xA0, 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xB7, 0xBB, 0x2010...0x203A, 0x20AC, 0x2116, 0x2122, 0xA3, 0xA2, 0xA5, 0x24:
             return false
@@ -265,17 +297,48 @@ struct LegacyMisreadingRepair: Sendable {
                 return .unreadable
             }
         }
-        let encoded = UnsafeBufferPointer(bytes)
-        var best: Double? = nil
-        for scorer in scorers {
-            var progress = PairScorer.Progress()
-            scorer.score(encoded, from: &progress)
-            guard let score = progress.average else { continue }
-            if best.map({ score > $0 }) ?? true { best = score }
-            if stopAtCleanFit, score >= Self.cleanFit { break }
-        }
-        return best.map { .scored($0) } ?? .unreadable
+        return Self.bestScore(UnsafeBufferPointer(bytes), scorers, stopAtCleanFit: stopAtCleanFit).map { .scored($0) } ?? .unreadable
     }
+
+    /// The best fit of `bytes` among the scorers' languages, nil when none scores anything. With
+    /// `stopAtCleanFit`, the first language that scores at least ``cleanFit`` ends the scoring (whether
+    /// the text reads clean is all the caller then asks, which does not depend on the order); otherwise
+    /// every language is scored, two at a time in one pass over the bytes.
+    private static func bestScore(_ bytes: UnsafeBufferPointer<UInt8>, _ scorers: [PairScorer], stopAtCleanFit: Bool) -> Double? {
+        var best: Double? = nil
+        func take(_ progress: PairScorer.Progress) {
+            guard let score = progress.average else { return }
+            if best.map({ score > $0 }) ?? true { best = score }
+        }
+        if stopAtCleanFit {
+            for scorer in scorers {
+                var progress = PairScorer.Progress()
+                scorer.score(bytes, from: &progress)
+                take(progress)
+                if let score = progress.average, score >= cleanFit { break }
+            }
+            return best
+        }
+        var index = 0
+        while index < scorers.count {
+            var first = PairScorer.Progress()
+            if index + 1 < scorers.count {
+                var second = PairScorer.Progress()
+                PairScorer.score(bytes, scorers[index], from: &first, scorers[index + 1], from: &second)
+                take(first)
+                take(second)
+                index += 2
+            } else {
+                scorers[index].score(bytes, from: &first)
+                take(first)
+                index += 1
+            }
+        }
+        return best
+    }
+
+    /// The languages written in Cyrillic among ``PairScorer/languages``.
+    private static let cyrillicLanguages: Set<String> = ["bg", "uk"]
 
     /// A fit, per scored pair, that only real text reaches (it scores about −110).
     static let cleanFit = -160.0

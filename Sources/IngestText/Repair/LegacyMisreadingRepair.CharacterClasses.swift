@@ -1,0 +1,59 @@
+extension LegacyMisreadingRepair {
+    /// What the census of a text asks about each of its characters, and which read-as code pages can
+    /// produce it, read from one flat table: every text with a letter beyond ASCII is counted here, clean
+    /// Cyrillic and Polish text above all, and Unicode property look-ups per character (general category,
+    /// case, alphabetic) cost more than the rest of the census. Characters beyond the table, which these
+    /// code pages never produce, are classified the slow way.
+    struct CharacterClasses: Sendable {
+        /// A letter (``MojibakeRepairer/isLetter(_:)``).
+        static let letter: UInt16 = 1 << 0
+        /// A letter of the Cyrillic alphabets the census counts the case of.
+        static let cyrillic: UInt16 = 1 << 1
+        /// A capital letter (``MojibakeRepairer/isUppercase(_:)``).
+        static let uppercase: UInt16 = 1 << 2
+        /// A small Cyrillic letter that may begin a word in inverted case ("бЕВЕ").
+        static let smallCyrillic: UInt16 = 1 << 3
+        /// A character beyond ASCII, not a letter, that does not belong next to one.
+        static let oddSymbol: UInt16 = 1 << 4
+        /// Bits 8–15: which read-as pages (by their place in the repair's list) produce the character;
+        /// every page produces ASCII.
+        static let pageShift: UInt16 = 8
+
+        private static let flatLimit: UInt32 = 0x2600
+        private let flat: [UInt16]
+        private let maps: [CodePageReverseMap]
+
+        /// - Parameter maps: The read-as code pages, at most eight, in the order the repair numbers them.
+        init(readAs maps: [CodePageReverseMap]) {
+            precondition(maps.count <= 8, "at most eight read-as code pages fit a character's classes")
+            self.maps = maps
+            flat = (0..<Self.flatLimit).map { value in
+                Unicode.Scalar(value).map { Self.classify($0, maps) } ?? 0
+            }
+        }
+
+        /// The classes of `scalar` and, from bit ``pageShift`` on, the read-as pages that produce it.
+        @inline(__always)
+        func classes(of scalar: Unicode.Scalar) -> UInt16 {
+            let value = scalar.value
+            return value < Self.flatLimit ? flat.withUnsafeBufferPointer { $0[Int(value)] } : Self.classify(scalar, maps)
+        }
+
+        private static func classify(_ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap]) -> UInt16 {
+            let value = scalar.value
+            var classes: UInt16 = 0
+            let isLetter = MojibakeRepairer.isLetter(scalar)
+            if isLetter { classes |= letter }
+            if (0x400...0x45F).contains(value) || value == 0x490 || value == 0x491 {
+                classes |= cyrillic
+                if MojibakeRepairer.isUppercase(scalar) { classes |= uppercase }
+            }
+            if (0x430...0x45F).contains(value) { classes |= smallCyrillic }
+            if value >= 0x80, !isLetter, LegacyMisreadingRepair.isOddSymbol(scalar) { classes |= oddSymbol }
+            for (page, map) in maps.enumerated() where value < 0x80 || map.byte(for: scalar) != nil {
+                classes |= 1 << (pageShift + UInt16(page))
+            }
+            return classes
+        }
+    }
+}
