@@ -5,7 +5,8 @@ public import IngestCore
 ///
 /// The candidates come from the pipeline; languages outside them are never answered. Decoy candidates
 /// (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak by default) are there so that a page in one of
-/// them is called what it is rather than the nearest of the four target languages.
+/// them is called what it is rather than the nearest of the four target languages; the detector is told
+/// which they are, so that ``DetectionWeights/ownLanguagePrior`` can rank them below the pipeline's own.
 public struct LanguageDetection: Stage {
     public static let name = "language"
 
@@ -19,10 +20,13 @@ public struct LanguageDetection: Stage {
 
     public init(
         candidates: [String] = LanguageDetector.defaultCandidates,
+        decoys: [String] = LanguageDetector.defaultDecoys,
         minimumConfidence: Double = LanguageDetector.defaultMinimumConfidence
     ) {
         analyzer = Result { () throws(LanguageModelError) in
-            PageLanguageAnalyzer(detector: try LanguageDetector.bundled(candidates: candidates, minimumConfidence: minimumConfidence))
+            PageLanguageAnalyzer(
+                detector: try LanguageDetector.bundled(
+                    candidates: candidates, decoys: decoys, minimumConfidence: minimumConfidence))
         }
     }
 

@@ -1,5 +1,6 @@
+import Foundation
 import IngestCore
-import IngestLanguage
+@testable import IngestLanguage
 import Testing
 
 @Suite struct LanguageDetectorTests {
@@ -89,6 +90,76 @@ import Testing
         // A margin no text reaches reads everything, like page analysis.
         exhaustive.weights.decisiveMargin = 1e9
         #expect(exhaustive.detect(text) == full)
+    }
+
+    @Test("the prior for the pipeline's own languages multiplies each one's odds against each decoy by e^prior", arguments: [
+        "na", "to", "i", "Co", "не", "и", "Kde je nejbližší autobusová zastávka?",
+    ])
+    func ownLanguagePrior(_ text: String) throws {
+        // Read to the end both times: the prior also moves the lead at which reading stops.
+        var reading = detector
+        reading.weights.decisiveMargin = nil
+        let plain = reading.detect(text)
+        var leaning = reading
+        leaning.weights.ownLanguagePrior = 1
+        let leaned = leaning.detect(text)
+        func score(_ guess: LanguageGuess, _ code: String) throws -> Double {
+            try #require(guess.candidates.first { $0.language == code }).score
+        }
+        #expect(abs(leaned.candidates.map(\.score).reduce(0, +) - 1) < 1e-9)
+        for own in ["bg", "pl", "uk", "en"] {
+            for decoy in LanguageDetector.defaultDecoys {
+                let before = log(try score(plain, own)) - log(try score(plain, decoy))
+                let after = log(try score(leaned, own)) - log(try score(leaned, decoy))
+                #expect(abs(after - before - 1) < 1e-9, "\(text): \(own) against \(decoy)")
+            }
+        }
+        for (first, second) in [("bg", "pl"), ("uk", "en"), ("ru", "cs"), ("mk", "sk")] {
+            let before = log(try score(plain, first)) - log(try score(plain, second))
+            let after = log(try score(leaned, first)) - log(try score(leaned, second))
+            #expect(abs(after - before) < 1e-9, "\(text): \(first) against \(second)")
+        }
+        // Without decoys the prior has nothing to weigh.
+        var none = try LanguageDetector.bundled(decoys: [])
+        none.weights.decisiveMargin = nil
+        none.weights.ownLanguagePrior = 1
+        #expect(none.detect(text) == plain)
+    }
+
+    @Test("the decoys are those of the candidates named as decoys; an unknown one is refused")
+    func decoyCandidates() throws {
+        #expect(detector.decoys == LanguageDetector.defaultDecoys)
+        #expect(try LanguageDetector.bundled(candidates: ["cs", "bg", "ru"]).decoys == ["cs", "ru"])
+        #expect(try LanguageDetector.bundled(candidates: ["bg", "ru"], decoys: ["bg"]).decoys == ["bg"])
+        #expect(try LanguageDetector.bundled(decoys: []).decoys.isEmpty)
+        #expect(throws: LanguageModelError.self) { try LanguageDetector.bundled(decoys: ["xx"]) }
+    }
+
+    @Test("a short known word can be scored by its word entry in place of its letters", arguments: [
+        ("na", true), ("i", true), ("ale", true), ("на", true), ("ministrem", false), ("qzx", false),
+    ])
+    func wholeWordLetters(_ word: String, _ replaced: Bool) {
+        var whole = detector
+        whole.weights.wholeWordLetters = 3
+        let letters = detector.evidence(of: word[...])
+        let words = whole.evidence(of: word[...])
+        let languages = detector.model.languages.count
+        let bank = LanguageEvidence.bank(of: words.dominantScript ?? .other)
+        // The letters' slot and the words' slot of the word's script.
+        func slot(_ evidence: LanguageEvidence, _ number: Int) -> [Int] {
+            let start = (bank * LanguageModel.wordOrder + number) * languages
+            return Array(evidence.sums[start..<(start + languages)])
+        }
+        if replaced {
+            #expect(slot(words, 0) == slot(words, LanguageModel.wordOrder - 1))
+            #expect(slot(words, 0) != slot(letters, 0))
+            #expect(slot(words, LanguageModel.wordOrder - 1) == slot(letters, LanguageModel.wordOrder - 1))
+        } else {
+            // A longer word, or one the model does not know, keeps its letters.
+            #expect(words == letters)
+        }
+        #expect(words.absentLetters == letters.absentLetters)
+        #expect(words.trigrams == letters.trigrams && words.knownTrigrams == letters.knownTrigrams)
     }
 
     @Test("an unknown candidate is refused with the languages the model knows")

@@ -14,6 +14,17 @@ public struct DetectionWeights: Sendable, Equatable {
     /// Divides the summed log-likelihoods before they become probabilities. Overlapping evidence (letters,
     /// then the words made of them) counts each letter more than once, so the raw posterior is far too sure.
     public var temperature: Double = 3
+    /// A word of at most this many letters that the model knows is scored by its word entry in place of its
+    /// letters: its letters and both boundaries fit in one 5-gram, so the letter chain only estimates the
+    /// word's frequency once more, from counts that include the dictionary stems. 0 scores every word's
+    /// letters.
+    public var wholeWordLetters = 0
+    /// Log prior odds (nats) of one of the pipeline's own languages against one decoy: a decoy's tempered
+    /// log-likelihood is lowered by this much before the scores are shared out. A pipeline names its own
+    /// languages and adds decoys only so that a page in one of them is called what it is; its pages are far
+    /// more often in its own languages, which the letters of a word or two cannot show on their own.
+    /// 0 treats every candidate as equally likely.
+    public var ownLanguagePrior: Double = 0
     /// Once the best candidate leads the next by this much (-ln P), `LanguageDetector.detect` reads no
     /// further: the rest of the text would have to favour the runner-up by as much again. On the held-out
     /// sentences no answer changed from a lead of 45 up; twice that leaves room for other text. nil reads

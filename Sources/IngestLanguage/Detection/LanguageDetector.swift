@@ -6,17 +6,25 @@ import Foundation
 /// A value: copy it freely; every copy shares the one loaded ``LanguageModel``.
 public struct LanguageDetector: Sendable {
     public static let defaultCandidates = ["bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk"]
+    /// The default candidates that are decoys: languages a page is recognised in so that it is not called
+    /// the nearest of the pipeline's own languages (bg, pl, uk, en), rather than languages it serves.
+    public static let defaultDecoys = ["ru", "mk", "sr", "be", "cs", "sk"]
     public static let defaultMinimumConfidence = 0.5
 
     public let model: LanguageModel
     /// Model columns of the candidates, in the order given.
     let candidateColumns: [Int]
+    /// Per candidate, in the same order, whether it is a decoy: a decoy pays
+    /// ``DetectionWeights/ownLanguagePrior``.
+    let decoyCandidates: [Bool]
     /// Below this share of the probability the answer is `und`.
     public var minimumConfidence: Double
     public var weights = DetectionWeights()
 
+    /// `decoys` says which of the candidates are decoys; codes among them that are not candidates are
+    /// ignored, so the default fits any set of candidates.
     public init(
-        model: LanguageModel, candidates: [String] = defaultCandidates,
+        model: LanguageModel, candidates: [String] = defaultCandidates, decoys: [String] = defaultDecoys,
         minimumConfidence: Double = defaultMinimumConfidence
     ) throws(LanguageModelError) {
         guard !candidates.isEmpty else { throw LanguageModelError("no candidate languages given") }
@@ -28,20 +36,35 @@ public struct LanguageDetector: Sendable {
             }
             if !columns.contains(column) { columns.append(column) }
         }
+        var decoyColumns: Set<Int> = []
+        for code in decoys {
+            guard let column = model.index(of: code) else {
+                throw LanguageModelError(
+                    "the language model has no decoy '\(code)'; it knows \(model.languages.joined(separator: ", "))")
+            }
+            decoyColumns.insert(column)
+        }
         self.model = model
         self.candidateColumns = columns
+        self.decoyCandidates = columns.map { decoyColumns.contains($0) }
         self.minimumConfidence = minimumConfidence
     }
 
     /// A detector on the model shipped with this module.
     public static func bundled(
-        candidates: [String] = defaultCandidates, minimumConfidence: Double = defaultMinimumConfidence
+        candidates: [String] = defaultCandidates, decoys: [String] = defaultDecoys,
+        minimumConfidence: Double = defaultMinimumConfidence
     ) throws(LanguageModelError) -> LanguageDetector {
         let model = try LanguageModel.bundled.get()
-        return try LanguageDetector(model: model, candidates: candidates, minimumConfidence: minimumConfidence)
+        return try LanguageDetector(model: model, candidates: candidates, decoys: decoys, minimumConfidence: minimumConfidence)
     }
 
     public var candidates: [String] { candidateColumns.map { model.languages[$0] } }
+
+    /// The candidates that are decoys, in candidate order.
+    public var decoys: [String] {
+        zip(candidateColumns, decoyCandidates).filter(\.1).map { model.languages[$0.0] }
+    }
 
     /// The text's language. Reading stops once the best candidate leads the next by
     /// ``DetectionWeights/decisiveMargin``, so a long text costs little more than its first sentence.
@@ -83,7 +106,8 @@ public struct LanguageDetector: Sendable {
                         model.directory.withUnsafeBufferPointer { directory in
                             let scorer = WordScorer(
                                 model: model, table: table, directory: directory, stride: model.slotWords * 8,
-                                backoff: backoff, word: word, found: found, scratch: scratch)
+                                backoff: backoff, wholeWordLetters: weights.wholeWordLetters, word: word, found: found,
+                                scratch: scratch)
                             read(text, with: scorer, into: &evidence, stoppingAt: margin)
                         }
                     }
@@ -143,12 +167,15 @@ public struct LanguageDetector: Sendable {
         let bank = LanguageEvidence.bank(of: script)
         let bankBase = bank * LanguageModel.wordOrder * languageCount
         let wordBase = bankBase + (LanguageModel.wordOrder - 1) * languageCount
+        // The prior, on the untempered scale the margin is measured in.
+        let decoyCharge = weights.ownLanguagePrior * weights.temperature
         var best = -Double.infinity
         var second = -Double.infinity
-        for column in candidateColumns {
+        for (candidate, column) in candidateColumns.enumerated() {
             let cost = weights.characters * Double(evidence.sums[bankBase + column])
                 + weights.words * Double(evidence.sums[wordBase + column])
-            let likelihood = -cost * model.step - weights.absentLetter * Double(evidence.absentLetters[bank * languageCount + column])
+            var likelihood = -cost * model.step - weights.absentLetter * Double(evidence.absentLetters[bank * languageCount + column])
+            if decoyCandidates[candidate] { likelihood -= decoyCharge }
             if likelihood > best {
                 second = best
                 best = likelihood
@@ -174,11 +201,18 @@ public struct LanguageDetector: Sendable {
     /// Turns summed evidence into an answer. `und` when there are no letters, when the letters are in a
     /// script none of the candidates is written in, when most trigrams are unknown to every language
     /// (gibberish), or when the best candidate's share is below ``minimumConfidence``.
+    /// Each candidate's share is its tempered likelihood times its prior: a decoy's prior is
+    /// ``DetectionWeights/ownLanguagePrior`` nats below an own language's.
     public func decide(_ evidence: LanguageEvidence) -> LanguageGuess {
         let script = evidence.dominantScript
         let likelihoods = logLikelihoods(evidence, script: script ?? .other)
-        let best = likelihoods.max() ?? 0
-        var shares = likelihoods.map { exp(($0 - best) / weights.temperature) }
+        // The prior joins on the untempered scale, so that it is worth exactly its nats once tempered.
+        let decoyCharge = weights.ownLanguagePrior * weights.temperature
+        let posteriors = zip(likelihoods, decoyCandidates).map { likelihood, decoy in
+            decoy ? likelihood - decoyCharge : likelihood
+        }
+        let best = posteriors.max() ?? 0
+        var shares = posteriors.map { exp(($0 - best) / weights.temperature) }
         let total = shares.reduce(0, +)
         for index in shares.indices { shares[index] /= total }
         var candidates = zip(candidateColumns, shares).map {

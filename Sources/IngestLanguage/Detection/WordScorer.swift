@@ -12,6 +12,9 @@ struct WordScorer {
     let stride: Int
     /// Quantised cost of each back-off to a shorter context.
     let backoff: Int
+    /// Words of at most this many letters that the model knows are scored by their word entry in place of
+    /// their letters (``DetectionWeights/wholeWordLetters``).
+    let wholeWordLetters: Int
     /// The word being read: `word[1...length]`, with a space at `word[0]`.
     let word: UnsafeMutableBufferPointer<UInt32>
     /// `found[position * maxOrder + order - 1]`: where the values of the n-gram of that order ending at
@@ -153,14 +156,18 @@ struct WordScorer {
             }
             wordCost &+= SIMD16<UInt32>(truncatingIfNeeded: cost)
         }
-        for column in 0..<languageCount {
-            evidence.sums[characterBase + column] += Int(wordCost[column])
-        }
         var hash = LanguageModel.wordBasis
         for position in 1..<end {
             hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
         }
         let entry = lookup(hash)
+        // A short word's letters and its boundaries fit in one n-gram, so the letter chain is the word's own
+        // frequency again, counted over the dictionary stems too, which dilute it: the word entry, from
+        // running text alone, stands in for it.
+        let wholeWord = entry >= 0 && length <= wholeWordLetters
+        for column in 0..<languageCount {
+            evidence.sums[characterBase + column] += wholeWord ? Int(table[entry + column]) : Int(wordCost[column])
+        }
         if entry >= 0 {
             for column in 0..<languageCount {
                 evidence.sums[wordBase + column] += Int(table[entry + column])

@@ -24,6 +24,11 @@ struct DetectCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated ISO 639-1 codes to choose among.")
     var candidates = LanguageDetector.defaultCandidates.joined(separator: ",")
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Comma-separated codes of the candidates that are decoys, recognised but a priori less likely than the others by the own-language-prior weight ('' for none).",
+        valueName: "codes"))
+    var decoys = LanguageDetector.defaultDecoys.joined(separator: ",")
+
     @Option(name: .long, help: "Below this score the answer is und (0...1).")
     var minConfidence = LanguageDetector.defaultMinimumConfidence
 
@@ -31,7 +36,7 @@ struct DetectCommand: ParsableCommand {
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, decisive-margin; 'none' for no margin), for setting the weights on held-out text.",
+        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, own-language-prior, whole-word-letters, decisive-margin; 'none' for no margin), for setting the weights on held-out text.",
         valueName: "pairs"))
     var weights: String?
 
@@ -45,13 +50,15 @@ struct DetectCommand: ParsableCommand {
         var detector: LanguageDetector
         do throws(LanguageModelError) {
             let codes = candidates.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
+            let decoyCodes = decoys.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
             let loaded: LanguageModel
             if let model {
                 loaded = try LanguageModel(contentsOf: URL(fileURLWithPath: model))
             } else {
                 loaded = try LanguageModel.bundled.get()
             }
-            detector = try LanguageDetector(model: loaded, candidates: codes, minimumConfidence: minConfidence)
+            detector = try LanguageDetector(
+                model: loaded, candidates: codes, decoys: decoyCodes, minimumConfidence: minConfidence)
         } catch {
             throw ValidationError(error.description)
         }
@@ -116,10 +123,16 @@ struct DetectCommand: ParsableCommand {
             case "temperature":
                 guard value > 0 else { throw ValidationError("--weights: temperature must be above 0") }
                 weights.temperature = value
+            case "own-language-prior": weights.ownLanguagePrior = value
+            case "whole-word-letters":
+                guard value == value.rounded(), value <= 64 else {
+                    throw ValidationError("--weights: whole-word-letters needs a whole number up to 64, not '\(parts[1])'")
+                }
+                weights.wholeWordLetters = Int(value)
             case "decisive-margin": weights.decisiveMargin = value
             default:
                 throw ValidationError(
-                    "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, decisive-margin")
+                    "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, own-language-prior, whole-word-letters, decisive-margin")
             }
         }
         return weights
