@@ -64,17 +64,20 @@ extension MojibakeRepairer {
     /// A repair must read as letters of the Latin or Cyrillic alphabets,
     /// marks and ordinary punctuation.
     static func isPlausible(_ decoded: ArraySlice<Unicode.Scalar>) -> Bool {
-        decoded.allSatisfy { scalar in
-            switch scalar.value {
-            case 0..<0x80: return true
-            case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return isLetter(scalar)
-            case 0x300...0x36F: return true
-            // C1 controls, Latin-1 symbols and the windows-1252 extras are what the first of two
-            // misreadings leaves; the next pass takes them away, or the whole repair is rolled back.
-            case 0x80...0xBF, 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0x2020, 0x2021, 0x2022: return true
-            case 0xA0, 0xAB, 0xBB, 0xB0, 0xA9, 0xAE, 0x2010...0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2116, 0x2122: return true
-            default: return false
-            }
+        decoded.allSatisfy(isPlausibleCharacter)
+    }
+
+    /// A character ``isPlausible(_:)`` allows.
+    static func isPlausibleCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80: return true
+        case 0xC0...0x24F, 0x1E00...0x1EFF, 0x400...0x45F, 0x490...0x491: return isLetter(scalar)
+        case 0x300...0x36F: return true
+        // C1 controls, Latin-1 symbols and the windows-1252 extras are what the first of two
+        // misreadings leaves; the next pass takes them away, or the whole repair is rolled back.
+        case 0x80...0xBF, 0x152, 0x153, 0x160, 0x161, 0x178, 0x17D, 0x17E, 0x192, 0x2C6, 0x2DC, 0x2020, 0x2021, 0x2022: return true
+        case 0xA0, 0xAB, 0xBB, 0xB0, 0xA9, 0xAE, 0x2010...0x2026, 0x2030, 0x2039, 0x203A, 0x20AC, 0x2116, 0x2122: return true
+        default: return false
         }
     }
 

@@ -72,14 +72,14 @@ extension MojibakeRepairer {
         let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
         if Self.isAmbiguous(decoded, span: scalars[range], previous: previous, next: next) { return nil }
         // Whatever else it reads as, a repair is made of characters in everyday use.
-        if decoded.contains(where: Self.isRare) { return nil }
+        if decoded.contains(where: classes.isRare) { return nil }
         // "Ã " standing alone may be the letter itself ("Â is a letter"); at the end of a word ("voilÃ ")
         // it is a misread "à" whose 0xA0 became a space.
         if decoding.restoredSpaces == decoding.sequences, decoding.sequenceBytes == 2, decoding.lossy == 0, !(previous.map(Self.isLetter) ?? false) {
-            return Self.weak(decoded)
+            return weak(decoded)
         }
-        if decoding.kept == 0, decoding.lossy == 0, Self.isPlausible(decoded) {
-            if decoded.allSatisfy(Self.isExpected) { return .expected }
+        if decoding.kept == 0, decoding.lossy == 0, decoded.allSatisfy(classes.isPlausible) {
+            if decoded.allSatisfy(classes.isExpected) { return .expected }
             if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it
@@ -87,7 +87,7 @@ extension MojibakeRepairer {
         guard ScriptRun.isPlausible(decoded) else { return nil }
         let evidence = decoding.sequenceBytes + 2 * decoding.lossy + decoding.replacementCharacters
         guard evidence >= 3 || Self.isTwoByteLetter(decoded, span: scalars[range]) else {
-            return Self.weak(decoded)
+            return weak(decoded)
         }
         return decoding.kept > 0 || decoding.lossy > 0 ? .partial : .foreign
     }
@@ -95,9 +95,9 @@ extension MojibakeRepairer {
     /// A reading too short to stand alone, kept for texts that show its code page elsewhere: common
     /// letters and punctuation, with a letter or a lost character among them (a lone "³" or "ʽ" out of two
     /// Cyrillic letters is a coincidence).
-    static func weak(_ decoded: ArraySlice<Unicode.Scalar>) -> ReadingKind? {
-        guard decoded.allSatisfy({ ScriptRun.isNeutral($0) || isCommonLetter($0) }),
-            decoded.contains(where: { $0.value == 0xFFFD || isCommonLetter($0) })
+    func weak(_ decoded: ArraySlice<Unicode.Scalar>) -> ReadingKind? {
+        guard decoded.allSatisfy({ classes.isNeutral($0) || classes.isCommonLetter($0) }),
+            decoded.contains(where: { $0.value == 0xFFFD || classes.isCommonLetter($0) })
         else { return nil }
         return .weak
     }

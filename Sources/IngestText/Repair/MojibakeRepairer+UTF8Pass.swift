@@ -122,7 +122,7 @@ extension MojibakeRepairer {
                 readings[position * pages + page] = reading
                 readable[position] = true
                 if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
-                if case .expected(let read) = reading { votes[page] += Self.fitsCase(decoded[read], after: previous) ? 2 : 1 }
+                if case .expected(let read) = reading { votes[page] += fitsCase(decoded[read], after: previous) ? 2 : 1 }
                 if hasControl == true, nativeControls[page] { votes[page] += 1 }
             }
         }
@@ -142,7 +142,7 @@ extension MojibakeRepairer {
             var anyCase: (Range<Int>, Int)? = nil
             for page in order {
                 guard case .expected(let read)? = readings[position * pages + page] else { continue }
-                if Self.fitsCase(decoded[read], after: previous) { return (read, page) }
+                if fitsCase(decoded[read], after: previous) { return (read, page) }
                 if anyCase == nil { anyCase = (read, page) }
             }
             return anyCase
@@ -233,25 +233,24 @@ extension MojibakeRepairer {
     /// byte whose continuation follows (Mac Roman reads "ę" as "ƒô").
     func isLetterInWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let scalar = scalars[index]
-        guard index > 0, Self.isLetter(scalar), Self.isLowercase(scalar) else { return false }
+        guard index > 0, classes.isLetter(scalar), classes.isLowercase(scalar) else { return false }
         let previous = scalars[index - 1]
-        guard Self.isLetter(previous), Self.isLowercase(previous), !isSuspicious(previous),
-            ScriptRun.script(previous) == ScriptRun.script(scalar)
+        guard classes.isLetter(previous), classes.isLowercase(previous), !isSuspicious(previous), classes.sameScript(previous, scalar)
         else { return false }
         let entry = masks.entry(scalar)
         guard masks.entry(previous).lead2 & entry.continuation == 0 else { return false }
         guard index + 1 < scalars.count else { return true }
         let next = scalars[index + 1]
         if next.value >= 0x80, (entry.lead2 | entry.lead3 | entry.lead4) & masks.entry(next).continuation != 0 { return false }
-        guard Self.isLetter(next) else { return !isSuspicious(next) }
-        return Self.isLowercase(next) && !isSuspicious(next)
+        guard classes.isLetter(next) else { return !isSuspicious(next) }
+        return classes.isLowercase(next) && !isSuspicious(next)
     }
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
     /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é).
-    static func fitsCase(_ decoded: ArraySlice<Unicode.Scalar>, after previous: Unicode.Scalar?) -> Bool {
-        guard let previous, isLowercase(previous) else { return true }
-        return !decoded.contains(where: isUppercase)
+    func fitsCase(_ decoded: ArraySlice<Unicode.Scalar>, after previous: Unicode.Scalar?) -> Bool {
+        guard let previous, classes.isLowercase(previous) else { return true }
+        return !decoded.contains(where: classes.isUppercase)
     }
 
     /// Where the span starting at `start` ends: a run of non-ASCII characters, extended over a single

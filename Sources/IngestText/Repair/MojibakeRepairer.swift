@@ -37,6 +37,7 @@ public struct MojibakeRepairer: Sendable {
     let giveAways: ScalarSet
     /// The chain a UTF-8 repair with each code page records.
     let utf8Chains: [String]
+    let classes = ScalarClasses()
 
     public init() {
         // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
