@@ -3,13 +3,13 @@ extension MojibakeRepairer {
     /// for a code page ``CodePageMasks`` found able to read a sequence out of it: nil when no UTF-8
     /// sequence comes out, the result is no shorter than the span, or it reads as nothing plausible.
     /// What it reads is appended to `decoded`, and taken back off when the reading is rejected.
-    func read(
-        _ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap, into decoded: inout [Unicode.Scalar]
-    ) -> Reading? {
+    /// Characters are handled as ranges of `decoded` rather than slices of it, which would each retain
+    /// its storage.
+    func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, page: Int, into decoded: inout [Unicode.Scalar]) -> Reading? {
         let start = decoded.count
-        guard let decoding = decode(scalars, range, with: map, into: &decoded) else { return nil }
+        guard let decoding = decode(scalars, range, page: page, into: &decoded) else { return nil }
         let read = start..<decoded.count
-        let kind = classify(decoded[read], decoding, scalars, range)
+        let kind = classify(decoded, read, decoding, scalars, range)
         guard let kind else {
             decoded.removeSubrange(read)
             return nil
@@ -25,21 +25,25 @@ extension MojibakeRepairer {
 
     /// The span's units for one code page, decoded onto the end of `decoded`; nil, with nothing appended,
     /// when the code page cannot produce a character of the span.
-    func decode(
-        _ scalars: [Unicode.Scalar], _ range: Range<Int>, with map: CodePageReverseMap, into decoded: inout [Unicode.Scalar]
-    ) -> SpanDecoder.Decoding? {
+    func decode(_ scalars: [Unicode.Scalar], _ range: Range<Int>, page: Int, into decoded: inout [Unicode.Scalar]) -> SpanDecoder.Decoding? {
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
+        let base = page * Self.reverseFlatLimit
         // The units live on the stack: most readings are thrown away, and this runs for every one.
         let decoding = withUnsafeTemporaryAllocation(of: SpanDecoder.Unit.self, capacity: range.count + 1) { buffer -> SpanDecoder.Decoding? in
             var count = 0
-            for scalar in scalars[range] {
+            for index in range {
+                let scalar = scalars[index]
                 let unit: SpanDecoder.Unit
                 switch scalar.value {
                 case 0x20: unit = .space
                 case 0x3F: unit = .question
                 case 0xFFFD: unit = .lost
+                case let value where value < Self.reverseFlatLimit:
+                    let byte = reverseBytes[base + Int(value)]
+                    guard byte != 0 else { return nil }
+                    unit = .byte(byte)
                 default:
-                    guard let byte = map.byte(for: scalar) else { return nil }
+                    guard let byte = reverse[page].byte(for: scalar) else { return nil }
                     unit = .byte(byte)
                 }
                 buffer.initializeElement(at: count, to: unit)
@@ -65,29 +69,34 @@ extension MojibakeRepairer {
     /// Whether a span's reading is a repair, and of which kind: nil when no UTF-8 sequence came out, the
     /// result is no shorter than the span, or it reads as nothing plausible.
     func classify(
-        _ decoded: ArraySlice<Unicode.Scalar>, _ decoding: SpanDecoder.Decoding, _ scalars: [Unicode.Scalar], _ range: Range<Int>
+        _ decoded: [Unicode.Scalar], _ read: Range<Int>, _ decoding: SpanDecoder.Decoding, _ scalars: [Unicode.Scalar], _ range: Range<Int>
     ) -> ReadingKind? {
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
-        guard decoding.sequences + decoding.lossy > 0, decoded.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
+        guard decoding.sequences + decoding.lossy > 0, read.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
         let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-        if Self.isAmbiguous(decoded, span: scalars[range], previous: previous, next: next) { return nil }
+        if read.count == 1, range.count == 2,
+            Self.isAmbiguous(decoded[read.lowerBound], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]), previous: previous, next: next)
+        {
+            return nil
+        }
         // Whatever else it reads as, a repair is made of characters in everyday use.
-        if decoded.contains(where: classes.isRare) { return nil }
+        if read.contains(where: { classes.isRare(decoded[$0]) }) { return nil }
         // "Ã " standing alone may be the letter itself ("Â is a letter"); at the end of a word ("voilÃ ")
         // it is a misread "à" whose 0xA0 became a space.
         if decoding.restoredSpaces == decoding.sequences, decoding.sequenceBytes == 2, decoding.lossy == 0, !(previous.map(Self.isLetter) ?? false) {
-            return weak(decoded)
+            return weak(decoded, read)
         }
-        if decoding.kept == 0, decoding.lossy == 0, decoded.allSatisfy(classes.isPlausible) {
-            if decoded.allSatisfy(classes.isExpected) { return .expected }
-            if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
+        if decoding.kept == 0, decoding.lossy == 0, read.allSatisfy({ classes.isPlausible(decoded[$0]) }) {
+            if read.allSatisfy({ classes.isExpected(decoded[$0]) }) { return .expected }
+            if read.contains(where: { continuationImages.contains(decoded[$0].value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it
         // not to be a coincidence (a two-byte letter of an alphabet, or a whole character of three bytes).
-        guard ScriptRun.isPlausible(decoded) else { return nil }
+        guard decoded.withUnsafeBufferPointer({ ScriptRun.isPlausible(UnsafeBufferPointer(rebasing: $0[read])) }) else { return nil }
         let evidence = decoding.sequenceBytes + 2 * decoding.lossy + decoding.replacementCharacters
-        guard evidence >= 3 || Self.isTwoByteLetter(decoded, span: scalars[range]) else {
-            return weak(decoded)
+        guard evidence >= 3 || read.count == 1 && range.count == 2 && Self.isTwoByteLetter(decoded[read.lowerBound], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
+        else {
+            return weak(decoded, read)
         }
         return decoding.kept > 0 || decoding.lossy > 0 ? .partial : .foreign
     }
@@ -95,43 +104,48 @@ extension MojibakeRepairer {
     /// A reading too short to stand alone, kept for texts that show its code page elsewhere: common
     /// letters and punctuation, with a letter or a lost character among them (a lone "³" or "ʽ" out of two
     /// Cyrillic letters is a coincidence).
-    func weak(_ decoded: ArraySlice<Unicode.Scalar>) -> ReadingKind? {
-        guard decoded.allSatisfy({ classes.isNeutral($0) || classes.isCommonLetter($0) }),
-            decoded.contains(where: { $0.value == 0xFFFD || classes.isCommonLetter($0) })
+    func weak(_ decoded: [Unicode.Scalar], _ read: Range<Int>) -> ReadingKind? {
+        guard read.allSatisfy({ classes.isNeutral(decoded[$0]) || classes.isCommonLetter(decoded[$0]) }),
+            read.contains(where: { decoded[$0].value == 0xFFFD || classes.isCommonLetter(decoded[$0]) })
         else { return nil }
         return .weak
     }
 
     /// One letter of an alphabet in two bytes, from a pair that looks like it: a letter, then a symbol
     /// or control that no word would put there (not a letter of Latin-1, not a no-break space). "Ä±"
-    /// is Turkish ı; "ÅØ" is Norwegian and "Ä\u{A0}" a capital before a space.
-    static func isTwoByteLetter(_ decoded: ArraySlice<Unicode.Scalar>, span: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard span.count == 2, decoded.count == 1, let first = span.first, let second = span.last, isLetter(first),
-            !(0xC0...0xFF).contains(second.value), second.value != 0xA0
-        else { return false }
-        return isCommonLetter(decoded[decoded.startIndex])
+    /// is Turkish ı; "ÅØ" is Norwegian and "Ä\u{A0}" a capital before a space. `only` is the one
+    /// character the two-character span reads as.
+    static func isTwoByteLetter(_ only: Unicode.Scalar, span: (Unicode.Scalar, Unicode.Scalar)) -> Bool {
+        guard isLetter(span.0), !(0xC0...0xFF).contains(span.1.value), span.1.value != 0xA0 else { return false }
+        return isCommonLetter(only)
     }
 
     /// Repairs that clean text produces as easily as mojibake does: a capital followed by an apostrophe
     /// ("Ã’s" is "Ã's", not "Òs"), and a no-break space inside a word in capitals ("MISUTÂ AJIKKO").
     /// Also a letter followed by a symbol ("AHÅ™", "10 Å—", "DATĂ™"), unless the repair is a letter
-    /// of these languages' own ("siÄ™" is "się").
+    /// of these languages' own ("siÄ™" is "się"). Only a two-character span that reads as one character
+    /// (`only`) is ever this ambiguous.
     static func isAmbiguous(
-        _ decoded: ArraySlice<Unicode.Scalar>, span: ArraySlice<Unicode.Scalar>, previous: Unicode.Scalar?, next: Unicode.Scalar?
+        _ only: Unicode.Scalar, span: (Unicode.Scalar, Unicode.Scalar), previous: Unicode.Scalar?, next: Unicode.Scalar?
     ) -> Bool {
-        guard decoded.count == 1, span.count == 2, let last = span.last else { return false }
-        let only = decoded[decoded.startIndex]
+        let last = span.1
         let isASCIILower = next.map { (0x61...0x7A).contains($0.value) } ?? false
         let afterLetter = previous.map(isLetter) ?? false
-        if [0x2018, 0x2019, 0xB4].contains(last.value), isASCIILower, !afterLetter, only.value < 0x250 { return true }
-        // Ã and Â, images of the commonest lead bytes, end hardly any real word; other capitals before ™
-        // or a dash may be a name ("AHÅ™", "NICIODATĂ™").
-        let commonLead = [0xC3, 0xC2].contains(span[span.startIndex].value)
-        if [0x2122, 0x2013, 0x2014].contains(last.value), !(next.map(isLetter) ?? false), !isOwnLetter(only), !commonLead { return true }
+        switch last.value {
+        case 0x2018, 0x2019, 0xB4:
+            if isASCIILower, !afterLetter, only.value < 0x250 { return true }
+        case 0x2122, 0x2013, 0x2014:
+            // Ã and Â, images of the commonest lead bytes, end hardly any real word; other capitals before
+            // ™ or a dash may be a name ("AHÅ™", "NICIODATĂ™").
+            let commonLead = span.0.value == 0xC3 || span.0.value == 0xC2
+            if !(next.map(isLetter) ?? false), !isOwnLetter(only), !commonLead { return true }
+        default:
+            break
+        }
         // A span standing alone that starts with a symbol ("√π", "¬´") is as likely a formula or an
         // emoticon as a misread letter; alone it is kept unless it reads as a one-letter Cyrillic word.
-        let touchesLetter = (previous.map(isLetter) ?? false) || (next.map(isLetter) ?? false)
-        if !touchesLetter, !isLetter(span[span.startIndex]), !(0x400...0x45F).contains(only.value) { return true }
+        let touchesLetter = afterLetter || (next.map(isLetter) ?? false)
+        if !touchesLetter, !isLetter(span.0), !(0x400...0x45F).contains(only.value) { return true }
         let isUpper: (Unicode.Scalar?) -> Bool = { $0.map { (0x41...0x5A).contains($0.value) } ?? false }
         return only.value == 0xA0 && isUpper(previous) && isUpper(next)
     }

@@ -114,7 +114,7 @@ extension MojibakeRepairer {
             decoded.reserveCapacity(2 * scalars.count)
             var hasControl: Bool? = nil
             for page in reverse.indices where now & (1 << page) != 0 {
-                guard let reading = read(scalars, range, with: reverse[page], into: &decoded) else { continue }
+                guard let reading = read(scalars, range, page: page, into: &decoded) else { continue }
                 if readings.isEmpty {
                     readings.append(contentsOf: repeatElement(nil, count: spans.count * pages))
                     readable.append(contentsOf: repeatElement(false, count: spans.count))
@@ -122,7 +122,7 @@ extension MojibakeRepairer {
                 readings[position * pages + page] = reading
                 readable[position] = true
                 if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
-                if case .expected(let read) = reading { votes[page] += fitsCase(decoded[read], after: previous) ? 2 : 1 }
+                if case .expected(let read) = reading { votes[page] += fitsCase(decoded, read, after: previous) ? 2 : 1 }
                 if hasControl == true, nativeControls[page] { votes[page] += 1 }
             }
         }
@@ -142,7 +142,7 @@ extension MojibakeRepairer {
             var anyCase: (Range<Int>, Int)? = nil
             for page in order {
                 guard case .expected(let read)? = readings[position * pages + page] else { continue }
-                if fitsCase(decoded[read], after: previous) { return (read, page) }
+                if fitsCase(decoded, read, after: previous) { return (read, page) }
                 if anyCase == nil { anyCase = (read, page) }
             }
             return anyCase
@@ -173,7 +173,7 @@ extension MojibakeRepairer {
             for page in order where evidence & (1 << page) != 0 {
                 if !deferred.isEmpty, deferred[position] & (1 << page) != 0 {
                     deferred[position] &= ~(1 << page)
-                    readings[position * pages + page] = read(scalars, spans[position].range, with: reverse[page], into: &decoded)
+                    readings[position * pages + page] = read(scalars, spans[position].range, page: page, into: &decoded)
                 }
                 switch readings[position * pages + page] {
                 case .expected(let read)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
@@ -248,9 +248,9 @@ extension MojibakeRepairer {
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
     /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é).
-    func fitsCase(_ decoded: ArraySlice<Unicode.Scalar>, after previous: Unicode.Scalar?) -> Bool {
+    func fitsCase(_ decoded: [Unicode.Scalar], _ read: Range<Int>, after previous: Unicode.Scalar?) -> Bool {
         guard let previous, classes.isLowercase(previous) else { return true }
-        return !decoded.contains(where: classes.isUppercase)
+        return !read.contains(where: { classes.isUppercase(decoded[$0]) })
     }
 
     /// Where the span starting at `start` ends: a run of non-ASCII characters, extended over a single

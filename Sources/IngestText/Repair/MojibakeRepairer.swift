@@ -16,6 +16,11 @@ public struct MojibakeRepairer: Sendable {
     public static let maximumPasses = 3
 
     let reverse: [CodePageReverseMap]
+    /// The bytes of ``reverse`` for the characters below `reverseFlatLimit`, all code pages in one array
+    /// (`reverseFlatLimit` entries a page, 0 where the page has no byte), so reading a span with a code
+    /// page copies no map and touches no reference count.
+    let reverseBytes: [UInt8]
+    static let reverseFlatLimit = 0x2600
     let masks: CodePageMasks
     /// Legacy text read with the wrong legacy code page, re-read whole.
     private let legacy: LegacyMisreadingRepair
@@ -43,6 +48,9 @@ public struct MojibakeRepairer: Sendable {
         // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
         reverse = Self.codePages.compactMap { CodePageReverseMap(codePage: $0, undefinedFrom: $0 == "windows-874" ? "windows-1252" : nil) }
         masks = CodePageMasks(reverse)
+        reverseBytes = reverse.flatMap { map in
+            (0..<UInt32(Self.reverseFlatLimit)).map { value in Unicode.Scalar(value).flatMap(map.byte(for:)) ?? 0 }
+        }
         legacy = LegacyMisreadingRepair(reverse: reverse)
         let tables = Self.codePages.compactMap(CodePageReverseMap.scalars(of:))
         continuationImages = ScalarSet(tables.flatMap { $0[0x80...0xBF].map(\.value) })
