@@ -2,18 +2,21 @@ extension MojibakeRepairer {
     /// The span encoded back with one code page and decoded as UTF-8 (leniently, see ``SpanDecoder``),
     /// for a code page ``CodePageMasks`` found able to read a sequence out of it: nil when no UTF-8
     /// sequence comes out, the result is no shorter than the span, or it reads as nothing plausible.
-    /// What it reads is appended to `decoded`, and taken back off when the reading is rejected.
-    /// Characters are handled as ranges of `decoded` rather than slices of it, which would each retain
-    /// its storage.
+    /// The reading is made and judged on the stack, and only a reading kept is appended to `decoded`.
     func read(_ scalars: [Unicode.Scalar], _ range: Range<Int>, page: Int, into decoded: inout [Unicode.Scalar]) -> Reading? {
-        let start = decoded.count
-        guard let decoding = decode(scalars, range, page: page, into: &decoded) else { return nil }
-        let read = start..<decoded.count
-        let kind = classify(decoded, read, decoding, scalars, range)
-        guard let kind else {
-            decoded.removeSubrange(read)
-            return nil
+        // As many characters as units at most, and one unit more than the span at most.
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: range.count + 1) { buffer -> Reading? in
+            guard let decoding = decode(scalars, range, page: page, into: buffer) else { return nil }
+            let reading = UnsafeBufferPointer(rebasing: buffer[0..<decoding.count])
+            // Scalars are trivial: nothing to deinitialize when the buffer goes.
+            guard let kind = classify(reading, decoding, scalars, range) else { return nil }
+            let start = decoded.count
+            decoded.append(contentsOf: reading)
+            return Self.reading(kind, start..<decoded.count)
         }
+    }
+
+    private static func reading(_ kind: ReadingKind, _ read: Range<Int>) -> Reading {
         switch kind {
         case .expected: return .expected(read)
         case .intermediate: return .intermediate(read)
@@ -23,11 +26,39 @@ extension MojibakeRepairer {
         }
     }
 
-    /// The span's units for one code page, decoded onto the end of `decoded`; nil, with nothing appended,
-    /// when the code page cannot produce a character of the span.
-    func decode(_ scalars: [Unicode.Scalar], _ range: Range<Int>, page: Int, into decoded: inout [Unicode.Scalar]) -> SpanDecoder.Decoding? {
+    /// The span's units for one code page, decoded into `decoded` (room for one character more than the
+    /// span has); nil when the code page cannot produce a character of the span.
+    func decode(
+        _ scalars: [Unicode.Scalar], _ range: Range<Int>, page: Int, into decoded: UnsafeMutableBufferPointer<Unicode.Scalar>
+    ) -> SpanDecoder.Decoding? {
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
         let base = page * Self.reverseFlatLimit
+        // Most spans are nothing but characters the page has bytes for: those are decoded as plain bytes,
+        // and only a span with a stand-in (a space or question mark it took in, or U+FFFD) as units.
+        var standIns = false
+        let plain = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count + 1) { bytes -> SpanDecoder.Decoding? in
+            var count = 0
+            for index in range {
+                let value = scalars[index].value
+                let byte =
+                    value < Self.reverseFlatLimit
+                    ? reverseBytes[base + Int(value)] : value == 0xFFFD ? 0 : reverse[page].byte(for: scalars[index]) ?? 0
+                guard byte != 0 else {
+                    standIns = value == 0x20 || value == 0x3F || value == 0xFFFD
+                    return nil
+                }
+                bytes.initializeElement(at: count, to: byte)
+                count += 1
+            }
+            // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
+            // leaving "â€" before a space. Restore it only there.
+            if count >= 2, bytes[count - 2] == 0xE2, bytes[count - 1] == 0x80, next.map({ !classes.isLetter($0) }) ?? true {
+                bytes.initializeElement(at: count, to: 0x9D)
+                count += 1
+            }
+            return SpanDecoder.decode(bytes: UnsafeBufferPointer(rebasing: bytes[0..<count]), of: scalars, range: range, into: decoded)
+        }
+        guard standIns else { return plain }
         // The units live on the stack: most readings are thrown away, and this runs for every one.
         let decoding = withUnsafeTemporaryAllocation(of: SpanDecoder.Unit.self, capacity: range.count + 1) { buffer -> SpanDecoder.Decoding? in
             var count = 0
@@ -49,19 +80,18 @@ extension MojibakeRepairer {
                 buffer.initializeElement(at: count, to: unit)
                 count += 1
             }
-            // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
-            // leaving "â€" before a space. Restore it only there.
-            if count >= 2, buffer[count - 2] == .byte(0xE2), buffer[count - 1] == .byte(0x80), next.map({ !Self.isLetter($0) }) ?? true {
+            // As above, and the same before a space the span took in.
+            if count >= 2, buffer[count - 2].isByte(0xE2), buffer[count - 1].isByte(0x80), next.map({ !Self.isLetter($0) }) ?? true {
                 buffer.initializeElement(at: count, to: .byte(0x9D))
                 count += 1
-            } else if count >= 3, buffer[count - 3] == .byte(0xE2), buffer[count - 2] == .byte(0x80), buffer[count - 1] == .space {
-                // The same before a space the span took in: ” is far commoner than the † E2 80 A0 would make.
+            } else if count >= 3, buffer[count - 3].isByte(0xE2), buffer[count - 2].isByte(0x80), buffer[count - 1].isSpace {
+                // ” is far commoner than the † E2 80 A0 would make.
                 buffer.initializeElement(at: count, to: .space)
                 buffer[count - 1] = .byte(0x9D)
                 count += 1
             }
             // Units are a trivial enum: nothing to deinitialize when the buffer goes.
-            return SpanDecoder.decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), of: scalars, range: range, into: &decoded)
+            return SpanDecoder.decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), of: scalars, range: range, into: decoded)
         }
         return decoding
     }
@@ -69,34 +99,34 @@ extension MojibakeRepairer {
     /// Whether a span's reading is a repair, and of which kind: nil when no UTF-8 sequence came out, the
     /// result is no shorter than the span, or it reads as nothing plausible.
     func classify(
-        _ decoded: [Unicode.Scalar], _ read: Range<Int>, _ decoding: SpanDecoder.Decoding, _ scalars: [Unicode.Scalar], _ range: Range<Int>
+        _ decoded: UnsafeBufferPointer<Unicode.Scalar>, _ decoding: SpanDecoder.Decoding, _ scalars: [Unicode.Scalar], _ range: Range<Int>
     ) -> ReadingKind? {
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
-        guard decoding.sequences + decoding.lossy > 0, read.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
+        guard decoding.sequences + decoding.lossy > 0, decoded.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
         let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-        if read.count == 1, range.count == 2,
-            Self.isAmbiguous(decoded[read.lowerBound], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]), previous: previous, next: next)
+        if decoded.count == 1, range.count == 2,
+            Self.isAmbiguous(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]), previous: previous, next: next)
         {
             return nil
         }
         // Whatever else it reads as, a repair is made of characters in everyday use.
-        if read.contains(where: { classes.isRare(decoded[$0]) }) { return nil }
+        if decoded.contains(where: classes.isRare) { return nil }
         // "Ã " standing alone may be the letter itself ("Â is a letter"); at the end of a word ("voilÃ ")
         // it is a misread "à" whose 0xA0 became a space.
         if decoding.restoredSpaces == decoding.sequences, decoding.sequenceBytes == 2, decoding.lossy == 0, !(previous.map(Self.isLetter) ?? false) {
-            return weak(decoded, read)
+            return weak(decoded)
         }
-        if decoding.kept == 0, decoding.lossy == 0, read.allSatisfy({ classes.isPlausible(decoded[$0]) }) {
-            if read.allSatisfy({ classes.isExpected(decoded[$0]) }) { return .expected }
-            if read.contains(where: { continuationImages.contains(decoded[$0].value) }) { return .intermediate }
+        if decoding.kept == 0, decoding.lossy == 0, decoded.allSatisfy(classes.isPlausible) {
+            if decoded.allSatisfy(classes.isExpected) { return .expected }
+            if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it
         // not to be a coincidence (a two-byte letter of an alphabet, or a whole character of three bytes).
-        guard decoded.withUnsafeBufferPointer({ ScriptRun.isPlausible(UnsafeBufferPointer(rebasing: $0[read])) }) else { return nil }
+        guard ScriptRun.isPlausible(decoded) else { return nil }
         let evidence = decoding.sequenceBytes + 2 * decoding.lossy + decoding.replacementCharacters
-        guard evidence >= 3 || read.count == 1 && range.count == 2 && Self.isTwoByteLetter(decoded[read.lowerBound], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
+        guard evidence >= 3 || decoded.count == 1 && range.count == 2 && Self.isTwoByteLetter(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
         else {
-            return weak(decoded, read)
+            return weak(decoded)
         }
         return decoding.kept > 0 || decoding.lossy > 0 ? .partial : .foreign
     }
@@ -104,9 +134,9 @@ extension MojibakeRepairer {
     /// A reading too short to stand alone, kept for texts that show its code page elsewhere: common
     /// letters and punctuation, with a letter or a lost character among them (a lone "³" or "ʽ" out of two
     /// Cyrillic letters is a coincidence).
-    func weak(_ decoded: [Unicode.Scalar], _ read: Range<Int>) -> ReadingKind? {
-        guard read.allSatisfy({ classes.isNeutral(decoded[$0]) || classes.isCommonLetter(decoded[$0]) }),
-            read.contains(where: { decoded[$0].value == 0xFFFD || classes.isCommonLetter(decoded[$0]) })
+    func weak(_ decoded: UnsafeBufferPointer<Unicode.Scalar>) -> ReadingKind? {
+        guard decoded.allSatisfy({ classes.isNeutral($0) || classes.isCommonLetter($0) }),
+            decoded.contains(where: { $0.value == 0xFFFD || classes.isCommonLetter($0) })
         else { return nil }
         return .weak
     }

@@ -22,10 +22,31 @@ struct SpanDecoder {
         case question
         /// U+FFFD: a byte that the misreading could not decode.
         case lost
+
+        // Asked by pattern rather than `==`, which the compiler leaves a call per comparison.
+        var isSpace: Bool {
+            if case .space = self { return true }
+            return false
+        }
+
+        var isQuestion: Bool {
+            if case .question = self { return true }
+            return false
+        }
+
+        var isLost: Bool {
+            if case .lost = self { return true }
+            return false
+        }
+
+        func isByte(_ value: UInt8) -> Bool {
+            if case .byte(let byte) = self { return byte == value }
+            return false
+        }
     }
 
     struct Decoding {
-        /// Characters appended to the caller's buffer.
+        /// Characters written to the caller's buffer.
         var count = 0
         /// Complete UTF-8 sequences decoded.
         var sequences = 0
@@ -69,36 +90,42 @@ struct SpanDecoder {
         return contractions.contains(word)
     }
 
-    /// Decodes `units`, which stand for `scalars[range]`, appending the characters to `decoded`; `scalars`
-    /// is the whole text, for context. The caller's buffer is reused from span to span: most readings are
-    /// rejected, and an array of their own for each would cost more than decoding them.
+    /// Decodes `units`, which stand for `scalars[range]`, writing the characters to `decoded`, which has
+    /// room for as many as there are units (no unit yields more than one character but the space kept
+    /// after "à", which follows a sequence of two); `scalars` is the whole text, for context. The caller's
+    /// buffer lives on the stack: most readings are rejected, and neither an array of their own nor
+    /// appending to a shared one pays for that.
     static func decode(
-        _ units: UnsafeBufferPointer<Unit>, of scalars: [Unicode.Scalar], range: Range<Int>, into decoded: inout [Unicode.Scalar]
+        _ units: UnsafeBufferPointer<Unit>, of scalars: [Unicode.Scalar], range: Range<Int>, into decoded: UnsafeMutableBufferPointer<Unicode.Scalar>
     ) -> Decoding {
         var out = Decoding()
-        let start = decoded.count
+        var written = 0
+        func write(_ scalar: Unicode.Scalar) {
+            decoded[written] = scalar
+            written += 1
+        }
         var index = 0
         while index < units.count {
             if case .byte(let lead) = units[index], lead >= 0xC2, lead <= 0xF4,
                 let (scalar, length, lost) = sequence(units, at: index, lead: lead),
-                !(lead != 0xC2 && units[index + length - 1] == .space && index + length == units.count && followsCapital(scalars, range))
+                !(lead != 0xC2 && units[index + length - 1].isSpace && index + length == units.count && followsCapital(scalars, range))
             {
                 if lost {
-                    decoded.append("\u{FFFD}")
+                    write("\u{FFFD}")
                     out.lossy += 1
-                    if units[index..<index + length].contains(.lost) { out.replacementCharacters += 1 }
+                    if units[index..<index + length].contains(where: \.isLost) { out.replacementCharacters += 1 }
                 } else {
-                    if units[index..<index + length].contains(.space) { out.restoredSpaces += 1 }
-                    decoded.append(scalar)
+                    if units[index..<index + length].contains(where: \.isSpace) { out.restoredSpaces += 1 }
+                    write(scalar)
                     out.sequences += 1
                     out.sequenceBytes += length
                     // "Ã " before a word: the 0xA0 was dropped and the space is the word break, unless the
                     // word is a contraction of "à".
-                    if length == 2, units[index + 1] == .space, index + 2 == units.count, range.upperBound < scalars.count,
+                    if length == 2, units[index + 1].isSpace, index + 2 == units.count, range.upperBound < scalars.count,
                         MojibakeRepairer.isLetter(scalars[range.upperBound]), lead == 0xC3,
                         !startsContraction(scalars, at: range.upperBound)
                     {
-                        decoded.append(" ")
+                        write(" ")
                         out.keptSpace = true
                     }
                 }
@@ -106,23 +133,82 @@ struct SpanDecoder {
                 continue
             }
             switch units[index] {
-            case .space: decoded.append(" ")
-            case .question: decoded.append("?")
-            case .lost: decoded.append("\u{FFFD}")
+            case .space: write(" ")
+            case .question: write("?")
+            case .lost: write("\u{FFFD}")
             case .byte(let byte):
                 let original = scalars[range.lowerBound + index]
-                decoded.append(original)
+                write(original)
                 if original.value >= 0x80 {
                     out.kept += 1
                     // Before a space or question mark the span took in, the lead is just the end of a word.
-                    let standsBeforeStandIn = index + 1 < units.count && (units[index + 1] == .space || units[index + 1] == .question)
+                    let standsBeforeStandIn = index + 1 < units.count && (units[index + 1].isSpace || units[index + 1].isQuestion)
                     if byte >= 0xC2, byte <= 0xF4, !standsBeforeStandIn { out.keptLead = true }
                 }
             }
             index += 1
         }
-        out.count = decoded.count - start
+        out.count = written
         return out
+    }
+
+    /// ``decode(_:of:range:into:)`` for a span without stand-ins, every unit a byte: the same decoding,
+    /// without the cases only stand-ins give rise to.
+    static func decode(
+        bytes: UnsafeBufferPointer<UInt8>, of scalars: [Unicode.Scalar], range: Range<Int>, into decoded: UnsafeMutableBufferPointer<Unicode.Scalar>
+    ) -> Decoding {
+        var out = Decoding()
+        var written = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead >= 0xC2, lead <= 0xF4, let (scalar, length) = sequence(bytes, at: index, lead: lead) {
+                decoded[written] = scalar
+                written += 1
+                out.sequences += 1
+                out.sequenceBytes += length
+                index += length
+                continue
+            }
+            let original = scalars[range.lowerBound + index]
+            decoded[written] = original
+            written += 1
+            if original.value >= 0x80 {
+                out.kept += 1
+                if lead >= 0xC2, lead <= 0xF4 { out.keptLead = true }
+            }
+            index += 1
+        }
+        out.count = written
+        return out
+    }
+
+    /// The sequence of plain bytes starting at `index`: its scalar and its length in bytes.
+    private static func sequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> (Unicode.Scalar, Int)? {
+        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard index + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        let second = bytes[index + 1]
+        switch lead {
+        case 0xE0 where second < 0xA0, 0xF0 where second < 0x90, 0xF4 where second > 0x8F:
+            return nil
+        case 0xED where second >= 0xA0:
+            // The high half of a surrogate pair: only valid joined with a low half.
+            guard second <= 0xAF, index + 6 <= bytes.count, bytes[index + 3] == 0xED, (0xB0...0xBF).contains(bytes[index + 4]),
+                (0x80...0xBF).contains(bytes[index + 5])
+            else { return nil }
+            let low = 0xD000 | UInt32(bytes[index + 4] & 0x3F) << 6 | UInt32(bytes[index + 5] & 0x3F)
+            let combined = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+            return Unicode.Scalar(combined).map { ($0, 6) }
+        default:
+            return Unicode.Scalar(value).map { ($0, length) }
+        }
     }
 
     /// A capital right after the span: "S Ã O" is a word spaced out in capitals, not "à" (a no-break
@@ -172,7 +258,7 @@ struct SpanDecoder {
             return nil
         case 0xED where second >= 0xA0:
             // The high half of a surrogate pair: only valid joined with a low half.
-            guard second <= 0xAF, index + 6 <= units.count, units[index + 3] == .byte(0xED),
+            guard second <= 0xAF, index + 6 <= units.count, units[index + 3].isByte(0xED),
                 case .byte(let lowSecond) = units[index + 4], (0xB0...0xBF).contains(lowSecond),
                 case .byte(let lowThird) = units[index + 5], (0x80...0xBF).contains(lowThird)
             else { return nil }
