@@ -69,7 +69,7 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
 
     /// What each candidate decodes each byte to, to tell when the candidates still in the running read the
     /// rest of a page alike.
-    static let readings: [[Unicode.Scalar]] = candidates.map { SingleByteTable.named($0.encoding)?.scalars ?? [] }
+    static let readings: [[Unicode.Scalar]] = candidates.map { PairScorer.decoding($0.encoding) ?? [] }
 
     public init() {}
 

@@ -2,12 +2,13 @@
 /// (encoding, language).
 ///
 /// Everything the score of a byte depends on is folded into two tables, so that the loop over the bytes
-/// is a few loads and adds with no branch on what the byte reads as: per byte, a code holding its pair
-/// symbol, whether it is beyond ASCII and what it costs alone (punctuation and implausible characters);
-/// per pair of symbols, what the pair scores. The symbols are the language's alphabet (0 the word
-/// boundary) plus one for a Latin and one for a Cyrillic letter the language's table has never seen, and
-/// the pair table already holds the penalty for a Latin letter next to a Cyrillic one and the floor of a
-/// pair with an unseen letter.
+/// is two loads and an add per byte, with no branch on what the byte reads as. Per byte, its class: its
+/// pair symbol, whether it is beyond ASCII and what it costs alone (punctuation and implausible
+/// characters). Per pair of classes, the step: what reading a byte of the second class after one of the
+/// first adds to the score and to the number of scores. The symbols are the language's alphabet (0 the
+/// word boundary) plus one for a Latin and one for a Cyrillic letter the language's table has never
+/// seen, and the pair scores already hold the penalty for a Latin letter next to a Cyrillic one and the
+/// floor of a pair with an unseen letter.
 public struct PairScorer: Sendable {
     /// Where a score stopped, so that more bytes can be scored on from there: the detector scores its
     /// evidence in growing prefixes and must not read a prefix twice.
@@ -15,7 +16,8 @@ public struct PairScorer: Sendable {
         /// The sum of the scores (100 · log10 units) and how many there were.
         public fileprivate(set) var total = 0
         public fileprivate(set) var count = 0
-        fileprivate var previous: UInt32 = 0
+        /// The class of the last byte scored; before any, an ASCII character that is no letter.
+        fileprivate var previous: UInt8 = 0
 
         public init() {}
 
@@ -24,81 +26,112 @@ public struct PairScorer: Sendable {
     }
 
     /// The encoding the scorer reads bytes as: two scorers of one encoding agree on everything but the
-    /// letters' symbols, which is what lets ``score(_:_:_:_:_:)`` score two languages in one pass.
+    /// letters' symbols, which is what lets ``score(_:_:from:_:from:)`` score two languages in one pass.
     public let encoding: String
-    /// Per byte: bits 0-7 its symbol, bit 8 set beyond ASCII, bits 16-31 the score it adds alone (signed).
-    private let codes: [UInt32]
-    /// Pair scores by symbol, `width` wide.
-    private let pairs: [Int32]
+    /// Per byte, its class: with `symbols` the alphabet's size plus the two unseen letters, an ASCII byte
+    /// is its symbol (0 when it is no letter), a byte beyond ASCII is `symbols` plus its symbol, and one
+    /// that is no letter and implausible in text is `2 · symbols` (see ``steps(_:)``).
+    private let classes: [UInt8]
+    /// Steps by class pair, `width` wide (see ``steps(_:)``).
+    private let steps: [Int64]
     private let width: Int
 
-    private static let nonASCII: UInt32 = 1 << 8
-
     public init?(encoding: String, language code: String) {
-        guard let table = SingleByteTable.named(encoding), let language = LetterPairModel.shared.languages[code] else {
+        guard let scalars = Self.decoding(encoding), let language = LetterPairModel.shared.languages[code] else {
             return nil
         }
         let letters = language.alphabet.count
         let unknownLatin = letters
         let unknownCyrillic = letters + 1
-        let width = letters + 2
-        // Every symbol must fit the eight bits `codes` keeps it in.
-        precondition(width <= 256, "a letter-pair alphabet of \(letters) symbols")
-        var codes = [UInt32](repeating: 0, count: 256)
-        for (byte, scalar) in table.scalars.enumerated() {
-            var code: UInt32 = byte >= 0x80 ? Self.nonASCII : 0
-            // ASCII answers without the Unicode property tables: half of every table, built at start-up.
-            let alphabetic =
-                scalar.isASCII
-                ? (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
-                : scalar.properties.isAlphabetic
-            if alphabetic {
+        let symbols = letters + 2
+        // Every class must fit the eight bits `classes` keeps it in.
+        precondition(2 * symbols < 256, "a letter-pair alphabet of \(letters) symbols")
+        var classes = [UInt8](repeating: 0, count: 256)
+        for (byte, scalar) in scalars.enumerated() {
+            let nonASCII = byte >= 0x80
+            if Self.isAlphabetic(scalar) {
                 let lower = Self.lowercase(scalar.value)
                 let cyrillic = Self.isCyrillic(lower)
                 let symbol = language.index(of: lower) ?? (cyrillic ? unknownCyrillic : unknownLatin)
-                code |= UInt32(symbol)
-            } else if byte >= 0x80 {
-                let alone: Int16 = Self.isImplausible(scalar.value) ? -500 : -120
-                code |= UInt32(UInt16(bitPattern: alone)) << 16
+                classes[byte] = UInt8((nonASCII ? symbols : 0) + symbol)
+            } else if nonASCII {
+                classes[byte] = UInt8(Self.isImplausible(scalar.value) ? 2 * symbols : symbols)
             }
-            codes[byte] = code
         }
         self.encoding = encoding
-        self.codes = codes
-        self.pairs = Self.pairTables[code] ?? Self.pairTable(language)
-        self.width = width
+        self.classes = classes
+        self.steps = Self.stepTables[code] ?? Self.steps(language)
+        self.width = 2 * symbols + 1
     }
 
-    /// Each language's pair table, built once: it depends on the language alone, so the scorers of every
-    /// code page read in a language share it instead of each building the same table at start-up.
-    private static let pairTables: [String: [Int32]] = LetterPairModel.shared.languages.mapValues(pairTable)
+    /// What each byte reads as in a single-byte encoding, from the generated index the decoders use; nil
+    /// for an encoding that has none. Read straight from the index rather than through ``SingleByteTable``,
+    /// which prepares every code page's UTF-8 for decoding: detection only needs the characters.
+    public static func decoding(_ encoding: String) -> [Unicode.Scalar]? {
+        guard let index = SingleByteIndexes.tables[encoding] else { return nil }
+        return (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + index.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
+    }
 
-    /// Pair scores by symbol for a language's alphabet plus its two unseen-letter symbols.
-    private static func pairTable(_ language: LetterPairModel.Language) -> [Int32] {
+    /// Each language's step table, built once: it depends on the language alone, so the scorers of every
+    /// code page read in a language share it instead of each building the same table at start-up.
+    private static let stepTables: [String: [Int64]] = LetterPairModel.shared.languages.mapValues(steps)
+
+    /// One step: a score in the upper 32 bits and how many scores it counts for in the lower, so that one
+    /// add carries both. Summed over at most ``chunk`` bytes the count stays below 2³² and the score within
+    /// an `Int32` (no step scores below -33,268), so the sum splits back into the two exactly.
+    private static func step(score: Int, count: Int) -> Int64 { Int64(score) << 32 | Int64(count) }
+
+    /// Bytes scored between two splits of the packed sum (see ``step(score:count:)``).
+    private static let chunk = 1 << 15
+
+    /// The step of every class pair for a language: a byte costs alone what its class says (and counts
+    /// once when it costs), and it makes a scored pair with the byte before unless both are ASCII (they
+    /// read alike in every candidate) or neither is a letter.
+    private static func steps(_ language: LetterPairModel.Language) -> [Int64] {
         let letters = language.alphabet.count
         let unknownCyrillic = letters + 1
-        let width = letters + 2
-        var isCyrillic = [Bool](repeating: false, count: width)
+        let symbols = letters + 2
+        var isCyrillic = [Bool](repeating: false, count: symbols)
         for (symbol, letter) in language.alphabet.enumerated() { isCyrillic[symbol] = Self.isCyrillic(letter) }
         isCyrillic[unknownCyrillic] = true
-        var pairs = [Int32](repeating: 0, count: width * width)
-        for first in 0..<width {
-            for second in 0..<width {
-                let score: Int
-                if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] {
-                    score = -600
-                } else if first >= letters || second >= letters {
-                    score = Self.unseenPair
-                } else {
-                    score = Int(language.matrix[first * letters + second])
+        func pair(_ first: Int, _ second: Int) -> Int {
+            if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] { return -600 }
+            if first >= letters || second >= letters { return Self.unseenPair }
+            return Int(language.matrix[first * letters + second])
+        }
+        let width = 2 * symbols + 1
+        // Symbol, whether beyond ASCII, and cost alone of each class.
+        let kinds: [(symbol: Int, nonASCII: Bool, alone: Int)] = (0..<width).map { kind in
+            if kind < symbols { return (kind, false, 0) }
+            if kind < 2 * symbols { return (kind - symbols, true, kind == symbols ? -120 : 0) }
+            return (0, true, -500)
+        }
+        var steps = [Int64](repeating: 0, count: width * width)
+        for (first, before) in kinds.enumerated() {
+            for (second, current) in kinds.enumerated() {
+                var score = current.alone
+                var count = current.alone != 0 ? 1 : 0
+                if before.nonASCII || current.nonASCII, before.symbol != 0 || current.symbol != 0 {
+                    score += pair(before.symbol, current.symbol)
+                    count += 1
                 }
-                pairs[first * width + second] = Int32(score)
+                steps[first * width + second] = step(score: score, count: count)
             }
         }
-        return pairs
+        return steps
     }
 
     private static func isCyrillic(_ lowercase: UInt32) -> Bool { (0x400...0x52F).contains(lowercase) }
+
+    /// Whether a scalar is a letter, answered without the Unicode property tables for ASCII, Latin-1 and
+    /// basic Cyrillic: most of every code page, whose tables are built at start-up.
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF, 0x400...0x45F: return true
+        case 0...0x7F: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
 
     /// Average score per scored pair (100 · log10 units), or nil when no byte is beyond ASCII.
     public func score(_ bytes: [UInt8]) -> Double? {
@@ -110,45 +143,30 @@ public struct PairScorer: Sendable {
     /// Scores `bytes` as the continuation of what `progress` was scored on: scoring a text in parts gives
     /// exactly the score of the whole.
     public func score(_ bytes: UnsafeBufferPointer<UInt8>, from progress: inout Progress) {
-        codes.withUnsafeBufferPointer { codes in
-            pairs.withUnsafeBufferPointer { pairs in
-                Self.score(bytes, codes: codes, pairs: pairs, width: width, progress: &progress)
+        classes.withUnsafeBufferPointer { classes in
+            steps.withUnsafeBufferPointer { steps in
+                guard let classes = classes.baseAddress, let steps = steps.baseAddress else { return }
+                var start = 0
+                while start < bytes.count {
+                    let end = Swift.min(bytes.count, start + Self.chunk)
+                    var sum: Int64 = 0
+                    var previous = Int(progress.previous)
+                    for byte in UnsafeBufferPointer(rebasing: bytes[start..<end]) {
+                        let current = Int(classes[Int(byte)])
+                        sum &+= steps[previous &* width &+ current]
+                        previous = current
+                    }
+                    progress.add(sum)
+                    progress.previous = UInt8(truncatingIfNeeded: previous)
+                    start = end
+                }
             }
         }
-    }
-
-    /// A byte costs alone what its code says; it makes a pair with the byte before unless both are ASCII
-    /// (they read alike in every candidate) or neither is a letter. `codes` has 256 entries and every
-    /// symbol in them is below `width`, so every load is in bounds.
-    private static func score(
-        _ bytes: UnsafeBufferPointer<UInt8>, codes: UnsafeBufferPointer<UInt32>, pairs: UnsafeBufferPointer<Int32>,
-        width: Int, progress: inout Progress
-    ) {
-        guard let codes = codes.baseAddress, let pairs = pairs.baseAddress else { return }
-        var total = progress.total
-        var count = progress.count
-        var previous = progress.previous
-        for byte in bytes {
-            let code = codes[Int(byte)]
-            let alone = Int(Int16(truncatingIfNeeded: code >> 16))
-            total &+= alone
-            count &+= alone != 0 ? 1 : 0
-            if (code | previous) & nonASCII != 0, (code | previous) & 0xFF != 0 {
-                total &+= Int(pairs[Int(previous & 0xFF) &* width &+ Int(code & 0xFF)])
-                count &+= 1
-            }
-            previous = code
-        }
-        progress.total = total
-        progress.count = count
-        progress.previous = previous
     }
 
     /// Scores `bytes` as two languages read in one encoding, in one pass: the same as scoring them with
-    /// each scorer in turn, for less than twice the cost of one. Every per-byte cost, whether a byte is
-    /// beyond ASCII and whether it is a letter depend only on the encoding, so they are read from `first`
-    /// and only the pair scores are looked up twice; the detector reads every page as bg and uk in each of
-    /// the six Cyrillic code pages, and as en and pl in windows-1252.
+    /// each scorer in turn, for less than twice the cost of one. The detector reads every page as bg and uk
+    /// in each of the six Cyrillic code pages, and as en and pl in windows-1252.
     ///
     /// - Precondition: both scorers read the same encoding.
     public static func score(
@@ -156,59 +174,39 @@ public struct PairScorer: Sendable {
         _ second: PairScorer, from secondProgress: inout Progress
     ) {
         precondition(first.encoding == second.encoding, "two languages scored together must share an encoding")
-        first.codes.withUnsafeBufferPointer { firstCodes in
-            first.pairs.withUnsafeBufferPointer { firstPairs in
-                second.codes.withUnsafeBufferPointer { secondCodes in
-                    second.pairs.withUnsafeBufferPointer { secondPairs in
-                        score(
-                            bytes, codes: (firstCodes, secondCodes), pairs: (firstPairs, secondPairs),
-                            widths: (first.width, second.width), first: &firstProgress, second: &secondProgress)
+        first.classes.withUnsafeBufferPointer { firstClasses in
+            first.steps.withUnsafeBufferPointer { firstSteps in
+                second.classes.withUnsafeBufferPointer { secondClasses in
+                    second.steps.withUnsafeBufferPointer { secondSteps in
+                        guard let classes0 = firstClasses.baseAddress, let steps0 = firstSteps.baseAddress,
+                            let classes1 = secondClasses.baseAddress, let steps1 = secondSteps.baseAddress
+                        else { return }
+                        let (width0, width1) = (first.width, second.width)
+                        var start = 0
+                        while start < bytes.count {
+                            let end = Swift.min(bytes.count, start + chunk)
+                            var sum0: Int64 = 0
+                            var sum1: Int64 = 0
+                            var previous0 = Int(firstProgress.previous)
+                            var previous1 = Int(secondProgress.previous)
+                            for byte in UnsafeBufferPointer(rebasing: bytes[start..<end]) {
+                                let current0 = Int(classes0[Int(byte)])
+                                let current1 = Int(classes1[Int(byte)])
+                                sum0 &+= steps0[previous0 &* width0 &+ current0]
+                                sum1 &+= steps1[previous1 &* width1 &+ current1]
+                                previous0 = current0
+                                previous1 = current1
+                            }
+                            firstProgress.add(sum0)
+                            firstProgress.previous = UInt8(truncatingIfNeeded: previous0)
+                            secondProgress.add(sum1)
+                            secondProgress.previous = UInt8(truncatingIfNeeded: previous1)
+                            start = end
+                        }
                     }
                 }
             }
         }
-    }
-
-    /// The loop of ``score(_:codes:pairs:width:progress:)`` over two languages: the counts and the costs
-    /// of single bytes come out the same for both, so they are computed once.
-    private static func score(
-        _ bytes: UnsafeBufferPointer<UInt8>, codes: (UnsafeBufferPointer<UInt32>, UnsafeBufferPointer<UInt32>),
-        pairs: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>), widths: (Int, Int),
-        first progress0: inout Progress, second progress1: inout Progress
-    ) {
-        guard let codes0 = codes.0.baseAddress, let codes1 = codes.1.baseAddress, let pairs0 = pairs.0.baseAddress,
-            let pairs1 = pairs.1.baseAddress
-        else { return }
-        let (width0, width1) = widths
-        var total0 = progress0.total
-        var total1 = progress1.total
-        var count = progress0.count
-        var previous0 = progress0.previous
-        var previous1 = progress1.previous
-        // The counts agree whenever the scorers agree on which bytes are letters, as two scorers of one
-        // encoding do; the second's count is carried on from its own.
-        let countOffset = progress1.count &- count
-        for byte in bytes {
-            let code0 = codes0[Int(byte)]
-            let code1 = codes1[Int(byte)]
-            let alone = Int(Int16(truncatingIfNeeded: code0 >> 16))
-            total0 &+= alone
-            total1 &+= alone
-            count &+= alone != 0 ? 1 : 0
-            if (code0 | previous0) & nonASCII != 0, (code0 | previous0) & 0xFF != 0 {
-                total0 &+= Int(pairs0[Int(previous0 & 0xFF) &* width0 &+ Int(code0 & 0xFF)])
-                total1 &+= Int(pairs1[Int(previous1 & 0xFF) &* width1 &+ Int(code1 & 0xFF)])
-                count &+= 1
-            }
-            previous0 = code0
-            previous1 = code1
-        }
-        progress0.total = total0
-        progress0.count = count
-        progress0.previous = previous0
-        progress1.total = total1
-        progress1.count = count &+ countOffset
-        progress1.previous = previous1
     }
 
     /// The code pages scorers are prepared for: every single-byte encoding detection or repair reads.
@@ -240,6 +238,8 @@ public struct PairScorer: Sendable {
         switch value {
         case 0x41...0x5A, 0x410...0x42F, 0xC0...0xD6, 0xD8...0xDE: return value + 0x20
         case 0x400...0x40F: return value + 0x50
+        // Already lowercase: ASCII, Latin-1 and basic Cyrillic need no lookup in the property tables.
+        case 0x61...0x7A, 0xDF...0xF6, 0xF8...0xFF, 0x430...0x45F: return value
         default:
             return Unicode.Scalar(value)?.properties.lowercaseMapping.unicodeScalars.first?.value ?? value
         }
@@ -257,5 +257,15 @@ public struct PairScorer: Sendable {
             return true
         default: return false
         }
+    }
+}
+
+extension PairScorer.Progress {
+    /// Adds a packed sum of steps (see `PairScorer.step(score:count:)`): the lower 32 bits are the count,
+    /// never negative, so what is left above them is the score.
+    fileprivate mutating func add(_ sum: Int64) {
+        let count = sum & 0xFFFF_FFFF
+        total &+= Int((sum &- count) >> 32)
+        self.count &+= Int(count)
     }
 }
