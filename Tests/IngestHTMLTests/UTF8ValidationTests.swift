@@ -33,8 +33,39 @@ import Testing
             Page(name: "UTF-8 then windows-1251", bytes: utf8 + cp1251),
             Page(name: "windows-1251 then UTF-8", bytes: cp1251 + utf8),
             Page(name: "a cut sequence at the end", bytes: utf8 + [0xD0]),
-        ]
+            Page(name: "ibm866", bytes: legacy(String(repeating: bulgarian, count: 20), "ibm866")),
+            Page(name: "iso-8859-5", bytes: legacy(String(repeating: bulgarian, count: 20), "iso-8859-5")),
+            Page(name: "koi8-u", bytes: legacy(String(repeating: bulgarian, count: 20), "koi8-u")),
+            Page(name: "three- and four-byte sequences", bytes: Array(String(repeating: "€ 😀 „x“ ąę ж", count: 50).utf8)),
+        ] + (0..<40).map { seed in Page(name: "random bytes \(seed)", bytes: randomBytes(seed: UInt64(seed))) }
     }()
+
+    /// Bytes of every kind UTF-8 tells apart (ASCII, whole two- and three-byte sequences, continuations,
+    /// C0 and C1, leads of every length, bytes that start nothing), drawn with a fixed seed; each page draws
+    /// one kind more often than the others, so that long runs of it occur.
+    static func randomBytes(seed: UInt64) -> [UInt8] {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        let kinds: [[ClosedRange<UInt8>]] = [
+            [0x20...0x7E], [0xC2...0xDF, 0x80...0xBF], [0xE1...0xEC, 0x80...0xBF, 0x80...0xBF], [0x80...0xBF],
+            [0xC0...0xC1], [0xC2...0xDF], [0xE0...0xEF], [0xF0...0xF4], [0xF5...0xFF],
+        ]
+        let favourite = Int(seed % UInt64(kinds.count))
+        var bytes: [UInt8] = []
+        while bytes.count < 200 + Int(seed) * 37 {
+            let draw = next()
+            let kind = draw % 2 == 0 ? favourite : Int((draw >> 8) % UInt64(kinds.count))
+            for range in kinds[kind] {
+                bytes.append(range.lowerBound + UInt8(truncatingIfNeeded: (next() >> 20) % UInt64(range.count)))
+            }
+        }
+        return bytes
+    }
 
     @Test("every ratio gets the answer a full count gives, and exact counts whenever that answer is yes", arguments: pages)
     func earlyStop(_ page: Page) {

@@ -40,7 +40,32 @@ enum UTF8Validation {
         var invalidBytes = 0
         var index = start
         let count = buffer.count
+        // Where the bytes are of neither shape a block reads at once, they are read one by one up to here.
+        var bytewiseUntil = start
         scan: while index < count {
+            if index >= bytewiseUntil, index + 8 <= count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+                let block = Block(word)
+                if let sequences = block.validSequences {
+                    validSequences += sequences.count
+                    index += sequences.length
+                    continue
+                }
+                if let (invalid, length) = block.invalidBytes,
+                    !settled(invalid: invalidBytes + invalid, valid: validSequences, left: count - index - length, ratio: ratio)
+                {
+                    // Reading on byte by byte would count the same: none of these was the one that settles.
+                    invalidBytes += invalid
+                    index += length
+                    continue
+                }
+                // Text of neither shape (ibm866's letters are continuation bytes) tends to go on so.
+                bytewiseUntil = index + 32
+            }
             let lead = buffer[index]
             if lead < 0x80 {
                 index += 1
@@ -102,6 +127,59 @@ enum UTF8Validation {
         }
         if invalidBytes > 0 { return .invalid(validSequences: validSequences, invalidBytes: invalidBytes) }
         return validSequences == 0 ? .ascii : .valid
+    }
+
+    /// Eight bytes read at once, for the two shapes most of a page's non-ASCII text takes: two-byte
+    /// sequences (Cyrillic and most Polish letters in UTF-8) and, on a legacy page, bytes none of which
+    /// continues a sequence. Bit 7 of each byte of the masks says whether the byte is of that kind.
+    private struct Block {
+        /// Bytes 10xxxxxx, which can only continue a sequence.
+        let continuations: UInt64
+        /// Bytes 110xxxxx from C2 on, which start a two-byte sequence.
+        let twoByteLeads: UInt64
+        /// Bytes beyond ASCII.
+        let nonASCII: UInt64
+        /// Bytes C0 and C1, which start no sequence, and bytes from E0 on, which start a longer one.
+        let others: UInt64
+
+        private static let high: UInt64 = 0x8080_8080_8080_8080
+        private static let lastByte: UInt64 = 0x80 << 56
+
+        init(_ word: UInt64) {
+            let bit6 = (word << 1) & Self.high
+            let bit5 = (word << 2) & Self.high
+            nonASCII = word & Self.high
+            continuations = nonASCII & ~bit6
+            let leads = nonASCII & bit6 & ~bit5
+            // C0 and C1 are the leads whose bits 1-4 are all clear.
+            let payload = word & 0x1E1E_1E1E_1E1E_1E1E
+            let nonzeroPayload = (((payload & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | payload) & Self.high
+            twoByteLeads = leads & nonzeroPayload
+            others = (leads & ~nonzeroPayload) | (nonASCII & bit6 & bit5)
+        }
+
+        /// How many bytes a mask marks: one multiply adds up the eight bytes' bits (the build targets no
+        /// population-count instruction, and the portable count takes a dozen steps).
+        private static func count(_ mask: UInt64) -> Int {
+            Int(((mask >> 7) &* 0x0101_0101_0101_0101) >> 56)
+        }
+
+        /// When the bytes are ASCII and whole two-byte sequences, the last lead's continuation possibly in
+        /// the next block: how many sequences end here, and how many bytes they and the ASCII take.
+        var validSequences: (count: Int, length: Int)? {
+            guard others == 0, continuations == twoByteLeads << 8 else { return nil }
+            let count = Self.count(twoByteLeads)
+            return twoByteLeads & Self.lastByte == 0 ? (count, 8) : (count - 1, 7)
+        }
+
+        /// When no byte after the first continues a sequence, every non-ASCII byte before the last is one
+        /// invalid byte, as is the last unless it is ASCII: how many there are, and how many bytes they and
+        /// the ASCII take (the last non-ASCII byte is left to the next block, which sees what follows it).
+        var invalidBytes: (count: Int, length: Int)? {
+            guard continuations & ~0x80 == 0, nonASCII != 0 else { return nil }
+            let count = Self.count(nonASCII)
+            return nonASCII & Self.lastByte == 0 ? (count, 8) : (count - 1, 7)
+        }
     }
 
     /// Whether `invalid` bytes, `ratio` times over, outnumber the valid sequences seen and every one that
