@@ -57,32 +57,64 @@ public final class LetterPairModel: Sendable {
                 start = end + 1
             }
         }
-        // The letters, sorted and each once: a few dozen, looked up by halving rather than hashed.
-        var letters: [UInt32] = []
-        func insert(_ symbol: UInt32) {
-            guard symbol != boundary else { return }
-            var low = 0
-            var high = letters.count
-            while low < high {
-                let middle = (low + high) / 2
-                if letters[middle] < symbol { low = middle + 1 } else { high = middle }
-            }
-            if low == letters.count || letters[low] != symbol { letters.insert(symbol, at: low) }
-        }
+        // The letters, sorted and each once. Those below `direct` (Latin and Cyrillic, all the tables hold)
+        // are marked in a table indexed by the scalar; any other is looked up by halving.
+        var positions = [Int16](repeating: -1, count: direct)
+        var others: [UInt32] = []
         for entry in entries {
-            insert(entry.first)
-            insert(entry.second)
+            Self.mark(entry.first, in: &positions, others: &others)
+            Self.mark(entry.second, in: &positions, others: &others)
         }
-        let alphabet = [boundary] + letters
+        var alphabet = [boundary]
+        for symbol in 0..<direct where positions[symbol] >= 0 {
+            positions[symbol] = Int16(alphabet.count)
+            alphabet.append(UInt32(symbol))
+        }
+        let firstOther = alphabet.count
+        alphabet += others
+        positions[Int(boundary)] = 0
         let width = alphabet.count
-        let unfilled = Language(code: code, alphabet: alphabet, matrix: [], floor: Int16(floor))
         var matrix = [Int16](repeating: Int16(PairScorer.unseenPair), count: width * width)
         for entry in entries {
-            if let first = unfilled.index(of: entry.first), let second = unfilled.index(of: entry.second) {
+            if let first = Self.position(of: entry.first, positions: positions, others: others, firstOther: firstOther),
+                let second = Self.position(of: entry.second, positions: positions, others: others, firstOther: firstOther)
+            {
                 matrix[first * width + second] = entry.score
             }
         }
         return Language(code: code, alphabet: alphabet, matrix: matrix, floor: Int16(floor))
+    }
+
+    /// Notes a letter of the table: in `positions` when it is below ``direct``, else in the sorted `others`.
+    private static func mark(_ symbol: UInt32, in positions: inout [Int16], others: inout [UInt32]) {
+        guard symbol != boundary else { return }
+        if symbol < direct {
+            positions[Int(symbol)] = 0
+            return
+        }
+        let at = insertionPoint(of: symbol, in: others)
+        if at == others.count || others[at] != symbol { others.insert(symbol, at: at) }
+    }
+
+    /// The alphabet index of a letter noted by ``mark(_:in:others:)`` once `positions` holds indexes.
+    private static func position(of symbol: UInt32, positions: [Int16], others: [UInt32], firstOther: Int) -> Int? {
+        if symbol < direct {
+            let position = Int(positions[Int(symbol)])
+            return position >= 0 ? position : nil
+        }
+        let at = insertionPoint(of: symbol, in: others)
+        return at < others.count && others[at] == symbol ? firstOther + at : nil
+    }
+
+    /// Where `symbol` is or would go in the sorted `symbols`: the first position not below it.
+    private static func insertionPoint(of symbol: UInt32, in symbols: [UInt32]) -> Int {
+        var low = 0
+        var high = symbols.count
+        while low < high {
+            let middle = (low + high) / 2
+            if symbols[middle] < symbol { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// One `xy:score` entry: two scalars, a colon and a decimal integer with an optional minus sign that
@@ -120,4 +152,7 @@ public final class LetterPairModel: Sendable {
     }
 
     static let boundary: UInt32 = 0x5F
+
+    /// Symbols below this are indexed through a table while the model is read (the boundary among them).
+    private static let direct = 0x800
 }

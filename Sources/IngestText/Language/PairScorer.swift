@@ -89,30 +89,28 @@ public struct PairScorer: Sendable {
     /// read alike in every candidate) or neither is a letter.
     private static func steps(_ language: LetterPairModel.Language) -> [Int64] {
         let letters = language.alphabet.count
-        let unknownCyrillic = letters + 1
         let symbols = letters + 2
-        var isCyrillic = [Bool](repeating: false, count: symbols)
-        for (symbol, letter) in language.alphabet.enumerated() { isCyrillic[symbol] = Self.isCyrillic(letter) }
-        isCyrillic[unknownCyrillic] = true
-        func pair(_ first: Int, _ second: Int) -> Int {
+        let isCyrillic = language.alphabet.map(Self.isCyrillic) + [false, true]
+        let matrix = language.matrix
+        // Pair scores by symbol, the unseen letters' included.
+        let pairs: [Int] = (0..<symbols * symbols).map { position in
+            let (first, second) = position.quotientAndRemainder(dividingBy: symbols)
             if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] { return -600 }
             if first >= letters || second >= letters { return Self.unseenPair }
-            return Int(language.matrix[first * letters + second])
+            return Int(matrix[first * letters + second])
         }
         let width = 2 * symbols + 1
-        // Symbol, whether beyond ASCII, and cost alone of each class.
-        let kinds: [(symbol: Int, nonASCII: Bool, alone: Int)] = (0..<width).map { kind in
-            if kind < symbols { return (kind, false, 0) }
-            if kind < 2 * symbols { return (kind - symbols, true, kind == symbols ? -120 : 0) }
-            return (0, true, -500)
-        }
+        // By class: its symbol, whether it is beyond ASCII, and what it costs alone.
+        let symbol = (0..<width).map { $0 < symbols ? $0 : $0 < 2 * symbols ? $0 - symbols : 0 }
+        let alone = (0..<width).map { $0 == symbols ? -120 : $0 == 2 * symbols ? -500 : 0 }
         var steps = [Int64](repeating: 0, count: width * width)
-        for (first, before) in kinds.enumerated() {
-            for (second, current) in kinds.enumerated() {
-                var score = current.alone
-                var count = current.alone != 0 ? 1 : 0
-                if before.nonASCII || current.nonASCII, before.symbol != 0 || current.symbol != 0 {
-                    score += pair(before.symbol, current.symbol)
+        for first in 0..<width {
+            let row = symbol[first] * symbols
+            for second in 0..<width {
+                var score = alone[second]
+                var count = score != 0 ? 1 : 0
+                if first >= symbols || second >= symbols, symbol[first] != 0 || symbol[second] != 0 {
+                    score += pairs[row + symbol[second]]
                     count += 1
                 }
                 steps[first * width + second] = step(score: score, count: count)
