@@ -11,11 +11,21 @@ struct Ingest: AsyncParsableCommand {
         version: IngestVersion.current,
         subcommands: [RunCommand.self, StripCommand.self, ValidateCommand.self, StagesCommand.self, BenchCommand.self, CharsetCommand.self, RepairCommand.self, DBCommand.self, ExtractCommand.self, DetectCommand.self])
 
-    /// ArgumentParser's own `main`, except for `ingest charset`: plain paths and options run it without
-    /// ArgumentParser (see ``CharsetCommand/plainInvocation(_:)``), and otherwise ArgumentParser is handed
+    /// ArgumentParser's own `main`, except for `ingest charset`: plain paths run it straight from the C
+    /// arguments (see ``CharsetCommand/plainPaths(_:)``), plain paths and options without ArgumentParser
+    /// (see ``CharsetCommand/plainInvocation(_:)``), and otherwise ArgumentParser is handed
     /// only the first of its paths (see ``CharsetCommand/splitPaths(_:)``): thousands of paths would
     /// otherwise cost seconds of parsing.
     static func main() async {
+        let argv = UnsafeBufferPointer(start: CommandLine.unsafeArgv, count: Int(CommandLine.argc))
+        if argv.count > 1, let paths = CharsetCommand.plainPaths(UnsafeBufferPointer(rebasing: argv[1...])) {
+            do {
+                try CharsetCommand.run(paths: paths)
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let invocation = CharsetCommand.plainInvocation(arguments) {
             do {

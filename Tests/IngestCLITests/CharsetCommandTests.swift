@@ -148,6 +148,24 @@ import Testing
         #expect(CharsetCommand.plainInvocation(arguments) == nil)
     }
 
+    @Test("paths read straight from the C arguments are those plainInvocation reads, and only plain ASCII paths are", arguments: [
+        (["charset", "a"], true), (["charset", "a", "b/c.html", ""], true), (["charset"], false), (["charset", "-"], false),
+        (["charset", "a", "--scores"], false), (["charset", "--", "a"], false), (["charset", "--url", "x.bg", "a"], false),
+        (["repair", "a"], false), (["charset", "a", "страница.html"], false), ([], false),
+    ])
+    func plainPaths(_ arguments: [String], read: Bool) throws {
+        let copies = arguments.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let paths = copies.withUnsafeBufferPointer { argv in
+            CharsetCommand.plainPaths(argv).map { paths in paths.map { String(cString: $0!) } }
+        }
+        #expect((paths != nil) == read)
+        if let paths {
+            let plain = try #require(CharsetCommand.plainInvocation(arguments))
+            #expect(plain == CharsetCommand.Invocation(files: paths, url: nil, scores: false))
+        }
+    }
+
     @Test("every option the help shows is one plain arguments may hold")
     func plainInvocationKnowsEveryOption() throws {
         let help = CharsetCommand.helpMessage(columns: 200)

@@ -209,7 +209,18 @@ public struct StatisticalCharsetDetector: CharsetDetecting {
                 ranked[position].fit + Double(candidates[position].prior) / 10
                 + Self.hintBonus(candidates[position].encoding, tld: tld)
         }
-        return ranked.sorted { $0.score > $1.score }
+        // Best first, candidates that tie in their order above, as a stable sort leaves them: an insertion
+        // sort of the nine in place, where `sorted` copied them into a new array on every page.
+        for position in ranked.indices.dropFirst() {
+            let current = ranked[position]
+            var slot = position
+            while slot > 0, ranked[slot - 1].score < current.score {
+                ranked[slot] = ranked[slot - 1]
+                slot -= 1
+            }
+            ranked[slot] = current
+        }
+        return ranked
     }
 
     /// Where one (candidate, language) entry stands in `rank`.
