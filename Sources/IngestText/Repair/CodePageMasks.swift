@@ -108,6 +108,7 @@ struct CodePageMasks: Sendable {
     /// punctuation, so the pages that fail this need not be decoded for a span that can only be taken as
     /// such.
     func candidates(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> SpanPages {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
         var encodes = all
         var complete: Pages = 0
         // Pages where one, two or three more continuation bytes finish a sequence.
@@ -122,21 +123,27 @@ struct CodePageMasks: Sendable {
         var within1: Pages = 0
         var within2: Pages = 0
         var within3: Pages = 0
-        for index in range {
-            let entry = entry(scalars[index])
-            encodes &= entry.encodes
-            complete |= needs1 & entry.continuation
-            needs1 = needs2 & entry.continuation | entry.lead2
-            needs2 = needs3 & entry.continuation | entry.lead3
-            needs3 = entry.lead4
-            quoteEnd = previousQuoteLead & entry.quoteSecond
-            previousQuoteLead = entry.quoteLead
-            let whole = entry.wholeContinuation
-            let wasBetween = between
-            between = within1 & whole | wasBetween & entry.standalone
-            within1 = within2 & whole | wasBetween & entry.lead2
-            within2 = within3 & whole | wasBetween & entry.lead3
-            within3 = wasBetween & entry.lead4
+        // Through the buffers: one bounds check per span, not two per character.
+        flat.withUnsafeBufferPointer { flat in
+            scalars.withUnsafeBufferPointer { scalars in
+                for index in range {
+                    let value = scalars[index].value
+                    let entry = value < Self.flatLimit ? flat[Int(value)] : Self.entry(for: scalars[index], pages: pages, all: all)
+                    encodes &= entry.encodes
+                    complete |= needs1 & entry.continuation
+                    needs1 = needs2 & entry.continuation | entry.lead2
+                    needs2 = needs3 & entry.continuation | entry.lead3
+                    needs3 = entry.lead4
+                    quoteEnd = previousQuoteLead & entry.quoteSecond
+                    previousQuoteLead = entry.quoteLead
+                    let whole = entry.wholeContinuation
+                    let wasBetween = between
+                    between = within1 & whole | wasBetween & entry.standalone
+                    within1 = within2 & whole | wasBetween & entry.lead2
+                    within2 = within3 & whole | wasBetween & entry.lead3
+                    within3 = wasBetween & entry.lead4
+                }
+            }
         }
         let candidates = encodes & (complete | quoteEnd)
         // A closing quote whose last byte was lost ends in the first two bytes of its sequence.
