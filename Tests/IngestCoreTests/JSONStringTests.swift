@@ -83,4 +83,19 @@ import Testing
             #expect(Self.decodedIntoBytes(out) == Array(text.utf8))
         }
     }
+
+    /// Every C0 control, DEL, quote, backslash, slash and characters of every UTF-8 length, alone and
+    /// in a row.
+    static let literalTexts: [String] = ["", "plain", "quote \" and \\ slash /", "Zażółć 😀 Клъстер \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"]
+        + (0..<0x20).map { "a" + String(Unicode.Scalar(UInt8($0))) + "ж" }
+
+    @Test("a text written from its scalars is what its string writes, appended to what was there", arguments: literalTexts)
+    func scalars(_ text: String) {
+        var expected = Array("left".utf8)
+        JSONStringLiteral.append(text, to: &expected)
+        var out = Array("left".utf8)
+        Array(text.unicodeScalars).withUnsafeBufferPointer { JSONStringLiteral.append(scalars: $0, to: &out) }
+        #expect(out == expected)
+        #expect(JSONString.decode(out.dropFirst(4)) == text)
+    }
 }

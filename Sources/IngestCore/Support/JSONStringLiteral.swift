@@ -47,6 +47,72 @@ public enum JSONStringLiteral {
         out.append(0x22)
     }
 
+    /// `append(_:to:)` for a text given as Unicode scalars, written as UTF-8 straight into `out` without
+    /// a string made first: the literal's length is counted, `out` grows once by it, and each scalar is
+    /// written in place, escaped by the same rules.
+    public static func append(scalars: UnsafeBufferPointer<Unicode.Scalar>, to out: inout [UInt8]) {
+        var length = 2
+        for scalar in scalars {
+            let value = scalar.value
+            if value >= 0x80 {
+                length += value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+            } else if value >= 0x20 {
+                length += value == 0x22 || value == 0x5C ? 2 : 1
+            } else {
+                length += shortEscape(UInt8(truncatingIfNeeded: value)) == nil ? 6 : 2
+            }
+        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: length))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var at = start
+            buffer[at] = 0x22
+            at += 1
+            for scalar in scalars {
+                let value = scalar.value
+                if value >= 0x80 {
+                    at = UTF8ScalarWriter.write(value, into: buffer, at: at)
+                    continue
+                }
+                let byte = UInt8(truncatingIfNeeded: value)
+                if byte >= 0x20, byte != 0x22, byte != 0x5C {
+                    buffer[at] = byte
+                    at += 1
+                    continue
+                }
+                buffer[at] = 0x5C
+                if byte == 0x22 || byte == 0x5C {
+                    buffer[at + 1] = byte
+                    at += 2
+                } else if let letter = shortEscape(byte) {
+                    buffer[at + 1] = letter
+                    at += 2
+                } else {
+                    buffer[at + 1] = UInt8(ascii: "u")
+                    buffer[at + 2] = 0x30
+                    buffer[at + 3] = 0x30
+                    buffer[at + 4] = hexDigit(byte >> 4)
+                    buffer[at + 5] = hexDigit(byte & 0xF)
+                    at += 6
+                }
+            }
+            buffer[at] = 0x22
+        }
+    }
+
+    /// The letter of a C0 control's one-letter escape (`\b \t \n \f \r`), nil for the others.
+    @inline(__always)
+    private static func shortEscape(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x08: UInt8(ascii: "b")
+        case 0x09: UInt8(ascii: "t")
+        case 0x0A: UInt8(ascii: "n")
+        case 0x0C: UInt8(ascii: "f")
+        case 0x0D: UInt8(ascii: "r")
+        default: nil
+        }
+    }
+
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? 0x30 + value : 0x61 + value - 10
     }

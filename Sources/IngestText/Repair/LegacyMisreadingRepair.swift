@@ -39,6 +39,13 @@ struct LegacyMisreadingRepair: Sendable {
         var swapsCase: Bool
     }
 
+    /// The re-reading built from its read-as code pages alone, with the maps a repairer makes of them
+    /// (none of these pages borrows characters from another), for the entry point that hands a repaired
+    /// text over as scalars (``MojibakeRepairer/repair(utf8:in:_:)``), which is built apart from the
+    /// repairer's own re-reading.
+    static let shared = LegacyMisreadingRepair(
+        reverse: MojibakeRepairer.codePages.filter { page in confusions.contains { $0.readAs == page } }.compactMap { CodePageReverseMap(codePage: $0) })
+
     /// Resolves ``confusions`` against the repairer's reverse maps: a confusion whose read-as page has
     /// no map or whose real page has no table is left out.
     init(reverse: [CodePageReverseMap]) {

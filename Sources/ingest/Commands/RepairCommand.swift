@@ -45,28 +45,27 @@ struct RepairCommand: ParsableCommand {
                 streams.output.append(0x0A)
                 return
             }
+            guard let unicode else {
+                // The repaired text is written from its scalars and a text nothing changed from its bytes:
+                // no string is made for either.
+                text.withUnsafeBufferPointer { bytes in
+                    repairer.repair(utf8: bytes, in: &workspace) { repairs, repaired in
+                        Self.append(repairs, to: &streams.output)
+                        if let repaired {
+                            JSONStringLiteral.append(scalars: repaired, to: &streams.output)
+                        } else {
+                            JSONStringLiteral.append(utf8: bytes, to: &streams.output)
+                        }
+                    }
+                }
+                streams.output.append(contentsOf: [0x7D, 0x0A])
+                try streams.flushIfFull()
+                return
+            }
             let repaired = text.withUnsafeBufferPointer { repairer.repair(utf8: $0, in: &workspace) }
-            var repairs = repaired?.repairs ?? []
-            // A text nothing changed is written back from its bytes, without a string made for it.
-            var cleaned: String? = repaired?.text
-            if let unicode {
-                let result = unicode.clean(cleaned ?? String(decoding: text, as: UTF8.self))
-                repairs += result.repairs
-                cleaned = result.text
-            }
-            streams.output.append(contentsOf: #"{"repairs":["#.utf8)
-            for (position, repair) in repairs.enumerated() {
-                if position > 0 { streams.output.append(0x2C) }
-                streams.output.append(contentsOf: #"{"chain":"#.utf8)
-                JSONStringLiteral.append(repair.chain, to: &streams.output)
-                streams.output.append(contentsOf: #","spans":\#(repair.spans)}"#.utf8)
-            }
-            streams.output.append(contentsOf: #"],"text":"#.utf8)
-            if let cleaned {
-                JSONStringLiteral.append(cleaned, to: &streams.output)
-            } else {
-                text.withUnsafeBufferPointer { JSONStringLiteral.append(utf8: $0, to: &streams.output) }
-            }
+            let cleaned = unicode.clean(repaired?.text ?? String(decoding: text, as: UTF8.self))
+            Self.append((repaired?.repairs ?? []) + cleaned.repairs, to: &streams.output)
+            JSONStringLiteral.append(cleaned.text, to: &streams.output)
             streams.output.append(contentsOf: [0x7D, 0x0A])
             try streams.flushIfFull()
         }
@@ -75,5 +74,17 @@ struct RepairCommand: ParsableCommand {
             Diagnostics.error("\(failed) input lines were not JSON strings")
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
+    }
+
+    /// Opens an output line with its repairs, up to the text's key: `{"repairs":[…],"text":`.
+    private static func append(_ repairs: [EncodingRepair], to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"repairs":["#.utf8)
+        for (position, repair) in repairs.enumerated() {
+            if position > 0 { output.append(0x2C) }
+            output.append(contentsOf: #"{"chain":"#.utf8)
+            JSONStringLiteral.append(repair.chain, to: &output)
+            output.append(contentsOf: #","spans":\#(repair.spans)}"#.utf8)
+        }
+        output.append(contentsOf: #"],"text":"#.utf8)
     }
 }

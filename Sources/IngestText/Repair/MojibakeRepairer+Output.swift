@@ -1,0 +1,41 @@
+public import IngestCore
+
+extension MojibakeRepairer {
+    /// ``repair(utf8:in:)`` for a caller that writes the repaired text out at once (`ingest repair
+    /// --jsonl`): `body` gets the repairs and the repaired text as scalars, or no scalars when nothing
+    /// changed, and no string is made. A string costs a copy of the text and a second validation of its
+    /// UTF-8, which is a good part of writing a repaired line.
+    ///
+    /// The decisions are those of ``repair(utf8:in:)``, step for step; the scalars are valid only
+    /// inside `body`.
+    public func repair<Answer>(
+        utf8 text: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace,
+        _ body: (_ repairs: [EncodingRepair], _ repaired: UnsafeBufferPointer<Unicode.Scalar>?) throws -> Answer
+    ) rethrows -> Answer {
+        guard text.contains(where: { $0 >= 0x80 }) else { return try body([], nil) }
+        var scalars = Workspace.take(&workspace.original)
+        defer { workspace.original = scalars }
+        let before = load(text, into: &scalars)
+        let legacy = LegacyMisreadingRepair.shared
+        if before.giveAways > 0, var repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+            let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
+            if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.reread(scalars) {
+                return try reread.scalars.withUnsafeBufferPointer { try body([reread.repair], $0) }
+            }
+            guard let controls = C1ControlRepair.repair(workspace.current) else {
+                return try workspace.current.withUnsafeBufferPointer { try body(repairs, $0) }
+            }
+            repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
+            return try controls.scalars.withUnsafeBufferPointer { try body(repairs, $0) }
+        }
+        if let reread = legacy.reread(scalars) {
+            return try reread.scalars.withUnsafeBufferPointer { try body([reread.repair], $0) }
+        }
+        if let controls = C1ControlRepair.repair(scalars) {
+            return try controls.scalars.withUnsafeBufferPointer {
+                try body([EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)], $0)
+            }
+        }
+        return try body([], nil)
+    }
+}
