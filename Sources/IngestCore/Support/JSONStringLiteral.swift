@@ -65,38 +65,55 @@ public enum JSONStringLiteral {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: length))
         out.withUnsafeMutableBufferPointer { buffer in
-            var at = start
-            buffer[at] = 0x22
+            guard let base = buffer.baseAddress else { return }
+            let target = base + start
+            var at = 0
+            target[at] = 0x22
             at += 1
             for scalar in scalars {
                 let value = scalar.value
                 if value >= 0x80 {
-                    at = UTF8ScalarWriter.write(value, into: buffer, at: at)
+                    if value < 0x800 {
+                        target[at] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                        target[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                        at += 2
+                    } else if value < 0x10000 {
+                        target[at] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
+                        target[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                        target[at + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                        at += 3
+                    } else {
+                        target[at] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
+                        target[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
+                        target[at + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
+                        target[at + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                        at += 4
+                    }
                     continue
                 }
                 let byte = UInt8(truncatingIfNeeded: value)
                 if byte >= 0x20, byte != 0x22, byte != 0x5C {
-                    buffer[at] = byte
+                    target[at] = byte
                     at += 1
                     continue
                 }
-                buffer[at] = 0x5C
+                target[at] = 0x5C
                 if byte == 0x22 || byte == 0x5C {
-                    buffer[at + 1] = byte
+                    target[at + 1] = byte
                     at += 2
                 } else if let letter = shortEscape(byte) {
-                    buffer[at + 1] = letter
+                    target[at + 1] = letter
                     at += 2
                 } else {
-                    buffer[at + 1] = UInt8(ascii: "u")
-                    buffer[at + 2] = 0x30
-                    buffer[at + 3] = 0x30
-                    buffer[at + 4] = hexDigit(byte >> 4)
-                    buffer[at + 5] = hexDigit(byte & 0xF)
+                    target[at + 1] = UInt8(ascii: "u")
+                    target[at + 2] = 0x30
+                    target[at + 3] = 0x30
+                    target[at + 4] = hexDigit(byte >> 4)
+                    target[at + 5] = hexDigit(byte & 0xF)
                     at += 6
                 }
             }
-            buffer[at] = 0x22
+            target[at] = 0x22
         }
     }
 

@@ -2,8 +2,10 @@ extension LegacyMisreadingRepair {
     /// What the census of a text asks about each of its characters, and which read-as code pages can
     /// produce it, read from one flat table: every text with a letter beyond ASCII is counted here, clean
     /// Cyrillic and Polish text above all, and Unicode property look-ups per character (general category,
-    /// case, alphabetic) cost more than the rest of the census. Characters beyond the table, which these
-    /// code pages never produce, are classified the slow way.
+    /// case, alphabetic) cost more than the rest of the census. The table covers what the code pages
+    /// produce and read back, ASCII to Cyrillic (below U+0530) and punctuation to box drawing (U+2000 to
+    /// U+25FF); the characters between and beyond are classified the slow way, which keeps the table
+    /// quick to build (the repairer is made at every start-up) and small.
     struct CharacterClasses: Sendable {
         /// A letter (``MojibakeRepairer/isLetter(_:)``).
         static let letter: UInt16 = 1 << 0
@@ -19,7 +21,10 @@ extension LegacyMisreadingRepair {
         /// every page produces ASCII.
         static let pageShift: UInt16 = 8
 
-        private static let flatLimit: UInt32 = 0x2600
+        /// The table's two ranges: `0..<lowLimit` at the start, `highStart..<highLimit` after it.
+        private static let lowLimit: UInt32 = 0x530
+        private static let highStart: UInt32 = 0x2000
+        private static let highLimit: UInt32 = 0x2600
         private let flat: [UInt16]
         private let maps: [CodePageReverseMap]
 
@@ -27,7 +32,7 @@ extension LegacyMisreadingRepair {
         init(readAs maps: [CodePageReverseMap]) {
             precondition(maps.count <= 8, "at most eight read-as code pages fit a character's classes")
             self.maps = maps
-            flat = (0..<Self.flatLimit).map { value in
+            flat = (Array(0..<Self.lowLimit) + Array(Self.highStart..<Self.highLimit)).map { value in
                 Unicode.Scalar(value).map { Self.classify($0, maps) } ?? 0
             }
         }
@@ -36,9 +41,14 @@ extension LegacyMisreadingRepair {
         @inline(__always)
         func classes(of scalar: Unicode.Scalar) -> UInt16 {
             let value = scalar.value
-            return value < Self.flatLimit ? flat.withUnsafeBufferPointer { $0[Int(value)] } : Self.classify(scalar, maps)
+            if value < Self.lowLimit { return flat.withUnsafeBufferPointer { $0[Int(value)] } }
+            if value >= Self.highStart, value < Self.highLimit {
+                return flat.withUnsafeBufferPointer { $0[Int(value - Self.highStart + Self.lowLimit)] }
+            }
+            return Self.classify(scalar, maps)
         }
 
+        @inline(never)
         private static func classify(_ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap]) -> UInt16 {
             let value = scalar.value
             var classes: UInt16 = 0
