@@ -21,12 +21,14 @@ public struct LanguageDetection: Stage {
     public init(
         candidates: [String] = LanguageDetector.defaultCandidates,
         decoys: [String] = LanguageDetector.defaultDecoys,
-        minimumConfidence: Double = LanguageDetector.defaultMinimumConfidence
+        minimumConfidence: Double = LanguageDetector.defaultMinimumConfidence,
+        ownLanguagePrior: Double = DetectionWeights().ownLanguagePrior
     ) {
         analyzer = Result { () throws(LanguageModelError) in
-            PageLanguageAnalyzer(
-                detector: try LanguageDetector.bundled(
-                    candidates: candidates, decoys: decoys, minimumConfidence: minimumConfidence))
+            var detector = try LanguageDetector.bundled(
+                candidates: candidates, decoys: decoys, minimumConfidence: minimumConfidence)
+            detector.weights.ownLanguagePrior = ownLanguagePrior
+            return PageLanguageAnalyzer(detector: detector)
         }
     }
 
@@ -55,10 +57,20 @@ public struct LanguageDetection: Stage {
             StageOptionSpec(
                 name: "min_confidence", summary: "below this probability a page or paragraph is 'und'",
                 kind: .number(0...1), defaultValue: .number(LanguageDetector.defaultMinimumConfidence)),
+            StageOptionSpec(
+                name: "decoys", summary: "which of the candidates are decoys: answered as themselves, but not languages the pipeline serves",
+                kind: .list(allowed: LanguageDetector.defaultCandidates),
+                defaultValue: .string(LanguageDetector.defaultDecoys.joined(separator: ","))),
+            StageOptionSpec(
+                name: "own_language_prior",
+                summary: "prior log-odds (nats) of each of the pipeline's own languages against each decoy; 0 treats all candidates alike",
+                kind: .number(0...20), defaultValue: .number(DetectionWeights().ownLanguagePrior)),
         ],
         make: { options in
             LanguageDetection(
                 candidates: (options.string("candidates") ?? "").split(separator: ",").map(String.init),
-                minimumConfidence: options.number("min_confidence") ?? LanguageDetector.defaultMinimumConfidence)
+                decoys: (options.string("decoys") ?? "").split(separator: ",").map(String.init),
+                minimumConfidence: options.number("min_confidence") ?? LanguageDetector.defaultMinimumConfidence,
+                ownLanguagePrior: options.number("own_language_prior") ?? DetectionWeights().ownLanguagePrior)
         })
 }

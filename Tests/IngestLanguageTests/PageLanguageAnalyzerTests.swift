@@ -88,8 +88,37 @@ import Testing
     }
 
     @Test("the stage's options are checked when the pipeline is read")
-    func options() {
+    func options() throws {
         let spec = LanguageDetection.descriptor.options[0]
         #expect(spec.name == "candidates")
+        let parser = PipelineDefinitionParser(registry: StageRegistry([LanguageDetection.descriptor]))
+        #expect(throws: DefinitionError.self) {
+            try parser.parse(yaml: "name: x\nstages:\n  - language:\n      decoys: ru,xx\n", file: "p.yaml")
+        }
+        #expect(throws: DefinitionError.self) {
+            try parser.parse(yaml: "name: x\nstages:\n  - language:\n      own_language_prior: -1\n", file: "p.yaml")
+        }
+    }
+
+    @Test("the pipeline's decoys and own-language prior reach the detector; by default the decoys are the six, with no prior")
+    func decoyOptions() throws {
+        let parser = PipelineDefinitionParser(registry: StageRegistry([LanguageDetection.descriptor]))
+        func detector(_ yaml: String) throws -> LanguageDetector {
+            let definition = try parser.parse(yaml: yaml, file: "p.yaml")
+            let stage = try #require(LanguageDetection.descriptor.make(definition.stages[0].options) as? LanguageDetection)
+            return try stage.analyzer.get().detector
+        }
+        let plain = try detector("name: x\nstages:\n  - language\n")
+        #expect(plain.candidates == LanguageDetector.defaultCandidates)
+        #expect(plain.decoys == LanguageDetector.defaultDecoys)
+        #expect(plain.weights == DetectionWeights())
+        let set = try detector(
+            "name: x\nstages:\n  - language:\n      candidates: bg,pl,ru,cs\n      decoys: ru,cs,sk\n      own_language_prior: 0.5\n")
+        #expect(set.candidates == ["bg", "pl", "ru", "cs"])
+        #expect(set.decoys == ["ru", "cs"])
+        #expect(set.weights.ownLanguagePrior == 0.5)
+        // The prior changes the page's scores, not only the detector's settings.
+        let text = "Na to je"
+        #expect(set.detect(text) != (try detector("name: x\nstages:\n  - language:\n      candidates: bg,pl,ru,cs\n")).detect(text))
     }
 }
