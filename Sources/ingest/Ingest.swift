@@ -11,7 +11,8 @@ struct Ingest: AsyncParsableCommand {
         version: IngestVersion.current,
         subcommands: [RunCommand.self, StripCommand.self, ValidateCommand.self, StagesCommand.self, BenchCommand.self, CharsetCommand.self, RepairCommand.self, DBCommand.self, ExtractCommand.self, DetectCommand.self])
 
-    /// ArgumentParser's own `main`, except for `ingest charset`: plain paths run it straight from the C
+    /// ArgumentParser's own `main`, except for `ingest repair` with plain flags (see
+    /// ``RepairCommand/plainInvocation(_:)``) and `ingest charset`: plain paths run it straight from the C
     /// arguments (see ``CharsetCommand/plainPaths(_:)``), plain paths and options without ArgumentParser
     /// (see ``CharsetCommand/plainInvocation(_:)``), and otherwise ArgumentParser is handed
     /// only the first of its paths (see ``CharsetCommand/splitPaths(_:)``): thousands of paths would
@@ -27,6 +28,14 @@ struct Ingest: AsyncParsableCommand {
             return
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let repair = RepairCommand.plainInvocation(arguments) {
+            do {
+                try RepairCommand.run(jsonl: repair.jsonl, cleanup: repair.cleanup)
+            } catch {
+                exit(withError: error)
+            }
+            return
+        }
         if let invocation = CharsetCommand.plainInvocation(arguments) {
             do {
                 try CharsetCommand.run(invocation)

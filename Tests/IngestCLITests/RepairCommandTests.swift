@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+@testable import ingest
 import Testing
 
 /// `ingest repair --jsonl` end to end: JSON strings in, one object per line out, in order, escapes
@@ -58,5 +60,36 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == order.map { alone[$0] }.joined())
         #expect(lines[2].utf8.count > 1 << 16)
+    }
+
+    @Test("flags read without ArgumentParser come out as ArgumentParser reads them", arguments: [
+        ["repair"], ["repair", "--jsonl"], ["repair", "--cleanup"], ["repair", "--jsonl", "--cleanup"], ["repair", "--cleanup", "--jsonl"],
+    ])
+    func plainInvocation(_ arguments: [String]) throws {
+        let plain = try #require(RepairCommand.plainInvocation(arguments))
+        let parsed = try #require(try Ingest.parseAsRoot(arguments) as? RepairCommand)
+        #expect(plain.jsonl == parsed.jsonl)
+        #expect(plain.cleanup == parsed.cleanup)
+    }
+
+    @Test("anything but the plain flags, each once, is left to ArgumentParser", arguments: [
+        [], ["charset", "--jsonl"], ["repair", "--jsonl", "--jsonl"], ["repair", "--help"], ["repair", "-h"], ["repair", "--version"],
+        ["repair", "--jsonl", "x"], ["repair", "--json"], ["repair", "--jsonl=true"], ["repair", "help"], ["repair", "--jsonl", "--cleanup", "--jsonl"],
+    ])
+    func leftToArgumentParser(_ arguments: [String]) {
+        #expect(RepairCommand.plainInvocation(arguments) == nil)
+    }
+
+    /// A line that is not a JSON string makes the run end with the data error status either way in.
+    @Test("the plain command line and the parsed one answer alike, errors included")
+    func plainAndParsedAlike() async throws {
+        let input = "\"ok\"\nnot json\n\"\\u00c3\\u00a9t\\u00c3\\u00a9\"\n"
+        let plain = try await IngestProcess.run(["repair", "--jsonl"], stdin: input)
+        // A flag given twice is left to ArgumentParser, which reads it as given once.
+        let parsed = try await IngestProcess.run(["repair", "--jsonl", "--jsonl"], stdin: input)
+        #expect(plain.status == 65)
+        #expect(parsed.status == plain.status)
+        #expect(parsed.stdout == plain.stdout)
+        #expect(parsed.stderr == plain.stderr)
     }
 }

@@ -20,6 +20,28 @@ struct RepairCommand: ParsableCommand {
     var cleanup = false
 
     func run() throws {
+        try Self.run(jsonl: jsonl, cleanup: cleanup)
+    }
+
+    /// The flags of `ingest repair` when the command line holds nothing but them, each at most once
+    /// (`repair`, `repair --jsonl`, `repair --jsonl --cleanup`…), so the command runs without ArgumentParser:
+    /// parsing takes a few milliseconds of type-metadata look-ups at every start-up, a share of a batch run
+    /// over a small set. Anything else (help, `--version`, a flag twice, an unknown option) returns nil and
+    /// is parsed as every other command line is.
+    static func plainInvocation(_ arguments: [String]) -> (jsonl: Bool, cleanup: Bool)? {
+        guard arguments.first == configuration.commandName, arguments.count <= 3 else { return nil }
+        var flags = (jsonl: false, cleanup: false)
+        for argument in arguments.dropFirst() {
+            switch argument {
+            case "--jsonl" where !flags.jsonl: flags.jsonl = true
+            case "--cleanup" where !flags.cleanup: flags.cleanup = true
+            default: return nil
+            }
+        }
+        return flags
+    }
+
+    static func run(jsonl: Bool, cleanup: Bool) throws {
         let repairer = MojibakeRepairer()
         let unicode = cleanup ? UnicodeCleanup() : nil
         func repair(_ text: String) -> (text: String, repairs: [EncodingRepair]) {
