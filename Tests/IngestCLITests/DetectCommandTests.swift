@@ -72,6 +72,36 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test("--weights own-language-prior moves a word both languages use towards the pipeline's own language, and --decoys '' turns it off")
+    func ownLanguagePrior() async throws {
+        let word = "je\n"
+        let even = try await IngestProcess.run(["detect", "--jsonl", "--candidates", "pl,cs"], stdin: word)
+        let prior = ["detect", "--jsonl", "--candidates", "pl,cs", "--decoys", "cs", "--weights", "own-language-prior=3"]
+        let favoured = try await IngestProcess.run(prior, stdin: word)
+        let noDecoys = try await IngestProcess.run(prior.map { $0 == "cs" ? "" : $0 }, stdin: word)
+        #expect(even.status == 0 && favoured.status == 0 && noDecoys.status == 0, "\(favoured.stderr)\(noDecoys.stderr)")
+        func polishScore(_ stdout: String) throws -> Double {
+            let answer = try #require(try Self.objects(stdout).first)
+            let candidates = try #require(answer["candidates"] as? [[String: Any]])
+            return try #require(candidates.first { $0["language"] as? String == "pl" }?["score"] as? Double)
+        }
+        let evenScore = try polishScore(even.stdout)
+        #expect(try polishScore(favoured.stdout) > evenScore)
+        #expect(try polishScore(noDecoys.stdout) == evenScore)
+    }
+
+    @Test("--decoys naming a language the model lacks, or --weights whole-word-letters that is not a whole number, is refused with exit 64", arguments: [
+        (["detect", "--decoys", "ru,de"], "no decoy 'de'"),
+        (["detect", "--weights", "whole-word-letters=2.5"], "whole-word-letters needs a whole number up to 64"),
+        (["detect", "--weights", "whole-word-letters=65"], "whole-word-letters needs a whole number up to 64"),
+        (["detect", "--weights", "own-language-prior=-1"], "own-language-prior needs a number of at least 0"),
+    ])
+    func badDecoysAndWeights(_ arguments: [String], _ message: String) async throws {
+        let result = try await IngestProcess.run(arguments, stdin: "Dzień dobry\n")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test("a JSON line that is not a string gets an error answer in place and exit 65", arguments: [
         #"{"text": "Добър ден"}"#, "[1, 2]", "42",
     ])
