@@ -15,6 +15,10 @@ struct CharsetEvidence {
 
     init(_ sample: [UInt8]) {
         self.sample = sample
+        // Room for all the evidence a page can give (each byte once, and a space per run of non-ASCII bytes
+        // at most), so that growing prefixes are not moved on every round; up to 64 KB, which a large page
+        // rarely needs before its answer is clear.
+        bytes.reserveCapacity(Swift.min(sample.count + sample.count / 2 + 1, 1 << 16))
     }
 
     var isComplete: Bool { position >= sample.count }
