@@ -90,6 +90,14 @@ import Testing
         #expect(decision.warnings.contains { $0.contains("unknown charset 'klingon'") })
     }
 
+    @Test("a label is matched after trimming ASCII whitespace and lowercasing ASCII letters, and only then", arguments: [
+        (" \tKOI8-R\n", "koi8-r"), ("\u{0C}Windows-1251\r", "windows-1251"), ("ISO_8859-2:1987", "iso-8859-2"),
+        ("\u{00A0}utf-8", nil), ("utf-8\u{2003}", nil), ("\u{212A}oi8-r", nil), ("utf 8", nil),
+    ] as [(String, String?)])
+    func labelNormalisation(_ label: String, _ expected: String?) {
+        #expect(EncodingLabel.canonicalName(for: label) == expected)
+    }
+
     @Test("declared UTF-8 with a few broken bytes stays UTF-8 and says how many were replaced")
     func brokenUTF8() {
         let decision = sniffer.decide(bytes("<meta charset=utf-8><p>Привіт світ") + [0xFF])

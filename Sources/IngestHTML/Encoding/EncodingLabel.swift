@@ -5,8 +5,18 @@
 enum EncodingLabel {
     /// The canonical name for a label, or nil when the label is unknown or undecodable here.
     static func canonicalName(for label: String) -> String? {
-        let key = label.trimmingASCIIWhitespace.lowercased()
-        return table[key]
+        table[normalized(label)]
+    }
+
+    /// The Encoding Standard's "get an encoding": strip ASCII whitespace (tab, line feed, form feed,
+    /// carriage return, space) and lowercase ASCII letters only, so that a label with a no-break space or a
+    /// letter whose Unicode lowercase is ASCII ("\u{212A}oi8-r", Kelvin sign) is not taken for a real one.
+    static func normalized(_ label: String) -> String {
+        var bytes = Array(label.utf8)[...]
+        let isASCIIWhitespace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
+        while let first = bytes.first, isASCIIWhitespace(first) { bytes.removeFirst() }
+        while let last = bytes.last, isASCIIWhitespace(last) { bytes.removeLast() }
+        return String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private static let table: [String: String] = {
@@ -41,13 +51,4 @@ enum EncodingLabel {
         add("utf-16be", ["unicodefffe"])
         return table
     }()
-}
-
-extension String {
-    var trimmingASCIIWhitespace: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(scalars)
-    }
 }
