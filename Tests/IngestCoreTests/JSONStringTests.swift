@@ -21,6 +21,19 @@ import Testing
     private static func decodedIntoBytes(_ line: [UInt8]) -> [UInt8]? {
         var bytes = Array("left over from the line before".utf8)
         let decoded = line.withUnsafeBufferPointer { JSONString.decode($0, into: &bytes) }
+        // Decoding into the front of a buffer gives the same bytes, or refuses the same lines, whether the
+        // buffer starts out shorter or longer than the line, and leaves the rest of it as it was.
+        for leftOver in ["", "left over from the line before, and then some more bytes", String(repeating: "x", count: 300)] {
+            var buffer = Array(leftOver.utf8)
+            let length = line.withUnsafeBufferPointer { JSONString.decode($0, intoPrefixOf: &buffer) }
+            if let length, decoded {
+                #expect(Array(buffer[0..<length]) == bytes)
+                let original = Array(leftOver.utf8)
+                if original.count > length { #expect(Array(buffer[length..<original.count]) == Array(original[length...])) }
+            } else {
+                #expect(length == nil && !decoded)
+            }
+        }
         return decoded ? bytes : nil
     }
 

@@ -18,6 +18,19 @@ extension JSONString {
         }
     }
 
+    /// Decodes the string a line holds into the front of `buffer` and returns how many bytes of it that
+    /// takes; nil when the line is not a JSON string literal (see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``).
+    /// `buffer` grows to the line's length when shorter and never shrinks, and what lies beyond the
+    /// decoded bytes is left as it was: a caller that decodes line after line into the same array decodes
+    /// each where it stays, with no copy, no zeroing and no allocation once the longest line has been
+    /// seen.
+    public static func decode(_ line: UnsafeBufferPointer<UInt8>, intoPrefixOf buffer: inout [UInt8]) -> Int? {
+        guard let body = body(of: line) else { return nil }
+        // An escape is never shorter than the UTF-8 it stands for, so the body's length is room enough.
+        if buffer.count < body.count { buffer.append(contentsOf: repeatElement(0, count: body.count - buffer.count)) }
+        return buffer.withUnsafeMutableBufferPointer { decodeValidating(body, into: $0) }
+    }
+
     /// Decodes a literal's body into `out` (room for `body.count` bytes, uninitialized or not: bytes are
     /// only written), validating unescaped UTF-8 as it goes; the number of bytes written, or nil when the
     /// body is not a valid literal's.

@@ -56,38 +56,38 @@ struct RepairCommand: ParsableCommand {
             return
         }
         var streams = RepairCommandStreams()
-        // Each line's text is decoded into the same bytes, and repaired with the same scratch space.
-        var text: [UInt8] = []
+        // Each line's text is decoded into the front of the same bytes, and repaired with the same scratch
+        // space.
+        var decoded: [UInt8] = []
         var workspace = MojibakeRepairer.Workspace()
         var failed = 0
         try streams.forEachLine { line, streams in
-            guard JSONString.decode(line, into: &text) else {
+            guard let length = JSONString.decode(line, intoPrefixOf: &decoded) else {
                 failed += 1
                 streams.output.append(contentsOf: #"{"error":"not a JSON string","repairs":[],"text":""}"#.utf8)
                 streams.output.append(0x0A)
                 return
             }
-            guard let unicode else {
-                // The repaired text is written from its scalars and a text nothing changed from its bytes:
-                // no string is made for either.
-                text.withUnsafeBufferPointer { bytes in
-                    repairer.repair(utf8: bytes, in: &workspace) { repairs, repaired in
+            decoded.withUnsafeBufferPointer { decoded in
+                let text = UnsafeBufferPointer(rebasing: decoded[0..<length])
+                guard let unicode else {
+                    // The repaired text is written from its scalars and a text nothing changed from its
+                    // bytes: no string is made for either.
+                    repairer.repair(utf8: text, in: &workspace) { repairs, repaired in
                         Self.append(repairs, to: &streams.output)
                         if let repaired {
                             JSONStringLiteral.append(scalars: repaired, to: &streams.output)
                         } else {
-                            JSONStringLiteral.append(utf8: bytes, to: &streams.output)
+                            JSONStringLiteral.append(utf8: text, to: &streams.output)
                         }
                     }
+                    return
                 }
-                streams.output.append(contentsOf: [0x7D, 0x0A])
-                try streams.flushIfFull()
-                return
+                let repaired = repairer.repair(utf8: text, in: &workspace)
+                let cleaned = unicode.clean(repaired?.text ?? String(decoding: text, as: UTF8.self))
+                Self.append((repaired?.repairs ?? []) + cleaned.repairs, to: &streams.output)
+                JSONStringLiteral.append(cleaned.text, to: &streams.output)
             }
-            let repaired = text.withUnsafeBufferPointer { repairer.repair(utf8: $0, in: &workspace) }
-            let cleaned = unicode.clean(repaired?.text ?? String(decoding: text, as: UTF8.self))
-            Self.append((repaired?.repairs ?? []) + cleaned.repairs, to: &streams.output)
-            JSONStringLiteral.append(cleaned.text, to: &streams.output)
             streams.output.append(contentsOf: [0x7D, 0x0A])
             try streams.flushIfFull()
         }
