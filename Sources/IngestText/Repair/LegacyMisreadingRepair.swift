@@ -39,13 +39,6 @@ struct LegacyMisreadingRepair: Sendable {
         var swapsCase: Bool
     }
 
-    /// The re-reading built from its read-as code pages alone, with the maps a repairer makes of them
-    /// (none of these pages borrows characters from another), for the entry point that hands a repaired
-    /// text over as scalars (``MojibakeRepairer/repair(utf8:in:_:)``), which is built apart from the
-    /// repairer's own re-reading.
-    static let shared = LegacyMisreadingRepair(
-        reverse: MojibakeRepairer.codePages.filter { page in confusions.contains { $0.readAs == page } }.compactMap { CodePageReverseMap(codePage: $0) })
-
     /// Resolves ``confusions`` against the repairer's reverse maps: a confusion whose read-as page has
     /// no map or whose real page has no table is left out.
     init(reverse: [CodePageReverseMap]) {
@@ -84,12 +77,6 @@ struct LegacyMisreadingRepair: Sendable {
     /// the text shows it instead: symbols inside words ("ocieraj±c", "móg³by"), control characters, and
     /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
     /// language better, is taken with a smaller margin.
-    func repair(_ scalars: [Unicode.Scalar]) -> MojibakeRepairer.Result? {
-        guard let reread = reread(scalars) else { return nil }
-        return MojibakeRepairer.Result(text: MojibakeRepairer.string(reread.scalars), repairs: [reread.repair])
-    }
-
-    /// ``repair(_:)`` with the re-read text left as scalars, for a caller that writes them out itself.
     func reread(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
         let census = census(scalars)
         // Text with a character that no read-as page produces (Greek, CJK, Thai, most symbols) was not

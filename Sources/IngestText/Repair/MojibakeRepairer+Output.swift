@@ -6,18 +6,21 @@ extension MojibakeRepairer {
     /// changed, and no string is made. A string costs a copy of the text and a second validation of its
     /// UTF-8, which is a good part of writing a repaired line.
     ///
-    /// The decisions are those of ``repair(utf8:in:)``, step for step; the scalars are valid only
-    /// inside `body`.
+    /// ``repair(utf8:in:)`` is this with a string made of the scalars. The scalars are valid only inside
+    /// `body`.
     public func repair<Answer>(
         utf8 text: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace,
         _ body: (_ repairs: [EncodingRepair], _ repaired: UnsafeBufferPointer<Unicode.Scalar>?) throws -> Answer
     ) rethrows -> Answer {
+        // Most text is ASCII or clean: neither kind of repair can apply without a byte beyond ASCII, and a
+        // UTF-8 misreading always leaves a give-away character.
         guard text.contains(where: { $0 >= 0x80 }) else { return try body([], nil) }
         var scalars = Workspace.take(&workspace.original)
         defer { workspace.original = scalars }
         let before = load(text, into: &scalars)
-        let legacy = LegacyMisreadingRepair.shared
         if before.giveAways > 0, var repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+            // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
+            // were left as they were, a re-reading of the whole text that fits the language comes first.
             let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
             if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.reread(scalars) {
                 return try reread.scalars.withUnsafeBufferPointer { try body([reread.repair], $0) }
@@ -31,6 +34,8 @@ extension MojibakeRepairer {
         if let reread = legacy.reread(scalars) {
             return try reread.scalars.withUnsafeBufferPointer { try body([reread.repair], $0) }
         }
+        // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
+        // ISO-8859-2 shows, which the legacy re-reading undoes whole.
         if let controls = C1ControlRepair.repair(scalars) {
             return try controls.scalars.withUnsafeBufferPointer {
                 try body([EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)], $0)

@@ -23,7 +23,7 @@ public struct MojibakeRepairer: Sendable {
     static let reverseFlatLimit = 0x2600
     let masks: CodePageMasks
     /// Legacy text read with the wrong legacy code page, re-read whole.
-    private let legacy: LegacyMisreadingRepair
+    let legacy: LegacyMisreadingRepair
     /// What the code pages make of UTF-8 continuation bytes (0x80–0xBF): a repair that still holds one is
     /// half of a double misreading, with the second half left for the next pass.
     let continuationImages: ScalarSet
@@ -92,31 +92,8 @@ public struct MojibakeRepairer: Sendable {
     /// holds the bytes anyway (a line of JSON) then makes no string for it. The bytes must be valid UTF-8
     /// (anything else is read as best it can be, never beyond the buffer).
     public func repair(utf8 text: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace) -> Result? {
-        // Most text is ASCII or clean: neither kind of repair can apply without a byte beyond ASCII, and a
-        // UTF-8 misreading always leaves a give-away character.
-        guard text.contains(where: { $0 >= 0x80 }) else { return nil }
-        var scalars = Workspace.take(&workspace.original)
-        defer { workspace.original = scalars }
-        let before = load(text, into: &scalars)
-        if before.giveAways > 0, var repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
-            // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
-            // were left as they were, a re-reading of the whole text that fits the language comes first.
-            let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
-            if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.repair(scalars) {
-                return reread
-            }
-            guard let controls = C1ControlRepair.repair(workspace.current) else {
-                return Result(text: Self.string(workspace.current), repairs: repairs)
-            }
-            repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
-            return Result(text: Self.string(controls.scalars), repairs: repairs)
+        repair(utf8: text, in: &workspace) { repairs, repaired in
+            repaired.map { Result(text: Self.string($0), repairs: repairs) }
         }
-        if let reread = legacy.repair(scalars) { return reread }
-        // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
-        // ISO-8859-2 shows, which the legacy re-reading undoes whole.
-        if let controls = C1ControlRepair.repair(scalars) {
-            return Result(text: Self.string(controls.scalars), repairs: [EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)])
-        }
-        return nil
     }
 }
