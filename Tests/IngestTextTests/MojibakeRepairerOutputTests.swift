@@ -2,9 +2,9 @@ import IngestCore
 import IngestText
 import Testing
 
-/// The entry point that makes a string is the one that hands the scalars over, with the string written
-/// from them through a pointer: that string must be the scalars' text, with the same repairs, and no
-/// scalars must come exactly when nothing changed.
+/// The entry point that hands a repaired text over as scalars and the one that makes a string render one
+/// decision: the string, written from the scalars through a pointer, must be their text, with the same
+/// repairs, and no scalars must come exactly when nothing changed.
 @Suite struct MojibakeRepairerOutputTests {
     let repairer = MojibakeRepairer()
 

@@ -6,15 +6,23 @@ extension MojibakeRepairer {
     /// changed, and no string is made. A string costs a copy of the text and a second validation of its
     /// UTF-8, which is a good part of writing a repaired line.
     ///
-    /// ``repair(utf8:in:)`` is this with a string made of the scalars. The scalars are valid only inside
-    /// `body`.
+    /// Both entry points render one ``outcome(utf8:in:)``. The scalars are valid only inside `body`.
     public func repair<Answer>(
         utf8 text: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace,
         _ body: (_ repairs: [EncodingRepair], _ repaired: UnsafeBufferPointer<Unicode.Scalar>?) throws -> Answer
     ) rethrows -> Answer {
+        switch outcome(utf8: text, in: &workspace) {
+        case .unchanged: return try body([], nil)
+        case .inWorkspace(let repairs): return try workspace.current.withUnsafeBufferPointer { try body(repairs, $0) }
+        case .scalars(let scalars, let repairs): return try scalars.withUnsafeBufferPointer { try body(repairs, $0) }
+        }
+    }
+
+    /// The decision both entry points render.
+    func outcome(utf8 text: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace) -> Outcome {
         // Most text is ASCII or clean: neither kind of repair can apply without a byte beyond ASCII, and a
         // UTF-8 misreading always leaves a give-away character.
-        guard text.contains(where: { $0 >= 0x80 }) else { return try body([], nil) }
+        guard text.contains(where: { $0 >= 0x80 }) else { return .unchanged }
         var scalars = Workspace.take(&workspace.original)
         defer { workspace.original = scalars }
         let before = load(text, into: &scalars)
@@ -23,24 +31,18 @@ extension MojibakeRepairer {
             // were left as they were, a re-reading of the whole text that fits the language comes first.
             let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
             if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.reread(scalars) {
-                return try reread.scalars.withUnsafeBufferPointer { try body([reread.repair], $0) }
+                return .scalars(reread.scalars, repairs: [reread.repair])
             }
-            guard let controls = C1ControlRepair.repair(workspace.current) else {
-                return try workspace.current.withUnsafeBufferPointer { try body(repairs, $0) }
-            }
+            guard let controls = C1ControlRepair.repair(workspace.current) else { return .inWorkspace(repairs: repairs) }
             repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
-            return try controls.scalars.withUnsafeBufferPointer { try body(repairs, $0) }
+            return .scalars(controls.scalars, repairs: repairs)
         }
-        if let reread = legacy.reread(scalars) {
-            return try reread.scalars.withUnsafeBufferPointer { try body([reread.repair], $0) }
-        }
+        if let reread = legacy.reread(scalars) { return .scalars(reread.scalars, repairs: [reread.repair]) }
         // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
         // ISO-8859-2 shows, which the legacy re-reading undoes whole.
         if let controls = C1ControlRepair.repair(scalars) {
-            return try controls.scalars.withUnsafeBufferPointer {
-                try body([EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)], $0)
-            }
+            return .scalars(controls.scalars, repairs: [EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)])
         }
-        return try body([], nil)
+        return .unchanged
     }
 }

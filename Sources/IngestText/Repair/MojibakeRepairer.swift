@@ -92,8 +92,10 @@ public struct MojibakeRepairer: Sendable {
     /// holds the bytes anyway (a line of JSON) then makes no string for it. The bytes must be valid UTF-8
     /// (anything else is read as best it can be, never beyond the buffer).
     public func repair(utf8 text: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace) -> Result? {
-        repair(utf8: text, in: &workspace) { repairs, repaired in
-            repaired.map { Result(text: Self.string($0), repairs: repairs) }
+        switch outcome(utf8: text, in: &workspace) {
+        case .unchanged: return nil
+        case .inWorkspace(let repairs): return Result(text: workspace.current.withUnsafeBufferPointer(Self.string), repairs: repairs)
+        case .scalars(let scalars, let repairs): return Result(text: scalars.withUnsafeBufferPointer(Self.string), repairs: repairs)
         }
     }
 }
