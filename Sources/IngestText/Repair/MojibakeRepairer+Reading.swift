@@ -52,7 +52,7 @@ extension MojibakeRepairer {
             }
             // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
             // leaving "â€" before a space. Restore it only there.
-            if count >= 2, bytes[count - 2] == 0xE2, bytes[count - 1] == 0x80, next.map({ !classes.isLetter($0) }) ?? true {
+            if count >= 2, bytes[count - 2] == 0xE2, bytes[count - 1] == 0x80, next.map({ !classes.answer(.letter, for: $0) }) ?? true {
                 bytes.initializeElement(at: count, to: 0x9D)
                 count += 1
             }
@@ -110,14 +110,14 @@ extension MojibakeRepairer {
             return nil
         }
         // Whatever else it reads as, a repair is made of characters in everyday use.
-        if decoded.contains(where: classes.isRare) { return nil }
+        if decoded.contains(where: { classes.answer(.rare, for: $0) }) { return nil }
         // "Ã " standing alone may be the letter itself ("Â is a letter"); at the end of a word ("voilÃ ")
         // it is a misread "à" whose 0xA0 became a space.
         if decoding.restoredSpaces == decoding.sequences, decoding.sequenceBytes == 2, decoding.lossy == 0, !(previous.map(Self.isLetter) ?? false) {
             return weak(decoded)
         }
-        if decoding.kept == 0, decoding.lossy == 0, decoded.allSatisfy(classes.isPlausible) {
-            if decoded.allSatisfy(classes.isExpected) { return .expected }
+        if decoding.kept == 0, decoding.lossy == 0, decoded.allSatisfy({ classes.answer(.plausible, for: $0) }) {
+            if decoded.allSatisfy({ classes.answer(.expected, for: $0) }) { return .expected }
             if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it
@@ -135,8 +135,8 @@ extension MojibakeRepairer {
     /// letters and punctuation, with a letter or a lost character among them (a lone "³" or "ʽ" out of two
     /// Cyrillic letters is a coincidence).
     func weak(_ decoded: UnsafeBufferPointer<Unicode.Scalar>) -> ReadingKind? {
-        guard decoded.allSatisfy({ classes.isNeutral($0) || classes.isCommonLetter($0) }),
-            decoded.contains(where: { $0.value == 0xFFFD || classes.isCommonLetter($0) })
+        guard decoded.allSatisfy({ classes.answer(.neutral, for: $0) || classes.answer(.commonLetter, for: $0) }),
+            decoded.contains(where: { $0.value == 0xFFFD || classes.answer(.commonLetter, for: $0) })
         else { return nil }
         return .weak
     }

@@ -233,24 +233,24 @@ extension MojibakeRepairer {
     /// byte whose continuation follows (Mac Roman reads "ę" as "ƒô").
     func isLetterInWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let scalar = scalars[index]
-        guard index > 0, classes.isLetter(scalar), classes.isLowercase(scalar) else { return false }
+        guard index > 0, classes.answer(.letter, for: scalar), classes.answer(.lowercase, for: scalar) else { return false }
         let previous = scalars[index - 1]
-        guard classes.isLetter(previous), classes.isLowercase(previous), !isSuspicious(previous), classes.sameScript(previous, scalar)
+        guard classes.answer(.letter, for: previous), classes.answer(.lowercase, for: previous), !isSuspicious(previous), classes.sameScript(previous, scalar)
         else { return false }
         let entry = masks.entry(scalar)
         guard masks.entry(previous).lead2 & entry.continuation == 0 else { return false }
         guard index + 1 < scalars.count else { return true }
         let next = scalars[index + 1]
         if next.value >= 0x80, (entry.lead2 | entry.lead3 | entry.lead4) & masks.entry(next).continuation != 0 { return false }
-        guard classes.isLetter(next) else { return !isSuspicious(next) }
-        return classes.isLowercase(next) && !isSuspicious(next)
+        guard classes.answer(.letter, for: next) else { return !isSuspicious(next) }
+        return classes.answer(.lowercase, for: next) && !isSuspicious(next)
     }
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
     /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é).
     func fitsCase(_ decoded: [Unicode.Scalar], _ read: Range<Int>, after previous: Unicode.Scalar?) -> Bool {
-        guard let previous, classes.isLowercase(previous) else { return true }
-        return !read.contains(where: { classes.isUppercase(decoded[$0]) })
+        guard let previous, classes.answer(.lowercase, for: previous) else { return true }
+        return !read.contains(where: { classes.answer(.uppercase, for: decoded[$0]) })
     }
 
     /// Where the span starting at `start` ends: a run of non-ASCII characters, extended over a single
