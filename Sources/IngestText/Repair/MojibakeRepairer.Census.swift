@@ -18,10 +18,10 @@ extension MojibakeRepairer {
                 inGiveAwayRun = false
                 return
             }
-            if value <= 0x9F { controls += 1 }
+            if value <= 0x9F { controls &+= 1 }
             guard giveAway else { return }
-            giveAways += 1
-            if !inGiveAwayRun { giveAwayRuns += 1 }
+            giveAways &+= 1
+            if !inGiveAwayRun { giveAwayRuns &+= 1 }
             inGiveAwayRun = true
         }
     }
