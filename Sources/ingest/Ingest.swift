@@ -20,29 +20,14 @@ struct Ingest: AsyncParsableCommand {
     static func main() async {
         let argv = UnsafeBufferPointer(start: CommandLine.unsafeArgv, count: Int(CommandLine.argc))
         if argv.count > 1, let paths = CharsetCommand.plainPaths(UnsafeBufferPointer(rebasing: argv[1...])) {
-            do {
-                try CharsetCommand.run(paths: paths)
-            } catch {
-                exit(withError: error)
-            }
-            return
+            return runWithoutParser { try CharsetCommand.run(paths: paths) }
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let repair = RepairCommand.plainInvocation(arguments) {
-            do {
-                try RepairCommand.run(jsonl: repair.jsonl, cleanup: repair.cleanup)
-            } catch {
-                exit(withError: error)
-            }
-            return
+            return runWithoutParser { try RepairCommand.run(jsonl: repair.jsonl, cleanup: repair.cleanup) }
         }
         if let invocation = CharsetCommand.plainInvocation(arguments) {
-            do {
-                try CharsetCommand.run(invocation)
-            } catch {
-                exit(withError: error)
-            }
-            return
+            return runWithoutParser { try CharsetCommand.run(invocation) }
         }
         let split = CharsetCommand.splitPaths(arguments)
         do {
@@ -56,6 +41,16 @@ struct Ingest: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    /// A command run without ArgumentParser ends as one ArgumentParser ran would: its error printed the
+    /// same way, with the same exit status.
+    private static func runWithoutParser(_ body: () throws -> Void) {
+        do {
+            try body()
         } catch {
             exit(withError: error)
         }
