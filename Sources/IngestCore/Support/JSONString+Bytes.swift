@@ -1,23 +1,4 @@
 extension JSONString {
-    /// Decodes the string a line holds into `bytes`, replacing what they held, as valid UTF-8; false when
-    /// the line is not a JSON string literal (see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``), with
-    /// `bytes` then undefined. A caller that decodes line after line passes the same array every time, so
-    /// its storage is reused and no string is made for a text that needs none.
-    ///
-    /// Runs of plain bytes are copied whole; bytes beyond ASCII are validated where they stand, so the
-    /// line is read once.
-    public static func decode(_ line: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
-        guard let body = body(of: line) else { return false }
-        // An escape is never shorter than the UTF-8 it stands for, so the body's length is room enough.
-        // Decoded on the stack (most lines are short) and copied once onto the emptied array.
-        bytes.removeAll(keepingCapacity: true)
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: body.count) { scratch -> Bool in
-            guard let written = decodeValidating(body, into: scratch) else { return false }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<written]))
-            return true
-        }
-    }
-
     /// Decodes the string a line holds into the front of `buffer` and returns how many bytes of it that
     /// takes; nil when the line is not a JSON string literal (see ``decode(_:)-(UnsafeBufferPointer<UInt8>)``).
     /// `buffer` grows to the line's length when shorter and never shrinks, and what lies beyond the
