@@ -33,14 +33,12 @@ public enum JSONStringLiteral {
             out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: index - 1 - copied))
             copied = index
             out.append(0x5C)
-            switch byte {
-            case 0x22, 0x5C: out.append(byte)
-            case 0x08: out.append(UInt8(ascii: "b"))
-            case 0x09: out.append(UInt8(ascii: "t"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0C: out.append(UInt8(ascii: "f"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            default: out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
+            if byte == 0x22 || byte == 0x5C {
+                out.append(byte)
+            } else if let letter = shortEscape(byte) {
+                out.append(letter)
+            } else {
+                out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)])
             }
         }
         out.append(contentsOf: UnsafeBufferPointer(start: source + copied, count: count - copied))
@@ -55,7 +53,7 @@ public enum JSONStringLiteral {
         for scalar in scalars {
             let value = scalar.value
             if value >= 0x80 {
-                length += value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+                length += UTF8.width(scalar)
             } else if value >= 0x20 {
                 length += value == 0x22 || value == 0x5C ? 2 : 1
             } else {
@@ -66,29 +64,14 @@ public enum JSONStringLiteral {
         out.append(contentsOf: repeatElement(0, count: length))
         out.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            let target = base + start
+            let target = UnsafeMutableBufferPointer(start: base + start, count: length)
             var at = 0
             target[at] = 0x22
             at += 1
             for scalar in scalars {
                 let value = scalar.value
                 if value >= 0x80 {
-                    if value < 0x800 {
-                        target[at] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-                        target[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                        at += 2
-                    } else if value < 0x10000 {
-                        target[at] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-                        target[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                        target[at + 2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                        at += 3
-                    } else {
-                        target[at] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-                        target[at + 1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-                        target[at + 2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                        target[at + 3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                        at += 4
-                    }
+                    at = UTF8ScalarWriter.write(value, into: target, at: at)
                     continue
                 }
                 let byte = UInt8(truncatingIfNeeded: value)

@@ -67,37 +67,11 @@ extension MojibakeRepairer {
     /// Scalars to a String, their UTF-8 written straight into the string's storage once its length is
     /// known, through a pointer: the length was counted, so no write needs checking.
     static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
-        var length = 0
-        for scalar in scalars {
-            let value = scalar.value
-            length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
-        }
+        let length = scalars.reduce(0) { $0 + UTF8.width($1) }
         return String(unsafeUninitializedCapacity: length) { buffer in
-            guard let start = buffer.baseAddress else { return 0 }
-            var out = start
-            for scalar in scalars {
-                let value = scalar.value
-                if value < 0x80 {
-                    out[0] = UInt8(truncatingIfNeeded: value)
-                    out += 1
-                } else if value < 0x800 {
-                    out[0] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
-                    out[1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    out += 2
-                } else if value < 0x10000 {
-                    out[0] = UInt8(truncatingIfNeeded: 0xE0 | value >> 12)
-                    out[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    out[2] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    out += 3
-                } else {
-                    out[0] = UInt8(truncatingIfNeeded: 0xF0 | value >> 18)
-                    out[1] = UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F)
-                    out[2] = UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F)
-                    out[3] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
-                    out += 4
-                }
-            }
-            return start.distance(to: out)
+            var offset = 0
+            for scalar in scalars { offset = UTF8ScalarWriter.write(scalar.value, into: buffer, at: offset) }
+            return offset
         }
     }
 }
