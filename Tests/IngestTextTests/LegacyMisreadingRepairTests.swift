@@ -79,6 +79,58 @@ import Testing
     }
 }
 
+/// Polish text in windows-1250 read as windows-1252 or as ISO-8859-2 keeps most of its letters; what
+/// shows the misreading is a symbol or superscript inside a word, a control, or a letter Polish lacks beside
+/// one only Polish has. Text in the languages that write those letters stays as it is.
+@Suite struct PolishLegacyMisreadingTests {
+    let repairer = MojibakeRepairer()
+
+    /// Each shows a sign: "³" before a letter ("ł"), "¹" after one ("ą"), two of "ê", "æ", "œ" ("ę", "ć",
+    /// "ś"), a C1 control touching a letter ("ś", "ź"), or "š" ("ą") beside "ż" or two of "ł", "ę", "ń".
+    static let misreadings =
+        LegacyMisreadingRepairTests.misreadings([
+            "Wczoraj długo rozmawialiśmy o nowych książkach.", "Zawsze marzyłem, żeby zostać żeglarzem.", "zostałem zatrzymany",
+            "mieszkają", "Ta sprawa będzie rozpatrzona w przyszłym tygodniu.", "będę pamiętać", "chcieć jeść", "Dzień dobry, jak się masz?",
+        ], written: "windows-1250", readAs: "windows-1252")
+        + LegacyMisreadingRepairTests.misreadings([
+            "Wczoraj długo rozmawialiśmy o nowych książkach.", "Są tacy, którzy mówią, że będzie padać.", "gałąź",
+            "Dotarliśmy nad rzekę.", "Idąc ulicą, spotkał sąsiada.", "źródło",
+        ], written: "windows-1250", readAs: "iso-8859-2")
+
+    @Test("Polish windows-1250 text read as windows-1252 or ISO-8859-2 comes back", arguments: misreadings)
+    func polishComesBack(_ misreading: LegacyMisreadingRepairTests.Misreading) throws {
+        let broken = try #require(LegacyMisreadingRepairTests.misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))
+        #expect(broken != misreading.clean)
+        let result = repairer.repair(broken)
+        #expect(result.text == misreading.clean, "\(broken)")
+        #expect(result.repairs.map(\.chain) == ["\(misreading.written) read as \(misreading.readAs)"])
+    }
+
+    /// Czech, Slovak, Croatian and Lithuanian "š" would become "ą", Slovak "ť" "»", and French, Portuguese
+    /// and Spanish "ê", "œ" and "ñ" Polish letters; none of these texts shows a misreading, nor do a unit
+    /// and a Spanish question.
+    @Test("Czech, Slovak, Croatian, Lithuanian, French, Portuguese and Spanish text stays", arguments: [
+        "Napiš mi zítra.", "Napiš, kdy přijdeš.", "Sejdeme se na parkovišti.", "Vlasništvo nad zemljištem", "Beograd i Priština",
+        "Vzťahy so susedmi", "Dragan Šutanovac", "štyridsať", "Você está aqui", "forêt et cœur", "Señor", "la fête",
+        "x² + y³", "5 m³ wody", "Cena 12,99 zł, czyli 3 €", "Rodyti reikšmę", "Abšar padziełu", "¿Es correcta la información?",
+    ])
+    func otherLanguagesStay(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
+    /// A control inside a Latin word is no sign of KOI8 read as windows-1251 when the re-reading has no
+    /// Cyrillic letter: that once made "ruszyli°cie" of it.
+    @Test("Latin text is not re-read into Bulgarian or Ukrainian")
+    func latinTextStaysLatin() {
+        let result = repairer.repair("Jeszcze nie ruszyli\u{9C}cie?")
+        #expect(result.text == "Jeszcze nie ruszyliście?")
+        #expect(result.repairs.count == 1)
+        #expect(result.repairs.allSatisfy { $0.chain.hasPrefix("windows-1250 read as") })
+    }
+}
+
 /// The census's table and its early end: what a text holds decides which code pages are tried at all.
 @Suite struct LegacyMisreadingCensusTests {
     let repairer = MojibakeRepairer()

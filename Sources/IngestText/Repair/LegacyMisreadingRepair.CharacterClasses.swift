@@ -17,6 +17,14 @@ extension LegacyMisreadingRepair {
         static let smallCyrillic: UInt16 = 1 << 3
         /// A character beyond ASCII, not a letter, that does not belong next to one.
         static let oddSymbol: UInt16 = 1 << 4
+        /// A letter beyond ASCII that no language legacy text is re-read into writes: none of Polish,
+        /// Bulgarian or Ukrainian has "š", "ê" or "æ", which is what their text read with the wrong code
+        /// page shows.
+        static let outsideAlphabets: UInt16 = 1 << 5
+        /// A letter of the Polish alphabet beyond ASCII.
+        static let polish: UInt16 = 1 << 6
+        /// A superscript digit: "³" is windows-1250's "ł" read as windows-1252, and "¹" its "ą".
+        static let superscript: UInt16 = 1 << 7
         /// Bits 8–15: which read-as pages (by their place in the repair's list) produce the character;
         /// every page produces ASCII.
         static let pageShift: UInt16 = 8
@@ -60,6 +68,10 @@ extension LegacyMisreadingRepair {
             }
             if (0x430...0x45F).contains(value) { classes |= smallCyrillic }
             if value >= 0x80, !isLetter, LegacyMisreadingRepair.isOddSymbol(scalar) { classes |= oddSymbol }
+            if value >= 0x80, isLetter, !(0x400...0x45F).contains(value), value != 0x490, value != 0x491 {
+                classes |= LegacyMisreadingRepair.polishLetters.contains(value) ? polish : outsideAlphabets
+            }
+            if value == 0xB9 || value == 0xB2 || value == 0xB3 { classes |= superscript }
             for (page, map) in maps.enumerated() where value < 0x80 || map.byte(for: scalar) != nil {
                 classes |= 1 << (pageShift + UInt16(page))
             }

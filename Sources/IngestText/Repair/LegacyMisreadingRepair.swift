@@ -34,6 +34,14 @@ struct LegacyMisreadingRepair: Sendable {
         var actual: SingleByteTable
         var scorers: [PairScorer]
         var chain: String
+        /// Whether the real page's text is Polish, whose letters show the misreading
+        /// (``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)``).
+        var intoPolish: Bool
+        /// Whether two different letters foreign to Polish that the re-reading makes Polish show the
+        /// misreading on their own: windows-1252's "ê", "æ", "œ" and "ñ" for "ę", "ć", "ś" and "ń" rarely
+        /// come together without "é", "à" or "á", which stay foreign; ISO-8859-2's "š" for "ą" is a Czech,
+        /// Slovak and Croatian letter.
+        var foreignLettersSuffice: Bool
         /// KOI8 and windows-1251 put the small and the capital Cyrillic letters in each other's places, so
         /// text read with the other one comes out in inverted case ("ЯРЮНЮ" for "стана").
         var swapsCase: Bool
@@ -63,6 +71,8 @@ struct LegacyMisreadingRepair: Sendable {
                 readAs: position, actual: actual,
                 scorers: confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0) },
                 chain: "\(confusion.actual) read as \(confusion.readAs)",
+                intoPolish: confusion.languages == ["pl"],
+                foreignLettersSuffice: confusion.languages == ["pl"] && confusion.readAs == "windows-1252",
                 swapsCase: (koi8.contains(confusion.readAs) && confusion.actual == "windows-1251")
                     || (confusion.readAs == "windows-1251" && koi8.contains(confusion.actual)))
         }
@@ -86,7 +96,10 @@ struct LegacyMisreadingRepair: Sendable {
         // a few accented or symbol characters in English are no evidence of anything.
         let wholeText = census.words > 0 && 2 * census.nonASCIIWords >= census.words && census.nonASCII >= Self.minimumLegacyEvidence
         let anomaliesBefore = census.anomalies
-        guard wholeText || anomaliesBefore > 0 else { return nil }
+        // Letters that may show Polish text misread (``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)``)
+        // matter only to the re-readings into Polish.
+        let polishSigns = Self.mayShowPolishMisreading(scalars, census)
+        guard wholeText || anomaliesBefore > 0 || polishSigns else { return nil }
         // Cyrillic text in capitals nearly throughout is what KOI8 and windows-1251 make of each other's
         // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
         // like real text turns it.
@@ -94,7 +107,7 @@ struct LegacyMisreadingRepair: Sendable {
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
-        let stopAtCleanFit = anomaliesBefore == 0 && !inCapitals
+        let stopAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals
         let hasCyrillic = census.capitals + census.small > 0
         let count = scalars.count
         let pages = readAs.count
@@ -110,29 +123,44 @@ struct LegacyMisreadingRepair: Sendable {
                 for confusion in rereadings {
                     let page = confusion.readAs
                     let bit: UInt32 = 1 << page
-                    guard census.pages & bit != 0 else { continue }
+                    guard census.pages & bit != 0, wholeText || anomaliesBefore > 0 || confusion.intoPolish else { continue }
                     let slot = (census.pages & (bit - 1)).nonzeroBitCount
                     let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(slot * count)..<(slot * count + count)])
                     if case .notYet = readings[page] {
                         let scorers = hasCyrillic ? readAs[page].cyrillicFirst : readAs[page].latinFirst
                         readings[page] = encodeAndScore(scalars, with: readAs[page].map, scorers: scorers, into: pageBytes, stopAtCleanFit: stopAtCleanFit)
                     }
-                    guard case .scored(let asRead) = readings[page] else { continue }
-                    if stopAtCleanFit, asRead >= Self.cleanFit { return nil }
+                    let asRead: Double?
+                    switch readings[page] {
+                    case .scored(let fit): asRead = fit
+                    case .unscored where confusion.intoPolish: asRead = nil
+                    default: continue
+                    }
+                    if stopAtCleanFit, let asRead, asRead >= Self.cleanFit { return nil }
                     let encoded = UnsafeBufferPointer(pageBytes)
-                    guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false), reRead >= Self.legacyFit else { continue }
-                    let gain = reRead - asRead
+                    guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false),
+                        reRead >= (confusion.intoPolish ? Self.polishLettersFit : Self.legacyFit)
+                    else { continue }
+                    // Text whose only characters beyond ASCII are symbols or controls in the read-as page
+                    // ("Id\u{9F}") gives its scorers no pair: it fits as badly as an unseen one.
+                    let gain = reRead - (asRead ?? Double(PairScorer.unseenPair))
                     guard gain > (best?.gain ?? 0) else { continue }
                     let actual = confusion.actual
                     let decoded = encoded.map { actual.scalars[Int($0)] }
                     guard !decoded.contains("\u{FFFD}") else { continue }
                     let after = self.census(decoded)
-                    let byLanguage = wholeText && gain >= Self.margin && after.anomalies <= anomaliesBefore
-                    let byAnomalies = anomaliesBefore > 0 && after.anomalies == 0
+                    // A re-reading into Bulgarian or Ukrainian that leaves no Cyrillic letter read Latin text
+                    // ("ruszyli\u{9C}cie" into "ruszyli°cie").
+                    let scored = asRead != nil && reRead >= Self.legacyFit && (confusion.intoPolish || after.capitals + after.small > 0)
+                    let byLanguage = scored && wholeText && gain >= Self.margin && after.anomalies <= anomaliesBefore
+                    let byAnomalies = scored && anomaliesBefore > 0 && after.anomalies == 0
                     let byCase =
-                        wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
+                        scored && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
-                    guard byLanguage || byAnomalies || byCase else { continue }
+                    let byPolishLetters =
+                        confusion.intoPolish
+                        && showsPolishMisreading(scalars, census, read: decoded, after, foreignLettersSuffice: confusion.foreignLettersSuffice)
+                    guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
                     best = (decoded, confusion.chain, gain)
                 }
                 guard let best else { return nil }
@@ -142,11 +170,113 @@ struct LegacyMisreadingRepair: Sendable {
     }
 
     /// What became of the text read with one read-as page: not encoded yet, holding a character the page
-    /// cannot produce (or nothing a scorer scores), or scored, with the best-fitting language's fit.
+    /// cannot produce, encoded with nothing a scorer scores, or scored, with the best-fitting language's
+    /// fit.
     private enum PageReading {
         case notYet
         case unreadable
+        case unscored
         case scored(Double)
+    }
+
+    /// Whether the text may show a sign ``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)`` looks
+    /// for beyond the anomalies every re-reading looks for.
+    static func mayShowPolishMisreading(_ scalars: [Unicode.Scalar], _ census: Census) -> Bool {
+        census.superscriptsBeforeLetters > 0
+            || census.lettersOutsideAlphabets > 0 && (hasPolishOnlyLetters(scalars) || misreadPolishLetterKinds(scalars) >= 2)
+    }
+
+    /// Polish text read with the wrong one of windows-1250, ISO-8859-2 and windows-1252 keeps most of its
+    /// letters, so it rarely reads badly enough for the language margin: "Panna Helena ocknê³a siê z
+    /// zamyœlenia", "pojawiajš się całymi rodzinami". What gives it away is a sign of its own before, and
+    /// a re-reading that is plain Polish after. Each sign below was chosen against interface text in forty
+    /// languages that write the same letters.
+    ///
+    /// Before, a sign:
+    /// - a symbol or control touching a letter, but not "¿" or "¡" opening a word, which is Spanish as
+    ///   much as "że";
+    /// - a superscript digit right before a letter ("zosta³em", windows-1250's "ł" read as
+    ///   windows-1252; after a word it is a unit, "5 m³", or a footnote);
+    /// - a letter foreign to Polish in text with "ż", or with two of the other letters only Polish writes
+    ///   among these languages (ł, ę, ń): Czech, Slovak, Croatian and Lithuanian have "š", Lithuanian
+    ///   "ę" too, and Belarusian Łacinka "ł" and "š";
+    /// - with `foreignLettersSuffice`, two different letters of those windows-1252 shows for Polish ones
+    ///   ("ê" and "œ"): one alone is Portuguese, French, Kurdish or Vietnamese "ê", Danish "æ", Breton or
+    ///   Galician "ñ".
+    ///
+    /// After, every letter beyond ASCII is Polish, at least one of them, and no symbol stands in or next
+    /// to a word: Czech "Napiš" would become "Napią", Slovak "Vzťahy" "Vz»ahy", Lithuanian "Žymimo"
+    /// "®ymimo".
+    func showsPolishMisreading(
+        _ text: [Unicode.Scalar], _ before: Census, read reading: [Unicode.Scalar], _ after: Census, foreignLettersSuffice: Bool
+    ) -> Bool {
+        guard after.polishLetters > 0, after.lettersOutsideAlphabets == 0, after.anomalies == 0, after.superscriptsBeforeLetters == 0 else {
+            return false
+        }
+        let shown =
+            before.superscriptsBeforeLetters > 0
+            || before.anomalies > Self.wordOpeningInvertedMarks(text)
+            || foreignLettersSuffice && Self.misreadPolishLetterKinds(text) >= 2
+            || before.lettersOutsideAlphabets > 0 && Self.hasPolishOnlyLetters(text)
+        return shown && !Self.hasSymbolInWord(reading)
+    }
+
+    /// Whether the text holds "ż", or two of "ł", "ę" and "ń" (either case).
+    static func hasPolishOnlyLetters(_ scalars: [Unicode.Scalar]) -> Bool {
+        var kinds = 0
+        for scalar in scalars where scalar.value >= 0x118 {
+            switch scalar.value {
+            case 0x141, 0x142: kinds |= 1
+            case 0x118, 0x119: kinds |= 2
+            case 0x17B, 0x17C: kinds |= 4
+            case 0x143, 0x144: kinds |= 8
+            default: break
+            }
+        }
+        return kinds & 4 != 0 || kinds.nonzeroBitCount >= 2
+    }
+
+    /// How many different letters the text holds of those windows-1252 shows for windows-1250's Polish
+    /// ones: "ê", "æ", "œ", "ñ" and "Ÿ" for "ę", "ć", "ś", "ń" and "ź", in either case.
+    static func misreadPolishLetterKinds(_ scalars: [Unicode.Scalar]) -> Int {
+        var kinds = 0
+        for scalar in scalars where scalar.value >= 0xC6 {
+            switch scalar.value {
+            case 0xEA, 0xCA: kinds |= 1
+            case 0xE6, 0xC6: kinds |= 2
+            case 0x153, 0x152: kinds |= 4
+            case 0xF1, 0xD1: kinds |= 8
+            case 0x178: kinds |= 16
+            default: break
+            }
+        }
+        return kinds.nonzeroBitCount
+    }
+
+    /// "¿" and "¡" at the start of a word ("¿Qué"), which the census counts as symbols touching a letter.
+    static func wordOpeningInvertedMarks(_ scalars: [Unicode.Scalar]) -> Int {
+        var count = 0
+        for index in scalars.indices where scalars[index] == "¿" || scalars[index] == "¡" {
+            let opensWord = index + 1 < scalars.count && MojibakeRepairer.isLetter(scalars[index + 1])
+            if opensWord, index == 0 || !MojibakeRepairer.isLetter(scalars[index - 1]) { count += 1 }
+        }
+        return count
+    }
+
+    /// Whether a character beyond ASCII that is no letter stands between two letters ("Vz»ahy"), or a
+    /// symbol next to one ("®ymimo", "©utanovac").
+    static func hasSymbolInWord(_ scalars: [Unicode.Scalar]) -> Bool {
+        for index in scalars.indices where scalars[index].value >= 0x80 && !MojibakeRepairer.isLetter(scalars[index]) {
+            let letterBefore = index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
+            let letterAfter = index + 1 < scalars.count && MojibakeRepairer.isLetter(scalars[index + 1])
+            if letterBefore && letterAfter { return true }
+            guard letterBefore || letterAfter else { continue }
+            switch scalars[index].properties.generalCategory {
+            case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// How much better, per scored pair, a re-reading from capitals into small letters between KOI8 and
@@ -182,6 +312,11 @@ struct LegacyMisreadingRepair: Sendable {
         /// letter ("piłk±", "¿e"), and a Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes,
         /// dashes, spaces, degrees, superscripts and currency signs next to letters are ordinary text.
         var anomalies = 0
+        /// Letters beyond ASCII in none of the alphabets legacy text is re-read into, letters of the Polish
+        /// alphabet beyond ASCII, and superscript digits right before a letter ("zosta³em").
+        var lettersOutsideAlphabets = 0
+        var polishLetters = 0
+        var superscriptsBeforeLetters = 0
         /// Capital and small letters of the Cyrillic alphabets.
         var capitals = 0
         var small = 0
@@ -230,6 +365,10 @@ struct LegacyMisreadingRepair: Sendable {
                     capitals = 0
                 }
                 if value >= 0x80 {
+                    // Counted without a branch: most text beyond ASCII is Cyrillic, which has none of these.
+                    census.lettersOutsideAlphabets &+= classes & CharacterClasses.outsideAlphabets != 0 ? 1 : 0
+                    census.polishLetters &+= classes & CharacterClasses.polish != 0 ? 1 : 0
+                    census.superscriptsBeforeLetters &+= next & CharacterClasses.letter != 0 && classes & CharacterClasses.superscript != 0 ? 1 : 0
                     census.nonASCII += 1
                     if !inNonASCIIRun { census.nonASCIIRuns += 1 }
                     inNonASCIIRun = true
@@ -291,7 +430,7 @@ struct LegacyMisreadingRepair: Sendable {
                 return .unreadable
             }
         }
-        return Self.bestScore(UnsafeBufferPointer(bytes), scorers, stopAtCleanFit: stopAtCleanFit).map { .scored($0) } ?? .unreadable
+        return Self.bestScore(UnsafeBufferPointer(bytes), scorers, stopAtCleanFit: stopAtCleanFit).map { .scored($0) } ?? .unscored
     }
 
     /// The best fit of `bytes` among the scorers' languages, nil when none scores anything. With
@@ -331,6 +470,9 @@ struct LegacyMisreadingRepair: Sendable {
         return best
     }
 
+    /// The letters of the Polish alphabet beyond ASCII.
+    static let polishLetters: Set<UInt32> = Set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".unicodeScalars.map(\.value))
+
     /// The languages written in Cyrillic among ``PairScorer/languages``.
     private static let cyrillicLanguages: Set<String> = ["bg", "uk"]
 
@@ -343,4 +485,9 @@ struct LegacyMisreadingRepair: Sendable {
     /// How well the re-read text must fit its language, per pair: real text scores about −110; a
     /// re-reading that only trades one kind of junk for another stays far below this.
     static let legacyFit = -200.0
+
+    /// How well a re-reading into Polish that ``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)``
+    /// must fit: the signs are evidence of their own, and a short word's few pairs fit less well ("gałąź"
+    /// scores −246), but French read as Polish fits worse still ("forêt et cœur" as "foręt et cśur", −299).
+    static let polishLettersFit = -250.0
 }
