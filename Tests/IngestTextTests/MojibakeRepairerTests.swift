@@ -62,10 +62,22 @@ import Testing
         ("windows-1252", "windows-1252", "януари и жените ни"),
         ("windows-1252", "windows-1251", "Делегація взяла участь у форумі"),
         ("windows-1251", "windows-1252", "Пловдив, 15 март"),
+        ("windows-1251", "windows-1252", "Іспанська федерація (ісп. Federación de Mujeres) у Мадриді"),
     ])
     func twice(_ first: String, _ second: String, _ clean: String) {
         let broken = Self.misread(Self.misread(clean, first), second)
         #expect(MojibakeRepairer().repair(broken).text == clean)
+    }
+
+    /// "ці" in UTF-8 is what KOI8-U shows for "æ": once the first pass has undone windows-1251, a second
+    /// pass must not take the word for the rest of a double misreading.
+    @Test("a word the first pass repaired is not read again into another script", arguments: [
+        "ці", "За ці тижні він не знайшов часу.", "Проте зрештою ці спроби нічого не дали.",
+    ])
+    func repairedWordStays(_ clean: String) {
+        let result = MojibakeRepairer().repair(Self.misread(clean, "windows-1251"))
+        #expect(result.text == clean)
+        #expect(result.repairs.map(\.chain) == ["utf-8 read as windows-1251"])
     }
 
     @Test("a half-way repair is rolled back rather than leaving new control characters")

@@ -162,7 +162,7 @@ extension MojibakeRepairer {
             let candidate =
                 suspicious[position]
                 ? choose(position, among: order, after: previous) : chooseExpected(position, among: order, after: previous)
-            if let (fixed, page) = candidate {
+            if let (fixed, page) = candidate, suspicious[position] || keepsScript(scalars, range, decoded, fixed) {
                 spans[position].fixed = fixed
                 spans[position].page = page
                 evidence |= 1 << page
@@ -177,6 +177,7 @@ extension MojibakeRepairer {
                 }
                 switch readings[position * pages + page] {
                 case .expected(let read)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
+                    guard first || keepsScript(scalars, spans[position].range, decoded, read) else { continue }
                     spans[position].fixed = read
                     spans[position].page = page
                 default:
@@ -244,6 +245,22 @@ extension MojibakeRepairer {
         if next.value >= 0x80, (entry.lead2 | entry.lead3 | entry.lead4) & masks.entry(next).continuation != 0 { return false }
         guard classes.answer(.letter, for: next) else { return !isSuspicious(next) }
         return classes.answer(.lowercase, for: next) && !isSuspicious(next)
+    }
+
+    /// Whether a reading's first letter is of the script of the span's own first letter or of a letter
+    /// right beside the span. After a first repair, a span with no give-away character is a word or part
+    /// of one that the repair left or made: read again it may still be the second half of a double
+    /// misreading ("ktĂłrej" for "której", "FederaciГіn" for "Federación", "ФлайzZzР°В" for
+    /// "ФлайzZzа"), but a Ukrainian "ці" that KOI8-U reads as "æ" is a word, not a misreading.
+    func keepsScript(_ scalars: [Unicode.Scalar], _ range: Range<Int>, _ decoded: [Unicode.Scalar], _ read: Range<Int>) -> Bool {
+        guard let first = read.first(where: { classes.answer(.letter, for: decoded[$0]) }) else { return true }
+        let letter = decoded[first]
+        if let own = range.first(where: { classes.answer(.letter, for: scalars[$0]) }), classes.sameScript(scalars[own], letter) { return true }
+        if range.lowerBound > 0, classes.answer(.letter, for: scalars[range.lowerBound - 1]), classes.sameScript(scalars[range.lowerBound - 1], letter) {
+            return true
+        }
+        return range.upperBound < scalars.count && classes.answer(.letter, for: scalars[range.upperBound])
+            && classes.sameScript(scalars[range.upperBound], letter)
     }
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
