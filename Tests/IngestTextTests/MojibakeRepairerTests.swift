@@ -29,6 +29,29 @@ import Testing
         #expect(result.repairs.first?.chain == "utf-8 read as \(chain)")
     }
 
+    /// Polish letters in UTF-8 read as windows-1251 or windows-1250 come out as a capital right after a
+    /// small letter ("dolnД…", "mĂłwi"), often with no give-away character beside it.
+    @Test("a capital right after a small letter of another script gives a misreading away", arguments: [
+        ("dolną", "windows-1251"), ("Spójrz tylko", "windows-1251"), ("Weź kapelusz i chodź z nami!", "windows-1251"),
+        ("mówi", "windows-1250"), ("Spróbuj jeszcze raz.", "windows-1250"),
+    ])
+    func capitalAfterSmall(_ clean: String, _ chain: String) throws {
+        let input = try #require(SingleByteTable.named(chain).map { String(decoding: $0.decode(Array(clean.utf8)), as: UTF8.self) })
+        #expect(input != clean)
+        let result = repairer.repair(input)
+        #expect(result.text == clean, "\(input)")
+        #expect(result.repairs.map(\.chain) == ["utf-8 read as \(chain)"])
+    }
+
+    /// Capitals inside words of clean text: a brand in camel case, and a Latin one among Cyrillic letters
+    /// whose bytes read as no UTF-8.
+    @Test("clean words with a capital inside stay", arguments: ["ЕвроКлуб", "ВиК", "BiЗнес форум", "McDonald’s", "ÉcoleÉté"])
+    func capitalInsideCleanWord(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     @Test("mojibake of mojibake takes two passes")
     func doubleMisreading() throws {
         let once = try #require(SingleByteTable.named("windows-1251").map { String(decoding: $0.decode(Array("Пловдив".utf8)), as: UTF8.self) })

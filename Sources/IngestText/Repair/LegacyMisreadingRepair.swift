@@ -87,8 +87,13 @@ struct LegacyMisreadingRepair: Sendable {
     /// the text shows it instead: symbols inside words ("ocieraj±c", "móg³by"), control characters, and
     /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
     /// language better, is taken with a smaller margin.
-    func reread(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
+    func reread(_ scalars: [Unicode.Scalar]) -> Outcome {
         let census = census(scalars)
+        if let reread = reread(scalars, census) { return .reread(reread.scalars, reread.repair) }
+        return .unchanged(capitalsAfterSmall: census.capitalsAfterSmall > 0)
+    }
+
+    private func reread(_ scalars: [Unicode.Scalar], _ census: Census) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
         // Text with a character that no read-as page produces (Greek, CJK, Thai, most symbols) was not
         // read with any of them: nothing to encode back.
         guard census.pages != 0 else { return nil }
@@ -317,6 +322,10 @@ struct LegacyMisreadingRepair: Sendable {
         var lettersOutsideAlphabets = 0
         var polishLetters = 0
         var superscriptsBeforeLetters = 0
+        /// Capitals beyond ASCII right after a small letter, but for Cyrillic after Cyrillic (inverted case,
+        /// above): what UTF-8 read with a code page of another script leaves in a word ("dolnД…",
+        /// "mĂłwi"), where no language writes one.
+        var capitalsAfterSmall = 0
         /// Capital and small letters of the Cyrillic alphabets.
         var capitals = 0
         var small = 0
@@ -337,11 +346,12 @@ struct LegacyMisreadingRepair: Sendable {
         var inSmallFirstWord = false
         var startsWord = false
         var capitals = 0
-        var pages: UInt16 = 0xFF00
+        var pages: UInt32 = 0xFF_0000
         scalars.withUnsafeBufferPointer { scalars in
             let count = scalars.count
             guard count > 0 else { return }
             var classes = self.classes.classes(of: scalars[0])
+            var previous: UInt32 = 0
             for index in 0..<count {
                 let value = scalars[index].value
                 pages &= classes
@@ -369,6 +379,9 @@ struct LegacyMisreadingRepair: Sendable {
                     census.lettersOutsideAlphabets &+= classes & CharacterClasses.outsideAlphabets != 0 ? 1 : 0
                     census.polishLetters &+= classes & CharacterClasses.polish != 0 ? 1 : 0
                     census.superscriptsBeforeLetters &+= next & CharacterClasses.letter != 0 && classes & CharacterClasses.superscript != 0 ? 1 : 0
+                    if classes & CharacterClasses.capitalLetter != 0, previous & CharacterClasses.smallLetter != 0, classes & previous & CharacterClasses.cyrillic == 0 {
+                        census.capitalsAfterSmall += 1
+                    }
                     census.nonASCII += 1
                     if !inNonASCIIRun { census.nonASCIIRuns += 1 }
                     inNonASCIIRun = true
@@ -388,12 +401,13 @@ struct LegacyMisreadingRepair: Sendable {
                     wordHasNonASCII = false
                 }
                 previousIsLetter = isLetter
+                previous = classes
                 classes = next
             }
         }
         if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
         if inSmallFirstWord, startsWord, capitals >= 2 { census.anomalies += 1 }
-        census.pages = UInt32(pages >> CharacterClasses.pageShift) & (1 << readAs.count - 1)
+        census.pages = (pages >> CharacterClasses.pageShift) & (1 << readAs.count - 1)
         return census
     }
 

@@ -223,10 +223,24 @@ extension MojibakeRepairer {
     /// byte of a longer sequence, so such a letter alone leaves the span to the evidence of the rest of
     /// the text.
     func hasGiveAway(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        if isCapitalAfterSmall(scalars, at: range.lowerBound) { return true }
         for index in range where isSuspicious(scalars[index]) && !isLetterInWord(scalars, at: index) {
             return true
         }
         return false
+    }
+
+    /// A capital beyond ASCII right after a small letter, of another script or both Latin: "dolnД…"
+    /// (Polish "dolną" in UTF-8 read as windows-1251), "mĂłwi" ("mówi" read as windows-1250). Cyrillic
+    /// capitals after a small Cyrillic letter are what KOI8 and windows-1251 make of each other's text
+    /// ("фХЛ"), which the legacy re-reading undoes whole. Asked only where a span starts: such a capital
+    /// is the image of a lead byte, which follows the ASCII letter before it.
+    func isCapitalAfterSmall(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        guard index > 0, scalar.value >= 0x80, classes.answer(.uppercase, for: scalar) else { return false }
+        let previous = scalars[index - 1]
+        guard classes.answer(.letter, for: previous), classes.answer(.lowercase, for: previous) else { return false }
+        return !classes.sameScript(previous, scalar) || classes.sameScript(scalar, "a")
     }
 
     /// A give-away small letter between small letters of its own script (or at the end of the word) that
