@@ -8,35 +8,32 @@ extension LegacyMisreadingRepair {
     /// quick to build (the repairer is made at every start-up) and small.
     struct CharacterClasses: Sendable {
         /// A letter (``MojibakeRepairer/isLetter(_:)``).
-        static let letter: UInt32 = 1 << 0
+        static let letter: UInt16 = 1 << 0
         /// A letter of the Cyrillic alphabets the census counts the case of.
-        static let cyrillic: UInt32 = 1 << 1
+        static let cyrillic: UInt16 = 1 << 1
         /// A capital Cyrillic letter (``MojibakeRepairer/isUppercase(_:)``).
-        static let uppercase: UInt32 = 1 << 2
+        static let uppercase: UInt16 = 1 << 2
         /// A small Cyrillic letter that may begin a word in inverted case ("бЕВЕ").
-        static let smallCyrillic: UInt32 = 1 << 3
+        static let smallCyrillic: UInt16 = 1 << 3
         /// A character beyond ASCII, not a letter, that does not belong next to one.
-        static let oddSymbol: UInt32 = 1 << 4
+        static let oddSymbol: UInt16 = 1 << 4
         /// A letter beyond ASCII that no language legacy text is re-read into writes: none of Polish,
         /// Bulgarian or Ukrainian has "š", "ê" or "æ", which is what their text read with the wrong code
         /// page shows.
-        static let outsideAlphabets: UInt32 = 1 << 5
+        static let outsideAlphabets: UInt16 = 1 << 5
         /// A letter of the Polish alphabet beyond ASCII.
-        static let polish: UInt32 = 1 << 6
+        static let polish: UInt16 = 1 << 6
         /// A superscript digit: "³" is windows-1250's "ł" read as windows-1252, and "¹" its "ą".
-        static let superscript: UInt32 = 1 << 7
-        /// A small and a capital letter of any script.
-        static let smallLetter: UInt32 = 1 << 8
-        static let capitalLetter: UInt32 = 1 << 9
-        /// Bits 16–23: which read-as pages (by their place in the repair's list) produce the character;
+        static let superscript: UInt16 = 1 << 7
+        /// Bits 8–15: which read-as pages (by their place in the repair's list) produce the character;
         /// every page produces ASCII.
-        static let pageShift: UInt32 = 16
+        static let pageShift: UInt16 = 8
 
         /// The table's two ranges: `0..<lowLimit` at the start, `highStart..<highLimit` after it.
         private static let lowLimit: UInt32 = 0x530
         private static let highStart: UInt32 = 0x2000
         private static let highLimit: UInt32 = 0x2600
-        private let flat: [UInt32]
+        private let flat: [UInt16]
         private let maps: [CodePageReverseMap]
 
         /// - Parameter maps: The read-as code pages, at most eight, in the order the repair numbers them.
@@ -50,7 +47,7 @@ extension LegacyMisreadingRepair {
 
         /// The classes of `scalar` and, from bit ``pageShift`` on, the read-as pages that produce it.
         @inline(__always)
-        func classes(of scalar: Unicode.Scalar) -> UInt32 {
+        func classes(of scalar: Unicode.Scalar) -> UInt16 {
             let value = scalar.value
             if value < Self.lowLimit { return flat.withUnsafeBufferPointer { $0[Int(value)] } }
             if value >= Self.highStart, value < Self.highLimit {
@@ -60,9 +57,9 @@ extension LegacyMisreadingRepair {
         }
 
         @inline(never)
-        private static func classify(_ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap]) -> UInt32 {
+        private static func classify(_ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap]) -> UInt16 {
             let value = scalar.value
-            var classes: UInt32 = 0
+            var classes: UInt16 = 0
             let isLetter = MojibakeRepairer.isLetter(scalar)
             if isLetter { classes |= letter }
             if (0x400...0x45F).contains(value) || value == 0x490 || value == 0x491 {
@@ -75,10 +72,8 @@ extension LegacyMisreadingRepair {
                 classes |= LegacyMisreadingRepair.polishLetters.contains(value) ? polish : outsideAlphabets
             }
             if value == 0xB9 || value == 0xB2 || value == 0xB3 { classes |= superscript }
-            if isLetter, MojibakeRepairer.isLowercase(scalar) { classes |= smallLetter }
-            if isLetter, MojibakeRepairer.isUppercase(scalar) { classes |= capitalLetter }
             for (page, map) in maps.enumerated() where value < 0x80 || map.byte(for: scalar) != nil {
-                classes |= 1 << (pageShift + UInt32(page))
+                classes |= 1 << (pageShift + UInt16(page))
             }
             return classes
         }

@@ -28,6 +28,8 @@ struct LegacyMisreadingRepair: Sendable {
     private let rereadings: [Rereading]
     /// What the census asks about each character, and which of `readAs` produce it.
     private let classes: CharacterClasses
+    /// The read-as pages of the re-readings into Polish (bit *n* for `readAs[n]`).
+    private let polishReadAsPages: UInt32
 
     private struct Rereading: Sendable {
         var readAs: Int
@@ -35,12 +37,12 @@ struct LegacyMisreadingRepair: Sendable {
         var scorers: [PairScorer]
         var chain: String
         /// Whether the real page's text is Polish, whose letters show the misreading
-        /// (``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)``).
+        /// (``polishSign(_:_:_:)``, ``readsAsPlainPolish(_:_:)``).
         var intoPolish: Bool
         /// Whether two different letters foreign to Polish that the re-reading makes Polish show the
-        /// misreading on their own: windows-1252's "ê", "æ", "œ" and "ñ" for "ę", "ć", "ś" and "ń" rarely
-        /// come together without "é", "à" or "á", which stay foreign; ISO-8859-2's "š" for "ą" is a Czech,
-        /// Slovak and Croatian letter.
+        /// misreading on their own (``misreadPolishLetterKinds(_:)``): windows-1252's "ê", "æ", "œ" and
+        /// "ñ" for "ę", "ć", "ś" and "ń" rarely come together without "é", "à" or "á", which stay foreign;
+        /// ISO-8859-2's "š" for "ą" is a Czech, Slovak and Croatian letter.
         var foreignLettersSuffice: Bool
         /// KOI8 and windows-1251 put the small and the capital Cyrillic letters in each other's places, so
         /// text read with the other one comes out in inverted case ("ЯРЮНЮ" for "стана").
@@ -76,6 +78,7 @@ struct LegacyMisreadingRepair: Sendable {
                 swapsCase: (koi8.contains(confusion.readAs) && confusion.actual == "windows-1251")
                     || (confusion.readAs == "windows-1251" && koi8.contains(confusion.actual)))
         }
+        polishReadAsPages = rereadings.filter(\.intoPolish).reduce(0) { $0 | 1 << UInt32($1.readAs) }
     }
 
     /// Legacy bytes decoded with the wrong legacy code page ("Ïëîâäèâ" for windows-1251 "Пловдив" read
@@ -87,13 +90,8 @@ struct LegacyMisreadingRepair: Sendable {
     /// the text shows it instead: symbols inside words ("ocieraj±c", "móg³by"), control characters, and
     /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
     /// language better, is taken with a smaller margin.
-    func reread(_ scalars: [Unicode.Scalar]) -> Outcome {
+    func reread(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
         let census = census(scalars)
-        if let reread = reread(scalars, census) { return .reread(reread.scalars, reread.repair) }
-        return .unchanged(capitalsAfterSmall: census.capitalsAfterSmall > 0)
-    }
-
-    private func reread(_ scalars: [Unicode.Scalar], _ census: Census) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
         // Text with a character that no read-as page produces (Greek, CJK, Thai, most symbols) was not
         // read with any of them: nothing to encode back.
         guard census.pages != 0 else { return nil }
@@ -101,10 +99,16 @@ struct LegacyMisreadingRepair: Sendable {
         // a few accented or symbol characters in English are no evidence of anything.
         let wholeText = census.words > 0 && 2 * census.nonASCIIWords >= census.words && census.nonASCII >= Self.minimumLegacyEvidence
         let anomaliesBefore = census.anomalies
-        // Letters that may show Polish text misread (``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)``)
-        // matter only to the re-readings into Polish.
-        let polishSigns = Self.mayShowPolishMisreading(scalars, census)
+        // Letters that may show Polish text misread (``polishSign(_:_:_:)``)
+        // matter only to the re-readings into Polish, so they are counted only in text that one of their
+        // read-as pages produces: not in Cyrillic text, the most common text here.
+        let letters = census.pages & polishReadAsPages != 0 ? polishLetterCensus(scalars) : PolishLetterCensus()
+        let polishSigns = Self.mayShowPolishMisreading(scalars, letters)
         guard wholeText || anomaliesBefore > 0 || polishSigns else { return nil }
+        // The signs of Polish misread, looked for once: what a re-reading into Polish needs before its
+        // looser fit is worth scoring.
+        let polishShown = (polishSigns || anomaliesBefore > 0) && census.pages & polishReadAsPages != 0 && Self.polishSign(scalars, census, letters)
+        let polishShownBy1252 = polishSigns && letters.outsideAlphabets >= 2 && Self.misreadPolishLetterKinds(scalars) >= 2
         // Cyrillic text in capitals nearly throughout is what KOI8 and windows-1251 make of each other's
         // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
         // like real text turns it.
@@ -135,16 +139,17 @@ struct LegacyMisreadingRepair: Sendable {
                         let scorers = hasCyrillic ? readAs[page].cyrillicFirst : readAs[page].latinFirst
                         readings[page] = encodeAndScore(scalars, with: readAs[page].map, scorers: scorers, into: pageBytes, stopAtCleanFit: stopAtCleanFit)
                     }
+                    let polish = confusion.intoPolish && (polishShown || confusion.foreignLettersSuffice && polishShownBy1252)
                     let asRead: Double?
                     switch readings[page] {
                     case .scored(let fit): asRead = fit
-                    case .unscored where confusion.intoPolish: asRead = nil
+                    case .unscored where polish: asRead = nil
                     default: continue
                     }
                     if stopAtCleanFit, let asRead, asRead >= Self.cleanFit { return nil }
                     let encoded = UnsafeBufferPointer(pageBytes)
                     guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false),
-                        reRead >= (confusion.intoPolish ? Self.polishLettersFit : Self.legacyFit)
+                        reRead >= (polish ? Self.polishLettersFit : Self.legacyFit)
                     else { continue }
                     // Text whose only characters beyond ASCII are symbols or controls in the read-as page
                     // ("Id\u{9F}") gives its scorers no pair: it fits as badly as an unseen one.
@@ -162,9 +167,7 @@ struct LegacyMisreadingRepair: Sendable {
                     let byCase =
                         scored && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
-                    let byPolishLetters =
-                        confusion.intoPolish
-                        && showsPolishMisreading(scalars, census, read: decoded, after, foreignLettersSuffice: confusion.foreignLettersSuffice)
+                    let byPolishLetters = polish && readsAsPlainPolish(decoded, after)
                     guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
                     best = (decoded, confusion.chain, gain)
                 }
@@ -184,46 +187,58 @@ struct LegacyMisreadingRepair: Sendable {
         case scored(Double)
     }
 
-    /// Whether the text may show a sign ``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)`` looks
-    /// for beyond the anomalies every re-reading looks for.
-    static func mayShowPolishMisreading(_ scalars: [Unicode.Scalar], _ census: Census) -> Bool {
-        census.superscriptsBeforeLetters > 0
-            || census.lettersOutsideAlphabets > 0 && (hasPolishOnlyLetters(scalars) || misreadPolishLetterKinds(scalars) >= 2)
+    /// Whether the text may show a sign ``polishSign(_:_:_:)`` looks for beyond the anomalies every
+    /// re-reading looks for.
+    static func mayShowPolishMisreading(_ scalars: [Unicode.Scalar], _ letters: PolishLetterCensus) -> Bool {
+        letters.superscriptsBeforeLetters > 0
+            || letters.outsideAlphabets > 0 && (hasPolishOnlyLetters(scalars) || misreadPolishLetterKinds(scalars) >= 2)
     }
 
     /// Polish text read with the wrong one of windows-1250, ISO-8859-2 and windows-1252 keeps most of its
     /// letters, so it rarely reads badly enough for the language margin: "Panna Helena ocknê³a siê z
-    /// zamyœlenia", "pojawiajš się całymi rodzinami". What gives it away is a sign of its own before, and
-    /// a re-reading that is plain Polish after. Each sign below was chosen against interface text in forty
-    /// languages that write the same letters.
-    ///
-    /// Before, a sign:
+    /// zamyœlenia", "pojawiajš się całymi rodzinami". What gives it away is a sign of its own before
+    /// (here), and a re-reading that is plain Polish after (``readsAsPlainPolish(_:_:)``). Each sign was
+    /// chosen against interface text in forty languages that write the same letters:
     /// - a symbol or control touching a letter, but not "¿" or "¡" opening a word, which is Spanish as
     ///   much as "że";
     /// - a superscript digit right before a letter ("zosta³em", windows-1250's "ł" read as
     ///   windows-1252; after a word it is a unit, "5 m³", or a footnote);
     /// - a letter foreign to Polish in text with "ż", or with two of the other letters only Polish writes
     ///   among these languages (ł, ę, ń): Czech, Slovak, Croatian and Lithuanian have "š", Lithuanian
-    ///   "ę" too, and Belarusian Łacinka "ł" and "š";
-    /// - with `foreignLettersSuffice`, two different letters of those windows-1252 shows for Polish ones
-    ///   ("ê" and "œ"): one alone is Portuguese, French, Kurdish or Vietnamese "ê", Danish "æ", Breton or
-    ///   Galician "ñ".
+    ///   "ę" too, and Belarusian Łacinka "ł" and "š".
     ///
-    /// After, every letter beyond ASCII is Polish, at least one of them, and no symbol stands in or next
-    /// to a word: Czech "Napiš" would become "Napią", Slovak "Vzťahy" "Vz»ahy", Lithuanian "Žymimo"
-    /// "®ymimo".
-    func showsPolishMisreading(
-        _ text: [Unicode.Scalar], _ before: Census, read reading: [Unicode.Scalar], _ after: Census, foreignLettersSuffice: Bool
-    ) -> Bool {
-        guard after.polishLetters > 0, after.lettersOutsideAlphabets == 0, after.anomalies == 0, after.superscriptsBeforeLetters == 0 else {
-            return false
+    /// For windows-1252 alone, two different letters of those it shows for Polish ones ("ê" and "œ",
+    /// ``misreadPolishLetterKinds(_:)``) are a sign too: one alone is Portuguese, French, Kurdish or
+    /// Vietnamese "ê", Danish "æ", Breton or Galician "ñ".
+    static func polishSign(_ text: [Unicode.Scalar], _ census: Census, _ letters: PolishLetterCensus) -> Bool {
+        letters.superscriptsBeforeLetters > 0
+            || census.anomalies > 0 && census.anomalies > wordOpeningInvertedMarks(text)
+            || letters.outsideAlphabets > 0 && hasPolishOnlyLetters(text)
+    }
+
+    /// Whether a re-reading into Polish is plain Polish: every letter beyond ASCII Polish, at least one of
+    /// them, and no symbol or control in or next to a word. Czech "Napiš" would become "Napią", Slovak
+    /// "Vzťahy" "Vz»ahy", Lithuanian "Žymimo" "®ymimo".
+    func readsAsPlainPolish(_ reading: [Unicode.Scalar], _ census: Census) -> Bool {
+        guard census.anomalies == 0 else { return false }
+        let letters = polishLetterCensus(reading)
+        return letters.polish > 0 && letters.outsideAlphabets == 0 && letters.superscriptsBeforeLetters == 0 && !Self.hasSymbolInWord(reading)
+    }
+
+    /// Counts what the re-readings into Polish ask about the letters of a text, in one pass.
+    func polishLetterCensus(_ scalars: [Unicode.Scalar]) -> PolishLetterCensus {
+        var letters = PolishLetterCensus()
+        for index in scalars.indices where scalars[index].value >= 0x80 {
+            let kind = classes.classes(of: scalars[index])
+            if kind & CharacterClasses.outsideAlphabets != 0 { letters.outsideAlphabets += 1 }
+            if kind & CharacterClasses.polish != 0 { letters.polish += 1 }
+            if kind & CharacterClasses.superscript != 0, index + 1 < scalars.count,
+                classes.classes(of: scalars[index + 1]) & CharacterClasses.letter != 0
+            {
+                letters.superscriptsBeforeLetters += 1
+            }
         }
-        let shown =
-            before.superscriptsBeforeLetters > 0
-            || before.anomalies > Self.wordOpeningInvertedMarks(text)
-            || foreignLettersSuffice && Self.misreadPolishLetterKinds(text) >= 2
-            || before.lettersOutsideAlphabets > 0 && Self.hasPolishOnlyLetters(text)
-        return shown && !Self.hasSymbolInWord(reading)
+        return letters
     }
 
     /// Whether the text holds "ż", or two of "ł", "ę" and "ń" (either case).
@@ -317,15 +332,6 @@ struct LegacyMisreadingRepair: Sendable {
         /// letter ("piłk±", "¿e"), and a Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes,
         /// dashes, spaces, degrees, superscripts and currency signs next to letters are ordinary text.
         var anomalies = 0
-        /// Letters beyond ASCII in none of the alphabets legacy text is re-read into, letters of the Polish
-        /// alphabet beyond ASCII, and superscript digits right before a letter ("zosta³em").
-        var lettersOutsideAlphabets = 0
-        var polishLetters = 0
-        var superscriptsBeforeLetters = 0
-        /// Capitals beyond ASCII right after a small letter, but for Cyrillic after Cyrillic (inverted case,
-        /// above): what UTF-8 read with a code page of another script leaves in a word ("dolnД…",
-        /// "mĂłwi"), where no language writes one.
-        var capitalsAfterSmall = 0
         /// Capital and small letters of the Cyrillic alphabets.
         var capitals = 0
         var small = 0
@@ -346,12 +352,11 @@ struct LegacyMisreadingRepair: Sendable {
         var inSmallFirstWord = false
         var startsWord = false
         var capitals = 0
-        var pages: UInt32 = 0xFF_0000
+        var pages: UInt16 = 0xFF00
         scalars.withUnsafeBufferPointer { scalars in
             let count = scalars.count
             guard count > 0 else { return }
             var classes = self.classes.classes(of: scalars[0])
-            var previous: UInt32 = 0
             for index in 0..<count {
                 let value = scalars[index].value
                 pages &= classes
@@ -375,13 +380,6 @@ struct LegacyMisreadingRepair: Sendable {
                     capitals = 0
                 }
                 if value >= 0x80 {
-                    // Counted without a branch: most text beyond ASCII is Cyrillic, which has none of these.
-                    census.lettersOutsideAlphabets &+= classes & CharacterClasses.outsideAlphabets != 0 ? 1 : 0
-                    census.polishLetters &+= classes & CharacterClasses.polish != 0 ? 1 : 0
-                    census.superscriptsBeforeLetters &+= next & CharacterClasses.letter != 0 && classes & CharacterClasses.superscript != 0 ? 1 : 0
-                    if classes & CharacterClasses.capitalLetter != 0, previous & CharacterClasses.smallLetter != 0, classes & previous & CharacterClasses.cyrillic == 0 {
-                        census.capitalsAfterSmall += 1
-                    }
                     census.nonASCII += 1
                     if !inNonASCIIRun { census.nonASCIIRuns += 1 }
                     inNonASCIIRun = true
@@ -401,13 +399,12 @@ struct LegacyMisreadingRepair: Sendable {
                     wordHasNonASCII = false
                 }
                 previousIsLetter = isLetter
-                previous = classes
                 classes = next
             }
         }
         if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
         if inSmallFirstWord, startsWord, capitals >= 2 { census.anomalies += 1 }
-        census.pages = (pages >> CharacterClasses.pageShift) & (1 << readAs.count - 1)
+        census.pages = UInt32(pages >> CharacterClasses.pageShift) & (1 << readAs.count - 1)
         return census
     }
 
@@ -500,7 +497,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// re-reading that only trades one kind of junk for another stays far below this.
     static let legacyFit = -200.0
 
-    /// How well a re-reading into Polish that ``showsPolishMisreading(_:_:read:_:foreignLettersSuffice:)``
+    /// How well a re-reading into Polish of text with a ``polishSign(_:_:_:)``
     /// must fit: the signs are evidence of their own, and a short word's few pairs fit less well ("gałąź"
     /// scores −246), but French read as Polish fits worse still ("forêt et cœur" as "foręt et cśur", −299).
     static let polishLettersFit = -250.0

@@ -21,18 +21,29 @@ extension MojibakeRepairer {
     /// The decision both entry points render.
     func outcome(utf8 text: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace) -> Outcome {
         // Most text is ASCII or clean: neither kind of repair can apply without a byte beyond ASCII, and a
-        // UTF-8 misreading always leaves a give-away character, or a capital after a small letter of
-        // another script, which the legacy re-reading's census finds.
+        // UTF-8 misreading always leaves a give-away character or a capital after a small letter.
         guard text.contains(where: { $0 >= 0x80 }) else { return .unchanged }
         var scalars = Workspace.take(&workspace.original)
         defer { workspace.original = scalars }
         let before = load(text, into: &scalars)
-        if before.giveAways > 0, let outcome = utf8Outcome(scalars, before: before, in: &workspace) { return outcome }
-        switch legacy.reread(scalars) {
-        case .reread(let reread, let repair):
-            return .scalars(reread, repairs: [repair])
-        case .unchanged(let capitalsAfterSmall):
-            if before.giveAways == 0, capitalsAfterSmall, let outcome = utf8Outcome(scalars, before: before, in: &workspace) { return outcome }
+        if before.giveAways > 0, var repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+            // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
+            // were left as they were, a re-reading of the whole text that fits the language comes first.
+            let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
+            if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.reread(scalars) {
+                return .scalars(reread.scalars, repairs: [reread.repair])
+            }
+            guard let controls = C1ControlRepair.repair(workspace.current) else { return .inWorkspace(repairs: repairs) }
+            repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
+            return .scalars(controls.scalars, repairs: repairs)
+        }
+        if let reread = legacy.reread(scalars) { return .scalars(reread.scalars, repairs: [reread.repair]) }
+        // Without a give-away, a capital right after a small letter can still show UTF-8 misread
+        // ("dolnД…"). That is Latin text, at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the most
+        // common clean text here (nearly two), is not looked through. C1 controls are give-aways, so there
+        // are none to read after it.
+        if before.giveAways == 0, 4 * text.count <= 7 * scalars.count, hasCapitalAfterSmallLetter(text), let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+            return .inWorkspace(repairs: repairs)
         }
         // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
         // ISO-8859-2 shows, which the legacy re-reading undoes whole.
@@ -40,19 +51,5 @@ extension MojibakeRepairer {
             return .scalars(controls.scalars, repairs: [EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)])
         }
         return .unchanged
-    }
-
-    /// The text's UTF-8 misreadings undone, then its C1 controls; nil when no UTF-8 misreading was.
-    private func utf8Outcome(_ scalars: [Unicode.Scalar], before: Census, in workspace: inout Workspace) -> Outcome? {
-        guard var repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) else { return nil }
-        // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
-        // were left as they were, a re-reading of the whole text that fits the language comes first.
-        let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
-        if 2 * repairedSpans < before.giveAwayRuns, case .reread(let reread, let repair) = legacy.reread(scalars) {
-            return .scalars(reread, repairs: [repair])
-        }
-        guard let controls = C1ControlRepair.repair(workspace.current) else { return .inWorkspace(repairs: repairs) }
-        repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
-        return .scalars(controls.scalars, repairs: repairs)
     }
 }

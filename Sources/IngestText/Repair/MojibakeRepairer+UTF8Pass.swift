@@ -230,6 +230,49 @@ extension MojibakeRepairer {
         return false
     }
 
+    /// Whether the UTF-8 text has a capital beyond ASCII right after a small ASCII letter, where a
+    /// misreading puts nearly every capital ``isCapitalAfterSmall(_:at:)`` looks for. Asked of clean text
+    /// (no give-away character, no legacy misreading), so it looks at eight bytes at a time for a lead
+    /// byte right after a small letter, and decodes only there.
+    func hasCapitalAfterSmallLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        guard count >= 2, let base = text.baseAddress else { return false }
+        var index = 1
+        while index &+ 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let before = UnsafeRawPointer(base + (index &- 1)).loadUnaligned(as: UInt64.self)
+            // Lead bytes of two- and three-byte sequences (0xC0 and up); ASCII bytes of `before` in
+            // 0x61...0x7A, computed on the low seven bits so no byte carries into the next.
+            let leads = word & (word << 1) & 0x8080_8080_8080_8080
+            let low = before & 0x7F7F_7F7F_7F7F_7F7F
+            let small = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ~before & 0x8080_8080_8080_8080
+            var found = leads & small
+            while found != 0 {
+                if isCapital(text, at: index &+ found.trailingZeroBitCount / 8) { return true }
+                found &= found &- 1
+            }
+            index &+= 8
+        }
+        while index < count {
+            if text[index - 1] &- 0x61 < 26, isCapital(text, at: index) { return true }
+            index &+= 1
+        }
+        return false
+    }
+
+    /// Whether a two- or three-byte sequence starting at `index` is a capital of ``capitals``.
+    @inline(__always)
+    private func isCapital(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = UInt32(text[index])
+        if lead >= 0xC2, lead < 0xE0, index + 1 < text.count {
+            return capitals.contains((lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F))
+        }
+        if lead >= 0xE0, lead < 0xF0, index + 2 < text.count {
+            return capitals.contains((lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F))
+        }
+        return false
+    }
+
     /// A capital beyond ASCII right after a small letter, of another script or both Latin: "dolnД…"
     /// (Polish "dolną" in UTF-8 read as windows-1251), "mĂłwi" ("mówi" read as windows-1250). Cyrillic
     /// capitals after a small Cyrillic letter are what KOI8 and windows-1251 make of each other's text
