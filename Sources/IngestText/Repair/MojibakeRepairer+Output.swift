@@ -33,21 +33,24 @@ extension MojibakeRepairer {
             if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.reread(scalars) {
                 return .scalars(reread.scalars, repairs: [reread.repair])
             }
-            guard let controls = C1ControlRepair.repair(workspace.current) else { return .inWorkspace(repairs: repairs) }
+            // A UTF-8 repair adds no control character, so text without one has none to read.
+            guard before.controls > 0, let controls = C1ControlRepair.repair(workspace.current) else { return .inWorkspace(repairs: repairs) }
             repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
             return .scalars(controls.scalars, repairs: repairs)
         }
         if let reread = legacy.reread(scalars) { return .scalars(reread.scalars, repairs: [reread.repair]) }
         // Without a give-away, a capital right after a small letter can still show UTF-8 misread
-        // ("dolnД…"). That is Latin text, at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the most
-        // common clean text here (nearly two), is not looked through. C1 controls are give-aways, so there
-        // are none to read after it.
-        if before.giveAways == 0, 4 * text.count <= 7 * scalars.count, hasCapitalAfterSmallLetter(text), let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+        // ("dolnД…"). That is Latin text, at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the
+        // most common clean text here (nearly two), is not looked through. C1 controls are give-aways, so
+        // there are none to read after it.
+        if before.giveAways == 0, 4 * text.count <= 7 * scalars.count, hasCapitalAfterSmallLetter(text),
+            let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace)
+        {
             return .inWorkspace(repairs: repairs)
         }
         // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
         // ISO-8859-2 shows, which the legacy re-reading undoes whole.
-        if let controls = C1ControlRepair.repair(scalars) {
+        if before.controls > 0, let controls = C1ControlRepair.repair(scalars) {
             return .scalars(controls.scalars, repairs: [EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count)])
         }
         return .unchanged
