@@ -47,6 +47,19 @@ import Testing
         "предполага", "ведомство", "доверявам", "предприемат", "събрание се",
     ], written: "koi8-u", readAs: "windows-1251")
 
+    /// IBM866 Bulgarian read as windows-1251 fills words with signs that stand inside no word ("ЌЁЄ®«з®"),
+    /// and Polish "że" read as windows-1252 is "¿e", which no "?" closes.
+    @Test("IBM866 read as windows-1251, and a Polish sentence with only \"¿e\" and \"³\", come back", arguments: misreadings([
+        "която", "португалска", "булката заплака",
+    ], written: "ibm866", readAs: "windows-1251") + misreadings(["To dobrze, że nie zmilczał."], written: "windows-1250", readAs: "windows-1252"))
+    func signsInsideWords(_ misreading: Misreading) throws {
+        let broken = try #require(Self.misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))
+        #expect(broken != misreading.clean)
+        let result = repairer.repair(broken)
+        #expect(result.text == misreading.clean, "\(broken)")
+        #expect(result.repairs.map(\.chain) == ["\(misreading.written) read as \(misreading.readAs)"])
+    }
+
     @Test("windows-1251 and KOI8-U text read as each other comes back", arguments: koi8Misreadings)
     func koi8AndCP1251ReadAsEachOther(_ misreading: Misreading) throws {
         let broken = try #require(Self.misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))

@@ -68,6 +68,10 @@ import Testing
         "“Cluster organisations are enablers” – Jonathan Loeffler, CEO of Steinbeis Europa Zentrum.",
         "Café Müller, São Paulo, naïve façade, Ærø, Øresund, Ångström — €20, № 5, 25°C.",
         "Ві Ін ВІ ЁЖ ТЪ Ña ñé ÂÃ",
+        // A word-final letter, a space and a quote read as one CJK or Hangul character.
+        "O etichetă „extinde” este specificată.", "chyba syntaxe poblíž „%s“", "Disse que não „sim”.",
+        // Spanish questions and exclamations: "¿" opens a word that "?" closes, as "¿e" for Polish "że" never is.
+        "¿Acepta este acuerdo?", "Nun pudo bloquiase'l direutoriu (%s), ¿yes root?", "¡Hola, señor!",
     ])
     func cleanTextUntouched(_ text: String) {
         let result = repairer.repair(text)

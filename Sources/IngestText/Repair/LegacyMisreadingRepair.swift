@@ -199,8 +199,8 @@ struct LegacyMisreadingRepair: Sendable {
     /// zamyœlenia", "pojawiajš się całymi rodzinami". What gives it away is a sign of its own before
     /// (here), and a re-reading that is plain Polish after (``readsAsPlainPolish(_:_:)``). Each sign was
     /// chosen against interface text in forty languages that write the same letters:
-    /// - a symbol or control touching a letter, but not "¿" or "¡" opening a word, which is Spanish as
-    ///   much as "że";
+    /// - a symbol or control touching a letter, but not "¿" or "¡" opening a word that a "?" or "!"
+    ///   closes later, which is Spanish (``Census/anomalies``);
     /// - a superscript digit right before a letter ("zosta³em", windows-1250's "ł" read as
     ///   windows-1252; after a word it is a unit, "5 m³", or a footnote);
     /// - a letter foreign to Polish in text with "ż", or with two of the other letters only Polish writes
@@ -212,7 +212,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// Vietnamese "ê", Danish "æ", Breton or Galician "ñ".
     static func polishSign(_ text: [Unicode.Scalar], _ census: Census, _ letters: PolishLetterCensus) -> Bool {
         letters.superscriptsBeforeLetters > 0
-            || census.anomalies > 0 && census.anomalies > wordOpeningInvertedMarks(text)
+            || census.anomalies > 0
             || letters.outsideAlphabets > 0 && hasPolishOnlyLetters(text)
     }
 
@@ -273,14 +273,23 @@ struct LegacyMisreadingRepair: Sendable {
         return kinds.nonzeroBitCount
     }
 
-    /// "¿" and "¡" at the start of a word ("¿Qué"), which the census counts as symbols touching a letter.
-    static func wordOpeningInvertedMarks(_ scalars: [Unicode.Scalar]) -> Int {
-        var count = 0
-        for index in scalars.indices where scalars[index] == "¿" || scalars[index] == "¡" {
-            let opensWord = index + 1 < scalars.count && MojibakeRepairer.isLetter(scalars[index + 1])
-            if opensWord, index == 0 || !MojibakeRepairer.isLetter(scalars[index - 1]) { count += 1 }
+    /// "¿" and "¡" opening a word that no later "?" or "!" closes. Closed, they are Spanish; Polish "że"
+    /// read as windows-1252 is "¿e", with nothing to close it.
+    static func unclosedOpeningMarks(_ scalars: [Unicode.Scalar]) -> Int {
+        var questions = 0
+        var exclamations = 0
+        for index in scalars.indices {
+            switch scalars[index] {
+            case "¿", "¡":
+                let opensWord = index + 1 < scalars.count && MojibakeRepairer.isLetter(scalars[index + 1])
+                    && (index == 0 || !MojibakeRepairer.isLetter(scalars[index - 1]))
+                if opensWord, scalars[index] == "¿" { questions += 1 } else if opensWord { exclamations += 1 }
+            case "?": questions = max(0, questions - 1)
+            case "!": exclamations = max(0, exclamations - 1)
+            default: continue
+            }
         }
-        return count
+        return questions + exclamations
     }
 
     /// Whether a character beyond ASCII that is no letter stands between two letters ("Vz»ahy"), or a
@@ -329,8 +338,10 @@ struct LegacyMisreadingRepair: Sendable {
         var nonASCII = 0
         var nonASCIIRuns = 0
         /// Signs of legacy text read with the wrong code page: a symbol or control character touching a
-        /// letter ("piłk±", "¿e"), and a Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes,
-        /// dashes, spaces, degrees, superscripts and currency signs next to letters are ordinary text.
+        /// letter ("piłk±", "¿e"), a sign that stands inside no word between two letters ("ЌЁЄ®«з®"), and a
+        /// Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes, dashes, spaces, degrees,
+        /// superscripts and currency signs next to letters are ordinary text, and so are "¿" and "¡" opening
+        /// a word when a "?" or "!" closes them later (Spanish).
         var anomalies = 0
         /// Capital and small letters of the Cyrillic alphabets.
         var capitals = 0
@@ -350,6 +361,7 @@ struct LegacyMisreadingRepair: Sendable {
         // A Cyrillic word that began with a small letter: whether it began a word, and its capitals after
         // the first letter (far below zero once another small letter comes).
         var inSmallFirstWord = false
+        var openingMarks = 0
         var startsWord = false
         var capitals = 0
         var pages: UInt16 = 0xFF00
@@ -384,6 +396,9 @@ struct LegacyMisreadingRepair: Sendable {
                     if !inNonASCIIRun { census.nonASCIIRuns += 1 }
                     inNonASCIIRun = true
                     if classes & CharacterClasses.oddSymbol != 0, previousIsLetter || next & CharacterClasses.letter != 0 {
+                        // "¿" and "¡" opening a word are weighed once the whole text is seen.
+                        if !previousIsLetter, value == 0xBF || value == 0xA1 { openingMarks += 1 } else { census.anomalies += 1 }
+                    } else if !isLetter, previousIsLetter, next & CharacterClasses.letter != 0, Self.isSymbolNeverInsideWords(value) {
                         census.anomalies += 1
                     }
                 } else {
@@ -404,8 +419,19 @@ struct LegacyMisreadingRepair: Sendable {
         }
         if inWord, wordHasNonASCII { census.nonASCIIWords += 1 }
         if inSmallFirstWord, startsWord, capitals >= 2 { census.anomalies += 1 }
+        if openingMarks > 0 { census.anomalies += Self.unclosedOpeningMarks(scalars) }
         census.pages = UInt32(pages >> CharacterClasses.pageShift) & (1 << readAs.count - 1)
         return census
+    }
+
+    /// Signs that may stand next to a word but never inside one: "ЌЁЄ®«з®" is IBM866 Bulgarian
+    /// ("Николчо") read as windows-1251, which fills words with them. Apostrophes, dashes, the middle dot
+    /// (Catalan "col·lecció") and the no-break space do join letters.
+    static func isSymbolNeverInsideWords(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xBB: true
+        default: false
+        }
     }
 
     /// Non-letters beyond ASCII that do not belong next to a letter.

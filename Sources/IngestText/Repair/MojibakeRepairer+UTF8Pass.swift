@@ -355,13 +355,26 @@ extension MojibakeRepairer {
         switch scalars[index].value {
         case 0x20:
             if spaceLeadImages.contains(previous) || spacedThreeByteLeadImages.contains(previous) { return true }
-            return index >= 2 && continuationImages.contains(previous) && threeByteLeadImages.contains(scalars[index - 2].value)
+            // Two small letters of a word are its end, not a lead and a continuation, unless the lead is that of
+            // punctuation and symbols ("âš " for "⚠"): Czech "poblíž „" would otherwise read as a Hangul
+            // syllable with the quote.
+            guard index >= 2, continuationImages.contains(previous) else { return false }
+            let lead = scalars[index - 2].value
+            return threeByteLeadImages.contains(lead) && (spacedThreeByteLeadImages.contains(lead) || !endsWord(scalars, at: index - 1))
         case 0x3F:
             guard leadImages.contains(previous) || continuationImages.contains(previous) else { return false }
             return index + 1 >= scalars.count || scalars[index + 1].value != 0x3F
         default:
             return false
         }
+    }
+
+    /// Whether the character at `index` is a small letter right after a small letter of its script.
+    func endsWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let scalar = scalars[index]
+        let previous = scalars[index - 1]
+        return classes.answer(.letter, for: scalar) && classes.answer(.lowercase, for: scalar) && classes.answer(.letter, for: previous)
+            && classes.answer(.lowercase, for: previous) && classes.sameScript(previous, scalar)
     }
 
     func census(_ scalars: [Unicode.Scalar]) -> Census {

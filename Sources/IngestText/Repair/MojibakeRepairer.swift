@@ -59,12 +59,17 @@ public struct MojibakeRepairer: Sendable {
         leadImages = ScalarSet(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
         spaceLeadImages = ScalarSet(tables.flatMap { table in (0xC2...0xDF).filter { SpanDecoder.restoresSpace(afterLead: UInt8($0)) }.map { table[$0].value } })
         threeByteLeadImages = ScalarSet(tables.flatMap { $0[0xE0...0xEF].map(\.value) })
-        // Letters that end ordinary words of the four languages are left out: "в" and "г" (E2 and E3 in
-        // windows-1251) end Cyrillic ones, "ć" (E3 in windows-1257) Polish ones, often before a quote
-        // ("mówić „tak”", which windows-1250 would otherwise read as a CJK character).
+        // Letters that end ordinary words are left out: "в" and "г" (E2 and E3 in windows-1251) end
+        // Cyrillic ones, "ć" (E3 in windows-1257) Polish ones, "ă" and "ã" (E3 in windows-1250 and -1252)
+        // Romanian and Portuguese ones, often before a quote ("mówić „tak”", "etichetă „extinde”", which
+        // would otherwise read as a CJK character). "â" (E2 in windows-1252 and -1250) stays: it is the
+        // image of the lead of most punctuation, and rarely ends a word.
         let polishLetters = Set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".unicodeScalars.map(\.value))
+        let wordEnds: Set<UInt32> = [0xE3, 0x103]
         spacedThreeByteLeadImages = ScalarSet(
-            tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) && !polishLetters.contains($0) })
+            tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter {
+                !(0x400...0x4FF).contains($0) && !polishLetters.contains($0) && !wordEnds.contains($0)
+            })
         giveAways = ScalarSet(Self.giveAwayCharacters)
         // Latin, Greek and Cyrillic: the capitals a code page's bytes can stand for.
         capitals = ScalarSet((Array(0x80..<0x530) + Array(0x1E00..<0x2000)).filter { Unicode.Scalar($0).map(Self.isUppercase) ?? false })
