@@ -49,24 +49,21 @@ import Testing
 
     /// IBM866 Bulgarian read as windows-1251 fills words with signs that stand inside no word ("ЌЁЄ®«з®"),
     /// and Polish "że" read as windows-1252 is "¿e", which no "?" closes.
-    @Test("IBM866 read as windows-1251, and a Polish sentence with only \"¿e\" and \"³\", come back", arguments: misreadings([
-        "която", "португалска", "булката заплака",
-    ], written: "ibm866", readAs: "windows-1251") + misreadings(["To dobrze, że nie zmilczał."], written: "windows-1250", readAs: "windows-1252"))
-    func signsInsideWords(_ misreading: Misreading) throws {
-        let broken = try #require(Self.misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))
+    static let signMisreadings = misreadings(["която", "португалска", "булката заплака"], written: "ibm866", readAs: "windows-1251")
+        + misreadings(["To dobrze, że nie zmilczał."], written: "windows-1250", readAs: "windows-1252")
+
+    /// The text, misread, comes back whole, with the one repair that names the misreading.
+    static func expectComesBack(_ misreading: Misreading, repairer: MojibakeRepairer) throws {
+        let broken = try #require(misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))
         #expect(broken != misreading.clean)
         let result = repairer.repair(broken)
         #expect(result.text == misreading.clean, "\(broken)")
         #expect(result.repairs.map(\.chain) == ["\(misreading.written) read as \(misreading.readAs)"])
     }
 
-    @Test("windows-1251 and KOI8-U text read as each other comes back", arguments: koi8Misreadings)
-    func koi8AndCP1251ReadAsEachOther(_ misreading: Misreading) throws {
-        let broken = try #require(Self.misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))
-        #expect(broken != misreading.clean)
-        let result = repairer.repair(broken)
-        #expect(result.text == misreading.clean, "\(broken)")
-        #expect(result.repairs.map(\.chain) == ["\(misreading.written) read as \(misreading.readAs)"])
+    @Test("windows-1251, KOI8-U and IBM866 text read as one another comes back", arguments: koi8Misreadings + signMisreadings)
+    func cyrillicReadAsEachOther(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
     }
 
     /// Words in capitals read like KOI8 output, and acronyms read like nothing at all; neither may be
@@ -112,11 +109,7 @@ import Testing
 
     @Test("Polish windows-1250 text read as windows-1252 or ISO-8859-2 comes back", arguments: misreadings)
     func polishComesBack(_ misreading: LegacyMisreadingRepairTests.Misreading) throws {
-        let broken = try #require(LegacyMisreadingRepairTests.misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))
-        #expect(broken != misreading.clean)
-        let result = repairer.repair(broken)
-        #expect(result.text == misreading.clean, "\(broken)")
-        #expect(result.repairs.map(\.chain) == ["\(misreading.written) read as \(misreading.readAs)"])
+        try LegacyMisreadingRepairTests.expectComesBack(misreading, repairer: repairer)
     }
 
     /// Czech, Slovak, Croatian and Lithuanian "š" would become "ą", Slovak "ť" "»", and French, Portuguese

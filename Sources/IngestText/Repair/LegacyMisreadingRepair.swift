@@ -241,36 +241,22 @@ struct LegacyMisreadingRepair: Sendable {
         return letters
     }
 
+    /// "ż", then "ł", "ę" and "ń": the letters only Polish writes among the languages of Latin text these
+    /// pages quote.
+    private static let polishOnlyLetters = LetterKinds(["żŻ", "łŁ", "ęĘ", "ńŃ"])
+    /// What windows-1252 shows for windows-1250's "ę", "ć", "ś", "ń" and "ź".
+    private static let misreadPolishLetters = LetterKinds(["êÊ", "æÆ", "œŒ", "ñÑ", "Ÿ"])
+
     /// Whether the text holds "ż", or two of "ł", "ę" and "ń" (either case).
     static func hasPolishOnlyLetters(_ scalars: [Unicode.Scalar]) -> Bool {
-        var kinds = 0
-        for scalar in scalars where scalar.value >= 0x118 {
-            switch scalar.value {
-            case 0x141, 0x142: kinds |= 1
-            case 0x118, 0x119: kinds |= 2
-            case 0x17B, 0x17C: kinds |= 4
-            case 0x143, 0x144: kinds |= 8
-            default: break
-            }
-        }
-        return kinds & 4 != 0 || kinds.nonzeroBitCount >= 2
+        let kinds = polishOnlyLetters.kinds(in: scalars)
+        return kinds & 1 != 0 || kinds.nonzeroBitCount >= 2
     }
 
     /// How many different letters the text holds of those windows-1252 shows for windows-1250's Polish
     /// ones: "ê", "æ", "œ", "ñ" and "Ÿ" for "ę", "ć", "ś", "ń" and "ź", in either case.
     static func misreadPolishLetterKinds(_ scalars: [Unicode.Scalar]) -> Int {
-        var kinds = 0
-        for scalar in scalars where scalar.value >= 0xC6 {
-            switch scalar.value {
-            case 0xEA, 0xCA: kinds |= 1
-            case 0xE6, 0xC6: kinds |= 2
-            case 0x153, 0x152: kinds |= 4
-            case 0xF1, 0xD1: kinds |= 8
-            case 0x178: kinds |= 16
-            default: break
-            }
-        }
-        return kinds.nonzeroBitCount
+        misreadPolishLetters.kinds(in: scalars).nonzeroBitCount
     }
 
     /// "¿" and "¡" opening a word that no later "?" or "!" closes. Closed, they are Spanish; Polish "że"
