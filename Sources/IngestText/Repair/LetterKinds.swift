@@ -1,24 +1,30 @@
 /// Which of a few groups of letters a text holds, as bits: the signs of Polish misread ask whether a text
 /// has "ż", or two of "ł", "ę", "ń", or two of the letters windows-1252 shows for Polish ones.
 struct LetterKinds: Sendable {
-    /// The bit of each letter's group, by scalar value.
-    private let bits: [UInt32: Int]
+    /// Every group's letters lie below U+0180 (Latin-1 and Latin Extended-A), so a flat table answers.
+    private static let limit: UInt32 = 0x180
+    /// The bit of each letter's group, by scalar value; 0 for a letter of none.
+    private let bits: [UInt8]
 
-    /// - Parameter groups: Each group's letters; group *n* is bit *n*.
+    /// - Parameter groups: Each group's letters; group *n* is bit *n*, at most eight groups.
     init(_ groups: [String]) {
-        var bits: [UInt32: Int] = [:]
+        precondition(groups.count <= 8)
+        var bits = [UInt8](repeating: 0, count: Int(Self.limit))
         for (position, group) in groups.enumerated() {
-            for scalar in group.unicodeScalars { bits[scalar.value] = 1 << position }
+            for scalar in group.unicodeScalars {
+                precondition(scalar.value < Self.limit)
+                bits[Int(scalar.value)] = 1 << position
+            }
         }
         self.bits = bits
     }
 
-    /// The groups the text has a letter of. Asked only of text with a letter no re-read language writes.
+    /// The groups the text has a letter of.
     func kinds(in scalars: [Unicode.Scalar]) -> Int {
-        var kinds = 0
-        for scalar in scalars where scalar.value >= 0x80 {
-            kinds |= bits[scalar.value] ?? 0
+        var kinds: UInt8 = 0
+        for scalar in scalars where scalar.value >= 0x80 && scalar.value < Self.limit {
+            kinds |= bits[Int(scalar.value)]
         }
-        return kinds
+        return Int(kinds)
     }
 }
