@@ -159,13 +159,14 @@ struct LegacyMisreadingRepair: Sendable {
                     let decoded = encoded.map { actual.scalars[Int($0)] }
                     guard !decoded.contains("\u{FFFD}") else { continue }
                     let after = self.census(decoded)
-                    // A re-reading into Bulgarian or Ukrainian that leaves no Cyrillic letter read Latin text
+                    // The rules below weigh a reading that fits as real text against a scored one; a re-reading
+                    // into Bulgarian or Ukrainian that leaves no Cyrillic letter read Latin text
                     // ("ruszyli\u{9C}cie" into "ruszyli°cie").
-                    let scored = asRead != nil && reRead >= Self.legacyFit && (confusion.intoPolish || after.capitals + after.small > 0)
-                    let byLanguage = scored && wholeText && gain >= Self.margin && after.anomalies <= anomaliesBefore
-                    let byAnomalies = scored && anomaliesBefore > 0 && after.anomalies == 0
+                    let fitsAsText = asRead != nil && reRead >= Self.legacyFit && (confusion.intoPolish || after.capitals + after.small > 0)
+                    let byLanguage = fitsAsText && wholeText && gain >= Self.margin && after.anomalies <= anomaliesBefore
+                    let byAnomalies = fitsAsText && anomaliesBefore > 0 && after.anomalies == 0
                     let byCase =
-                        scored && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
+                        fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
                     let byPolishLetters = polish && readsAsPlainPolish(decoded, after)
                     guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
@@ -207,9 +208,9 @@ struct LegacyMisreadingRepair: Sendable {
     ///   among these languages (ł, ę, ń): Czech, Slovak, Croatian and Lithuanian have "š", Lithuanian
     ///   "ę" too, and Belarusian Łacinka "ł" and "š".
     ///
-    /// For windows-1252 alone, two different letters of those it shows for Polish ones ("ê" and "œ",
-    /// ``misreadPolishLetterKinds(_:)``) are a sign too: one alone is Portuguese, French, Kurdish or
-    /// Vietnamese "ê", Danish "æ", Breton or Galician "ñ".
+    /// For the re-readings from windows-1252 alone, two different letters of those it shows for Polish
+    /// ones ("ê" and "œ", ``misreadPolishLetterKinds(_:)``) are a sign too, asked apart: one alone is
+    /// Portuguese, French, Kurdish or Vietnamese "ê", Danish "æ", Breton or Galician "ñ".
     static func polishSign(_ text: [Unicode.Scalar], _ census: Census, _ letters: PolishLetterCensus) -> Bool {
         letters.superscriptsBeforeLetters > 0
             || census.anomalies > 0
@@ -415,7 +416,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// (Catalan "col·lecció") and the no-break space do join letters.
     static func isSymbolNeverInsideWords(_ value: UInt32) -> Bool {
         switch value {
-        case 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xBB: true
+        case 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xBB: true  // § © « ® ° ² ³ »
         default: false
         }
     }

@@ -40,7 +40,7 @@ public struct MojibakeRepairer: Sendable {
     let nativeControls: [Bool]
     /// The characters ``isSuspicious(_:)`` is true for.
     let giveAways: ScalarSet
-    /// Capital letters beyond ASCII, for the census's capitals right after a small letter.
+    /// Capital letters beyond ASCII, for ``hasCapitalAfterSmallLetter(_:)``.
     let capitals: ScalarSet
     /// The chain a UTF-8 repair with each code page records.
     let utf8Chains: [String]
@@ -64,12 +64,9 @@ public struct MojibakeRepairer: Sendable {
         // Romanian and Portuguese ones, often before a quote ("mówić „tak”", "etichetă „extinde”", which
         // would otherwise read as a CJK character). "â" (E2 in windows-1252 and -1250) stays: it is the
         // image of the lead of most punctuation, and rarely ends a word.
-        let polishLetters = Set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".unicodeScalars.map(\.value))
-        let wordEnds: Set<UInt32> = [0xE3, 0x103]
+        let wordEnds = LegacyMisreadingRepair.polishLetters.union("ãă".unicodeScalars.map(\.value))
         spacedThreeByteLeadImages = ScalarSet(
-            tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter {
-                !(0x400...0x4FF).contains($0) && !polishLetters.contains($0) && !wordEnds.contains($0)
-            })
+            tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) && !wordEnds.contains($0) })
         giveAways = ScalarSet(Self.giveAwayCharacters)
         // Latin, Greek and Cyrillic: the capitals a code page's bytes can stand for.
         capitals = ScalarSet((Array(0x80..<0x530) + Array(0x1E00..<0x2000)).filter { Unicode.Scalar($0).map(Self.isUppercase) ?? false })
