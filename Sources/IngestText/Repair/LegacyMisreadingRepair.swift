@@ -37,10 +37,10 @@ struct LegacyMisreadingRepair: Sendable {
         var scorers: [PairScorer]
         var chain: String
         /// Whether the real page's text is Polish, whose letters show the misreading
-        /// (``polishSign(_:_:_:)``, ``readsAsPlainPolish(_:_:)``).
+        /// (``polishSign(_:_:)``, ``readsAsPlainPolish(_:_:)``).
         var intoPolish: Bool
         /// Whether two different letters foreign to Polish that the re-reading makes Polish show the
-        /// misreading on their own (``misreadPolishLetterKinds(_:)``): windows-1252's "ê", "æ", "œ" and
+        /// misreading on their own (``PolishLetterCensus/hasMisreadPolishLetters``): windows-1252's "ê", "æ", "œ" and
         /// "ñ" for "ę", "ć", "ś" and "ń" rarely come together without "é", "à" or "á", which stay foreign;
         /// ISO-8859-2's "š" for "ą" is a Czech, Slovak and Croatian letter.
         var foreignLettersSuffice: Bool
@@ -99,16 +99,16 @@ struct LegacyMisreadingRepair: Sendable {
         // a few accented or symbol characters in English are no evidence of anything.
         let wholeText = census.words > 0 && 2 * census.nonASCIIWords >= census.words && census.nonASCII >= Self.minimumLegacyEvidence
         let anomaliesBefore = census.anomalies
-        // Letters that may show Polish text misread (``polishSign(_:_:_:)``)
-        // matter only to the re-readings into Polish, so they are counted only in text that one of their
-        // read-as pages produces: not in Cyrillic text, the most common text here.
-        let letters = census.pages & polishReadAsPages != 0 ? polishLetterCensus(scalars) : PolishLetterCensus()
-        let polishSigns = Self.mayShowPolishMisreading(scalars, letters)
+        // Letters that may show Polish text misread (``polishSign(_:_:)``) matter only to the re-readings
+        // into Polish, so they are counted only in text that one of their read-as pages produces: not in
+        // Cyrillic text, the most common text here.
+        let polishPages = census.pages & polishReadAsPages != 0
+        let letters = polishPages ? polishLetterCensus(scalars) : PolishLetterCensus()
+        let polishSigns = letters.mayShowMisreading
         guard wholeText || anomaliesBefore > 0 || polishSigns else { return nil }
-        // The signs of Polish misread, looked for once: what a re-reading into Polish needs before its
-        // looser fit is worth scoring.
-        let polishShown = (polishSigns || anomaliesBefore > 0) && census.pages & polishReadAsPages != 0 && Self.polishSign(scalars, census, letters)
-        let polishShownBy1252 = polishSigns && letters.outsideAlphabets >= 2 && Self.misreadPolishLetterKinds(scalars) >= 2
+        // What a re-reading into Polish needs before its looser fit is worth scoring.
+        let polishShown = polishPages && Self.polishSign(census, letters)
+        let polishShownBy1252 = letters.hasMisreadPolishLetters
         // Cyrillic text in capitals nearly throughout is what KOI8 and windows-1251 make of each other's
         // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
         // like real text turns it.
@@ -188,13 +188,6 @@ struct LegacyMisreadingRepair: Sendable {
         case scored(Double)
     }
 
-    /// Whether the text may show a sign ``polishSign(_:_:_:)`` looks for beyond the anomalies every
-    /// re-reading looks for.
-    static func mayShowPolishMisreading(_ scalars: [Unicode.Scalar], _ letters: PolishLetterCensus) -> Bool {
-        letters.superscriptsBeforeLetters > 0
-            || letters.outsideAlphabets > 0 && (hasPolishOnlyLetters(scalars) || misreadPolishLetterKinds(scalars) >= 2)
-    }
-
     /// Polish text read with the wrong one of windows-1250, ISO-8859-2 and windows-1252 keeps most of its
     /// letters, so it rarely reads badly enough for the language margin: "Panna Helena ocknê³a siê z
     /// zamyœlenia", "pojawiajš się całymi rodzinami". What gives it away is a sign of its own before
@@ -209,12 +202,10 @@ struct LegacyMisreadingRepair: Sendable {
     ///   "ę" too, and Belarusian Łacinka "ł" and "š".
     ///
     /// For the re-readings from windows-1252 alone, two different letters of those it shows for Polish
-    /// ones ("ê" and "œ", ``misreadPolishLetterKinds(_:)``) are a sign too, asked apart: one alone is
-    /// Portuguese, French, Kurdish or Vietnamese "ê", Danish "æ", Breton or Galician "ñ".
-    static func polishSign(_ text: [Unicode.Scalar], _ census: Census, _ letters: PolishLetterCensus) -> Bool {
-        letters.superscriptsBeforeLetters > 0
-            || census.anomalies > 0
-            || letters.outsideAlphabets > 0 && hasPolishOnlyLetters(text)
+    /// ones ("ê" and "œ", ``PolishLetterCensus/hasMisreadPolishLetters``) are a sign too, asked apart: one
+    /// alone is Portuguese, French, Kurdish or Vietnamese "ê", Danish "æ", Breton or Galician "ñ".
+    static func polishSign(_ census: Census, _ letters: PolishLetterCensus) -> Bool {
+        letters.superscriptsBeforeLetters > 0 || census.anomalies > 0 || letters.outsideAlphabets > 0 && letters.hasPolishOnlyLetters
     }
 
     /// Whether a re-reading into Polish is plain Polish: every letter beyond ASCII Polish, at least one of
@@ -231,8 +222,14 @@ struct LegacyMisreadingRepair: Sendable {
         var letters = PolishLetterCensus()
         for index in scalars.indices where scalars[index].value >= 0x80 {
             let kind = classes.classes(of: scalars[index])
-            if kind & CharacterClasses.outsideAlphabets != 0 { letters.outsideAlphabets += 1 }
-            if kind & CharacterClasses.polish != 0 { letters.polish += 1 }
+            if kind & CharacterClasses.outsideAlphabets != 0 {
+                letters.outsideAlphabets += 1
+                letters.misreadPolishKinds |= Self.misreadPolishLetters.bit(of: scalars[index])
+            }
+            if kind & CharacterClasses.polish != 0 {
+                letters.polish += 1
+                letters.polishOnlyKinds |= Self.polishOnlyLetters.bit(of: scalars[index])
+            }
             if kind & CharacterClasses.superscript != 0, index + 1 < scalars.count,
                 classes.classes(of: scalars[index + 1]) & CharacterClasses.letter != 0
             {
@@ -244,21 +241,9 @@ struct LegacyMisreadingRepair: Sendable {
 
     /// "ż", then "ł", "ę" and "ń": the letters only Polish writes among the languages of Latin text these
     /// pages quote.
-    private static let polishOnlyLetters = LetterKinds(["żŻ", "łŁ", "ęĘ", "ńŃ"])
+    static let polishOnlyLetters = LetterKinds(["żŻ", "łŁ", "ęĘ", "ńŃ"])
     /// What windows-1252 shows for windows-1250's "ę", "ć", "ś", "ń" and "ź".
-    private static let misreadPolishLetters = LetterKinds(["êÊ", "æÆ", "œŒ", "ñÑ", "Ÿ"])
-
-    /// Whether the text holds "ż", or two of "ł", "ę" and "ń" (either case).
-    static func hasPolishOnlyLetters(_ scalars: [Unicode.Scalar]) -> Bool {
-        let kinds = polishOnlyLetters.kinds(in: scalars)
-        return kinds & 1 != 0 || kinds.nonzeroBitCount >= 2
-    }
-
-    /// How many different letters the text holds of those windows-1252 shows for windows-1250's Polish
-    /// ones: "ê", "æ", "œ", "ñ" and "Ÿ" for "ę", "ć", "ś", "ń" and "ź", in either case.
-    static func misreadPolishLetterKinds(_ scalars: [Unicode.Scalar]) -> Int {
-        misreadPolishLetters.kinds(in: scalars).nonzeroBitCount
-    }
+    static let misreadPolishLetters = LetterKinds(["êÊ", "æÆ", "œŒ", "ñÑ", "Ÿ"])
 
     /// "¿" and "¡" opening a word that no later "?" or "!" closes. Closed, they are Spanish; Polish "że"
     /// read as windows-1252 is "¿e", with nothing to close it.
@@ -510,7 +495,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// re-reading that only trades one kind of junk for another stays far below this.
     static let legacyFit = -200.0
 
-    /// How well a re-reading into Polish of text with a ``polishSign(_:_:_:)``
+    /// How well a re-reading into Polish of text with a ``polishSign(_:_:)``
     /// must fit: the signs are evidence of their own, and a short word's few pairs fit less well ("gałąź"
     /// scores −246), but French read as Polish fits worse still ("forêt et cœur" as "foręt et cśur", −299).
     static let polishLettersFit = -250.0

@@ -19,12 +19,9 @@ struct LetterKinds: Sendable {
         self.bits = bits
     }
 
-    /// The groups the text has a letter of.
-    func kinds(in scalars: [Unicode.Scalar]) -> Int {
-        var kinds: UInt8 = 0
-        for scalar in scalars where scalar.value >= 0x80 && scalar.value < Self.limit {
-            kinds |= bits[Int(scalar.value)]
-        }
-        return Int(kinds)
+    /// The bit of the group `scalar` belongs to, 0 for none.
+    @inline(__always)
+    func bit(of scalar: Unicode.Scalar) -> UInt8 {
+        scalar.value < Self.limit ? bits[Int(scalar.value)] : 0
     }
 }

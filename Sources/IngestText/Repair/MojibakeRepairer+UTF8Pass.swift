@@ -260,17 +260,19 @@ extension MojibakeRepairer {
         return false
     }
 
-    /// Whether a two- or three-byte sequence starting at `index` is a capital of ``capitals``.
+    /// Whether a two- or three-byte sequence starting at `index` is a capital letter.
     @inline(__always)
     private func isCapital(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let lead = UInt32(text[index])
+        let value: UInt32
         if lead >= 0xC2, lead < 0xE0, index + 1 < text.count {
-            return capitals.contains((lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F))
+            value = (lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F)
+        } else if lead >= 0xE0, lead < 0xF0, index + 2 < text.count {
+            value = (lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F)
+        } else {
+            return false
         }
-        if lead >= 0xE0, lead < 0xF0, index + 2 < text.count {
-            return capitals.contains((lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F))
-        }
-        return false
+        return Unicode.Scalar(value).map { classes.answer(.uppercase, for: $0) } ?? false
     }
 
     /// A capital beyond ASCII right after a small letter, of another script or both Latin: "dolnД…"

@@ -40,8 +40,6 @@ public struct MojibakeRepairer: Sendable {
     let nativeControls: [Bool]
     /// The characters ``isSuspicious(_:)`` is true for.
     let giveAways: ScalarSet
-    /// Capital letters beyond ASCII, for ``hasCapitalAfterSmallLetter(_:)``.
-    let capitals: ScalarSet
     /// The chain a UTF-8 repair with each code page records.
     let utf8Chains: [String]
     let classes = ScalarClasses()
@@ -68,8 +66,6 @@ public struct MojibakeRepairer: Sendable {
         spacedThreeByteLeadImages = ScalarSet(
             tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) && !wordEnds.contains($0) })
         giveAways = ScalarSet(Self.giveAwayCharacters)
-        // Latin, Greek and Cyrillic: the capitals a code page's bytes can stand for.
-        capitals = ScalarSet((Array(0x80..<0x530) + Array(0x1E00..<0x2000)).filter { Unicode.Scalar($0).map(Self.isUppercase) ?? false })
         utf8Chains = reverse.map { "utf-8 read as \($0.name)" }
         nativeControls = reverse.map { map in CodePageReverseMap.scalars(of: map.name).map { $0[0x85].value == 0x85 } ?? false }
     }
