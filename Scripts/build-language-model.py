@@ -3,7 +3,8 @@
 n-grams (1-5) and words of Bulgarian, Polish, Ukrainian, English and the languages most often confused with
 them (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak), plus each language's alphabet.
 
-Sources: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md), and
+Sources: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md), more
+of them where that sample is too small in Data/sentences/<iso>.txt (Belarusian; see SOURCES.md there), and
 the stems of the Debian hunspell dictionaries (/usr/share/hunspell), which add modern vocabulary to the letter
 model only; Data/README.md lists their licences.
 Serbian is written in both Cyrillic and Latin; its sentences are Cyrillic, so each is also counted in the
@@ -48,7 +49,7 @@ Keys are the top 40 bits of FNV-1a 64-bit over the n-gram's scalars (each as one
 another offset basis, so a short word never shares a key with an n-gram. 40 bits make a false match of an
 unknown n-gram about one in a million lookups. Most n-grams are seen by one or two languages and most words
 differ from the unseen-word floor in one, so an entry stores only those values: 5.9 bytes an entry on
-average against 16 for a row of every value, and the file (4.7 MiB with every entry) stays under the
+average against 16 for a row of every value, and the file (4.9 MiB with every entry) stays under the
 repository's 5 MiB a file; the limit for the model's data is 20 MB. A bucket holds about three entries, read
 in order: the two-level directory (32-bit group offsets, 16-bit bucket offsets within a group) makes four
 times the buckets of a flat 32-bit one in twice its bytes. The detector does not score from this layout,
@@ -56,7 +57,7 @@ which cost it about a quarter more CPU than fixed rows: it scores from the widen
 
 Deterministic. Usage:
 
-    python3 Scripts/build-language-model.py [--train DIR] [--dev-out DIR] [--check]
+    python3 Scripts/build-language-model.py [--train DIR] [--extra DIR] [--dev-out DIR] [--check]
 """
 import argparse
 import collections
@@ -72,6 +73,8 @@ from belarusian_classical import to_classical
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Sources", "IngestLanguage", "Resources", "language-model.bin")
+# More CC0 sentences for languages whose shared sample is too small (Scripts/build-extra-sentences.py).
+EXTRA = os.path.join(ROOT, "Data", "sentences")
 LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
 MAX_ORDER = 5
 STEP = 0.1
@@ -251,13 +254,18 @@ def quantise(log_probability):
 
 
 def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTIONARY_CAP, max_entries=0,
-          ratio=DICTIONARY_RATIO):
+          ratio=DICTIONARY_RATIO, extra_dir=EXTRA):
     counts = {}
     for language in LANGUAGES:
         path = os.path.join(train_dir, language + ".txt")
         if not os.path.exists(path):
             sys.exit("missing %s: the CC0 training sentences are needed to build the model" % path)
         train, dev = read_split(path)
+        extra = os.path.join(extra_dir, language + ".txt") if extra_dir else None
+        if extra and os.path.exists(extra):
+            more_train, more_dev = read_split(extra)
+            train += more_train
+            dev += more_dev
         running = sum(1 for line in train for _ in words(line))
         limit = min(cap, int(ratio * running)) if ratio > 0 else cap
         stems = dictionary_words(dictionaries, language, limit) if dictionaries else []
@@ -457,6 +465,7 @@ def render(entries, floors):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
+    parser.add_argument("--extra", default=EXTRA, help="more sentences, <iso>.txt ('' for none)")
     parser.add_argument("--dev-out", help="also write the held-out sentences, word pairs and words here")
     parser.add_argument("--min-count", type=int, default=2, help="keep an n-gram some language saw this often")
     parser.add_argument("--word-min-count", type=int, default=1, help="keep a word some language saw this often")
@@ -472,7 +481,7 @@ def main():
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
     entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count, args.dictionary_cap,
-                            args.max_entries, args.dictionary_ratio)
+                            args.max_entries, args.dictionary_ratio, args.extra)
     data = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)

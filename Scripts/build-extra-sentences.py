@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Builds Data/sentences/<iso>.txt: training sentences for the language model beyond the shared CC0 set in
+../shared/corpora/train, for languages whose sample there is too small to model (Belarusian has 787
+sentences). The source is more of the same Mozilla Common Voice text (CC0): Data/sentences/SOURCES.md names
+each file, commit and the stretch of it that was taken.
+
+Input: a directory holding each source file as `<name>-0.txt`, or its start as consecutive pieces
+(`<name>-<offset>.txt`, offset in characters from the file's start, joined in offset order). The first
+`--characters` (256,000) of each are taken, and the last line, which that cut may split, is dropped. Processing follows the shared set's
+(its SOURCES.md), so both read alike:
+  - NFC, whitespace collapsed, lines stripped;
+  - a Latin look-alike letter inside a Cyrillic word becomes its Cyrillic letter (Latin "i" in "дзiця");
+    a line with a word that still mixes scripts is dropped;
+  - at least 90 % of the letters Cyrillic; no letter the language cannot have (и, щ, ъ for Belarusian);
+  - dropped: lines under 3 characters, single words, URLs and @handles;
+  - deduplicated case-insensitively, within the stretch and against the shared sentences of every language;
+    a sentence that also occurs in ../shared/corpora/sentences (the treebank sentences the benchmark set is
+    cut from) is dropped;
+  - shuffled with a fixed seed, so that every tenth line, which the model builder holds out, is a random
+    tenth.
+
+Deterministic. Usage:
+
+    python3 Scripts/build-extra-sentences.py --language be --pieces DIR [--check]
+"""
+import argparse
+import collections
+import os
+import random
+import re
+import sys
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SHARED = os.path.join(ROOT, "..", "shared", "corpora")
+LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
+# Letters that cannot occur in the language: a line holding one is in another language or misspelt.
+FORBIDDEN = {"be": set("ищъ")}
+# Latin letters that look like a Cyrillic one, and that one.
+LOOK_ALIKES = {
+    "a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
+    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О", "P": "Р",
+    "T": "Т", "X": "Х", "Y": "У",
+}
+SEED = 20261130
+# How much of each source file is taken: its first this many characters (Data/sentences/SOURCES.md).
+CHARACTERS = 256000
+URL = re.compile(r"https?://|www\.|@\w")
+
+
+def is_cyrillic(character):
+    return "\u0400" <= character <= "\u04ff"
+
+
+def is_latin(character):
+    return character.isalpha() and character.isascii() or "\u00c0" <= character <= "\u024f"
+
+
+def mend_word(word):
+    """Maps Latin look-alikes in a word that is otherwise Cyrillic; None if it still mixes scripts."""
+    letters = [character for character in word if character.isalpha()]
+    if not any(is_cyrillic(character) for character in letters) or not any(is_latin(character) for character in letters):
+        return word
+    mended = "".join(LOOK_ALIKES.get(character, character) for character in word)
+    return None if any(is_latin(character) for character in mended) else mended
+
+
+def clean(line, forbidden):
+    line = " ".join(unicodedata.normalize("NFC", line).split())
+    if len(line) < 3 or URL.search(line):
+        return None
+    words = []
+    for word in line.split(" "):
+        mended = mend_word(word)
+        if mended is None:
+            return None
+        words.append(mended)
+    if sum(1 for word in words if any(character.isalpha() for character in word)) < 2:
+        return None
+    line = " ".join(words)
+    letters = [character for character in line if character.isalpha()]
+    if sum(1 for character in letters if is_cyrillic(character)) < 0.9 * len(letters):
+        return None
+    if any(character in forbidden for character in line.lower()):
+        return None
+    return line
+
+
+def read_stretches(directory, characters):
+    pieces = collections.defaultdict(list)
+    for name in os.listdir(directory):
+        match = re.fullmatch(r"(.+)-(\d+)\.txt", name)
+        if match:
+            pieces[match.group(1)].append((int(match.group(2)), name))
+    stretches = {}
+    for source, parts in sorted(pieces.items()):
+        text = []
+        expected = 0
+        for offset, name in sorted(parts):
+            if offset != expected:
+                sys.exit("%s: a piece starts at %d, the one before ended at %d" % (source, offset, expected))
+            with open(os.path.join(directory, name), encoding="utf-8", newline="") as handle:
+                piece = handle.read()
+            text.append(piece)
+            expected = offset + len(piece)
+        joined = "".join(text)[:characters]
+        stretches[source] = joined[:joined.rfind("\n") + 1]
+    return stretches
+
+
+def known_sentences():
+    known = set()
+    for folder in ("train", "sentences"):
+        directory = os.path.join(SHARED, folder)
+        for name in sorted(os.listdir(directory)):
+            if name.endswith(".txt"):
+                with open(os.path.join(directory, name), encoding="utf-8") as handle:
+                    known.update(" ".join(unicodedata.normalize("NFC", line).split()).casefold() for line in handle)
+    return known
+
+
+def build(language, directory, characters):
+    stretches = read_stretches(directory, characters)
+    known = known_sentences()
+    seen = set()
+    kept = []
+    report = []
+    for source, text in stretches.items():
+        lines = text.splitlines()
+        taken = 0
+        for raw in lines:
+            line = clean(raw, FORBIDDEN.get(language, set()))
+            if line is None:
+                continue
+            folded = line.casefold()
+            if folded in seen or folded in known:
+                continue
+            seen.add(folded)
+            kept.append(line)
+            taken += 1
+        report.append("%s: %d characters, %d lines, %d kept" % (source, len(text), len(lines), taken))
+    kept.sort()
+    random.Random(SEED).shuffle(kept)
+    return "".join(line + "\n" for line in kept), report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--language", required=True, choices=LANGUAGES)
+    parser.add_argument("--pieces", required=True, help="directory of <name>-<offset>.txt pieces")
+    parser.add_argument("--characters", type=int, default=CHARACTERS,
+                        help="take this many characters from the start of each source (default %(default)s)")
+    parser.add_argument("--out", help="default: Data/sentences/<language>.txt")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the output file would change")
+    args = parser.parse_args()
+    text, report = build(args.language, args.pieces, args.characters)
+    for line in report:
+        print(line, file=sys.stderr)
+    out = args.out or os.path.join(ROOT, "Data", "sentences", args.language + ".txt")
+    if args.check:
+        with open(out, encoding="utf-8") as handle:
+            current = handle.read()
+        if current != text:
+            print("%s is out of date" % out, file=sys.stderr)
+            return 1
+        return 0
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    print("wrote %s: %d sentences" % (out, text.count("\n")), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
