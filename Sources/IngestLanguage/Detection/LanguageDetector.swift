@@ -95,8 +95,18 @@ public struct LanguageDetector: Sendable {
         read(text, into: &evidence, stoppingAt: nil)
     }
 
-    /// Adds the text's evidence, or that of its first words up to `margin`, to `evidence`.
+    /// Adds the text's evidence, or that of its first words up to `margin`, to `evidence`, leaving out
+    /// addresses, handles and tags (``NonLanguageText``).
     private func read(_ text: Substring, into evidence: inout LanguageEvidence, stoppingAt margin: Double?) {
+        if NonLanguageText.mayOccur(in: text) {
+            let languageText = NonLanguageText.removed(from: text)
+            readWords(languageText[...], into: &evidence, stoppingAt: margin)
+        } else {
+            readWords(text, into: &evidence, stoppingAt: margin)
+        }
+    }
+
+    private func readWords(_ text: Substring, into evidence: inout LanguageEvidence, stoppingAt margin: Double?) {
         let backoff = Int((weights.backoff / model.step).rounded())
         // The scorer's buffers live on the stack, so a text costs no allocation beyond its evidence.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: WordScorer.wordCapacity) { word in
