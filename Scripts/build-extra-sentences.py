@@ -54,7 +54,7 @@ def is_cyrillic(character):
 
 
 def is_latin(character):
-    return character.isalpha() and character.isascii() or "\u00c0" <= character <= "\u024f"
+    return (character.isascii() and character.isalpha()) or "\u00c0" <= character <= "\u024f"
 
 
 def mend_word(word):
