@@ -33,6 +33,14 @@ import Testing
         #expect(english.first.map { Self.slice(text, $0.span) } == "Grow your Region")
     }
 
+    @Test("a web address inside a Bulgarian paragraph is no English segment")
+    func addressIsNoSegment() {
+        let text = "Регистрацията за конференцията е отворена на https://example.com/registration/form до края на месеца."
+        let info = analyzer.analyze(text)
+        #expect(info.code == "bg")
+        #expect(info.segments.isEmpty)
+    }
+
     @Test("paragraphs in another language are segments; consecutive ones merge", arguments: [
         (
             "Конференцията се проведе в Пловдив и събра много участници от региона, които обсъдиха бъдещите проекти и новите възможности за сътрудничество между клъстерите.\n\nThe conference took place in Plovdiv.\n\nThe next edition will be held in Varna.\n\nСледващото издание ще бъде в бъдеще.",
@@ -59,7 +67,7 @@ import Testing
         var disagreements: [UInt32] = []
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            if PageLanguageAnalyzer.isWhitespace(value) != scalar.properties.isWhitespace { disagreements.append(value) }
+            if LetterFolding.isWhitespace(value) != scalar.properties.isWhitespace { disagreements.append(value) }
         }
         #expect(disagreements.isEmpty)
     }

@@ -15,6 +15,18 @@ enum LetterFolding {
         (0x0300...0x036F).contains(value)
     }
 
+    /// Unicode's White_Space property, which is a short fixed list, without the property lookup per scalar:
+    /// splitting a page into paragraphs visits every scalar of it, and the lookup cost more than the split.
+    @inline(__always)
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        if value < 0x1680 { return value == 0x85 || value == 0xA0 }
+        switch value {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// The lower-case form of a letter, or nil when the scalar is not a letter.
     @inline(__always)
     static func lowercaseLetter(_ scalar: Unicode.Scalar) -> UInt32? {

@@ -45,13 +45,13 @@ enum NonLanguageText {
         kept.reserveCapacity(untagged.count)
         var start = 0
         while start < untagged.count {
-            if isWhitespace(untagged[start]) {
+            if LetterFolding.isWhitespace(untagged[start].value) {
                 kept.append(untagged[start])
                 start += 1
                 continue
             }
             var end = start
-            while end < untagged.count && !isWhitespace(untagged[end]) { end += 1 }
+            while end < untagged.count && !LetterFolding.isWhitespace(untagged[end].value) { end += 1 }
             let token = untagged[start..<end]
             if isAddressOrHandle(token) {
                 kept.append(" ")
@@ -98,13 +98,5 @@ enum NonLanguageText {
         }
         let lowered = token.prefix(4).map { $0.properties.lowercaseMapping }.joined()
         return lowered == "www."
-    }
-
-    /// Unicode's White_Space, written out: asking the scalar's properties costs a table lookup a letter.
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
-        }
     }
 }

@@ -90,7 +90,7 @@ public struct PageLanguageAnalyzer: Sendable {
             if scalar == "\n" {
                 newlines += 1
                 if newlines == 2 { close() }
-            } else if Self.isWhitespace(scalar.value) {
+            } else if LetterFolding.isWhitespace(scalar.value) {
                 // Spaces on a blank line do not make it a paragraph.
             } else {
                 newlines = 0
@@ -102,18 +102,6 @@ public struct PageLanguageAnalyzer: Sendable {
         }
         close()
         return pieces
-    }
-
-    /// Unicode's White_Space property, which is a short fixed list, without the property lookup per scalar:
-    /// splitting into paragraphs visits every scalar of every page, and the lookup cost more than the split.
-    @inline(__always)
-    static func isWhitespace(_ value: UInt32) -> Bool {
-        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
-        if value < 0x1680 { return value == 0x85 || value == 0xA0 }
-        switch value {
-        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
     }
 
     /// Runs of consecutive words in one script other than the paragraph's majority, long enough to judge.
