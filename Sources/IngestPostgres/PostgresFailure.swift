@@ -16,6 +16,15 @@ enum PostgresFailure {
                 .compactMap { $0 }.contains(where: isConnectionLoss)
         }
         if error is ConnectionWatchdog.Abandoned { return true }
+        // The driver's older error type: COPY (pages and their children are copied in) reports a channel
+        // that closed under it as `connectionClosed`, and an unclean shutdown as this protocol message.
+        if let error = error as? PostgresError {
+            switch error {
+            case .connectionClosed: return true
+            case .protocol(let message): return message == "Unexpected connection close"
+            default: return false
+            }
+        }
         guard let error = error as? PSQLError else { return error is ChannelError || error is IOError }
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection: return true
