@@ -84,7 +84,12 @@ enum NonLanguageText {
     }
 
     private static func startsTag(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "/" || scalar == "!" || (scalar.isASCII && scalar.properties.isAlphabetic)
+        scalar == "/" || scalar == "!" || ("a"..."z").contains(asciiLowercased(scalar))
+    }
+
+    /// An ASCII letter in lower case; any other scalar as it is.
+    private static func asciiLowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        ("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar
     }
 
     /// "https://…", "www.…", "name@host", "@handle".
@@ -96,7 +101,6 @@ enum NonLanguageText {
             beforeLast = last
             last = scalar
         }
-        let lowered = token.prefix(4).map { $0.properties.lowercaseMapping }.joined()
-        return lowered == "www."
+        return token.prefix(4).map(asciiLowercased) == ["w", "w", "w", "."]
     }
 }
