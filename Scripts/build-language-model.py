@@ -69,6 +69,7 @@ import unicodedata
 import zlib
 
 from belarusian_classical import to_classical
+from hunspell_dictionary import Dictionary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -205,9 +206,10 @@ def count(lines, dictionary=()):
     return grams
 
 
-def dictionary_words(directory, language, cap=DICTIONARY_CAP):
-    """Lower-case stems of the language's hunspell dictionary (Debian hunspell-* packages), at most
-    DICTIONARY_CAP of them, evenly sampled from the sorted list; none for a language without one."""
+def dictionary_words(directory, language, cap=DICTIONARY_CAP, forms=False):
+    """Lower-case stems of the language's hunspell dictionary (Debian hunspell-* packages), or with `forms` the
+    stems and every form their suffix rules make, at most `cap` of them, evenly sampled from the sorted list;
+    none for a language without one."""
     name = HUNSPELL.get(language)
     if name is None:
         return []
@@ -221,16 +223,27 @@ def dictionary_words(directory, language, cap=DICTIONARY_CAP):
                 encoding = raw[4:].strip().decode("ascii").lower().replace("iso8859", "iso-8859")
                 break
     alphabet = set(ALPHABETS[language]) | set(APOSTROPHES)
-    stems = set()
-    with open(path, encoding=encoding, errors="replace") as handle:
-        next(handle)  # the entry count
-        for line in handle:
-            stem = unicodedata.normalize("NFC", line.strip().split("/")[0])
-            if len(stem) > 1 and stem[0].islower() and all(character in alphabet for character in stem):
-                stems.add(stem.replace("’", "'").replace("ʼ", "'"))
-    stems = sorted(stems)
-    stride = max(1, -(-len(stems) // cap))
-    return stems[::stride]
+
+    def usable(word):
+        return len(word) > 1 and word[0].islower() and all(character in alphabet for character in word)
+
+    words = set()
+    if forms:
+        dictionary = Dictionary(name, encoding, directory)
+        for entry in dictionary.entries:
+            if usable(unicodedata.normalize("NFC", entry)):
+                words.update(unicodedata.normalize("NFC", form) for form in dictionary.forms(entry))
+        words = {word for word in words if usable(word)}
+    else:
+        with open(path, encoding=encoding, errors="replace") as handle:
+            next(handle)  # the entry count
+            for line in handle:
+                stem = unicodedata.normalize("NFC", line.strip().split("/")[0])
+                if usable(stem):
+                    words.add(stem)
+    words = sorted(word.replace("’", "'").replace("ʼ", "'") for word in words)
+    stride = max(1, -(-len(words) // cap))
+    return words[::stride]
 
 
 def write_dev(directory, language, lines):
@@ -254,7 +267,7 @@ def quantise(log_probability):
 
 
 def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTIONARY_CAP, max_entries=0,
-          ratio=DICTIONARY_RATIO, extra_dir=EXTRA):
+          ratio=DICTIONARY_RATIO, extra_dir=EXTRA, forms=()):
     counts = {}
     for language in LANGUAGES:
         path = os.path.join(train_dir, language + ".txt")
@@ -268,7 +281,7 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
             dev += more_dev
         running = sum(1 for line in train for _ in words(line))
         limit = min(cap, int(ratio * running)) if ratio > 0 else cap
-        stems = dictionary_words(dictionaries, language, limit) if dictionaries else []
+        stems = dictionary_words(dictionaries, language, limit, language in forms) if dictionaries else []
         if language == "be":
             # Each sentence also in the classical spelling (Taraškievica), which much Belarusian on the web uses.
             # Words the two spellings share are counted once: counting the sentence twice would halve the
@@ -474,6 +487,9 @@ def main():
     parser.add_argument("--dictionary-cap", type=int, default=DICTIONARY_CAP, help="at most this many stems a language")
     parser.add_argument("--dictionary-ratio", type=float, default=DICTIONARY_RATIO,
                         help="at most this many stems per word of a language's training sentences (0: no such limit)")
+    parser.add_argument("--dictionary-forms", default="",
+                        help="comma-separated languages whose dictionary words are their stems' inflected forms "
+                        "(hunspell suffix rules), sampled as the stems are, rather than the stems alone")
     parser.add_argument("--max-entries", type=int, default=0,
                         help="drop the n-grams of orders 4-5 with the least evidence until the table has at most this "
                         "many entries (0 keeps all, as the shipped model does; the README measures %d)" % MAX_ENTRIES)
@@ -481,7 +497,8 @@ def main():
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
     entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count, args.dictionary_cap,
-                            args.max_entries, args.dictionary_ratio, args.extra)
+                            args.max_entries, args.dictionary_ratio, args.extra,
+                            [code for code in args.dictionary_forms.split(",") if code])
     data = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)

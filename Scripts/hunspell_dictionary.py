@@ -9,26 +9,36 @@ HUNSPELL = "/usr/share/hunspell"
 class Dictionary:
     """A hunspell dictionary: its entries with their flags, and the suffix rules that inflect them."""
 
-    def __init__(self, language, encoding):
+    def __init__(self, language, encoding, directory=HUNSPELL):
         self.entries = {}
         self.lower_words = set()
         self.rules = {}
-        with open(os.path.join(HUNSPELL, language + ".aff"), encoding=encoding, errors="replace") as handle:
+        # Flags are single characters unless the affix file says otherwise: "FLAG num" lists numbers
+        # separated by commas (Serbian), "FLAG long" pairs of characters.
+        split_flags = set
+        with open(os.path.join(directory, language + ".aff"), encoding=encoding, errors="replace") as handle:
             for line in handle:
                 parts = line.split()
+                if len(parts) == 2 and parts[0] == "FLAG":
+                    if parts[1] == "num":
+                        split_flags = lambda flags: set(flags.split(","))
+                    elif parts[1] == "long":
+                        split_flags = lambda flags: {flags[index:index + 2] for index in range(0, len(flags), 2)}
                 if len(parts) >= 5 and parts[0] == "SFX":
                     flag, strip, add, condition = parts[1], parts[2], parts[3].split("/")[0], parts[4]
                     strip = "" if strip == "0" else strip
                     add = "" if add == "0" else add
                     pattern = re.compile(("" if condition == "." else condition) + "$")
                     self.rules.setdefault(flag, []).append((strip, add, pattern))
-        with open(os.path.join(HUNSPELL, language + ".dic"), encoding=encoding, errors="replace") as handle:
+        with open(os.path.join(directory, language + ".dic"), encoding=encoding, errors="replace") as handle:
             next(handle)
             for line in handle:
                 word, _, flags = line.strip().partition("/")
+                # Morphological fields ("po:noun") follow the flags after white space (Slovak).
+                flags = flags.split(maxsplit=1)[0] if flags.strip() else ""
                 if not word:
                     continue
-                self.entries.setdefault(word, set()).update(flags)
+                self.entries.setdefault(word, set()).update(split_flags(flags))
                 if not word[0].isupper():
                     self.lower_words.add(word)
 
