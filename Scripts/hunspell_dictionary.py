@@ -1,5 +1,6 @@
 """Reads a Debian hunspell dictionary: its entries with their flags, and the suffix rules that inflect
-them, enough to list every suffixed form of a word. Shared by the scripts that build the entity tables."""
+them, enough to list every suffixed form of a word. Shared by the scripts that build the entity tables and by
+the language model builder's --dictionary-forms."""
 import os
 import re
 
