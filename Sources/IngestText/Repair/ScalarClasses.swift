@@ -2,11 +2,14 @@
 /// script, is it at home in these languages), read from one table of flags per character below U+2600
 /// instead of a chain of range checks or a Unicode property lookup: every reading of every span asks
 /// these questions of each character, most of them Latin, Cyrillic or punctuation, where the range checks
-/// fall through to the property tables (ą, ł, “, —). The table is made from the functions it stands
-/// for (``MojibakeRepairer/isLetter(_:)`` and the others), which still answer beyond it, so the two
-/// cannot disagree.
+/// fall through to the property tables (ą, ł, “, —).
+///
+/// The table ships generated (``ScalarClassTable``) because making it from the functions it stands for
+/// (``MojibakeRepairer/isLetter(_:)`` and the others) takes some 30,000 Unicode property look-ups, over
+/// a millisecond at every start-up of a short `ingest repair`. The functions still answer beyond the
+/// table, and a test holds the table to what they answer below it, so the two cannot disagree.
 struct ScalarClasses: Sendable {
-    private static let flatLimit: UInt32 = 0x2600
+    static let flatLimit: UInt32 = 0x2600
 
     /// The script, as ``ScriptRun/Script``'s raw value plus one (zero for none), in the top four bits.
     private static let scriptShift: UInt16 = 12
@@ -14,15 +17,49 @@ struct ScalarClasses: Sendable {
     private let flat: [UInt16]
 
     init() {
+        flat = Self.generatedFlags()
+    }
+
+    /// The flags of every character below ``flatLimit``, as the functions answer them today: what
+    /// `Scripts/build-scalar-class-table.sh` writes into ``ScalarClassTable``.
+    static func computedFlags() -> [UInt16] {
         precondition(ScriptRun.Script.other.rawValue + 1 < 1 << (16 - Self.scriptShift))
         precondition(Question.allCases.allSatisfy { $0.rawValue < 1 << Self.scriptShift })
-        flat = (0..<Self.flatLimit).map { value in
+        return (0..<Self.flatLimit).map { value in
             guard let scalar = Unicode.Scalar(value) else { return 0 }
             var flags: UInt16 = 0
             for question in Question.allCases where question.answer(scalar) { flags |= question.rawValue }
             if let script = ScriptRun.script(scalar) { flags |= UInt16(script.rawValue + 1) << Self.scriptShift }
             return flags
         }
+    }
+
+    /// ``ScalarClassTable/flags`` read back: four hexadecimal digits per character, line breaks skipped.
+    static func generatedFlags() -> [UInt16] {
+        var flags: [UInt16] = []
+        flags.reserveCapacity(Int(flatLimit))
+        var value: UInt16 = 0
+        var digits = 0
+        var text = ScalarClassTable.flags
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte &- 0x30
+                case 0x41...0x46: digit = byte &- 0x37
+                default: continue
+                }
+                value = value << 4 | UInt16(digit)
+                digits += 1
+                if digits == 4 {
+                    flags.append(value)
+                    value = 0
+                    digits = 0
+                }
+            }
+        }
+        precondition(flags.count == Int(flatLimit), "ScalarClassTable holds \(flags.count) entries, not \(flatLimit)")
+        return flags
     }
 
     /// The answer to `question` for `scalar`: from the table below U+2600, from the function beyond it.
