@@ -37,7 +37,9 @@ import Testing
     func tableIsCurrent() throws {
         let computed = ScalarClasses.computedFlags()
         if ProcessInfo.processInfo.environment[Self.writeVariable] == "1" {
+            // This build still holds the table it was compiled with; the next build checks the new one.
             try Self.render(computed).write(to: Self.tablePath, atomically: true, encoding: .utf8)
+            return
         }
         let generated = ScalarClasses.generatedFlags()
         let differing = (0..<computed.count).filter { computed[$0] != generated[$0] }

@@ -9,7 +9,7 @@
 /// a millisecond at every start-up of a short `ingest repair`. The functions still answer beyond the
 /// table, and a test holds the table to what they answer below it, so the two cannot disagree.
 struct ScalarClasses: Sendable {
-    static let flatLimit: UInt32 = 0x2600
+    private static let flatLimit: UInt32 = 0x2600
 
     /// The script, as ``ScriptRun/Script``'s raw value plus one (zero for none), in the top four bits.
     private static let scriptShift: UInt16 = 12
