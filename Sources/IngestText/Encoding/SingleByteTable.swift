@@ -13,7 +13,11 @@ public struct SingleByteTable: Sendable {
         self.name = name
         let high = index.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
         scalars = (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + high
-        sequences = scalars.map { Array(String($0).utf8) }
+        sequences = scalars.map { scalar in
+            var sequence: [UInt8] = []
+            UTF8.encode(scalar) { sequence.append($0) }
+            return sequence
+        }
     }
 
     public func decode(_ bytes: [UInt8]) -> [UInt8] {

@@ -37,9 +37,15 @@ public struct PairScorer: Sendable {
     private let width: Int
 
     public init?(encoding: String, language code: String) {
-        guard let scalars = Self.decoding(encoding), let language = LetterPairModel.shared.languages[code] else {
-            return nil
-        }
+        guard let scalars = Self.decoding(encoding) else { return nil }
+        self.init(encoding: encoding, scalars: scalars, lowercaseLetters: Self.lowercaseLetters(scalars), language: code)
+    }
+
+    /// - Parameter lowercaseLetters: ``lowercaseLetters(_:)`` of `scalars`, which is the same for every language: the
+    ///   shared scorers work it out once per encoding, since beyond Latin-1 and basic Cyrillic it takes
+    ///   Unicode property look-ups, at every start-up.
+    private init?(encoding: String, scalars: [Unicode.Scalar], lowercaseLetters: [UInt32?], language code: String) {
+        guard let language = LetterPairModel.shared.languages[code] else { return nil }
         let letters = language.alphabet.count
         let unknownLatin = letters
         let unknownCyrillic = letters + 1
@@ -49,8 +55,7 @@ public struct PairScorer: Sendable {
         var classes = [UInt8](repeating: 0, count: 256)
         for (byte, scalar) in scalars.enumerated() {
             let nonASCII = byte >= 0x80
-            if Self.isAlphabetic(scalar) {
-                let lower = Self.lowercase(scalar.value)
+            if let lower = lowercaseLetters[byte] {
                 let cyrillic = Self.isCyrillic(lower)
                 let symbol = language.index(of: lower) ?? (cyrillic ? unknownCyrillic : unknownLatin)
                 classes[byte] = UInt8((nonASCII ? symbols : 0) + symbol)
@@ -62,6 +67,11 @@ public struct PairScorer: Sendable {
         self.classes = classes
         self.steps = Self.stepTables[code] ?? Self.steps(language)
         self.width = 2 * symbols + 1
+    }
+
+    /// For each byte of an encoding, the lowercase of the letter it reads as, or nil when it is no letter.
+    private static func lowercaseLetters(_ scalars: [Unicode.Scalar]) -> [UInt32?] {
+        scalars.map { isAlphabetic($0) ? lowercase($0.value) : nil }
     }
 
     /// What each byte reads as in a single-byte encoding, from the generated index the decoders use; nil
@@ -218,7 +228,12 @@ public struct PairScorer: Sendable {
     private static let cache: [String: PairScorer] = {
         var cache: [String: PairScorer] = [:]
         for encoding in encodings {
-            for language in languages { cache[encoding + "|" + language] = PairScorer(encoding: encoding, language: language) }
+            guard let scalars = decoding(encoding) else { continue }
+            let lowercaseLetters = lowercaseLetters(scalars)
+            for language in languages {
+                cache[encoding + "|" + language] = PairScorer(
+                    encoding: encoding, scalars: scalars, lowercaseLetters: lowercaseLetters, language: language)
+            }
         }
         return cache
     }()

@@ -13,7 +13,7 @@ struct CodePageMasks: Sendable {
     typealias Pages = UInt16
 
     /// Masks for one character.
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         /// Pages that produce the character.
         var encodes: Pages
         /// Pages that turn it into the lead byte of a two-byte sequence, 0xC2–0xDF.
@@ -45,24 +45,34 @@ struct CodePageMasks: Sendable {
     }
 
     private let pages: [CodePageReverseMap]
-    /// Entries for every scalar below `flatLimit`, where all but two of the code pages' characters live.
+    /// Entries for every scalar below `flatLimit`, where all but three of the code pages' characters live.
     private let flat: [Entry]
     private let all: Pages
-    private static let flatLimit: UInt32 = 0x2600
+    static let flatLimit = CodePageReverseMap.flatLimit
 
     init(_ pages: [CodePageReverseMap]) {
         precondition(pages.count <= Pages.bitWidth)
         self.pages = pages
         let all: Pages = pages.isEmpty ? 0 : Pages.max >> (Pages.bitWidth - pages.count)
         self.all = all
-        flat = (0..<Self.flatLimit).map { value in
-            Unicode.Scalar(value).map { Self.entry(for: $0, pages: pages, all: all) } ?? Entry(encodes: 0)
+        // Made from each page's own table of bytes, a read per character and page, rather than by asking
+        // every page about every character: this runs at every start-up.
+        var flat = [Entry](repeating: Entry(encodes: 0), count: Int(Self.flatLimit))
+        for (index, page) in pages.enumerated() {
+            let bit: Pages = 1 << index
+            page.flat.withUnsafeBufferPointer { bytes in
+                // Spans hold no ASCII but the space and question mark, which every page reads the same way.
+                for value in 0x80..<Int(Self.flatLimit) where bytes[value] != 0 { Self.add(bytes[value], as: bit, to: &flat[value]) }
+            }
         }
+        for value in [0x20, 0x3F] { flat[value] = Self.entry(for: Unicode.Scalar(UInt8(value)), pages: pages, all: all) }
+        self.flat = flat
     }
 
     /// The masks the repairer's span reading implies: a space or question mark inside a span stands for a
-    /// continuation byte in every code page, and so does U+FFFD (a byte the misreading lost).
-    private static func entry(for scalar: Unicode.Scalar, pages: [CodePageReverseMap], all: Pages) -> Entry {
+    /// continuation byte in every code page, and so does U+FFFD (a byte the misreading lost). Asked of
+    /// characters beyond the flat table; the table must hold the same answers below it.
+    static func entry(for scalar: Unicode.Scalar, pages: [CodePageReverseMap], all: Pages) -> Entry {
         switch scalar.value {
         case 0x20, 0x3F:
             return Entry(encodes: all, continuation: all, standalone: all, wholeContinuation: all)
@@ -75,22 +85,26 @@ struct CodePageMasks: Sendable {
             var entry = Entry(encodes: 0)
             for (index, page) in pages.enumerated() {
                 guard let byte = page.byte(for: scalar) else { continue }
-                let bit: Pages = 1 << index
-                entry.encodes |= bit
-                switch byte {
-                case 0x80...0xBF:
-                    entry.continuation |= bit
-                    entry.wholeContinuation |= bit
-                case 0xC2...0xDF: entry.lead2 |= bit
-                case 0xE0...0xEF: entry.lead3 |= bit
-                case 0xF0...0xF4: entry.lead4 |= bit
-                default: break
-                }
-                if byte == 0xE2 { entry.quoteLead |= bit }
-                if byte == 0x80 { entry.quoteSecond |= bit }
+                add(byte, as: 1 << index, to: &entry)
             }
             return entry
         }
+    }
+
+    /// Adds what `byte` makes of a character in the page of `bit`.
+    private static func add(_ byte: UInt8, as bit: Pages, to entry: inout Entry) {
+        entry.encodes |= bit
+        switch byte {
+        case 0x80...0xBF:
+            entry.continuation |= bit
+            entry.wholeContinuation |= bit
+        case 0xC2...0xDF: entry.lead2 |= bit
+        case 0xE0...0xEF: entry.lead3 |= bit
+        case 0xF0...0xF4: entry.lead4 |= bit
+        default: break
+        }
+        if byte == 0xE2 { entry.quoteLead |= bit }
+        if byte == 0x80 { entry.quoteSecond |= bit }
     }
 
     @inline(__always)

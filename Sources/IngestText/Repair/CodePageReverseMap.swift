@@ -1,12 +1,16 @@
 /// From a character back to the byte a single-byte code page decodes to it: the first step of undoing a
-/// misreading. A flat table covers every character below U+2600, where all but two of these code pages'
+/// misreading. A flat table covers every character below U+2600, where all but three of these code pages'
 /// characters live, so the hot loop of the repairer costs one array read per character.
 struct CodePageReverseMap: Sendable {
     let name: String
-    /// Byte for each scalar below `flatLimit`; 0 where the code page has none (byte 0 never needs one).
-    private let flat: [UInt8]
-    private let rest: [UInt32: UInt8]
-    private static let flatLimit: UInt32 = 0x2600
+    /// Byte for each scalar below ``flatLimit``; 0 where the code page has none (byte 0 never needs one).
+    /// The tables made from the maps at start-up (``CodePageMasks``, the repairer's bytes of all pages)
+    /// read it whole rather than ask about each of its characters.
+    let flat: [UInt8]
+    /// The few characters at or beyond ``flatLimit`` (three, all of them macintosh's), as (scalar, byte):
+    /// searched in turn, and no dictionary type to set up at start-up for them.
+    private let rest: [(scalar: UInt32, byte: UInt8)]
+    static let flatLimit: UInt32 = 0x2600
 
     /// - Parameter undefinedFrom: Another code page whose characters stand in for bytes this one leaves
     ///   undefined, because that is how decoders in the wild filled them.
@@ -14,9 +18,15 @@ struct CodePageReverseMap: Sendable {
         guard let scalars = Self.scalars(of: name) else { return nil }
         self.name = name
         var flat = [UInt8](repeating: 0, count: Int(Self.flatLimit))
-        var rest: [UInt32: UInt8] = [:]
+        var rest: [(scalar: UInt32, byte: UInt8)] = []
         func set(_ scalar: Unicode.Scalar, _ byte: Int) {
-            if scalar.value < Self.flatLimit { flat[Int(scalar.value)] = UInt8(byte) } else { rest[scalar.value] = UInt8(byte) }
+            guard scalar.value >= Self.flatLimit else {
+                flat[Int(scalar.value)] = UInt8(byte)
+                return
+            }
+            // A later byte for the same character replaces the earlier one, as in the flat table.
+            rest.removeAll { $0.scalar == scalar.value }
+            rest.append((scalar.value, UInt8(byte)))
         }
         // Bytes a code page leaves undefined come through browsers and scrapers as the C1 control of the
         // same value, so a C1 control maps back to its byte in every code page.
@@ -45,6 +55,7 @@ struct CodePageReverseMap: Sendable {
             let byte = flat[Int(value)]
             return byte == 0 ? nil : byte
         }
-        return rest[value]
+        for entry in rest where entry.scalar == value { return entry.byte }
+        return nil
     }
 }

@@ -5,7 +5,9 @@ extension LegacyMisreadingRepair {
     /// case, alphabetic) cost more than the rest of the census. The table covers what the code pages
     /// produce and read back, ASCII to Cyrillic (below U+0530) and punctuation to box drawing (U+2000 to
     /// U+25FF); the characters between and beyond are classified the slow way, which keeps the table
-    /// quick to build (the repairer is made at every start-up) and small.
+    /// quick to build (the repairer is made at every start-up) and small. The table itself is built from
+    /// the repairer's shipped ``ScalarClasses`` and the code pages' own tables of bytes, so building it
+    /// takes no property look-up at all.
     struct CharacterClasses: Sendable {
         /// A letter (``MojibakeRepairer/isLetter(_:)``).
         static let letter: UInt16 = 1 << 0
@@ -37,11 +39,20 @@ extension LegacyMisreadingRepair {
         private let maps: [CodePageReverseMap]
 
         /// - Parameter maps: The read-as code pages, at most eight, in the order the repair numbers them.
-        init(readAs maps: [CodePageReverseMap]) {
+        init(readAs maps: [CodePageReverseMap], scalarClasses: ScalarClasses) {
             precondition(maps.count <= 8, "at most eight read-as code pages fit a character's classes")
+            precondition(Self.highLimit <= CodePageReverseMap.flatLimit, "the code pages' tables cover this one")
             self.maps = maps
             flat = (Array(0..<Self.lowLimit) + Array(Self.highStart..<Self.highLimit)).map { value in
-                Unicode.Scalar(value).map { Self.classify($0, maps) } ?? 0
+                guard let scalar = Unicode.Scalar(value) else { return 0 }
+                var classes = Self.classify(
+                    scalar, isLetter: scalarClasses.answer(.letter, for: scalar),
+                    isUppercase: { scalarClasses.answer(.uppercase, for: scalar) },
+                    isOddSymbol: { scalarClasses.answer(.oddSymbol, for: scalar) })
+                for (page, map) in maps.enumerated() where value < 0x80 || map.flat[Int(value)] != 0 {
+                    classes |= 1 << (Self.pageShift + UInt16(page))
+                }
+                return classes
             }
         }
 
@@ -56,25 +67,37 @@ extension LegacyMisreadingRepair {
             return Self.classify(scalar, maps)
         }
 
+        /// The classes of a character beyond the table, and the read-as pages that produce it: what the
+        /// table holds for those inside it, made the slow way.
         @inline(never)
-        private static func classify(_ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap]) -> UInt16 {
+        static func classify(_ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap]) -> UInt16 {
+            var classes = classify(
+                scalar, isLetter: MojibakeRepairer.isLetter(scalar), isUppercase: { MojibakeRepairer.isUppercase(scalar) },
+                isOddSymbol: { LegacyMisreadingRepair.isOddSymbol(scalar) })
+            for (page, map) in maps.enumerated() where scalar.value < 0x80 || map.byte(for: scalar) != nil {
+                classes |= 1 << (pageShift + UInt16(page))
+            }
+            return classes
+        }
+
+        /// The classes of a character, given the answers of the character-class functions (asked only
+        /// when they matter); page bits apart.
+        private static func classify(
+            _ scalar: Unicode.Scalar, isLetter: Bool, isUppercase: () -> Bool, isOddSymbol: () -> Bool
+        ) -> UInt16 {
             let value = scalar.value
             var classes: UInt16 = 0
-            let isLetter = MojibakeRepairer.isLetter(scalar)
             if isLetter { classes |= letter }
             if (0x400...0x45F).contains(value) || value == 0x490 || value == 0x491 {
                 classes |= cyrillic
-                if MojibakeRepairer.isUppercase(scalar) { classes |= uppercase }
+                if isUppercase() { classes |= uppercase }
             }
             if (0x430...0x45F).contains(value) { classes |= smallCyrillic }
-            if value >= 0x80, !isLetter, LegacyMisreadingRepair.isOddSymbol(scalar) { classes |= oddSymbol }
+            if value >= 0x80, !isLetter, isOddSymbol() { classes |= oddSymbol }
             if value >= 0x80, isLetter, !(0x400...0x45F).contains(value), value != 0x490, value != 0x491 {
                 classes |= LegacyMisreadingRepair.polishLetters.contains(value) ? polish : outsideAlphabets
             }
             if value == 0xB9 || value == 0xB2 || value == 0xB3 { classes |= superscript }
-            for (page, map) in maps.enumerated() where value < 0x80 || map.byte(for: scalar) != nil {
-                classes |= 1 << (pageShift + UInt16(page))
-            }
             return classes
         }
     }

@@ -50,8 +50,9 @@ struct LegacyMisreadingRepair: Sendable {
     }
 
     /// Resolves ``confusions`` against the repairer's reverse maps: a confusion whose read-as page has
-    /// no map or whose real page has no table is left out.
-    init(reverse: [CodePageReverseMap]) {
+    /// no map or whose real page has no table is left out. `scalarClasses` is the repairer's table, which
+    /// the census's own is made from.
+    init(reverse: [CodePageReverseMap], scalarClasses: ScalarClasses) {
         var readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer])] = []
         for confusion in Self.confusions where !readAs.contains(where: { $0.map.name == confusion.readAs }) {
             guard let map = reverse.first(where: { $0.name == confusion.readAs }) else { continue }
@@ -63,7 +64,7 @@ struct LegacyMisreadingRepair: Sendable {
             readAs.append((map, scorers(cyrillic + latin), scorers(latin + cyrillic)))
         }
         self.readAs = readAs
-        classes = CharacterClasses(readAs: readAs.map(\.map))
+        classes = CharacterClasses(readAs: readAs.map(\.map), scalarClasses: scalarClasses)
         rereadings = Self.confusions.compactMap { confusion in
             guard let position = readAs.firstIndex(where: { $0.map.name == confusion.readAs }),
                 let actual = SingleByteTable.named(confusion.actual)
@@ -480,7 +481,8 @@ struct LegacyMisreadingRepair: Sendable {
     }
 
     /// The letters of the Polish alphabet beyond ASCII.
-    static let polishLetters: Set<UInt32> = Set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".unicodeScalars.map(\.value))
+    static let polishLetterValues = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ".unicodeScalars.map(\.value)
+    static let polishLetters = ScalarSet(polishLetterValues)
 
     /// The languages written in Cyrillic among ``PairScorer/languages``.
     private static let cyrillicLanguages: Set<String> = ["bg", "uk"]

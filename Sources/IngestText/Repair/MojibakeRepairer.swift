@@ -20,7 +20,7 @@ public struct MojibakeRepairer: Sendable {
     /// (`reverseFlatLimit` entries a page, 0 where the page has no byte), so reading a span with a code
     /// page copies no map and touches no reference count.
     let reverseBytes: [UInt8]
-    static let reverseFlatLimit = 0x2600
+    static let reverseFlatLimit = Int(CodePageReverseMap.flatLimit)
     let masks: CodePageMasks
     /// Legacy text read with the wrong legacy code page, re-read whole.
     let legacy: LegacyMisreadingRepair
@@ -48,10 +48,8 @@ public struct MojibakeRepairer: Sendable {
         // windows-874 leaves most of 0x80–0x9F undefined; decoders in the wild fill them from windows-1252.
         reverse = Self.codePages.compactMap { CodePageReverseMap(codePage: $0, undefinedFrom: $0 == "windows-874" ? "windows-1252" : nil) }
         masks = CodePageMasks(reverse)
-        reverseBytes = reverse.flatMap { map in
-            (0..<UInt32(Self.reverseFlatLimit)).map { value in Unicode.Scalar(value).flatMap(map.byte(for:)) ?? 0 }
-        }
-        legacy = LegacyMisreadingRepair(reverse: reverse)
+        reverseBytes = reverse.flatMap(\.flat)
+        legacy = LegacyMisreadingRepair(reverse: reverse, scalarClasses: classes)
         let tables = Self.codePages.compactMap(CodePageReverseMap.scalars(of:))
         continuationImages = ScalarSet(tables.flatMap { $0[0x80...0xBF].map(\.value) })
         leadImages = ScalarSet(tables.flatMap { $0[0xC2...0xF4].map(\.value) })
@@ -62,7 +60,7 @@ public struct MojibakeRepairer: Sendable {
         // Romanian and Portuguese ones, often before a quote ("mówić „tak”", "etichetă „extinde”", which
         // would otherwise read as a CJK character). "â" (E2 in windows-1252 and -1250) stays: it is the
         // image of the lead of most punctuation, and rarely ends a word.
-        let wordEnds = LegacyMisreadingRepair.polishLetters.union("ãă".unicodeScalars.map(\.value))
+        let wordEnds = ScalarSet(LegacyMisreadingRepair.polishLetterValues + "ãă".unicodeScalars.map(\.value))
         spacedThreeByteLeadImages = ScalarSet(
             tables.flatMap { $0[0xE2...0xE3].map(\.value) }.filter { !(0x400...0x4FF).contains($0) && !wordEnds.contains($0) })
         giveAways = ScalarSet(Self.giveAwayCharacters)

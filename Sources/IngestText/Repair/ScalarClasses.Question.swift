@@ -9,6 +9,8 @@ extension ScalarClasses {
         case rare = 0x20
         case commonLetter = 0x40
         case neutral = 0x80
+        /// Asked by the legacy re-reading's census (``LegacyMisreadingRepair/CharacterClasses``).
+        case oddSymbol = 0x100
 
         /// The answer of the function the table is made from, which also answers beyond the table.
         func answer(_ scalar: Unicode.Scalar) -> Bool {
@@ -21,6 +23,7 @@ extension ScalarClasses {
             case .rare: MojibakeRepairer.isRare(scalar)
             case .commonLetter: MojibakeRepairer.isCommonLetter(scalar)
             case .neutral: ScriptRun.isNeutral(scalar)
+            case .oddSymbol: LegacyMisreadingRepair.isOddSymbol(scalar)
             }
         }
     }

@@ -1,0 +1,89 @@
+import Testing
+
+@testable import IngestText
+
+/// The repairer's tables are made at every start-up from each code page's own table of bytes, not by
+/// asking every page about every character. Each must hold what the slow way answers, character by
+/// character, or repairs would change with how the tables happen to be built.
+@Suite struct RepairStartUpTablesTests {
+    let repairer = MojibakeRepairer()
+
+    @Test("every code page maps each character it decodes a byte to back to that byte")
+    func reverseMapsRoundTrip() throws {
+        for map in repairer.reverse {
+            let scalars = try #require(CodePageReverseMap.scalars(of: map.name))
+            // Bytes decoding to the same character as a later byte give way to it, as the map keeps the last.
+            var last: [Unicode.Scalar: Int] = [:]
+            for byte in 0x80...0xFF where scalars[byte] != "\u{FFFD}" { last[scalars[byte]] = byte }
+            for (scalar, byte) in last {
+                #expect(map.byte(for: scalar) == UInt8(byte), "\(map.name): U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
+    @Test("macintosh's characters beyond the flat table are found, and no other page has any")
+    func charactersBeyondTheFlatTable() throws {
+        for map in repairer.reverse {
+            let scalars = try #require(CodePageReverseMap.scalars(of: map.name))
+            let beyond = (0x80...0xFF).filter { scalars[$0].value >= CodePageReverseMap.flatLimit && scalars[$0] != "\u{FFFD}" }
+            #expect(beyond == (map.name == "macintosh" ? [0xDE, 0xDF, 0xF0] : []), "\(map.name)")
+            for byte in beyond { #expect(map.byte(for: scalars[byte]) == UInt8(byte)) }
+        }
+    }
+
+    @Test("the bytes of all pages in one array are each page's answer for each character below the limit")
+    func reverseBytesMatchMaps() {
+        let limit = MojibakeRepairer.reverseFlatLimit
+        #expect(repairer.reverseBytes.count == repairer.reverse.count * limit)
+        for (page, map) in repairer.reverse.enumerated() {
+            let mismatches = (0..<UInt32(limit)).filter { value in
+                let expected = Unicode.Scalar(value).flatMap(map.byte(for:)) ?? 0
+                return repairer.reverseBytes[page * limit + Int(value)] != expected
+            }
+            #expect(mismatches.isEmpty, "\(map.name): \(mismatches.prefix(5).map { String($0, radix: 16) })")
+        }
+    }
+
+    @Test("the code-page masks below the limit are what asking every page about the character gives")
+    func masksMatchEveryPagesAnswer() {
+        let pages = repairer.reverse
+        let all = CodePageMasks.Pages.max >> (CodePageMasks.Pages.bitWidth - pages.count)
+        let mismatches = (0..<CodePageMasks.flatLimit).compactMap(Unicode.Scalar.init).filter { scalar in
+            repairer.masks.entry(scalar) != CodePageMasks.entry(for: scalar, pages: pages, all: all)
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { String($0.value, radix: 16) })")
+        // Not vacuous: the space stands in for a continuation byte in every page, "Ð" is a lead in several.
+        #expect(repairer.masks.entry(" ").continuation == all)
+        #expect(repairer.masks.entry("Ð").lead2 != 0)
+    }
+
+    @Test("the legacy census's table is what classifying each character the slow way gives")
+    func legacyClassesMatchSlowClassification() {
+        let readAs = LegacyMisreadingRepair.confusions.map(\.readAs).reduce(into: [String]()) { names, name in
+            if !names.contains(name) { names.append(name) }
+        }
+        let maps = readAs.compactMap { name in repairer.reverse.first { $0.name == name } }
+        #expect(maps.count == readAs.count)
+        let classes = LegacyMisreadingRepair.CharacterClasses(readAs: maps, scalarClasses: ScalarClasses())
+        let inTable = Array(0..<UInt32(0x530)) + Array(UInt32(0x2000)..<0x2600)
+        let mismatches = inTable.compactMap(Unicode.Scalar.init).filter { scalar in
+            classes.classes(of: scalar) != LegacyMisreadingRepair.CharacterClasses.classify(scalar, maps)
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { String($0.value, radix: 16) })")
+        #expect(classes.classes(of: "—") & LegacyMisreadingRepair.CharacterClasses.oddSymbol == 0)
+        #expect(classes.classes(of: "¤") & LegacyMisreadingRepair.CharacterClasses.oddSymbol != 0)
+    }
+
+    @Test("the shared letter-pair scorers score as scorers made on their own do", arguments: PairScorer.encodings)
+    func sharedScorersMatchOwnOnes(_ encoding: String) throws {
+        // Every byte after every other, then text: each byte's class and each pair's step is scored.
+        var bytes: [UInt8] = []
+        for first in 0x20...0xFF { for second in [0x20, 0x61, 0xB3, 0xE0, 0xF3, first] { bytes += [UInt8(first), UInt8(second)] } }
+        bytes += Array("Zażółć gęślą jaźń; Съединение прави силата. ".utf8)
+        for language in PairScorer.languages {
+            let shared = try #require(PairScorer.shared(encoding: encoding, language: language))
+            let own = try #require(PairScorer(encoding: encoding, language: language))
+            #expect(shared.score(bytes) == own.score(bytes), "\(encoding) as \(language)")
+        }
+    }
+}
