@@ -5,9 +5,9 @@
 /// fall through to the property tables (ą, ł, “, —).
 ///
 /// The table ships generated (``ScalarClassTable``) because making it from the functions it stands for
-/// (``MojibakeRepairer/isLetter(_:)`` and the others) takes up to three Unicode property look-ups for
-/// each of its 9,728 characters (alphabetic, lowercase, uppercase), over a millisecond at every start-up
-/// of a short `ingest repair`. The functions still answer beyond the
+/// (``MojibakeRepairer/isLetter(_:)`` and the others) takes up to four Unicode property look-ups for
+/// each of its 9,728 characters (alphabetic, lowercase, uppercase, general category), over a millisecond
+/// at every start-up of a short `ingest repair`. The functions still answer beyond the
 /// table, and a test holds the table to what they answer below it, so the two cannot disagree.
 struct ScalarClasses: Sendable {
     private static let flatLimit: UInt32 = 0x2600
