@@ -5,9 +5,9 @@ extension LegacyMisreadingRepair {
     /// case, alphabetic) cost more than the rest of the census. The table covers what the code pages
     /// produce and read back, ASCII to Cyrillic (below U+0530) and punctuation to box drawing (U+2000 to
     /// U+25FF); the characters between and beyond are classified the slow way, which keeps the table
-    /// quick to build (the repairer is made at every start-up) and small. The table itself is built from
-    /// the repairer's shipped ``ScalarClasses`` and the code pages' own tables of bytes, so building it
-    /// takes no property look-up at all.
+    /// quick to build (the repairer is made at every start-up) and small. The table's letters, capitals and
+    /// odd symbols come from the repairer's shipped ``ScalarClasses``, so building it takes no property
+    /// look-up at all.
     struct CharacterClasses: Sendable {
         /// A letter (``MojibakeRepairer/isLetter(_:)``).
         static let letter: UInt16 = 1 << 0
@@ -41,18 +41,13 @@ extension LegacyMisreadingRepair {
         /// - Parameter maps: The read-as code pages, at most eight, in the order the repair numbers them.
         init(readAs maps: [CodePageReverseMap], scalarClasses: ScalarClasses) {
             precondition(maps.count <= 8, "at most eight read-as code pages fit a character's classes")
-            precondition(Self.highLimit <= CodePageReverseMap.flatLimit, "the code pages' tables cover this one")
             self.maps = maps
             flat = (Array(0..<Self.lowLimit) + Array(Self.highStart..<Self.highLimit)).map { value in
                 guard let scalar = Unicode.Scalar(value) else { return 0 }
-                var classes = Self.classify(
-                    scalar, isLetter: scalarClasses.answer(.letter, for: scalar),
+                return Self.classify(
+                    scalar, maps, isLetter: scalarClasses.answer(.letter, for: scalar),
                     isUppercase: { scalarClasses.answer(.uppercase, for: scalar) },
                     isOddSymbol: { scalarClasses.answer(.oddSymbol, for: scalar) })
-                for (page, map) in maps.enumerated() where value < 0x80 || map.flat[Int(value)] != 0 {
-                    classes |= 1 << (Self.pageShift + UInt16(page))
-                }
-                return classes
             }
         }
 
@@ -71,19 +66,16 @@ extension LegacyMisreadingRepair {
         /// table holds for those inside it, made the slow way.
         @inline(never)
         static func classify(_ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap]) -> UInt16 {
-            var classes = classify(
-                scalar, isLetter: MojibakeRepairer.isLetter(scalar), isUppercase: { MojibakeRepairer.isUppercase(scalar) },
+            classify(
+                scalar, maps, isLetter: MojibakeRepairer.isLetter(scalar), isUppercase: { MojibakeRepairer.isUppercase(scalar) },
                 isOddSymbol: { LegacyMisreadingRepair.isOddSymbol(scalar) })
-            for (page, map) in maps.enumerated() where scalar.value < 0x80 || map.byte(for: scalar) != nil {
-                classes |= 1 << (pageShift + UInt16(page))
-            }
-            return classes
         }
 
-        /// The classes of a character, given the answers of the character-class functions (asked only
-        /// when they matter); page bits apart.
+        /// The classes of a character, given the answers of the character-class functions (the last two
+        /// asked only when they matter), and the read-as pages that produce it.
         private static func classify(
-            _ scalar: Unicode.Scalar, isLetter: Bool, isUppercase: () -> Bool, isOddSymbol: () -> Bool
+            _ scalar: Unicode.Scalar, _ maps: [CodePageReverseMap], isLetter: Bool, isUppercase: () -> Bool,
+            isOddSymbol: () -> Bool
         ) -> UInt16 {
             let value = scalar.value
             var classes: UInt16 = 0
@@ -98,6 +90,9 @@ extension LegacyMisreadingRepair {
                 classes |= LegacyMisreadingRepair.polishLetters.contains(value) ? polish : outsideAlphabets
             }
             if value == 0xB9 || value == 0xB2 || value == 0xB3 { classes |= superscript }
+            for (page, map) in maps.enumerated() where value < 0x80 || map.byte(for: scalar) != nil {
+                classes |= 1 << (pageShift + UInt16(page))
+            }
             return classes
         }
     }
