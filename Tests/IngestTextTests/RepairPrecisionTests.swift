@@ -37,6 +37,18 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 
+    /// "е" is a two-byte lead in KOI8-R, so the space after it may stand for a lost 0xA0 there; in
+    /// windows-1251 it is E5, and "е „" would read as the CJK character of E5 A0 84.
+    @Test("a one-letter Bulgarian word before a quote is not the lead of a character", arguments: [
+        "Ако РЕЖИМът е „L“, съответният поток ще се буферира поредово.",
+        "настройката „push.default“ е „nothing“ (нищо)",
+    ])
+    func wordBeforeQuoteStays(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     @Test("legacy text read with a close code page is re-read from the symbols inside its words", arguments: [
         ("iso-8859-2", "windows-1250"), ("windows-1250", "iso-8859-2"), ("windows-1250", "windows-1252"),
     ])
