@@ -37,11 +37,13 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 
-    /// "е" is a two-byte lead in KOI8-R, so the space after it may stand for a lost 0xA0 there; in
-    /// windows-1251 it is E5, and "е „" would read as the CJK character of E5 A0 84.
-    @Test("a one-letter Bulgarian word before a quote is not the lead of a character", arguments: [
+    /// "е" is a two-byte lead in KOI8-R, so the space after it may stand for a lost 0xA0 there, and the
+    /// span takes it in; but no other page may use it so: in windows-1251 "е „" would read as the CJK
+    /// character of E5 A0 84, and in IBM866 "те " as "⥠" (E2 A5 A0), taking the word break with it.
+    @Test("a space after a Bulgarian word is a space for the code pages whose bytes do not call for more", arguments: [
         "Ако РЕЖИМът е „L“, съответният поток ще се буферира поредово.",
         "настройката „push.default“ е „nothing“ (нищо)",
+        "„%s“ ще презапише локалните промѐни на тези файлове:\n%%sПодайте или скатайте промѐните, за да извършите „%s“.",
     ])
     func wordBeforeQuoteStays(_ text: String) {
         let result = repairer.repair(text)

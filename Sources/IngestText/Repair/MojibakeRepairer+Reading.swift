@@ -66,7 +66,7 @@ extension MojibakeRepairer {
                 let scalar = scalars[index]
                 let unit: SpanDecoder.Unit
                 switch scalar.value {
-                case 0x20: unit = .space
+                case 0x20: unit = standsInForLostByte(scalars, at: index, range, page: page) ? .space : .byte(0x20)
                 case 0x3F: unit = .question
                 case 0xFFFD: unit = .lost
                 case let value where value < Self.reverseFlatLimit:
@@ -94,6 +94,32 @@ extension MojibakeRepairer {
             return SpanDecoder.decode(UnsafeBufferPointer(rebasing: buffer[0..<count]), of: scalars, range: range, into: decoded)
         }
         return decoding
+    }
+
+    /// Whether the space at `index`, which the span took in because some code page's byte before it may
+    /// have lost its 0xA0 (``isStandIn(_:at:)``), stands for that byte in `page`: only where this page's
+    /// own bytes call for it, by the same rules. Elsewhere it is the space it looks like. Another page's
+    /// lead there is a coincidence: "е" is a two-byte lead in KOI8-R, so "е „" takes the space in, but in
+    /// windows-1251 it is E5, and E5 A0 84 would be "堄"; in IBM866 "те " would be E2 A5 A0, "⥠".
+    func standsInForLostByte(_ scalars: [Unicode.Scalar], at index: Int, _ range: Range<Int>, page: Int) -> Bool {
+        func byte(at position: Int) -> UInt8 {
+            let value = scalars[position].value
+            if value < Self.reverseFlatLimit { return reverseBytes[page * Self.reverseFlatLimit + Int(value)] }
+            return reverse[page].byte(for: scalars[position]) ?? 0
+        }
+        guard index > range.lowerBound else { return false }
+        let before = byte(at: index - 1)
+        switch before {
+        case 0xC2...0xDF:
+            return SpanDecoder.restoresSpace(afterLead: before)
+        case 0xE2, 0xE3:
+            return spacedThreeByteLeadImages.contains(scalars[index - 1].value)
+        case 0x80...0xBF:
+            guard index - 2 >= range.lowerBound, (0xE0...0xEF).contains(byte(at: index - 2)) else { return false }
+            return spacedThreeByteLeadImages.contains(scalars[index - 2].value) || !endsWord(scalars, at: index - 1)
+        default:
+            return false
+        }
     }
 
     /// Whether a span's reading is a repair, and of which kind: nil when no UTF-8 sequence came out, the

@@ -232,13 +232,8 @@ struct SpanDecoder {
                 byte = b
             case .space:
                 // Only one altered byte per sequence, and in a two-byte sequence only after a lead whose
-                // 0xA0 character is common. Right after a longer sequence's lead, only after E2 or E3, the
-                // leads of punctuation and symbols: the span took the space in for some code page's lead,
-                // and another page's lead there is a coincidence ("е „", Bulgarian "is" before a quote,
-                // is E5 20 84 in windows-1251, and E5 A0 84 is "堄").
-                guard substitutes == 0, length > 2 || restoresSpace(afterLead: lead),
-                    offset > 1 || length == 2 || lead == 0xE2 || lead == 0xE3
-                else { return nil }
+                // 0xA0 character is common.
+                guard substitutes == 0, length > 2 || restoresSpace(afterLead: lead) else { return nil }
                 substitutes += 1
                 byte = 0xA0
             case .question:
