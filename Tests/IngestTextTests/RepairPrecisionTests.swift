@@ -51,6 +51,19 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 
+    /// Polish sets a no-break space before a dash; "ć", the no-break space and "–" are E6 A0 96 in
+    /// windows-1250, the UTF-8 of "栖", and "ę" with them is another CJK character in windows-1257.
+    @Test("a Polish word before a no-break space and a dash keeps its last letter", arguments: [
+        "Nie chcę tego robić\u{A0}– „tak”, a nie „nie”.",
+        "Poszli na łąkę\u{A0}– „tak“",
+        "Trzeba coś mieć\u{A0}– „x“",
+    ])
+    func polishWordBeforeDashStays(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     @Test("legacy text read with a close code page is re-read from the symbols inside its words", arguments: [
         ("iso-8859-2", "windows-1250"), ("windows-1250", "iso-8859-2"), ("windows-1250", "windows-1252"),
     ])
