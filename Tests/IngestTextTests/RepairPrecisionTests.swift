@@ -64,6 +64,20 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 
+    /// "дії" is E4 B3 BF in windows-1251, the UTF-8 of "䳿", and "зі”" E7 B3 94, "糔": readings that leave
+    /// the quote "„", which made the span suspicious, as it was.
+    @Test("a Ukrainian word in quotes is not read as a character of another script", arguments: [
+        "Є дві „дії” у мужності: терпіти і нападати.",
+        "Про „дії” піратів писали поеми.",
+        "Компанії „зі” збору сміття поставляють пластикові відходи.",
+        "Хлопець прийшов „зі” щирим серцем.",
+    ])
+    func ukrainianWordInQuotesStays(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     @Test("legacy text read with a close code page is re-read from the symbols inside its words", arguments: [
         ("iso-8859-2", "windows-1250"), ("windows-1250", "iso-8859-2"), ("windows-1250", "windows-1252"),
     ])

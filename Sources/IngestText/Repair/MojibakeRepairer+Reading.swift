@@ -164,7 +164,18 @@ extension MojibakeRepairer {
         else {
             return weak(decoded)
         }
+        // A reading that keeps part of the span must undo some of what made it suspicious: one that keeps
+        // every give-away character explains none of them. "„дії”" in Ukrainian is "„", three letters
+        // and "”", and windows-1251 reads the letters alone as E4 B3 BF, "䳿".
+        if decoding.kept > 0, keepsEveryGiveAway(decoded, of: scalars[range]) { return nil }
         return decoding.kept > 0 || decoding.lossy > 0 ? .partial : .foreign
+    }
+
+    /// Whether `decoded` holds as many give-away characters as the span it was read from, and the span
+    /// has one.
+    func keepsEveryGiveAway(_ decoded: UnsafeBufferPointer<Unicode.Scalar>, of span: ArraySlice<Unicode.Scalar>) -> Bool {
+        let before = span.reduce(0) { $0 + (isSuspicious($1) ? 1 : 0) }
+        return before > 0 && decoded.reduce(0) { $0 + (isSuspicious($1) ? 1 : 0) } >= before
     }
 
     /// A reading too short to stand alone, kept for texts that show its code page elsewhere: common
