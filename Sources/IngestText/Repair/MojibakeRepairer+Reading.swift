@@ -149,9 +149,9 @@ extension MojibakeRepairer {
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it
         // not to be a coincidence (a two-byte letter of an alphabet, or a whole character of three bytes).
         guard ScriptRun.isPlausible(decoded) else { return nil }
-        // Nor does one that takes the last small letter of a word of these languages, a letter no misreading
-        // gives away, into another script: "dać\u{A0}– „" is Polish with a no-break space before a dash,
-        // and "ć", the no-break space and the dash are E6 A0 96 in windows-1250, "栖".
+        // A reading that takes the last small letter of a word of these languages (a letter no misreading
+        // gives away) into another script is a coincidence: "dać\u{A0}– „" is Polish with a no-break space
+        // before a dash, and "ć", the no-break space and the dash are E6 A0 96 in windows-1250, "栖".
         let first = scalars[range.lowerBound]
         if let previous, let read = decoded.first, Self.isOwnLetter(first), !isSuspicious(first), classes.answer(.lowercase, for: first),
             classes.answer(.letter, for: previous), classes.answer(.lowercase, for: previous), classes.sameScript(previous, first),
