@@ -154,7 +154,7 @@ extension MojibakeRepairer {
         // before a dash, and "ć", the no-break space and the dash are E6 A0 96 in windows-1250, "栖".
         let first = scalars[range.lowerBound]
         if let previous, let read = decoded.first, Self.isOwnLetter(first), !isSuspicious(first), classes.answer(.lowercase, for: first),
-            classes.answer(.letter, for: previous), classes.answer(.lowercase, for: previous), classes.sameScript(previous, first),
+            classes.answer(.letter, for: previous), classes.sameScript(previous, first),
             !classes.sameScript(previous, read)
         {
             return nil
