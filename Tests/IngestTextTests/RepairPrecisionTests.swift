@@ -41,6 +41,7 @@ import Testing
         "Nie chcę tego robić\u{A0}– „tak”, a nie „nie”.",
         "Poszli na łąkę\u{A0}– „tak“",
         "Trzeba coś mieć\u{A0}– „x“",
+        "Są® stłoczone i\u{A0}nie „mają“ tła.",
         // "дії" is E4 B3 BF in windows-1251, "䳿", and "зі”" E7 B3 94, "糔": readings that leave the quote
         // "„", which made the span suspicious, as it was.
         "Є дві „дії” у мужності: терпіти і нападати.",
