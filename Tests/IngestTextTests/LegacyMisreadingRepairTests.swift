@@ -112,6 +112,39 @@ import Testing
         try LegacyMisreadingRepairTests.expectComesBack(misreading, repairer: repairer)
     }
 
+    /// Each shows one letter in a shape only a misread Polish word gives it, and nothing else: "³" ending
+    /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
+    /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
+    /// "k" ("ę"), and "š" after a consonant before "c", "d", "g", "z" or the end of a word ("ą").
+    static let singleSignMisreadings =
+        LegacyMisreadingRepairTests.misreadings([
+            "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
+            "zachować", "chodź", "odpowiedź", "się", "lubię", "muszę", "więcej", "dzięki",
+        ], written: "windows-1250", readAs: "windows-1252")
+        + LegacyMisreadingRepairTests.misreadings([
+            "wyszukaną", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
+        ], written: "windows-1250", readAs: "iso-8859-2")
+
+    @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings)
+    func singleSignComesBack(_ misreading: LegacyMisreadingRepairTests.Misreading) throws {
+        try LegacyMisreadingRepairTests.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// The same letters in the shapes other languages give them: Danish "træ", Portuguese "você", Kurdish
+    /// "rengê", Afrikaans "lê", Vietnamese "An-giê-ri" and "Viêt Nam", French "cœur" and "fœtus", Czech
+    /// "arabština", Croatian "završni" and "još", Latvian "iekš" and "kurš", and units and footnote-like
+    /// superscripts after consonants.
+    @Test("other languages' words with those letters stay", arguments: [
+        "træ", "Opbygger afhængighedstræ", "Você deve escolher", "Asta rengê sor.", "moet hê", "uit te lê", "An-giê-ri",
+        "Viêt Nam", "le cœur et la sœur", "fœtus", "arabština", "Završni indeks", "još uvijek", "Tikai iekš %s", "Jebkurš printeris",
+        "Bangladeš", "predlošci", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
+    ])
+    func otherShapesStay(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     /// Czech, Slovak, Croatian and Lithuanian "š" would become "ą", Slovak "ť" "»", and French, Portuguese
     /// and Spanish "ê", "œ" and "ñ" Polish letters; none of these texts shows a misreading, nor do a unit
     /// and a Spanish question.

@@ -9,6 +9,9 @@ extension LegacyMisreadingRepair {
         var outsideAlphabets = 0
         var polish = 0
         var superscriptsBeforeLetters = 0
+        /// Letters in a shape only a misread Polish word gives them ("by³", "siê", "Czytajšc",
+        /// ``LegacyMisreadingRepair/showsMisreadPolishWord(_:at:)``).
+        var misreadWordShapes = 0
         /// Bits of "ż", "ł", "ę", "ń" (``LegacyMisreadingRepair/polishOnlyLetters``).
         var polishOnlyKinds: UInt8 = 0
         /// Bits of "ê", "æ", "œ", "ñ", "Ÿ" (``LegacyMisreadingRepair/misreadPolishLetters``).
@@ -25,7 +28,7 @@ extension LegacyMisreadingRepair {
         /// Whether the text may show a sign ``LegacyMisreadingRepair/polishSign(_:_:)`` looks for beyond the
         /// anomalies every re-reading looks for, or the look-alikes of windows-1252.
         var mayShowMisreading: Bool {
-            superscriptsBeforeLetters > 0 || outsideAlphabets > 0 && (hasPolishOnlyLetters || hasMisreadPolishLetters)
+            superscriptsBeforeLetters > 0 || misreadWordShapes > 0 || outsideAlphabets > 0 && (hasPolishOnlyLetters || hasMisreadPolishLetters)
         }
     }
 }

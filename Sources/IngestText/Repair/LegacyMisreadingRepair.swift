@@ -200,13 +200,16 @@ struct LegacyMisreadingRepair: Sendable {
     ///   windows-1252; after a word it is a unit, "5 m³", or a footnote);
     /// - a letter foreign to Polish in text with "ż", or with two of the other letters only Polish writes
     ///   among these languages (ł, ę, ń): Czech, Slovak, Croatian and Lithuanian have "š", Lithuanian
-    ///   "ę" too, and Belarusian Łacinka "ł" and "š".
+    ///   "ę" too, and Belarusian Łacinka "ł" and "š";
+    /// - a letter in a shape only a misread Polish word gives it ("by³", "siê", "goœci", "Czytajšc",
+    ///   ``showsMisreadPolishWord(_:at:)``): the one sign most short Polish texts show.
     ///
     /// For the re-readings from windows-1252 alone, two different letters of those it shows for Polish
     /// ones ("ê" and "œ", ``PolishLetterCensus/hasMisreadPolishLetters``) are a sign too, asked apart: one
     /// alone is Portuguese, French, Kurdish or Vietnamese "ê", Danish "æ", Breton or Galician "ñ".
     static func polishSign(_ census: Census, _ letters: PolishLetterCensus) -> Bool {
-        letters.superscriptsBeforeLetters > 0 || census.anomalies > 0 || letters.outsideAlphabets > 0 && letters.hasPolishOnlyLetters
+        letters.superscriptsBeforeLetters > 0 || letters.misreadWordShapes > 0 || census.anomalies > 0
+            || letters.outsideAlphabets > 0 && letters.hasPolishOnlyLetters
     }
 
     /// Whether a re-reading into Polish is plain Polish: every letter beyond ASCII Polish, at least one of
@@ -235,6 +238,11 @@ struct LegacyMisreadingRepair: Sendable {
                 classes.classes(of: scalars[index + 1]) & CharacterClasses.letter != 0
             {
                 letters.superscriptsBeforeLetters += 1
+            }
+            // Every shape is of a letter outside the alphabets or of "³": Polish letters, the most common
+            // here, are not looked at again.
+            if kind & (CharacterClasses.outsideAlphabets | CharacterClasses.superscript) != 0, Self.showsMisreadPolishWord(scalars, at: index) {
+                letters.misreadWordShapes += 1
             }
         }
         return letters

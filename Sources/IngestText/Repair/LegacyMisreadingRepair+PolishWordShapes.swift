@@ -1,0 +1,79 @@
+extension LegacyMisreadingRepair {
+    /// Whether the character at `index` stands where a misread Polish letter stands in a word, in a shape
+    /// no other language that writes the character gives it. One such letter is the only sign many short
+    /// Polish texts show, and the most common Polish words show it: "by³" and "zosta³" for "był" and
+    /// "został", "siê" for "się", "goœci" for "gości" (windows-1250 read as windows-1252), "Czytajšc" and
+    /// "wyszukanš" for "Czytając" and "wyszukaną" (read as ISO-8859-2).
+    ///
+    /// Each shape was kept only when no interface string of any Latin-script catalogue in
+    /// `/usr/share/locale` shows it with a re-reading that is plain Polish:
+    /// - "³" ending a word of two or more letters with a vowel among them (a unit, "m³" or "cm³", has none);
+    /// - "œ" before "c", "l", "m", "p", "r", "w" or "æ", or ending a word (French writes it before "u",
+    ///   "i", "d", "n", "s" or "t");
+    /// - "æ" ending a word after a vowel (Danish "træ" ends after a consonant);
+    /// - "Ÿ" after a small letter;
+    /// - "ê" ending a word after "i", or after "sz", "rz" or "cz", and not before a hyphen (Vietnamese
+    ///   "An-giê-ri"), or after "i" before "c" or "k" (Portuguese, Kurdish and Afrikaans "ê" ends words
+    ///   after other letters: "você", "lê", "rengê"; Vietnamese "Viêt" has "t" after it);
+    /// - "š" after "b", "c", "d", "g", "j", "l", "ł", "m", "n", "s", "t", "w" or "z", before "c", "d", "g" or
+    ///   "z" or ending a word (Czech "-ština" and Croatian "završni" have "t" or "n" after it, Latvian "iekš"
+    ///   and "kurš" "k" or "r" before it, and "š" after a vowel is Czech, Slovak or Croatian).
+    static func showsMisreadPolishWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        let value = scalars[index].value
+        switch value {
+        case 0xB3, 0x152, 0x153, 0xE6, 0x178, 0xEA, 0x161: break
+        default: return false
+        }
+        let before: UInt32 = index > 0 ? scalars[index - 1].value : 0x20
+        let after: UInt32 = index + 1 < scalars.count ? scalars[index + 1].value : 0x20
+        let endsWord = index + 1 >= scalars.count || !MojibakeRepairer.isLetter(scalars[index + 1])
+        switch value {
+        case 0xB3:  // ³
+            guard endsWord else { return false }
+            var start = index
+            var hasVowel = false
+            while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
+                start -= 1
+                if isPolishVowel(scalars[start].value) { hasVowel = true }
+            }
+            return index - start >= 2 && hasVowel
+        case 0x152, 0x153:  // Œ œ
+            switch after {
+            case 0x63, 0x6C, 0x6D, 0x70, 0x72, 0x77, 0xE6: return true
+            default: return endsWord && index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
+            }
+        case 0xE6:  // æ
+            switch before {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75: return endsWord
+            default: return false
+            }
+        case 0x178:  // Ÿ
+            return (0x61...0x7A).contains(before)
+        case 0xEA:  // ê
+            if before == 0x69, after == 0x63 || after == 0x6B { return true }
+            guard endsWord, after != 0x2D else { return false }
+            if before == 0x69 { return true }
+            guard before == 0x7A, index >= 2 else { return false }
+            let digraph = scalars[index - 2].value
+            return digraph == 0x73 || digraph == 0x72 || digraph == 0x63
+        default:  // š
+            switch before {
+            case 0x62, 0x63, 0x64, 0x67, 0x6A, 0x6C, 0x142, 0x6D, 0x6E, 0x73, 0x74, 0x77, 0x7A: break
+            default: return false
+            }
+            switch after {
+            case 0x63, 0x64, 0x67, 0x7A: return true
+            default: return endsWord
+            }
+        }
+    }
+
+    /// The vowels of Polish words as windows-1252 and ISO-8859-2 keep them: ASCII ones (either case)
+    /// and "ó".
+    private static func isPolishVowel(_ value: UInt32) -> Bool {
+        switch value | 0x20 {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xF3: true
+        default: false
+        }
+    }
+}
