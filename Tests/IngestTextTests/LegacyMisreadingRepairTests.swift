@@ -115,14 +115,15 @@ import Testing
     /// Each shows one letter in a shape only a misread Polish word gives it, and nothing else: "³" ending
     /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
     /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
-    /// "k" ("ę"), and "š" after a consonant before "c", "d", "g", "z" or the end of a word ("ą").
+    /// "k" ("ę"), and "š" after a consonant before "c", "d" or "z", or ending a word after one other than
+    /// "n" ("ą").
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
             "zachować", "chodź", "odpowiedź", "się", "lubię", "muszę", "więcej", "dzięki",
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
-            "wyszukaną", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
+            "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
         ], written: "windows-1250", readAs: "iso-8859-2")
 
     @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings)
@@ -132,12 +133,12 @@ import Testing
 
     /// The same letters in the shapes other languages give them: Danish "træ", Portuguese "você", Kurdish
     /// "rengê", Afrikaans "lê", Vietnamese "An-giê-ri" and "Viêt Nam", French "cœur" and "fœtus", Czech
-    /// "arabština", Croatian "završni" and "još", Latvian "iekš" and "kurš", and units and footnote-like
-    /// superscripts after consonants.
+    /// "arabština", Croatian "završni" and "još", Latvian "iekš" and "kurš", Belarusian Łacinka "mienš",
+    /// the place name "Manš", and units and footnote-like superscripts after consonants.
     @Test("other languages' words with those letters stay", arguments: [
         "træ", "Opbygger afhængighedstræ", "Você deve escolher", "Asta rengê sor.", "moet hê", "uit te lê", "An-giê-ri",
         "Viêt Nam", "le cœur et la sœur", "fœtus", "arabština", "Završni indeks", "još uvijek", "Tikai iekš %s", "Jebkurš printeris",
-        "Bangladeš", "predlošci", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
+        "Bangladeš", "predlošci", "Pa_mienš", "Manš", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
     ])
     func otherShapesStay(_ text: String) {
         let result = repairer.repair(text)
