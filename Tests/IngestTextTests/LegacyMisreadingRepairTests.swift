@@ -115,7 +115,7 @@ import Testing
     /// Each shows one letter in a shape only a misread Polish word gives it, and nothing else: "³" ending
     /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
     /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
-    /// "k" ("ę"), and "š" after a consonant before "c", "d" or "z", or ending a word after one other than
+    /// "k" ("ę"), and "š" after a consonant before "c", "d", "g" or "z", or ending a word after one other than
     /// "n" ("ą").
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
