@@ -121,6 +121,7 @@ import Testing
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
             "zachować", "chodź", "odpowiedź", "się", "lubię", "muszę", "więcej", "dzięki",
+            "między", "mięso", "więzy", "wcześniej", "jaśniej",
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
@@ -137,7 +138,7 @@ import Testing
     /// the place name "Manš", and units and footnote-like superscripts after consonants.
     @Test("other languages' words with those letters stay", arguments: [
         "træ", "Opbygger afhængighedstræ", "Você deve escolher", "Asta rengê sor.", "moet hê", "uit te lê", "An-giê-ri",
-        "Viêt Nam", "le cœur et la sœur", "fœtus", "arabština", "Završni indeks", "još uvijek", "Tikai iekš %s", "Jebkurš printeris",
+        "Viêt Nam", "le cœur et la sœur", "fœtus", "œnologie", "ciência", "Việt Nam", "arabština", "Završni indeks", "još uvijek", "Tikai iekš %s", "Jebkurš printeris",
         "Bangladeš", "predlošci", "Pa_mienš", "Manš", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
     ])
     func otherShapesStay(_ text: String) {

@@ -8,13 +8,15 @@ extension LegacyMisreadingRepair {
     /// Each shape was kept only when no interface string of any catalogue in `/usr/share/locale` but the
     /// Polish ones (1,183,392 strings) is re-read for it:
     /// - "³" ending a word of two or more letters with a vowel among them (a unit, "m³" or "cm³", has none);
-    /// - "œ" before "c", "l", "m", "p", "r", "w" or "æ", or ending a word (French writes it before "u",
-    ///   "i", "d", "n", "s" or "t");
+    /// - "œ" before "c", "l", "m", "p", "r", "w" or "æ", before "n" after a letter ("wczeœniej"), or ending
+    ///   a word (French writes it before "u", "i", "d", "s" or "t", and before "n" only opening a word,
+    ///   "œnologie");
     /// - "æ" ending a word after a vowel (Danish "træ" ends after a consonant);
     /// - "Ÿ" after a small letter;
     /// - "ê" ending a word after "i", or after "sz", "rz" or "cz", and not before a hyphen (Vietnamese
-    ///   "An-giê-ri"), or after "i" before "c" or "k" (Portuguese, Kurdish and Afrikaans "ê" ends words
-    ///   after other letters: "você", "lê", "rengê"; Vietnamese "Viêt" has "t" after it);
+    ///   "An-giê-ri"), or after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ")
+    ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
+    ///   Vietnamese and Portuguese put "n", "m", "u", "t" or "p" after "iê": "Viêt", "ciência");
     /// - "š" after "b", "c", "d", "g", "j", "l", "ł", "m", "n", "s", "t", "w" or "z" and before "c", "d", "g"
     ///   or "z", or after one of them but "n" ending a word (Czech "-ština" and Croatian "završni" have "t" or
     ///   "n" after it; Latvian "iekš" and "kurš" have "k" or "r" before it, Belarusian Łacinka "mienš" and the
@@ -41,6 +43,7 @@ extension LegacyMisreadingRepair {
         case 0x152, 0x153:  // Œ œ
             switch after {
             case 0x63, 0x6C, 0x6D, 0x70, 0x72, 0x77, 0xE6: return true
+            case 0x6E: return index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
             default: return endsWord && index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
             }
         case 0xE6:  // æ
@@ -51,7 +54,12 @@ extension LegacyMisreadingRepair {
         case 0x178:  // Ÿ
             return (0x61...0x7A).contains(before)
         case 0xEA:  // ê
-            if before == 0x69, after == 0x63 || after == 0x6B { return true }
+            if before == 0x69 {
+                switch after {
+                case 0x63, 0x64, 0x6B, 0x73, 0x7A, 0xE6, 0xBF: return true
+                default: break
+                }
+            }
             guard endsWord, after != 0x2D else { return false }
             if before == 0x69 { return true }
             guard before == 0x7A, index >= 2 else { return false }
