@@ -48,6 +48,10 @@ import Testing
         "Про „дії” піратів писали поеми.",
         "Компанії „зі” збору сміття поставляють пластикові відходи.",
         "Хлопець прийшов „зі” щирим серцем.",
+        // Thai "ใน" ("in") and a space are E3 B9 A0 in windows-874, "㹠": no reading may make a character
+        // of CJK Extension A, which real text hardly uses.
+        "ดาวน์โหลด %sB ใน %s (%sB/s)",
+        "กำลังสร้างแพกเกจ '%s' ใน '%s'",
     ])
     func lookAlikesStay(_ text: String) {
         let result = repairer.repair(text)

@@ -87,10 +87,15 @@ extension MojibakeRepairer {
     /// symbols of U+2B00–U+2BFF other than emoji (⭐), and combining marks beyond the diacritics and
     /// overlays that decomposed or struck-through text carries. The blank Braille pattern is kept: posts
     /// use it as a space that survives trimming. Clean Czech "ášť" encoded as ISO-8859-2
-    /// is the UTF-8 of U+1E7B, and Belarusian "тал" as IBM866 that of a Braille pattern.
+    /// is the UTF-8 of U+1E7B, and Belarusian "тал" as IBM866 that of a Braille pattern. So are the CJK
+    /// ideographs of Extension A (U+3400–U+4DBF), rare even in Chinese, which three-byte leads of Cyrillic
+    /// and Thai letters (E3, E4) reach: Thai "ใน " is E3 B9 A0 in windows-874, "㹠", and Bulgarian "файл"
+    /// in IBM866 read as windows-1251, "д\u{A0}©«", makes "䠩«".
     static func isRare(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x339...0x341, 0x343, 0x344, 0x346...0x36F, 0x1E00...0x1E9F, 0x1F00...0x1FFF, 0x2801...0x28FF, 0x2A00...0x2AFF: return true
+        case 0x339...0x341, 0x343, 0x344, 0x346...0x36F, 0x1E00...0x1E9F, 0x1F00...0x1FFF, 0x2801...0x28FF, 0x2A00...0x2AFF,
+            0x3400...0x4DBF:
+            return true
         case 0x2B00...0x2BFF: return !scalar.properties.isEmoji
         default: return false
         }
