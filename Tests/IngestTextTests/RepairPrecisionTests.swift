@@ -100,6 +100,41 @@ import Testing
         #expect(result.repairs.map(\.chain) == ["utf-8 read as windows-1252", "utf-8 read as windows-1250"])
     }
 
+    /// Text partly misread: the clean part shows which language the misread word is in. A lone letter
+    /// ("pÅ‚aca") is taken when the clean text writes letters of its script, and a clean word before a
+    /// space ("мама ", where "а" is what ISO-8859-5 shows for a lead byte) is not read together with the
+    /// misread word after it.
+    @Test("a misread word amid clean text of its language comes back", arguments: [
+        ("Zanim zdołała odpowiedzieć, stała się rzecz straszna. Jaka praca, taka ", "płaca.", "windows-1252"),
+        ("Nowak nie robił nam żadnych wymówek. Ale sama wtedy nie ", "spała.", "windows-1252"),
+        ("Istotnie widzę teraz, że słońce jest już nisko. Dopiero zdaje ci ", "się.", "windows-1250"),
+        ("Морфологічні ознаки іменника ", "Всі формальності виконані.", "windows-1252"),
+        ("мама ", "виконані.", "windows-1252"),
+    ])
+    func misreadWordAmidCleanText(_ clean: String, _ misreadPart: String, _ reader: String) {
+        let broken = clean + Self.misread(misreadPart, writtenIn: "utf-8", readAs: reader)
+        let result = repairer.repair(broken)
+        #expect(result.text == clean + misreadPart)
+        // "Ä™" reads the same in windows-1250 and windows-1252, so the chain may name either.
+        #expect(result.repairs.count == 1)
+        #expect(result.repairs.allSatisfy { $0.chain.hasPrefix("utf-8 read as windows-125") })
+    }
+
+    /// What the two rules above must not take: a sign glued to a dash between spaces ("–®" is "Ш" in Mac
+    /// Cyrillic), a whole Ukrainian word with a sign glued to it ("зі™" is "糙" in windows-1251), and a
+    /// lone letter no Bulgarian, Ukrainian or Russian word uses.
+    @Test("signs glued to clean words stay", arguments: [
+        "Азурит –® мінерал класу карбонатів, «водний» карбонат міді",
+        "Книги –® „морська“ глибина",
+        "На березі цілодобово “лунає” музика, по суті –™ нестерпна",
+        "Недовго думаючи, випиваю половину кислого молока зі™ „сметаною.“",
+    ])
+    func signsGluedToCleanWordsStay(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     @Test("whole characters of other scripts come back", arguments: [("ελληνικά", "windows-1252"), ("Ελληνικά και 日本語", "windows-1252")])
     func otherScripts(_ clean: String, _ reader: String) {
         #expect(repairer.repair(Self.misread(clean, writtenIn: "utf-8", readAs: reader)).text == clean)

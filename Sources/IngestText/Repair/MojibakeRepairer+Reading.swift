@@ -159,6 +159,12 @@ extension MojibakeRepairer {
         {
             return nil
         }
+        // Nor is one that makes a single character of another script out of a whole word of these
+        // languages' letters, none a give-away, and the sign glued to it: Ukrainian "зі™ „" is E7 B3 99 in
+        // windows-1251, "糙".
+        if decoded.count == 1, let read = decoded.first, !classes.sameScript(first, read), isWholeOwnWordAndSign(scalars, range) {
+            return nil
+        }
         let evidence = decoding.sequenceBytes + 2 * decoding.lossy + decoding.replacementCharacters
         guard evidence >= 3 || decoded.count == 1 && range.count == 2 && Self.isTwoByteLetter(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
         else {
@@ -169,6 +175,20 @@ extension MojibakeRepairer {
         // and "”", and windows-1251 reads the letters alone as E4 B3 BF, "䳿".
         if decoding.kept > 0, keepsEveryGiveAway(decoded, of: scalars[range]) { return nil }
         return decoding.kept > 0 || decoding.lossy > 0 ? .partial : .foreign
+    }
+
+    /// Whether the span starts a word of two or more letters of these languages, none a give-away, and the
+    /// word ends inside the span, before a character that is no letter.
+    func isWholeOwnWordAndSign(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        if range.lowerBound > 0, classes.answer(.letter, for: scalars[range.lowerBound - 1]) { return false }
+        var letters = 0
+        for index in range {
+            let scalar = scalars[index]
+            guard classes.answer(.letter, for: scalar) else { return letters >= 2 }
+            guard Self.isOwnLetter(scalar), !isSuspicious(scalar) else { return false }
+            letters += 1
+        }
+        return false
     }
 
     /// Whether `decoded` holds as many give-away characters as the span it was read from, and the span

@@ -187,15 +187,21 @@ extension MojibakeRepairer {
             }
         }
         // One short span amid other non-ASCII text that reads fine is too little to go on: "DrÃ¥ber" next
-        // to a correct "–" may be a name as much as a misread "Dråber".
+        // to a correct "–" may be a name as much as a misread "Dråber". Unless it reads as a letter of
+        // these languages that the text around it writes too: "taka pÅ‚aca" in Polish text with "ł"
+        // elsewhere is "płaca".
         if first, spans.count > 1 {
             var repaired = 0
-            var lastRepaired = 0..<0
+            var lastRepaired: Span? = nil
             for span in spans where span.fixed != nil {
                 repaired += 1
-                lastRepaired = span.range
+                lastRepaired = span
             }
-            if repaired == 1, lastRepaired.count == 2 { return false }
+            if repaired == 1, let lone = lastRepaired, lone.range.count == 2,
+                !isConfirmedByText(lone, decoded: decoded, scalars: scalars, spans: spans)
+            {
+                return false
+            }
         }
         out.removeAll(keepingCapacity: true)
         out.reserveCapacity(scalars.count)
@@ -214,6 +220,28 @@ extension MojibakeRepairer {
         }
         out.append(contentsOf: scalars[cursor...])
         return true
+    }
+
+    /// Whether a repaired two-character span inside a word reads as one letter of these languages, and
+    /// another span of the text, one the pass left as it was, writes a letter of the same script that
+    /// gives nothing away: the text is then in that language, and the repair a letter of one of its words.
+    /// A span standing between spaces or signs ("–®" for "Ш") is no part of a word, and a letter no
+    /// Bulgarian, Ukrainian or Russian word uses ("Џ") none of theirs.
+    func isConfirmedByText(_ span: Span, decoded: [Unicode.Scalar], scalars: [Unicode.Scalar], spans: [Span]) -> Bool {
+        guard let fixed = span.fixed, fixed.count == 1 else { return false }
+        let letter = decoded[fixed.lowerBound]
+        guard Self.isOwnLetter(letter), !isSuspicious(letter) else { return false }
+        let range = span.range
+        let afterLetter = range.lowerBound > 0 && classes.answer(.letter, for: scalars[range.lowerBound - 1])
+        let beforeLetter = range.upperBound < scalars.count && classes.answer(.letter, for: scalars[range.upperBound])
+        guard afterLetter || beforeLetter else { return false }
+        for other in spans where other.fixed == nil {
+            for index in other.range
+            where Self.isOwnLetter(scalars[index]) && !isSuspicious(scalars[index]) && classes.sameScript(scalars[index], letter) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a span holds a character that gives mojibake away where it stands. A give-away that is a
@@ -333,13 +361,16 @@ extension MojibakeRepairer {
     /// space or question mark right after the image of a UTF-8 lead byte, where the text may have lost a
     /// byte ("Ã " for "à", "â€?" for "”"), and on over the run that follows it.
     /// Only the first pass extends spans: what it repaired is real text, whose spaces are spaces.
+    /// Nor is a span of these languages' letters that gives nothing away extended over a run that does:
+    /// "мама Ð²Ð¸ÐºÐ¾Ð½Ð°Ð½Ñ–" is a clean word before a misread one, though "а" is what ISO-8859-5 shows for the lead D0, and read as one
+    /// span with it the misread word could be read by no code page that cannot also encode "мама".
     func spanEnd(_ scalars: [Unicode.Scalar], from start: Int, extended: Bool) -> Int {
         var end = start
         while end < scalars.count {
             let value = scalars[end].value
             if value >= 0x80 {
                 end += 1
-            } else if extended, end > start, isStandIn(scalars, at: end) {
+            } else if extended, end > start, isStandIn(scalars, at: end), !joinsCleanToSuspicious(scalars, start: start, space: end) {
                 end += 1
                 guard end < scalars.count, scalars[end].value >= 0x80 else { break }
             } else {
@@ -347,6 +378,19 @@ extension MojibakeRepairer {
             }
         }
         return end
+    }
+
+    /// Whether the characters of a span before a stand-in at `space` are all letters of these languages
+    /// that give nothing away, and the run right after it holds a give-away character. Asked only where a
+    /// span meets a stand-in, which few texts have.
+    func joinsCleanToSuspicious(_ scalars: [Unicode.Scalar], start: Int, space: Int) -> Bool {
+        for index in start..<space where !Self.isOwnLetter(scalars[index]) || isSuspicious(scalars[index]) { return false }
+        var index = space + 1
+        while index < scalars.count, scalars[index].value >= 0x80 {
+            if isSuspicious(scalars[index]) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// A space right after the image of a lead byte whose 0xA0 character is common (or of a three-byte
