@@ -370,7 +370,9 @@ extension MojibakeRepairer {
             let value = scalars[end].value
             if value >= 0x80 {
                 end += 1
-            } else if extended, end > start, isStandIn(scalars, at: end), !joinsCleanToSuspicious(scalars, start: start, space: end) {
+            } else if extended, end > start, isStandIn(scalars, at: end),
+                !(Self.isOwnLetter(scalars[start]) && joinsCleanToSuspicious(scalars, start: start, space: end))
+            {
                 end += 1
                 guard end < scalars.count, scalars[end].value >= 0x80 else { break }
             } else {
@@ -382,7 +384,9 @@ extension MojibakeRepairer {
 
     /// Whether the characters of a span before a stand-in at `space` are all letters of these languages
     /// that give nothing away, and the run right after it holds a give-away character. Asked only where a
-    /// span meets a stand-in, which few texts have.
+    /// span of these languages' letters meets a stand-in, which few texts have, so it is kept out of the
+    /// loop that finds spans.
+    @inline(never)
     func joinsCleanToSuspicious(_ scalars: [Unicode.Scalar], start: Int, space: Int) -> Bool {
         for index in start..<space where !Self.isOwnLetter(scalars[index]) || isSuspicious(scalars[index]) { return false }
         var index = space + 1
