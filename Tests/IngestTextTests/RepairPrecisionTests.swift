@@ -135,6 +135,26 @@ import Testing
         #expect(result.repairs.isEmpty)
     }
 
+    /// UTF-8 Cyrillic whose every byte reads as a letter of the page: only "Р" and "С" (or "Đ" and "Ń"),
+    /// the images of the leads, at every other character give it away.
+    @Test("a Cyrillic word misread into letters alone comes back", arguments: [
+        ("дикий", "windows-1251"), ("відділ", "windows-1251"), ("Дали", "windows-1251"), ("від", "windows-1251"),
+        ("мой", "windows-1250"), ("якій", "windows-1250"), ("Няма", "windows-1250"),
+    ])
+    func cyrillicLettersAlone(_ clean: String, _ reader: String) {
+        let broken = Self.misread(clean, writtenIn: "utf-8", readAs: reader)
+        let result = repairer.repair(broken)
+        #expect(result.text == clean)
+        #expect(result.repairs.map(\.chain) == ["utf-8 read as \(reader)"])
+    }
+
+    @Test("Cyrillic capitals that alternate with no continuation byte to read stay", arguments: ["СРСР", "СССР", "РСФСР", "РСРС ТА"])
+    func alternatingCapitalsStay(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     @Test("whole characters of other scripts come back", arguments: [("ελληνικά", "windows-1252"), ("Ελληνικά και 日本語", "windows-1252")])
     func otherScripts(_ clean: String, _ reader: String) {
         #expect(repairer.repair(Self.misread(clean, writtenIn: "utf-8", readAs: reader)).text == clean)

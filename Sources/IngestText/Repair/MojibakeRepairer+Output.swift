@@ -48,6 +48,11 @@ extension MojibakeRepairer {
         {
             return .inWorkspace(repairs: repairs)
         }
+        // Nor does a Cyrillic word in UTF-8 read as windows-1251 whose bytes all read as letters
+        // ("РґРёРєРёР№"), which only the images of its lead bytes, every other character, give away.
+        if before.giveAways == 0, Self.hasAlternatingCyrillicLeads(scalars), let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+            return .inWorkspace(repairs: repairs)
+        }
         // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
         // ISO-8859-2 shows, which the legacy re-reading undoes whole.
         if before.controls > 0, let controls = C1ControlRepair.repair(scalars) {

@@ -255,6 +255,40 @@ extension MojibakeRepairer {
         for index in range where isSuspicious(scalars[index]) && !isLetterInWord(scalars, at: index) {
             return true
         }
+        return Self.alternatesCyrillicLeads(scalars, range)
+    }
+
+    /// Whether a span is what UTF-8 Cyrillic shows when read with windows-1251, Mac Cyrillic, windows-1250
+    /// or ISO-8859-2: the images of the leads D0 and D1 ("Р" and "С", "Đ" and "Ń") at every other
+    /// character, two of them at least. A word misread so gives nothing else away when its other bytes
+    /// read as letters of the page ("РґРёРєРёР№" for "дикий", "Р”Р°Р»Рё" for "Дали", "ĐĽĐľĐą" for "мой"), and no
+    /// word of these languages alternates so: clean "СРСР" has no continuation byte to read.
+    static func alternatesCyrillicLeads(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count >= 4 else { return false }
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch scalars[index].value {
+            case 0x420, 0x421, 0x110, 0x143: index += 2
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Whether any span of the text ``alternatesCyrillicLeads(_:_:)``: asked of text with no give-away
+    /// character, which the UTF-8 passes would otherwise not look at.
+    static func hasAlternatingCyrillicLeads(_ scalars: [Unicode.Scalar]) -> Bool {
+        var start = 0
+        while start < scalars.count {
+            guard scalars[start].value >= 0x80 else {
+                start += 1
+                continue
+            }
+            var end = start
+            while end < scalars.count, scalars[end].value >= 0x80 { end += 1 }
+            if alternatesCyrillicLeads(scalars, start..<end) { return true }
+            start = end
+        }
         return false
     }
 
