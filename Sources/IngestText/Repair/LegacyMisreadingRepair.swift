@@ -92,7 +92,11 @@ struct LegacyMisreadingRepair: Sendable {
     /// Cyrillic words in inverted case ("бЕВЕ"). A re-reading that leaves none of them, and fits the
     /// language better, is taken with a smaller margin.
     func reread(_ scalars: [Unicode.Scalar]) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
-        let census = census(scalars)
+        reread(scalars, census: census(scalars))
+    }
+
+    /// ``reread(_:)`` with the text's census taken already, for a caller that asks it more.
+    func reread(_ scalars: [Unicode.Scalar], census: Census) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
         // Text with a character that no read-as page produces (Greek, CJK, Thai, most symbols) was not
         // read with any of them: nothing to encode back.
         guard census.pages != 0 else { return nil }
@@ -327,6 +331,11 @@ struct LegacyMisreadingRepair: Sendable {
         /// Capital and small letters of the Cyrillic alphabets.
         var capitals = 0
         var small = 0
+        /// Runs of characters beyond ASCII whose first and third characters are "Р", "С", "Đ" or "Ń", the
+        /// images of the UTF-8 leads of Cyrillic letters in windows-1251 and windows-1250: the opening of
+        /// what ``MojibakeRepairer/alternatesCyrillicLeads(_:_:)`` looks for, counted here since this pass
+        /// reads every character anyway.
+        var runsOpeningWithLeadImages = 0
         /// The read-as pages (bit *n* for `readAs[n]`) that produce every character of the text.
         var pages: UInt32 = 0
     }
@@ -338,6 +347,7 @@ struct LegacyMisreadingRepair: Sendable {
         var inWord = false
         var wordHasNonASCII = false
         var inNonASCIIRun = false
+        var runStart = 0
         var previousIsLetter = false
         // A Cyrillic word that began with a small letter: whether it began a word, and its capitals after
         // the first letter (far below zero once another small letter comes).
@@ -374,7 +384,14 @@ struct LegacyMisreadingRepair: Sendable {
                 }
                 if value >= 0x80 {
                     census.nonASCII += 1
-                    if !inNonASCIIRun { census.nonASCIIRuns += 1 }
+                    if !inNonASCIIRun {
+                        census.nonASCIIRuns += 1
+                        runStart = index
+                    } else if index == runStart + 2, MojibakeRepairer.isCyrillicLeadImage(value),
+                        MojibakeRepairer.isCyrillicLeadImage(scalars[runStart].value)
+                    {
+                        census.runsOpeningWithLeadImages += 1
+                    }
                     inNonASCIIRun = true
                     if classes & CharacterClasses.oddSymbol != 0, previousIsLetter || next & CharacterClasses.letter != 0 {
                         // "¿" and "¡" opening a word are weighed once the whole text is seen.

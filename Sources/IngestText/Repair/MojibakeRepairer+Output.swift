@@ -38,7 +38,8 @@ extension MojibakeRepairer {
             repairs.append(EncodingRepair(chain: C1ControlRepair.chain, spans: controls.count))
             return .scalars(controls.scalars, repairs: repairs)
         }
-        if let reread = legacy.reread(scalars) { return .scalars(reread.scalars, repairs: [reread.repair]) }
+        let legacyCensus = legacy.census(scalars)
+        if let reread = legacy.reread(scalars, census: legacyCensus) { return .scalars(reread.scalars, repairs: [reread.repair]) }
         // Without a give-away, a capital right after a small letter can still show UTF-8 misread
         // ("dolnД…"). That is Latin text, at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the
         // most common clean text here (nearly two), is not looked through. C1 controls are give-aways, so
@@ -50,7 +51,7 @@ extension MojibakeRepairer {
         }
         // Nor does a Cyrillic word in UTF-8 read as windows-1251 whose bytes all read as letters
         // ("РґРёРєРёР№"), which only the images of its lead bytes, every other character, give away.
-        if before.giveAways == 0, Self.hasAlternatingCyrillicLeads(scalars), let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+        if before.giveAways == 0, legacyCensus.runsOpeningWithLeadImages > 0, Self.hasAlternatingCyrillicLeads(scalars), let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
             return .inWorkspace(repairs: repairs)
         }
         // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as

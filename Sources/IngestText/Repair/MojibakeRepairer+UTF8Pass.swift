@@ -267,16 +267,21 @@ extension MojibakeRepairer {
         guard range.count >= 4 else { return false }
         var index = range.lowerBound
         while index < range.upperBound {
-            switch scalars[index].value {
-            case 0x420, 0x421, 0x110, 0x143: index += 2
-            default: return false
-            }
+            guard isCyrillicLeadImage(scalars[index].value) else { return false }
+            index += 2
         }
         return true
     }
 
+    /// "Р", "С", "Đ" and "Ń": D0 and D1 in windows-1251, Mac Cyrillic, windows-1250 and ISO-8859-2.
+    @inline(__always)
+    static func isCyrillicLeadImage(_ value: UInt32) -> Bool {
+        value == 0x420 || value == 0x421 || value == 0x110 || value == 0x143
+    }
+
     /// Whether any span of the text ``alternatesCyrillicLeads(_:_:)``: asked of text with no give-away
-    /// character, which the UTF-8 passes would otherwise not look at.
+    /// character whose legacy census counted a run opening so, which the UTF-8 passes would otherwise not
+    /// look at.
     static func hasAlternatingCyrillicLeads(_ scalars: [Unicode.Scalar]) -> Bool {
         var start = 0
         while start < scalars.count {
