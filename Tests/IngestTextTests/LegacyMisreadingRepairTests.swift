@@ -115,8 +115,8 @@ import Testing
     /// Each shows one letter in a shape only a misread Polish word gives it, and nothing else: "³" ending
     /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
     /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
-    /// "k" ("ę"), and "š" after a consonant before "c", "d", "g" or "z", or ending a word after one other than
-    /// "n" ("ą").
+    /// "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z", or ending a word after one other than
+    /// "n" ("ą"), and "Ľ" after a small letter (ISO-8859-2's "ź" read as windows-1250).
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
@@ -125,7 +125,9 @@ import Testing
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
+            "obowiązkowe", "ciągu",
         ], written: "windows-1250", readAs: "iso-8859-2")
+        + LegacyMisreadingRepairTests.misreadings(["Wskaźnik danych", "dźwiękowy", "Odpowiedź"], written: "iso-8859-2", readAs: "windows-1250")
 
     @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings)
     func singleSignComesBack(_ misreading: LegacyMisreadingRepairTests.Misreading) throws {
@@ -139,7 +141,7 @@ import Testing
     @Test("other languages' words with those letters stay", arguments: [
         "træ", "Opbygger afhængighedstræ", "Você deve escolher", "Asta rengê sor.", "moet hê", "uit te lê", "An-giê-ri",
         "Viêt Nam", "le cœur et la sœur", "fœtus", "œnologie", "ciência", "Việt Nam", "arabština", "Završni indeks", "još uvijek", "Tikai iekš %s", "Jebkurš printeris",
-        "Bangladeš", "predlošci", "Pa_mienš", "Manš", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
+        "Bangladeš", "predlošci", "Pa_mienš", "Manš", "na podršci", "Ovoj grešci", "Trešdiena", "Išduotas", "Ľudia", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
     ])
     func otherShapesStay(_ text: String) {
         let result = repairer.repair(text)

@@ -17,14 +17,18 @@ extension LegacyMisreadingRepair {
     ///   "An-giê-ri"), or after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ")
     ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
     ///   Vietnamese and Portuguese put "n", "m", "u", "t" or "p" after "iê": "Viêt", "ciência");
-    /// - "š" after "b", "c", "d", "g", "j", "l", "ł", "m", "n", "s", "t", "w" or "z" and before "c", "d", "g"
-    ///   or "z", or after one of them but "n" ending a word (Czech "-ština" and Croatian "završni" have "t" or
-    ///   "n" after it; Latvian "iekš" and "kurš" have "k" or "r" before it, Belarusian Łacinka "mienš" and the
-    ///   place name "Manš" "n"; "š" after a vowel is Czech, Slovak or Croatian).
+    /// - "š" after a consonant but "r" and before "c", "d", "g" or "z", or after "i" and before "c", "g" or
+    ///   "z" ("Czytajšc", "obowišzkowe"), or ending a word after "b", "c", "d", "g", "j", "l", "ł", "m", "s",
+    ///   "t", "w" or "z" (Czech "-ština" and Croatian "završni" have "t" or "n" after it; Latvian "iekš" and
+    ///   "kurš" end after "k" or "r", Belarusian Łacinka "mienš" and the place name "Manš" after "n";
+    ///   Croatian "podršci" and "grešci", Latvian "Trešdiena" and Lithuanian "Išduotas" have "r", a vowel,
+    ///   or "i" and "d" around it, and "š" ending a word after a vowel is Czech, Slovak or Croatian);
+    /// - "Ľ" after a small letter ("WskaĽnik", ISO-8859-2's "ź" read as windows-1250; Slovak writes it
+    ///   opening a word, "Ľudia").
     static func showsMisreadPolishWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let value = scalars[index].value
         switch value {
-        case 0xB3, 0x152, 0x153, 0xE6, 0x178, 0xEA, 0x161: break
+        case 0xB3, 0x152, 0x153, 0xE6, 0x178, 0xEA, 0x161, 0x13D: break
         default: return false
         }
         let before: UInt32 = index > 0 ? scalars[index - 1].value : 0x20
@@ -65,14 +69,21 @@ extension LegacyMisreadingRepair {
             guard before == 0x7A, index >= 2 else { return false }
             let digraph = scalars[index - 2].value
             return digraph == 0x73 || digraph == 0x72 || digraph == 0x63
+        case 0x13D:  // Ľ
+            return (0x61...0x7A).contains(before) || before == 0xF3
         default:  // š
             switch before {
-            case 0x62, 0x63, 0x64, 0x67, 0x6A, 0x6C, 0x142, 0x6D, 0x6E, 0x73, 0x74, 0x77, 0x7A: break
-            default: return false
-            }
-            switch after {
-            case 0x63, 0x64, 0x67, 0x7A: return true
-            default: return endsWord && before != 0x6E
+            case 0x62, 0x63, 0x64, 0x67, 0x6A, 0x6C, 0x142, 0x6D, 0x6E, 0x73, 0x74, 0x77, 0x7A:
+                switch after {
+                case 0x63, 0x64, 0x67, 0x7A: return true
+                default: return endsWord && before != 0x6E
+                }
+            case 0x6B:
+                return after == 0x63 || after == 0x64 || after == 0x67 || after == 0x7A
+            case 0x69:
+                return after == 0x63 || after == 0x67 || after == 0x7A
+            default:
+                return false
             }
         }
     }
