@@ -52,6 +52,25 @@ import Testing
     static let signMisreadings = misreadings(["която", "португалска", "булката заплака"], written: "ibm866", readAs: "windows-1251")
         + misreadings(["To dobrze, że nie zmilczał."], written: "windows-1250", readAs: "windows-1252")
 
+    /// Three-letter words in windows-1251 read as windows-1252 are three letters beyond ASCII in a row,
+    /// which hardly any word of a Latin-script language is.
+    static let shortLatin1Misreadings = misreadings(["бой", "път", "бил", "Усі", "Для", "так", "Ако", "тип"], written: "windows-1251", readAs: "windows-1252")
+
+    @Test("three-letter Cyrillic words in windows-1251 read as windows-1252 come back", arguments: shortLatin1Misreadings)
+    func shortWordsReadAsLatin1(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    @Test("Latin-script words with three letters beyond ASCII stay", arguments: [
+        "Ça été dit", "Müller-Lüdenscheidt Ärzte", "Ærø Ålesund", "crème brûlée", "Ñuñoa", "Çağrı", "Öğüt", "naïveté", "Þórðarson",
+        "Povoliť asynchrónnosť", "lê dê neyê sazkirin",
+    ])
+    func latinWordsStay(_ text: String) {
+        let result = repairer.repair(text)
+        #expect(result.text == text)
+        #expect(result.repairs.isEmpty)
+    }
+
     /// The text, misread, comes back whole, with the one repair that names the misreading.
     static func expectComesBack(_ misreading: Misreading, repairer: MojibakeRepairer) throws {
         let broken = try #require(misread(misreading.clean, written: misreading.written, readAs: misreading.readAs))

@@ -102,7 +102,14 @@ struct LegacyMisreadingRepair: Sendable {
         guard census.pages != 0 else { return nil }
         // Misread legacy text is non-ASCII through and through (every Cyrillic letter, most Polish words);
         // a few accented or symbol characters in English are no evidence of anything.
-        let wholeText = census.words > 0 && 2 * census.nonASCIIWords >= census.words && census.nonASCII >= Self.minimumLegacyEvidence
+        let mostlyNonASCII = census.words > 0 && 2 * census.nonASCIIWords >= census.words
+        let wholeText = mostlyNonASCII && census.nonASCII >= Self.minimumLegacyEvidence
+        // A re-reading of text with no Cyrillic letter into Bulgarian or Ukrainian needs one character
+        // fewer: three letters beyond ASCII in a row make hardly any word of a Latin-script language ("áîé"
+        // is windows-1251 "бой" read as windows-1252). Not between the Cyrillic pages, where acronyms of
+        // three capitals ("БНР", "АНБ") read as well in KOI8 as in windows-1251, nor into Polish, which
+        // Slovak ("Povoliť") and Kurdish ("lê dê") would pass for.
+        let wholeLatinText = mostlyNonASCII && census.capitals + census.small == 0 && census.nonASCII >= Self.minimumLegacyEvidence - 1
         let anomaliesBefore = census.anomalies
         // Letters that may show Polish text misread (``polishSign(_:_:)``) matter only to the re-readings
         // into Polish, so they are counted only in text that one of their read-as pages produces: not in
@@ -110,7 +117,7 @@ struct LegacyMisreadingRepair: Sendable {
         let polishPages = census.pages & polishReadAsPages != 0
         let letters = polishPages ? polishLetterCensus(scalars) : PolishLetterCensus()
         let polishSigns = letters.mayShowMisreading
-        guard wholeText || anomaliesBefore > 0 || polishSigns else { return nil }
+        guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns else { return nil }
         // What a re-reading into Polish needs before its looser fit is worth scoring.
         let polishShown = polishPages && Self.polishSign(census, letters)
         let polishShownBy1252 = letters.hasMisreadPolishLetters
@@ -137,7 +144,8 @@ struct LegacyMisreadingRepair: Sendable {
                 for confusion in rereadings {
                     let page = confusion.readAs
                     let bit: UInt32 = 1 << page
-                    guard census.pages & bit != 0, wholeText || anomaliesBefore > 0 || confusion.intoPolish else { continue }
+                    let whole = wholeText || wholeLatinText && !confusion.intoPolish
+                    guard census.pages & bit != 0, whole || anomaliesBefore > 0 || confusion.intoPolish else { continue }
                     let slot = (census.pages & (bit - 1)).nonzeroBitCount
                     let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(slot * count)..<(slot * count + count)])
                     if case .notYet = readings[page] {
@@ -168,7 +176,7 @@ struct LegacyMisreadingRepair: Sendable {
                     // into Bulgarian or Ukrainian that leaves no Cyrillic letter read Latin text
                     // ("ruszyli\u{9C}cie" into "ruszyli°cie").
                     let fitsAsText = asRead != nil && reRead >= Self.legacyFit && (confusion.intoPolish || after.capitals + after.small > 0)
-                    let byLanguage = fitsAsText && wholeText && gain >= Self.margin && after.anomalies <= anomaliesBefore
+                    let byLanguage = fitsAsText && whole && gain >= Self.margin && after.anomalies <= anomaliesBefore
                     let byAnomalies = fitsAsText && anomaliesBefore > 0 && after.anomalies == 0
                     let byCase =
                         fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
