@@ -51,7 +51,9 @@ extension MojibakeRepairer {
         }
         // Nor does a Cyrillic word in UTF-8 read as windows-1251 whose bytes all read as letters
         // ("РґРёРєРёР№"), which only the images of its lead bytes, every other character, give away.
-        if before.giveAways == 0, legacyCensus.runsOpeningWithLeadImages > 0, Self.hasAlternatingCyrillicLeads(scalars), let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
+        if before.giveAways == 0, legacyCensus.runsOpeningWithLeadImages > 0, Self.hasAlternatingCyrillicLeads(scalars),
+            let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace)
+        {
             return .inWorkspace(repairs: repairs)
         }
         // windows-1252 read as ISO-8859-1 last: C1 controls are also what windows-1250 text read as
