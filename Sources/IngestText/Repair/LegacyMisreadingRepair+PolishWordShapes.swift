@@ -45,10 +45,11 @@ extension LegacyMisreadingRepair {
             }
             return index - start >= 2 && hasVowel
         case 0x152, 0x153:  // Œ œ
+            let followsLetter = index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
             switch after {
             case 0x63, 0x6C, 0x6D, 0x70, 0x72, 0x77, 0xE6: return true
-            case 0x6E: return index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
-            default: return endsWord && index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
+            case 0x6E: return followsLetter
+            default: return endsWord && followsLetter
             }
         case 0xE6:  // æ
             switch before {

@@ -121,6 +121,13 @@ extension MojibakeRepairer {
         Unicode.Scalar(value).map(isSuspiciousByRange) ?? false
     }
 
+    /// A letter of these languages beyond ASCII that gives nothing away: what clean text in them is made
+    /// of, and what a misreading rarely shows alone.
+    @inline(__always)
+    func isPlainOwnLetter(_ scalar: Unicode.Scalar) -> Bool {
+        Self.isOwnLetter(scalar) && !isSuspicious(scalar)
+    }
+
     static func isSuspiciousByRange(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x80...0x9F, 0xA1...0xAA, 0xAC...0xAF, 0xB1...0xBA, 0xBC...0xBF, 0xC2...0xC5, 0xD0, 0xD1, 0xDE, 0xE2, 0xE3:

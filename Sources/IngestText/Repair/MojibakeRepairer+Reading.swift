@@ -153,7 +153,7 @@ extension MojibakeRepairer {
         // gives away) into another script is a coincidence: "dać\u{A0}– „" is Polish with a no-break space
         // before a dash, and "ć", the no-break space and the dash are E6 A0 96 in windows-1250, "栖".
         let first = scalars[range.lowerBound]
-        if let previous, let read = decoded.first, Self.isOwnLetter(first), !isSuspicious(first), classes.answer(.lowercase, for: first),
+        if let previous, let read = decoded.first, isPlainOwnLetter(first), classes.answer(.lowercase, for: first),
             classes.answer(.letter, for: previous), classes.sameScript(previous, first),
             !classes.sameScript(previous, read)
         {
@@ -185,7 +185,7 @@ extension MojibakeRepairer {
         for index in range {
             let scalar = scalars[index]
             guard classes.answer(.letter, for: scalar) else { return letters >= 2 }
-            guard Self.isOwnLetter(scalar), !isSuspicious(scalar) else { return false }
+            guard isPlainOwnLetter(scalar) else { return false }
             letters += 1
         }
         return false

@@ -230,14 +230,13 @@ extension MojibakeRepairer {
     func isConfirmedByText(_ span: Span, decoded: [Unicode.Scalar], scalars: [Unicode.Scalar], spans: [Span]) -> Bool {
         guard let fixed = span.fixed, fixed.count == 1 else { return false }
         let letter = decoded[fixed.lowerBound]
-        guard Self.isOwnLetter(letter), !isSuspicious(letter) else { return false }
+        guard isPlainOwnLetter(letter) else { return false }
         let range = span.range
         let afterLetter = range.lowerBound > 0 && classes.answer(.letter, for: scalars[range.lowerBound - 1])
         let beforeLetter = range.upperBound < scalars.count && classes.answer(.letter, for: scalars[range.upperBound])
         guard afterLetter || beforeLetter else { return false }
         for other in spans where other.fixed == nil {
-            for index in other.range
-            where Self.isOwnLetter(scalars[index]) && !isSuspicious(scalars[index]) && classes.sameScript(scalars[index], letter) {
+            for index in other.range where isPlainOwnLetter(scalars[index]) && classes.sameScript(scalars[index], letter) {
                 return true
             }
         }
@@ -427,7 +426,7 @@ extension MojibakeRepairer {
     /// loop that finds spans.
     @inline(never)
     func joinsCleanToSuspicious(_ scalars: [Unicode.Scalar], start: Int, space: Int) -> Bool {
-        for index in start..<space where !Self.isOwnLetter(scalars[index]) || isSuspicious(scalars[index]) { return false }
+        for index in start..<space where !isPlainOwnLetter(scalars[index]) { return false }
         var index = space + 1
         while index < scalars.count, scalars[index].value >= 0x80 {
             if isSuspicious(scalars[index]) { return true }
