@@ -151,7 +151,17 @@ import Testing
         ], written: "windows-1250", readAs: "iso-8859-2")
         + LegacyMisreadingRepairTests.misreadings(["Wskaźnik danych", "dźwiękowy", "Odpowiedź"], written: "iso-8859-2", readAs: "windows-1250")
 
-    @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings)
+    /// Capitals and "ń" as windows-1252 shows them: "£" inside a word, opening one in title case or
+    /// before another image of a Polish capital ("Ł"), "¥" between capitals or ending a word of them
+    /// ("Ą"), "Œ" before a capital consonant ("Ś"), and "ñ" before "c" and a vowel or "z", or before "sk" or
+    /// "st" ("ń").
+    static let capitalAndSoftNMisreadings = LegacyMisreadingRepairTests.misreadings(
+        [
+            "WSPÓŁPRACA W SPRAWACH AUDIOWIZUALNYCH I KULTURALNYCH, INFORMACJI I ŁĄCZNOŚCI", "WSPÓŁPRACA", "ŁĄCZNOŚCI", "ŁÓDKA",
+            "Łukasz", "ZWIĄZEK", "WSPÓLNĄ", "ŚWIAT", "ŚCIANA", "Państwo", "radziecko-amerykańskie", "GDAŃSK", "tańczy", "końca",
+        ], written: "windows-1250", readAs: "windows-1252")
+
+    @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings + capitalAndSoftNMisreadings)
     func singleSignComesBack(_ misreading: LegacyMisreadingRepairTests.Misreading) throws {
         try LegacyMisreadingRepairTests.expectComesBack(misreading, repairer: repairer)
     }
@@ -159,11 +169,15 @@ import Testing
     /// The same letters in the shapes other languages give them: Danish "træ", Portuguese "você", Kurdish
     /// "rengê", Afrikaans "lê", Vietnamese "An-giê-ri" and "Viêt Nam", French "cœur" and "fœtus", Czech
     /// "arabština", Croatian "završni" and "još", Latvian "iekš" and "kurš", Belarusian Łacinka "mienš",
-    /// the place name "Manš", and units and footnote-like superscripts after consonants.
+    /// the place name "Manš", and units and footnote-like superscripts after consonants; currency signs
+    /// beside letters and codes, French "ŒUVRE" and "ŒCUMENIQUE" in capitals, Spanish "ESPAÑA", and Breton
+    /// "Frañs", "Romañcheg" and "c'h".
     @Test("other languages' words with those letters stay", arguments: [
         "træ", "Opbygger afhængighedstræ", "Você deve escolher", "Asta rengê sor.", "moet hê", "uit te lê", "An-giê-ri",
         "Viêt Nam", "le cœur et la sœur", "fœtus", "œnologie", "ciência", "Việt Nam", "arabština", "Završni indeks", "još uvijek", "Tikai iekš %s", "Jebkurš printeris",
         "Bangladeš", "predlošci", "Pa_mienš", "Manš", "na podršci", "Ovoj grešci", "Trešdiena", "Išduotas", "Ľudia", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
+        "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
+        "Frañs", "Romañcheg", "_Soñki", "Frañc'h",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

@@ -6,7 +6,8 @@ extension LegacyMisreadingRepair {
     /// "wyszukanš" for "Czytając" and "wyszukaną" (read as ISO-8859-2).
     ///
     /// Each shape was kept only when no interface string of any catalogue in `/usr/share/locale` but the
-    /// Polish ones (1,183,392 strings) is re-read for it:
+    /// Polish ones (1,183,392 strings; for the capitals and "ñ", 1,260,504 strings of every catalogue,
+    /// Polish and the English originals included) is re-read for it:
     /// - "³" ending a word of two or more letters with a vowel among them (a unit, "m³" or "cm³", has none);
     /// - "œ" before "c", "l", "m", "p", "r", "w" or "æ", before "n" after a letter ("wczeœniej"), or ending
     ///   a word (French writes it before "u", "i", "d", "s" or "t", and before "n" only opening a word,
@@ -24,16 +25,26 @@ extension LegacyMisreadingRepair {
     ///   Croatian "podršci" and "grešci", Latvian "Trešdiena" and Lithuanian "Išduotas" have "r", a vowel,
     ///   or "i" and "d" around it, and "š" ending a word after a vowel is Czech, Slovak or Croatian);
     /// - "Ľ" after a small letter ("WskaĽnik", ISO-8859-2's "ź" read as windows-1250; Slovak writes it
-    ///   opening a word, "Ľudia").
+    ///   opening a word, "Ľudia");
+    /// - capitals, which headings and menus write whole words in: "£" ("Ł") after a letter, opening a
+    ///   word before capitals with another image of a Polish capital among them ("£¥CZNOŒCI"; "£EUR" is a
+    ///   currency code), or opening one before a small vowel ("£ukasz"; "£m" and "£bn" are sums); "¥" ("Ą")
+    ///   after a capital before another or ending a word of capitals with a vowel ("ZWI¥ZEK", "WSPÓLN¥";
+    ///   "JP¥" is a currency); "Œ" before a capital consonant as "œ" before a small one ("ŒWIAT"), where
+    ///   "œc" opening a word must go on with "i" ("ŒCIANA"; French "œcuménique");
+    /// - "ñ" ("ń") after a letter before "c" and a vowel or "z", or before "sk" or "st" ("tañczy",
+    ///   "Pañstwo", "Gdañsk"): Spanish writes it before vowels, and Breton before "s" ending a word
+    ///   ("Frañs"), before "ch" ("Romañcheg") and "c'h", and before "k".
     static func showsMisreadPolishWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let value = scalars[index].value
         switch value {
-        case 0xB3, 0x152, 0x153, 0xE6, 0x178, 0xEA, 0x161, 0x13D: break
+        case 0xB3, 0x152, 0x153, 0xE6, 0x178, 0xEA, 0x161, 0x13D, 0xA3, 0xA5, 0xF1, 0xD1: break
         default: return false
         }
         let before: UInt32 = index > 0 ? scalars[index - 1].value : 0x20
         let after: UInt32 = index + 1 < scalars.count ? scalars[index + 1].value : 0x20
         let endsWord = index + 1 >= scalars.count || !MojibakeRepairer.isLetter(scalars[index + 1])
+        let followsLetter = index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
         switch value {
         case 0xB3:  // ³
             guard endsWord else { return false }
@@ -45,11 +56,50 @@ extension LegacyMisreadingRepair {
             }
             return index - start >= 2 && hasVowel
         case 0x152, 0x153:  // Œ œ
-            let followsLetter = index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
-            switch after {
-            case 0x63, 0x6C, 0x6D, 0x70, 0x72, 0x77, 0xE6: return true
+            // A capital "Œ" stands for "Ś" in capitals too ("NOŒCI", "ŒWIAT").
+            let next = value == 0x152 && ((0x41...0x5A).contains(after) || after == 0xC6) ? after | 0x20 : after
+            switch next {
+            // Opening a word, "œc" is French "œcuménique"; Polish "śc" there is "ści".
+            case 0x63: return followsLetter || index + 2 < scalars.count && scalars[index + 2].value | 0x20 == 0x69
+            case 0x6C, 0x6D, 0x70, 0x72, 0x77, 0xE6: return true
             case 0x6E: return followsLetter
             default: return endsWord && followsLetter
+            }
+        case 0xA3:  // £
+            guard !endsWord else { return false }
+            if followsLetter { return true }
+            // Opening a word in capitals, with another image of a Polish capital in it: "£¥CZNOŒCI", "£ÓDKA"
+            // ("£EUR" is a currency code).
+            if isCapital(after) {
+                var next = index + 1
+                while next < scalars.count, isCapital(scalars[next].value) {
+                    if scalars[next].value >= 0x80 { return true }
+                    next += 1
+                }
+                return false
+            }
+            // Opening a word in title case: "£ukasz", "£ódŸ" ("Łódź").
+            guard isPolishVowel(after), after >= 0x61, index + 2 < scalars.count else { return false }
+            return MojibakeRepairer.isLetter(scalars[index + 2])
+        case 0xA5:  // ¥
+            guard index > 0, isCapital(before) else { return false }
+            if !endsWord { return isCapital(after) }
+            var start = index
+            var hasVowel = false
+            while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
+                start -= 1
+                if isPolishVowel(scalars[start].value) { hasVowel = true }
+            }
+            return index - start >= 2 && hasVowel
+        case 0xF1, 0xD1:  // ñ Ñ
+            guard followsLetter else { return false }
+            let next = value == 0xD1 && (0x41...0x5A).contains(after) ? after | 0x20 : after
+            guard next == 0x63 || next == 0x73, index + 2 < scalars.count else { return false }
+            let third = scalars[index + 2].value | (value == 0xD1 ? 0x20 : 0)
+            if next == 0x73 { return third == 0x6B || third == 0x74 }
+            switch third {
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x7A: return true
+            default: return false
             }
         case 0xE6:  // æ
             switch before {
@@ -86,6 +136,15 @@ extension LegacyMisreadingRepair {
             default:
                 return false
             }
+        }
+    }
+
+    /// A capital as windows-1252 shows Polish capitals: ASCII ones, "Ó", and the images of "Ą", "Ć", "Ę",
+    /// "Ł", "Ń", "Ś" and "Ż".
+    private static func isCapital(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x41...0x5A, 0xD3, 0xA5, 0xC6, 0xCA, 0xA3, 0xD1, 0x152, 0xAF: true
+        default: false
         }
     }
 

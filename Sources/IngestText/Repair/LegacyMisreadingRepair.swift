@@ -251,9 +251,12 @@ struct LegacyMisreadingRepair: Sendable {
             {
                 letters.superscriptsBeforeLetters += 1
             }
-            // Every shape is of a letter outside the alphabets or of "³": Polish letters, the most common
-            // here, are not looked at again.
-            if kind & (CharacterClasses.outsideAlphabets | CharacterClasses.superscript) != 0, Self.showsMisreadPolishWord(scalars, at: index) {
+            // Every shape is of a letter outside the alphabets, of "³", or of "£" or "¥" (windows-1252's
+            // "Ł" and "Ą"): Polish letters, the most common here, are not looked at again.
+            if kind & (CharacterClasses.outsideAlphabets | CharacterClasses.superscript) != 0 || scalars[index].value == 0xA3
+                || scalars[index].value == 0xA5,
+                Self.showsMisreadPolishWord(scalars, at: index)
+            {
                 letters.misreadWordShapes += 1
             }
         }
