@@ -94,6 +94,7 @@ extension MojibakeRepairer {
         // After a first repair the text has shown it was misread twice, and what is left of the second
         // misreading may hold no give-away character ("ktĂłrej" once "ktÄ‚Å‚rej" is undone once).
         guard suspicious.contains(true) || !first else { return false }
+        decoded.reserveCapacity(2 * scalars.count)
         for (position, span) in spans.enumerated() {
             let range = span.range
             guard range.count >= 2 else { continue }
@@ -111,7 +112,6 @@ extension MojibakeRepairer {
                 deferred[position] = candidates & ~now
             }
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-            decoded.reserveCapacity(2 * scalars.count)
             var hasControl: Bool? = nil
             for page in reverse.indices where now & (1 << page) != 0 {
                 guard let reading = read(scalars, range, page: page, into: &decoded) else { continue }
