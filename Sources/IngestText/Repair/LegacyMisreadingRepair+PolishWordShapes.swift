@@ -18,7 +18,8 @@ extension LegacyMisreadingRepair {
     ///   "An-giê-ri"), or after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ")
     ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
     ///   Vietnamese and Portuguese put "n", "m", "u", "t" or "p" after "iê": "Viêt", "ciência");
-    /// - "š" after a consonant but "r" and before "c", "d", "g" or "z", or after "i" and before "c", "g" or
+    /// - "š" after a consonant but "r" and before "c", "d", "g" or "z", between "t" and "p" ("wystšpić";
+    ///   Czech "-jština" rules out "jšt" for "wyjątek"), or after "i" and before "c", "g" or
     ///   "z" ("Czytajšc", "obowišzkowe"), or ending a word after "b", "c", "d", "g", "j", "l", "ł", "m", "s",
     ///   "t", "w" or "z" (Czech "-ština" and Croatian "završni" have "t" or "n" after it; Latvian "iekš" and
     ///   "kurš" end after "k" or "r", Belarusian Łacinka "mienš" and the place name "Manš" after "n";
@@ -127,6 +128,7 @@ extension LegacyMisreadingRepair {
             case 0x62, 0x63, 0x64, 0x67, 0x6A, 0x6C, 0x142, 0x6D, 0x6E, 0x73, 0x74, 0x77, 0x7A:
                 switch after {
                 case 0x63, 0x64, 0x67, 0x7A: return true
+                case 0x70: return before == 0x74
                 default: return endsWord && before != 0x6E
                 }
             case 0x6B:
