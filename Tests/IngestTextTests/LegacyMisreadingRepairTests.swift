@@ -147,18 +147,19 @@ import Testing
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
-            "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila",
+            "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy",
         ], written: "windows-1250", readAs: "iso-8859-2")
         + LegacyMisreadingRepairTests.misreadings(["Wskaźnik danych", "dźwiękowy", "Odpowiedź"], written: "iso-8859-2", readAs: "windows-1250")
 
     /// Capitals and "ń" as windows-1252 shows them: "£" inside a word, opening one in title case or
     /// before another image of a Polish capital ("Ł"), "¥" between capitals or ending a word of them
-    /// ("Ą"), "Œ" before a capital consonant ("Ś"), and "ñ" before "c" and a vowel or "z", or before "sk" or
-    /// "st" ("ń").
+    /// ("Ą"), "Œ" before a capital consonant ("Ś"), and "ñ" before "c" and a vowel or "z", before "sk" or
+    /// "st", or ending a word after "ie" ("ń"); and "ê" between "s" or "t" and "p" ("ę").
     static let capitalAndSoftNMisreadings = LegacyMisreadingRepairTests.misreadings(
         [
             "WSPÓŁPRACA W SPRAWACH AUDIOWIZUALNYCH I KULTURALNYCH, INFORMACJI I ŁĄCZNOŚCI", "WSPÓŁPRACA", "ŁĄCZNOŚCI", "ŁÓDKA",
             "Łukasz", "ZWIĄZEK", "WSPÓLNĄ", "ŚWIAT", "ŚCIANA", "Państwo", "radziecko-amerykańskie", "GDAŃSK", "tańczy", "końca",
+            "dzień", "jesień", "Grzebień", "wstęp", "Następnie wszyscy", "ustępstwo",
         ], written: "windows-1250", readAs: "windows-1252")
 
     @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings + capitalAndSoftNMisreadings)
@@ -177,7 +178,7 @@ import Testing
         "Viêt Nam", "le cœur et la sœur", "fœtus", "œnologie", "ciência", "Việt Nam", "arabština", "Završni indeks", "još uvijek", "Tikai iekš %s", "Jebkurš printeris",
         "Bangladeš", "predlošci", "Pa_mienš", "Manš", "na podršci", "Ovoj grešci", "Trešdiena", "Išduotas", "Ľudia", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
         "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
-        "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší",
+        "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

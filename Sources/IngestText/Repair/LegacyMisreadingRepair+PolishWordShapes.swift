@@ -15,10 +15,12 @@ extension LegacyMisreadingRepair {
     /// - "æ" ending a word after a vowel (Danish "træ" ends after a consonant);
     /// - "Ÿ" after a small letter;
     /// - "ê" ending a word after "i", or after "sz", "rz" or "cz", and not before a hyphen (Vietnamese
-    ///   "An-giê-ri"), or after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ")
+    ///   "An-giê-ri"), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
+    ///   "s" or "t" before "p" ("wstêp", "nastêpny")
     ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
     ///   Vietnamese and Portuguese put "n", "m", "u", "t" or "p" after "iê": "Viêt", "ciência");
-    /// - "š" after a consonant but "r" and before "c", "d", "g" or "z", between "t" and "p" ("wystšpić";
+    /// - "š" after a consonant and before "c", "d", "g" or "z" (after "r" only before "z", "bršzowy"),
+    ///   between "t" and "p" ("wystšpić";
     ///   Czech "-jština" rules out "jšt" for "wyjątek"), or after "i" and before "c", "g" or
     ///   "z" ("Czytajšc", "obowišzkowe"), or ending a word after "b", "c", "d", "g", "j", "l", "ł", "m", "s",
     ///   "t", "w" or "z" (Czech "-ština" and Croatian "završni" have "t" or "n" after it; Latvian "iekš" and
@@ -35,7 +37,8 @@ extension LegacyMisreadingRepair {
     ///   "œc" opening a word must go on with "i" ("ŒCIANA"; French "œcuménique");
     /// - "ñ" ("ń") after a letter before "c" and a vowel or "z", or before "sk" or "st" ("tañczy",
     ///   "Pañstwo", "Gdañsk"): Spanish writes it before vowels, and Breton before "s" ending a word
-    ///   ("Frañs"), before "ch" ("Romañcheg") and "c'h", and before "k".
+    ///   ("Frañs"), before "ch" ("Romañcheg") and "c'h", and before "k"; and ending a word after "ie"
+    ///   ("dzieñ", "jesieñ").
     static func showsMisreadPolishWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let value = scalars[index].value
         switch value {
@@ -94,6 +97,7 @@ extension LegacyMisreadingRepair {
             return index - start >= 2 && hasVowel
         case 0xF1, 0xD1:  // ñ Ñ
             guard followsLetter else { return false }
+            if endsWord, value == 0xF1 { return before == 0x65 && index >= 2 && scalars[index - 2].value == 0x69 }
             let next = value == 0xD1 && (0x41...0x5A).contains(after) ? after | 0x20 : after
             guard next == 0x63 || next == 0x73, index + 2 < scalars.count else { return false }
             let third = scalars[index + 2].value | (value == 0xD1 ? 0x20 : 0)
@@ -116,6 +120,7 @@ extension LegacyMisreadingRepair {
                 default: break
                 }
             }
+            if after == 0x70, before == 0x74 || before == 0x73 { return true }
             guard endsWord, after != 0x2D else { return false }
             if before == 0x69 { return true }
             guard before == 0x7A, index >= 2 else { return false }
@@ -135,6 +140,8 @@ extension LegacyMisreadingRepair {
                 return after == 0x63 || after == 0x64 || after == 0x67 || after == 0x7A
             case 0x69:
                 return after == 0x63 || after == 0x67 || after == 0x7A
+            case 0x72:
+                return after == 0x7A
             default:
                 return false
             }
