@@ -154,12 +154,13 @@ import Testing
     /// Capitals and "ń" as windows-1252 shows them: "£" inside a word, opening one in title case or
     /// before another image of a Polish capital ("Ł"), "¥" between capitals or ending a word of them
     /// ("Ą"), "Œ" before a capital consonant ("Ś"), and "ñ" before "c" and a vowel or "z", before "sk" or
-    /// "st", or ending a word after "ie" ("ń"); and "ê" between "s" or "t" and "p" ("ę").
+    /// "st", or ending a word after "ie" ("ń"); and "ê" between "s" or "t" and "p", or ending a word after
+    /// "aj", "ej", "uj" or "yn" ("ę").
     static let capitalAndSoftNMisreadings = LegacyMisreadingRepairTests.misreadings(
         [
             "WSPÓŁPRACA W SPRAWACH AUDIOWIZUALNYCH I KULTURALNYCH, INFORMACJI I ŁĄCZNOŚCI", "WSPÓŁPRACA", "ŁĄCZNOŚCI", "ŁÓDKA",
             "Łukasz", "ZWIĄZEK", "WSPÓLNĄ", "ŚWIAT", "ŚCIANA", "Państwo", "radziecko-amerykańskie", "GDAŃSK", "tańczy", "końca",
-            "dzień", "jesień", "Grzebień", "wstęp", "Następnie wszyscy", "ustępstwo",
+            "dzień", "jesień", "Grzebień", "wstęp", "Następnie wszyscy", "ustępstwo", "gratuluję", "daję", "medycynę",
         ], written: "windows-1250", readAs: "windows-1252")
 
     @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings + capitalAndSoftNMisreadings)
@@ -179,6 +180,7 @@ import Testing
         "Bangladeš", "predlošci", "Pa_mienš", "Manš", "na podršci", "Ovoj grešci", "Trešdiena", "Išduotas", "Ľudia", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
         "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
+        "pêşerojê", "Guinê",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

@@ -16,7 +16,8 @@ extension LegacyMisreadingRepair {
     /// - "Ÿ" after a small letter;
     /// - "ê" ending a word after "i", or after "sz", "rz" or "cz", and not before a hyphen (Vietnamese
     ///   "An-giê-ri"), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
-    ///   "s" or "t" before "p" ("wstêp", "nastêpny")
+    ///   "s" or "t" before "p" ("wstêp", "nastêpny"), or ending a word after "aj", "ej", "uj" or "yn"
+    ///   ("pracujê", "maszynê"; Kurdish "pêşerojê" and Occitan "Guinê" stay)
     ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
     ///   Vietnamese and Portuguese put "n", "m", "u", "t" or "p" after "iê": "Viêt", "ciência");
     /// - "š" after a consonant and before "c", "d", "g" or "z" (after "r" only before "z", "bršzowy"),
@@ -123,9 +124,15 @@ extension LegacyMisreadingRepair {
             if after == 0x70, before == 0x74 || before == 0x73 { return true }
             guard endsWord, after != 0x2D else { return false }
             if before == 0x69 { return true }
-            guard before == 0x7A, index >= 2 else { return false }
+            guard index >= 2 else { return false }
             let digraph = scalars[index - 2].value
-            return digraph == 0x73 || digraph == 0x72 || digraph == 0x63
+            switch before {
+            case 0x7A: return digraph == 0x73 || digraph == 0x72 || digraph == 0x63
+            // First persons ("pracujê", "dajê"; Kurdish "pêşerojê" has "o" before "j") and "-ynê" ("maszynê").
+            case 0x6A: return digraph == 0x61 || digraph == 0x65 || digraph == 0x75
+            case 0x6E: return digraph == 0x79
+            default: return false
+            }
         case 0x13D:  // Ľ
             return (0x61...0x7A).contains(before) || before == 0xF3
         default:  // š
