@@ -138,7 +138,8 @@ import Testing
     /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
     /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
     /// "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z", between "t" and "p", or ending a word
-    /// after one other than "n" ("ą"), and "Ľ" after a small letter (ISO-8859-2's "ź" read as windows-1250).
+    /// after one other than "n" or a word with "ł", "ę", "ż", "ń", "ć" or "ó" in it ("ą"), and "Ľ" after a
+    /// small letter (ISO-8859-2's "ź" read as windows-1250).
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
@@ -147,7 +148,8 @@ import Testing
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
-            "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy",
+            "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy", "którą", "Włoską",
+            "piękną", "ręką",
         ], written: "windows-1250", readAs: "iso-8859-2")
         + LegacyMisreadingRepairTests.misreadings(["Wskaźnik danych", "dźwiękowy", "Odpowiedź"], written: "iso-8859-2", readAs: "windows-1250")
 
@@ -180,7 +182,7 @@ import Testing
         "Bangladeš", "predlošci", "Pa_mienš", "Manš", "na podršci", "Ovoj grešci", "Trešdiena", "Išduotas", "Ľudia", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
         "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
-        "pêşerojê", "Guinê",
+        "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

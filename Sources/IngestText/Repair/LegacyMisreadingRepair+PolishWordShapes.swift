@@ -39,7 +39,10 @@ extension LegacyMisreadingRepair {
     /// - "ñ" ("ń") after a letter before "c" and a vowel or "z", or before "sk" or "st" ("tañczy",
     ///   "Pañstwo", "Gdañsk"): Spanish writes it before vowels, and Breton before "s" ending a word
     ///   ("Frañs"), before "ch" ("Romañcheg") and "c'h", and before "k"; and ending a word after "ie"
-    ///   ("dzieñ", "jesieñ").
+    ///   ("dzieñ", "jesieñ");
+    /// - "š" ending a word with "ł", "ę", "ż", "ń", "ć" or "ó" in it, letters ISO-8859-2 reads from Polish
+    ///   windows-1250 as they are ("Włoskš", "pięknš", "którš"); Belarusian Łacinka "słuchaš" has them too,
+    ///   but its re-reading does not fit Polish.
     static func showsMisreadPolishWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let value = scalars[index].value
         switch value {
@@ -136,6 +139,7 @@ extension LegacyMisreadingRepair {
         case 0x13D:  // Ľ
             return (0x61...0x7A).contains(before) || before == 0xF3
         default:  // š
+            if endsWord, followsLetter, hasPolishLetter(scalars, before: index) { return true }
             switch before {
             case 0x62, 0x63, 0x64, 0x67, 0x6A, 0x6C, 0x142, 0x6D, 0x6E, 0x73, 0x74, 0x77, 0x7A:
                 switch after {
@@ -153,6 +157,21 @@ extension LegacyMisreadingRepair {
                 return false
             }
         }
+    }
+
+    /// Whether the word that ends right before `index` holds a letter that ISO-8859-2 reads from windows-1250
+    /// Polish as it is and that no language writing "š" at the end of a word has: "ł", "ę", "ż", "ń", "ć" or
+    /// "ó" ("Włoskš", "pięknš", "którš").
+    private static func hasPolishLetter(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+        var start = index
+        while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
+            start -= 1
+            switch scalars[start].value {
+            case 0x142, 0x141, 0x119, 0x118, 0x17C, 0x17B, 0x144, 0x143, 0x107, 0x106, 0xF3, 0xD3: return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// A capital as windows-1252 shows Polish capitals: ASCII ones, "Ó", and the images of "Ą", "Ć", "Ę",
