@@ -138,7 +138,7 @@ import Testing
     /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
     /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
     /// "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z", between "t" and "p", or ending a word
-    /// after one other than "n" or a word with "ł", "ę", "ż", "ń", "ć" or "ó" in it ("ą"), and "Ľ" after a
+    /// after one other than "n" or a word with "ł", "ę", "ż" or "ń" in it ("ą"), and "Ľ" after a
     /// small letter (ISO-8859-2's "ź" read as windows-1250).
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
@@ -148,21 +148,22 @@ import Testing
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
-            "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy", "którą", "Włoską",
-            "piękną", "ręką",
+            "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy", "Włoską", "piękną",
+            "ręką",
         ], written: "windows-1250", readAs: "iso-8859-2")
         + LegacyMisreadingRepairTests.misreadings(["Wskaźnik danych", "dźwiękowy", "Odpowiedź"], written: "iso-8859-2", readAs: "windows-1250")
 
     /// Capitals and "ń" as windows-1252 shows them: "£" inside a word, opening one in title case or
     /// before another image of a Polish capital ("Ł"), "¥" between capitals or ending a word of them
     /// ("Ą"), "Œ" before a capital consonant ("Ś"), and "ñ" before "c" and a vowel or "z", before "sk" or
-    /// "st", or ending a word after "ie" ("ń"); and "ê" between "s" or "t" and "p", or ending a word after
-    /// "aj", "ej", "uj" or "yn" ("ę").
+    /// "stw", or ending a word after "ie" ("ń"); and "ê" between "s" or "t" and "p", or ending a word after
+    /// "aj" or "yn" ("ę").
     static let capitalAndSoftNMisreadings = LegacyMisreadingRepairTests.misreadings(
         [
             "WSPÓŁPRACA W SPRAWACH AUDIOWIZUALNYCH I KULTURALNYCH, INFORMACJI I ŁĄCZNOŚCI", "WSPÓŁPRACA", "ŁĄCZNOŚCI", "ŁÓDKA",
             "Łukasz", "ZWIĄZEK", "WSPÓLNĄ", "ŚWIAT", "ŚCIANA", "Państwo", "radziecko-amerykańskie", "GDAŃSK", "tańczy", "końca",
-            "dzień", "jesień", "Grzebień", "wstęp", "Następnie wszyscy", "ustępstwo", "gratuluję", "daję", "medycynę",
+            "dzień", "jesień", "Grzebień", "wstęp", "Następnie wszyscy", "ustępstwo", "daję", "medycynę", "Gdańsk",
+            "Gdańska", "państwa",
         ], written: "windows-1250", readAs: "windows-1252")
 
     @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings + capitalAndSoftNMisreadings)
@@ -182,7 +183,8 @@ import Testing
         "Bangladeš", "predlošci", "Pa_mienš", "Manš", "na podršci", "Ovoj grešci", "Trešdiena", "Išduotas", "Ľudia", "5 cm³", "Straße³", "L'HAŸ-LES-ROSES",
         "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
-        "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš",
+        "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš", "brañskell", "brañskailh", "noñsti", "bućkuriš", "Bódiš",
+        "mucujê", "surujê",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

@@ -16,8 +16,8 @@ extension LegacyMisreadingRepair {
     /// - "Ÿ" after a small letter;
     /// - "ê" ending a word after "i", or after "sz", "rz" or "cz", and not before a hyphen (Vietnamese
     ///   "An-giê-ri"), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
-    ///   "s" or "t" before "p" ("wstêp", "nastêpny"), or ending a word after "aj", "ej", "uj" or "yn"
-    ///   ("pracujê", "maszynê"; Kurdish "pêşerojê" and Occitan "Guinê" stay)
+    ///   "s" or "t" before "p" ("wstêp", "nastêpny"), or ending a word after "aj" or "yn" ("dajê",
+    ///   "maszynê"; Kurdish "pêşerojê", Brazilian "mucujê" and Occitan "Guinê" stay)
     ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
     ///   Vietnamese and Portuguese put "n", "m", "u", "t" or "p" after "iê": "Viêt", "ciência");
     /// - "š" after a consonant and before "c", "d", "g" or "z" (after "r" only before "z", "bršzowy"),
@@ -36,13 +36,15 @@ extension LegacyMisreadingRepair {
     ///   after a capital before another or ending a word of capitals with a vowel ("ZWI¥ZEK", "WSPÓLN¥";
     ///   "JP¥" is a currency); "Œ" before a capital consonant as "œ" before a small one ("ŒWIAT"), where
     ///   "œc" opening a word must go on with "i" ("ŒCIANA"; French "œcuménique");
-    /// - "ñ" ("ń") after a letter before "c" and a vowel or "z", or before "sk" or "st" ("tañczy",
-    ///   "Pañstwo", "Gdañsk"): Spanish writes it before vowels, and Breton before "s" ending a word
-    ///   ("Frañs"), before "ch" ("Romañcheg") and "c'h", and before "k"; and ending a word after "ie"
+    /// - "ñ" ("ń") after a letter before "c" and a vowel or "z", before "sk" ending a word, before "ski"
+    ///   or before "sk" and one vowel ending the word, or before "stw" ("tañczy", "Gdañsk",
+    ///   "amerykañskie", "Gdañska", "Pañstwo"): Spanish writes it before vowels, and Breton before "s"
+    ///   ending a word ("Frañs"), before "ske", "ska" and "sti" inside one ("brañskell", "brañskailh",
+    ///   "noñsti"), before "ch" ("Romañcheg") and "c'h", and before "k"; and ending a word after "ie"
     ///   ("dzieñ", "jesieñ");
-    /// - "š" ending a word with "ł", "ę", "ż", "ń", "ć" or "ó" in it, letters ISO-8859-2 reads from Polish
-    ///   windows-1250 as they are ("Włoskš", "pięknš", "którš"); Belarusian Łacinka "słuchaš" has them too,
-    ///   but its re-reading does not fit Polish.
+    /// - "š" ending a word with "ł", "ę", "ż" or "ń" in it, letters ISO-8859-2 reads from Polish
+    ///   windows-1250 as they are ("Włoskš", "pięknš"; Croatian "bućkuriš" has "ć" and Hungarian "Bódiš"
+    ///   "ó"); Belarusian Łacinka "słuchaš" has "ł" too, but its re-reading does not fit Polish.
     static func showsMisreadPolishWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let value = scalars[index].value
         switch value {
@@ -105,7 +107,16 @@ extension LegacyMisreadingRepair {
             let next = value == 0xD1 && (0x41...0x5A).contains(after) ? after | 0x20 : after
             guard next == 0x63 || next == 0x73, index + 2 < scalars.count else { return false }
             let third = scalars[index + 2].value | (value == 0xD1 ? 0x20 : 0)
-            if next == 0x73 { return third == 0x6B || third == 0x74 }
+            // "ńsk" ending a word, before "i" or before one vowel ending it ("Gdañsk", "amerykañskie", "Gdañska"),
+            // and "ństw" ("Pañstwo"): Breton writes "brañskell" and "noñsti".
+            if next == 0x73 {
+                guard index + 3 < scalars.count else { return third == 0x6B }
+                let fourth = scalars[index + 3].value | (value == 0xD1 ? 0x20 : 0)
+                if third == 0x74 { return fourth == 0x77 }
+                guard third == 0x6B else { return false }
+                if !MojibakeRepairer.isLetter(scalars[index + 3]) || fourth == 0x69 { return true }
+                return isPolishVowel(fourth) && (index + 4 >= scalars.count || !MojibakeRepairer.isLetter(scalars[index + 4]))
+            }
             switch third {
             case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0x7A: return true
             default: return false
@@ -131,8 +142,9 @@ extension LegacyMisreadingRepair {
             let digraph = scalars[index - 2].value
             switch before {
             case 0x7A: return digraph == 0x73 || digraph == 0x72 || digraph == 0x63
-            // First persons ("pracujê", "dajê"; Kurdish "pêşerojê" has "o" before "j") and "-ynê" ("maszynê").
-            case 0x6A: return digraph == 0x61 || digraph == 0x65 || digraph == 0x75
+            // First persons in "-ajê" ("dajê"; Kurdish "pêşerojê" and Brazilian "mucujê" have other vowels
+            // before "j") and "-ynê" ("maszynê").
+            case 0x6A: return digraph == 0x61
             case 0x6E: return digraph == 0x79
             default: return false
             }
@@ -160,14 +172,14 @@ extension LegacyMisreadingRepair {
     }
 
     /// Whether the word that ends right before `index` holds a letter that ISO-8859-2 reads from windows-1250
-    /// Polish as it is and that no language writing "š" at the end of a word has: "ł", "ę", "ż", "ń", "ć" or
-    /// "ó" ("Włoskš", "pięknš", "którš").
+    /// Polish as it is and that no language writing "š" at the end of a word has: "ł", "ę", "ż" or "ń"
+    /// ("Włoskš", "pięknš"; Croatian "bućkuriš" has "ć", and "Bódiš" "ó").
     private static func hasPolishLetter(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
         var start = index
         while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
             start -= 1
             switch scalars[start].value {
-            case 0x142, 0x141, 0x119, 0x118, 0x17C, 0x17B, 0x144, 0x143, 0x107, 0x106, 0xF3, 0xD3: return true
+            case 0x142, 0x141, 0x119, 0x118, 0x17C, 0x17B, 0x144, 0x143: return true
             default: continue
             }
         }
