@@ -109,6 +109,14 @@ import Testing
     func mixedCaseStays(_ text: String) {
         #expect(repairer.repair(text).text == text)
     }
+
+    /// A Russian or Belarusian word alone fits neither Bulgarian nor Ukrainian, and its KOI8 reading is a
+    /// run of capitals ("было" as "АШКН"); with "ы", "э" or "ё" in it, it is taken for a word of those
+    /// languages rather than for a word in capitals misread.
+    @Test("Russian and Belarusian words alone stay as they are", arguments: ["было", "одетые", "рэчы", "дрэнны", "чыбча", "сына"])
+    func russianAndBelarusianWordsStay(_ text: String) {
+        Self.expectStays(text, repairer: repairer)
+    }
 }
 
 /// Polish text in windows-1250 read as windows-1252 or as ISO-8859-2 keeps most of its letters; what

@@ -176,7 +176,16 @@ struct LegacyMisreadingRepair: Sendable {
                     // into Bulgarian or Ukrainian that leaves no Cyrillic letter read Latin text
                     // ("ruszyli\u{9C}cie" into "ruszyli°cie").
                     let fitsAsText = asRead != nil && reRead >= Self.legacyFit && (confusion.intoPolish || after.capitals + after.small > 0)
-                    let byLanguage = fitsAsText && whole && gain >= Self.margin && after.anomalies <= anomaliesBefore
+                    // A single Russian or Belarusian word ("было", "рэчы") fits neither Bulgarian nor
+                    // Ukrainian as read, and its KOI8 reading, a run of capitals ("АШКН"), fits a little
+                    // better. A misreading shows a word's small letters as capitals, so one in small letters
+                    // that comes out in capitals is a capitals word misread, and "ы", "э" and "ё" in it
+                    // would have been "Ш", "Щ" and "Ё"; a word of those languages is likelier.
+                    let capitalizesWord =
+                        census.words == 1 && census.small > 0 && Self.isMostlySmall((census.capitals, census.small))
+                        && Self.isMostlyCapitals((after.capitals, after.small))
+                        && scalars.contains { $0 == "ы" || $0 == "э" || $0 == "ё" }
+                    let byLanguage = fitsAsText && whole && gain >= Self.margin && after.anomalies <= anomaliesBefore && !capitalizesWord
                     let byAnomalies = fitsAsText && anomaliesBefore > 0 && after.anomalies == 0
                     let byCase =
                         fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
