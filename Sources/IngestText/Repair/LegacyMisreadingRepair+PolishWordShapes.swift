@@ -57,14 +57,7 @@ extension LegacyMisreadingRepair {
         let followsLetter = index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
         switch value {
         case 0xB3:  // ³
-            guard endsWord else { return false }
-            var start = index
-            var hasVowel = false
-            while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
-                start -= 1
-                if isPolishVowel(scalars[start].value) { hasVowel = true }
-            }
-            return index - start >= 2 && hasVowel
+            return endsWord && endsWordWithVowel(scalars, before: index)
         case 0x152, 0x153:  // Œ œ
             // A capital "Œ" stands for "Ś" in capitals too ("NOŒCI", "ŒWIAT").
             let next = value == 0x152 && ((0x41...0x5A).contains(after) || after == 0xC6) ? after | 0x20 : after
@@ -93,14 +86,7 @@ extension LegacyMisreadingRepair {
             return MojibakeRepairer.isLetter(scalars[index + 2])
         case 0xA5:  // ¥
             guard index > 0, isCapital(before) else { return false }
-            if !endsWord { return isCapital(after) }
-            var start = index
-            var hasVowel = false
-            while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
-                start -= 1
-                if isPolishVowel(scalars[start].value) { hasVowel = true }
-            }
-            return index - start >= 2 && hasVowel
+            return endsWord ? endsWordWithVowel(scalars, before: index) : isCapital(after)
         case 0xF1, 0xD1:  // ñ Ñ
             guard followsLetter else { return false }
             if endsWord, value == 0xF1 { return before == 0x65 && index >= 2 && scalars[index - 2].value == 0x69 }
@@ -169,6 +155,18 @@ extension LegacyMisreadingRepair {
                 return false
             }
         }
+    }
+
+    /// Whether two letters or more come right before `index`, a vowel among them: a word that a sign at
+    /// `index` would end ("by³", "WSPÓLN¥"), not a unit or a code ("cm³", "JP¥").
+    private static func endsWordWithVowel(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
+        var start = index
+        var hasVowel = false
+        while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
+            start -= 1
+            if isPolishVowel(scalars[start].value) { hasVowel = true }
+        }
+        return index - start >= 2 && hasVowel
     }
 
     /// Whether the word that ends right before `index` holds a letter that ISO-8859-2 reads from windows-1250
