@@ -179,8 +179,9 @@ struct LegacyMisreadingRepair: Sendable {
                     // A single Russian or Belarusian word ("было", "рэчы") fits neither Bulgarian nor
                     // Ukrainian as read, and its KOI8 reading, a run of capitals ("АШКН"), fits a little
                     // better. A misreading shows a word's small letters as capitals, so one in small letters
-                    // that comes out in capitals is a capitals word misread, and "ы", "э" and "ё" in it
-                    // would have been "Ш", "Щ" and "Ё"; a word of those languages is likelier.
+                    // that comes out in capitals is a capitals word misread, where "ы" and "э" would have
+                    // been "Ш" and "Щ" (or "Щ" and "Ь"), and "ё" no letter at all; a word of those languages
+                    // is likelier.
                     let capitalizesWord =
                         census.words == 1 && census.small > 0 && Self.isMostlySmall((census.capitals, census.small))
                         && Self.isMostlyCapitals((after.capitals, after.small))
