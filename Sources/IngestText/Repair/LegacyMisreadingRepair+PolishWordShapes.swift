@@ -55,13 +55,15 @@ extension LegacyMisreadingRepair {
         let after: UInt32 = index + 1 < scalars.count ? scalars[index + 1].value : 0x20
         let endsWord = index + 1 >= scalars.count || !MojibakeRepairer.isLetter(scalars[index + 1])
         let followsLetter = index > 0 && MojibakeRepairer.isLetter(scalars[index - 1])
+        // The capitals "Œ" and "Ñ" stand for "Ś" and "Ń" in words of capitals ("NOŒCI", "GDAÑSK"): the
+        // letters after them are compared in small letters. Setting bit 5 turns no character but a capital
+        // into one of the small letters compared against ("Æ" into "æ").
+        let fold: UInt32 = value == 0x152 || value == 0xD1 ? 0x20 : 0
         switch value {
         case 0xB3:  // ³
             return endsWord && endsWordWithVowel(scalars, before: index)
         case 0x152, 0x153:  // Œ œ
-            // A capital "Œ" stands for "Ś" in capitals too ("NOŒCI", "ŒWIAT").
-            let next = value == 0x152 && ((0x41...0x5A).contains(after) || after == 0xC6) ? after | 0x20 : after
-            switch next {
+            switch after | fold {
             // Opening a word, "œc" is French "œcuménique"; Polish "śc" there is "ści".
             case 0x63: return followsLetter || index + 2 < scalars.count && scalars[index + 2].value | 0x20 == 0x69
             case 0x6C, 0x6D, 0x70, 0x72, 0x77, 0xE6: return true
@@ -90,14 +92,14 @@ extension LegacyMisreadingRepair {
         case 0xF1, 0xD1:  // ñ Ñ
             guard followsLetter else { return false }
             if endsWord, value == 0xF1 { return before == 0x65 && index >= 2 && scalars[index - 2].value == 0x69 }
-            let next = value == 0xD1 && (0x41...0x5A).contains(after) ? after | 0x20 : after
+            let next = after | fold
             guard next == 0x63 || next == 0x73, index + 2 < scalars.count else { return false }
-            let third = scalars[index + 2].value | (value == 0xD1 ? 0x20 : 0)
+            let third = scalars[index + 2].value | fold
             // "ńsk" ending a word, before "i" or before one vowel ending it ("Gdañsk", "amerykañskie", "Gdañska"),
             // and "ństw" ("Pañstwo"): Breton writes "brañskell" and "noñsti".
             if next == 0x73 {
                 guard index + 3 < scalars.count else { return third == 0x6B }
-                let fourth = scalars[index + 3].value | (value == 0xD1 ? 0x20 : 0)
+                let fourth = scalars[index + 3].value | fold
                 if third == 0x74 { return fourth == 0x77 }
                 guard third == 0x6B else { return false }
                 if !MojibakeRepairer.isLetter(scalars[index + 3]) || fourth == 0x69 { return true }
@@ -169,17 +171,14 @@ extension LegacyMisreadingRepair {
         return index - start >= 2 && hasVowel
     }
 
-    /// Whether the word that ends right before `index` holds a letter that ISO-8859-2 reads from windows-1250
-    /// Polish as it is and that no language writing "š" at the end of a word has: "ł", "ę", "ż" or "ń"
-    /// ("Włoskš", "pięknš"; Croatian "bućkuriš" has "ć", and "Bódiš" "ó").
+    /// Whether the word that ends right before `index` holds one of ``polishOnlyLetters`` ("ł", "ę", "ż",
+    /// "ń"), which ISO-8859-2 reads from windows-1250 Polish as they are and no language writing "š" at the
+    /// end of a word has ("Włoskš", "pięknš"; Croatian "bućkuriš" has "ć", and "Bódiš" "ó").
     private static func hasPolishLetter(_ scalars: [Unicode.Scalar], before index: Int) -> Bool {
         var start = index
         while start > 0, MojibakeRepairer.isLetter(scalars[start - 1]) {
             start -= 1
-            switch scalars[start].value {
-            case 0x142, 0x141, 0x119, 0x118, 0x17C, 0x17B, 0x144, 0x143: return true
-            default: continue
-            }
+            if polishOnlyLetters.bit(of: scalars[start]) != 0 { return true }
         }
         return false
     }
