@@ -52,6 +52,31 @@ import Testing
     static let signMisreadings = misreadings(["която", "португалска", "булката заплака"], written: "ibm866", readAs: "windows-1251")
         + misreadings(["To dobrze, że nie zmilczał."], written: "windows-1250", readAs: "windows-1252")
 
+    /// IBM866 words whose signs stand beside a letter, not between two: "®" opening a word ("®Є®«®" for
+    /// "около", "®з\u{A0}Єў\u{A0}" for "очаква"), "«" right after a letter ("Є«\u{A0}б ў" for "клас в"), a
+    /// sign between a letter and another sign ("Ї®¬®й" for "помощ"), and a soft hyphen between no-break
+    /// spaces ("бва\u{A0}\u{AD}\u{A0}в\u{A0}" for "страната"). Each came back unrepaired before those
+    /// places counted as signs of a misreading.
+    static let signBesideWordMisreadings = misreadings(
+        ["около", "очаква", "Хората", "ролята на", "убит около", "клас в", "той на", "помощ", "страната", "Кой"],
+        written: "ibm866", readAs: "windows-1251")
+
+    @Test("IBM866 words read as windows-1251 with signs beside their letters come back", arguments: signBesideWordMisreadings)
+    func signsBesideLetters(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// Where real text puts those signs: "®" and "©" after a name, "«" after a space or a sign, "»" after a
+    /// word, units before a quote, a soft hyphen between letters or beside an ordinary space.
+    @Test("rights marks, quotes, units and soft hyphens where text puts them stay", arguments: [
+        "«Київстар®» оголосив нові тарифи", "ПриватБанк® і Монобанк©", "Товариство «Рошен»®", "«Укрзалізниця»© 2024",
+        "площа 50 м²» — сказав він", "Температура +20°С»", "ООО «Ромашка»«Лютик»", "Magazyn «Świat»® Polska",
+        "Apple® iPhone та Samsung® Galaxy", "Сертифікат ISO®9001", "до\u{AD}вго\u{AD}тривалий", "Kritieke fout \u{AD}– onmiddellijk afbreken",
+    ])
+    func signsWhereTextPutsThemStay(_ text: String) {
+        Self.expectStays(text, repairer: repairer)
+    }
+
     /// Three-letter words in windows-1251 read as windows-1252 are three letters beyond ASCII in a row,
     /// which hardly any word of a Latin-script language is.
     static let shortLatin1Misreadings = misreadings(["бой", "път", "бил", "Усі", "Для", "так", "Ако", "тип"], written: "windows-1251", readAs: "windows-1252")

@@ -344,8 +344,9 @@ struct LegacyMisreadingRepair: Sendable {
         var nonASCII = 0
         var nonASCIIRuns = 0
         /// Signs of legacy text read with the wrong code page: a symbol or control character touching a
-        /// letter ("piłk±", "¿e"), a sign that stands inside no word between two letters ("ЌЁЄ®«з®"), and a
-        /// Cyrillic word whose first letter alone is small ("бЕВЕ"). Quotes, dashes, spaces, degrees,
+        /// letter ("piłk±", "¿e"), a sign that stands inside no word between two letters ("ЌЁЄ®«з®") or
+        /// elsewhere out of place ("®Є®«®", ``signsOutOfPlace(_:)``), and a Cyrillic word whose first letter
+        /// alone is small ("бЕВЕ"). Quotes, dashes, spaces, degrees,
         /// superscripts and currency signs next to letters are ordinary text, and so are "¿" and "¡" opening
         /// a word when a "?" or "!" closes them later (Spanish).
         var anomalies = 0
@@ -361,9 +362,17 @@ struct LegacyMisreadingRepair: Sendable {
         var pages: UInt32 = 0
     }
 
-    /// Counts `scalars` in one pass, every question about a character answered by one look-up in
-    /// ``CharacterClasses``.
+    /// Counts `scalars`: ``countLetters(_:)``, and the signs it leaves to ``signsOutOfPlace(_:)``.
     func census(_ scalars: [Unicode.Scalar]) -> Census {
+        var census = countLetters(scalars)
+        census.anomalies += scalars.withUnsafeBufferPointer { signsOutOfPlace($0) }
+        return census
+    }
+
+    /// Counts `scalars` in one pass, every question about a character answered by one look-up in
+    /// ``CharacterClasses``. Kept apart from the rarer questions, which would cost this loop registers.
+    @inline(never)
+    func countLetters(_ scalars: [Unicode.Scalar]) -> Census {
         var census = Census()
         var inWord = false
         var wordHasNonASCII = false
@@ -451,6 +460,69 @@ struct LegacyMisreadingRepair: Sendable {
         case 0xA7, 0xA9, 0xAB, 0xAE, 0xB0, 0xB2, 0xB3, 0xBB: true  // § © « ® ° ² ³ »
         default: false
         }
+    }
+
+    /// How many signs stand where only a misreading puts them, beyond those ``countLetters(_:)`` counts
+    /// (a sign that never stands inside a word between two letters, an odd symbol touching one):
+    /// - a sign that never stands inside a word (``isSymbolNeverInsideWords(_:)``) touching a letter beyond
+    ///   ASCII on a side real text does not put it. "®" and "©" follow a name ("Київстар®") but do not open
+    ///   one; "«" opens a quote after a space, not right after a letter; and such a sign between a letter
+    ///   and another sign touches no word. IBM866 text read as windows-1251 shows its small letters "о",
+    ///   "л", "й" and "м" as "®", "«", "©" and "¬" in just those places: "®Є®«®" for "около", "а®«пв" for
+    ///   "ролят", "Ї®¬®й" for "помощ". Superscripts and the degree sign follow a unit and may meet a quote
+    ///   there ("м²»"), so they count only between a sign and a letter.
+    /// - a soft hyphen beside a no-break space and no letter. It marks where a word may break, so it
+    ///   stands between letters; between no-break spaces it is IBM866 "н" between two "а"
+    ///   ("\u{A0}\u{AD}\u{A0}" for "ана").
+    /// Every text is looked through, four characters at a time past those outside "§"..."»"; kept out of
+    /// the census's loop, whose registers these rarer questions would cost.
+    @inline(never)
+    func signsOutOfPlace(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        func isLetter(_ index: Int) -> Bool {
+            scalars.indices.contains(index) && classes.classes(of: scalars[index]) & CharacterClasses.letter != 0
+        }
+        func isLetterBeyondASCII(_ index: Int) -> Bool { isLetter(index) && scalars[index].value >= 0x80 }
+        func isSign(_ index: Int) -> Bool {
+            guard scalars.indices.contains(index), scalars[index].value >= 0x80 else { return false }
+            let classes = classes.classes(of: scalars[index])
+            return classes & CharacterClasses.letter == 0
+                && (classes & CharacterClasses.oddSymbol != 0 || Self.isSymbolNeverInsideWords(scalars[index].value))
+        }
+        func isNoBreakSpace(_ index: Int) -> Bool { scalars.indices.contains(index) && scalars[index].value == 0xA0 }
+        var signs = 0
+        var index = 0
+        while index < scalars.count {
+            if index &+ 4 <= scalars.count {
+                let nearest = min(
+                    min(scalars[index].value &- 0xA7, scalars[index &+ 1].value &- 0xA7),
+                    min(scalars[index &+ 2].value &- 0xA7, scalars[index &+ 3].value &- 0xA7))
+                if nearest > 0xBB - 0xA7 {
+                    index &+= 4
+                    continue
+                }
+            }
+            defer { index &+= 1 }
+            let value = scalars[index].value
+            guard value &- 0xA7 <= 0xBB - 0xA7 else { continue }
+            // The census counted the soft hyphen touching a letter, and the other signs between two.
+            let afterAnyLetter = isLetter(index - 1)
+            let beforeAnyLetter = isLetter(index + 1)
+            if value == 0xAD {
+                if !afterAnyLetter, !beforeAnyLetter, isNoBreakSpace(index - 1) || isNoBreakSpace(index + 1) { signs += 1 }
+                continue
+            }
+            guard Self.isSymbolNeverInsideWords(value), !(afterAnyLetter && beforeAnyLetter) else { continue }
+            let afterLetter = isLetterBeyondASCII(index - 1)
+            let beforeLetter = isLetterBeyondASCII(index + 1)
+            let isRightsMark = value == 0xAE || value == 0xA9
+            let followsUnit = value == 0xB0 || value == 0xB2 || value == 0xB3
+            if isRightsMark && beforeLetter || value == 0xAB && afterLetter
+                || !followsUnit && afterLetter && isSign(index + 1) || isSign(index - 1) && beforeLetter
+            {
+                signs += 1
+            }
+        }
+        return signs
     }
 
     /// Non-letters beyond ASCII that do not belong next to a letter.
