@@ -77,6 +77,29 @@ import Testing
         Self.expectStays(text, repairer: repairer)
     }
 
+    /// Words in capitals whose re-reading fits Bulgarian or Ukrainian less well than the words of running
+    /// text do (−130 to −150 a pair: "проектът" −134, "алкохол" −135). Each came back unrepaired while a
+    /// re-reading from capitals had to fit better than −130, which kept Russian words in capitals from
+    /// becoming junk before clean text was also scored as Russian.
+    static let capitalsMisreadings = misreadings(
+        ["проектът", "алкохол", "ефективності", "обмежили", "формату", "вашої теорії"], written: "windows-1251", readAs: "koi8-u")
+        + misreadings(["слухань"], written: "koi8-u", readAs: "windows-1251")
+
+    @Test("words misread into capitals that fit less well than running text come back", arguments: capitalsMisreadings)
+    func capitalsWordsComeBack(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// Russian, Belarusian, Serbian and Macedonian words, in capitals or not, fit their own language as
+    /// they stand. Each was re-read into junk while clean text was scored only as Bulgarian, Ukrainian,
+    /// Polish and English ("ОПЫТЕ" as "ношре", "обиље" as "НАХ Е", "доаѓа" as "фюрГр").
+    @Test("words of the Cyrillic neighbours stay as they are", arguments: [
+        "ОПЫТЕ", "ОБЫЧНЫХ", "ОБЪЕМ", "ЛЮБЫХ", "ВЕРНЫЕ", "ГЭНАЯ", "БЫЛЫ", "обиље", "учећи", "паўваўка", "доаѓа",
+    ])
+    func neighbourWordsStay(_ text: String) {
+        Self.expectStays(text, repairer: repairer)
+    }
+
     /// Three-letter words in windows-1251 read as windows-1252 are three letters beyond ASCII in a row,
     /// which hardly any word of a Latin-script language is.
     static let shortLatin1Misreadings = misreadings(["бой", "път", "бил", "Усі", "Для", "так", "Ако", "тип"], written: "windows-1251", readAs: "windows-1252")

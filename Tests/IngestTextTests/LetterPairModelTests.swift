@@ -7,6 +7,7 @@ import Testing
 @Suite struct LetterPairModelTests {
     static let tables: [(code: String, table: String)] = [
         ("bg", LetterPairs.bg), ("pl", LetterPairs.pl), ("uk", LetterPairs.uk), ("en", LetterPairs.en),
+        ("ru", LetterPairs.ru), ("be", LetterPairs.be), ("sr", LetterPairs.sr), ("mk", LetterPairs.mk),
     ]
 
     @Test("each language's alphabet and pair matrix are the entries of its table", arguments: 0..<tables.count)

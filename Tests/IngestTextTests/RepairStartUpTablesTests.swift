@@ -85,5 +85,15 @@ import Testing
             let own = try #require(PairScorer(encoding: encoding, language: language))
             #expect(shared.score(bytes) == own.score(bytes), "\(encoding) as \(language)")
         }
+        // The Cyrillic neighbours are scored only in the encodings that read Cyrillic.
+        let readsCyrillic = try #require(PairScorer.decoding(encoding)).contains { (0x400...0x4FF).contains($0.value) }
+        for language in PairScorer.cyrillicNeighbours {
+            let shared = PairScorer.shared(encoding: encoding, language: language)
+            #expect((shared != nil) == readsCyrillic, "\(encoding) as \(language)")
+            if let shared {
+                let own = try #require(PairScorer(encoding: encoding, language: language))
+                #expect(shared.score(bytes) == own.score(bytes), "\(encoding) as \(language)")
+            }
+        }
     }
 }

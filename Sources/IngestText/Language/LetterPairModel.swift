@@ -1,5 +1,6 @@
-/// Letter-pair log-probabilities of Bulgarian, Polish, Ukrainian and English, parsed once from the
-/// generated tables (`Scripts/build-letter-pairs.py`), for scoring how much a decoding reads like text.
+/// Letter-pair log-probabilities of Bulgarian, Polish, Ukrainian and English, and of the Cyrillic
+/// neighbours Russian, Belarusian, Serbian and Macedonian, parsed once from the generated tables
+/// (`Scripts/build-letter-pairs.py`), for scoring how much a decoding reads like text.
 ///
 /// Each language is kept as the dense matrix the scorers look pairs up in: a scorer exists per
 /// (encoding, language), and building the matrix once per language instead of once per scorer is most of
@@ -35,6 +36,8 @@ public final class LetterPairModel: Sendable {
         for (code, table, floor) in [
             ("bg", LetterPairs.bg, LetterPairs.bgFloor), ("pl", LetterPairs.pl, LetterPairs.plFloor),
             ("uk", LetterPairs.uk, LetterPairs.ukFloor), ("en", LetterPairs.en, LetterPairs.enFloor),
+            ("ru", LetterPairs.ru, LetterPairs.ruFloor), ("be", LetterPairs.be, LetterPairs.beFloor),
+            ("sr", LetterPairs.sr, LetterPairs.srFloor), ("mk", LetterPairs.mk, LetterPairs.mkFloor),
         ] {
             languages[code] = Self.language(code, table: table, floor: floor)
         }

@@ -223,6 +223,10 @@ public struct PairScorer: Sendable {
         "iso-8859-5", "ibm866", "x-mac-cyrillic", "macintosh",
     ]
     public static let languages = ["bg", "pl", "uk", "en"]
+    /// Languages written in Cyrillic whose clean text the mojibake repair must tell from Bulgarian or
+    /// Ukrainian misread: scored only as text stands, for the encodings that read Cyrillic, never as what a
+    /// re-reading makes or as a charset's language.
+    public static let cyrillicNeighbours = ["ru", "be", "sr", "mk"]
 
     /// One scorer per (encoding, language), built once and shared by detection and repair.
     private static let cache: [String: PairScorer] = {
@@ -230,7 +234,8 @@ public struct PairScorer: Sendable {
         for encoding in encodings {
             guard let scalars = decoding(encoding) else { continue }
             let lowercaseLetters = lowercaseLetters(scalars)
-            for language in languages {
+            let readsCyrillic = lowercaseLetters.contains { $0.map(isCyrillic) ?? false }
+            for language in languages + (readsCyrillic ? cyrillicNeighbours : []) {
                 cache[encoding + "|" + language] = PairScorer(
                     encoding: encoding, scalars: scalars, lowercaseLetters: lowercaseLetters, language: language)
             }

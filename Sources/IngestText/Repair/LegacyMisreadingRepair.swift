@@ -21,8 +21,9 @@ struct LegacyMisreadingRepair: Sendable {
     /// The code pages legacy text may have been read with, each with its scorers for every language.
     /// Each page's scorers come in two orders, the languages of Cyrillic text first or those of Latin
     /// text first: clean text stops at the first language that finds it clean, so the text's own script
-    /// decides which are tried first.
-    private let readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer])]
+    /// decides which are tried first. The Cyrillic pages also score text as it stands in Russian,
+    /// Belarusian, Serbian and Macedonian (`neighbours`, ``PairScorer/cyrillicNeighbours``).
+    private let readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer], neighbours: [PairScorer])]
     /// ``confusions`` resolved once: where its read-as page sits in `readAs`, the table and
     /// scorers of the page it was written in, and the chain a repair records.
     private let rereadings: [Rereading]
@@ -53,7 +54,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// no map or whose real page has no table is left out. `scalarClasses` is the repairer's table, which
     /// the census's own is made from.
     init(reverse: [CodePageReverseMap], scalarClasses: ScalarClasses) {
-        var readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer])] = []
+        var readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer], neighbours: [PairScorer])] = []
         for confusion in Self.confusions where !readAs.contains(where: { $0.map.name == confusion.readAs }) {
             guard let map = reverse.first(where: { $0.name == confusion.readAs }) else { continue }
             func scorers(_ languages: [String]) -> [PairScorer] {
@@ -61,7 +62,10 @@ struct LegacyMisreadingRepair: Sendable {
             }
             let cyrillic = PairScorer.languages.filter(Self.cyrillicLanguages.contains)
             let latin = PairScorer.languages.filter { !Self.cyrillicLanguages.contains($0) }
-            readAs.append((map, scorers(cyrillic + latin), scorers(latin + cyrillic)))
+            // Clean Russian, Belarusian, Serbian or Macedonian text fits its own language as it stands, so
+            // a re-reading into Bulgarian or Ukrainian gains little on it ("ОПЫТЕ" stays, not "ношре").
+            // The Latin pages have no scorers for them.
+            readAs.append((map, scorers(cyrillic + latin), scorers(latin + cyrillic), scorers(PairScorer.cyrillicNeighbours)))
         }
         self.readAs = readAs
         classes = CharacterClasses(readAs: readAs.map(\.map), scalarClasses: scalarClasses)
@@ -125,6 +129,7 @@ struct LegacyMisreadingRepair: Sendable {
         // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
         // like real text turns it.
         let inCapitals = Self.isMostlyCapitals((census.capitals, census.small))
+        let caseFit = census.capitals + census.small >= Self.wordLetters ? Self.caseFit : Self.acronymCaseFit
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
@@ -150,7 +155,9 @@ struct LegacyMisreadingRepair: Sendable {
                     let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(slot * count)..<(slot * count + count)])
                     if case .notYet = readings[page] {
                         let scorers = hasCyrillic ? readAs[page].cyrillicFirst : readAs[page].latinFirst
-                        readings[page] = encodeAndScore(scalars, with: readAs[page].map, scorers: scorers, into: pageBytes, stopAtCleanFit: stopAtCleanFit)
+                        readings[page] = encodeAndScore(
+                            scalars, with: readAs[page].map, scorers: scorers, neighbours: readAs[page].neighbours, into: pageBytes,
+                            stopAtCleanFit: stopAtCleanFit)
                     }
                     let polish = confusion.intoPolish && (polishShown || confusion.foreignLettersSuffice && polishShownBy1252)
                     let asRead: Double?
@@ -189,7 +196,7 @@ struct LegacyMisreadingRepair: Sendable {
                     let byLanguage = fitsAsText && whole && gain >= Self.margin && after.anomalies <= anomaliesBefore && !capitalizesWord
                     let byAnomalies = fitsAsText && anomaliesBefore > 0 && after.anomalies == 0
                     let byCase =
-                        fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= Self.caseFit
+                        fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= caseFit
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
                     let byPolishLetters = polish && readsAsPlainPolish(decoded, after)
                     guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
@@ -319,9 +326,18 @@ struct LegacyMisreadingRepair: Sendable {
     /// for single words, which rarely gain a full hundred.
     static let caseMargin = 50.0
 
-    /// How well such a re-reading must fit, per pair: as real words do (about −110), not as the junk a
-    /// wrong re-reading of a real word in capitals makes.
-    static let caseFit = -130.0
+    /// How well such a re-reading must fit, per pair: as only real text does (``cleanFit`` or better), not
+    /// as the junk a wrong re-reading of a real word in capitals makes. Before clean text was also scored
+    /// as Russian, Belarusian, Serbian and Macedonian, a Russian word in capitals ("ОПЫТЕ") fit neither
+    /// Bulgarian nor Ukrainian as it stood and gained the margin with junk such as "ношре", so this was
+    /// −130, which left misread words such as "проектът" (−134) and "алкохол" (−135) unrepaired.
+    static let caseFit = -150.0
+
+    /// Text in capitals with fewer Cyrillic letters than this is as likely an acronym ("РСФСР") as a
+    /// word, and its few pairs fit by chance ("тужут"): its re-reading must fit as well as words of running
+    /// text do (``acronymCaseFit``).
+    static let wordLetters = 6
+    static let acronymCaseFit = -130.0
 
     /// At least four Cyrillic letters, nine in ten of them capitals.
     static func isMostlyCapitals(_ letters: (capitals: Int, small: Int)) -> Bool {
@@ -541,13 +557,13 @@ struct LegacyMisreadingRepair: Sendable {
     }
 
     /// Writes the bytes the text was when it was read with `map`'s code page into `bytes` (as many as the text
-    /// has scalars) and scores how well those bytes, so read, fit the best-fitting language; unreadable
-    /// when the text holds a character that code page cannot produce. With `stopAtCleanFit`, the first
-    /// language that scores at least ``cleanFit`` ends the scoring: all the caller then needs to know is
-    /// that the text reads clean.
+    /// has scalars) and scores how well those bytes, so read, fit the best-fitting language, the
+    /// `neighbours` less ``neighbourDiscount``; unreadable when the text holds a character that code page
+    /// cannot produce. With `stopAtCleanFit`, the first of the `scorers` that scores at least ``cleanFit``
+    /// ends the scoring: all the caller then needs to know is that the text reads clean.
     private func encodeAndScore(
-        _ scalars: [Unicode.Scalar], with map: CodePageReverseMap, scorers: [PairScorer], into bytes: UnsafeMutableBufferPointer<UInt8>,
-        stopAtCleanFit: Bool
+        _ scalars: [Unicode.Scalar], with map: CodePageReverseMap, scorers: [PairScorer], neighbours: [PairScorer],
+        into bytes: UnsafeMutableBufferPointer<UInt8>, stopAtCleanFit: Bool
     ) -> PageReading {
         for (index, scalar) in scalars.enumerated() {
             if scalar.value < 0x80 {
@@ -558,8 +574,20 @@ struct LegacyMisreadingRepair: Sendable {
                 return .unreadable
             }
         }
-        return Self.bestScore(UnsafeBufferPointer(bytes), scorers, stopAtCleanFit: stopAtCleanFit).map { .scored($0) } ?? .unscored
+        let own = Self.bestScore(UnsafeBufferPointer(bytes), scorers, stopAtCleanFit: stopAtCleanFit)
+        if stopAtCleanFit, let own, own >= Self.cleanFit { return .scored(own) }
+        // Every neighbour is scored: the discount may take the first clean one below another.
+        guard let neighbour = Self.bestScore(UnsafeBufferPointer(bytes), neighbours, stopAtCleanFit: false).map({ $0 - Self.neighbourDiscount })
+        else {
+            return own.map { .scored($0) } ?? .unscored
+        }
+        return .scored(max(own ?? neighbour, neighbour))
     }
+
+    /// What a fit as Russian, Belarusian, Serbian or Macedonian gives up, per pair, against one as
+    /// Bulgarian or Ukrainian: pages here are far more often in their own languages, and a short word
+    /// misread may pass for a neighbour's ("ў", a Belarusian word, is what IBM866 "в" shows).
+    static let neighbourDiscount = 20.0
 
     /// The best fit of `bytes` among the scorers' languages, nil when none scores anything. With
     /// `stopAtCleanFit`, the first language that scores at least ``cleanFit`` ends the scoring (whether
