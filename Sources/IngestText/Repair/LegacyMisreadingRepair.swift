@@ -129,7 +129,7 @@ struct LegacyMisreadingRepair: Sendable {
         // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
         // like real text turns it.
         let inCapitals = Self.isMostlyCapitals((census.capitals, census.small))
-        let caseFit = census.capitals + census.small >= Self.wordLetters ? Self.caseFit : Self.acronymCaseFit
+        let caseFit = census.capitals + census.small >= Self.minimumWordLetters ? Self.caseFit : Self.acronymCaseFit
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
@@ -334,9 +334,11 @@ struct LegacyMisreadingRepair: Sendable {
     static let caseFit = -150.0
 
     /// Text in capitals with fewer Cyrillic letters than this is as likely an acronym ("РСФСР") as a
-    /// word, and its few pairs fit by chance ("тужут"): its re-reading must fit as well as words of running
-    /// text do (``acronymCaseFit``).
-    static let wordLetters = 6
+    /// word, and its few pairs fit by chance ("тужут").
+    static let minimumWordLetters = 6
+
+    /// How well the re-reading out of capitals of text shorter than ``minimumWordLetters`` must fit: as
+    /// the words of running text do (about −110), not merely as well as only real text does.
     static let acronymCaseFit = -130.0
 
     /// At least four Cyrillic letters, nine in ten of them capitals.
