@@ -252,9 +252,9 @@ struct LegacyMisreadingRepair: Sendable {
     }
 
     /// Whether a re-reading into Polish turns a character into a letter beyond ASCII that Polish does not
-    /// write. Polish text holds no other letters beyond ASCII but in names, which read the same in the
-    /// code pages or not at all, so re-read rightly every character that changes becomes a Polish letter
-    /// or a sign; Kurdish "Rûpelê zêde" would come back as "Rűpelę zęde".
+    /// write. The three code pages differ where Polish letters are, so Polish text misread comes back with
+    /// every changed character a Polish letter or a sign; Kurdish "Rûpelê zêde" would come back as
+    /// "Rűpelę zęde".
     func makesForeignLetters(_ scalars: [Unicode.Scalar], _ reading: [Unicode.Scalar]) -> Bool {
         for (before, after) in zip(scalars, reading) where before != after && after.value >= 0x80 {
             let kind = classes.classes(of: after)
