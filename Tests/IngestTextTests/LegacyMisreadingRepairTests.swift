@@ -258,14 +258,6 @@ import Testing
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)
     }
 
-    /// Kurdish fits Polish better re-read as windows-1250 than as it stands, by the language margin, but
-    /// the re-reading turns "û" into "ű", a letter Polish does not write: Polish misread comes back with
-    /// Polish letters only where it changes.
-    @Test("a re-reading into Polish that makes a letter Polish lacks is refused")
-    func kurdishStays() {
-        LegacyMisreadingRepairTests.expectStays("Rûpelê xuya lê zêde bike", repairer: repairer)
-    }
-
     /// A control inside a Latin word is no sign of KOI8 read as windows-1251 when the re-reading has no
     /// Cyrillic letter: that once made "ruszyli°cie" of it.
     @Test("Latin text is not re-read into Bulgarian or Ukrainian")

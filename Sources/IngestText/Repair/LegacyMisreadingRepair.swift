@@ -200,7 +200,6 @@ struct LegacyMisreadingRepair: Sendable {
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
                     let byPolishLetters = polish && readsAsPlainPolish(decoded, after)
                     guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
-                    guard !confusion.intoPolish || !makesForeignLetters(scalars, decoded) else { continue }
                     best = (decoded, confusion.chain, gain)
                 }
                 guard let best else { return nil }
@@ -249,18 +248,6 @@ struct LegacyMisreadingRepair: Sendable {
         guard census.anomalies == 0 else { return false }
         let letters = polishLetterCensus(reading)
         return letters.polish > 0 && letters.outsideAlphabets == 0 && letters.superscriptsBeforeLetters == 0 && !Self.hasSymbolInWord(reading)
-    }
-
-    /// Whether a re-reading into Polish turns a character into a letter beyond ASCII that Polish does not
-    /// write. The three code pages differ where Polish letters are, so Polish text misread comes back with
-    /// every changed character a Polish letter or a sign; Kurdish "Rûpelê zêde" would come back as
-    /// "Rűpelę zęde".
-    func makesForeignLetters(_ scalars: [Unicode.Scalar], _ reading: [Unicode.Scalar]) -> Bool {
-        for (before, after) in zip(scalars, reading) where before != after && after.value >= 0x80 {
-            let kind = classes.classes(of: after)
-            if kind & CharacterClasses.letter != 0, kind & CharacterClasses.polish == 0 { return true }
-        }
-        return false
     }
 
     /// Counts what the re-readings into Polish ask about the letters of a text, in one pass.
