@@ -60,6 +60,10 @@ import Testing
         "Недовго думаючи, випиваю половину кислого молока зі™ „сметаною.“",
         // Cyrillic capitals that alternate like the images of lead bytes, with no continuation byte to read.
         "СРСР", "СССР", "РСФСР", "РСРС ТА",
+        // Cyrillic capitals whose bytes are the UTF-8 of an archaic Cyrillic letter ("СІ" as "Ѳ"), a
+        // modifier letter ("КІ" as "ʲ", "ЫЎ" as "ˮ") or a Greek combining mark ("ЌЕ" in Mac Cyrillic as "ͅ").
+        "СІРІ НЕ ПІДЛЯГАЛИ ІНСТРУКЦІЯМ ПЕТРЕНКА.", "ПОРИВЧАСТІ РУХИ, ГОСТРІ СІРІ ОЧІ, МІЦНО ЗАТИСНУТІ УСТА.", "КІЕЎ",
+        "І МНЕ БЫЛО ТАК КРЫЎДНА.", "КОГА ЌЕ ДОЈДАМ ЌЕ СЕ ДОГОВОРИМЕ.", "ШТО ЋЕ РЕЋИ?",
     ])
     func lookAlikesStay(_ text: String) {
         let result = repairer.repair(text)

@@ -90,11 +90,16 @@ extension MojibakeRepairer {
     /// is the UTF-8 of U+1E7B, and Belarusian "тал" as IBM866 that of a Braille pattern. So are the CJK
     /// ideographs of Extension A (U+3400–U+4DBF), rare even in Chinese, which three-byte leads of Cyrillic
     /// and Thai letters (E3, E4) reach: Thai "ใน " is E3 B9 A0 in windows-874, "㹠", and Bulgarian "файл"
-    /// in IBM866 read as windows-1251, "д\u{A0}©«", makes "䠩«".
+    /// in IBM866 read as windows-1251, "д\u{A0}©«", makes "䠩«". So are the spacing modifier letters of
+    /// phonetics and tone (not the apostrophes, primes, accents and length marks text writes: "ʼ", "ʻ",
+    /// "ˈ", "ː", "ˇ", "˘"), the Greek combining marks of decomposed polytonic text, and the archaic
+    /// Cyrillic letters (U+0460–U+0481), which Cyrillic capitals written in windows-1251, ISO-8859-5 or Mac
+    /// Cyrillic land on read as UTF-8: Ukrainian "СІРІ" is D1 B2 D0 B2 in windows-1251, "Ѳв"; Belarusian
+    /// "КІЕЎ" makes "ʲš" and Macedonian "ЌЕ" in Mac Cyrillic "ͅ".
     static func isRare(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x339...0x341, 0x343, 0x344, 0x346...0x36F, 0x1E00...0x1E9F, 0x1F00...0x1FFF, 0x2801...0x28FF, 0x2A00...0x2AFF,
-            0x3400...0x4DBF:
+        case 0x2B0...0x2B8, 0x2C0...0x2C5, 0x2D2...0x2D7, 0x2DE...0x2FF, 0x339...0x36F, 0x460...0x481, 0x1E00...0x1E9F,
+            0x1F00...0x1FFF, 0x2801...0x28FF, 0x2A00...0x2AFF, 0x3400...0x4DBF:
             return true
         case 0x2B00...0x2BFF: return !scalar.properties.isEmoji
         default: return false
