@@ -96,4 +96,14 @@ import Testing
             }
         }
     }
+
+    /// The census's second pass skips every character outside "§"..."»"; each sign it asks about, and the
+    /// soft hyphen, must lie inside.
+    @Test("the signs out of place lie where the census's second pass looks")
+    func signsLieInTheirRange() {
+        let range = LegacyMisreadingRepair.signsFirst...LegacyMisreadingRepair.signsLast
+        let signs = (UInt32(0)..<0x2600).filter { LegacyMisreadingRepair.isSymbolNeverInsideWords($0) } + [0xAD]
+        #expect(signs.allSatisfy(range.contains))
+        #expect(signs.contains(range.lowerBound) && signs.contains(range.upperBound))
+    }
 }

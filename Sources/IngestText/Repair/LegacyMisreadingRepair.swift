@@ -364,9 +364,9 @@ struct LegacyMisreadingRepair: Sendable {
         /// Signs of legacy text read with the wrong code page: a symbol or control character touching a
         /// letter ("piłk±", "¿e"), a sign that stands inside no word between two letters ("ЌЁЄ®«з®") or
         /// elsewhere out of place ("®Є®«®", ``signsOutOfPlace(_:)``), and a Cyrillic word whose first letter
-        /// alone is small ("бЕВЕ"). Quotes, dashes, spaces, degrees,
-        /// superscripts and currency signs next to letters are ordinary text, and so are "¿" and "¡" opening
-        /// a word when a "?" or "!" closes them later (Spanish).
+        /// alone is small ("бЕВЕ"). Quotes, dashes, spaces, degrees, superscripts and currency signs next to
+        /// letters are ordinary text, and so are "¿" and "¡" opening a word when a "?" or "!" closes them
+        /// later (Spanish).
         var anomalies = 0
         /// Capital and small letters of the Cyrillic alphabets.
         var capitals = 0
@@ -380,9 +380,9 @@ struct LegacyMisreadingRepair: Sendable {
         var pages: UInt32 = 0
     }
 
-    /// Counts `scalars`: ``countLetters(_:)``, and the signs it leaves to ``signsOutOfPlace(_:)``.
+    /// Counts `scalars`: ``countInOnePass(_:)``, and the signs it leaves to ``signsOutOfPlace(_:)``.
     func census(_ scalars: [Unicode.Scalar]) -> Census {
-        var census = countLetters(scalars)
+        var census = countInOnePass(scalars)
         census.anomalies += scalars.withUnsafeBufferPointer { signsOutOfPlace($0) }
         return census
     }
@@ -390,7 +390,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// Counts `scalars` in one pass, every question about a character answered by one look-up in
     /// ``CharacterClasses``. Kept apart from the rarer questions, which would cost this loop registers.
     @inline(never)
-    func countLetters(_ scalars: [Unicode.Scalar]) -> Census {
+    func countInOnePass(_ scalars: [Unicode.Scalar]) -> Census {
         var census = Census()
         var inWord = false
         var wordHasNonASCII = false
@@ -470,6 +470,10 @@ struct LegacyMisreadingRepair: Sendable {
         return census
     }
 
+    /// The first and last of the signs ``isSymbolNeverInsideWords(_:)`` names, "§" and "»".
+    static let signsFirst: UInt32 = 0xA7
+    static let signsLast: UInt32 = 0xBB
+
     /// Signs that may stand next to a word but never inside one: "ЌЁЄ®«з®" is IBM866 Bulgarian
     /// ("Николчо") read as windows-1251, which fills words with them. Apostrophes, dashes, the middle dot
     /// (Catalan "col·lecció") and the no-break space do join letters.
@@ -480,7 +484,7 @@ struct LegacyMisreadingRepair: Sendable {
         }
     }
 
-    /// How many signs stand where only a misreading puts them, beyond those ``countLetters(_:)`` counts
+    /// How many signs stand where only a misreading puts them, beyond those ``countInOnePass(_:)`` counts
     /// (a sign that never stands inside a word between two letters, an odd symbol touching one):
     /// - a sign that never stands inside a word (``isSymbolNeverInsideWords(_:)``) touching a letter beyond
     ///   ASCII on a side real text does not put it. "®" and "©" follow a name ("Київстар®") but do not open
@@ -507,21 +511,25 @@ struct LegacyMisreadingRepair: Sendable {
                 && (classes & CharacterClasses.oddSymbol != 0 || Self.isSymbolNeverInsideWords(scalars[index].value))
         }
         func isNoBreakSpace(_ index: Int) -> Bool { scalars.indices.contains(index) && scalars[index].value == 0xA0 }
+        // The signs asked about, and the soft hyphen, lie from "§" to "»": a character's distance above
+        // "§" (wrapping below it) says whether it is one of them.
+        let first = Self.signsFirst
+        let spread = Self.signsLast - first
         var signs = 0
         var index = 0
         while index < scalars.count {
             if index &+ 4 <= scalars.count {
                 let nearest = min(
-                    min(scalars[index].value &- 0xA7, scalars[index &+ 1].value &- 0xA7),
-                    min(scalars[index &+ 2].value &- 0xA7, scalars[index &+ 3].value &- 0xA7))
-                if nearest > 0xBB - 0xA7 {
+                    min(scalars[index].value &- first, scalars[index &+ 1].value &- first),
+                    min(scalars[index &+ 2].value &- first, scalars[index &+ 3].value &- first))
+                if nearest > spread {
                     index &+= 4
                     continue
                 }
             }
             defer { index &+= 1 }
             let value = scalars[index].value
-            guard value &- 0xA7 <= 0xBB - 0xA7 else { continue }
+            guard value &- first <= spread else { continue }
             // The census counted the soft hyphen touching a letter, and the other signs between two.
             let afterAnyLetter = isLetter(index - 1)
             let beforeAnyLetter = isLetter(index + 1)
