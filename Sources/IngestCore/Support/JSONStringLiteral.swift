@@ -49,15 +49,16 @@ public enum JSONStringLiteral {
     /// a string made first: the literal's length is counted, `out` grows once by it, and each scalar is
     /// written in place, escaped by the same rules.
     public static func append(scalars: UnsafeBufferPointer<Unicode.Scalar>, to out: inout [UInt8]) {
+        // Wrapping sums: a buffer of scalars is far shorter than would overflow them.
         var length = 2
         for scalar in scalars {
             let value = scalar.value
             if value >= 0x80 {
-                length += UTF8.width(scalar)
+                length &+= value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
             } else if value >= 0x20 {
-                length += value == 0x22 || value == 0x5C ? 2 : 1
+                length &+= value == 0x22 || value == 0x5C ? 2 : 1
             } else {
-                length += shortEscape(UInt8(truncatingIfNeeded: value)) == nil ? 6 : 2
+                length &+= shortEscape(UInt8(truncatingIfNeeded: value)) == nil ? 6 : 2
             }
         }
         let start = out.count
@@ -77,7 +78,7 @@ public enum JSONStringLiteral {
                 let byte = UInt8(truncatingIfNeeded: value)
                 if byte >= 0x20, byte != 0x22, byte != 0x5C {
                     target[at] = byte
-                    at += 1
+                    at &+= 1
                     continue
                 }
                 target[at] = 0x5C
