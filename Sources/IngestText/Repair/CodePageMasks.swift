@@ -45,13 +45,16 @@ struct CodePageMasks: Sendable {
     }
 
     private let pages: [CodePageReverseMap]
-    /// Entries for every scalar below `flatLimit`, where all but three of the code pages' characters live.
-    private let flat: [Entry]
+    /// Entries for every scalar below `flatLimit`, where all but three of the code pages' characters live,
+    /// in the form ``candidates(_:_:)`` reads.
+    private let flat: [Lanes]
     private let all: Pages
     static let flatLimit = CodePageReverseMap.flatLimit
 
     init(_ pages: [CodePageReverseMap]) {
         precondition(pages.count <= Pages.bitWidth)
+        // Four page sets to a word (``Lanes``).
+        precondition(4 * Pages.bitWidth == UInt64.bitWidth)
         self.pages = pages
         let all: Pages = pages.isEmpty ? 0 : Pages.max >> (Pages.bitWidth - pages.count)
         self.all = all
@@ -66,7 +69,7 @@ struct CodePageMasks: Sendable {
             }
         }
         for value in [0x20, 0x3F] { flat[value] = Self.entry(for: Unicode.Scalar(UInt8(value)), pages: pages, all: all) }
-        self.flat = flat
+        self.flat = flat.map(Lanes.init)
     }
 
     /// The masks the repairer's span reading implies: a space or question mark inside a span stands for a
@@ -109,7 +112,7 @@ struct CodePageMasks: Sendable {
 
     @inline(__always)
     func entry(_ scalar: Unicode.Scalar) -> Entry {
-        scalar.value < Self.flatLimit ? flat[Int(scalar.value)] : Self.entry(for: scalar, pages: pages, all: all)
+        scalar.value < Self.flatLimit ? flat[Int(scalar.value)].entry : Self.entry(for: scalar, pages: pages, all: all)
     }
 
     /// Code pages that produce every character of `scalars[range]` and turn it into bytes with at least
@@ -123,44 +126,40 @@ struct CodePageMasks: Sendable {
     /// such.
     func candidates(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> SpanPages {
         precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
-        var encodes = all
-        var complete: Pages = 0
-        // Pages where one, two or three more continuation bytes finish a sequence.
-        var needs1: Pages = 0
-        var needs2: Pages = 0
-        var needs3: Pages = 0
-        var previousQuoteLead: Pages = 0
-        var quoteEnd: Pages = 0
-        // Pages whose bytes so far are whole sequences, and those where the bytes so far are whole
-        // sequences and the start of one that calls for one, two or three more continuation bytes.
-        var between = all
-        var within1: Pages = 0
-        var within2: Pages = 0
-        var within3: Pages = 0
+        // The state is held in lanes (see ``Lanes``), lane 0 the lowest 16 bits; lanes a result does not
+        // read may hold anything.
+        var encodes = UInt64(all)
+        var complete: UInt64 = 0
+        // Pages where one, two or three more continuation bytes finish a sequence, in lanes 0, 1 and 2.
+        var needs: UInt64 = 0
+        var previousMarks: UInt64 = 0
+        var quoteEnd: UInt64 = 0
+        // Lane 0: pages whose bytes so far are whole sequences; lanes 1, 2 and 3: pages where the bytes
+        // so far are whole sequences and the start of one that calls for one, two or three more
+        // continuation bytes.
+        var progress = UInt64(all)
         // Through the buffers: one bounds check per span, not two per character.
         flat.withUnsafeBufferPointer { flat in
             scalars.withUnsafeBufferPointer { scalars in
                 for index in range {
                     let value = scalars[index].value
-                    let entry = value < Self.flatLimit ? flat[Int(value)] : Self.entry(for: scalars[index], pages: pages, all: all)
-                    encodes &= entry.encodes
-                    complete |= needs1 & entry.continuation
-                    needs1 = needs2 & entry.continuation | entry.lead2
-                    needs2 = needs3 & entry.continuation | entry.lead3
-                    needs3 = entry.lead4
-                    quoteEnd = previousQuoteLead & entry.quoteSecond
-                    previousQuoteLead = entry.quoteLead
-                    let whole = entry.wholeContinuation
-                    let wasBetween = between
-                    between = within1 & whole | wasBetween & entry.standalone
-                    within1 = within2 & whole | wasBetween & entry.lead2
-                    within2 = within3 & whole | wasBetween & entry.lead3
-                    within3 = wasBetween & entry.lead4
+                    let lanes = value < Self.flatLimit ? flat[Int(value)] : Lanes(Self.entry(for: scalars[index], pages: pages, all: all))
+                    let continuation = (lanes.marks &>> 48) &* Lanes.everyLane
+                    let whole = (lanes.leads &>> 48) &* Lanes.everyLane
+                    encodes &= lanes.marks
+                    complete |= needs & continuation
+                    needs = (needs &>> 16) & continuation | lanes.leads & Lanes.lowThreeLanes
+                    quoteEnd = (previousMarks &>> 16) & (lanes.marks &>> 32)
+                    previousMarks = lanes.marks
+                    progress = (progress &>> 16) & whole | (progress & Lanes.lowLane) &* Lanes.everyLane & lanes.fromWhole
                 }
             }
         }
-        let candidates = encodes & (complete | quoteEnd)
+        let candidates = Pages(truncatingIfNeeded: encodes & (complete | quoteEnd))
+        let between = Pages(truncatingIfNeeded: progress)
+        let within1 = Pages(truncatingIfNeeded: progress &>> 16)
+        let quoteEnds = Pages(truncatingIfNeeded: quoteEnd)
         // A closing quote whose last byte was lost ends in the first two bytes of its sequence.
-        return SpanPages(candidates: candidates, whole: candidates & (between | within1 & quoteEnd))
+        return SpanPages(candidates: candidates, whole: candidates & (between | within1 & quoteEnds))
     }
 }
