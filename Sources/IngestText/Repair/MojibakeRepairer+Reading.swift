@@ -37,19 +37,29 @@ extension MojibakeRepairer {
         // and only a span with a stand-in (a space or question mark it took in, or U+FFFD) as units.
         var standIns = false
         let plain = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count + 1) { bytes -> SpanDecoder.Decoding? in
-            var count = 0
-            for index in range {
-                let value = scalars[index].value
-                let byte =
-                    value < Self.reverseFlatLimit
-                    ? reverseBytes[base + Int(value)] : value == 0xFFFD ? 0 : reverse[page].byte(for: scalars[index]) ?? 0
-                guard byte != 0 else {
-                    standIns = value == 0x20 || value == 0x3F || value == 0xFFFD
+            // Through the buffers, with the range checked once: this loop runs for every reading of every
+            // span, most of them thrown away.
+            precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count)
+            let missing = scalars.withUnsafeBufferPointer { scalars in
+                reverseBytes.withUnsafeBufferPointer { table -> Unicode.Scalar? in
+                    let pageTable = table.baseAddress! + base
+                    var count = 0
+                    for index in range {
+                        let scalar = scalars[index]
+                        let value = scalar.value
+                        let byte = value < Self.reverseFlatLimit ? pageTable[Int(value)] : value == 0xFFFD ? 0 : reverse[page].byte(for: scalar) ?? 0
+                        guard byte != 0 else { return scalar }
+                        bytes.initializeElement(at: count, to: byte)
+                        count &+= 1
+                    }
                     return nil
                 }
-                bytes.initializeElement(at: count, to: byte)
-                count += 1
             }
+            if let missing {
+                standIns = missing.value == 0x20 || missing.value == 0x3F || missing.value == 0xFFFD
+                return nil
+            }
+            var count = range.count
             // A closing ” is E2 80 9D, and 0x9D is undefined in windows-1252 and -874: scrapers drop it,
             // leaving "â€" before a space. Restore it only there.
             if count >= 2, bytes[count - 2] == 0xE2, bytes[count - 1] == 0x80, next.map({ !classes.answer(.letter, for: $0) }) ?? true {

@@ -50,8 +50,10 @@ extension MojibakeRepairer {
     func pass(_ scalars: [Unicode.Scalar], first: Bool, into out: inout [Unicode.Scalar], in workspace: inout Workspace) -> Bool {
         let pages = reverse.count
         var spans = Workspace.take(&workspace.spans)
-        // What each code page reads out of each span, span by span in one array (`pages` entries a span),
-        // and whether any page read the span at all.
+        // What each code page reads out of each span: per span and page, span by span in one array
+        // (`pages` entries a span), where in `readings` that reading is, or -1 for none; and whether any
+        // page read the span at all.
+        var slots = Workspace.take(&workspace.readingSlots)
         var readings = Workspace.take(&workspace.readings)
         var suspicious = Workspace.take(&workspace.suspicious)
         // Made with the first reading: most second passes read nothing.
@@ -67,6 +69,7 @@ extension MojibakeRepairer {
         var pageOrder = Workspace.take(&workspace.passPages)
         defer {
             workspace.spans = spans
+            workspace.readingSlots = slots
             workspace.readings = readings
             workspace.suspicious = suspicious
             workspace.readable = readable
@@ -113,21 +116,33 @@ extension MojibakeRepairer {
             }
             let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
             var hasControl: Bool? = nil
-            for page in reverse.indices where now & (1 << page) != 0 {
+            // The pages' bits in order, lowest first, without visiting every page.
+            var unread = now
+            while unread != 0 {
+                let page = unread.trailingZeroBitCount
+                unread &= unread &- 1
                 guard let reading = read(scalars, range, page: page, into: &decoded) else { continue }
-                if readings.isEmpty {
-                    readings.append(contentsOf: repeatElement(nil, count: spans.count * pages))
+                if slots.isEmpty {
+                    slots.append(contentsOf: repeatElement(-1, count: spans.count * pages))
                     readable.append(contentsOf: repeatElement(false, count: spans.count))
                 }
-                readings[position * pages + page] = reading
+                slots[position * pages + page] = Int32(truncatingIfNeeded: readings.count)
+                readings.append(reading)
                 readable[position] = true
-                if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
                 if case .expected(let read) = reading { votes[page] += fitsCase(decoded, read, after: previous) ? 2 : 1 }
-                if hasControl == true, nativeControls[page] { votes[page] += 1 }
+                // Looked for once a span, and only for the few pages that have such controls.
+                if nativeControls[page] {
+                    if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
+                    if hasControl == true { votes[page] += 1 }
+                }
             }
         }
         // No code page read any span: the common end of a second pass.
-        guard !readings.isEmpty else { return false }
+        guard !slots.isEmpty else { return false }
+        func reading(_ position: Int, _ page: Int) -> Reading? {
+            let slot = slots[position * pages + page]
+            return slot < 0 ? nil : readings[Int(slot)]
+        }
         // Best voted first, ties to the earlier code page; a dozen pages, so an insertion sort.
         for page in 0..<pages {
             var slot = order.count
@@ -141,7 +156,7 @@ extension MojibakeRepairer {
         func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
             var anyCase: (Range<Int>, Int)? = nil
             for page in order {
-                guard case .expected(let read)? = readings[position * pages + page] else { continue }
+                guard case .expected(let read)? = reading(position, page) else { continue }
                 if fitsCase(decoded, read, after: previous) { return (read, page) }
                 if anyCase == nil { anyCase = (read, page) }
             }
@@ -149,10 +164,9 @@ extension MojibakeRepairer {
         }
         func choose(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
             if let expected = chooseExpected(position, among: order, after: previous) { return expected }
-            let base = position * pages
-            for page in order { if case .intermediate(let read)? = readings[base + page] { return (read, page) } }
-            for page in order { if case .foreign(let read)? = readings[base + page] { return (read, page) } }
-            for page in order { if case .partial(let read)? = readings[base + page] { return (read, page) } }
+            for page in order { if case .intermediate(let read)? = reading(position, page) { return (read, page) } }
+            for page in order { if case .foreign(let read)? = reading(position, page) { return (read, page) } }
+            for page in order { if case .partial(let read)? = reading(position, page) { return (read, page) } }
             return nil
         }
         var evidence: CodePageMasks.Pages = 0
@@ -173,9 +187,12 @@ extension MojibakeRepairer {
             for page in order where evidence & (1 << page) != 0 {
                 if !deferred.isEmpty, deferred[position] & (1 << page) != 0 {
                     deferred[position] &= ~(1 << page)
-                    readings[position * pages + page] = read(scalars, spans[position].range, page: page, into: &decoded)
+                    if let late = read(scalars, spans[position].range, page: page, into: &decoded) {
+                        slots[position * pages + page] = Int32(truncatingIfNeeded: readings.count)
+                        readings.append(late)
+                    }
                 }
-                switch readings[position * pages + page] {
+                switch reading(position, page) {
                 case .expected(let read)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
                     guard first || keepsScript(scalars, spans[position].range, decoded, read) else { continue }
                     spans[position].fixed = read

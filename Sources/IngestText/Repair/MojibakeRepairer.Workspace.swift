@@ -16,8 +16,12 @@ extension MojibakeRepairer {
         var readable: [Bool] = []
         /// Per span, the code pages not read yet that may still be asked for.
         var deferred: [CodePageMasks.Pages] = []
-        /// What each code page read out of each span (`pages` entries a span), as ranges of `decoded`.
-        var readings: [Reading?] = []
+        /// Per span and code page (`pages` entries a span), where in `readings` what the page read out of
+        /// the span is, or -1: a slot is a quarter of the size of an optional reading, and a pass sets one
+        /// for every page of every span before reading any.
+        var readingSlots: [Int32] = []
+        /// The readings kept, as ranges of `decoded`.
+        var readings: [Reading] = []
         var decoded: [Unicode.Scalar] = []
         /// Per code page: its votes in the current pass, and the spans it repaired in the current pass
         /// and in all passes so far.
