@@ -77,4 +77,62 @@ import Testing
         #expect(leftOut > 100)
         #expect(candidatesSeen > leftOut)
     }
+
+    @Test("the masks' packed scan finds the pages a page-by-page walk through the span's bytes finds", arguments: [false, true])
+    func packedScanMatchesPageByPage(standIns: Bool) {
+        let pages = repairer.reverse.count
+        var candidatesSeen = 0
+        var wholeSeen = 0
+        for span in Self.spans(count: 4000, seed: standIns ? 31 : 29, standIns: standIns) {
+            let context = [Unicode.Scalar("a")] + span + ["."]
+            let found = repairer.masks.candidates(context, 1..<(1 + span.count))
+            var candidates: CodePageMasks.Pages = 0
+            var whole: CodePageMasks.Pages = 0
+            for page in 0..<pages {
+                let (reads, readsWhole) = Self.walk(span.map { repairer.masks.entry($0) }, page: page)
+                if reads { candidates |= 1 << page }
+                if readsWhole { whole |= 1 << page }
+            }
+            #expect(found.candidates == candidates, "\(span)")
+            #expect(found.whole == whole, "\(span)")
+            candidatesSeen += candidates.nonzeroBitCount
+            wholeSeen += whole.nonzeroBitCount
+        }
+        // Not vacuous: many spans are read by some page, and as whole sequences by some.
+        #expect(candidatesSeen > 1000)
+        #expect(wholeSeen > 100)
+    }
+
+    /// What ``CodePageMasks/candidates(_:_:)`` answers for one page, found by following that page's bytes
+    /// one character at a time: whether the page produces every character and its bytes hold a whole
+    /// UTF-8 sequence (or end in the first two bytes of a closing quote), and whether they are nothing
+    /// but whole sequences with stand-alone characters between them.
+    static func walk(_ entries: [CodePageMasks.Entry], page: Int) -> (reads: Bool, whole: Bool) {
+        func has(_ mask: CodePageMasks.Pages) -> Bool { mask & (1 << page) != 0 }
+        var encodes = true
+        var complete = false
+        var needed = 0
+        var quoteEnd = false
+        var previousQuoteLead = false
+        // Continuation bytes the sequence being read still needs, or nil once the bytes are no longer
+        // whole sequences; 0 between sequences.
+        var wholeNeeded: Int? = 0
+        for entry in entries {
+            encodes = encodes && has(entry.encodes)
+            if needed == 1, has(entry.continuation) { complete = true }
+            needed = has(entry.lead2) ? 1 : has(entry.lead3) ? 2 : has(entry.lead4) ? 3 : needed > 1 && has(entry.continuation) ? needed - 1 : 0
+            quoteEnd = previousQuoteLead && has(entry.quoteSecond)
+            previousQuoteLead = has(entry.quoteLead)
+            switch wholeNeeded {
+            case 0?:
+                wholeNeeded = has(entry.lead2) ? 1 : has(entry.lead3) ? 2 : has(entry.lead4) ? 3 : has(entry.standalone) ? 0 : nil
+            case let remaining?:
+                wholeNeeded = has(entry.wholeContinuation) ? remaining - 1 : nil
+            case nil:
+                break
+            }
+        }
+        let reads = encodes && (complete || quoteEnd)
+        return (reads, reads && (wholeNeeded == 0 || wholeNeeded == 1 && quoteEnd))
+    }
 }
