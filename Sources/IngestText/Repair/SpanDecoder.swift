@@ -161,24 +161,37 @@ struct SpanDecoder {
         var written = 0
         var index = 0
         let count = bytes.count
+        // Wrapping arithmetic: every count stays below the span's length.
         while index < count {
             let lead = bytes[index]
-            if lead >= 0xC2, lead <= 0xF4, let (scalar, length) = sequence(bytes, at: index, lead: lead) {
+            // Two-byte sequences, nearly all of what misread Cyrillic and Latin letters hold, are decoded
+            // here; every value they give (U+0080–U+07FF) is a scalar.
+            if lead >= 0xC2, lead < 0xE0, index &+ 1 < count, bytes[index &+ 1] & 0xC0 == 0x80,
+                let scalar = Unicode.Scalar(UInt32(lead & 0x1F) &<< 6 | UInt32(bytes[index &+ 1] & 0x3F))
+            {
                 decoded[written] = scalar
-                written += 1
-                out.sequences += 1
-                out.sequenceBytes += length
-                index += length
+                written &+= 1
+                out.sequences &+= 1
+                out.sequenceBytes &+= 2
+                index &+= 2
                 continue
             }
-            let original = scalars[range.lowerBound + index]
+            if lead >= 0xE0, lead <= 0xF4, let (scalar, length) = sequence(bytes, at: index, lead: lead) {
+                decoded[written] = scalar
+                written &+= 1
+                out.sequences &+= 1
+                out.sequenceBytes &+= length
+                index &+= length
+                continue
+            }
+            let original = scalars[range.lowerBound &+ index]
             decoded[written] = original
-            written += 1
+            written &+= 1
             if original.value >= 0x80 {
-                out.kept += 1
+                out.kept &+= 1
                 if lead >= 0xC2, lead <= 0xF4 { out.keptLead = true }
             }
-            index += 1
+            index &+= 1
         }
         out.count = written
         return out
