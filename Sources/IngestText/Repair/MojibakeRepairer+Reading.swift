@@ -145,15 +145,16 @@ extension MojibakeRepairer {
         {
             return nil
         }
+        let answers = classes.answers(over: decoded)
         // Whatever else it reads as, a repair is made of characters in everyday use.
-        if decoded.contains(where: { classes.answer(.rare, for: $0) }) { return nil }
+        if answers.some & ScalarClasses.Question.rare.rawValue != 0 { return nil }
         // "Ã " standing alone may be the letter itself ("Â is a letter"); at the end of a word ("voilÃ ")
         // it is a misread "à" whose 0xA0 became a space.
         if decoding.restoredSpaces == decoding.sequences, decoding.sequenceBytes == 2, decoding.lossy == 0, !(previous.map(Self.isLetter) ?? false) {
             return weak(decoded)
         }
-        if decoding.kept == 0, decoding.lossy == 0, decoded.allSatisfy({ classes.answer(.plausible, for: $0) }) {
-            if decoded.allSatisfy({ classes.answer(.expected, for: $0) }) { return .expected }
+        if decoding.kept == 0, decoding.lossy == 0, answers.every & ScalarClasses.Question.plausible.rawValue != 0 {
+            if answers.every & ScalarClasses.Question.expected.rawValue != 0 { return .expected }
             if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it

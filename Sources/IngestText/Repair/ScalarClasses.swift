@@ -70,6 +70,27 @@ struct ScalarClasses: Sendable {
         return flat.withUnsafeBufferPointer { $0[Int(scalar.value)] } & question.rawValue != 0
     }
 
+    /// The questions every one of `scalars` answers yes to and those some one does, as flags: one pass
+    /// over a reading that is asked several questions, where asking them one at a time takes a pass each.
+    func answers(over scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (every: UInt16, some: UInt16) {
+        let questions: UInt16 = 1 << Self.scriptShift - 1
+        var every = questions
+        var some: UInt16 = 0
+        flat.withUnsafeBufferPointer { flat in
+            for scalar in scalars {
+                let flags: UInt16
+                if scalar.value < Self.flatLimit {
+                    flags = flat[Int(scalar.value)] & questions
+                } else {
+                    flags = Question.allCases.reduce(0) { $1.answer(scalar) ? $0 | $1.rawValue : $0 }
+                }
+                every &= flags
+                some |= flags
+            }
+        }
+        return (every, some)
+    }
+
     /// Whether two characters are letters or marks of the same script, or both of none.
     @inline(__always)
     func sameScript(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
