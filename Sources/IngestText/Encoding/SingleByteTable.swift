@@ -7,17 +7,28 @@ public struct SingleByteTable: Sendable {
     public let name: String
     /// The scalar each byte decodes to.
     public let scalars: [Unicode.Scalar]
-    private let sequences: [[UInt8]]
+    /// The UTF-8 of each byte's scalar, four bytes a byte whatever its length (the rest zero), and each
+    /// sequence's length: two arrays, where an array of sequences would cost every start-up a small
+    /// allocation for each byte of each table (about 4,400 of them, most of the tables' building time).
+    private let sequenceBytes: [UInt8]
+    private let sequenceLengths: [UInt8]
 
     private init(name: String, index: [UInt16]) {
         self.name = name
         let high = index.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
         scalars = (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + high
-        sequences = scalars.map { scalar in
-            var sequence: [UInt8] = []
-            UTF8.encode(scalar) { sequence.append($0) }
-            return sequence
+        var bytes = [UInt8](repeating: 0, count: 4 * scalars.count)
+        var lengths = [UInt8](repeating: 0, count: scalars.count)
+        for (byte, scalar) in scalars.enumerated() {
+            var length = 0
+            UTF8.encode(scalar) { unit in
+                bytes[4 * byte + length] = unit
+                length += 1
+            }
+            lengths[byte] = UInt8(length)
         }
+        sequenceBytes = bytes
+        sequenceLengths = lengths
     }
 
     public func decode(_ bytes: [UInt8]) -> [UInt8] {
@@ -27,7 +38,8 @@ public struct SingleByteTable: Sendable {
             if byte < 0x80 {
                 out.append(byte)
             } else {
-                out.append(contentsOf: sequences[Int(byte)])
+                let start = 4 * Int(byte)
+                out.append(contentsOf: sequenceBytes[start..<start + Int(sequenceLengths[Int(byte)])])
             }
         }
         return out
