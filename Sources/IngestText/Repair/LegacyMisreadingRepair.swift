@@ -38,7 +38,7 @@ struct LegacyMisreadingRepair: Sendable {
         var scorers: [PairScorer]
         var chain: String
         /// Whether the real page's text is Polish, whose letters show the misreading
-        /// (``polishSign(_:_:)``, ``readsAsPlainPolish(_:_:)``).
+        /// (``polishSign(_:_:)``, ``readsAsPlainPolish(_:_:from:)``).
         var intoPolish: Bool
         /// Whether two different letters foreign to Polish that the re-reading makes Polish show the
         /// misreading on their own (``PolishLetterCensus/hasMisreadPolishLetters``): windows-1252's "ê", "æ", "œ" and
@@ -198,7 +198,7 @@ struct LegacyMisreadingRepair: Sendable {
                     let byCase =
                         fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= caseFit
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
-                    let byPolishLetters = polish && readsAsPlainPolish(decoded, after)
+                    let byPolishLetters = polish && readsAsPlainPolish(decoded, after, from: scalars)
                     guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
                     best = (decoded, confusion.chain, gain)
                 }
@@ -221,7 +221,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// Polish text read with the wrong one of windows-1250, ISO-8859-2 and windows-1252 keeps most of its
     /// letters, so it rarely reads badly enough for the language margin: "Panna Helena ocknê³a siê z
     /// zamyœlenia", "pojawiajš się całymi rodzinami". What gives it away is a sign of its own before
-    /// (here), and a re-reading that is plain Polish after (``readsAsPlainPolish(_:_:)``). Each sign was
+    /// (here), and a re-reading that is plain Polish after (``readsAsPlainPolish(_:_:from:)``). Each sign was
     /// chosen against interface text in forty languages that write the same letters:
     /// - a symbol or control touching a letter, but not "¿" or "¡" opening a word that a "?" or "!"
     ///   closes later, which is Spanish (``Census/anomalies``);
@@ -243,11 +243,38 @@ struct LegacyMisreadingRepair: Sendable {
 
     /// Whether a re-reading into Polish is plain Polish: every letter beyond ASCII Polish, at least one of
     /// them, and no symbol or control in or next to a word. Czech "Napiš" would become "Napią", Slovak
-    /// "Vzťahy" "Vz»ahy", Lithuanian "Žymimo" "®ymimo".
-    func readsAsPlainPolish(_ reading: [Unicode.Scalar], _ census: Census) -> Bool {
+    /// "Vzťahy" "Vz»ahy", Lithuanian "Žymimo" "®ymimo". Foreign letters of a word that opens with a
+    /// capital and that the re-reading leaves whole are a name Polish text quotes ("W Düsseldorfie mają",
+    /// where "ü" is the same byte in all three code pages): they do not count. A name it would change
+    /// ("Hybáškovej" into "Hybáąkovej") still does, and Czech or Slovak text keeps its own letters in
+    /// words in small letters too ("přijde", "věc").
+    func readsAsPlainPolish(_ reading: [Unicode.Scalar], _ census: Census, from original: [Unicode.Scalar]) -> Bool {
         guard census.anomalies == 0 else { return false }
         let letters = polishLetterCensus(reading)
-        return letters.polish > 0 && letters.outsideAlphabets == 0 && letters.superscriptsBeforeLetters == 0 && !Self.hasSymbolInWord(reading)
+        let foreign = letters.outsideAlphabets == 0 ? 0 : letters.outsideAlphabets - keptForeignLettersInNames(reading, from: original)
+        return letters.polish > 0 && foreign == 0 && letters.superscriptsBeforeLetters == 0 && !Self.hasSymbolInWord(reading)
+    }
+
+    /// How many letters outside the alphabets `reading` holds in words it leaves as `original` has them
+    /// and that open with a capital.
+    func keptForeignLettersInNames(_ reading: [Unicode.Scalar], from original: [Unicode.Scalar]) -> Int {
+        guard reading.count == original.count else { return 0 }
+        var kept = 0
+        var wordStart = 0
+        var foreign = 0
+        var unchanged = true
+        for index in 0...reading.count {
+            guard index < reading.count, classes.classes(of: reading[index]) & CharacterClasses.letter != 0 else {
+                if foreign > 0, unchanged, MojibakeRepairer.isUppercase(reading[wordStart]) { kept += foreign }
+                wordStart = index + 1
+                foreign = 0
+                unchanged = true
+                continue
+            }
+            if reading[index] != original[index] { unchanged = false }
+            if classes.classes(of: reading[index]) & CharacterClasses.outsideAlphabets != 0 { foreign += 1 }
+        }
+        return kept
     }
 
     /// Counts what the re-readings into Polish ask about the letters of a text, in one pass.
