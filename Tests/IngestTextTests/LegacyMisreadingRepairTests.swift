@@ -199,8 +199,8 @@ import Testing
     /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
     /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
     /// "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z", between "t" and "p", or ending a word
-    /// after one other than "n" or a word with "ł", "ę", "ż" or "ń" in it ("ą"), and "Ľ" after a
-    /// small letter (ISO-8859-2's "ź" read as windows-1250).
+    /// after one other than "n" or a word with "ł", "ę", "ż" or "ń" in it ("ą"), also after a capital
+    /// opening the word, and "Ľ" after a small letter (ISO-8859-2's "ź" read as windows-1250).
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
@@ -210,7 +210,7 @@ import Testing
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
             "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy", "Włoską", "piękną",
-            "ręką",
+            "ręką", "Sąd", "zadecydował w czwartek warszawski Sąd Wojewódzki.",
         ], written: "windows-1250", readAs: "iso-8859-2")
         + LegacyMisreadingRepairTests.misreadings(["Wskaźnik danych", "dźwiękowy", "Odpowiedź"], written: "iso-8859-2", readAs: "windows-1250")
 
@@ -235,7 +235,8 @@ import Testing
     /// The same letters in the shapes other languages give them: Danish "træ", Portuguese "você", Kurdish
     /// "rengê", Afrikaans "lê", Vietnamese "An-giê-ri" and "Viêt Nam", French "cœur" and "fœtus", Czech
     /// "arabština", Croatian "završni" and "još", Latvian "iekš" and "kurš", Belarusian Łacinka "mienš",
-    /// the place name "Manš", and units and footnote-like superscripts after consonants; currency signs
+    /// the place name "Manš", Estonian "Tšetšeenia" and "Tšaad" (a capital before "š"), and units and
+    /// footnote-like superscripts after consonants; currency signs
     /// beside letters and codes, French "ŒUVRE" and "ŒCUMENIQUE" in capitals, Spanish "ESPAÑA", and Breton
     /// "Frañs", "Romañcheg" and "c'h".
     @Test("other languages' words with those letters stay", arguments: [
@@ -245,7 +246,7 @@ import Testing
         "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
         "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš", "brañskell", "brañskailh", "noñsti", "bućkuriš", "Bódiš",
-        "mucujê", "surujê",
+        "mucujê", "surujê", "Tšetšeenia", "Tšaad",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

@@ -27,7 +27,8 @@ extension LegacyMisreadingRepair {
     ///   "t", "w" or "z" (Czech "-ština" and Croatian "završni" have "t" or "n" after it; Latvian "iekš" and
     ///   "kurš" end after "k" or "r", Belarusian Łacinka "mienš" and the place name "Manš" after "n";
     ///   Croatian "podršci" and "grešci", Latvian "Trešdiena" and Lithuanian "Išduotas" have "r", a vowel,
-    ///   or "i" and "d" around it, and "š" ending a word after a vowel is Czech, Slovak or Croatian);
+    ///   or "i" and "d" around it, and "š" ending a word after a vowel is Czech, Slovak or Croatian); a
+    ///   capital opening the word counts as its small letter ("Sšd", "Błšd");
     /// - "Ľ" after a small letter ("WskaĽnik", ISO-8859-2's "ź" read as windows-1250; Slovak writes it
     ///   opening a word, "Ľudia");
     /// - capitals, which headings and menus write whole words in: "£" ("Ł") after a letter, opening a
@@ -140,7 +141,9 @@ extension LegacyMisreadingRepair {
             return (0x61...0x7A).contains(before) || before == 0xF3
         default:  // š
             if endsWord, followsLetter, hasPolishLetter(scalars, before: index) { return true }
-            switch before {
+            // A word in title case is looked at as in small letters: "Sšd" is "Sąd" as "sšd" is "sąd".
+            let opensWord = index < 2 || !MojibakeRepairer.isLetter(scalars[index - 2])
+            switch opensWord && (0x41...0x5A).contains(before) ? before | 0x20 : before {
             case 0x62, 0x63, 0x64, 0x67, 0x6A, 0x6C, 0x142, 0x6D, 0x6E, 0x73, 0x74, 0x77, 0x7A:
                 switch after {
                 case 0x63, 0x64, 0x67, 0x7A: return true
