@@ -90,6 +90,28 @@ import Testing
         try Self.expectComesBack(misreading, repairer: repairer)
     }
 
+    /// Long words whose re-reading out of capitals fits as real text does but gains a little less than the
+    /// margin of 50 a pair over the text as it stands, which also scores as Russian and the other
+    /// neighbours ("безпрепятствено" gains 48.9). With nine Cyrillic letters or more, 40 is enough.
+    static let longCapitalsMisreadings = misreadings(
+        ["безпрепятствено", "победоносно", "възобновяване"], written: "windows-1251", readAs: "koi8-u")
+        + misreadings(["тексасците", "седемдесет", "определя броя"], written: "koi8-u", readAs: "windows-1251")
+
+    @Test("long words misread into capitals that gain less than the margin come back", arguments: longCapitalsMisreadings)
+    func longCapitalsWordsComeBack(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// Long words in capitals of all four Cyrillic languages here stay: the smaller margin still needs a
+    /// re-reading that fits as real text does.
+    @Test("long words in capitals stay as they are", arguments: [
+        "РЕСПУБЛИКАНСКИЙ", "ПРАВИТЕЛЬСТВО", "ДОСТОПРИМЕЧАТЕЛЬНОСТИ", "МЕЖДУНАРОДНЫЙ", "УКРАЇНСЬКОЮ", "НАЦІОНАЛЬНИЙ",
+        "БЪЛГАРСКИЯТ", "ЗАКОНОДАТЕЛСТВО",
+    ])
+    func longCapitalsWordsStay(_ text: String) {
+        Self.expectStays(text, repairer: repairer)
+    }
+
     /// Russian, Belarusian, Serbian and Macedonian words, in capitals or not, fit their own language as
     /// they stand. Each was re-read into junk while clean text was scored only as Bulgarian, Ukrainian,
     /// Polish and English ("ОПЫТЕ" as "ношре", "обиље" as "НАХ Е", "доаѓа" as "фюрГр").

@@ -130,6 +130,7 @@ struct LegacyMisreadingRepair: Sendable {
         // like real text turns it.
         let inCapitals = Self.isMostlyCapitals((census.capitals, census.small))
         let caseFit = census.capitals + census.small >= Self.minimumWordLetters ? Self.caseFit : Self.acronymCaseFit
+        let caseMargin = census.capitals + census.small >= Self.longWordLetters ? Self.longWordCaseMargin : Self.caseMargin
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
@@ -196,7 +197,7 @@ struct LegacyMisreadingRepair: Sendable {
                     let byLanguage = fitsAsText && whole && gain >= Self.margin && after.anomalies <= anomaliesBefore && !capitalizesWord
                     let byAnomalies = fitsAsText && anomaliesBefore > 0 && after.anomalies == 0
                     let byCase =
-                        fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= Self.caseMargin && reRead >= caseFit
+                        fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= caseMargin && reRead >= caseFit
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
                     let byPolishLetters = polish && readsAsPlainPolish(decoded, after, from: scalars)
                     guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
@@ -352,6 +353,12 @@ struct LegacyMisreadingRepair: Sendable {
     /// windows-1251 must fit: the case is evidence of its own, so a smaller margin than ``margin`` holds
     /// for single words, which rarely gain a full hundred.
     static let caseMargin = 50.0
+
+    /// Text in capitals with at least this many Cyrillic letters, and the margin its re-reading out of
+    /// capitals needs: the longer the text, the less a fit as good as real text's (``caseFit``) happens by
+    /// chance.
+    static let longWordLetters = 9
+    static let longWordCaseMargin = 40.0
 
     /// How well such a re-reading must fit, per pair: as only real text does (``cleanFit`` or better), not
     /// as the junk a wrong re-reading of a real word in capitals makes. Before clean text was also scored
