@@ -36,6 +36,27 @@ import Testing
         #expect(result.repairs.first?.chain.hasPrefix("utf-8 read as ") == true)
     }
 
+    /// A Latin-1 sign alone between spaces ("×", "§") misread into two characters, one of them a sign
+    /// ("Ã—", Mac Roman's "¬ß"), is as likely a formula or an emoticon; in text the same code page broke
+    /// throughout it is the sign.
+    @Test("a lone sign in text misread throughout comes back", arguments: [
+        ("Надруковано на папері формату А5 (148 × 210 мм) щільністю 250 г/м².", "windows-1252"),
+        ("Wahania kursów określone w § 148. Przypomnijmy, że to nie pierwszy raz.", "macintosh"),
+        ("Produkt ma wymiary 20 × 30 cm i waży półtora kilograma.", "windows-1252"),
+    ])
+    func loneSignInMisreadText(_ clean: String, _ codePage: String) {
+        let broken = Self.misread(clean, as: codePage)
+        #expect(broken != clean)
+        #expect(repairer.repair(broken).text == clean)
+    }
+
+    /// Alone, with nothing else the code page broke, the same two characters stay: a formula, an
+    /// emoticon or a name.
+    @Test("a lone two-character sign in otherwise clean text stays", arguments: ["Wymiary: 148 Ã— 210 mm", "siehe ¬ß 5", "x Ã· y"])
+    func loneSignAloneStays(_ text: String) {
+        #expect(repairer.repair(text).text == text)
+    }
+
     @Test("UTF-8 shown on a DOS console (IBM437) comes back")
     func consoleCodePage() {
         // "#правильное питание" as UTF-8, shown with IBM437 (not a WHATWG encoding, so written out here).

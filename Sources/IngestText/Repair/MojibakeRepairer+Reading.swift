@@ -143,7 +143,7 @@ extension MojibakeRepairer {
         if decoded.count == 1, range.count == 2,
             Self.isAmbiguous(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]), previous: previous, next: next)
         {
-            return nil
+            return weakSign(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
         }
         let answers = classes.answers(over: decoded)
         // Whatever else it reads as, a repair is made of characters in everyday use.
@@ -179,7 +179,8 @@ extension MojibakeRepairer {
         let evidence = decoding.sequenceBytes + 2 * decoding.lossy + decoding.replacementCharacters
         guard evidence >= 3 || decoded.count == 1 && range.count == 2 && Self.isTwoByteLetter(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
         else {
-            return weak(decoded)
+            guard decoded.count == 1, range.count == 2 else { return weak(decoded) }
+            return weak(decoded) ?? weakSign(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
         }
         // A reading that keeps part of the span must undo some of what made it suspicious: one that keeps
         // every give-away character explains none of them. "„дії”" in Ukrainian is "„", three letters
@@ -216,6 +217,17 @@ extension MojibakeRepairer {
         guard decoded.allSatisfy({ classes.answer(.neutral, for: $0) || classes.answer(.commonLetter, for: $0) }),
             decoded.contains(where: { $0.value == 0xFFFD || classes.answer(.commonLetter, for: $0) })
         else { return nil }
+        return .weak
+    }
+
+    /// A sign of running text beyond ASCII ("×", "§", "°", "±", "´": Latin-1's signs) read out of a
+    /// two-character span that holds a sign itself ("Ã—" for "×", Mac Roman's "¬ß" for "§"). Alone that is
+    /// as likely a formula or an emoticon, so it is weak: taken only where the text has shown its code page
+    /// ("148 Ã— 210 мм" in Ukrainian text misread throughout). Two letters are left alone: a lone "³" out of
+    /// two Cyrillic letters is a coincidence.
+    func weakSign(_ only: Unicode.Scalar, span: (Unicode.Scalar, Unicode.Scalar)) -> ReadingKind? {
+        let value = only.value
+        guard (0xA1...0xBF).contains(value) || value == 0xD7 || value == 0xF7, !(Self.isLetter(span.0) && Self.isLetter(span.1)) else { return nil }
         return .weak
     }
 
