@@ -50,6 +50,17 @@ import Testing
         #expect(repairer.repair(broken).text == clean)
     }
 
+    /// The same sign read as ISO-8859-1, whose C1 controls come through: "Ã\u{97}" is "×" (C3 97), not the
+    /// combining mark U+0317 that Mac Roman reads out of it, since a combining mark never follows a space.
+    @Test("a lone sign read as ISO-8859-1 in text misread throughout comes back")
+    func loneSignReadAsLatin1() {
+        let broken = """
+            Ð\u{9D}Ð°Ð´Ñ\u{80}Ñ\u{83}ÐºÐ¾Ð²Ð°Ð½Ð¾ Ð½Ð° Ð¿Ð°Ð¿ÐµÑ\u{80}Ñ\u{96} Ñ\u{84}Ð¾Ñ\u{80}Ð¼Ð°Ñ\u{82}Ñ\u{83} Ð\u{90}5 (148 Ã\u{97} 210 Ð¼Ð¼) \
+            Ñ\u{89}Ñ\u{96}Ð»Ñ\u{8C}Ð½Ñ\u{96}Ñ\u{81}Ñ\u{82}Ñ\u{8E} 250 Ð³Ñ\u{80}Ð°Ð¼Ñ\u{96}Ð².
+            """
+        #expect(repairer.repair(broken).text == "Надруковано на папері формату А5 (148 × 210 мм) щільністю 250 грамів.")
+    }
+
     /// Alone, with nothing else the code page broke, the same two characters stay: a formula, an
     /// emoticon or a name.
     @Test("a lone two-character sign in otherwise clean text stays", arguments: ["Wymiary: 148 Ã— 210 mm", "siehe ¬ß 5", "x Ã· y"])

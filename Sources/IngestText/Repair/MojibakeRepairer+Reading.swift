@@ -145,6 +145,9 @@ extension MojibakeRepairer {
         {
             return weakSign(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
         }
+        // A combining mark marks the character before it, a letter, a digit or a sign ("$̶6̶3̶", "'̀"), but
+        // never a space: "148 Ã\u{97} 210" is "×" in windows-1252, not U+0317 in Mac Roman.
+        if let first = decoded.first, (0x300...0x36F).contains(first.value), previous.map({ $0.properties.isWhitespace }) ?? true { return nil }
         let answers = classes.answers(over: decoded)
         // Whatever else it reads as, a repair is made of characters in everyday use.
         if answers.some & ScalarClasses.Question.rare.rawValue != 0 { return nil }
