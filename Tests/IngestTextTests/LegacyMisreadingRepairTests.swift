@@ -222,7 +222,8 @@ import Testing
     /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
     /// "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z", between "t" and "p", or ending a word
     /// after one other than "n" or a word with "ł", "ę", "ż" or "ń" in it ("ą"), also after a capital
-    /// opening the word, and "Ľ" after a small letter (ISO-8859-2's "ź" read as windows-1250).
+    /// opening the word, or after a consonant before "ł" or before "ć" ending a word, and "Ľ" after a
+    /// small letter (ISO-8859-2's "ź" read as windows-1250).
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
@@ -232,7 +233,8 @@ import Testing
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
             "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy", "Włoską", "piękną",
-            "ręką", "Sąd", "zadecydował w czwartek warszawski Sąd Wojewódzki.",
+            "ręką", "Sąd", "zadecydował w czwartek warszawski Sąd Wojewódzki.", "Spróbuj teraz trochę zasnąć!", "stanął",
+            "zaczął", "odsunąć",
         ], written: "windows-1250", readAs: "iso-8859-2")
         + LegacyMisreadingRepairTests.misreadings(["Wskaźnik danych", "dźwiękowy", "Odpowiedź"], written: "iso-8859-2", readAs: "windows-1250")
 
@@ -257,7 +259,8 @@ import Testing
     /// The same letters in the shapes other languages give them: Danish "træ", Portuguese "você", Kurdish
     /// "rengê", Afrikaans "lê", Vietnamese "An-giê-ri" and "Viêt Nam", French "cœur" and "fœtus", Czech
     /// "arabština", Croatian "završni" and "još", Latvian "iekš" and "kurš", Belarusian Łacinka "mienš",
-    /// the place name "Manš", Estonian "Tšetšeenia" and "Tšaad" (a capital before "š"), and units and
+    /// the place name "Manš", Estonian "Tšetšeenia" and "Tšaad" (a capital before "š"), Croatian "prišć"
+    /// and Belarusian Łacinka "pašła" (a vowel before "šć" and "šł"), Slovak "najštandardnejšej", and units and
     /// footnote-like superscripts after consonants; currency signs
     /// beside letters and codes, French "ŒUVRE" and "ŒCUMENIQUE" in capitals, Spanish "ESPAÑA", and Breton
     /// "Frañs", "Romañcheg" and "c'h".
@@ -268,7 +271,7 @@ import Testing
         "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
         "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš", "brañskell", "brañskailh", "noñsti", "bućkuriš", "Bódiš",
-        "mucujê", "surujê", "Tšetšeenia", "Tšaad",
+        "mucujê", "surujê", "Tšetšeenia", "Tšaad", "prišć", "pašła", "najštandardnejšej", "hebrejština",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

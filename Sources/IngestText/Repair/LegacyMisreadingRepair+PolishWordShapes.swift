@@ -28,7 +28,9 @@ extension LegacyMisreadingRepair {
     ///   "kurš" end after "k" or "r", Belarusian Łacinka "mienš" and the place name "Manš" after "n";
     ///   Croatian "podršci" and "grešci", Latvian "Trešdiena" and Lithuanian "Išduotas" have "r", a vowel,
     ///   or "i" and "d" around it, and "š" ending a word after a vowel is Czech, Slovak or Croatian); a
-    ///   capital opening the word counts as its small letter ("Sšd", "Błšd");
+    ///   capital opening the word counts as its small letter ("Sšd", "Błšd"); after one of those
+    ///   consonants, "š" before "ł" ("stanšł", "zaczšł") or before "ć" ending a word ("zasnšć", "zajšć";
+    ///   "jšt" stays out, for Slovak "najštandardnejší" as well as Czech "hebrejština");
     /// - "Ľ" after a small letter ("WskaĽnik", ISO-8859-2's "ź" read as windows-1250; Slovak writes it
     ///   opening a word, "Ľudia");
     /// - capitals, which headings and menus write whole words in: "£" ("Ł") after a letter, opening a
@@ -146,8 +148,9 @@ extension LegacyMisreadingRepair {
             switch opensWord && (0x41...0x5A).contains(before) ? before | 0x20 : before {
             case 0x62, 0x63, 0x64, 0x67, 0x6A, 0x6C, 0x142, 0x6D, 0x6E, 0x73, 0x74, 0x77, 0x7A:
                 switch after {
-                case 0x63, 0x64, 0x67, 0x7A: return true
+                case 0x63, 0x64, 0x67, 0x7A, 0x142: return true
                 case 0x70: return before == 0x74
+                case 0x107: return index + 2 >= scalars.count || !MojibakeRepairer.isLetter(scalars[index + 2])
                 default: return endsWord && before != 0x6E
                 }
             case 0x6B:
