@@ -219,7 +219,7 @@ import Testing
 
     /// Each shows one letter in a shape only a misread Polish word gives it, and nothing else: "³" ending
     /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
-    /// vowel ("ć"), "Ÿ" after a small letter ("ź"), "ê" ending a word after "i" or "sz" or before "c" or
+    /// vowel ("ć"), "Ÿ" after a small letter or opening a word before one ("ź"), "ê" ending a word after "i", "sz" or "dz" or before "c" or
     /// "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z", between "t" and "p", or ending a word
     /// after one other than "n" or a word with "ł", "ę", "ż" or "ń" in it ("ą"), also after a capital
     /// opening the word, or after a consonant before "ł" or before "ć" ending a word, and "Ľ" after a
@@ -227,7 +227,7 @@ import Testing
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
-            "zachować", "chodź", "odpowiedź", "się", "lubię", "muszę", "więcej", "dzięki",
+            "zachować", "chodź", "odpowiedź", "się", "lubię", "muszę", "więcej", "dzięki", "widzę", "Jestem źle poinformowany.",
             "między", "mięso", "więzy", "wcześniej", "jaśniej",
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
@@ -271,7 +271,7 @@ import Testing
         "Revenue (£m) rose", "£EUR", "the £GBP rate", "£Ukraine", "CN¥ 100", "JP¥", "ŒUVRE", "CŒUR", "ŒCUMENIQUE", "ŒNOLOGIE", "ESPAÑA", "NIÑOS",
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
         "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš", "brañskell", "brañskailh", "noñsti", "bućkuriš", "Bódiš",
-        "mucujê", "surujê", "Tšetšeenia", "Tšaad", "prišć", "pašła", "najštandardnejšej", "hebrejština",
+        "mucujê", "surujê", "Tšetšeenia", "Tšaad", "Aÿ", "Ÿ", "prišć", "pašła", "najštandardnejšej", "hebrejština",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

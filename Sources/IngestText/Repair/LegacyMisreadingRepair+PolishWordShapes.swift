@@ -13,8 +13,8 @@ extension LegacyMisreadingRepair {
     ///   a word (French writes it before "u", "i", "d", "s" or "t", and before "n" only opening a word,
     ///   "œnologie");
     /// - "æ" ending a word after a vowel (Danish "træ" ends after a consonant);
-    /// - "Ÿ" after a small letter;
-    /// - "ê" ending a word after "i", or after "sz", "rz" or "cz", and not before a hyphen (Vietnamese
+    /// - "Ÿ" after a small letter, or opening a word before one ("Ÿle"; French writes it in capitals);
+    /// - "ê" ending a word after "i", or after "sz", "rz", "cz" or "dz", and not before a hyphen (Vietnamese
     ///   "An-giê-ri"), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
     ///   "s" or "t" before "p" ("wstêp", "nastêpny"), or ending a word after "aj" or "yn" ("dajê",
     ///   "maszynê"; Kurdish "pêşerojê", Brazilian "mucujê" and Occitan "Guinê" stay)
@@ -118,7 +118,9 @@ extension LegacyMisreadingRepair {
             default: return false
             }
         case 0x178:  // Ÿ
-            return (0x61...0x7A).contains(before)
+            // After a small letter, or opening a word before one ("Ÿle", "Ÿród³o"): French writes it in
+            // capitals only ("L'HAŸ-LES-ROSES").
+            return (0x61...0x7A).contains(before) || !followsLetter && (0x61...0x7A).contains(after)
         case 0xEA:  // ê
             if before == 0x69 {
                 switch after {
@@ -132,7 +134,7 @@ extension LegacyMisreadingRepair {
             guard index >= 2 else { return false }
             let digraph = scalars[index - 2].value
             switch before {
-            case 0x7A: return digraph == 0x73 || digraph == 0x72 || digraph == 0x63
+            case 0x7A: return digraph == 0x73 || digraph == 0x72 || digraph == 0x63 || digraph == 0x64
             // First persons in "-ajê" ("dajê"; Kurdish "pêşerojê" and Brazilian "mucujê" have other vowels
             // before "j") and "-ynê" ("maszynê").
             case 0x6A: return digraph == 0x61
