@@ -217,13 +217,13 @@ import Testing
         try LegacyMisreadingRepairTests.expectComesBack(misreading, repairer: repairer)
     }
 
-    /// Each shows one letter in a shape only a misread Polish word gives it, and nothing else: "³" ending
-    /// a word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
-    /// vowel ("ć"), "Ÿ" after a small letter or opening a word before one ("ź"), "ê" ending a word after "i", "sz" or "dz" or before "c" or
-    /// "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z", between "t" and "p", or ending a word
-    /// after one other than "n" or a word with "ł", "ę", "ż" or "ń" in it ("ą"), also after a capital
-    /// opening the word, or after a consonant before "ł" or before "ć" ending a word, and "Ľ" after a
-    /// small letter (ISO-8859-2's "ź" read as windows-1250).
+    /// Each shows one letter in a shape only a misread Polish word gives it, and nothing else: "³" ending a
+    /// word with a vowel ("ł"), "œ" before a consonant or ending a word ("ś"), "æ" ending a word after a
+    /// vowel ("ć"), "Ÿ" after a small letter or opening a word before one ("ź"), "ê" ending a word after
+    /// "i", "sz" or "dz" or before "c" or "k" ("ę"), "š" after a consonant before "c", "d", "g" or "z",
+    /// between "t" and "p", or ending a word after one other than "n" or a word with "ł", "ę", "ż" or "ń"
+    /// in it ("ą"), also after a capital opening the word, or after a consonant before "ł" or before "ć"
+    /// ending a word, and "Ľ" after a small letter (ISO-8859-2's "ź" read as windows-1250).
     static let singleSignMisreadings =
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
