@@ -14,6 +14,14 @@ import Testing
         SingleByteTable.named(codePage).map { String(decoding: $0.decode(Array(text.utf8)), as: UTF8.self) } ?? text
     }
 
+    /// What the repairer makes of `clean` misread as `codePage`, once the misreading is checked to have
+    /// changed it.
+    func repairMisreading(of clean: String, as codePage: String) -> MojibakeRepairer.Result {
+        let broken = Self.misread(clean, as: codePage)
+        #expect(broken != clean)
+        return repairer.repair(broken)
+    }
+
     @Test("UTF-8 of any script read as a Latin code page comes back", arguments: [
         ("İstanbul'da hırsızı büyü korkuttu", "windows-1252"),
         ("Rīga un Liepāja", "windows-1252"),
@@ -28,9 +36,7 @@ import Testing
         ("Šveices baņķieri", "windows-1257"),
     ])
     func otherScripts(_ clean: String, _ codePage: String) {
-        let broken = Self.misread(clean, as: codePage)
-        #expect(broken != clean)
-        let result = repairer.repair(broken)
+        let result = repairMisreading(of: clean, as: codePage)
         #expect(result.text == clean)
         // Several code pages may read the same bytes alike ("Å¡" is š in windows-1252 and -1257).
         #expect(result.repairs.first?.chain.hasPrefix("utf-8 read as ") == true)
@@ -45,9 +51,7 @@ import Testing
         ("Produkt ma wymiary 20 × 30 cm i waży półtora kilograma.", "windows-1252"),
     ])
     func loneSignInMisreadText(_ clean: String, _ codePage: String) {
-        let broken = Self.misread(clean, as: codePage)
-        #expect(broken != clean)
-        #expect(repairer.repair(broken).text == clean)
+        #expect(repairMisreading(of: clean, as: codePage).text == clean)
     }
 
     /// The same sign read as ISO-8859-1, whose C1 controls come through: "Ã\u{97}" is "×" (C3 97), not the
