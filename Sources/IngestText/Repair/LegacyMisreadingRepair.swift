@@ -107,13 +107,14 @@ struct LegacyMisreadingRepair: Sendable {
         // Misread legacy text is non-ASCII through and through (every Cyrillic letter, most Polish words);
         // a few accented or symbol characters in English are no evidence of anything.
         let mostlyNonASCII = census.words > 0 && 2 * census.nonASCIIWords >= census.words
+        let cyrillicLetters = census.capitals + census.small
         let wholeText = mostlyNonASCII && census.nonASCII >= Self.minimumLegacyEvidence
         // A re-reading of text with no Cyrillic letter into Bulgarian or Ukrainian needs one character
         // fewer: three letters beyond ASCII in a row make hardly any word of a Latin-script language ("áîé"
         // is windows-1251 "бой" read as windows-1252). Not between the Cyrillic pages, where acronyms of
         // three capitals ("БНР", "АНБ") read as well in KOI8 as in windows-1251, nor into Polish, which
         // Slovak ("Povoliť") and Kurdish ("lê dê") would pass for.
-        let wholeLatinText = mostlyNonASCII && census.capitals + census.small == 0 && census.nonASCII >= Self.minimumLegacyEvidence - 1
+        let wholeLatinText = mostlyNonASCII && cyrillicLetters == 0 && census.nonASCII >= Self.minimumLegacyEvidence - 1
         let anomaliesBefore = census.anomalies
         // Letters that may show Polish text misread (``polishSign(_:_:)``) matter only to the re-readings
         // into Polish, so they are counted only in text that one of their read-as pages produces: not in
@@ -129,13 +130,13 @@ struct LegacyMisreadingRepair: Sendable {
         // ordinary text; real text in capitals is rare, and only a re-reading in small letters that reads
         // like real text turns it.
         let inCapitals = Self.isMostlyCapitals((census.capitals, census.small))
-        let caseFit = census.capitals + census.small >= Self.minimumWordLetters ? Self.caseFit : Self.acronymCaseFit
-        let caseMargin = census.capitals + census.small >= Self.longWordLetters ? Self.longWordCaseMargin : Self.caseMargin
+        let caseFit = cyrillicLetters >= Self.minimumWordLetters ? Self.caseFit : Self.acronymCaseFit
+        let caseMargin = cyrillicLetters >= Self.longWordLetters ? Self.longWordCaseMargin : Self.caseMargin
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
         let stopAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals
-        let hasCyrillic = census.capitals + census.small > 0
+        let hasCyrillic = cyrillicLetters > 0
         let count = scalars.count
         let pages = readAs.count
         // The text as each read-as page that produces all of it, one page after another in one buffer
@@ -264,8 +265,10 @@ struct LegacyMisreadingRepair: Sendable {
         var wordStart = 0
         var foreign = 0
         var unchanged = true
+        // One step past the end, a non-letter there closes the last word.
         for index in 0...reading.count {
-            guard index < reading.count, classes.classes(of: reading[index]) & CharacterClasses.letter != 0 else {
+            let kind = index < reading.count ? classes.classes(of: reading[index]) : 0
+            guard kind & CharacterClasses.letter != 0 else {
                 if foreign > 0, unchanged, MojibakeRepairer.isUppercase(reading[wordStart]) { kept += foreign }
                 wordStart = index + 1
                 foreign = 0
@@ -273,7 +276,7 @@ struct LegacyMisreadingRepair: Sendable {
                 continue
             }
             if reading[index] != original[index] { unchanged = false }
-            if classes.classes(of: reading[index]) & CharacterClasses.outsideAlphabets != 0 { foreign += 1 }
+            if kind & CharacterClasses.outsideAlphabets != 0 { foreign += 1 }
         }
         return kept
     }

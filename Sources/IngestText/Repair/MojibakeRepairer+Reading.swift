@@ -140,10 +140,10 @@ extension MojibakeRepairer {
         let next = range.upperBound < scalars.count ? scalars[range.upperBound] : nil
         guard decoding.sequences + decoding.lossy > 0, decoded.count - (decoding.keptSpace ? 1 : 0) < range.count, !decoding.keptLead else { return nil }
         let previous = range.lowerBound > 0 ? scalars[range.lowerBound - 1] : nil
-        if decoded.count == 1, range.count == 2,
-            Self.isAmbiguous(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]), previous: previous, next: next)
-        {
-            return weakSign(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
+        // A two-character span read as one character, which the rules for the shortest readings look at.
+        let pair = decoded.count == 1 && range.count == 2 ? (scalars[range.lowerBound], scalars[range.lowerBound + 1]) : nil
+        if let pair, Self.isAmbiguous(decoded[0], span: pair, previous: previous, next: next) {
+            return weakSign(decoded[0], span: pair)
         }
         // A combining mark marks the character before it, a letter, a digit or a sign ("$̶6̶3̶", "'̀"), but
         // never a space: "148 Ã\u{97} 210" is "×" in windows-1252, not U+0317 in Mac Roman.
@@ -180,10 +180,8 @@ extension MojibakeRepairer {
             return nil
         }
         let evidence = decoding.sequenceBytes + 2 * decoding.lossy + decoding.replacementCharacters
-        guard evidence >= 3 || decoded.count == 1 && range.count == 2 && Self.isTwoByteLetter(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
-        else {
-            guard decoded.count == 1, range.count == 2 else { return weak(decoded) }
-            return weak(decoded) ?? weakSign(decoded[0], span: (scalars[range.lowerBound], scalars[range.lowerBound + 1]))
+        guard evidence >= 3 || pair.map({ Self.isTwoByteLetter(decoded[0], span: $0) }) ?? false else {
+            return weak(decoded) ?? pair.flatMap { weakSign(decoded[0], span: $0) }
         }
         // A reading that keeps part of the span must undo some of what made it suspicious: one that keeps
         // every give-away character explains none of them. "„дії”" in Ukrainian is "„", three letters

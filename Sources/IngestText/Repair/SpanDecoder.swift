@@ -197,11 +197,12 @@ struct SpanDecoder {
         return out
     }
 
-    /// The sequence of plain bytes starting at `index`: its scalar and its length in bytes.
+    /// The sequence of three or four plain bytes starting at `index` (a lead from E0 on; two-byte
+    /// sequences are read in the caller's loop): its scalar and its length in bytes.
     private static func sequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> (Unicode.Scalar, Int)? {
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let length = lead < 0xF0 ? 3 : 4
         guard index + length <= bytes.count else { return nil }
-        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        var value = UInt32(lead) & (length == 3 ? 0x0F : 0x07)
         for offset in 1..<length {
             let byte = bytes[index + offset]
             guard byte & 0xC0 == 0x80 else { return nil }
