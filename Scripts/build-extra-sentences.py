@@ -9,10 +9,17 @@ Input: a directory holding each source file as `<name>-0.txt`, or its start as c
 `--characters` (256,000) of each are taken, and the last line, which that cut may split, is dropped. Processing follows the shared set's
 (its SOURCES.md), so both read alike:
   - NFC, whitespace collapsed, lines stripped;
-  - a Latin look-alike letter inside a Cyrillic word becomes its Cyrillic letter (Latin "i" in "дзiця");
-    a line with a word that still mixes scripts is dropped;
-  - at least 90 % of the letters Cyrillic; no letter the language cannot have (и, щ, ъ for Belarusian);
+  - Cyrillic languages (Belarusian): a Latin look-alike letter inside a Cyrillic word becomes its Cyrillic
+    letter (Latin "i" in "дзiця"); a line with a word that still mixes scripts is dropped; at least 90 % of
+    the letters Cyrillic;
+  - Latin languages (Slovak): at least 98 % of the letters Latin, and none Cyrillic;
+  - no letter the language cannot have (и, щ, ъ for Belarusian; Polish ą, ę, ł, ś, ź, ż, ć, ń, Czech ě, ř, ů
+    and Hungarian ő, ű for Slovak);
   - dropped: lines under 3 characters, single words, URLs and @handles;
+  - for sources that are partly a glossary (Slovak's sentence collector lists place names, terms and
+    synonyms between its sentences: "Alabama; rieka Alabama", "- veľmi lenivý", "Antigua a Barbuda"),
+    also dropped: lines that list items ("a; b" without a final stop, or a leading "-"), and lines of up to
+    three words without final punctuation;
   - deduplicated case-insensitively, within the stretch and against the shared sentences of every language;
     a sentence that also occurs in ../shared/corpora/sentences (the treebank sentences the benchmark set is
     cut from) is dropped;
@@ -36,7 +43,13 @@ ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(ROOT, "..", "shared", "corpora")
 LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
 # Letters that cannot occur in the language: a line holding one is in another language or misspelt.
-FORBIDDEN = {"be": set("ищъ")}
+FORBIDDEN = {"be": set("ищъ"), "sk": set("ąęłśźżćńěřůőű")}
+# Languages written in the Latin script; the others here are Cyrillic.
+LATIN_SCRIPT = {"pl", "en", "cs", "sk"}
+# Languages whose source is partly a glossary (the module's doc comment).
+GLOSSARY_SOURCES = {"sk"}
+# Punctuation that ends a sentence.
+FINAL_PUNCTUATION = tuple(".!?…\"“”»)")
 # Latin letters that look like a Cyrillic one, and that one.
 LOOK_ALIKES = {
     "a": "а", "c": "с", "e": "е", "i": "і", "o": "о", "p": "р", "x": "х", "y": "у",
@@ -66,10 +79,37 @@ def mend_word(word):
     return None if any(is_latin(character) for character in mended) else mended
 
 
-def clean(line, forbidden):
+def is_glossary_entry(line):
+    """A glossary's entry rather than a sentence: a list of items, or a few words without final punctuation."""
+    if line.startswith("-"):
+        return True
+    if ";" in line and not line.endswith("."):
+        return True
+    return len(line.split(" ")) <= 3 and not line.endswith(FINAL_PUNCTUATION)
+
+
+def clean_latin(line, forbidden, glossary):
+    if glossary and is_glossary_entry(line):
+        return None
+    if sum(1 for word in line.split(" ") if any(character.isalpha() for character in word)) < 2:
+        return None
+    letters = [character for character in line if character.isalpha()]
+    if any(is_cyrillic(character) for character in letters):
+        return None
+    if sum(1 for character in letters if is_latin(character)) < 0.98 * len(letters):
+        return None
+    if any(character in forbidden for character in line.lower()):
+        return None
+    return line
+
+
+def clean(line, language):
+    forbidden = FORBIDDEN.get(language, set())
     line = " ".join(unicodedata.normalize("NFC", line).split())
     if len(line) < 3 or URL.search(line):
         return None
+    if language in LATIN_SCRIPT:
+        return clean_latin(line, forbidden, language in GLOSSARY_SOURCES)
     words = []
     for word in line.split(" "):
         mended = mend_word(word)
@@ -130,7 +170,7 @@ def build(language, directory, characters):
         lines = text.splitlines()
         taken = 0
         for raw in lines:
-            line = clean(raw, FORBIDDEN.get(language, set()))
+            line = clean(raw, language)
             if line is None:
                 continue
             folded = line.casefold()
