@@ -19,11 +19,7 @@ struct LegacyMisreadingRepair: Sendable {
     static let margin = 100.0
 
     /// The code pages legacy text may have been read with, each with its scorers for every language.
-    /// Each page's scorers come in two orders, the languages of Cyrillic text first or those of Latin
-    /// text first: clean text stops at the first language that finds it clean, so the text's own script
-    /// decides which are tried first. The Cyrillic pages also score text as it stands in Russian,
-    /// Belarusian, Serbian and Macedonian (`neighbours`, ``PairScorer/cyrillicNeighbours``).
-    private let readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer], neighbours: [PairScorer])]
+    private let readAs: [ReadAsPage]
     /// ``confusions`` resolved once: where its read-as page sits in `readAs`, the table and
     /// scorers of the page it was written in, and the chain a repair records.
     private let rereadings: [Rereading]
@@ -54,7 +50,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// no map or whose real page has no table is left out. `scalarClasses` is the repairer's table, which
     /// the census's own is made from.
     init(reverse: [CodePageReverseMap], scalarClasses: ScalarClasses) {
-        var readAs: [(map: CodePageReverseMap, cyrillicFirst: [PairScorer], latinFirst: [PairScorer], neighbours: [PairScorer])] = []
+        var readAs: [ReadAsPage] = []
         for confusion in Self.confusions where !readAs.contains(where: { $0.map.name == confusion.readAs }) {
             guard let map = reverse.first(where: { $0.name == confusion.readAs }) else { continue }
             func scorers(_ languages: [String]) -> [PairScorer] {
@@ -65,7 +61,10 @@ struct LegacyMisreadingRepair: Sendable {
             // Clean Russian, Belarusian, Serbian or Macedonian text fits its own language as it stands, so
             // a re-reading into Bulgarian or Ukrainian gains little on it ("ОПЫТЕ" stays, not "ношре").
             // The Latin pages have no scorers for them.
-            readAs.append((map, scorers(cyrillic + latin), scorers(latin + cyrillic), scorers(PairScorer.cyrillicNeighbours)))
+            readAs.append(
+                ReadAsPage(
+                    map: map, cyrillicFirst: scorers(cyrillic + latin), latinFirst: scorers(latin + cyrillic),
+                    neighbours: scorers(PairScorer.cyrillicNeighbours)))
         }
         self.readAs = readAs
         classes = CharacterClasses(readAs: readAs.map(\.map), scalarClasses: scalarClasses)
