@@ -29,6 +29,8 @@ Input: a directory holding each source file as `<name>-0.txt`, or its start as c
 Deterministic. Usage:
 
     python3 Scripts/build-extra-sentences.py --language be --pieces DIR [--check]
+    python3 Scripts/build-extra-sentences.py --language sk --pieces DIR --characters 269618 [--check]
+    python3 Scripts/build-extra-sentences.py --self-test   # the line rules' worked examples (a test runs it)
 """
 import argparse
 import collections
@@ -185,7 +187,45 @@ def build(language, directory, characters):
     return "".join(line + "\n" for line in kept), report
 
 
+# What the line rules make of source lines, as (language, line, kept line or None): the worked examples of the
+# module's doc comment, which --self-test checks.
+EXAMPLES = [
+    ("be", "Гэта  наш   дом.", "Гэта наш дом."),
+    ("be", "Дзiця спiць у хаце.", "Дзіця спіць у хаце."),  # Latin "i" inside Cyrillic words
+    ("be", "Гэта Minsk City.", None),  # under 90 % Cyrillic letters
+    ("be", "Он пишет письмо.", None),  # и and щ are not Belarusian
+    ("be", "Глядзі https://example.by сёння.", None),
+    ("be", "Дабранач!", None),  # a single word
+    ("sk", "Bývam na Slovensku v Bratislave.", "Bývam na Slovensku v Bratislave."),
+    ("sk", "Ako sa dostane na Atlantis je zatiaľ neznáme.", "Ako sa dostane na Atlantis je zatiaľ neznáme."),
+    ("sk", "Aká je predpoveď na zajtra?", "Aká je predpoveď na zajtra?"),
+    ("sk", "Alabama; rieka Alabama", None),  # a glossary entry: items and synonyms
+    ("sk", "poctivý; pravý; nefalšovaný; skutočný", None),
+    ("sk", "- veľmi lenivý", None),
+    ("sk", "Antigua a Barbuda", None),  # a name: three words, no final punctuation
+    ("sk", "kľuková skriňa", None),
+    ("sk", "Ahoj!", None),  # a single word
+    ("sk", "Dobrý deň!", "Dobrý deň!"),
+    ("sk", "Dzisiaj jest ładna pogoda.", None),  # Polish letters
+    ("sk", "Příliš žluťoučký kůň úpěl.", None),  # Czech letters
+    ("sk", "Slovo мир je ruské.", None),  # a Cyrillic word
+]
+
+
+def self_test():
+    failures = [(language, line, expected, clean(line, language)) for language, line, expected in EXAMPLES
+                if clean(line, language) != expected]
+    for language, line, expected, got in failures:
+        print("%s %r: expected %r, got %r" % (language, line, expected, got), file=sys.stderr)
+    if failures:
+        return 1
+    print("build-extra-sentences: %d examples pass" % len(EXAMPLES))
+    return 0
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--language", required=True, choices=LANGUAGES)
     parser.add_argument("--pieces", required=True, help="directory of <name>-<offset>.txt pieces")

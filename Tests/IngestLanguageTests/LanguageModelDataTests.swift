@@ -32,6 +32,15 @@ import Testing
             "python3 Scripts/belarusian_classical.py --self-test names the examples that fail")
     }
 
+    /// The extra sentences' sources are not in the repository, so their line rules (a glossary's entries left
+    /// out of Slovak, script and letter checks) are held to worked examples instead.
+    @Test("the extra-sentences script keeps sentences and drops glossary entries, other scripts and foreign letters")
+    func extraSentenceRules() async throws {
+        #expect(
+            try await PythonScript.run(["Scripts/build-extra-sentences.py", "--self-test"]) == 0,
+            "python3 Scripts/build-extra-sentences.py --self-test names the examples that fail")
+    }
+
     @Test("the model file stays under the repository's 5 MiB a file and loads with every language")
     func modelFileIsSmall() throws {
         let bytes = try modelBytes()
