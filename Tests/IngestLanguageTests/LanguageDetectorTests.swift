@@ -126,6 +126,23 @@ import Testing
         #expect(none.detect(text) == plain)
     }
 
+    /// "a" has exactly the same evidence in Czech and English, "я" in Russian and Belarusian: nothing in the
+    /// text decides, so the pipeline's priorities do.
+    @Test("candidates with the same evidence are ranked own languages first, then in the order given", arguments: [
+        ("a", ["bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk"], LanguageDetector.defaultDecoys, ["en", "cs"]),
+        ("a", ["cs", "en"], [], ["cs", "en"]),
+        ("a", ["en", "cs"], [], ["en", "cs"]),
+        ("a", ["cs", "en"], ["cs"], ["en", "cs"]),
+        ("я", ["be", "ru"], [], ["be", "ru"]),
+        ("я", ["be", "ru"], ["be"], ["ru", "be"]),
+    ])
+    func tiesFollowThePipeline(_ text: String, _ candidates: [String], _ decoys: [String], _ expected: [String]) throws {
+        let guess = try LanguageDetector.bundled(candidates: candidates, decoys: decoys).detect(text)
+        let top = Array(guess.candidates.prefix(2))
+        #expect(top.map(\.language) == expected)
+        #expect(top.count == 2 && top[0].score == top[1].score, "\(text): the two must tie for the order to be the tie-break's")
+    }
+
     @Test("the decoys are those of the candidates named as decoys; an unknown one is refused")
     func decoyCandidates() throws {
         #expect(detector.decoys == LanguageDetector.defaultDecoys)

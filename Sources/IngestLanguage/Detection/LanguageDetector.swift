@@ -225,10 +225,15 @@ public struct LanguageDetector: Sendable {
         var shares = posteriors.map { exp(($0 - best) / weights.temperature) }
         let total = shares.reduce(0, +)
         for index in shares.indices { shares[index] /= total }
-        var candidates = zip(candidateColumns, shares).map {
-            LanguageScore(language: model.languages[$0.0], score: $0.1)
+        // Best first. Candidates whose evidence is exactly the same (a short word two languages write
+        // and use alike, such as "a" in Czech and English, or "я" in Russian and Belarusian) are ranked
+        // by the pipeline's priorities: its own languages before the decoys, then the order it gave.
+        let ranking = shares.indices.sorted { first, second in
+            if shares[first] != shares[second] { return shares[first] > shares[second] }
+            if decoyCandidates[first] != decoyCandidates[second] { return !decoyCandidates[first] }
+            return first < second
         }
-        candidates.sort { $0.score > $1.score || ($0.score == $1.score && $0.language < $1.language) }
+        let candidates = ranking.map { LanguageScore(language: model.languages[candidateColumns[$0]], score: shares[$0]) }
         guard let top = candidates.first, evidence.letters >= 2, script == .latin || script == .cyrillic else {
             return LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: script?.code, candidates: candidates)
         }
