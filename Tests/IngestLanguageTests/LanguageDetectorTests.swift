@@ -143,6 +143,15 @@ import Testing
         #expect(top.count == 2 && top[0].score == top[1].score, "\(text): the two must tie for the order to be the tie-break's")
     }
 
+    /// English writes its pronoun I as a capital; "i" in lower case is "and" in Polish, Czech, Slovak and Serbian.
+    @Test("a lone lower-case i is not English, a capital I may be, and English written in lower case stays English", arguments: [
+        ("i", "pl"), ("I", "en"), ("i think so", "en"), ("kot i pies", "pl"),
+    ])
+    func loneLowercaseI(_ text: String, _ expected: String) throws {
+        let guess = try LanguageDetector.bundled(candidates: ["pl", "en"], decoys: []).detect(text)
+        #expect(guess.candidates.first?.language == expected)
+    }
+
     @Test("the decoys are those of the candidates named as decoys; an unknown one is refused")
     func decoyCandidates() throws {
         #expect(detector.decoys == LanguageDetector.defaultDecoys)

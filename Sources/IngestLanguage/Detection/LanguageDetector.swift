@@ -17,6 +17,11 @@ public struct LanguageDetector: Sendable {
     /// Per candidate, in the same order, whether it is a decoy: a decoy pays
     /// ``DetectionWeights/ownLanguagePrior``.
     let decoyCandidates: [Bool]
+    /// English's model column, when the model has English. English writes its pronoun I as a capital, and
+    /// its training sentences have 3 lower-case "i" among 10,258: a word that is a lone lower-case "i" is
+    /// Polish, Czech, Slovak or Serbian "and", and is counted as a letter English lacks. Case is otherwise
+    /// folded away before the model is read, so this is the one word whose case is evidence.
+    let englishColumn: Int?
     /// Below this share of the probability the answer is `und`.
     public var minimumConfidence: Double
     public var weights = DetectionWeights()
@@ -47,6 +52,7 @@ public struct LanguageDetector: Sendable {
         self.model = model
         self.candidateColumns = columns
         self.decoyCandidates = columns.map { decoyColumns.contains($0) }
+        self.englishColumn = model.index(of: "en")
         self.minimumConfidence = minimumConfidence
     }
 
@@ -136,8 +142,17 @@ public struct LanguageDetector: Sendable {
         word.initialize(repeating: 0x20)
         var length = 0
         var pendingApostrophe = false
+        // Whether the word so far is one lower-case "i" as written (see ``englishColumn``).
+        var loneSmallI = false
+        func scoreWord() {
+            if loneSmallI, length == 1, let englishColumn {
+                evidence.absentLetters[LanguageEvidence.bank(of: .latin) * model.languages.count + englishColumn] += 1
+            }
+            scorer.score(length: length, into: &evidence)
+        }
         for scalar in text.unicodeScalars {
             if let letter = LetterFolding.lowercaseLetter(scalar) {
+                loneSmallI = length == 0 && scalar.value == 0x69
                 if pendingApostrophe {
                     pendingApostrophe = false
                     if length < 63 {
@@ -146,7 +161,7 @@ public struct LanguageDetector: Sendable {
                     }
                 }
                 if length == 64 {
-                    scorer.score(length: length, into: &evidence)
+                    scoreWord()
                     length = 0
                 }
                 length += 1
@@ -159,12 +174,12 @@ public struct LanguageDetector: Sendable {
                 pendingApostrophe = true
             } else if length > 0 {
                 pendingApostrophe = false
-                scorer.score(length: length, into: &evidence)
+                scoreWord()
                 length = 0
                 if let margin, lead(in: evidence) >= margin { return }
             }
         }
-        if length > 0 { scorer.score(length: length, into: &evidence) }
+        if length > 0 { scoreWord() }
     }
 
     /// How far (-ln P) the best candidate is ahead of the next on the evidence of the main script so far;
