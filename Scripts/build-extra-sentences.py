@@ -90,19 +90,23 @@ def is_glossary_entry(line):
     return len(line.split(" ")) <= 3 and not line.endswith(FINAL_PUNCTUATION)
 
 
+def keeps(line, in_script, share, forbidden):
+    """Whether a line has two words with letters, at least `share` of its letters in the script, and no letter
+    the language cannot have."""
+    if sum(1 for word in line.split(" ") if any(character.isalpha() for character in word)) < 2:
+        return False
+    letters = [character for character in line if character.isalpha()]
+    if sum(1 for character in letters if in_script(character)) < share * len(letters):
+        return False
+    return not any(character in forbidden for character in line.lower())
+
+
 def clean_latin(line, forbidden, glossary):
     if glossary and is_glossary_entry(line):
         return None
-    if sum(1 for word in line.split(" ") if any(character.isalpha() for character in word)) < 2:
+    if any(is_cyrillic(character) for character in line):
         return None
-    letters = [character for character in line if character.isalpha()]
-    if any(is_cyrillic(character) for character in letters):
-        return None
-    if sum(1 for character in letters if is_latin(character)) < 0.98 * len(letters):
-        return None
-    if any(character in forbidden for character in line.lower()):
-        return None
-    return line
+    return line if keeps(line, is_latin, 0.98, forbidden) else None
 
 
 def clean(line, language):
@@ -118,15 +122,8 @@ def clean(line, language):
         if mended is None:
             return None
         words.append(mended)
-    if sum(1 for word in words if any(character.isalpha() for character in word)) < 2:
-        return None
     line = " ".join(words)
-    letters = [character for character in line if character.isalpha()]
-    if sum(1 for character in letters if is_cyrillic(character)) < 0.9 * len(letters):
-        return None
-    if any(character in forbidden for character in line.lower()):
-        return None
-    return line
+    return line if keeps(line, is_cyrillic, 0.9, forbidden) else None
 
 
 def read_stretches(directory, characters):
