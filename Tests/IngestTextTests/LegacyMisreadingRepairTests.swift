@@ -241,14 +241,14 @@ import Testing
     /// Capitals and "ń" as windows-1252 shows them: "£" inside a word, opening one in title case or
     /// before another image of a Polish capital ("Ł"), "¥" between capitals or ending a word of them
     /// ("Ą"), "Œ" before a capital consonant ("Ś"), and "ñ" before "c" and a vowel or "z", before "sk" or
-    /// "stw", or ending a word after "ie" ("ń"); and "ê" between "s" or "t" and "p", or ending a word after
-    /// "aj" or "yn" ("ę").
+    /// "stw", or ending a word after "ie" ("ń"); and "ê" between "s" or "t" and "p", ending a word after
+    /// "aj" or "yn", or inside one after "cz", "rz" or "sz" ("ę").
     static let capitalAndSoftNMisreadings = LegacyMisreadingRepairTests.misreadings(
         [
             "WSPÓŁPRACA W SPRAWACH AUDIOWIZUALNYCH I KULTURALNYCH, INFORMACJI I ŁĄCZNOŚCI", "WSPÓŁPRACA", "ŁĄCZNOŚCI", "ŁÓDKA",
             "Łukasz", "ZWIĄZEK", "WSPÓLNĄ", "ŚWIAT", "ŚCIANA", "Państwo", "radziecko-amerykańskie", "GDAŃSK", "tańczy", "końca",
             "dzień", "jesień", "Grzebień", "wstęp", "Następnie wszyscy", "ustępstwo", "daję", "medycynę", "Gdańsk",
-            "Gdańska", "państwa",
+            "Gdańska", "państwa", "często", "zwierzętom", "drugorzędne", "narzędzie",
         ], written: "windows-1250", readAs: "windows-1252")
 
     @Test("a Polish word that shows one misread letter in a shape of its own comes back", arguments: singleSignMisreadings + capitalAndSoftNMisreadings)
@@ -260,7 +260,8 @@ import Testing
     /// "rengê", Afrikaans "lê", Vietnamese "An-giê-ri" and "Viêt Nam", French "cœur" and "fœtus", Czech
     /// "arabština", Croatian "završni" and "još", Latvian "iekš" and "kurš", Belarusian Łacinka "mienš",
     /// the place name "Manš", Estonian "Tšetšeenia" and "Tšaad" (a capital before "š"), Croatian "prišć"
-    /// and Belarusian Łacinka "pašła" (a vowel before "šć" and "šł"), Slovak "najštandardnejšej", and units and
+    /// and Belarusian Łacinka "pašła" (a vowel before "šć" and "šł"), Slovak "najštandardnejšej", Portuguese
+    /// "dzêta" ("ê" inside a word after "dz"), and units and
     /// footnote-like superscripts after consonants; currency signs
     /// beside letters and codes, French "ŒUVRE" and "ŒCUMENIQUE" in capitals, Spanish "ESPAÑA", and Breton
     /// "Frañs", "Romañcheg" and "c'h".
@@ -272,6 +273,7 @@ import Testing
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
         "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš", "brañskell", "brañskailh", "noñsti", "bućkuriš", "Bódiš",
         "mucujê", "surujê", "Tšetšeenia", "Tšaad", "Aÿ", "Ÿ", "prišć", "pašła", "najštandardnejšej", "hebrejština",
+        "dzêta",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

@@ -15,7 +15,8 @@ extension LegacyMisreadingRepair {
     /// - "æ" ending a word after a vowel (Danish "træ" ends after a consonant);
     /// - "Ÿ" after a small letter, or opening a word before one ("Ÿle"; French writes it in capitals);
     /// - "ê" ending a word after "i", or after "sz", "rz", "cz" or "dz", and not before a hyphen (Vietnamese
-    ///   "An-giê-ri"), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
+    ///   "An-giê-ri"), inside a word after "sz", "rz" or "cz" ("czêsto", "zwierzêtom"; Portuguese "dzêta"
+    ///   keeps "dz" out), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
     ///   "s" or "t" before "p" ("wstêp", "nastêpny"), or ending a word after "aj" or "yn" ("dajê",
     ///   "maszynê"; Kurdish "pêşerojê", Brazilian "mucujê" and Occitan "Guinê" stay)
     ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
@@ -129,6 +130,10 @@ extension LegacyMisreadingRepair {
                 }
             }
             if after == 0x70, before == 0x74 || before == 0x73 { return true }
+            if !endsWord, before == 0x7A, index >= 2 {
+                let digraph = scalars[index - 2].value
+                if digraph == 0x73 || digraph == 0x72 || digraph == 0x63 { return true }
+            }
             guard endsWord, after != 0x2D else { return false }
             if before == 0x69 { return true }
             guard index >= 2 else { return false }
