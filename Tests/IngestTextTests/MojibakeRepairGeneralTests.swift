@@ -42,6 +42,18 @@ import Testing
         #expect(result.repairs.first?.chain.hasPrefix("utf-8 read as ") == true)
     }
 
+    /// windows-1250 leaves 0x81, 0x83 and 0x90 undefined and shows them as C1 controls, as ISO-8859-2 does,
+    /// so "с" ("Ń\u{81}") fits both; ISO-8859-2 reads the "ľ" and "Ľ" of "о" and "м" as other bytes, making
+    /// "саХ" of "сам" and "ТеХу" of "Тому", with a capital after a small letter, which tells the two apart.
+    @Test("UTF-8 Cyrillic read as windows-1250 comes back as windows-1250's, not ISO-8859-2's", arguments: [
+        "сам", "дому", "Тому", "само", "Искам", "синком", "Ти це сам знаєш.",
+    ])
+    func cyrillicReadAsWindows1250(_ clean: String) {
+        let result = repairMisreading(of: clean, as: "windows-1250")
+        #expect(result.text == clean)
+        #expect(result.repairs.map(\.chain) == ["utf-8 read as windows-1250"])
+    }
+
     /// A Latin-1 sign alone between spaces ("×", "§") misread into two characters, one of them a sign
     /// ("Ã—", Mac Roman's "¬ß"), is as likely a formula or an emoticon; in text the same code page broke
     /// throughout it is the sign.

@@ -18,7 +18,7 @@ extension MojibakeRepairer {
 
     private static func reading(_ kind: ReadingKind, _ read: Range<Int>) -> Reading {
         switch kind {
-        case .expected: return .expected(read)
+        case .expected(let capitalAfterSmall): return .expected(read, capitalAfterSmall: capitalAfterSmall)
         case .intermediate: return .intermediate(read)
         case .partial: return .partial(read)
         case .foreign: return .foreign(read)
@@ -157,7 +157,7 @@ extension MojibakeRepairer {
             return weak(decoded)
         }
         if decoding.kept == 0, decoding.lossy == 0, answers.every & ScalarClasses.Question.plausible.rawValue != 0 {
-            if answers.every & ScalarClasses.Question.expected.rawValue != 0 { return .expected }
+            if answers.every & ScalarClasses.Question.expected.rawValue != 0 { return .expected(capitalAfterSmall: answers.capitalAfterSmall) }
             if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it

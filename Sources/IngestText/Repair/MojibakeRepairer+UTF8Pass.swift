@@ -129,7 +129,9 @@ extension MojibakeRepairer {
                 slots[position * pages + page] = Int32(truncatingIfNeeded: readings.count)
                 readings.append(reading)
                 readable[position] = true
-                if case .expected(let read) = reading { votes[page] += fitsCase(decoded, read, after: previous) ? 2 : 1 }
+                if case .expected(let read, let capitalAfterSmall) = reading {
+                    votes[page] += !capitalAfterSmall && fitsCase(decoded, read, after: previous) ? 2 : 1
+                }
                 // Looked for once a span, and only for the few pages that have such controls.
                 if nativeControls[page] {
                     if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
@@ -156,8 +158,8 @@ extension MojibakeRepairer {
         func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
             var anyCase: (Range<Int>, Int)? = nil
             for page in order {
-                guard case .expected(let read)? = reading(position, page) else { continue }
-                if fitsCase(decoded, read, after: previous) { return (read, page) }
+                guard case .expected(let read, let capitalAfterSmall)? = reading(position, page) else { continue }
+                if !capitalAfterSmall, fitsCase(decoded, read, after: previous) { return (read, page) }
                 if anyCase == nil { anyCase = (read, page) }
             }
             return anyCase
@@ -193,7 +195,7 @@ extension MojibakeRepairer {
                     }
                 }
                 switch reading(position, page) {
-                case .expected(let read)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
+                case .expected(let read, _)?, .intermediate(let read)?, .partial(let read)?, .weak(let read)?:
                     guard first || keepsScript(scalars, spans[position].range, decoded, read) else { continue }
                     spans[position].fixed = read
                     spans[position].page = page
@@ -406,7 +408,9 @@ extension MojibakeRepairer {
     }
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
-    /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é).
+    /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é). A capital after a small letter inside the
+    /// reading is noted when the reading is made (``Reading/expected(_:capitalAfterSmall:)``); this asks
+    /// about the letter before the span.
     func fitsCase(_ decoded: [Unicode.Scalar], _ read: Range<Int>, after previous: Unicode.Scalar?) -> Bool {
         guard let previous, classes.answer(.lowercase, for: previous) else { return true }
         return !read.contains(where: { classes.answer(.uppercase, for: decoded[$0]) })

@@ -1,6 +1,8 @@
 extension MojibakeRepairer {
     /// The kinds of ``Reading``.
     enum ReadingKind {
-        case expected, intermediate, partial, foreign, weak
+        /// See ``Reading/expected(_:capitalAfterSmall:)``.
+        case expected(capitalAfterSmall: Bool)
+        case intermediate, partial, foreign, weak
     }
 }

@@ -70,12 +70,19 @@ struct ScalarClasses: Sendable {
         return flat.withUnsafeBufferPointer { $0[Int(scalar.value)] } & question.rawValue != 0
     }
 
-    /// The questions every one of `scalars` answers yes to and those some one does, as flags: one pass
-    /// over a reading that is asked several questions, where asking them one at a time takes a pass each.
-    func answers(over scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (every: UInt16, some: UInt16) {
+    /// The questions every one of `scalars` answers yes to and those some one does, as flags, and whether
+    /// a capital comes right after a small letter among them: one pass over a reading that is asked several
+    /// questions, where asking them one at a time takes a pass each.
+    func answers(over scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (every: UInt16, some: UInt16, capitalAfterSmall: Bool) {
         let questions: UInt16 = 1 << Self.scriptShift - 1
+        // A small letter's flag shifted up one is a capital's: OR-ing the previous character's flags so
+        // shifted with this one's keeps the capital bit only where a capital follows a small letter.
+        let uppercase = Question.uppercase.rawValue
+        assert(Question.lowercase.rawValue << 1 == uppercase)
         var every = questions
         var some: UInt16 = 0
+        var smallThenCapital: UInt16 = 0
+        var previous: UInt16 = 0
         flat.withUnsafeBufferPointer { flat in
             for scalar in scalars {
                 let flags: UInt16
@@ -86,9 +93,11 @@ struct ScalarClasses: Sendable {
                 }
                 every &= flags
                 some |= flags
+                smallThenCapital |= previous &<< 1 & flags
+                previous = flags
             }
         }
-        return (every, some)
+        return (every, some, smallThenCapital & uppercase != 0)
     }
 
     /// Whether two characters are letters or marks of the same script, or both of none.
