@@ -75,8 +75,9 @@ struct ScalarClasses: Sendable {
     /// questions, where asking them one at a time takes a pass each.
     func answers(over scalars: UnsafeBufferPointer<Unicode.Scalar>) -> (every: UInt16, some: UInt16, capitalAfterSmall: Bool) {
         let questions: UInt16 = 1 << Self.scriptShift - 1
-        // A small letter's flag shifted up one is a capital's: OR-ing the previous character's flags so
-        // shifted with this one's keeps the capital bit only where a capital follows a small letter.
+        // A small letter's flag shifted up one is a capital's: the previous character's flags so shifted,
+        // AND-ed with this one's, keep the capital bit only where a capital follows a small letter, and
+        // OR-ing those over the reading says whether one ever did.
         let uppercase = Question.uppercase.rawValue
         assert(Question.lowercase.rawValue << 1 == uppercase)
         var every = questions
