@@ -130,16 +130,20 @@ extension LegacyMisreadingRepair {
                 }
             }
             if after == 0x70, before == 0x74 || before == 0x73 { return true }
-            if !endsWord, before == 0x7A, index >= 2 {
-                let digraph = scalars[index - 2].value
-                if digraph == 0x73 || digraph == 0x72 || digraph == 0x63 { return true }
+            // After "sz", "rz" or "cz" inside a word or ending it; after "dz" only ending it (Portuguese
+            // "dzêta").
+            if before == 0x7A, index >= 2, after != 0x2D {
+                switch scalars[index - 2].value {
+                case 0x73, 0x72, 0x63: return true
+                case 0x64: return endsWord
+                default: return false
+                }
             }
             guard endsWord, after != 0x2D else { return false }
             if before == 0x69 { return true }
             guard index >= 2 else { return false }
             let digraph = scalars[index - 2].value
             switch before {
-            case 0x7A: return digraph == 0x73 || digraph == 0x72 || digraph == 0x63 || digraph == 0x64
             // First persons in "-ajê" ("dajê"; Kurdish "pêşerojê" and Brazilian "mucujê" have other vowels
             // before "j") and "-ynê" ("maszynê").
             case 0x6A: return digraph == 0x61

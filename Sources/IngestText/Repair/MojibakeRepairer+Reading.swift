@@ -18,7 +18,7 @@ extension MojibakeRepairer {
 
     private static func reading(_ kind: ReadingKind, _ read: Range<Int>) -> Reading {
         switch kind {
-        case .expected(let capitalAfterSmall): return .expected(read, capitalAfterSmall: capitalAfterSmall)
+        case .expected(let capitals): return .expected(read, capitals: capitals)
         case .intermediate: return .intermediate(read)
         case .partial: return .partial(read)
         case .foreign: return .foreign(read)
@@ -157,7 +157,11 @@ extension MojibakeRepairer {
             return weak(decoded)
         }
         if decoding.kept == 0, decoding.lossy == 0, answers.every & ScalarClasses.Question.plausible.rawValue != 0 {
-            if answers.every & ScalarClasses.Question.expected.rawValue != 0 { return .expected(capitalAfterSmall: answers.capitalAfterSmall) }
+            if answers.every & ScalarClasses.Question.expected.rawValue != 0 {
+                let capitals: Capitals =
+                    answers.capitalAfterSmall ? .afterSmall : answers.some & ScalarClasses.Question.uppercase.rawValue != 0 ? .notAfterSmall : .none
+                return .expected(capitals: capitals)
+            }
             if decoded.contains(where: { continuationImages.contains($0.value) }) { return .intermediate }
         }
         // Any other script, or a repair that keeps part of the span: one script, and enough bytes behind it

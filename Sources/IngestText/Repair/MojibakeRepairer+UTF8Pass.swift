@@ -129,9 +129,7 @@ extension MojibakeRepairer {
                 slots[position * pages + page] = Int32(truncatingIfNeeded: readings.count)
                 readings.append(reading)
                 readable[position] = true
-                if case .expected(let read, let capitalAfterSmall) = reading {
-                    votes[page] += !capitalAfterSmall && fitsCase(decoded, read, after: previous) ? 2 : 1
-                }
+                if case .expected(_, let capitals) = reading { votes[page] += fitsCase(capitals, after: previous) ? 2 : 1 }
                 // Looked for once a span, and only for the few pages that have such controls.
                 if nativeControls[page] {
                     if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
@@ -158,8 +156,8 @@ extension MojibakeRepairer {
         func chooseExpected(_ position: Int, among order: [Int], after previous: Unicode.Scalar?) -> (Range<Int>, Int)? {
             var anyCase: (Range<Int>, Int)? = nil
             for page in order {
-                guard case .expected(let read, let capitalAfterSmall)? = reading(position, page) else { continue }
-                if !capitalAfterSmall, fitsCase(decoded, read, after: previous) { return (read, page) }
+                guard case .expected(let read, let capitals)? = reading(position, page) else { continue }
+                if fitsCase(capitals, after: previous) { return (read, page) }
                 if anyCase == nil { anyCase = (read, page) }
             }
             return anyCase
@@ -408,12 +406,15 @@ extension MojibakeRepairer {
     }
 
     /// A capital right after a small letter ("cafÊ") is what the wrong one of two close code pages gives
-    /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é). A capital after a small letter inside the
-    /// reading is noted when the reading is made (``Reading/expected(_:capitalAfterSmall:)``); this asks
-    /// about the letter before the span.
-    func fitsCase(_ decoded: [Unicode.Scalar], _ read: Range<Int>, after previous: Unicode.Scalar?) -> Bool {
-        guard let previous, classes.answer(.lowercase, for: previous) else { return true }
-        return !read.contains(where: { classes.answer(.uppercase, for: decoded[$0]) })
+    /// (windows-1250 and ISO-8859-2 read "ĂŠ" as Ê and é), whether the small letter stands before the span
+    /// or inside the reading (UTF-8 "сам" read as windows-1250 shows "Ń\u{81}Đ°ĐĽ", which ISO-8859-2 reads
+    /// back as "саХ"). A reading with a capital does not fit after a small letter.
+    func fitsCase(_ capitals: Capitals, after previous: Unicode.Scalar?) -> Bool {
+        switch capitals {
+        case .none: true
+        case .afterSmall: false
+        case .notAfterSmall: !(previous.map { classes.answer(.lowercase, for: $0) } ?? false)
+        }
     }
 
     /// Where the span starting at `start` ends: a run of non-ASCII characters, extended over a single

@@ -2,11 +2,9 @@ extension MojibakeRepairer {
     /// What one code page makes of a span, from best to worst: each holds where the characters it reads
     /// sit in the pass's buffer of readings, so keeping a reading allocates nothing.
     enum Reading {
-        /// Letters and punctuation of the four languages; `capitalAfterSmall` when a capital follows a
-        /// small letter inside the reading, which the wrong one of two close code pages gives (UTF-8 "сам"
-        /// read as windows-1250 shows "Ń\u{81}Đ°ĐĽ", which ISO-8859-2 reads back as "саХ"), so the reading
-        /// does not fit case (``MojibakeRepairer/fitsCase(_:_:after:)``).
-        case expected(Range<Int>, capitalAfterSmall: Bool)
+        /// Letters and punctuation of the four languages, and where their capitals stand, which tells
+        /// whether the reading fits case (``MojibakeRepairer/fitsCase(_:after:)``).
+        case expected(Range<Int>, capitals: Capitals)
         /// What the first of two misreadings leaves (Latin-1 symbols, C1 controls), kept for the next
         /// pass; the whole repair is rolled back if that pass cannot finish it.
         case intermediate(Range<Int>)

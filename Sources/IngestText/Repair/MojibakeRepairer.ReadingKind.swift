@@ -1,8 +1,8 @@
 extension MojibakeRepairer {
     /// The kinds of ``Reading``.
     enum ReadingKind {
-        /// See ``Reading/expected(_:capitalAfterSmall:)``.
-        case expected(capitalAfterSmall: Bool)
+        /// See ``Reading/expected(_:capitals:)``.
+        case expected(capitals: Capitals)
         case intermediate, partial, foreign, weak
     }
 }
