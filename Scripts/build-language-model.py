@@ -70,6 +70,7 @@ import zlib
 
 from belarusian_classical import to_classical
 from hunspell_dictionary import Dictionary
+from language_words import ALPHABETS, APOSTROPHES, words
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -90,27 +91,12 @@ DIRECTORY_BITS = 18
 # The directory keeps a 32-bit offset for every 2 ** GROUP_BITS buckets and a 16-bit one from there for each.
 GROUP_BITS = 6
 
-# Standard alphabets (lower case). Letters outside a language's alphabet count against it at detection time.
-SERBIAN_LATIN = "abcčćdđefghijklmnoprsštuvzž"
-ALPHABETS = {
-    "bg": "абвгдежзийклмнопрстуфхцчшщъьюяѝ",
-    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
-    "be": "абвгґдеёжзійклмнопрстуўфхцчшыьэюя'",
-    "mk": "абвгдѓежзѕијклљмнњопрстќуфхцчџшѐѝ",
-    "sr": "абвгдђежзијклљмнњопрстћуфхцчџш" + SERBIAN_LATIN,
-    "pl": "aąbcćdeęfghijklłmnńoóprsśtuwyzźżqvx",
-    "cs": "aábcčdďeéěfghiíjklmnňoópqrřsštťuúůvwxyýzž",
-    "sk": "aáäbcčdďeéfghiíjklĺľmnňoóôpqrŕsštťuúvwxyýzž",
-    "en": "abcdefghijklmnopqrstuvwxyz'",
-}
 # Serbian Cyrillic to Latin (Vuk's alphabet and Gaj's Latin alphabet correspond letter for letter).
 SERBIAN_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z", "и": "i",
     "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
     "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
 }
-APOSTROPHES = "'’ʼ"
 # Hunspell dictionaries (Debian hunspell-* packages) whose stems add modern vocabulary to the letter model.
 # Only dictionaries a shipped model may be built from: each of these is offered under a permissive licence
 # or MPL (Debian's copyright for libreoffice-dictionaries: pl_PL, uk_UA, sk_SK and sr list MPL among their
@@ -137,22 +123,6 @@ MAX_ENTRIES = 300000
 # How much an n-gram's frequency counts beside its spread when pruning: 1 is entropy pruning proper, 0 the
 # spread alone. On the held-out tenth a quarter kept more of the decoys' rare but telling n-grams than 0.5 or 1.
 FREQUENCY_POWER = 0.25
-
-
-def words(line):
-    """Lower-cased words as in the Swift detector: letters, with an apostrophe kept between letters."""
-    text = unicodedata.normalize("NFC", line).lower()
-    word = []
-    for index, character in enumerate(text):
-        if character.isalpha():
-            word.append(character)
-        elif character in APOSTROPHES and word and index + 1 < len(text) and text[index + 1].isalpha():
-            word.append("'")
-        elif word:
-            yield "".join(word)
-            word = []
-    if word:
-        yield "".join(word)
 
 
 def fnv(text, basis):
