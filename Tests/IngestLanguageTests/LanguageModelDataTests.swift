@@ -41,6 +41,15 @@ import Testing
             "python3 Scripts/build-extra-sentences.py --self-test names the examples that fail")
     }
 
+    /// The interface words' source packages are not in the repository either, so the rules that pick their strings
+    /// (Fluent syntax and placeholders out, untranslated English strings and CSS left out) are held to examples.
+    @Test("the interface-words script cuts Fluent and .properties strings into the language's words")
+    func interfaceWordRules() async throws {
+        #expect(
+            try await PythonScript.run(["Scripts/build-interface-words.py", "--self-test"]) == 0,
+            "python3 Scripts/build-interface-words.py --self-test names the examples that fail")
+    }
+
     @Test("the model file stays under the repository's 5 MiB a file and loads with every language")
     func modelFileIsSmall() throws {
         let bytes = try modelBytes()
