@@ -175,6 +175,8 @@ def strings_of(files):
 
 
 def build(directory):
+    if not os.path.exists(ENGLISH_WORDS):
+        sys.exit("missing %s: install the hunspell-en-us package" % ENGLISH_WORDS)
     english = set()
     with open(ENGLISH_WORDS, encoding="utf-8", errors="replace") as handle:
         next(handle)
