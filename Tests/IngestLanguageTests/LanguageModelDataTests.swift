@@ -23,31 +23,18 @@ import Testing
             "run python3 Scripts/build-language-model.py")
     }
 
-    /// The model counts each Belarusian sentence in the official and the classical spelling too; the converter's
-    /// worked examples (and the words it must leave alone) keep its rules honest without the training data.
-    @Test("the Belarusian classical-spelling converter gives its worked examples")
-    func belarusianClassicalSpelling() async throws {
+    /// The model's sources that are not in the repository are held to the worked examples of the scripts that
+    /// prepare them: the Belarusian classical-spelling converter (each Belarusian sentence is counted in both
+    /// spellings, and the words it must leave alone are examples too), the extra sentences' line rules (a
+    /// glossary's entries left out of Slovak, script and letter checks) and the interface words' string rules
+    /// (Fluent syntax and placeholders out, untranslated English strings and CSS left out).
+    @Test("the scripts that prepare the model's sources give their worked examples", arguments: [
+        "Scripts/belarusian_classical.py", "Scripts/build-extra-sentences.py", "Scripts/build-interface-words.py",
+    ])
+    func sourceScriptExamples(_ script: String) async throws {
         #expect(
-            try await PythonScript.run(["Scripts/belarusian_classical.py", "--self-test"]) == 0,
-            "python3 Scripts/belarusian_classical.py --self-test names the examples that fail")
-    }
-
-    /// The extra sentences' sources are not in the repository, so their line rules (a glossary's entries left
-    /// out of Slovak, script and letter checks) are held to worked examples instead.
-    @Test("the extra-sentences script keeps sentences and drops glossary entries, other scripts and foreign letters")
-    func extraSentenceRules() async throws {
-        #expect(
-            try await PythonScript.run(["Scripts/build-extra-sentences.py", "--self-test"]) == 0,
-            "python3 Scripts/build-extra-sentences.py --self-test names the examples that fail")
-    }
-
-    /// The interface words' source packages are not in the repository either, so the rules that pick their strings
-    /// (Fluent syntax and placeholders out, untranslated English strings and CSS left out) are held to examples.
-    @Test("the interface-words script cuts Fluent and .properties strings into the language's words")
-    func interfaceWordRules() async throws {
-        #expect(
-            try await PythonScript.run(["Scripts/build-interface-words.py", "--self-test"]) == 0,
-            "python3 Scripts/build-interface-words.py --self-test names the examples that fail")
+            try await PythonScript.run([script, "--self-test"]) == 0,
+            "python3 \(script) --self-test names the examples that fail")
     }
 
     @Test("the model file stays under the repository's 5 MiB a file and loads with every language")
