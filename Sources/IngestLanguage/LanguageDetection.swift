@@ -22,12 +22,14 @@ public struct LanguageDetection: Stage {
         candidates: [String] = LanguageDetector.defaultCandidates,
         decoys: [String] = LanguageDetector.defaultDecoys,
         minimumConfidence: Double = LanguageDetector.defaultMinimumConfidence,
-        ownLanguagePrior: Double = DetectionWeights().ownLanguagePrior
+        ownLanguagePrior: Double = DetectionWeights().ownLanguagePrior,
+        pageLanguagePrior: Double = DetectionWeights().pageLanguagePrior
     ) {
         analyzer = Result { () throws(LanguageModelError) in
             var detector = try LanguageDetector.bundled(
                 candidates: candidates, decoys: decoys, minimumConfidence: minimumConfidence)
             detector.weights.ownLanguagePrior = ownLanguagePrior
+            detector.weights.pageLanguagePrior = pageLanguagePrior
             return PageLanguageAnalyzer(detector: detector)
         }
     }
@@ -65,12 +67,17 @@ public struct LanguageDetection: Stage {
                 name: "own_language_prior",
                 summary: "prior log-odds (nats) of each of the pipeline's own languages against each decoy; 0 treats all candidates alike",
                 kind: .number(0...20), defaultValue: .number(DetectionWeights().ownLanguagePrior)),
+            StageOptionSpec(
+                name: "page_language_prior",
+                summary: "prior log-odds (nats) of a paragraph's page language against each other candidate; 0 decides each paragraph on its own",
+                kind: .number(0...20), defaultValue: .number(DetectionWeights().pageLanguagePrior)),
         ],
         make: { options in
             LanguageDetection(
                 candidates: (options.string("candidates") ?? "").split(separator: ",").map(String.init),
                 decoys: (options.string("decoys") ?? "").split(separator: ",").map(String.init),
                 minimumConfidence: options.number("min_confidence") ?? LanguageDetector.defaultMinimumConfidence,
-                ownLanguagePrior: options.number("own_language_prior") ?? DetectionWeights().ownLanguagePrior)
+                ownLanguagePrior: options.number("own_language_prior") ?? DetectionWeights().ownLanguagePrior,
+                pageLanguagePrior: options.number("page_language_prior") ?? DetectionWeights().pageLanguagePrior)
         })
 }

@@ -1,3 +1,4 @@
+import Foundation
 import IngestCore
 @testable import IngestLanguage
 import Logging
@@ -62,6 +63,44 @@ import Testing
         }
     }
 
+    /// "Ако можеше" ("if he could") is Bulgarian and Macedonian alike, and on its own comes out Macedonian by
+    /// less than the page prior; a Russian sentence and an English one outweigh it.
+    @Test("a paragraph leans to its page's language by the page prior, and only by that")
+    func pageLanguagePrior() throws {
+        let text = """
+            Фестивалът ще се проведе в събота в центъра на града.
+
+            Ако можеше
+
+            Мы были вчера в театре, и это было прекрасно.
+
+            Registration opens at nine in the morning.
+
+            Програмата включва концерти, изложби и работилници за деца.
+            """
+        var detector = try LanguageDetector.bundled()
+        detector.weights.pageLanguagePrior = 0
+        let alone = PageLanguageAnalyzer(detector: detector).analyze(text)
+        let leaning = analyzer.analyze(text)
+        #expect(alone.paragraphs.map(\.code) == ["bg", "mk", "ru", "en", "bg"])
+        #expect(leaning.paragraphs.map(\.code) == ["bg", "bg", "ru", "en", "bg"])
+        #expect(leaning.segments.map(\.code) == ["ru", "en"])
+        // The page is decided on its own evidence either way.
+        #expect(alone.code == "bg" && leaning.code == "bg" && alone.confidence == leaning.confidence)
+        // The short paragraph's odds move by exactly the prior: e^2 times the Bulgarian against Macedonian odds.
+        func odds(prior: Double) throws -> Double {
+            var detector = try LanguageDetector.bundled()
+            detector.weights.pageLanguagePrior = prior
+            var evidence = LanguageEvidence(languages: detector.model.languages.count)
+            detector.evidence(of: "Ако можеше", into: &evidence)
+            let scores = detector.decide(evidence, favouring: "bg").candidates
+            let bulgarian = try #require(scores.first { $0.language == "bg" }).score
+            let macedonian = try #require(scores.first { $0.language == "mk" }).score
+            return log(bulgarian) - log(macedonian)
+        }
+        #expect(abs(try odds(prior: 2) - odds(prior: 0) - 2) < 1e-9)
+    }
+
     @Test("the paragraph splitter's whitespace test agrees with Unicode's White_Space on every scalar")
     func whitespaceTable() {
         var disagreements: [UInt32] = []
@@ -108,7 +147,7 @@ import Testing
         }
     }
 
-    @Test("the pipeline's decoys and own-language prior reach the detector; by default the decoys are the six, with no prior")
+    @Test("the pipeline's decoys and priors reach the detector; by default the decoys are the six, with no own-language prior")
     func decoyOptions() throws {
         let parser = PipelineDefinitionParser(registry: StageRegistry([LanguageDetection.descriptor]))
         func detector(_ yaml: String) throws -> LanguageDetector {
@@ -120,6 +159,7 @@ import Testing
         #expect(plain.candidates == LanguageDetector.defaultCandidates)
         #expect(plain.decoys == LanguageDetector.defaultDecoys)
         #expect(plain.weights == DetectionWeights())
+        #expect(try detector("name: x\nstages:\n  - language:\n      page_language_prior: 0\n").weights.pageLanguagePrior == 0)
         let set = try detector(
             "name: x\nstages:\n  - language:\n      candidates: bg,pl,ru,cs\n      decoys: ru,cs,sk\n      own_language_prior: 0.5\n")
         #expect(set.candidates == ["bg", "pl", "ru", "cs"])

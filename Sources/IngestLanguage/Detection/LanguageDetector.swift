@@ -227,37 +227,53 @@ public struct LanguageDetector: Sendable {
     /// script none of the candidates is written in, when most trigrams are unknown to every language
     /// (gibberish), or when the best candidate's share is below ``minimumConfidence``.
     /// Each candidate's share is its tempered likelihood times its prior: a decoy's prior is
-    /// ``DetectionWeights/ownLanguagePrior`` nats below an own language's.
-    public func decide(_ evidence: LanguageEvidence) -> LanguageGuess {
+    /// ``DetectionWeights/ownLanguagePrior`` nats below an own language's, and the `favoured` candidate's
+    /// (a paragraph's page language) ``DetectionWeights/pageLanguagePrior`` nats above every other's.
+    public func decide(_ evidence: LanguageEvidence, favouring favoured: String? = nil) -> LanguageGuess {
+        decide(judge(evidence), favouring: favoured)
+    }
+
+    /// The evidence weighed, before any page prior.
+    public func judge(_ evidence: LanguageEvidence) -> Judgement {
         let script = evidence.dominantScript
         let likelihoods = logLikelihoods(evidence, script: script ?? .other)
         // The prior joins on the untempered scale, so that it is worth exactly its nats once tempered.
         let decoyCharge = weights.ownLanguagePrior * weights.temperature
-        let posteriors = zip(likelihoods, decoyCandidates).map { likelihood, decoy in
-            decoy ? likelihood - decoyCharge : likelihood
+        return Judgement(
+            likelihoods: zip(likelihoods, decoyCandidates).map { likelihood, decoy in decoy ? likelihood - decoyCharge : likelihood },
+            script: script,
+            judgeable: evidence.letters >= 2 && (script == .latin || script == .cyrillic),
+            gibberish: evidence.trigrams >= 4 && evidence.knownTrigrams * 3 < evidence.trigrams)
+    }
+
+    /// ``decide(_:favouring:)`` from evidence already weighed.
+    public func decide(_ judgement: Judgement, favouring favoured: String? = nil) -> LanguageGuess {
+        var posteriors = judgement.likelihoods
+        if let favoured, let column = model.index(of: favoured), let candidate = candidateColumns.firstIndex(of: column) {
+            posteriors[candidate] += weights.pageLanguagePrior * weights.temperature
         }
         let best = posteriors.max() ?? 0
         var shares = posteriors.map { exp(($0 - best) / weights.temperature) }
         let total = shares.reduce(0, +)
         for index in shares.indices { shares[index] /= total }
         // Best first. Candidates whose evidence is exactly the same (a short word two languages write
-        // and use alike, such as "a" in Czech and English, or "я" in Russian and Belarusian) are ranked
-        // by the pipeline's priorities: its own languages before the decoys, then the order it gave.
+        // and use alike, such as "юг" in Bulgarian and Russian, or "вы" in Russian and Belarusian) are
+        // ranked by the pipeline's priorities: its own languages before the decoys, then the order it gave.
         let ranking = shares.indices.sorted { first, second in
             if shares[first] != shares[second] { return shares[first] > shares[second] }
             if decoyCandidates[first] != decoyCandidates[second] { return !decoyCandidates[first] }
             return first < second
         }
         let candidates = ranking.map { LanguageScore(language: model.languages[candidateColumns[$0]], score: shares[$0]) }
-        guard let top = candidates.first, evidence.letters >= 2, script == .latin || script == .cyrillic else {
-            return LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: script?.code, candidates: candidates)
+        let script = judgement.script?.code
+        guard let top = candidates.first, judgement.judgeable else {
+            return LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: script, candidates: candidates)
         }
-        let gibberish = evidence.trigrams >= 4 && evidence.knownTrigrams * 3 < evidence.trigrams
-        if gibberish || top.score < minimumConfidence {
+        if judgement.gibberish || top.score < minimumConfidence {
             return LanguageGuess(
-                code: LanguageGuess.undetermined, confidence: gibberish ? 0 : top.score, script: script?.code,
+                code: LanguageGuess.undetermined, confidence: judgement.gibberish ? 0 : top.score, script: script,
                 candidates: candidates)
         }
-        return LanguageGuess(code: top.language, confidence: top.score, script: script?.code, candidates: candidates)
+        return LanguageGuess(code: top.language, confidence: top.score, script: script, candidates: candidates)
     }
 }

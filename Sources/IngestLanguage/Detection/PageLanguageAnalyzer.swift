@@ -3,7 +3,8 @@ public import IngestCore
 /// A page's language: each paragraph's, the page's as a whole, and the stretches in another language,
 /// such as an English event name inside a Bulgarian sentence.
 ///
-/// The page is decided on the sum of its paragraphs' evidence, so the text is read once for both.
+/// The page is decided on the sum of its paragraphs' evidence, so the text is read once for both; each
+/// paragraph is then decided with a prior for the page's language (``DetectionWeights/pageLanguagePrior``).
 /// Inside a paragraph, a run of words in another script than most of its letters is detected on its own:
 /// that is how a name in Latin letters shows up inside Cyrillic prose without splitting sentences.
 public struct PageLanguageAnalyzer: Sendable {
@@ -20,23 +21,30 @@ public struct PageLanguageAnalyzer: Sendable {
     public func analyze(_ text: String) -> LanguageInfo {
         let scalars = text.unicodeScalars
         var total = LanguageEvidence(languages: detector.model.languages.count)
-        var paragraphs: [LanguageSegment] = []
-        var runs: [(segment: LanguageSegment, paragraph: Int)] = []
+        // Each paragraph's evidence weighed, kept until the page's language is known: a paragraph is decided
+        // with the prior for its page's language (``DetectionWeights/pageLanguagePrior``).
+        var judged: [(piece: Piece, judgement: LanguageDetector.Judgement)] = []
         var evidence = LanguageEvidence(languages: detector.model.languages.count)
         for paragraph in Self.paragraphs(of: scalars) {
             detector.evidence(of: Substring(scalars[paragraph.range]), into: &evidence)
             guard evidence.letters > 0 else { continue }
             total.add(evidence)
-            let guess = detector.decide(evidence)
+            judged.append((paragraph, detector.judge(evidence)))
+        }
+        let page = detector.decide(total)
+        let favoured = page.code == LanguageGuess.undetermined ? nil : page.code
+        var paragraphs: [LanguageSegment] = []
+        var runs: [(segment: LanguageSegment, paragraph: Int)] = []
+        for (paragraph, judgement) in judged {
+            let guess = detector.decide(judgement, favouring: favoured)
             paragraphs.append(LanguageSegment(span: paragraph.span, code: guess.code, confidence: Self.rounded(guess.confidence)))
-            guard let script = evidence.dominantScript else { continue }
+            guard let script = judgement.script else { continue }
             for run in scriptRuns(in: scalars, paragraph: paragraph, majority: script) {
                 let runGuess = detector.detect(Substring(scalars[run.range]))
                 guard runGuess.code != LanguageGuess.undetermined, runGuess.code != guess.code else { continue }
                 runs.append((LanguageSegment(span: run.span, code: runGuess.code, confidence: Self.rounded(runGuess.confidence)), paragraphs.count - 1))
             }
         }
-        let page = detector.decide(total)
         var segments: [LanguageSegment] = []
         var previousSegment = -2
         for (index, paragraph) in paragraphs.enumerated()
