@@ -40,6 +40,8 @@ import re
 import sys
 import unicodedata
 
+from language_words import is_cyrillic
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(ROOT, "..", "shared", "corpora")
@@ -62,10 +64,6 @@ SEED = 20261130
 # How much of each source file is taken: its first this many characters (Data/sentences/SOURCES.md).
 CHARACTERS = 256000
 URL = re.compile(r"https?://|www\.|@\w")
-
-
-def is_cyrillic(character):
-    return "\u0400" <= character <= "\u04ff"
 
 
 def is_latin(character):

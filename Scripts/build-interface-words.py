@@ -44,7 +44,8 @@ import tarfile
 import unicodedata
 import zipfile
 
-from language_words import ALPHABETS, APOSTROPHES, words
+from hunspell_dictionary import Dictionary
+from language_words import ALPHABETS, APOSTROPHES, is_cyrillic, words
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -110,10 +111,6 @@ def clean(value):
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
-def is_cyrillic(character):
-    return "\u0400" <= character <= "\u04ff"
-
-
 def in_language(text, language, english):
     """Whether a cleaned string reads as the language's own text (the module's doc comment)."""
     letters = [character for character in text if character.isalpha()]
@@ -177,10 +174,7 @@ def strings_of(files):
 def build(directory):
     if not os.path.exists(ENGLISH_WORDS):
         sys.exit("missing %s: install the hunspell-en-us package" % ENGLISH_WORDS)
-    english = set()
-    with open(ENGLISH_WORDS, encoding="utf-8", errors="replace") as handle:
-        next(handle)
-        english.update(line.split("/")[0].strip().lower() for line in handle)
+    english = {word.lower() for word in Dictionary("en_US", "utf-8", os.path.dirname(ENGLISH_WORDS)).entries}
     packs, versions = {}, {}
     for language in LANGUAGES:
         if language == "en":

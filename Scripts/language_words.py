@@ -19,6 +19,11 @@ ALPHABETS = {
 APOSTROPHES = "'’ʼ"
 
 
+def is_cyrillic(character):
+    """A letter of the Cyrillic block (U+0400–U+04FF), where every Cyrillic letter of the ten languages lies."""
+    return "\u0400" <= character <= "\u04ff"
+
+
 def words(line):
     """Lower-cased words as in the Swift detector: letters, with an apostrophe kept between letters."""
     text = unicodedata.normalize("NFC", line).lower()
