@@ -70,15 +70,14 @@ struct PostgresBatchWriter: Sendable {
         let pending = pages.filter { stored[$0.pageID] != $0.recordSHA256 }
         guard !pending.isEmpty else { return }
         var affected: Set<String>
-        switch method {
-        case .copy:
+        if method.loadsWholeTables {
             // A first load is mostly pages the database has never seen: they go straight into the tables,
             // each row parsed and stored once, instead of through the staging tables and an upsert.
             let fresh = pending.filter { stored[$0.pageID] == nil }.sorted { $0.pageID < $1.pageID }
             affected = fresh.isEmpty ? [] : try await insertFresh(fresh, on: connection)
             let changed = pending.filter { stored[$0.pageID] != nil }
             if !changed.isEmpty { affected.formUnion(try await upsertChanged(changed, on: connection)) }
-        case .prepared:
+        } else {
             affected = try await upsertChanged(pending, on: connection)
         }
         guard !affected.isEmpty else { return }
@@ -94,12 +93,7 @@ struct PostgresBatchWriter: Sendable {
     /// Children left without their page (a page row deleted by hand) are cleared first, as the upsert
     /// path clears a changed page's children, so both paths end with the same rows.
     private func insertFresh(_ pages: [PageRows], on connection: PostgresConnection) async throws -> Set<String> {
-        var encoder = CopyTextEncoder()
-        encodePages(pages, into: &encoder)
-        let pageRows = encoder.take()
-        try await connection.copyFrom(table: "pages", columns: Self.pageColumns, logger: logger) { writer in
-            try await writer.write(pageRows)
-        }
+        try await load(PagesBatch(pages: pages, runID: runID), into: "pages", on: connection)
         let ids = pages.map(\.pageID)
         var affected = Set(
             try await connection.values(
@@ -107,7 +101,8 @@ struct PostgresBatchWriter: Sendable {
                 WITH orphans AS (DELETE FROM entities WHERE page_id = ANY(\(ids)))
                 DELETE FROM event_pages WHERE page_id = ANY(\(ids)) RETURNING event_id
                 """, as: String.self, logger: logger))
-        try await copyChildren(pages, entities: "entities", links: "event_pages", encoder: &encoder, on: connection)
+        try await load(EntitiesBatch(pages: pages), into: "entities", on: connection)
+        try await load(EventLinksBatch(pages: pages), into: "event_pages", on: connection)
         for page in pages { affected.formUnion(page.events.map(\.eventID)) }
         return affected
     }
@@ -115,14 +110,12 @@ struct PostgresBatchWriter: Sendable {
     /// Pages that have a row with another record: staged, then merged by `page_id`; their entities and
     /// event links are replaced. Returns the events they report, before or now.
     private func upsertChanged(_ pages: [PageRows], on connection: PostgresConnection) async throws -> Set<String> {
-        switch method {
-        case .copy:
-            var encoder = CopyTextEncoder()
-            encodePages(pages, into: &encoder)
-            let pageRows = encoder.take()
-            try await connection.copyFrom(table: "stage_pages", columns: Self.pageColumns, logger: logger) { writer in try await writer.write(pageRows) }
-            try await copyChildren(pages, entities: "stage_entities", links: "stage_links", encoder: &encoder, on: connection)
-        case .prepared: try await insertEachRow(pages, on: connection)
+        if method.loadsWholeTables {
+            try await load(PagesBatch(pages: pages, runID: runID), into: "stage_pages", on: connection)
+            try await load(EntitiesBatch(pages: pages), into: "stage_entities", on: connection)
+            try await load(EventLinksBatch(pages: pages), into: "stage_links", on: connection)
+        } else {
+            try await insertEachRow(pages, on: connection)
         }
         let changed = try await connection.values(
             """
@@ -197,22 +190,9 @@ struct PostgresBatchWriter: Sendable {
     private func mergeFetchState(_ pages: [PageRows], on connection: PostgresConnection) async throws {
         let states = pages.compactMap(\.fetchState)
         guard !states.isEmpty else { return }
-        switch method {
-        case .copy:
-            var encoder = CopyTextEncoder(capacity: 256 * states.count)
-            for state in states {
-                encoder.text(state.url)
-                encoder.text(state.etag)
-                encoder.text(state.lastModified)
-                encoder.text(state.contentSHA256)
-                if let status = state.httpStatus { encoder.integer(status) } else { encoder.null() }
-                encoder.text(state.fetchedAt)
-                encoder.text(state.pageID?.rawValue)
-                encoder.endRow()
-            }
-            let rows = encoder.take()
-            try await connection.copyFrom(table: "stage_fetch", logger: logger) { writer in try await writer.write(rows) }
-        case .prepared:
+        if method.loadsWholeTables {
+            try await load(FetchStatesBatch(states: states), into: "stage_fetch", on: connection)
+        } else {
             for state in states { _ = try await connection.execute(StageStatements.Fetch(state: state), logger: logger) }
         }
         try await connection.perform(
@@ -227,77 +207,24 @@ struct PostgresBatchWriter: Sendable {
             """, logger: logger)
     }
 
-    /// The `pages` columns in the order ``encodePages(_:into:)`` writes them.
-    static let pageColumns = [
-        "page_id", "url", "sha256", "title", "published", "language", "text", "schema_version", "record_json",
-        "record_sha256", "first_run_id", "changed_run_id",
-    ]
-
-    private func encodePages(_ pages: [PageRows], into encoder: inout CopyTextEncoder) {
-        for page in pages {
-            encoder.text(page.pageID)
-            encoder.text(page.url)
-            encoder.text(page.sha256)
-            encoder.text(page.title)
-            encoder.text(page.published)
-            encoder.text(page.language)
-            encoder.text(page.text)
-            encoder.integer(page.schemaVersion)
-            encoder.utf8(page.storedJSON)
-            encoder.text(page.recordSHA256)
-            encoder.text(runID)
-            encoder.text(runID)
-            encoder.endRow()
+    /// Loads every row of `rows` into `table` (one with `rows`' columns: the real table or its staging
+    /// copy) with one of the two methods that load whole tables.
+    private func load<Table: BatchTable>(_ rows: Table, into table: String, on connection: PostgresConnection) async throws {
+        let count = rows.rowCount
+        guard count > 0 else { return }
+        if method == .copy {
+            var encoder = CopyTextEncoder(capacity: 256 * count)
+            rows.encode(into: &encoder)
+            let data = encoder.take()
+            try await connection.copyFrom(table: table, columns: Table.columns.map(\.name), logger: logger) { writer in
+                try await writer.write(data)
+            }
+        } else {
+            var encoder = ColumnArrayEncoder(Table.columns, rows: count)
+            rows.encode(into: &encoder)
+            try await connection.perform(encoder.insert(into: table), logger: logger)
         }
     }
-
-    /// Copies the pages' entities and event links into `entities` and `links`, which have the columns of
-    /// `entities` and `event_pages` (the tables themselves, or their staging copies).
-    private func copyChildren(
-        _ pages: [PageRows], entities: String, links: String, encoder: inout CopyTextEncoder, on connection: PostgresConnection
-    ) async throws {
-        var entityCount = 0
-        var linkCount = 0
-        for page in pages {
-            for entity in page.entities {
-                encoder.text(page.pageID)
-                encoder.integer(entity.ordinal)
-                encoder.text(entity.type)
-                encoder.text(entity.text)
-                encoder.integer(entity.spanStart)
-                encoder.integer(entity.spanEnd)
-                encoder.utf8(entity.normalisedJSON)
-                encoder.real(entity.confidence)
-                encoder.endRow()
-                entityCount += 1
-            }
-        }
-        if entityCount > 0 {
-            let rows = encoder.take()
-            try await connection.copyFrom(table: entities, columns: Self.entityColumns, logger: logger) { writer in
-                try await writer.write(rows)
-            }
-        }
-        for page in pages {
-            for link in page.events {
-                encoder.text(link.eventID)
-                encoder.text(page.pageID)
-                encoder.utf8(link.json)
-                encoder.text(link.sha256)
-                encoder.endRow()
-                linkCount += 1
-            }
-        }
-        if linkCount > 0 {
-            let rows = encoder.take()
-            try await connection.copyFrom(table: links, columns: Self.linkColumns, logger: logger) { writer in
-                try await writer.write(rows)
-            }
-        }
-    }
-
-    static let entityColumns = ["page_id", "ordinal", "type", "text", "span_start", "span_end", "normalised", "confidence"]
-    static let linkColumns = ["event_id", "page_id", "event_json", "event_sha256"]
 
     private func insertEachRow(_ pages: [PageRows], on connection: PostgresConnection) async throws {
         for page in pages {

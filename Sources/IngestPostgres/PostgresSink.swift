@@ -34,7 +34,7 @@ public actor PostgresSink: RecordSink {
         public var writers: Int
 
         public init(
-            url: PostgresURL, retry: PostgresRetryPolicy = .init(), batchSize: Int = 1000, loadMethod: PostgresLoadMethod = .copy,
+            url: PostgresURL, retry: PostgresRetryPolicy = .init(), batchSize: Int = 1000, loadMethod: PostgresLoadMethod = .unnest,
             transactionTimeout: Duration = .seconds(60), keepsFetchState: Bool = true, writers: Int = 2
         ) {
             self.url = url

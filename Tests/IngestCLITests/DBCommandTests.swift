@@ -36,7 +36,7 @@ import Testing
     @Test("db bench refuses a target the run would not measure, naming the ones it would", arguments: [
         (["--target", "sqlite", "--target", "postgres-copy-w2"], "postgres-copy-w2", "sqlite"),
         (["--target", "postgres-copy-w3", "--postgres-url", "postgres://u@127.0.0.1:1/db"], "postgres-copy-w3",
-         "sqlite, postgres-copy-w2, postgres-copy-w1, postgres-prepared-w2"),
+         "sqlite, postgres-unnest-w2, postgres-unnest-w1, postgres-copy-w2, postgres-prepared-w2"),
     ])
     func unknownBenchTarget(options: [String], unknown: String, known: String) async throws {
         let result = try await IngestProcess.run(["db", "bench", "--input", "Fixtures/pages"] + options)

@@ -14,7 +14,7 @@ import Testing
         return try await database.contents()
     }
 
-    @Test("COPY and prepared statements load identical rows, escapes and all", arguments: PostgresLoadMethod.allCases)
+    @Test("every load method loads identical rows, escapes, NULLs and all", arguments: PostgresLoadMethod.allCases)
     func loadMethods(_ method: PostgresLoadMethod) async throws {
         var records = try SyntheticPages.records(count: 11)
         var tricky = records[0].record
@@ -49,11 +49,14 @@ import Testing
         #expect(clock.now - started >= .milliseconds(500))
     }
 
-    @Test("a connection lost mid-run is re-opened and the batch retried: the rows are an undisturbed run's")
-    func connectionLostAndBack() async throws {
+    /// Not `copy`: postgres-nio 1.33.2 can stop the process when the connection closes mid-copy (README).
+    @Test(
+        "a connection lost mid-run is re-opened and the batch retried: the rows are an undisturbed run's",
+        arguments: [PostgresLoadMethod.unnest, .prepared])
+    func connectionLostAndBack(_ method: PostgresLoadMethod) async throws {
         let records = try SyntheticPages.records(count: 20)
         let database = try await TestDatabase.make(.postgres)
-        let sink = try await database.sink(runID: "r_1")
+        let sink = try await database.sink(runID: "r_1", loadMethod: method)
         for record in records.prefix(8) { try await sink.write(record) }
         try await database.terminateBackends()
         for record in records.dropFirst(8) { try await sink.write(record) }

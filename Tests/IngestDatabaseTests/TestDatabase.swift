@@ -34,7 +34,7 @@ struct TestDatabase: Sendable {
     /// Small PostgreSQL batches, so a handful of test records spans several transactions, over the
     /// sink's default number of connections unless `writers` says otherwise.
     func sink(
-        runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .copy, keepsFetchState: Bool = true,
+        runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .unnest, keepsFetchState: Bool = true,
         retryBudget: Duration = .seconds(5), writers: Int? = nil
     ) async throws -> any RecordSink {
         switch backend {
@@ -153,7 +153,7 @@ struct TestDatabase: Sendable {
 
     /// Writes `records` through one sink and finishes it, as a run would.
     func write(
-        _ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = [], loadMethod: PostgresLoadMethod = .copy,
+        _ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = [], loadMethod: PostgresLoadMethod = .unnest,
         keepsFetchState: Bool = true, batchSize: Int = 5, writers: Int? = nil
     ) async throws {
         let sink = try await sink(

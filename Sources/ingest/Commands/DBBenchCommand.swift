@@ -30,7 +30,7 @@ struct DBBenchCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Measure only this target (repeatable): sqlite, postgres-copy-wN (N = --postgres-writers, or 1), postgres-prepared-wN.")
+        help: "Measure only this target (repeatable): sqlite, postgres-unnest-wN (N = --postgres-writers, or 1), postgres-copy-wN, postgres-prepared-wN.")
     var target: [String] = []
 
     @Flag(name: .long, help: "Print the report as JSON.")
@@ -45,11 +45,11 @@ struct DBBenchCommand: AsyncParsableCommand {
         }
     }
 
-    /// What a run can measure: every load method over the configured writers, and `COPY` over one writer
+    /// What a run can measure: every load method over the configured writers, and the default one over one writer
     /// beside them for comparison.
     static func postgresVariants(writers: Int) -> [(method: PostgresLoadMethod, writers: Int)] {
         var variants = PostgresLoadMethod.allCases.map { (method: $0, writers: writers) }
-        if writers > 1 { variants.insert((.copy, 1), at: 1) }
+        if writers > 1 { variants.insert((.unnest, 1), at: 1) }
         return variants
     }
 

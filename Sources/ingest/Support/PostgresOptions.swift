@@ -23,8 +23,8 @@ struct PostgresOptions: ParsableArguments {
     @Option(name: .long, help: "Connections writing batches at once; each page always goes through the same one.")
     var postgresWriters: Int = 2
 
-    @Option(name: .long, help: "How batches reach PostgreSQL: copy or prepared.")
-    var postgresLoad: PostgresLoadMethod = .copy
+    @Option(name: .long, help: "How batches reach PostgreSQL: unnest (arrays bound to one insert per table), copy or prepared.")
+    var postgresLoad: PostgresLoadMethod = .unnest
 
     /// The URL from the command line, else from `INGEST_POSTGRES_URL`.
     var url: String? {

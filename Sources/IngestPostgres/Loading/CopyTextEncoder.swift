@@ -32,6 +32,11 @@ struct CopyTextEncoder {
         buffer.writeString(String(value))
     }
 
+    mutating func integer(_ value: Int?) {
+        guard let value else { return null() }
+        integer(value)
+    }
+
     mutating func real(_ value: Double) {
         separate()
         buffer.writeString(value.isFinite ? "\(value)" : "NaN")

@@ -1,0 +1,7 @@
+/// One table's rows out of one batch, for the bulk load methods: the columns the rows fill, in order,
+/// and the rows themselves written through any ``BatchRowEncoder``.
+protocol BatchTable: Sendable {
+    static var columns: [BatchColumn] { get }
+    var rowCount: Int { get }
+    func encode<Encoder: BatchRowEncoder>(into encoder: inout Encoder)
+}
