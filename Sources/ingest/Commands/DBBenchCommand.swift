@@ -117,13 +117,17 @@ struct DBBenchCommand: AsyncParsableCommand {
             print(String(decoding: try RecordJSON.encode(figures), as: UTF8.self))
             return
         }
-        print("target               records   first s   records/s  client cpu s   rerun s   records/s  client cpu s")
+        // Padded here: Foundation on Linux ignores a width given to `%@`.
+        let nameWidth = figures.map(\.target.count).max() ?? 0
+        func padded(_ name: String) -> String { name + String(repeating: " ", count: max(0, nameWidth - name.count)) }
+        print(padded("target") + "   records   first s   records/s  client cpu s   rerun s   records/s  client cpu s")
         for figure in figures {
             print(
-                String(
-                    format: "%-18@ %9d %9.2f %11.0f %13.2f %9.2f %11.0f %13.2f", figure.target as NSString, figure.records,
-                    figure.firstSeconds, figure.firstRecordsPerSecond, figure.firstClientCPUSeconds, figure.rerunSeconds,
-                    figure.rerunRecordsPerSecond, figure.rerunClientCPUSeconds))
+                padded(figure.target)
+                    + String(
+                        format: " %9d %9.2f %11.0f %13.2f %9.2f %11.0f %13.2f", figure.records, figure.firstSeconds,
+                        figure.firstRecordsPerSecond, figure.firstClientCPUSeconds, figure.rerunSeconds,
+                        figure.rerunRecordsPerSecond, figure.rerunClientCPUSeconds))
         }
     }
 
