@@ -110,13 +110,9 @@ struct PostgresBatchWriter: Sendable {
     /// Pages that have a row with another record: staged, then merged by `page_id`; their entities and
     /// event links are replaced. Returns the events they report, before or now.
     private func upsertChanged(_ pages: [PageRows], on connection: PostgresConnection) async throws -> Set<String> {
-        if method.loadsWholeTables {
-            try await load(PagesBatch(pages: pages, runID: runID), into: "stage_pages", on: connection)
-            try await load(EntitiesBatch(pages: pages), into: "stage_entities", on: connection)
-            try await load(EventLinksBatch(pages: pages), into: "stage_links", on: connection)
-        } else {
-            try await insertEachRow(pages, on: connection)
-        }
+        try await stage(PagesBatch(pages: pages, runID: runID), on: connection)
+        try await stage(EntitiesBatch(pages: pages), on: connection)
+        try await stage(EventLinksBatch(pages: pages), on: connection)
         let changed = try await connection.values(
             """
             INSERT INTO pages AS p (page_id, url, sha256, title, published, language, text, schema_version, record_json,
@@ -190,11 +186,7 @@ struct PostgresBatchWriter: Sendable {
     private func mergeFetchState(_ pages: [PageRows], on connection: PostgresConnection) async throws {
         let states = pages.compactMap(\.fetchState)
         guard !states.isEmpty else { return }
-        if method.loadsWholeTables {
-            try await load(FetchStatesBatch(states: states), into: "stage_fetch", on: connection)
-        } else {
-            for state in states { _ = try await connection.execute(StageStatements.Fetch(state: state), logger: logger) }
-        }
+        try await stage(FetchStatesBatch(states: states), on: connection)
         try await connection.perform(
             """
             INSERT INTO fetch_state AS f SELECT DISTINCT ON (url) * FROM stage_fetch ORDER BY url
@@ -210,6 +202,7 @@ struct PostgresBatchWriter: Sendable {
     /// Loads every row of `rows` into `table` (one with `rows`' columns: the real table or its staging
     /// copy) with one of the two methods that load whole tables.
     private func load<Table: BatchTable>(_ rows: Table, into table: String, on connection: PostgresConnection) async throws {
+        precondition(method.loadsWholeTables, "\(method) loads row by row")
         let count = rows.rowCount
         guard count > 0 else { return }
         if method == .copy {
@@ -226,15 +219,13 @@ struct PostgresBatchWriter: Sendable {
         }
     }
 
-    private func insertEachRow(_ pages: [PageRows], on connection: PostgresConnection) async throws {
-        for page in pages {
-            _ = try await connection.execute(StageStatements.Page(rows: page, runID: runID), logger: logger)
-            for entity in page.entities {
-                _ = try await connection.execute(StageStatements.Entity(pageID: page.pageID, entity: entity), logger: logger)
-            }
-            for link in page.events {
-                _ = try await connection.execute(StageStatements.Link(pageID: page.pageID, link: link), logger: logger)
-            }
+    /// Loads every row of `rows` into its session's staging table, with whichever method the batch uses.
+    private func stage<Table: BatchTable>(_ rows: Table, on connection: PostgresConnection) async throws {
+        guard !method.loadsWholeTables else { return try await load(rows, into: Table.staging.name, on: connection) }
+        var encoder = RowBindingsEncoder(columns: Table.columns.count, rows: rows.rowCount)
+        rows.encode(into: &encoder)
+        for bindings in encoder.rows {
+            for try await _ in try await connection.execute(StagedRowInsert<Table>(bindings: bindings), logger: logger) {}
         }
     }
 

@@ -34,6 +34,22 @@ import Testing
         ])
     }
 
+    /// A statement prepared on a row whose value is NULL must still take the values of later rows: the
+    /// parameter types come from the columns, not from whichever row a connection happened to see first.
+    @Test("a NULL in a connection's first row does not fix a column's type for the rows after it", arguments: PostgresLoadMethod.allCases)
+    func nullFirst(_ method: PostgresLoadMethod) async throws {
+        let records = try SyntheticPages.records(count: 4).enumerated().map { index, encoded in
+            try EncodedRecord(
+                record: encoded.record,
+                fetchState: FetchState(url: encoded.record.source.url, etag: index == 0 ? nil : "e\(index)", httpStatus: index == 0 ? nil : 200))
+        }
+        let database = try await TestDatabase.make(.postgres)
+        try await database.write(records, runID: "r_1", loadMethod: method, batchSize: 2, writers: 1)
+        #expect(try await database.rows("SELECT etag, http_status FROM fetch_state ORDER BY etag NULLS FIRST") == [
+            [nil, nil], ["e1", "200"], ["e2", "200"], ["e3", "200"],
+        ])
+    }
+
     @Test("an unreachable server at start is retried, then reported as unavailable (exit 69)")
     func unreachableAtStart() async throws {
         let clock = ContinuousClock()

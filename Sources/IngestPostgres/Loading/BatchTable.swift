@@ -2,6 +2,7 @@
 /// and the rows themselves written through any ``BatchRowEncoder``.
 protocol BatchTable: Sendable {
     static var columns: [BatchColumn] { get }
+    static var staging: StagingTable { get }
     var rowCount: Int { get }
     func encode<Encoder: BatchRowEncoder>(into encoder: inout Encoder)
 }

@@ -9,6 +9,8 @@ struct EntitiesBatch: BatchTable {
         .json("normalised"), .real("confidence"),
     ]
 
+    static let staging = StagingTable("stage_entities", columns: columns)
+
     var rowCount: Int { pages.reduce(0) { $0 + $1.entities.count } }
 
     func encode<Encoder: BatchRowEncoder>(into encoder: inout Encoder) {

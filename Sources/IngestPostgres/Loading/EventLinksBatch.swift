@@ -6,6 +6,8 @@ struct EventLinksBatch: BatchTable {
 
     static let columns: [BatchColumn] = [.text("event_id"), .text("page_id"), .json("event_json"), .text("event_sha256")]
 
+    static let staging = StagingTable("stage_links", columns: columns)
+
     var rowCount: Int { pages.reduce(0) { $0 + $1.events.count } }
 
     func encode<Encoder: BatchRowEncoder>(into encoder: inout Encoder) {

@@ -9,6 +9,8 @@ struct FetchStatesBatch: BatchTable {
         .text("fetched_at"), .text("page_id"),
     ]
 
+    static let staging = StagingTable("stage_fetch", columns: columns)
+
     var rowCount: Int { states.count }
 
     func encode<Encoder: BatchRowEncoder>(into encoder: inout Encoder) {

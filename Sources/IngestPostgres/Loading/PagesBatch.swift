@@ -12,6 +12,8 @@ struct PagesBatch: BatchTable {
         .text("changed_run_id"),
     ]
 
+    static let staging = StagingTable("stage_pages", columns: columns)
+
     var rowCount: Int { pages.count }
 
     func encode<Encoder: BatchRowEncoder>(into encoder: inout Encoder) {
