@@ -208,7 +208,7 @@ struct PostgresBatchWriter: Sendable {
         if method == .copy {
             var encoder = CopyTextEncoder(capacity: 256 * count)
             rows.encode(into: &encoder)
-            let data = encoder.take()
+            let data = encoder.buffer
             try await connection.copyFrom(table: table, columns: Table.columns.map(\.name), logger: logger) { writer in
                 try await writer.write(data)
             }

@@ -52,13 +52,6 @@ struct CopyTextEncoder {
         fieldsInRow = 0
     }
 
-    /// Hands over what was written so far and starts an empty buffer.
-    mutating func take() -> ByteBuffer {
-        let full = buffer
-        buffer = ByteBufferAllocator().buffer(capacity: full.capacity)
-        return full
-    }
-
     private mutating func separate() {
         if fieldsInRow > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
         fieldsInRow += 1
