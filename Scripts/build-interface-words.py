@@ -34,24 +34,21 @@ Deterministic. Usage:
     python3 Scripts/build-interface-words.py --self-test   # the string rules' worked examples (a test runs it)
 """
 import argparse
-import glob
 import io
 import os
 import re
-import subprocess
 import sys
-import tarfile
 import unicodedata
 import zipfile
 
+from debian_packages import one_package, package_members
 from hunspell_dictionary import Dictionary
-from language_words import ALPHABETS, APOSTROPHES, is_cyrillic, words
+from language_words import vocabulary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Data", "interface-words")
 LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
-CYRILLIC_SCRIPT = {"bg", "uk", "ru", "mk", "sr", "be"}
 ENGLISH_WORDS = "/usr/share/hunspell/en_US.dic"
 # Where firefox-esr keeps its en-US strings, and the prefix the language packs give the same files.
 ENGLISH_ARCHIVES = (("usr/lib/firefox-esr/omni.ja", ""), ("usr/lib/firefox-esr/browser/omni.ja", "browser/"))
@@ -111,29 +108,8 @@ def clean(value):
     return " ".join(unicodedata.normalize("NFC", value).split())
 
 
-def in_language(text, language, english):
-    """Whether a cleaned string reads as the language's own text (the module's doc comment)."""
-    letters = [character for character in text if character.isalpha()]
-    if not letters:
-        return False
-    if language in CYRILLIC_SCRIPT:
-        return sum(1 for character in letters if is_cyrillic(character)) >= 0.9 * len(letters)
-    if language == "en":
-        return all("a" <= character.lower() <= "z" for character in letters)
-    if any(is_cyrillic(character) for character in letters):
-        return False
-    found = list(words(text))
-    return sum(1 for word in found if word in english) * 2 < len(found)
-
-
-def vocabulary(strings, language, english):
-    alphabet = set(ALPHABETS[language]) | set(APOSTROPHES)
-    kept = set()
-    for value in strings:
-        text = clean(value)
-        if text and in_language(text, language, english):
-            kept.update(word for word in words(text) if len(word) > 1 and all(character in alphabet for character in word))
-    return kept
+def interface_vocabulary(strings, language, english):
+    return vocabulary((clean(value) for value in strings), language, english)
 
 
 def archive_files(archive, code, prefix=""):
@@ -145,25 +121,6 @@ def archive_files(archive, code, prefix=""):
             if code in parts and name.endswith((".ftl", ".properties")):
                 files["/".join("{locale}" if part == code else part for part in parts)] = pack.read(name).decode("utf-8")
     return files
-
-
-def package_members(path, wanted):
-    """The named files of a .deb's file system, read with dpkg-deb."""
-    tar = subprocess.run(["dpkg-deb", "--fsys-tarfile", path], check=True, capture_output=True).stdout
-    found = {}
-    with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
-        for member in archive.getmembers():
-            name = member.name.lstrip("./")
-            if member.isfile() and any(re.fullmatch(pattern, name) for pattern in wanted):
-                found[name] = archive.extractfile(member).read()
-    return found
-
-
-def one_package(directory, name):
-    matches = sorted(glob.glob(os.path.join(directory, name + "_*.deb")))
-    if len(matches) != 1:
-        sys.exit("%s: expected one %s_*.deb, found %d (apt-get download %s)" % (directory, name, len(matches), name))
-    return matches[0]
 
 
 def strings_of(files):
@@ -193,7 +150,7 @@ def build(directory):
     for name, prefix in ENGLISH_ARCHIVES:
         files = archive_files(members[name], "en-US", prefix)
         packs["en"].update({key: text for key, text in files.items() if key in translated})
-    return {language: sorted(vocabulary(strings_of(packs[language]), language, english)) for language in LANGUAGES}, versions
+    return {language: sorted(interface_vocabulary(strings_of(packs[language]), language, english)) for language in LANGUAGES}, versions
 
 
 # (language, string as in the file, kept words or None for a string left out): the worked examples of the
@@ -225,7 +182,7 @@ def self_test():
     english = {"parental", "controls", "are", "enabled", "could", "not", "load", "the", "page"}
     failed = 0
     for language, value, expected in EXAMPLES:
-        got = sorted(vocabulary([value], language, english)) or None
+        got = sorted(interface_vocabulary([value], language, english)) or None
         if got != (sorted(expected) if expected else None):
             print("FAIL %s %r: %r, expected %r" % (language, value, got, expected))
             failed += 1

@@ -17,6 +17,7 @@ ALPHABETS = {
     "en": "abcdefghijklmnopqrstuvwxyz'",
 }
 APOSTROPHES = "'’ʼ"
+CYRILLIC_LANGUAGES = {"bg", "uk", "ru", "mk", "sr", "be"}
 
 
 def is_cyrillic(character):
@@ -38,3 +39,32 @@ def words(line):
             word = []
     if word:
         yield "".join(word)
+
+
+def reads_as(text, language, english):
+    """Whether a translated string reads as the language's own text, for the word lists taken from software
+    translations (Firefox's interface, CLDR): Cyrillic languages, at least 90 % of its letters Cyrillic; English,
+    Latin letters only; Polish, Czech and Slovak, no Cyrillic letter and fewer than half of its words in
+    `english` (a lower-case English word list), since a string not translated yet stays in English."""
+    letters = [character for character in text if character.isalpha()]
+    if not letters:
+        return False
+    if language in CYRILLIC_LANGUAGES:
+        return sum(1 for character in letters if is_cyrillic(character)) >= 0.9 * len(letters)
+    if language == "en":
+        return all("a" <= character.lower() <= "z" for character in letters)
+    if any(is_cyrillic(character) for character in letters):
+        return False
+    found = list(words(text))
+    return sum(1 for word in found if word in english) * 2 < len(found)
+
+
+def vocabulary(texts, language, english):
+    """The distinct words of two letters or more, every letter in the language's alphabet, of the texts that
+    read as the language (None stands for a text left out)."""
+    alphabet = set(ALPHABETS[language]) | set(APOSTROPHES)
+    kept = set()
+    for text in texts:
+        if text and reads_as(text, language, english):
+            kept.update(word for word in words(text) if len(word) > 1 and all(character in alphabet for character in word))
+    return kept
