@@ -26,10 +26,12 @@ import Testing
     /// The model's sources that are not in the repository are held to the worked examples of the scripts that
     /// prepare them: the Belarusian classical-spelling converter (each Belarusian sentence is counted in both
     /// spellings, and the words it must leave alone are examples too), the extra sentences' line rules (a
-    /// glossary's entries left out of Slovak, script and letter checks) and the interface words' string rules
-    /// (Fluent syntax and placeholders out, untranslated English strings and CSS left out).
+    /// glossary's entries left out of Slovak, script and letter checks), the interface words' string rules
+    /// (Fluent syntax and placeholders out, untranslated English strings and CSS left out) and the CLDR words'
+    /// (formats and patterns left out).
     @Test("the scripts that prepare the model's sources give their worked examples", arguments: [
         "Scripts/belarusian_classical.py", "Scripts/build-extra-sentences.py", "Scripts/build-interface-words.py",
+        "Scripts/build-cldr-words.py",
     ])
     func sourceScriptExamples(_ script: String) async throws {
         #expect(
