@@ -37,14 +37,12 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 from debian_packages import one_package, package_members
-from hunspell_dictionary import Dictionary
 from language_words import vocabulary
+from word_lists import LANGUAGES, english_words, write_word_lists
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Data", "cldr-words")
-LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
-ENGLISH_WORDS = "/usr/share/hunspell/en_US.dic"
 COMMON = "usr/share/unicode/cldr/common/"
 # Elements of common/main whose text (and their children's) is a format, a symbol or a pattern, not words.
 SKIPPED = {
@@ -79,9 +77,7 @@ def main_strings(xml):
 
 
 def build(directory):
-    if not os.path.exists(ENGLISH_WORDS):
-        sys.exit("missing %s: install the hunspell-en-us package" % ENGLISH_WORDS)
-    english = {word.lower() for word in Dictionary("en_US", "utf-8", os.path.dirname(ENGLISH_WORDS)).entries}
+    english = english_words()
     path = one_package(directory, "unicode-cldr-core")
     names = [COMMON + folder + "/" + language + ".xml"
              for language in LANGUAGES for folder in ("annotations", "annotationsDerived", "main")]
@@ -144,21 +140,7 @@ def main():
     if not args.deb:
         parser.error("--deb DIR is needed (or --self-test)")
     lists, package = build(args.deb)
-    stale = []
-    for language in LANGUAGES:
-        data = "".join(word + "\n" for word in lists[language])
-        path = os.path.join(args.out, language + ".txt")
-        print("%s: %d words from %s" % (language, len(lists[language]), package), file=sys.stderr)
-        if args.check:
-            current = open(path, encoding="utf-8").read() if os.path.exists(path) else None
-            if current != data:
-                stale.append(path)
-            continue
-        os.makedirs(args.out, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(data)
-    if stale:
-        sys.exit("out of date: %s (run python3 Scripts/build-cldr-words.py --deb DIR)" % ", ".join(stale))
+    write_word_lists(lists, args.out, args.check, dict.fromkeys(LANGUAGES, package), "python3 Scripts/build-cldr-words.py --deb DIR")
 
 
 if __name__ == "__main__":

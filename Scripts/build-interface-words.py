@@ -42,14 +42,12 @@ import unicodedata
 import zipfile
 
 from debian_packages import one_package, package_members
-from hunspell_dictionary import Dictionary
 from language_words import vocabulary
+from word_lists import LANGUAGES, english_words, write_word_lists
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Data", "interface-words")
-LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
-ENGLISH_WORDS = "/usr/share/hunspell/en_US.dic"
 # Where firefox-esr keeps its en-US strings, and the prefix the language packs give the same files.
 ENGLISH_ARCHIVES = (("usr/lib/firefox-esr/omni.ja", ""), ("usr/lib/firefox-esr/browser/omni.ja", "browser/"))
 
@@ -129,9 +127,7 @@ def strings_of(files):
 
 
 def build(directory):
-    if not os.path.exists(ENGLISH_WORDS):
-        sys.exit("missing %s: install the hunspell-en-us package" % ENGLISH_WORDS)
-    english = {word.lower() for word in Dictionary("en_US", "utf-8", os.path.dirname(ENGLISH_WORDS)).entries}
+    english = english_words()
     packs, versions = {}, {}
     for language in LANGUAGES:
         if language == "en":
@@ -208,22 +204,7 @@ def main():
     if not args.debs:
         parser.error("--debs DIR is needed (or --self-test)")
     lists, versions = build(args.debs)
-    stale = []
-    for language in LANGUAGES:
-        data = "".join(word + "\n" for word in lists[language])
-        path = os.path.join(args.out, language + ".txt")
-        print("%s: %d words from %s" % (language, len(lists[language]), versions[language]), file=sys.stderr)
-        if args.check:
-            current = open(path, encoding="utf-8").read() if os.path.exists(path) else None
-            if current != data:
-                stale.append(path)
-            continue
-        os.makedirs(args.out, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(data)
-    if stale:
-        print("out of date: %s; run python3 Scripts/build-interface-words.py --debs DIR" % ", ".join(stale))
-        sys.exit(1)
+    write_word_lists(lists, args.out, args.check, versions, "python3 Scripts/build-interface-words.py --debs DIR")
 
 
 if __name__ == "__main__":
