@@ -1,7 +1,7 @@
 import PostgresNIO
 
 /// Writes a table's rows into one ``PostgresColumnArray`` per column, and turns them into the
-/// statement that inserts them: `INSERT … SELECT … FROM unnest($1, $2, …)`, one round trip for the
+/// statement that inserts them: `INSERT … SELECT unnest($1), unnest($2), …`, one round trip for the
 /// whole table, in the extended query protocol like every other statement of a batch.
 struct ColumnArrayEncoder: BatchRowEncoder {
     private let columns: [BatchColumn]
