@@ -1,5 +1,6 @@
-/// One table's rows out of one batch, for the bulk load methods: the columns the rows fill, in order,
-/// and the rows themselves written through any ``BatchRowEncoder``.
+/// One table's rows out of one batch, described once for every load method: the columns the rows fill,
+/// in order, the session's staging copy of the table, and the rows themselves written through any
+/// ``BatchRowEncoder``.
 protocol BatchTable: Sendable {
     static var columns: [BatchColumn] { get }
     static var staging: StagingTable { get }
