@@ -21,6 +21,8 @@ struct PostgresBatchWriter: Sendable {
     let runID: String
     let method: PostgresLoadMethod
     let keepsFetchState: Bool
+    /// The most bytes of values one statement or copy loads (``BatchParts``).
+    var partBytes = BatchParts.defaultLimit
     let logger: Logger
 
     /// Staging tables live per session and empty themselves at every commit.
@@ -93,7 +95,8 @@ struct PostgresBatchWriter: Sendable {
     /// Children left without their page (a page row deleted by hand) are cleared first, as the upsert
     /// path clears a changed page's children, so both paths end with the same rows.
     private func insertFresh(_ pages: [PageRows], on connection: PostgresConnection) async throws -> Set<String> {
-        try await load(PagesBatch(pages: pages, runID: runID), into: "pages", on: connection)
+        let parts = BatchParts.split(pages, limit: partBytes)
+        for part in parts { try await load(PagesBatch(pages: part, runID: runID), into: "pages", on: connection) }
         let ids = pages.map(\.pageID)
         var affected = Set(
             try await connection.values(
@@ -101,8 +104,10 @@ struct PostgresBatchWriter: Sendable {
                 WITH orphans AS (DELETE FROM entities WHERE page_id = ANY(\(ids)))
                 DELETE FROM event_pages WHERE page_id = ANY(\(ids)) RETURNING event_id
                 """, as: String.self, logger: logger))
-        try await load(EntitiesBatch(pages: pages), into: "entities", on: connection)
-        try await load(EventLinksBatch(pages: pages), into: "event_pages", on: connection)
+        for part in parts {
+            try await load(EntitiesBatch(pages: part), into: "entities", on: connection)
+            try await load(EventLinksBatch(pages: part), into: "event_pages", on: connection)
+        }
         for page in pages { affected.formUnion(page.events.map(\.eventID)) }
         return affected
     }
@@ -110,9 +115,11 @@ struct PostgresBatchWriter: Sendable {
     /// Pages that have a row with another record: staged, then merged by `page_id`; their entities and
     /// event links are replaced. Returns the events they report, before or now.
     private func upsertChanged(_ pages: [PageRows], on connection: PostgresConnection) async throws -> Set<String> {
-        try await stage(PagesBatch(pages: pages, runID: runID), on: connection)
-        try await stage(EntitiesBatch(pages: pages), on: connection)
-        try await stage(EventLinksBatch(pages: pages), on: connection)
+        for part in BatchParts.split(pages, limit: partBytes) {
+            try await stage(PagesBatch(pages: part, runID: runID), on: connection)
+            try await stage(EntitiesBatch(pages: part), on: connection)
+            try await stage(EventLinksBatch(pages: part), on: connection)
+        }
         let changed = try await connection.values(
             """
             INSERT INTO pages AS p (page_id, url, sha256, title, published, language, text, schema_version, record_json,

@@ -32,6 +32,8 @@ public actor PostgresSink: RecordSink {
         public var keepsFetchState: Bool
         /// Connections writing batches at once.
         public var writers: Int
+        /// The most bytes of values one statement or copy of a batch loads (``BatchParts``).
+        var partBytes = BatchParts.defaultLimit
 
         public init(
             url: PostgresURL, retry: PostgresRetryPolicy = .init(), batchSize: Int = 1000, loadMethod: PostgresLoadMethod = .unnest,
@@ -69,7 +71,8 @@ public actor PostgresSink: RecordSink {
         self.logger = logger
         let connector = PostgresConnector(url: configuration.url, policy: configuration.retry, logger: logger)
         let writer = PostgresBatchWriter(
-            runID: runID, method: configuration.loadMethod, keepsFetchState: configuration.keepsFetchState, logger: logger)
+            runID: runID, method: configuration.loadMethod, keepsFetchState: configuration.keepsFetchState,
+            partBytes: configuration.partBytes, logger: logger)
         let url = configuration.url
         let first = try await connector.open("check the schema and prepare the session") { connection in
             try await PostgresSchema.prepareForRun(connection, url: url, logger: logger)

@@ -48,6 +48,19 @@ import Testing
         #expect(afterFirst["pages"]?.count == 8)
     }
 
+    /// Parts of one page each: every table of every batch is loaded in several statements or copies.
+    @Test("a batch loaded in parts leaves the rows of a batch loaded at once", arguments: PostgresLoadMethod.allCases)
+    func loadedInParts(_ method: PostgresLoadMethod) async throws {
+        let (first, second) = try Self.runs()
+        let whole = try await TestDatabase.make(.postgres, label: "whole")
+        try await whole.write(first, runID: "r_1", loadMethod: method)
+        try await whole.write(second, runID: "r_2", loadMethod: method)
+        let parts = try await TestDatabase.make(.postgres, label: "parts")
+        try await parts.write(first, runID: "r_1", loadMethod: method, partBytes: 1)
+        try await parts.write(second, runID: "r_2", loadMethod: method, partBytes: 1)
+        #expect(try await parts.contents() == whole.contents())
+    }
+
     @Test("entities and event links left without their page are replaced when the page arrives new")
     func orphanedChildren() async throws {
         let records = try SyntheticPages.records(count: 6, events: 2)

@@ -1,6 +1,6 @@
 import Foundation
 import IngestCore
-import IngestPostgres
+@testable import IngestPostgres
 import IngestSinks
 import IngestTestSupport
 import Logging
@@ -35,7 +35,7 @@ struct TestDatabase: Sendable {
     /// sink's default number of connections unless `writers` says otherwise.
     func sink(
         runID: String, batchSize: Int = 5, loadMethod: PostgresLoadMethod = .unnest, keepsFetchState: Bool = true,
-        retryBudget: Duration = .seconds(5), writers: Int? = nil
+        retryBudget: Duration = .seconds(5), writers: Int? = nil, partBytes: Int? = nil
     ) async throws -> any RecordSink {
         switch backend {
         case .sqlite:
@@ -45,6 +45,7 @@ struct TestDatabase: Sendable {
                 url: try PostgresURL(location), retry: PostgresRetryPolicy(budget: retryBudget), batchSize: batchSize,
                 loadMethod: loadMethod, keepsFetchState: keepsFetchState)
             if let writers { configuration.writers = writers }
+            if let partBytes { configuration.partBytes = partBytes }
             return try await PostgresSink(configuration: configuration, runID: runID, pipeline: "events", logger: Self.logger)
         }
     }
@@ -154,10 +155,11 @@ struct TestDatabase: Sendable {
     /// Writes `records` through one sink and finishes it, as a run would.
     func write(
         _ records: [EncodedRecord], runID: String, deadLetters: [DeadLetter] = [], loadMethod: PostgresLoadMethod = .unnest,
-        keepsFetchState: Bool = true, batchSize: Int = 5, writers: Int? = nil
+        keepsFetchState: Bool = true, batchSize: Int = 5, writers: Int? = nil, partBytes: Int? = nil
     ) async throws {
         let sink = try await sink(
-            runID: runID, batchSize: batchSize, loadMethod: loadMethod, keepsFetchState: keepsFetchState, writers: writers)
+            runID: runID, batchSize: batchSize, loadMethod: loadMethod, keepsFetchState: keepsFetchState, writers: writers,
+            partBytes: partBytes)
         for record in records { try await sink.write(record) }
         for letter in deadLetters { try await sink.write(letter) }
         var summary = RunSummary(runID: runID, pipeline: "events", stageNames: [])

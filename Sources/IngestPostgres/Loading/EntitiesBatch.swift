@@ -2,7 +2,7 @@ import IngestSinks
 
 /// The `entities` rows of a batch's pages.
 struct EntitiesBatch: BatchTable {
-    let pages: [PageRows]
+    let pages: ArraySlice<PageRows>
 
     static let columns: [BatchColumn] = [
         .text("page_id"), .integer("ordinal"), .text("type"), .text("text"), .integer("span_start"), .integer("span_end"),

@@ -2,7 +2,7 @@ import IngestSinks
 
 /// The `event_pages` rows of a batch's pages: which events each page reports, and as what.
 struct EventLinksBatch: BatchTable {
-    let pages: [PageRows]
+    let pages: ArraySlice<PageRows>
 
     static let columns: [BatchColumn] = [.text("event_id"), .text("page_id"), .json("event_json"), .text("event_sha256")]
 

@@ -3,7 +3,7 @@ import IngestSinks
 /// The `pages` rows of a batch, each stamped with the run that writes it as both its first and its
 /// changing run (a merge keeps a stored page's first run).
 struct PagesBatch: BatchTable {
-    let pages: [PageRows]
+    let pages: ArraySlice<PageRows>
     let runID: String
 
     static let columns: [BatchColumn] = [
