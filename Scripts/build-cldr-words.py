@@ -37,8 +37,8 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 from debian_packages import one_package, package_members
-from language_words import vocabulary
-from word_lists import LANGUAGES, english_words, write_word_lists
+from language_words import LANGUAGES, vocabulary
+from word_lists import english_words, write_word_lists
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)

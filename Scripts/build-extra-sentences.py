@@ -40,12 +40,11 @@ import re
 import sys
 import unicodedata
 
-from language_words import is_cyrillic
+from language_words import LANGUAGES, is_cyrillic
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(ROOT, "..", "shared", "corpora")
-LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
 # Letters that cannot occur in the language: a line holding one is in another language or misspelt.
 FORBIDDEN = {"be": set("ищъ"), "sk": set("ąęłśźżćńěřůőű")}
 # Languages written in the Latin script; the others here are Cyrillic.

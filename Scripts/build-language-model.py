@@ -52,7 +52,7 @@ Keys are the top 40 bits of FNV-1a 64-bit over the n-gram's scalars (each as one
 another offset basis, so a short word never shares a key with an n-gram. 40 bits make a false match of an
 unknown n-gram about one in a million lookups. Most n-grams are seen by one or two languages and most words
 differ from the unseen-word floor in one, so an entry stores only those values: 5.9 bytes an entry on
-average against 16 for a row of every value, and the file (4.98 MiB with SHIPPED_ENTRIES) stays under the
+average against 16 for a row of every value, and the file (4.99 MiB with SHIPPED_ENTRIES) stays under the
 repository's 5 MiB a file; the limit for the model's data is 20 MB. A bucket holds about three entries, read
 in order: the two-level directory (32-bit group offsets, 16-bit bucket offsets within a group) makes four
 times the buckets of a flat 32-bit one in twice its bytes. The detector does not score from this layout,
@@ -73,7 +73,7 @@ import zlib
 
 from belarusian_classical import to_classical
 from hunspell_dictionary import Dictionary
-from language_words import ALPHABETS, APOSTROPHES, words
+from language_words import ALPHABETS, APOSTROPHES, LANGUAGES, words
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -84,7 +84,6 @@ EXTRA = os.path.join(ROOT, "Data", "sentences")
 # Firefox's interface (MPL-2.0, Scripts/build-interface-words.py) and CLDR's locale data (Unicode licence,
 # Scripts/build-cldr-words.py).
 VOCABULARIES = ",".join(os.path.join(ROOT, "Data", name) for name in ("interface-words", "cldr-words"))
-LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
 MAX_ORDER = 5
 STEP = 0.1
 UNSEEN = 255

@@ -2,6 +2,8 @@
 and the scripts that prepare its sources, so that a word list is cut exactly as the model builder cuts text."""
 import unicodedata
 
+# The model's languages, in the order of its columns: the four the pipeline serves, then their neighbours.
+LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
 # Standard alphabets (lower case). Letters outside a language's alphabet count against it at detection time.
 SERBIAN_LATIN = "abcčćdđefghijklmnoprsštuvzž"
 ALPHABETS = {

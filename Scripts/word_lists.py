@@ -1,12 +1,14 @@
 """What the scripts that take word lists out of translated software (Firefox's interface, CLDR) share: the
-model's languages, the English word list their "reads as the language" rule needs, and writing or checking
-the lists, Data/<folder>/<iso>.txt, one word a line, sorted."""
+English word list their "reads as the language" rule needs, and writing or checking the lists,
+Data/<folder>/<iso>.txt, one word a line, sorted."""
 import os
 import sys
 
+from generated_file import write_or_check
 from hunspell_dictionary import Dictionary
+from language_words import LANGUAGES
 
-LANGUAGES = ("bg", "pl", "uk", "en", "ru", "mk", "sr", "be", "cs", "sk")
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ENGLISH_WORDS = "/usr/share/hunspell/en_US.dic"
 
 
@@ -18,21 +20,11 @@ def english_words():
 
 
 def write_word_lists(lists, out, check, sources, rebuild):
-    """Writes each language's sorted words to OUT/<iso>.txt, naming on standard error the package each came from
-    (`sources`: {iso: package file}); with `check`, writes nothing and exits 1 naming the lists that would change
-    and the command (`rebuild`) that rebuilds them."""
-    stale = []
-    for language in LANGUAGES:
-        data = "".join(word + "\n" for word in lists[language])
-        path = os.path.join(out, language + ".txt")
-        print("%s: %d words from %s" % (language, len(lists[language]), sources[language]), file=sys.stderr)
-        if check:
-            current = open(path, encoding="utf-8").read() if os.path.exists(path) else None
-            if current != data:
-                stale.append(path)
-            continue
+    """Writes each language's sorted words to OUT/<iso>.txt, saying which package (`sources`: {iso: package
+    file}) they came from; with `check`, writes nothing and exits 1 at a list that would change, naming the
+    command (`rebuild`) that rebuilds it."""
+    if not check:
         os.makedirs(out, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(data)
-    if stale:
-        sys.exit("out of date: %s; run %s" % (", ".join(stale), rebuild))
+    for language in LANGUAGES:
+        write_or_check(os.path.join(out, language + ".txt"), "".join(word + "\n" for word in lists[language]), check,
+                       ROOT, rebuild, "%d words from %s" % (len(lists[language]), sources[language]))
