@@ -26,12 +26,7 @@ struct PostgresBatchWriter: Sendable {
     let logger: Logger
 
     /// Staging tables live per session and empty themselves at every commit.
-    static let createStaging = [
-        "CREATE TEMP TABLE IF NOT EXISTS stage_pages (LIKE pages) ON COMMIT DELETE ROWS",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_entities (LIKE entities) ON COMMIT DELETE ROWS",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_links (LIKE event_pages) ON COMMIT DELETE ROWS",
-        "CREATE TEMP TABLE IF NOT EXISTS stage_fetch (LIKE fetch_state) ON COMMIT DELETE ROWS",
-    ]
+    static let createStaging = [PagesBatch.staging, EntitiesBatch.staging, EventLinksBatch.staging, FetchStatesBatch.staging].map(\.create)
 
     /// Compresses the long values this session stores (`text`, `record_json`) with LZ4 where the server
     /// has it (PostgreSQL 14 and later, built with LZ4, as Debian's is): on a first load, PostgreSQL's

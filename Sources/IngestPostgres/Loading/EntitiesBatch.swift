@@ -9,7 +9,7 @@ struct EntitiesBatch: BatchTable {
         .json("normalised"), .real("confidence"),
     ]
 
-    static let staging = StagingTable("stage_entities", columns: columns)
+    static let staging = StagingTable("stage_entities", copying: "entities", columns: columns)
 
     var rowCount: Int { pages.reduce(0) { $0 + $1.entities.count } }
 

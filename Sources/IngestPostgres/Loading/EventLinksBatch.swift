@@ -6,7 +6,7 @@ struct EventLinksBatch: BatchTable {
 
     static let columns: [BatchColumn] = [.text("event_id"), .text("page_id"), .json("event_json"), .text("event_sha256")]
 
-    static let staging = StagingTable("stage_links", columns: columns)
+    static let staging = StagingTable("stage_links", copying: "event_pages", columns: columns)
 
     var rowCount: Int { pages.reduce(0) { $0 + $1.events.count } }
 

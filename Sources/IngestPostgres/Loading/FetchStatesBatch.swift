@@ -9,7 +9,7 @@ struct FetchStatesBatch: BatchTable {
         .text("fetched_at"), .text("page_id"),
     ]
 
-    static let staging = StagingTable("stage_fetch", columns: columns)
+    static let staging = StagingTable("stage_fetch", copying: "fetch_state", columns: columns)
 
     var rowCount: Int { states.count }
 

@@ -12,7 +12,7 @@ struct PagesBatch: BatchTable {
         .text("changed_run_id"),
     ]
 
-    static let staging = StagingTable("stage_pages", columns: columns)
+    static let staging = StagingTable("stage_pages", copying: "pages", columns: columns)
 
     var rowCount: Int { pages.count }
 

@@ -8,21 +8,33 @@ import PostgresNIO
 /// the elements are written here as `array_recv` reads them: each one's length and bytes, or a length
 /// of -1 for NULL.
 struct PostgresColumnArray: PostgresDynamicTypeEncodable, Sendable {
-    private let elementType: PostgresDataType
-    let psqlType: PostgresDataType
-    var psqlFormat: PostgresFormat { .binary }
+    private let kind: BatchColumn.Kind
     private var elements: ByteBuffer
-    private(set) var count = 0
+    private var count = 0
     private var hasNull = false
 
     init(_ kind: BatchColumn.Kind, capacity: Int) {
-        switch kind {
-        case .text, .json: (elementType, psqlType) = (.text, .textArray)
-        case .integer: (elementType, psqlType) = (.int8, .int8Array)
-        case .real: (elementType, psqlType) = (.float8, .float8Array)
-        }
+        self.kind = kind
         elements = ByteBufferAllocator().buffer(capacity: capacity)
     }
+
+    private var elementType: PostgresDataType {
+        switch kind {
+        case .text, .json: .text
+        case .integer: .int8
+        case .real: .float8
+        }
+    }
+
+    var psqlType: PostgresDataType {
+        switch kind {
+        case .text, .json: .textArray
+        case .integer: .int8Array
+        case .real: .float8Array
+        }
+    }
+
+    var psqlFormat: PostgresFormat { .binary }
 
     /// The text of a `text` or `json` column.
     mutating func append(utf8 bytes: UnsafeRawBufferPointer) {
