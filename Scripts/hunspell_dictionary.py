@@ -5,6 +5,9 @@ import os
 import re
 
 HUNSPELL = "/usr/share/hunspell"
+# The shortest ending a name must share with the entry whose rules it borrows (`Dictionary.model_for`): two
+# letters tell a declension ("-ьк", "-ця") where one would not.
+MODEL_ENDING = 2
 
 
 class Dictionary:
@@ -14,6 +17,7 @@ class Dictionary:
         self.entries = {}
         self.lower_words = set()
         self.rules = {}
+        self._proper = None
         # Flags are single characters unless the affix file says otherwise: "FLAG num" lists numbers
         # separated by commas (Serbian), "FLAG long" pairs of characters.
         split_flags = set
@@ -43,10 +47,33 @@ class Dictionary:
                 if not word[0].isupper():
                     self.lower_words.add(word)
 
-    def forms(self, word):
+    def forms(self, word, like=None):
+        """The word and every form its suffix rules make; with `like`, the rules of that entry instead of the
+        word's own (see `model_for`)."""
         forms = {word}
-        for flag in self.entries.get(word, ()):
+        for flag in self.entries.get(like or word, ()):
             for strip, add, pattern in self.rules.get(flag, ()):
                 if word.endswith(strip) and pattern.search(word):
                     forms.add(word[: len(word) - len(strip)] + add)
         return forms
+
+    def model_for(self, name):
+        """The proper noun whose suffix rules `name` most likely follows, for a name the dictionary lists
+        without any (Ukrainian "Луцьк", "Донецьк") or not at all: the capitalised entry with rules that shares
+        the longest ending with it, at least MODEL_ENDING letters ("Градизьк" for "Луцьк"), then the one with
+        the most forms, then the first in order; None when no entry shares that much."""
+        if self._proper is None:
+            self._proper = {}
+            for entry in sorted(entry for entry, flags in self.entries.items() if flags and entry[:1].isupper()):
+                self._proper.setdefault(entry[-MODEL_ENDING:], []).append(entry)
+        best, best_key = None, None
+        for entry in self._proper.get(name[-MODEL_ENDING:], ()):
+            shared = 0
+            while shared < min(len(entry), len(name)) and entry[-1 - shared] == name[-1 - shared]:
+                shared += 1
+            if entry == name:
+                continue
+            key = (shared, len(self.forms(entry)))
+            if best_key is None or key > best_key:
+                best, best_key = entry, key
+        return best

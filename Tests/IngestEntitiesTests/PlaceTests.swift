@@ -26,6 +26,15 @@ import Testing
         Case(text: "in relation to Ukraine and the Republic of Moldova", language: "en", written: "Ukraine", city: nil, country: "UA", local: "Ukraine"),
         Case(text: "Събитието в София събра експерти.", language: nil, written: "София", city: "Sofia", country: "BG", local: "София"),
         Case(text: "Targi odbyły się w Krakowie.", language: nil, written: "Krakowie", city: "Krakow", country: "PL", local: "Kraków"),
+        // A city's own name is the alternate GeoNames romanises to its name, not the first one a dictionary lists
+        // ("Лтава", "Львов"), and may be of several words.
+        Case(text: "Тренінг відбувся у Полтаві.", language: "uk", written: "Полтаві", city: "Poltava", country: "UA", local: "Полтава"),
+        Case(text: "Делегація зі Львова приїхала.", language: "uk", written: "Львова", city: "Lviv", country: "UA", local: "Львів"),
+        Case(text: "Форумът се проведе в Стара Загора.", language: "bg", written: "Стара Загора", city: "Stara Zagora", country: "BG", local: "Стара Загора"),
+        // "Ruse" is an English word, so the city is not looked for in English, but is in Bulgarian.
+        Case(text: "Конференцията се проведе в Русе.", language: "bg", written: "Русе", city: "Ruse", country: "BG", local: "Русе"),
+        // The dictionary lists "Луцьк" with no suffix rules; its forms are those of a town that ends like it.
+        Case(text: "Форум відбувся у Луцьку.", language: "uk", written: "Луцьку", city: "Lutsk", country: "UA", local: "Луцьк"),
     ]
 
     @Test("places are found, inflected forms included, and normalised", arguments: cases)
@@ -49,6 +58,7 @@ import Testing
     @Test("a Polish case form is no place in an English text, nor a capitalised common word", arguments: [
         "The Czech cluster presented its results.",
         "Nice results were presented by the Mobile team.",
+        "The Ruse of the Mobile team worked.",
     ])
     func notPlaces(_ text: String) {
         #expect(EntityRecogniser().recognise(text, language: "en").entities.filter { $0.type == "place" }.isEmpty)

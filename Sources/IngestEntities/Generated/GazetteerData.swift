@@ -1039,7 +1039,7 @@ c	CN	721670	Zhumadian
 c	IN	721139	Moradabad			
 c	JP	720780	Sagamihara		Sagamihara	
 c	CA	717961	Mississauga			Міссісога
-c	UA	717273	Lvov	Лвов	Lwów	Львов
+c	UA	717273	Lviv	Лвов	Lwów	Львів
 c	UZ	713220	Namangan	Наманган		Наманган
 c	UA	710052	Zaporizhzhia		Zaporoże	Запоріжжя
 c	TZ	709809	Zanzibar	Занзибар	Zanzibar	Занзібар
@@ -1721,7 +1721,7 @@ c	TR	399045	Antakya		Antakya
 c	VN	399000	Quan Muoi			
 c	AU	398840	Sunshine Coast			
 c	KE	397957	Kisumu	Кисуму		Кісуму
-c	UA	397677	Voroshylovhrad	Ворошиловград	Ługańsk	Ворошиловград
+c	UA	397677	Luhansk	Луганськ	Ługańsk	Луганськ
 c	ID	397321	Bengkulu			
 c	VE	397279	Barinas	Баринас		Барінас
 c	US	396119	Wichita	Вичита		Вічіта
@@ -1904,7 +1904,7 @@ c	BR	353491	Cariacica
 c	MY	353268	Setapak			
 c	BY	352896	Mahilyow	Могильов	Mohylew	Могильов
 c	IR	352173	Bandar Abbas			
-c	UA	352088	Pravyi Bereh			
+c	UA	352088	Pravyi Bereh	Правий Берег		Правий Берег
 c	UZ	352000	Yunusobod			
 c	AE	351943	Ras Al Khaimah			
 c	VE	351736	Cabimas			
@@ -2340,7 +2340,7 @@ c	AU	280153	Wollongong
 c	BR	279898	Volta Redonda			
 c	CZ	279791	Ostrava	Острава	Ostrawa	Острава
 c	US	279695	St. Louis	Сент-Луис		Сент-Луїс
-c	UA	279593	Ltava	Полтава	Połtawa	Лтава
+c	UA	279593	Poltava	Полтава	Połtawa	Полтава
 c	BR	279545	Sumare			
 c	NG	279319	Efon-Alaaye			
 c	ID	279302	Binjai			
@@ -2816,7 +2816,7 @@ c	ID	230235	Purwokerto
 c	AR	230208	Jose C. Paz			
 c	IN	230075	Pali			
 c	EG	230000	Halwan			
-c	UA	230000	Zhdanov	Жданов	Mariupol	Жданов
+c	UA	230000	Mariupol	Мариуполь	Mariupol	Маріуполь
 c	NG	230000	Atani			
 c	CN	229925	Changzheng			
 c	JP	229792	Kasukabe			
@@ -2952,7 +2952,7 @@ c	MY	220000	Bandar Seri Alam
 c	ID	219958	Sorong			
 c	IT	219948	Messina		Mesyna	
 c	LK	219827	Dehiwala-Mount Lavinia	Дехивала-Маунт-Лавиния		Дехівала-Маунт-Лавінія
-c	UA	219676	Yelyzavethrad		Kirowograd	Єлизаветград
+c	UA	219676	Kropyvnytskyi	Кропивницький	Kirowograd	Кропивницький
 c	IN	219665	Kharagpur			
 c	CD	219396	Kabinda	Кабинда		Кабінда
 c	PK	219315	Jacobabad			
@@ -3467,7 +3467,7 @@ c	SD	186051	Ad-Damazin			Ед-Дамазін
 c	CN	186027	Dunhuang			
 c	CN	186000	Jing’an			
 c	FR	185972	Le Havre	Гавр	Hawr	Гавр
-c	UA	185593	Verhunskyi			
+c	UA	185593	Verhunskyi	Вергунський		Вергунський
 c	IN	185555	Phusro			
 c	ES	185357	Donostia / San Sebastian	Сан-Себастьян		Сан-Себастьян
 c	MX	185242	Poza Rica de Hidalgo			
@@ -3565,7 +3565,7 @@ c	IN	179628	Surendranagar
 c	ZA	179624	Alexandra			
 c	GH	179604	Obuase			
 c	UA	179600	Desnyanskyi			
-c	UA	179600	Novozavodskyi			
+c	UA	179600	Novozavodskyi	Новозаводський		Новозаводський
 c	UA	179582	Tsentralnyi	Центральний		Центральний
 c	BR	179529	Passo Fundo			
 c	PH	179481	Legaspi			
@@ -3781,7 +3781,7 @@ c	PK	168146	Hasilpur	Хасилпур		Хасілпур
 c	BR	168099	Rio das Ostras			
 c	ES	168092	Horta-Guinardo			
 c	GR	168034	Patra			
-c	UA	168029	Kirovskyi			Кіровський
+c	UA	168029	Rutchenkivskyi			Рутченківський
 c	VN	168000	Đong Xoai			
 c	BD	167900	Jamalpur			
 c	JP	167875	Kushiro	Кусиро		Кусіро
@@ -4008,7 +4008,7 @@ c	BR	157790	Itapetininga			Ітапетінінга
 c	SN	157554	Diourbel			
 c	JP	157480	Ueda			
 c	HK	157400	Aberdeen	Абърдийн	Aberdeen	Абердін
-c	UA	157382	Avtozavodskyi			
+c	UA	157382	Avtozavodskyi	Автозаводський		Автозаводський
 c	US	157380	Salinas	Салинас		Салінас
 c	ES	157367	San Blas-Canillejas			
 c	MX	157336	Cuautla			
@@ -5193,7 +5193,7 @@ c	IN	121610	Vejalpur
 c	CN	121609	Longshui			
 c	IT	121605	Siracusa	Сиракуза	Syrakuzy	Сіракуза
 c	UG	121600	Mubende			
-c	BG	121582	Stara Zagora			
+c	BG	121582	Stara Zagora	Стара Загора		
 c	AO	121537	Ondjiva			
 c	ZA	121536	Alberton			
 c	ES	121502	Gracia			
@@ -5205,6 +5205,7 @@ c	CN	121367	Lianhe
 c	IN	121338	Bhadrak			
 c	US	121230	North Stamford			
 c	IT	121200	Bergamo	Бергамо		Бергамо
+c	BG	121168	Ruse	Русе	Ruse	Роусє
 c	IN	121106	Sawai Madhopur			
 c	VN	121083	Chon Thanh			
 c	IN	121071	Ambikapur			
@@ -6101,7 +6102,7 @@ c	RU	103304	Akademicheskoe
 c	TR	103292	Turgutlu			
 c	BY	103262	Lida	Лида	Lida	Ліда
 c	TW	103260	Taitung			
-c	UA	103249	Kalynivka			Калинівка
+c	UA	103249	Kalynivskyi			Калинівський
 c	ML	103227	San		San	
 c	IN	103202	Jahanabad			
 c	CA	103197	Lethbridge			
@@ -6118,7 +6119,7 @@ c	DE	103052	Hildesheim			Гільдесгайм
 c	PK	103036	Kharian			
 c	AU	103034	Bendigo	Бендиго		Бендіго
 c	ID	103009	Rantauprapat			
-c	UA	103005	Proletarskyi	Пролетарський		Пролетарський
+c	UA	103005	Chumakivskyi			Чумаківський
 c	RU	103000	Bogorodskoye			
 c	CG	103000	Nkayi			
 c	IN	103000	Amaravati			
@@ -6150,7 +6151,7 @@ c	LY	102581	Darnah
 c	EG	102570	Dayrut			
 c	CA	102555	Whalley			
 c	US	102548	Edison	Едисън	Edison	
-c	UA	102500	Skhid			Схід
+c	UA	102500	Skhidni Kvartaly			Східні квартали
 c	CL	102438	Curico	Курико		Куріко
 c	KP	102436	Kangson			
 c	DO	102426	La Vega			
@@ -6209,13 +6210,13 @@ c	GB	101659	Worcester		Worcester
 c	US	101643	Las Cruces			
 c	HU	101600	Szekesfehervar			
 c	BR	101579	Lagarto			
-c	UA	101565	Kalininskyi			Калінінський
+c	UA	101565	Kindrativskyi			Кіндратівський
 c	MA	101541	Sidi Slimane			
 c	JP	101536	Iida		Ida	Іїда
 c	VE	101527	Los Puertos de Altagracia			
 c	US	101516	South Bend			
 c	RU	101502	Kansk			
-c	UA	101498	Illichivskyi			Іллічівський
+c	UA	101498	Kalmiuskyi			Кальміуський
 c	CA	101491	Chilliwack			
 c	SG	101480	Queenstown Estate			
 c	FR	101475	Argenteuil		Argenteuil	
@@ -6297,7 +6298,7 @@ c	VE	100497	Los Rastrojos
 c	IN	100485	Vasco da Gama		Vasco	
 c	ES	100435	Barakaldo			
 c	CN	100341	Lianjiang			
-c	UA	100330	Oleksandrivka			Олександрівка
+c	UA	100330	Oleksandrivskyi			Олександрівський
 c	ZA	100324	Ermelo			
 c	CN	100316	Linxi			
 c	AT	100316	Klagenfurt am Worthersee		Klagenfurt	
@@ -6345,7 +6346,7 @@ c	SA	100000	Sabt Alalayah
 c	MY	100000	Bandar Mahkota Cheras			
 c	PL	99950	Srodmiescie		Śródmieście	Середмістя
 c	PL	99088	Srodmiescie		Śródmieście	
-c	UA	99067	Sievierodonetsk			Сєвєродонецьк
+c	UA	99067	Siverskodonetsk			Сіверськодонецьк
 c	BT	98676	Thimphu	Тхимпху	Thimphu	Тхімпху
 c	PL	98608	Slupsk		Słupsk	
 c	BB	98511	Bridgetown	Бриджтаун	Bridgetown	
@@ -6354,7 +6355,7 @@ c	PL	96541	Jaworzno	Явожно	Jaworzno	Явожно
 c	PL	95813	Jastrzebie Zdroj			
 c	PL	95615	Psie Pole			
 c	UA	94417	Tsentralno-Miskyi			Центрально-Міський
-c	UA	94228	Voroshylovskyi	Ворошиловський		Ворошиловський
+c	UA	94228	Yuzivskyi			Юзівський
 c	UA	93700	Kharkivskyi Masyv			Харківський масив
 c	UA	93340	Lysychansk	Лисичанськ		Лисичанськ
 c	PL	93192	Praga Polnoc			
@@ -6362,21 +6363,21 @@ c	PL	92552	Grudziadz		Grudziądz
 c	UA	90600	Bohodukhivskyi			Богодухівський
 c	BG	90209	Pleven	Плевен	Plewen	
 c	MQ	89995	Fort-de-France			
-c	UA	87516	Leninskyi			Ленінський
+c	UA	87516	Shevchenkivskyi			Шевченківський
 c	UA	87300	Lisovyi Masyv			Лісовий масив
 c	UA	86652	Podilsk			Подільськ
-c	UA	85569	Mukacheve	Мукачеве		Мукачеве
-c	UA	85399	Petrovskyi	Петровський		Петровський
+c	UA	85569	Mukachevo	Мукачево		Мукачево
+c	UA	85399	Voznesenskyi	Вознесенський		Вознесенський
 c	UA	84787	Konotop	Конотоп	Konotop	Конотоп
 c	PL	84376	Nowy Sacz			
 c	UA	84200	Voskresenka	Воскресенка		Воскресенка
 c	BG	83740	Sliven	Сливен		Слівен
 c	PL	82774	Ochota	Охота	Ochota	Охота
 c	BG	82467	Pernik	Перник		Пернік
-c	UA	81525	Kuman	Куман	Kuman	Куман
+c	UA	81525	Uman	Умань	Kuman	Умань
 c	PL	81258	Konin	Конин	Konin	Конін
-c	UA	80671	Chervonohvardiiskyi			Червоногвардійський
-c	UA	80500	Artemivsk			Артемівськ
+c	UA	80671	Berestovskyi	Берестовський		Берестовський
+c	UA	80500	Bakhmut	Бахмут		Бахмут
 c	PL	80128	Piotrkow Trybunalski		Piotrków	
 c	UA	79533	Khrustalnyi	Хрустальний		Хрустальний
 c	PL	77597	Inowroclaw		Inowrocław	Іновроцлав
@@ -6392,7 +6393,7 @@ c	SZ	76218	Mbabane	Мбабане	Mbabane
 c	UA	76097	Oleksandriia	Александрия		Олександрія
 c	UA	75578	Kriukove	Крюкове		Крюкове
 c	PL	75532	Pila	Пила	Piła	Пила
-c	UA	75000	Tekstylnyk			
+c	UA	75000	Tekstylnyk	Текстильник		Текстильник
 c	KM	74749	Moroni	Морони	Moroni	Мароні
 c	PL	73989	Ostrowiec Swietokrzyski		Ostrowiec	
 c	UA	73682	Drohobych	Дрогобич	Drohobycz	Дрогобич
@@ -6407,17 +6408,17 @@ c	PL	72124	Myslowice	Мисловице	Mysłowice	Мисловіце
 c	UA	71700	Shakhtarsk	Шахтарськ		Шахтарськ
 c	UA	71700	Nyvky	Нивки		Нивки
 c	PL	71224	Stargard		Stargard	
-c	UA	71008	Prymorskyi			
-c	UA	70550	Novomoskovsk	Новомосковськ		Новомосковськ
+c	UA	71008	Prymorskyi	Приморський		Приморський
+c	UA	70550	Samar	Самар		Самар
 c	PL	70542	Pabianice	Пабянице	Pabianice	Пабяніце
-c	UA	70474	Mykytivka			Микитівка
+c	UA	70474	Mykytivskyi			Микитівський
 c	PL	70269	Gniezno		Gniezno	
 c	PL	70000	Fordon		Fordon	
 c	UA	69932	Izmail		Izmaił	Ізмаїл
 c	UA	69800	Vidradnyi			Відрадний
 c	BG	69434	Dobrich	Добрич		
 c	PL	69222	Suwalki	Сувалки	Suwałki	Сувалкі
-c	UA	68900	Sotsmisto			Соцмісто
+c	UA	68900	Darnytskyi Masyv	Дарницький масив		Дарницький масив
 c	UA	68562	Feodosiia	Феодосия	Teodozja	Феодосія
 c	BG	67810	Blagoevgrad	Благоевград		Благоєвград
 c	UA	67575	Kovel	Ковель	Kowel	Ковель
@@ -6437,7 +6438,7 @@ c	PL	65000	Wrzeszcz		Wrzeszcz
 c	BI	64904	Gitega			
 c	BG	64564	Haskovo	Хасково		
 c	BN	64409	Bandar Seri Begawan	Бандар-Сери-Бегаван	Brunei	Бандар-Сері-Бегаван
-c	UA	64297	Chervonohrad	Червоноград	Czerwonogród	Червоноград
+c	UA	64297	Sheptytskyi	Шептицький	Czerwonogród	Шептицький
 c	UA	64117	Boryspil			Бориспіль
 c	BG	63656	Yambol	Ямбол		
 c	PL	63565	Leszno		Leszno	
@@ -6450,14 +6451,14 @@ c	UA	62200	Shuliavka	Шулявка		Шулявка
 c	UA	62173	Inhulets			Інгулець
 c	PL	62019	Lomza		Łomża	
 c	GF	61550	Cayenne		Kajenna	Каєнна
-c	UA	61496	Iskorosten			Іскоростень
+c	UA	61496	Korosten	Коростень		Коростень
 c	UA	61404	Stryi	Стрий	Stryj	Стрий
 c	PL	60938	Tarnowskie Gory			Тарновські Гури
 c	UA	60821	Kolomyia	Коломия	Kołomyja	Коломия
 c	PL	60351	Swidnica		Świdnica	Свідниця
 c	PL	60231	Chelm	Хелм	Chełm	Хелм
 c	PL	60133	Tczew		Tczew	
-c	UA	60127	Krasnoarmiisk			Красноармійськ
+c	UA	60127	Pokrovsk	Покровськ		Покровськ
 c	KW	60064	Kuwait City		Kuwejt	
 c	PL	59757	Piekary Slaskie			Пекари-Шльонські
 c	PL	59509	Mielec		Mielec	
@@ -6486,33 +6487,33 @@ c	PL	53739	Starachowice	Стараховице	Starachowice	Стараховіц
 c	UA	53462	Oleksiivka			Олексіївка
 c	UA	53370	Sotsmisto			Соцмісто
 c	PL	53159	Zawiercie		Zawiercie	
-c	UA	53040	Sovietskyi			Совєтський
+c	UA	53040	Khanzhonkivskyi			Ханжонківський
 c	UA	53000	Sviatoshyn	Святошин		Святошин
 c	UA	52887	Enerhodar	Енергодар		Енергодар
 c	UA	52553	Pryluky	Прилуки		Прилуки
-c	UA	52265	Kirovskyi			Кіровський
+c	UA	52265	Hruzkyi	Грузький		Грузький
 c	UA	52150	Antratsyt	Антрацит		Антрацит
 c	PL	50934	Zoliborz	Жолибож	Żoliborz	Жолібож
 c	PL	50786	Legionowo		Legionowo	Леґьоново
 c	UA	50500	Pivdenna Borshchahivka			Південна Борщагівка
 c	PL	50459	Tarnobrzeg		Tarnobrzeg	
-c	UA	50000	Bosse			
-c	UA	49854	Komsomolsk	Комсомольськ		Комсомольськ
+c	UA	50000	Bosse	Боссе		Боссе
+c	UA	49854	Horishni Plavni	Горишни Плавни		Горішні Плавні
 c	UA	49772	Novovolynsk	Нововолинськ		Нововолинськ
 c	PL	49759	Pulawy		Puławy	
 c	BG	49569	Vratsa	Враца		
 c	PL	49521	Wodzislaw Slaski		Wodzisław	Водзіслав-Шльонський
 c	PL	49410	Skarzysko-Kamienna			
-c	UA	49352	Krasnodon	Краснодон		Краснодон
+c	UA	49352	Sorokyne	Сорокине		Сорокине
 c	PL	49042	Skierniewice	Скерневице	Skierniewice	Скерневіце
 c	TT	49031	Port of Spain	Порт-оф-Спейн		Порт-оф-Спейн
-c	UA	49000	Nova Zabudova			
+c	UA	49000	Nova Zabudova	Нова Забудова		Нова Забудова
 c	PL	48323	Kutno		Kutno	
 c	MP	48220	Saipan	Сайпан	Saipan	
 c	BG	48133	Gabrovo	Габрово		Габрово
 c	BG	47918	Kazanlak	Казанлък	Kazanłyk	
 c	PL	47784	Krosno		Krosno	
-c	UA	47727	Akkerman	Аккерман		Аккерман
+c	UA	47727	Bilhorod-Dnistrovskyi			Білгород-Дністровський
 c	BG	47445	Montana	Монтана	Montana	Монтана
 c	PL	47366	Debica	Дембиця	Dębica	Дембиця
 c	PL	47285	Ursus		Ursus	
@@ -6522,7 +6523,7 @@ c	UA	47216	Okhtyrka	Охтирка		Охтирка
 c	BG	46856	Kyustendil	Кюстендил		
 c	PL	46820	Wejherowo		Wejherowo	
 c	PL	46438	Ciechanow		Ciechanów	
-c	UA	46098	Dymytrov	Димитров		Димитров
+c	UA	46098	Myrnohrad	Димитров		Мирноград
 c	UA	46000	Berezniaky	Березняки		Березняки
 c	UA	45884	Izium			Ізюм
 c	UA	45700	Nova Darnytsya			
@@ -6536,7 +6537,7 @@ c	PL	44700	Radomsko		Radomsko
 c	UA	44595	Lubny	Лубни	Łubnie	Лубни
 c	PL	44515	Zdunska Wola			
 c	PL	44436	Sieradz		Sieradz	
-c	UA	44427	Nova Kakhovka			
+c	UA	44427	Nova Kakhovka	Нова Каховка		Нова Каховка
 c	PL	44377	Kolobrzeg		Kołobrzeg	
 c	PL	44090	Rejon placu Swietego Macieja			
 c	BG	44071	Kardzhali	Кърджали		Кирджалі
@@ -6548,7 +6549,7 @@ c	UA	42983	Vyshneve	Вишневе		Вишневе
 c	PL	42633	Bienczyce		Bieńczyce	
 c	UA	42396	Kembrydzh	Кембридж	Cambridge	Кембридж
 c	UA	42279	Bucha	Буча		Буча
-c	UA	42052	Zhovta Rika			Жовта Ріка
+c	UA	42052	Zhovti Vody	Жовти Води		Жовті Води
 c	UA	42000	Varash	Вараш		Вараш
 c	UA	41800	Stare Misto			Старе місто
 c	UA	41731	Dzhankoi	Джанкой		Джанкой
@@ -6563,7 +6564,7 @@ c	PL	40354	Nowa Sol
 c	KI	40311	Tarawa	Тарава	Tarawa	Тарава
 c	UA	40200	Bilychi			Біличі
 c	PL	40050	Swidnik		Świdnik	
-c	UA	40007	Khanzhonkove			
+c	UA	40007	Khanzhonkove	Ханжонкове		Ханжонкове
 c	UA	40000	Telychka	Теличка		Теличка
 c	UA	40000	Novyi Lviv			Новий Львів
 c	PL	39973	Chrzanow		Chrzanów	
@@ -6581,16 +6582,16 @@ c	UA	38305	Romny	Ромни		Ромни
 c	PL	38267	Sochaczew		Sochaczew	
 c	PL	38259	Brzeg		Brzeg	Бжеґ
 c	BG	38015	Dimitrovgrad	Димитровград		
-c	UA	37910	Vladymyr	Владимир	Włodzimierz	Владимир
+c	UA	37910	Volodymyr-Volynskyi	Владимир	Włodzimierz	Володимир-Волинський
 c	PL	37851	Jaslo	Ясло	Jasło	Ясло
 c	PL	37744	Olkusz		Olkusz	
 c	PL	37601	Kwidzyn	Квидзин	Kwidzyn	Квідзин
 c	UA	37600	Yasynuvata	Ясинувата		Ясинувата
 c	UA	37600	Pivnichno-Brovarskyi Masyv			Північно-Броварський масив
-c	UA	37493	Ordzhonikidze			Орджонікідзе
+c	UA	37493	Pokrov	Покров		Покров
 c	GM	37274	Banjul	Банджул	Bandżul	
 c	UA	37257	Dubno	Дубно	Dubno	Дубно
-c	UA	37068	Vasylkov	Васильков		Васильков
+c	UA	37068	Vasylkiv			Васильків
 c	PL	37027	Minsk Mazowiecki			Мінськ-Мазовецький
 c	PL	36956	Olesnica		Oleśnica	
 c	PL	36709	Malbork		Malbork	
@@ -6600,25 +6601,26 @@ c	UA	36500	Priorka			Пріорка
 c	UA	36492	Netishyn	Нетишин		Нетішин
 c	PL	36278	Piaseczno		Piaseczno	
 c	PL	36276	Wlochy		Włochy	
-c	UA	36091	Pervomaisk	Первомайськ		Первомайськ
+c	UA	36091	Sokolohirsk			Сокологірськ
 c	UA	35983	Kakhovka	Каховка		Каховка
 c	PL	35834	Krasnik	Красник	Kraśnik	Красник
 c	UA	35826	Avdiivka			Авдіївка
 c	UA	35600	Karavaievi Dachi			Караваєві Дачі
 c	PL	35586	Cieszyn		Cieszyn	
 c	PL	35475	Jaroslaw	Ярослав	Jarosław	Ярослав
-c	UA	35200	Vyshhorodskyi Masyv			
+c	UA	35200	Vyshhorodskyi Masyv	Вишгородський масив		Вишгородський масив
 c	PL	35161	Lebork		Lębork	
 c	UA	35068	Slavuta	Славута		Славута
 c	PL	35049	Sopot	Сопот	Sopot	Сопот
 c	BG	34797	Vidin	Видин		
-c	BG	34793	Targovishte	Тирговиште		Тирговиште
+c	BG	34793	Targovishte	Търговище		Тирговиште
 c	BG	34764	Dupnitsa	Дупница	Marek	
 c	PL	34703	Czechowice-Dziedzice	Чеховице-Дзедзице	Czechowice	Чеховіце-Дзедзіце
-c	UA	34500	Arshyntseve			
-c	UA	34500	Teremky			
+c	UA	34500	Arshyntseve	Аршинцеве		Аршинцеве
+c	UA	34500	Teremky	Теремки		Теремки
 c	UA	34498	Zhmerynka	Жмеринка		Жмеринка
 c	UA	34394	Boiarka	Боярка		Боярка
+c	PL	34350	Police	Полице	Police	Поліце
 c	PL	34308	Czeladz		Czeladź	
 c	UA	34232	Konstantynov	Константинов	Konstantynów	Константинов
 c	PL	34170	Oswiecim	Освиенцим	Auschwitz	Освенцим
@@ -6634,7 +6636,7 @@ c	UA	33109	Vyshhorod	Вишгород		Вишгород
 c	PL	33029	Olawa	Олава	Oława	Олава
 c	UA	33000	Minskyi Masyv			Мінський масив
 c	MC	32965	Monaco	Монако	Monaco	Монако
-c	BG	32792	Gorna Oryahovitsa			
+c	BG	32792	Gorna Oryahovitsa	Горна Оряховица		
 c	UA	32677	Pivdenne			Південне
 c	PL	32557	Ilawa		Iława	Ілава
 c	UA	32500	Solomianka	Солом'янка		Солом'янка
@@ -6642,17 +6644,17 @@ c	UA	32473	Boryslav	Борислав	Borysław	Борислав
 c	PL	32132	Zywiec		Żywiec	
 c	UA	31870	Podil			Поділ
 c	PL	31813	Karlowice-Rozanka			
-c	UA	31789	Hlukhov	Глухов	Głuchów	Глухов
-c	UA	31557	Obukhov	Обухов		Обухов
+c	UA	31789	Hlukhiv	Глухив	Głuchów	Глухів
+c	UA	31557	Obukhiv	Обухив		Обухів
 c	UA	31400	Lukianivka			Лук'янівка
 c	UA	31366	Novoiavorivsk			Новояворівськ
 c	PL	31320	Pilczyce-Kozanow-Popowice Polnocne			
 c	PL	31216	Olbin			
-c	UA	30914	Dzerzhynsk	Дзержинськ		Дзержинськ
+c	UA	30914	Toretsk	Торецьк		Торецьк
 c	UA	30838	Kostopil			Костопіль
 c	PL	30743	Chelm		Chełm	
 c	BG	30722	Petrich	Петрич		Пєтричь
-c	UA	30700	Krasnoperekopsk	Красноперекопськ		Красноперекопськ
+c	UA	30700	Yany Kapu	Яни Капу		Яни Капу
 c	BG	30689	Smolyan	Смолян		
 c	UA	30589	Mohyliv-Podilskyi			Могилів-Подільський
 c	UA	30556	Synelnykove	Синельникове		Синельникове
@@ -6660,7 +6662,7 @@ c	PL	30465	Lukow	Луков	Łuków	Луків
 c	PL	30404	Srem		Śrem	Ґміна Сьрем
 c	BG	30340	Karlovo	Карлово	Karłowo	
 c	BG	30157	Svishtov	Свищов		
-c	UA	30000	Masany			
+c	UA	30000	Masany	Масани		Масани
 c	PL	30000	Kabaty		Kabaty	
 c	AW	29998	Oranjestad	Ораньестад	Oranjestad	Ораньєстад
 c	PL	29972	Gizycko		Giżycko	Гіжицько
@@ -6680,7 +6682,7 @@ c	UA	29200	Demiivka			Деміївка
 c	PL	29184	Bochnia		Bochnia	
 c	PL	29010	Swarzedz		Swarzędz	
 c	PL	28960	Grzegorzki		Grzegórzki	
-c	BG	28931	Razgrad			
+c	BG	28931	Razgrad	Разград		
 c	UA	28865	Sarny	Сарни		Сарни
 c	PL	28740	Czerwionka-Leszczyny		Czerwionka	
 c	PL	28703	Wrzesnia		Września	
@@ -6701,11 +6703,11 @@ c	BG	27910	Lovech	Ловеч
 c	UA	27818	Zolotonosha	Золотоноша		Золотоноша
 c	UA	27707	Khmilnyk		Chmielnik	Хмільник
 c	PL	27633	Nowy Dwor Mazowiecki			Новий-Двір-Мазовецький
-c	UA	27573	Pershotravensk	Першотравенськ		Першотравенськ
+c	UA	27573	Shakhtarske	Шахтарське		Шахтарське
 c	PL	27478	Ketrzyn		Kętrzyn	
 c	UA	27448	Bakhchysarai	Бахчисарай	Bakczysaraj	Бахчисарай
 c	UA	27400	Rusanivka			Русанівка
-c	UA	27370	Kirovske			Кіровське
+c	UA	27370	Khrestivka			Хрестівка
 c	PL	27341	Brodnica	Бродниця	Brodnica	Бродниця
 c	PL	27266	Zakopane		Zakopane	
 c	PL	27173	Piecki-Migowo			
@@ -6714,7 +6716,7 @@ c	PL	27030	Rejon placu Grunwaldzkiego
 c	BG	27000	Asparuhovo	Аспарухово		
 c	PL	26987	Bilgoraj	Билгорай	Biłgoraj	Білгорай
 c	UA	26961	Ternivka			Тернівка
-c	BG	26765	Samokov			
+c	BG	26765	Samokov	Самоков		
 c	PL	26684	Grodzisk Mazowiecki		Grodzisk	
 c	UA	26654	Holubivka			Голубівка
 c	UA	26600	Rayduzhnyi Masyv			
@@ -6742,11 +6744,11 @@ c	PL	25648	Wagrowiec		Wągrowiec
 c	PL	25582	Jarocin	Яроцин	Jarocin	Яроцін
 c	MH	25400	Majuro	Маджуро		
 c	UA	25362	Dolynska	Долинська		Долинська
-c	UA	25317	Vynohradov	Виноградов		Виноградов
+c	UA	25317	Vynohradiv	Виноградив		Виноградів
 c	PL	25288	Pszczyna		Pszczyna	
 c	UA	25172	Malyn	Малин	Malina	Малин
 c	PL	25087	Sandomierz		Sandomierz	
-c	UA	25000	Mostytskyi Masyv			
+c	UA	25000	Mostytskyi Masyv	Мостицький масив		Мостицький масив
 c	UA	24817	Perevalsk	Перевальськ		Перевальськ
 c	PL	24753	Nowa Ruda			
 c	UA	24639	Oleshky	Олешки		Олешки
@@ -6770,7 +6772,7 @@ c	UA	23800	Teremky-Ii			Теремки-ІІ
 c	PL	23784	Lubliniec		Lubliniec	Люблінець
 c	UA	23700	Kurenivka			Куренівка
 c	PL	23647	Skawina	Скавина	Skawina	Скавіна
-c	BG	23625	Nova Zagora			
+c	BG	23625	Nova Zagora	Нова Загора		
 c	PL	23618	Pruszcz Gdanski		Pruszcz	Прущ-Ґданський
 c	UA	23509	Pisochyn			Пісочин
 c	UA	23503	Kaniv	Канив	Kaniów	Канів
@@ -6800,7 +6802,7 @@ c	PL	22592	Opoczno		Opoczno
 c	PL	22505	Goleniow		Goleniów	
 c	UA	22504	Nadvirna	Надвирна		Надвірна
 c	UA	22459	Ladyzhyn	Ладижин		Ладижин
-c	UA	22449	Molodohvardiisk			Молодогвардійськ
+c	UA	22449	Otamanivka			Отаманівка
 c	UA	22444	Znamenka	Знаменка		Знаменка
 c	PL	22245	Luban	Любань	Lubań	Любань
 c	PL	22217	Plonsk		Płońsk	
@@ -6821,7 +6823,7 @@ c	PL	21648	Wrzeszcz Dolny
 c	PL	21624	Wielun	Велюнь	Wieluń	Велюнь
 c	PL	21565	Polkowice	Польковице	Polkowice	Польковіце
 c	UA	21521	Selydove	Селидове		Селидове
-c	UA	21426	Krasnohrad	Красноград		Красноград
+c	UA	21426	Berestyn	Берестин		Берестин
 c	PL	21380	Rawicz	Равич	Rawicz	Равіч
 c	UA	21369	Bilohorodka			Білогородка
 c	PL	21270	Gryfino	Грифино	Gryfino	Грифіно
@@ -6840,14 +6842,14 @@ c	PL	20756	Konskie		Końskie	Ґміна Конське
 c	PL	20617	Rejon ulicy Traugutta			
 c	PL	20608	Ozorkow		Ozorków	
 c	PL	20576	Chelmno		Chełmno	
-c	BG	20522	Gotse Delchev			
+c	BG	20522	Gotse Delchev	Гоце Делчев		
 c	AD	20430	Andorra la Vella		Andora	
 c	UA	20417	Dolyna	Долина		Долина
 c	UA	20390	Sukhodilsk			Суходільськ
 c	UA	20373	Sokal	Сокаль	Sokal	Сокаль
 c	PL	20316	Przedmiescie Olawskie			
 c	PL	20292	Aleksandrow Lodzki		Aleksandrow	
-c	BG	20286	Velingrad		Welingrad	
+c	BG	20286	Velingrad	Велинград	Welingrad	
 c	PL	20261	Tomaszow Lubelski		Tomaszów	Томашів
 c	PL	20241	Strzelce Opolskie		Strzelce	Стшельце-Опольські
 c	UA	20200	Stebnyk	Стебник		Стебник
@@ -6919,7 +6921,7 @@ c	PL	18116	Reda		Reda
 c	UA	18111	Polohy	Пологи		Пологи
 c	UA	18100	Lypky	Липки	Lipki	Липки
 c	PL	18055	Sulechow		Sulechów	
-c	UA	18000	Klov			
+c	UA	18000	Klov	Клов		Клов
 c	UA	17998	Amvrosiivka			Амвросіївка
 c	UA	17915	Skadovsk	Скадовськ		Скадовськ
 c	PL	17915	Oborniki		Oborniki	
@@ -6932,8 +6934,8 @@ c	UA	17818	Bohodukhiv			Богодухів
 c	PL	17778	Kostrzyn nad Odra			
 c	PL	17775	Deblin	Демблин	Dęblin	Демблін
 c	PL	17770	Rawa Mazowiecka		Rawa	
-c	UA	17763	Korsun	Корсунь		Корсунь
-c	UA	17736	Dniprohrad			Дніпроград
+c	UA	17763	Korsun-Shevchenkivskyi			Корсунь-Шевченківський
+c	UA	17736	Dniprorudne			Дніпрорудне
 c	UA	17697	Berezhany	Бережани	Brzeżany	Бережани
 c	PL	17686	Myslenice		Myślenice	Мисленіце
 c	PL	17659	Kobylka	Кобилка	Kobyłka	Кобилка
@@ -7004,11 +7006,11 @@ c	PL	15923	Olecko		Olecko
 c	PL	15912	Garwolin	Гарволин	Garwolin	Гарволін
 c	PL	15901	Kozanow			
 c	UA	15828	Apostolove	Апостолове		Апостолове
-c	UA	15825	Komsomolske	Комсомольське		Комсомольське
+c	UA	15825	Slobozhanske	Слобожанське		Слобожанське
 c	PL	15805	Przeworsk		Przeworsk	
 c	UA	15789	Bohuslav	Богуслав		Богуслав
 c	PL	15784	Milanowek	Милянувек	Milanówek	Мілянувек
-c	BG	15782	Rakovski			
+c	BG	15782	Rakovski	Раковски		
 c	UA	15763	Bahacheve	Багачеве		Багачеве
 c	PL	15746	Rozanka-Polanka			
 c	PL	15733	Choszczno		Choszczno	
@@ -7026,6 +7028,7 @@ c	UA	15447	Ilovaisk			Іловайськ
 c	PL	15421	Siemiatycze		Siemiatycze	Сімятичі
 c	PL	15403	Chelmza		Chełmża	
 c	PL	15340	Jelcz Laskowice			
+c	UA	15337	Bar	Бар	Bar	Бар
 c	UA	15332	Ovruch	Овруч		Овруч
 c	PL	15315	Lomianki	Ломянки	Łomianki	Ломянкі
 c	PL	15308	Jelcz		Jelcz	
@@ -7033,7 +7036,7 @@ c	PL	15279	Ropczyce		Ropczyce
 c	UA	15252	Radomyshl	Радомишль	Radomyśl	Радомишль
 c	UA	15218	Voznesenivka			Вознесенівка
 c	PL	15179	Nowy Tomysl			
-c	UA	15175	Novhorod	Новгород		Новгород
+c	UA	15175	Novhorod-Siverskyi			Новгород-Сіверський
 c	PL	15125	Solec Kujawski			
 c	PL	15120	Glucholazy		Głuchołazy	Ґлухолази
 c	BG	15109	Chirpan	Чирпан		
@@ -7083,7 +7086,7 @@ c	MS	0	Plymouth	Плимът	Plymouth	Плімут
     /// entries, the place being a line number of `places`, the language the one whose form this is,
     /// and the base form when it is not the place's own name in that language.
     static let names = #"""
-'akra	5962:en
+'akra	5963:en
 's-hertogenbosch	3926:en
 6th of october city	1815:en
 a coruna	2599:en
@@ -7134,46 +7137,46 @@ abidzanowi	297:pl
 abidzanu	297:pl
 abiko	4768:en
 abilene	5049:en
-abnub	5668:en
+abnub	5669:en
 abobo	628:en
 abohar	4324:en
-abomey	5355:en
+abomey	5356:en
 abomey-calavi	1748:en
-abreu e lima	6048:en
+abreu e lima	6049:en
 abu al-kahsib	1870:en
 abu dhabi	494:en
 abu ghurayb	877:en
 abu kabir	4079:en
-abu tij	5958:en
+abu tij	5959:en
 abudza	392:pl
 abudze	392:pl
 abudzo	392:pl
 abudzy	392:pl
 abuja	392:en
-acailandia	5905:en
+acailandia	5906:en
 acapulco	1106:pl
 acapulco de juarez	1106:en
 acarigua	3412:en
 accra	465:en
-achalpur	5636:en
+achalpur	5637:en
 acheng	4343:en
-achinsk	5368:en
+achinsk	5369:en
 acilia-castel fusano-ostia antica	4862:en
 ad-damazin	3457:en
-ad-damir	6049:en
+ad-damir	6050:en
 adachi	1054:en
-adams	6026:pl
-adamsa	6026:pl
-adamsach	6026:pl
-adamsami	6026:pl
-adamsem	6026:pl
-adamsie	6026:pl
-adamsom	6026:pl
-adamsow	6026:pl
-adamsowi	6026:pl
-adamsowie	6026:pl
-adamstown	7068:en,7068:pl
-adamsy	6026:pl
+adams	6027:pl
+adamsa	6027:pl
+adamsach	6027:pl
+adamsami	6027:pl
+adamsem	6027:pl
+adamsie	6027:pl
+adamsom	6027:pl
+adamsow	6027:pl
+adamsowi	6027:pl
+adamsowie	6027:pl
+adamstown	7071:en,7071:pl
+adamsy	6027:pl
 adana	492:en,492:pl
 adane	492:pl
 adanie	492:pl
@@ -7197,7 +7200,7 @@ adenie	757:pl
 adenowi	757:pl
 adenu	757:pl
 adigrat	5173:en
-adilabad	5314:en
+adilabad	5315:en
 adiwerna	4679:en
 admiralteisky	3997:en
 ado-ekiti	1584:en
@@ -7238,7 +7241,7 @@ agrı	5074:en
 aguas claras	4903:en
 aguas lindas de goias	2871:en
 aguascalientes	1027:en,1027:pl
-ahar	6273:en
+ahar	6274:en
 ahilyanagar	1823:en
 ahmad	1139:pl
 ahmada	1139:pl
@@ -7267,37 +7270,36 @@ ahwazowi	924:pl
 ahwazu	924:pl
 aihara	1021:en
 aihui	3348:en
-ain beida	5452:en
-airoli	6332:en
+ain beida	5453:en
+airoli	6333:en
 ait melloul	3423:en
 aix	4290:pl
 aix-en-provence	4290:en
 aizawl	2234:en
-aizu-wakamatsu	5335:en
-ajaksem	5268:pl
-ajaksie	5268:pl
-ajaksowi	5268:pl
-ajaksu	5268:pl
+aizu-wakamatsu	5336:en
+ajaksem	5269:pl
+ajaksie	5269:pl
+ajaksowi	5269:pl
+ajaksu	5269:pl
 ajapnyak	5129:en
-ajax	5268:en,5268:pl
-ajaxem	5268:pl
-ajaxie	5268:pl
-ajaxowi	5268:pl
-ajaxu	5268:pl
+ajax	5269:en,5269:pl
+ajaxem	5269:pl
+ajaxie	5269:pl
+ajaxowi	5269:pl
+ajaxu	5269:pl
 ajdabiya	4767:en
 ajegunle	1286:en
 ajman	1437:en
 ajmer	1306:en
-akademicheskoe	6091:en
+akademicheskoe	6092:en
 akashi	2165:en
 akhmim	4152:en
 akicie	2140:pl
-akishima	5557:en
+akishima	5558:en
 akita	2140:en,2140:pl
 akite	2140:pl
 akito	2140:pl
 akity	2140:pl
-akkerman	6506:en
 akola	1604:en
 akowonjo	2130:en
 akra	465:pl
@@ -7327,10 +7329,10 @@ al basrah al qadimah	452:en
 al bayda'	4859:en
 al diwaniyah	2075:en
 al fallujah	3388:en
-al fashn	5598:en
-al faw	6012:en
+al fashn	5599:en
+al faw	6013:en
 al fayyum	1359:en
-al fqih ben calah	5692:en
+al fqih ben calah	5693:en
 al hasakah	1626:en
 al hawamidiyah	4064:en
 al hillah	1534:en
@@ -7340,14 +7342,14 @@ al hudaydah	1012:en
 al hufuf	2237:en
 al jadid	4993:en
 al jubayl	2739:en
-al jumayl	6180:en
+al jumayl	6181:en
 al kharj	1617:en
 al khums	3176:en
 al khusus	1443:en
 al madinah	2544:en
 al mahallah al kubra	1214:en
 al mahmudiyah	1905:en
-al majaz	5432:en
+al majaz	5433:en
 al manaqil	4913:en
 al mansurah	1164:en
 al manzalah	4948:en
@@ -7366,10 +7368,10 @@ al'met'yevsk	4487:en
 al-'ubur	4540:en
 al-junaynah	3878:en
 al-kut	2098:en
-al-musayab	6188:en
+al-musayab	6189:en
 ala'er	5005:en
 alagoinhas	5134:en
-alamar	6329:en
+alamar	6330:en
 aland islands	14:en
 alandur	3845:en
 alanya	1840:en,1840:pl
@@ -7377,37 +7379,37 @@ alanye	1840:pl
 alanyi	1840:pl
 alanyo	1840:pl
 alappuzha	2693:en
-alasia	6326:en
-alba	6460:pl
+alasia	6327:en
+alba	6461:pl
 albacete	3674:en
-albania	5:en,5:pl,6229:pl
-albanie	5:pl,6229:pl
-albanii	5:pl,6229:pl
-albanio	5:pl,6229:pl
-albany	6229:en,6229:pl:Albany
+albania	5:en,5:pl,6230:pl
+albanie	5:pl,6230:pl
+albanii	5:pl,6230:pl
+albanio	5:pl,6230:pl
+albany	6230:en,6230:pl:Albany
 alberton	5189:en
 albertville	3921:pl
 albuquerque	1256:en,1256:pl
 alcala de henares	3332:en
-alchevsk	5924:en
-alcobendas	5455:en
+alchevsk	5925:en
+alcobendas	5456:en
 alcorcon	3687:en
 aleksandria	304:pl
 aleksandrie	304:pl
 aleksandrii	304:pl
 aleksandrio	304:pl
-aleksandrow	6840:pl,6840:pl:Aleksandrów
-aleksandrow łodzki	6840:en
-aleksandrowa	6840:pl
-aleksandrowach	6840:pl
-aleksandrowami	6840:pl
-aleksandrowem	6840:pl
-aleksandrowie	6840:pl
-aleksandrowom	6840:pl
-aleksandrowow	6840:pl
-aleksandrowowi	6840:pl
-aleksandrowowie	6840:pl
-aleksandrowy	6840:pl
+aleksandrow	6842:pl,6842:pl:Aleksandrów
+aleksandrow łodzki	6842:en
+aleksandrowa	6842:pl
+aleksandrowach	6842:pl
+aleksandrowami	6842:pl
+aleksandrowem	6842:pl
+aleksandrowie	6842:pl
+aleksandrowom	6842:pl
+aleksandrowow	6842:pl
+aleksandrowowi	6842:pl
+aleksandrowowie	6842:pl
+aleksandrowy	6842:pl
 aleppo	447:en,447:pl:Aleppo
 alexandra	3556:en
 alexandria	304:en,3959:en
@@ -7438,7 +7440,7 @@ allahabadem	761:pl
 allahabadowi	761:pl
 allahabadu	761:pl
 allahabadzie	761:pl
-allentown	5232:en
+allentown	5233:en
 alley	4832:pl
 almaty	460:en
 almendares	2707:en
@@ -7447,18 +7449,18 @@ almeria	3277:en,3277:pl
 almerie	3277:pl
 almerii	3277:pl
 almerio	3277:pl
-almirante tamandare	5263:en
-alofi	7065:en,7065:pl
+almirante tamandare	5264:en
+alofi	7068:en,7068:pl
 alor setar	1648:en
-altamira	5003:en,5003:pl,5984:pl
-altamire	5003:pl,5984:pl
-altamiro	5003:pl,5984:pl
-altamiry	5003:pl,5984:pl
-altamirze	5003:pl,5984:pl
+altamira	5003:en,5003:pl,5985:pl
+altamire	5003:pl,5985:pl
+altamiro	5003:pl,5985:pl
+altamiry	5003:pl,5985:pl
+altamirze	5003:pl,5985:pl
 alto barinas	2299:en
 alto hospicio	4425:en
 altona	2601:en
-alushta	6662:en
+alushta	6664:en
 alvaro obregon	1020:en
 alvorada	3431:en
 alwar	2053:en,2053:pl
@@ -7469,19 +7471,19 @@ alwarze	2053:pl
 amadora	3578:en
 amagasaki	1525:en,1525:pl
 amaigbo	4953:en
-amanfrom	5275:en
+amanfrom	5276:en
 amarapura	2733:en
-amaravati	6115:en
+amaravati	6116:en
 amarillo	3249:en
-amasya	5510:en
+amasya	5511:en
 ambala	3312:en
-ambala sadar	5991:en
+ambala sadar	5992:en
 ambarnath	2563:en
 ambato	1743:en
 ambattur	1503:en
-ambikapur	5201:en
+ambikapur	5202:en
 ambon	1930:en
-ambur	5523:en
+ambur	5524:en
 american samoa	10:en
 americana	2635:en,2635:pl
 amersfoort	4503:en
@@ -7504,7 +7506,7 @@ ammonu	652:pl:Ammon
 amol	2734:en
 ampang	5002:en
 amravati	1126:en
-amreli	5348:en
+amreli	5349:en
 amritsar	724:en,724:pl
 amritsarem	724:pl
 amritsarowi	724:pl
@@ -7516,10 +7518,10 @@ amsterdamem	1000:pl
 amsterdamie	1000:pl
 amsterdamowi	1000:pl
 amsterdamu	1000:pl
-amvrosiivka	6914:en
+amvrosiivka	6916:en
 an nhon	2134:en
-an nuhud	5843:en
-an nu‘maniyah	5756:en
+an nuhud	5844:en
+an nu‘maniyah	5757:en
 anaco	4522:en
 anaheim	1904:en,1904:pl
 anaheimem	1904:pl
@@ -7543,22 +7545,22 @@ anderlechtowi	3933:pl
 anderlechtu	3933:pl
 andijon	993:en
 andimeshk	4653:en
-andisheh	5454:en
+andisheh	5455:en
 ando	539:pl,3525:pl
 andom	539:pl,3525:pl
 andong	4113:en
-andora	0:pl,6835:pl
-andore	0:pl,6835:pl
-andoro	0:pl,6835:pl
+andora	0:pl,6837:pl
+andore	0:pl,6837:pl
+andoro	0:pl,6837:pl
 andorra	0:en
-andorra la vella	6835:en
-andory	0:pl,6835:pl
-andorze	0:pl,6835:pl
-andrychow	6803:en,6803:pl
-andrychowa	6803:pl
-andrychowem	6803:pl
-andrychowie	6803:pl
-andrychowowi	6803:pl
+andorra la vella	6837:en
+andory	0:pl,6837:pl
+andorze	0:pl,6837:pl
+andrychow	6805:en,6805:pl
+andrychowa	6805:pl
+andrychowem	6805:pl
+andrychowie	6805:pl
+andrychowowi	6805:pl
 andy	539:pl,3525:pl
 andzie	539:pl,3525:pl
 ang mo kio new town	3964:en
@@ -7571,7 +7573,7 @@ angarze	348:pl:Angara
 angeles	1454:pl,5038:pl
 angeles city	1454:en
 angers	3769:en,3769:pl
-angoche	6013:en
+angoche	6014:en
 angola	7:en,7:pl
 angole	7:pl
 angoli	7:pl
@@ -7600,10 +7602,10 @@ ankare	348:pl
 ankaro	348:pl
 ankary	348:pl
 ankarze	348:pl
-anliu	5483:en
-ann arbor	5399:en
+anliu	5484:en
+ann arbor	5400:en
 annaba	1956:en
-anning	5898:en
+anning	5899:en
 anqing	949:en
 anqiu	1839:en
 ansan-si	1163:en
@@ -7636,14 +7638,14 @@ antarktydzie	8:pl
 antigua & barbuda	3:en
 antigua and barbuda	3:en
 antigua i barbuda	3:pl
-antioch	5728:en
+antioch	5729:en
 antiochia	1711:pl:Antiochia
 antiochie	1711:pl:Antiochia
 antiochii	1711:pl:Antiochia
 antiochio	1711:pl:Antiochia
 antipolo	863:en
 antofagasta	1703:en
-antratsyt	6485:en
+antratsyt	6486:en
 antsirabe	2486:en
 antsiranana	4596:en
 antwerp	1336:en
@@ -7658,26 +7660,26 @@ anyangiem	728:pl,1205:pl
 anyangowi	728:pl,1205:pl
 anyangu	728:pl,1205:pl
 aomori	2206:en
-apalit	5202:en
+apalit	5203:en
 aparecida de goiania	1381:en
-apatzingan	6152:en
+apatzingan	6153:en
 apeldoorn	4605:en,4605:pl
-apia	6552:en,6552:pl
-apie	6552:pl
-apii	6552:pl
-apio	6552:pl
-apopa	5644:en
-apostolove	6997:en
+apia	6553:en,6553:pl
+apie	6553:pl
+apii	6553:pl
+apio	6553:pl
+apopa	5645:en
+apostolove	6999:en
 apucarana	4827:en
 aqsu	1323:en
 ar ramtha	4050:en
 ar raqqah	1330:en
 ar rayyan	2386:en
-ar rifa‘	5490:en
+ar rifa‘	5491:en
 arab republic of egypt	64:en
 arabi	4220:en
 arabia saudyjska	192:pl
-arabkir	5285:en
+arabkir	5286:en
 aracaju	1097:en
 aracatuba	3730:en
 arad	3745:en,3745:pl
@@ -7685,17 +7687,17 @@ aradem	3745:pl
 aradowi	3745:pl
 aradu	3745:pl
 aradzie	3745:pl
-araguaina	5985:en
-araguari	5357:en
+araguaina	5986:en
+araguari	5358:en
 arakawa	2975:en
 arapiraca	2668:en
-arapongas	5290:en
+arapongas	5291:en
 arar	4236:en,4236:pl
 araraquara	3760:en
 araras	4645:en
 araruama	4570:en
 araure	3522:en
-araxa	5677:en
+araxa	5678:en
 arba minch	3192:en
 arcahaie	4814:en
 arcangela	1913:pl
@@ -7709,9 +7711,9 @@ arequipe	704:pl
 arequipie	704:pl
 arequipo	704:pl
 arequipy	704:pl
-arezzo	6268:en,6268:pl
+arezzo	6269:en,6269:pl
 arganzuela	4230:en
-argenteuil	6212:en,6212:pl
+argenteuil	6213:en,6213:pl
 argentina	9:en
 argentine republic	9:en
 argentyna	9:pl
@@ -7720,9 +7722,9 @@ argentynie	9:pl
 argentyno	9:pl
 argentyny	9:pl
 arhus	2294:en
-ariana	5529:pl
-ariane	5529:pl
-ariano	5529:pl
+ariana	5530:pl
+ariane	5530:pl
+ariano	5530:pl
 arica	2687:en
 ariel	833:pl
 ariela	833:pl
@@ -7738,31 +7740,30 @@ arielu	833:pl
 arif wala	4010:en
 arifwala	908:en
 arish	3235:en
-arjawinangun	5935:en
+arjawinangun	5936:en
 arkhangel'sk	1913:en
 arlington	1741:en,3097:en
-arlit	5907:en
+arlit	5908:en
 armavir	3231:en
 armenia	6:en,6:pl,2161:en,2161:pl
 armenie	6:pl,2161:pl
 armenii	6:pl,2161:pl
 armenio	6:pl,2161:pl
-armiansk	6749:en
+armiansk	6751:en
 arminia	2161:pl:Arminia
 arminie	2161:pl:Arminia
 arminii	2161:pl:Arminia
 arminio	2161:pl:Arminia
-armyansk	6749:en
+armyansk	6751:en
 arnavutkoy	3263:en
 arnem	3890:pl:Arnem
 arnhem	3890:en,3890:pl
 arrah	2483:en
 arroyo naranjo	3070:en
-arshyntseve	6609:en
-arsuz	5784:en
-artem	6163:en
-artemivsk	6370:en
-artur alvim	6000:en
+arshyntseve	6610:en
+arsuz	5785:en
+artem	6164:en
+artur alvim	6001:en
 artux	2297:en
 aruba	13:en,13:pl
 arube	13:pl
@@ -7770,19 +7771,19 @@ arubie	13:pl
 arubo	13:pl
 aruby	13:pl
 arusha	1173:en
-arvada	5495:en
-aryanah	5529:en
-arzamas	5787:en
+arvada	5496:en
+aryanah	5530:en
+arzamas	5788:en
 as salimiyah	4269:en
-as salt	5850:en
+as salt	5851:en
 as samawah	4125:en
 as sinbillawayn	5088:en
-as suwayq	5885:en
+as suwayq	5886:en
 asahikawa	1990:en
 asaka	4460:en
 asansol	1406:en
 asela	4515:en
-asenovgrad	6472:en
+asenovgrad	6473:en
 ash sharqat	3946:en
 ash shatrah	3514:en
 ashaiman	3376:en
@@ -7791,15 +7792,15 @@ ashgabat	786:en
 ashikaga	4341:en
 ashkelon	4362:en
 ashmun	5075:en
-ashoknagar kalyangarh	5689:en
+ashoknagar kalyangarh	5690:en
 ashuganj city	3068:en
 asmara	1258:en,1258:pl
 asmare	1258:pl
 asmaro	1258:pl
 asmary	1258:pl
 asmarze	1258:pl
-asparuhovo	6705:en
-assis	5981:en
+asparuhovo	6707:en
+assis	5982:en
 assiut	1337:en
 astana	558:en,558:pl
 astanajapura	4249:en
@@ -7826,11 +7827,11 @@ atalii	631:pl:Atalia
 atalio	631:pl:Atalia
 atani	2811:en
 atasehir	1853:en
-atbara	5655:en,5655:pl
-atbare	5655:pl
-atbaro	5655:pl
-atbary	5655:pl
-atbarze	5655:pl
+atbara	5656:en,5656:pl
+atbare	5656:pl
+atbaro	5656:pl
+atbary	5656:pl
+atbarze	5656:pl
 aten	1098:pl:Ateny
 atena	1098:pl
 atenach	1098:pl:Ateny
@@ -7873,17 +7874,17 @@ augustami	2180:pl:Augusta
 auguste	2180:pl:Augusta
 augusto	2180:pl:Augusta
 augustom	2180:pl:Augusta
-augustow	6660:en,6660:pl
-augustowa	6660:pl
-augustowem	6660:pl
-augustowie	6660:pl
-augustowowi	6660:pl
+augustow	6662:en,6662:pl
+augustowa	6662:pl
+augustowem	6662:pl
+augustowie	6662:pl
+augustowowi	6662:pl
 augusty	2180:pl:Augusta
-aurangabad	711:en,6166:en
-auschwitz	6615:pl
-auschwitzem	6615:pl
-auschwitzowi	6615:pl
-auschwitzu	6615:pl
+aurangabad	711:en,6167:en
+auschwitz	6617:pl
+auschwitzem	6617:pl
+auschwitzowi	6617:pl
+auschwitzu	6617:pl
 austin	830:en,830:pl
 austina	830:pl
 austinem	830:pl
@@ -7898,24 +7899,24 @@ austrie	11:pl
 austrii	11:pl
 austrio	11:pl
 avadi	1936:en
-avarua	7040:en,7040:pl
-avarue	7040:pl
-avarui	7040:pl
-avaruo	7040:pl
-avdiivka	6597:en
-avdiyivka	6597:en
+avarua	7043:en,7043:pl
+avarue	7043:pl
+avarui	7043:pl
+avaruo	7043:pl
+avdiivka	6598:en
+avdiyivka	6598:en
 avellaneda	1820:en
 avtozavodskyi	4002:en
 awasa	1629:en
 awka	3780:en
 ayacucho	4497:en
 aydın	3876:en
-aytos	6825:en
+aytos	6827:en
 az zawiyah	3217:en
 az zubayr	5135:en
 az zulfi	5054:en
-azamgarh	5425:en
-azare	5942:en
+azamgarh	5426:en
+azare	5943:en
 azcapotzalco	1657:en
 azerbaijan	15:en
 azerbejdzan	15:pl
@@ -7925,26 +7926,26 @@ azerbejdzanowi	15:pl
 azerbejdzanu	15:pl
 ba dinh	2916:en
 ba vi	2314:en
-ba đon	5909:en
+ba đon	5910:en
 bab ezzouar	2363:en
 babol	3164:en
 bac giang	1552:en
 bac lieu	4031:en
 bac ninh	2272:en
-bac quang	5305:en
+bac quang	5306:en
 bac tu liem	1967:en
-bacabal	6061:en
+bacabal	6062:en
 bacau	4623:en
 bachuan	3083:en
 bacolod city	1539:en
 bacoor	1877:en
 badajoz	4174:en
 badalona	2969:en
-badin	5379:en
+badin	5380:en
 badlapur	3656:en
 bafoussam	1797:en
-bagaha	5618:en
-bagalkot	5662:en
+bagaha	5619:en
+bagalkot	5663:en
 bagcılar	1004:en
 bagdad	287:pl
 bagdadem	287:pl
@@ -7953,12 +7954,12 @@ bagdadu	287:pl
 bagdadzie	287:pl
 bagerhat	2436:en
 baghdad	287:en
-baghlan	5826:en
+baghlan	5827:en
 bago	2656:en
 bago city	3343:en
 bagong silang	2479:en
-bagong silangan	5895:en
-bahacheve	7003:en
+bagong silangan	5896:en
+bahacheve	7005:en
 bahadurgarh	3716:en
 bahamach	31:pl
 bahamami	31:pl
@@ -7967,7 +7968,7 @@ bahamom	31:pl
 bahamow	31:pl
 bahamy	31:pl
 baharampur	3536:en
-baharestan	5908:en
+baharestan	5909:en
 baharkah	4802:en
 bahawalnagar	2683:en,2684:en
 bahawalpur	873:en
@@ -7985,32 +7986,32 @@ bahrajnem	22:pl
 bahrajnie	22:pl
 bahrajnowi	22:pl
 bahrajnu	22:pl
-baia farta	5852:en
-baia mare	5815:en
+baia farta	5853:en
+baia mare	5816:en
 baicheng	2089:en
 baidoa	4845:en
-baidyabati	5488:en
-bairro da penha	5364:en
+baidyabati	5489:en
+bairro da penha	5365:en
 baise	1072:en
-baisha	5474:en
+baisha	5475:en
 baishan	3486:en
 baiyin	2227:en
-bakczysaraj	6697:pl
-bakczysarajem	6697:pl
-bakczysarajowi	6697:pl
-bakczysaraju	6697:pl
+bakczysaraj	6699:pl
+bakczysarajem	6699:pl
+bakczysarajowi	6699:pl
+bakczysaraju	6699:pl
 bakersfield	1794:en
-bakhchysarai	6697:en
-bakhchysaray	6697:en
-bakhmach	6955:en
-bakhmut	6370:en
+bakhchysarai	6699:en
+bakhchysaray	6699:en
+bakhmach	6957:en
+bakhmut	6371:en
 baku	416:en,416:pl
-bakwa	6280:en
+bakwa	6281:en
 bala	3600:pl
 balach	3600:pl
-balaklava	6886:en
-balakleia	6717:en
-balakliya	6717:en
+balaklava	6888:en
+balakleia	6719:en
+balakliya	6719:en
 balakovo	3230:en
 balami	3600:pl
 balashikha	4186:en
@@ -8021,27 +8022,27 @@ bale	3600:pl
 bali	2214:en,2214:pl
 balikpapan	1053:en
 baliuag	4635:en
-balkh	5512:en
-ballarat	5658:en
+balkh	5513:en
+ballarat	5659:en
 ballari	1675:en
 bally	2214:pl:Bally
 balneario camboriu	4530:en
 balo	3600:pl
 balom	3600:pl
-balombo	5804:en
+balombo	5805:en
 balow	3600:pl
 balowie	3600:pl
-balsas	6192:en
-balta	6892:en
+balsas	6193:en
+balta	6894:en
 balti	5056:en
 baltimore	1223:en,1223:pl
 balurghat	4114:en
 balvanera	4141:en
 balıkesir	2726:en
-bama	5336:en
+bama	5337:en
 bamako	328:en,328:pl
 bamenda	1634:en
-ban i chang	5261:en
+ban i chang	5262:en
 ban khlong prawet	3931:en
 ban samae dam	5050:en
 banan	1391:en
@@ -8051,13 +8052,13 @@ bandar	3346:pl
 bandar abbas	1897:en
 bandar bukit raja	4298:en
 bandar lampung	718:en
-bandar mahkota cheras	6336:en
+bandar mahkota cheras	6337:en
 bandar seri alam	2942:en
-bandar seri begawan	6430:en
+bandar seri begawan	6431:en
 bandar sunway	3220:en
 bandar tasik puteri	4197:en
 bandar utama	3222:en
-bandar-e anzali	5312:en
+bandar-e anzali	5313:en
 bandar-e mahshahr	3883:en
 bandarban	1425:en
 bandundu province	3162:en
@@ -8065,14 +8066,14 @@ bandung	403:en,403:pl
 bandungiem	403:pl
 bandungowi	403:pl
 bandungu	403:pl
-bandzul	6582:pl
-bandzulem	6582:pl
-bandzulowi	6582:pl
-bandzulu	6582:pl
-bandırma	5862:en
-baneh	5744:en
-banfora	5380:en
-bang bon	5976:en
+bandzul	6583:pl
+bandzulem	6583:pl
+bandzulowi	6583:pl
+bandzulu	6583:pl
+bandırma	5863:en
+baneh	5745:en
+banfora	5381:en
+bang bon	5977:en
 bang kapi	4260:en
 bang khae	3342:en
 bang khun thian	3821:en
@@ -8082,10 +8083,10 @@ bangalurem	280:pl
 bangalurowi	280:pl
 bangaluru	280:pl
 bangalurze	280:pl
-bangaon	5676:en
+bangaon	5677:en
 bangi	944:pl
 bangkok	306:en,306:pl
-bangkok noi	5359:en
+bangkok noi	5360:en
 bangkokiem	306:pl
 bangkokowi	306:pl
 bangkoku	306:pl
@@ -8096,46 +8097,46 @@ bangladeszowi	18:pl
 bangladeszu	18:pl
 bangui	944:en
 banha	3512:en
-bani mazar	5475:en
+bani mazar	5476:en
 bani suwayf	2382:en
 banja luka	2929:en
 banjar	3076:en
 banjaran	3836:en
 banjarbaru	2235:en
 banjarmasin	1107:en
-banjul	6582:en
+banjul	6583:en
 bankura	4687:en
 bannu	624:en
 banqiao	1281:en
-bansbaria	5824:en
-banswara	6252:en
-banyuwangi	5373:en
+bansbaria	5825:en
+banswara	6253:en
+banyuwangi	5374:en
 bao loc	3712:en
 bao'an	320:en
-bao'an centre	5235:en
+bao'an centre	5236:en
 baoding	384:en
 baoji	596:en
 baoshan	425:en,854:en,5097:en
 baotou	439:en
 baqubah	4132:en
-barakaldo	6289:en
-baraki	5960:en
+barakaldo	6290:en
+baraki	5961:en
 barakpur	4245:en
-baran	5346:en,5346:pl
-baranach	5346:pl
+baran	5347:en,5347:pl
+baranach	5347:pl
 baranagar	2495:en
-baranami	5346:pl
-baranem	5346:pl
-baranie	5346:pl
-baranom	5346:pl
+baranami	5347:pl
+baranem	5347:pl
+baranie	5347:pl
+baranom	5347:pl
 baranovichi	3727:en
-baranow	5346:pl
-baranowi	5346:pl
+baranow	5347:pl
+baranowi	5347:pl
 baranowiczach	3727:pl
 baranowiczami	3727:pl
 baranowicze	3727:pl
 baranowiczom	3727:pl
-barany	5346:pl
+barany	5347:pl
 barasat	2207:en
 barbacena	5044:en
 barbados	17:en,17:pl
@@ -8159,10 +8160,10 @@ bareilly	994:en
 bari	2091:en,2091:pl,4259:pl:Bari
 bariadi	2485:en
 barinas	1717:en
-baripada	5416:en
+baripada	5417:en
 barishal	3173:en
 barking	2960:en
-barnala	5434:en
+barnala	5435:en
 barnaul	1151:en
 barnaule	1151:pl
 barnauł	1151:pl
@@ -8179,21 +8180,21 @@ barranquillo	694:pl
 barreiras	3956:en
 barretos	5147:en
 barrie	4259:en,4259:pl
-barshi	5303:en
-bartoszyc	6769:pl
-bartoszycach	6769:pl
-bartoszycami	6769:pl
-bartoszyce	6769:en,6769:pl
-bartoszycom	6769:pl
+barshi	5304:en
+bartoszyc	6771:pl
+bartoszycach	6771:pl
+bartoszycami	6771:pl
+bartoszyce	6771:en,6771:pl
+bartoszycom	6771:pl
 barueri	2092:en
 baruta	2658:en
 barysaw	4695:en
 basaksehir	3333:en
 basel	3600:en
-bashan	6058:en
+bashan	6059:en
 basic	2288:pl:Basic
 basildon	4337:en
-basingstoke	5861:en
+basingstoke	5862:en
 basirhat city	4391:en
 basra	632:pl
 basrah	632:en
@@ -8201,9 +8202,9 @@ basre	632:pl
 basro	632:pl
 basry	632:pl
 basrze	632:pl
-basse-terre	7043:en
-basseterre	7041:en,7041:pl
-basti	5505:en
+basse-terre	7046:en
+basseterre	7044:en,7044:pl
+basti	5506:en
 basuo	1563:en
 bat yam	4881:en
 bata	3676:en
@@ -8211,13 +8212,13 @@ batala	3979:en
 batam	644:en
 batang	4518:en
 batangas	2738:en
-bataysk	5763:en
+bataysk	5764:en
 bathinda	2287:en
 batikent	2193:en
 batna	2260:en
 baton rouge	2841:en
 battagram	1044:en
-battambang	5288:en
+battambang	5289:en
 batu	2875:en,2875:pl
 batu caves	2554:en
 batu pahat	4026:en
@@ -8234,45 +8235,45 @@ bayan lepas	4803:en
 bayan nur	503:en
 bayawan	4976:en
 bayji	3663:en
-bayugan	5740:en
+bayugan	5741:en
 bazhong	390:en
 bazylea	3600:pl:Bazylea
 bazylee	3600:pl:Bazylea
 bazylei	3600:pl:Bazylea
 bazyleo	3600:pl:Bazylea
-beau bassin-rose hill	5694:en
-beaumoncie	5501:pl
-beaumont	5501:en,5501:pl
-beaumonta	5501:pl
-beaumontach	5501:pl
-beaumontami	5501:pl
-beaumontem	5501:pl
-beaumontom	5501:pl
-beaumontow	5501:pl
-beaumontowi	5501:pl
-beaumontowie	5501:pl
-beaumonty	5501:pl
+beau bassin-rose hill	5695:en
+beaumoncie	5502:pl
+beaumont	5502:en,5502:pl
+beaumonta	5502:pl
+beaumontach	5502:pl
+beaumontami	5502:pl
+beaumontem	5502:pl
+beaumontom	5502:pl
+beaumontow	5502:pl
+beaumontowi	5502:pl
+beaumontowie	5502:pl
+beaumonty	5502:pl
 beawar	4160:en
 bechar	3828:en
-becontree	6331:en
-bedford	5894:en,5894:pl
-bedforda	5894:pl
-bedfordach	5894:pl
-bedfordami	5894:pl
-bedfordem	5894:pl
-bedfordom	5894:pl
-bedfordow	5894:pl
-bedfordowi	5894:pl
-bedfordowie	5894:pl
-bedfordu	5894:pl
-bedfordy	5894:pl
-bedfordzie	5894:pl
+becontree	6332:en
+bedford	5895:en,5895:pl
+bedforda	5895:pl
+bedfordach	5895:pl
+bedfordami	5895:pl
+bedfordem	5895:pl
+bedfordom	5895:pl
+bedfordow	5895:pl
+bedfordowi	5895:pl
+bedfordowie	5895:pl
+bedfordu	5895:pl
+bedfordy	5895:pl
+bedfordzie	5895:pl
 bedok new town	2354:en
-bedzin	6457:en,6457:pl
-bedzina	6457:pl
-bedzinem	6457:pl
-bedzinie	6457:pl
-bedzinowi	6457:pl
+bedzin	6458:en,6458:pl
+bedzina	6458:pl
+bedzinem	6458:pl
+bedzinie	6458:pl
+bedzinowi	6458:pl
 beed	4294:en
 beersheba	3444:en
 begoua	2463:en
@@ -8300,7 +8301,7 @@ bejrutu	473:pl
 bekasi	396:en
 belagavi	1436:en
 belarus	35:en
-belawan	6132:en
+belawan	6133:en
 belem	571:en
 belfascie	1925:pl
 belfast	1925:en,1925:pl
@@ -8330,11 +8331,11 @@ belize	36:en,36:pl
 bella vista	3629:en
 bellevue	4506:en
 bello	1732:en
-belmopan	7039:en,7039:pl
-belmopanem	7039:pl
-belmopanie	7039:pl
-belmopanowi	7039:pl
-belmopanu	7039:pl
+belmopan	7042:en,7042:pl
+belmopanem	7042:pl
+belmopanie	7042:pl
+belmopanowi	7042:pl
+belmopanu	7042:pl
 belo horizonte	388:en
 bemowa	5093:pl
 bemowem	5093:pl
@@ -8351,7 +8352,7 @@ benaresem	720:pl
 benaresie	720:pl
 benaresowi	720:pl
 benaresu	720:pl
-bendigo	6110:en
+bendigo	6111:en
 benem	5179:pl
 benfica	3362:en,3362:pl
 benfice	3362:pl
@@ -8386,36 +8387,36 @@ berach	2249:pl
 berami	2249:pl
 berazategui	3538:en
 berbera	2680:en
-berberati	6060:en
+berberati	6061:en
 bercham	4195:en
-berdiansk	5916:en
-berdyansk	5916:en
-berdychiv	6394:en
-berdyczow	6394:pl
-berdyczowa	6394:pl
-berdyczowem	6394:pl
-berdyczowie	6394:pl
-berdyczowowi	6394:pl
+berdiansk	5917:en
+berdyansk	5917:en
+berdychiv	6395:en
+berdyczow	6395:pl
+berdyczowa	6395:pl
+berdyczowem	6395:pl
+berdyczowie	6395:pl
+berdyczowowi	6395:pl
 bere	2249:pl
 berea	447:pl:Berea
 beree	447:pl:Berea
-berehove	6775:en
+berehove	6777:en
 berei	447:pl:Berea
 bereo	447:pl:Berea
-berestovskyi	6369:en
-berestyn	6815:en
-berezan	6980:en
-berezhany	6928:en
-berezniaky	6517:en
+berestovskyi	6370:en
+berestyn	6817:en
+berezan	6982:en
+berezhany	6930:en
+berezniaky	6518:en
 berezniki	3779:en
 bergamo	5198:en
-bergedorf	5269:en
+bergedorf	5270:en
 bergen	2229:en,2229:pl
 bergenem	2229:pl
 bergenie	2229:pl
 bergenowi	2229:pl
 bergenu	2229:pl
-bergisch gladbach	5922:en
+bergisch gladbach	5923:en
 beria	447:pl
 beriach	447:pl
 beriami	447:pl
@@ -8425,19 +8426,19 @@ berio	447:pl
 beriom	447:pl
 beriow	447:pl
 beriowie	447:pl
-berkane	5286:en
-berkeley	5209:en,5209:pl
-berkeleya	5209:pl
-berkeleyach	5209:pl
-berkeleyami	5209:pl
-berkeleye	5209:pl
-berkeleyem	5209:pl
-berkeleyom	5209:pl
-berkeleyow	5209:pl
-berkeleyowi	5209:pl
-berkeleyowie	5209:pl
-berkeleyu	5209:pl
-berkovitsa	7034:en
+berkane	5287:en
+berkeley	5210:en,5210:pl
+berkeleya	5210:pl
+berkeleyach	5210:pl
+berkeleyami	5210:pl
+berkeleye	5210:pl
+berkeleyem	5210:pl
+berkeleyom	5210:pl
+berkeleyow	5210:pl
+berkeleyowi	5210:pl
+berkeleyowie	5210:pl
+berkeleyu	5210:pl
+berkovitsa	7037:en
 berlin	350:en,350:pl
 berlinach	350:pl
 berlinami	350:pl
@@ -8472,19 +8473,19 @@ besancon	4906:en
 bet shemesh	5060:en
 betim	1761:en
 bettiah	4747:en
-betul	6089:en
+betul	6090:en
 bexley	2833:en
 beylikduzu	1655:en
-bełchatow	6436:en,6436:pl
-bełchatowa	6436:pl
-bełchatowem	6436:pl
-bełchatowie	6436:pl
-bełchatowowi	6436:pl
+bełchatow	6437:en,6437:pl
+bełchatowa	6437:pl
+bełchatowem	6437:pl
+bełchatowie	6437:pl
+bełchatowowi	6437:pl
 bhadrak	5196:en
 bhadravati	3857:en
 bhadreswar	5177:en
 bhagalpur	1705:en
-bhairab bazar	5954:en
+bhairab bazar	5955:en
 bhakkar	4771:en
 bhalswa jahangirpur	3273:en
 bharatpur	1812:en,2572:en
@@ -8500,7 +8501,7 @@ bhilwara	1862:en
 bhimavaram	4285:en
 bhind	3266:en
 bhisho	4581:en
-bhiwadi	5996:en
+bhiwadi	5997:en
 bhiwandi	894:en
 bhiwani	3296:en
 bhopal	497:en,497:pl
@@ -8516,13 +8517,13 @@ bhutanie	32:pl
 bhutanowi	32:pl
 bhutanu	32:pl
 biała	3615:pl
-biała podlaska	6460:en
+biała podlaska	6461:en
 białej	3615:pl
-białogard	6750:en,6750:pl
-białogardem	6750:pl
-białogardowi	6750:pl
-białogardu	6750:pl
-białogardzie	6750:pl
+białogard	6752:en,6752:pl
+białogardem	6752:pl
+białogardowi	6752:pl
+białogardu	6752:pl
+białogardzie	6752:pl
 białorus	35:pl
 białorusi	35:pl
 białorusia	35:pl
@@ -8535,39 +8536,39 @@ bielanach	4763:pl
 bielanami	4763:pl
 bielanom	4763:pl
 bielany	4763:en,4763:pl
-bielawa	6668:en,6668:pl
-bielawach	6668:pl
-bielawami	6668:pl
-bielawe	6668:pl
-bielawie	6668:pl
-bielawo	6668:pl
-bielawom	6668:pl
-bielawow	6668:pl
-bielawowie	6668:pl
-bielawy	6668:pl
+bielawa	6670:en,6670:pl
+bielawach	6670:pl
+bielawami	6670:pl
+bielawe	6670:pl
+bielawie	6670:pl
+bielawo	6670:pl
+bielawom	6670:pl
+bielawow	6670:pl
+bielawowie	6670:pl
+bielawy	6670:pl
 bielefeld	2003:en,2003:pl
 bielefeldem	2003:pl
 bielefeldowi	2003:pl
 bielefeldu	2003:pl
 bielefeldzie	2003:pl
-bielsk	6714:pl:Bielsk
-bielsk podlaski	6714:en
-bielska	6714:pl:Bielsk
-bielskiem	6714:pl:Bielsk
+bielsk	6716:pl:Bielsk
+bielsk podlaski	6716:en
+bielska	6716:pl:Bielsk
+bielskiem	6716:pl:Bielsk
 bielsko-biala	3615:en
-bielskowi	6714:pl:Bielsk
-bielsku	6714:pl:Bielsk
+bielskowi	6716:pl:Bielsk
+bielsku	6716:pl:Bielsk
 bien hoa	655:en
-bienczyc	6539:pl
-bienczycach	6539:pl
-bienczycami	6539:pl
-bienczyce	6539:en,6539:pl
-bienczycom	6539:pl
-bierun	6858:en,6858:pl
-bierunia	6858:pl
-bieruniem	6858:pl
-bieruniowi	6858:pl
-bieruniu	6858:pl
+bienczyc	6540:pl
+bienczycach	6540:pl
+bienczycami	6540:pl
+bienczyce	6540:en,6540:pl
+bienczycom	6540:pl
+bierun	6860:en,6860:pl
+bierunia	6860:pl
+bieruniem	6860:pl
+bieruniowi	6860:pl
+bieruniu	6860:pl
 biełgorod	1940:pl
 biełgorodem	1940:pl
 biełgorodowi	1940:pl
@@ -8586,37 +8587,37 @@ bilaspur	1829:en
 bilbao	1929:en,1929:pl
 bilbeis	3465:en
 bilda	2004:pl:Bilda
-bilhorod-dnistrovskyi	6506:en
+bilhorod-dnistrovskyi	6507:en
 bilimora	1378:en
-billings	5395:en,5395:pl
-billingsa	5395:pl
-billingsach	5395:pl
-billingsami	5395:pl
-billingsem	5395:pl
-billingsie	5395:pl
-billingsom	5395:pl
-billingsow	5395:pl
-billingsowi	5395:pl
-billingsowie	5395:pl
-billingsy	5395:pl
-bilohirsk	6976:en
-bilohorodka	6817:en
-bilopillia	7010:en
+billings	5396:en,5396:pl
+billingsa	5396:pl
+billingsach	5396:pl
+billingsami	5396:pl
+billingsem	5396:pl
+billingsie	5396:pl
+billingsom	5396:pl
+billingsow	5396:pl
+billingsowi	5396:pl
+billingsowie	5396:pl
+billingsy	5396:pl
+bilohirsk	6978:en
+bilohorodka	6819:en
+bilopillia	7012:en
 bilqas	4592:en
-bilychi	6555:en
+bilychi	6556:en
 bima	3832:en
 binan	2195:en
 binangonan	2951:en
 bingol	4886:en
 binh thanh	1279:en
-binh thuy	5577:en
+binh thuy	5578:en
 binjai	2337:en
 bintulu	4150:en
 binzhou	1076:en
 biratnagar	2651:en
 birendranagar	4069:en
 birganj	2418:en
-birigui	6165:en
+birigui	6166:en
 birjand	3275:en
 birkenhead	2036:en
 birmingham	725:en,725:pl,3286:en,3286:pl
@@ -8624,13 +8625,13 @@ birminghamem	725:pl,3286:pl
 birminghamie	725:pl,3286:pl
 birminghamowi	725:pl,3286:pl
 birminghamu	725:pl,3286:pl
-birnin kebbi	5840:en
+birnin kebbi	5841:en
 biryulevo	4365:en
 bishan	3137:en
 bishkek	879:en
 bishoftu	3098:en
 biskra	3138:en
-biskupin-sepolno-dabie-bartoszowice	6853:en
+biskupin-sepolno-dabie-bartoszowice	6855:en
 bissau	1574:en,1574:pl
 biszkek	879:pl
 biszkekiem	879:pl
@@ -8639,14 +8640,14 @@ biszkeku	879:pl
 bitung	2880:en
 biysk	2996:en
 bizerte	4554:en
-biłgoraj	6706:en,6706:pl
-biłgoraja	6706:pl
-biłgorajem	6706:pl
-biłgorajowi	6706:pl
-biłgoraju	6706:pl
+biłgoraj	6708:en,6708:pl
+biłgoraja	6708:pl
+biłgorajem	6708:pl
+biłgorajowi	6708:pl
+biłgoraju	6708:pl
 blackburn	4299:en,4299:pl
 blackpool	4331:en
-blagoevgrad	6413:en
+blagoevgrad	6414:en
 blagoveshchensk	2882:en
 blantyre	875:en
 blida	2004:en,2004:pl
@@ -8663,7 +8664,7 @@ blitar	3912:en
 bloemfontein	1269:en
 blumenau	1854:en
 bnei brak	3013:en
-bo đe	5241:en
+bo đe	5242:en
 boa vista	1637:en
 bobo-dioulasso	872:en
 bobrujsk	3127:pl
@@ -8672,47 +8673,47 @@ bobrujskiem	3127:pl
 bobrujskowi	3127:pl
 bobrujsku	3127:pl
 bobruysk	3127:en
-bochni	6671:pl
-bochnia	6671:en,6671:pl
-bochnie	6671:pl
-bochnio	6671:pl
+bochni	6673:pl
+bochnia	6673:en,6673:pl
+bochnie	6673:pl
+bochnio	6673:pl
 bochum	1749:en,1749:pl
 bocoio	3840:en
-bogatyni	6974:pl
-bogatynia	6974:en,6974:pl
-bogatynie	6974:pl
-bogatynio	6974:pl
+bogatyni	6976:pl
+bogatynia	6976:en,6976:pl
+bogatynie	6976:pl
+bogatynio	6976:pl
 bogocie	284:pl
 bogor	758:en
-bogorodskoye	6113:en
+bogorodskoye	6114:en
 bogota	284:en,284:pl
 bogote	284:pl
 bogoto	284:pl
 bogoty	284:pl
 bogra	3071:en
-boguszow	6957:pl
-boguszow-gorce	6957:en
-boguszowa	6957:pl
-boguszowem	6957:pl
-boguszowie	6957:pl
-boguszowowi	6957:pl
-bohodukhiv	6922:en
-bohodukhivskyi	6353:en
+boguszow	6959:pl
+boguszow-gorce	6959:en
+boguszowa	6959:pl
+boguszowem	6959:pl
+boguszowie	6959:pl
+boguszowowi	6959:pl
+bohodukhiv	6924:en
+bohodukhivskyi	6354:en
 bohuniya	4277:en
 bohunskyi	4277:en
-bohuslav	7000:en
-boiarka	6612:en
+bohuslav	7002:en
+boiarka	6613:en
 boise	2757:en
 bojnurd	3359:en
 bokaro	1257:en
-bokhtar	5715:en
+bokhtar	5716:en
 boksburg	1562:en
-bolesławca	6550:pl
-bolesławcem	6550:pl
-bolesławcowi	6550:pl
-bolesławcu	6550:pl
-bolesławiec	6550:en,6550:pl
-bolhrad	7033:en
+bolesławca	6551:pl
+bolesławcem	6551:pl
+bolesławcowi	6551:pl
+bolesławcu	6551:pl
+bolesławiec	6551:en,6551:pl
+bolhrad	7036:en
 bolivar	1665:pl
 bolivara	1665:pl
 bolivarach	1665:pl
@@ -8730,11 +8731,11 @@ boliwia	28:pl
 boliwie	28:pl
 boliwii	28:pl
 boliwio	28:pl
-bolkowic	6813:pl:Bolkowice
-bolkowicach	6813:pl:Bolkowice
-bolkowicami	6813:pl:Bolkowice
-bolkowice	6813:pl:Bolkowice
-bolkowicom	6813:pl:Bolkowice
+bolkowic	6815:pl:Bolkowice
+bolkowicach	6815:pl:Bolkowice
+bolkowicami	6815:pl:Bolkowice
+bolkowice	6815:pl:Bolkowice
+bolkowicom	6815:pl:Bolkowice
 bolton	4452:en,4452:pl
 boltona	4452:pl
 boltonach	4452:pl
@@ -8748,7 +8749,7 @@ boltonowie	4452:pl
 boltonu	4452:pl
 boltony	4452:pl
 bolu	3472:en
-bolzano	5872:en,5872:pl
+bolzano	5873:en,5873:pl
 boma	2213:en
 bombaj	259:pl
 bombajem	259:pl
@@ -8763,61 +8764,61 @@ bone	1956:pl,2008:pl
 bonie	1956:pl,2008:pl
 bonn	2008:en,2008:pl:Bonn
 bonom	1956:pl,2008:pl
-bonon	5256:en
+bonon	5257:en
 bontang	3319:en
 bony	1956:pl,2008:pl
 borama	1201:en
-borazjan	5724:en
+borazjan	5725:en
 bordeaux	2446:en,2446:pl:Bordeaux
 bordj bou arreridj	3976:en
 bordj el kiffan	5115:en
 borivli	1180:en
 borough park	4215:en
 borshchahivka	3551:en
-bortnychi	7014:en
+bortnychi	7016:en
 borujerd	2583:en
-boryslav	6632:en
-boryspil	6432:en
-borysław	6632:pl
-borysława	6632:pl
-borysławach	6632:pl
-borysławami	6632:pl
-borysławem	6632:pl
-borysławie	6632:pl
-borysławom	6632:pl
-borysławow	6632:pl
-borysławowi	6632:pl
-borysławowie	6632:pl
-borysławy	6632:pl
+boryslav	6634:en
+boryspil	6433:en
+borysław	6634:pl
+borysława	6634:pl
+borysławach	6634:pl
+borysławami	6634:pl
+borysławem	6634:pl
+borysławie	6634:pl
+borysławom	6634:pl
+borysławow	6634:pl
+borysławowi	6634:pl
+borysławowie	6634:pl
+borysławy	6634:pl
 boshan	4107:en
 bosnia & herzegovina	16:en
 bosnia and herzegovina	16:en
 bosnia i hercegowina	16:pl
 bosque saude	4904:en
-bosse	6490:en
+bosse	6491:en
 boston	1114:en,1114:pl
 bostonem	1114:pl
 bostonie	1114:pl
 bostonowi	1114:pl
 bostonu	1114:pl
 botad	4811:en
-botevgrad	6826:en
+botevgrad	6828:en
 botshabelo	2123:en
 botswana	34:en,34:pl
 botswane	34:pl
 botswanie	34:pl
 botswano	34:pl
 botswany	34:pl
-bottrop	5257:en
+bottrop	5258:en
 botucatu	4247:en
-bou saada	5667:en
-bouafle	6029:en
+bou saada	5668:en
+bouafle	6030:en
 bouake	932:en
-boulogne-billancourt	5813:en
+boulogne-billancourt	5814:en
 bournemouth	3861:en,3861:pl
-bouskoura	5628:en
+bouskoura	5629:en
 bouvet island	33:en
-boyarka	6612:en
+boyarka	6613:en
 boyeros	3408:en
 bozhou	608:en
 brack	2529:pl
@@ -8842,24 +8843,24 @@ brahmapur	1879:en
 braila	4073:en
 brakpan	2153:en
 brampton	1110:en
-brando	6080:pl:Brando
-brandon	6080:en,6080:pl
-brandona	6080:pl
-brandonach	6080:pl
-brandonami	6080:pl
-brandonem	6080:pl
-brandonie	6080:pl
-brandonom	6080:pl
-brandonow	6080:pl
-brandonowi	6080:pl
-brandonowie	6080:pl
-brandony	6080:pl
-braniewa	6900:pl
-braniewem	6900:pl
-braniewie	6900:pl
-braniewo	6900:en,6900:pl
-braniewu	6900:pl
-brantford	6008:en
+brando	6081:pl:Brando
+brandon	6081:en,6081:pl
+brandona	6081:pl
+brandonach	6081:pl
+brandonami	6081:pl
+brandonem	6081:pl
+brandonie	6081:pl
+brandonom	6081:pl
+brandonow	6081:pl
+brandonowi	6081:pl
+brandonowie	6081:pl
+brandony	6081:pl
+braniewa	6902:pl
+braniewem	6902:pl
+braniewie	6902:pl
+braniewo	6902:en,6902:pl
+braniewu	6902:pl
+brantford	6009:en
 brasilandia	2670:en
 brasilia	432:en
 brasov	2566:en
@@ -8868,7 +8869,7 @@ braszowa	2566:pl
 braszowem	2566:pl
 braszowie	2566:pl
 braszowowi	2566:pl
-brateyevo	6179:en
+brateyevo	6180:en
 bratislava	1623:en
 bratsk	2529:en
 bratysława	1623:pl
@@ -8894,7 +8895,7 @@ bredzie	3483:pl
 brema	1296:pl
 breme	1296:pl
 bremen	1296:en,1296:pl:Bremen
-bremerhaven	5309:en,5309:pl
+bremerhaven	5310:en,5310:pl
 bremie	1296:pl
 bremo	1296:pl
 bremy	1296:pl
@@ -8906,25 +8907,25 @@ brest	1931:en,1931:pl,4336:en,4336:pl
 brestem	1931:pl,4336:pl
 brestowi	1931:pl,4336:pl
 brestu	1931:pl,4336:pl
-breves	5891:en
-brianka	6525:en
+breves	5892:en
+brianka	6526:en
 briansk	1610:pl
 brianska	1610:pl
 brianskiem	1610:pl
 brianskowi	1610:pl
 briansku	1610:pl
 bridgeport	4270:en
-bridgetown	1117:pl:Bridgetown,6342:en,6342:pl
+bridgetown	1117:pl:Bridgetown,6343:en,6343:pl
 brighton	2301:en,2301:pl
 brightonem	2301:pl
 brightonie	2301:pl
 brightonowi	2301:pl
 brightonu	2301:pl
 brisbane	380:en,380:pl
-bristol	1467:en,1467:pl,5387:pl
-bristolem	1467:pl,5387:pl
-bristolowi	1467:pl,5387:pl
-bristolu	1467:pl,5387:pl
+bristol	1467:en,1467:pl,5388:pl
+bristolem	1467:pl,5388:pl
+bristolowi	1467:pl,5388:pl
+bristolu	1467:pl,5388:pl
 british indian ocean territory	105:en
 british virgin islands	238:en
 brits	5146:en
@@ -8933,16 +8934,16 @@ brnem	1774:pl
 brnie	1774:pl
 brno	1774:en,1774:pl
 brnu	1774:pl
-brodach	6781:pl
-brodami	6781:pl
-brodnica	6700:en,6700:pl
-brodnice	6700:pl
-brodnico	6700:pl
-brodnicy	6700:pl
-brodom	6781:pl
-brodow	6781:pl
-brody	6781:en,6781:pl
-broken arrow	5903:en
+brodach	6783:pl
+brodami	6783:pl
+brodnica	6702:en,6702:pl
+brodnice	6702:pl
+brodnico	6702:pl
+brodnicy	6702:pl
+brodom	6783:pl
+brodow	6783:pl
+brody	6783:en,6783:pl
+broken arrow	5904:en
 bronksem	617:pl
 bronksie	617:pl
 bronksowi	617:pl
@@ -8964,18 +8965,18 @@ brooklynowi	386:pl
 brooklynowie	386:pl
 brooklynu	386:pl
 brooklyny	386:pl
-brovary	5774:en
+brovary	5775:en
 brownsville	3441:en
-brugge	5316:en
-brugia	5316:pl
-brugie	5316:pl
-brugii	5316:pl
-brugio	5316:pl
+brugge	5317:en
+brugia	5317:pl
+brugie	5317:pl
+brugii	5317:pl
+brugio	5317:pl
 bruksela	796:pl
 bruksele	796:pl
 brukseli	796:pl
 brukselo	796:pl
-brunei	27:en,27:pl,6430:pl
+brunei	27:en,27:pl,6431:pl
 brunei darussalam	27:en
 brunszwik	2652:pl:Brunszwik
 brunszwika	2652:pl:Brunszwik
@@ -8984,29 +8985,29 @@ brunszwikowi	2652:pl:Brunszwik
 brunszwiku	2652:pl:Brunszwik
 brusa	361:pl:Brusa
 brussels	796:en
-bryanka	6525:en
+bryanka	6526:en
 bryansk	1610:en
 brytyjskie wyspy dziewicze	238:pl
-brzeg	6573:en,6573:pl
-brzegiem	6573:pl
-brzegowi	6573:pl
-brzegu	6573:pl
+brzeg	6574:en,6574:pl
+brzegiem	6574:pl
+brzegowi	6574:pl
+brzegu	6574:pl
 brzesc	1931:pl:Brześć
 brzescia	1931:pl:Brześć
 brzesciem	1931:pl:Brześć
 brzesciowi	1931:pl:Brześć
 brzesciu	1931:pl:Brześć
-brzeska	6954:pl
-brzeskiem	6954:pl
-brzesko	6954:en,6954:pl
-brzesku	6954:pl
-brzezan	6928:pl
-brzezanach	6928:pl
-brzezanami	6928:pl
-brzezanom	6928:pl
-brzezany	6928:pl
+brzeska	6956:pl
+brzeskiem	6956:pl
+brzesko	6956:en,6956:pl
+brzesku	6956:pl
+brzezan	6930:pl
+brzezanach	6930:pl
+brzezanami	6930:pl
+brzezanom	6930:pl
+brzezany	6930:pl
 bucaramanga	1229:en
-bucha	6541:en
+bucha	6542:en
 buchara	2329:pl
 buchare	2329:pl
 bucharest	477:en
@@ -9020,7 +9021,7 @@ budami	1384:pl
 budapest	507:en
 budapest iii. kerulet	5102:en
 budapest xi. kerulet	4536:en
-budapest xiii. kerulet	5579:en
+budapest xiii. kerulet	5580:en
 budapeszcie	507:pl
 budapeszt	507:pl
 budapesztem	507:pl
@@ -9040,13 +9041,13 @@ buenavista	2977:en
 bueng kum	4313:en
 buenos aires	374:en
 buguma	4643:en
-buhe	5913:en
+buhe	5914:en
 bujumbura	976:en,976:pl
 bujumbure	976:pl
 bujumburo	976:pl
 bujumbury	976:pl
 bujumburze	976:pl
-bukama	5950:en
+bukama	5951:en
 bukan	3336:en
 bukareszcie	477:pl
 bukareszt	477:pl
@@ -9056,13 +9057,13 @@ bukaresztu	477:pl
 bukavu	941:en
 bukhara	2329:en
 bukit batok new town	3993:en
-bukit bintang	5225:en
+bukit bintang	5226:en
 bukit jalil	3223:en
 bukit merah estate	4158:en
 bukit mertajam	3037:en
 bukit panjang new town	4560:en
 bukit rahman putra	1185:en
-bukittinggi	5204:en
+bukittinggi	5205:en
 bukoba	4333:en
 bulandshahr	3250:en
 bulaon	4765:en
@@ -9071,25 +9072,25 @@ bulgaria	21:en
 bumba	4075:en
 bunamwaya	1660:en
 bunda	3498:en
-bundi	5997:en
+bundi	5998:en
 bunia	1710:en
 bunkyo	2702:en
 buon ho	4930:en
 buon ma thuot	1587:en
 burari	4302:en
 buraydah	995:en
-burayu	6220:en
-burbank	5964:en,5964:pl
-burbanka	5964:pl
-burbankach	5964:pl
-burbankami	5964:pl
-burbanki	5964:pl
-burbankiem	5964:pl
-burbankom	5964:pl
-burbankow	5964:pl
-burbankowi	5964:pl
-burbankowie	5964:pl
-burbanku	5964:pl
+burayu	6221:en
+burbank	5965:en,5965:pl
+burbanka	5965:pl
+burbankach	5965:pl
+burbankami	5965:pl
+burbanki	5965:pl
+burbankiem	5965:pl
+burbankom	5965:pl
+burbankow	5965:pl
+burbankowi	5965:pl
+burbankowie	5965:pl
+burbanku	5965:pl
 burewala	1852:en
 burgas	3062:en,3062:pl,3618:pl
 burgasem	3062:pl,3618:pl
@@ -9116,23 +9117,23 @@ burton upon trent	5159:en
 burundi	23:en,23:pl
 busan	356:en
 bushehr	3824:en
-bushwick	5621:en
+bushwick	5622:en
 business bay	3374:en
-busk	6943:pl
-buska	6943:pl
-buskiem	6943:pl
-busko	6943:pl:Busko
-busko-zdroj	6943:en
-buskowi	6943:pl
-busku	6943:pl
+busk	6945:pl
+buska	6945:pl
+buskiem	6945:pl
+busko	6945:pl:Busko
+busko-zdroj	6945:en
+buskowi	6945:pl
+busku	6945:pl
 butanta	5100:en
 butembo	2282:en
-butterworth	5867:en
+butterworth	5868:en
 butuan	2124:en
 butwal	3316:en
-buxar	6121:en
+buxar	6122:en
 buyukcekmece	3874:en
-buzau	6081:en
+buzau	6082:en
 buzumbura	976:pl:Bużumbura
 buzumbure	976:pl:Bużumbura
 buzumburo	976:pl:Bużumbura
@@ -9146,11 +9147,11 @@ bydgoszcz	2011:en,2011:pl
 bydgoszcza	2011:pl
 bydgoszczy	2011:pl
 bytom	3399:en,3399:pl
-bytow	6958:en,6958:pl
-bytowa	6958:pl
-bytowem	6958:pl
-bytowie	6958:pl
-bytowowi	6958:pl
+bytow	6960:en,6960:pl
+bytowa	6960:pl
+bytowem	6960:pl
+bytowie	6960:pl
+bytowowi	6960:pl
 ca mau	2863:en
 caala	4838:en
 cabanatuan city	1952:en
@@ -9160,20 +9161,20 @@ cabo de santo agostinho	2974:en
 cabo frio	2725:en
 cabo san lucas	3165:en
 cabo verde	51:en
-cabudare	6135:en
-cabudwaaq	5243:en
+cabudare	6136:en
+cabudwaaq	5244:en
 cabuyao	2131:en
-cacak	5398:en
+cacak	5399:en
 cachoeirinha	4379:en,4619:en
 cachoeiro de itapemirim	3433:en
 cacuaco	4289:en
-cadiz	4879:en,5406:en
-caen	5722:en,5722:pl:Caen
+cadiz	4879:en,5407:en
+caen	5723:en,5723:pl:Caen
 cagayan de oro	1001:en
 cagliari	4214:en,4214:pl
-cagua	5294:en
+cagua	5295:en
 cai lay	4388:en
-caieiras	6128:en
+caieiras	6129:en
 cainta	2309:en
 cairns	4119:en
 cairo	271:en
@@ -9182,9 +9183,9 @@ calabar	1311:en
 calabozo	3757:en
 calama	3809:en
 calamba	1239:en
-calasiao	6270:en
+calasiao	6271:en
 calgary	640:en,640:pl
-cali	411:en,411:pl:Cali,5931:pl:Cali
+cali	411:en,411:pl:Cali,5932:pl:Cali
 callao	682:en,682:pl
 caloocan	512:en
 calumbo	1118:en
@@ -9197,15 +9198,15 @@ camaguey	1927:en
 camama	1092:en
 camaragibe	4045:en
 camayenne	478:en
-cambe	5882:en
+cambe	5883:en
 cambodia	116:en
-cambridge	4314:en,4314:pl,4841:en,4841:pl,5736:en,5736:pl,6540:pl
+cambridge	4314:en,4314:pl,4841:en,4841:pl,5737:en,5737:pl,6541:pl
 cameroon	46:en
 cameta	4680:en
 campeche	2935:en
 campina grande	1922:en
 campinas	782:en,782:pl
-campo grande	870:en,5464:en
+campo grande	870:en,5465:en
 campo largo	4617:en
 campo limpo	2753:en
 campos dos goytacazes	1453:en
@@ -9245,13 +9246,13 @@ cardiffu	1804:pl
 cariacica	1894:en
 caribbean netherlands	29:en
 carletonville	3510:en
-carlsbad	5517:en,5517:pl
-carlsbadem	5517:pl
-carlsbadowi	5517:pl
-carlsbadu	5517:pl
-carlsbadzie	5517:pl
+carlsbad	5518:en,5518:pl
+carlsbadem	5518:pl
+carlsbadowi	5518:pl
+carlsbadu	5518:pl
+carlsbadzie	5518:pl
 carmen	3370:pl
-carmona	5645:en
+carmona	5646:en
 carnocie	4880:pl
 carnot	4880:en,4880:pl
 carnota	4880:pl
@@ -9286,23 +9287,23 @@ casablanki	345:pl
 cascavel	2518:en
 castanhal	3355:en
 castel	4214:pl:Castel
-castelar	5856:en
+castelar	5857:en
 castello de la plana	3697:en
-castries	6849:en,6849:pl
+castries	6851:en,6851:pl
 catacamas	4484:en
-catalao	5535:en
+catalao	5536:en
 catamarca	3972:en
-catanduva	5472:en
+catanduva	5473:en
 catania	2115:en
-catbalogan	5848:en
-catchiungo	5220:en
-catia la mar	5897:en
+catbalogan	5849:en
+catchiungo	5221:en
+catia la mar	5898:en
 cau giay	2241:en
 caucaia	1882:en
-cavite city	5463:en
+cavite city	5464:en
 caxias	4016:en
 caxias do sul	1769:en
-cayenne	6443:en,6443:pl:Cayenne
+cayenne	6444:en,6444:pl:Cayenne
 cayman islands	123:en
 cazenga	1724:en
 cebu	836:pl
@@ -9326,22 +9327,22 @@ chad	214:en
 chaeryong-ni	5028:en
 chagos archipelago	105:en
 chak jhumra	1753:en
-chakwal	6231:en
+chakwal	6232:en
 chakwama	3221:en
 chalco	3752:en
-chalus	5870:en
-cham	550:pl:Cham,5722:pl
+chalus	5871:en
+cham	550:pl:Cham,5723:pl
 chaman	4826:en
 chamartin	4500:en
 chamberi	4307:en
-chamem	550:pl:Cham,5722:pl
-chamie	550:pl:Cham,5722:pl
-chamowi	550:pl:Cham,5722:pl
+chamem	550:pl:Cham,5723:pl
+chamie	550:pl:Cham,5723:pl
+chamowi	550:pl:Cham,5723:pl
 chanda	2024:en
 chandannagar	3535:en
 chandigarh	834:en
 chandpur	3160:en
-chanduasi	5617:en
+chanduasi	5618:en
 chang-hua	2858:en
 changam-ch'on	3100:en
 changchun	313:en,313:pl
@@ -9387,9 +9388,9 @@ charlestonem	4733:pl
 charlestonie	4733:pl
 charlestonowi	4733:pl
 charlestonu	4733:pl
-charlotte amalie	6850:en
+charlotte amalie	6852:en
 charlottenburg	4863:en
-charsadda	5234:en
+charsadda	5235:en
 chartum	461:pl
 chartumem	461:pl
 chartumie	461:pl
@@ -9404,8 +9405,8 @@ chattanoogo	3530:pl
 chattogram	333:en
 chatuchak	3922:en
 cheboksary	1430:en
-chelmsford	5685:en
-cheltenham	5299:en,5299:pl
+chelmsford	5686:en
+cheltenham	5300:en,5300:pl
 chelyabinsk	695:en
 chemnitz	2627:en,2627:pl
 cheng	327:pl
@@ -9414,7 +9415,7 @@ chengach	327:pl
 chengami	327:pl
 chengde	1556:en
 chengdu	257:en,257:pl
-chenggu	5438:en
+chenggu	5439:en
 chengguan qu	1469:en
 chenghua	4136:en
 chengi	327:pl
@@ -9423,8 +9424,8 @@ chengom	327:pl
 chengow	327:pl
 chengowi	327:pl
 chengowie	327:pl
-chengqiao	5582:en
-chengtangcun	5955:en
+chengqiao	5583:en
+chengtangcun	5956:en
 chengu	327:pl
 chengzhong	2438:en
 chennai	315:en,315:pl:Chennai
@@ -9432,41 +9433,39 @@ chenzhou	938:en
 cheonan	1105:en
 cheongju-si	910:en
 cheras	4628:en
-cheremushki	5902:en
-cheremushky	5252:en
+cheremushki	5903:en
+cheremushky	5253:en
 cherepovets	2095:en
 cherkasy	2406:en
 cherkessk	5151:en
 chernihiv	2312:en
 chernivtsi	2460:en
-cherson	6422:pl,6422:pl:Chersoń
-chersonem	6422:pl
-chersonia	6422:pl:Chersoń
-chersonie	6422:pl
-chersoniem	6422:pl:Chersoń
-chersoniowi	6422:pl:Chersoń
-chersoniu	6422:pl:Chersoń
-chersonowi	6422:pl
-chersonu	6422:pl
+cherson	6423:pl,6423:pl:Chersoń
+chersonem	6423:pl
+chersonia	6423:pl:Chersoń
+chersonie	6423:pl
+chersoniem	6423:pl:Chersoń
+chersoniowi	6423:pl:Chersoń
+chersoniu	6423:pl:Chersoń
+chersonowi	6423:pl
+chersonu	6423:pl
 chertanovo yuzhnoye	4428:en
-chervonohrad	6431:en
-chervonohvardiiskyi	6369:en
 chesapeake	2761:en
 chetumal	3746:en
-chełm	6449:en,6449:pl,6644:en,6644:pl
-chełma	6449:pl,6644:pl
-chełmem	6449:pl,6644:pl
-chełmie	6449:pl,6644:pl
-chełmna	6833:pl
-chełmnem	6833:pl
-chełmnie	6833:pl
-chełmno	6833:en,6833:pl
-chełmnu	6833:pl
-chełmowi	6449:pl,6644:pl
-chełmza	7018:en,7018:pl
-chełmze	7018:pl
-chełmzo	7018:pl
-chełmzy	7018:pl
+chełm	6450:en,6450:pl,6646:en,6646:pl
+chełma	6450:pl,6646:pl
+chełmem	6450:pl,6646:pl
+chełmie	6450:pl,6646:pl
+chełmna	6835:pl
+chełmnem	6835:pl
+chełmnie	6835:pl
+chełmno	6835:en,6835:pl
+chełmnu	6835:pl
+chełmowi	6450:pl,6646:pl
+chełmza	7020:en,7020:pl
+chełmze	7020:pl
+chełmzo	7020:pl
+chełmzy	7020:pl
 chhatarpur	4423:en
 chhindwara	3643:en
 chi	1849:pl
@@ -9480,46 +9479,46 @@ chibie	826:pl
 chibo	826:pl
 chiby	826:pl
 chicago	394:en,394:pl
-chichawatni	5642:en
+chichawatni	5643:en
 chichicastenango	4446:en
 chiclayo	1181:en
 chicoloapan	3678:en
 chifeng	1932:en
 chigasaki	2676:en
 chikmagalur	5191:en
-chikusei	6266:en
-chikushino-shi	6090:en
-chilakalurupet	6221:en
+chikusei	6267:en
+chikushino-shi	6091:en
+chilakalurupet	6222:en
 chilanzar	2488:en
 chile	45:en,45:pl
-chililabombwe	5558:en
+chililabombwe	5559:en
 chillan	4178:en
-chilliwack	6210:en
+chilliwack	6211:en
 chilpancingo	3432:en
 chimbote	2090:en
 chimoio	1630:en
 china	47:en
 china mainland	47:en
 chinandega	4992:en
-chinatown	6282:en,6282:pl
-chinautla	5992:en
+chinatown	6283:en,6283:pl
+chinautla	5993:en
 chincha alta	4118:en
 chingola	2531:en
 chiniot	2081:en
 chinju	2143:en
 chiny kontynentalne	47:pl
 chipata	2030:en
-chiquimula	5687:en
+chiquimula	5688:en
 chirchiq	3882:en
-chirmiri	6265:en
-chirpan	7030:en
+chirmiri	6266:en
+chirpan	7033:en
 chishtian	4199:en
 chisinau	1141:en
 chita	1920:en
 chitato	2631:en
 chitradurga	4312:en
 chittoor	3929:en
-chittorgarh	5437:en
+chittorgarh	5438:en
 chitungwiza	1807:en
 chizhou	1175:en
 chlef	3585:en
@@ -9533,29 +9532,29 @@ chmielnickiej	2370:pl
 chmielnickiemu	2370:pl
 chmielnickim	2370:pl
 chmielnickimi	2370:pl
-chmielnik	6693:pl
-chmielnika	6693:pl
-chmielnikiem	6693:pl
-chmielnikowi	6693:pl
-chmielniku	6693:pl
+chmielnik	6695:pl
+chmielnika	6695:pl
+chmielnikiem	6695:pl
+chmielnikowi	6695:pl
+chmielniku	6695:pl
 cho lon	1262:en
 choa chu kang new town	3426:en
-chodziez	6855:en,6855:pl
-chodzieza	6855:pl
-chodziezy	6855:pl
+chodziez	6857:en,6857:pl
+chodzieza	6857:pl
+chodziezy	6857:pl
 chofu	2678:en
-chojnic	6567:pl
-chojnicach	6567:pl
-chojnicami	6567:pl
-chojnice	6567:en,6567:pl
-chojnicom	6567:pl
-chokolivka	6390:en
+chojnic	6568:pl
+chojnicach	6568:pl
+chojnicami	6568:pl
+chojnice	6568:en,6568:pl
+chojnicom	6568:pl
+chokolivka	6391:en
 choloma	4533:en
 cholula	2238:en
 chom thong	3994:en
 chon buri	2953:en
-chon thanh	5200:en
-chongfu	5650:en
+chon thanh	5201:en
+chongfu	5651:en
 chongjin	2031:en
 chongming	1138:en
 chongqing	285:en,285:pl
@@ -9563,49 +9562,49 @@ chongqingiem	285:pl
 chongqingowi	285:pl
 chongqingu	285:pl
 chongzuo	1755:en
-chornomors'k	6459:en
-chortkiv	6683:en
+chornomors'k	6460:en
+chortkiv	6685:en
 chorwacja	97:pl
 chorwacje	97:pl
 chorwacji	97:pl
 chorwacjo	97:pl
-chorzow	5583:en,5583:pl
-chorzowa	5583:pl
-chorzowem	5583:pl
-chorzowie	5583:pl
-chorzowowi	5583:pl
-choszczna	7005:pl
-choszcznem	7005:pl
-choszcznie	7005:pl
-choszczno	7005:en,7005:pl
-choszcznu	7005:pl
+chorzow	5584:en,5584:pl
+chorzowa	5584:pl
+chorzowem	5584:pl
+chorzowie	5584:pl
+chorzowowi	5584:pl
+choszczna	7007:pl
+choszcznem	7007:pl
+choszcznie	7007:pl
+choszczno	7007:en,7007:pl
+choszcznu	7007:pl
 christchurch	1640:en
 christiania	754:pl
 christianie	754:pl
 christianii	754:pl
 christianio	754:pl
 christmas island	53:en
-chrzanow	6560:en,6560:pl
-chrzanowa	6560:pl
-chrzanowem	6560:pl
-chrzanowie	6560:pl
-chrzanowowi	6560:pl
+chrzanow	6561:en,6561:pl
+chrzanowa	6561:pl
+chrzanowem	6561:pl
+chrzanowie	6561:pl
+chrzanowowi	6561:pl
 chu	4931:en
-chuhuiv	6589:en
-chuhuyiv	6589:en
+chuhuiv	6590:en
+chuhuyiv	6590:en
 chula vista	2440:en
-chumakivskyi	6112:en
+chumakivskyi	6113:en
 chuncheon	2298:en
-chunga	5486:en
+chunga	5487:en
 chungju	3078:en
 chunian	1147:en
 chuo	3741:en
-churu	5237:en
-chust	6303:en
+churu	5238:en
+chust	6304:en
 chuxiong	1275:en
 chuzhou	966:en
-chystyakove	6477:en
-ciamis	5772:en
+chystyakove	6478:en
+ciamis	5773:en
 ciampea	3103:en
 cianjur	3649:en
 ciba	826:pl:Ciba
@@ -9623,51 +9622,51 @@ cidade ademar	2612:en
 cidade dutra	3506:en
 cidade lider	4606:en
 cidade tiradentes	3357:en
-ciechanow	6515:en,6515:pl
-ciechanowa	6515:pl
-ciechanowem	6515:pl
-ciechanowie	6515:pl
-ciechanowowi	6515:pl
+ciechanow	6516:en,6516:pl
+ciechanowa	6516:pl
+ciechanowem	6516:pl
+ciechanowie	6516:pl
+ciechanowowi	6516:pl
 ciego de avila	4426:en
 cienfuegos	3443:en
-cieszyn	6599:en,6599:pl
-cieszyna	6599:pl
-cieszynem	6599:pl
-cieszynie	6599:pl
-cieszynowi	6599:pl
+cieszyn	6600:en,6600:pl
+cieszyna	6600:pl
+cieszynem	6600:pl
+cieszynie	6600:pl
+cieszynowi	6600:pl
 cigli	3017:en
 cikampek	4958:en
-cikarang	5906:en
+cikarang	5907:en
 cikupa	3657:en
 cilacap	2522:en
 cilegon	1495:en
 cileungsir	2257:en
-cileunyi	5688:en
+cileunyi	5689:en
 cimahi	1227:en
 cincinnati	2118:en,2118:pl
 ciputat	3095:en
 circoiscrizione ii	4451:en
 circoiscrizione iii	4797:en
 circoiscrizione v	4984:en
-circoiscrizione vi	5876:en
+circoiscrizione vi	5877:en
 circoiscrizione viii	4686:en
 cirebon	1949:en
 citeureup	3008:en
-city of port phillip	5613:en
+city of port phillip	5614:en
 city of westminster	2626:en
 ciudad acuna	2985:en
 ciudad apodaca	1501:en
 ciudad benito juarez	2136:en
 ciudad bolivar	1665:en
 ciudad camilo cienfuegos	3594:en
-ciudad de la paz	7058:en
-ciudad de villa de alvarez	5372:en
+ciudad de la paz	7061:en
+ciudad de villa de alvarez	5373:en
 ciudad del carmen	3370:en
 ciudad del este	2173:en
 ciudad delicias	4250:en
 ciudad general escobedo	1538:en
 ciudad guayana	828:en
-ciudad guzman	5657:en
+ciudad guzman	5658:en
 ciudad juarez	567:en
 ciudad lazaro cardenas	3298:en
 ciudad lineal	2830:en
@@ -9678,11 +9677,11 @@ ciudad obregon	2021:en
 ciudad ojeda	2698:en
 ciudad valles	5070:en
 ciudad victoria	2000:en
-ciutat vella	6154:en
+ciutat vella	6155:en
 cixi	587:en
 cizre	4685:en
 clarksville	3799:en
-clearwater	5385:en
+clearwater	5386:en
 clermoncie	4257:pl
 clermont	4257:pl
 clermont-ferrand	4257:en
@@ -9694,38 +9693,38 @@ clevelandem	1831:pl
 clevelandowi	1831:pl
 clevelandu	1831:pl
 clevelandzie	1831:pl
-clovis	6031:en
+clovis	6032:en
 cluj	2279:pl:Cluj
 cluj-napoca	2279:en
 clujem	2279:pl:Cluj
 clujowi	2279:pl:Cluj
 cluju	2279:pl:Cluj
-co đo	5428:en
+co đo	5429:en
 coacalco	2346:en
-coatepeque	5959:en
+coatepeque	5960:en
 coatzacoalcos	2120:en
 coban	3043:en
 cochabamba	923:en
-cockburn town	7054:en
+cockburn town	7057:en
 cocos (keeling) islands	38:en
 cocos islands	38:en
-codo	5541:en
+codo	5542:en
 coimbatore	441:en
 coimbra	4474:en,4474:pl
 coimbre	4474:pl
 coimbro	4474:pl
 coimbry	4474:pl
 coimbrze	4474:pl
-colatina	6233:en
+colatina	6234:en
 colchester	4823:en
 colima	4284:en
 colina	4301:en
-college station	5849:en
+college station	5850:en
 cologne	792:pl:Cologne
 colombia	48:en
 colombo	1124:en,1124:pl,2792:en,2792:pl
 colonia del valle	2606:en
-colonia lindavista	6333:en
+colonia lindavista	6334:en
 colorado springs	1531:en
 columbia	4415:en,4415:pl,4865:en,4865:pl
 columbie	4415:pl,4865:pl
@@ -9749,7 +9748,7 @@ concordio	1082:pl:Concordia,4328:pl
 congo	41:en
 congo - brazzaville	41:en
 congo - kinshasa	39:en
-conselheiro lafaiete	5680:en
+conselheiro lafaiete	5681:en
 constanta	2084:en
 constantine	1560:en
 contagem	1156:en
@@ -9771,12 +9770,12 @@ cordobo	445:pl
 cordoby	445:pl
 corlu	3167:en
 coro	2634:en,2634:pl
-coronel	5858:en
-coronel fabriciano	6005:en
+coronel	5859:en
+coronel fabriciano	6006:en
 corpus christi	2093:en
 corrientes	1934:en
 corum	2410:en
-costa mesa	5593:en
+costa mesa	5594:en
 costa rica	49:en
 cotabato	1763:en
 cote d'ivoire	43:en,43:pl
@@ -9802,7 +9801,7 @@ cuautitlan	3579:en
 cuautitlan izcalli	1273:en
 cuautla	4005:en
 cuba	50:en
-cubatao	5630:en
+cubatao	5631:en
 cucuta	969:en
 cuddalore	3664:en
 cuenca	1140:en
@@ -9812,9 +9811,9 @@ cuito	1884:en
 culiacan	947:en
 cumana	1690:en
 curacao	52:en,52:pl
-curico	6145:en
+curico	6146:en
 curitiba	466:en
-cursino	6099:en
+cursino	6100:en
 curug	3365:en
 cusco	1606:en
 cuttack	1179:en
@@ -9847,21 +9846,21 @@ czechach	55:pl
 czechami	55:pl
 czechia	55:en
 czechom	55:pl
-czechowic	6608:pl
-czechowicach	6608:pl
-czechowicami	6608:pl
-czechowice	6608:pl
-czechowice-dziedzice	6608:en
-czechowicom	6608:pl
+czechowic	6609:pl
+czechowicach	6609:pl
+czechowicami	6609:pl
+czechowice	6609:pl
+czechowice-dziedzice	6609:en
+czechowicom	6609:pl
 czechy	55:pl
 czelabinsk	695:pl
 czelabinska	695:pl
 czelabinskiem	695:pl
 czelabinskowi	695:pl
 czelabinsku	695:pl
-czeladz	6613:en,6613:pl
-czeladzi	6613:pl
-czeladzia	6613:pl
+czeladz	6615:en,6615:pl
+czeladzi	6615:pl
+czeladzia	6615:pl
 czengczou	327:pl:Czengczou
 czerkas	2406:pl
 czerkasach	2406:pl
@@ -9883,22 +9882,22 @@ czerniowce	2460:pl
 czerniowcom	2460:pl
 czerniowcow	2460:pl
 czerniowiec	2460:pl
-czerwionce	6676:pl
-czerwionka	6676:pl
-czerwionka-leszczyny	6676:en
-czerwionkach	6676:pl
-czerwionkami	6676:pl
-czerwionke	6676:pl
-czerwionki	6676:pl
-czerwionko	6676:pl
-czerwionkom	6676:pl
-czerwionkow	6676:pl
-czerwionkowie	6676:pl
-czerwonogrod	6431:pl
-czerwonogrodem	6431:pl
-czerwonogrodowi	6431:pl
-czerwonogrodu	6431:pl
-czerwonogrodzie	6431:pl
+czerwionce	6678:pl
+czerwionka	6678:pl
+czerwionka-leszczyny	6678:en
+czerwionkach	6678:pl
+czerwionkami	6678:pl
+czerwionke	6678:pl
+czerwionki	6678:pl
+czerwionko	6678:pl
+czerwionkom	6678:pl
+czerwionkow	6678:pl
+czerwionkowie	6678:pl
+czerwonogrod	6432:pl
+czerwonogrodem	6432:pl
+czerwonogrodowi	6432:pl
+czerwonogrodu	6432:pl
+czerwonogrodzie	6432:pl
 czestochowa	2622:en,2622:pl
 czestochowe	2622:pl
 czestochowie	2622:pl
@@ -9906,19 +9905,19 @@ czestochowo	2622:pl
 czestochowy	2622:pl
 da nang	651:en
 dabou	4559:en
-dabrowa gornicza	5407:en
+dabrowa gornicza	5408:en
 dachang	1805:en
 dadu	3191:en
 daegu	413:en
 daejeon	595:en
-dagenham	5833:en
+dagenham	5834:en
 dagon	319:pl
 dagona	319:pl
 dagonem	319:pl
 dagonie	319:pl
 dagonowi	319:pl
 dagupan	3704:en
-daito	5279:en
+daito	5280:en
 dajal	3212:en
 dakar	397:en,397:pl
 dakarem	397:pl
@@ -9926,7 +9925,7 @@ dakarowi	397:pl
 dakaru	397:pl
 dakarze	397:pl
 dakce	267:pl:Dakka
-dakhla	5919:en
+dakhla	5920:en
 dakka	267:pl:Dakka
 dakke	267:pl:Dakka
 dakki	267:pl:Dakka
@@ -9947,10 +9946,10 @@ dalimi	2763:pl
 dallas	633:en,633:pl
 daloa	1632:en
 dalupura	4070:en
-daly city	5904:en
+daly city	5905:en
 dam dam	5132:en
 damanhur	2080:en
-damanskyi	6551:en
+damanskyi	6552:en
 damascus	550:en
 damaszek	550:pl:Damaszek
 damaszkiem	550:pl:Damaszek
@@ -9973,7 +9972,7 @@ danii	58:pl
 danio	58:pl
 danli	2781:en
 danshui	3398:en,4983:en
-daoukro	6240:en
+daoukro	6241:en
 daqing	539:en
 dar bouazza	3825:en
 dar es salaam	302:en
@@ -9984,12 +9983,12 @@ darmstadt	3792:en,3792:pl
 darmstadtem	3792:pl
 darmstadtowi	3792:pl
 darmstadtu	3792:pl
-darnah	6140:en
+darnah	6141:en
 darnytsia	1954:en
-darnytskyi masyv	6411:en
+darnytskyi masyv	6412:en
 darnytsya	1954:en
-darnytsya car repair plant microdistrict	6933:en
-dartmouth	6224:en
+darnytsya car repair plant microdistrict	6935:en
+dartmouth	6225:en
 darwin	4504:en,4504:pl
 darwina	4504:pl
 darwinach	4504:pl
@@ -10002,13 +10001,13 @@ darwinowi	4504:pl
 darwinowie	4504:pl
 darwinu	4504:pl
 darwiny	4504:pl
-dasha	5444:en
+dasha	5445:en
 daska kalan	4967:en
 dasmarinas	1569:en
 dasoguz	3188:en
-datia	6297:en
+datia	6298:en
 datong	483:en
-datun	5742:en
+datun	5743:en
 dauha	1946:pl
 dauhe	1946:pl
 dauho	1946:pl
@@ -10018,31 +10017,31 @@ daur	4885:en
 dauze	1946:pl
 davangere	1583:en
 davao	486:en
-davie	6259:en,6259:pl
+davie	6260:en,6260:pl
 dawei	4602:en
 dawukou	4764:en
-daxing	5999:en
+daxing	6000:en
 daxing'anling	1357:en
 daye	1928:en
 dayrah	1707:en
-dayrut	6141:en
+dayrut	6142:en
 dayton	4639:en,4639:pl
 daytonem	4639:pl
 daytonie	4639:pl
 daytonowi	4639:pl
 daytonu	4639:pl
 dazhou	543:en
-dchira el jihadia	5782:en
-debaltseve	6754:en
-debica	6508:en,6508:pl
-debice	6508:pl
-debico	6508:pl
-debicy	6508:pl
-deblin	6924:en,6924:pl
-deblina	6924:pl
-deblinem	6924:pl
-deblinie	6924:pl
-deblinowi	6924:pl
+dchira el jihadia	5783:en
+debaltseve	6756:en
+debica	6509:en,6509:pl
+debice	6509:pl
+debico	6509:pl
+debicy	6509:pl
+deblin	6926:en,6926:pl
+deblina	6926:pl
+deblinem	6926:pl
+deblinie	6926:pl
+deblinowi	6926:pl
 debre birhan	4288:en
 debre mark'os	4478:en
 debre tabor	5046:en
@@ -10054,10 +10053,10 @@ debreczynie	3170:pl
 debreczynowi	3170:pl
 dece	267:pl:Deka
 deer valley	3819:en
-deesa	5702:en
+deesa	5703:en
 dehiwala-mount lavinia	2945:en
 dehradun	1352:en
-dehui	5809:en
+dehui	5810:en
 deir ez-zor	2390:en
 deka	267:pl:Deka
 dekach	267:pl:Deka
@@ -10069,11 +10068,11 @@ dekow	267:pl:Deka
 dekowie	267:pl:Deka
 delegacion cuajimalpa de morelos	3935:en
 delhi	264:en,264:pl,4192:pl:Delhi
-delhi cantonment	5738:en
-delicias	5732:en
+delhi cantonment	5739:en
+delicias	5733:en
 delmas	1721:en
-demiivka	6670:en
-demiyivka	6670:en
+demiivka	6672:en
+demiyivka	6672:en
 democratic people's republic of korea	120:en
 democratic republic of sao tome and principe	208:en
 democratic republic of the congo	39:en
@@ -10093,16 +10092,16 @@ denverze	1015:pl
 deoghar	3156:en
 deoli	3743:en
 deoria	4854:en
-depok	438:en,6014:en
+depok	438:en,6015:en
 dera ghazi khan	1427:en
 dera ismail khan	982:en
-dera murad jamali	5892:en
-derbencie	5931:pl
-derbent	5931:en,5931:pl
-derbentem	5931:pl
-derbentowi	5931:pl
-derbentu	5931:pl
-derhachi	6942:en
+dera murad jamali	5893:en
+derbencie	5932:pl
+derbent	5932:en,5932:pl
+derbentem	5932:pl
+derbentowi	5932:pl
+derbentu	5932:pl
+derhachi	6944:en
 derince	5032:en
 des moines	3016:en
 desna	1817:en,1817:pl
@@ -10124,11 +10123,11 @@ dhake	267:pl
 dhaki	267:pl
 dhako	267:pl
 dhamar	3945:en
-dhamtari	6197:en
+dhamtari	6198:en
 dhanbad	703:en
 dhangadhi	3135:en
 dharan	3673:en
-dharashiv	5648:en
+dharashiv	5649:en
 dharavi	1045:en
 dharmavaram	5171:en
 dhaulpur	4714:en
@@ -10137,20 +10136,20 @@ dhule	1787:en
 di an	1515:en
 diadema	1729:en
 dibrugarh	4318:en
-didao	5783:en
+didao	5784:en
 diepsloot	1909:en
 diez de octubre	2844:en
-digos	5450:en
+digos	5451:en
 digri	2772:en
 dihok	1965:en
 dijon	3948:en,3948:pl
-dikirnis	6247:en
+dikirnis	6248:en
 dila	3977:en
 dili	4192:en,4192:pl
 dimapur	4626:en
-dimitrovgrad	4745:en,6574:en
+dimitrovgrad	4745:en,6575:en
 din daeng	4825:en
-dinaig	5420:en
+dinaig	5421:en
 dinajpur	3114:en
 dinapore	4122:en
 dinapur nizamat	3508:en
@@ -10159,7 +10158,7 @@ dingxi	1633:en
 dingzhou	4123:en
 diourbel	3999:en
 dire dawa	1955:en
-dis	5702:pl
+dis	5703:pl
 disuq	4213:en
 divinopolis	2800:en
 divo	4609:en
@@ -10184,26 +10183,25 @@ dniepru	835:pl
 dnieprze	835:pl
 dnipro	835:en
 dniprodzerzhynsk	2852:en
-dniprohrad	6927:en
-dniprorudne	6927:en
+dniprorudne	6929:en
 dniprovskyi	1868:en
 dniprovskyi raion	1868:en
-dobrich	6409:en
-dobropillia	6688:en
+dobrich	6410:en
+dobropillia	6690:en
 dodoma	980:en,980:pl
 dodome	980:pl
 dodomie	980:pl
 dodomo	980:pl
 dodomy	980:pl
 doha	1946:en
-dohad	5298:en
+dohad	5299:en
 doilungdeqen	4574:en
 dokri	5057:en
-dokuchaievsk	6785:en
-dokuchayevsk	6785:en
-dolisie	5206:en
-dolyna	6836:en
-dolynska	6735:en
+dokuchaievsk	6787:en
+dokuchayevsk	6787:en
+dolisie	5207:en
+dolyna	6838:en
+dolynska	6737:en
 dombivali	670:en
 dominica	59:en
 dominican republic	60:en
@@ -10222,14 +10220,14 @@ dominiki	59:pl
 dominiko	59:pl
 dominikom	59:pl
 donaustadt	3434:en
-doncaster	5576:en,5576:pl
-doncasterem	5576:pl
-doncasterowi	5576:pl
-doncasteru	5576:pl
-doncasterze	5576:pl
+doncaster	5577:en,5577:pl
+doncasterem	5577:pl
+doncasterowi	5577:pl
+doncasteru	5577:pl
+doncasterze	5577:pl
 donetsk	876:en
 dongguan	270:en
-donghae city	6243:en
+donghae city	6244:en
 donghai	2454:en
 dongling	3700:en
 dongtai	2470:en
@@ -10241,11 +10239,11 @@ donieckiem	876:pl:Donieck
 donieckowi	876:pl:Donieck
 doniecku	876:pl:Donieck
 donostia / san sebastian	3463:en
-dordrechcie	5287:pl
-dordrecht	5287:en,5287:pl
-dordrechtem	5287:pl
-dordrechtowi	5287:pl
-dordrechtu	5287:pl
+dordrechcie	5288:pl
+dordrecht	5288:en,5288:pl
+dordrechtem	5288:pl
+dordrechtowi	5288:pl
+dordrechtu	5288:pl
 dortmund	1221:en,1221:pl
 dortmundem	1221:pl
 dortmundowi	1221:pl
@@ -10258,44 +10256,44 @@ douala	630:en,630:pl
 douale	630:pl
 douali	630:pl
 doualo	630:pl
-douglas	6719:en,6719:pl
-douglasa	6719:pl
-douglasach	6719:pl
-douglasami	6719:pl
-douglasem	6719:pl
-douglasie	6719:pl
-douglasom	6719:pl
-douglasow	6719:pl
-douglasowi	6719:pl
-douglasowie	6719:pl
-douglasu	6719:pl
-douglasy	6719:pl
-douliu	5846:en
+douglas	6721:en,6721:pl
+douglasa	6721:pl
+douglasach	6721:pl
+douglasami	6721:pl
+douglasem	6721:pl
+douglasie	6721:pl
+douglasom	6721:pl
+douglasow	6721:pl
+douglasowi	6721:pl
+douglasowie	6721:pl
+douglasu	6721:pl
+douglasy	6721:pl
+douliu	5847:en
 dourados	3894:en
-dovzhansk	6437:en
-downey	5544:en
-drammen	5928:en
+dovzhansk	6438:en
+downey	5545:en
+drammen	5929:en
 dresden	1254:en
 drezna	1254:pl
 dreznem	1254:pl
 dreznie	1254:pl
 drezno	1254:pl
 dreznu	1254:pl
-drohobych	6389:en
-drohobycz	6389:pl
-drohobycza	6389:pl
-drohobyczem	6389:pl
-drohobyczowi	6389:pl
-drohobyczu	6389:pl
-druzhkivka	6474:en
-drzetowo-grabowo	6787:en
+drohobych	6390:en
+drohobycz	6390:pl
+drohobycza	6390:pl
+drohobyczem	6390:pl
+drohobyczowi	6390:pl
+drohobyczu	6390:pl
+druzhkivka	6475:en
+drzetowo-grabowo	6789:en
 duala	630:pl:Duala
 duale	630:pl:Duala
 duali	630:pl:Duala
 dualo	630:pl:Duala
 dubai	341:en
 dubai investments park	3947:en
-dubai marina	5250:en
+dubai marina	5251:en
 dubaj	341:pl
 dubajem	341:pl
 dubajowi	341:pl
@@ -10306,22 +10304,22 @@ dublinem	793:pl
 dublinie	793:pl
 dublinowi	793:pl
 dublinu	793:pl:Dublinu
-dubna	6583:pl
-dubnem	6583:pl
-dubnie	6583:pl
-dubno	6583:en,6583:pl
-dubnu	6583:pl
+dubna	6584:pl
+dubnem	6584:pl
+dubnie	6584:pl
+dubno	6584:en,6584:pl
+dubnu	6584:pl
 dubreka	3511:en
 dudley	3237:en,3237:pl
-duekoue	5401:en
+duekoue	5402:en
 duisburg	1405:en,1405:pl
 duisburga	1405:pl
 duisburgiem	1405:pl
 duisburgowi	1405:pl
 duisburgu	1405:pl
-dumaguete	5578:en
+dumaguete	5579:en
 dumai	1916:en
-dunaivtsi	7007:en
+dunaivtsi	7009:en
 dunaj	517:pl
 dunaja	517:pl
 dunajach	517:pl
@@ -10333,13 +10331,13 @@ dunajow	517:pl
 dunajowi	517:pl
 dunajowie	517:pl
 dunaju	517:pl
-dunayivtsi	7007:en
+dunayivtsi	7009:en
 dundee	4244:en,4244:pl
 dundo	3599:en
 dunedin	4725:en
 dunhua	4228:en
 dunhuang	3458:en
-dupnitsa	6607:en
+dupnitsa	6608:en
 duque de caxias	939:en
 durango	1362:pl
 durban	354:en,354:pl
@@ -10357,12 +10355,11 @@ durgo	2415:pl
 durham	2513:en
 durres	3301:en
 dushanbe	1080:en
-dusit	5859:en
+dusit	5860:en
 dusseldorf	1168:en
 duszanbe	1080:pl
 duyun	3256:en
 duzce	3329:en
-dymytrov	6516:en
 dzabalpur	755:pl
 dzabalpurem	755:pl
 dzabalpurowi	755:pl
@@ -10374,14 +10371,13 @@ dzakarte	279:pl:Dżakarta
 dzakarto	279:pl:Dżakarta
 dzakarty	279:pl:Dżakarta
 dzerzhinsk	2786:en
-dzerzhynsk	6642:en
-dzhankoi	6545:en
-dzhankoy	6545:en
-działdowa	6823:pl
-działdowem	6823:pl
-działdowie	6823:pl
-działdowo	6823:en,6823:pl
-działdowu	6823:pl
+dzhankoi	6546:en
+dzhankoy	6546:en
+działdowa	6825:pl
+działdowem	6825:pl
+działdowie	6825:pl
+działdowo	6825:en,6825:pl
+działdowu	6825:pl
 dzibuti	57:pl,1158:pl
 dzida	314:pl
 dzidach	314:pl
@@ -10393,12 +10389,12 @@ dzidow	314:pl
 dzidowie	314:pl
 dzidy	314:pl
 dzidzie	314:pl
-dziedzice	6608:pl:Dziedzice
-dzierzoniow	6616:en,6616:pl
-dzierzoniowa	6616:pl
-dzierzoniowem	6616:pl
-dzierzoniowie	6616:pl
-dzierzoniowowi	6616:pl
+dziedzice	6609:pl:Dziedzice
+dzierzoniow	6618:en,6618:pl
+dzierzoniowa	6618:pl
+dzierzoniowem	6618:pl
+dzierzoniowie	6618:pl
+dzierzoniowowi	6618:pl
 dzierzynsk	2786:pl
 dzierzynska	2786:pl
 dzierzynskiem	2786:pl
@@ -10414,36 +10410,36 @@ e'zhou	1090:en
 east chattanooga	4097:en
 east flatbush	3589:en
 east hampton	4253:en
-east harlem	5465:en
+east harlem	5466:en
 east helsinki	3719:en
-east independence	5721:en
+east independence	5722:en
 east jerusalem	1609:en
 east london	1468:en
 east los angeles	4987:en
 east new york	3671:en
-eastbourne	6196:en
+eastbourne	6197:en
 eastern republic of uruguay	233:en
 ebetsu	4689:en
 ebina	4611:en
-ebolowa	6223:en
+ebolowa	6224:en
 ebute ikorodu	1324:en
 ecatepec de morelos	530:en
 ecuador	62:en
 ede	3950:en
-edea	6053:en
+edea	6054:en
 edinburgh	1372:en
 edirne	3543:en
-edison	6143:en,6143:pl
-edisona	6143:pl
-edisonach	6143:pl
-edisonami	6143:pl
-edisonem	6143:pl
-edisonie	6143:pl
-edisonom	6143:pl
-edisonow	6143:pl
-edisonowi	6143:pl
-edisonowie	6143:pl
-edisony	6143:pl
+edison	6144:en,6144:pl
+edisona	6144:pl
+edisonach	6144:pl
+edisonami	6144:pl
+edisonem	6144:pl
+edisonie	6144:pl
+edisonom	6144:pl
+edisonow	6144:pl
+edisonowi	6144:pl
+edisonowie	6144:pl
+edisony	6144:pl
 edmonton	802:en,802:pl
 edmontonem	802:pl
 edmontonie	802:pl
@@ -10466,7 +10462,7 @@ egypt	64:en
 eimsbuttel	2412:en
 eindhoven	2756:en,2756:pl
 eixample	2435:en
-ejido	5208:en
+ejido	5209:en
 ejigbo	4556:en
 ekibastuz	5192:en
 ekwador	62:pl
@@ -10475,21 +10471,21 @@ ekwadorowi	62:pl
 ekwadoru	62:pl
 ekwadorze	62:pl
 el achir	3986:en
-el cajon	6066:en
+el cajon	6067:en
 el daein	2452:en
 el dibir	3209:en
 el eulma	4321:en
 el fasher	2576:en
 el geneina fort	4673:en
 el jadida	3028:en
-el kelaa des srarhna	6044:en
+el kelaa des srarhna	6045:en
 el limon	4242:en
-el monte	5423:en
-el mourouj	5216:en
+el monte	5424:en
+el mourouj	5217:en
 el obeid	1728:en
 el oued	3445:en
 el paso	1082:en
-el progreso	6264:en
+el progreso	6265:en
 el salvador	209:en
 el tigre	2910:en
 el vigia	3892:en
@@ -10500,7 +10496,7 @@ elamie	4465:pl
 elamowi	4465:pl
 elamu	4465:pl
 elazıg	1565:en
-elbasan	6256:en
+elbasan	6257:en
 elblag	4939:en,4939:pl
 elblaga	4939:pl
 elblagiem	4939:pl
@@ -10509,23 +10505,23 @@ elblagu	4939:pl
 elche	2769:en
 eldoret	1475:en
 elektrostal'	4353:en
-elgin	5647:en
-eliscie	5890:pl
-elista	5890:en,5890:pl
-eliste	5890:pl
-elisto	5890:pl
-elisty	5890:pl
+elgin	5648:en
+eliscie	5891:pl
+elista	5891:en,5891:pl
+eliste	5891:pl
+elisto	5891:pl
+elisty	5891:pl
 elizabeth	4883:en,4883:pl
 elk grove	3795:en
-elmhurst	5586:en
+elmhurst	5587:en
 eloy alfaro	2096:en
 eluru	2965:en
 emalahleni	1796:en
 embalenhle	4412:en
 embu das artes	2596:en
 eminabad	4171:en
-encheng	5711:en
-enerhodar	6482:en
+encheng	5712:en
+enerhodar	6483:en
 enfield town	4017:en
 engels	3297:en,3297:pl
 engelsa	3297:pl
@@ -10541,7 +10537,7 @@ engelsy	3297:pl
 enschede	4106:en,4106:pl
 ensenada	1564:en
 enshi	2340:en
-entebbe	6139:en
+entebbe	6140:en
 enugu	843:en
 envigado	3877:en
 epworth	3112:en
@@ -10560,10 +10556,10 @@ erfurtem	2957:pl
 erfurtowi	2957:pl
 erfurtu	2957:pl
 eritrea	66:en
-erlangen	6136:en
-ermelino matarazzo	5635:en
-ermelo	6292:en
-errachidia	6260:en
+erlangen	6137:en
+ermelino matarazzo	5636:en
+ermelo	6293:en
+errachidia	6261:en
 erytrea	66:pl
 erytree	66:pl
 erytrei	66:pl
@@ -10589,7 +10585,7 @@ estonia	63:en,63:pl
 estonie	63:pl
 estonii	63:pl
 estonio	63:pl
-esuk oron	5654:en
+esuk oron	5655:en
 eswatini	212:en,212:pl
 etah	4787:en
 etawah	2514:en
@@ -10601,23 +10597,23 @@ etiopio	68:pl
 etobicoke	1835:en
 etwatwa	4146:en
 eugene	3612:en
-eunapolis	5568:en
-eupatoria	5888:pl
-eupatorie	5888:pl
-eupatorii	5888:pl
-eupatorio	5888:pl
-evansville	5255:en
+eunapolis	5569:en
+eupatoria	5889:pl
+eupatorie	5889:pl
+eupatorii	5889:pl
+eupatorio	5889:pl
+evansville	5256:en
 evaton	1022:en
-everett	5842:en
+everett	5843:en
 exeter	4796:en,4796:pl
-ezeiza	5507:en
+ezeiza	5508:en
 ezhou	3334:en
-ełk	6465:en,6465:pl
-ełkiem	6465:pl
-ełkowi	6465:pl
-ełku	6465:pl
+ełk	6466:en,6466:pl
+ełkiem	6466:pl
+ełkowi	6466:pl
+ełku	6466:pl
 facatativa	4434:en
-fairfield	5599:en
+fairfield	5600:en
 faisalabad	340:en
 fajsalabad	340:pl
 fajsalabadem	340:pl
@@ -10634,18 +10630,18 @@ falklandow	71:pl
 falklandy	71:pl
 fangchenggang	2357:en
 fanling	2468:en
-faqus	5408:en
+faqus	5409:en
 fardis	3529:en
-fargo	5315:en
+fargo	5316:en
 faridabad	607:en,607:pl
 faridabadem	607:pl
 faridabadowi	607:pl
 faridabadu	607:pl
 faridabadzie	607:pl
-faridpur	5643:en
+faridpur	5644:en
 faroe islands	73:en
 farrukhabad	2691:en
-fastiv	6534:en
+fastiv	6535:en
 fatehpur	3807:en
 fatih	1881:en
 favoriten	3178:en
@@ -10660,7 +10656,7 @@ federated states of micronesia	72:en
 federative republic of brazil	30:en
 feira de santana	1166:en
 fendou	2865:en
-fengcheng	3630:en,3901:en,5226:en
+fengcheng	3630:en,3901:en,5227:en
 fenghuang	1810:en
 fengshan	1880:en
 fengxiang	732:en
@@ -10669,25 +10665,25 @@ feniksa	528:pl
 feniksem	528:pl
 feniksie	528:pl
 feniksowi	528:pl
-feodosiia	6412:en
-feodosiya	6412:en
-ferdinand	6507:pl:Ferdinand
-ferdinanda	6507:pl:Ferdinand
-ferdinandach	6507:pl:Ferdinand
-ferdinandami	6507:pl:Ferdinand
-ferdinandem	6507:pl:Ferdinand
-ferdinandom	6507:pl:Ferdinand
-ferdinandow	6507:pl:Ferdinand
-ferdinandowi	6507:pl:Ferdinand
-ferdinandowie	6507:pl:Ferdinand
-ferdinandy	6507:pl:Ferdinand
-ferdinandzie	6507:pl:Ferdinand
+feodosiia	6413:en
+feodosiya	6413:en
+ferdinand	6508:pl:Ferdinand
+ferdinanda	6508:pl:Ferdinand
+ferdinandach	6508:pl:Ferdinand
+ferdinandami	6508:pl:Ferdinand
+ferdinandem	6508:pl:Ferdinand
+ferdinandom	6508:pl:Ferdinand
+ferdinandow	6508:pl:Ferdinand
+ferdinandowi	6508:pl:Ferdinand
+ferdinandowie	6508:pl:Ferdinand
+ferdinandy	6508:pl:Ferdinand
+ferdinandzie	6508:pl:Ferdinand
 fergana	2201:en,2201:pl
 fergane	2201:pl
 ferganie	2201:pl
 fergano	2201:pl
 fergany	2201:pl
-fernando de la mora	5236:en
+fernando de la mora	5237:en
 ferrara	4756:en,4756:pl
 ferrare	4756:pl
 ferraro	4756:pl
@@ -10719,7 +10715,7 @@ finlandie	69:pl
 finlandii	69:pl
 finlandio	69:pl
 firozabad	2147:en
-firozpur	5739:en
+firozpur	5740:en
 florence	1822:en,1822:pl:Florence
 florencia	3765:en
 florencja	1822:pl
@@ -10733,7 +10729,7 @@ floresowi	3652:pl
 florianopolis	1390:en
 floridablanca	2426:en
 floridsdorf	3884:en
-flying fish cove	7066:en
+flying fish cove	7069:en
 foggia	4595:en,4595:pl
 foggie	4595:pl
 foggii	4595:pl
@@ -10744,13 +10740,13 @@ fontane	3032:pl
 fontanie	3032:pl
 fontano	3032:pl
 fontany	3032:pl
-fordon	6406:en,6406:pl
-fordonem	6406:pl
-fordonie	6406:pl
-fordonowi	6406:pl
-fordonu	6406:pl
-forli	5424:en
-formosa	2912:en,5466:en
+fordon	6407:en,6407:pl
+fordonem	6407:pl
+fordonie	6407:pl
+fordonowi	6407:pl
+fordonu	6407:pl
+forli	5425:en
+formosa	2912:en,5467:en
 formoza	2912:pl
 formoze	2912:pl
 formozie	2912:pl
@@ -10760,7 +10756,7 @@ fort collins	3711:en
 fort lauderdale	3492:en
 fort wayne	2492:en
 fort worth	806:en
-fort-de-france	6355:en
+fort-de-france	6356:en
 fortaleza	410:en,410:pl
 fortaleze	410:pl
 fortalezie	410:pl
@@ -10774,7 +10770,7 @@ franca	1864:en
 france	74:en,1864:pl,1864:pl:Franko
 franceville	4720:en
 francisco morato	3831:en
-francistown	6085:en
+francistown	6086:en
 francja	74:pl
 francje	74:pl
 francji	74:pl
@@ -10786,11 +10782,11 @@ franka	1864:pl,1864:pl:Franko
 frankach	1864:pl,1864:pl:Franko
 frankami	1864:pl,1864:pl:Franko
 franke	1864:pl,1864:pl:Franko
-frankenstein	7036:pl
-frankensteina	7036:pl
-frankensteinem	7036:pl
-frankensteinie	7036:pl
-frankensteinowi	7036:pl
+frankenstein	7039:pl
+frankensteina	7039:pl
+frankensteinem	7039:pl
+frankensteinie	7039:pl
+frankensteinowi	7039:pl
 frankfurcie	1120:pl
 frankfurt	1120:pl
 frankfurt am main	1120:en
@@ -10823,7 +10819,7 @@ french republic	74:en
 french southern territories	215:en
 fresnillo	4381:en
 fresno	1308:en
-friedrichshain	5354:en
+friedrichshain	5355:en
 frisco	4082:en
 frunze	879:pl:Frunze
 fu'an	4080:en
@@ -10832,10 +10828,10 @@ fuding	3353:en
 fuencarral	2716:en
 fuencarral-el pardo	2938:en
 fuenlabrada	3381:en
-fujairah	5295:en
+fujairah	5296:en
 fuji	2643:en,2643:pl,4761:en,4761:pl
 fujieda	4329:en
-fujimino	5575:en
+fujimino	5576:en
 fujinomiya	4735:en
 fujisawa	1573:en
 fukayacho	4455:en
@@ -10857,13 +10853,13 @@ fukuyamo	1497:pl
 fukuyamy	1497:pl
 fuling	2416:en
 fullerton	4470:en
-funafuti	7048:en,7048:pl
-funchal	5937:en,5937:pl
-funchalem	5937:pl
-funchalowi	5937:pl
-funchalu	5937:pl
+funafuti	7051:en,7051:pl
+funchal	5938:en,5938:pl
+funchalem	5938:pl
+funchalowi	5938:pl
+funchalu	5938:pl
 funtua	4600:en
-funza	5414:en
+funza	5415:en
 furth	4755:en
 fushun	613:en,613:pl
 fushunem	613:pl
@@ -10884,8 +10880,8 @@ fuyang	501:en
 fuyu	4549:en
 fuzhou	343:en,752:en
 fyzabad	4120:en
-gabela	5411:en
-gabes	5751:en
+gabela	5412:en
+gabes	5752:en
 gabon	75:en,75:pl
 gabonem	75:pl
 gabonese republic	75:en
@@ -10893,23 +10889,23 @@ gabonie	75:pl
 gabonowi	75:pl
 gabonu	75:pl
 gaborone	2637:en,2637:pl
-gabrovo	6503:en
+gabrovo	6504:en
 gadag	3682:en
 gadag-betageri	3679:en
-gadow-popowice południowe	6746:en
+gadow-popowice południowe	6748:en
 gagnoa	2352:en
 gainesville	4327:en
-gaj	6870:en,6870:pl
-gajach	6870:pl
-gajami	6870:pl
-gaje	6870:pl
-gajem	6870:pl
-gajom	6870:pl
-gajow	6870:pl
-gajowi	6870:pl
-gajowice	6806:en
-gajowie	6870:pl
-gaju	6870:pl
+gaj	6872:en,6872:pl
+gajach	6872:pl
+gajami	6872:pl
+gaje	6872:pl
+gajem	6872:pl
+gajom	6872:pl
+gajow	6872:pl
+gajowi	6872:pl
+gajowice	6808:en
+gajowie	6872:pl
+gaju	6872:pl
 gajuwaka	2504:en
 galati	2968:en
 gama	1520:pl,4520:en,4520:pl
@@ -10924,14 +10920,14 @@ gamy	1520:pl,4520:pl
 gandajika	3092:en
 gandhidham	2623:en
 gandhinagar	2239:en
-gangapur	5239:en
-gangavati	5522:en
+gangapur	5240:en
+gangavati	5523:en
 gangneung	3090:en
-gangtok	6296:en,6296:pl
-gangtokiem	6296:pl
-gangtokowi	6296:pl
-gangtoku	6296:pl
-gangu chengguanzhen	6071:en
+gangtok	6297:en,6297:pl
+gangtokiem	6297:pl
+gangtokowi	6297:pl
+gangtoku	6297:pl
+gangu chengguanzhen	6072:en
 ganzhou	459:en
 gao	4713:en
 gaojing	4940:en
@@ -10945,15 +10941,15 @@ gaozhou	2244:en
 gapan	4853:en
 garanhuns	4163:en
 garden grove	3633:en
-gardez	6069:en
+gardez	6070:en
 garhi khairo	3339:en
 garissa	3866:en
 garut	4766:en
-garwolin	6995:en,6995:pl
-garwolina	6995:pl
-garwolinem	6995:pl
-garwolinie	6995:pl
-garwolinowi	6995:pl
+garwolin	6997:en,6997:pl
+garwolina	6997:pl
+garwolinem	6997:pl
+garwolinie	6997:pl
+garwolinowi	6997:pl
 gashua	5019:en
 gasteiz / vitoria	2515:en
 gatineau	2191:en
@@ -11002,26 +10998,26 @@ gemena	3272:en
 general santos	1028:en
 geoje	2788:en
 george	3409:en,3409:pl
-george town	3985:en,6667:en
-georgetown	2766:en,2766:pl,3985:pl:Georgetown,6667:pl
+george town	3985:en,6669:en
+georgetown	2766:en,2766:pl,3985:pl:Georgetown,6669:pl
 georgia	78:en
 georgia południowa i sandwich południowy	89:pl
-gera	4866:pl,6009:en,6009:pl
-gere	4866:pl,6009:pl
-gereida	5251:en
+gera	4866:pl,6010:en,6010:pl
+gere	4866:pl,6010:pl
+gereida	5252:en
 germany	56:en
 germiston	2537:en
-gero	4866:pl,6009:pl
-gerona	6301:pl
-gery	4866:pl,6009:pl
-gerze	4866:pl,6009:pl
+gero	4866:pl,6010:pl
+gerona	6302:pl
+gery	4866:pl,6010:pl
+gerze	4866:pl,6010:pl
 getafe	3427:en,3427:pl
 getyndze	5163:pl
 getynga	5163:pl
 getynge	5163:pl
 getyngi	5163:pl
 getyngo	5163:pl
-geylang	5745:en
+geylang	5746:en
 ghana	81:en,81:pl
 ghane	81:pl
 ghanie	81:pl
@@ -11029,59 +11025,59 @@ ghano	81:pl
 ghany	81:pl
 ghardaia	4396:en
 ghaziabad	701:en
-ghazipur	6104:en
+ghazipur	6105:en
 ghazni	4462:en
-ghotki	5258:en
+ghotki	5259:en
 ghulja	2411:en
 gia lam	2127:en
 gia rai	4323:en
-gibraltar	82:en,82:pl,6712:en,6712:pl
-gibraltarem	82:pl,6712:pl
-gibraltarowi	82:pl,6712:pl
-gibraltaru	82:pl,6712:pl
-gibraltarze	82:pl,6712:pl
-gierłoz	6684:en,6684:pl
-gierłoza	6684:pl
-gierłozy	6684:pl
+gibraltar	82:en,82:pl,6714:en,6714:pl
+gibraltarem	82:pl,6714:pl
+gibraltarowi	82:pl,6714:pl
+gibraltaru	82:pl,6714:pl
+gibraltarze	82:pl,6714:pl
+gierłoz	6686:en,6686:pl
+gierłoza	6686:pl
+gierłozy	6686:pl
 gifu	1695:en
 gijang	3619:en
 gijon	2391:en,2391:pl
 gilgit	2978:en
-gillingham	6234:en
+gillingham	6235:en
 gimcheon	4193:en
 gimpo-si	3154:en
 gingoog	4544:en
-ginowan	6309:en
-girardocie	5877:pl
-girardot	5877:pl
-girardot city	5877:en
-girardota	5877:pl
-girardotach	5877:pl
-girardotami	5877:pl
-girardotem	5877:pl
-girardotom	5877:pl
-girardotow	5877:pl
-girardotowi	5877:pl
-girardotowie	5877:pl
-girardoty	5877:pl
+ginowan	6310:en
+girardocie	5878:pl
+girardot	5878:pl
+girardot city	5878:en
+girardota	5878:pl
+girardotach	5878:pl
+girardotami	5878:pl
+girardotem	5878:pl
+girardotom	5878:pl
+girardotow	5878:pl
+girardotowi	5878:pl
+girardotowie	5878:pl
+girardoty	5878:pl
 giresun	5025:en
 girga	4156:en
-giridih	5526:en
-giron	5825:en
-girona	6301:en
+giridih	5527:en
+giron	5826:en
+girona	6302:en
 gisenyi	3688:en
-gitega	6428:en
+gitega	6429:en
 giza	324:en,324:pl
 gize	324:pl
 gizie	324:pl
 gizo	324:pl
 gizy	324:pl
-gizycka	6657:pl
-gizyckiem	6657:pl
-gizycko	6657:en,6657:pl
-gizycku	6657:pl
+gizycka	6659:pl
+gizyckiem	6659:pl
+gizycko	6659:en,6659:pl
+gizycku	6659:pl
 glasgow	1159:en,1159:pl
-glazov	6271:en
+glazov	6272:en
 glendale	2700:en,3190:en
 gliwic	3245:pl
 gliwicach	3245:pl
@@ -11093,13 +11089,13 @@ gloucesterem	4189:pl,4740:pl
 gloucesterowi	4189:pl,4740:pl
 gloucesteru	4189:pl,4740:pl
 gloucesterze	4189:pl,4740:pl
-gniezna	6405:pl
-gnieznem	6405:pl
-gnieznie	6405:pl
-gniezno	6405:en,6405:pl
-gnieznu	6405:pl
-go vap	5713:en
-goa	6155:pl
+gniezna	6406:pl
+gnieznem	6406:pl
+gnieznie	6406:pl
+gniezno	6406:en,6406:pl
+gnieznu	6406:pl
+go vap	5714:en
+goa	6156:pl
 godhra	4372:en
 godome	2564:en
 goiania	563:en
@@ -11112,17 +11108,17 @@ gold coast	1135:en
 golda	1135:pl
 goldach	1135:pl
 goldami	1135:pl
-goldberg	7012:pl:Goldberg
-goldberga	7012:pl:Goldberg
-goldbergach	7012:pl:Goldberg
-goldbergami	7012:pl:Goldberg
-goldbergi	7012:pl:Goldberg
-goldbergiem	7012:pl:Goldberg
-goldbergom	7012:pl:Goldberg
-goldbergow	7012:pl:Goldberg
-goldbergowi	7012:pl:Goldberg
-goldbergowie	7012:pl:Goldberg
-goldbergu	7012:pl:Goldberg
+goldberg	7014:pl:Goldberg
+goldberga	7014:pl:Goldberg
+goldbergach	7014:pl:Goldberg
+goldbergami	7014:pl:Goldberg
+goldbergi	7014:pl:Goldberg
+goldbergiem	7014:pl:Goldberg
+goldbergom	7014:pl:Goldberg
+goldbergow	7014:pl:Goldberg
+goldbergowi	7014:pl:Goldberg
+goldbergowie	7014:pl:Goldberg
+goldbergu	7014:pl:Goldberg
 goldem	1135:pl
 goldom	1135:pl
 goldow	1135:pl
@@ -11130,11 +11126,11 @@ goldowi	1135:pl
 goldowie	1135:pl
 goldy	1135:pl
 goldzie	1135:pl
-goleniow	6791:en,6791:pl
-goleniowa	6791:pl
-goleniowem	6791:pl
-goleniowie	6791:pl
-goleniowowi	6791:pl
+goleniow	6793:en,6793:pl
+goleniowa	6793:pl
+goleniowem	6793:pl
+goleniowie	6793:pl
+goleniowowi	6793:pl
 golestan	2705:en
 golfe	1111:en
 goma	1594:en
@@ -11142,7 +11138,7 @@ gombe	1265:en
 gomez palacio	2517:en
 gonbad-e kavus	4145:en
 gonda city	4699:en
-gondal	5641:en
+gondal	5642:en
 gonder	1506:en
 gondia	4724:en
 gongheyong	3133:en
@@ -11156,37 +11152,37 @@ gorkiego	661:pl
 gorkiemu	661:pl
 gorkim	661:pl
 gorkimi	661:pl
-gorlic	6678:pl
-gorlicach	6678:pl
-gorlicami	6678:pl
-gorlice	6678:en,6678:pl
-gorlicom	6678:pl
-gorna oryahovitsa	6628:en
+gorlic	6680:pl
+gorlicach	6680:pl
+gorlicami	6680:pl
+gorlice	6680:en,6680:pl
+gorlicom	6680:pl
+gorna oryahovitsa	6630:en
 gorontalo	3128:en
-gorzow wielkopolski	5524:en
-gostyn	6829:en,6829:pl
-gostynia	6829:pl
-gostyniem	6829:pl
-gostynin	6877:en,6877:pl
-gostynina	6877:pl
-gostyninem	6877:pl
-gostyninie	6877:pl
-gostyninowi	6877:pl
-gostyniowi	6829:pl
-gostyniu	6829:pl
+gorzow wielkopolski	5525:en
+gostyn	6831:en,6831:pl
+gostynia	6831:pl
+gostyniem	6831:pl
+gostynin	6879:en,6879:pl
+gostynina	6879:pl
+gostyninem	6879:pl
+gostyninie	6879:pl
+gostyninowi	6879:pl
+gostyniowi	6831:pl
+gostyniu	6831:pl
 gothenburg	1183:en
-gotse delchev	6834:en
+gotse delchev	6836:en
 gottingen	5163:en
 governador valadares	2594:en
 goyang-si	764:en
 gqeberha	769:en
 gracia	5190:en
 grajau	1756:en
-grajewa	6786:pl
-grajewem	6786:pl
-grajewie	6786:pl
-grajewo	6786:en,6786:pl
-grajewu	6786:pl
+grajewa	6788:pl
+grajewem	6788:pl
+grajewie	6788:pl
+grajewo	6788:en,6788:pl
+grajewu	6788:pl
 granada	2783:en,2783:pl
 granade	2783:pl
 granado	2783:pl
@@ -11196,7 +11192,7 @@ grand duchy of luxembourg	133:en
 grand prairie	3421:en
 grand rapids	3313:en
 gravatai	2448:en
-gravesend	5639:en
+gravesend	5640:en
 graz	2168:en,2168:pl
 greater noida	2230:en
 greater sudbury	3815:en
@@ -11205,8 +11201,8 @@ grecje	88:pl
 grecji	88:pl
 grecjo	88:pl
 greece	88:en
-greeley	5812:en
-green bay	5972:en
+greeley	5813:en
+green bay	5973:en
 greenland	83:en
 greensboro	2292:en
 greenwood	1476:pl
@@ -11230,94 +11226,94 @@ grenlandie	83:pl
 grenlandii	83:pl
 grenlandio	83:pl
 grenoble	3980:en,3980:pl
-gresham	5727:en,5727:pl
-greshama	5727:pl
-greshamach	5727:pl
-greshamami	5727:pl
-greshamem	5727:pl
-greshamie	5727:pl
-greshamom	5727:pl
-greshamow	5727:pl
-greshamowi	5727:pl
-greshamowie	5727:pl
-greshamy	5727:pl
-grodek	6992:pl,6992:pl:Gródek
-grodka	6992:pl,6992:pl:Gródek
-grodkach	6992:pl
-grodkami	6992:pl
-grodki	6992:pl
-grodkiem	6992:pl,6992:pl:Gródek
-grodkom	6992:pl
-grodkow	6992:pl
-grodkowi	6992:pl,6992:pl:Gródek
-grodkowie	6992:pl
-grodku	6992:pl,6992:pl:Gródek
+gresham	5728:en,5728:pl
+greshama	5728:pl
+greshamach	5728:pl
+greshamami	5728:pl
+greshamem	5728:pl
+greshamie	5728:pl
+greshamom	5728:pl
+greshamow	5728:pl
+greshamowi	5728:pl
+greshamowie	5728:pl
+greshamy	5728:pl
+grodek	6994:pl,6994:pl:Gródek
+grodka	6994:pl,6994:pl:Gródek
+grodkach	6994:pl
+grodkami	6994:pl
+grodki	6994:pl
+grodkiem	6994:pl,6994:pl:Gródek
+grodkom	6994:pl
+grodkow	6994:pl
+grodkowi	6994:pl,6994:pl:Gródek
+grodkowie	6994:pl
+grodku	6994:pl,6994:pl:Gródek
 grodna	1843:pl
 grodnem	1843:pl
 grodnie	1843:pl
 grodno	1843:pl
 grodnu	1843:pl
-grodzisk	6709:pl
-grodzisk mazowiecki	6709:en
-grodziska	6709:pl
-grodziskiem	6709:pl
-grodziskowi	6709:pl
-grodzisku	6709:pl
-grogol	6277:en
+grodzisk	6711:pl
+grodzisk mazowiecki	6711:en
+grodziska	6711:pl
+grodziskiem	6711:pl
+grodziskowi	6711:pl
+grodzisku	6711:pl
+grogol	6278:en
 groningen	2650:en,2650:pl
 grozny	2212:en,2212:pl
-grudziadz	6352:en,6352:pl
-grudziadza	6352:pl
-grudziadzem	6352:pl
-grudziadzowi	6352:pl
-grudziadzu	6352:pl
+grudziadz	6353:en,6353:pl
+grudziadza	6353:pl
+grudziadzem	6353:pl
+grudziadzowi	6353:pl
+grudziadzu	6353:pl
 gruzja	78:pl
 gruzje	78:pl
 gruzji	78:pl
 gruzjo	78:pl
-gryfic	6959:pl
-gryficach	6959:pl
-gryficami	6959:pl
-gryfice	6959:en,6959:pl
-gryficom	6959:pl
-gryfina	6818:pl
-gryfinem	6818:pl
-gryfinie	6818:pl
-gryfino	6818:en,6818:pl
-gryfinu	6818:pl
-grytviken	7069:en
-grzegorzek	6673:pl
-grzegorzkach	6673:pl
-grzegorzkami	6673:pl
-grzegorzki	6673:en,6673:pl
-grzegorzkom	6673:pl
+gryfic	6961:pl
+gryficach	6961:pl
+gryficami	6961:pl
+gryfice	6961:en,6961:pl
+gryficom	6961:pl
+gryfina	6820:pl
+gryfinem	6820:pl
+gryfinie	6820:pl
+gryfino	6820:en,6820:pl
+gryfinu	6820:pl
+grytviken	7072:en
+grzegorzek	6675:pl
+grzegorzkach	6675:pl
+grzegorzkami	6675:pl
+grzegorzki	6675:en,6675:pl
+grzegorzkom	6675:pl
 guacara	3242:en
 guadalajara	616:en,616:pl
-guadalajara de buga	5539:en
+guadalajara de buga	5540:en
 guadalajare	616:pl
 guadalajaro	616:pl
 guadalajary	616:pl
 guadalajarze	616:pl
 guadalupe	1084:en,3729:en
 guadeloupe	86:en
-guaianases	5791:en
+guaianases	5792:en
 guam	91:en,91:pl
 guamem	91:pl
 guamie	91:pl
 guamowi	91:pl
 guamu	91:pl
-guanabacoa	5600:en
-guanare	5637:en
+guanabacoa	5601:en
+guanare	5638:en
 guang'an	906:en
 guangshui	4071:en
 guangyuan	1366:en
 guangzhou	252:en
 guankou	619:en
 guantanamo	2384:en,2384:pl
-guara	5223:en
+guara	5224:en
 guarapari	5069:en
 guarapuava	3517:en
-guaratingueta	5341:en
+guaratingueta	5342:en
 guarenas	2619:en
 guaruja	2051:en
 guarulhos	715:en
@@ -11329,16 +11325,16 @@ guayaquil	387:en,387:pl
 guayaquilem	387:pl
 guayaquilowi	387:pl
 guayaquilu	387:pl
-guben	6964:pl:Guben
-gubin	6964:en,6964:pl
-gubina	6964:pl
-gubinem	6964:pl
-gubinie	6964:pl
-gubinowi	6964:pl
+guben	6966:pl:Guben
+gubin	6966:en,6966:pl
+gubina	6966:pl
+gubinem	6966:pl
+gubinie	6966:pl
+gubinowi	6966:pl
 gucun	2699:en
-gudivada	5332:en
+gudivada	5333:en
 guediawaye	2018:en
-guelma	5242:en
+guelma	5243:en
 guelmim	4871:en
 guelph	4369:en
 guernsey	80:en,80:pl
@@ -11346,7 +11342,7 @@ guernseyem	80:pl
 guernseyowi	80:pl
 guernseyu	80:pl
 guigang	753:en
-guiguinto	5331:en
+guiguinto	5332:en
 guilin	549:en
 guinea	85:en
 guinea-bissau	92:en
@@ -11365,7 +11361,7 @@ gujany	93:pl
 gujranwala	404:en
 gujrat	1242:en
 guli	1322:en
-gulin	5431:en
+gulin	5432:en
 gulu	3602:en
 gumi	1692:en
 guna	3531:en
@@ -11380,7 +11376,7 @@ guri-si	3311:en
 gurue	3748:en
 gurugram	886:en
 gusau	2850:en
-gustavia	7050:en
+gustavia	7053:en
 gustavo adolfo madero	707:en
 guwahati	839:en
 guyana	93:en
@@ -11410,30 +11406,30 @@ gyanpur	3213:en
 gyeongju	2644:en
 gyeongsan-si	2430:en
 gyor	4866:en
-gyumri	5520:en
-głogow	6424:en,6424:pl
-głogowa	6424:pl
-głogowem	6424:pl
-głogowie	6424:pl
-głogowowi	6424:pl
-głowna	7031:pl
-głownem	7031:pl
-głownie	7031:pl
-głowno	7031:en,7031:pl
-głownu	7031:pl
-głuchow	6636:pl
-głuchowa	6636:pl
-głuchowem	6636:pl
-głuchowie	6636:pl
-głuchowowi	6636:pl
-głuchołaz	7029:pl
-głuchołazach	7029:pl
-głuchołazami	7029:pl
-głuchołazom	7029:pl
-głuchołazow	7029:pl
-głuchołazy	7029:en,7029:pl
+gyumri	5521:en
+głogow	6425:en,6425:pl
+głogowa	6425:pl
+głogowem	6425:pl
+głogowie	6425:pl
+głogowowi	6425:pl
+głowna	7034:pl
+głownem	7034:pl
+głownie	7034:pl
+głowno	7034:en,7034:pl
+głownu	7034:pl
+głuchow	6638:pl
+głuchowa	6638:pl
+głuchowem	6638:pl
+głuchowie	6638:pl
+głuchowowi	6638:pl
+głuchołaz	7032:pl
+głuchołazach	7032:pl
+głuchołazami	7032:pl
+głuchołazom	7032:pl
+głuchołazow	7032:pl
+głuchołazy	7032:en,7032:pl
 ha long	2403:en
-ha tien	6284:en
+ha tien	6285:en
 ha tinh	2437:en
 ha'il	1187:en
 haarlem	3889:en,3889:pl
@@ -11441,21 +11437,21 @@ haarlemem	3889:pl
 haarlemie	3889:pl
 haarlemowi	3889:pl
 haarlemu	3889:pl
-habikino	5788:en
+habikino	5789:en
 habra	4526:en
 hachinohe	2714:en
 hachioji	1230:en
 hada'iq al qubbah	1972:en
 hadano	3858:en
-hadejia	5716:en
-hadiach	6770:en
-hadyach	6770:en
+hadejia	5717:en
+hadiach	6772:en
+hadyach	6772:en
 hadze	1482:pl
-hadziacz	6770:pl
-hadziacza	6770:pl
-hadziaczem	6770:pl
-hadziaczowi	6770:pl
-hadziaczu	6770:pl
+hadziacz	6772:pl
+hadziacza	6772:pl
+hadziaczem	6772:pl
+hadziaczowi	6772:pl
+hadziaczu	6772:pl
 haeju	2911:en
 hafar al-batin	2394:en
 hafizabad	2077:en
@@ -11484,13 +11480,13 @@ haife	2293:pl
 haifie	2293:pl
 haifo	2293:pl
 haify	2293:pl
-haikou	375:en,5615:en
+haikou	375:en,5616:en
 hailar	3057:en
 hailin	4351:en
-hailun	5768:en
+hailun	5769:en
 haimen	5039:en
 haiphong	398:en
-haisyn	6729:en
+haisyn	6731:en
 haiti	98:en,98:pl
 hajdarabad	292:pl,472:pl
 hajdarabadem	292:pl,472:pl
@@ -11507,11 +11503,11 @@ hajfongowi	398:pl
 hajfongu	398:pl
 hajfy	2293:pl:Hajfa
 hajipur	4265:en
-hajnowce	6798:pl
-hajnowka	6798:en,6798:pl
-hajnowke	6798:pl
-hajnowki	6798:pl
-hajnowko	6798:pl
+hajnowce	6800:pl
+hajnowka	6800:en,6800:pl
+hajnowke	6800:pl
+hajnowki	6800:pl
+hajnowko	6800:pl
 hakodate	2361:en
 halab	447:pl:Halab
 halabem	447:pl:Halab
@@ -11580,21 +11576,21 @@ hamidowi	3689:pl
 hamidowie	3689:pl
 hamidy	3689:pl
 hamidzie	3689:pl
-hamilton	1248:en,1248:pl,3358:en,3358:pl,7061:en,7061:pl
-hamiltona	1248:pl,3358:pl,7061:pl
-hamiltonach	1248:pl,3358:pl,7061:pl
-hamiltonami	1248:pl,3358:pl,7061:pl
-hamiltonem	1248:pl,3358:pl,7061:pl
-hamiltonie	1248:pl,3358:pl,7061:pl
-hamiltonom	1248:pl,3358:pl,7061:pl
-hamiltonow	1248:pl,3358:pl,7061:pl
-hamiltonowi	1248:pl,3358:pl,7061:pl
-hamiltonowie	1248:pl,3358:pl,7061:pl
-hamiltonu	1248:pl,3358:pl,7061:pl
-hamiltony	1248:pl,3358:pl,7061:pl
+hamilton	1248:en,1248:pl,3358:en,3358:pl,7064:en,7064:pl
+hamiltona	1248:pl,3358:pl,7064:pl
+hamiltonach	1248:pl,3358:pl,7064:pl
+hamiltonami	1248:pl,3358:pl,7064:pl
+hamiltonem	1248:pl,3358:pl,7064:pl
+hamiltonie	1248:pl,3358:pl,7064:pl
+hamiltonom	1248:pl,3358:pl,7064:pl
+hamiltonow	1248:pl,3358:pl,7064:pl
+hamiltonowi	1248:pl,3358:pl,7064:pl
+hamiltonowie	1248:pl,3358:pl,7064:pl
+hamiltonu	1248:pl,3358:pl,7064:pl
+hamiltony	1248:pl,3358:pl,7064:pl
 hamm	3573:en
-hammamet	5914:en
-hammanskraal	5601:en
+hammamet	5915:en
+hammanskraal	5602:en
 hampton	4588:en,4588:pl
 hamptona	4588:pl
 hamptonach	4588:pl
@@ -11608,14 +11604,14 @@ hamptonowie	4588:pl
 hamptonu	4588:pl
 hamptony	4588:pl
 hanam	2550:en
-handa	5352:en
+handa	5353:en
 handan	623:en
-handeni	5803:en
+handeni	5804:en
 hanfeng	3284:en
 hang	275:pl:Hang
 hangu	3086:en
 hangzhou	275:en,275:pl
-hanjia	5827:en
+hanjia	5828:en
 hann	4923:pl
 hanna	4923:pl
 hannach	4923:pl
@@ -11650,29 +11646,29 @@ harburg	3740:en
 hardoi	5138:en
 hargeysa	1471:en
 haridwar	3456:en
-harlem	3889:pl:Harlem,5439:en,5439:pl
-harlemem	3889:pl:Harlem,5439:pl
-harlemie	3889:pl:Harlem,5439:pl
-harlemowi	3889:pl:Harlem,5439:pl
-harlemu	3889:pl:Harlem,5439:pl
-harmanli	6878:en
-harper	5593:pl
-harpera	5593:pl
-harperach	5593:pl
-harperami	5593:pl
-harperem	5593:pl
-harperom	5593:pl
-harperow	5593:pl
-harperowi	5593:pl
-harperowie	5593:pl
-harpery	5593:pl
-harperze	5593:pl
-hartford	5203:en
+harlem	3889:pl:Harlem,5440:en,5440:pl
+harlemem	3889:pl:Harlem,5440:pl
+harlemie	3889:pl:Harlem,5440:pl
+harlemowi	3889:pl:Harlem,5440:pl
+harlemu	3889:pl:Harlem,5440:pl
+harmanli	6880:en
+harper	5594:pl
+harpera	5594:pl
+harperach	5594:pl
+harperami	5594:pl
+harperem	5594:pl
+harperom	5594:pl
+harperow	5594:pl
+harperowi	5594:pl
+harperowie	5594:pl
+harpery	5594:pl
+harperze	5594:pl
+hartford	5204:en
 harunabad	4206:en
 hashemite kingdom of jordan	112:en
 hashtsal	3607:en
 hasilpur	3771:en
-haskovo	6429:en
+haskovo	6430:en
 hassan	4065:en,4065:pl
 hassana	4065:pl
 hassanem	4065:pl
@@ -11681,7 +11677,7 @@ hassanowi	4065:pl
 hat yai	3363:en
 hathazari	1419:en
 hathras	4969:en
-hatsukaichi	5548:en
+hatsukaichi	5549:en
 haura	788:pl
 haure	788:pl
 hauro	788:pl
@@ -11700,7 +11696,7 @@ hawrem	3460:pl
 hawrowi	3460:pl
 hawru	3460:pl
 hawrze	3460:pl
-haysyn	6729:en
+haysyn	6731:en
 hayy khilda	2592:en
 hazaribagh	4108:en
 heard & mcdonald islands	95:en
@@ -11713,7 +11709,7 @@ hebronowi	3936:pl
 hebronu	3936:pl
 hechi	2010:en
 hechuan	1782:en
-hedong	6190:en
+hedong	6191:en
 hefei	307:en,307:pl:Hefei
 hegang	997:en
 heidelberg	4380:en,4380:pl
@@ -11721,11 +11717,11 @@ heidelbergiem	4380:pl
 heidelbergowi	4380:pl
 heidelbergu	4380:pl
 heihe	2896:en
-heilbronn	5215:en
+heilbronn	5216:en
 hejiang	4576:en
 hellenic republic	88:en
 helsinek	1104:pl
-helsingborg	6027:en
+helsingborg	6028:en
 helsinkach	1104:pl
 helsinkami	1104:pl
 helsinki	1104:en,1104:pl
@@ -11749,13 +11745,13 @@ hendersony	2288:pl
 hengshan	3839:en
 hengshui	1351:en
 hengyang	760:en
-henichesk	6863:en
+henichesk	6865:en
 hepo	4780:en
 hepu	3347:en
 herat	1241:en
 hermosillo	945:en
 herne	3693:en
-heroica guaymas	5388:en
+heroica guaymas	5389:en
 heroica matamoros	1382:en
 heshan	669:en
 hetauda	3300:en
@@ -11763,28 +11759,28 @@ heyuan	1514:en
 heze	627:en
 hezhou	808:en
 hialeah	2743:en
-hidalgo del parral	6002:en
+hidalgo del parral	6003:en
 higashihiroshima	3281:en
-higashikurume	5402:en
+higashikurume	5403:en
 higashimurayama	4147:en
 higashiosace	1428:pl
 higashiosaka	1428:en,1428:pl
 higashiosake	1428:pl
 higashiosaki	1428:pl
 higashiosako	1428:pl
-high point	5741:en
+high point	5742:en
 high wycombe	4710:en
-hikone	5570:en
-hildesheim	6108:en
-hillsboro	6153:en
-himamaylan	5386:en
+hikone	5571:en
+hildesheim	6109:en
+hillsboro	6154:en
+himamaylan	5387:en
 himeji	1334:en
 hims	970:pl:Hims
 himsem	970:pl:Hims
 himsie	970:pl:Hims
 himsowi	970:pl:Hims
 himsu	970:pl:Hims
-hindaun	5956:en
+hindaun	5957:en
 hindenburg	3356:pl:Hindenburg
 hindenburga	3356:pl:Hindenburg
 hindenburgach	3356:pl:Hindenburg
@@ -11797,12 +11793,12 @@ hindenburgowi	3356:pl:Hindenburg
 hindenburgowie	3356:pl:Hindenburg
 hindenburgu	3356:pl:Hindenburg
 hindupur	4148:en
-hinganghat	6191:en
+hinganghat	6192:en
 hino	3382:en
 hinthada	4659:en
 hirakata	1688:en
 hiratsuka	2508:en
-hirnytskyi	5881:en
+hirnytskyi	5882:en
 hirosaki	3750:en
 hiroshima	697:en,697:pl:Hiroshima
 hirosima	697:pl
@@ -11822,16 +11818,15 @@ hiszpanii	67:pl
 hiszpanio	67:pl
 hitachi	3651:en,3651:pl
 hitachi-naka	4020:en
-hladkivka	6546:en
+hladkivka	6547:en
 hlaingthaya	1067:en
-hlukhiv	6636:en
-hlukhov	6636:en
+hlukhiv	6638:en
 ho chi minh city	256:en
-hoa binh	5967:en
-hoa cuong	5280:en
+hoa binh	5968:en
+hoa cuong	5281:en
 hoa thanh	4267:en
 hoan kiem	4636:en
-hoang mai	5587:en
+hoang mai	5588:en
 hobarcie	2546:pl
 hobart	2546:en,2546:pl
 hobartem	2546:pl
@@ -11841,7 +11836,7 @@ hofej	307:pl
 hofejem	307:pl
 hofejowi	307:pl
 hofeju	307:pl
-hofu	5410:en
+hofu	5411:en
 hohhocie	417:pl
 hohhot	417:en,417:pl
 hohhotem	417:pl
@@ -11860,9 +11855,9 @@ hollywoodowi	3782:pl,4203:pl
 hollywoodu	3782:pl,4203:pl
 hollywoodzie	3782:pl,4203:pl
 holon	3289:en
-holosiiv	6439:en
-holosiyiv	6439:en
-holubivka	6710:en
+holosiiv	6440:en
+holosiyiv	6440:en
+holubivka	6712:en
 holy see (vatican city state)	235:en
 homel	1408:pl
 homla	1408:pl
@@ -11888,31 +11883,31 @@ hondurasu	96:pl
 hong kong	94:en,286:en
 hong kong island	705:en
 hong kong special administrative region of china	94:en
-hong ngu	6239:en
+hong ngu	6240:en
 honggang	4254:en
 hongkong	94:pl,286:pl:Hongkong
 hongkongiem	94:pl,286:pl:Hongkong
 hongkongowi	94:pl,286:pl:Hongkong
 hongkongu	94:pl,286:pl:Hongkong
 hongkou	1069:en
-honiara	6462:en,6462:pl
-honiare	6462:pl
-honiaro	6462:pl
-honiary	6462:pl
-honiarze	6462:pl
+honiara	6463:en,6463:pl
+honiare	6463:pl
+honiaro	6463:pl
+honiary	6463:pl
+honiarze	6463:pl
 honmachi	5123:en
 honolulu	1903:en,1903:pl
 hoofddorp	4729:en
-horishni plavni	6491:en
+horishni plavni	6492:en
 horlivka	2709:en
-horodok	6988:en,6992:en
+horodok	6990:en,6994:en
 horta-guinardo	3773:en
 hortaleza	3904:en
 hortolandia	2775:en
 hosa'ina	3413:en
 hosapete	3115:en
 hoshiarpur	3755:en
-hostomel	6896:en
+hostomel	6898:en
 hosur	2816:en
 hougang new town	2840:en
 houston	421:en,421:pl
@@ -11929,15 +11924,15 @@ houstonu	421:pl
 houstony	421:pl
 howrah	788:en
 hrodna	1843:en
-hrubieszow	6887:en,6887:pl
-hrubieszowa	6887:pl
-hrubieszowem	6887:pl
-hrubieszowie	6887:pl
-hrubieszowowi	6887:pl
-hruzkyi	6484:en
+hrubieszow	6889:en,6889:pl
+hrubieszowa	6889:pl
+hrubieszowem	6889:pl
+hrubieszowie	6889:pl
+hrubieszowowi	6889:pl
+hruzkyi	6485:en
 hsinchu	1544:en
 hua hin	4998:en
-huacheng	6237:en
+huacheng	6238:en
 huadian	4537:en
 huai'an	405:en
 huaibei	744:en
@@ -11951,10 +11946,10 @@ huangshan	1519:en
 huangshi	1065:en
 huangzhou	5141:en
 huanuco	3280:en
-huaraz	5300:en
+huaraz	5301:en
 huayin	2679:en
 hubballi	847:en
-huby	6882:en
+huby	6884:en
 huddersfield	4219:en
 hudson	2461:pl
 hudsona	2461:pl
@@ -11981,18 +11976,18 @@ huinong	4610:en
 huixing	3436:en
 huixquilucan	5062:en
 huizhou	373:en
-hulan	5798:en
+hulan	5799:en
 hulan ergi	2444:en
 hull	2104:pl
 huludao	846:en
 hulunbuir	1915:en
-human	6367:pl:Humań
-humania	6367:pl:Humań
-humaniem	6367:pl:Humań
-humaniowi	6367:pl:Humań
-humaniu	6367:pl:Humań
+human	6368:pl:Humań
+humania	6368:pl:Humań
+humaniem	6368:pl:Humań
+humaniowi	6368:pl:Humań
+humaniu	6368:pl:Humań
 humen	3361:en
-hung yen	5307:en
+hung yen	5308:en
 hungary	99:en
 hungnam	1935:en
 huntington beach	3177:en
@@ -12005,7 +12000,7 @@ hurghady	3104:pl
 hurghadzie	3104:pl
 huyen lam ha	4342:en
 huzhou	799:en
-hwado	5912:en
+hwado	5913:en
 hwaseong-si	1134:en
 hyderabad	292:en,472:en
 hyesan	3349:en
@@ -12016,7 +12011,7 @@ ibadanie	346:pl
 ibadanowi	346:pl
 ibadanu	346:pl
 ibague	1335:en
-ibanda	5363:en
+ibanda	5364:en
 ibaraki	2271:en
 ibarra	2928:en
 ibb	972:en
@@ -12028,66 +12023,65 @@ icheon-si	3291:en
 ichihara	2306:en
 ichikawa	1424:en
 ichinomiya	1772:en
-ichinoseki	5531:en
-ida	6205:pl
-idach	6205:pl
-idami	6205:pl
+ichinoseki	5532:en
+ida	6206:pl
+idach	6206:pl
+idami	6206:pl
 idku	3604:en
 idlib	4892:en
-idom	6205:pl
+idom	6206:pl
 ifakara	3117:en
 igarassu	5155:en
 igboho	4603:en
-igdır	6194:en
-iguala de la independencia	5318:en
+igdır	6195:en
+iguala de la independencia	5319:en
 iguatemi	4205:en
-ihren	6799:en
-iida	6205:en
+ihren	6801:en
+iida	6206:en
 iizuka	4997:en
 ijebu ode	1859:en
-ijebu-igbo	5792:en
+ijebu-igbo	5793:en
 ijero-ekiti	3784:en
-ijok	6258:en
+ijok	6259:en
 ikare	1510:en
-ikeda	5990:en
+ikeda	5991:en
 ikeja	2108:en
-ikere-ekiti	6107:en
+ikere-ekiti	6108:en
 ikire	2913:en
 ikirun	4674:en
-ikoma	5214:en
+ikoma	5215:en
 ikot ekpene	2547:en
 iksan	2146:en
 ila orangun	3569:en
 ilagan	3855:en
 ilam	4465:en
 ile-ife	1264:en
-ilebo	5390:en
+ilebo	5391:en
 ilesa	2038:en
 ilford	3770:en
 ilheus	4056:en
 iligan	1957:en
 iligan city	2114:en
-illichivsk	6459:en
-illichivskyi	6209:en
-ilobu	5337:en
+illichivsk	6460:en
+ilobu	5338:en
 iloilo	1485:en
 ilorin	756:en
-ilovaisk	7016:en
-ilovays'k	7016:en
+ilovaisk	7018:en
+ilovays'k	7018:en
 imabari	3709:en
 imperatriz	2963:en
 imphal	2351:en
 imus	1460:en
 inazawa	4662:en
 incheon	368:en
-inda silase	6310:en
+inda silase	6311:en
 indaiatuba	2534:en
 indaur	456:pl
 indaurem	456:pl
 indaurowi	456:pl
 indauru	456:pl
 indaurze	456:pl
-independence	5387:en,5387:pl:Independence
+independence	5388:en,5388:pl:Independence
 independent state of papua new guinea	175:en
 independent state of samoa	243:en
 india	104:en
@@ -12106,25 +12100,25 @@ indore	456:en
 indramayu	5113:en
 inegol	4688:en
 inezgane	4417:en
-inglewood	5678:en
-ingolstadt	5221:en,5221:pl
+inglewood	5679:en
+ingolstadt	5222:en,5222:pl
 ingombota	4335:en
-inhulets	6441:en
+inhulets	6442:en
 inisa	3852:en
-inkisi	5498:en
+inkisi	5499:en
 innsbruck	4737:en,4737:pl
 innsbrucka	4737:pl
 innsbruckiem	4737:pl
 innsbruckowi	4737:pl
 innsbrucku	4737:pl
-inowrocław	6373:en,6373:pl
+inowrocław	6374:en,6374:pl
 insein	2625:en
-international city	5249:en
-inzai	5953:en
+international city	5250:en
+inzai	5954:en
 ipatinga	2823:en
-ipiranga	5446:en
+ipiranga	5447:en
 ipoh	985:en
-ipojuca	5944:en
+ipojuca	5945:en
 ipswich	3580:en,3580:pl
 iquique	3228:en
 iquitos	1780:en
@@ -12153,7 +12147,7 @@ irbilowi	536:pl
 irbilu	536:pl
 ireland	101:en
 irewe	4517:en
-iriga city	5499:en
+iriga city	5500:en
 iringa	3169:en
 irkuck	1162:pl
 irkucka	1162:pl
@@ -12165,7 +12159,7 @@ irlandia	101:pl
 irlandie	101:pl
 irlandii	101:pl
 irlandio	101:pl
-irpin	6425:en
+irpin	6426:en
 iruma	4279:en
 irvine	2523:en
 irving	2749:en,2749:pl
@@ -12182,7 +12176,7 @@ irvingu	2749:pl
 isahaya	4638:en
 ise	5105:en
 ise-ekiti	3390:en
-isehara	6086:en
+isehara	6087:en
 isesaki	3046:en
 iseyin	1832:en
 isfahan	556:en,556:pl
@@ -12196,7 +12190,6 @@ isidro casanova	4758:en
 isiro	2540:en
 iskandar puteri	1238:en
 iskenderun	2586:en
-iskorosten	6444:en
 islamabad	333:pl,1195:en,1195:pl,4172:pl
 islamabadem	333:pl,1195:pl,4172:pl
 islamabadowi	333:pl,1195:pl,4172:pl
@@ -12230,34 +12223,34 @@ istambułowi	254:pl
 istambułu	254:pl
 istanbul	254:en
 istaravshan	2378:en
-isulan	6214:en
-itabaiana	6084:en
+isulan	6215:en
+itabaiana	6085:en
 itabashi	1224:en
-itabira	5589:en
+itabira	5590:en
 itaborai	2703:en
 itabuna	3121:en
-itacoatiara	5627:en
+itacoatiara	5628:en
 itaguai	5092:en
 itagui	2319:en
-itaim bibi	6215:en
+itaim bibi	6216:en
 itaim paulista	3129:en
 itaituba	5110:en
 itajai	4049:en
 italian republic	109:en
 italy	109:en
 itami	3264:en
-itanhaem	6103:en
+itanhaem	6104:en
 itapecerica da serra	3981:en
-itaperuna	5879:en
+itaperuna	5880:en
 itapetininga	3998:en
 itapevi	2694:en
 itapipoca	4784:en
 itaquaquecetuba	1813:en
 itaquera	3058:en
-itarsi	6281:en
+itarsi	6282:en
 itatiba	5140:en
 itu	4573:en
-ituiutaba	6169:en
+ituiutaba	6170:en
 ituzaingo	3762:en
 ivano-frankivsk	2723:en
 ivanovo	1689:en
@@ -12267,26 +12260,26 @@ ivory park	3479:en
 iwaki	1874:en
 iwakuni	4876:en
 iwata	3802:en
-iwatsuki	5807:en
+iwatsuki	5808:en
 iwo	2598:en,2598:pl
 ixtapaluca	2056:en
-izeh	5277:en
+izeh	5278:en
 izewsk	1123:pl:Iżewsk
 izewska	1123:pl:Iżewsk
 izewskiem	1123:pl:Iżewsk
 izewskowi	1123:pl:Iżewsk
 izewsku	1123:pl:Iżewsk
 izhevsk	1123:en
-iziaslav	6982:en
-izium	6518:en
-izmail	6407:en
-izmaile	6407:pl
-izmaił	6407:pl
-izmaiłem	6407:pl
-izmaiłowi	6407:pl
-izmaiłu	6407:pl
-izmayil	6407:en
-izmaylovo	6040:en
+iziaslav	6984:en
+izium	6519:en
+izmail	6408:en
+izmaile	6408:pl
+izmaił	6408:pl
+izmaiłem	6408:pl
+izmaiłowi	6408:pl
+izmaiłu	6408:pl
+izmayil	6408:en
+izmaylovo	6041:en
 izmir	372:en,372:pl:Izmir
 izmirem	372:pl:Izmir
 izmirowi	372:pl:Izmir
@@ -12301,14 +12294,14 @@ izraelu	102:pl
 iztacalco	1759:en
 iztapalapa	488:en
 izumi	3475:en
-izumisano	6308:en
+izumisano	6309:en
 izumo	3681:en,3681:pl
-izyum	6518:en
-iława	6630:en,6630:pl
-iławe	6630:pl
-iławie	6630:pl
-iławo	6630:pl
-iławy	6630:pl
+izyum	6519:en
+iława	6632:en,6632:pl
+iławe	6632:pl
+iławie	6632:pl
+iławo	6632:pl
+iławy	6632:pl
 jabalpur	755:en
 jabalya	3758:en
 jabaquara	3005:en
@@ -12329,37 +12322,37 @@ jacksonville	805:en,805:pl
 jacksony	4103:pl
 jacmel	4565:en
 jacobabad	2949:en
-jaen	5581:en
-jafa	6317:pl:Jafa
-jafe	6317:pl:Jafa
-jaffa	6317:en,6317:pl
-jaffe	6317:pl
-jaffie	6317:pl
+jaen	5582:en
+jafa	6318:pl:Jafa
+jafe	6318:pl:Jafa
+jaffa	6318:en,6318:pl
+jaffe	6318:pl
+jaffie	6318:pl
 jaffna	3744:en
-jaffo	6317:pl
-jaffy	6317:pl
-jafie	6317:pl:Jafa
-jafo	6317:pl:Jafa,6317:pl:Jafo
-jafy	6317:pl:Jafa
+jaffo	6318:pl
+jaffy	6318:pl
+jafie	6318:pl:Jafa
+jafo	6318:pl:Jafa,6318:pl:Jafo
+jafy	6318:pl:Jafa
 jagadhri	5061:en
 jagdalpur	5034:en
-jagtial	6050:en
-jahanabad	6097:en
+jagtial	6051:en
+jahanabad	6098:en
 jahrom	4442:en
 jaigaon	3978:en
 jaipur	364:en
 jajmau	1116:en
 jakarta	279:en
-jalai nur	5854:en
+jalai nur	5855:en
 jalalabad	2389:en
 jalalpur jattan	4292:en
 jalalpur pirwala	1411:en
 jalandhar	898:en
 jalapa	3953:en
 jalgaon	1521:en
-jalingo	5360:en
+jalingo	5361:en
 jalna	2289:en
-jalpaiguri	5853:en
+jalpaiguri	5854:en
 jamaica	111:en,2976:en
 jamajce	111:pl
 jamajek	111:pl
@@ -12370,9 +12363,9 @@ jamajke	111:pl
 jamajki	111:pl
 jamajko	111:pl
 jamajkom	111:pl
-jamalpur	3777:en,5957:en
+jamalpur	3777:en,5958:en
 jambi city	1143:en
-jamestown	7064:en,7064:pl
+jamestown	7067:en,7067:pl
 jammu	1237:en
 jamnagar	1197:en
 jampur	4060:en
@@ -12384,7 +12377,7 @@ jamusukro	2362:pl
 jamusukru	2362:pl
 jamusukrze	2362:pl
 janakpur	3304:en
-jandira	5340:en
+jandira	5341:en
 janik	1725:pl:Janik
 janika	1725:pl:Janik
 janikach	1725:pl:Janik
@@ -12399,7 +12392,7 @@ janiku	1725:pl:Janik
 janzur	4086:en
 jao	2381:pl
 japan	113:en
-japeri	6172:en
+japeri	6173:en
 japonia	113:pl
 japonie	113:pl
 japonii	113:pl
@@ -12410,93 +12403,93 @@ jaranwala	4179:en
 jardim angela	2116:en
 jardim helena	4860:en
 jardim sao luis	2500:en
-jaren	7060:pl:Jaren
-jarenem	7060:pl:Jaren
-jarenie	7060:pl:Jaren
-jarenowi	7060:pl:Jaren
-jarenu	7060:pl:Jaren
-jarocin	6733:en,6733:pl
-jarocina	6733:pl
-jarocinem	6733:pl
-jarocinie	6733:pl
-jarocinowi	6733:pl
-jaroslav	1182:pl,6600:pl:Jaroslav
-jaroslava	1182:pl,6600:pl:Jaroslav
-jaroslavach	1182:pl,6600:pl:Jaroslav
-jaroslavami	1182:pl,6600:pl:Jaroslav
-jaroslavem	1182:pl,6600:pl:Jaroslav
-jaroslavie	1182:pl,6600:pl:Jaroslav
-jaroslavom	1182:pl,6600:pl:Jaroslav
-jaroslavow	1182:pl,6600:pl:Jaroslav
-jaroslavowi	1182:pl,6600:pl:Jaroslav
-jaroslavowie	1182:pl,6600:pl:Jaroslav
-jaroslavy	1182:pl,6600:pl:Jaroslav
-jarosław	1182:pl:Jarosław,6600:en,6600:pl
-jarosława	1182:pl:Jarosław,6600:pl
-jarosławach	1182:pl:Jarosław,6600:pl
-jarosławami	1182:pl:Jarosław,6600:pl
-jarosławem	1182:pl:Jarosław,6600:pl
-jarosławie	1182:pl:Jarosław,6600:pl
-jarosławom	1182:pl:Jarosław,6600:pl
-jarosławow	1182:pl:Jarosław,6600:pl
-jarosławowi	1182:pl:Jarosław,6600:pl
-jarosławowie	1182:pl:Jarosław,6600:pl
-jarosławy	1182:pl:Jarosław,6600:pl
-jasle	6576:pl
+jaren	7063:pl:Jaren
+jarenem	7063:pl:Jaren
+jarenie	7063:pl:Jaren
+jarenowi	7063:pl:Jaren
+jarenu	7063:pl:Jaren
+jarocin	6735:en,6735:pl
+jarocina	6735:pl
+jarocinem	6735:pl
+jarocinie	6735:pl
+jarocinowi	6735:pl
+jaroslav	1182:pl,6601:pl:Jaroslav
+jaroslava	1182:pl,6601:pl:Jaroslav
+jaroslavach	1182:pl,6601:pl:Jaroslav
+jaroslavami	1182:pl,6601:pl:Jaroslav
+jaroslavem	1182:pl,6601:pl:Jaroslav
+jaroslavie	1182:pl,6601:pl:Jaroslav
+jaroslavom	1182:pl,6601:pl:Jaroslav
+jaroslavow	1182:pl,6601:pl:Jaroslav
+jaroslavowi	1182:pl,6601:pl:Jaroslav
+jaroslavowie	1182:pl,6601:pl:Jaroslav
+jaroslavy	1182:pl,6601:pl:Jaroslav
+jarosław	1182:pl:Jarosław,6601:en,6601:pl
+jarosława	1182:pl:Jarosław,6601:pl
+jarosławach	1182:pl:Jarosław,6601:pl
+jarosławami	1182:pl:Jarosław,6601:pl
+jarosławem	1182:pl:Jarosław,6601:pl
+jarosławie	1182:pl:Jarosław,6601:pl
+jarosławom	1182:pl:Jarosław,6601:pl
+jarosławow	1182:pl:Jarosław,6601:pl
+jarosławowi	1182:pl:Jarosław,6601:pl
+jarosławowie	1182:pl:Jarosław,6601:pl
+jarosławy	1182:pl:Jarosław,6601:pl
+jasle	6577:pl
 jassach	1776:pl
 jassami	1776:pl
 jassom	1776:pl
 jassy	1776:pl
-jastrzebie zdroj	6345:en
-jasła	6576:pl
-jasłem	6576:pl
-jasło	6576:en,6576:pl
-jasłu	6576:pl
-jatai	5940:en
+jastrzebie zdroj	6346:en
+jasła	6577:pl
+jasłem	6577:pl
+jasło	6577:en,6577:pl
+jasłu	6577:pl
+jatai	5941:en
 jau	4704:en
-jauharabad	5594:en
+jauharabad	5595:en
 jaunde	643:pl
 jaunpur	3738:en
-jawor	6759:en,6759:pl
-jaworem	6759:pl
-jaworowi	6759:pl
-jaworze	6759:pl
-jaworzna	6344:pl
-jaworznem	6344:pl
-jaworznie	6344:pl
-jaworzno	6344:en,6344:pl
-jaworznu	6344:pl
-jaworzyna	6344:pl:Jaworzyna
-jaworzyne	6344:pl:Jaworzyna
-jaworzynie	6344:pl:Jaworzyna
-jaworzyno	6344:pl:Jaworzyna
-jaworzyny	6344:pl:Jaworzyna
+jawor	6761:en,6761:pl
+jaworem	6761:pl
+jaworowi	6761:pl
+jaworze	6761:pl
+jaworzna	6345:pl
+jaworznem	6345:pl
+jaworznie	6345:pl
+jaworzno	6345:en,6345:pl
+jaworznu	6345:pl
+jaworzyna	6345:pl:Jaworzyna
+jaworzyne	6345:pl:Jaworzyna
+jaworzynie	6345:pl:Jaworzyna
+jaworzyno	6345:pl:Jaworzyna
+jaworzyny	6345:pl:Jaworzyna
 jayapura	1672:en
-jałcie	6379:pl
-jałta	6379:pl
-jałte	6379:pl
-jałto	6379:pl
-jałty	6379:pl
+jałcie	6380:pl
+jałta	6380:pl
+jałte	6380:pl
+jałto	6380:pl
+jałty	6380:pl
 jebel ali	3073:en
 jeddah	314:en
-jedrzejow	6956:en,6956:pl
-jedrzejowa	6956:pl
-jedrzejowem	6956:pl
-jedrzejowie	6956:pl
-jedrzejowowi	6956:pl
+jedrzejow	6958:en,6958:pl
+jedrzejowa	6958:pl
+jedrzejowem	6958:pl
+jedrzejowie	6958:pl
+jedrzejowowi	6958:pl
 jeju city	1444:en
 jekaterynburg	572:pl
 jekaterynburga	572:pl
 jekaterynburgiem	572:pl
 jekaterynburgowi	572:pl
 jekaterynburgu	572:pl
-jelcz	7022:en,7022:pl
-jelcz laskowice	7019:en
-jelcza	7022:pl
-jelczem	7022:pl
-jelczowi	7022:pl
-jelczu	7022:pl
-jelenia gora	6376:en
+jelcz	7025:en,7025:pl
+jelcz laskowice	7021:en
+jelcza	7025:pl
+jelczem	7025:pl
+jelczowi	7025:pl
+jelczu	7025:pl
+jelenia gora	6377:en
 jelfa	2439:pl
 jelfe	2439:pl
 jelfie	2439:pl
@@ -12508,10 +12501,10 @@ jemenem	244:pl
 jemenie	244:pl
 jemenowi	244:pl
 jemenu	244:pl
-jena	6006:en,6006:pl
-jene	6006:pl
-jenie	6006:pl
-jeny	6006:pl
+jena	6007:en,6007:pl
+jene	6007:pl
+jenie	6007:pl
+jeny	6007:pl
 jeongeup	4505:en
 jeonju	1137:en
 jepara	662:en
@@ -12527,17 +12520,17 @@ jersey city	2461:en
 jerusalem	833:en
 jeruzalem	833:pl:Jeruzalem
 jessore	2662:en
-jetpur	5326:en
+jetpur	5327:en
 jhang sadr	1186:en
 jhansi	1663:en
 jhelum	3383:en
-jhunjhunun	5317:en
+jhunjhunun	5318:en
 ji parana	5080:en
 ji'an	1315:en
 jiading	476:en
 jiagedaqi	4631:en
 jiamusi	1287:en
-jianchang	5797:en
+jianchang	5798:en
 jiangmen	498:en
 jiangyin	500:en
 jiangyou	4957:en
@@ -12588,8 +12581,8 @@ jinshanlu	3389:en
 jinzhong	681:en
 jinzhou	1191:en,2998:en
 jiroft	4807:en
-jishou	6160:en
-jishu	6043:en
+jishou	6161:en
+jishu	6044:en
 jiujiang	721:en
 jiupu	5095:en
 jiuquan	1607:en
@@ -12597,7 +12590,7 @@ jiutai	3642:en
 jiutepec	2999:en
 jixi	1693:en
 jiyuan	2681:en
-jizan	5974:en
+jizan	5975:en
 jizhou	1849:en
 jizzax	3566:en
 joao pessoa	940:en
@@ -12621,12 +12614,12 @@ jolami	1523:pl
 jole	1523:pl
 joli	1523:pl
 joliet	4258:en
-jolo	6253:en,6253:pl
+jolo	6254:en,6254:pl
 jolom	1523:pl
 jolu	1523:pl
 jombang	4989:en
 jomvu	3865:en
-jonkoping	5612:en
+jonkoping	5613:en
 jordan	112:en
 jordania	112:pl
 jordanie	112:pl
@@ -12636,12 +12629,12 @@ jorhat	4978:en
 jos	775:en
 jose bonifacio	4915:en
 jose c. paz	2807:en
-jozefow	6917:en,6917:pl
-jozefowa	6917:pl
-jozefowem	6917:pl
-jozefowie	6917:pl
-jozefowowi	6917:pl
-juan diaz	6275:en
+jozefow	6919:en,6919:pl
+jozefowa	6919:pl
+jozefowem	6919:pl
+jozefowie	6919:pl
+jozefowowi	6919:pl
+juan diaz	6276:en
 juazeiro	2731:en
 juazeiro do norte	2879:en
 juba	1550:en
@@ -12666,10 +12659,10 @@ jurze	4866:pl:Jura
 jutiapa	4310:en
 jyvaskyla	4231:en
 kabankalan	3059:en
-kabatach	6655:pl
-kabatami	6655:pl
-kabatom	6655:pl
-kabaty	6655:en,6655:pl
+kabatach	6657:pl
+kabatami	6657:pl
+kabatom	6657:pl
+kabaty	6657:en,6657:pl
 kabin buri	4495:en
 kabinda	2948:en
 kabul	321:en,321:pl
@@ -12678,21 +12671,21 @@ kabulowi	321:pl
 kabulu	321:pl
 kabwe	2266:en
 kadapa	1947:en
-kadiyivka	6391:en
-kadoma	4769:en,5382:en
+kadiyivka	6392:en
+kadoma	4769:en,5383:en
 kaduna	484:en
-kadyks	5406:pl
-kadyksem	5406:pl
-kadyksie	5406:pl
-kadyksowi	5406:pl
-kadyksu	5406:pl
+kadyks	5407:pl
+kadyksem	5407:pl
+kadyksie	5407:pl
+kadyksowi	5407:pl
+kadyksu	5407:pl
 kaech'on	2067:en
-kaen	5722:pl:Kaen
+kaen	5723:pl:Kaen
 kaesong	1977:en
 kafr ad dawwar	4902:en
 kafr ash shaykh	3320:en
 kafrul	1970:en
-kafue	6032:en,6032:pl
+kafue	6033:en,6033:pl
 kagoshima	1209:en,1209:pl
 kagoshime	1209:pl
 kagoshimie	1209:pl
@@ -12712,18 +12705,18 @@ kairowi	271:pl
 kairu	271:pl
 kairze	271:pl
 kaithal	4334:en
-kaiyuan	3258:en,5631:en
+kaiyuan	3258:en,5632:en
 kaja	5169:pl
 kajach	5169:pl
 kajami	5169:pl
 kajang	2752:en
 kajansi	4637:en
 kaje	5169:pl
-kajenna	6443:pl
-kajenne	6443:pl
-kajennie	6443:pl
-kajenno	6443:pl
-kajenny	6443:pl
+kajenna	6444:pl
+kajenne	6444:pl
+kajennie	6444:pl
+kajenno	6444:pl
+kajenny	6444:pl
 kajfeng	591:pl:Kajfeng
 kajfengiem	591:pl:Kajfeng
 kajfengowi	591:pl:Kajfeng
@@ -12737,8 +12730,8 @@ kajo	5169:pl
 kajom	5169:pl
 kakamega	479:en
 kakamigahara	4347:en
-kakegawa	5351:en
-kakhovka	6595:en
+kakegawa	5352:en
+kakhovka	6596:en
 kakinada	1760:en
 kakogawacho-honmachi	2395:en
 kalaban koro	4241:en
@@ -12767,42 +12760,41 @@ kalininow	1635:pl
 kalininowi	1635:pl
 kalininowie	1635:pl
 kalininskiy	1404:en
-kalininskyi	6203:en
 kalininy	1635:pl
-kalinowce	6893:pl
-kalinowka	6893:pl
-kalinowke	6893:pl
-kalinowki	6893:pl
-kalinowko	6893:pl
-kalisz	5816:en,5816:pl
-kalisza	5816:pl
-kaliszach	5816:pl
-kaliszami	5816:pl
-kalisze	5816:pl
-kaliszem	5816:pl
-kaliszom	5816:pl
-kaliszow	5816:pl
-kaliszowi	5816:pl
-kaliszowie	5816:pl
-kaliszu	5816:pl
+kalinowce	6895:pl
+kalinowka	6895:pl
+kalinowke	6895:pl
+kalinowki	6895:pl
+kalinowko	6895:pl
+kalisz	5817:en,5817:pl
+kalisza	5817:pl
+kaliszach	5817:pl
+kaliszami	5817:pl
+kalisze	5817:pl
+kaliszem	5817:pl
+kaliszom	5817:pl
+kaliszow	5817:pl
+kaliszowi	5817:pl
+kaliszowie	5817:pl
+kaliszu	5817:pl
 kalkucie	316:pl
 kalkuta	316:pl
 kalkute	316:pl
 kalkuto	316:pl
 kalkuty	316:pl
 kallakurichi	521:en
-kallang	6226:en
-kallithea	6274:en
-kalmiuskyi	6209:en
-kalmunai	6304:en
+kallang	6227:en
+kallithea	6275:en
+kalmiuskyi	6210:en
+kalmunai	6305:en
 kalol	4664:en
 kaluga	1966:en
-kalulushi	6036:en
-kalush	6426:en
+kalulushi	6037:en
+kalush	6427:en
 kalyan	659:en
-kalynivka	6095:en,6893:en
-kalynivskyi	6095:en
-kamagaya	5766:en
+kalynivka	6895:en
+kalynivskyi	6096:en
+kamagaya	5767:en
 kamakura	3677:en
 kamalia	3803:en
 kamalshahr	4438:en
@@ -12817,8 +12809,8 @@ kamerunem	46:pl
 kamerunie	46:pl
 kamerunowi	46:pl
 kamerunu	46:pl
-kamianets-podilskyi	6343:en
-kamienna gora	6809:en
+kamianets-podilskyi	6344:en
+kamienna gora	6811:en
 kamil	2636:pl
 kamila	2636:pl
 kamilach	2636:pl
@@ -12832,7 +12824,7 @@ kamilowie	2636:pl
 kamilu	2636:pl
 kamina	3203:en
 kamirenjaku	3305:en
-kamloops	6018:en
+kamloops	6019:en
 kamoke	2245:en
 kampala	522:en,522:pl
 kampale	522:pl
@@ -12846,12 +12838,12 @@ kampung larkin lama	1412:en
 kampung pasir gudang baru	4316:en
 kampung sungai ara	4469:en
 kampung sungai glugur	4317:en
-kamsar	5588:en
-kamyanets-podilskyi	6343:en
-kamyanobridskyi	6540:en
+kamsar	5589:en
+kamyanets-podilskyi	6344:en
+kamyanobridskyi	6541:en
 kamyanske	2852:en
 kamyshin	4899:en
-kana	5722:pl:Kana
+kana	5723:pl:Kana
 kanada	37:pl
 kanade	37:pl
 kanado	37:pl
@@ -12867,30 +12859,30 @@ kandaharem	1350:pl
 kandaharowi	1350:pl
 kandaharu	1350:pl
 kandaharze	1350:pl
-kandy	5673:en
-kangding	6323:en
+kandy	5674:en
+kangding	6324:en
 kanggye	3077:en
-kangnyong	5896:en
-kangson	6146:en
+kangnyong	5897:en
+kangson	6147:en
 kanhangad	5030:en
-kani	6175:en
-kaniow	6767:pl
-kaniowa	6767:pl
-kaniowem	6767:pl
-kaniowie	6767:pl
-kaniowowi	6767:pl
-kaniv	6767:en
+kani	6176:en
+kaniow	6769:pl
+kaniowa	6769:pl
+kaniowem	6769:pl
+kaniowie	6769:pl
+kaniowowi	6769:pl
+kaniv	6769:en
 kankan	2924:en
 kano	309:en,309:pl
-kanoya	6245:en
+kanoya	6246:en
 kanpur	377:en,377:pl
-kanpur cantonment	5821:en
+kanpur cantonment	5822:en
 kanpurem	377:pl
 kanpurowi	377:pl
 kanpuru	377:pl
 kanpurze	377:pl
 kansas city	1476:en,4124:en
-kansk	6208:en
+kansk	6209:en
 kanton	252:pl
 kantonem	252:pl
 kantonie	252:pl
@@ -12904,7 +12896,7 @@ kapsztadem	311:pl
 kapsztadowi	311:pl
 kapsztadu	311:pl
 kapsztadzie	311:pl
-kara	6030:en,6030:pl
+kara	6031:en,6031:pl
 karabaglar	1464:en
 karabuk	5040:en
 karachi	262:en
@@ -12918,26 +12910,26 @@ karaikkudi	3521:en
 karaj	593:en
 karaman	3634:en
 karamay	2481:en
-karatsu	5367:en
-karavaievi dachi	6598:en
-karavayevi dachi	6598:en
+karatsu	5368:en
+karavaievi dachi	6599:en
+karavayevi dachi	6599:en
 karawalnagar	2892:en
 karawang	2139:en
 karbala	686:en
-kardzhali	6533:en
+kardzhali	6534:en
 kariega	2248:en
 karimnagar	2258:en
 kariya	4099:en
-karlovo	6652:en
-karlsbad	5517:pl:Karlsbad
-karlsbadem	5517:pl:Karlsbad
-karlsbadowi	5517:pl:Karlsbad
-karlsbadu	5517:pl:Karlsbad
-karlsbadzie	5517:pl:Karlsbad
+karlovo	6654:en
+karlsbad	5518:pl:Karlsbad
+karlsbadem	5518:pl:Karlsbad
+karlsbadowi	5518:pl:Karlsbad
+karlsbadu	5518:pl:Karlsbad
+karlsbadzie	5518:pl:Karlsbad
 karlsruhe	2302:en,2302:pl
 karnal	2171:en
 karnaphuli	3150:en
-karnobat	6857:en
+karnobat	6859:en
 karol bagh	1399:en
 karolin	3721:pl:Karolina
 karolina	3721:pl:Karolina
@@ -12959,28 +12951,28 @@ kartagine	3020:pl:Kartagina
 kartaginie	3020:pl:Kartagina
 kartagino	3020:pl:Kartagina
 kartaginy	3020:pl:Kartagina
-kartuzy	7037:en,7037:pl
+kartuzy	7040:en,7040:pl
 karur	2776:en
 karuri	3323:en,3324:en
-karłowa	6652:pl
-karłowem	6652:pl
-karłowice-rozanka	6635:en
-karłowo	6652:pl
-karłowu	6652:pl
+karłowa	6654:pl
+karłowem	6654:pl
+karłowice-rozanka	6637:en
+karłowo	6654:pl
+karłowu	6654:pl
 kasama	3554:en
 kasangati	3096:en
-kasese	5492:en
+kasese	5493:en
 kashan	2158:en,2159:en
 kashgar	1396:en
 kashihara-shi	5073:en
-kashipur	6101:en
+kashipur	6102:en
 kashiwa	1591:en
-kashiwara	5213:en
+kashiwara	5214:en
 kashmar	4773:en
 kassala	1700:en
 kassel	3269:en,3269:pl
 kastamonu	5029:en
-kasuga	5706:en
+kasuga	5707:en
 kasugai	2133:en
 kasukabe	2813:en
 kasulu	2722:en
@@ -12995,7 +12987,7 @@ katarem	186:pl
 katarowi	186:pl
 kataru	186:pl
 katarze	186:pl
-katerynivka	6951:en
+katerynivka	6953:en
 kathmandu	594:en
 kati	4820:en
 katihar	2695:en
@@ -13008,9 +13000,9 @@ katowicom	2277:pl
 katsina	1088:en
 katsushika	1545:en
 katsuta	4037:en
-katumba	5818:en
+katumba	5819:en
 kaunas	2261:en
-kawachi-nagano	6195:en
+kawachi-nagano	6196:en
 kawagoe	1888:en
 kawaguchi	1184:en
 kawanishi	4062:en
@@ -13033,42 +13025,42 @@ kazania	672:pl:Kazań
 kazaniem	672:pl:Kazań
 kazaniowi	672:pl:Kazań
 kazaniu	672:pl:Kazań
-kazanlak	6504:en
+kazanlak	6505:en
 kazanom	672:pl
 kazanow	672:pl
 kazanowi	672:pl
 kazanowie	672:pl
 kazany	672:pl
-kazanłyk	6504:pl
-kazanłykiem	6504:pl
-kazanłykowi	6504:pl
-kazanłyku	6504:pl
-kazerun	5634:en
-kazo	5610:en
+kazanłyk	6505:pl
+kazanłykiem	6505:pl
+kazanłykowi	6505:pl
+kazanłyku	6505:pl
+kazerun	5635:en
+kazo	5611:en
 kałudze	1966:pl
 kaługa	1966:pl
 kaługe	1966:pl
 kaługi	1966:pl
 kaługo	1966:pl
-kałusz	6426:pl
-kałusza	6426:pl
-kałuszem	6426:pl
-kałuszowi	6426:pl
-kałuszu	6426:pl
-kecskemet	5770:en
+kałusz	6427:pl
+kałusza	6427:pl
+kałuszem	6427:pl
+kałuszowi	6427:pl
+kałuszu	6427:pl
+kecskemet	5771:en
 kediri	2177:en
-kedungwuni	5389:en
-kedzierzyn	6423:pl
-kedzierzyn-kozle	6423:en
-kedzierzyna	6423:pl
-kedzierzynem	6423:pl
-kedzierzynie	6423:pl
-kedzierzynowi	6423:pl
+kedungwuni	5390:en
+kedzierzyn	6424:pl
+kedzierzyn-kozle	6424:en
+kedzierzyna	6424:pl
+kedzierzynem	6424:pl
+kedzierzynie	6424:pl
+kedzierzynowi	6424:pl
 keelung	1847:en
 kelar	2603:en
 kelowna	4344:en
 kembangan	4822:en
-kembrydzh	6540:en
+kembrydzh	6541:en
 kemerovo	1267:en
 kemerowa	1267:pl
 kemerowem	1267:pl
@@ -13093,16 +13085,16 @@ kerczowi	4221:pl
 kerczu	4221:pl
 kerman	1233:en
 kermanshah	1165:en
-ketach	6865:pl
-ketami	6865:pl
-ketom	6865:pl
-ketrzyn	6696:en,6696:pl,6696:pl:Ketrzyn
-ketrzyna	6696:pl,6696:pl:Ketrzyn
-ketrzynem	6696:pl,6696:pl:Ketrzyn
-ketrzynie	6696:pl,6696:pl:Ketrzyn
-ketrzynowi	6696:pl,6696:pl:Ketrzyn
-kety	6865:en,6865:pl
-kfar saba	5734:en
+ketach	6867:pl
+ketami	6867:pl
+ketom	6867:pl
+ketrzyn	6698:en,6698:pl,6698:pl:Ketrzyn
+ketrzyna	6698:pl,6698:pl:Ketrzyn
+ketrzynem	6698:pl,6698:pl:Ketrzyn
+ketrzynie	6698:pl,6698:pl:Ketrzyn
+ketrzynowi	6698:pl,6698:pl:Ketrzyn
+kety	6867:en,6867:pl
+kfar saba	5735:en
 khabarovsk	1171:en
 khairpur mir's	3372:en
 khamis mushait	1742:en
@@ -13112,40 +13104,40 @@ khanaqin	3644:en
 khandwa	3195:en
 khanna	4923:en
 khanpur	4414:en
-khanty-mansiysk	6213:en
-khanzhonkivskyi	6480:en
-khanzhonkove	6557:en
+khanty-mansiysk	6214:en
+khanzhonkivskyi	6481:en
+khanzhonkove	6558:en
 kharagpur	2947:en
 khardah	4910:en
-khargone	5448:en
-kharian	6109:en
+khargone	5449:en
+kharian	6110:en
 kharkiv	605:en
-kharkivskyi masyv	6349:en
+kharkivskyi masyv	6350:en
 khartoum	461:en
 khartoum north	801:en
-khartsyzk	6463:en
+khartsyzk	6464:en
 khasavyurt	4972:en
 khasnahzan	4295:en
 khemisset	4373:en
-khenchela	5532:en
+khenchela	5533:en
 khenifra	4912:en
-kherson	6422:en
+kherson	6423:en
 khimki	2708:en
 khirdalan	3292:en
-khlong luang	5313:en
+khlong luang	5314:en
 khlong sam wa	3739:en
-khlong toei	5800:en
+khlong toei	5801:en
 khmelnytskyi	2370:en
-khmilnyk	6693:en
+khmilnyk	6695:en
 khobar	3817:en
 khomeyni shahr	2349:en
-khon kaen	5533:en
+khon kaen	5534:en
 khoroshevo-mnevniki	3974:en
 khorramabad	2014:en
 khorramshahr	2007:en
 khouribga	3014:en
-khrestivka	6699:en
-khrustalnyi	6372:en
+khrestivka	6701:en
+khrustalnyi	6373:en
 khujand	3373:en
 khulna	570:en,570:pl
 khulne	570:pl
@@ -13153,12 +13145,12 @@ khulnie	570:pl
 khulno	570:pl
 khulny	570:pl
 khuraybat as suq	3453:en
-khurja	5933:en
-khushab	6126:en
-khust	6682:en
+khurja	5934:en
+khushab	6127:en
+khust	6684:en
 khuy	3244:en
 khuzdar	2962:en
-khwisero	5592:en
+khwisero	5593:en
 kiambu	4256:en
 kibaha	2443:en
 kicie	379:pl,1999:pl
@@ -13168,7 +13160,7 @@ kielcach	3351:pl
 kielcami	3351:pl
 kielce	3351:en,3351:pl
 kielcom	3351:pl
-kien an	5339:en
+kien an	5340:en
 kigali	735:en,735:pl
 kigoma	2791:en
 kijow	371:pl
@@ -13183,9 +13175,9 @@ kil	2575:pl
 kila	2575:pl
 kilamba	2735:en
 kilem	2575:pl
-kiliia	6861:en
-kilis	5679:en
-kiliya	6861:en
+kiliia	6863:en
+kilis	5680:en
+kiliya	6863:en
 killeen	4471:en
 kilonia	2575:pl:Kilonia
 kilonie	2575:pl:Kilonia
@@ -13197,7 +13189,7 @@ kima kieza	1605:en
 kimberley	4424:en
 kimhae	1329:en
 kindia	3919:en
-kindrativskyi	6203:en
+kindrativskyi	6204:en
 kindu	2771:en
 kingdom of bahrain	22:en
 kingdom of belgium	19:en
@@ -13214,13 +13206,13 @@ kingdom of sweden	196:en
 kingdom of thailand	217:en
 kingdom of the netherlands	165:en
 kingdom of tonga	223:en
-kingston	852:en,852:pl,4738:en,4738:pl,7062:en,7062:pl
+kingston	852:en,852:pl,4738:en,4738:pl,7065:en,7065:pl
 kingston upon hull	2104:en
-kingstonem	852:pl,4738:pl,7062:pl
-kingstonie	852:pl,4738:pl,7062:pl
-kingstonowi	852:pl,4738:pl,7062:pl
-kingstonu	852:pl,4738:pl,7062:pl
-kingstown	6745:en,6745:pl
+kingstonem	852:pl,4738:pl,7065:pl
+kingstonie	852:pl,4738:pl,7065:pl
+kingstonowi	852:pl,4738:pl,7065:pl
+kingstonu	852:pl,4738:pl,7065:pl
+kingstown	6747:en,6747:pl
 kinshasa	253:en
 kinszasa	253:pl
 kinszase	253:pl
@@ -13249,27 +13241,25 @@ kirkuku	785:pl
 kiro	1516:pl
 kirom	1516:pl
 kirov	1395:en
-kirovske	6699:en
-kirovskyi	3775:en,6484:en
 kirowograd	2946:pl
 kirowogradem	2946:pl
 kirowogradowi	2946:pl
 kirowogradu	2946:pl
 kirowogradzie	2946:pl
-kiryu	5802:en
+kiryu	5803:en
 kirze	1516:pl
 kisangani	709:en
 kisaran	4432:en
 kisarazu	4621:en
-kiselevsk	6042:en
-kishanganj	5938:en
+kiselevsk	6043:en
+kishanganj	5939:en
 kishangarh	4068:en
 kishiwada	3124:en
 kisi	4055:en
-kisii	5632:en
+kisii	5633:en
 kislovodsk	4726:en
 kismayo	2767:en
-kissidougou	5456:en
+kissidougou	5457:en
 kisumu	1714:en
 kiszyniow	1141:pl
 kiszyniowa	1141:pl
@@ -13281,7 +13271,7 @@ kitach	379:pl,1999:pl
 kitakiusiu	849:pl
 kitakyushu	849:en
 kitale	3895:en
-kitami	379:pl,1999:pl,5291:en
+kitami	379:pl,1999:pl,5292:en
 kitchener	2524:en
 kite	379:pl,1999:pl
 kitengela	4081:en
@@ -13291,13 +13281,13 @@ kitow	379:pl,1999:pl
 kitowie	379:pl,1999:pl
 kitwe	1094:en
 kity	379:pl,1999:pl
-kivsharivka	6856:en
-klagenfurcie	6294:pl
-klagenfurt	6294:pl
-klagenfurt am worthersee	6294:en
-klagenfurtem	6294:pl
-klagenfurtowi	6294:pl
-klagenfurtu	6294:pl
+kivsharivka	6858:en
+klagenfurcie	6295:pl
+klagenfurt	6295:pl
+klagenfurt am worthersee	6295:en
+klagenfurtem	6295:pl
+klagenfurtowi	6295:pl
+klagenfurtu	6295:pl
 klaipeda	3691:en
 klang	2704:en
 klar	2603:pl
@@ -13307,13 +13297,13 @@ klaru	2603:pl
 klarze	2603:pl
 klaten	4971:en
 klerksdorp	2846:en
-klov	6913:en
+klov	6915:en
 kluang	2043:en
-kluczbork	6722:en,6722:pl
-kluczborka	6722:pl
-kluczborkiem	6722:pl
-kluczborkowi	6722:pl
-kluczborku	6722:pl
+kluczbork	6724:en,6724:pl
+kluczborka	6724:pl
+kluczborkiem	6724:pl
+kluczborkowi	6724:pl
+kluczborku	6724:pl
 klungkung	2898:en
 kluz	2279:pl:Kluż
 kluza	2279:pl
@@ -13329,25 +13319,25 @@ kluzowi	2279:pl:Kluż
 kluzowie	2279:pl
 kluzu	2279:pl:Kluż
 kluzy	2279:pl
-kniahynyn	6969:en
+kniahynyn	6971:en
 knoxville	3379:en,3379:pl
-knurow	6561:en,6561:pl
-knurowa	6561:pl
-knurowem	6561:pl
-knurowie	6561:pl
-knurowowi	6561:pl
-knyahynyn	6969:en
+knurow	6562:en,6562:pl
+knurowa	6562:pl
+knurowem	6562:pl
+knurowie	6562:pl
+knurowowi	6562:pl
+knyahynyn	6971:en
 kobe	565:en,565:pl
-koblencja	5878:pl
-koblencje	5878:pl
-koblencji	5878:pl
-koblencjo	5878:pl
-koblenz	5878:en
-kobyłce	6930:pl
-kobyłka	6930:en,6930:pl
-kobyłke	6930:pl
-kobyłki	6930:pl
-kobyłko	6930:pl
+koblencja	5879:pl
+koblencje	5879:pl
+koblencji	5879:pl
+koblencjo	5879:pl
+koblenz	5879:en
+kobyłce	6932:pl
+kobyłka	6932:en,6932:pl
+kobyłke	6932:pl
+kobyłki	6932:pl
+kobyłko	6932:pl
 kochi	1148:en,2002:en
 koczin	1148:pl
 koczinem	1148:pl
@@ -13368,28 +13358,28 @@ kokandu	2499:pl
 kokandzie	2499:pl
 kokshetau	4170:en
 kokubunji	4869:en
-kola	6768:pl:Kola
+kola	6770:pl:Kola
 kolar	4553:en
-kolberg	6531:pl:Kolberg
-kolberga	6531:pl:Kolberg
-kolbergach	6531:pl:Kolberg
-kolbergami	6531:pl:Kolberg
-kolbergi	6531:pl:Kolberg
-kolbergiem	6531:pl:Kolberg
-kolbergom	6531:pl:Kolberg
-kolbergow	6531:pl:Kolberg
-kolbergowi	6531:pl:Kolberg
-kolbergowie	6531:pl:Kolberg
-kolbergu	6531:pl:Kolberg
-kolda	6073:en
-kole	6768:pl
+kolberg	6532:pl:Kolberg
+kolberga	6532:pl:Kolberg
+kolbergach	6532:pl:Kolberg
+kolbergami	6532:pl:Kolberg
+kolbergi	6532:pl:Kolberg
+kolbergiem	6532:pl:Kolberg
+kolbergom	6532:pl:Kolberg
+kolbergow	6532:pl:Kolberg
+kolbergowi	6532:pl:Kolberg
+kolbergowie	6532:pl:Kolberg
+kolbergu	6532:pl:Kolberg
+kolda	6074:en
+kole	6770:pl
 kolhapur	1289:en
 kolkata	316:en
 kollam	1824:en
 koln	792:en
 kolombo	1124:pl:Kolombo,2792:pl:Kolombo
 kolomna	4264:en
-kolomyia	6447:en
+kolomyia	6448:en
 kolonia	792:pl
 kolonie	792:pl
 kolonio	792:pl
@@ -13402,24 +13392,22 @@ kolwezi	961:en
 kom	878:pl
 kom ombo	1680:en
 komaki	4225:en
-komatsu	5822:en
+komatsu	5823:en
 kombolcha	4751:en
 komem	878:pl
 komie	878:pl
-komintern	6523:pl
-kominternem	6523:pl
-kominternie	6523:pl
-kominternowi	6523:pl
-kominternu	6523:pl
+komintern	6524:pl
+kominternem	6524:pl
+kominternie	6524:pl
+kominternowi	6524:pl
+kominternu	6524:pl
 komorach	118:pl
 komorami	118:pl
 komorom	118:pl
 komorow	118:pl
 komory	118:pl
 komowi	878:pl
-komsomolsk	6491:en
 komsomolsk-on-amur	2358:en
-komsomolske	6998:en
 kon tum	3120:en
 konak	1997:en
 konakri	469:pl
@@ -13429,29 +13417,29 @@ kongiem	41:pl
 kongo	41:pl
 kongu	41:pl
 konibodom	3056:en
-konin	6368:en,6368:pl
-koninem	6368:pl
-koninie	6368:pl
-koninowi	6368:pl
-konosu	5417:en
-konotop	6361:en,6361:pl
-konotopem	6361:pl
-konotopie	6361:pl
-konotopowi	6361:pl
-konotopu	6361:pl
-konskie	6830:en,6830:pl
+konin	6369:en,6369:pl
+koninem	6369:pl
+koninie	6369:pl
+koninowi	6369:pl
+konosu	5418:en
+konotop	6362:en,6362:pl
+konotopem	6362:pl
+konotopie	6362:pl
+konotopowi	6362:pl
+konotopu	6362:pl
+konskie	6832:en,6832:pl
 konstanca	2084:pl
 konstance	2084:pl
-konstancin-jeziorna	6970:en
+konstancin-jeziorna	6972:en
 konstanco	2084:pl
 konstancy	2084:pl
-konstantynov	6614:en
-konstantynow	6614:pl,6901:pl
-konstantynow łodzki	6901:en
-konstantynowa	6614:pl,6901:pl
-konstantynowem	6614:pl,6901:pl
-konstantynowie	6614:pl,6901:pl
-konstantynowowi	6614:pl,6901:pl
+konstantynov	6616:en
+konstantynow	6616:pl,6903:pl
+konstantynow łodzki	6903:en
+konstantynowa	6616:pl,6903:pl
+konstantynowem	6616:pl,6903:pl
+konstantynowie	6616:pl,6903:pl
+konstantynowowi	6616:pl,6903:pl
 konya	600:en,600:pl
 kopenhadze	726:pl
 kopenhaga	726:pl
@@ -13480,22 +13468,21 @@ korhogo	1572:en
 koriyama	2026:en
 korla	1288:en
 korolev	4507:en
-korolyov	5552:en
+korolyov	5553:en
 koronadal	3179:en
-korosten	6444:en
-korostyshiv	6755:en
-korsun	6926:en
-korsun-shevchenkivskyi	6926:en
-koscian	6757:en,6757:pl
-kosciana	6757:pl
-koscianem	6757:pl
-koscianie	6757:pl
-koscianowi	6757:pl
-koscierzyna	6774:en,6774:pl
-koscierzyne	6774:pl
-koscierzynie	6774:pl
-koscierzyno	6774:pl
-koscierzyny	6774:pl
+korosten	6445:en
+korostyshiv	6757:en
+korsun-shevchenkivskyi	6928:en
+koscian	6759:en,6759:pl
+kosciana	6759:pl
+koscianem	6759:pl
+koscianie	6759:pl
+koscianowi	6759:pl
+koscierzyna	6776:en,6776:pl
+koscierzyne	6776:pl
+koscierzynie	6776:pl
+koscierzyno	6776:pl
+koscierzyny	6776:pl
 koshigaya	1938:en
 kosic	2885:pl
 kosicach	2885:pl
@@ -13509,27 +13496,27 @@ kostaryke	49:pl
 kostaryki	49:pl
 kostaryko	49:pl
 kosti	1944:en
-kostiantynivka	6415:en
-kostopil	6643:en
+kostiantynivka	6416:en
+kostopil	6645:en
 kostroma	2350:en,2350:pl
 kostrome	2350:pl
 kostromie	2350:pl
 kostromo	2350:pl
 kostromy	2350:pl
-kostrzyn nad odra	6923:en
-kostyantynivka	6415:en
-koszalin	5871:en,5871:pl
-koszalina	5871:pl
-koszalinem	5871:pl
-koszalinie	5871:pl
-koszalinowi	5871:pl
+kostrzyn nad odra	6925:en
+kostyantynivka	6416:en
+koszalin	5872:en,5872:pl
+koszalina	5872:pl
+koszalinem	5872:pl
+koszalinie	5872:pl
+koszalinowi	5872:pl
 koszyc	2885:pl:Koszyce
 koszycach	2885:pl:Koszyce
 koszycami	2885:pl:Koszyce
 koszyce	2885:pl:Koszyce
 koszycom	2885:pl:Koszyce
-kot addu	6028:en
-kot radha kishan	6177:en
+kot addu	6029:en
+kot radha kishan	6178:en
 kota	810:en
 kota bharu	1251:en
 kota damansara	1414:en
@@ -13537,9 +13524,9 @@ kota kinabalu	1410:en
 kota kuala muda	1299:en
 kotamobagu	5174:en
 kotonu	1081:pl:Kotonu
-kotri	5901:en
-kotsiubynske	6932:en
-kotsyubynske	6932:en
+kotri	5902:en
+kotsiubynske	6934:en
+kotsyubynske	6934:en
 koudougou	3941:en
 koulun	426:pl
 koulunem	426:pl
@@ -13549,41 +13536,41 @@ koulunu	426:pl
 koumassi	1667:en
 kousseri	4538:en
 koutiala	2964:en
-kovel	6414:en
+kovel	6415:en
 kovpakivskyi	4411:en
 kovrov	4092:en
-kowel	6414:pl
-kowla	6414:pl
-kowlem	6414:pl
+kowel	6415:pl
+kowla	6415:pl
+kowlem	6415:pl
 kowloon	426:en
 kowloon city	1643:en
 kowloon city centre	3327:en
-kowlowi	6414:pl
-kowlu	6414:pl
+kowlowi	6415:pl
+kowlu	6415:pl
 kowna	2261:pl
 kownem	2261:pl
 kownie	2261:pl
 kowno	2261:pl
 kownu	2261:pl
-kozanow	6996:en
+kozanow	6998:en
 kozhikode	1283:en
-koziatyn	6777:en
-kozienic	6944:pl
-kozienicach	6944:pl
-kozienicami	6944:pl
-kozienice	6944:en,6944:pl
-kozienicom	6944:pl
-kozyatyn	6777:en
-koła	6768:pl
-koło	6768:en,6768:pl
-kołobrzeg	6531:en,6531:pl
-kołobrzegiem	6531:pl
-kołobrzegowi	6531:pl
-kołobrzegu	6531:pl
-kołomyi	6447:pl
-kołomyja	6447:pl
-kołomyje	6447:pl
-kołomyjo	6447:pl
+koziatyn	6779:en
+kozienic	6946:pl
+kozienicach	6946:pl
+kozienicami	6946:pl
+kozienice	6946:en,6946:pl
+kozienicom	6946:pl
+kozyatyn	6779:en
+koła	6770:pl
+koło	6770:en,6770:pl
+kołobrzeg	6532:en,6532:pl
+kołobrzegiem	6532:pl
+kołobrzegowi	6532:pl
+kołobrzegu	6532:pl
+kołomyi	6448:pl
+kołomyja	6448:pl
+kołomyje	6448:pl
+kołomyjo	6448:pl
 kragujevac	4273:en,4273:pl
 kragujevaca	4273:pl
 kragujevacem	4273:pl
@@ -13598,108 +13585,104 @@ krakowem	942:pl
 krakowie	942:pl
 krakowowi	942:pl
 kramatorsk	4281:en
-krapkowic	6902:pl
-krapkowicach	6902:pl
-krapkowicami	6902:pl
-krapkowice	6902:en,6902:pl
-krapkowicom	6902:pl
-krasnik	6596:en,6596:pl
-krasnika	6596:pl
-krasnikiem	6596:pl
-krasnikowi	6596:pl
-krasniku	6596:pl
-krasnoarmiisk	6451:en
+krapkowic	6904:pl
+krapkowicach	6904:pl
+krapkowicami	6904:pl
+krapkowice	6904:en,6904:pl
+krapkowicom	6904:pl
+krasnik	6597:en,6597:pl
+krasnika	6597:pl
+krasnikiem	6597:pl
+krasnikowi	6597:pl
+krasniku	6597:pl
 krasnodar	881:en,881:pl
 krasnodarem	881:pl
 krasnodarowi	881:pl
 krasnodaru	881:pl
 krasnodarze	881:pl
-krasnodon	6497:en
 krasnogvargeisky	1980:en
-krasnohrad	6815:en
 krasnojarsk	751:pl
 krasnojarska	751:pl
 krasnojarskiem	751:pl
 krasnojarskowi	751:pl
 krasnojarsku	751:pl
-krasnoperekopsk	6646:en
 krasnoyarsk	751:en
-krasnystaw	6862:en,6862:pl
-krasyliv	6879:en
+krasnystaw	6864:en,6864:pl
+krasyliv	6881:en
 krefeld	2729:en,2729:pl
 krefeldem	2729:pl
 krefeldowi	2729:pl
 krefeldu	2729:pl
 krefeldzie	2729:pl
 kremenchuk	2886:en
-kremenets	6824:en
-kreminna	6908:en
-kresek	5746:en
+kremenets	6826:en
+kreminna	6910:en
+kresek	5747:en
 kreuzberg	4117:en
 krishnanagar	4308:en
 kristiania	754:pl:Kristiania
 kristianie	754:pl:Kristiania
 kristianii	754:pl:Kristiania
 kristianio	754:pl:Kristiania
-kristiansand	5391:en
-kriukove	6384:en
-krolevets	6756:en
+kristiansand	5392:en
+kriukove	6385:en
+krolevets	6758:en
 krolewca	1478:pl:Królewiec
 krolewcem	1478:pl:Królewiec
 krolewcowi	1478:pl:Królewiec
 krolewcu	1478:pl:Królewiec
 krolewiec	1478:pl:Królewiec
-kroonstad	5393:en
+kroonstad	5394:en
 kropyvnytskyi	2946:en
-krosna	6505:pl,6505:pl:Krosna
-krosnem	6505:pl
-krosnie	6505:pl
-krosno	6505:en,6505:pl
-krosnu	6505:pl
-krotoszyn	6669:en,6669:pl
-krotoszyna	6669:pl
-krotoszynem	6669:pl
-krotoszynie	6669:pl
-krotoszynowi	6669:pl
+krosna	6506:pl,6506:pl:Krosna
+krosnem	6506:pl
+krosnie	6506:pl
+krosno	6506:en,6506:pl
+krosnu	6506:pl
+krotoszyn	6671:en,6671:pl
+krotoszyna	6671:pl
+krotoszynem	6671:pl
+krotoszynie	6671:pl
+krotoszynowi	6671:pl
 krugersdorp	1777:en
-kryukiv	6384:en
+kryukiv	6385:en
 kryvyi rih	1193:en
 kryvyy rih	1193:en
-krzemienca	6824:pl
-krzemiencem	6824:pl
-krzemiencowi	6824:pl
-krzemiencu	6824:pl
+krzemienca	6826:pl
+krzemiencem	6826:pl
+krzemiencowi	6826:pl
+krzemiencu	6826:pl
 krzemienczuk	2886:pl
 krzemienczuka	2886:pl
 krzemienczukiem	2886:pl
 krzemienczukowi	2886:pl
 krzemienczuku	2886:pl
-krzemieniec	6824:pl
-krzyki-partynice	6819:en
+krzemieniec	6826:pl
+krzyki-partynice	6821:en
 ksar el kebir	4557:en
-kuala krai	5986:en
+kuala krai	5987:en
 kuala kubu baharu	3322:en
 kuala lumpur	589:en
 kuala terengganu	1614:en
 kuantan	1292:en
-kuba	50:pl,5630:pl
-kubach	50:pl,5630:pl
-kubami	50:pl,5630:pl
-kube	50:pl,5630:pl
-kubie	50:pl,5630:pl
-kubo	50:pl,5630:pl
-kubom	50:pl,5630:pl
-kubow	50:pl,5630:pl
-kubowie	50:pl,5630:pl
-kuby	50:pl,5630:pl
+kuba	50:pl,5631:pl
+kubach	50:pl,5631:pl
+kubami	50:pl,5631:pl
+kube	50:pl,5631:pl
+kubie	50:pl,5631:pl
+kubo	50:pl,5631:pl
+kubom	50:pl,5631:pl
+kubow	50:pl,5631:pl
+kubowie	50:pl,5631:pl
+kuby	50:pl,5631:pl
 kuching	1694:en
 kucie	2098:pl
 kucukcekmece	959:en
-kufa	5757:en,5757:pl
-kufe	5757:pl
-kufie	5757:pl
-kufo	5757:pl
-kufy	5757:pl
+kufa	5758:en,5758:pl
+kufe	5758:pl
+kufie	5758:pl
+kufo	5758:pl
+kufy	5758:pl
 kukatpally	1963:en
 kuki	4173:pl
 kukichuo	4173:en
@@ -13709,17 +13692,17 @@ kulti	2156:en
 kum	878:pl:Kum
 kumagaya	3310:en
 kumamoto	1006:en,1006:pl
-kuman	6367:en,6367:pl
-kumana	6367:pl
-kumanach	6367:pl
-kumanami	6367:pl
-kumanem	6367:pl
-kumanie	6367:pl
-kumanom	6367:pl
-kumanow	6367:pl
-kumanowi	6367:pl
-kumanowie	6367:pl
-kumany	6367:pl
+kuman	6368:pl
+kumana	6368:pl
+kumanach	6368:pl
+kumanami	6368:pl
+kumanem	6368:pl
+kumanie	6368:pl
+kumanom	6368:pl
+kumanow	6368:pl
+kumanowi	6368:pl
+kumanowie	6368:pl
+kumany	6368:pl
 kumarapalayam	3315:en
 kumasi	402:en
 kumba	2884:en
@@ -13730,7 +13713,7 @@ kumie	878:pl:Kum
 kumowi	878:pl:Kum
 kumu	878:pl:Kum
 kunduz	3900:en
-kuningan	5671:en
+kuningan	5672:en
 kunming	335:en,335:pl
 kunmingiem	335:pl
 kunmingowi	335:pl
@@ -13740,12 +13723,12 @@ kunshan	448:en
 kuntsevo	4272:en
 kuopio	5035:en,5035:pl
 kupang	1480:en
-kupenko	6703:en
-kupyansk	6703:en
-kurakhove	6905:en
+kupenko	6705:en
+kupyansk	6705:en
+kurakhove	6907:en
 kurashiki	1452:en
 kure	3011:en
-kurenivka	6762:en
+kurenivka	6764:en
 kurgan	2128:en
 kurichchi	5103:en
 kurnool	1522:en
@@ -13781,53 +13764,53 @@ kutahya	3468:en
 kutaisi	4652:en
 kutami	2098:pl
 kutem	2098:pl
-kutna	6501:pl
-kutnem	6501:pl
-kutnie	6501:pl
-kutno	6501:en,6501:pl
-kutnu	6501:pl
+kutna	6502:pl
+kutnem	6502:pl
+kutnie	6502:pl
+kutno	6502:en,6502:pl
+kutnu	6502:pl
 kutom	2098:pl
 kutow	2098:pl
 kutowi	2098:pl
 kutowie	2098:pl
 kuwait	122:en
-kuwait city	6452:en
+kuwait city	6453:en
 kuwana	4496:en
-kuwejcie	122:pl,6452:pl
-kuwejt	122:pl,6452:pl
-kuwejtem	122:pl,6452:pl
-kuwejtowi	122:pl,6452:pl
-kuwejtu	122:pl,6452:pl
+kuwejcie	122:pl,6453:pl
+kuwejt	122:pl,6453:pl
+kuwejtem	122:pl,6453:pl
+kuwejtowi	122:pl,6453:pl
+kuwejtu	122:pl,6453:pl
 kuz'minki	4393:en
 kwadukuza	3913:en
 kwai chung	2005:en
 kwangdzu	611:pl
-kwekwe	5259:en
-kwidzyn	6578:en,6578:pl
-kwidzyna	6578:pl
-kwidzynem	6578:pl
-kwidzynie	6578:pl
-kwidzynowi	6578:pl
+kwekwe	5260:en
+kwidzyn	6579:en,6579:pl
+kwidzyna	6579:pl
+kwidzynem	6579:pl
+kwidzynie	6579:pl
+kwidzynowi	6579:pl
 ky anh	4180:en
 kyaukpyu	3545:en
 kyauktan	4727:en
-kybalchych	6986:en
+kybalchych	6988:en
 kyengera	2291:en
-kyimyindine	5682:en
+kyimyindine	5683:en
 kyiv	371:en
-kyivskyi	4528:en,5723:en
-kyivskyi raion	5723:en
+kyivskyi	4528:en,5724:en
+kyivskyi raion	5724:en
 kyoto	586:en
 kyrgyz republic	115:en
 kyrgyzstan	115:en
-kyustendil	6513:en
-kyzyl	5405:en
-kyzyle	5405:pl
+kyustendil	6514:en
+kyzyl	5406:en
+kyzyle	5406:pl
 kyzylorda	1886:en
-kyzył	5405:pl
-kyzyłem	5405:pl
-kyzyłowi	5405:pl
-kyzyłu	5405:pl
+kyzył	5406:pl
+kyzyłem	5406:pl
+kyzyłowi	5406:pl
+kyzyłu	5406:pl
 kırsehir	4167:en
 kırıkkale	3437:en
 kızıltepe	4183:en
@@ -13836,14 +13819,14 @@ kłajpede	3691:pl
 kłajpedo	3691:pl
 kłajpedy	3691:pl
 kłajpedzie	3691:pl
-kłodzka	6731:pl
-kłodzkiem	6731:pl
-kłodzko	6731:en,6731:pl
-kłodzku	6731:pl
+kłodzka	6733:pl
+kłodzkiem	6733:pl
+kłodzko	6733:en,6733:pl
+kłodzku	6733:pl
 l'hospitalet de llobregat	2520:en
 la ceiba	2914:en,2991:en
-la cite-limoilou	5829:en
-la concepcion	5227:en
+la cite-limoilou	5830:en
+la concepcion	5228:en
 la gi	3932:en
 la laguna	4169:en
 la paz	453:en,2602:en
@@ -13853,17 +13836,17 @@ la rioja	3576:en
 la romana	3084:en
 la serena	4078:en
 la trinidad	4395:en
-la vega	6147:en
+la vega	6148:en
 la victoria	4980:en
 laayoune	3287:en
-labe	5869:en
+labe	5870:en
 labuan bajo	3406:en
 ladysmith	4377:en
-ladyzhyn	6793:en
+ladyzhyn	6795:en
 lafayette	5194:en,5194:pl
 lafia	4956:en
-lafiagi	6127:en
-lagarto	6202:en
+lafiagi	6128:en
+lagarto	6203:en
 lages	3841:en
 laghouat	4666:en
 lagos	255:en,255:pl
@@ -13871,14 +13854,14 @@ lagosem	255:pl
 lagosie	255:pl
 lagosowi	255:pl
 lagosu	255:pl
-lahad datu	5945:en
-lahan	6117:en
+lahad datu	5946:en
+lahan	6118:en
 lahaur	258:pl
 lahaurem	258:pl
 lahaurowi	258:pl
 lahauru	258:pl
 lahaurze	258:pl
-lahijan	6249:en
+lahijan	6250:en
 lahore	258:en,258:pl:Lahore
 lahti	5182:en,5182:pl
 laibach	2388:pl:Laibach
@@ -13891,15 +13874,15 @@ laixi	1964:en
 laiyang	3737:en
 laizhou	3418:en
 lajeado	3847:en
-lak si	5775:en
-lakeland	6020:en
+lak si	5776:en
+lakeland	6021:en
 lakewood	4131:en
 lakhimpur	4490:en
 lakhnau	407:pl
 lal bahadur nagar	2477:en
 lalitpur	4988:en
 lambare	4994:en
-lampa	6167:en
+lampa	6168:en
 lampang	4030:en
 lancaster	3916:en,3916:pl
 lancastera	3916:pl
@@ -13914,22 +13897,22 @@ lancasteru	3916:pl
 lancastery	3916:pl
 lancasterze	3916:pl
 lander	3620:en
-landsberg	5524:pl
-landsbergiem	5524:pl
-landsbergowi	5524:pl
-landsbergu	5524:pl
-landshut	6903:pl:Landshut
+landsberg	5525:pl
+landsbergiem	5525:pl
+landsbergowi	5525:pl
+landsbergu	5525:pl
+landshut	6905:pl:Landshut
 lang son	3207:en
 lang'ata	3684:en
 langfang	900:en
 langley	4734:en
 langsa	3484:en
-lansing	5616:en
+lansing	5617:en
 lanus	3039:en
 lanzhou	369:en,369:pl
 lao cai	4799:en
 lao people's democratic republic	125:en
-laoag	5646:en
+laoag	5647:en
 laohekou	2569:en
 laos	125:en,125:pl,4799:pl
 laosem	125:pl,4799:pl
@@ -13941,14 +13924,14 @@ larache	4612:en
 laredo	2535:en,2535:pl
 larisa	4286:en
 larkana	1841:en
-las cruces	6200:en
+las cruces	6201:en
 las palmas de gran canaria	1762:en
 las pinas	1174:en
 las tunas	3151:en
 las vegas	1132:en
-lasa	5304:pl:Lasa
+lasa	5305:pl:Lasa
 lashio	4790:en
-lasnamae	5508:en
+lasnamae	5509:en
 lat krabang	3872:en
 lat phrao	5161:en
 latacunga	3122:en
@@ -13963,51 +13946,51 @@ latvia	134:en
 lauro de freitas	3155:en
 lausanne	4532:en
 laval	1577:en
-lavras	6004:en
-lawang	5626:en
+lavras	6005:en
+lawang	5627:en
 layyah	4155:en
 le havre	3460:en
 le mans	4348:en
-le plateau-mont-royal	5936:en
+le plateau-mont-royal	5937:en
 le vieux-longueuil	4650:en
 lebanese republic	126:en
 lebanon	126:en
-lebedyn	6758:en
-lebork	6602:en,6602:pl
-leborka	6602:pl
-leborkiem	6602:pl
-leborkowi	6602:pl
-leborku	6602:pl
-lec	6657:pl:Lec
-leca	6657:pl:Lec
-lecach	6657:pl:Lec
-lecami	6657:pl:Lec
-lece	6657:pl:Lec
-lecem	6657:pl:Lec
+lebedyn	6760:en
+lebork	6603:en,6603:pl
+leborka	6603:pl
+leborkiem	6603:pl
+leborkowi	6603:pl
+leborku	6603:pl
+lec	6659:pl:Lec
+leca	6659:pl:Lec
+lecach	6659:pl:Lec
+lecami	6659:pl:Lec
+lece	6659:pl:Lec
+lecem	6659:pl:Lec
 lecheng	5085:en
-lecom	6657:pl:Lec
-lecow	6657:pl:Lec
-lecowi	6657:pl:Lec
-lecowie	6657:pl:Lec
-lecu	6657:pl:Lec
-ledzin	6978:pl
-ledzinach	6978:pl
-ledzinami	6978:pl
-ledzinom	6978:pl
-ledziny	6978:en,6978:pl
+lecom	6659:pl:Lec
+lecow	6659:pl:Lec
+lecowi	6659:pl:Lec
+lecowie	6659:pl:Lec
+lecu	6659:pl:Lec
+ledzin	6980:pl
+ledzinach	6980:pl
+ledzinami	6980:pl
+ledzinom	6980:pl
+ledziny	6980:en,6980:pl
 leeds	1320:en,1320:pl
 leeuwarden	5076:en
 leganes	3411:en
 legaspi	3562:en
-legionowa	6487:pl
-legionowem	6487:pl
-legionowie	6487:pl
-legionowo	6487:en,6487:pl
-legionowu	6487:pl
-legnica	5927:en,5927:pl
-legnice	5927:pl
-legnico	5927:pl
-legnicy	5927:pl
+legionowa	6488:pl
+legionowem	6488:pl
+legionowie	6488:pl
+legionowo	6488:en,6488:pl
+legionowu	6488:pl
+legnica	5928:en,5928:pl
+legnice	5928:pl
+legnico	5928:pl
+legnicy	5928:pl
 leicester	1816:en,1816:pl
 leicestera	1816:pl
 leicesterach	1816:pl
@@ -14020,15 +14003,15 @@ leicesterowie	1816:pl
 leicesteru	1816:pl
 leicestery	1816:pl
 leicesterze	1816:pl
-leiden	5266:en
+leiden	5267:en
 leipzig	1401:en,1401:pl:Leipzig
 leiria	4897:en
 leiyang	4877:en
-lejda	5266:pl
-lejde	5266:pl
-lejdo	5266:pl
-lejdy	5266:pl
-lejdzie	5266:pl
+lejda	5267:pl
+lejde	5267:pl
+lejdo	5267:pl
+lejdy	5267:pl
+lejdzie	5267:pl
 lekcy	1702:pl
 lekka	1702:pl
 lekki	1702:en,1702:pl
@@ -14040,15 +14023,14 @@ lekkiemu	1702:pl
 lekkim	1702:pl
 lekkimi	1702:pl
 lembang	3493:en
-lengshuijiang	5493:en
+lengshuijiang	5494:en
 leningrad	303:pl
 leningradem	303:pl
 leningradowi	303:pl
 leningradu	303:pl
 leningradzie	303:pl
 lenino	5127:pl
-leninsk-kuznetsky	5801:en
-leninskyi	6356:en
+leninsk-kuznetsky	5802:en
 leogane	4677:en
 leon	545:pl,545:pl:León,4346:en,4346:pl,4346:pl:Leon,5064:en,5064:pl,5064:pl:Leon
 leon de los aldama	545:en
@@ -14077,35 +14059,35 @@ lesterowi	1816:pl:Lester
 lesterowie	1816:pl:Lester
 lestery	1816:pl:Lester
 lesterze	1816:pl:Lester
-leszczyn	6676:pl:Leszczyny
-leszczynach	6676:pl:Leszczyny
-leszczynami	6676:pl:Leszczyny
-leszczynom	6676:pl:Leszczyny
-leszczyny	6676:pl:Leszczyny
-leszna	6434:pl
-lesznem	6434:pl
-lesznie	6434:pl
-leszno	6434:en,6434:pl
-lesznu	6434:pl
-lethbridge	6098:en
-leuven	6250:en
+leszczyn	6678:pl:Leszczyny
+leszczynach	6678:pl:Leszczyny
+leszczynami	6678:pl:Leszczyny
+leszczynom	6678:pl:Leszczyny
+leszczyny	6678:pl:Leszczyny
+leszna	6435:pl
+lesznem	6435:pl
+lesznie	6435:pl
+leszno	6435:en,6435:pl
+lesznu	6435:pl
+lethbridge	6099:en
+leuven	6251:en
 leverkusen	3885:en,3885:pl
 levi	4378:pl
 levis	4378:en
-lewisville	6037:en
+lewisville	6038:en
 lexington	2064:en
 lexington-fayette	2102:en
-lhasa	5304:en,5304:pl
-lhase	5304:pl
-lhasie	5304:pl
-lhaso	5304:pl
-lhasy	5304:pl
+lhasa	5305:en,5305:pl
+lhase	5305:pl
+lhasie	5305:pl
+lhaso	5305:pl
+lhasy	5305:pl
 lhoka	1892:en
 lhokseumawe	3194:en
 lianghu	4066:en
 liangping	4571:en
 lianhe	5195:en
-lianjiang	6290:en
+lianjiang	6291:en
 lianshan	2106:en
 lianyungang	454:en
 liaocheng	680:en
@@ -14115,18 +14097,18 @@ libanem	126:pl
 libanie	126:pl
 libanowi	126:pl
 libanu	126:pl
-liberec	6118:en,6118:pl
+liberec	6119:en,6119:pl
 liberia	130:en,130:pl
 liberie	130:pl
 liberii	130:pl
 liberio	130:pl
 libertad	2600:en
 libia	135:pl
-libiaz	6921:en,6921:pl
-libiaza	6921:pl
-libiazem	6921:pl
-libiazowi	6921:pl
-libiazu	6921:pl
+libiaz	6923:en,6923:pl
+libiaza	6923:pl
+libiazem	6923:pl
+libiazowi	6923:pl
+libiazu	6923:pl
 libie	135:pl
 libii	135:pl
 libio	135:pl
@@ -14134,12 +14116,12 @@ libreville	917:en,917:pl
 libya	135:en
 licheng	3680:en
 lichinga	2322:en
-lichuan	5224:en
-lida	6093:en,6093:pl
-lide	6093:pl
-lidy	6093:pl
-lidzbark warminski	6971:en
-lidzie	6093:pl
+lichuan	5225:en
+lida	6094:en,6094:pl
+lide	6094:pl
+lidy	6094:pl
+lidzbark warminski	6973:en
+lidzie	6094:pl
 liechtenstein	128:en,128:pl
 liechtensteinem	128:pl
 liechtensteinie	128:pl
@@ -14176,24 +14158,24 @@ limoges	4458:en,4458:pl
 limuru	3965:en
 limy	283:pl
 lincang	2044:en
-lincoln	2225:en,2225:pl,6055:en,6055:pl
-lincolna	2225:pl,6055:pl
-lincolnach	2225:pl,6055:pl
-lincolnami	2225:pl,6055:pl
-lincolnem	2225:pl,6055:pl
-lincolnie	2225:pl,6055:pl
-lincolnom	2225:pl,6055:pl
-lincolnow	2225:pl,6055:pl
-lincolnowi	2225:pl,6055:pl
-lincolnowie	2225:pl,6055:pl
-lincolnu	2225:pl,6055:pl
-lincolny	2225:pl,6055:pl
+lincoln	2225:en,2225:pl,6056:en,6056:pl
+lincolna	2225:pl,6056:pl
+lincolnach	2225:pl,6056:pl
+lincolnami	2225:pl,6056:pl
+lincolnem	2225:pl,6056:pl
+lincolnie	2225:pl,6056:pl
+lincolnom	2225:pl,6056:pl
+lincolnow	2225:pl,6056:pl
+lincolnowi	2225:pl,6056:pl
+lincolnowie	2225:pl,6056:pl
+lincolnu	2225:pl,6056:pl
+lincolny	2225:pl,6056:pl
 linfen	841:en
 linhares	3797:en
 linkoping	3801:en
 linqu	2198:en
-linshui	5765:en
-linxi	6293:en
+linshui	5766:en
+linxi	6294:en
 linxia chengguanzhen	2369:en
 linyi	383:en
 linz	3134:en,3134:pl
@@ -14207,22 +14189,22 @@ lionie	1353:pl:Lion
 lionowi	1353:pl:Lion
 lipa city	3038:en
 lipetsk	1388:en
-lipki	6911:pl
+lipki	6913:pl
 lipsk	1401:pl
 lipska	1401:pl,1401:pl:Lipsko
 lipskiem	1401:pl,1401:pl:Lipsko
 lipsko	1401:pl:Lipsko
 lipskowi	1401:pl
 lipsku	1401:pl,1401:pl:Lipsko
-lisala	5378:en
+lisala	5379:en
 lisbon	1363:en
 lishui	1548:en
-lisovyi masyv	6357:en
-lissa	6434:pl:Lissa
-lisse	6434:pl:Lissa
-lissie	6434:pl:Lissa
-lisso	6434:pl:Lissa
-lissy	6434:pl:Lissa
+lisovyi masyv	6358:en
+lissa	6435:pl:Lissa
+lisse	6435:pl:Lissa
+lissie	6435:pl:Lissa
+lisso	6435:pl:Lissa
+lissy	6435:pl:Lissa
 lithuania	132:en
 little rock	3166:en
 litwa	132:pl
@@ -14230,7 +14212,7 @@ litwe	132:pl
 litwie	132:pl
 litwo	132:pl
 litwy	132:pl
-liubotyn	6847:en
+liubotyn	6849:en
 liupanshui	637:en
 liuzhi	4547:en
 liuzhou	598:en
@@ -14240,7 +14222,7 @@ liverpoolowi	1423:pl
 liverpoolu	1423:pl
 livingstone	3591:en,3591:pl
 livoberezhnyi	5162:en
-livoberezhnyi masyv	6720:en
+livoberezhnyi masyv	6722:en
 livorno	4012:en,4012:pl
 lizbona	1363:pl
 lizbone	1363:pl
@@ -14250,14 +14232,14 @@ lizbony	1363:pl
 lizhi	4019:en
 ljubljana	2388:en
 lleida	4473:en
-lo prado	6024:en
+lo prado	6025:en
 loa janan	3030:en
 lobito	1730:en
 lodhran	4349:en
-lodomeria	6575:pl:Lodomeria
-lodomerie	6575:pl:Lodomeria
-lodomerii	6575:pl:Lodomeria
-lodomerio	6575:pl:Lodomeria
+lodomeria	6576:pl:Lodomeria
+lodomerie	6576:pl:Lodomeria
+lodomerii	6576:pl:Lodomeria
+lodomerio	6576:pl:Lodomeria
 lodzi	1136:pl
 lodzia	1136:pl
 lodziach	1136:pl
@@ -14277,8 +14259,8 @@ lojang	615:pl:Lojang
 lojangiem	615:pl:Lojang
 lojangowi	615:pl:Lojang
 lojangu	615:pl:Lojang
-lom	6888:en
-lomas de zamora	5664:en
+lom	6890:en
+lomas de zamora	5665:en
 lome	435:en,435:pl
 london	277:en,277:pl,1628:en,1628:pl
 londona	277:pl,1628:pl
@@ -14304,38 +14286,37 @@ long xuyen	2285:en
 longa	1727:pl
 longfeng	4142:en
 longgang	3000:en
-longjiang	5911:en
-longjing	5392:en
+longjiang	5912:en
+longjing	5393:en
 longling county	2405:en
 longshan	1509:en
 longshui	5184:en
 longueuil	2818:en
 longyan	791:en
-longyearbyen	7055:en,7055:pl
-longyearbyenem	7055:pl
-longyearbyenie	7055:pl
-longyearbyenowi	7055:pl
-longyearbyenu	7055:pl
+longyearbyen	7058:en,7058:pl
+longyearbyenem	7058:pl
+longyearbyenie	7058:pl
+longyearbyenowi	7058:pl
+longyearbyenu	7058:pl
 loni	1367:en
 los angeles	339:en,5038:en
-los banos	5400:en
+los banos	5401:en
 los mochis	2528:en
-los puertos de altagracia	6206:en
-los rastrojos	6287:en
+los puertos de altagracia	6207:en
+los rastrojos	6288:en
 los teques	2579:en
 loudi	1422:en
-louga	5585:en
+louga	5586:en
 louisville	1161:en,1161:pl
-lovech	6691:en
-lowell	5719:en
-lower hutt	5545:en
+lovech	6693:en
+lowell	5720:en
+lower hutt	5546:en
 lozanna	4532:pl
 lozanne	4532:pl
 lozannie	4532:pl
 lozanno	4532:pl
 lozanny	4532:pl
-lozova	6473:en
-ltava	2334:en
+lozova	6474:en
 lu'an	531:en
 luancheng	1203:en
 luanda	381:en,381:pl
@@ -14344,17 +14325,17 @@ luando	381:pl
 luandy	381:pl
 luandzie	381:pl
 luanshya	3340:en
-luban	6796:en,6796:pl
+luban	6798:en,6798:pl
 lubango	1198:en
-lubania	6796:pl
-lubaniem	6796:pl
-lubaniowi	6796:pl
-lubaniu	6796:pl
-lubartow	6784:en,6784:pl
-lubartowa	6784:pl
-lubartowem	6784:pl
-lubartowie	6784:pl
-lubartowowi	6784:pl
+lubania	6798:pl
+lubaniem	6798:pl
+lubaniowi	6798:pl
+lubaniu	6798:pl
+lubartow	6786:en,6786:pl
+lubartowa	6786:pl
+lubartowem	6786:pl
+lubartowie	6786:pl
+lubartowowi	6786:pl
 lubbock	2614:en
 lubece	3040:pl
 lubeck	3040:en
@@ -14362,11 +14343,11 @@ lubeka	3040:pl
 lubeke	3040:pl
 lubeki	3040:pl
 lubeko	3040:pl
-lubin	6374:en,6374:pl
-lubina	6374:pl
-lubinem	6374:pl
-lubinie	6374:pl
-lubinowi	6374:pl
+lubin	6375:en,6375:pl
+lubina	6375:pl
+lubinem	6375:pl
+lubinie	6375:pl
+lubinowi	6375:pl
 lublana	2388:pl
 lublane	2388:pl
 lublanie	2388:pl
@@ -14374,33 +14355,33 @@ lublano	2388:pl
 lublany	2388:pl
 lublin	1984:en,1984:pl
 lublina	1984:pl,1984:pl:Lublino,3694:pl
-lublinca	6761:pl
-lublincem	6761:pl
-lublincowi	6761:pl
-lublincu	6761:pl
-lublinek	6761:pl:Lublinek
+lublinca	6763:pl
+lublincem	6763:pl
+lublincowi	6763:pl
+lublincu	6763:pl
+lublinek	6763:pl:Lublinek
 lublinem	1984:pl,1984:pl:Lublino,3694:pl
 lublinie	1984:pl,1984:pl:Lublino,3694:pl
-lubliniec	6761:en,6761:pl
-lublinka	6761:pl:Lublinek
-lublinkiem	6761:pl:Lublinek
-lublinkowi	6761:pl:Lublinek
-lublinku	6761:pl:Lublinek
+lubliniec	6763:en,6763:pl
+lublinka	6763:pl:Lublinek
+lublinkiem	6763:pl:Lublinek
+lublinkowi	6763:pl:Lublinek
+lublinku	6763:pl:Lublinek
 lublino	1984:pl:Lublino,3694:pl
 lublinowi	1984:pl
 lublinu	1984:pl:Lublino,3694:pl
-lubny	6527:en
-lubon	6715:en,6715:pl
-lubonia	6715:pl
-luboniem	6715:pl
-luboniowi	6715:pl
-luboniu	6715:pl
+lubny	6528:en
+lubon	6717:en,6717:pl
+lubonia	6717:pl
+luboniem	6717:pl
+luboniowi	6717:pl
+luboniu	6717:pl
 lubuklinggau	2777:en
 lubumbashi	429:en
 luc	1136:pl:Luc
 lucach	1136:pl:Luc
 lucami	1136:pl:Luc
-lucapa	5758:en
+lucapa	5759:en
 lucena	2822:en
 lucknow	407:en
 lucom	1136:pl:Luc
@@ -14411,39 +14392,39 @@ ludwigshafen am rhein	3871:en
 luena	2376:en
 lugazi	4907:en
 luhansk	1715:en
-luis eduardo magalhaes	5847:en
-lukas	6465:pl:Lukas
-lukasa	6465:pl:Lukas
-lukasach	6465:pl:Lukas
-lukasami	6465:pl:Lukas
-lukasem	6465:pl:Lukas
-lukasie	6465:pl:Lukas
-lukasom	6465:pl:Lukas
-lukasow	6465:pl:Lukas
-lukasowi	6465:pl:Lukas
-lukasowie	6465:pl:Lukas
-lukasy	6465:pl:Lukas
-lukianivka	6638:en
-luksemburg	133:pl,6380:pl
-luksemburga	133:pl,6380:pl
-luksemburgach	133:pl,6380:pl
-luksemburgami	133:pl,6380:pl
-luksemburgi	133:pl,6380:pl
-luksemburgiem	133:pl,6380:pl
-luksemburgom	133:pl,6380:pl
-luksemburgow	133:pl,6380:pl
-luksemburgowi	133:pl,6380:pl
-luksemburgowie	133:pl,6380:pl
-luksemburgu	133:pl,6380:pl
+luis eduardo magalhaes	5848:en
+lukas	6466:pl:Lukas
+lukasa	6466:pl:Lukas
+lukasach	6466:pl:Lukas
+lukasami	6466:pl:Lukas
+lukasem	6466:pl:Lukas
+lukasie	6466:pl:Lukas
+lukasom	6466:pl:Lukas
+lukasow	6466:pl:Lukas
+lukasowi	6466:pl:Lukas
+lukasowie	6466:pl:Lukas
+lukasy	6466:pl:Lukas
+lukianivka	6640:en
+luksemburg	133:pl,6381:pl
+luksemburga	133:pl,6381:pl
+luksemburgach	133:pl,6381:pl
+luksemburgami	133:pl,6381:pl
+luksemburgi	133:pl,6381:pl
+luksemburgiem	133:pl,6381:pl
+luksemburgom	133:pl,6381:pl
+luksemburgow	133:pl,6381:pl
+luksemburgowi	133:pl,6381:pl
+luksemburgowie	133:pl,6381:pl
+luksemburgu	133:pl,6381:pl
 luksor	1627:pl
 luksorem	1627:pl
 luksorowi	1627:pl
 luksoru	1627:pl
 luksorze	1627:pl
-lukyanivka	6638:en
+lukyanivka	6640:en
 luliang	353:en
 lumajang	5104:en
-luodian	5325:en
+luodian	5326:en
 luohe	646:en
 luohu district	730:en
 luojiang	3041:en
@@ -14460,8 +14441,8 @@ lusako	431:pl
 lushui	3274:en
 luton	2877:en,2877:pl
 lutsk	2990:en
-lutuhyne	6946:en
-luxembourg	133:en,6380:en
+lutuhyne	6948:en
+luxembourg	133:en,6381:en
 luxor	1627:en
 luz	1136:pl:Luz
 luzhou	814:en
@@ -14469,35 +14450,34 @@ luziania	3081:en
 luzowi	1136:pl:Luz
 luzu	1136:pl:Luz
 lviv	1033:en
-lvov	1033:en
 lwow	1033:pl
 lwowa	1033:pl
 lwowem	1033:pl
 lwowie	1033:pl
 lwowowi	1033:pl
-lyman	6846:en
+lyman	6848:en
 lyon	1353:en,1353:pl
-lyon 03	6130:en
+lyon 03	6131:en
 lyonem	1353:pl
 lyonie	1353:pl
 lyonowi	1353:pl
 lyonu	1353:pl
-lypky	6911:en
-lysychansk	6350:en
+lypky	6913:en
+lysychansk	6351:en
 lyubertsy	4074:en
 lyublino	3694:en
 m'sila	4718:en
 ma on shan	3003:en
 ma'anshan	1002:en
-maarianhamina	7044:pl
-maarianhamine	7044:pl
-maarianhaminie	7044:pl
-maarianhamino	7044:pl
-maarianhaminy	7044:pl
+maarianhamina	7047:pl
+maarianhamine	7047:pl
+maarianhaminie	7047:pl
+maarianhamino	7047:pl
+maarianhaminy	7047:pl
 maastricht	5153:en,5153:pl
-maba	5574:en
+maba	5575:en
 mabalacat city	3416:en
-mabopane	5709:en
+mabopane	5710:en
 macae	4389:en
 macao	147:en,1121:pl
 macao special administrative region of china	147:en
@@ -14533,15 +14513,15 @@ madagaskarowi	141:pl
 madagaskaru	141:pl
 madagaskarze	141:pl
 madanapalle	3540:en
-madera	5518:pl
-madere	5518:pl
-madero	5518:pl
-madery	5518:pl
-maderze	5518:pl
-madhavaram	5293:en
+madera	5519:pl
+madere	5519:pl
+madero	5519:pl
+madery	5519:pl
+maderze	5519:pl
+madhavaram	5294:en
 madhurampur dehri	4585:en
 madhyamgram	3915:en
-madhyapur thimi	5253:en
+madhyapur thimi	5254:en
 madinah	642:en
 madinat an nasr	1091:en
 madinat hamad	4700:en
@@ -14587,7 +14567,7 @@ magdeburgiem	2657:pl
 magdeburgowi	2657:pl
 magdeburgu	2657:pl
 magelang	4896:en
-maghaghah	5329:en
+maghaghah	5330:en
 magnitogorsk	1661:en,1661:pl
 magnitogorska	1661:pl
 magnitogorskiem	1661:pl
@@ -14603,13 +14583,13 @@ maheshtala	1558:en
 mahilyow	1896:en
 maianga	1018:en
 maicao	3805:en
-maidstone	5863:en
+maidstone	5864:en
 maiduguri	745:en
 maijdi	4748:en
 mailsi	5037:en
 mainz	2905:en
 maipu	1407:en
-mairipora	6184:en
+mairipora	6185:en
 majie	4770:en
 majkop	4430:pl
 majkopem	4430:pl
@@ -14626,7 +14606,7 @@ majsurem	858:pl
 majsurowi	858:pl
 majsuru	858:pl
 majsurze	858:pl
-majuro	6734:en
+majuro	6736:en
 makassar	581:en
 makati city	1383:en
 makau	147:pl,1121:pl:Makau
@@ -14643,7 +14623,7 @@ makiejewkom	1973:pl
 makiivka	1973:en
 makiyivka	1973:en
 makkah	546:en
-makumbako	5447:en
+makumbako	5448:en
 makurdi	1737:en
 malabo	4038:en,4038:pl
 malabon	1830:en
@@ -14662,21 +14642,21 @@ malakko	1232:pl
 malambo	4874:en
 malang	883:en
 malanje	1537:en
-malappuram	6222:en
+malappuram	6223:en
 malatia-sebastia	4176:en
 malatya	990:en
 malawi	155:en,155:pl
 malayer	3723:en
 malaysia	157:en
-malbork	6587:en,6587:pl
-malborkiem	6587:pl
-malborkowi	6587:pl
-malborku	6587:pl
+malbork	6588:en,6588:pl
+malborkiem	6588:pl
+malborkowi	6588:pl
+malborku	6588:pl
 malcie	152:pl
 malda	3728:en
 maldives	154:en
-maldonado	6181:en
-male	6065:en,6065:pl
+maldonado	6182:en
+male	6066:en,6066:pl
 malediwach	154:pl
 malediwami	154:pl
 malediwom	154:pl
@@ -14689,19 +14669,19 @@ malezje	157:pl
 malezji	157:pl
 malezjo	157:pl
 mali	144:en,144:pl
-malin	6738:pl
-malina	6738:pl
-malinach	6738:pl
-malinami	6738:pl
-malindi	5260:en
-maline	6738:pl
+malin	6740:pl
+malina	6740:pl
+malinach	6740:pl
+malinami	6740:pl
+malindi	5261:en
+maline	6740:pl
 malingao	738:en
-malinie	6738:pl
-malino	6738:pl
-malinom	6738:pl
-maliny	6738:pl
+malinie	6740:pl
+malino	6740:pl
+malinom	6740:pl
+maliny	6740:pl
 malir cantonment	2194:en
-malita	5323:en
+malita	5324:en
 malkajgiri	4194:en
 mallawi	3035:en
 malmo	1848:en
@@ -14711,10 +14691,10 @@ malte	152:pl
 maltepe	1611:en
 malto	152:pl
 malty	152:pl
-malyn	6738:en
-mamoudzou	6471:en,6471:pl
+malyn	6740:en
+mamoudzou	6472:en,6472:pl
 man'gyongdae-ri	2060:en
-manacapuru	5720:en
+manacapuru	5721:en
 manado	1526:en
 managua	831:en,831:pl
 manague	831:pl
@@ -14727,11 +14707,11 @@ manamo	4283:pl
 manamy	4283:pl
 manas	5116:en
 manaus	430:en,430:pl
-manchester	1250:en,1250:pl,2856:pl:Manchester,4262:pl:Manchester,5743:en,5743:pl
-manchesterem	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5743:pl
-manchesterowi	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5743:pl
-manchesteru	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5743:pl
-manchesterze	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5743:pl
+manchester	1250:en,1250:pl,2856:pl:Manchester,4262:pl:Manchester,5744:en,5744:pl
+manchesterem	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5744:pl
+manchesterowi	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5744:pl
+manchesteru	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5744:pl
+manchesterze	1250:pl,2856:pl:Manchester,4262:pl:Manchester,5744:pl
 mandalaj	692:pl
 mandalajem	692:pl
 mandalajowi	692:pl
@@ -14739,18 +14719,18 @@ mandalaju	692:pl
 mandalay	692:en
 mandaluyong	1620:en
 mandaluyong city	1507:en
-mandaqui	6067:en
+mandaqui	6068:en
 mandaue city	2006:en
-mandera	5518:en
+mandera	5519:en
 mandi bahauddin	4849:en
-mandimba	5296:en
-mandoli	5229:en
+mandimba	5297:en
+mandoli	5230:en
 mandsaur	4439:en
-mandurah	5860:en
+mandurah	5861:en
 mandya	4578:en
 maneah	3325:en
-manfalut	5350:en
-mangalagiri	5883:en
+manfalut	5351:en
+mangalagiri	5884:en
 mangaluru	1415:en
 manger	3025:pl
 mangera	3025:pl
@@ -14788,8 +14768,8 @@ mannheimowie	2138:pl
 mannheimu	2138:pl
 mannheimy	2138:pl
 manokwari	4744:en
-manolo fortich	5338:en
-manp'o	5421:en
+manolo fortich	5339:en
+manp'o	5422:en
 mansa	3710:en
 mansfield	3695:en,3695:pl
 mansfielda	3695:pl
@@ -14806,7 +14786,7 @@ mansilingan	1542:en
 mantampay	2449:en
 manukau city	1850:en
 manzanillo	3952:en,4916:en
-manzini	5729:en
+manzini	5730:en
 maoming	639:en
 maputo	663:en,663:pl
 mar del plata	1212:en
@@ -14817,10 +14797,10 @@ maracanau	2773:en
 maracay	1513:en
 maradi	1851:en
 maragheh	2473:en,2474:en
-maramag	5769:en
-maran	5704:en
+maramag	5770:en
+maran	5705:en
 marand	5087:en
-maranguape	5979:en
+maranguape	5980:en
 marawi city	2497:en
 marbella	4024:en,4024:pl
 marbelle	4024:pl
@@ -14829,21 +14809,21 @@ marbello	4024:pl
 marcory	3018:en
 mardan	2185:en
 mardin	4842:en
-marek	6607:pl
+marek	6608:pl
 marg‘ilon	2562:en
-marhanets	6523:en
+marhanets	6524:en
 mari	3793:pl:Mari
 marianao	4684:en
 mariany połnocne	148:pl
-mariara	5449:en
+mariara	5450:en
 marica	3044:en
-mariehamn	7044:en
+mariehamn	7047:en
 marienthal	2274:en
-marigot	7051:en
+marigot	7054:en
 marikina city	1491:en
 marilia	2696:en
 maringa	1678:en
-marituba	5669:en
+marituba	5670:en
 mariupol	2810:en,2810:pl
 mariupola	2810:pl
 mariupolem	2810:pl
@@ -14851,16 +14831,16 @@ mariupolowi	2810:pl
 mariupolu	2810:pl
 marivan	4607:en
 mariveles	4028:en
-markach	6607:pl,6779:pl
-markami	6607:pl,6779:pl
+markach	6608:pl,6781:pl
+markami	6608:pl,6781:pl
 markham	1976:en
-marki	6607:pl,6779:en,6779:pl
-markiem	6607:pl
-markom	6607:pl,6779:pl
-markow	6607:pl
-markowi	6607:pl
-markowie	6607:pl
-marku	6607:pl
+marki	6608:pl,6781:en,6781:pl
+markiem	6608:pl
+markom	6608:pl,6781:pl
+markow	6608:pl
+markowi	6608:pl
+markowie	6608:pl
+marku	6608:pl
 marne la vallee	2078:en
 maroka	136:pl
 marokiem	136:pl
@@ -14886,31 +14866,31 @@ martynika	149:pl
 martynike	149:pl
 martyniki	149:pl
 martyniko	149:pl
-marugame	5786:en
+marugame	5787:en
 marvdasht	4226:en
 mary	3793:en,3793:pl
 maryvale	3089:en
-marzahn	5686:en
+marzahn	5687:en
 masai	4435:en
-masaka	5427:en
-masaki	5427:pl
-masakich	5427:pl
-masakiego	5427:pl
-masakiemu	5427:pl
-masakim	5427:pl
-masakimi	5427:pl
+masaka	5428:en
+masaki	5428:pl
+masakich	5428:pl
+masakiego	5428:pl
+masakiemu	5428:pl
+masakim	5428:pl
+masakimi	5428:pl
 masan	1586:en
-masany	6654:en
+masany	6656:en
 masaya	4829:en
 maseru	1861:en,1861:pl
 mashhad	422:en
 masina	1449:en,1449:pl
-masindi	5733:en
+masindi	5734:en
 masine	1449:pl
 masinie	1449:pl
 masino	1449:pl
 masiny	1449:pl
-masjed soleyman	6286:en
+masjed soleyman	6287:en
 maskacie	956:pl
 maskat	956:pl
 maskatem	956:pl
@@ -14928,19 +14908,19 @@ masonowi	3190:pl
 masonowie	3190:pl
 masony	3190:pl
 matadi	1616:en
-matagalpa	5799:en
+matagalpa	5800:en
 matanzas	4293:en
 mataram	1571:en
 mataro	4964:en
 mathura	2009:en
-mati	5934:en
+mati	5935:en
 matola	702:en
 matsubara	4792:en
 matsudo	1418:en
 matsue	3152:en
 matsumoto	2692:en
 matsusaka	3971:en
-matsuto	5735:en
+matsuto	5736:en
 matsuyama	1377:en
 matuga	3328:en
 matura	2009:pl
@@ -14969,19 +14949,19 @@ mawlamyine	1576:en
 maxixe	4990:en
 maykop	4430:en
 mayotte	245:en
-mazabuka	6019:en
+mazabuka	6020:en
 mazar-e sharif	1349:en
 mazatlan	1768:en
-mazyr	6017:en
-mbabane	6382:en,6382:pl
-mbake	6216:en
-mbale	5697:en
+mazyr	6018:en
+mbabane	6383:en,6383:pl
+mbake	6217:en
+mbale	5698:en
 mbandaka	1535:en
 mbanza kongo	4252:en
 mbanza-ngungu	4399:en
 mbarara	2926:en
 mbeya	1309:en
-mbombela	5747:en
+mbombela	5748:en
 mbour	2300:en
 mbuji-mayi	446:en
 mcallen	4489:en
@@ -14999,7 +14979,7 @@ medei	4319:pl
 medellin	455:en
 medeo	4319:pl
 medin	642:pl
-medina estates	6230:en
+medina estates	6231:en
 medinach	642:pl
 medinami	642:pl
 medinem	642:pl
@@ -15055,20 +15035,20 @@ memphisem	1149:pl
 memphisie	1149:pl
 memphisowi	1149:pl
 memphisu	1149:pl
-mendip	5762:en
-mendoza	5511:en,5511:pl
-mendoze	5511:pl
-mendozie	5511:pl
-mendozo	5511:pl
-mendozy	5511:pl
-mengmao	5624:en
+mendip	5763:en
+mendoza	5512:en,5512:pl
+mendoze	5512:pl
+mendozie	5512:pl
+mendozo	5512:pl
+mendozy	5512:pl
+mengmao	5625:en
 mengzi	1208:en
 menongue	2591:en
 mentougou	3265:en
 merath	683:pl
-merauke	5415:en
+merauke	5416:en
 mercier–hochelaga-maisonneuve	4400:en
-merefa	6820:en
+merefa	6822:en
 merida	696:en,2197:en
 merkezefendi	2327:en
 merlo	2413:en
@@ -15095,12 +15075,12 @@ mexicali	779:en,779:pl
 mexico	156:en
 mexico city	261:en
 meycauayan	2831:en
-mezhdurechensk	6251:en
+mezhdurechensk	6252:en
 miami	1446:en,1446:pl
-miami gardens	5595:en
+miami gardens	5596:en
 mian channun	4493:en
 miandoab	4665:en
-mianeh	5918:en
+mianeh	5919:en
 mianwali	4856:en
 mianyang	554:en
 mianzhu, deyang, sichuan	1386:en
@@ -15108,35 +15088,35 @@ miass	3786:en
 micronesia	72:en
 middelburg	3290:en
 middlesbrough	4402:en,4402:pl
-midsayap	5383:en
-miedzyrzec	6941:pl
-miedzyrzec podlaski	6941:en
-miedzyrzecz	6885:en,6885:pl
-miedzyrzecza	6885:pl
-miedzyrzeczem	6885:pl
-miedzyrzeczowi	6885:pl
-miedzyrzeczu	6885:pl
-mielca	6454:pl
-mielcem	6454:pl
-mielcowi	6454:pl
-mielcu	6454:pl
-mielec	6454:en,6454:pl
+midsayap	5384:en
+miedzyrzec	6943:pl
+miedzyrzec podlaski	6943:en
+miedzyrzecz	6887:en,6887:pl
+miedzyrzecza	6887:pl
+miedzyrzeczem	6887:pl
+miedzyrzeczowi	6887:pl
+miedzyrzeczu	6887:pl
+mielca	6455:pl
+mielcem	6455:pl
+mielcowi	6455:pl
+mielcu	6455:pl
+mielec	6455:en,6455:pl
 miguel hidalgo	1801:en
 mikołajow	1496:pl
 mikołajowa	1496:pl
 mikołajowem	1496:pl
 mikołajowie	1496:pl
 mikołajowowi	1496:pl
-mikołow	6566:en,6566:pl
-mikołowa	6566:pl
-mikołowem	6566:pl
-mikołowie	6566:pl
-mikołowowi	6566:pl
+mikołow	6567:en,6567:pl
+mikołowa	6567:pl
+mikołowem	6567:pl
+mikołowie	6567:pl
+mikołowowi	6567:pl
 mikronezja	72:pl
 mikronezje	72:pl
 mikronezji	72:pl
 mikronezjo	72:pl
-mikroraion darnytskoho vahonoremontnoho zavodu	6933:en
+mikroraion darnytskoho vahonoremontnoho zavodu	6935:en
 mila	620:pl:Mila
 milach	620:pl:Mila
 milagro	4703:en
@@ -15149,13 +15129,13 @@ milanem	620:pl,4360:pl
 milanie	620:pl,4360:pl
 milanom	620:pl,4360:pl
 milanow	620:pl,4360:pl
-milanowek	7001:en,7001:pl
+milanowek	7003:en,7003:pl
 milanowi	620:pl,4360:pl
 milanowie	620:pl,4360:pl
-milanowka	7001:pl
-milanowkiem	7001:pl
-milanowkowi	7001:pl
-milanowku	7001:pl
+milanowka	7003:pl
+milanowkiem	7003:pl
+milanowkowi	7003:pl
+milanowku	7003:pl
 milanu	620:pl,4360:pl
 milany	620:pl,4360:pl
 mile	620:pl:Mila
@@ -15176,42 +15156,42 @@ miltonow	1476:pl:Milton,4717:pl
 miltonowi	1476:pl:Milton,4717:pl
 miltonowie	1476:pl:Milton,4717:pl
 miltony	1476:pl:Milton,4717:pl
-miluza	5691:pl
-miluze	5691:pl
-miluzie	5691:pl
-miluzo	5691:pl
-miluzy	5691:pl
+miluza	5692:pl
+miluze	5692:pl
+miluzie	5692:pl
+miluzo	5692:pl
+miluzy	5692:pl
 milwaukee	1261:en,1261:pl
 minamirinkan	2894:en
-minatitlan	5653:en
+minatitlan	5654:en
 minato	1788:en
 minato city	2491:en
-mingachevir	5926:en
+mingachevir	5927:en
 mingala tangnyunt	4736:en
 mingaladon	4625:en
 mingora	1856:en
-mingshui	5513:en
+mingshui	5514:en
 minhang	389:en
 minna	1619:en,1619:pl
 minneapolis	1671:en,1671:pl
 minoh	4599:en
 minsk	506:en,506:pl
-minsk mazowiecki	6585:en
+minsk mazowiecki	6586:en
 minska	506:pl
 minskiem	506:pl
 minskowi	506:pl
 minsku	506:pl
-minskyi masyv	6626:en
+minskyi masyv	6628:en
 minya	2304:en
 miraflores	3430:en
-miramar	4590:en,5308:en
+miramar	4590:en,5309:en
 miri	2183:en,2183:pl
 mirpur khas	2424:en
 mirpur model thana	1295:en
-miryalaguda	5998:en
+miryalaguda	5999:en
 mirzapur	2940:en
 misato, saitama	4422:en
-mishima	5851:en
+mishima	5852:en
 miskolc	4077:en
 misratah	1883:en
 mississauga	1032:en
@@ -15222,8 +15202,8 @@ miszkolcowi	4077:pl
 miszkolcu	4077:pl
 mit ghamr	4101:en
 mito	2400:en
-mitte	6158:en
-mityana	5973:en
+mitte	6159:en
+mityana	5974:en
 mixco	1508:en
 miyakonojo	3914:en
 miyazaki	1701:en,1701:pl
@@ -15231,15 +15211,15 @@ mjanma (birma)	145:pl
 mlolongo	4616:en
 moanda	4893:en
 mocuba	3299:en
-modakeke	5272:en
-model town	6320:en
+modakeke	5273:en
+model town	6321:en
 modena	3471:en,3471:pl
 modene	3471:pl
 modenie	3471:pl
 modeno	3471:pl
 modeny	3471:pl
 modesto	3053:en
-moers	6079:en
+moers	6080:en
 moga	3867:en
 mogadishu	401:en
 mogadiszu	401:pl
@@ -15250,7 +15230,7 @@ moguncje	2905:pl
 moguncji	2905:pl
 moguncjo	2905:pl
 mohali	3796:en
-mohammad shahr	5276:en
+mohammad shahr	5277:en
 mohammadpur	1341:en
 mohammedia	2837:en
 mohylew	1896:pl
@@ -15258,10 +15238,10 @@ mohylewa	1896:pl
 mohylewem	1896:pl
 mohylewie	1896:pl
 mohylewowi	1896:pl
-mohyliv-podilskyi	6648:en
-mohyliv-podilskyy	6648:en
+mohyliv-podilskyi	6650:en
+mohyliv-podilskyy	6650:en
 mojokerto	4433:en
-mokopane	6246:en
+mokopane	6247:en
 mokotow	2970:en,2970:pl
 mokotowa	2970:pl
 mokotowem	2970:pl
@@ -15269,37 +15249,36 @@ mokotowie	2970:pl
 mokotowowi	2970:pl
 mokpo	2417:en
 moldova	138:en
-molodizhne	6535:en
-molodohvardiisk	6794:en
+molodizhne	6536:en
 mombasa	691:en,691:pl
 mombase	691:pl
 mombasie	691:pl
 mombaso	691:pl
 mombasy	691:pl
 monachium	569:pl
-monaco	137:en,6627:en,6627:pl
-monako	137:pl,6627:pl:Monako
+monaco	137:en,6629:en,6629:pl
+monako	137:pl,6629:pl:Monako
 monchengladbach	2478:en
-moncloa-aravaca	5430:en
+moncloa-aravaca	5431:en
 monclova	3001:en
-mong cai	5819:en
-mong yang	5396:en
+mong cai	5820:en
+mong yang	5397:en
 mongolia	146:en,146:pl
 mongolie	146:pl
 mongolii	146:pl
 mongolio	146:pl
-mongu	5690:en
+mongu	5691:en
 monrovia	560:en
 monrowia	560:pl
 monrowie	560:pl
 monrowii	560:pl
 monrowio	560:pl
-montana	6507:en,6507:pl
-montane	6507:pl
-montanie	6507:pl
-montano	6507:pl
-montany	6507:pl
-monte	5423:pl
+montana	6508:en,6508:pl
+montane	6508:pl
+montanie	6508:pl
+montano	6508:pl
+montany	6508:pl
+monte	5424:pl
 montenegro	139:en
 monterey	734:pl
 montereya	734:pl
@@ -15317,7 +15296,7 @@ montreal	502:en,502:pl
 montrealem	502:pl
 montrealowi	502:pl
 montrealu	502:pl
-montreuil	5700:en
+montreuil	5701:en
 montserracie	151:pl
 montserrat	151:en,151:pl
 montserratem	151:pl
@@ -15330,7 +15309,7 @@ monzo	5078:pl
 monzy	5078:pl
 mopti	3452:en
 moradabad	1030:en
-moratalaz	5995:en
+moratalaz	5996:en
 moratuwa	3768:en
 morelia	998:en
 morena	3197:en
@@ -15339,11 +15318,11 @@ moreno valley	3144:en
 moria	833:pl:Moria
 moriguchi	4386:en
 morioka	2253:en
-mormugao	6155:en
+mormugao	6156:en
 moro	4404:en
 morocco	136:en
 morogoro	1490:en
-moroni	6387:en,6387:pl
+moroni	6388:en,6388:pl
 morvi	3064:en
 moscow	266:en
 moshi	2918:en
@@ -15356,14 +15335,14 @@ mosquera	4926:en
 mossamedes	2545:en
 mossoro	2456:en
 mostaganem	3881:en
-mostar	6016:en,6016:pl
-mostarem	6016:pl
-mostarowi	6016:pl
-mostaru	6016:pl
-mostarze	6016:pl
+mostar	6017:en,6017:pl
+mostarem	6017:pl
+mostarowi	6017:pl
+mostaru	6017:pl
+mostarze	6017:pl
 mostoles	3105:en
-mostyska	6952:en
-mostytskyi masyv	6740:en
+mostyska	6954:en
+mostytskyi masyv	6742:en
 mosul	520:en,520:pl
 mosulem	520:pl
 mosulowi	520:pl
@@ -15376,22 +15355,22 @@ mozambikiem	158:pl
 mozambikowi	158:pl
 mozambiku	158:pl
 mozambique	158:en
-mozyrz	6017:pl
-mozyrza	6017:pl
-mozyrzem	6017:pl
-mozyrzowi	6017:pl
-mozyrzu	6017:pl
+mozyrz	6018:pl
+mozyrza	6018:pl
+mozyrzem	6018:pl
+mozyrzowi	6018:pl
+mozyrzu	6018:pl
 mołdawia	138:pl
 mołdawie	138:pl
 mołdawii	138:pl
 mołdawio	138:pl
 mpanda	3142:en
 mpumalanga	4492:en
-mragowa	6802:pl
-mragowem	6802:pl
-mragowie	6802:pl
-mragowo	6802:en,6802:pl
-mragowu	6802:pl
+mragowa	6804:pl
+mragowem	6804:pl
+mragowie	6804:pl
+mragowo	6804:en,6804:pl
+mragowu	6804:pl
 mthatha	3838:en
 mtwara	4475:en
 mu-se	3833:en
@@ -15401,15 +15380,14 @@ mubi	2869:en
 mudanjiang	1096:en
 mueang nonthaburi	2551:en
 mufulira	3742:en
-mukacheve	6359:en
-mukachevo	6359:en
+mukachevo	6360:en
 mukalla	1210:en
 mukim pulai	1397:en
 mukono	3368:en
-muktsar	5422:en
+muktsar	5423:en
 mulenvos	890:en
 mulheim	3675:en
-mulhouse	5691:en
+mulhouse	5692:en
 multan	436:en,436:pl
 multanem	436:pl
 multanie	436:pl
@@ -15429,7 +15407,7 @@ murcje	1488:pl
 murcji	1488:pl
 murcjo	1488:pl
 murfreesboro	3822:en
-muriae	6034:en
+muriae	6035:en
 muricay	4752:en
 muridke	2552:en
 murmansk	2222:en,2222:pl
@@ -15438,7 +15416,7 @@ murmanskiem	2222:pl
 murmanskowi	2222:pl
 murmansku	2222:pl
 murom	4966:en
-murrieta	5773:en
+murrieta	5774:en
 murwara	2917:en
 musaffah	2669:en
 musanze	4111:en
@@ -15459,7 +15437,7 @@ musilu	520:pl:Musil
 muskat	956:pl:Muskat
 musoma	3851:en
 mustafabad	4959:en
-mustafakemalpasa	6219:en
+mustafakemalpasa	6220:en
 mutare	2890:en
 muzaffarabad	1024:en
 muzaffargarh	2760:en
@@ -15469,7 +15447,7 @@ mwala	3520:en
 mwanza	748:en
 mwene	2220:en
 mwene-ditu	3400:en
-my hao	5482:en
+my hao	5483:en
 my tho	2399:en
 myanmar	145:en
 myanmar (burma)	145:en
@@ -15478,37 +15456,36 @@ myingyan	4437:en
 mykilska borshchahivka	4947:en
 mykolaiv	1496:en
 mykolayiv	1496:en
-mykytivka	6404:en
-mykytivskyi	6404:en
+mykytivskyi	6405:en
 mymensingh	2881:en
-myrhorod	6563:en
-myrnohrad	6516:en
-myslenic	6929:pl
-myslenicach	6929:pl
-myslenicami	6929:pl
-myslenice	6929:en,6929:pl
-myslenicom	6929:pl
+myrhorod	6564:en
+myrnohrad	6517:en
+myslenic	6931:pl
+myslenicach	6931:pl
+myslenicami	6931:pl
+myslenice	6931:en,6931:pl
+myslenicom	6931:pl
 mysuru	858:en
-myszkow	6622:en,6622:pl
-myszkowa	6622:pl
-myszkowem	6622:pl
-myszkowie	6622:pl
-myszkowowi	6622:pl
-mysłowic	6397:pl
-mysłowicach	6397:pl
-mysłowicami	6397:pl
-mysłowice	6397:en,6397:pl
-mysłowicom	6397:pl
+myszkow	6624:en,6624:pl
+myszkowa	6624:pl
+myszkowem	6624:pl
+myszkowie	6624:pl
+myszkowowi	6624:pl
+mysłowic	6398:pl
+mysłowicach	6398:pl
+mysłowicami	6398:pl
+mysłowice	6398:en,6398:pl
+mysłowicom	6398:pl
 mytishchi	3934:en
 mzuzu	2609:en
-mława	6666:en,6666:pl
-mławe	6666:pl
-mławie	6666:pl
-mławo	6666:pl
-mławy	6666:pl
+mława	6668:en,6668:pl
+mławe	6668:pl
+mławie	6668:pl
+mławo	6668:pl
+mławy	6668:pl
 n'dalatando	3905:en
 n'djamena	622:en
-nabatiye et tahta	5244:en
+nabatiye et tahta	5245:en
 naberezhnyye chelny	1387:en
 nablus	4812:en,4812:pl
 nablusem	4812:pl
@@ -15522,32 +15499,32 @@ nabulusowi	4812:pl:Nabulus
 nabulusu	4812:pl:Nabulus
 nacala	2710:en
 nada	2526:en
-nadia	5703:pl
-nadiach	5703:pl
+nadia	5704:pl
+nadiach	5704:pl
 nadiad	2883:en
-nadiami	5703:pl
-nadie	5703:pl
-nadii	5703:pl
-nadio	5703:pl
-nadiom	5703:pl
-nadodrza	6780:pl
-nadodrze	6780:en,6780:pl
-nadodrzem	6780:pl
-nadodrzu	6780:pl
+nadiami	5704:pl
+nadie	5704:pl
+nadii	5704:pl
+nadio	5704:pl
+nadiom	5704:pl
+nadodrza	6782:pl
+nadodrze	6782:en,6782:pl
+nadodrzem	6782:pl
+nadodrzu	6782:pl
 nador	3613:en
-nadvirna	6792:en
+nadvirna	6794:en
 naga	3645:en,4548:en
-nagahama	5571:en
+nagahama	5572:en
 nagano	1802:en,1802:pl
 nagaoka	2432:en
 nagaon	5181:en
-nagapattinam	6119:en
+nagapattinam	6120:en
 nagar naluakot	2383:en
 nagareyama	3205:en
 nagarpur	2721:en
 nagasaki	1682:en,1682:pl
-nagaur	5970:en
-nagda	6078:en
+nagaur	5971:en
+nagda	6079:en
 nagercoil	2888:en
 nagoi	418:pl,418:pl:Nagoja
 nagoja	418:pl:Nagoja
@@ -15562,7 +15539,7 @@ nagpurowi	409:pl
 nagpuru	409:pl
 nagpurze	409:pl
 naha	2088:en
-nahiyat al iskandariyah	6278:en
+nahiyat al iskandariyah	6279:en
 naihati	2565:en
 nairobi	322:en,322:pl
 naivasha	3257:en
@@ -15572,16 +15549,16 @@ najafgarh	621:en
 najran	1398:en
 nakano	1948:en
 nakhodka	4287:en
-nakhon pathom	5349:en
+nakhon pathom	5350:en
 nakhon ratchasima	4991:en
-nakhon si thammarat	6171:en
-nakle	6859:pl
+nakhon si thammarat	6172:en
+nakle	6861:pl
 nakuru	1247:en
-nakła	6859:pl
-nakłem	6859:pl
-nakło	6859:pl
-nakło nad notecia	6859:en
-nakłu	6859:pl
+nakła	6861:pl
+nakłem	6861:pl
+nakło	6861:pl
+nakło nad notecia	6861:en
+nakłu	6861:pl
 nalchik	2713:en
 nalgonda	4089:en
 nam đinh	1559:en
@@ -15592,13 +15569,13 @@ namibii	159:pl
 namibio	159:pl
 namp'o	1536:en
 nampula	974:en
-namur	5710:en
-namysłow	6977:en,6977:pl
-namysłowa	6977:pl
-namysłowem	6977:pl
-namysłowie	6977:pl
-namysłowowi	6977:pl
-nanbin	5311:en
+namur	5711:en
+namysłow	6979:en,6979:pl
+namysłowa	6979:pl
+namysłowem	6979:pl
+namysłowie	6979:pl
+namysłowowi	6979:pl
+nanbin	5312:en
 nanchang	415:en,415:pl
 nanchangiem	415:pl
 nanchangowi	415:pl
@@ -15607,7 +15584,7 @@ nanchong	481:en
 nanchuan	3136:en
 nancun	5086:en
 nanded	1282:en
-nandurbar	5705:en
+nandurbar	5706:en
 nandyal	3050:en
 nangloi jat	3123:en
 nanjin	4368:en
@@ -15631,7 +15608,7 @@ nantong	424:en,424:pl
 nantongiem	424:pl
 nantongowi	424:pl
 nantongu	424:pl
-nantou	4810:en,5943:en
+nantou	4810:en,5944:en
 nantung	424:pl:Nantung
 nantungiem	424:pl:Nantung
 nantungowi	424:pl:Nantung
@@ -15641,12 +15618,12 @@ naperville	4282:en
 naples	868:en
 napoli	868:pl:Napoli
 nara-shi	1821:en
-narasaraopet	5377:en
+narasaraopet	5378:en
 narashino	3623:en
 narayanganj	2899:en
 narela	953:en
 narita	4719:en
-narmadapuram	5347:en
+narmadapuram	5348:en
 narowal	4798:en
 narsingdi	2323:en
 nashik	576:en
@@ -15656,15 +15633,15 @@ nasimshahr	3201:en
 nasiriyah	1268:en
 naso	2834:pl:Naso
 nassau	2834:en,2834:pl
-nasushiobara	5471:en
+nasushiobara	5472:en
 natore	1814:en
 naucalpan de juarez	930:en
 nauru	168:en,168:pl
-navadwip	5703:en
+navadwip	5704:en
 navegantes	2701:en
 navi mumbai	400:en
 navoiy	4359:en
-navojoa	5561:en
+navojoa	5562:en
 navotas	2610:en
 navsari	3708:en
 nawabganj	4416:en
@@ -15676,7 +15653,7 @@ nawakszutowi	708:pl
 nawakszutu	708:pl
 nay pyi taw	856:en
 nazarabad	3024:en
-nazilli	5278:en
+nazilli	5279:en
 nazran	3853:en,3853:pl
 nazrania	3853:pl
 nazraniem	3853:pl
@@ -15694,13 +15671,13 @@ neapolem	868:pl
 neapolowi	868:pl
 neapolu	868:pl
 neftekamsk	4973:en
-nefteyugansk	5619:en
-negara	6311:en
+nefteyugansk	5620:en
+negara	6312:en
 negombo	4586:en
-nehe	5837:en
+nehe	5838:en
 neihu	2366:en
 neijiang	667:en
-neili	5606:en
+neili	5607:en
 neiva	1873:en
 nek'emte	4033:en
 nellore	1294:en
@@ -15712,18 +15689,18 @@ nepalu	167:pl
 nepean	3547:en
 netanya	2829:en
 netherlands	165:en
-netishyn	6591:en
+netishyn	6592:en
 neue neustadt	2851:en
 neukolln	3842:en
 neuquen	2799:en
 neuss	4135:en
-neustadcie	5815:pl,6514:pl:Neustadt,6773:pl:Neustadt
-neustadt	5815:pl,6514:pl:Neustadt,6773:pl:Neustadt
-neustadtem	5815:pl,6514:pl:Neustadt,6773:pl:Neustadt
-neustadtowi	5815:pl,6514:pl:Neustadt,6773:pl:Neustadt
-neustadtu	5815:pl,6514:pl:Neustadt,6773:pl:Neustadt
+neustadcie	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
+neustadt	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
+neustadtem	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
+neustadtowi	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
+neustadtu	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
 nevinnomyssk	4667:en
-new bedford	6248:en
+new bedford	6249:en
 new cairo	2109:en
 new caledonia	160:en
 new delhi	2085:en
@@ -15742,26 +15719,26 @@ newcastle under lyme	4936:en
 newcastle upon tyne	2189:en
 newport	3908:en,3908:pl
 newport news	3450:en
-newton	3180:pl,5462:pl
-newtona	3180:pl,5462:pl
-newtonach	3180:pl,5462:pl
-newtonami	3180:pl,5462:pl
-newtonem	3180:pl,5462:pl
-newtonie	3180:pl,5462:pl
-newtonom	3180:pl,5462:pl
-newtonow	3180:pl,5462:pl
-newtonowi	3180:pl,5462:pl
-newtonowie	3180:pl,5462:pl
-newtony	3180:pl,5462:pl
+newton	3180:pl,5463:pl
+newtona	3180:pl,5463:pl
+newtonach	3180:pl,5463:pl
+newtonami	3180:pl,5463:pl
+newtonem	3180:pl,5463:pl
+newtonie	3180:pl,5463:pl
+newtonom	3180:pl,5463:pl
+newtonow	3180:pl,5463:pl
+newtonowi	3180:pl,5463:pl
+newtonowie	3180:pl,5463:pl
+newtony	3180:pl,5463:pl
 neyagawa	2718:en
 neyshabur	2931:en
 neyveli	3570:en
-nga bay	6232:en
+nga bay	6233:en
 ngaoundere	2724:en
 nghi son	2170:en
-nghi xuan	5344:en
-ngong	6161:en
-nguru	5708:en
+nghi xuan	5345:en
+ngong	6162:en
+nguru	5709:en
 nha trang	1231:en
 nia valencia	2900:en
 niamej	636:pl
@@ -15771,7 +15748,7 @@ niameju	636:pl
 niamey	636:en
 nianbo	2494:en
 nicaragua	164:en
-nicolai	6566:pl:Nicolai
+nicolai	6567:pl:Nicolai
 nicolas romero	2320:en
 nicosia	3198:en
 niderlandy karaibskie	29:pl
@@ -15808,7 +15785,7 @@ nikaragua	164:pl
 nikarague	164:pl
 nikaragui	164:pl
 nikaraguo	164:pl
-nikopol	5977:en
+nikopol	5978:en
 nikozja	3198:pl
 nikozje	3198:pl
 nikozji	3198:pl
@@ -15826,15 +15803,15 @@ ningsie	574:pl
 ningsii	574:pl
 ningsio	574:pl
 ninh hoa	2804:en
-nippes	5580:en
+nippes	5581:en
 nis	2605:en
 nishi-tokyo-shi	3099:en
 nishinomiya	1448:en
 nishio	3731:en
-niska	7011:pl
-niskiem	7011:pl
-nisko	7011:en,7011:pl
-nisku	7011:pl
+niska	7013:pl
+niskiem	7013:pl
+nisko	7013:en,7013:pl
+nisku	7013:pl
 nisz	2605:pl
 niszem	2605:pl
 niszowi	2605:pl
@@ -15846,16 +15823,16 @@ nizhnekamsk	2774:en
 nizhnevartovsk	2648:en
 nizhniy novgorod	661:en
 nizhny tagil	1770:en
-nizhyn	6418:en
+nizhyn	6419:en
 njeru	3581:en
-nkayi	6114:en
+nkayi	6115:en
 nkongsamba	3891:en
-nkpor	6059:en
+nkpor	6060:en
 nnewi	3330:en
-nobeoka	5273:en
+nobeoka	5274:en
 noda	4094:en
 nogales	2451:en
-noginsk	5460:en
+noginsk	5461:en
 noida	2231:en
 nong chok	4008:en
 nong khaem	4181:en
@@ -15886,16 +15863,16 @@ normanow	4925:pl
 normanowi	4925:pl
 normanowie	4925:pl
 normany	4925:pl
-north charleston	5835:en
+north charleston	5836:en
 north korea	120:en
 north las vegas	2768:en
 north macedonia	143:en
-north peoria	5596:en
+north peoria	5597:en
 north shore	2506:en
 north stamford	5197:en
 northampton	2641:en
 northern mariana islands	148:en
-norwalk	5886:en
+norwalk	5887:en
 norway	166:en
 norwegia	166:pl
 norwegie	166:pl
@@ -15923,54 +15900,53 @@ nottinghamu	2045:pl
 nou barris	3810:en
 nouadhibou	4304:en
 nouakchott	708:en
-nova darnytsya	6519:en
+nova darnytsya	6520:en
 nova friburgo	3371:en
 nova iguacu	922:en
-nova kakhovka	6530:en
-nova lima	5675:en
-nova serrana	5948:en
+nova kakhovka	6531:en
+nova lima	5676:en
+nova serrana	5949:en
 nova vida	1511:en
-nova zabudova	6500:en
-nova zagora	6764:en
-novara	6185:en,6185:pl
-novare	6185:pl
-novaro	6185:pl
-novary	6185:pl
-novarze	6185:pl
-novhorod	7027:en
-novhorod-siverskyi	7027:en
+nova zabudova	6501:en
+nova zagora	6766:en
+novara	6186:en,6186:pl
+novare	6186:pl
+novaro	6186:pl
+novary	6186:pl
+novarze	6186:pl
+novhorod-siverskyi	7030:en
 novi sad	2997:en
-novo gama	6056:en
+novo gama	6057:en
 novo hamburgo	2555:en
-novo-peredelkino	5487:en
-novobilychi	6681:en
+novo-peredelkino	5488:en
+novobilychi	6683:en
 novocheboksarsk	4905:en
 novocherkassk	3794:en
-novoiavorivsk	6639:en
-novokuybyshevsk	5666:en
+novoiavorivsk	6641:en
+novokuybyshevsk	5667:en
 novokuznetsk	1313:en
-novomoskovsk	4791:en,6402:en
+novomoskovsk	4791:en
 novorossiysk	2685:en
 novosibirsk	535:en
-novotroitsk	5921:en
-novoukrainka	6973:en
-novoukrayinka	6973:en
-novovolynsk	6492:en
-novoyavorivs'k	6639:en
+novotroitsk	5922:en
+novoukrainka	6975:en
+novoukrayinka	6975:en
+novovolynsk	6493:en
+novoyavorivs'k	6641:en
 novozavodskyi	3559:en
-novyi lviv	6559:en
-novyi rozdil	6686:en
-novyye cheremushki	6255:en
+novyi lviv	6560:en
+novyi rozdil	6688:en
+novyye cheremushki	6256:en
 novyye kuz'minki	4392:en
 nowa kaledonia	160:pl
-nowa ruda	6742:en
-nowa sol	6553:en
+nowa ruda	6744:en
+nowa sol	6554:en
 nowa zelandia	170:pl
-nowogard	6961:en,6961:pl
-nowogardem	6961:pl
-nowogardowi	6961:pl
-nowogardu	6961:pl
-nowogardzie	6961:pl
+nowogard	6963:en,6963:pl
+nowogardem	6963:pl
+nowogardowi	6963:pl
+nowogardu	6963:pl
+nowogardzie	6963:pl
 nowokuznieck	1313:pl
 nowokuzniecka	1313:pl
 nowokuznieckiem	1313:pl
@@ -15982,12 +15958,12 @@ nowosybirskiem	535:pl
 nowosybirskowi	535:pl
 nowosybirsku	535:pl
 nowrangapur	685:en
-nowy dwor mazowiecki	6694:en
-nowy sacz	6362:en
-nowy targ	6619:en
-nowy tomysl	7026:en
-noyabrsk	5761:en
-nsukka	5707:en
+nowy dwor mazowiecki	6696:en
+nowy sacz	6363:en
+nowy targ	6621:en
+nowy tomysl	7029:en
+noyabrsk	5762:en
+nsukka	5708:en
 ntuzuma	5041:en
 nuevo laredo	1651:en
 nukus	1996:en,1996:pl
@@ -15998,18 +15974,18 @@ nukusu	1996:pl
 numazu	3392:en
 nunoa	2538:en
 nuremberg	1369:en
-nuuk	7038:en,7038:pl
-nyagatare	6316:en
+nuuk	7041:en,7041:pl
+nyagatare	6317:en
 nyingchi	3224:en
-nyiregyhaza	5365:en
-nysa	6510:en,6510:pl
-nyse	6510:pl
-nysie	6510:pl
-nyso	6510:pl
-nysy	6510:pl
-nyvky	6399:en
+nyiregyhaza	5366:en
+nysa	6511:en,6511:pl
+nyse	6511:pl
+nysie	6511:pl
+nyso	6511:pl
+nysy	6511:pl
+nyvky	6400:en
 nyzhnodniprovsk	3943:en
-nyzhnya telychka	6949:en
+nyzhnya telychka	6951:en
 nzega	5048:en
 nzerekore	2861:en
 o mon	4852:en
@@ -16023,50 +15999,49 @@ oaxaca	2543:en
 obalende	1962:en
 oberhausen	2952:en,2952:pl
 obihiro	3806:en
-obninsk	5875:en
+obninsk	5876:en
 obolon	2711:en
-obornikach	6916:pl
-obornikami	6916:pl
-oborniki	6916:en,6916:pl
-obornikom	6916:pl
+obornikach	6918:pl
+obornikami	6918:pl
+oborniki	6918:en,6918:pl
+obornikom	6918:pl
 obuase	3557:en
-obukhiv	6637:en
-obukhov	6637:en
-ocana	6238:en
+obukhiv	6639:en
+ocana	6239:en
 oceanside	3628:en
-ochakovo-matveyevskoye	5554:en
-ochocie	6365:pl
-ochota	6365:en,6365:pl
-ochotach	6365:pl
-ochotami	6365:pl
-ochote	6365:pl
-ochoto	6365:pl
-ochotom	6365:pl
-ochotow	6365:pl
-ochotowie	6365:pl
-ochoty	6365:pl
+ochakovo-matveyevskoye	5555:en
+ochocie	6366:pl
+ochota	6366:en,6366:pl
+ochotach	6366:pl
+ochotami	6366:pl
+ochote	6366:pl
+ochoto	6366:pl
+ochotom	6366:pl
+ochotow	6366:pl
+ochotowie	6366:pl
+ochoty	6366:pl
 ocumare del tuy	3813:en
 odawara	3404:en
 odense	3532:en,3532:pl
 odesa	803:en
-odessa	803:pl,5534:en,5534:pl
-odesse	803:pl,5534:pl
-odessie	803:pl,5534:pl
-odesso	803:pl,5534:pl
-odessy	803:pl,5534:pl
+odessa	803:pl,5535:en,5535:pl
+odesse	803:pl,5535:pl
+odessie	803:pl,5535:pl
+odesso	803:pl,5535:pl
+odessy	803:pl,5535:pl
 odintsovo	4593:en
-offa	5562:en
-offenbach	5289:en,5289:pl
-offenbacha	5289:pl
-offenbachach	5289:pl
-offenbachami	5289:pl
-offenbachem	5289:pl
-offenbachom	5289:pl
-offenbachow	5289:pl
-offenbachowi	5289:pl
-offenbachowie	5289:pl
-offenbachu	5289:pl
-offenbachy	5289:pl
+offa	5563:en
+offenbach	5290:en,5290:pl
+offenbacha	5290:pl
+offenbachach	5290:pl
+offenbachami	5290:pl
+offenbachem	5290:pl
+offenbachom	5290:pl
+offenbachow	5290:pl
+offenbachowi	5290:pl
+offenbachowie	5290:pl
+offenbachu	5290:pl
+offenbachy	5290:pl
 ogaki	3907:en
 ogbomosho	1592:pl
 ogbomoso	1592:en
@@ -16085,8 +16060,8 @@ okayamo	1025:pl
 okayamy	1025:pl
 okazaki	1757:en
 okene	1465:en
-okhtyrka	6512:en
-okigwe	5489:en
+okhtyrka	6513:en
+okigwe	5490:en
 okinawa	4401:en,4401:pl
 okinawe	4401:pl
 okinawie	4401:pl
@@ -16099,7 +16074,7 @@ oklahomie	1077:pl
 oklahomo	1077:pl
 oklahomy	1077:pl
 okrika	4708:en
-oktyabrsky	5838:en
+oktyabrsky	5839:en
 olanchito	5082:en
 olathe	4672:en
 oldenburg	3969:en,3969:pl
@@ -16112,28 +16087,27 @@ oldhamem	2741:pl
 oldhamie	2741:pl
 oldhamowi	2741:pl
 oldhamu	2741:pl
-olecka	6994:pl
-oleckiem	6994:pl
-olecko	6994:en,6994:pl
-olecku	6994:pl
-oleksandriia	6383:en
-oleksandrivka	6291:en
-oleksandrivska slobidka	6618:en
-oleksandrivskyi	6291:en
-oleksandriya	6383:en
-oleksiivka	6285:en,6477:en
-oleksiyivka	6285:en
-oleshky	6743:en
-olesnica	6586:en,6586:pl
-olesnice	6586:pl
-olesnico	6586:pl
-olesnicy	6586:pl
+olecka	6996:pl
+oleckiem	6996:pl
+olecko	6996:en,6996:pl
+olecku	6996:pl
+oleksandriia	6384:en
+oleksandrivska slobidka	6620:en
+oleksandrivskyi	6292:en
+oleksandriya	6384:en
+oleksiivka	6286:en,6478:en
+oleksiyivka	6286:en
+oleshky	6745:en
+olesnica	6587:en,6587:pl
+olesnice	6587:pl
+olesnico	6587:pl
+olesnicy	6587:pl
 olinda	1826:en
-olkusz	6577:en,6577:pl
-olkusza	6577:pl
-olkuszem	6577:pl
-olkuszowi	6577:pl
-olkuszu	6577:pl
+olkusz	6578:en,6578:pl
+olkusza	6578:pl
+olkuszem	6578:pl
+olkuszowi	6578:pl
+olkuszu	6578:pl
 olmaliq	4707:en
 olongapo	2927:en
 olsztyn	3734:en,3734:pl
@@ -16164,15 +16138,15 @@ ondo	1790:en
 ongata rongai	3683:en
 ongole	3087:en
 onitsha	553:en
-onojo	6176:en
+onojo	6177:en
 onomichi	4783:en
 ontario	3705:en,3705:pl
 ooty	2784:en
-opoczna	6790:pl
-opocznem	6790:pl
-opocznie	6790:pl
-opoczno	6790:en,6790:pl
-opocznu	6790:pl
+opoczna	6792:pl
+opocznem	6792:pl
+opocznie	6792:pl
+opoczno	6792:en,6792:pl
+opocznu	6792:pl
 opola	4937:pl
 opole	4937:en,4937:pl
 opolem	4937:pl
@@ -16185,59 +16159,58 @@ orai	3987:en
 oran	950:en,950:pl
 oranem	950:pl
 oranie	950:pl
-oranjestad	6656:en,6656:pl
-oranjestadem	6656:pl
-oranjestadowi	6656:pl
-oranjestadu	6656:pl
-oranjestadzie	6656:pl
+oranjestad	6658:en,6658:pl
+oranjestadem	6658:pl
+oranjestadowi	6658:pl
+oranjestadu	6658:pl
+oranjestadzie	6658:pl
 oranowi	950:pl
 oranu	950:pl
 ordos	467:en
 ordu	2819:en
-ordzhonikidze	6581:en
 orebro	4035:en
 orekhovo-borisovo	4366:en
 orekhovo-borisovo severnoye	4927:en
-orekhovo-zuyevo	5247:en
+orekhovo-zuyevo	5248:en
 orel	2164:en
 orenburg	1255:en,1255:pl
 orenburga	1255:pl
 orenburgiem	1255:pl
 orenburgowi	1255:pl
 orenburgu	1255:pl
-orihuela	6225:en
+orihuela	6226:en
 orizaba	5118:en,5118:pl
 orizabe	5118:pl
 orizabie	5118:pl
 orizabo	5118:pl
 orizaby	5118:pl
-orkney	5752:en
+orkney	5753:en
 orlando	1986:en,1986:pl
 orle	2164:pl
-orlean	5440:pl
-orleanem	5440:pl
-orleanie	5440:pl
-orleanowi	5440:pl
-orleans	5015:en,5440:en,5440:pl:Orleans
-orleanu	5440:pl
+orlean	5441:pl
+orleanem	5441:pl
+orleanie	5441:pl
+orleanowi	5441:pl
+orleans	5015:en,5441:en,5441:pl:Orleans
+orleanu	5441:pl
 ormoc	2719:en
-orsha	6198:en
+orsha	6199:en
 orsk	2632:en,2632:pl
 orska	2632:pl
 orskiem	2632:pl
 orskowi	2632:pl
 orsku	2632:pl
-orsza	6198:pl
-orsze	6198:pl
-orszo	6198:pl
-orszy	6198:pl
+orsza	6199:pl
+orsze	6199:pl
+orszo	6199:pl
+orszy	6199:pl
 orumiyeh	1234:en
-orunia gorna-gdansk południe	6854:en
+orunia gorna-gdansk południe	6856:en
 oruro	3082:en
-orzesza	6897:pl
-orzesze	6897:en,6897:pl
-orzeszem	6897:pl
-orzeszu	6897:pl
+orzesza	6899:pl
+orzesze	6899:en,6899:pl
+orzeszem	6899:pl
+orzeszu	6899:pl
 orzeł	2164:pl
 orła	2164:pl
 orłach	2164:pl
@@ -16257,104 +16230,104 @@ osasco	1016:en
 osh	2057:en
 oshawa	3635:en
 oshodi	3714:en
-oshu	5602:en
+oshu	5603:en
 osie	2057:pl
-osiedle kosmonautow	6872:en
-osiedle powstancow slaskich	6752:en
+osiedle kosmonautow	6874:en
+osiedle powstancow slaskich	6754:en
 oslo	754:en,754:pl:Oslo
 osmaniye	3163:en
 osnabruck	3808:en
 osogbo	1128:en
 osorno	4630:en
-osowa	6990:en,6990:pl,6990:pl:Osowo
-osowej	6990:pl
-osowem	6990:pl:Osowo
-osowie	6990:pl:Osowo
-osowo	6990:pl:Osowo
-osowu	6990:pl:Osowo
+osowa	6992:en,6992:pl,6992:pl:Osowo
+osowej	6992:pl
+osowem	6992:pl:Osowo
+osowie	6992:pl:Osowo
+osowo	6992:pl:Osowo
+osowu	6992:pl:Osowo
 ostrava	2332:en
 ostrawa	2332:pl
 ostrawe	2332:pl
 ostrawie	2332:pl
 ostrawo	2332:pl
-ostroda	6620:en,6620:pl
-ostrode	6620:pl
-ostrodo	6620:pl
-ostrody	6620:pl
-ostrodzie	6620:pl
-ostrow	6395:pl:Ostrów,6788:pl
-ostrow mazowiecka	6788:en
-ostrow wielkopolski	6395:en
-ostrowa	6395:pl,6395:pl:Ostrów,6788:pl
-ostrowca	6388:pl
-ostrowcem	6388:pl
-ostrowcowi	6388:pl
-ostrowcu	6388:pl
-ostrowem	6395:pl,6395:pl:Ostrów,6788:pl
-ostrowiec	6388:pl
-ostrowiec swietokrzyski	6388:en
-ostrowo	6395:pl
-ostrowowi	6395:pl:Ostrów,6788:pl
-ostrołece	6475:pl
-ostrołeka	6475:en,6475:pl
-ostrołeke	6475:pl
-ostrołeki	6475:pl
-ostrołeko	6475:pl
-oswiecim	6615:en,6615:pl:Oświęcim
+ostroda	6622:en,6622:pl
+ostrode	6622:pl
+ostrodo	6622:pl
+ostrody	6622:pl
+ostrodzie	6622:pl
+ostrow	6396:pl:Ostrów,6790:pl
+ostrow mazowiecka	6790:en
+ostrow wielkopolski	6396:en
+ostrowa	6396:pl,6396:pl:Ostrów,6790:pl
+ostrowca	6389:pl
+ostrowcem	6389:pl
+ostrowcowi	6389:pl
+ostrowcu	6389:pl
+ostrowem	6396:pl,6396:pl:Ostrów,6790:pl
+ostrowiec	6389:pl
+ostrowiec swietokrzyski	6389:en
+ostrowo	6396:pl
+ostrowowi	6396:pl:Ostrów,6790:pl
+ostrołece	6476:pl
+ostrołeka	6476:en,6476:pl
+ostrołeke	6476:pl
+ostrołeki	6476:pl
+ostrołeko	6476:pl
+oswiecim	6617:en,6617:pl:Oświęcim
 osz	2057:pl:Osz
 oszem	2057:pl:Osz
 oszowi	2057:pl:Osz
 oszu	2057:pl:Osz
 ota	992:en,992:pl,2588:en,2588:pl,2891:en,2891:pl
-otamanivka	6794:en
-otaru	5496:en
+otamanivka	6796:en
+otaru	5497:en
 otsu	1943:en
-ottakring	6011:en
+ottakring	6012:en
 ottawa	798:en,798:pl
 ottawa south	5053:en
 ottawe	798:pl
 ottawie	798:pl
 ottawo	798:pl
 ottawy	798:pl
-otwock	6536:en,6536:pl
-otwocka	6536:pl
-otwockiem	6536:pl
-otwockowi	6536:pl
-otwocku	6536:pl
+otwock	6537:en,6537:pl
+otwocka	6537:pl
+otwockiem	6537:pl
+otwockowi	6537:pl
+otwocku	6537:pl
 ouagadougou	408:en
 ouahigouya	5071:en
 ouargla	3733:en
-oued zem	6038:en
+oued zem	6039:en
 oujda	1312:en
 oulu	2986:en
-ourense	5969:en
-ourinhos	6046:en
+ourense	5970:en
+ourinhos	6047:en
 overland park	3446:en
 oviedo	2941:en,2941:pl
-ovruch	7020:en
+ovruch	7023:en
 owerri	1298:en
 owo	2355:en
 oxnard	3102:en
 oyama	3783:en
 oyo	1007:en
-ozorkow	6832:en,6832:pl
-ozorkowa	6832:pl
-ozorkowem	6832:pl
-ozorkowie	6832:pl
-ozorkowowi	6832:pl
-oława	6625:en,6625:pl
-oławe	6625:pl
-oławie	6625:pl
-oławo	6625:pl
-oławy	6625:pl
-ołbin	6641:en
-p'yongsong	6324:en
+ozorkow	6834:en,6834:pl
+ozorkowa	6834:pl
+ozorkowem	6834:pl
+ozorkowie	6834:pl
+ozorkowowi	6834:pl
+oława	6627:en,6627:pl
+oławe	6627:pl
+oławie	6627:pl
+oławo	6627:pl
+oławy	6627:pl
+ołbin	6643:en
+p'yongsong	6325:en
 paarl	2746:en
-pabianic	6403:pl
-pabianicach	6403:pl
-pabianicami	6403:pl
-pabianice	6403:en,6403:pl
-pabianicom	6403:pl
+pabianic	6404:pl
+pabianicach	6404:pl
+pabianicami	6404:pl
+pabianice	6404:en,6404:pl
+pabianicom	6404:pl
 pabna	3440:en
 pachuca de soto	2530:en
 paco do lumiar	4315:en
@@ -16378,8 +16351,8 @@ padwy	3149:pl
 paech'on-up	3954:en
 paek'ak	5016:en
 pagadian	3111:en
-pago pago	7042:en
-pailou	6023:en
+pago pago	7045:en
+pailou	6024:en
 pak kret	3386:en
 pakdasht	2751:en
 pakistan	177:en,177:pl
@@ -16406,16 +16379,16 @@ palestinian territories	182:en
 palestinian territory	182:en
 palhoca	3637:en
 pali	2808:en
-palikir	7046:en,7046:pl
-palikirem	7046:pl
-palikirowi	7046:pl
-palikiru	7046:pl
-palikirze	7046:pl
+palikir	7049:en,7049:pl
+palikirem	7049:pl
+palikirowi	7049:pl
+palikiru	7049:pl
+palikirze	7049:pl
 pallabi	1202:en
 pallavaram	2780:en
-palm bay	5264:en
+palm bay	5265:en
 palma	1578:en,1578:pl
-palma soriano	6124:en
+palma soriano	6125:en
 palmach	1578:pl
 palmami	1578:pl
 palmas	1762:pl,2148:en,2148:pl
@@ -16437,7 +16410,7 @@ palopo	3469:en
 paltan	3478:en
 palu	1738:en
 palwal	4762:en
-pamanukan	5540:en
+pamanukan	5541:en
 pampeluna	3088:pl:Pampeluna
 pampelune	3088:pl:Pampeluna
 pampelunie	3088:pl:Pampeluna
@@ -16450,7 +16423,7 @@ pamplono	3088:pl
 pamplony	3088:pl
 pamulang	3650:en
 panabo	3054:en
-panagyurishte	6864:en
+panagyurishte	6866:en
 panalanoy	3401:en
 panama	172:en,172:pl,1685:pl
 panama city	1685:en
@@ -16461,25 +16434,25 @@ panamy	172:pl,1685:pl
 panchkula	3052:en
 panda	3886:pl
 pandi	3886:en
-pandit deen dayal upadhyaya nagar	5781:en
-pangkalanbuun	5810:en
+pandit deen dayal upadhyaya nagar	5782:en
+pangkalanbuun	5811:en
 pangkalpinang	2866:en
 panguila	3992:en
 panihati	1778:en
 panipat	2218:en
-paniqui	5920:en
+paniqui	5921:en
 panjin	717:en
-pano aqil	6133:en
+pano aqil	6134:en
 panshan	1160:en
 panvel	3306:en
 panzhihua	965:en
-papeete	6716:en,6716:pl
+papeete	6718:en,6718:pl
 papua new guinea	175:en
 papua-nowa gwinea	175:pl
 par naogaon	3352:en
 para	571:pl
 parach	571:pl
-paragominas	5949:en
+paragominas	5950:en
 paraguay	185:en
 paragwaj	185:pl
 paragwajem	185:pl
@@ -16497,10 +16470,10 @@ parano	2628:pl
 parany	2628:pl
 parauapebas	2423:en
 parbhani	2144:en
-pardis	5542:en
+pardis	5543:en
 parelheiros	4104:en
 parepare	3939:en
-parintins	6183:en
+parintins	6184:en
 paris	440:en,440:pl:Paris
 paris 11 popincourt	4558:en
 paris 11e arrondissement	4356:en
@@ -16515,7 +16488,7 @@ paris 17 batignolles-monceau	3970:en
 paris 18 buttes-montmartre	3494:en
 paris 19 buttes-chaumont	3583:en
 paris 20 menilmontant	3467:en
-parla	5481:en
+parla	5482:en
 parma	3261:en,3261:pl
 parme	3261:pl
 parmie	3261:pl
@@ -16526,9 +16499,9 @@ parnamirim	2393:en
 paro	571:pl
 parom	571:pl
 parowie	571:pl
-parsabad	6116:en
+parsabad	6117:en
 parung	4889:en
-parvomay	6947:en
+parvomay	6949:en
 pary	571:pl
 parys	440:pl
 parysa	440:pl
@@ -16553,19 +16526,19 @@ pasig city	909:en
 pasir gudang	1326:en
 pasir mas	2805:en
 pasir puteh	4577:en
-pasrur	6131:en
+pasrur	6132:en
 passo fundo	3561:en
-passos	5661:en,5661:pl
-passosa	5661:pl
-passosach	5661:pl
-passosami	5661:pl
-passosem	5661:pl
-passosie	5661:pl
-passosom	5661:pl
-passosow	5661:pl
-passosowi	5661:pl
-passosowie	5661:pl
-passosy	5661:pl
+passos	5662:en,5662:pl
+passosa	5662:pl
+passosach	5662:pl
+passosami	5662:pl
+passosem	5662:pl
+passosie	5662:pl
+passosom	5662:pl
+passosow	5662:pl
+passosowi	5662:pl
+passosowie	5662:pl
+passosy	5662:pl
 pasto	1733:en
 pasuruan	3023:en
 patan	2200:en,4693:en
@@ -16582,7 +16555,7 @@ patersonowie	4262:pl
 patersony	4262:pl
 pathankot	3654:en
 pathein	2742:en
-pati	5889:en,5889:pl
+pati	5890:en,5890:pl
 patiala	1561:en
 patna	519:en,519:pl
 patne	519:pl
@@ -16591,13 +16564,13 @@ patno	519:pl
 patny	519:pl
 patos de minas	3968:en
 patra	3774:en
-pattaya	5436:en
-pattoki	5567:en
-paulinia	5730:en
+pattaya	5437:en
+pattoki	5568:en
+paulinia	5731:en
 paulista	1961:en
-paulo afonso	5604:en
+paulo afonso	5605:en
 pavlodar	2023:en
-pavlohrad	6217:en
+pavlohrad	6218:en
 pawłodar	2023:pl
 pawłodarem	2023:pl
 pawłodarowi	2023:pl
@@ -16611,9 +16584,9 @@ paxu	453:pl
 paya terubong	2855:en
 payakumbuh	4513:en
 paz	2602:pl
-pazardzhik	6470:en
-pearland	5808:en
-pechersk	6257:en
+pazardzhik	6471:en
+pearland	5809:en
+pechersk	6258:en
 pecs	4322:en
 pecz	4322:pl
 peczem	4322:pl
@@ -16629,8 +16602,8 @@ pekinem	250:pl
 pekinie	250:pl
 pekinowi	250:pl
 pekinu	250:pl
-pelabuhanratu	5785:en
-pelahiivka	6918:en
+pelabuhanratu	5786:en
+pelahiivka	6920:en
 pelentong	1226:en
 pelotas	2062:en
 pemalang	3482:en
@@ -16652,24 +16625,24 @@ penzy	1348:pl
 people's democratic republic of algeria	61:en
 people's republic of bangladesh	18:en
 people's republic of china	47:en
-peoria	3375:en,5506:en
+peoria	3375:en,5507:en
 pera	2249:pl:Pera
 perach	2249:pl:Pera
 perami	2249:pl:Pera
 perbaungan	4007:en
 percut	2119:en
-perdizes	6150:en
+perdizes	6151:en
 pere	2249:pl:Pera
-pereiaslav	6718:en
+pereiaslav	6720:en
 pereira	1500:en
-perevalsk	6741:en
+perevalsk	6743:en
 peristeri	4502:en
 perlin	350:pl:Perlin
 perlina	350:pl:Perlin
 perlinach	350:pl:Perlin
 perlinami	350:pl:Perlin
 perlinem	350:pl:Perlin
-perling	6228:en
+perling	6229:en
 perlinie	350:pl:Perlin
 perlinom	350:pl:Perlin
 perlinow	350:pl:Perlin
@@ -16677,28 +16650,27 @@ perlinowi	350:pl:Perlin
 perlinowie	350:pl:Perlin
 perliny	350:pl:Perlin
 pernambuco	527:pl:Pernambuco
-pernik	6366:en
+pernik	6367:en
 pero	2249:pl:Pera
 perom	2249:pl:Pera
 perow	2249:pl:Pera
 perowie	2249:pl:Pera
-perpignan	5718:en,5718:pl
-pershotravensk	6695:en
+perpignan	5719:en,5719:pl
 perth	412:en,412:pl
 peru	173:en,173:pl
-perugia	5238:en,5238:pl
-perugie	5238:pl
-perugii	5238:pl
-perugio	5238:pl
-pervomaisk	6438:en,6594:en
-pervomaysk	6438:en
+perugia	5239:en,5239:pl
+perugie	5239:pl
+perugii	5239:pl
+perugio	5239:pl
+pervomaisk	6439:en
+pervomaysk	6439:en
 pervouralsk	4698:en
 pery	2249:pl:Pera
 perze	2249:pl:Pera
-pescara	5271:en
+pescara	5272:en
 pescie	809:pl
 peshawar	312:en
-peshtera	6884:en
+peshtera	6886:en
 pest	809:en,809:pl:Pest
 pesta	809:pl
 pestach	809:pl
@@ -16729,24 +16701,23 @@ petersburgiem	303:pl:Petersburg
 petersburgowi	303:pl:Petersburg
 petersburgu	303:pl:Petersburg
 petionville	1783:en
-petrich	6645:en
-petrivske	6981:en
+petrich	6647:en
+petrivske	6983:en
 petrogradka	4804:en
 petrolina	1745:en
 petropavl	3193:en
 petropavlovsk-kamchatsky	3527:en
 petropolis	2385:en
-petrovskyi	6360:en
 petrozavodsk	2339:en
 petrozawodzk	2339:pl
 petrozawodzka	2339:pl
 petrozawodzkiem	2339:pl
 petrozawodzkowi	2339:pl
 petrozawodzku	2339:pl
-petrzalka	5633:en
-pforzheim	5281:en,5281:pl
-phagwara	6307:en
-phalaborwa	5789:en
+petrzalka	5634:en
+pforzheim	5282:en,5282:pl
+phagwara	6308:en
+phalaborwa	5790:en
 phan rang-thap cham	3094:en
 phan thiet	2827:en
 phasi charoen	5165:en
@@ -16757,51 +16728,51 @@ phenianowi	358:pl
 phenianu	358:pl
 philadelphia	547:en
 philippines	176:en
-philipsburg	7059:en
+philipsburg	7062:en
 phnom penh	548:en
 pho yen	2798:en
-phoenix	528:en,528:pl:Phoenix,5500:pl
-phong đien	5515:en
-phool nagar	5527:en
+phoenix	528:en,528:pl:Phoenix,5501:pl
+phong đien	5516:en
+phool nagar	5528:en
 phra pradaeng	3293:en
 phu ly	4608:en
 phu my	2275:en
 phu quoc	2226:en,3563:en
 phuc yen	3546:en
 phusro	3462:en
-piacenza	6068:en,6068:pl
-piacenze	6068:pl
-piacenzo	6068:pl
-piacenzy	6068:pl
-piaseczna	6592:pl
-piasecznem	6592:pl
-piasecznie	6592:pl
-piaseczno	6592:en,6592:pl
-piasecznu	6592:pl
-piastow	6776:en,6776:pl
-piastowa	6776:pl
-piastowem	6776:pl
-piastowie	6776:pl
-piastowowi	6776:pl
+piacenza	6069:en,6069:pl
+piacenze	6069:pl
+piacenzo	6069:pl
+piacenzy	6069:pl
+piaseczna	6593:pl
+piasecznem	6593:pl
+piasecznie	6593:pl
+piaseczno	6593:en,6593:pl
+piasecznu	6593:pl
+piastow	6778:en,6778:pl
+piastowa	6778:pl
+piastowem	6778:pl
+piastowie	6778:pl
+piastowowi	6778:pl
 piatigorsk	4398:pl
 piatigorska	4398:pl
 piatigorskiem	4398:pl
 piatigorskowi	4398:pl
 piatigorsku	4398:pl
-piatra neamt	6134:en
-pidhorodne	6869:en
-pidhorodnye	6869:en
-piecki-migowo	6702:en
+piatra neamt	6135:en
+pidhorodne	6871:en
+pidhorodnye	6871:en
+piecki-migowo	6704:en
 piedecuesta	3869:en
 piedras negras	4182:en
-piekary slaskie	6453:en
-piela	6385:pl:Piela
-pielach	6385:pl:Piela
-pielami	6385:pl:Piela
-pielo	6385:pl:Piela
-pielom	6385:pl:Piela
-pielow	6385:pl:Piela
-pielowie	6385:pl:Piela
+piekary slaskie	6454:en
+piela	6386:pl:Piela
+pielach	6386:pl:Piela
+pielami	6386:pl:Piela
+pielo	6386:pl:Piela
+pielom	6386:pl:Piela
+pielow	6386:pl:Piela
+pielowie	6386:pl:Piela
 pietermaritzburg	928:en
 pietropawłowsk	3193:pl
 pietropawłowska	3193:pl
@@ -16813,8 +16784,8 @@ pietrozawodskiem	2339:pl:Pietrozawodsk
 pietrozawodskowi	2339:pl:Pietrozawodsk
 pietrozawodsku	2339:pl:Pietrozawodsk
 pikine	714:en
-pilczyce-kozanow-popowice połnocne	6640:en
-pile	6385:pl
+pilczyce-kozanow-popowice połnocne	6642:en
+pile	6386:pl
 pilibhit	4788:en
 pilsen	3751:en
 pilzna	3751:pl
@@ -16827,48 +16798,48 @@ pimpri-chinchwad	511:en
 pinar del rio	3435:en
 pindamonhangaba	3823:en
 pindi bhattian	1429:en
-pindiga	5915:en
+pindiga	5916:en
 pinetown	4363:en
 pingdingshan	827:en
 pingdu	1307:en
 pingliang	1402:en
-pingshan	5572:en
+pingshan	5573:en
 pingwu county	3548:en
 pingxiang	882:en,4843:en
-pinhais	5404:en
+pinhais	5405:en
 pinsk	5111:en,5111:pl
 pinska	5111:pl
 pinskiem	5111:pl
 pinskowi	5111:pl
 pinsku	5111:pl
-pionkach	6852:pl
-pionkami	6852:pl
-pionki	6852:en,6852:pl
-pionkom	6852:pl
-piotrkow	6371:pl
-piotrkow trybunalski	6371:en
+pionkach	6854:pl
+pionkami	6854:pl
+pionki	6854:en,6854:pl
+pionkom	6854:pl
+piotrkow	6372:pl
+piotrkow trybunalski	6372:en
 piracicaba	1686:en
 piraeus	3859:en
 piranshahr	3763:en
-piraquara	5302:en
+piraquara	5303:en
 pireus	3859:pl
 pireusem	3859:pl
 pireusie	3859:pl
 pireusowi	3859:pl
 pireusu	3859:pl
 pirituba	3553:en
-pisa	5764:en,5764:pl,6867:pl:Pisa
-pise	5764:pl,6867:pl:Pisa
-pisie	5764:pl,6867:pl:Pisa
-piso	5764:pl,6867:pl:Pisa
-pisochyn	6766:en
-pisy	5764:pl,6867:pl:Pisa
-pisz	6867:en,6867:pl
-pisza	6867:pl
-piszem	6867:pl
-piszowi	6867:pl
-piszu	6867:pl
-pita kotte	5330:en
+pisa	5765:en,5765:pl,6869:pl:Pisa
+pise	5765:pl,6869:pl:Pisa
+pisie	5765:pl,6869:pl:Pisa
+piso	5765:pl,6869:pl:Pisa
+pisochyn	6768:en
+pisy	5765:pl,6869:pl:Pisa
+pisz	6869:en,6869:pl
+pisza	6869:pl
+piszem	6869:pl
+piszowi	6869:pl
+piszu	6869:pl
+pita kotte	5331:en
 pitalito	4634:en
 pitcairn	180:en,180:pl
 pitcairn islands	180:en
@@ -16880,51 +16851,51 @@ pitesti	4454:en
 pithampur	5007:en
 pittsburgh	2160:en,2160:pl
 piura	1153:en
-pivdenna borshchahivka	6488:en
-pivdenne	6629:en
-pivdennoukrainsk	6569:en
-pivnichna saltivka	6522:en
-pivnichni osokorky	6564:en
-pivnichno-brovarskyi masyv	6580:en
-piza	5764:pl:Piza
-pize	5764:pl:Piza
+pivdenna borshchahivka	6489:en
+pivdenne	6631:en
+pivdennoukrainsk	6570:en
+pivnichna saltivka	6523:en
+pivnichni osokorky	6565:en
+pivnichno-brovarskyi masyv	6581:en
+piza	5765:pl:Piza
+pize	5765:pl:Piza
 pizhou	1953:en
-pizie	5764:pl:Piza
-pizo	5764:pl:Piza
-pizy	5764:pl:Piza
-piła	6385:en,6385:pl
-piłe	6385:pl
-piło	6385:pl
-piły	6385:pl
+pizie	5765:pl:Piza
+pizo	5765:pl:Piza
+pizy	5765:pl:Piza
+piła	6386:en,6386:pl
+piłe	6386:pl
+piło	6386:pl
+piły	6386:pl
 pjongjang	358:pl:Pjongjang
 pjongjangiem	358:pl:Pjongjang
 pjongjangowi	358:pl:Pjongjang
 pjongjangu	358:pl:Pjongjang
-planaltina	3394:en,5984:en
+planaltina	3394:en,5985:en
 plano	2305:en
 plano piloto	3248:en
-plaridel	5211:en
+plaridel	5212:en
 playa del carmen	4200:en
 plaza de la revolucion	4531:en
-pleiku	5543:en
-pleszew	6931:en,6931:pl
-pleszewa	6931:pl
-pleszewem	6931:pl
-pleszewie	6931:pl
-pleszewowi	6931:pl
-pleven	6354:en
-plewen	6354:pl
-plewenem	6354:pl
-plewenie	6354:pl
-plewenowi	6354:pl
-plewenu	6354:pl
+pleiku	5544:en
+pleszew	6933:en,6933:pl
+pleszewa	6933:pl
+pleszewem	6933:pl
+pleszewie	6933:pl
+pleszewowi	6933:pl
+pleven	6355:en
+plewen	6355:pl
+plewenem	6355:pl
+plewenie	6355:pl
+plewenowi	6355:pl
+plewenu	6355:pl
 ploeszti	3537:pl
 ploiesti	3537:en
 plovdiv	2020:en
 plumbon	3791:en
 plurinational state of bolivia	28:en
-plymouth	2493:en,2493:pl,7070:en,7070:pl
-poa	6057:en
+plymouth	2493:en,2493:pl,7073:en,7073:pl
+poa	6058:en
 poblacion	5072:en
 pocos de caldas	3756:en
 poczdam	3470:pl
@@ -16936,19 +16907,19 @@ podgorica	2747:en,2747:pl
 podgorice	2747:pl
 podgorico	2747:pl
 podgoricy	2747:pl
-podil	6634:en,6725:en
-podilsk	6358:en,6565:en
-podilskyi	6358:en
-podlascy	6714:pl
-podlaska	6714:pl
-podlaski	6714:pl
-podlaskich	6714:pl
-podlaskie	6714:pl
-podlaskiego	6714:pl
-podlaskiej	6714:pl
-podlaskiemu	6714:pl
-podlaskim	6714:pl
-podlaskimi	6714:pl
+podil	6636:en,6727:en
+podilsk	6359:en,6566:en
+podilskyi	6359:en
+podlascy	6716:pl
+podlaska	6716:pl
+podlaski	6716:pl
+podlaskich	6716:pl
+podlaskie	6716:pl
+podlaskiego	6716:pl
+podlaskiej	6716:pl
+podlaskiemu	6716:pl
+podlaskim	6716:pl
+podlaskimi	6716:pl
 podolsk	3564:en,3564:pl
 podolska	3564:pl
 podolskiem	3564:pl
@@ -16957,18 +16928,23 @@ podolsku	3564:pl
 pohang	1431:en
 pointe-noire	780:en
 pokhara	1199:en
-pokrov	6581:en
-pokrovsk	6451:en
+pokrov	6582:en
+pokrovsk	6452:en
 poland	178:en
+polic	6614:pl
+policach	6614:pl
+policami	6614:pl
+police	6614:pl
+policom	6614:pl
 polinezja francuska	174:pl
-polkowic	6813:pl
-polkowicach	6813:pl
-polkowicami	6813:pl
-polkowice	6813:en,6813:pl
-polkowicom	6813:pl
-polohy	6910:en
+polkowic	6815:pl
+polkowicach	6815:pl
+polkowicami	6815:pl
+polkowice	6815:en,6815:pl
+polkowicom	6815:pl
+polohy	6912:en
 polokwane	2387:en
-polonne	6828:en
+polonne	6830:en
 polsce	178:pl
 polska	178:pl
 polske	178:pl
@@ -16980,23 +16956,23 @@ pomone	4115:pl
 pomonie	4115:pl
 pomono	4115:pl
 pomony	4115:pl
-pompano beach	5857:en
-ponnani	5951:en
+pompano beach	5858:en
+ponnani	5952:en
 ponta grossa	2243:en
 pontianak	1073:en
 poole	4151:en
-popasna	6868:en
+popasna	6870:en
 popayan	2082:en
-popovo	6967:en
-por do sol	6189:en
+popovo	6969:en
+por do sol	6190:en
 porbandar	4126:en
 porlamar	2983:en
-port blair	5652:en
-port dickson	5284:en
+port blair	5653:en
+port dickson	5285:en
 port harcourt	443:en
 port louis	4061:en
 port moresby	2303:en
-port of spain	6499:en
+port of spain	6500:en
 port said	968:en
 port saint lucie	3843:en
 port sudan	1440:en
@@ -17008,8 +16984,8 @@ portlandem	1117:pl
 portlandowi	1117:pl
 portlandu	1117:pl
 portlandzie	1117:pl
-portmore	6122:en
-porto	2574:en,2574:pl,5837:pl,5866:pl:Porto
+portmore	6123:en
+porto	2574:en,2574:pl,5838:pl,5867:pl:Porto
 porto alegre	573:en
 porto seguro	3766:en
 porto velho	1290:en
@@ -17026,7 +17002,7 @@ portugalie	183:pl
 portugalii	183:pl
 portugalio	183:pl
 portuguese republic	183:en
-porz am rhein	5584:en
+porz am rhein	5585:en
 posadas	2152:en
 potchefstroom	3592:en
 potosi	4456:en,4456:pl
@@ -17038,16 +17014,16 @@ poznania	1321:pl
 poznaniem	1321:pl
 poznaniowi	1321:pl
 poznaniu	1321:pl
-pozniaky	6021:en
+pozniaky	6022:en
 połtawa	2334:pl
 połtawe	2334:pl
 połtawie	2334:pl
 połtawo	2334:pl
 połtawy	2334:pl
-prabumulih	6083:en
+prabumulih	6084:en
 pradze	719:pl
 praga	719:pl
-praga połnoc	6351:en
+praga połnoc	6352:en
 praga południe	3552:en
 prage	719:pl
 pragi	719:pl
@@ -17090,73 +17066,72 @@ pretorio	444:pl
 principality of andorra	0:en
 principality of liechtenstein	128:en
 principality of monaco	137:en
-priorka	6590:en
+priorka	6591:en
 probolinggo	2666:en
 proddatur	3597:en
 prokop'yevsk	2955:en
-proletarskyi	6112:en
-provo	5504:en
-prudnik	6773:en,6773:pl
-prudnika	6773:pl
-prudnikiem	6773:pl
-prudnikowi	6773:pl
-prudniku	6773:pl
-pruszcz	6765:pl
-pruszcz gdanski	6765:en
-pruszcza	6765:pl
-pruszczem	6765:pl
-pruszczowi	6765:pl
-pruszczu	6765:pl
-pruszkow	6468:en,6468:pl
-pruszkowa	6468:pl
-pruszkowem	6468:pl
-pruszkowie	6468:pl
-pruszkowowi	6468:pl
-pryluky	6483:en
-prymorskyi	6401:en
-przasnysz	6960:en,6960:pl
-przasnysza	6960:pl
-przasnyszem	6960:pl
-przasnyszowi	6960:pl
-przasnyszu	6960:pl
-przedmiescie oławskie	6839:en
-przemysl	6417:en,6417:pl
-przemysla	6417:pl
-przemyslem	6417:pl
-przemyslowi	6417:pl
-przemyslu	6417:pl
-przeworsk	6999:en,6999:pl
-przeworska	6999:pl
-przeworskiem	6999:pl
-przeworskowi	6999:pl
-przeworsku	6999:pl
-przymorze wielkie	6751:en
-psie pole	6346:en
-psie pole zawidawie	6661:en
+provo	5505:en
+prudnik	6775:en,6775:pl
+prudnika	6775:pl
+prudnikiem	6775:pl
+prudnikowi	6775:pl
+prudniku	6775:pl
+pruszcz	6767:pl
+pruszcz gdanski	6767:en
+pruszcza	6767:pl
+pruszczem	6767:pl
+pruszczowi	6767:pl
+pruszczu	6767:pl
+pruszkow	6469:en,6469:pl
+pruszkowa	6469:pl
+pruszkowem	6469:pl
+pruszkowie	6469:pl
+pruszkowowi	6469:pl
+pryluky	6484:en
+prymorskyi	6402:en
+przasnysz	6962:en,6962:pl
+przasnysza	6962:pl
+przasnyszem	6962:pl
+przasnyszowi	6962:pl
+przasnyszu	6962:pl
+przedmiescie oławskie	6841:en
+przemysl	6418:en,6418:pl
+przemysla	6418:pl
+przemyslem	6418:pl
+przemyslowi	6418:pl
+przemyslu	6418:pl
+przeworsk	7001:en,7001:pl
+przeworska	7001:pl
+przeworskiem	7001:pl
+przeworskowi	7001:pl
+przeworsku	7001:pl
+przymorze wielkie	6753:en
+psie pole	6347:en
+psie pole zawidawie	6663:en
 pskov	3063:en
 pskow	3063:pl
 pskowa	3063:pl
 pskowem	3063:pl
 pskowie	3063:pl
 pskowowi	3063:pl
-pszczyna	6737:en,6737:pl
-pszczyne	6737:pl
-pszczynie	6737:pl
-pszczyno	6737:pl
-pszczyny	6737:pl
+pszczyna	6739:en,6739:pl
+pszczyne	6739:pl
+pszczynie	6739:pl
+pszczyno	6739:pl
+pszczyny	6739:pl
 pu'er	2215:en
 pucallpa	2034:en
 puchong	1789:en
 pudong	298:en
 puducherry	1108:en
-pudukkottai	5369:en
+pudukkottai	5370:en
 puebla	516:en,516:pl
 pueble	516:pl
 pueblo	516:pl:Pueblo
 puente alto	1253:en
 puente de vallecas	2659:en
 puerto ayacucho	5018:en
-puerto barrios	6279:en
+puerto barrios	6280:en
 puerto cabello	3658:en
 puerto cortez	4418:en
 puerto la cruz	1809:en
@@ -17165,8 +17140,8 @@ puerto plata	4305:en
 puerto princesa	2908:en
 puerto rico	181:en
 puerto vallarta	2893:en
-pulandian	6026:en
-pulilan	5693:en
+pulandian	6027:en
+pulilan	5694:en
 pulong santa cruz	4970:en
 puna	360:pl,4898:pl
 punasa	1907:en
@@ -17175,9 +17150,9 @@ punggol	3146:en
 punie	360:pl,4898:pl
 puning	893:en
 puno	360:pl,4898:en,4898:pl
-punta arenas	5381:en
-punta cana	6314:en
-punta cardon	5556:en
+punta arenas	5382:en
+punta cana	6315:en
+punta cardon	5557:en
 punto fijo	4436:en
 puny	360:pl,4898:pl
 puqi	4721:en
@@ -17192,45 +17167,45 @@ pusanem	356:pl
 pusanie	356:pl
 pusanowi	356:pl
 pusanu	356:pl
-pushkino	6125:en
-putatan	6173:en
+pushkino	6126:en
+putatan	6174:en
 puthia	3961:en
 putian	561:en
 putuo	676:en
 puxi	295:en
 puyang	347:en,1112:en
-puyang chengguanzhen	5989:en
-puław	6493:pl
-puławach	6493:pl
-puławami	6493:pl
-puławom	6493:pl
-puławy	6493:en,6493:pl
-pułtusk	6873:en,6873:pl
-pułtuska	6873:pl
-pułtuskiem	6873:pl
-pułtuskowi	6873:pl
-pułtusku	6873:pl
+puyang chengguanzhen	5990:en
+puław	6494:pl
+puławach	6494:pl
+puławami	6494:pl
+puławom	6494:pl
+puławy	6494:en,6494:pl
+pułtusk	6875:en,6875:pl
+pułtuska	6875:pl
+pułtuskiem	6875:pl
+pułtuskowi	6875:pl
+pułtusku	6875:pl
 pyatigorsk	4398:en
-pyatykhatky	6907:en
+pyatykhatky	6909:en
 pyay	4646:en
 pyeongtaek	1836:en
-pyin oo lwin	5384:en
+pyin oo lwin	5385:en
 pyongyang	358:en
-pyskowic	6875:pl
-pyskowicach	6875:pl
-pyskowicami	6875:pl
-pyskowice	6875:en,6875:pl
-pyskowicom	6875:pl
+pyskowic	6877:pl
+pyskowicach	6877:pl
+pyskowicami	6877:pl
+pyskowice	6877:en,6877:pl
+pyskowicom	6877:pl
 płock	4943:en,4943:pl
 płocka	4943:pl
 płockiem	4943:pl
 płockowi	4943:pl
 płocku	4943:pl
-płonsk	6797:en,6797:pl
-płonska	6797:pl
-płonskiem	6797:pl
-płonskowi	6797:pl
-płonsku	6797:pl
+płonsk	6799:en,6799:pl
+płonska	6799:pl
+płonskiem	6799:pl
+płonskowi	6799:pl
+płonsku	6799:pl
 płowdiw	2020:pl:Płowdiw
 płowdiwem	2020:pl:Płowdiw
 płowdiwie	2020:pl:Płowdiw
@@ -17239,19 +17214,19 @@ płowdiwu	2020:pl:Płowdiw
 qa'em shahr	3131:en
 qadirpur ran	3211:en
 qalyub	4022:en
-qal‘at sukkar	5755:en
+qal‘at sukkar	5756:en
 qarchak	2584:en
 qarshi	2344:en
-qasr bin ghashir	6312:en
+qasr bin ghashir	6313:en
 qatar	186:en
 qazvin	1989:en
 qeładize	4480:en
 qianjiang	3572:en,4370:en
-qiaotou	5519:en
+qiaotou	5520:en
 qibao	2307:en
 qina	2571:en
 qingdao	289:en,289:pl
-qingnian	5753:en
+qingnian	5754:en
 qingpu	656:en
 qingyang	442:en
 qingyuan	508:en
@@ -17278,27 +17253,27 @@ quan đuc thinh	4757:en
 quang ngai	2343:en
 quanzhou	583:en
 quarto oggiaro	3515:en
-quchan	5670:en
+quchan	5671:en
 quebec	1331:en,1331:pl
 queens	420:en,420:pl
 queensem	420:pl
 queensie	420:pl
 queensowi	420:pl
-queenstown	5310:en
-queenstown estate	6211:en
+queenstown	5311:en
+queenstown estate	6212:en
 queensu	420:pl
 queimados	4217:en
 quelimane	1912:en
-queluz	6087:en
+queluz	6088:en
 quetta	551:en
 quetzaltenango	3534:en
 quevedo	3021:en
-quezon	363:pl,5528:en,5528:pl
+quezon	363:pl,5529:en,5529:pl
 quezon city	363:en
-quezonem	363:pl,5528:pl
-quezonie	363:pl,5528:pl
-quezonowi	363:pl,5528:pl
-quezonu	363:pl,5528:pl
+quezonem	363:pl,5529:pl
+quezonie	363:pl,5529:pl
+quezonowi	363:pl,5529:pl
+quezonu	363:pl,5529:pl
 qui nhon	1358:en
 quibdo	4870:en
 quilicura	3066:en
@@ -17307,7 +17282,7 @@ quilmes	2475:en,2475:pl
 quilpue	4818:en
 quito	379:en,379:pl:Quito
 qujing	609:en
-qurayyat	6120:en
+qurayyat	6121:en
 quthbullapur	2868:en
 quzhou	874:en
 ra's bayrut	666:en
@@ -17322,38 +17297,38 @@ rabe	526:pl:Raba
 rabie	526:pl:Raba
 rabo	526:pl:Raba
 rach gia	1524:en
-raciborz	6456:en,6456:pl
-radlin	6936:en,6936:pl
-radlinem	6936:pl
-radlinie	6936:pl
-radlinowi	6936:pl
+raciborz	6457:en,6457:pl
+radlin	6938:en,6938:pl
+radlinem	6938:pl
+radlinie	6938:pl
+radlinowi	6938:pl
 radom	2854:en,2854:pl
-radomska	6526:pl
-radomskiem	6526:pl
-radomsko	6526:en,6526:pl
-radomsku	6526:pl
-radomyshl	7024:en
-radomysl	7024:pl
-radomysla	7024:pl
-radomyslem	7024:pl
-radomyslowi	7024:pl
-radomyslu	7024:pl
-radzionkow	6940:en,6940:pl
-radzionkowa	6940:pl
-radzionkowem	6940:pl
-radzionkowie	6940:pl
-radzionkowowi	6940:pl
+radomska	6527:pl
+radomskiem	6527:pl
+radomsko	6527:en,6527:pl
+radomsku	6527:pl
+radomyshl	7027:en
+radomysl	7027:pl
+radomysla	7027:pl
+radomyslem	7027:pl
+radomyslowi	7027:pl
+radomyslu	7027:pl
+radzionkow	6942:en,6942:pl
+radzionkowa	6942:pl
+radzionkowem	6942:pl
+radzionkowie	6942:pl
+radzionkowowi	6942:pl
 radzkocie	614:pl
 radzkot	614:pl
 radzkotem	614:pl
 radzkotowi	614:pl
 radzkotu	614:pl
-radzyn	6987:pl
-radzyn podlaski	6987:en
-radzynia	6987:pl
-radzyniem	6987:pl
-radzyniowi	6987:pl
-radzyniu	6987:pl
+radzyn	6989:pl
+radzyn podlaski	6989:en
+radzynia	6989:pl
+radzyniem	6989:pl
+radzyniowi	6989:pl
+radzyniu	6989:pl
 raebareli	3447:en
 rafah	5001:en
 rafsanjan	4266:en
@@ -17364,7 +17339,7 @@ raigarh	4187:en
 raion kharkivskoho traktornoho zavoda	3225:en
 raipur	789:en
 raj-nandgaon	3875:en
-raja jang	6319:en
+raja jang	6320:en
 rajamahendravaram	1785:en
 rajapalayam	4805:en
 rajkocie	614:pl:Rajkot
@@ -17374,10 +17349,10 @@ rajkotowi	614:pl:Rajkot
 rajkotu	614:pl:Rajkot
 rajpur sonarpur	1622:en
 rajshahi	981:en
-rakhiv	7009:en
-rakivka	6939:en
-rakove	6948:en
-rakovski	7002:en
+rakhiv	7011:en
+rakivka	6941:en
+rakove	6950:en
+rakovski	7004:en
 raleigh	1459:en,1459:pl
 raleigha	1459:pl
 raleighach	1459:pl
@@ -17401,8 +17376,8 @@ ranchi	741:en
 rancho cucamonga	3638:en
 randburg	1981:en
 randfontein	4697:en
-ranebennur	5910:en
-rangamati	5923:en
+ranebennur	5911:en
+rangamati	5924:en
 rangel	3380:en
 rangkasbitung	4594:en
 rangpur	784:en
@@ -17413,9 +17388,9 @@ rangunowi	319:pl:Rangun
 rangunu	319:pl:Rangun
 raniganj	2966:en,4779:en
 ranipet	2457:en
-rantauprapat	6111:en
-ranyah	5547:en
-raposo tavares	5361:en
+rantauprapat	6112:en
+ranyah	5548:en
+raposo tavares	5362:en
 ras al khaimah	1900:en
 rasapudipalem	510:en
 rashid	2174:pl
@@ -17437,24 +17412,24 @@ ratyzbonie	4154:pl:Ratyzbona
 ratyzbono	4154:pl:Ratyzbona
 ratyzbony	4154:pl:Ratyzbona
 raurkela industrial township	2982:en
-rawa	6925:pl
-rawa mazowiecka	6925:en
+rawa	6927:pl
+rawa mazowiecka	6927:en
 rawalpindi	352:en,352:pl
 rawang	3236:en
-rawe	6925:pl
-rawicz	6816:en,6816:pl
-rawicza	6816:pl
-rawiczem	6816:pl
-rawiczowi	6816:pl
-rawiczu	6816:pl
-rawo	6925:pl
+rawe	6927:pl
+rawicz	6818:en,6818:pl
+rawicza	6818:pl
+rawiczem	6818:pl
+rawiczowi	6818:pl
+rawiczu	6818:pl
+rawo	6927:pl
 rawson	4819:en
-rawy	6925:pl
-rayduzhnyi masyv	6711:en
+rawy	6927:pl
+rayduzhnyi masyv	6713:en
 rayon ktz	3225:en
-rayong	5899:en
-razgrad	6674:en
-recanto das emas	5485:en
+rayong	5900:en
+razgrad	6676:en
+recanto das emas	5486:en
 recife	527:en,527:pl
 recklinghausen	5148:en,5148:pl
 recklinghausena	5148:pl
@@ -17467,12 +17442,12 @@ recklinghausenow	5148:pl
 recklinghausenowi	5148:pl
 recklinghausenowie	5148:pl
 recklinghauseny	5148:pl
-red deer	6262:en
-reda	6909:en,6909:pl
-rede	6909:pl
-redo	6909:pl
-redy	6909:pl
-redzie	6909:pl
+red deer	6263:en
+reda	6911:en,6911:pl
+rede	6911:pl
+redo	6911:pl
+redy	6911:pl
+redzie	6911:pl
 regensburg	4154:en,4154:pl
 regensburga	4154:pl
 regensburgiem	4154:pl
@@ -17491,41 +17466,41 @@ regino	2862:pl
 reginom	2862:pl
 reginy	2862:pl
 rehovot	4210:en
-reichenau	6974:pl:Reichenau
-reichenauach	6974:pl:Reichenau
-reichenauami	6974:pl:Reichenau
-reichenauom	6974:pl:Reichenau
-reichenauow	6974:pl:Reichenau
-reichenauowie	6974:pl:Reichenau
-reichenauy	6974:pl:Reichenau
-reichenbach	6616:pl:Reichenbach
-reichenbacha	6616:pl:Reichenbach
-reichenbachach	6616:pl:Reichenbach
-reichenbachami	6616:pl:Reichenbach
-reichenbachem	6616:pl:Reichenbach
-reichenbachom	6616:pl:Reichenbach
-reichenbachow	6616:pl:Reichenbach
-reichenbachowi	6616:pl:Reichenbach
-reichenbachowie	6616:pl:Reichenbach
-reichenbachu	6616:pl:Reichenbach
-reichenbachy	6616:pl:Reichenbach
+reichenau	6976:pl:Reichenau
+reichenauach	6976:pl:Reichenau
+reichenauami	6976:pl:Reichenau
+reichenauom	6976:pl:Reichenau
+reichenauow	6976:pl:Reichenau
+reichenauowie	6976:pl:Reichenau
+reichenauy	6976:pl:Reichenau
+reichenbach	6618:pl:Reichenbach
+reichenbacha	6618:pl:Reichenbach
+reichenbachach	6618:pl:Reichenbach
+reichenbachami	6618:pl:Reichenbach
+reichenbachem	6618:pl:Reichenbach
+reichenbachom	6618:pl:Reichenbach
+reichenbachow	6618:pl:Reichenbach
+reichenbachowi	6618:pl:Reichenbach
+reichenbachowie	6618:pl:Reichenbach
+reichenbachu	6618:pl:Reichenbach
+reichenbachy	6618:pl:Reichenbach
 reims	3283:en,3283:pl
-rejon placu grunwaldzkiego	6704:en
-rejon placu swietego macieja	6532:en
-rejon ulicy traugutta	6831:en
+rejon placu grunwaldzkiego	6706:en
+rejon placu swietego macieja	6533:en
+rejon ulicy traugutta	6833:en
 relizane	5114:en
-rembertow	6804:en,6804:pl
-rembertowa	6804:pl
-rembertowem	6804:pl
-rembertowie	6804:pl
-rembertowowi	6804:pl
-remscheid	5394:en
+rembertow	6806:en,6806:pl
+rembertowa	6806:pl
+rembertowem	6806:pl
+rembertowie	6806:pl
+rembertowowi	6806:pl
+remscheid	5395:en
 ren	2836:pl:Ren
-renala khurd	6313:en
+renala khurd	6314:en
 renca	4280:en
 renem	2836:pl:Ren
 rengasdengklok	3182:en
-reni	6891:en
+reni	6893:en
 renie	2836:pl:Ren
 renn	2836:pl
 renna	2836:pl
@@ -17541,7 +17516,7 @@ rennowie	2836:pl
 renny	2836:pl
 reno	2462:en,2462:pl
 renowi	2836:pl:Ren
-renton	6302:en
+renton	6303:en
 renu	2836:pl:Ren
 republic of albania	5:en
 republic of angola	7:en
@@ -17635,59 +17610,59 @@ republic of zimbabwe	248:en
 republika południowej afryki	246:pl
 republika srodkowoafrykanska	40:pl
 republika zielonego przyladka	51:pl
-resende	5684:en
+resende	5685:en
 resistencia	2251:en
-ressano garcia	5760:en
+ressano garcia	5761:en
 retiro	5011:en
 reunion	187:en,187:pl
 reunionem	187:pl
 reunionie	187:pl
 reunionowi	187:pl
 reunionu	187:pl
-reus	6082:en
-reutlingen	5620:en
+reus	6083:en
+reutlingen	5621:en
 rewa	2758:en
 rewari	4390:en
-reykjavik	5297:en
+reykjavik	5298:en
 reynosa	1219:en
-riacho fundo ii	5971:en
+riacho fundo ii	5972:en
 riazan	1314:pl
 riazania	1314:pl
 riazaniem	1314:pl
 riazaniowi	1314:pl
 riazaniu	1314:pl
 ribeirao das neves	2015:en
-ribeirao pires	5484:en
+ribeirao pires	5485:en
 ribeirao preto	1049:en
 richards bay	2570:en
-richardson	5714:en,5714:pl
-richardsona	5714:pl
-richardsonach	5714:pl
-richardsonami	5714:pl
-richardsonem	5714:pl
-richardsonie	5714:pl
-richardsonom	5714:pl
-richardsonow	5714:pl
-richardsonowi	5714:pl
-richardsonowie	5714:pl
-richardsony	5714:pl
-richmond	2856:en,2856:pl,3074:en,3074:pl,5778:en,5778:pl
+richardson	5715:en,5715:pl
+richardsona	5715:pl
+richardsonach	5715:pl
+richardsonami	5715:pl
+richardsonem	5715:pl
+richardsonie	5715:pl
+richardsonom	5715:pl
+richardsonow	5715:pl
+richardsonowi	5715:pl
+richardsonowie	5715:pl
+richardsony	5715:pl
+richmond	2856:en,2856:pl,3074:en,3074:pl,5779:en,5779:pl
 richmond hill	3174:en
-richmondem	2856:pl,3074:pl,5778:pl
-richmondowi	2856:pl,3074:pl,5778:pl
-richmondu	2856:pl,3074:pl,5778:pl
-richmondzie	2856:pl,3074:pl,5778:pl
+richmondem	2856:pl,3074:pl,5779:pl
+richmondowi	2856:pl,3074:pl,5779:pl
+richmondu	2856:pl,3074:pl,5779:pl
+richmondzie	2856:pl,3074:pl,5779:pl
 riga	999:en
 rijad	329:pl
 rijadem	329:pl
 rijadowi	329:pl
 rijadu	329:pl
 rijadzie	329:pl
-rijece	5845:pl
-rijeka	5845:en,5845:pl
-rijeke	5845:pl
-rijeki	5845:pl
-rijeko	5845:pl
+rijece	5846:pl
+rijeka	5846:en,5846:pl
+rijeke	5846:pl
+rijeki	5846:pl
+rijeko	5846:pl
 rimini	4234:en,4234:pl
 rio	293:pl
 rio branco	1638:en
@@ -17703,24 +17678,24 @@ riohacha	3417:en
 rioja	3576:pl
 rionegro	4920:en
 rishon letsiyyon	2507:en
-rishra	5403:en
-riviere-des-prairies–pointe-aux-trembles	5559:en
+rishra	5404:en
+riviere-des-prairies–pointe-aux-trembles	5560:en
 rivne	2664:en
 riyadh	329:en
-rize	5262:en
+rize	5263:en
 rizhao	1103:en
-road town	7045:en
-roanoke	6315:en
-robat karim	5961:en
+road town	7048:en
+roanoke	6316:en
+robat karim	5962:en
 robertsonpet	3893:en
 robur	3600:pl:Robur
 robura	3600:pl:Robur
 roburem	3600:pl:Robur
 roburowi	3600:pl:Robur
 roburze	3600:pl:Robur
-rochester	3075:en,3075:pl,5640:en,5640:pl
+rochester	3075:en,3075:pl,5641:en,5641:pl
 rockford	4240:en
-rodenkirchen	5748:en
+rodenkirchen	5749:en
 rodriguez	4663:en,4663:pl
 rodrigueza	4663:pl
 rodriguezach	4663:pl
@@ -17750,7 +17725,7 @@ romany	3084:pl
 rome	419:en,419:pl:Roma
 romem	419:pl
 romie	419:pl,419:pl:Roma
-romny	6571:en
+romny	6572:en
 romo	419:pl:Roma
 romom	419:pl,419:pl:Roma
 romow	419:pl
@@ -17760,15 +17735,15 @@ romu	419:pl
 romy	419:pl,419:pl:Roma
 rondonopolis	2502:en
 roodepoort	2033:en
-roorkee	6052:en
-ropczyc	7023:pl
-ropczycach	7023:pl
-ropczycami	7023:pl
-ropczyce	7023:en,7023:pl
-ropczycom	7023:pl
-rosario	844:en,844:pl,4909:en,4909:pl,6272:pl
-rosarito	6272:en
-roseau	6968:en,6968:pl
+roorkee	6053:en
+ropczyc	7026:pl
+ropczycach	7026:pl
+ropczycami	7026:pl
+ropczyce	7026:en,7026:pl
+ropczycom	7026:pl
+rosario	844:en,844:pl,4909:en,4909:pl,6273:pl
+rosarito	6273:en
+roseau	6970:en,6970:pl
 rosemont–la petite-patrie	4300:en
 rosetta	2174:en
 roseville	4817:en
@@ -17787,27 +17762,27 @@ rostokiem	3260:pl:Rostok
 rostokowi	3260:pl:Rostok
 rostoku	3260:pl:Rostok
 rostov-on-don	736:en
-rotherham	5371:en,5371:pl
+rotherham	5372:en,5372:pl
 rotterdam	899:en,899:pl
 rotterdamem	899:pl
 rotterdamie	899:pl
 rotterdamowi	899:pl
 rotterdamu	899:pl
-rouen	5441:en,5441:pl
-rouiba	5374:en
-round rock	5459:en
+rouen	5442:en,5442:pl
+rouiba	5375:en
+round rock	5460:en
 rourkela	2380:en
-rovenky	6521:en
+rovenky	6522:en
 rowne	2664:pl
 roxas city	3466:en
-roy	6905:pl
-roya	6905:pl
-royem	6905:pl
-royowi	6905:pl
-royu	6905:pl
-rozanka-polanka	7004:en
-rozdilna	6920:en
-rubizhne	6469:en
+roy	6907:pl
+roya	6907:pl
+royem	6907:pl
+royowi	6907:pl
+royu	6907:pl
+rozanka-polanka	7006:en
+rozdilna	6922:en
+rubizhne	6470:en
 rubtsovsk	3917:en
 ruda	4303:pl
 ruda slaska	4303:en
@@ -17826,19 +17801,21 @@ rugao	2516:en
 rugby	3589:pl
 rui'an	855:en
 ruiru	1434:en
-rumia	6524:en,6524:pl
-rumie	6524:pl
-rumio	6524:pl
+rumia	6525:en,6525:pl
+rumie	6525:pl
+rumio	6525:pl
 rumunia	188:pl
 rumunie	188:pl
 rumunii	188:pl
 rumunio	188:pl
 ruqi	4233:en
-rusanivka	6698:en
+rusanivka	6700:en
+ruse	5199:pl
+russe	5199:pl:Russe
 russeifa	2420:en
 russia	190:en
 russian federation	190:en
-rustaq	5245:en
+rustaq	5246:en
 rustavi	4914:en
 rustenburg	1793:en
 rutchenkivskyi	3775:en
@@ -17849,7 +17826,7 @@ rwando	191:pl
 rwandy	191:pl
 rwandzie	191:pl
 ryazan'	1314:en
-ryazanskiy	6254:en
+ryazanskiy	6255:en
 rybinsk	2979:en,2979:pl
 rybinska	2979:pl
 rybinskiem	2979:pl
@@ -17860,21 +17837,21 @@ rybnika	4407:pl
 rybnikiem	4407:pl
 rybnikowi	4407:pl
 rybniku	4407:pl
-rydułtow	6805:pl
-rydułtowach	6805:pl
-rydułtowami	6805:pl
-rydułtowom	6805:pl
-rydułtowy	6805:en,6805:pl
+rydułtow	6807:pl
+rydułtowach	6807:pl
+rydułtowami	6807:pl
+rydułtowom	6807:pl
+rydułtowy	6807:en,6807:pl
 rydze	999:pl
 ryga	999:pl
 ryge	999:pl
 rygi	999:pl
 rygo	999:pl
-rypin	6966:en,6966:pl
-rypina	6966:pl
-rypinem	6966:pl
-rypinie	6966:pl
-rypinowi	6966:pl
+rypin	6968:en,6968:pl
+rypina	6968:pl
+rypinem	6968:pl
+rypinie	6968:pl
+rypinowi	6968:pl
 rzeszow	3259:en,3259:pl
 rzeszowa	3259:pl
 rzeszowem	3259:pl
@@ -17887,21 +17864,21 @@ rzymowi	419:pl:Rzym
 rzymu	419:pl:Rzym
 sa dec	3010:en
 saaba	4624:en,4624:pl:Saaba
-saanich	5362:en
+saanich	5363:en
 saarbrucken	3497:en
 saba	4624:pl
 sabach	4624:pl
 sabadell	3047:en
 sabah as salim	4529:en
 sabami	4624:pl
-sabanalarga	6159:en
+sabanalarga	6160:en
 sabara	4861:en
 sabe	4624:pl
 sabha	4212:en
 sabie	4624:pl
 sabo	4624:pl
 sabom	4624:pl
-sabt alalayah	6335:en
+sabt alalayah	6336:en
 saby	4624:pl
 sabya	2828:en
 sabzevar	2667:en
@@ -17909,11 +17886,11 @@ sacaba	3533:en
 sacoma	2482:en
 sacramento	1345:en,1345:pl
 saddiqabad	2372:en
-sadkach	6318:pl
-sadkami	6318:pl
-sadki	6318:pl
-sadkom	6318:pl
-sadkow	6318:pl
+sadkach	6319:pl
+sadkami	6319:pl
+sadki	6319:pl
+sadkom	6319:pl
+sadkow	6319:pl
 sadr city	689:en
 safi	1982:en
 sagamihara	1021:pl,1031:en,1031:pl
@@ -17921,7 +17898,7 @@ sagamihare	1021:pl,1031:pl
 sagamiharo	1021:pl,1031:pl
 sagamihary	1021:pl,1031:pl
 sagamiharze	1021:pl,1031:pl
-sagan	6730:pl:Sagan
+sagan	6732:pl:Sagan
 saguenay	4222:en
 saham	4498:en
 sahara zachodnia	65:pl
@@ -17931,10 +17908,10 @@ sahiwal	1316:en,1317:en
 sai mai	3414:en
 saida	4408:en
 saidpur	3233:en
-saijo	6003:en
+saijo	6004:en
 saint barthelemy	25:en
 saint helena	198:en
-saint helier	6690:en
+saint helier	6692:en
 saint kitts and nevis	119:en
 saint kitts i nevis	119:pl
 saint lucia	127:en,127:pl
@@ -17950,20 +17927,20 @@ saint-barthelemy	25:pl
 saint-denis	4072:en
 saint-etienne	3621:en
 saint-louis	2553:en
-saint-louis-de-terrebonne	5254:en
+saint-louis-de-terrebonne	5255:en
 saint-marc	2434:en
 saint-martin	140:pl
-saint-paul	5968:en
-saint-pierre	7049:en
+saint-paul	5969:en
+saint-pierre	7052:en
 saint-pierre i miquelon	179:pl
 saint-quentin-en-yvelines	4297:en
 sainte	3621:pl
-sainte-foy	5698:en
-saipan	6502:en,6502:pl
-saipanem	6502:pl
-saipanie	6502:pl
-saipanowi	6502:pl
-saipanu	6502:pl
+sainte-foy	5699:en
+saipan	6503:en,6503:pl
+saipanem	6503:pl
+saipanie	6503:pl
+saipanowi	6503:pl
+saipanu	6503:pl
 saitama	634:en
 sajda	3863:pl,4408:pl
 sajde	3863:pl,4408:pl
@@ -17975,19 +17952,19 @@ sajgonem	256:pl
 sajgonie	256:pl
 sajgonowi	256:pl
 sajgonu	256:pl
-saka	6685:pl
-sakado	6298:en
-sakai	935:en,935:pl,6685:pl:Sakai
+saka	6687:pl
+sakado	6299:en
+sakai	935:en,935:pl,6687:pl:Sakai
 sakakah	4911:en
-sakata	6299:en
-saki	3584:en,6685:en
-sakiem	6685:pl
+sakata	6300:en
+saki	3584:en,6687:en
+sakiem	6687:pl
 sakiet ed daier	5047:en
-sakiet ez zit	6327:en
-sako	6685:pl
-saku	6685:pl
+sakiet ez zit	6328:en
+sako	6687:pl
+saku	6687:pl
 sakura	3660:en
-saky	6685:en
+saky	6687:en
 salalah	3873:en
 salamanca	3930:en,4263:en,4339:en
 salamance	3930:pl,4263:pl,4339:pl
@@ -17995,7 +17972,7 @@ salamanka	3930:pl,4263:pl,4339:pl
 salamanke	3930:pl,4263:pl,4339:pl
 salamanki	3930:pl,4263:pl,4339:pl
 salamanko	3930:pl,4263:pl,4339:pl
-salaqi	6035:en
+salaqi	6036:en
 salatiga	3241:en
 salavat	3949:en
 salazar	3905:pl
@@ -18009,7 +17986,7 @@ salazarowi	3905:pl
 salazarowie	3905:pl
 salazary	3905:pl
 salazarze	3905:pl
-salcie	1354:pl,5550:pl
+salcie	1354:pl,5551:pl
 sale al jadida	3219:en
 salem	833:pl:Salem,859:en,859:pl,3631:en,3631:pl
 salemem	833:pl:Salem,859:pl,3631:pl
@@ -18018,21 +17995,21 @@ salemowi	833:pl:Salem,859:pl,3631:pl
 salemu	833:pl:Salem,859:pl,3631:pl
 salerno	5021:en,5021:pl
 salford	4848:en
-salihli	5283:en
+salihli	5284:en
 salinas	4003:en
 salisbury	559:pl:Salisbury
 salonikach	2086:pl
 salonikami	2086:pl
 saloniki	2086:pl
 salonikom	2086:pl
-salt	5850:pl
+salt	5851:pl
 salt lake city	2995:en
-salta	1354:en,1354:pl,5550:pl
-salte	1354:pl,5550:pl
+salta	1354:en,1354:pl,5551:pl
+salte	1354:pl,5551:pl
 saltillo	1037:en
 saltivka	1681:en
-salto	5265:en,5550:en
-salty	1354:pl,5550:pl
+salto	5266:en,5551:en
+salty	1354:pl,5551:pl
 salvador	391:en,391:pl,1343:pl
 salvadora	391:pl,1343:pl
 salvadorach	391:pl,1343:pl
@@ -18063,7 +18040,7 @@ salzburga	4006:pl
 salzburgiem	4006:pl
 salzburgowi	4006:pl
 salzburgu	4006:pl
-salzgitter	5993:en
+salzgitter	5994:en
 sam	550:pl
 sam son	4846:en
 samach	550:pl
@@ -18071,7 +18048,7 @@ samalut	4427:en
 samambaia	2956:en
 samami	550:pl
 samandag	5108:en
-samar	6402:en
+samar	6403:en
 samara	722:en,722:pl,3982:pl,5046:pl
 samare	722:pl,3982:pl,5046:pl
 samarinda	903:en
@@ -18087,18 +18064,18 @@ samary	722:pl,3982:pl,5046:pl
 samarze	722:pl,3982:pl,5046:pl
 sambalpur	3396:en
 sambhal	3295:en
-sambir	6617:en
+sambir	6619:en
 sambizanga	3596:en
-sambor	6617:pl
-sambora	6617:pl
-samborem	6617:pl
-samborowi	6617:pl
-sambrial	5270:en
+sambor	6619:pl
+sambora	6619:pl
+samborem	6619:pl
+samborowi	6619:pl
+sambrial	5271:en
 samem	550:pl
 samie	550:pl
 samoa	243:en,243:pl
 samoa amerykanskie	10:pl
-samokov	6708:en
+samokov	6710:en
 samom	550:pl
 samow	550:pl
 samowi	550:pl
@@ -18111,12 +18088,12 @@ samsunowi	1725:pl
 samsunu	1725:pl
 samut prakan	1740:en
 samy	550:pl
-san	6096:en,6096:pl
+san	6097:en,6097:pl
 san antonio	564:en
 san bernardino	2984:en
 san bernardo	2607:en
 san blas-canillejas	4004:en
-san carlos	5230:en
+san carlos	5231:en
 san carlos del zulia	4999:en
 san cristobal	2256:en,4096:en
 san cristobal de las casas	2992:en
@@ -18125,24 +18102,24 @@ san felipe	3113:en
 san fernando	2590:en
 san fernando de apure	2820:en
 san francisco	934:en
-san francisco de borja	5982:en
+san francisco de borja	5983:en
 san francisco de macoris	5065:en
 san jose	815:en,1985:en,4376:en
 san jose del cabo	4618:en
 san jose del monte	1869:en
-san juan	1647:en,4670:en,5795:en
+san juan	1647:en,4670:en,5796:en
 san juan de los morros	3923:en
 san juan del rio	4545:en
 san juan sacatepequez	4598:en
-san justo	5966:en
+san justo	5967:en
 san lorenzo	2835:en
 san luis	3732:en
 san luis potosi	1026:en
 san luis rio colorado	3610:en
-san marino	203:en,203:pl,7053:en
+san marino	203:en,203:pl,7056:en
 san martin	4839:en
 san martin texmelucan de labastida	4048:en
-san mateo	4668:en,6076:en
+san mateo	4668:en,6077:en
 san miguel	2629:en,3749:en
 san miguel de allende	3648:en
 san miguel de tucuman	1291:en
@@ -18157,41 +18134,41 @@ san pedro de la paz	5180:en
 san pedro de macoris	2967:en
 san pedro garza garcia	4749:en
 san pedro sula	952:en
-san rafael	5342:en
+san rafael	5343:en
 san salvador	1343:en
 san salvador de jujuy	2512:en
-san tung chung hang	5458:en
+san tung chung hang	5459:en
 san-pedro	1736:en
-sana	468:pl,5366:pl
+sana	468:pl,5367:pl
 sanaa	468:en
 sanandaj	1919:en
 sancaktepe	1439:en
 sancti spiritus	4963:en
 sandacho	4723:en
 sandakan	1575:en
-sandanski	6680:en
-sandomierz	6739:en,6739:pl
-sandomierza	6739:pl
-sandomierzem	6739:pl
-sandomierzowi	6739:pl
-sandomierzu	6739:pl
-sandy springs	5963:en
-sane	468:pl,5366:pl
-sanem	6096:pl
-sangju	6227:en
-sangla hill	6062:en
+sandanski	6682:en
+sandomierz	6741:en,6741:pl
+sandomierza	6741:pl
+sandomierzem	6741:pl
+sandomierzowi	6741:pl
+sandomierzu	6741:pl
+sandy springs	5964:en
+sane	468:pl,5367:pl
+sanem	6097:pl
+sangju	6228:en
+sangla hill	6063:en
 sangli	1196:en
 sanhe	837:en,4464:en
 sanlıurfa	1555:en
 sanmenxia	1089:en
 sanming	1194:en
-sano	5366:en
-sanok	6562:en,6562:pl
-sanoka	6562:pl
-sanokiem	6562:pl
-sanokowi	6562:pl
-sanoku	6562:pl
-sanowi	6096:pl
+sano	5367:en
+sanok	6563:en,6563:pl
+sanoka	6563:pl
+sanokiem	6563:pl
+sanokowi	6563:pl
+sanoku	6563:pl
+sanowi	6097:pl
 sanshui	4102:en
 sant andreu	4406:en
 sant marti	2755:en
@@ -18201,33 +18178,33 @@ santa barbara d'oeste	3419:en
 santa catarina	2162:en
 santa clara	2597:en,5006:en
 santa clarita	3509:en
-santa coloma de gramenet	5301:en
-santa cruz	4979:en,5841:en
+santa coloma de gramenet	5302:en
+santa cruz	4979:en,5842:en
 santa cruz de la sierra	490:en
 santa cruz de tenerife	3051:en
 santa cruz do sul	4709:en
 santa fe	1735:en
-santa lucia cotzumalguapa	5611:en
+santa lucia cotzumalguapa	5612:en
 santa luzia	2954:en
-santa maria	2392:en,5426:en,5980:en
+santa maria	2392:en,5427:en,5981:en
 santa marta	1417:en
 santa rita	4201:en
-santa rosa	2980:en,3593:en,6123:en
+santa rosa	2980:en,3593:en,6124:en
 santa tecla	5068:en
 santa teresa del tuy	2342:en
-santana	5478:en,5478:pl,5866:en,5866:pl
+santana	5479:en,5479:pl,5867:en,5867:pl
 santana de parnaiba	4095:en
 santander	3665:en,3665:pl
 santanderem	3665:pl
 santanderowi	3665:pl
 santanderu	3665:pl
 santanderze	3665:pl
-santane	5478:pl,5866:pl
-santanie	5478:pl,5866:pl
-santano	5478:pl,5866:pl
-santany	5478:pl,5866:pl
+santane	5479:pl,5867:pl
+santanie	5479:pl,5867:pl
+santano	5479:pl,5867:pl
+santany	5479:pl,5867:pl
 santarem	3402:en
-santiago	310:en,310:pl,699:pl,1271:pl,5830:en,5830:pl
+santiago	310:en,310:pl,699:pl,1271:pl,5831:en,5831:pl
 santiago de cuba	1271:en
 santiago de los caballeros	699:en
 santiago de queretaro	542:en
@@ -18235,7 +18212,7 @@ santiago de surco	2587:en
 santiago del estero	2580:en
 santo andre	1101:en
 santo antonio	4847:en
-santo antonio de jesus	6106:en
+santo antonio de jesus	6107:en
 santo domingo	434:en
 santo domingo de los colorados	1527:en
 santo domingo este	1046:en
@@ -18247,14 +18224,14 @@ santosie	1644:pl
 santosowi	1644:pl
 santosu	1644:pl
 sants-montjuic	3495:en
-sanu	6096:pl
-sanxia	5503:en
-sany	468:pl,5366:pl
+sanu	6097:pl
+sanxia	5504:en
+sany	468:pl,5367:pl
 sanya	783:en
 sao bernardo do campo	996:en
 sao caetano do sul	3820:en
 sao carlos	3130:en
-sao goncalo do amarante	5469:en
+sao goncalo do amarante	5470:en
 sao joao de meriti	1502:en
 sao jose	2402:en,3218:en
 sao jose de ribamar	2654:en
@@ -18262,17 +18239,17 @@ sao jose do rio preto	1463:en
 sao jose dos campos	1019:en
 sao jose dos pinhais	2019:en
 sao leopoldo	3080:en
-sao lourenco da mata	5699:en
+sao lourenco da mata	5700:en
 sao lucas	4561:en
 sao luis	860:en
 sao mateus	4052:en,5099:en
 sao paulo	260:en
-sao pedro da aldeia	5725:en
+sao pedro da aldeia	5726:en
 sao rafael	4246:en
 sao tome & principe	208:en
 sao tome and principe	208:en
 sao vicente	2013:en
-saperna slobidka	6845:en
+saperna slobidka	6847:en
 sapopemba	2433:en
 sapporo	463:en,463:pl
 sapucaia do sul	4750:en
@@ -18288,7 +18265,7 @@ sarajewem	1052:pl
 sarajewie	1052:pl
 sarajewo	1052:pl
 sarajewu	1052:pl
-sarandi	5319:en
+sarandi	5320:en
 saransk	2074:en,2074:pl
 saranska	2074:pl
 saranskiem	2074:pl
@@ -18303,15 +18280,15 @@ saratowowi	918:pl,918:pl:Saratów
 sargodha	829:en
 sarh	4543:en
 sariwon-si	2122:en
-sarny	6675:en
+sarny	6677:en
 sarria-sant gervasi	4255:en
 sasaram	4276:en
 sasebo	2671:en
 sasolburg	4627:en
-satara	5233:en
+satara	5234:en
 satkhira	4888:en
 satna	2310:en
-satu mare	5629:en
+satu mare	5630:en
 saudi arabia	192:en
 saugor	2365:en
 saurimo	1731:en
@@ -18319,14 +18296,14 @@ savannah	4261:en,4261:pl
 savannakhet	5022:en
 savar	2286:en
 saveh	2932:en
-sawai madhopur	5199:en
+sawai madhopur	5200:en
 sawangan	3271:en
 sayama	3924:en
 schaerbeek	4728:en
 schoneberg	5136:en
 scottsdale	2748:en
 seattle	967:en,967:pl
-sebeta	6162:en
+sebeta	6163:en
 sector 1	2874:en
 sector 2	2254:en
 sector 3	1752:en
@@ -18336,10 +18313,10 @@ sector 6	1818:en
 secunderabad	3145:en
 seeb	1493:en
 segou	3119:en
-seguela	6045:en
-sehore	5796:en
+seguela	6046:en
+sehore	5797:en
 sejong	1723:en
-sejoumi	5780:en
+sejoumi	5781:en
 sekondi	2290:en
 sekondi-takoradi	4546:en
 selam	859:pl:Selam
@@ -18348,21 +18325,21 @@ selamie	859:pl:Selam
 selamowi	859:pl:Selam
 selamu	859:pl:Selam
 selayang baru utara	1304:en
-selydove	6814:en
+selydove	6816:en
 semarang	515:en,515:pl
 semarangiem	515:pl
 semarangowi	515:pl
 semarangu	515:pl
-sembawang estate	5749:en
+sembawang estate	5750:en
 semey	2240:en
 semnan	5063:en
-senador canedo	5320:en
+senador canedo	5321:en
 sendai	750:en,750:pl
 senegal	204:en,204:pl
 senegalem	204:pl
 senegalowi	204:pl
 senegalu	204:pl
-sengerema	5759:en
+sengerema	5760:en
 sengkang new town	2425:en
 senna	1919:pl
 sennach	1919:pl
@@ -18374,16 +18351,16 @@ senno	1919:pl
 sennom	1919:pl
 sennow	1919:pl
 sennowie	1919:pl
-sentul	6322:en
+sentul	6323:en
 seogwipo	3587:en
 seongnam-si	861:en
-seoni	6156:en
+seoni	6157:en
 seoul	268:en
 sepang	3042:en
-sepatan	5322:en
+sepatan	5323:en
 serang	1008:en
-serangoon	5412:en
-serangoon new town	5413:en
+serangoon	5413:en
+serangoon new town	5414:en
 serbia	189:en,189:pl
 serbie	189:pl
 serbii	189:pl
@@ -18398,11 +18375,11 @@ serene	4078:pl
 serenie	4078:pl
 serenom	4078:pl
 sereny	4078:pl
-sergeli	5941:en
-sergiyev posad	5793:en
-serho	6391:en
+sergeli	5942:en
+sergiyev posad	5794:en
+serho	6392:en
 seri kembangan	4821:en
-seri manjung	6334:en
+seri manjung	6335:en
 serilingampalle	4175:en
 serpukhov	4919:en
 serra	1355:en
@@ -18413,7 +18390,7 @@ seszele	194:pl
 seszeli	194:pl
 seszelom	194:pl
 seszelow	194:pl
-set ka lay	5683:en
+set ka lay	5684:en
 setagaya	851:en
 setapak	1895:en
 sete lagoas	2842:en
@@ -18421,7 +18398,7 @@ setia alam	4196:en
 setif	2581:en
 seto	4933:en
 settat	4059:en
-setubal	5333:en
+setubal	5334:en
 seul	268:pl:Seul
 seulem	268:pl:Seul
 seulowi	268:pl:Seul
@@ -18429,12 +18406,12 @@ seulu	268:pl:Seul
 sevastopol	1293:en
 severnyy	3210:en
 severodvinsk	3326:en
-seversk	5771:en
+seversk	5772:en
 sevilla	1071:en,1071:pl
 seville	1071:pl
 sevilli	1071:pl
 sevillo	1071:pl
-sevlievo	6744:en
+sevlievo	6746:en
 sewastopol	1293:pl
 sewastopola	1293:pl
 sewastopolem	1293:pl
@@ -18447,30 +18424,30 @@ sewillo	1071:pl:Sewilla
 seychelles	194:en
 sfax	2325:en
 sha tin	1426:en
-shabqadar	6157:en
+shabqadar	6158:en
 shache	4921:en
 shagamu	3012:en
 shah alam	1003:en
-shahdad kot	5219:en
-shahdadpur	5591:en
+shahdad kot	5220:en
+shahdadpur	5592:en
 shahecheng	5051:en
 shahin shahr	3668:en
 shahjanpur	2063:en
 shahkot	2649:en
 shahr-e kord	4873:en
 shahr-e sadra	5157:en
-shahrak-e pardisan	6330:en
-shahre jadide andisheh	5453:en
+shahrak-e pardisan	6331:en
+shahre jadide andisheh	5454:en
 shahreza	4658:en
 shahriar	2125:en
 shahrisabz	4403:en
 shahrud	3834:en
 shahuwadi	3539:en
-shahzadpur	6148:en
+shahzadpur	6149:en
 shajing	4961:en
 shakargarh	4977:en
-shakhtarsk	6398:en
-shakhtarske	6695:en
+shakhtarsk	6399:en
+shakhtarske	6697:en
 shakhty	2925:en
 sham shui po	1597:en
 shanghai	249:en
@@ -18485,15 +18462,15 @@ shantipur	4198:en
 shantou	338:en,338:pl
 shanwei	1432:en
 shaoguan	787:en
-shaoshan	5345:en
-shaowu	5623:en
+shaoshan	5346:en
+shaowu	5624:en
 shaoxing	423:en
 shaoyang	989:en
-shaping	5868:en
+shaping	5869:en
 sharjah	496:en
 shashamane	3085:en
-shchukino	6178:en
-shchyolkovo	5597:en
+shchukino	6179:en
+shchyolkovo	5598:en
 sheepshead bay	5142:en
 sheffield	1270:en,1270:pl
 sheffieldem	1270:pl
@@ -18508,11 +18485,11 @@ shenyangiem	291:pl
 shenyangowi	291:pl
 shenyangu	291:pl
 shenzhen	251:en,251:pl
-shepetivka	6549:en
-sheptytskyi	6431:en
+shepetivka	6550:en
+sheptytskyi	6432:en
 sherbrooke	4858:en
-sherpur	5874:en
-shevchenkivskyi	2939:en,6356:en
+sherpur	5875:en
+shevchenkivskyi	2939:en,6357:en
 shevchenkivskyi raion	2939:en,4271:en
 shevchenko	4271:en
 shibganj	1779:en
@@ -18526,7 +18503,7 @@ shijiazhuangu	332:pl
 shijie	2630:en
 shikarpur	3132:en
 shillong	4383:en
-shilong	5777:en
+shilong	5778:en
 shimla	3667:en
 shimonoseki	2441:en
 shimotoda	4467:en
@@ -18544,29 +18521,29 @@ shizuishan	1005:en
 shizuoka	1057:en
 sholapur	816:en
 shomolu	4085:en
-shostka	6392:en
+shostka	6393:en
 shouguang	1486:en
-shpola	6962:en
+shpola	6964:en
 shreveport	3425:en
 shrirampur	2864:en
 shuangcheng	4795:en
 shuanglonghu	4900:en
 shuangyashan	1200:en
 shubra al khaymah	675:en
-shuifu	6174:en
+shuifu	6175:en
 shuizhai	4486:en
 shujaabad	4162:en
-shuliavka	6440:en
+shuliavka	6441:en
 shulin	3542:en
-shulyavka	6440:en
-shumen	6396:en
+shulyavka	6441:en
+shumen	6397:en
 shunan	4207:en
-shunyi	5370:en
+shunyi	5371:en
 shuozhou	1590:en
-shushtar	6186:en
+shushtar	6187:en
 shyamnagar	1568:en
 shymkent	698:en
-si maha phot	6283:en
+si maha phot	6284:en
 si racha	3574:en
 sialkot	865:en
 siamen	317:pl:Siamen
@@ -18592,62 +18569,61 @@ sichowem	4161:pl
 sichowie	4161:pl
 sichowowi	4161:pl
 sidi bel abbes	3069:en
-sidi slimane	6204:en
-sidney	299:pl:Sidney,5930:pl:Sidney
-sidneya	299:pl:Sidney,5930:pl:Sidney
-sidneyach	299:pl:Sidney,5930:pl:Sidney
-sidneyami	299:pl:Sidney,5930:pl:Sidney
-sidneye	299:pl:Sidney,5930:pl:Sidney
-sidneyem	299:pl:Sidney,5930:pl:Sidney
-sidneyom	299:pl:Sidney,5930:pl:Sidney
-sidneyow	299:pl:Sidney,5930:pl:Sidney
-sidneyowi	299:pl:Sidney,5930:pl:Sidney
-sidneyowie	299:pl:Sidney,5930:pl:Sidney
-sidneyu	299:pl:Sidney,5930:pl:Sidney
+sidi slimane	6205:en
+sidney	299:pl:Sidney,5931:pl:Sidney
+sidneya	299:pl:Sidney,5931:pl:Sidney
+sidneyach	299:pl:Sidney,5931:pl:Sidney
+sidneyami	299:pl:Sidney,5931:pl:Sidney
+sidneye	299:pl:Sidney,5931:pl:Sidney
+sidneyem	299:pl:Sidney,5931:pl:Sidney
+sidneyom	299:pl:Sidney,5931:pl:Sidney
+sidneyow	299:pl:Sidney,5931:pl:Sidney
+sidneyowi	299:pl:Sidney,5931:pl:Sidney
+sidneyowie	299:pl:Sidney,5931:pl:Sidney
+sidneyu	299:pl:Sidney,5931:pl:Sidney
 sidoarjo	4527:en
 sidon	3863:en
-siedlcach	6378:pl
-siedlcami	6378:pl
-siedlce	6378:en,6378:pl
-siedlcom	6378:pl
-siedlec	6378:pl
-siegen	5880:en
+siedlcach	6379:pl
+siedlcami	6379:pl
+siedlce	6379:en,6379:pl
+siedlcom	6379:pl
+siedlec	6379:pl
+siegen	5881:en
 siem reap	4521:en
-siemianowice	6393:pl
-siemianowice slaskie	6393:en
-siemiatyczach	7017:pl
-siemiatyczami	7017:pl
-siemiatycze	7017:en,7017:pl
-siemiatyczom	7017:pl
-sieradz	6529:en,6529:pl
-sieradza	6529:pl
-sieradzem	6529:pl
-sieradzowi	6529:pl
-sieradzu	6529:pl
-sierpc	6880:en,6880:pl
-sierpca	6880:pl
-sierpcem	6880:pl
-sierpcowi	6880:pl
-sierpcu	6880:pl
+siemianowice	6394:pl
+siemianowice slaskie	6394:en
+siemiatyczach	7019:pl
+siemiatyczami	7019:pl
+siemiatycze	7019:en,7019:pl
+siemiatyczom	7019:pl
+sieradz	6530:en,6530:pl
+sieradza	6530:pl
+sieradzem	6530:pl
+sieradzowi	6530:pl
+sieradzu	6530:pl
+sierpc	6882:en,6882:pl
+sierpca	6882:pl
+sierpcem	6882:pl
+sierpcowi	6882:pl
+sierpcu	6882:pl
 sierra leone	202:en,202:pl
-sievierodonetsk	6339:en
 siguatepeque	4944:en
 siguiri	4251:en
 siheungdong	4922:en
-siirt	5551:en
+siirt	5552:en
 sikar	2655:en
 sikasso	1918:en
-silang	5274:en
+silang	5275:en
 silchar	3577:en
 silifke	4732:en
 siliguri	1368:en
-silistra	6665:en
-silopi	5521:en
+silistra	6667:en
+silopi	5522:en
 simele	4134:en
 simferopol	1983:en
 simi valley	4975:en
-simmering	6218:en
-simoes filho	5525:en
+simmering	6219:en
+simoes filho	5526:en
 sina	4894:pl
 sinah	4894:en
 sincelejo	2347:en
@@ -18685,7 +18661,7 @@ siracusa	5185:en
 sirajganj	4941:en
 sirjan	3227:en
 sirsa	3504:en
-sirte	5900:en
+sirte	5901:en
 sisli	2100:en
 sitapur	3844:en
 sitiawan	4027:en
@@ -18694,23 +18670,22 @@ situbondo	1074:en
 sivakasi	2770:en
 sivas	2465:en
 siverek	3636:en
-siverskodonetsk	6339:en
+siverskodonetsk	6340:en
 siwan	4654:en
-skadovsk	6915:en
+skadovsk	6917:en
 skardu	2496:en
-skarzysko-kamienna	6496:en
-skawina	6763:en,6763:pl
-skawine	6763:pl
-skawinie	6763:pl
-skawino	6763:pl
-skawiny	6763:pl
-skhid	6144:en
-skhidni kvartaly	6144:en
-skierniewic	6498:pl
-skierniewicach	6498:pl
-skierniewicami	6498:pl
-skierniewice	6498:en,6498:pl
-skierniewicom	6498:pl
+skarzysko-kamienna	6497:en
+skawina	6765:en,6765:pl
+skawine	6765:pl
+skawinie	6765:pl
+skawino	6765:pl
+skawiny	6765:pl
+skhidni kvartaly	6145:en
+skierniewic	6499:pl
+skierniewicach	6499:pl
+skierniewicami	6499:pl
+skierniewice	6499:en,6499:pl
+skierniewicom	6499:pl
 skikda	3499:en
 skopia	1479:pl:Skopie
 skopie	1479:pl:Skopie
@@ -18722,48 +18697,48 @@ skopjem	1479:pl
 skopju	1479:pl
 skudai	3957:en
 skutari	1347:pl
-skvyra	6938:en
-slavuta	6603:en
-slavutych	6748:en
-sliven	6364:en
-slobozhanske	6998:en
+skvyra	6940:en
+slavuta	6604:en
+slavutych	6750:en
+sliven	6365:en
+slobozhanske	7000:en
 slovak republic	201:en
 slovakia	201:en
 slovenia	199:en
-sloviansk	5978:en
-slovyansk	5978:en
-smela	6420:pl
-smelach	6420:pl
-smelami	6420:pl
-smele	6420:pl
-smeli	6420:pl
-smelo	6420:pl
-smelom	6420:pl
-smelow	6420:pl
-smelowie	6420:pl
-smila	6420:en
+sloviansk	5979:en
+slovyansk	5979:en
+smela	6421:pl
+smelach	6421:pl
+smelami	6421:pl
+smele	6421:pl
+smeli	6421:pl
+smelo	6421:pl
+smelom	6421:pl
+smelow	6421:pl
+smelowie	6421:pl
+smila	6421:en
 smolensk	2012:en,2012:pl
 smolenska	2012:pl
 smolenskiem	2012:pl
 smolenskowi	2012:pl
 smolensku	2012:pl
-smolyan	6647:en
-smolyanskyi	5419:en
+smolyan	6649:en
+smolyanskyi	5420:en
 smyrna	372:pl
 smyrne	372:pl
 smyrnie	372:pl
 smyrno	372:pl
 smyrny	372:pl
-snizhne	6467:en
+snizhne	6468:en
 so. georgia & so. sandwich isl.	89:en
 soacha	1113:en
 sobral	3159:en
 soc trang	2923:en
-sochaczew	6572:en,6572:pl
-sochaczewa	6572:pl
-sochaczewem	6572:pl
-sochaczewie	6572:pl
-sochaczewowi	6572:pl
+sochaczew	6573:en,6573:pl
+sochaczewa	6573:pl
+sochaczewem	6573:pl
+sochaczewie	6573:pl
+sochaczewowi	6573:pl
 sochi	2027:en
 socialist republic of viet nam	240:en
 soczi	2027:pl
@@ -18772,48 +18747,48 @@ sodo	3147:en
 sofia	727:en,727:pl
 sofie	727:pl
 sofii	727:pl
-sofiivska borschahivka	6726:en
-sofiivska borshchahivka	6726:en
+sofiivska borschahivka	6728:en
+sofiivska borshchahivka	6728:en
 sofio	727:pl
-sogamoso	5696:en
+sogamoso	5697:en
 sohag	2431:en
-sohar	5836:en
+sohar	5837:en
 soka	2608:en
-sokal	6838:en,6838:pl
-sokala	6838:pl
-sokalach	6838:pl
-sokalami	6838:pl
-sokale	6838:pl
-sokalem	6838:pl
-sokalom	6838:pl
-sokalow	6838:pl
-sokalowi	6838:pl
-sokalowie	6838:pl
-sokalu	6838:pl
-sokode	5356:en
-sokolohirsk	6594:en
+sokal	6840:en,6840:pl
+sokala	6840:pl
+sokalach	6840:pl
+sokalami	6840:pl
+sokale	6840:pl
+sokalem	6840:pl
+sokalom	6840:pl
+sokalow	6840:pl
+sokalowi	6840:pl
+sokalowie	6840:pl
+sokalu	6840:pl
+sokode	5357:en
+sokolohirsk	6595:en
 sokoto	774:en
-sokołce	6871:pl
-sokołka	6871:en,6871:pl
-sokołke	6871:pl
-sokołki	6871:pl
-sokołko	6871:pl
-sokołow	6904:pl
-sokołow podlaski	6904:en
+sokołce	6873:pl
+sokołka	6873:en,6873:pl
+sokołke	6873:pl
+sokołki	6873:pl
+sokołko	6873:pl
+sokołow	6906:pl
+sokołow podlaski	6906:en
 sol	268:pl
-solec kujawski	7028:en
+solec kujawski	7031:en
 soledad	1958:en
 soledad de graciano sanchez	2001:en
 solem	268:pl
 soli	4410:pl
 solihull	4986:en
-solikamsk	6263:en
+solikamsk	6264:en
 solingen	3848:en,3848:pl
 sollentuna	4510:en
-solntsevo	5246:en
-solomianka	6631:en
+solntsevo	5247:en
+solomianka	6633:en
 solomon islands	193:en
-solomyanka	6631:en
+solomyanka	6633:en
 solowi	268:pl
 solu	268:pl
 solwezi	2178:en
@@ -18821,9 +18796,9 @@ somalia	205:en,205:pl
 somalie	205:pl
 somalii	205:pl
 somalio	205:pl
-somaroboro	5538:en
+somaroboro	5539:en
 somerset west	2876:en
-son la	5925:en
+son la	5926:en
 son tay	2803:en
 sonargaon	4834:en
 songcheng	3818:en
@@ -18831,9 +18806,9 @@ songea	2281:en
 songjiang	464:en
 songnan	4950:en
 songnim-ni	4137:en
-songyuan	5573:en
+songyuan	5574:en
 sonipat	2262:en
-sonyachnyi	6551:en
+sonyachnyi	6552:en
 sophia	727:pl:Sophia
 sophiach	727:pl:Sophia
 sophiami	727:pl:Sophia
@@ -18841,16 +18816,16 @@ sophie	727:pl:Sophia
 sophii	727:pl:Sophia
 sophio	727:pl:Sophia
 sophiom	727:pl:Sophia
-sopocie	6604:pl
-sopot	6604:en,6604:pl
-sopotem	6604:pl
-sopotowi	6604:pl
-sopotu	6604:pl
-soreang	5418:en
+sopocie	6605:pl
+sopot	6605:en,6605:pl
+sopotem	6605:pl
+sopotowi	6605:pl
+sopotu	6605:pl
+soreang	5419:en
 sorocaba	983:en
-sorokyne	6497:en
+sorokyne	6498:en
 sorong	2943:en
-sorriso	5207:en
+sorriso	5208:en
 sorsogon	3422:en
 soshanguve	895:en
 sosnowca	2843:pl
@@ -18858,25 +18833,24 @@ sosnowcem	2843:pl
 sosnowcowi	2843:pl
 sosnowcu	2843:pl
 sosnowiec	2843:en,2843:pl
-sotsmisto	6411:en,6478:en
+sotsmisto	6479:en
 soubre	4782:en
 souk ahras	4110:en
 sousse	2920:en
 south africa	246:en
-south bend	6207:en
+south bend	6208:en
 south boston	1246:en
 south dublin	2181:en
-south fulton	5873:en
+south fulton	5874:en
 south georgia and the south sandwich islands	89:en
 south korea	121:en
 south sudan	207:en
 south tangerang	603:en
 southampton	2408:en,2408:pl,4588:pl:Southampton
 southend-on-sea	2224:en
-sovietskyi	6480:en
 soweto	514:en,514:pl
 soyapango	2016:en
-soyibug	6041:en
+soyibug	6042:en
 soyo	2922:en
 spain	67:en
 spanish town	4330:en
@@ -18887,15 +18861,15 @@ sparto	3689:pl:Sparta
 sparty	3689:pl:Sparta
 spokane	2817:en
 spring valley	3590:en
-springfield	3724:en,3724:pl,4088:en,4088:pl,5537:en,5537:pl
+springfield	3724:en,3724:pl,4088:en,4088:pl,5538:en,5538:pl
 springs	3449:en,3449:pl
-srem	6651:en,6651:pl
-sremem	6651:pl
-sremie	6651:pl
-sremowi	6651:pl
-sremu	6651:pl
+srem	6653:en,6653:pl
+sremem	6653:pl
+sremie	6653:pl
+sremowi	6653:pl
+sremu	6653:pl
 sri ganganagar	2732:en
-sri jayewardenepura kotte	5470:en
+sri jayewardenepura kotte	5471:en
 sri lanka	129:en,129:pl
 srikakulam	4566:en
 srinagar	693:en,693:pl
@@ -18903,26 +18877,26 @@ srinagarem	693:pl
 srinagarowi	693:pl
 srinagaru	693:pl
 srinagarze	693:pl
-sroda	6808:pl
-sroda wielkopolska	6808:en
-srodach	6808:pl
-srodami	6808:pl
-srode	6808:pl
-srodmiescia	6337:pl,6338:pl
-srodmiescie	6337:en,6337:pl,6338:en,6338:pl,6772:en
-srodmiesciem	6337:pl,6338:pl
-srodmiesciu	6337:pl,6338:pl
-srodo	6808:pl
-srodom	6808:pl
-srodow	6808:pl
-srodowie	6808:pl
-srody	6808:pl
-srodzie	6808:pl
+sroda	6810:pl
+sroda wielkopolska	6810:en
+srodach	6810:pl
+srodami	6810:pl
+srode	6810:pl
+srodmiescia	6338:pl,6339:pl
+srodmiescie	6338:en,6338:pl,6339:en,6339:pl,6774:en
+srodmiesciem	6338:pl,6339:pl
+srodmiesciu	6338:pl,6339:pl
+srodo	6810:pl
+srodom	6810:pl
+srodow	6810:pl
+srodowie	6810:pl
+srody	6810:pl
+srodzie	6810:pl
 st helens	3491:en
 st. barthelemy	25:en
 st. catharines	4601:en
 st. helena	198:en
-st. john's	5731:en
+st. john's	5732:en
 st. kitts & nevis	119:en
 st. louis	2333:en
 st. lucia	127:en
@@ -18930,17 +18904,17 @@ st. martin	140:en
 st. petersburg	2519:en
 st. pierre & miquelon	179:en
 st. vincent & grenadines	236:en
-stachanow	6391:pl
-stachanowa	6391:pl
-stachanowach	6391:pl
-stachanowami	6391:pl
-stachanowem	6391:pl
-stachanowie	6391:pl
-stachanowom	6391:pl
-stachanowow	6391:pl
-stachanowowi	6391:pl
-stachanowowie	6391:pl
-stachanowy	6391:pl
+stachanow	6392:pl
+stachanowa	6392:pl
+stachanowach	6392:pl
+stachanowami	6392:pl
+stachanowem	6392:pl
+stachanowie	6392:pl
+stachanowom	6392:pl
+stachanowow	6392:pl
+stachanowowi	6392:pl
+stachanowowie	6392:pl
+stachanowy	6392:pl
 stalin	876:pl,2076:pl
 stalina	876:pl,2076:pl
 stalinach	876:pl,2076:pl
@@ -18962,14 +18936,14 @@ stalinow	876:pl,2076:pl
 stalinowi	876:pl,2076:pl
 stalinowie	876:pl,2076:pl
 staliny	876:pl,2076:pl
-stalowa wola	6419:en
+stalowa wola	6420:en
 stambule	254:pl:Stambuł
 stambuł	254:pl:Stambuł
 stambułem	254:pl:Stambuł
 stambułowi	254:pl:Stambuł
 stambułu	254:pl:Stambuł
 stamford	4891:en,4891:pl
-standerton	6244:en
+standerton	6245:en
 stanisław	2723:pl
 stanisława	2723:pl
 stanisławach	2723:pl
@@ -18984,41 +18958,41 @@ stanisławowi	2723:pl
 stanisławowie	2723:pl,2723:pl:Stanisławów
 stanisławowowi	2723:pl:Stanisławów
 stanisławy	2723:pl
-stanley	7056:en,7056:pl
-stanleya	7056:pl
-stanleyach	7056:pl
-stanleyami	7056:pl
-stanleye	7056:pl
-stanleyem	7056:pl
-stanleyom	7056:pl
-stanleyow	7056:pl
-stanleyowi	7056:pl
-stanleyowie	7056:pl
-stanleyu	7056:pl
+stanley	7059:en,7059:pl
+stanleya	7059:pl
+stanleyach	7059:pl
+stanleyami	7059:pl
+stanleye	7059:pl
+stanleyem	7059:pl
+stanleyom	7059:pl
+stanleyow	7059:pl
+stanleyowi	7059:pl
+stanleyowie	7059:pl
+stanleyu	7059:pl
 stany zjednoczone	232:pl
-stara darnytsya	6724:en
+stara darnytsya	6726:en
 stara zagora	5187:en
-starachowic	6476:pl
-starachowicach	6476:pl
-starachowicami	6476:pl
-starachowice	6476:en,6476:pl
-starachowicom	6476:pl
-stare misto	6544:en
-stargard	6400:en,6400:pl
-starobilsk	6993:en
-starogard	6511:pl
-starogard gdanski	6511:en
-starogardem	6511:pl
-starogardowi	6511:pl
-starogardu	6511:pl
-starogardzie	6511:pl
-starokostyantyniv	6614:en
+starachowic	6477:pl
+starachowicach	6477:pl
+starachowicami	6477:pl
+starachowice	6477:en,6477:pl
+starachowicom	6477:pl
+stare misto	6545:en
+stargard	6401:en,6401:pl
+starobilsk	6995:en
+starogard	6512:pl
+starogard gdanski	6512:en
+starogardem	6512:pl
+starogardowi	6512:pl
+starogardu	6512:pl
+starogardzie	6512:pl
+starokostyantyniv	6616:en
 staryy oskol	2848:en
-staszow	6984:en,6984:pl
-staszowa	6984:pl
-staszowem	6984:pl
-staszowie	6984:pl
-staszowowi	6984:pl
+staszow	6986:en,6986:pl
+staszowa	6986:pl
+staszowem	6986:pl
+staszowie	6986:pl
+staszowowi	6986:pl
 state of israel	102:en
 state of kuwait	122:en
 state of qatar	186:en
@@ -19034,7 +19008,7 @@ stawropola	1042:pl:Stawropol,1589:pl
 stawropolem	1042:pl:Stawropol,1589:pl
 stawropolowi	1042:pl:Stawropol,1589:pl
 stawropolu	1042:pl:Stawropol,1589:pl
-stebnyk	6844:en
+stebnyk	6846:en
 sterling heights	4753:en
 sterlitamak	2428:en
 stockholm	566:en,566:pl
@@ -19056,36 +19030,36 @@ strasburgiem	2364:pl:Strasburg
 strasburgowi	2364:pl:Strasburg
 strasburgu	2364:pl:Strasburg
 strogino	4144:en
-stryi	6445:en
-stryj	6445:pl
-strzegom	6985:en,6985:pl
-strzelcach	6843:pl
-strzelcami	6843:pl
-strzelce	6843:pl
-strzelce opolskie	6843:en
-strzelcom	6843:pl
+stryi	6446:en
+stryj	6446:pl
+strzegom	6987:en,6987:pl
+strzelcach	6845:pl
+strzelcami	6845:pl
+strzelce	6845:pl
+strzelce opolskie	6845:en
+strzelcom	6845:pl
 stuttgarcie	1177:pl
 stuttgart	1177:en,1177:pl
 stuttgartem	1177:pl
 stuttgartowi	1177:pl
 stuttgartu	1177:pl
-suan luang	5480:en
+suan luang	5481:en
 subang	4584:en
 subang jaya	1039:en
-subotica	6328:en
-subulussalam	5947:en
+subotica	6329:en
+subulussalam	5948:en
 sucre	2889:en,2889:pl
-sudak	6965:en,6965:pl
-sudaka	6965:pl
-sudakach	6965:pl
-sudakami	6965:pl
-sudaki	6965:pl
-sudakiem	6965:pl
-sudakom	6965:pl
-sudakow	6965:pl
-sudakowi	6965:pl
-sudakowie	6965:pl
-sudaku	6965:pl
+sudak	6967:en,6967:pl
+sudaka	6967:pl
+sudakach	6967:pl
+sudakami	6967:pl
+sudaki	6967:pl
+sudakiem	6967:pl
+sudakom	6967:pl
+sudakow	6967:pl
+sudakowi	6967:pl
+sudakowie	6967:pl
+sudaku	6967:pl
 sudan	195:en,195:pl
 sudan południowy	207:pl
 sudanem	195:pl
@@ -19107,21 +19081,21 @@ sujangarh	3487:en
 sujiatun	4248:en
 sukabumi	1828:en
 sukawati	5033:en
-sukhodilsk	6837:en
+sukhodilsk	6839:en
 sukkur	1259:en
 sukrah	3951:en
 sulaymaniyah	891:en
-sulechow	6912:en,6912:pl
-sulechowa	6912:pl
-sulechowem	6912:pl
-sulechowie	6912:pl
-sulechowowi	6912:pl
+sulechow	6914:en,6914:pl
+sulechowa	6914:pl
+sulechowem	6914:pl
+sulechowie	6914:pl
+sulechowowi	6914:pl
 suleja	3896:en
-sulejowek	6898:en,6898:pl
-sulejowka	6898:pl
-sulejowkiem	6898:pl
-sulejowkowi	6898:pl
-sulejowku	6898:pl
+sulejowek	6900:en,6900:pl
+sulejowka	6900:pl
+sulejowkiem	6900:pl
+sulejowkowi	6900:pl
+sulejowku	6900:pl
 sullana	3925:en
 sultan kudarat	5059:en
 sultan pur majra	3523:en
@@ -19129,14 +19103,14 @@ sultanah	845:en
 sultanate of oman	171:en
 sultanbeyli	1865:en
 sultangazi	1580:en
-sultanpur	5737:en
-sulu	6253:pl:Sulu
+sultanpur	5738:en
+sulu	6254:pl:Sulu
 sumare	2335:en
 sumayl	4133:en
 sumbawanga	2163:en
 sumbe	3118:en
 sumedang	3214:en
-sumedang utara	6321:en
+sumedang utara	6322:en
 sumgayit	1612:en
 sumida	2270:en
 sumy	2532:en
@@ -19148,9 +19122,9 @@ sunderlandowi	3725:pl
 sunderlandu	3725:pl
 sunderlandzie	3725:pl
 sungai buloh	2907:en
-sungai penuh	6168:en
+sungai penuh	6169:en
 sungai petani	1300:en
-sungailiat	6267:en
+sungailiat	6268:en
 sunggal	3996:en
 sunnyvale	4043:en
 sunrise manor	3395:en
@@ -19178,111 +19152,111 @@ suratowi	318:pl
 suratu	318:pl
 surendranagar	3555:en
 surgut	2186:en
-suriapet	5672:en
+suriapet	5673:en
 surinam	206:pl
 suriname	206:en
 surinamem	206:pl
 surinamie	206:pl
 surinamowi	206:pl
 surinamu	206:pl
-suruc	6235:en
+suruc	6236:en
 surulere	3360:en
 sutton	3424:en
-sutton coldfield	5767:en
-suva	6375:en,6375:pl
-suve	6375:pl
-suvie	6375:pl
-suvo	6375:pl
-suvy	6375:pl
-suwa	6375:pl:Suwa
+sutton coldfield	5768:en
+suva	6376:en,6376:pl
+suve	6376:pl
+suvie	6376:pl
+suvo	6376:pl
+suvy	6376:pl
+suwa	6376:pl:Suwa
 suwaylih	4165:en
-suwałkach	6410:pl
-suwałkami	6410:pl
-suwałki	6410:en,6410:pl
-suwałkom	6410:pl
-suwe	6375:pl:Suwa
-suwie	6375:pl,6375:pl:Suwa
-suwo	6375:pl:Suwa
+suwałkach	6411:pl
+suwałkami	6411:pl
+suwałki	6411:en,6411:pl
+suwałkom	6411:pl
+suwe	6376:pl:Suwa
+suwie	6376:pl,6376:pl:Suwa
+suwo	6376:pl:Suwa
 suwon	678:en
-suwy	6375:pl:Suwa
+suwy	6376:pl:Suwa
 suzano	2141:en
 suzhou	294:en,294:pl,529:en,529:pl,1607:pl
 suzuka	3302:en
 svalbard & jan mayen	200:en
 svalbard and jan mayen	200:en
 svalbard i jan mayen	200:pl
-svaliava	6945:en
-svalyava	6945:en
-svatove	6983:en
-sviatoshyn	6481:en
-svilengrad	6950:en
-svishtov	6653:en
-svitlovodsk	6537:en
-svyatopetrivske	6981:en
-svyatoshyn	6481:en
+svaliava	6947:en
+svalyava	6947:en
+svatove	6985:en
+sviatoshyn	6482:en
+svilengrad	6952:en
+svishtov	6655:en
+svitlovodsk	6538:en
+svyatopetrivske	6983:en
+svyatoshyn	6482:en
 swansea	2187:en,2187:pl
-swarzedz	6672:en,6672:pl
-swarzedza	6672:pl
-swarzedzem	6672:pl
-swarzedzowi	6672:pl
-swarzedzu	6672:pl
+swarzedz	6674:en,6674:pl
+swarzedza	6674:pl
+swarzedzem	6674:pl
+swarzedzowi	6674:pl
+swarzedzu	6674:pl
 sweden	196:en
-swidnica	6448:en,6448:pl
-swidnice	6448:pl
-swidnico	6448:pl
-swidnicy	6448:pl
-swidnik	6556:en,6556:pl
-swidnika	6556:pl
-swidnikiem	6556:pl
-swidnikowi	6556:pl
-swidniku	6556:pl
-swidwin	7006:en,7006:pl
-swidwina	7006:pl
-swidwinem	7006:pl
-swidwinie	7006:pl
-swidwinowi	7006:pl
-swiebodzic	6778:pl
-swiebodzicach	6778:pl
-swiebodzicami	6778:pl
-swiebodzice	6778:en,6778:pl
-swiebodzicom	6778:pl
-swiebodzin	6807:en,6807:pl
-swiebodzina	6807:pl
-swiebodzinem	6807:pl
-swiebodzinie	6807:pl
-swiebodzinowi	6807:pl
-swiecia	6727:pl
-swiecie	6727:en,6727:pl
-swieciem	6727:pl
-swieciu	6727:pl
-swierczewa	6989:pl
-swierczewem	6989:pl
-swierczewie	6989:pl
-swierczewo	6989:en,6989:pl
-swierczewu	6989:pl
-swietochłowic	6466:pl
-swietochłowicach	6466:pl
-swietochłowicami	6466:pl
-swietochłowice	6466:en,6466:pl
-swietochłowicom	6466:pl
+swidnica	6449:en,6449:pl
+swidnice	6449:pl
+swidnico	6449:pl
+swidnicy	6449:pl
+swidnik	6557:en,6557:pl
+swidnika	6557:pl
+swidnikiem	6557:pl
+swidnikowi	6557:pl
+swidniku	6557:pl
+swidwin	7008:en,7008:pl
+swidwina	7008:pl
+swidwinem	7008:pl
+swidwinie	7008:pl
+swidwinowi	7008:pl
+swiebodzic	6780:pl
+swiebodzicach	6780:pl
+swiebodzicami	6780:pl
+swiebodzice	6780:en,6780:pl
+swiebodzicom	6780:pl
+swiebodzin	6809:en,6809:pl
+swiebodzina	6809:pl
+swiebodzinem	6809:pl
+swiebodzinie	6809:pl
+swiebodzinowi	6809:pl
+swiecia	6729:pl
+swiecie	6729:en,6729:pl
+swieciem	6729:pl
+swieciu	6729:pl
+swierczewa	6991:pl
+swierczewem	6991:pl
+swierczewie	6991:pl
+swierczewo	6991:en,6991:pl
+swierczewu	6991:pl
+swietochłowic	6467:pl
+swietochłowicach	6467:pl
+swietochłowicami	6467:pl
+swietochłowice	6467:en,6467:pl
+swietochłowicom	6467:pl
 swindon	3181:en
-swinoujscia	6548:pl
-swinoujscie	6548:en,6548:pl
-swinoujsciem	6548:pl
-swinoujsciu	6548:pl
+swinoujscia	6549:pl
+swinoujscie	6549:en,6549:pl
+swinoujsciem	6549:pl
+swinoujsciu	6549:pl
 swiss confederation	42:en
 switzerland	42:en
-sydney	299:en,299:pl,5930:en,5930:pl
-sydneya	299:pl,5930:pl
-sydneyach	299:pl,5930:pl
-sydneyami	299:pl,5930:pl
-sydneye	299:pl,5930:pl
-sydneyem	299:pl,5930:pl
-sydneyom	299:pl,5930:pl
-sydneyow	299:pl,5930:pl
-sydneyowi	299:pl,5930:pl
-sydneyowie	299:pl,5930:pl
-sydneyu	299:pl,5930:pl
+sydney	299:en,299:pl,5931:en,5931:pl
+sydneya	299:pl,5931:pl
+sydneyach	299:pl,5931:pl
+sydneyami	299:pl,5931:pl
+sydneye	299:pl,5931:pl
+sydneyem	299:pl,5931:pl
+sydneyom	299:pl,5931:pl
+sydneyow	299:pl,5931:pl
+sydneyowi	299:pl,5931:pl
+sydneyowie	299:pl,5931:pl
+sydneyu	299:pl,5931:pl
 sydon	3863:pl:Sydon
 sydonem	3863:pl:Sydon
 sydonie	3863:pl:Sydon
@@ -19301,7 +19275,7 @@ symferopola	1983:pl
 symferopolem	1983:pl
 symferopolowi	1983:pl
 symferopolu	1983:pl
-synelnykove	6649:en
+synelnykove	6651:en
 sypin	1272:pl
 sypina	1272:pl
 sypinem	1272:pl
@@ -19313,23 +19287,23 @@ syrakuzach	5185:pl
 syrakuzami	5185:pl
 syrakuzom	5185:pl
 syrakuzy	5185:pl
-syrcie	5900:pl
-syrets	6520:en
+syrcie	5901:pl
+syrets	6521:en
 syria	211:en,211:pl
 syrian arab republic	211:en
 syrie	211:pl
 syrii	211:pl
 syrio	211:pl
-syrta	5900:pl
-syrte	5900:pl
-syrto	5900:pl
-syrty	5900:pl
+syrta	5901:pl
+syrte	5901:pl
+syrto	5901:pl
+syrty	5901:pl
 syzran	3397:en
-szamotuł	6889:pl
-szamotułach	6889:pl
-szamotułami	6889:pl
-szamotułom	6889:pl
-szamotuły	6889:en,6889:pl
+szamotuł	6891:pl
+szamotułach	6891:pl
+szamotułami	6891:pl
+szamotułom	6891:pl
+szamotuły	6891:en,6891:pl
 szanghaj	249:pl
 szanghajem	249:pl
 szanghajowi	249:pl
@@ -19339,25 +19313,25 @@ szardze	496:pl
 szardzo	496:pl
 szardzy	496:pl
 szczecin	1720:en,1720:pl
-szczecinek	6570:en,6570:pl
+szczecinek	6571:en,6571:pl
 szczecinem	1720:pl
 szczecinie	1720:pl
-szczecinkiem	6570:pl
-szczecinkowi	6570:pl
-szczecinku	6570:pl
+szczecinkiem	6571:pl
+szczecinkowi	6571:pl
+szczecinku	6571:pl
 szczecinowi	1720:pl
-szczepin	6894:en
-szczytna	6721:pl
-szczytnem	6721:pl
-szczytnie	6721:pl
-szczytno	6721:en,6721:pl
-szczytnu	6721:pl
+szczepin	6896:en
+szczytna	6723:pl
+szczytnem	6723:pl
+szczytnie	6723:pl
+szczytno	6723:en,6723:pl
+szczytnu	6723:pl
 szeged	3927:en,3927:pl
 szegedem	3927:pl
 szegedowi	3927:pl
 szegedu	3927:pl
 szegedzie	3927:pl
-szekesfehervar	6201:en
+szekesfehervar	6202:en
 sziraz	668:pl
 szirazem	668:pl
 szirazie	668:pl
@@ -19384,16 +19358,16 @@ słowenia	199:pl
 słowenie	199:pl
 słowenii	199:pl
 słowenio	199:pl
-słubic	6934:pl
-słubicach	6934:pl
-słubicami	6934:pl
-słubice	6934:en,6934:pl
-słubicom	6934:pl
-słupsk	6341:en,6341:pl
-słupska	6341:pl
-słupskiem	6341:pl
-słupskowi	6341:pl
-słupsku	6341:pl
+słubic	6936:pl
+słubicach	6936:pl
+słubicami	6936:pl
+słubice	6936:en,6936:pl
+słubicom	6936:pl
+słupsk	6342:en,6342:pl
+słupska	6342:pl
+słupskiem	6342:pl
+słupskowi	6342:pl
+słupsku	6342:pl
 ta'if	1063:en
 taboao da serra	2377:en
 tabora	2132:en
@@ -19408,9 +19382,9 @@ tacome	2904:pl
 tacomie	2904:pl
 tacomo	2904:pl
 tacomy	2904:pl
-tacurong	5409:en
-tadepalligudem	5614:en
-tadpatri	5839:en
+tacurong	5410:en
+tadepalligudem	5615:en
+tadpatri	5840:en
 tadzykistan	218:pl
 tadzykistanem	218:pl
 tadzykistanie	218:pl
@@ -19420,23 +19394,23 @@ taganrog	2341:en,2341:pl
 taganrogiem	2341:pl
 taganrogowi	2341:pl
 taganrogu	2341:pl
-taganskiy	5457:en
+taganskiy	5458:en
 taguatinga	3337:en
 taguig	638:en
 tahoua	3958:en
 tahta	4669:en
 tai po	2374:en
 tai'an	509:en
-taibai	5831:en
+taibai	5832:en
 taicang	933:en
 taichung	376:en
 tainan	482:en
-taipa	5651:en
+taipa	5652:en
 taipei	282:en
 taiping	2971:en
 taishan	4320:en
 taito	3049:en
-taitung	6094:en
+taitung	6095:en
 taiwan	227:en
 taiyuan	326:en,326:pl
 taiyuanem	326:pl
@@ -19446,7 +19420,7 @@ taiyuanu	326:pl
 taiz	850:en
 taizhou	538:en,577:en
 tajikistan	218:en
-tajimi	5855:en
+tajimi	5856:en
 tajlandia	217:pl
 tajlandie	217:pl
 tajlandii	217:pl
@@ -19455,7 +19429,7 @@ tajpej	282:pl
 tajpejem	282:pl
 tajpejowi	282:pl
 tajpeju	282:pl
-tajura'	6325:en
+tajura'	6326:en
 tajwan	227:pl
 tajwanem	227:pl
 tajwanie	227:pl
@@ -19471,11 +19445,11 @@ takoradi	1739:en
 talatona	1413:en
 talca	3268:en
 talcahuano	4177:en
-taldykorgan	5429:en
+taldykorgan	5430:en
 talhar	3208:en
-taling chan	5965:en
-talisay	4712:en,5794:en
-talkha	5605:en
+taling chan	5966:en
+talisay	4712:en,5795:en
+talkha	5606:en
 tallahassee	3180:en
 tallin	1726:pl:Tallin
 tallina	1726:pl:Tallin
@@ -19510,18 +19484,18 @@ tampy	1658:pl
 tan an	3002:en
 tan chau	3640:en
 tana	626:pl:Tana
-tandil	5467:en,5467:pl
-tandilem	5467:pl
-tandilowi	5467:pl
-tandilu	5467:pl
+tandil	5468:en,5468:pl
+tandilem	5468:pl
+tandilowi	5468:pl
+tandilu	5468:pl
 tando adam	3655:en
 tando allahyar	1631:en
 tando bago	1613:en
-tando muhammad khan	5536:en
+tando muhammad khan	5537:en
 tane	626:pl:Tana
 tanga	1727:en
 tangail	3541:en
-tangara da serra	5625:en
+tangara da serra	5626:en
 tanger	776:pl
 tangerang	470:en
 tangerem	776:pl
@@ -19537,20 +19511,20 @@ tangshanie	351:pl
 tangshanowi	351:pl
 tangshanu	351:pl
 tanie	626:pl:Tana
-tanjung pandan	6105:en
+tanjung pandan	6106:en
 tanjung pinang	2839:en
 tanjungbalai	3377:en
 tano	626:pl:Tana
 tanta	1236:en
 tantou	2065:en
-tanza	5952:en
+tanza	5953:en
 tanzania	228:en,228:pl
 tanzanie	228:pl
 tanzanii	228:pl
 tanzanio	228:pl
 tanzhou	1766:en
-taonan	5609:en
-taourirt	5603:en
+taonan	5610:en
+taourirt	5604:en
 taoyuan	1474:en
 taozhou	4296:en
 tapachula	1891:en
@@ -19567,18 +19541,18 @@ tarasow	1866:pl
 tarasowi	1866:pl
 tarasowie	1866:pl
 tarasy	1866:pl
-tarawa	6554:en,6554:pl
-tarawe	6554:pl
-tarawie	6554:pl
-tarawo	6554:pl
-tarawy	6554:pl
+tarawa	6555:en,6555:pl
+tarawe	6555:pl
+tarawie	6555:pl
+tarawo	6555:pl
+tarawy	6555:pl
 taraz	1866:en
 tarencie	3253:pl
 tarent	3253:pl
 tarentem	3253:pl
 tarentowi	3253:pl
 tarentu	3253:pl
-targovishte	6606:en
+targovishte	6607:en
 targowek	5084:en,5084:pl
 targowkiem	5084:pl
 targowkowi	5084:pl
@@ -19588,24 +19562,24 @@ tariba	4555:en
 tarija	3967:en
 tarime	4715:en
 tarlac city	1698:en
-tarnobrzeg	6489:en,6489:pl
-tarnobrzega	6489:pl
-tarnobrzegiem	6489:pl
-tarnobrzegowi	6489:pl
-tarnobrzegu	6489:pl
+tarnobrzeg	6490:en,6490:pl
+tarnobrzega	6490:pl
+tarnobrzegiem	6490:pl
+tarnobrzegowi	6490:pl
+tarnobrzegu	6490:pl
 tarnopol	2878:pl
 tarnopola	2878:pl
 tarnopolem	2878:pl
 tarnopolowi	2878:pl
 tarnopolu	2878:pl
-tarnow	5358:en,5358:pl
-tarnowa	5358:pl,6455:pl
-tarnowem	5358:pl,6455:pl
-tarnowie	5358:pl,6455:pl
-tarnowo	6455:pl
-tarnowowi	5358:pl
-tarnowskie gory	6446:en
-tarnowu	6455:pl
+tarnow	5359:en,5359:pl
+tarnowa	5359:pl,6456:pl
+tarnowem	5359:pl,6456:pl
+tarnowie	5359:pl,6456:pl
+tarnowo	6456:pl
+tarnowowi	5359:pl
+tarnowskie gory	6447:en
+tarnowu	6456:pl
 tarragona	4447:en,4447:pl
 tarragone	4447:pl
 tarragonie	4447:pl
@@ -19620,37 +19594,37 @@ taszkent	458:pl
 taszkentem	458:pl
 taszkentowi	458:pl
 taszkentu	458:pl
-tatarce	6728:pl
-tatarek	6728:pl
-tatarka	6728:en,6728:pl
-tatarkach	6728:pl
-tatarkami	6728:pl
-tatarke	6728:pl
-tatarki	6728:pl
-tatarko	6728:pl
-tatarkom	6728:pl
-tatarkow	6728:pl
-tatarkowie	6728:pl
+tatarce	6730:pl
+tatarek	6730:pl
+tatarka	6730:en,6730:pl
+tatarkach	6730:pl
+tatarkami	6730:pl
+tatarke	6730:pl
+tatarki	6730:pl
+tatarko	6730:pl
+tatarkom	6730:pl
+tatarkow	6730:pl
+tatarkowie	6730:pl
 tatui	4875:en
 taubate	2055:en
 taunggyi	3944:en
-taungoo	5893:en
-taunsa	5476:en
+taungoo	5894:en
+taunsa	5477:en
 tauranga	3920:en
 tawau	1803:en
 tay ho	3767:en
 tay ninh	4649:en
-tayabas	5497:en
+tayabas	5498:en
 taytay	2797:en
 taza	3897:en
 tbilisi	770:en,770:pl
-tczew	6450:en,6450:pl
-tczewa	6450:pl
-tczewem	6450:pl
-tczewie	6450:pl
-tczewowi	6450:pl
+tczew	6451:en,6451:pl
+tczewa	6451:pl
+tczewem	6451:pl
+tczewie	6451:pl
+tczewowi	6451:pl
 tebessa	3321:en
-tebingtinggi	5375:en
+tebingtinggi	5376:en
 tebriz	604:pl
 tebrizem	604:pl
 tebrizie	604:pl
@@ -19672,17 +19646,17 @@ tehran	290:en
 tehuacan	2618:en
 teixeira de freitas	4326:en
 tekirdag	5156:en
-tekstil'shchiki	6318:en
-tekstylnyk	6386:en
+tekstil'shchiki	6319:en
+tekstylnyk	6387:en
 tel aviv	1593:en
 telde	5112:en
 telford	4054:en
 teluk intan	2789:en
 teluknaga	3641:en
-telychka	6558:en
+telychka	6559:en
 tema	4044:en
 temara	1959:en
-temecula	5754:en
+temecula	5755:en
 temirtau	3718:en
 tempe	3626:en,3626:pl
 tempe junction	3983:en
@@ -19691,33 +19665,33 @@ tenerife	3051:pl
 teng	2296:pl
 tengyue	4960:en
 teni	777:en
-teodozja	6412:pl
-teodozjach	6412:pl
-teodozjami	6412:pl
-teodozje	6412:pl
-teodozji	6412:pl
-teodozjo	6412:pl
-teodozjom	6412:pl
-teofilo otoni	6236:en
-tepexpan	6137:en
+teodozja	6413:pl
+teodozjach	6413:pl
+teodozjami	6413:pl
+teodozje	6413:pl
+teodozji	6413:pl
+teodozjo	6413:pl
+teodozjom	6413:pl
+teofilo otoni	6237:en
+tepexpan	6138:en
 tepic	1992:en
-teremky	6610:en
-teremky-ii	6760:en
+teremky	6611:en
+teremky-ii	6762:en
 teresina	896:en
 teresopolis	3609:en
-terni	5701:en
-ternivka	6707:en
+terni	5702:en
+ternivka	6709:en
 ternopil	2878:en
-terny	6689:en
+terny	6691:en
 terrassa	2959:en
-terrebonne	5681:en
+terrebonne	5682:en
 terytoria palestynskie	182:pl
 teshi old town	4364:en
 tete	1876:en
 tetouan	1653:en
 tetuan de las victorias	4067:en
-texcoco de mora	5975:en
-teziutlan	6072:en
+texcoco de mora	5976:en
+teziutlan	6073:en
 thai nguyen	1636:en
 thailand	217:en
 thane	487:en
@@ -19734,7 +19708,7 @@ the hague	1482:en
 the netherlands	165:en
 the state of eritrea	66:en
 the state of palestine	182:en
-the valley	7057:en
+the valley	7060:en
 thembisa	1376:en
 thenali	3837:en
 thessaloniki	2086:en
@@ -19744,11 +19718,11 @@ thi tran đong trieu	2615:en
 thies	2087:en
 thies nones	2577:en
 thika	2589:en
-thimphu	6340:en,6340:pl
+thimphu	6341:en,6341:pl
 thiruvananthapuram	963:en
-thohoyandou	5884:en
-thoi lai	5779:en
-thon buri	5267:en
+thohoyandou	5885:en
+thoi lai	5780:en
+thon buri	5268:en
 thoothukudi	1673:en
 thornton	4705:en
 thot not	3988:en
@@ -19758,10 +19732,10 @@ thu dau mot	1798:en
 thu đuc	1346:en
 thuan an	1220:en
 thuan thanh	3229:en
-thunder bay	5806:en
-thung khru	5433:en
+thunder bay	5807:en
+thung khru	5434:en
 thuqbah	2616:en
-tianfu	5494:en
+tianfu	5495:en
 tianjin	263:en,263:pl
 tianjinem	263:pl
 tianjinie	263:pl
@@ -19769,18 +19743,18 @@ tianjinowi	263:pl
 tianjinu	263:pl
 tianshui	688:en
 tiaret	3575:en
-tiebo	6295:en
-tieli	5864:en
+tiebo	6296:en
+tieli	5865:en
 tieling	1988:en
 tiencin	263:pl:Tiencin
-tigwav	5376:en
+tigwav	5377:en
 tijuana	471:en,471:pl
 tijuane	471:pl
 tijuanie	471:pl
 tijuano	471:pl
 tijuany	471:pl
 tilburg	2915:en
-tima	6242:en
+tima	6243:en
 timika	4397:en
 timisoara	2595:en
 timon	3652:en
@@ -19788,9 +19762,9 @@ timor leste	220:en
 timor wschodni	220:pl
 timor-leste	220:en
 tin shui wai	2284:en
-tinaquillo	5461:en
+tinaquillo	5462:en
 tinh bien	4385:en
-tinsukia	5442:en
+tinsukia	5443:en
 tirana	1645:en,1645:pl
 tirane	1645:pl
 tiranie	1645:pl
@@ -19810,27 +19784,27 @@ titiwangsa	5164:en
 tiumen	977:pl
 tiumeni	977:pl
 tiumenia	977:pl
-tivaouane	6138:en
-tizi ouzou	6025:en
+tivaouane	6139:en
+tizi ouzou	6026:en
 tlahuac	2157:en
 tlalnepantla	1115:en
 tlalpan	1240:en
 tlaquepaque	1119:en
 tlemcen	3666:en
-toa payoh new town	5222:en
+toa payoh new town	5223:en
 toamasina	1941:en
 toba tek singh	5121:en
-tobolsk	5563:en,5563:pl
-tobolska	5563:pl
-tobolskiem	5563:pl
-tobolskowi	5563:pl
-tobolsku	5563:pl
+tobolsk	5564:en,5564:pl
+tobolska	5564:pl
+tobolskiem	5564:pl
+tobolskowi	5564:pl
+tobolsku	5564:pl
 tobruk	4448:en,4448:pl
 tobrukiem	4448:pl
 tobrukowi	4448:pl
 tobruku	4448:pl
 tochigi	3973:en
-tocoa	5659:en
+tocoa	5660:en
 togliatti	1042:pl
 togliattich	1042:pl
 togliattiego	1042:pl
@@ -19839,26 +19813,26 @@ togliattim	1042:pl
 togliattimi	1042:pl
 togo	216:en,216:pl
 togolese republic	216:en
-tokai	5564:en
+tokai	5565:en
 tokat	4850:en
 tokch'on	2740:en
 tokelau	219:en,219:pl
 tokio	269:pl:Tokio
-tokmak	6663:en
+tokmak	6665:en
 tokorozawa	1951:en
-tokoza	5929:en
+tokoza	5930:en
 tokushima	2427:en
-tokuyama	6241:en
+tokuyama	6242:en
 tokyo	269:en
-toledo	2442:en,2442:pl:Toledo,3108:en,3108:pl,5282:en,5282:pl
+toledo	2442:en,2442:pl:Toledo,3108:en,3108:pl,5283:en,5283:pl
 toli-toli	2677:en
 toliara	3582:en
 toluca	1441:en
 tolyatti	1042:en
 tomakomai	3646:en
-tomaszow	6416:pl,6842:pl
-tomaszow lubelski	6842:en
-tomaszow mazowiecki	6416:en
+tomaszow	6417:pl,6844:pl
+tomaszow lubelski	6844:en
+tomaszow mazowiecki	6417:en
 tomsk	1243:en,1243:pl
 tomska	1243:pl
 tomskiem	1243:pl
@@ -19876,7 +19850,7 @@ tongi	223:pl
 tongliao	2484:en
 tongling	1697:en
 tongo	223:pl
-tongren	6063:en
+tongren	6064:en
 tongshan	2017:en
 tongzhou	3870:en
 tonk	3826:en
@@ -19884,12 +19858,12 @@ toowoomba	4420:en
 topeka	5014:en
 torbat-e heydariyeh	5027:en
 tordher	4191:en
-toretsk	6642:en
-toride	6015:en
+toretsk	6644:en
+toride	6016:en
 torino	915:pl:Torino
 toronto	378:en,378:pl
 torrance	4375:en
-torrejon de ardoz	5334:en
+torrejon de ardoz	5335:en
 torreon	1009:en
 torun	3276:en,3276:pl
 torunia	3276:pl
@@ -19897,7 +19871,7 @@ toruniem	3276:pl
 toruniowi	3276:pl
 toruniu	3276:pl
 toshima	2176:en
-totonicapan	6047:en
+totonicapan	6048:en
 tottenham	4835:en,4835:pl
 tottenhamem	4835:pl
 tottenhamie	4835:pl
@@ -19906,7 +19880,7 @@ tottenhamu	4835:pl
 tottori	3410:pl
 tottori-shi	3410:en
 touba	739:en
-toufen	5917:en
+toufen	5918:en
 touggourt	4382:en
 toulon	3753:en
 toulouse	1375:en,1375:pl:Toulouse
@@ -19938,19 +19912,19 @@ trapezunt	2660:pl:Trapezunt
 trapezuntem	2660:pl:Trapezunt
 trapezuntowi	2660:pl:Trapezunt
 trapezuntu	2660:pl:Trapezunt
-trencie	5218:pl
-trent	5218:pl
-trenta	5218:pl
-trentach	5218:pl
-trentami	5218:pl
-trentem	5218:pl
-trento	5218:en
-trentom	5218:pl
-trentow	5218:pl
-trentowi	5218:pl
-trentowie	5218:pl
-trentu	5218:pl
-trenty	5218:pl
+trencie	5219:pl
+trent	5219:pl
+trenta	5219:pl
+trentach	5219:pl
+trentami	5219:pl
+trentem	5219:pl
+trento	5219:en
+trentom	5219:pl
+trentow	5219:pl
+trentowi	5219:pl
+trentowie	5219:pl
+trentu	5219:pl
+trenty	5219:pl
 tri-cities	2661:en
 triescie	3143:pl
 triest	3143:pl
@@ -19958,7 +19932,7 @@ trieste	3143:en
 triestem	3143:pl
 triestowi	3143:pl
 triestu	3143:pl
-trincomalee	5828:en
+trincomalee	5829:en
 trindade	4413:en
 trinidad & tobago	225:en
 trinidad and tobago	225:en
@@ -19976,52 +19950,52 @@ trondheimem	2981:pl
 trondheimie	2981:pl
 trondheimowi	2981:pl
 trondheimu	2981:pl
-troparevo	5343:en
-trostianets	6860:en
-trostyanets	6860:en
-troyan	6822:en
-trudivskyi	6991:en
+troparevo	5344:en
+trostianets	6862:en
+trostyanets	6862:en
+troyan	6824:en
+trudivskyi	6993:en
 trujillo	762:en,762:pl
-truskavets	6687:en
-truskawca	6687:pl
-truskawcem	6687:pl
-truskawcowi	6687:pl
-truskawcu	6687:pl
-truskawiec	6687:pl
-trydencie	5218:pl:Trydent
-trydent	5218:pl:Trydent
-trydentem	5218:pl:Trydent
-trydentowi	5218:pl:Trydent
-trydentu	5218:pl:Trydent
+truskavets	6689:en
+truskawca	6689:pl
+truskawcem	6689:pl
+truskawcowi	6689:pl
+truskawcu	6689:pl
+truskawiec	6689:pl
+trydencie	5219:pl:Trydent
+trydent	5219:pl:Trydent
+trydentem	5219:pl:Trydent
+trydentowi	5219:pl:Trydent
+trydentu	5219:pl:Trydent
 trynidad i tobago	225:pl
 trypolis	641:pl
 trypolisem	641:pl
 trypolisie	641:pl
 trypolisowi	641:pl
 trypolisu	641:pl
-trzciance	6953:pl
-trzcianka	6953:en,6953:pl
-trzcianke	6953:pl
-trzcianki	6953:pl
-trzcianko	6953:pl
-trzebini	6881:pl
-trzebinia	6881:en,6881:pl
-trzebinie	6881:pl
-trzebinio	6881:pl
+trzciance	6955:pl
+trzcianka	6955:en,6955:pl
+trzcianke	6955:pl
+trzcianki	6955:pl
+trzcianko	6955:pl
+trzebini	6883:pl
+trzebinia	6883:en,6883:pl
+trzebinie	6883:pl
+trzebinio	6883:pl
 tsaritsyno	5127:en
-tsentralno-miskyi	5327:en,6347:en
+tsentralno-miskyi	5328:en,6348:en
 tsentralnyi	3560:en
 tseung kwan o	1664:en
 tshikapa	1146:en
-tshilenge	5451:en
+tshilenge	5452:en
 tsing yi town	3516:en
 tsu	2367:en
 tsuchiura	4352:en
 tsuen wan	2072:en
 tsukuba	2686:en
 tsuruoka	5042:en
-tsuyama	6164:en
-tubarao	5750:en
+tsuyama	6165:en
+tubarao	5751:en
 tucson	1303:en,1303:pl
 tucsona	1303:pl
 tucsonem	1303:pl
@@ -20031,8 +20005,8 @@ tucsonu	1303:pl
 tuen mun	1393:en
 tuguegarao	3788:en
 tula	1457:en
-tulancingo	6149:en
-tulchyn	7035:en
+tulancingo	6150:en
+tulchyn	7038:en
 tule	1457:pl
 tulon	3753:pl
 tulonem	3753:pl
@@ -20057,9 +20031,9 @@ tunezja	222:pl
 tunezje	222:pl
 tunezji	222:pl
 tunezjo	222:pl
-tung chung	5549:en
+tung chung	5550:en
 tungi	1979:en
-tungipara	5530:en
+tungipara	5531:en
 tunis	1058:en,1058:pl
 tunisem	1058:pl
 tunisia	222:en
@@ -20077,18 +20051,18 @@ turcja	224:pl
 turcje	224:pl
 turcji	224:pl
 turcjo	224:pl
-turcy	6664:pl
+turcy	6666:pl
 ture	4443:pl
-turek	6664:en,6664:pl
-turgutlu	6092:en
-turhal	5712:en
+turek	6666:en,6666:pl
+turgutlu	6093:en
+turhal	5713:en
 turin	915:en
-turka	6664:pl
-turkach	6664:pl
-turkami	6664:pl
+turka	6666:pl
+turkach	6666:pl
+turkami	6666:pl
 turkey	224:en
-turki	6664:pl
-turkiem	6664:pl
+turki	6666:pl
+turkiem	6666:pl
 turkistan	2845:en
 turkiye	224:en
 turkmenabat	2801:en
@@ -20097,13 +20071,13 @@ turkmenistanem	221:pl
 turkmenistanie	221:pl
 turkmenistanowi	221:pl
 turkmenistanu	221:pl
-turkom	6664:pl
-turkow	6664:pl
-turkowi	6664:pl
+turkom	6666:pl
+turkow	6666:pl
+turkowi	6666:pl
 turks & caicos islands	213:en
 turks and caicos islands	213:en
 turks i caicos	213:pl
-turku	3109:en,3109:pl,6664:pl
+turku	3109:en,3109:pl,6666:pl
 turmero	1950:en
 turo	4443:pl
 turpan	2379:en
@@ -20114,13 +20088,13 @@ turynie	915:pl
 turynowi	915:pl
 turynu	915:pl
 turze	4443:pl
-tuscaloosa	5695:en
+tuscaloosa	5696:en
 tuvalu	226:en,226:pl
 tuxtepec	3960:en
 tuxtla	1192:en
 tuy hoa	4040:en
-tuyen quang	6010:en
-tuz khurmatu	5217:en
+tuyen quang	6011:en
+tuz khurmatu	5218:en
 tuzla	4410:en
 tuła	1457:pl
 tułe	1457:pl
@@ -20132,23 +20106,23 @@ twerem	1635:pl:Twer
 twerowi	1635:pl:Twer
 tweru	1635:pl:Twer
 twerze	1635:pl:Twer
-twifu praso	6261:en
+twifu praso	6262:en
 tychach	4837:pl
 tychami	4837:pl
 tychom	4837:pl
 tychow	4837:pl
 tychy	4837:en,4837:pl
-tyler	6064:en,6064:pl
-tylera	6064:pl
-tylerach	6064:pl
-tylerami	6064:pl
-tylerem	6064:pl
-tylerom	6064:pl
-tylerow	6064:pl
-tylerowi	6064:pl
-tylerowie	6064:pl
-tylery	6064:pl
-tylerze	6064:pl
+tyler	6065:en,6065:pl
+tylera	6065:pl
+tylerach	6065:pl
+tylerami	6065:pl
+tylerem	6065:pl
+tylerom	6065:pl
+tylerow	6065:pl
+tylerowi	6065:pl
+tylerowie	6065:pl
+tylery	6065:pl
+tylerze	6065:pl
 tyoply stan	5055:en
 tyr	4651:pl
 tyraspol	4015:pl
@@ -20163,14 +20137,14 @@ tyrze	4651:pl
 tyumen	977:en
 u.s. outlying islands	231:en
 u.s. virgin islands	239:en
-uba	6088:en
+uba	6089:en
 ube	3661:en,3661:pl
 uberaba	1978:en
 uberlandia	1260:en
 ubon ratchathani	5144:en
 udaipur	1549:en
-udgir	6075:en
-udine	6305:en,6305:pl
+udgir	6076:en
+udine	6306:en,6306:pl
 udon thani	4801:en
 udupi	3835:en
 ueda	4000:en
@@ -20184,11 +20158,11 @@ ugandzie	230:pl
 ugep	3202:en
 uige	2054:en
 uijeongbu-si	1466:en
-ujescisko-łostowice	6658:en
+ujescisko-łostowice	6660:en
 uji	3345:en
 ujjain	1370:en
-ujpest	6269:en
-ukhta	6170:en
+ujpest	6270:en
+ukhta	6171:en
 ukraina	229:pl
 ukraine	229:en,229:pl
 ukrainie	229:pl
@@ -20199,12 +20173,12 @@ ulan-ude	1858:en
 ulanhot	3816:en
 ulanqab	1284:en
 ulhasnagar	1365:en
-ullyul	5844:en
-ulm	5228:en,5228:pl
-ulmem	5228:pl
-ulmie	5228:pl
-ulmowi	5228:pl
-ulmu	5228:pl
+ullyul	5845:en
+ulm	5229:en,5229:pl
+ulmem	5229:pl
+ulmie	5229:pl
+ulmowi	5229:pl
+ulmu	5229:pl
 ulsan	749:en,749:pl
 ulsanem	749:pl
 ulsanie	749:pl
@@ -20213,13 +20187,13 @@ ulsanu	749:pl
 ulu bedok	2353:en
 uluberiya	2762:en
 ulyanovsk	1157:en
-uman	6367:en
+uman	6368:en
 umarkot	4345:en
 umea	4824:en
-umm qasr	5865:en
+umm qasr	5866:en
 umraniye	1244:en
 umuahia	1808:en
-umuarama	5397:en
+umuarama	5398:en
 unaizah	3490:en
 ungaran	3701:en
 union of the comoros	118:en
@@ -20231,25 +20205,25 @@ united republic of tanzania	228:en
 united states	232:en
 united states minor outlying islands	231:en
 united states of america	232:en
-universal city	5988:en
+universal city	5989:en
 unnao	3903:en
-upata	5622:en
-uppal kalan	5328:en
+upata	5623:en
+uppal kalan	5329:en
 upper west side	2847:en
 uppsala	3605:en,3605:pl
 uppsale	3605:pl
 uppsali	3605:pl
 uppsalo	3605:pl
-urasoe	5477:en
+urasoe	5478:en
 urayasu	3702:en
 urdaneta	4306:en
 urganch	4332:en
-uromi	5817:en
-ursus	6509:en,6509:pl
-ursusa	6509:pl
-ursusem	6509:pl
-ursusie	6509:pl
-ursusowi	6509:pl
+uromi	5818:en
+ursus	6510:en,6510:pl
+ursusa	6510:pl
+ursusem	6510:pl
+ursusie	6510:pl
+ursusowi	6510:pl
 ursynow	4202:en,4202:pl
 ursynowa	4202:pl
 ursynowem	4202:pl
@@ -20269,9 +20243,9 @@ usak	1811:en
 usera	4457:en
 uskudar	1347:en
 ussuriysk	4009:en
-ust'-ilimsk	6300:en
+ust'-ilimsk	6301:en
 ust-kamenogorsk	2071:en
-ustce	6979:pl
+ustce	6981:pl
 ustinov	1123:pl
 ustinova	1123:pl
 ustinovach	1123:pl
@@ -20283,15 +20257,15 @@ ustinovow	1123:pl
 ustinovowi	1123:pl
 ustinovowie	1123:pl
 ustinovy	1123:pl
-ustka	6979:en,6979:pl
-ustke	6979:pl
-ustki	6979:pl
-ustko	6979:pl
-ustron	7008:en,7008:pl
-ustronia	7008:pl
-ustroniem	7008:pl
-ustroniowi	7008:pl
-ustroniu	7008:pl
+ustka	6981:en,6981:pl
+ustke	6981:pl
+ustki	6981:pl
+ustko	6981:pl
+ustron	7010:en,7010:pl
+ustronia	7010:pl
+ustroniem	7010:pl
+ustroniowi	7010:pl
+ustroniu	7010:pl
 utrechcie	1784:pl
 utrecht	1784:en,1784:pl
 utrechtem	1784:pl
@@ -20305,10 +20279,10 @@ uzbekistanem	234:pl
 uzbekistanie	234:pl
 uzbekistanowi	234:pl
 uzbekistanu	234:pl
-uzhhorod	5491:en
-vacoas	5500:en
+uzhhorod	5492:en
+vacoas	5501:en
 vadodara	491:en
-vaduz	7052:en,7052:pl
+vaduz	7055:en,7055:pl
 valdivia	4706:en
 valencia	532:en,532:pl,936:en,936:pl,2900:pl,4237:en,4237:pl
 valencie	532:pl,936:pl,2900:pl,4237:pl
@@ -20325,12 +20299,12 @@ valladolidzie	2182:pl
 valle de la pascua	4116:en
 valledupar	1435:en
 vallejo	5176:en,5176:pl
-valletcie	7047:pl
-valletta	7047:en,7047:pl
-vallette	7047:pl
-valletto	7047:pl
-valletty	7047:pl
-valley	7057:pl
+valletcie	7050:pl
+valletta	7050:en,7050:pl
+vallette	7050:pl
+valletto	7050:pl
+valletty	7050:pl
+valley	7060:pl
 valparaiso	2315:en,2315:pl
 valparaiso de goias	3243:en
 valsad	4508:en
@@ -20346,19 +20320,18 @@ vanuatu	241:en,241:pl
 vapi	3860:en
 varamin	2873:en
 varanasi	720:en
-varash	6543:en
+varash	6544:en
 varginha	4613:en
 varna	2076:en
 varzea grande	2101:en
-varzea paulista	5473:en
-vasco	6288:pl
-vasco da gama	6288:en
+varzea paulista	5474:en
+vasco	6289:pl
+vasco da gama	6289:en
 vasteras	4932:en
 vasyl'evsky ostrov	3158:en
-vasylkiv	6584:en
-vasylkov	6584:en
+vasylkiv	6585:en
 vatican	235:en
-vatican city	235:en,7063:en
+vatican city	235:en,7066:en
 vaughan	2049:en,2049:pl
 vaughana	2049:pl
 vaughanach	2049:pl
@@ -20370,41 +20343,41 @@ vaughanow	2049:pl
 vaughanowi	2049:pl
 vaughanowie	2049:pl
 vaughany	2049:pl
-vedado	5832:en
+vedado	5833:en
 vegas	1132:pl
 vejalpur	5183:en
 velikiy novgorod	2906:en
-velikiye luki	6100:en
-veliko turnovo	6455:en
-velingrad	6841:en
+velikiye luki	6101:en
+veliko turnovo	6456:en
+velingrad	6843:en
 vellore	1451:en
 venezuela	237:en
-venlo	6182:en
+venlo	6183:en
 venustiano carranza	1599:en
 veracruz	1608:en,1608:pl
 veraval	3707:en
 vereeniging	1481:en
 verhunskyi	3461:en
-verkhnodniprovsk	7015:en
+verkhnodniprovsk	7017:en
 verona	2510:en
 veshnyaki	5166:en
 vespasiano	4868:en
 viamao	2295:en
 viana	901:en
-vicenza	5656:en,5656:pl
-vicenze	5656:pl
-vicenzo	5656:pl
-vicenzy	5656:pl
+vicenza	5657:en,5657:pl
+vicenze	5657:pl
+vicenzo	5657:pl
+vicenzy	5657:pl
 victor	5158:pl
 victora	5158:pl
 victorach	5158:pl
 victorami	5158:pl
 victorem	5158:pl
-victoria	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6782:en,6782:pl
+victoria	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:en,6784:pl
 victoria de durango	1362:en
-victorie	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6782:pl
-victorii	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6782:pl
-victorio	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6782:pl
+victorie	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
+victorii	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
+victorio	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
 victorom	5158:pl
 victorow	5158:pl
 victorowi	5158:pl
@@ -20412,9 +20385,9 @@ victorowie	5158:pl
 victorville	5158:en
 victory	5158:pl
 victorze	5158:pl
-vidin	6605:en
+vidin	6606:en
 vidisha	4039:en
-vidradnyi	6408:en
+vidradnyi	6409:en
 vienna	517:en
 vientiane	925:en,925:pl:Vientiane
 viet nam	240:en
@@ -20422,39 +20395,39 @@ viet tri	1656:en
 viet yen	3116:en
 vietnam	240:en
 vigo	2233:en,2233:pl
-vihari	5607:en
+vihari	5608:en
 vijayapura	2029:en
 vijayawada	731:en
 vila andrade	3754:en
 vila curuca	4481:en
 vila flor	2536:en
 vila jacui	4678:en
-vila maria	5820:en
+vila maria	5821:en
 vila mariana	4954:en
-vila matilde	6074:en
-vila medeiros	5514:en
-vila prudente	5946:en
+vila matilde	6075:en
+vila medeiros	5515:en
+vila prudente	5947:en
 vila velha	1722:en
 vilkhivskyi	5000:en
 villa canales	4057:en
-villa lugano	5555:en
+villa lugano	5556:en
 villa mercedes	4760:en
 villa nueva	1170:en
 villahermosa	1893:en,1893:pl
 villaverde	4974:en
 villavicencio	2059:en
-ville-marie	5994:en
+ville-marie	5995:en
 villeray–saint-michel–parc-extension	4340:en
 villeurbanne	4776:en
-vilniansk	7032:en
+vilniansk	7035:en
 vilnius	1305:en
-vilnohirsk	6800:en
-vilnyansk	7032:en
+vilnohirsk	6802:en
+vilnyansk	7035:en
 vina del mar	1987:en
 vinh	962:en
 vinh chau	3485:en
 vinh long	4568:en
-vinh yen	5292:en
+vinh yen	5293:en
 vinnytsia	1601:en
 vinnytsya	1601:en
 viransehir	4093:en
@@ -20470,7 +20443,7 @@ virginio	5145:pl
 virginiom	5145:pl
 visakhapatnam	763:en
 visalia	4830:en
-viseu	6077:en
+viseu	6078:en
 vistula	2442:pl
 vistule	2442:pl
 vistuli	2442:pl
@@ -20482,61 +20455,57 @@ vitoria de santo antao	4683:en
 vitorie	2111:pl:Vitoria,2515:pl,4683:pl:Vitoria
 vitorii	2111:pl:Vitoria,2515:pl,4683:pl:Vitoria
 vitorio	2111:pl:Vitoria,2515:pl,4683:pl:Vitoria
-vitriani hory	6906:en
-vitryani hory	6906:en
+vitriani hory	6908:en
+vitryani hory	6908:en
 vizianagaram	2825:en
 vladikavkaz	2149:en
-vladimir	1875:en,1875:pl,6575:pl:Vladimir
-vladimira	1875:pl,6575:pl:Vladimir
-vladimirach	1875:pl,6575:pl:Vladimir
-vladimirami	1875:pl,6575:pl:Vladimir
-vladimirem	1875:pl,6575:pl:Vladimir
-vladimirom	1875:pl,6575:pl:Vladimir
-vladimirow	1875:pl,6575:pl:Vladimir
-vladimirowi	1875:pl,6575:pl:Vladimir
-vladimirowie	1875:pl,6575:pl:Vladimir
-vladimiry	1875:pl,6575:pl:Vladimir
-vladimirze	1875:pl,6575:pl:Vladimir
+vladimir	1875:en,1875:pl,6576:pl:Vladimir
+vladimira	1875:pl,6576:pl:Vladimir
+vladimirach	1875:pl,6576:pl:Vladimir
+vladimirami	1875:pl,6576:pl:Vladimir
+vladimirem	1875:pl,6576:pl:Vladimir
+vladimirom	1875:pl,6576:pl:Vladimir
+vladimirow	1875:pl,6576:pl:Vladimir
+vladimirowi	1875:pl,6576:pl:Vladimir
+vladimirowie	1875:pl,6576:pl:Vladimir
+vladimiry	1875:pl,6576:pl:Vladimir
+vladimirze	1875:pl,6576:pl:Vladimir
 vladivostok	1190:en
-vladymyr	6575:en
-vlore	5502:en
+vlore	5503:en
 volgodonsk	3781:en
 volgograd	800:en
-volnovakha	6821:en
-volochysk	6895:en
-volodymyr-volynskyi	6575:en
+volnovakha	6823:en
+volochysk	6897:en
+volodymyr-volynskyi	6576:en
 vologda	2113:en
 volta redonda	2331:en
 volzhsky	2048:en
 voronezh	771:en
-voroshylovhrad	1715:en
-voroshylovskyi	6348:en
-voskresenka	6363:en
+voskresenka	6364:en
 votorantim	4929:en
-vovchansk	6937:en
-voznesenivka	7025:en
-voznesensk	6621:en
-voznesenskyi	6360:en
-vratsa	6494:en
+vovchansk	6939:en
+voznesenivka	7028:en
+voznesensk	6623:en
+voznesenskyi	6361:en
+vratsa	6495:en
 vryheid	4188:en
 vung tau	1512:en
 vyhurivshchyna-troyeshchyna	2706:en
 vykhino-zhulebino	2989:en
-vynnyky	6874:en
-vynohradar	6461:en
-vynohradiv	6736:en
-vynohradov	6736:en
-vyshhorod	6624:en
-vyshhorodskyi masyv	6601:en
-vyshneve	6538:en
+vynnyky	6876:en
+vynohradar	6462:en
+vynohradiv	6738:en
+vyshhorod	6626:en
+vyshhorodskyi masyv	6602:en
+vyshneve	6539:en
 waco	4741:en,4741:pl
 wad medani	1994:en
 wadi as sir	3528:en
-wadowic	6866:pl
-wadowicach	6866:pl
-wadowicami	6866:pl
-wadowice	6866:en,6866:pl
-wadowicom	6866:pl
+wadowic	6868:pl
+wadowicach	6868:pl
+wadowicami	6868:pl
+wadowice	6868:en,6868:pl
+wadowicom	6868:pl
 wadzda	1312:pl
 wadzde	1312:pl
 wadzdo	1312:pl
@@ -20544,14 +20513,14 @@ wadzdy	1312:pl
 wadzdzie	1312:pl
 wafangdian	1541:en
 wagadugu	408:pl
-wagrowca	6732:pl
-wagrowcem	6732:pl
-wagrowcowi	6732:pl
-wagrowcu	6732:pl
-wagrowiec	6732:en,6732:pl
+wagrowca	6734:pl
+wagrowcem	6734:pl
+wagrowcowi	6734:pl
+wagrowcu	6734:pl
+wagrowiec	6734:en,6734:pl
 wah cantt	1704:en
 wakayama	1878:en
-wakefield	5776:en
+wakefield	5777:en
 walencja	936:pl:Walencja
 walencje	936:pl:Walencja
 walencji	936:pl:Walencja
@@ -20560,30 +20529,30 @@ wallis & futuna	242:en
 wallis and futuna	242:en
 wallis i futuna	242:pl
 walsall	3692:en,3692:pl
-walthamstow	5790:en
-walton	6320:pl
-waltona	6320:pl
-waltonach	6320:pl
-waltonami	6320:pl
-waltonem	6320:pl
-waltonie	6320:pl
-waltonom	6320:pl
-waltonow	6320:pl
-waltonowi	6320:pl
-waltonowie	6320:pl
-waltony	6320:pl
+walthamstow	5791:en
+walton	6321:pl
+waltona	6321:pl
+waltonach	6321:pl
+waltonami	6321:pl
+waltonem	6321:pl
+waltonie	6321:pl
+waltonom	6321:pl
+waltonow	6321:pl
+waltonowi	6321:pl
+waltonowie	6321:pl
+waltony	6321:pl
 wan chai	3800:en
 wandsbek	1670:en
-wang thonglang	5516:en
+wang thonglang	5517:en
 wangsa maju	2994:en
 wanning	1297:en
-wansheng	5566:en
+wansheng	5567:en
 wanxian	905:en
 wanzhou	557:en
 waranasi	720:pl:Waranasi
 warangal	1040:en
-wardha	5565:en
-warisan	5814:en
+wardha	5566:en
+warisan	5815:en
 warna	2076:pl:Warna
 warne	2076:pl:Warna
 warnie	2076:pl:Warna
@@ -20597,18 +20566,18 @@ warszawe	513:pl
 warszawie	513:pl
 warszawo	513:pl
 warszawy	513:pl
-washington	1060:en,1060:pl,6753:en,6753:pl,6963:en,6963:pl
+washington	1060:en,1060:pl,6755:en,6755:pl,6965:en,6965:pl
 washington heights	4130:en
-washingtona	1060:pl,6753:pl,6963:pl
-washingtonach	1060:pl,6753:pl,6963:pl
-washingtonami	1060:pl,6753:pl,6963:pl
-washingtonem	1060:pl,6753:pl,6963:pl
-washingtonie	1060:pl,6753:pl,6963:pl
-washingtonom	1060:pl,6753:pl,6963:pl
-washingtonow	1060:pl,6753:pl,6963:pl
-washingtonowi	1060:pl,6753:pl,6963:pl
-washingtonowie	1060:pl,6753:pl,6963:pl
-washingtony	1060:pl,6753:pl,6963:pl
+washingtona	1060:pl,6755:pl,6965:pl
+washingtonach	1060:pl,6755:pl,6965:pl
+washingtonami	1060:pl,6755:pl,6965:pl
+washingtonem	1060:pl,6755:pl,6965:pl
+washingtonie	1060:pl,6755:pl,6965:pl
+washingtonom	1060:pl,6755:pl,6965:pl
+washingtonow	1060:pl,6755:pl,6965:pl
+washingtonowi	1060:pl,6755:pl,6965:pl
+washingtonowie	1060:pl,6755:pl,6965:pl
+washingtony	1060:pl,6755:pl,6965:pl
 waszyngton	1060:pl:Waszyngton
 waszyngtona	1060:pl:Waszyngton
 waszyngtonach	1060:pl:Waszyngton
@@ -20622,7 +20591,7 @@ waszyngtonowie	1060:pl:Waszyngton
 waszyngtonu	1060:pl:Waszyngton
 waszyngtony	1060:pl:Waszyngton
 watampone	4211:en
-waterbury	5811:en
+waterbury	5812:en
 waterloo	830:pl:Waterloo
 watford	5024:en,5024:pl
 watfordem	5024:pl
@@ -20636,38 +20605,38 @@ watykanie	235:pl
 watykanowi	235:pl
 watykanu	235:pl
 wau	4949:en
-wawer	6377:en,6377:pl
-wawra	6377:pl
-wawrem	6377:pl
-wawrowi	6377:pl
-wawrze	6377:pl
-wayaobu	5569:en
+wawer	6378:en,6378:pl
+wawra	6378:pl
+wawrem	6378:pl
+wawrowi	6378:pl
+wawrze	6378:pl
+wayaobu	5570:en
 wazirabad	4129:en
 wałbrzych	4945:en,4945:pl
 wałbrzycha	4945:pl
 wałbrzychem	4945:pl
 wałbrzychowi	4945:pl
 wałbrzychu	4945:pl
-wałcz	6723:en,6723:pl
-wałcza	6723:pl
-wałczem	6723:pl
-wałczowi	6723:pl
-wałczu	6723:pl
+wałcz	6725:en,6725:pl
+wałcza	6725:pl
+wałczem	6725:pl
+wałczowi	6725:pl
+wałczu	6725:pl
 wegry	99:pl
 weifang	450:en
 weihai	920:en
 weinan	700:en
-wejherowa	6514:pl
-wejherowem	6514:pl
-wejherowie	6514:pl
-wejherowo	6514:en,6514:pl
-wejherowu	6514:pl
-weldiya	6039:en
-welingrad	6841:pl
-welingradem	6841:pl
-welingradowi	6841:pl
-welingradu	6841:pl
-welingradzie	6841:pl
+wejherowa	6515:pl
+wejherowem	6515:pl
+wejherowie	6515:pl
+wejherowo	6515:en,6515:pl
+wejherowu	6515:pl
+weldiya	6040:en
+welingrad	6843:pl
+welingradem	6843:pl
+welingradowi	6843:pl
+welingradu	6843:pl
+welingradzie	6843:pl
 welkom	1596:en
 wellington	1767:en,1767:pl
 wellingtona	1767:pl
@@ -20693,39 +20662,39 @@ weronie	2510:pl
 werono	2510:pl
 werony	2510:pl
 weru	4539:en
-wesoła	6848:en,6848:pl
-wesołej	6848:pl
-west bromwich	6102:en
-west covina	5823:en
-west island	7067:en
+wesoła	6850:en,6850:pl
+wesołej	6850:pl
+west bromwich	6103:en
+west covina	5824:en
+west island	7070:en
 west jerusalem	1709:en
-west jordan	5660:en
-west palm beach	5212:en
+west jordan	5661:en
+west palm beach	5213:en
 west raleigh	1974:en
 west valley city	4620:en
 western sahara	65:en
-westminster	2626:pl,5443:en,5443:pl
-westminsterem	2626:pl,5443:pl
-westminsterowi	2626:pl,5443:pl
-westminsteru	2626:pl,5443:pl
-westminsterze	2626:pl,5443:pl
+westminster	2626:pl,5444:en,5444:pl
+westminsterem	2626:pl,5444:pl
+westminsterowi	2626:pl,5444:pl
+westminsteru	2626:pl,5444:pl
+westminsterze	2626:pl,5444:pl
 westonaria	4018:en
-whalley	6142:en
+whalley	6143:en
 whitby	4550:en
 wichita	1718:en
-wichita falls	6007:en
+wichita falls	6008:en
 wieden	517:pl:Wiedeń
-wieliczce	6883:pl
-wieliczka	6883:en,6883:pl
-wieliczke	6883:pl
-wieliczki	6883:pl
-wieliczko	6883:pl
+wieliczce	6885:pl
+wieliczka	6885:en,6885:pl
+wieliczke	6885:pl
+wieliczki	6885:pl
+wieliczko	6885:pl
 wielka brytania	76:pl
-wielun	6812:en,6812:pl
-wielunia	6812:pl
-wieluniem	6812:pl
-wieluniowi	6812:pl
-wieluniu	6812:pl
+wielun	6814:en,6814:pl
+wielunia	6814:pl
+wieluniem	6814:pl
+wieluniowi	6814:pl
+wieluniu	6814:pl
 wien	517:pl:Wien
 wiena	517:pl:Wien
 wienach	517:pl:Wien
@@ -20749,20 +20718,20 @@ wietnamie	240:pl
 wietnamowi	240:pl
 wietnamu	240:pl
 wigan	3632:en,3632:pl
-wiktoria	6782:pl:Wiktoria
-wiktoriach	6782:pl:Wiktoria
-wiktoriami	6782:pl:Wiktoria
-wiktorie	6782:pl:Wiktoria
-wiktorii	6782:pl:Wiktoria
-wiktorio	6782:pl:Wiktoria
-wiktoriom	6782:pl:Wiktoria
+wiktoria	6784:pl:Wiktoria
+wiktoriach	6784:pl:Wiktoria
+wiktoriami	6784:pl:Wiktoria
+wiktorie	6784:pl:Wiktoria
+wiktorii	6784:pl:Wiktoria
+wiktorio	6784:pl:Wiktoria
+wiktoriom	6784:pl:Wiktoria
 willemstad	5058:en,5058:pl
 willemstadem	5058:pl
 willemstadowi	5058:pl
 willemstadu	5058:pl
 willemstadzie	5058:pl
-wilmersdorf	6187:en
-wilmington	5462:en
+wilmersdorf	6188:en
+wilmington	5463:en
 wilna	1305:pl
 wilnem	1305:pl
 wilnie	1305:pl
@@ -20806,29 +20775,29 @@ winstonow	2690:pl
 winstonowi	2690:pl
 winstonowie	2690:pl
 winstony	2690:pl
-winterthur	5665:en,5665:pl
-winterthura	5665:pl
-winterthurem	5665:pl
-winterthurowi	5665:pl
-winterthurze	5665:pl
+winterthur	5666:en,5666:pl
+winterthura	5666:pl
+winterthurem	5666:pl
+winterthurowi	5666:pl
+winterthurze	5666:pl
 witebsk	1863:pl
 witebska	1863:pl
 witebskiem	1863:pl
 witebskowi	1863:pl
 witebsku	1863:pl
-wodzisław	6495:pl
-wodzisław slaski	6495:en
-wodzisława	6495:pl
-wodzisławach	6495:pl
-wodzisławami	6495:pl
-wodzisławem	6495:pl
-wodzisławie	6495:pl
-wodzisławom	6495:pl
-wodzisławow	6495:pl
-wodzisławowi	6495:pl
-wodzisławowie	6495:pl
-wodzisławy	6495:pl
-woking	6051:en
+wodzisław	6496:pl
+wodzisław slaski	6496:en
+wodzisława	6496:pl
+wodzisławach	6496:pl
+wodzisławami	6496:pl
+wodzisławem	6496:pl
+wodzisławie	6496:pl
+wodzisławom	6496:pl
+wodzisławow	6496:pl
+wodzisławowi	6496:pl
+wodzisławowie	6496:pl
+wodzisławy	6496:pl
+woking	6052:en
 wola	4463:en,4463:pl
 wole	4463:pl
 wolfsburg	5124:en,5124:pl
@@ -20842,24 +20811,24 @@ wong tai sin	1618:en
 wonju	1993:en
 wonsan	2022:en
 woodlands	2549:en
-worcester	3110:en,3110:pl,4938:en,4938:pl,6199:en,6199:pl
-worcestera	3110:pl,4938:pl,6199:pl
-worcesterach	3110:pl,4938:pl,6199:pl
-worcesterami	3110:pl,4938:pl,6199:pl
-worcesterem	3110:pl,4938:pl,6199:pl
-worcesterom	3110:pl,4938:pl,6199:pl
-worcesterow	3110:pl,4938:pl,6199:pl
-worcesterowi	3110:pl,4938:pl,6199:pl
-worcesterowie	3110:pl,4938:pl,6199:pl
-worcesteru	3110:pl,4938:pl,6199:pl
-worcestery	3110:pl,4938:pl,6199:pl
-worcesterze	3110:pl,4938:pl,6199:pl
+worcester	3110:en,3110:pl,4938:en,4938:pl,6200:en,6200:pl
+worcestera	3110:pl,4938:pl,6200:pl
+worcesterach	3110:pl,4938:pl,6200:pl
+worcesterami	3110:pl,4938:pl,6200:pl
+worcesterem	3110:pl,4938:pl,6200:pl
+worcesterom	3110:pl,4938:pl,6200:pl
+worcesterow	3110:pl,4938:pl,6200:pl
+worcesterowi	3110:pl,4938:pl,6200:pl
+worcesterowie	3110:pl,4938:pl,6200:pl
+worcesteru	3110:pl,4938:pl,6200:pl
+worcestery	3110:pl,4938:pl,6200:pl
+worcesterze	3110:pl,4938:pl,6200:pl
 woronez	771:pl
 woroneza	771:pl
 woronezem	771:pl
 woronezowi	771:pl
 woronezu	771:pl
-worthing	5560:en
+worthing	5561:en
 wołgograd	800:pl:Wołgograd
 wołgogradem	800:pl:Wołgograd
 wołgogradowi	800:pl:Wołgograd
@@ -20870,24 +20839,24 @@ wołogde	2113:pl
 wołogdo	2113:pl
 wołogdy	2113:pl
 wołogdzie	2113:pl
-wołomin	6588:en,6588:pl
-wołomina	6588:pl
-wołominem	6588:pl
-wołominie	6588:pl
-wołominowi	6588:pl
+wołomin	6589:en,6589:pl
+wołomina	6589:pl
+wołominem	6589:pl
+wołominie	6589:pl
+wołominowi	6589:pl
 wrocław	1085:en,1085:pl
-wrzesni	6677:pl
-wrzesnia	6677:en,6677:pl
-wrzesnie	6677:pl
-wrzesnio	6677:pl
-wrzeszcz	6427:en,6427:pl
-wrzeszcz dolny	6811:en
-wrzeszcz gorny	6827:en
-wrzeszcza	6427:pl
-wrzeszczem	6427:pl
-wrzeszczowi	6427:pl
-wrzeszczu	6427:pl
-wuchuan	6033:en
+wrzesni	6679:pl
+wrzesnia	6679:en,6679:pl
+wrzesnie	6679:pl
+wrzesnio	6679:pl
+wrzeszcz	6428:en,6428:pl
+wrzeszcz dolny	6813:en
+wrzeszcz gorny	6829:en
+wrzeszcza	6428:pl
+wrzeszczem	6428:pl
+wrzeszczowi	6428:pl
+wrzeszczu	6428:pl
+wuchuan	6034:en
 wuda	4840:en
 wugang	4739:en
 wuhai	2961:en
@@ -20903,12 +20872,12 @@ wuppertalem	1857:pl
 wuppertalowi	1857:pl
 wuppertalu	1857:pl
 wurzburg	4694:en
-wushan	5353:en
+wushan	5354:en
 wuwei	804:en
 wuxi	323:en
 wuxue	2933:en
 wuyishan	4589:en
-wuzhishan	5638:en
+wuzhishan	5639:en
 wuzhong	288:en
 wuzhou	984:en
 wwa	513:pl:Wwa
@@ -20925,11 +20894,11 @@ wyspy marshalla	142:pl
 wyspy owcze	73:pl
 wyspy salomona	193:pl
 wyspy swietego tomasza i ksiazeca	208:pl
-wyszkow	6713:en,6713:pl
-wyszkowa	6713:pl
-wyszkowem	6713:pl
-wyszkowie	6713:pl
-wyszkowowi	6713:pl
+wyszkow	6715:en,6715:pl
+wyszkowa	6715:pl
+wyszkowem	6715:pl
+wyszkowie	6715:pl
+wyszkowowi	6715:pl
 władykaukaz	2149:pl
 władykaukazem	2149:pl
 władykaukazie	2149:pl
@@ -20944,28 +20913,28 @@ władywostok	1190:pl
 władywostokiem	1190:pl
 władywostokowi	1190:pl
 władywostoku	1190:pl
-włoch	109:pl,6593:pl
-włochach	109:pl,6593:pl
-włochami	109:pl,6593:pl
-włochom	109:pl,6593:pl
-włochy	109:pl,6593:en,6593:pl
-włocławek	5231:en,5231:pl
-włocławka	5231:pl
-włocławkiem	5231:pl
-włocławkowi	5231:pl
-włocławku	5231:pl
-włodzimierz	1875:pl:Włodzimierz,6575:pl
-włodzimierza	1875:pl:Włodzimierz,6575:pl
-włodzimierzach	1875:pl:Włodzimierz,6575:pl
-włodzimierzami	1875:pl:Włodzimierz,6575:pl
-włodzimierze	1875:pl:Włodzimierz,6575:pl
-włodzimierzem	1875:pl:Włodzimierz,6575:pl
-włodzimierzom	1875:pl:Włodzimierz,6575:pl
-włodzimierzow	1875:pl:Włodzimierz,6575:pl
-włodzimierzowi	1875:pl:Włodzimierz,6575:pl
-włodzimierzowie	1875:pl:Włodzimierz,6575:pl
-włodzimierzu	1875:pl:Włodzimierz,6575:pl
-włodzimierzy	1875:pl:Włodzimierz,6575:pl
+włoch	109:pl,6594:pl
+włochach	109:pl,6594:pl
+włochami	109:pl,6594:pl
+włochom	109:pl,6594:pl
+włochy	109:pl,6594:en,6594:pl
+włocławek	5232:en,5232:pl
+włocławka	5232:pl
+włocławkiem	5232:pl
+włocławkowi	5232:pl
+włocławku	5232:pl
+włodzimierz	1875:pl:Włodzimierz,6576:pl
+włodzimierza	1875:pl:Włodzimierz,6576:pl
+włodzimierzach	1875:pl:Włodzimierz,6576:pl
+włodzimierzami	1875:pl:Włodzimierz,6576:pl
+włodzimierze	1875:pl:Włodzimierz,6576:pl
+włodzimierzem	1875:pl:Włodzimierz,6576:pl
+włodzimierzom	1875:pl:Włodzimierz,6576:pl
+włodzimierzow	1875:pl:Włodzimierz,6576:pl
+włodzimierzowi	1875:pl:Włodzimierz,6576:pl
+włodzimierzowie	1875:pl:Włodzimierz,6576:pl
+włodzimierzu	1875:pl:Włodzimierz,6576:pl
+włodzimierzy	1875:pl:Włodzimierz,6576:pl
 xai-xai	4087:en
 xalapa de enriquez	1621:en
 xi'an	272:en
@@ -20990,12 +20959,12 @@ xiayang	4579:en
 xiazhen	5026:en
 xichang	1461:en
 xico	1758:en
-xigang	5649:en
-xilin hot	5210:en
+xigang	5650:en
+xilin hot	5211:en
 xilinhot	1910:en
-xincheng	6129:en
+xincheng	6130:en
 xindi	3627:en
-xinghua	5932:en
+xinghua	5933:en
 xingning	2368:en
 xingtai	954:en
 xingyi	2050:en
@@ -21011,11 +20980,11 @@ xinyang	679:en
 xinyi	2184:en
 xinyu	927:en
 xinyuan	2313:en
-xinzhai	6306:en
+xinzhai	6307:en
 xinzhou	1301:en
 xiulin	5149:en
 xiuying	2255:en
-xiva	5509:en
+xiva	5510:en
 xizhi	3139:en
 xochimilco	1567:en
 xuan loc	2567:en
@@ -21023,20 +20992,20 @@ xuancheng	971:en
 xuanhua	1795:en
 xuchang	658:en
 xuhui	746:en
-xunchang	5306:en
-xuyong	5834:en
+xunchang	5307:en
+xuyong	5835:en
 xuzhou	664:en,664:pl,2017:pl
 ya'an	1178:en
 yachiyo	3232:en
-yahotyn	6876:en
+yahotyn	6878:en
 yaizu	4512:en
-yakeshi	5445:en
+yakeshi	5446:en
 yakutsk	2759:en
-yalta	6379:en
+yalta	6380:en
 yamagata	2617:en
 yamaguchi	3331:en
 yamato	2682:en,2682:pl
-yambol	6433:en
+yambol	6434:en
 yamoussoukro	2362:en
 yamuna nagar	2973:en
 yan'an	1477:en
@@ -21055,42 +21024,41 @@ yangshuo	2196:en
 yangzhou	544:en
 yanji	2032:en
 yantai	427:en,427:pl
-yany kapu	6646:en
+yany kapu	6648:en
 yanzhou	2548:en
 yao	2381:en
 yaounde	643:en
-yaren	7060:en,7060:pl
-yarenem	7060:pl
-yarenie	7060:pl
-yarenowi	7060:pl
-yarenu	7060:pl
-yaritagua	5590:en
+yaren	7063:en,7063:pl
+yarenem	7063:pl
+yarenie	7063:pl
+yarenowi	7063:pl
+yarenu	7063:pl
+yaritagua	5591:en
 yaroslavl	1182:en
 yasenevo	3544:en
-yasynuvata	6579:en
-yautepec	5939:en
+yasynuvata	6580:en
+yautepec	5940:en
 yavatmal	4917:en
 yawnghwe	3415:en
 yazd	1470:en
 yei	2487:en
 yekaterinburg	572:en
-yelahanka	5435:en
-yelets	5479:en
-yelyzavethrad	2946:en
+yelahanka	5436:en
+yelets	5480:en
 yemen	244:en
-yen bai	6276:en
-yen vinh	5887:en
+yen bai	6277:en
+yen vinh	5888:en
 yenagoa	1833:en
-yenakiieve	6381:en
-yenakiyeve	6381:en
-yenangyaung	5726:en
-yeoju	5663:en
+yenakiieve	6382:en
+yenakiyeve	6382:en
+yenangyaung	5727:en
+yeoju	5664:en
 yeosu	2414:en
 yerevan	729:en
 yevlakh	4946:en
-yevpatoriia	5888:en
-yevpatoriya	5888:en
-yezhou	6001:en
+yevpatoriia	5889:en
+yevpatoriya	5889:en
+yezhou	6002:en
 yibin	929:en,929:pl
 yibinem	929:pl
 yibinie	929:pl
@@ -21098,7 +21066,7 @@ yibinowi	929:pl
 yibinu	929:pl
 yichang	625:en
 yichun	773:en,4046:en
-yidu	5983:en
+yidu	5984:en
 yinchuan	574:en
 yingkou	1217:en,1217:pl
 yingtan	3015:en
@@ -21127,10 +21095,10 @@ yongji	1547:en
 yongkang	2782:en
 yongzhou	795:en
 yonkers	3189:en
-yono	6151:en
+yono	6152:en
 yopal	3761:en
 yoshkar-ola	2419:en
-youkaichi	5608:en
+youkaichi	5609:en
 yuanlin	5067:en
 yuci	2754:en
 yuen long	3216:en
@@ -21144,48 +21112,48 @@ yunfu	399:en
 yunlong	1937:en
 yunusobod	1899:en
 yushu	4453:en,5066:en
-yuxi	6054:en
-yuyao	5546:en
+yuxi	6055:en
+yuyao	5547:en
 yuzhno-sakhalinsk	3239:en
-yuzivskyi	6348:en
+yuzivskyi	6349:en
 zaanstad	4494:en
-zabkach	6771:pl
-zabkami	6771:pl
-zabki	6771:en,6771:pl
-zabkom	6771:pl
-zabkowice slaskie	7036:en
+zabkach	6773:pl
+zabkami	6773:pl
+zabki	6773:en,6773:pl
+zabkom	6773:pl
+zabkowice slaskie	7039:en
 zabol	5168:en
 zabrza	3356:pl
 zabrze	3356:en,3356:pl
 zabrzem	3356:pl
 zabrzu	3356:pl
 zacatecas	4882:en
-zagan	6730:en,6730:pl
-zagania	6730:pl
-zaganiem	6730:pl
-zaganiowi	6730:pl
-zaganiu	6730:pl
+zagan	6732:en,6732:pl
+zagania	6732:pl
+zaganiem	6732:pl
+zaganiowi	6732:pl
+zaganiu	6732:pl
 zagazig	1600:en
-zagorsk	5793:pl
-zagorska	5793:pl
-zagorskiem	5793:pl
-zagorskowi	5793:pl
-zagorsku	5793:pl
+zagorsk	5794:pl
+zagorska	5794:pl
+zagorskiem	5794:pl
+zagorskowi	5794:pl
+zagorsku	5794:pl
 zagreb	1099:en
 zagrzeb	1099:pl
 zahedan	1280:en
-zakopane	6701:en,6701:pl
+zakopane	6703:en,6703:pl
 zama	4743:en,4743:pl
 zambia	247:en,247:pl
 zambie	247:pl
 zambii	247:pl
 zambio	247:pl
 zamboanga	797:en
-zambrow	6783:en,6783:pl
-zambrowa	6783:pl
-zambrowem	6783:pl
-zambrowie	6783:pl
-zambrowowi	6783:pl
+zambrow	6785:en,6785:pl
+zambrowa	6785:pl
+zambrowem	6785:pl
+zambrowie	6785:pl
+zambrowowi	6785:pl
 zame	4743:pl
 zamie	4743:pl
 zamo	4743:pl
@@ -21200,11 +21168,11 @@ zamorow	3455:pl
 zamorowie	3455:pl
 zamory	3455:pl
 zamorze	3455:pl
-zamosc	6421:en,6421:pl
-zamoscia	6421:pl
-zamosciem	6421:pl
-zamosciowi	6421:pl
-zamosciu	6421:pl
+zamosc	6422:en,6422:pl
+zamoscia	6422:pl
+zamosciem	6422:pl
+zamosciowi	6422:pl
+zamosciu	6422:pl
 zamy	4743:pl
 zango	3255:en
 zanjan	1872:en
@@ -21222,47 +21190,47 @@ zaporoza	1035:pl
 zaporoze	1035:pl
 zaporozem	1035:pl
 zaporozu	1035:pl
-zara	6568:pl:Zara
-zarach	6568:pl
+zara	6569:pl:Zara
+zarach	6569:pl
 zaragoza	471:pl:Zaragoza,1070:en,1070:pl
 zaragoze	471:pl:Zaragoza,1070:pl
 zaragozie	471:pl:Zaragoza,1070:pl
 zaragozo	471:pl:Zaragoza,1070:pl
 zaragozy	471:pl:Zaragoza,1070:pl
-zarami	6568:pl
-zare	6568:pl:Zara
+zarami	6569:pl
+zare	6569:pl:Zara
 zaria	824:en
 zarichnyi	4168:en
-zaro	6568:pl:Zara
-zarom	6568:pl
+zaro	6569:pl:Zara
+zarom	6569:pl
 zarqa	957:en
-zary	6568:en,6568:pl,6568:pl:Zara
-zarze	6568:pl:Zara
-zawiercia	6479:pl
-zawiercie	6479:en,6479:pl
-zawierciem	6479:pl
-zawierciu	6479:pl
+zary	6569:en,6569:pl,6569:pl:Zara
+zarze	6569:pl:Zara
+zawiercia	6480:pl
+zawiercie	6480:en,6480:pl
+zawierciem	6480:pl
+zawierciu	6480:pl
 zawiya	3454:en
-zdolbuniv	6747:en
-zdunska wola	6528:en
-zefta	5674:en
+zdolbuniv	6749:en
+zdunska wola	6529:en
+zefta	5675:en
 zelenograd	2993:en
 zemun	4053:en
 zenica	3846:en
 zeytinburnu	2324:en
-zgierz	6458:en,6458:pl
-zgierza	6458:pl
-zgierzem	6458:pl
-zgierzowi	6458:pl
-zgierzu	6458:pl
-zgorzelca	6623:pl
-zgorzelcem	6623:pl
-zgorzelcowi	6623:pl
-zgorzelcu	6623:pl
-zgorzelec	6623:en,6623:pl
+zgierz	6459:en,6459:pl
+zgierza	6459:pl
+zgierzem	6459:pl
+zgierzowi	6459:pl
+zgierzu	6459:pl
+zgorzelca	6625:pl
+zgorzelcem	6625:pl
+zgorzelcowi	6625:pl
+zgorzelcu	6625:pl
+zgorzelec	6625:en,6625:pl
 zhabei	926:en
 zhalantun	4746:en
-zhanaozen	6070:en
+zhanaozen	6071:en
 zhangjiagang	601:en
 zhangjiajie	1570:en
 zhangjiakou	1059:en,1059:pl
@@ -21275,50 +21243,48 @@ zhanjiangu	612:pl
 zhaodong	4083:en
 zhaoqing	552:en
 zhaotong	964:en
-zhaoyuan	5248:en
-zhaozhou	5553:en
-zhdanov	2810:en
+zhaoyuan	5249:en
+zhaozhou	5554:en
 zheleznodorozhnyy	4440:en
 zhengding	3335:en
 zhengzhou	327:en,327:pl:Zhengzhou
 zhenjiang	842:en
 zhenping	3524:en
 zhenzhou	3625:en
-zhezqazghan	6022:en
+zhezqazghan	6023:en
 zhicheng	3963:en
-zhmerynka	6611:en
-zhonghe	5987:en
+zhmerynka	6612:en
+zhonghe	5988:en
 zhongshan	336:en
 zhongwei	712:en
-zhongxiang	5805:en
+zhongxiang	5806:en
 zhoucun	5150:en
 zhoukou	1400:en
 zhoushan	888:en
-zhovta rika	6542:en
-zhovti vody	6542:en
+zhovti vody	6543:en
 zhu cheng city	812:en
 zhubei	3033:en
 zhucheng	1416:en
 zhuhai	433:en
-zhuji	5717:en
-zhujing	5240:en
+zhuji	5718:en
+zhujing	5241:en
 zhulebino	4190:en
 zhumadian	1029:en
-zhuravlivka	6851:en
+zhuravlivka	6853:en
 zhuzhou	737:en
 zhytomyr	2480:en
 zibo	359:en
-zielona gora	5324:en
-zielonce	6935:pl
-zielonka	6935:en,6935:pl
-zielonkach	6935:pl
-zielonkami	6935:pl
-zielonke	6935:pl
-zielonki	6935:pl
-zielonko	6935:pl
-zielonkom	6935:pl
-zielonkow	6935:pl
-zielonkowie	6935:pl
+zielona gora	5325:en
+zielonce	6937:pl
+zielonka	6937:en,6937:pl
+zielonkach	6937:pl
+zielonkami	6937:pl
+zielonke	6937:pl
+zielonki	6937:pl
+zielonko	6937:pl
+zielonkom	6937:pl
+zielonkow	6937:pl
+zielonkowie	6937:pl
 zigong	660:en
 ziguinchor	3006:en
 zimbabwe	248:en,248:pl
@@ -21332,31 +21298,31 @@ ziyangiem	871:pl
 ziyangowi	871:pl
 ziyangu	871:pl
 zjednoczone emiraty arabskie	1:pl
-zlatopil	6679:en
+zlatopil	6681:en
 zlatoust	3367:en
 zliten	3148:en
-znamenka	6795:en
-znamyanka	6795:en
-zoetermeer	5468:en
-zoliborz	6486:en,6486:pl
-zoliborza	6486:pl
-zoliborzem	6486:pl
-zoliborzowi	6486:pl
-zoliborzu	6486:pl
-zolochiv	6789:en
-zolotonosha	6692:en
-zomba	5321:en,5321:pl
-zombe	5321:pl
-zombo	5321:pl
-zomby	5321:pl
-zonguldak	6193:en
-zorach	6435:pl
-zorami	6435:pl
-zorom	6435:pl
-zory	6435:en,6435:pl
+znamenka	6797:en
+znamyanka	6797:en
+zoetermeer	5469:en
+zoliborz	6487:en,6487:pl
+zoliborza	6487:pl
+zoliborzem	6487:pl
+zoliborzowi	6487:pl
+zoliborzu	6487:pl
+zolochiv	6791:en
+zolotonosha	6694:en
+zomba	5322:en,5322:pl
+zombe	5322:pl
+zombo	5322:pl
+zomby	5322:pl
+zonguldak	6194:en
+zorach	6436:pl
+zorami	6436:pl
+zorom	6436:pl
+zory	6436:en,6436:pl
 zoucheng	2348:en
 zuglo	4836:en
-zuhres	6919:en
+zuhres	6921:en
 zumpango	2326:en
 zunyi	451:en
 zurich	1654:en
@@ -21364,39 +21330,39 @@ zurych	1654:pl
 zurychem	1654:pl
 zurychowi	1654:pl
 zurychu	1654:pl
-zvenyhorodka	6972:en
-zviahel	6464:en
-zvyahel	6464:en
+zvenyhorodka	6974:en
+zviahel	6465:en
+zvyahel	6465:en
 zwolle	4844:en,4844:pl
 zyablikovo	4884:en
-zyrardow	6547:en,6547:pl
-zyrardowa	6547:pl
-zyrardowem	6547:pl
-zyrardowie	6547:pl
-zyrardowowi	6547:pl
+zyrardow	6548:en,6548:pl
+zyrardowa	6548:pl
+zyrardowem	6548:pl
+zyrardowie	6548:pl
+zyrardowowi	6548:pl
 zytomierz	2480:pl
 zytomierza	2480:pl
 zytomierzem	2480:pl
 zytomierzowi	2480:pl
 zytomierzu	2480:pl
-zyuzino	5205:en
-zywcowi	6633:pl
-zywcu	6633:pl
-zywiec	6633:en,6633:pl
-złoczow	6789:pl
-złoczowa	6789:pl
-złoczowem	6789:pl
-złoczowie	6789:pl
-złoczowowi	6789:pl
-złotoryi	7012:pl
-złotoryja	7012:en,7012:pl
-złotoryje	7012:pl
-złotoryjo	7012:pl
-złotow	6899:en,6899:pl
-złotowa	6899:pl
-złotowem	6899:pl
-złotowie	6899:pl
-złotowowi	6899:pl
+zyuzino	5206:en
+zywcowi	6635:pl
+zywcu	6635:pl
+zywiec	6635:en,6635:pl
+złoczow	6791:pl
+złoczowa	6791:pl
+złoczowem	6791:pl
+złoczowie	6791:pl
+złoczowowi	6791:pl
+złotoryi	7014:pl
+złotoryja	7014:en,7014:pl
+złotoryje	7014:pl
+złotoryjo	7014:pl
+złotow	6901:en,6901:pl
+złotowa	6901:pl
+złotowem	6901:pl
+złotowie	6901:pl
+złotowowi	6901:pl
 ða lat	2511:en
 ðong ha	3849:en
 đien ban	2857:en
@@ -21405,48 +21371,48 @@ złotowowi	6899:pl
 đong đa	1806:en
 đuc pho	4047:en
 đuc trong	3911:en
-łancucie	6903:pl
-łancut	6903:en,6903:pl
-łancuta	6903:pl
-łancutem	6903:pl
-łancutowi	6903:pl
-łapach	6975:pl
-łapami	6975:pl
-łapom	6975:pl
-łapy	6975:en,6975:pl
-łask	6890:en,6890:pl
-łaskiem	6890:pl
-łaskowi	6890:pl
-łasku	6890:pl
-łaziska gorne	6801:en
-łeczna	6810:en,6810:pl
-łecznej	6810:pl
-łeczyca	7013:en,7013:pl
-łeczyce	7013:pl
-łeczyco	7013:pl
-łeczycy	7013:pl
+łancucie	6905:pl
+łancut	6905:en,6905:pl
+łancuta	6905:pl
+łancutem	6905:pl
+łancutowi	6905:pl
+łapach	6977:pl
+łapami	6977:pl
+łapom	6977:pl
+łapy	6977:en,6977:pl
+łask	6892:en,6892:pl
+łaskiem	6892:pl
+łaskowi	6892:pl
+łasku	6892:pl
+łaziska gorne	6803:en
+łeczna	6812:en,6812:pl
+łecznej	6812:pl
+łeczyca	7015:en,7015:pl
+łeczyce	7015:pl
+łeczyco	7015:pl
+łeczycy	7015:pl
 łodz	1136:en,1136:pl:Łódź
-łomianek	7021:pl
-łomiankach	7021:pl
-łomiankami	7021:pl
-łomianki	7021:en,7021:pl
-łomiankom	7021:pl
-łomza	6442:en,6442:pl
-łomze	6442:pl
-łomzo	6442:pl
-łomzy	6442:pl
+łomianek	7024:pl
+łomiankach	7024:pl
+łomiankami	7024:pl
+łomianki	7024:en,7024:pl
+łomiankom	7024:pl
+łomza	6443:en,6443:pl
+łomze	6443:pl
+łomzo	6443:pl
+łomzy	6443:pl
 łotwa	134:pl
 łotwe	134:pl
 łotwie	134:pl
 łotwo	134:pl
 łotwy	134:pl
-łowicz	6659:en,6659:pl
-łowicza	6659:pl
-łowiczem	6659:pl
-łowiczowi	6659:pl
-łowiczu	6659:pl
-łubnie	6527:pl
-łubniow	6527:pl
+łowicz	6661:en,6661:pl
+łowicza	6661:pl
+łowiczem	6661:pl
+łowiczowi	6661:pl
+łowiczu	6661:pl
+łubnie	6528:pl
+łubniow	6528:pl
 łuck	2990:pl
 łucka	2990:pl
 łuckiem	2990:pl
@@ -21457,11 +21423,11 @@ złotowowi	6899:pl
 ługanskiem	1715:pl
 ługanskowi	1715:pl
 ługansku	1715:pl
-łukow	6650:en,6650:pl
-łukowa	6650:pl
-łukowem	6650:pl
-łukowie	6650:pl
-łukowowi	6650:pl
+łukow	6652:en,6652:pl
+łukowa	6652:pl
+łukowem	6652:pl
+łukowie	6652:pl
+łukowowi	6652:pl
 аахен	2447:bg,2447:uk
 аахена	2447:uk
 аахене	2447:uk
@@ -21494,8 +21460,8 @@ złotowowi	6899:pl
 абиджан	297:bg
 абико	4768:bg
 абилин	5049:bg
-абреу-и-лима	6048:bg
-абреу-і-ліма	6048:uk
+абреу-и-лима	6049:bg
+абреу-і-ліма	6049:uk
 абу-греиб	877:bg,877:uk
 абу-греиба	877:uk
 абу-греибе	877:uk
@@ -21520,12 +21486,12 @@ złotowowi	6899:pl
 абіджані	297:uk
 абіко	4768:uk
 абілін	5049:uk
-авдіівка	6597:uk
-авдіівки	6597:uk
-авдіівко	6597:uk
-авдіівкою	6597:uk
-авдіівку	6597:uk
-авдіівці	6597:uk
+авдіівка	6598:uk
+авдіівки	6598:uk
+авдіівко	6598:uk
+авдіівкою	6598:uk
+авдіівку	6598:uk
+авдіівці	6598:uk
 австралия	12:bg
 австралію	12:uk
 австралія	12:uk
@@ -21538,6 +21504,11 @@ złotowowi	6899:pl
 австріє	11:uk
 австрією	11:uk
 австріі	11:uk
+автозаводськии	4002:bg,4002:uk
+автозаводським	4002:uk
+автозаводського	4002:uk
+автозаводському	4002:uk
+автозаводськім	4002:uk
 агадир	1050:bg,1050:uk
 агадира	1050:uk
 агадире	1050:uk
@@ -21605,20 +21576,13 @@ złotowowi	6899:pl
 аидином	3876:uk
 аидину	3876:uk
 аидині	3876:uk
-аитос	6825:bg
+аитос	6827:bg
 акапулько	1106:bg,1106:uk
 акаригуа	3412:bg
 акарігуа	3412:uk
 акаши	2165:bg
 акаші	2165:uk
-акисима	5557:bg
-аккерман	6506:bg,6506:uk
-аккермана	6506:uk
-аккермане	6506:uk
-аккерманові	6506:uk
-аккерманом	6506:uk
-аккерману	6506:uk
-аккермані	6506:uk
+акисима	5558:bg
 аккра	465:uk
 аккри	465:uk
 аккро	465:uk
@@ -21626,7 +21590,7 @@ złotowowi	6899:pl
 аккру	465:uk
 аккрі	465:uk
 акра	465:bg
-акісіма	5557:uk
+акісіма	5558:uk
 аландські острови	14:uk
 алания	1840:bg
 аланію	1840:uk
@@ -21634,13 +21598,13 @@ złotowowi	6899:pl
 аланіє	1840:uk
 аланією	1840:uk
 аланіі	1840:uk
-албания	5:bg,6229:bg
+албания	5:bg,6230:bg
 албанію	5:uk
 албанія	5:uk
 албаніє	5:uk
 албанією	5:uk
 албаніі	5:uk
-александрия	304:bg,3959:bg,6383:bg
+александрия	304:bg,3959:bg,6384:bg
 александрію	304:uk,3959:uk
 александрія	304:uk,3959:uk
 александріє	304:uk,3959:uk
@@ -21668,20 +21632,24 @@ złotowowi	6899:pl
 алма-атою	460:uk
 алма-ату	460:uk
 алма-аті	460:uk
-алофи	7065:bg
-алофі	7065:uk
+алофи	7068:bg
+алофі	7068:uk
 алтаи	3389:bg,3389:uk
 алтаю	3389:uk
 алтаєві	3389:uk
 алтаєм	3389:uk
 алтаі	3389:uk
-алушта	6662:bg,6662:uk
-алушти	6662:uk
-алушто	6662:uk
-алуштою	6662:uk
-алушту	6662:uk
-алушті	6662:uk
-алчевськ	5924:bg,5924:uk
+алушта	6664:bg,6664:uk
+алушти	6664:uk
+алушто	6664:uk
+алуштою	6664:uk
+алушту	6664:uk
+алушті	6664:uk
+алчевськ	5925:bg,5925:uk
+алчевська	5925:uk
+алчевськові	5925:uk
+алчевськом	5925:uk
+алчевську	5925:uk
 альбасете	3674:bg,3674:uk
 альбукерке	1256:bg,1256:uk
 альмерия	3277:bg
@@ -21694,12 +21662,12 @@ złotowowi	6899:pl
 альхесірас	5193:uk
 аліканте	1923:uk
 аман	652:bg
-амвросіівка	6914:uk
-амвросіівки	6914:uk
-амвросіівко	6914:uk
-амвросіівкою	6914:uk
-амвросіівку	6914:uk
-амвросіівці	6914:uk
+амвросіівка	6916:uk
+амвросіівки	6916:uk
+амвросіівко	6916:uk
+амвросіівкою	6916:uk
+амвросіівку	6916:uk
+амвросіівці	6916:uk
 амен	4387:bg
 американска самоа	10:bg
 американски вирджински острови	239:bg
@@ -21812,21 +21780,21 @@ złotowowi	6899:pl
 антверпені	1336:uk
 антигуа и барбуда	3:bg
 антигуа і барбуда	3:uk
-антиок	5728:bg
+антиок	5729:bg
 антофагаста	1703:bg,1703:uk
 антофагасти	1703:uk
 антофагасто	1703:uk
 антофагастою	1703:uk
 антофагасту	1703:uk
 антофагасті	1703:uk
-антрацит	6485:bg,6485:uk
-антрацита	6485:uk
-антраците	6485:uk
-антрацитові	6485:uk
-антрацитом	6485:uk
-антрациту	6485:uk
-антрациті	6485:uk
-антіок	5728:uk
+антрацит	6486:bg,6486:uk
+антрацита	6486:uk
+антраците	6486:uk
+антрацитові	6486:uk
+антрацитом	6486:uk
+антрациту	6486:uk
+антрациті	6486:uk
+антіок	5729:uk
 аньцин	949:bg
 аньцін	949:uk
 аньціна	949:uk
@@ -21847,13 +21815,13 @@ złotowowi	6899:pl
 аоминю	1121:uk
 аоминя	1121:uk
 аомині	1121:uk
-апия	6552:bg
-апостолове	6997:bg,6997:uk
-апостоловим	6997:uk
-апостолового	6997:uk
-апостоловому	6997:uk
-апостоловім	6997:uk
-апіа	6552:uk
+апия	6553:bg
+апостолове	6999:bg,6999:uk
+апостоловим	6999:uk
+апостолового	6999:uk
+апостоловому	6999:uk
+апостоловім	6999:uk
+апіа	6553:uk
 аракажу	1097:bg,1097:uk
 аргентина	9:uk
 аргентини	9:uk
@@ -21864,13 +21832,13 @@ złotowowi	6899:pl
 арекипа	704:bg
 арекіпа	704:uk
 аржентина	9:bg
-арзамас	5787:bg,5787:uk
-арзамаса	5787:uk
-арзамасе	5787:uk
-арзамасові	5787:uk
-арзамасом	5787:uk
-арзамасу	5787:uk
-арзамасі	5787:uk
+арзамас	5788:bg,5788:uk
+арзамаса	5788:uk
+арзамасе	5788:uk
+арзамасові	5788:uk
+арзамасом	5788:uk
+арзамасу	5788:uk
+арзамасі	5788:uk
 арика	2687:bg
 арлингтон	1741:bg
 арлінгтон	1741:uk
@@ -21889,20 +21857,23 @@ złotowowi	6899:pl
 армавіру	3231:uk
 армавірі	3231:uk
 армения	6:bg,2161:bg
-армянськ	6749:bg,6749:uk
-артем	6163:bg,6163:uk
-артема	6163:uk
-артемам	6163:uk
-артемами	6163:uk
-артемах	6163:uk
-артеме	6163:uk
-артеми	6163:uk
-артемові	6163:uk
-артемом	6163:uk
-артему	6163:uk
-артемі	6163:uk
-артемів	6163:uk
-артемівськ	6370:uk
+армянськ	6751:bg,6751:uk
+армянська	6751:uk
+армянськові	6751:uk
+армянськом	6751:uk
+армянську	6751:uk
+артем	6164:bg,6164:uk
+артема	6164:uk
+артемам	6164:uk
+артемами	6164:uk
+артемах	6164:uk
+артеме	6164:uk
+артеми	6164:uk
+артемові	6164:uk
+артемом	6164:uk
+артему	6164:uk
+артемі	6164:uk
+артемів	6164:uk
 аруба	13:bg,13:uk
 аруби	13:uk
 арубо	13:uk
@@ -21911,6 +21882,11 @@ złotowowi	6899:pl
 арубі	13:uk
 архангельськ	1913:bg,1913:uk
 архіпелаг чагос	105:uk
+аршинцеве	6610:bg,6610:uk
+аршинцевим	6610:uk
+аршинцевого	6610:uk
+аршинцевому	6610:uk
+аршинцевім	6610:uk
 аріка	2687:uk
 асансол	1406:bg,1406:uk
 асансола	1406:uk
@@ -21921,7 +21897,7 @@ złotowowi	6899:pl
 асансолі	1406:uk
 асахикава	1990:bg
 асахікава	1990:uk
-асеновград	6472:bg
+асеновград	6473:bg
 асманіе	3163:uk
 асмара	1258:bg,1258:uk
 асмари	1258:uk
@@ -21929,7 +21905,7 @@ złotowowi	6899:pl
 асмарою	1258:uk
 асмару	1258:uk
 асмарі	1258:uk
-аспарухово	6705:bg
+аспарухово	6707:bg
 астана	558:bg,558:uk
 астани	558:uk
 астано	558:uk
@@ -22024,11 +22000,11 @@ złotowowi	6899:pl
 багатою	284:uk
 багатоі	284:uk
 багату	284:uk
-багачеве	7003:bg,7003:uk
-багачевим	7003:uk
-багачевого	7003:uk
-багачевому	7003:uk
-багачевім	7003:uk
+багачеве	7005:bg,7005:uk
+багачевим	7005:uk
+багачевого	7005:uk
+багачевому	7005:uk
+багачевім	7005:uk
 багдад	287:bg,287:uk
 багдада	287:uk
 багдаде	287:uk
@@ -22053,23 +22029,23 @@ złotowowi	6899:pl
 баия-бланка	2202:bg
 бакеу	4623:bg,4623:uk
 баку	416:bg,416:uk
-балаклава	6886:bg,6886:uk
-балаклави	6886:uk
-балаклаво	6886:uk
-балаклавою	6886:uk
-балаклаву	6886:uk
-балаклаві	6886:uk
-балаклею	6717:uk
-балаклея	6717:bg,6717:uk
-балаклеє	6717:uk
-балаклеєю	6717:uk
-балаклеі	6717:uk
+балаклава	6888:bg,6888:uk
+балаклави	6888:uk
+балаклаво	6888:uk
+балаклавою	6888:uk
+балаклаву	6888:uk
+балаклаві	6888:uk
+балаклею	6719:uk
+балаклея	6719:bg,6719:uk
+балаклеє	6719:uk
+балаклеєю	6719:uk
+балаклеі	6719:uk
 балам	2214:uk
 балами	2214:uk
 балах	2214:uk
 бали	2214:bg,2214:uk
 баликесір	2726:uk
-балта	6892:bg,6892:uk
+балта	6894:bg,6894:uk
 балтимор	1223:bg,1223:uk
 балтимора	1223:uk
 балтиморе	1223:uk
@@ -22077,10 +22053,10 @@ złotowowi	6899:pl
 балтимором	1223:uk
 балтимору	1223:uk
 балтиморі	1223:uk
-балто	6892:uk
-балтою	6892:uk
-балту	6892:uk
-балті	6892:uk
+балто	6894:uk
+балтою	6894:uk
+балту	6894:uk
+балті	6894:uk
 балів	2214:uk
 бамако	328:bg,328:uk
 бангалор	280:bg,280:uk
@@ -22102,9 +22078,9 @@ złotowowi	6899:pl
 бангладешу	18:uk
 бангладеші	18:uk
 бангі	944:uk
-бандар-сери-бегаван	6430:bg
-бандар-сері-бегаван	6430:uk
-банджул	6582:bg
+бандар-сери-бегаван	6431:bg
+бандар-сері-бегаван	6431:uk
+банджул	6583:bg
 банкок	306:bg
 баня-лука	2929:bg,2929:uk
 баня-луки	2929:uk
@@ -22121,12 +22097,12 @@ złotowowi	6899:pl
 баошаню	854:uk,5097:uk
 баошаня	854:uk,5097:uk
 баошані	854:uk,5097:uk
-баран	5346:bg,5346:uk
-барана	5346:uk
-баранові	5346:uk
-бараном	5346:uk
-барану	5346:uk
-барані	5346:uk
+баран	5347:bg,5347:uk
+барана	5347:uk
+баранові	5347:uk
+бараном	5347:uk
+барану	5347:uk
+барані	5347:uk
 барбадос	17:bg,17:uk
 барбадосе	17:uk
 барбадосові	17:uk
@@ -22173,28 +22149,35 @@ złotowowi	6899:pl
 басрою	632:uk
 басру	632:uk
 басрі	632:uk
-бастер	7041:bg
+бастер	7044:bg
 батуми	3438:bg
 батумі	3438:uk
 бахамски острови	31:bg
-бахмач	6955:bg,6955:uk
-бахмача	6955:uk
-бахмачеві	6955:uk
-бахмачем	6955:uk
-бахмачу	6955:uk
-бахмачі	6955:uk
+бахмач	6957:bg,6957:uk
+бахмача	6957:uk
+бахмачеві	6957:uk
+бахмачем	6957:uk
+бахмачу	6957:uk
+бахмачі	6957:uk
+бахмут	6371:bg,6371:uk
+бахмута	6371:uk
+бахмуте	6371:uk
+бахмутові	6371:uk
+бахмутом	6371:uk
+бахмуту	6371:uk
+бахмуті	6371:uk
 бахреин	22:bg,22:uk
 бахреине	22:uk
 бахреинові	22:uk
 бахреином	22:uk
 бахреину	22:uk
 бахреині	22:uk
-бахчисараи	6697:bg,6697:uk
-бахчисараю	6697:uk
-бахчисарая	6697:uk
-бахчисараєві	6697:uk
-бахчисараєм	6697:uk
-бахчисараі	6697:uk
+бахчисараи	6699:bg,6699:uk
+бахчисараю	6699:uk
+бахчисарая	6699:uk
+бахчисараєві	6699:uk
+бахчисараєм	6699:uk
+бахчисараі	6699:uk
 баія-бланка	2202:uk
 безансон	4906:bg,4906:uk
 безансона	4906:uk
@@ -22232,7 +22215,7 @@ złotowowi	6899:pl
 беллою	1732:uk
 беллу	1732:uk
 беллі	1732:uk
-белмопан	7039:bg
+белмопан	7042:bg
 белу-оризонти	388:bg
 белу-оризонті	388:uk
 белфаст	1925:bg,1925:uk
@@ -22247,7 +22230,7 @@ złotowowi	6899:pl
 бельгіє	19:uk
 бельгією	19:uk
 бельгіі	19:uk
-бельск-падляшскі	6714:uk
+бельск-падляшскі	6716:uk
 беліз	36:uk
 беліза	36:uk
 белізе	36:uk
@@ -22263,8 +22246,8 @@ złotowowi	6899:pl
 бенгелою	1274:uk
 бенгелу	1274:uk
 бенгелі	1274:uk
-бендиго	6110:bg
-бендіго	6110:uk
+бендиго	6111:bg
+бендіго	6111:uk
 бенин	24:bg,499:bg
 бенони	1189:bg
 беноні	1189:uk
@@ -22279,11 +22262,11 @@ złotowowi	6899:pl
 беніні	24:uk
 берасатеги	3538:bg
 берасатегі	3538:uk
-бербанк	5964:bg,5964:uk
-бербанка	5964:uk
-бербанкові	5964:uk
-бербанком	5964:uk
-бербанку	5964:uk
+бербанк	5965:bg,5965:uk
+бербанка	5965:uk
+бербанкові	5965:uk
+бербанком	5965:uk
+бербанку	5965:uk
 бергамо	5198:bg,5198:uk
 берген	2229:bg,2229:uk
 бергена	2229:uk
@@ -22292,45 +22275,75 @@ złotowowi	6899:pl
 бергеном	2229:uk
 бергену	2229:uk
 бергені	2229:uk
-бердичева	6394:uk
-бердичеве	6394:uk
-бердичевом	6394:uk
-бердичеву	6394:uk
-бердичеві	6394:uk
-бердичив	6394:bg
-бердичів	6394:uk
-бердянськ	5916:bg,5916:uk
-берегове	6775:bg,6775:uk
-береговим	6775:uk
-берегового	6775:uk
-береговому	6775:uk
-береговім	6775:uk
-бережан	6928:uk
-бережанам	6928:uk
-бережанами	6928:uk
-бережанах	6928:uk
-бережани	6928:bg,6928:uk
-березане	6980:uk
-березанню	6980:uk
-березань	6980:bg,6980:uk
-березані	6980:uk
+бердичева	6395:uk
+бердичеве	6395:uk
+бердичевом	6395:uk
+бердичеву	6395:uk
+бердичеві	6395:uk
+бердичив	6395:bg
+бердичів	6395:uk
+бердянськ	5917:bg,5917:uk
+бердянська	5917:uk
+бердянськові	5917:uk
+бердянськом	5917:uk
+бердянську	5917:uk
+берегове	6777:bg,6777:uk
+береговим	6777:uk
+берегового	6777:uk
+береговому	6777:uk
+береговім	6777:uk
+бережан	6930:uk
+бережанам	6930:uk
+бережанами	6930:uk
+бережанах	6930:uk
+бережани	6930:bg,6930:uk
+березане	6982:uk
+березанню	6982:uk
+березань	6982:bg,6982:uk
+березані	6982:uk
 березникам	3779:uk
 березниками	3779:uk
 березниках	3779:uk
 березники	3779:bg,3779:uk
 березників	3779:uk
-березнякам	6517:uk
-березняками	6517:uk
-березняках	6517:uk
-березняки	6517:bg,6517:uk
-березняків	6517:uk
+березнякам	6518:uk
+березняками	6518:uk
+березняках	6518:uk
+березняки	6518:bg,6518:uk
+березняків	6518:uk
+берестин	6817:bg,6817:uk
+берестине	6817:uk
+берестиним	6817:uk
+берестиними	6817:uk
+берестиних	6817:uk
+берестиного	6817:uk
+берестиному	6817:uk
+берестиною	6817:uk
+берестиноі	6817:uk
+берестину	6817:uk
+берестині	6817:uk
+берестиніи	6817:uk
+берестинім	6817:uk
+берестовська	6370:uk
+берестовськии	6370:bg,6370:uk
+берестовським	6370:uk
+берестовськими	6370:uk
+берестовських	6370:uk
+берестовського	6370:uk
+берестовському	6370:uk
+берестовською	6370:uk
+берестовськоі	6370:uk
+берестовську	6370:uk
+берестовські	6370:uk
+берестовськіи	6370:uk
+берестовськім	6370:uk
 берестю	1931:uk
 берестя	1931:uk
 берестям	1931:uk
 бересті	1931:uk
-беркли	5209:bg
-берклі	5209:uk
-берковица	7034:bg
+беркли	5210:bg
+берклі	5210:uk
+берковица	7037:bg
 берлин	350:bg
 берлингтон	3439:bg
 берлін	350:uk
@@ -22355,7 +22368,7 @@ złotowowi	6899:pl
 берну	5179:uk
 берні	5179:uk
 беррі	4259:uk
-бжеґ	6573:uk
+бжеґ	6574:uk
 бидар	2988:bg
 бидгощ	2011:bg,2011:uk
 бидгоща	2011:uk
@@ -22366,7 +22379,7 @@ złotowowi	6899:pl
 бидгощі	2011:uk
 бизерта	4554:bg
 била церква	3101:bg
-билгораи	6706:bg
+билгораи	6708:bg
 билефельд	2003:bg
 бильбао	1929:bg
 бильбеис	3465:bg
@@ -22374,12 +22387,12 @@ złotowowi	6899:pl
 бирмингам	725:bg,3286:bg
 бисау	1574:bg
 бискра	3138:bg
-битів	6958:uk
+битів	6960:uk
 бишкек	879:bg
 бишо	4581:bg
 благовєщенськ	2882:uk
-благоевград	6413:bg
-благоєвград	6413:uk
+благоевград	6414:bg
+благоєвград	6414:uk
 блантаир	875:bg,875:uk
 блантаира	875:uk
 блантаире	875:uk
@@ -22416,13 +22429,17 @@ złotowowi	6899:pl
 боавішті	1637:uk
 бобо-диуласо	872:bg
 бобо-діуласо	872:uk
-богодухова	6922:uk
-богодухове	6922:uk
-богодуховом	6922:uk
-богодухову	6922:uk
-богодухові	6922:uk
-богодухів	6922:uk
-богодухівськии	6353:uk
+богодухова	6924:uk
+богодухове	6924:uk
+богодуховом	6924:uk
+богодухову	6924:uk
+богодухові	6924:uk
+богодухів	6924:uk
+богодухівськии	6354:uk
+богодухівським	6354:uk
+богодухівського	6354:uk
+богодухівському	6354:uk
+богодухівськім	6354:uk
 богор	758:bg,758:uk
 богора	758:uk
 богоре	758:uk
@@ -22444,13 +22461,13 @@ złotowowi	6899:pl
 богунські	4277:uk
 богунськіи	4277:uk
 богунськім	4277:uk
-богуслав	7000:bg,7000:uk
-богуслава	7000:uk
-богуславе	7000:uk
-богуславові	7000:uk
-богуславом	7000:uk
-богуславу	7000:uk
-богуславі	7000:uk
+богуслав	7002:bg,7002:uk
+богуслава	7002:uk
+богуславе	7002:uk
+богуславові	7002:uk
+богуславом	7002:uk
+богуславу	7002:uk
+богуславі	7002:uk
 бозе	1072:bg,1072:uk
 боисе	2757:bg
 болгарію	21:uk
@@ -22458,13 +22475,13 @@ złotowowi	6899:pl
 болгаріє	21:uk
 болгарією	21:uk
 болгаріі	21:uk
-болград	7033:bg,7033:uk
-болграда	7033:uk
-болграде	7033:uk
-болградові	7033:uk
-болградом	7033:uk
-болграду	7033:uk
-болграді	7033:uk
+болград	7036:bg,7036:uk
+болграда	7036:uk
+болграде	7036:uk
+болградові	7036:uk
+болградом	7036:uk
+болграду	7036:uk
+болграді	7036:uk
 боливия	28:bg
 болтон	4452:bg,4452:uk
 болтона	4452:uk
@@ -22473,7 +22490,7 @@ złotowowi	6899:pl
 болтоном	4452:uk
 болтону	4452:uk
 болтоні	4452:uk
-больцано	5872:bg,5872:uk
+больцано	5873:bg,5873:uk
 болівію	28:uk
 болівія	28:uk
 болівіє	28:uk
@@ -22494,13 +22511,13 @@ złotowowi	6899:pl
 бонну	2008:uk
 бонні	2008:uk
 бордо	2446:bg
-борислав	6632:bg,6632:uk
-борислава	6632:uk
-бориславе	6632:uk
-бориславові	6632:uk
-бориславом	6632:uk
-бориславу	6632:uk
-бориславі	6632:uk
+борислав	6634:bg,6634:uk
+борислава	6634:uk
+бориславе	6634:uk
+бориславові	6634:uk
+бориславом	6634:uk
+бориславу	6634:uk
+бориславі	6634:uk
 борисов	4695:bg,4695:uk
 борисова	4695:uk
 борисове	4695:uk
@@ -22513,18 +22530,18 @@ złotowowi	6899:pl
 борисову	4695:uk
 борисові	4695:uk
 борисовіи	4695:uk
-борисполеві	6432:uk
-борисполем	6432:uk
-борисполю	6432:uk
-борисполя	6432:uk
-борисполі	6432:uk
-бориспіль	6432:uk
-бортничам	7014:uk
-бортничами	7014:uk
-бортничах	7014:uk
-бортничи	7014:bg
-бортничі	7014:uk
-бортничів	7014:uk
+борисполеві	6433:uk
+борисполем	6433:uk
+борисполю	6433:uk
+борисполя	6433:uk
+борисполі	6433:uk
+бориспіль	6433:uk
+бортничам	7016:uk
+бортничами	7016:uk
+бортничах	7016:uk
+бортничи	7016:bg
+бортничі	7016:uk
+бортничів	7016:uk
 борщагівка	3551:uk
 борщагівки	3551:uk
 борщагівко	3551:uk
@@ -22533,6 +22550,11 @@ złotowowi	6899:pl
 борщагівці	3551:uk
 босна и херцеговина	16:bg
 боснія і герцеговина	16:uk
+боссе	6491:bg,6491:uk
+боссим	6491:uk
+боссого	6491:uk
+боссому	6491:uk
+боссім	6491:uk
 бостон	1114:uk
 бостона	1114:uk
 бостоне	1114:uk
@@ -22541,7 +22563,7 @@ złotowowi	6899:pl
 бостону	1114:uk
 бостоні	1114:uk
 бостън	1114:bg
-ботевград	6826:bg
+ботевград	6828:bg
 ботсвана	34:bg,34:uk
 ботсвани	34:uk
 ботсвано	34:uk
@@ -22555,13 +22577,13 @@ złotowowi	6899:pl
 бохумом	1749:uk
 бохуму	1749:uk
 бохумі	1749:uk
-боярка	6612:bg,6612:uk
-боярки	6612:uk
-боярко	6612:uk
-бояркою	6612:uk
-боярку	6612:uk
-боярці	6612:uk
-боґушув-ґорце	6957:uk
+боярка	6613:bg,6613:uk
+боярки	6613:uk
+боярко	6613:uk
+бояркою	6613:uk
+боярку	6613:uk
+боярці	6613:uk
+боґушув-ґорце	6959:uk
 брага	3338:bg,3338:uk
 браги	3338:uk
 браго	3338:uk
@@ -22616,13 +22638,13 @@ złotowowi	6899:pl
 бременом	1296:uk
 бремену	1296:uk
 бремені	1296:uk
-брендон	6080:bg,6080:uk
-брендона	6080:uk
-брендоне	6080:uk
-брендонові	6080:uk
-брендоном	6080:uk
-брендону	6080:uk
-брендоні	6080:uk
+брендон	6081:bg,6081:uk
+брендона	6081:uk
+брендоне	6081:uk
+брендонові	6081:uk
+брендоном	6081:uk
+брендону	6081:uk
+брендоні	6081:uk
 брест	1931:bg,4336:bg,4336:uk
 бреста	4336:uk
 бресте	4336:uk
@@ -22632,12 +22654,12 @@ złotowowi	6899:pl
 бресті	4336:uk
 бреіла	4073:uk
 бриджпорт	4270:bg
-бриджтаун	6342:bg
-бриж	5316:bg,5316:uk
-брижеві	5316:uk
-брижем	5316:uk
-брижу	5316:uk
-брижі	5316:uk
+бриджтаун	6343:bg
+бриж	5317:bg,5317:uk
+брижеві	5317:uk
+брижем	5317:uk
+брижу	5317:uk
+брижі	5317:uk
 бризбеин	380:bg
 брисбен	380:uk
 брисбена	380:uk
@@ -22656,21 +22678,21 @@ złotowowi	6899:pl
 британски вирджински острови	238:bg
 британські віргінські острови	238:uk
 брно	1774:bg,1774:uk
-броварам	5774:uk
-броварами	5774:uk
-броварах	5774:uk
-бровари	5774:bg,5774:uk
-броварів	5774:uk
-бродам	6781:uk
-бродами	6781:uk
-бродах	6781:uk
-броди	6781:bg,6781:uk
-броднице	6700:uk
-бродницею	6700:uk
-бродницю	6700:uk
-бродниця	6700:bg,6700:uk
-бродниці	6700:uk
-бродів	6781:uk
+броварам	5775:uk
+броварами	5775:uk
+броварах	5775:uk
+бровари	5775:bg,5775:uk
+броварів	5775:uk
+бродам	6783:uk
+бродами	6783:uk
+бродах	6783:uk
+броди	6783:bg,6783:uk
+броднице	6702:uk
+бродницею	6702:uk
+бродницю	6702:uk
+бродниця	6702:bg,6702:uk
+бродниці	6702:uk
+бродів	6783:uk
 бронкс	617:bg,617:uk
 бронксе	617:uk
 бронксові	617:uk
@@ -22697,18 +22719,18 @@ złotowowi	6899:pl
 брюсселю	796:uk
 брюсселя	796:uk
 брюсселі	796:uk
-брянка	6525:bg,6525:uk
-брянки	6525:uk
-брянко	6525:uk
-брянкою	6525:uk
-брянку	6525:uk
+брянка	6526:bg,6526:uk
+брянки	6526:uk
+брянко	6526:uk
+брянкою	6526:uk
+брянку	6526:uk
 брянськ	1610:bg,1610:uk
 бріджпорт	4270:uk
 буаке	932:bg,932:uk
-буга	5539:bg,5539:uk
-буги	5539:uk
-бугою	5539:uk
-бугу	5539:uk
+буга	5540:bg,5540:uk
+буги	5540:uk
+бугою	5540:uk
+бугу	5540:uk
 буда	1384:bg,1384:uk
 будапешт	507:uk
 будапешта	507:uk
@@ -22734,8 +22756,8 @@ złotowowi	6899:pl
 бужумбурою	976:uk
 бужумбуру	976:uk
 бужумбурі	976:uk
-бузеу	6081:bg,6081:uk
-бузі	5539:uk
+бузеу	6082:bg,6082:uk
+бузі	5540:uk
 букараманга	1229:bg,1229:uk
 букараманги	1229:uk
 букараманго	1229:uk
@@ -22746,8 +22768,8 @@ złotowowi	6899:pl
 букурещ	477:bg
 букіт-мертаджам	3037:uk
 булаваио	1095:bg,1095:uk
-булонь-биянкур	5813:bg
-булонь-біянкур	5813:uk
+булонь-биянкур	5814:bg
+булонь-біянкур	5814:uk
 буниа	1710:bg
 буніа	1710:uk
 бураида	995:bg,995:uk
@@ -22792,11 +22814,11 @@ złotowowi	6899:pl
 бухарою	2329:uk
 бухару	2329:uk
 бухарі	2329:uk
-буча	6541:bg,6541:uk
-буче	6541:uk
-бучею	6541:uk
-бучу	6541:uk
-бучі	6541:uk
+буча	6542:bg,6542:uk
+буче	6542:uk
+бучею	6542:uk
+бучу	6542:uk
+бучі	6542:uk
 бушер	3824:bg,3824:uk
 бушера	3824:uk
 бушере	3824:uk
@@ -22834,26 +22856,44 @@ złotowowi	6899:pl
 бізерту	4554:uk
 бізерті	4554:uk
 біиськ	2996:uk
-біла підляська	6460:uk
+біла підляська	6461:uk
 біла церква	3101:uk
-білгораи	6706:uk
+білгораи	6708:uk
+білгород-дністровська	6507:uk
+білгород-дністровське	6507:uk
+білгород-дністровськии	6507:uk
+білгород-дністровським	6507:uk
+білгород-дністровськими	6507:uk
+білгород-дністровських	6507:uk
+білгород-дністровського	6507:uk
+білгород-дністровському	6507:uk
+білгород-дністровською	6507:uk
+білгород-дністровськоі	6507:uk
+білгород-дністровську	6507:uk
+білгород-дністровські	6507:uk
+білгород-дністровськіи	6507:uk
+білгород-дністровськім	6507:uk
 білефельд	2003:uk
-біличам	6555:uk
-біличами	6555:uk
-біличах	6555:uk
-біличі	6555:uk
-біличів	6555:uk
-білогородка	6817:uk
-білогородки	6817:uk
-білогородко	6817:uk
-білогородкою	6817:uk
-білогородку	6817:uk
-білогородці	6817:uk
-білогірськ	6976:uk
-білопіллю	7010:uk
-білопілля	7010:uk
-білопіллям	7010:uk
-білопіллі	7010:uk
+біличам	6556:uk
+біличами	6556:uk
+біличах	6556:uk
+біличі	6556:uk
+біличів	6556:uk
+білогородка	6819:uk
+білогородки	6819:uk
+білогородко	6819:uk
+білогородкою	6819:uk
+білогородку	6819:uk
+білогородці	6819:uk
+білогірськ	6978:uk
+білогірська	6978:uk
+білогірськові	6978:uk
+білогірськом	6978:uk
+білогірську	6978:uk
+білопіллю	7012:uk
+білопілля	7012:uk
+білопіллям	7012:uk
+білопіллі	7012:uk
 білорусе	35:uk
 білоруссю	35:uk
 білорусь	35:uk
@@ -22864,7 +22904,7 @@ złotowowi	6899:pl
 білостоком	2219:uk
 білостоку	2219:uk
 білостоці	2219:uk
-білоґард	6750:uk
+білоґард	6752:uk
 більбао	1929:uk
 більбеис	3465:uk
 біньчжоу	1076:uk
@@ -22886,20 +22926,20 @@ złotowowi	6899:pl
 в'єтнам	240:uk
 вад-медани	1994:bg
 вад-медані	1994:uk
-вадовице	6866:bg
-вадовіце	6866:uk
+вадовице	6868:bg
+вадовіце	6868:uk
 вадодара	491:bg,491:uk
 вадодари	491:uk
 вадодаро	491:uk
 вадодарою	491:uk
 вадодару	491:uk
 вадодарі	491:uk
-вадуц	7052:bg
+вадуц	7055:bg
 вазирабад	4129:bg
 вазірабад	4129:uk
-валам	7057:uk
-валами	7057:uk
-валах	7057:uk
+валам	7060:uk
+валами	7060:uk
+валах	7060:uk
 валенс	532:bg,532:uk
 валенса	532:uk
 валенсия	936:bg
@@ -22921,15 +22961,15 @@ złotowowi	6899:pl
 валерою	2653:uk
 валеру	2653:uk
 валері	2653:uk
-валета	7047:bg
-вали	7057:bg,7057:uk
+валета	7050:bg
+вали	7060:bg,7060:uk
 валиньюс	4995:bg
-валлетта	7047:uk
-валлетти	7047:uk
-валлеттою	7047:uk
-валлетту	7047:uk
-валлетті	7047:uk
-валомін	6588:uk
+валлетта	7050:uk
+валлетти	7050:uk
+валлеттою	7050:uk
+валлетту	7050:uk
+валлетті	7050:uk
+валомін	6589:uk
 вальдивия	4706:bg
 вальдівія	4706:uk
 вальпараисо	2315:bg
@@ -22942,7 +22982,7 @@ złotowowi	6899:pl
 вальядолідом	2182:uk
 вальядоліду	2182:uk
 вальядоліді	2182:uk
-валів	7057:uk
+валів	7060:uk
 валіньюс	4995:uk
 ванкувер	1102:uk,3285:uk
 ванкувера	1102:uk,3285:uk
@@ -22960,12 +23000,12 @@ złotowowi	6899:pl
 варангалом	1040:uk
 варангалу	1040:uk
 варангалі	1040:uk
-вараш	6543:bg,6543:uk
-вараша	6543:uk
-варашеві	6543:uk
-варашем	6543:uk
-варашу	6543:uk
-вараші	6543:uk
+вараш	6544:bg,6544:uk
+вараша	6544:uk
+варашеві	6544:uk
+варашем	6544:uk
+варашу	6544:uk
+вараші	6544:uk
 варна	2076:bg,2076:uk
 варни	2076:uk
 варно	2076:uk
@@ -22978,31 +23018,31 @@ złotowowi	6899:pl
 варшавою	513:uk
 варшаву	513:uk
 варшаві	513:uk
-васильков	6584:bg,6584:uk
-василькова	6584:uk
-василькове	6584:uk
-василькови	6584:uk
-васильковим	6584:uk
-васильковими	6584:uk
-василькових	6584:uk
-васильковою	6584:uk
-васильковоі	6584:uk
-василькову	6584:uk
-василькові	6584:uk
-васильковіи	6584:uk
-ватикан	235:bg,235:uk,7063:bg,7063:uk
-ватикане	235:uk,7063:uk
-ватиканові	235:uk,7063:uk
-ватиканом	235:uk,7063:uk
-ватикану	235:uk,7063:uk
-ватикані	235:uk,7063:uk
-вашингтон	1060:bg,1060:uk,6753:bg,6753:uk,6963:bg,6963:uk
-вашингтона	1060:uk,6753:uk,6963:uk
-вашингтоне	1060:uk,6753:uk,6963:uk
-вашингтонові	1060:uk,6753:uk,6963:uk
-вашингтоном	1060:uk,6753:uk,6963:uk
-вашингтону	1060:uk,6753:uk,6963:uk
-вашингтоні	1060:uk,6753:uk,6963:uk
+василькова	6585:uk
+василькове	6585:uk
+васильковим	6585:uk
+васильковом	6585:uk
+василькову	6585:uk
+василькові	6585:uk
+васильків	6585:uk
+васильківа	6585:uk
+васильківе	6585:uk
+васильківим	6585:uk
+васильківу	6585:uk
+васильківі	6585:uk
+ватикан	235:bg,235:uk,7066:bg,7066:uk
+ватикане	235:uk,7066:uk
+ватиканові	235:uk,7066:uk
+ватиканом	235:uk,7066:uk
+ватикану	235:uk,7066:uk
+ватикані	235:uk,7066:uk
+вашингтон	1060:bg,1060:uk,6755:bg,6755:uk,6965:bg,6965:uk
+вашингтона	1060:uk,6755:uk,6965:uk
+вашингтоне	1060:uk,6755:uk,6965:uk
+вашингтонові	1060:uk,6755:uk,6965:uk
+вашингтоном	1060:uk,6755:uk,6965:uk
+вашингтону	1060:uk,6755:uk,6965:uk
+вашингтоні	1060:uk,6755:uk,6965:uk
 веифан	450:bg,450:uk
 веифане	450:uk
 веифанові	450:uk
@@ -23010,7 +23050,8 @@ złotowowi	6899:pl
 веифану	450:uk
 веифані	450:uk
 велика британія	76:uk
-величка	6883:bg
+велинград	6843:bg
+величка	6885:bg
 веллінгтон	1767:uk
 веллінгтона	1767:uk
 веллінгтоне	1767:uk
@@ -23018,12 +23059,12 @@ złotowowi	6899:pl
 веллінгтоном	1767:uk
 веллінгтону	1767:uk
 веллінгтоні	1767:uk
-велюневі	6812:uk
-велюнем	6812:uk
-велюнь	6812:bg,6812:uk
-велюню	6812:uk
-велюня	6812:uk
-велюні	6812:uk
+велюневі	6814:uk
+велюнем	6814:uk
+велюнь	6814:bg,6814:uk
+велюню	6814:uk
+велюня	6814:uk
+велюні	6814:uk
 венесуела	237:uk
 венесуели	237:uk
 венесуело	237:uk
@@ -23032,17 +23073,34 @@ złotowowi	6899:pl
 венесуелі	237:uk
 венецуела	237:bg
 веньчжоу	395:bg,395:uk
+вергунська	3461:uk
+вергунськии	3461:bg,3461:uk
+вергунським	3461:uk
+вергунськими	3461:uk
+вергунських	3461:uk
+вергунського	3461:uk
+вергунському	3461:uk
+вергунською	3461:uk
+вергунськоі	3461:uk
+вергунську	3461:uk
+вергунські	3461:uk
+вергунськіи	3461:uk
+вергунськім	3461:uk
 верона	2510:bg,2510:uk
 верони	2510:uk
 вероно	2510:uk
 вероною	2510:uk
 верону	2510:uk
 вероні	2510:uk
-верхньодніпровськ	7015:uk
-вест-бромвич	6102:bg
-вест-бромвіч	6102:uk
+верхньодніпровськ	7017:uk
+верхньодніпровська	7017:uk
+верхньодніпровськові	7017:uk
+верхньодніпровськом	7017:uk
+верхньодніпровську	7017:uk
+вест-бромвич	6103:bg
+вест-бромвіч	6103:uk
 вест-веллі-сіті	4620:uk
-вест-палм-біч	5212:uk
+вест-палм-біч	5213:uk
 вестерос	4932:bg,4932:uk
 вестероса	4932:uk
 вестеросе	4932:uk
@@ -23050,49 +23108,44 @@ złotowowi	6899:pl
 вестеросом	4932:uk
 вестеросу	4932:uk
 вестеросі	4932:uk
-вестмінстер	5443:uk
-вестмінстера	5443:uk
-вестмінстере	5443:uk
-вестмінстерові	5443:uk
-вестмінстером	5443:uk
-вестмінстеру	5443:uk
-вестмінстері	5443:uk
+вестмінстер	5444:uk
+вестмінстера	5444:uk
+вестмінстере	5444:uk
+вестмінстерові	5444:uk
+вестмінстером	5444:uk
+вестмінстеру	5444:uk
+вестмінстері	5444:uk
 виган	3632:bg
 виджаявада	731:bg
-видин	6605:bg
+видин	6606:bg
 видиша	4039:bg
 виена	517:bg
 виентян	925:bg
 виетнам	240:bg
-виктория	6782:bg
+виктория	6784:bg
 вилемстад	5058:bg
-вилмингтон	5462:bg
+вилмингтон	5463:bg
 вилнюс	1305:bg
 виндзор	2815:bg
-винникам	6874:uk
-винниками	6874:uk
-винниках	6874:uk
-винники	6874:bg,6874:uk
-винників	6874:uk
+винникам	6876:uk
+винниками	6876:uk
+винниках	6876:uk
+винники	6876:bg,6876:uk
+винників	6876:uk
 виннипег	991:bg
-виноградар	6461:bg,6461:uk
-виноградареві	6461:uk
-виноградарем	6461:uk
-виноградарю	6461:uk
-виноградаря	6461:uk
-виноградарі	6461:uk
-виноградов	6736:bg,6736:uk
-виноградова	6736:uk
-виноградове	6736:uk
-виноградови	6736:uk
-виноградовим	6736:uk
-виноградовими	6736:uk
-виноградових	6736:uk
-виноградовою	6736:uk
-виноградовоі	6736:uk
-виноградову	6736:uk
-виноградовіи	6736:uk
-винтертур	5665:bg
+виноградар	6462:bg,6462:uk
+виноградареві	6462:uk
+виноградарем	6462:uk
+виноградарю	6462:uk
+виноградаря	6462:uk
+виноградарі	6462:uk
+виноградив	6738:bg
+виноградова	6738:uk
+виноградове	6738:uk
+виноградовом	6738:uk
+виноградову	6738:uk
+виноградів	6738:uk
+винтертур	5666:bg
 винь	962:bg
 вирджиния-бич	1540:bg
 висбаден	2264:bg
@@ -23100,18 +23153,19 @@ złotowowi	6899:pl
 витби	4550:bg
 вичита	1718:bg
 вишакхапатнам	763:bg
-вишгород	6624:bg,6624:uk
-вишгорода	6624:uk
-вишгороде	6624:uk
-вишгородові	6624:uk
-вишгородом	6624:uk
-вишгороду	6624:uk
-вишгороді	6624:uk
-вишневе	6538:bg,6538:uk
-вишневим	6538:uk
-вишневого	6538:uk
-вишневому	6538:uk
-вишневім	6538:uk
+вишгород	6626:bg,6626:uk
+вишгорода	6626:uk
+вишгороде	6626:uk
+вишгородові	6626:uk
+вишгородом	6626:uk
+вишгородськии масив	6602:bg,6602:uk
+вишгороду	6626:uk
+вишгороді	6626:uk
+вишневе	6539:bg,6539:uk
+вишневим	6539:uk
+вишневого	6539:uk
+вишневому	6539:uk
+вишневім	6539:uk
 владивосток	1190:bg,1190:uk
 владивостока	1190:uk
 владивостокові	1190:uk
@@ -23125,22 +23179,41 @@ złotowowi	6899:pl
 владикавказом	2149:uk
 владикавказу	2149:uk
 владикавказі	2149:uk
-владимир	1875:bg,1875:uk,6575:bg,6575:uk
-владимира	1875:uk,6575:uk
-владимире	1875:uk,6575:uk
-владимирові	1875:uk,6575:uk
-владимиром	1875:uk,6575:uk
-владимиру	1875:uk,6575:uk
-владимирі	1875:uk,6575:uk
-вовчанськ	6937:bg,6937:uk
-водзіслав-шльонськии	6495:uk
-вознесенськ	6621:bg,6621:uk
-вознесенівка	7025:uk
-вознесенівки	7025:uk
-вознесенівко	7025:uk
-вознесенівкою	7025:uk
-вознесенівку	7025:uk
-вознесенівці	7025:uk
+владимир	1875:bg,1875:uk,6576:bg
+владимира	1875:uk
+владимире	1875:uk
+владимирові	1875:uk
+владимиром	1875:uk
+владимиру	1875:uk
+владимирі	1875:uk
+вовчанськ	6939:bg,6939:uk
+вовчанська	6939:uk
+вовчанськові	6939:uk
+вовчанськом	6939:uk
+вовчанську	6939:uk
+водзіслав-шльонськии	6496:uk
+вознесенськ	6623:bg,6623:uk
+вознесенська	6361:uk,6623:uk
+вознесенськии	6361:bg,6361:uk
+вознесенським	6361:uk
+вознесенськими	6361:uk
+вознесенських	6361:uk
+вознесенськові	6623:uk
+вознесенського	6361:uk
+вознесенськом	6623:uk
+вознесенському	6361:uk
+вознесенською	6361:uk
+вознесенськоі	6361:uk
+вознесенську	6361:uk,6623:uk
+вознесенські	6361:uk
+вознесенськіи	6361:uk
+вознесенськім	6361:uk
+вознесенівка	7028:uk
+вознесенівки	7028:uk
+вознесенівко	7028:uk
+вознесенівкою	7028:uk
+вознесенівку	7028:uk
+вознесенівці	7028:uk
 волгоград	800:bg,800:uk
 волгограда	800:uk
 волгограде	800:uk
@@ -23151,19 +23224,28 @@ złotowowi	6899:pl
 волгодонськ	3781:bg,3781:uk
 воле	4463:uk
 волею	4463:uk
-волновасі	6821:uk
-волноваха	6821:bg,6821:uk
-волновахи	6821:uk
-волновахо	6821:uk
-волновахою	6821:uk
-волноваху	6821:uk
+волновасі	6823:uk
+волноваха	6823:bg,6823:uk
+волновахи	6823:uk
+волновахо	6823:uk
+волновахою	6823:uk
+волноваху	6823:uk
 вологда	2113:bg,2113:uk
 вологди	2113:uk
 вологдо	2113:uk
 вологдою	2113:uk
 вологду	2113:uk
 вологді	2113:uk
-волочиськ	6895:bg,6895:uk
+володимир-волинськии	6576:uk
+володимир-волинським	6576:uk
+володимир-волинського	6576:uk
+володимир-волинському	6576:uk
+володимир-волинськім	6576:uk
+волочиськ	6897:bg,6897:uk
+волочиська	6897:uk
+волочиськові	6897:uk
+волочиськом	6897:uk
+волочиську	6897:uk
 вольфсбург	5124:bg,5124:uk
 вольфсбурга	5124:uk
 вольфсбургові	5124:uk
@@ -23187,36 +23269,15 @@ złotowowi	6899:pl
 воронежем	771:uk
 воронежу	771:uk
 воронежі	771:uk
-ворошиловград	1715:bg,1715:uk
-ворошиловграда	1715:uk
-ворошиловграде	1715:uk
-ворошиловградові	1715:uk
-ворошиловградом	1715:uk
-ворошиловграду	1715:uk
-ворошиловграді	1715:uk
-ворошиловська	6348:uk
-ворошиловське	6348:uk
-ворошиловськии	6348:bg,6348:uk
-ворошиловським	6348:uk
-ворошиловськими	6348:uk
-ворошиловських	6348:uk
-ворошиловського	6348:uk
-ворошиловському	6348:uk
-ворошиловською	6348:uk
-ворошиловськоі	6348:uk
-ворошиловську	6348:uk
-ворошиловські	6348:uk
-ворошиловськіи	6348:uk
-ворошиловськім	6348:uk
-воскресенка	6363:bg,6363:uk
-воскресенки	6363:uk
-воскресенко	6363:uk
-воскресенкою	6363:uk
-воскресенку	6363:uk
-воскресенці	6363:uk
-вотербери	5811:bg
-вотербері	5811:uk
-враца	6494:bg
+воскресенка	6364:bg,6364:uk
+воскресенки	6364:uk
+воскресенко	6364:uk
+воскресенкою	6364:uk
+воскресенку	6364:uk
+воскресенці	6364:uk
+вотербери	5812:bg
+вотербері	5812:uk
+враца	6495:bg
 вроцлав	1085:bg,1085:uk
 вроцлава	1085:uk
 вроцлаве	1085:uk
@@ -23258,26 +23319,30 @@ złotowowi	6899:pl
 відню	517:uk
 відня	517:uk
 відні	517:uk
-відраднии	6408:uk
-відрадним	6408:uk
-відрадного	6408:uk
-відрадному	6408:uk
-відраднім	6408:uk
+відраднии	6409:uk
+відрадним	6409:uk
+відрадного	6409:uk
+відрадному	6409:uk
+відраднім	6409:uk
 відіша	4039:uk
 вікторвіль	5158:uk
-вікторіи	6782:uk
-вікторію	6782:uk
-вікторія	6782:uk
-вікторіям	6782:uk
-вікторіями	6782:uk
-вікторіях	6782:uk
-вікторіє	6782:uk
-вікторією	6782:uk
-вікторіі	6782:uk
+вікторіи	6784:uk
+вікторію	6784:uk
+вікторія	6784:uk
+вікторіям	6784:uk
+вікторіями	6784:uk
+вікторіях	6784:uk
+вікторіє	6784:uk
+вікторією	6784:uk
+вікторіі	6784:uk
 вілемстад	5058:uk
 віллербанн	4776:uk
-вілмінгтон	5462:uk
-вільногірськ	6800:uk
+вілмінгтон	5463:uk
+вільногірськ	6802:uk
+вільногірська	6802:uk
+вільногірськові	6802:uk
+вільногірськом	6802:uk
+вільногірську	6802:uk
 вільнюс	1305:uk
 вільнюса	1305:uk
 вільнюсе	1305:uk
@@ -23285,7 +23350,11 @@ złotowowi	6899:pl
 вільнюсом	1305:uk
 вільнюсу	1305:uk
 вільнюсі	1305:uk
-вільнянськ	7032:uk
+вільнянськ	7035:uk
+вільнянська	7035:uk
+вільнянськові	7035:uk
+вільнянськом	7035:uk
+вільнянську	7035:uk
 вільхівська	5000:uk
 вільхівськии	5000:uk
 вільхівським	5000:uk
@@ -23323,7 +23392,7 @@ złotowowi	6899:pl
 вінніпегом	991:uk
 вінніпегу	991:uk
 вінніпезі	991:uk
-вінтертур	5665:uk
+вінтертур	5666:uk
 вінь	962:uk
 віня-дель-мар	1987:uk
 віргінські острови (сша)	239:uk
@@ -23344,8 +23413,8 @@ złotowowi	6899:pl
 вітбанк	1796:uk
 вітбі	4550:uk
 вітебськ	1863:uk
-вітряні гори	6906:uk
-вічита-фолс	6007:uk
+вітряні гори	6908:uk
+вічита-фолс	6008:uk
 вічіта	1718:uk
 вішакхапатнам	763:uk
 вішакхапатнама	763:uk
@@ -23368,11 +23437,11 @@ złotowowi	6899:pl
 габону	75:uk
 габоні	75:uk
 габороне	2637:bg
-габрова	6503:uk
-габрово	6503:bg,6503:uk
-габровом	6503:uk
-габрову	6503:uk
-габрові	6503:uk
+габрова	6504:uk
+габрово	6504:bg,6504:uk
+габровом	6504:uk
+габрову	6504:uk
+габрові	6504:uk
 гавана	437:uk
 гавани	437:uk
 гавано	437:uk
@@ -23387,12 +23456,12 @@ złotowowi	6899:pl
 гавру	3460:uk
 гаврі	3460:uk
 гаддерсфілд	4219:uk
-гадяч	6770:bg,6770:uk
-гадяча	6770:uk
-гадячеві	6770:uk
-гадячем	6770:uk
-гадячу	6770:uk
-гадячі	6770:uk
+гадяч	6772:bg,6772:uk
+гадяча	6772:uk
+гадячеві	6772:uk
+гадячем	6772:uk
+гадячу	6772:uk
+гадячі	6772:uk
 газа	1677:bg,1677:uk
 гази	1677:uk
 газиабад	701:bg
@@ -23408,14 +23477,14 @@ złotowowi	6899:pl
 гаидельбергові	4380:uk
 гаидельбергом	4380:uk
 гаидельбергу	4380:uk
-гаинівка	6798:uk
-гаисин	6729:bg,6729:uk
-гаисина	6729:uk
-гаисине	6729:uk
-гаисинові	6729:uk
-гаисином	6729:uk
-гаисину	6729:uk
-гаисині	6729:uk
+гаинівка	6800:uk
+гаисин	6731:bg,6731:uk
+гаисина	6731:uk
+гаисине	6731:uk
+гаисинові	6731:uk
+гаисином	6731:uk
+гаисину	6731:uk
+гаисині	6731:uk
 галац	2968:bg,2968:uk
 галаца	2968:uk
 галаце	2968:uk
@@ -23433,14 +23502,14 @@ złotowowi	6899:pl
 гамбургу	462:uk
 гамбурже	462:uk
 гамбурзі	462:uk
-гамильтон	1248:bg,3358:bg,7061:bg
-гамільтон	1248:uk,3358:uk,7061:uk
-гамільтона	1248:uk,3358:uk,7061:uk
-гамільтоне	1248:uk,3358:uk,7061:uk
-гамільтонові	1248:uk,3358:uk,7061:uk
-гамільтоном	1248:uk,3358:uk,7061:uk
-гамільтону	1248:uk,3358:uk,7061:uk
-гамільтоні	1248:uk,3358:uk,7061:uk
+гамильтон	1248:bg,3358:bg,7064:bg
+гамільтон	1248:uk,3358:uk,7064:uk
+гамільтона	1248:uk,3358:uk,7064:uk
+гамільтоне	1248:uk,3358:uk,7064:uk
+гамільтонові	1248:uk,3358:uk,7064:uk
+гамільтоном	1248:uk,3358:uk,7064:uk
+гамільтону	1248:uk,3358:uk,7064:uk
+гамільтоні	1248:uk,3358:uk,7064:uk
 гана	81:bg,81:uk
 гани	81:uk
 ганновер	1371:uk
@@ -23465,16 +23534,16 @@ złotowowi	6899:pl
 гаосюну	385:uk
 гаосюні	385:uk
 гарадская акруга гуилінь	549:uk
-гарволин	6995:bg
-гарволін	6995:uk
+гарволин	6997:bg
+гарволін	6997:uk
 гарисса	3866:bg
-гарлем	3889:bg,3889:uk,5439:bg,5439:uk
-гарлема	3889:uk,5439:uk
-гарлеме	3889:uk,5439:uk
-гарлемові	3889:uk,5439:uk
-гарлемом	3889:uk,5439:uk
-гарлему	3889:uk,5439:uk
-гарлемі	3889:uk,5439:uk
+гарлем	3889:bg,3889:uk,5440:bg,5440:uk
+гарлема	3889:uk,5440:uk
+гарлеме	3889:uk,5440:uk
+гарлемові	3889:uk,5440:uk
+гарлемом	3889:uk,5440:uk
+гарлему	3889:uk,5440:uk
+гарлемі	3889:uk,5440:uk
 гарісса	3866:uk
 гасан	4065:bg,4065:uk
 гасана	4065:uk
@@ -23539,7 +23608,7 @@ złotowowi	6899:pl
 гельзенкірхеном	2404:uk
 гельзенкірхену	2404:uk
 гельзенкірхені	2404:uk
-гельсінборг	6027:uk
+гельсінборг	6028:uk
 гельсінкі	1104:uk
 гендерсон	2288:bg,2288:uk
 гендерсона	2288:uk
@@ -23547,18 +23616,22 @@ złotowowi	6899:pl
 гендерсоном	2288:uk
 гендерсону	2288:uk
 гендерсоні	2288:uk
-генічеськ	6863:uk
-гера	6009:bg,6009:uk
-герам	6009:uk
-герами	6009:uk
-герах	6009:uk
-гери	6009:uk
+генічеськ	6865:uk
+генічеська	6865:uk
+генічеськові	6865:uk
+генічеськом	6865:uk
+генічеську	6865:uk
+гера	6010:bg,6010:uk
+герам	6010:uk
+герами	6010:uk
+герах	6010:uk
+гери	6010:uk
 германия	56:bg
 гернсі	80:uk
-геро	6009:uk
-герою	6009:uk
-геру	6009:uk
-гері	6009:uk
+геро	6010:uk
+герою	6010:uk
+геру	6010:uk
+гері	6010:uk
 гетеборг	1183:bg,1183:uk
 гетеборга	1183:uk
 гетеборгові	1183:uk
@@ -23566,61 +23639,56 @@ złotowowi	6899:pl
 гетеборгу	1183:uk
 гетеборже	1183:uk
 гетеборзі	1183:uk
-гибралтар	82:bg,6712:bg
+гибралтар	82:bg,6714:bg
 гилгит	2978:bg
-гладківка	6546:uk
-гладківки	6546:uk
-гладківко	6546:uk
-гладківкою	6546:uk
-гладківку	6546:uk
-гладківці	6546:uk
+гладківка	6547:uk
+гладківки	6547:uk
+гладківко	6547:uk
+гладківкою	6547:uk
+гладківку	6547:uk
+гладківці	6547:uk
 глазго	1159:uk
 глазгоу	1159:bg
-глазов	6271:bg,6271:uk
-глазова	6271:uk
-глазове	6271:uk
-глазови	6271:uk
-глазовим	6271:uk
-глазовими	6271:uk
-глазових	6271:uk
-глазовою	6271:uk
-глазовоі	6271:uk
-глазову	6271:uk
-глазові	6271:uk
-глазовіи	6271:uk
+глазов	6272:bg,6272:uk
+глазова	6272:uk
+глазове	6272:uk
+глазови	6272:uk
+глазовим	6272:uk
+глазовими	6272:uk
+глазових	6272:uk
+глазовою	6272:uk
+глазовоі	6272:uk
+глазову	6272:uk
+глазові	6272:uk
+глазовіи	6272:uk
 гливице	3245:bg
-глухов	6636:bg,6636:uk
-глухова	6636:uk
-глухове	6636:uk
-глухови	6636:uk
-глуховим	6636:uk
-глуховими	6636:uk
-глухових	6636:uk
-глуховою	6636:uk
-глуховоі	6636:uk
-глухову	6636:uk
-глухові	6636:uk
-глуховіи	6636:uk
+глухив	6638:bg
+глухова	6638:uk
+глухове	6638:uk
+глуховом	6638:uk
+глухову	6638:uk
+глухові	6638:uk
+глухів	6638:uk
 глівіце	3245:uk
-гміна єнджеюв	6956:uk
+гміна єнджеюв	6958:uk
 голлівуд	3782:uk,4203:uk
 голлівуде	3782:uk,4203:uk
 голлівудові	3782:uk,4203:uk
 голлівудом	3782:uk,4203:uk
 голлівуду	3782:uk,4203:uk
 голлівуді	3782:uk,4203:uk
-голосієва	6439:uk
-голосієве	6439:uk
-голосієвом	6439:uk
-голосієву	6439:uk
-голосієві	6439:uk
-голосіів	6439:uk
-голубівка	6710:uk
-голубівки	6710:uk
-голубівко	6710:uk
-голубівкою	6710:uk
-голубівку	6710:uk
-голубівці	6710:uk
+голосієва	6440:uk
+голосієве	6440:uk
+голосієвом	6440:uk
+голосієву	6440:uk
+голосієві	6440:uk
+голосіів	6440:uk
+голубівка	6712:uk
+голубівки	6712:uk
+голубівко	6712:uk
+голубівкою	6712:uk
+голубівку	6712:uk
+голубівці	6712:uk
 гомелеві	1408:uk
 гомелем	1408:uk
 гомель	1408:bg,1408:uk
@@ -23646,38 +23714,42 @@ złotowowi	6899:pl
 горакхпуром	1083:uk
 горакхпуру	1083:uk
 горакхпурі	1083:uk
-горлиці	6678:uk
+горишни плавни	6492:bg
+горлиці	6680:uk
 горлівка	2709:uk
 горлівки	2709:uk
 горлівко	2709:uk
 горлівкою	2709:uk
 горлівку	2709:uk
 горлівці	2709:uk
-городка	6988:uk,6992:uk
-городкові	6988:uk,6992:uk
-городком	6988:uk,6992:uk
-городку	6988:uk,6992:uk
-городок	6988:bg,6988:uk,6992:bg,6992:uk
+горна оряховица	6630:bg
+городка	6990:uk,6994:uk
+городкові	6990:uk,6994:uk
+городком	6990:uk,6994:uk
+городку	6990:uk,6994:uk
+городок	6990:bg,6990:uk,6994:bg,6994:uk
 горькии	661:bg,661:uk
 горьким	661:uk
 горького	661:uk
 горькому	661:uk
 горькім	661:uk
-гостинин	6877:bg
-гостинін	6877:uk
-гостомелеві	6896:uk
-гостомелем	6896:uk
-гостомель	6896:bg,6896:uk
-гостомелю	6896:uk
-гостомеля	6896:uk
-гостомелі	6896:uk
+горішні плавні	6492:uk
+гостинин	6879:bg
+гостинін	6879:uk
+гостомелеві	6898:uk
+гостомелем	6898:uk
+гостомель	6898:bg,6898:uk
+гостомелю	6898:uk
+гостомеля	6898:uk
+гостомелі	6898:uk
+гоце делчев	6836:bg
 гояния	563:bg
 гоянію	563:uk
 гоянія	563:uk
 гояніє	563:uk
 гоянією	563:uk
 гояніі	563:uk
-граево	6786:bg
+граево	6788:bg
 гранада	2783:bg,2783:uk
 гранади	2783:uk
 гранадо	2783:uk
@@ -23688,7 +23760,7 @@ złotowowi	6899:pl
 гранд-прері	3421:uk
 гранд-рапидс	3313:bg
 гранд-рапідс	3313:uk
-граєво	6786:uk
+граєво	6788:uk
 гренада	77:bg,77:uk
 гренади	77:uk
 гренадо	77:uk
@@ -23713,11 +23785,11 @@ złotowowi	6899:pl
 греціє	88:uk
 грецією	88:uk
 греціі	88:uk
-грин-беи	5972:bg
-грифино	6818:bg
-грифице	6959:bg
-грифіно	6818:uk
-грифіце	6959:uk
+грин-беи	5973:bg
+грифино	6820:bg
+грифице	6961:bg
+грифіно	6820:uk
+грифіце	6961:uk
 гродна	1843:uk
 гродно	1843:bg,1843:uk
 гродном	1843:uk
@@ -23736,27 +23808,41 @@ złotowowi	6899:pl
 гронінгеном	2650:uk
 гронінгену	2650:uk
 гронінгені	2650:uk
-грубешова	6887:uk
-грубешове	6887:uk
-грубешовом	6887:uk
-грубешову	6887:uk
-грубешові	6887:uk
-грубешів	6887:uk
+грубешова	6889:uk
+грубешове	6889:uk
+грубешовом	6889:uk
+грубешову	6889:uk
+грубешові	6889:uk
+грубешів	6889:uk
 грузия	78:bg
+грузька	6485:uk
+грузьке	6485:uk
+грузькии	6485:bg,6485:uk
+грузьким	6485:uk
+грузькими	6485:uk
+грузьких	6485:uk
+грузького	6485:uk
+грузькому	6485:uk
+грузькою	6485:uk
+грузькоі	6485:uk
+грузьку	6485:uk
+грузькі	6485:uk
+грузькіи	6485:uk
+грузькім	6485:uk
 грузію	78:uk
 грузія	78:uk
 грузіє	78:uk
 грузією	78:uk
 грузіі	78:uk
-грутвикен	7069:bg
-грутвікен	7069:uk
-грін-беи	5972:uk
+грутвикен	7072:bg
+грутвікен	7072:uk
+грін-беи	5973:uk
 гуадалахара	616:bg
 гуам	91:bg,91:uk
 гуантанамо	2384:bg,2384:uk
 гуанчжоу	252:bg,252:uk
-гуаратингета	5341:bg
-гуаратінгета	5341:uk
+гуаратингета	5342:bg
+гуаратінгета	5342:uk
 гуарульюс	715:bg,715:uk
 гуарульюса	715:uk
 гуарульюсе	715:uk
@@ -23768,13 +23854,13 @@ złotowowi	6899:pl
 гуатіре	2838:uk
 гуаякиль	387:bg
 гуаякіль	387:uk
-губин	6964:bg,6964:uk
-губина	6964:uk
-губине	6964:uk
-губинові	6964:uk
-губином	6964:uk
-губину	6964:uk
-губині	6964:uk
+губин	6966:bg,6966:uk
+губина	6966:uk
+губине	6966:uk
+губинові	6966:uk
+губином	6966:uk
+губину	6966:uk
+губині	6966:uk
 гуджарат	1242:bg,1242:uk
 гуджарата	1242:uk
 гуджарате	1242:uk
@@ -23791,13 +23877,13 @@ złotowowi	6899:pl
 гулимин	4871:bg
 гулімін	4871:uk
 гуна	3531:bg
-густавия	7050:bg
-густавія	7050:uk
+густавия	7053:bg
+густавія	7053:uk
 гърнзи	80:bg
 гърция	88:bg
 гьотинген	5163:bg
-гюмри	5520:bg
-гюмрі	5520:uk
+гюмри	5521:bg
+гюмрі	5521:uk
 гібралтар	82:uk
 гібралтара	82:uk
 гібралтаре	82:uk
@@ -23805,20 +23891,32 @@ złotowowi	6899:pl
 гібралтаром	82:uk
 гібралтару	82:uk
 гібралтарі	82:uk
-гіжицько	6657:uk
+гіжицько	6659:uk
 гілгіт	2978:uk
-гілсборо	6153:uk
-гільдесгаим	6108:uk
-гірницькии	5881:uk
+гілсборо	6154:uk
+гільдесгаим	6109:uk
+гірницька	5882:uk
+гірницькии	5882:uk
+гірницьким	5882:uk
+гірницькими	5882:uk
+гірницьких	5882:uk
+гірницького	5882:uk
+гірницькому	5882:uk
+гірницькою	5882:uk
+гірницькоі	5882:uk
+гірницьку	5882:uk
+гірницькі	5882:uk
+гірницькіи	5882:uk
+гірницькім	5882:uk
 давао	486:bg,486:uk
-давни	5544:bg
-давні	5544:uk
-даглас	6719:bg,6719:uk
-дагласа	6719:uk
-дагласові	6719:uk
-дагласом	6719:uk
-дагласу	6719:uk
-дагласі	6719:uk
+давни	5545:bg
+давні	5545:uk
+даглас	6721:bg,6721:uk
+дагласа	6721:uk
+дагласові	6721:uk
+дагласом	6721:uk
+дагласу	6721:uk
+дагласі	6721:uk
 дадли	3237:bg
 дадлі	3237:uk
 дака	267:bg
@@ -23848,19 +23946,19 @@ złotowowi	6899:pl
 даляню	308:uk
 даляня	308:uk
 даляні	308:uk
-даманська	6551:uk
-даманськии	6551:bg,6551:uk
-даманським	6551:uk
-даманськими	6551:uk
-даманських	6551:uk
-даманського	6551:uk
-даманському	6551:uk
-даманською	6551:uk
-даманськоі	6551:uk
-даманську	6551:uk
-даманські	6551:uk
-даманськіи	6551:uk
-даманськім	6551:uk
+даманська	6552:uk
+даманськии	6552:bg,6552:uk
+даманським	6552:uk
+даманськими	6552:uk
+даманських	6552:uk
+даманського	6552:uk
+даманському	6552:uk
+даманською	6552:uk
+даманськоі	6552:uk
+даманську	6552:uk
+даманські	6552:uk
+даманськіи	6552:uk
+даманськім	6552:uk
 дамаск	550:bg,550:uk
 дамаска	550:uk
 дамаскові	550:uk
@@ -23909,20 +24007,21 @@ złotowowi	6899:pl
 дармштадті	3792:uk
 дарнице	1954:uk
 дарницею	1954:uk
+дарницькии масив	6412:bg,6412:uk
 дарницю	1954:uk
 дарниця	1954:bg,1954:uk
 дарниці	1954:uk
 дацці	267:uk
-даша	5444:bg,5444:uk
-дашею	5444:uk
-дашо	5444:uk
-дашу	5444:uk
-даші	5444:uk
-дебальцеве	6754:bg,6754:uk
-дебальцевим	6754:uk
-дебальцевого	6754:uk
-дебальцевому	6754:uk
-дебальцевім	6754:uk
+даша	5445:bg,5445:uk
+дашею	5445:uk
+дашо	5445:uk
+дашу	5445:uk
+даші	5445:uk
+дебальцеве	6756:bg,6756:uk
+дебальцевим	6756:uk
+дебальцевого	6756:uk
+дебальцевому	6756:uk
+дебальцевім	6756:uk
 дебрецен	3170:bg,3170:uk
 дебрецена	3170:uk
 дебрецене	3170:uk
@@ -23930,7 +24029,7 @@ złotowowi	6899:pl
 дебреценом	3170:uk
 дебрецену	3170:uk
 дебрецені	3170:uk
-деві	6259:uk
+деві	6260:uk
 деитон	4639:bg,4639:uk
 деитона	4639:uk
 деитоне	4639:uk
@@ -23941,19 +24040,19 @@ złotowowi	6899:pl
 делхи	264:bg
 делі	264:uk
 делісіяс	4250:uk
-дембице	6508:uk
-дембицею	6508:uk
-дембицю	6508:uk
-дембиця	6508:bg,6508:uk
-дембиці	6508:uk
-демблин	6924:bg
-демблін	6924:uk
-деміівка	6670:uk
-деміівки	6670:uk
-деміівко	6670:uk
-деміівкою	6670:uk
-деміівку	6670:uk
-деміівці	6670:uk
+дембице	6509:uk
+дембицею	6509:uk
+дембицю	6509:uk
+дембиця	6509:bg,6509:uk
+дембиці	6509:uk
+демблин	6926:bg
+демблін	6926:uk
+деміівка	6672:uk
+деміівки	6672:uk
+деміівко	6672:uk
+деміівкою	6672:uk
+деміівку	6672:uk
+деміівці	6672:uk
 денвер	1015:uk
 денвера	1015:uk
 денвере	1015:uk
@@ -23964,12 +24063,12 @@ złotowowi	6899:pl
 денвър	1015:bg
 денизли	2107:bg
 денізлі	2107:uk
-дергачам	6942:uk
-дергачами	6942:uk
-дергачах	6942:uk
-дергачи	6942:bg
-дергачі	6942:uk
-дергачів	6942:uk
+дергачам	6944:uk
+дергачами	6944:uk
+дергачах	6944:uk
+дергачи	6944:bg
+дергачі	6944:uk
+дергачів	6944:uk
 детроит	1127:bg,1127:uk
 детроита	1127:uk
 детроите	1127:uk
@@ -23993,26 +24092,26 @@ złotowowi	6899:pl
 джакарту	279:uk
 джакарті	279:uk
 джамму	1237:bg,1237:uk
-джанкои	6545:bg,6545:uk
-джанкою	6545:uk
-джанкоя	6545:uk
-джанкоєві	6545:uk
-джанкоєм	6545:uk
-джанкоі	6545:uk
-джезказган	6022:bg,6022:uk
-джезказгана	6022:uk
-джезказгане	6022:uk
-джезказганові	6022:uk
-джезказганом	6022:uk
-джезказгану	6022:uk
-джезказгані	6022:uk
-джеимстаун	7064:bg,7064:uk
-джеимстауна	7064:uk
-джеимстауне	7064:uk
-джеимстаунові	7064:uk
-джеимстауном	7064:uk
-джеимстауну	7064:uk
-джеимстауні	7064:uk
+джанкои	6546:bg,6546:uk
+джанкою	6546:uk
+джанкоя	6546:uk
+джанкоєві	6546:uk
+джанкоєм	6546:uk
+джанкоі	6546:uk
+джезказган	6023:bg,6023:uk
+джезказгана	6023:uk
+джезказгане	6023:uk
+джезказганові	6023:uk
+джезказганом	6023:uk
+джезказгану	6023:uk
+джезказгані	6023:uk
+джеимстаун	7067:bg,7067:uk
+джеимстауна	7067:uk
+джеимстауне	7067:uk
+джеимстаунові	7067:uk
+джеимстауном	7067:uk
+джеимстауну	7067:uk
+джеимстауні	7067:uk
 джексон	4103:bg,4103:uk
 джексона	4103:uk
 джексонвілл	805:uk
@@ -24043,13 +24142,13 @@ złotowowi	6899:pl
 джордже	3409:uk
 джорджеві	3409:uk
 джорджем	3409:uk
-джорджтаун	2766:bg,2766:uk,3985:bg,3985:uk,6667:bg,6667:uk
-джорджтауна	2766:uk,3985:uk,6667:uk
-джорджтауне	2766:uk,3985:uk,6667:uk
-джорджтаунові	2766:uk,3985:uk,6667:uk
-джорджтауном	2766:uk,3985:uk,6667:uk
-джорджтауну	2766:uk,3985:uk,6667:uk
-джорджтауні	2766:uk,3985:uk,6667:uk
+джорджтаун	2766:bg,2766:uk,3985:bg,3985:uk,6669:bg,6669:uk
+джорджтауна	2766:uk,3985:uk,6669:uk
+джорджтауне	2766:uk,3985:uk,6669:uk
+джорджтаунові	2766:uk,3985:uk,6669:uk
+джорджтауном	2766:uk,3985:uk,6669:uk
+джорджтауну	2766:uk,3985:uk,6669:uk
+джорджтауні	2766:uk,3985:uk,6669:uk
 джорджу	3409:uk
 джорджі	3409:uk
 джорджів	3409:uk
@@ -24061,58 +24160,58 @@ złotowowi	6899:pl
 джубу	1550:uk
 джубі	1550:uk
 джърси	110:bg
-дзержинськ	2786:bg,2786:uk,6642:bg,6642:uk
+дзержинськ	2786:bg,2786:uk
 диарбекир	489:bg
 дижон	3948:bg
-дикирнис	6247:bg
+дикирнис	6248:bg
 дили	4192:bg
-димитров	6516:bg,6516:uk
-димитрова	6516:uk
-димитровград	4745:bg,6574:bg
-димитрове	6516:uk
-димитрови	6516:uk
-димитровим	6516:uk
-димитровими	6516:uk
-димитрових	6516:uk
-димитровою	6516:uk
-димитровоі	6516:uk
-димитрову	6516:uk
-димитрові	6516:uk
-димитровіи	6516:uk
+димитров	6517:bg
+димитровград	4745:bg,6575:bg
 днипро	835:bg
 дніпра	835:uk
 дніпре	835:uk
 дніпро	835:uk
 дніпровськии раион	1868:uk
 дніпрові	835:uk
-дніпроград	6927:uk
-дніпрограда	6927:uk
-дніпроградові	6927:uk
-дніпроградом	6927:uk
-дніпрограду	6927:uk
-дніпрограді	6927:uk
 дніпродзержинськ	2852:uk
+дніпродзержинська	2852:uk
+дніпродзержинськові	2852:uk
+дніпродзержинськом	2852:uk
+дніпродзержинську	2852:uk
 дніпром	835:uk
+дніпрорудне	6929:uk
+дніпрорудним	6929:uk
+дніпрорудного	6929:uk
+дніпрорудному	6929:uk
+дніпроруднім	6929:uk
 дніпру	835:uk
 дніпрі	835:uk
-добрич	6409:bg
-добропіллю	6688:uk
-добропілля	6688:uk
-добропіллям	6688:uk
-добропіллі	6688:uk
-довжанськ	6437:bg,6437:uk
-докучаєвськ	6785:uk
-долина	6836:bg,6836:uk
-долини	6836:uk
-долино	6836:uk
-долиною	6836:uk
-долинська	6735:bg,6735:uk
-долинською	6735:uk
-долинськоі	6735:uk
-долинську	6735:uk
-долинськіи	6735:uk
-долину	6836:uk
-долині	6836:uk
+добрич	6410:bg
+добропіллю	6690:uk
+добропілля	6690:uk
+добропіллям	6690:uk
+добропіллі	6690:uk
+довжанськ	6438:bg,6438:uk
+довжанська	6438:uk
+довжанськові	6438:uk
+довжанськом	6438:uk
+довжанську	6438:uk
+докучаєвськ	6787:uk
+докучаєвська	6787:uk
+докучаєвськові	6787:uk
+докучаєвськом	6787:uk
+докучаєвську	6787:uk
+долина	6838:bg,6838:uk
+долини	6838:uk
+долино	6838:uk
+долиною	6838:uk
+долинська	6737:bg,6737:uk
+долинською	6737:uk
+долинськоі	6737:uk
+долинську	6737:uk
+долинськіи	6737:uk
+долину	6838:uk
+долині	6838:uk
 доминика	59:bg
 доминиканска република	60:bg
 домінік	59:uk
@@ -24127,6 +24226,10 @@ złotowowi	6899:pl
 домініку	59:uk
 домініці	59:uk
 донецьк	876:bg,876:uk
+донецька	876:uk
+донецькові	876:uk
+донецьком	876:uk
+донецьку	876:uk
 дортмунд	1221:bg,1221:uk
 дортмунда	1221:uk
 дортмунде	1221:uk
@@ -24152,18 +24255,18 @@ złotowowi	6899:pl
 дрезденом	1254:uk
 дрездену	1254:uk
 дрездені	1254:uk
-дрогобич	6389:bg,6389:uk
-дрогобича	6389:uk
-дрогобичеві	6389:uk
-дрогобичем	6389:uk
-дрогобичу	6389:uk
-дрогобичі	6389:uk
-дружківка	6474:uk
-дружківки	6474:uk
-дружківко	6474:uk
-дружківкою	6474:uk
-дружківку	6474:uk
-дружківці	6474:uk
+дрогобич	6390:bg,6390:uk
+дрогобича	6390:uk
+дрогобичеві	6390:uk
+дрогобичем	6390:uk
+дрогобичу	6390:uk
+дрогобичі	6390:uk
+дружківка	6475:uk
+дружківки	6475:uk
+дружківко	6475:uk
+дружківкою	6475:uk
+дружківку	6475:uk
+дружківці	6475:uk
 дуала	630:bg,630:uk
 дуали	630:uk
 дуало	630:uk
@@ -24183,28 +24286,28 @@ złotowowi	6899:pl
 дубліном	793:uk
 дубліну	793:uk
 дубліні	793:uk
-дубна	6583:uk
-дубно	6583:bg,6583:uk
-дубном	6583:uk
-дубну	6583:uk
-дубні	6583:uk
+дубна	6584:uk
+дубно	6584:bg,6584:uk
+дубном	6584:uk
+дубну	6584:uk
+дубні	6584:uk
 дуисбург	1405:bg,1405:uk
 дуисбурга	1405:uk
 дуисбургові	1405:uk
 дуисбургом	1405:uk
 дуисбургу	1405:uk
-дунаівцям	7007:uk
-дунаівцями	7007:uk
-дунаівцях	7007:uk
-дунаівці	7007:uk
-дунаівців	7007:uk
+дунаівцям	7009:uk
+дунаівцями	7009:uk
+дунаівцях	7009:uk
+дунаівці	7009:uk
+дунаівців	7009:uk
 дунгуаневі	270:uk
 дунгуанем	270:uk
 дунгуань	270:bg,270:uk
 дунгуаню	270:uk
 дунгуаня	270:uk
 дунгуані	270:uk
-дупница	6607:bg
+дупница	6608:bg
 дурбан	354:bg,354:uk
 дурбана	354:uk
 дурбане	354:uk
@@ -24229,13 +24332,13 @@ złotowowi	6899:pl
 діжоном	3948:uk
 діжону	3948:uk
 діжоні	3948:uk
-дікірніс	6247:uk
+дікірніс	6248:uk
 ділі	4192:uk
 діярбакир	489:uk
 ебина	4611:bg
 ебіна	4611:uk
-евансвил	5255:bg
-евансвіл	5255:uk
+евансвил	5256:bg
+евансвіл	5256:uk
 египет	64:bg
 ед-дамазін	3457:uk
 ед-діванія	2075:uk
@@ -24246,7 +24349,7 @@ złotowowi	6899:pl
 единбургу	1372:uk
 единбурже	1372:uk
 единбурзі	1372:uk
-едисън	6143:bg
+едисън	6144:bg
 едмонтон	802:uk
 едмонтона	802:uk
 едмонтоне	802:uk
@@ -24281,21 +24384,21 @@ złotowowi	6899:pl
 ексетеру	4796:uk
 ексетері	4796:uk
 екібастуз	5192:uk
-елджін	5647:uk
+елджін	5648:uk
 елизабет	4883:bg
-елиста	5890:bg
+елиста	5891:bg
 елк-ґроув	3795:uk
 ель-аріш	3235:uk
 ель-ашир-мін-рамадан	2638:uk
 ель-пасо	1082:bg,1082:uk
 ельче	2769:bg,2769:uk
 елізабет	4883:uk
-еліста	5890:uk
-елісти	5890:uk
-елісто	5890:uk
-елістою	5890:uk
-елісту	5890:uk
-елісті	5890:uk
+еліста	5891:uk
+елісти	5891:uk
+елісто	5891:uk
+елістою	5891:uk
+елісту	5891:uk
+елісті	5891:uk
 енгельс	3297:bg,3297:uk
 енгельса	3297:uk
 енгельсе	3297:uk
@@ -24303,13 +24406,13 @@ złotowowi	6899:pl
 енгельсом	3297:uk
 енгельсу	3297:uk
 енгельсі	3297:uk
-енергодар	6482:bg,6482:uk
-енергодара	6482:uk
-енергодаре	6482:uk
-енергодарові	6482:uk
-енергодаром	6482:uk
-енергодару	6482:uk
-енергодарі	6482:uk
+енергодар	6483:bg,6483:uk
+енергодара	6483:uk
+енергодаре	6483:uk
+енергодарові	6483:uk
+енергодаром	6483:uk
+енергодару	6483:uk
+енергодарі	6483:uk
 ер-рамаді	2903:uk
 ер-ріяд	329:uk
 ер-ріяда	329:uk
@@ -24379,31 +24482,19 @@ złotowowi	6899:pl
 ефіопією	68:uk
 ефіопіі	68:uk
 жабуатан-дус-гуарарапіс	1130:uk
-жанаозен	6070:bg,6070:uk
-жанаозена	6070:uk
-жанаозене	6070:uk
-жанаозенові	6070:uk
-жанаозеном	6070:uk
-жанаозену	6070:uk
-жанаозені	6070:uk
-жарам	6568:uk
-жарами	6568:uk
-жарах	6568:uk
-жари	6568:bg,6568:uk
-жарів	6568:uk
-жаґань	6730:uk
-жданов	2810:bg,2810:uk
-жданова	2810:uk
-жданове	2810:uk
-жданови	2810:uk
-ждановим	2810:uk
-ждановими	2810:uk
-жданових	2810:uk
-ждановою	2810:uk
-ждановоі	2810:uk
-жданову	2810:uk
-жданові	2810:uk
-ждановіи	2810:uk
+жанаозен	6071:bg,6071:uk
+жанаозена	6071:uk
+жанаозене	6071:uk
+жанаозенові	6071:uk
+жанаозеном	6071:uk
+жанаозену	6071:uk
+жанаозені	6071:uk
+жарам	6569:uk
+жарами	6569:uk
+жарах	6569:uk
+жари	6569:bg,6569:uk
+жарів	6569:uk
+жаґань	6732:uk
 жешув	3259:bg,3259:uk
 жешува	3259:uk
 жешуве	3259:uk
@@ -24411,20 +24502,20 @@ złotowowi	6899:pl
 жешувом	3259:uk
 жешуву	3259:uk
 жешуві	3259:uk
-жирардо	5877:bg,5877:uk
-жирардув	6547:bg,6547:uk
-жирардува	6547:uk
-жирардуве	6547:uk
-жирардувові	6547:uk
-жирардувом	6547:uk
-жирардуву	6547:uk
-жирардуві	6547:uk
-жирона	6301:bg,6301:uk
-жирони	6301:uk
-жироно	6301:uk
-жироною	6301:uk
-жирону	6301:uk
-жироні	6301:uk
+жирардо	5878:bg,5878:uk
+жирардув	6548:bg,6548:uk
+жирардува	6548:uk
+жирардуве	6548:uk
+жирардувові	6548:uk
+жирардувом	6548:uk
+жирардуву	6548:uk
+жирардуві	6548:uk
+жирона	6302:bg,6302:uk
+жирони	6302:uk
+жироно	6302:uk
+жироною	6302:uk
+жирону	6302:uk
+жироні	6302:uk
 житомир	2480:bg,2480:uk
 житомира	2480:uk
 житомире	2480:uk
@@ -24432,23 +24523,24 @@ złotowowi	6899:pl
 житомиром	2480:uk
 житомиру	2480:uk
 житомирі	2480:uk
-жмеринка	6611:bg,6611:uk
-жмеринки	6611:uk
-жмеринко	6611:uk
-жмеринкою	6611:uk
-жмеринку	6611:uk
-жмеринці	6611:uk
-жовта ріка	6542:uk
-жолибож	6486:bg
-жолібож	6486:uk
+жмеринка	6612:bg,6612:uk
+жмеринки	6612:uk
+жмеринко	6612:uk
+жмеринкою	6612:uk
+жмеринку	6612:uk
+жмеринці	6612:uk
+жовти води	6543:bg
+жовті води	6543:uk
+жолибож	6487:bg
+жолібож	6487:uk
 жундиаи	1566:bg
 жундіаі	1566:uk
-журавлівка	6851:uk
-журавлівки	6851:uk
-журавлівко	6851:uk
-журавлівкою	6851:uk
-журавлівку	6851:uk
-журавлівці	6851:uk
+журавлівка	6853:uk
+журавлівки	6853:uk
+журавлівко	6853:uk
+журавлівкою	6853:uk
+журавлівку	6853:uk
+журавлівці	6853:uk
 жуіз-ді-фора	1310:uk
 загреб	1099:bg,1099:uk
 загребе	1099:uk
@@ -24463,18 +24555,18 @@ złotowowi	6899:pl
 зальцбургу	4006:uk
 зальцбурже	4006:uk
 зальцбурзі	4006:uk
-зальцгиттер	5993:bg
-зальцгіттер	5993:uk
+зальцгиттер	5994:bg
+зальцгіттер	5994:uk
 замбия	247:bg
 замбію	247:uk
 замбія	247:uk
 замбіє	247:uk
 замбією	247:uk
 замбіі	247:uk
-замостю	6421:uk
-замостя	6421:bg,6421:uk
-замостям	6421:uk
-замості	6421:uk
+замостю	6422:uk
+замостя	6422:bg,6422:uk
+замостям	6422:uk
+замості	6422:uk
 занзибар	1036:bg
 занзібар	1036:uk
 занзібара	1036:uk
@@ -24502,24 +24594,24 @@ złotowowi	6899:pl
 зарічніи	4168:uk
 зарічнім	4168:uk
 західна сахара	65:uk
-звенигородка	6972:bg,6972:uk
-звенигородки	6972:uk
-звенигородко	6972:uk
-звенигородкою	6972:uk
-звенигородку	6972:uk
-звенигородці	6972:uk
-звягелеві	6464:uk
-звягелем	6464:uk
-звягель	6464:bg,6464:uk
-звягелю	6464:uk
-звягеля	6464:uk
-звягелі	6464:uk
-здолбунова	6747:uk
-здолбунове	6747:uk
-здолбуновом	6747:uk
-здолбунову	6747:uk
-здолбунові	6747:uk
-здолбунів	6747:uk
+звенигородка	6974:bg,6974:uk
+звенигородки	6974:uk
+звенигородко	6974:uk
+звенигородкою	6974:uk
+звенигородку	6974:uk
+звенигородці	6974:uk
+звягелеві	6465:uk
+звягелем	6465:uk
+звягель	6465:bg,6465:uk
+звягелю	6465:uk
+звягеля	6465:uk
+звягелі	6465:uk
+здолбунова	6749:uk
+здолбунове	6749:uk
+здолбуновом	6749:uk
+здолбунову	6749:uk
+здолбунові	6749:uk
+здолбунів	6749:uk
 зеленоград	2993:bg,2993:uk
 зеленограда	2993:uk
 зеленограде	2993:uk
@@ -24529,12 +24621,12 @@ złotowowi	6899:pl
 зеленограді	2993:uk
 зимбабве	248:bg
 зиндер	2073:bg
-златополеві	6679:uk
-златополем	6679:uk
-златополю	6679:uk
-златополя	6679:uk
-златополі	6679:uk
-златопіль	6679:uk
+златополеві	6681:uk
+златополем	6681:uk
+златополю	6681:uk
+златополя	6681:uk
+златополі	6681:uk
+златопіль	6681:uk
 златоуст	3367:bg,3367:uk
 златоуста	3367:uk
 златоусте	3367:uk
@@ -24544,37 +24636,37 @@ złotowowi	6899:pl
 златоусті	3367:uk
 злитен	3148:bg
 злітен	3148:uk
-знаменка	6795:bg,6795:uk
-знаменки	6795:uk
-знаменко	6795:uk
-знаменкою	6795:uk
-знаменку	6795:uk
-знаменці	6795:uk
+знаменка	6797:bg,6797:uk
+знаменки	6797:uk
+знаменко	6797:uk
+знаменкою	6797:uk
+знаменку	6797:uk
+знаменці	6797:uk
 золинген	3848:bg
-золотоноша	6692:bg,6692:uk
-золотоноше	6692:uk
-золотоношею	6692:uk
-золотоношу	6692:uk
-золотоноші	6692:uk
-золочева	6789:uk
-золочеве	6789:uk
-золочевом	6789:uk
-золочеву	6789:uk
-золочеві	6789:uk
-золочив	6789:bg
-золочів	6789:uk
+золотоноша	6694:bg,6694:uk
+золотоноше	6694:uk
+золотоношею	6694:uk
+золотоношу	6694:uk
+золотоноші	6694:uk
+золочева	6791:uk
+золочеве	6791:uk
+золочевом	6791:uk
+золочеву	6791:uk
+золочеві	6791:uk
+золочив	6791:bg
+золочів	6791:uk
 золінген	3848:uk
-зомбковіце-шльонське	7036:uk
-зугрес	6919:bg,6919:uk
-зугреса	6919:uk
-зугресе	6919:uk
-зугресові	6919:uk
-зугресом	6919:uk
-зугресу	6919:uk
-зугресі	6919:uk
+зомбковіце-шльонське	7039:uk
+зугрес	6921:bg,6921:uk
+зугреса	6921:uk
+зугресе	6921:uk
+зугресові	6921:uk
+зугресом	6921:uk
+зугресу	6921:uk
+зугресі	6921:uk
 зімбабве	248:uk
 зіндер	2073:uk
-зґожелець	6623:uk
+зґожелець	6625:uk
 иванов	1689:bg
 иво	2598:bg
 иемен	244:bg
@@ -24633,18 +24725,18 @@ złotowowi	6899:pl
 кавасакі	562:uk
 каваґое	1888:uk
 каваґуті	1184:uk
-кадис	5406:bg
-кадіс	5406:uk
-кадіса	5406:uk
-кадісе	5406:uk
-кадісові	5406:uk
-кадісом	5406:uk
-кадісу	5406:uk
-кадісі	5406:uk
+кадис	5407:bg
+кадіс	5407:uk
+кадіса	5407:uk
+кадісе	5407:uk
+кадісові	5407:uk
+кадісом	5407:uk
+кадісу	5407:uk
+кадісі	5407:uk
 каес	3318:bg
 казабланка	345:bg
 казан	672:bg
-казанлък	6504:bg
+казанлък	6505:bg
 казанню	672:uk
 казань	672:uk
 казані	672:uk
@@ -24662,7 +24754,7 @@ złotowowi	6899:pl
 каисери	590:bg
 каисері	590:uk
 какаміґахара	4347:uk
-какеґава	5351:uk
+какеґава	5352:uk
 калама	3809:bg,3809:uk
 калами	3809:uk
 каламо	3809:uk
@@ -24674,7 +24766,7 @@ złotowowi	6899:pl
 калемие	3921:bg
 калеміє	3921:uk
 кали	411:bg
-калинивка	6893:bg
+калинивка	6895:bg
 калинин	1635:bg,1635:uk
 калининград	1478:bg,4507:bg
 калинине	1635:uk
@@ -24689,32 +24781,59 @@ złotowowi	6899:pl
 калинині	1635:uk
 калининіи	1635:uk
 калининім	1635:uk
-калинівка	6095:uk,6893:uk
-калинівки	6095:uk,6893:uk
-калинівко	6095:uk,6893:uk
-калинівкою	6095:uk,6893:uk
-калинівку	6095:uk,6893:uk
-калинівці	6095:uk,6893:uk
-калиш	5816:bg
-каллітея	6274:uk
+калинівка	6895:uk
+калинівки	6895:uk
+калинівко	6895:uk
+калинівкою	6895:uk
+калинівку	6895:uk
+калинівська	6096:uk
+калинівське	6096:uk
+калинівськии	6096:uk
+калинівським	6096:uk
+калинівськими	6096:uk
+калинівських	6096:uk
+калинівського	6096:uk
+калинівському	6096:uk
+калинівською	6096:uk
+калинівськоі	6096:uk
+калинівську	6096:uk
+калинівські	6096:uk
+калинівськіи	6096:uk
+калинівськім	6096:uk
+калинівці	6895:uk
+калиш	5817:bg
+каллітея	6275:uk
 калуга	1966:bg,1966:uk
 калуги	1966:uk
 калуго	1966:uk
 калугою	1966:uk
 калугу	1966:uk
 калузі	1966:uk
-калуш	6426:bg,6426:uk
-калуша	6426:uk
-калушеві	6426:uk
-калушем	6426:uk
-калушу	6426:uk
-калуші	6426:uk
+калуш	6427:bg,6427:uk
+калуша	6427:uk
+калушеві	6427:uk
+калушем	6427:uk
+калушу	6427:uk
+калуші	6427:uk
 калькутта	316:bg,316:uk,1283:bg,1283:uk
 калькутти	316:uk,1283:uk
 калькутто	316:uk,1283:uk
 калькуттою	316:uk,1283:uk
 калькутту	316:uk,1283:uk
 калькутті	316:uk,1283:uk
+кальміуська	6210:uk
+кальміуськии	6210:uk
+кальміуським	6210:uk
+кальміуськими	6210:uk
+кальміуських	6210:uk
+кальміуського	6210:uk
+кальміуському	6210:uk
+кальміуською	6210:uk
+кальміуськоі	6210:uk
+кальміуську	6210:uk
+кальміуські	6210:uk
+кальміуськіи	6210:uk
+кальміуськім	6210:uk
 кальяри	4214:bg
 кальярі	4214:uk
 калі	411:uk
@@ -24725,24 +24844,31 @@ złotowowi	6899:pl
 калінінградом	1478:uk
 калінінграду	1478:uk
 калінінграді	1478:uk
-калінінськии	6203:uk
-калінінським	6203:uk
-калінінського	6203:uk
-калінінському	6203:uk
-калінінськім	6203:uk
-каліш	5816:uk
-каліша	5816:uk
-калішеві	5816:uk
-калішем	5816:uk
-калішу	5816:uk
-каліші	5816:uk
-кам'янець-подільськии	6343:uk
+каліш	5817:uk
+каліша	5817:uk
+калішеві	5817:uk
+калішем	5817:uk
+калішу	5817:uk
+каліші	5817:uk
+кам'янець-подільська	6344:uk
+кам'янець-подільськии	6344:uk
+кам'янець-подільським	6344:uk
+кам'янець-подільськими	6344:uk
+кам'янець-подільських	6344:uk
+кам'янець-подільського	6344:uk
+кам'янець-подільському	6344:uk
+кам'янець-подільською	6344:uk
+кам'янець-подільськоі	6344:uk
+кам'янець-подільську	6344:uk
+кам'янець-подільські	6344:uk
+кам'янець-подільськіи	6344:uk
+кам'янець-подільськім	6344:uk
 камбоджа	116:bg,116:uk
 камбодже	116:uk
 камбоджею	116:uk
 камбоджу	116:uk
 камбоджі	116:uk
-каменна ґура	6809:uk
+каменна ґура	6811:uk
 камерун	46:bg,46:uk
 камеруне	46:uk
 камерунові	46:uk
@@ -24768,8 +24894,8 @@ złotowowi	6899:pl
 кампус-дус-гоитаказис	1453:bg
 кампус-дус-гоитаказіс	1453:uk
 кампінас	782:uk
-кан	5722:bg,5722:uk
-кана	5722:uk
+кан	5723:bg,5723:uk
+кана	5723:uk
 канада	37:bg,37:uk
 канади	37:uk
 канадо	37:uk
@@ -24790,18 +24916,18 @@ złotowowi	6899:pl
 кандагаром	1350:uk
 кандагару	1350:uk
 кандагарі	1350:uk
-канди	5673:bg
-канді	5673:uk
-канева	6767:uk
-каневе	6767:uk
-каневом	6767:uk
-каневу	6767:uk
-каневі	6767:uk
+канди	5674:bg
+канді	5674:uk
+канева	6769:uk
+каневе	6769:uk
+каневом	6769:uk
+каневу	6769:uk
+каневі	6769:uk
 канзас-сити	1476:bg
 канзас-сіті	1476:uk
-кани	6175:bg
+кани	6176:bg
 канибадам	3056:bg
-канив	6767:bg
+канив	6769:bg
 канкан	2924:bg,2924:uk
 канкана	2924:uk
 канкане	2924:uk
@@ -24817,18 +24943,18 @@ złotowowi	6899:pl
 канкуну	884:uk
 канкуні	884:uk
 кано	309:bg,309:uk
-канові	5722:uk
-каном	5722:uk
-кану	5722:uk
+канові	5723:uk
+каном	5723:uk
+кану	5723:uk
 канчипурам	2919:bg
 канчіпурам	2919:uk
-кані	5722:uk,6175:uk
+кані	5723:uk,6176:uk
 канібадам	3056:uk
-канів	6767:uk
+канів	6769:uk
 кап-аитьен	4660:bg
 кап-аітьєн	4660:uk
-кара	6030:bg,6030:uk
-караваєві дачі	6598:uk
+кара	6031:bg,6031:uk
+караваєві дачі	6599:uk
 караганда	1421:bg,1421:uk
 караганди	1421:uk
 карагандо	1421:uk
@@ -24859,32 +24985,32 @@ złotowowi	6899:pl
 кардіффом	1804:uk
 кардіффу	1804:uk
 кардіффі	1804:uk
-кари	6030:uk
+кари	6031:uk
 карибска нидерландия	29:bg
 карибські нідерланди	29:uk
 кария	4099:bg
-карлово	6652:bg
-карлсбад	5517:bg,5517:uk
-карлсбада	5517:uk
-карлсбаде	5517:uk
-карлсбадові	5517:uk
-карлсбадом	5517:uk
-карлсбаду	5517:uk
-карлсбаді	5517:uk
+карлово	6654:bg
+карлсбад	5518:bg,5518:uk
+карлсбада	5518:uk
+карлсбаде	5518:uk
+карлсбадові	5518:uk
+карлсбадом	5518:uk
+карлсбаду	5518:uk
+карлсбаді	5518:uk
 карлсруе	2302:bg,2302:uk
 карно	4880:bg,4880:uk
-карнобат	6857:bg
-карою	6030:uk
+карнобат	6859:bg
+карою	6031:uk
 картахена	862:bg,862:uk,3020:bg,3020:uk
 картахени	862:uk,3020:uk
 картахено	862:uk,3020:uk
 картахеною	862:uk,3020:uk
 картахену	862:uk,3020:uk
 картахені	862:uk,3020:uk
-кару	6030:uk
+кару	6031:uk
 карши	2344:bg
 карші	2344:uk
-карі	6030:uk
+карі	6031:uk
 карію	4099:uk
 карія	4099:uk
 каріє	4099:uk
@@ -24903,9 +25029,9 @@ złotowowi	6899:pl
 касселю	3269:uk
 касселя	3269:uk
 касселі	3269:uk
-кастриис	6849:bg
-кастрі	6849:uk
-касуґа	5706:uk
+кастриис	6851:bg
+кастрі	6851:uk
+касуґа	5707:uk
 касуґаи	2133:uk
 касіва	1591:uk
 катамарка	3972:bg
@@ -24915,12 +25041,12 @@ złotowowi	6899:pl
 катаром	186:uk
 катару	186:uk
 катарі	186:uk
-катеринівка	6951:uk
-катеринівки	6951:uk
-катеринівко	6951:uk
-катеринівкою	6951:uk
-катеринівку	6951:uk
-катеринівці	6951:uk
+катеринівка	6953:uk
+катеринівки	6953:uk
+катеринівко	6953:uk
+катеринівкою	6953:uk
+катеринівку	6953:uk
+катеринівці	6953:uk
 катманду	594:bg,594:uk
 катовице	2277:bg
 катовіце	2277:uk
@@ -24931,23 +25057,23 @@ złotowowi	6899:pl
 каунасом	2261:uk
 каунасу	2261:uk
 каунасі	2261:uk
-каховка	6595:bg,6595:uk
-каховки	6595:uk
-каховко	6595:uk
-каховкою	6595:uk
-каховку	6595:uk
-каховці	6595:uk
-кашалін	5871:uk
+каховка	6596:bg,6596:uk
+каховки	6596:uk
+каховко	6596:uk
+каховкою	6596:uk
+каховку	6596:uk
+каховці	6596:uk
+кашалін	5872:uk
 кашгар	1396:bg
-кашипур	6101:bg
-кашіпур	6101:uk
+кашипур	6102:bg
+кашіпур	6102:uk
 кая	5169:bg,5169:uk
-каєнна	6443:uk
-каєнни	6443:uk
-каєнно	6443:uk
-каєнною	6443:uk
-каєнну	6443:uk
-каєнні	6443:uk
+каєнна	6444:uk
+каєнни	6444:uk
+каєнно	6444:uk
+каєнною	6444:uk
+каєнну	6444:uk
+каєнні	6444:uk
 каєс	3318:uk
 каєю	5169:uk
 каір	271:uk
@@ -24963,9 +25089,9 @@ złotowowi	6899:pl
 квебеком	1331:uk
 квебеку	1331:uk
 квебеці	1331:uk
-квидзин	6578:bg
-квідзин	6578:uk
-кеимбридж	4314:bg,4841:bg,5736:bg
+квидзин	6579:bg
+квідзин	6579:uk
+кеимбридж	4314:bg,4841:bg,5737:bg
 кеиптаун	311:bg,311:uk
 кеиптауна	311:uk
 кеиптауне	311:uk
@@ -24983,13 +25109,13 @@ złotowowi	6899:pl
 кельні	792:uk
 кельце	3351:bg,3351:uk
 келімане	1912:uk
-кембридж	4314:uk,4841:uk,5736:uk,6540:bg,6540:uk
-кембриджа	4314:uk,4841:uk,5736:uk,6540:uk
-кембридже	4314:uk,4841:uk,5736:uk,6540:uk
-кембриджеві	4314:uk,4841:uk,5736:uk,6540:uk
-кембриджем	4314:uk,4841:uk,5736:uk,6540:uk
-кембриджу	4314:uk,4841:uk,5736:uk,6540:uk
-кембриджі	4314:uk,4841:uk,5736:uk,6540:uk
+кембридж	4314:uk,4841:uk,5737:uk,6541:bg,6541:uk
+кембриджа	4314:uk,4841:uk,5737:uk,6541:uk
+кембридже	4314:uk,4841:uk,5737:uk,6541:uk
+кембриджеві	4314:uk,4841:uk,5737:uk,6541:uk
+кембриджем	4314:uk,4841:uk,5737:uk,6541:uk
+кембриджу	4314:uk,4841:uk,5737:uk,6541:uk
+кембриджі	4314:uk,4841:uk,5737:uk,6541:uk
 кемерова	1267:uk
 кемерово	1267:bg,1267:uk
 кемеровом	1267:uk
@@ -25011,32 +25137,32 @@ złotowowi	6899:pl
 кері	3955:uk
 кесон-сити	363:bg
 кесон-сіті	363:uk
-кибальчич	6986:bg,6986:uk
-кибальчича	6986:uk
-кибальчичеві	6986:uk
-кибальчичем	6986:uk
-кибальчичу	6986:uk
-кибальчичі	6986:uk
+кибальчич	6988:bg,6988:uk
+кибальчича	6988:uk
+кибальчичеві	6988:uk
+кибальчичем	6988:uk
+кибальчичу	6988:uk
+кибальчичі	6988:uk
 кигали	735:bg
 кигома	2791:bg
 киев	371:bg
-кизил	5405:bg,5405:uk
-кизила	5405:uk
-кизиле	5405:uk
-кизилові	5405:uk
-кизилом	5405:uk
-кизилу	5405:uk
-кизилі	5405:uk
+кизил	5406:bg,5406:uk
+кизила	5406:uk
+кизиле	5406:uk
+кизилові	5406:uk
+кизилом	5406:uk
+кизилу	5406:uk
+кизилі	5406:uk
 киквит	1389:bg
 кикую	2042:bg
-килис	5679:bg
-килия	6861:bg
+килис	5680:bg
+килия	6863:bg
 киллин	4471:bg
 киль	2575:bg
 кильмес	2475:bg
 кимберли	4424:bg
-кингстаун	6745:bg
-кингстън	4738:bg,7062:bg
+кингстаун	6747:bg
+кингстън	4738:bg,7065:bg
 кинду	2771:bg
 киншаса	253:bg
 киото	586:bg
@@ -25048,19 +25174,19 @@ złotowowi	6899:pl
 киргизстаном	115:uk
 киргизстану	115:uk
 киргизстані	115:uk
-кирджалі	6533:uk
+кирджалі	6534:uk
 кирибати	117:bg
 киркук	785:bg
 киров	1395:bg
 киршехір	4167:uk
-кирю	5802:bg
+кирю	5803:bg
 кисангани	709:bg
 кисарадзу	4621:bg
 кисловодськ	4726:bg,4726:uk
 кисуму	1714:bg
 китаи	47:bg
 китаи материковии	47:uk
-китами	5291:bg
+китами	5292:bg
 китве	1094:bg
 кито	379:bg
 киченер	2524:bg
@@ -25071,7 +25197,11 @@ złotowowi	6899:pl
 києві	371:uk
 киів	371:uk
 киівськии	4528:uk
-киівськии раион	5723:uk
+киівськии раион	5724:uk
+киівським	4528:uk
+киівського	4528:uk
+киівському	4528:uk
+киівськім	4528:uk
 клаипеда	3691:bg,3691:uk
 клаипеди	3691:uk
 клаипедо	3691:uk
@@ -25081,9 +25211,21 @@ złotowowi	6899:pl
 кларксвилл	3799:bg
 кларксвілл	3799:uk
 кливленд	1831:bg
-клирвотер	5385:bg
-кловис	6031:bg
-кловіс	6031:uk
+клирвотер	5386:bg
+клов	6915:bg,6915:uk
+клова	6915:uk
+клове	6915:uk
+клови	6915:uk
+кловим	6915:uk
+кловими	6915:uk
+кловис	6032:bg
+клових	6915:uk
+кловою	6915:uk
+кловоі	6915:uk
+клову	6915:uk
+клові	6915:uk
+кловіи	6915:uk
+кловіс	6032:uk
 клівленд	1831:uk
 клівленда	1831:uk
 клівленде	1831:uk
@@ -25091,39 +25233,51 @@ złotowowi	6899:pl
 клівлендом	1831:uk
 клівленду	1831:uk
 клівленді	1831:uk
-клірвотер	5385:uk
-княгинин	6969:bg,6969:uk
-княгинина	6969:uk
-княгинине	6969:uk
-княгининові	6969:uk
-княгинином	6969:uk
-княгинину	6969:uk
-княгинині	6969:uk
+клірвотер	5386:uk
+княгинин	6971:bg,6971:uk
+княгинина	6971:uk
+княгинине	6971:uk
+княгининові	6971:uk
+княгинином	6971:uk
+княгинину	6971:uk
+княгинині	6971:uk
 кобе	565:bg,565:uk
-кобилка	6930:bg,6930:uk
-кобилки	6930:uk
-кобилко	6930:uk
-кобилкою	6930:uk
-кобилку	6930:uk
-кобилці	6930:uk
-ковелеві	6414:uk
-ковелем	6414:uk
-ковель	6414:bg,6414:uk
-ковелю	6414:uk
-ковеля	6414:uk
-ковелі	6414:uk
+кобилка	6932:bg,6932:uk
+кобилки	6932:uk
+кобилко	6932:uk
+кобилкою	6932:uk
+кобилку	6932:uk
+кобилці	6932:uk
+ковелеві	6415:uk
+ковелем	6415:uk
+ковель	6415:bg,6415:uk
+ковелю	6415:uk
+ковеля	6415:uk
+ковелі	6415:uk
 ковентрі	1939:uk
+ковпаківська	4411:uk
 ковпаківськии	4411:uk
+ковпаківським	4411:uk
+ковпаківськими	4411:uk
+ковпаківських	4411:uk
+ковпаківського	4411:uk
+ковпаківському	4411:uk
+ковпаківською	4411:uk
+ковпаківськоі	4411:uk
+ковпаківську	4411:uk
+ковпаківські	4411:uk
+ковпаківськіи	4411:uk
+ковпаківськім	4411:uk
 ковънтри	1939:bg
-козенице	6944:bg
-козеніце	6944:uk
-козятин	6777:bg,6777:uk
-козятина	6777:uk
-козятине	6777:uk
-козятинові	6777:uk
-козятином	6777:uk
-козятину	6777:uk
-козятині	6777:uk
+козенице	6946:bg
+козеніце	6946:uk
+козятин	6779:bg,6779:uk
+козятина	6779:uk
+козятине	6779:uk
+козятинові	6779:uk
+козятином	6779:uk
+козятину	6779:uk
+козятині	6779:uk
 коимбатор	441:bg
 коканд	2499:bg,2499:uk
 коканда	2499:uk
@@ -25150,11 +25304,11 @@ złotowowi	6899:pl
 коламбія	4865:uk
 колвези	961:bg
 колвезі	961:uk
-колда	6073:bg,6073:uk
-колди	6073:uk
-колдою	6073:uk
-колду	6073:uk
-колді	6073:uk
+колда	6074:bg,6074:uk
+колди	6074:uk
+колдою	6074:uk
+колду	6074:uk
+колді	6074:uk
 колима	4284:bg,4284:uk
 колими	4284:uk
 колимо	4284:uk
@@ -25162,11 +25316,11 @@ złotowowi	6899:pl
 колиму	4284:uk
 колимі	4284:uk
 коломбо	1124:bg,1124:uk,2792:bg,2792:uk
-коломию	6447:uk
-коломия	6447:bg,6447:uk
-коломиє	6447:uk
-коломиєю	6447:uk
-коломиі	6447:uk
+коломию	6448:uk
+коломия	6448:bg,6448:uk
+коломиє	6448:uk
+коломиєю	6448:uk
+коломиі	6448:uk
 коломна	4264:bg,4264:uk
 коломни	4264:uk
 коломно	4264:uk
@@ -25192,26 +25346,20 @@ złotowowi	6899:pl
 коморах	118:uk
 комори	118:uk
 коморски острови	118:bg
-комсомольськ	6491:bg,6491:uk
 комсомольськ-на-амурі	2358:uk
-комсомольське	6998:bg,6998:uk
-комсомольським	6998:uk
-комсомольського	6998:uk
-комсомольському	6998:uk
-комсомольськім	6998:uk
 конакри	469:bg
 конго (бразавил)	41:bg
 конго (киншаса)	39:bg
 конго – браззавіль	41:uk
 конго – кіншаса	39:uk
-конин	6368:bg
-конотоп	6361:bg,6361:uk
-конотопа	6361:uk
-конотопе	6361:uk
-конотопові	6361:uk
-конотопом	6361:uk
-конотопу	6361:uk
-конотопі	6361:uk
+конин	6369:bg
+конотоп	6362:bg,6362:uk
+конотопа	6362:uk
+конотопе	6362:uk
+конотопові	6362:uk
+конотопом	6362:uk
+конотопу	6362:uk
+конотопі	6362:uk
 консепсьион	2902:bg,2902:uk
 консепсьиона	2902:uk
 консепсьионе	2902:uk
@@ -25220,26 +25368,26 @@ złotowowi	6899:pl
 консепсьиону	2902:uk
 консепсьионі	2902:uk
 константина	1560:bg
-константинов	6614:bg,6614:uk
-константинова	6614:uk
-константинове	6614:uk
-константинови	6614:uk
-константиновим	6614:uk
-константиновими	6614:uk
-константинових	6614:uk
-константиновою	6614:uk
-константиновоі	6614:uk
-константинову	6614:uk
-константинові	6614:uk
-константиновіи	6614:uk
+константинов	6616:bg,6616:uk
+константинова	6616:uk
+константинове	6616:uk
+константинови	6616:uk
+константиновим	6616:uk
+константиновими	6616:uk
+константинових	6616:uk
+константиновою	6616:uk
+константиновоі	6616:uk
+константинову	6616:uk
+константинові	6616:uk
+константиновіи	6616:uk
 констанца	2084:bg,2084:uk
 констанци	2084:uk
-констанцин-єзьорна	6970:uk
+констанцин-єзьорна	6972:uk
 констанцо	2084:uk
 констанцою	2084:uk
 констанцу	2084:uk
 констанці	2084:uk
-конін	6368:uk
+конін	6369:uk
 копенгаген	726:uk
 копенгагена	726:uk
 копенгагене	726:uk
@@ -25271,24 +25419,37 @@ złotowowi	6899:pl
 корольову	4507:uk
 корольові	4507:uk
 корольовіи	4507:uk
-коронел-фабрисиану	6005:bg
-коронел-фабрісіану	6005:uk
-коростишева	6755:uk
-коростишеве	6755:uk
-коростишевом	6755:uk
-коростишеву	6755:uk
-коростишеві	6755:uk
-коростишів	6755:uk
+коронел-фабрисиану	6006:bg
+коронел-фабрісіану	6006:uk
+коростеневі	6445:uk
+коростенем	6445:uk
+коростень	6445:bg,6445:uk
+коростеню	6445:uk
+коростеня	6445:uk
+коростені	6445:uk
+коростишева	6757:uk
+коростишеве	6757:uk
+коростишевом	6757:uk
+коростишеву	6757:uk
+коростишеві	6757:uk
+коростишів	6757:uk
 корпус-кристи	2093:bg
 корпус-крісті	2093:uk
 корриентес	1934:bg
 коррієнтес	1934:uk
-корсуневі	6926:uk
-корсунем	6926:uk
-корсунь	6926:bg,6926:uk
-корсуню	6926:uk
-корсуня	6926:uk
-корсуні	6926:uk
+корсунь-шевченківська	6928:uk
+корсунь-шевченківськии	6928:uk
+корсунь-шевченківським	6928:uk
+корсунь-шевченківськими	6928:uk
+корсунь-шевченківських	6928:uk
+корсунь-шевченківського	6928:uk
+корсунь-шевченківському	6928:uk
+корсунь-шевченківською	6928:uk
+корсунь-шевченківськоі	6928:uk
+корсунь-шевченківську	6928:uk
+корсунь-шевченківські	6928:uk
+корсунь-шевченківськіи	6928:uk
+корсунь-шевченківськім	6928:uk
 коріяма	2026:uk
 коста рика	49:bg
 коста-рика	49:uk
@@ -25297,33 +25458,33 @@ złotowowi	6899:pl
 коста-рикою	49:uk
 коста-рику	49:uk
 коста-риці	49:uk
-костополеві	6643:uk
-костополем	6643:uk
-костополю	6643:uk
-костополя	6643:uk
-костополі	6643:uk
-костопіль	6643:uk
+костополеві	6645:uk
+костополем	6645:uk
+костополю	6645:uk
+костополя	6645:uk
+костополі	6645:uk
+костопіль	6645:uk
 кострома	2350:bg,2350:uk
 костроми	2350:uk
 костромо	2350:uk
 костромою	2350:uk
 кострому	2350:uk
 костромі	2350:uk
-костянтинівка	6415:uk
-костянтинівки	6415:uk
-костянтинівко	6415:uk
-костянтинівкою	6415:uk
-костянтинівку	6415:uk
-костянтинівці	6415:uk
+костянтинівка	6416:uk
+костянтинівки	6416:uk
+костянтинівко	6416:uk
+костянтинівкою	6416:uk
+костянтинівку	6416:uk
+костянтинівці	6416:uk
 косіґая	1938:uk
 кот д'ивоар	43:bg
 кот-д'івуар	43:uk
 котону	1081:bg
-коцюбинське	6932:bg,6932:uk
-коцюбинським	6932:uk
-коцюбинського	6932:uk
-коцюбинському	6932:uk
-коцюбинськім	6932:uk
+коцюбинське	6934:bg,6934:uk
+коцюбинським	6934:uk
+коцюбинського	6934:uk
+коцюбинському	6934:uk
+коцюбинськім	6934:uk
 кошице	2885:bg,2885:uk
 коімбатор	441:uk
 коґа	4524:uk
@@ -25336,27 +25497,23 @@ złotowowi	6899:pl
 кракові	942:uk
 краків	942:uk
 краматорськ	4281:bg,4281:uk
-крапковице	6902:bg
-крапковіце	6902:uk
-красилова	6879:uk
-красилове	6879:uk
-красиловом	6879:uk
-красилову	6879:uk
-красилові	6879:uk
-красилів	6879:uk
-красник	6596:bg,6596:uk
-красника	6596:uk
-красникові	6596:uk
-красником	6596:uk
-краснику	6596:uk
-красноарміиськ	6451:uk
-красноград	6815:bg,6815:uk
-краснограда	6815:uk
-краснограде	6815:uk
-красноградові	6815:uk
-красноградом	6815:uk
-краснограду	6815:uk
-краснограді	6815:uk
+краматорська	4281:uk
+краматорськові	4281:uk
+краматорськом	4281:uk
+краматорську	4281:uk
+крапковице	6904:bg
+крапковіце	6904:uk
+красилова	6881:uk
+красилове	6881:uk
+красиловом	6881:uk
+красилову	6881:uk
+красилові	6881:uk
+красилів	6881:uk
+красник	6597:bg,6597:uk
+красника	6597:uk
+красникові	6597:uk
+красником	6597:uk
+краснику	6597:uk
 краснодар	881:bg,881:uk
 краснодара	881:uk
 краснодаре	881:uk
@@ -25364,58 +25521,63 @@ złotowowi	6899:pl
 краснодаром	881:uk
 краснодару	881:uk
 краснодарі	881:uk
-краснодон	6497:bg,6497:uk
-краснодона	6497:uk
-краснодоне	6497:uk
-краснодонові	6497:uk
-краснодоном	6497:uk
-краснодону	6497:uk
-краснодоні	6497:uk
-красноперекопськ	6646:bg,6646:uk
-красностав	6862:bg,6862:uk
-красностава	6862:uk
-красноставе	6862:uk
-красноставові	6862:uk
-красноставом	6862:uk
-красноставу	6862:uk
-красноставі	6862:uk
+красностав	6864:bg,6864:uk
+красностава	6864:uk
+красноставе	6864:uk
+красноставові	6864:uk
+красноставом	6864:uk
+красноставу	6864:uk
+красноставі	6864:uk
 красноярск	751:bg
-кременець	6824:bg,6824:uk
-кременцеві	6824:uk
-кременцем	6824:uk
-кременцю	6824:uk
-кременця	6824:uk
-кременці	6824:uk
+кременець	6826:bg,6826:uk
+кременцеві	6826:uk
+кременцем	6826:uk
+кременцю	6826:uk
+кременця	6826:uk
+кременці	6826:uk
 кременчук	2886:bg,2886:uk
 кременчука	2886:uk
 кременчукові	2886:uk
 кременчуком	2886:uk
 кременчуку	2886:uk
 кременчуці	2886:uk
-кремінна	6908:uk
-кремінною	6908:uk
-кремінноі	6908:uk
-кремінну	6908:uk
-кремінніи	6908:uk
+кремінна	6910:uk
+кремінною	6910:uk
+кремінноі	6910:uk
+кремінну	6910:uk
+кремінніи	6910:uk
 кривии ріг	1193:uk
-кролевець	6756:bg,6756:uk
-кролевцеві	6756:uk
-кролевцем	6756:uk
-кролевцю	6756:uk
-кролевця	6756:uk
-кролевці	6756:uk
-кротошин	6669:bg,6669:uk
-кротошина	6669:uk
-кротошине	6669:uk
-кротошинові	6669:uk
-кротошином	6669:uk
-кротошину	6669:uk
-кротошині	6669:uk
-крюкове	6384:bg,6384:uk
-крюковим	6384:uk
-крюкового	6384:uk
-крюковому	6384:uk
-крюковім	6384:uk
+кролевець	6758:bg,6758:uk
+кролевцеві	6758:uk
+кролевцем	6758:uk
+кролевцю	6758:uk
+кролевця	6758:uk
+кролевці	6758:uk
+кропивницька	2946:uk
+кропивницькии	2946:bg,2946:uk
+кропивницьким	2946:uk
+кропивницькими	2946:uk
+кропивницьких	2946:uk
+кропивницького	2946:uk
+кропивницькому	2946:uk
+кропивницькою	2946:uk
+кропивницькоі	2946:uk
+кропивницьку	2946:uk
+кропивницькі	2946:uk
+кропивницькіи	2946:uk
+кропивницькім	2946:uk
+кротошин	6671:bg,6671:uk
+кротошина	6671:uk
+кротошине	6671:uk
+кротошинові	6671:uk
+кротошином	6671:uk
+кротошину	6671:uk
+кротошині	6671:uk
+крюкове	6385:bg,6385:uk
+крюковим	6385:uk
+крюкового	6385:uk
+крюковому	6385:uk
+крюковім	6385:uk
 крішнанаґар	4308:uk
 куала-лумпур	589:bg,589:uk
 куала-лумпура	589:uk
@@ -25438,12 +25600,6 @@ złotowowi	6899:pl
 кувеиті	122:uk
 кумам	1692:uk
 кумами	1692:uk
-куман	6367:bg,6367:uk
-кумана	6367:uk
-куманові	6367:uk
-куманом	6367:uk
-куману	6367:uk
-кумані	6367:uk
 кумаси	402:bg
 кумасі	402:uk
 кумах	1692:uk
@@ -25459,18 +25615,18 @@ złotowowi	6899:pl
 куньмін	335:uk
 куопио	5035:bg
 куопіо	5035:uk
-купенка	6703:uk
-купенко	6703:bg,6703:uk
-купенкові	6703:uk
-купенком	6703:uk
-купенку	6703:uk
+купенка	6705:uk
+купенко	6705:bg,6705:uk
+купенкові	6705:uk
+купенком	6705:uk
+купенку	6705:uk
 курасики	1452:bg
 курасікі	1452:uk
-курахове	6905:bg,6905:uk
-кураховим	6905:uk
-курахового	6905:uk
-кураховому	6905:uk
-кураховім	6905:uk
+курахове	6907:bg,6907:uk
+кураховим	6907:uk
+курахового	6907:uk
+кураховому	6907:uk
+кураховім	6907:uk
 курган	2128:bg,2128:uk
 кургана	2128:uk
 кургане	2128:uk
@@ -25478,16 +25634,16 @@ złotowowi	6899:pl
 курганом	2128:uk
 кургану	2128:uk
 кургані	2128:uk
-куренівка	6762:uk
-куренівки	6762:uk
-куренівко	6762:uk
-куренівкою	6762:uk
-куренівку	6762:uk
-куренівці	6762:uk
-курико	6145:bg
+куренівка	6764:uk
+куренівки	6764:uk
+куренівко	6764:uk
+куренівкою	6764:uk
+куренівку	6764:uk
+куренівці	6764:uk
+курико	6146:bg
 курск	1557:bg
 курськ	1557:uk
-куріко	6145:uk
+куріко	6146:uk
 кусиро	3778:bg
 кустанаи	3072:bg,3072:uk
 кустанаю	3072:uk
@@ -25505,22 +25661,22 @@ złotowowi	6899:pl
 кутом	2098:uk
 куту	2098:uk
 куті	2098:uk
-куча	6129:bg,6129:uk
-куче	6129:uk
-кучею	6129:uk
+куча	6130:bg,6130:uk
+куче	6130:uk
+кучею	6130:uk
 кучинг	1694:bg
-кучу	6129:uk
-кучі	6129:uk
-кърджали	6533:bg
+кучу	6130:uk
+кучі	6130:uk
+кърджали	6534:bg
 кьолн	792:bg
 кюрасао	52:bg,52:uk
-кюстендил	6513:bg
-ківшарівка	6856:uk
-ківшарівки	6856:uk
-ківшарівко	6856:uk
-ківшарівкою	6856:uk
-ківшарівку	6856:uk
-ківшарівці	6856:uk
+кюстендил	6514:bg
+ківшарівка	6858:uk
+ківшарівки	6858:uk
+ківшарівко	6858:uk
+ківшарівкою	6858:uk
+ківшарівку	6858:uk
+ківшарівці	6858:uk
 кігалі	735:uk
 кігома	2791:uk
 кіквіт	1389:uk
@@ -25533,21 +25689,26 @@ złotowowi	6899:pl
 кілю	2575:uk
 кіля	2575:uk
 кілі	2575:uk
-кіліс	5679:uk
-кілію	6861:uk
-кілія	6861:uk
-кіліє	6861:uk
-кілією	6861:uk
-кіліі	6861:uk
+кіліс	5680:uk
+кілію	6863:uk
+кілія	6863:uk
+кіліє	6863:uk
+кілією	6863:uk
+кіліі	6863:uk
 кімберлі	4424:uk
-кінгстаун	6745:uk
-кінгстон	4738:uk,7062:uk
-кінгстона	4738:uk,7062:uk
-кінгстоне	4738:uk,7062:uk
-кінгстонові	4738:uk,7062:uk
-кінгстоном	4738:uk,7062:uk
-кінгстону	4738:uk,7062:uk
-кінгстоні	4738:uk,7062:uk
+кінгстаун	6747:uk
+кінгстон	4738:uk,7065:uk
+кінгстона	4738:uk,7065:uk
+кінгстоне	4738:uk,7065:uk
+кінгстонові	4738:uk,7065:uk
+кінгстоном	4738:uk,7065:uk
+кінгстону	4738:uk,7065:uk
+кінгстоні	4738:uk,7065:uk
+кіндратівськии	6204:uk
+кіндратівським	6204:uk
+кіндратівського	6204:uk
+кіндратівському	6204:uk
+кіндратівськім	6204:uk
 кінду	2771:uk
 кіншаса	253:uk
 кіншаси	253:uk
@@ -25570,18 +25731,12 @@ złotowowi	6899:pl
 кіркуком	785:uk
 кіркуку	785:uk
 кіров	1395:uk
-кіровське	6699:uk
-кіровськии	3775:uk,6484:uk
-кіровським	6699:uk
-кіровського	6699:uk
-кіровському	6699:uk
-кіровськім	6699:uk
-кірю	5802:uk
+кірю	5803:uk
 кісангані	709:uk
 кісарадзу	4621:uk
 кісуму	1714:uk
 кіта-кюшю	849:uk
-кітамі	5291:uk
+кітамі	5292:uk
 кітве	1094:uk
 кіто	379:uk
 кіченер	2524:uk
@@ -25604,12 +25759,12 @@ złotowowi	6899:pl
 ла-ріохо	3576:uk
 ла-ріохою	3576:uk
 ла-ріоху	3576:uk
-лаба	5869:bg,5869:uk
-лаби	5869:uk
-лабо	5869:uk
-лабою	5869:uk
-лабу	5869:uk
-лабі	5869:uk
+лаба	5870:bg,5870:uk
+лаби	5870:uk
+лабо	5870:uk
+лабою	5870:uk
+лабу	5870:uk
+лабі	5870:uk
 лабіту	1730:uk
 лавалеві	1577:uk
 лавалем	1577:uk
@@ -25624,20 +25779,20 @@ złotowowi	6899:pl
 лагосом	255:uk
 лагосу	255:uk
 лагосі	255:uk
-ладижин	6793:bg,6793:uk
-ладижина	6793:uk
-ладижине	6793:uk
-ладижини	6793:uk
-ладижиним	6793:uk
-ладижиними	6793:uk
-ладижиних	6793:uk
-ладижинові	6793:uk
-ладижином	6793:uk
-ладижиною	6793:uk
-ладижиноі	6793:uk
-ладижину	6793:uk
-ладижині	6793:uk
-ладижиніи	6793:uk
+ладижин	6795:bg,6795:uk
+ладижина	6795:uk
+ладижине	6795:uk
+ладижини	6795:uk
+ладижиним	6795:uk
+ладижиними	6795:uk
+ладижиних	6795:uk
+ладижинові	6795:uk
+ладижином	6795:uk
+ладижиною	6795:uk
+ладижиноі	6795:uk
+ладижину	6795:uk
+ладижині	6795:uk
+ладижиніи	6795:uk
 лаипциг	1401:bg
 лалитпур	4988:bg
 лалітпур	4988:uk
@@ -25648,14 +25803,14 @@ złotowowi	6899:pl
 ланкастером	3916:uk
 ланкастеру	3916:uk
 ланкастері	3916:uk
-лансинг	5616:bg
-лансінг	5616:uk
-ланцут	6903:bg,6903:uk
-ланцуте	6903:uk
-ланцутові	6903:uk
-ланцутом	6903:uk
-ланцуту	6903:uk
-ланцуті	6903:uk
+лансинг	5617:bg
+лансінг	5617:uk
+ланцут	6905:bg,6905:uk
+ланцуте	6905:uk
+ланцутові	6905:uk
+ланцутом	6905:uk
+ланцуту	6905:uk
+ланцуті	6905:uk
 лаос	125:bg,125:uk
 лаосе	125:uk
 лаосові	125:uk
@@ -25679,7 +25834,7 @@ złotowowi	6899:pl
 лас-вегасом	1132:uk
 лас-вегасу	1132:uk
 лас-вегасі	1132:uk
-ласнамяє	5508:uk
+ласнамяє	5509:uk
 латакия	1038:bg
 латакію	1038:uk
 латакія	1038:uk
@@ -25716,13 +25871,13 @@ złotowowi	6899:pl
 ле-маном	4348:uk
 ле-ману	4348:uk
 ле-мані	4348:uk
-лебедин	6758:bg,6758:uk
-лебедина	6758:uk
-лебедине	6758:uk
-лебединові	6758:uk
-лебедином	6758:uk
-лебедину	6758:uk
-лебедині	6758:uk
+лебедин	6760:bg,6760:uk
+лебедина	6760:uk
+лебедине	6760:uk
+лебединові	6760:uk
+лебедином	6760:uk
+лебедину	6760:uk
+лебедині	6760:uk
 леверкузен	3885:bg,3885:uk
 леверкузена	3885:uk
 леверкузене	3885:uk
@@ -25732,23 +25887,22 @@ złotowowi	6899:pl
 леверкузені	3885:uk
 леви	4378:bg
 леві	4378:uk
-леиден	5266:bg,5266:uk
-леидена	5266:uk
-леидене	5266:uk
-леиденові	5266:uk
-леиденом	5266:uk
-леидену	5266:uk
-леидені	5266:uk
+леиден	5267:bg,5267:uk
+леидена	5267:uk
+леидене	5267:uk
+леиденові	5267:uk
+леиденом	5267:uk
+леидену	5267:uk
+леидені	5267:uk
 леипциг	1401:uk
 леипцига	1401:uk
 леипцигові	1401:uk
 леипцигом	1401:uk
 леипцигу	1401:uk
 леипцизі	1401:uk
-лендзіни	6978:uk
+лендзіни	6980:uk
 ленинград	303:bg
-ленінск-кузнецкі	5801:uk
-ленінськии	6356:uk
+ленінск-кузнецкі	5802:uk
 леон	4346:bg,4346:uk,5064:bg,5064:uk
 леона	4346:uk,5064:uk
 леонам	4346:uk,5064:uk
@@ -25769,44 +25923,48 @@ złotowowi	6899:pl
 лестером	1816:uk
 лестеру	1816:uk
 лестері	1816:uk
-леґьоново	6487:uk
+леґьоново	6488:uk
 либерия	130:bg
 либия	135:bg
 либревиль	917:bg
 ливан	126:bg
 ливърпул	1423:bg
-лида	6093:bg
+лида	6094:bg
 лидс	1320:bg
 ликаси	1142:bg
 лилль	2717:bg
 лилонгве	743:bg
 лима	283:bg
-лиман	6846:bg,6846:uk
-лимана	6846:uk
-лимане	6846:uk
-лиманові	6846:uk
-лиманом	6846:uk
-лиману	6846:uk
-лимані	6846:uk
+лиман	6848:bg,6848:uk
+лимана	6848:uk
+лимане	6848:uk
+лиманові	6848:uk
+лиманом	6848:uk
+лиману	6848:uk
+лимані	6848:uk
 лимасол	4098:bg
 лимож	4458:bg
-линкольн	2225:bg,6055:bg
+линкольн	2225:bg,6056:bg
 линц	3134:bg
 лион	1353:bg
 липа	3038:bg,3038:uk
 липецьк	1388:bg,1388:uk
 липи	3038:uk
-липкам	6911:uk
-липками	6911:uk
-липках	6911:uk
-липки	6911:bg,6911:uk
+липкам	6913:uk
+липками	6913:uk
+липках	6913:uk
+липки	6913:bg,6913:uk
 липо	3038:uk
-липок	6911:uk
+липок	6913:uk
 липою	3038:uk
 липу	3038:uk
 липі	3038:uk
 лисабон	1363:bg
-лисичанськ	6350:bg,6350:uk
+лисичанськ	6351:bg,6351:uk
+лисичанська	6351:uk
+лисичанськові	6351:uk
+лисичанськом	6351:uk
+лисичанську	6351:uk
 литва	132:bg,132:uk
 литви	132:uk
 литво	132:uk
@@ -25816,13 +25974,13 @@ złotowowi	6899:pl
 литл-рок	3166:bg
 лихтенщаин	128:bg
 лишинга	2322:bg
-ловелл	5719:bg,5719:uk
-ловелла	5719:uk
-ловеллові	5719:uk
-ловеллом	5719:uk
-ловеллу	5719:uk
-ловеллі	5719:uk
-ловеч	6691:bg
+ловелл	5720:bg,5720:uk
+ловелла	5720:uk
+ловеллові	5720:uk
+ловеллом	5720:uk
+ловеллу	5720:uk
+ловеллі	5720:uk
+ловеч	6693:bg
 лодзе	1136:uk
 лодзь	1136:bg,1136:uk
 лодзю	1136:uk
@@ -25833,19 +25991,19 @@ złotowowi	6899:pl
 лозанною	4532:uk
 лозанну	4532:uk
 лозанні	4532:uk
-лозова	6473:bg,6473:uk
-лозовою	6473:uk
-лозовоі	6473:uk
-лозову	6473:uk
-лозовіи	6473:uk
-лом	6888:bg
+лозова	6474:bg,6474:uk
+лозовою	6474:uk
+лозовоі	6474:uk
+лозову	6474:uk
+лозовіи	6474:uk
+лом	6890:bg
 ломе	435:bg,435:uk
-ломянки	7021:bg
-ломянкі	7021:uk
+ломянки	7024:bg
+ломянкі	7024:uk
 лонг-бич	1483:bg
 лонг-біч	1483:uk
-лонгиир	7055:bg
-лонгиір	7055:uk
+лонгиир	7058:bg
+лонгиір	7058:uk
 лондон	277:bg,277:uk,1628:bg,1628:uk
 лондона	277:uk,1628:uk
 лондоне	277:uk,1628:uk
@@ -25860,46 +26018,45 @@ złotowowi	6899:pl
 лос-анджелесом	339:uk,5038:uk
 лос-анджелесу	339:uk,5038:uk
 лос-анджелесі	339:uk,5038:uk
-лтава	2334:uk
-лтави	2334:uk
-лтаво	2334:uk
-лтавою	2334:uk
-лтаву	2334:uk
-лтаві	2334:uk
 луанда	381:bg,381:uk
 луанди	381:uk
 луандо	381:uk
 луандою	381:uk
 луанду	381:uk
 луанді	381:uk
-лубен	6527:uk
-лубнам	6527:uk
-лубнами	6527:uk
-лубнах	6527:uk
-лубни	6527:bg,6527:uk
+лубен	6528:uk
+лубнам	6528:uk
+лубнами	6528:uk
+лубнах	6528:uk
+лубни	6528:bg,6528:uk
 лубумбаши	429:bg
 лубумбаші	429:uk
-луга	5585:bg,5585:uk
-луги	5585:uk
-луго	5585:uk
-лугою	5585:uk
-лугу	5585:uk
+луга	5586:bg,5586:uk
+луганськ	1715:bg,1715:uk
+луганська	1715:uk
+луганськові	1715:uk
+луганськом	1715:uk
+луганську	1715:uk
+луги	5586:uk
+луго	5586:uk
+лугою	5586:uk
+лугу	5586:uk
 лудхіана	533:uk
-лузі	5585:uk
+лузі	5586:uk
 луисвилл	1161:bg
-лук'янівка	6638:uk
-лук'янівки	6638:uk
-лук'янівко	6638:uk
-лук'янівкою	6638:uk
-лук'янівку	6638:uk
-лук'янівці	6638:uk
-луков	6650:bg
-лукова	6650:uk
-лукове	6650:uk
-луковим	6650:uk
-луковом	6650:uk
-лукову	6650:uk
-лукові	6650:uk
+лук'янівка	6640:uk
+лук'янівки	6640:uk
+лук'янівко	6640:uk
+лук'янівкою	6640:uk
+лук'янівку	6640:uk
+лук'янівці	6640:uk
+луков	6652:bg
+лукова	6652:uk
+лукове	6652:uk
+луковим	6652:uk
+луковом	6652:uk
+лукову	6652:uk
+лукові	6652:uk
 луксор	1627:bg,1627:uk
 луксора	1627:uk
 луксоре	1627:uk
@@ -25907,24 +26064,28 @@ złotowowi	6899:pl
 луксором	1627:uk
 луксору	1627:uk
 луксорі	1627:uk
-луків	6650:uk
-луківа	6650:uk
-луківе	6650:uk
-луківим	6650:uk
-луківу	6650:uk
-луківі	6650:uk
+луків	6652:uk
+луківа	6652:uk
+луківе	6652:uk
+луківим	6652:uk
+луківу	6652:uk
+луківі	6652:uk
 лусака	431:bg,431:uk
 лусаки	431:uk
 лусако	431:uk
 лусакою	431:uk
 лусаку	431:uk
 лусаці	431:uk
-лутугине	6946:bg,6946:uk
-лутугиним	6946:uk
-лутугиного	6946:uk
-лутугиному	6946:uk
-лутугинім	6946:uk
+лутугине	6948:bg,6948:uk
+лутугиним	6948:uk
+лутугиного	6948:uk
+лутугиному	6948:uk
+лутугинім	6948:uk
 луцьк	2990:bg,2990:uk
+луцька	2990:uk
+луцькові	2990:uk
+луцьком	2990:uk
+луцьку	2990:uk
 луісвілл	1161:uk
 луісвілла	1161:uk
 луісвілле	1161:uk
@@ -25932,36 +26093,30 @@ złotowowi	6899:pl
 луісвіллом	1161:uk
 луісвіллу	1161:uk
 луісвіллі	1161:uk
-лхаса	5304:bg,5304:uk
-лхаси	5304:uk
-лхасо	5304:uk
-лхасою	5304:uk
-лхасу	5304:uk
-лхасі	5304:uk
-львов	1033:uk
+лхаса	5305:bg,5305:uk
+лхаси	5305:uk
+лхасо	5305:uk
+лхасою	5305:uk
+лхасу	5305:uk
+лхасі	5305:uk
 львова	1033:uk
 львове	1033:uk
-львови	1033:uk
-львовим	1033:uk
-львовими	1033:uk
-львових	1033:uk
-львовою	1033:uk
-львовоі	1033:uk
+львовом	1033:uk
 львову	1033:uk
 львові	1033:uk
-львовіи	1033:uk
-льовен	6250:bg,6250:uk
-льовена	6250:uk
-льовене	6250:uk
-льовенові	6250:uk
-льовеном	6250:uk
-льовену	6250:uk
-льовені	6250:uk
-любане	6796:uk
-любанню	6796:uk
-любань	6796:bg,6796:uk
-любані	6796:uk
-любартів	6784:uk
+львів	1033:uk
+льовен	6251:bg,6251:uk
+льовена	6251:uk
+льовене	6251:uk
+льовенові	6251:uk
+льовеном	6251:uk
+льовену	6251:uk
+льовені	6251:uk
+любане	6798:uk
+любанню	6798:uk
+любань	6798:bg,6798:uk
+любані	6798:uk
+любартів	6786:uk
 любек	3040:bg,3040:uk
 любека	3040:uk
 любекові	3040:uk
@@ -25969,20 +26124,20 @@ złotowowi	6899:pl
 любеку	3040:uk
 люберци	4074:bg
 люберці	4074:uk
-любин	6374:bg,6374:uk
-любина	6374:uk
-любине	6374:uk
-любиним	6374:uk
-любиними	6374:uk
-любиних	6374:uk
-любиного	6374:uk
-любиному	6374:uk
-любиною	6374:uk
-любиноі	6374:uk
-любину	6374:uk
-любині	6374:uk
-любиніи	6374:uk
-любинім	6374:uk
+любин	6375:bg,6375:uk
+любина	6375:uk
+любине	6375:uk
+любиним	6375:uk
+любиними	6375:uk
+любиних	6375:uk
+любиного	6375:uk
+любиному	6375:uk
+любиною	6375:uk
+любиноі	6375:uk
+любину	6375:uk
+любині	6375:uk
+любиніи	6375:uk
+любинім	6375:uk
 люблин	1984:bg
 люблян	2388:bg,2388:uk
 любляна	2388:uk
@@ -25997,34 +26152,34 @@ złotowowi	6899:pl
 люблін	1984:uk
 любліна	1984:uk
 любліне	1984:uk
-люблінець	6761:uk
+люблінець	6763:uk
 люблінові	1984:uk
 любліном	1984:uk
 любліну	1984:uk
 любліні	1984:uk
-люботин	6847:bg,6847:uk
-люботина	6847:uk
-люботине	6847:uk
-люботинові	6847:uk
-люботином	6847:uk
-люботину	6847:uk
-люботині	6847:uk
+люботин	6849:bg,6849:uk
+люботина	6849:uk
+люботине	6849:uk
+люботинові	6849:uk
+люботином	6849:uk
+люботину	6849:uk
+люботині	6849:uk
 людвіґсгафен-на-реині	3871:uk
-люксембург	133:bg,133:uk,6380:bg,6380:uk
-люксембурга	133:uk,6380:uk
-люксембургові	133:uk,6380:uk
-люксембургом	133:uk,6380:uk
-люксембургу	133:uk,6380:uk
-люксембурже	133:uk,6380:uk
-люксембурзі	133:uk,6380:uk
-лягніца	5927:uk
-ліберац	6118:uk
+люксембург	133:bg,133:uk,6381:bg,6381:uk
+люксембурга	133:uk,6381:uk
+люксембургові	133:uk,6381:uk
+люксембургом	133:uk,6381:uk
+люксембургу	133:uk,6381:uk
+люксембурже	133:uk,6381:uk
+люксембурзі	133:uk,6381:uk
+лягніца	5928:uk
+ліберац	6119:uk
 ліберію	130:uk
 ліберія	130:uk
 ліберіє	130:uk
 ліберією	130:uk
 ліберіі	130:uk
-лібионж	6921:uk
+лібионж	6923:uk
 лібревіль	917:uk
 ліван	126:uk
 ліване	126:uk
@@ -26038,21 +26193,33 @@ złotowowi	6899:pl
 ліверпулю	1423:uk
 ліверпуля	1423:uk
 ліверпулі	1423:uk
+лівобережна	5162:uk
 лівобережнии	5162:uk
-лівобережнии масив	6720:uk
+лівобережнии масив	6722:uk
+лівобережним	5162:uk
+лівобережними	5162:uk
+лівобережних	5162:uk
+лівобережного	5162:uk
+лівобережному	5162:uk
+лівобережною	5162:uk
+лівобережноі	5162:uk
+лівобережну	5162:uk
+лівобережні	5162:uk
+лівобережніи	5162:uk
+лівобережнім	5162:uk
 лівію	135:uk
 лівія	135:uk
 лівіє	135:uk
 лівією	135:uk
 лівіі	135:uk
-ліда	6093:uk
-лідам	6093:uk
-лідами	6093:uk
-лідах	6093:uk
-лідзбарк-вармінськии	6971:uk
-ліди	6093:uk
-лідо	6093:uk
-лідою	6093:uk
+ліда	6094:uk
+лідам	6094:uk
+лідами	6094:uk
+лідах	6094:uk
+лідзбарк-вармінськии	6973:uk
+ліди	6094:uk
+лідо	6094:uk
+лідою	6094:uk
 лідс	1320:uk
 лідса	1320:uk
 лідсе	1320:uk
@@ -26060,8 +26227,8 @@ złotowowi	6899:pl
 лідсом	1320:uk
 лідсу	1320:uk
 лідсі	1320:uk
-ліду	6093:uk
-ліді	6093:uk
+ліду	6094:uk
+ліді	6094:uk
 лікасі	1142:uk
 ліллеві	2717:uk
 ліллем	2717:uk
@@ -26090,12 +26257,12 @@ złotowowi	6899:pl
 лімою	283:uk
 ліму	283:uk
 лімі	283:uk
-лінкольн	2225:uk,6055:uk
-лінкольна	2225:uk,6055:uk
-лінкольнові	2225:uk,6055:uk
-лінкольном	2225:uk,6055:uk
-лінкольну	2225:uk,6055:uk
-лінкольні	2225:uk,6055:uk
+лінкольн	2225:uk,6056:uk
+лінкольна	2225:uk,6056:uk
+лінкольнові	2225:uk,6056:uk
+лінкольном	2225:uk,6056:uk
+лінкольну	2225:uk,6056:uk
+лінкольні	2225:uk,6056:uk
 лінц	3134:uk
 лінца	3134:uk
 лінце	3134:uk
@@ -26118,7 +26285,7 @@ złotowowi	6899:pl
 лісабоном	1363:uk
 лісабону	1363:uk
 лісабоні	1363:uk
-лісовии масив	6357:uk
+лісовии масив	6358:uk
 літл-рок	3166:uk
 ліхтенштеин	128:uk
 ліхтенштеина	128:uk
@@ -26165,7 +26332,7 @@ złotowowi	6899:pl
 мадагаскаром	141:uk
 мадагаскару	141:uk
 мадагаскарі	141:uk
-маджуро	6734:bg
+маджуро	6736:bg
 мадрид	357:bg,357:uk,4655:bg,4655:uk
 мадрида	357:uk,4655:uk
 мадриде	357:uk,4655:uk
@@ -26237,15 +26404,15 @@ złotowowi	6899:pl
 малакку	1232:uk
 малацці	1232:uk
 малдиви	154:bg
-мале	6065:bg,6065:uk
+мале	6066:bg,6066:uk
 мали	144:bg
-малин	6738:bg,6738:uk
-малинди	5260:bg
-малине	6738:uk
-малинові	6738:uk
-малином	6738:uk
-малину	6738:uk
-малині	6738:uk
+малин	6740:bg,6740:uk
+малинди	5261:bg
+малине	6740:uk
+малинові	6740:uk
+малином	6740:uk
+малину	6740:uk
+малині	6740:uk
 малмьо	1848:bg
 малта	152:bg
 мальдівам	154:uk
@@ -26260,7 +26427,7 @@ złotowowi	6899:pl
 мальту	152:uk
 мальті	152:uk
 малі	144:uk
-малінді	5260:uk
+малінді	5261:uk
 манагуа	831:bg,831:uk
 манама	4283:bg
 манас	5116:bg,5116:uk
@@ -26275,8 +26442,8 @@ złotowowi	6899:pl
 мангером	3025:uk
 мангеру	3025:uk
 мангері	3025:uk
-манзини	5729:bg
-манзіні	5729:uk
+манзини	5730:bg
+манзіні	5730:uk
 манила	540:bg
 манисалес	1585:bg
 манхеттен	575:bg,575:uk
@@ -26285,14 +26452,14 @@ złotowowi	6899:pl
 манхеттеном	575:uk
 манхеттену	575:uk
 манхеттені	575:uk
-манчестер	1250:uk,5743:uk
-манчестера	1250:uk,5743:uk
-манчестере	1250:uk,5743:uk
-манчестерові	1250:uk,5743:uk
-манчестером	1250:uk,5743:uk
-манчестеру	1250:uk,5743:uk
-манчестері	1250:uk,5743:uk
-манчестър	1250:bg,5743:bg
+манчестер	1250:uk,5744:uk
+манчестера	1250:uk,5744:uk
+манчестере	1250:uk,5744:uk
+манчестерові	1250:uk,5744:uk
+манчестером	1250:uk,5744:uk
+манчестеру	1250:uk,5744:uk
+манчестері	1250:uk,5744:uk
+манчестър	1250:bg,5744:bg
 маніла	540:uk
 маніли	540:uk
 маніло	540:uk
@@ -26308,20 +26475,21 @@ złotowowi	6899:pl
 марбельє	4024:uk
 марбельєю	4024:uk
 марбельі	4024:uk
-марганець	6523:bg,6523:uk
-марганцеві	6523:uk
-марганцем	6523:uk
-марганцю	6523:uk
-марганця	6523:uk
-марганці	6523:uk
+марганець	6524:bg,6524:uk
+марганцеві	6524:uk
+марганцем	6524:uk
+марганцю	6524:uk
+марганця	6524:uk
+марганці	6524:uk
 мардин	4842:bg
 мардін	4842:uk
-мариго	7051:bg
-марки	6779:bg
-маркі	6779:uk
+мариго	7054:bg
+мариуполь	2810:bg
+марки	6781:bg
+маркі	6781:uk
 марокко	136:uk
 мароко	136:bg
-мароні	6387:uk
+мароні	6388:uk
 марселеві	892:uk
 марселем	892:uk
 марсель	892:uk
@@ -26336,10 +26504,22 @@ złotowowi	6899:pl
 мартинікою	149:uk
 мартиніку	149:uk
 мартиніці	149:uk
-маруґаме	5786:uk
+маруґаме	5787:uk
 маршаллові острови	142:uk
 маршалови острови	142:bg
-маріго	7051:uk
+маріго	7054:uk
+маріуполеві	2810:uk
+маріуполем	2810:uk
+маріуполь	2810:uk
+маріуполю	2810:uk
+маріуполя	2810:uk
+маріуполі	2810:uk
+масан	6656:uk
+масанам	6656:uk
+масанами	6656:uk
+масанах	6656:uk
+масани	6656:bg,6656:uk
+масанів	6656:uk
 масеио	781:bg
 масеру	1861:bg
 маскат	956:bg,956:uk
@@ -26365,8 +26545,8 @@ złotowowi	6899:pl
 машіше	4990:uk
 маями	1446:bg
 маямі	1446:uk
-маямі-ґарденс	5595:uk
-мбабане	6382:bg
+маямі-ґарденс	5596:uk
+мбабане	6383:bg
 мбужі-маі	446:uk
 медеи	4319:uk
 медельин	455:bg
@@ -26393,10 +26573,10 @@ złotowowi	6899:pl
 медісоном	2328:uk
 медісону	2328:uk
 медісоні	2328:uk
-межиріччю	6941:uk
-межиріччя	6941:uk
-межиріччям	6941:uk
-межиріччі	6941:uk
+межиріччю	6943:uk
+межиріччя	6943:uk
+межиріччям	6943:uk
+межиріччі	6943:uk
 мека	546:bg
 мекка	546:uk
 мекки	546:uk
@@ -26432,13 +26612,13 @@ złotowowi	6899:pl
 мемфісом	1149:uk
 мемфісу	1149:uk
 мемфісі	1149:uk
-мендоза	5511:bg
-мендоса	5511:uk
-мендоси	5511:uk
-мендосо	5511:uk
-мендосою	5511:uk
-мендосу	5511:uk
-мендосі	5511:uk
+мендоза	5512:bg
+мендоса	5512:uk
+мендоси	5512:uk
+мендосо	5512:uk
+мендосою	5512:uk
+мендосу	5512:uk
+мендосі	5512:uk
 менсфилд	3695:bg
 менсфілд	3695:uk
 менсфілда	3695:uk
@@ -26451,12 +26631,12 @@ złotowowi	6899:pl
 менхенгладбахові	2478:uk
 менхенгладбахом	2478:uk
 менхенгладбаху	2478:uk
-мерефа	6820:bg,6820:uk
-мерефи	6820:uk
-мерефо	6820:uk
-мерефою	6820:uk
-мерефу	6820:uk
-мерефі	6820:uk
+мерефа	6822:bg,6822:uk
+мерефи	6822:uk
+мерефо	6822:uk
+мерефою	6822:uk
+мерефу	6822:uk
+мерефі	6822:uk
 мерида	696:bg,2197:bg
 мерло	2413:bg,2413:uk
 меріда	696:uk,2197:uk
@@ -26479,12 +26659,11 @@ złotowowi	6899:pl
 мианмар (бирма)	145:bg
 миас	3786:bg
 мидлсбро	4402:bg
-микитівка	6404:uk
-микитівки	6404:uk
-микитівко	6404:uk
-микитівкою	6404:uk
-микитівку	6404:uk
-микитівці	6404:uk
+микитівськии	6405:uk
+микитівським	6405:uk
+микитівського	6405:uk
+микитівському	6405:uk
+микитівськім	6405:uk
 миколаєва	1496:uk
 миколаєве	1496:uk
 миколаєвим	1496:uk
@@ -26500,33 +26679,40 @@ złotowowi	6899:pl
 миколаєвіи	1496:uk
 миколаєвім	1496:uk
 миколаів	1496:uk
-миколув	6566:bg
+миколув	6567:bg
 микронезия	72:bg
 микільська борщагівка	4947:uk
 милагро	4703:bg
 милан	620:bg
 милтон	4717:bg
 милуоки	1261:bg
-милянувек	7001:bg
+милянувек	7003:bg
 мингора	1856:bg
 минна	1619:bg
 миннеаполис	1671:bg
 минск	506:bg
 минуф	5023:bg
 мирамар	4590:bg
-миргород	6563:bg,6563:uk
-миргорода	6563:uk
-миргороде	6563:uk
-миргородові	6563:uk
-миргородом	6563:uk
-миргороду	6563:uk
-миргороді	6563:uk
+миргород	6564:bg,6564:uk
+миргорода	6564:uk
+миргороде	6564:uk
+миргородові	6564:uk
+миргородом	6564:uk
+миргороду	6564:uk
+миргороді	6564:uk
+мирноград	6517:uk
+мирнограда	6517:uk
+мирнограде	6517:uk
+мирноградові	6517:uk
+мирноградом	6517:uk
+мирнограду	6517:uk
+мирнограді	6517:uk
 мирут	683:bg
 мисато	4422:bg
-мисима	5851:bg
-мисленіце	6929:uk
-мисловице	6397:bg
-мисловіце	6397:uk
+мисима	5852:bg
+мисленіце	6931:uk
+мисловице	6398:bg
+мисловіце	6398:uk
 мита	2399:bg,2399:uk
 митищ	3934:uk
 митищам	3934:uk
@@ -26537,12 +26723,12 @@ złotowowi	6899:pl
 миту	2399:uk
 миті	2399:uk
 мишко	1508:bg,1508:uk
-мишков	6622:bg
+мишков	6624:bg
 мишкові	1508:uk
 мишкольц	4077:bg
 мишком	1508:uk
 мишку	1508:uk
-миңгәчевір	5926:uk
+миңгәчевір	5927:uk
 могадишо	401:uk
 могадишу	401:bg
 могильов	1896:bg,1896:uk
@@ -26557,7 +26743,19 @@ złotowowi	6899:pl
 могильову	1896:uk
 могильові	1896:uk
 могильовіи	1896:uk
-могилів-подільськии	6648:uk
+могилів-подільська	6650:uk
+могилів-подільськии	6650:uk
+могилів-подільським	6650:uk
+могилів-подільськими	6650:uk
+могилів-подільських	6650:uk
+могилів-подільського	6650:uk
+могилів-подільському	6650:uk
+могилів-подільською	6650:uk
+могилів-подільськоі	6650:uk
+могилів-подільську	6650:uk
+могилів-подільські	6650:uk
+могилів-подільськіи	6650:uk
+могилів-подільськім	6650:uk
 модена	3471:bg,3471:uk
 модени	3471:uk
 модено	3471:uk
@@ -26571,21 +26769,24 @@ złotowowi	6899:pl
 мозамбікові	158:uk
 мозамбіком	158:uk
 мозамбіку	158:uk
-мозир	6017:bg,6017:uk
-мозиреві	6017:uk
-мозирем	6017:uk
-мозирю	6017:uk
-мозиря	6017:uk
-мозирі	6017:uk
+мозир	6018:bg,6018:uk
+мозиреві	6018:uk
+мозирем	6018:uk
+мозирю	6018:uk
+мозиря	6018:uk
+мозирі	6018:uk
 молдова	138:bg,138:uk
 молдови	138:uk
 молдово	138:uk
 молдовою	138:uk
 молдову	138:uk
 молдові	138:uk
-молодогвардіиськ	6794:uk
-молодіжне	6535:uk
-монако	137:bg,137:uk,6627:bg,6627:uk
+молодіжне	6536:uk
+молодіжним	6536:uk
+молодіжного	6536:uk
+молодіжному	6536:uk
+молодіжнім	6536:uk
+монако	137:bg,137:uk,6629:bg,6629:uk
 монголия	146:bg
 монголію	146:uk
 монголія	146:uk
@@ -26607,12 +26808,12 @@ złotowowi	6899:pl
 монровіє	560:uk
 монровією	560:uk
 монровіі	560:uk
-монтана	6507:bg,6507:uk
-монтани	6507:uk
-монтано	6507:uk
-монтаною	6507:uk
-монтану	6507:uk
-монтані	6507:uk
+монтана	6508:bg,6508:uk
+монтани	6508:uk
+монтано	6508:uk
+монтаною	6508:uk
+монтану	6508:uk
+монтані	6508:uk
 монтгомери	3309:bg
 монтгомері	3309:uk
 монтевидео	657:bg
@@ -26638,7 +26839,7 @@ złotowowi	6899:pl
 морено-валли	3144:bg
 морено-валлі	3144:uk
 мориока	2253:bg
-морони	6387:bg
+морони	6388:bg
 моріока	2253:uk
 моріґучі	4386:uk
 москва	266:bg,266:uk
@@ -26647,12 +26848,13 @@ złotowowi	6899:pl
 москвою	266:uk
 москву	266:uk
 москві	266:uk
-мостар	6016:bg
-мостиськ	6952:uk
-мостиська	6952:bg,6952:uk
-мостиськам	6952:uk
-мостиськами	6952:uk
-мостиськах	6952:uk
+мостар	6017:bg
+мостиськ	6954:uk
+мостиська	6954:bg,6954:uk
+мостиськам	6954:uk
+мостиськами	6954:uk
+мостиськах	6954:uk
+мостицькии масив	6742:bg,6742:uk
 мосул	520:bg,520:uk
 мосула	520:uk
 мосуле	520:uk
@@ -26660,11 +26862,11 @@ złotowowi	6899:pl
 мосулом	520:uk
 мосулу	520:uk
 мосулі	520:uk
-мукачеве	6359:bg,6359:uk
-мукачевим	6359:uk
-мукачевого	6359:uk
-мукачевому	6359:uk
-мукачевім	6359:uk
+мукачева	6360:uk
+мукачево	6360:bg,6360:uk
+мукачевом	6360:uk
+мукачеву	6360:uk
+мукачеві	6360:uk
 мурманськ	2222:uk
 муром	4966:bg,4966:uk
 муроме	4966:uk
@@ -26688,16 +26890,16 @@ złotowowi	6899:pl
 мюнхеном	569:uk
 мюнхену	569:uk
 мюнхені	569:uk
-мєждурєченськ	6251:uk
+мєждурєченськ	6252:uk
 міас	3786:uk
 мідлсбро	4402:uk
-міколув	6566:uk
+міколув	6567:uk
 мікронезію	72:uk
 мікронезія	72:uk
 мікронезіє	72:uk
 мікронезією	72:uk
 мікронезіі	72:uk
-мікрораион дарницького вагоноремонтного заводу	6933:uk
+мікрораион дарницького вагоноремонтного заводу	6935:uk
 мілагро	4703:uk
 мілан	620:uk
 мілана	620:uk
@@ -26720,7 +26922,7 @@ złotowowi	6899:pl
 мілтону	4717:uk
 мілтоні	4717:uk
 мілуокі	1261:uk
-мілянувек	7001:uk
+мілянувек	7003:uk
 мінгора	1856:uk
 мінна	1619:uk
 міннеаполіс	1671:uk
@@ -26736,14 +26938,14 @@ złotowowi	6899:pl
 мінну	1619:uk
 мінні	1619:uk
 мінськ	506:uk
-мінськ-мазовецькии	6585:uk
-мінськии масив	6626:uk
+мінськ-мазовецькии	6586:uk
+мінськии масив	6628:uk
 мінуф	5023:uk
 мірамар	4590:uk
 мірут	683:uk
 місато	4422:uk
 міссісога	1032:uk
-місіма	5851:uk
+місіма	5852:uk
 мішкольц	4077:uk
 міяконоджьо	3914:uk
 наблус	4812:bg,4812:uk
@@ -26757,19 +26959,19 @@ złotowowi	6899:pl
 навоі	4359:uk
 нагано	1802:bg,1802:uk
 нагасаки	1682:bg
-нагінск	5460:uk
-надвирна	6792:bg
-надвірна	6792:uk
-надвірною	6792:uk
-надвірноі	6792:uk
-надвірну	6792:uk
-надвірніи	6792:uk
-назили	5278:bg
+нагінск	5461:uk
+надвирна	6794:bg
+надвірна	6794:uk
+надвірною	6794:uk
+надвірноі	6794:uk
+надвірну	6794:uk
+надвірніи	6794:uk
+назили	5279:bg
 назране	3853:uk
 назранню	3853:uk
 назрань	3853:bg,3853:uk
 назрані	3853:uk
-назілі	5278:uk
+назілі	5279:uk
 наиджел	4482:bg,4482:uk
 наиджела	4482:uk
 наиджелам	4482:uk
@@ -26799,13 +27001,13 @@ złotowowi	6899:pl
 намангані	1034:uk
 намибе	2545:bg
 намибия	159:bg
-намюр	5710:bg,5710:uk
-намюра	5710:uk
-намюре	5710:uk
-намюрові	5710:uk
-намюром	5710:uk
-намюру	5710:uk
-намюрі	5710:uk
+намюр	5711:bg,5711:uk
+намюра	5711:uk
+намюре	5711:uk
+намюрові	5711:uk
+намюром	5711:uk
+намюру	5711:uk
+намюрі	5711:uk
 намібе	2545:uk
 намібію	159:uk
 намібія	159:uk
@@ -26846,7 +27048,7 @@ złotowowi	6899:pl
 нарі	1821:uk
 наріта	4719:uk
 насау	2834:bg,2834:uk
-насу-сіобара	5471:uk
+насу-сіобара	5472:uk
 науру	168:bg,168:uk
 находка	4287:bg,4287:uk
 находки	4287:uk
@@ -26878,73 +27080,107 @@ złotowowi	6899:pl
 непервілл	4282:uk
 нетания	2829:bg
 нетанія	2829:uk
-нетишин	6591:bg
-нетішин	6591:uk
-нетішина	6591:uk
-нетішине	6591:uk
-нетішинові	6591:uk
-нетішином	6591:uk
-нетішину	6591:uk
-нетішині	6591:uk
+нетишин	6592:bg
+нетішин	6592:uk
+нетішина	6592:uk
+нетішине	6592:uk
+нетішинові	6592:uk
+нетішином	6592:uk
+нетішину	6592:uk
+нетішині	6592:uk
 ниамеи	636:bg
-нивкам	6399:uk
-нивками	6399:uk
-нивках	6399:uk
-нивки	6399:bg,6399:uk
-нивок	6399:uk
+нивкам	6400:uk
+нивками	6400:uk
+нивках	6400:uk
+нивки	6400:bg,6400:uk
+нивок	6400:uk
 нигер	161:bg
 нигерия	163:bg
 нидерландия	165:bg
-нижин	6418:bg
+нижин	6419:bg
 нижньовартовськ	2648:bg,2648:uk
 нижньодніпровськ	3943:uk
+нижньодніпровська	3943:uk
+нижньодніпровськові	3943:uk
+нижньодніпровськом	3943:uk
+нижньодніпровську	3943:uk
 ниидза	3814:bg
 ниихама	5125:bg
 никарагуа	164:bg
 никозия	3198:bg
 николаев	1496:bg
-никополь	5977:bg
+никополь	5978:bg
 ним	4243:bg
 нинбо	344:bg
 нисио	3731:bg
 ниуе	169:bg
 ниш	2605:bg
+нова забудова	6501:bg,6501:uk
+нова загора	6766:bg
 нова зеландия	170:bg
 нова зеландія	170:uk
 нова каледония	160:bg
 нова каледонія	160:uk
+нова каховка	6531:bg,6531:uk
 нова-ігуасу	922:uk
-новгород	2906:bg,2906:uk,7027:bg,7027:uk
-новгорода	2906:uk,7027:uk
-новгороде	2906:uk,7027:uk
-новгородові	2906:uk,7027:uk
-новгородом	2906:uk,7027:uk
-новгороду	2906:uk,7027:uk
-новгороді	2906:uk,7027:uk
+новгород	2906:bg,2906:uk
+новгород-сіверська	7030:uk
+новгород-сіверське	7030:uk
+новгород-сіверськии	7030:uk
+новгород-сіверським	7030:uk
+новгород-сіверськими	7030:uk
+новгород-сіверських	7030:uk
+новгород-сіверського	7030:uk
+новгород-сіверському	7030:uk
+новгород-сіверською	7030:uk
+новгород-сіверськоі	7030:uk
+новгород-сіверську	7030:uk
+новгород-сіверські	7030:uk
+новгород-сіверськіи	7030:uk
+новгород-сіверськім	7030:uk
+новгорода	2906:uk
+новгороде	2906:uk
+новгородові	2906:uk
+новгородом	2906:uk
+новгороду	2906:uk
+новгороді	2906:uk
 нови-сад	2997:bg
-новии львів	6559:uk
-новии розділ	6686:uk
-новии-двір-мазовецькии	6694:uk
-новобіличам	6681:uk
-новобіличами	6681:uk
-новобіличах	6681:uk
-новобіличі	6681:uk
-новобіличів	6681:uk
-нововолинськ	6492:bg,6492:uk
+новии львів	6560:uk
+новии розділ	6688:uk
+новии-двір-мазовецькии	6696:uk
+новобіличам	6683:uk
+новобіличами	6683:uk
+новобіличах	6683:uk
+новобіличі	6683:uk
+новобіличів	6683:uk
+нововолинськ	6493:bg,6493:uk
+нововолинська	6493:uk
+нововолинськові	6493:uk
+нововолинськом	6493:uk
+нововолинську	6493:uk
+новозаводськии	3559:bg,3559:uk
+новозаводським	3559:uk
+новозаводського	3559:uk
+новозаводському	3559:uk
+новозаводськім	3559:uk
 новокузнецьк	1313:bg,1313:uk
-новомосковськ	4791:bg,4791:uk,6402:bg,6402:uk
+новомосковськ	4791:bg,4791:uk
 новосибирск	535:bg
 новосибірськ	535:uk
-новотроіцьк	5921:uk
-новоукраинка	6973:bg
-новоукраінка	6973:uk
-новоукраінки	6973:uk
-новоукраінко	6973:uk
-новоукраінкою	6973:uk
-новоукраінку	6973:uk
-новоукраінці	6973:uk
+новотроіцьк	5922:uk
+новоукраинка	6975:bg
+новоукраінка	6975:uk
+новоукраінки	6975:uk
+новоукраінко	6975:uk
+новоукраінкою	6975:uk
+новоукраінку	6975:uk
+новоукраінці	6975:uk
 новочеркаськ	3794:bg,3794:uk
-новояворівськ	6639:uk
+новояворівськ	6641:uk
+новояворівська	6641:uk
+новояворівськові	6641:uk
+новояворівськом	6641:uk
+новояворівську	6641:uk
 нові-сад	2997:uk
 ноис	4135:bg,4135:uk
 ноиса	4135:uk
@@ -27016,7 +27252,7 @@ złotowowi	6899:pl
 ньюпортом	3908:uk
 ньюпорту	3908:uk
 ньюпорті	3908:uk
-ньіредьгаза	5365:uk
+ньіредьгаза	5366:uk
 нюкасъл	1392:bg
 нюрнберг	1369:bg,1369:uk
 нюрнберга	1369:uk
@@ -27042,21 +27278,21 @@ złotowowi	6899:pl
 нідерландах	165:uk
 нідерланди	165:uk
 нідерландів	165:uk
-ніжин	6418:uk
-ніжина	6418:uk
-ніжине	6418:uk
-ніжинові	6418:uk
-ніжином	6418:uk
-ніжину	6418:uk
-ніжині	6418:uk
+ніжин	6419:uk
+ніжина	6419:uk
+ніжине	6419:uk
+ніжинові	6419:uk
+ніжином	6419:uk
+ніжину	6419:uk
+ніжині	6419:uk
 ніжнякамск	2774:uk
 нікарагуа	164:uk
-нікополеві	5977:uk
-нікополем	5977:uk
-нікополь	5977:uk
-нікополю	5977:uk
-нікополя	5977:uk
-нікополі	5977:uk
+нікополеві	5978:uk
+нікополем	5978:uk
+нікополь	5978:uk
+нікополю	5978:uk
+нікополя	5978:uk
+нікополі	5978:uk
 нікосію	3198:uk
 нікосія	3198:uk
 нікосіє	3198:uk
@@ -27084,38 +27320,33 @@ złotowowi	6899:pl
 оберхаузену	2952:uk
 оберхаузені	2952:uk
 обихиро	3806:bg
-обнінськ	5875:uk
+обнінськ	5876:uk
 оболоне	2711:uk
 оболонню	2711:uk
 оболонь	2711:bg,2711:uk
 оболоні	2711:uk
-обухов	6637:bg,6637:uk
-обухова	6637:uk
-обухове	6637:uk
-обухови	6637:uk
-обуховим	6637:uk
-обуховими	6637:uk
-обухових	6637:uk
-обуховою	6637:uk
-обуховоі	6637:uk
-обухову	6637:uk
-обухові	6637:uk
-обуховіи	6637:uk
+обухив	6639:bg
+обухова	6639:uk
+обухове	6639:uk
+обуховом	6639:uk
+обухову	6639:uk
+обухові	6639:uk
+обухів	6639:uk
 обіхіро	3806:uk
-овруч	7020:bg,7020:uk
-овруча	7020:uk
-овручеві	7020:uk
-овручем	7020:uk
-овручу	7020:uk
-овручі	7020:uk
+овруч	7023:bg,7023:uk
+овруча	7023:uk
+овручеві	7023:uk
+овручем	7023:uk
+овручу	7023:uk
+овручі	7023:uk
 овєдо	2941:uk
 оденсе	3532:bg,3532:uk
-одеса	803:bg,803:uk,5534:bg,5534:uk
-одеси	803:uk,5534:uk
-одесо	803:uk,5534:uk
-одесою	803:uk,5534:uk
-одесу	803:uk,5534:uk
-одесі	803:uk,5534:uk
+одеса	803:bg,803:uk,5535:bg,5535:uk
+одеси	803:uk,5535:uk
+одесо	803:uk,5535:uk
+одесою	803:uk,5535:uk
+одесу	803:uk,5535:uk
+одесі	803:uk,5535:uk
 одрин	3543:bg
 окадзаки	1757:bg
 окадзакі	1757:uk
@@ -27146,37 +27377,41 @@ złotowowi	6899:pl
 окінавою	4401:uk
 окінаву	4401:uk
 окінаві	4401:uk
-олава	6625:bg,6625:uk
-олави	6625:uk
-олаво	6625:uk
-олавою	6625:uk
-олаву	6625:uk
-олаві	6625:uk
+олава	6627:bg,6627:uk
+олави	6627:uk
+олаво	6627:uk
+олавою	6627:uk
+олаву	6627:uk
+олаві	6627:uk
 оландски острови	14:bg
-олбані	6229:uk
-олександрівка	6291:uk
-олександрівки	6291:uk
-олександрівко	6291:uk
-олександрівкою	6291:uk
-олександрівку	6291:uk
-олександрівська слобідка	6618:uk
-олександрівці	6291:uk
-олександрію	6383:uk
-олександрія	6383:uk
-олександріє	6383:uk
-олександрією	6383:uk
-олександріі	6383:uk
-олексіівка	6285:uk,6477:uk
-олексіівки	6285:uk,6477:uk
-олексіівко	6285:uk,6477:uk
-олексіівкою	6285:uk,6477:uk
-олексіівку	6285:uk,6477:uk
-олексіівці	6285:uk,6477:uk
-олешкам	6743:uk
-олешками	6743:uk
-олешках	6743:uk
-олешки	6743:bg,6743:uk
-олешок	6743:uk
+олбані	6230:uk
+олександрівська	6292:uk
+олександрівська слобідка	6620:uk
+олександрівськии	6292:uk
+олександрівським	6292:uk
+олександрівського	6292:uk
+олександрівському	6292:uk
+олександрівською	6292:uk
+олександрівськоі	6292:uk
+олександрівську	6292:uk
+олександрівськіи	6292:uk
+олександрівськім	6292:uk
+олександрію	6384:uk
+олександрія	6384:uk
+олександріє	6384:uk
+олександрією	6384:uk
+олександріі	6384:uk
+олексіівка	6286:uk,6478:uk
+олексіівки	6286:uk,6478:uk
+олексіівко	6286:uk,6478:uk
+олексіівкою	6286:uk,6478:uk
+олексіівку	6286:uk,6478:uk
+олексіівці	6286:uk,6478:uk
+олешкам	6745:uk
+олешками	6745:uk
+олешках	6745:uk
+олешки	6745:bg,6745:uk
+олешок	6745:uk
 олинда	1826:bg
 ольборг	4394:bg,4394:uk
 ольборга	4394:uk
@@ -27212,9 +27447,8 @@ złotowowi	6899:pl
 онтарио	3705:bg
 онтаріо	3705:uk
 оніча	553:uk
-ораньестад	6656:bg
-ораньєстад	6656:uk
-орджонікідзе	6581:uk
+ораньестад	6658:bg
+ораньєстад	6658:uk
 орел	2164:bg,2164:uk
 оренбург	1255:bg,1255:uk
 оренбурга	1255:uk
@@ -27223,17 +27457,17 @@ złotowowi	6899:pl
 оренбургу	1255:uk
 оренбурже	1255:uk
 оренбурзі	1255:uk
-орехово-зуево	5247:bg
+орехово-зуево	5248:bg
 орла	2164:uk
 орландо	1986:bg,1986:uk
 орле	2164:uk
-орлеан	5440:bg,5440:uk
-орлеана	5440:uk
-орлеане	5440:uk
-орлеанові	5440:uk
-орлеаном	5440:uk
-орлеану	5440:uk
-орлеані	5440:uk
+орлеан	5441:bg,5441:uk
+орлеана	5441:uk
+орлеане	5441:uk
+орлеанові	5441:uk
+орлеаном	5441:uk
+орлеану	5441:uk
+орлеані	5441:uk
 орлові	2164:uk
 орлом	2164:uk
 орлу	2164:uk
@@ -27246,13 +27480,13 @@ złotowowi	6899:pl
 орхусом	2294:uk
 орхусу	2294:uk
 орхусі	2294:uk
-орша	6198:bg,6198:uk
-орше	6198:uk
-оршею	6198:uk
-оршу	6198:uk
-орші	6198:uk
-орєхово-зуєво	5247:uk
-оріуела	6225:uk
+орша	6199:bg,6199:uk
+орше	6199:uk
+оршею	6199:uk
+оршу	6199:uk
+орші	6199:uk
+орєхово-зуєво	5248:uk
+оріуела	6226:uk
 осака	382:bg,382:uk
 осаки	382:uk,4895:bg
 осако	382:uk
@@ -27260,14 +27494,14 @@ złotowowi	6899:pl
 осаку	382:uk
 осакі	4895:uk
 осаці	382:uk
-освенцим	6615:uk
-освенцима	6615:uk
-освенциме	6615:uk
-освенцимові	6615:uk
-освенцимом	6615:uk
-освенциму	6615:uk
-освенцимі	6615:uk
-освиенцим	6615:bg
+освенцим	6617:uk
+освенцима	6617:uk
+освенциме	6617:uk
+освенцимові	6617:uk
+освенцимом	6617:uk
+освенциму	6617:uk
+освенцимі	6617:uk
+освиенцим	6617:bg
 осло	754:bg,754:uk
 оснабрюк	3808:bg,3808:uk
 оснабрюка	3808:uk
@@ -27306,6 +27540,12 @@ złotowowi	6899:pl
 остіну	830:uk
 остіні	830:uk
 отава	798:bg
+отаманівка	6796:uk
+отаманівки	6796:uk
+отаманівко	6796:uk
+отаманівкою	6796:uk
+отаманівку	6796:uk
+отаманівці	6796:uk
 отдалечени острови на сащ	231:bg
 оттава	798:uk
 оттави	798:uk
@@ -27314,33 +27554,33 @@ złotowowi	6899:pl
 оттаву	798:uk
 оттаві	798:uk
 оукланд	1639:bg
-оффенбах	5289:bg,5289:uk
-оффенбаха	5289:uk
-оффенбахові	5289:uk
-оффенбахом	5289:uk
-оффенбаху	5289:uk
-охота	6365:bg,6365:uk
-охоти	6365:uk
-охотою	6365:uk
-охоту	6365:uk
-охоті	6365:uk
-охтирка	6512:bg,6512:uk
-охтирки	6512:uk
-охтирко	6512:uk
-охтиркою	6512:uk
-охтирку	6512:uk
-охтирці	6512:uk
+оффенбах	5290:bg,5290:uk
+оффенбаха	5290:uk
+оффенбахові	5290:uk
+оффенбахом	5290:uk
+оффенбаху	5290:uk
+охота	6366:bg,6366:uk
+охоти	6366:uk
+охотою	6366:uk
+охоту	6366:uk
+охоті	6366:uk
+охтирка	6513:bg,6513:uk
+охтирки	6513:uk
+охтирко	6513:uk
+охтиркою	6513:uk
+охтирку	6513:uk
+охтирці	6513:uk
 оґакі	3907:uk
 п'і	4646:uk
-пабянице	6403:bg
-пабяніце	6403:uk
-павлоград	6217:bg,6217:uk
-павлограда	6217:uk
-павлограде	6217:uk
-павлоградові	6217:uk
-павлоградом	6217:uk
-павлограду	6217:uk
-павлограді	6217:uk
+пабянице	6404:bg
+пабяніце	6404:uk
+павлоград	6218:bg,6218:uk
+павлограда	6218:uk
+павлограде	6218:uk
+павлоградові	6218:uk
+павлоградом	6218:uk
+павлограду	6218:uk
+павлограді	6218:uk
 павлодар	2023:bg,2023:uk
 павлодара	2023:uk
 павлодаре	2023:uk
@@ -27348,14 +27588,14 @@ złotowowi	6899:pl
 павлодаром	2023:uk
 павлодару	2023:uk
 павлодарі	2023:uk
-паго-паго	7042:bg,7042:uk
+паго-паго	7045:bg,7045:uk
 падуа	3149:bg
 падую	3149:uk
 падуя	3149:uk
 падує	3149:uk
 падуєю	3149:uk
 падуі	3149:uk
-пазарджик	6470:bg
+пазарджик	6471:bg
 пакистан	177:bg,177:uk
 пакистане	177:uk
 пакистанові	177:uk
@@ -27378,7 +27618,7 @@ złotowowi	6899:pl
 памплоною	3088:uk
 памплону	3088:uk
 памплоні	3088:uk
-панагюрище	6864:bg
+панагюрище	6866:bg
 панама	172:bg,172:uk,1685:bg,1685:uk
 панами	172:uk,1685:uk
 панамо	172:uk,1685:uk
@@ -27419,14 +27659,14 @@ złotowowi	6899:pl
 патерсоном	4262:uk
 патерсону	4262:uk
 патерсоні	4262:uk
-паттаию	5436:uk
-паттаия	5436:bg,5436:uk
-паттаиє	5436:uk
-паттаиєю	5436:uk
-паттаиі	5436:uk
-паулиния	5730:bg
-паулінія	5730:uk
-пекари-шльонські	6453:uk
+паттаию	5437:uk
+паттаия	5437:bg,5437:uk
+паттаиє	5437:uk
+паттаиєю	5437:uk
+паттаиі	5437:uk
+паулиния	5731:bg
+паулінія	5731:uk
+пекари-шльонські	6454:uk
 пекин	250:bg
 пекін	250:uk
 пекіна	250:uk
@@ -27435,42 +27675,50 @@ złotowowi	6899:pl
 пекіном	250:uk
 пекіну	250:uk
 пекіні	250:uk
-пелагіівка	6918:uk
-пелагіівки	6918:uk
-пелагіівко	6918:uk
-пелагіівкою	6918:uk
-пелагіівку	6918:uk
-пелагіівці	6918:uk
+пелагіівка	6920:uk
+пелагіівки	6920:uk
+пелагіівко	6920:uk
+пелагіівкою	6920:uk
+пелагіівку	6920:uk
+пелагіівці	6920:uk
 пенза	1348:bg,1348:uk
 пензи	1348:uk
 пензо	1348:uk
 пензою	1348:uk
 пензу	1348:uk
 пензі	1348:uk
-первомаиськ	6438:bg,6438:uk,6594:bg,6594:uk
-перевальськ	6741:bg,6741:uk
+первомаиськ	6439:bg,6439:uk
+первомаиська	6439:uk
+первомаиськові	6439:uk
+первомаиськом	6439:uk
+первомаиську	6439:uk
+перевальськ	6743:bg,6743:uk
+перевальська	6743:uk
+перевальськові	6743:uk
+перевальськом	6743:uk
+перевальську	6743:uk
 переира	1500:bg,1500:uk
 переири	1500:uk
 переирою	1500:uk
 переиру	1500:uk
 переирі	1500:uk
-перемишлеві	6417:uk
-перемишлем	6417:uk
-перемишль	6417:bg,6417:uk
-перемишлю	6417:uk
-перемишля	6417:uk
-перемишлі	6417:uk
-переяслав	6718:bg,6718:uk
-переяслава	6718:uk
-переяславе	6718:uk
-переяславові	6718:uk
-переяславом	6718:uk
-переяславу	6718:uk
-переяславі	6718:uk
-перник	6366:bg
-пернік	6366:uk
-перпиньян	5718:bg
-перпіньян	5718:uk
+перемишлеві	6418:uk
+перемишлем	6418:uk
+перемишль	6418:bg,6418:uk
+перемишлю	6418:uk
+перемишля	6418:uk
+перемишлі	6418:uk
+переяслав	6720:bg,6720:uk
+переяслава	6720:uk
+переяславе	6720:uk
+переяславові	6720:uk
+переяславом	6720:uk
+переяславу	6720:uk
+переяславі	6720:uk
+перник	6367:bg
+пернік	6367:uk
+перпиньян	5719:bg
+перпіньян	5719:uk
 перт	412:uk
 перта	412:uk
 перте	412:uk
@@ -27479,12 +27727,11 @@ złotowowi	6899:pl
 перту	412:uk
 перті	412:uk
 перу	173:bg,173:uk
-перуджа	5238:bg,5238:uk
-перудже	5238:uk
-перуджею	5238:uk
-перуджу	5238:uk
-перуджі	5238:uk
-першотравенськ	6695:bg,6695:uk
+перуджа	5239:bg,5239:uk
+перудже	5239:uk
+перуджею	5239:uk
+перуджу	5239:uk
+перуджі	5239:uk
 петах-тиква	2561:bg
 петах-тіква	2561:uk
 петербург	303:uk
@@ -27494,20 +27741,7 @@ złotowowi	6899:pl
 петербургу	303:uk
 петербурже	303:uk
 петербурзі	303:uk
-петрич	6645:bg
-петровська	6360:uk
-петровськии	6360:bg,6360:uk
-петровським	6360:uk
-петровськими	6360:uk
-петровських	6360:uk
-петровського	6360:uk
-петровському	6360:uk
-петровською	6360:uk
-петровськоі	6360:uk
-петровську	6360:uk
-петровські	6360:uk
-петровськіи	6360:uk
-петровськім	6360:uk
+петрич	6647:bg
 петрозаводськ	2339:bg,2339:uk
 петролина	1745:bg
 петроліна	1745:uk
@@ -27515,13 +27749,17 @@ złotowowi	6899:pl
 петропавловськ-камчатськии	3527:bg,3527:uk
 петрополис	2385:bg
 петрополіс	2385:uk
-петрівське	6981:uk
-петрівським	6981:uk
-петрівського	6981:uk
-петрівському	6981:uk
-петрівськім	6981:uk
+петрівське	6983:uk
+петрівським	6983:uk
+петрівського	6983:uk
+петрівському	6983:uk
+петрівськім	6983:uk
 печ	4322:bg
-печерськ	6257:bg,6257:uk
+печерськ	6258:bg,6258:uk
+печерська	6258:uk
+печерськові	6258:uk
+печерськом	6258:uk
+печерську	6258:uk
 пешавар	312:bg,312:uk
 пешавара	312:uk
 пешаваре	312:uk
@@ -27536,35 +27774,35 @@ złotowowi	6899:pl
 пештом	809:uk
 пешту	809:uk
 пешті	809:uk
-пещера	6884:bg,6884:uk
-пещери	6884:uk
-пещеро	6884:uk
-пещерою	6884:uk
-пещеру	6884:uk
-пещері	6884:uk
-пиза	5764:bg
-пила	6385:bg,6385:uk
+пещера	6886:bg,6886:uk
+пещери	6886:uk
+пещеро	6886:uk
+пещерою	6886:uk
+пещеру	6886:uk
+пещері	6886:uk
+пиза	5765:bg
+пила	6386:bg,6386:uk
 пилзен	3751:bg
-пили	6385:uk
-пило	6385:uk
-пилою	6385:uk
-пилу	6385:uk
-пилі	6385:uk
+пили	6386:uk
+пило	6386:uk
+пилою	6386:uk
+пилу	6386:uk
+пилі	6386:uk
 пимпри	650:bg
 пимпри-чинчвад	511:bg
-пионкі	6852:uk
+пионкі	6854:uk
 пиория	3375:bg
 пирасикаба	1686:bg
 пирея	3859:bg
-писковице	6875:bg
-писковіце	6875:uk
+писковице	6877:bg
+писковіце	6877:uk
 питерборо	3868:bg
 питермарицбург	928:bg
 питсбург	2160:bg
 пиура	1153:bg
-пиш	6867:bg
-плевен	6354:bg
-плимът	2493:bg,7070:bg
+пиш	6869:bg
+плевен	6355:bg
+плимът	2493:bg,7073:bg
 пловдив	2020:bg,2020:uk
 пловдива	2020:uk
 пловдиве	2020:uk
@@ -27574,13 +27812,13 @@ złotowowi	6899:pl
 пловдиві	2020:uk
 плоцьк	4943:bg,4943:uk
 плоєшть	3537:uk
-плімут	2493:uk,7070:uk
-плімута	2493:uk,7070:uk
-плімуте	2493:uk,7070:uk
-плімутові	2493:uk,7070:uk
-плімутом	2493:uk,7070:uk
-плімуту	2493:uk,7070:uk
-плімуті	2493:uk,7070:uk
+плімут	2493:uk,7073:uk
+плімута	2493:uk,7073:uk
+плімуте	2493:uk,7073:uk
+плімутові	2493:uk,7073:uk
+плімутом	2493:uk,7073:uk
+плімуту	2493:uk,7073:uk
+плімуті	2493:uk,7073:uk
 пномпеневі	548:uk
 пномпенем	548:uk
 пномпень	548:bg,548:uk
@@ -27593,63 +27831,86 @@ złotowowi	6899:pl
 подгорицю	2747:uk
 подгориця	2747:uk
 подгориці	2747:uk
-подоле	6634:uk,6725:uk
-подолові	6634:uk,6725:uk
-подолом	6634:uk,6725:uk
-подолу	6634:uk,6725:uk
-поділ	6634:uk,6725:uk
-подільськ	6358:uk,6565:uk
+подоле	6636:uk,6727:uk
+подолові	6636:uk,6727:uk
+подолом	6636:uk,6727:uk
+подолу	6636:uk,6727:uk
+поділ	6636:uk,6727:uk
+подільськ	6359:uk,6566:uk
+подільська	6359:uk,6566:uk
+подільськові	6359:uk,6566:uk
+подільськом	6359:uk,6566:uk
+подільську	6359:uk,6566:uk
 познане	1321:uk
 познанню	1321:uk
 познань	1321:bg,1321:uk
 познані	1321:uk
-познякам	6021:uk
-позняками	6021:uk
-позняках	6021:uk
-позняки	6021:bg,6021:uk
-позняків	6021:uk
-пологам	6910:uk
-пологами	6910:uk
-пологах	6910:uk
-пологи	6910:bg,6910:uk
-пологів	6910:uk
-полонне	6828:bg,6828:uk
-полонним	6828:uk
-полонного	6828:uk
-полонному	6828:uk
-полоннім	6828:uk
-полтава	2334:bg
+познякам	6022:uk
+позняками	6022:uk
+позняках	6022:uk
+позняки	6022:bg,6022:uk
+позняків	6022:uk
+покров	6582:bg,6582:uk
+покровим	6582:uk
+покровими	6582:uk
+покрових	6582:uk
+покровою	6582:uk
+покровоі	6582:uk
+покровськ	6452:bg,6452:uk
+покровська	6452:uk
+покровськові	6452:uk
+покровськом	6452:uk
+покровську	6452:uk
+покровіи	6582:uk
+полице	6614:bg
+пологам	6912:uk
+пологами	6912:uk
+пологах	6912:uk
+пологи	6912:bg,6912:uk
+пологів	6912:uk
+полонне	6830:bg,6830:uk
+полонним	6830:uk
+полонного	6830:uk
+полонному	6830:uk
+полоннім	6830:uk
+полтава	2334:bg,2334:uk
+полтави	2334:uk
+полтаво	2334:uk
+полтавою	2334:uk
+полтаву	2334:uk
+полтаві	2334:uk
 полша	178:bg
-польковице	6813:bg
-польковіце	6813:uk
+польковице	6815:bg
+польковіце	6815:uk
 польща	178:uk
 польще	178:uk
 польщею	178:uk
 польщу	178:uk
 польщі	178:uk
-помпано-бич	5857:bg
-помпано-біч	5857:uk
+поліце	6614:uk
+помпано-бич	5858:bg
+помпано-біч	5858:uk
 пондишери	1108:bg
 пондішері	1108:uk
 понтианак	1073:bg
 понтіанак	1073:uk
-попасна	6868:bg,6868:uk
-попасною	6868:uk
-попасноі	6868:uk
-попасну	6868:uk
-попасніи	6868:uk
-попова	6967:uk
-попово	6967:bg,6967:uk
-поповом	6967:uk
-попову	6967:uk
-попові	6967:uk
-порт-блер	5652:bg,5652:uk
-порт-блера	5652:uk
-порт-блере	5652:uk
-порт-блерові	5652:uk
-порт-блером	5652:uk
-порт-блеру	5652:uk
-порт-блері	5652:uk
+попасна	6870:bg,6870:uk
+попасною	6870:uk
+попасноі	6870:uk
+попасну	6870:uk
+попасніи	6870:uk
+попова	6969:uk
+попово	6969:bg,6969:uk
+поповом	6969:uk
+попову	6969:uk
+попові	6969:uk
+порт-блер	5653:bg,5653:uk
+порт-блера	5653:uk
+порт-блере	5653:uk
+порт-блерові	5653:uk
+порт-блером	5653:uk
+порт-блеру	5653:uk
+порт-блері	5653:uk
 порт-елізабет	769:uk
 порт-елізабета	769:uk
 порт-елізабете	769:uk
@@ -27668,14 +27929,14 @@ złotowowi	6899:pl
 порт-о-пренсом	677:uk
 порт-о-пренсу	677:uk
 порт-о-пренсі	677:uk
-порт-оф-спеин	6499:bg,6499:uk
-порт-оф-спеина	6499:uk
-порт-оф-спеине	6499:uk
-порт-оф-спеинові	6499:uk
-порт-оф-спеином	6499:uk
-порт-оф-спеину	6499:uk
-порт-оф-спеині	6499:uk
-порт-стенлі	7056:uk
+порт-оф-спеин	6500:bg,6500:uk
+порт-оф-спеина	6500:uk
+порт-оф-спеине	6500:uk
+порт-оф-спеинові	6500:uk
+порт-оф-спеином	6500:uk
+порт-оф-спеину	6500:uk
+порт-оф-спеині	6500:uk
+порт-стенлі	7059:uk
 порт-судан	1440:bg,1440:uk
 порт-судана	1440:uk
 порт-судане	1440:uk
@@ -27717,6 +27978,7 @@ złotowowi	6899:pl
 потсдамом	3470:uk
 потсдаму	3470:uk
 потсдамі	3470:uk
+правии берег	1898:bg,1898:uk
 прага	719:bg,719:uk
 праги	719:uk
 праго	719:uk
@@ -27741,23 +28003,37 @@ złotowowi	6899:pl
 преторіє	444:uk
 преторією	444:uk
 преторіі	444:uk
-прилук	6483:uk
-прилукам	6483:uk
-прилуками	6483:uk
-прилуках	6483:uk
-прилуки	6483:bg,6483:uk
-пролетарськии	6112:bg,6112:uk
-пролетарським	6112:uk
-пролетарського	6112:uk
-пролетарському	6112:uk
-пролетарськім	6112:uk
-прудник	6773:bg,6773:uk
-прудника	6773:uk
-прудникові	6773:uk
-прудником	6773:uk
-пруднику	6773:uk
-прущ-ґданськии	6765:uk
-пріорка	6590:uk
+прилук	6484:uk
+прилукам	6484:uk
+прилуками	6484:uk
+прилуках	6484:uk
+прилуки	6484:bg,6484:uk
+приморська	6402:uk
+приморське	6402:uk
+приморськии	6402:bg,6402:uk
+приморським	6402:uk
+приморськими	6402:uk
+приморських	6402:uk
+приморського	6402:uk
+приморському	6402:uk
+приморською	6402:uk
+приморськоі	6402:uk
+приморську	6402:uk
+приморські	6402:uk
+приморськіи	6402:uk
+приморськім	6402:uk
+прудник	6775:bg,6775:uk
+прудника	6775:uk
+прудникові	6775:uk
+прудником	6775:uk
+пруднику	6775:uk
+прущ-ґданськии	6767:uk
+пріорка	6591:uk
+пріорки	6591:uk
+пріорко	6591:uk
+пріоркою	6591:uk
+пріорку	6591:uk
+пріорці	6591:uk
 псков	3063:bg,3063:uk
 пуерто рико	181:bg
 пуерто-рико	181:uk
@@ -27771,8 +28047,8 @@ złotowowi	6899:pl
 пусаном	356:uk
 пусану	356:uk
 пусані	356:uk
-пушкино	6125:bg
-пушкіно	6125:uk
+пушкино	6126:bg
+пушкіно	6126:uk
 пхеньян	358:uk
 пхеньяна	358:uk
 пхеньяне	358:uk
@@ -27781,36 +28057,40 @@ złotowowi	6899:pl
 пхеньяну	358:uk
 пхеньяні	358:uk
 пхенян	358:bg
-първомаи	6947:bg
+първомаи	6949:bg
 пърт	412:bg
-пєтричь	6645:uk
-південна борщагівка	6488:uk
+пєтричь	6647:uk
+південна борщагівка	6489:uk
 південна джорджія та південні сандвічеві острови	89:uk
 південна корея	121:uk
-південне	6629:uk
+південне	6631:uk
 південнии дублін	2181:uk
 південнии судан	207:uk
-південним	6629:uk
+південним	6631:uk
 південно-африканська республіка	246:uk
-південного	6629:uk
-південному	6629:uk
-південноукраінськ	6569:uk
-південнім	6629:uk
+південного	6631:uk
+південному	6631:uk
+південноукраінськ	6570:uk
+південноукраінська	6570:uk
+південноукраінськові	6570:uk
+південноукраінськом	6570:uk
+південноукраінську	6570:uk
+південнім	6631:uk
 північна корея	120:uk
 північна македонія	143:uk
 північнии хартум	801:uk
-північно-броварськии масив	6580:uk
+північно-броварськии масив	6581:uk
 північні маріанські острови	148:uk
-північні осокорки	6564:uk
-підгородне	6869:uk
-підгородним	6869:uk
-підгородного	6869:uk
-підгородному	6869:uk
-підгороднім	6869:uk
+північні осокорки	6565:uk
+підгородне	6871:uk
+підгородним	6871:uk
+підгородного	6871:uk
+підгородному	6871:uk
+підгороднім	6871:uk
 пімпрі	650:uk
 пімпрі-чінчвад	511:uk
 пінськ	5111:uk
-піорія	3375:uk,5506:uk
+піорія	3375:uk,5507:uk
 піраншерх	3763:uk
 пірасікаба	1686:uk
 піреи	3859:uk
@@ -27819,13 +28099,13 @@ złotowowi	6899:pl
 піреєві	3859:uk
 піреєм	3859:uk
 піреі	3859:uk
-пісочин	6766:uk
-пісочина	6766:uk
-пісочине	6766:uk
-пісочинові	6766:uk
-пісочином	6766:uk
-пісочину	6766:uk
-пісочині	6766:uk
+пісочин	6768:uk
+пісочина	6768:uk
+пісочине	6768:uk
+пісочинові	6768:uk
+пісочином	6768:uk
+пісочину	6768:uk
+пісочині	6768:uk
 пітерборо	3868:uk
 пітермаріцбург	928:uk
 пітешть	4454:uk
@@ -27837,7 +28117,7 @@ złotowowi	6899:pl
 пітсбурже	2160:uk
 пітсбурзі	2160:uk
 піура	1153:uk
-піш	6867:uk
+піш	6869:uk
 рабат	526:bg,526:uk
 рабата	526:uk
 рабате	526:uk
@@ -27846,37 +28126,39 @@ złotowowi	6899:pl
 рабату	526:uk
 рабаті	526:uk
 равалпіндзі	352:uk
-равич	6816:bg
-равіч	6816:uk
+равич	6818:bg
+равіч	6818:uk
 рагім яр хан	1364:uk
-радинь-підляськии	6987:uk
+радинь-підляськии	6989:uk
 радом	2854:bg,2854:uk
 радома	2854:uk
 радоме	2854:uk
-радомишлеві	7024:uk
-радомишлем	7024:uk
-радомишль	7024:bg,7024:uk
-радомишлю	7024:uk
-радомишля	7024:uk
-радомишлі	7024:uk
+радомишлеві	7027:uk
+радомишлем	7027:uk
+радомишль	7027:bg,7027:uk
+радомишлю	7027:uk
+радомишля	7027:uk
+радомишлі	7027:uk
 радомові	2854:uk
 радомом	2854:uk
 радому	2854:uk
 радомі	2854:uk
+разград	6676:bg
 раи-барели	3447:bg
 раи-барелі	3447:uk
 раион харківського тракторного завода	3225:uk
-ракове	6948:bg,6948:uk
-раковим	6948:uk
-ракового	6948:uk
-раковому	6948:uk
-раковім	6948:uk
-раківка	6939:uk
-раківки	6939:uk
-раківко	6939:uk
-раківкою	6939:uk
-раківку	6939:uk
-раківці	6939:uk
+ракове	6950:bg,6950:uk
+раковим	6950:uk
+ракового	6950:uk
+раковому	6950:uk
+раковски	7004:bg
+раковім	6950:uk
+раківка	6941:uk
+раківки	6941:uk
+раківко	6941:uk
+раківкою	6941:uk
+раківку	6941:uk
+раківці	6941:uk
 рали	1459:bg
 ралі	1459:uk
 рангун	319:bg,319:uk
@@ -27889,24 +28171,24 @@ złotowowi	6899:pl
 ранчи	741:bg
 ранчо-кукамонґа	3638:uk
 ранчі	741:uk
-ратибор	6456:bg,6456:uk
-ратибора	6456:uk
-ратиборам	6456:uk
-ратиборами	6456:uk
-ратиборах	6456:uk
-ратиборе	6456:uk
-ратибори	6456:uk
-ратиборові	6456:uk
-ратибором	6456:uk
-ратибору	6456:uk
-ратиборі	6456:uk
-ратиборів	6456:uk
-рахова	7009:uk
-рахове	7009:uk
-раховом	7009:uk
-рахову	7009:uk
-рахові	7009:uk
-рахів	7009:uk
+ратибор	6457:bg,6457:uk
+ратибора	6457:uk
+ратиборам	6457:uk
+ратиборами	6457:uk
+ратиборах	6457:uk
+ратиборе	6457:uk
+ратибори	6457:uk
+ратиборові	6457:uk
+ратибором	6457:uk
+ратибору	6457:uk
+ратиборі	6457:uk
+ратиборів	6457:uk
+рахова	7011:uk
+рахове	7011:uk
+раховом	7011:uk
+рахову	7011:uk
+рахові	7011:uk
+рахів	7011:uk
 рашид	2174:bg,2174:uk
 рашида	2174:uk
 рашидам	2174:uk
@@ -27931,11 +28213,11 @@ złotowowi	6899:pl
 регенсбургом	4154:uk
 регенсбургу	4154:uk
 регенсбурзі	4154:uk
-ред-дир	6262:bg
-ред-дір	6262:uk
-резенди	5684:bg
-резенді	5684:uk
-реикявик	5297:bg
+ред-дир	6263:bg
+ред-дір	6263:uk
+резенди	5685:bg
+резенді	5685:uk
+реикявик	5298:bg
 реимс	3283:bg,3283:uk
 реимса	3283:uk
 реимсе	3283:uk
@@ -27946,19 +28228,23 @@ złotowowi	6899:pl
 реклингхаузен	5148:bg
 реклінгхаузен	5148:uk
 рен	2836:bg,2836:uk
-рени	6891:bg
+рени	6893:bg
 рено	2462:bg,2462:uk
-рені	6891:uk
+реням	6893:uk
+ренями	6893:uk
+ренях	6893:uk
+рені	6893:uk
+ренів	6893:uk
 ресистенсия	2251:bg
 ресифи	527:bg
 ресістенсія	2251:uk
 ресіфі	527:uk
-реус	6082:bg,6082:uk
-реуса	6082:uk
-реусові	6082:uk
-реусом	6082:uk
-реусу	6082:uk
-реусі	6082:uk
+реус	6083:bg,6083:uk
+реуса	6083:uk
+реусові	6083:uk
+реусом	6083:uk
+реусу	6083:uk
+реусі	6083:uk
 реюнион	187:bg
 реюньион	187:uk
 реюньионе	187:uk
@@ -27978,7 +28264,7 @@ złotowowi	6899:pl
 риго	999:uk
 ригою	999:uk
 ригу	999:uk
-ризе	5262:bg
+ризе	5263:bg
 ризі	999:uk
 рим	419:bg,419:uk
 риме	419:uk
@@ -27989,40 +28275,40 @@ złotowowi	6899:pl
 римі	419:uk
 рио-де-жанеиро	293:bg
 риобамба	2464:bg
-рипин	6966:bg
-рипін	6966:uk
+рипин	6968:bg
+рипін	6968:uk
 риу-бранку	1638:bg
-риффа	5490:bg
-ричардсон	5714:bg
-ричмонд	2856:bg,2856:uk,3074:bg,3074:uk,5778:bg,5778:uk
+риффа	5491:bg
+ричардсон	5715:bg
+ричмонд	2856:bg,2856:uk,3074:bg,3074:uk,5779:bg,5779:uk
 ричмонд-гілл	3174:uk
-ричмонда	2856:uk,3074:uk,5778:uk
-ричмонде	2856:uk,3074:uk,5778:uk
-ричмондові	2856:uk,3074:uk,5778:uk
-ричмондом	2856:uk,3074:uk,5778:uk
-ричмонду	2856:uk,3074:uk,5778:uk
-ричмонді	2856:uk,3074:uk,5778:uk
+ричмонда	2856:uk,3074:uk,5779:uk
+ричмонде	2856:uk,3074:uk,5779:uk
+ричмондові	2856:uk,3074:uk,5779:uk
+ричмондом	2856:uk,3074:uk,5779:uk
+ричмонду	2856:uk,3074:uk,5779:uk
+ричмонді	2856:uk,3074:uk,5779:uk
 рияд	329:bg
-ровенькам	6521:uk
-ровеньками	6521:uk
-ровеньках	6521:uk
-ровеньки	6521:bg,6521:uk
-ровеньок	6521:uk
+ровенькам	6522:uk
+ровеньками	6522:uk
+ровеньках	6522:uk
+ровеньки	6522:bg,6522:uk
+ровеньок	6522:uk
 розвіл	4817:uk
-роздільна	6920:uk
-роздільною	6920:uk
-роздільноі	6920:uk
-роздільну	6920:uk
-роздільніи	6920:uk
-розо	6968:bg
-роитлинген	5620:bg
-роитлінген	5620:uk
+роздільна	6922:uk
+роздільною	6922:uk
+роздільноі	6922:uk
+роздільну	6922:uk
+роздільніи	6922:uk
+розо	6970:bg
+роитлинген	5621:bg
+роитлінген	5621:uk
 романов	2222:bg
-ромнам	6571:uk
-ромнами	6571:uk
-ромнах	6571:uk
-ромни	6571:bg,6571:uk
-ромнів	6571:uk
+ромнам	6572:uk
+ромнами	6572:uk
+ромнах	6572:uk
+ромни	6572:bg,6572:uk
+ромнів	6572:uk
 росарио	844:bg
 росаріо	844:uk
 ростов	736:bg,736:uk
@@ -28044,32 +28330,33 @@ złotowowi	6899:pl
 роттердамом	899:uk
 роттердаму	899:uk
 роттердамі	899:uk
-рочестер	3075:bg,3075:uk,5640:bg,5640:uk
-рочестера	3075:uk,5640:uk
-рочестере	3075:uk,5640:uk
-рочестерові	3075:uk,5640:uk
-рочестером	3075:uk,5640:uk
-рочестеру	3075:uk,5640:uk
-рочестері	3075:uk,5640:uk
-руан	5441:bg,5441:uk
-руана	5441:uk
+роусє	5199:uk
+рочестер	3075:bg,3075:uk,5641:bg,5641:uk
+рочестера	3075:uk,5641:uk
+рочестере	3075:uk,5641:uk
+рочестерові	3075:uk,5641:uk
+рочестером	3075:uk,5641:uk
+рочестеру	3075:uk,5641:uk
+рочестері	3075:uk,5641:uk
+руан	5442:bg,5442:uk
+руана	5442:uk
 руанда	191:bg,191:uk
 руанди	191:uk
 руандо	191:uk
 руандою	191:uk
 руанду	191:uk
 руанді	191:uk
-руане	5441:uk
-руанові	5441:uk
-руаном	5441:uk
-руану	5441:uk
-руані	5441:uk
-рубижне	6469:bg
-рубіжне	6469:uk
-рубіжним	6469:uk
-рубіжного	6469:uk
-рубіжному	6469:uk
-рубіжнім	6469:uk
+руане	5442:uk
+руанові	5442:uk
+руаном	5442:uk
+руану	5442:uk
+руані	5442:uk
+рубижне	6470:bg
+рубіжне	6470:uk
+рубіжним	6470:uk
+рубіжного	6470:uk
+рубіжному	6470:uk
+рубіжнім	6470:uk
 руиру	1434:bg
 румунію	188:uk
 румунія	188:uk
@@ -28077,16 +28364,30 @@ złotowowi	6899:pl
 румунією	188:uk
 румуніі	188:uk
 румъния	188:bg
-румія	6524:uk
-рурки	6052:bg
-руркі	6052:uk
-русанівка	6698:uk
-русанівки	6698:uk
-русанівко	6698:uk
-русанівкою	6698:uk
-русанівку	6698:uk
-русанівці	6698:uk
+румія	6525:uk
+рурки	6053:bg
+руркі	6053:uk
+русанівка	6700:uk
+русанівки	6700:uk
+русанівко	6700:uk
+русанівкою	6700:uk
+русанівку	6700:uk
+русанівці	6700:uk
+русе	5199:bg
 русия	190:bg
+рутченківська	3775:uk
+рутченківськии	3775:uk
+рутченківським	3775:uk
+рутченківськими	3775:uk
+рутченківських	3775:uk
+рутченківського	3775:uk
+рутченківському	3775:uk
+рутченківською	3775:uk
+рутченківськоі	3775:uk
+рутченківську	3775:uk
+рутченківські	3775:uk
+рутченківськіи	3775:uk
+рутченківськім	3775:uk
 руіру	1434:uk
 рюфиск	2221:bg
 рюфіск	2221:uk
@@ -28100,19 +28401,19 @@ złotowowi	6899:pl
 рівного	2664:uk
 рівному	2664:uk
 рівнім	2664:uk
-різе	5262:uk
+різе	5263:uk
 ріміні	4234:uk
 ріо-де-жанеиро	293:uk
 ріо-кварто	4013:uk
 ріобамба	2464:uk
 ріу-бранку	1638:uk
-ріффа	5490:uk
-річардсон	5714:uk
-річардсона	5714:uk
-річардсонові	5714:uk
-річардсоном	5714:uk
-річардсону	5714:uk
-річардсоні	5714:uk
+ріффа	5491:uk
+річардсон	5715:uk
+річардсона	5715:uk
+річардсонові	5715:uk
+річардсоном	5715:uk
+річардсону	5715:uk
+річардсоні	5715:uk
 саарбрюкен	3497:bg,3497:uk
 саарбрюкена	3497:uk
 саарбрюкене	3497:uk
@@ -28143,11 +28444,11 @@ złotowowi	6899:pl
 саидою	3863:uk,4408:uk
 саиду	3863:uk,4408:uk
 саиді	3863:uk,4408:uk
-саипан	6502:bg
-сакам	3584:uk,6685:uk
-саками	3584:uk,6685:uk
-саках	3584:uk,6685:uk
-саки	3584:bg,3584:uk,6685:bg,6685:uk
+саипан	6503:bg
+сакам	3584:uk,6687:uk
+саками	3584:uk,6687:uk
+саках	3584:uk,6687:uk
+саки	3584:bg,3584:uk,6687:bg,6687:uk
 сакраменто	1345:bg,1345:uk
 салават	3949:bg,3949:uk
 салавата	3949:uk
@@ -28184,6 +28485,11 @@ złotowowi	6899:pl
 салоніках	2086:uk
 салоніки	2086:uk
 салтівка	1681:uk
+салтівки	1681:uk
+салтівко	1681:uk
+салтівкою	1681:uk
+салтівку	1681:uk
+салтівці	1681:uk
 сальвадор	209:uk,391:uk
 сальвадора	209:uk,391:uk
 сальвадоре	209:uk,391:uk
@@ -28191,13 +28497,13 @@ złotowowi	6899:pl
 сальвадором	209:uk,391:uk
 сальвадору	209:uk,391:uk
 сальвадорі	209:uk,391:uk
-сальто	5265:bg,5265:uk,5550:bg,5550:uk
+сальто	5266:bg,5266:uk,5551:bg,5551:uk
 сальтільио	1037:uk
-салікамск	6263:uk
+салікамск	6264:uk
 салінас	4003:uk
-самар	722:uk
-самара	722:bg,722:uk
-самаре	722:uk
+самар	722:uk,6403:bg,6403:uk
+самара	722:bg,722:uk,6403:uk
+самаре	722:uk,6403:uk
 самарканд	1207:bg,1207:uk
 самарканда	1207:uk
 самарканде	1207:uk
@@ -28205,20 +28511,21 @@ złotowowi	6899:pl
 самаркандом	1207:uk
 самарканду	1207:uk
 самарканді	1207:uk
-самарові	722:uk
-самаром	722:uk
-самару	722:uk
-самарі	722:uk
-самбир	6617:bg
-самбора	6617:uk
-самборе	6617:uk
-самборові	6617:uk
-самбором	6617:uk
-самбору	6617:uk
-самборі	6617:uk
+самарові	722:uk,6403:uk
+самаром	722:uk,6403:uk
+самару	722:uk,6403:uk
+самарі	722:uk,6403:uk
+самбир	6619:bg
+самбора	6619:uk
+самборе	6619:uk
+самборові	6619:uk
+самбором	6619:uk
+самбору	6619:uk
+самборі	6619:uk
 самбізанга	3596:uk
-самбір	6617:uk
+самбір	6619:uk
 самоа	243:bg,243:uk
+самоков	6710:bg
 сан марино	203:bg
 сан-антонио	564:bg
 сан-антоніо	564:uk
@@ -28232,13 +28539,13 @@ złotowowi	6899:pl
 сан-жозе-ду-ріу-прету	1463:uk
 сан-жозе-дус-пиньяис	2019:bg
 сан-жозе-дус-піньяис	2019:uk
-сан-карлос	3130:bg,3130:uk,5230:bg,5230:uk
-сан-карлоса	3130:uk,5230:uk
-сан-карлосе	3130:uk,5230:uk
-сан-карлосові	3130:uk,5230:uk
-сан-карлосом	3130:uk,5230:uk
-сан-карлосу	3130:uk,5230:uk
-сан-карлосі	3130:uk,5230:uk
+сан-карлос	3130:bg,3130:uk,5231:bg,5231:uk
+сан-карлоса	3130:uk,5231:uk
+сан-карлосе	3130:uk,5231:uk
+сан-карлосові	3130:uk,5231:uk
+сан-карлосом	3130:uk,5231:uk
+сан-карлосу	3130:uk,5231:uk
+сан-карлосі	3130:uk,5231:uk
 сан-кристобаль	2256:bg
 сан-крістобаль	2256:uk
 сан-луис	860:bg,3732:bg
@@ -28251,8 +28558,8 @@ złotowowi	6899:pl
 сан-луісом	860:uk,3732:uk
 сан-луісу	860:uk,3732:uk
 сан-луісі	860:uk,3732:uk
-сан-марино	203:uk,7053:bg,7053:uk
-сан-матео	6076:bg,6076:uk
+сан-марино	203:uk,7056:bg,7056:uk
+сан-матео	6077:bg,6077:uk
 сан-міґель-де-альєнде	3648:uk
 сан-пабло	2188:bg,2188:uk
 сан-паулу	260:bg,260:uk
@@ -28279,29 +28586,29 @@ złotowowi	6899:pl
 сан-фернандо-дель-ваиє-де-катамарка	3972:uk
 сан-франциско	934:bg,934:uk
 сан-хосе	815:bg,815:uk,1985:bg,1985:uk
-сан-хуан	1647:bg,1647:uk,5795:bg,5795:uk
-сан-хуана	1647:uk,5795:uk
-сан-хуане	1647:uk,5795:uk
-сан-хуанові	1647:uk,5795:uk
-сан-хуаном	1647:uk,5795:uk
-сан-хуану	1647:uk,5795:uk
-сан-хуані	1647:uk,5795:uk
-сана	468:bg,5366:bg
-сандански	6680:bg
+сан-хуан	1647:bg,1647:uk,5796:bg,5796:uk
+сан-хуана	1647:uk,5796:uk
+сан-хуане	1647:uk,5796:uk
+сан-хуанові	1647:uk,5796:uk
+сан-хуаном	1647:uk,5796:uk
+сан-хуану	1647:uk,5796:uk
+сан-хуані	1647:uk,5796:uk
+сана	468:bg,5367:bg
+сандански	6682:bg
 сандерленд	3725:bg,3725:uk
 сандерленда	3725:uk
 сандерлендові	3725:uk
 сандерлендом	3725:uk
 сандерленду	3725:uk
 сандерленді	3725:uk
-санди-спрингс	5963:bg
-санді-спрінгс	5963:uk
-санич	5362:bg,5362:uk
-санича	5362:uk
-саничеві	5362:uk
-саничем	5362:uk
-саничу	5362:uk
-саничі	5362:uk
+санди-спрингс	5964:bg
+санді-спрінгс	5964:uk
+санич	5363:bg,5363:uk
+санича	5363:uk
+саничеві	5363:uk
+саничем	5363:uk
+саничу	5363:uk
+саничі	5363:uk
 саннивеил	4043:bg
 саннівеил	4043:uk
 санта-клара	2597:bg,2597:uk,5006:bg,5006:uk
@@ -28316,30 +28623,30 @@ złotowowi	6899:pl
 санта-крус-де-ла-сьєрра	490:uk
 санта-крус-де-тенерифе	3051:bg
 санта-крус-де-тенеріфе	3051:uk
-санта-мария	5980:bg
-санта-марію	5980:uk
-санта-марія	5980:uk
-санта-маріє	5980:uk
-санта-марією	5980:uk
-санта-маріі	5980:uk
+санта-мария	5981:bg
+санта-марію	5981:uk
+санта-марія	5981:uk
+санта-маріє	5981:uk
+санта-марією	5981:uk
+санта-маріі	5981:uk
 санта-роза	3593:bg,3593:uk
 санта-рози	3593:uk
 санта-розо	3593:uk
 санта-розою	3593:uk
 санта-розу	3593:uk
 санта-розі	3593:uk
-санта-роса	2980:bg,2980:uk,6123:bg,6123:uk
-санта-роси	2980:uk,6123:uk
-санта-росо	2980:uk,6123:uk
-санта-росою	2980:uk,6123:uk
-санта-росу	2980:uk,6123:uk
-санта-росі	2980:uk,6123:uk
+санта-роса	2980:bg,2980:uk,6124:bg,6124:uk
+санта-роси	2980:uk,6124:uk
+санта-росо	2980:uk,6124:uk
+санта-росою	2980:uk,6124:uk
+санта-росу	2980:uk,6124:uk
+санта-росі	2980:uk,6124:uk
 санта-фе	1735:bg,1735:uk
-сантана	5866:bg,5866:uk
-сантани	5866:uk
-сантаною	5866:uk
-сантану	5866:uk
-сантані	5866:uk
+сантана	5867:bg,5867:uk
+сантани	5867:uk
+сантаною	5867:uk
+сантану	5867:uk
+сантані	5867:uk
 санто-доминго	434:bg
 санто-домінго	434:uk
 сантос	1644:bg,1644:uk
@@ -28358,7 +28665,7 @@ złotowowi	6899:pl
 сантьяго-де-лос-треинта-кабальерос	699:bg
 сантьяго-де-лос-треинта-кабальєрос	699:uk
 сао томе и принсипи	208:bg
-саперна слобідка	6845:uk
+саперна слобідка	6847:uk
 саппоро	463:bg,463:uk
 сарагоса	1070:bg,1070:uk
 сарагоси	1070:uk
@@ -28374,14 +28681,14 @@ złotowowi	6899:pl
 сараєвом	1052:uk
 сараєву	1052:uk
 сараєві	1052:uk
-сарн	6675:uk
-сарнам	6675:uk
-сарнами	6675:uk
-сарнах	6675:uk
-сарни	6675:bg,6675:uk
-саттон-колдфилд	5767:bg
-саттон-колдфілд	5767:uk
-сату-маре	5629:bg,5629:uk
+сарн	6677:uk
+сарнам	6677:uk
+сарнами	6677:uk
+сарнах	6677:uk
+сарни	6677:bg,6677:uk
+саттон-колдфилд	5768:bg
+саттон-колдфілд	5768:uk
+сату-маре	5630:bg,5630:uk
 саудитска арабия	192:bg
 саудівська аравія	192:uk
 саутгемптон	2408:uk
@@ -28397,39 +28704,43 @@ złotowowi	6899:pl
 сахивал	1317:bg
 сахівал	1317:uk
 свалбард и ян маиен	200:bg
-свалява	6945:bg,6945:uk
-сваляви	6945:uk
-сваляво	6945:uk
-свалявою	6945:uk
-сваляву	6945:uk
-сваляві	6945:uk
-сватове	6983:bg,6983:uk
-сватовим	6983:uk
-сватового	6983:uk
-сватовому	6983:uk
-сватовім	6983:uk
-свебодзице	6778:bg
-свебодзіце	6778:uk
-свентохловице	6466:bg
-свентохловіце	6466:uk
+свалява	6947:bg,6947:uk
+сваляви	6947:uk
+сваляво	6947:uk
+свалявою	6947:uk
+сваляву	6947:uk
+сваляві	6947:uk
+сватове	6985:bg,6985:uk
+сватовим	6985:uk
+сватового	6985:uk
+сватовому	6985:uk
+сватовім	6985:uk
+свебодзице	6780:bg
+свебодзіце	6780:uk
+свентохловице	6467:bg
+свентохловіце	6467:uk
 света елена	198:bg
-свидвин	7006:bg
+свидвин	7008:bg
 свиндон	3181:bg
-свиноуисьце	6548:bg
-свищов	6653:bg
+свиноуисьце	6549:bg
+свищов	6655:bg
 свонсі	2187:uk
-святошин	6481:bg,6481:uk
-святошина	6481:uk
-святошине	6481:uk
-святошинові	6481:uk
-святошином	6481:uk
-святошину	6481:uk
-святошині	6481:uk
-свідвин	7006:uk
-свідниця	6448:uk
+святошин	6482:bg,6482:uk
+святошина	6482:uk
+святошине	6482:uk
+святошинові	6482:uk
+святошином	6482:uk
+святошину	6482:uk
+святошині	6482:uk
+свідвин	7008:uk
+свідниця	6449:uk
 свіндон	3181:uk
-свіноуисьце	6548:uk
-світловодськ	6537:uk
+свіноуисьце	6549:uk
+світловодськ	6538:uk
+світловодська	6538:uk
+світловодськові	6538:uk
+світловодськом	6538:uk
+світловодську	6538:uk
 севастопол	1293:bg
 севастополеві	1293:uk
 севастополем	1293:uk
@@ -28442,7 +28753,7 @@ złotowowi	6899:pl
 северна македония	143:bg
 северни мариански острови	148:bg
 севиля	1071:bg
-севлиево	6744:bg
+севлиево	6746:bg
 севілью	1071:uk
 севілья	1071:uk
 севільє	1071:uk
@@ -28462,12 +28773,12 @@ złotowowi	6899:pl
 сеишельські острови	194:uk
 секонди-такоради	4546:bg
 секонді-такораді	4546:uk
-селидове	6814:bg,6814:uk
-селидовим	6814:uk
-селидового	6814:uk
-селидовому	6814:uk
-селидовім	6814:uk
-семяновіце-шльонські	6393:uk
+селидове	6816:bg,6816:uk
+селидовим	6816:uk
+селидового	6816:uk
+селидовому	6816:uk
+селидовім	6816:uk
+семяновіце-шльонські	6394:uk
 сен бартелеми	25:bg
 сен мартен	140:bg
 сен пиер и микелон	179:bg
@@ -28488,13 +28799,13 @@ złotowowi	6899:pl
 сенегалу	204:uk
 сенегалі	204:uk
 сент-вінсент і гренадіни	236:uk
-сент-джонс	5731:bg,5731:uk
-сент-джонса	5731:uk
-сент-джонсе	5731:uk
-сент-джонсові	5731:uk
-сент-джонсом	5731:uk
-сент-джонсу	5731:uk
-сент-джонсі	5731:uk
+сент-джонс	5732:bg,5732:uk
+сент-джонса	5732:uk
+сент-джонсе	5732:uk
+сент-джонсові	5732:uk
+сент-джонсом	5732:uk
+сент-джонсу	5732:uk
+сент-джонсі	5732:uk
 сент-етьєн	3621:uk
 сент-етьєна	3621:uk
 сент-етьєне	3621:uk
@@ -28529,8 +28840,11 @@ złotowowi	6899:pl
 сербіє	189:uk
 сербією	189:uk
 сербіі	189:uk
-серго	6391:bg,6391:uk
-середмістя	6337:uk
+серго	6392:bg,6392:uk
+сергові	6392:uk
+сергом	6392:uk
+сергу	6392:uk
+середмістя	6338:uk
 серена	4078:bg,4078:uk
 серени	4078:uk
 серено	4078:uk
@@ -28555,10 +28869,10 @@ złotowowi	6899:pl
 сидзуока	1057:bg
 сиди-бель-аббес	3069:bg
 сиднеи	299:bg
-сидни	5930:bg
+сидни	5931:bg
 сиемреап	4521:bg
 сиера леоне	202:bg
-сиирт	5551:bg
+сиирт	5552:bg
 сикасо	1918:bg
 сиктивкар	2646:bg,2646:uk
 сиктивкара	2646:uk
@@ -28567,7 +28881,7 @@ złotowowi	6899:pl
 сиктивкаром	2646:uk
 сиктивкару	2646:uk
 сиктивкарі	2646:uk
-силистра	6665:bg
+силистра	6667:bg
 симферопол	1983:bg
 сингапур	197:bg,300:bg,300:uk
 сингапура	300:uk
@@ -28576,29 +28890,29 @@ złotowowi	6899:pl
 сингапуром	300:uk
 сингапуру	300:uk
 сингапурі	300:uk
-синельникове	6649:bg,6649:uk
-синельниковим	6649:uk
-синельникового	6649:uk
-синельниковому	6649:uk
-синельниковім	6649:uk
+синельникове	6651:bg,6651:uk
+синельниковим	6651:uk
+синельникового	6651:uk
+синельниковому	6651:uk
+синельниковім	6651:uk
 синин	523:bg
 синт мартен	210:bg
 синтаи	954:bg
 сиракуза	5185:bg
-сирець	6520:bg,6520:uk
+сирець	6521:bg,6521:uk
 сирия	211:bg
-сирт	5900:bg,5900:uk
-сирта	5900:uk
-сирте	5900:uk
-сиртові	5900:uk
-сиртом	5900:uk
-сирту	5900:uk
-сирті	5900:uk
-сирцеві	6520:uk
-сирцем	6520:uk
-сирцю	6520:uk
-сирця	6520:uk
-сирці	6520:uk
+сирт	5901:bg,5901:uk
+сирта	5901:uk
+сирте	5901:uk
+сиртові	5901:uk
+сиртом	5901:uk
+сирту	5901:uk
+сирті	5901:uk
+сирцеві	6521:uk
+сирцем	6521:uk
+сирцю	6521:uk
+сирця	6521:uk
+сирці	6521:uk
 сирію	211:uk
 сирія	211:uk
 сиріє	211:uk
@@ -28612,35 +28926,48 @@ złotowowi	6899:pl
 сихів	4161:uk
 сичжи	3139:bg
 сиялкот	865:bg
-скавина	6763:bg
-скавіна	6763:uk
-скадовськ	6915:bg,6915:uk
-сквира	6938:bg,6938:uk
-сквири	6938:uk
-сквиро	6938:uk
-сквирою	6938:uk
-сквиру	6938:uk
-сквирі	6938:uk
-скерневице	6498:bg
-скерневіце	6498:uk
+скавина	6765:bg
+скавіна	6765:uk
+скадовськ	6917:bg,6917:uk
+скадовська	6917:uk
+скадовськові	6917:uk
+скадовськом	6917:uk
+скадовську	6917:uk
+сквира	6940:bg,6940:uk
+сквири	6940:uk
+сквиро	6940:uk
+сквирою	6940:uk
+сквиру	6940:uk
+сквирі	6940:uk
+скерневице	6499:bg
+скерневіце	6499:uk
 скикда	3499:bg
 скоп'є	1479:uk
 скопие	1479:bg
 скікда	3499:uk
-славута	6603:bg,6603:uk
-славути	6603:uk
-славутич	6748:bg,6748:uk
-славутича	6748:uk
-славутичеві	6748:uk
-славутичем	6748:uk
-славутичу	6748:uk
-славутичі	6748:uk
-славуто	6603:uk
-славутою	6603:uk
-славуту	6603:uk
-славуті	6603:uk
-сливен	6364:bg
-слов'янськ	5978:bg,5978:uk
+славута	6604:bg,6604:uk
+славути	6604:uk
+славутич	6750:bg,6750:uk
+славутича	6750:uk
+славутичеві	6750:uk
+славутичем	6750:uk
+славутичу	6750:uk
+славутичі	6750:uk
+славуто	6604:uk
+славутою	6604:uk
+славуту	6604:uk
+славуті	6604:uk
+сливен	6365:bg
+слобожанське	7000:bg,7000:uk
+слобожанським	7000:uk
+слобожанського	7000:uk
+слобожанському	7000:uk
+слобожанськім	7000:uk
+слов'янськ	5979:bg,5979:uk
+слов'янська	5979:uk
+слов'янськові	5979:uk
+слов'янськом	5979:uk
+слов'янську	5979:uk
 словакия	201:bg
 словаччина	201:uk
 словаччини	201:uk
@@ -28654,44 +28981,44 @@ złotowowi	6899:pl
 словеніє	199:uk
 словенією	199:uk
 словеніі	199:uk
-слубице	6934:bg
-слубіце	6934:uk
-слівен	6364:uk
-смила	6420:bg
+слубице	6936:bg
+слубіце	6936:uk
+слівен	6365:uk
+смила	6421:bg
 смоленськ	2012:bg,2012:uk
-смолян	6647:bg
-сміла	6420:uk
-сміли	6420:uk
-сміло	6420:uk
-смілою	6420:uk
-смілу	6420:uk
-смілі	6420:uk
-сніжне	6467:uk
-сніжним	6467:uk
-сніжного	6467:uk
-сніжному	6467:uk
-сніжнім	6467:uk
-совєтськии	6480:uk
-совєтським	6480:uk
-совєтського	6480:uk
-совєтському	6480:uk
-совєтськім	6480:uk
+смолян	6649:bg
+сміла	6421:uk
+сміли	6421:uk
+сміло	6421:uk
+смілою	6421:uk
+смілу	6421:uk
+смілі	6421:uk
+сніжне	6468:uk
+сніжним	6468:uk
+сніжного	6468:uk
+сніжному	6468:uk
+сніжнім	6468:uk
 согаґ	2431:uk
-сокалеві	6838:uk
-сокалем	6838:uk
-сокаль	6838:bg,6838:uk
-сокалю	6838:uk
-сокаля	6838:uk
-сокалі	6838:uk
-соколув-підляськии	6904:uk
+сокалеві	6840:uk
+сокалем	6840:uk
+сокаль	6840:bg,6840:uk
+сокалю	6840:uk
+сокаля	6840:uk
+сокалі	6840:uk
+сокологірськ	6595:uk
+сокологірська	6595:uk
+сокологірськові	6595:uk
+сокологірськом	6595:uk
+сокологірську	6595:uk
+соколув-підляськии	6906:uk
 солвези	2178:bg
 солвезі	2178:uk
-солом'янка	6631:bg,6631:uk
-солом'янки	6631:uk
-солом'янко	6631:uk
-солом'янкою	6631:uk
-солом'янку	6631:uk
-солом'янці	6631:uk
+солом'янка	6633:bg,6633:uk
+солом'янки	6633:uk
+солом'янко	6633:uk
+солом'янкою	6633:uk
+солом'янку	6633:uk
+солом'янці	6633:uk
 соломонови острови	193:bg
 соломонові острови	193:uk
 солт-леик-сити	2995:bg
@@ -28699,13 +29026,18 @@ złotowowi	6899:pl
 солун	2086:bg
 сомалия	205:bg
 сомалі	205:uk
-сопот	6604:bg,6604:uk
-сопота	6604:uk
-сопоте	6604:uk
-сопотові	6604:uk
-сопотом	6604:uk
-сопоту	6604:uk
-сопоті	6604:uk
+сопот	6605:bg,6605:uk
+сопота	6605:uk
+сопоте	6605:uk
+сопотові	6605:uk
+сопотом	6605:uk
+сопоту	6605:uk
+сопоті	6605:uk
+сорокине	6498:bg,6498:uk
+сорокиним	6498:uk
+сорокиного	6498:uk
+сорокиному	6498:uk
+сорокинім	6498:uk
 софия	727:bg
 софіи	727:uk
 софію	727:uk
@@ -28716,20 +29048,25 @@ złotowowi	6899:pl
 софіє	727:uk
 софією	727:uk
 софіі	727:uk
-софіівська борщагівка	6726:uk
-соцмісто	6411:uk,6478:uk
+софіівська борщагівка	6728:uk
+соцміста	6479:uk
+соцмісто	6479:uk
+соцмістові	6479:uk
+соцмістом	6479:uk
+соцмісту	6479:uk
+соцмісті	6479:uk
 сочи	2027:bg
 сочі	2027:uk
 сполучені штати	232:uk
 спринг-велли	3590:bg
-спрингфилд	3724:bg,4088:bg,5537:bg
-спрингфілд	3724:uk,4088:uk,5537:uk
-спрингфілда	3724:uk,4088:uk,5537:uk
-спрингфілде	3724:uk,4088:uk,5537:uk
-спрингфілдові	3724:uk,4088:uk,5537:uk
-спрингфілдом	3724:uk,4088:uk,5537:uk
-спрингфілду	3724:uk,4088:uk,5537:uk
-спрингфілді	3724:uk,4088:uk,5537:uk
+спрингфилд	3724:bg,4088:bg,5538:bg
+спрингфілд	3724:uk,4088:uk,5538:uk
+спрингфілда	3724:uk,4088:uk,5538:uk
+спрингфілде	3724:uk,4088:uk,5538:uk
+спрингфілдові	3724:uk,4088:uk,5538:uk
+спрингфілдом	3724:uk,4088:uk,5538:uk
+спрингфілду	3724:uk,4088:uk,5538:uk
+спрингфілді	3724:uk,4088:uk,5538:uk
 спрінг-веллі	3590:uk
 сринагар	693:bg
 срікакулам	4566:uk
@@ -28747,16 +29084,21 @@ złotowowi	6899:pl
 стамбулом	254:uk
 стамбулу	254:uk
 стамбулі	254:uk
-стараховице	6476:bg
-стараховіце	6476:uk
-старе місто	6544:uk
-старобільськ	6993:uk
-старогард-ґданськии	6511:uk
-стебник	6844:bg,6844:uk
-стебника	6844:uk
-стебникові	6844:uk
-стебником	6844:uk
-стебнику	6844:uk
+стара загора	5187:bg
+стараховице	6477:bg
+стараховіце	6477:uk
+старе місто	6545:uk
+старобільськ	6995:uk
+старобільська	6995:uk
+старобільськові	6995:uk
+старобільськом	6995:uk
+старобільську	6995:uk
+старогард-ґданськии	6512:uk
+стебник	6846:bg,6846:uk
+стебника	6846:uk
+стебникові	6846:uk
+стебником	6846:uk
+стебнику	6846:uk
 стемфорд	4891:bg,4891:uk
 стемфорда	4891:uk
 стемфорде	4891:uk
@@ -28764,7 +29106,7 @@ złotowowi	6899:pl
 стемфордом	4891:uk
 стемфорду	4891:uk
 стемфорді	4891:uk
-стенли	7056:bg
+стенли	7059:bg
 стерлинг-гаитс	4753:bg
 стерлитамак	2428:bg
 стерлінг-гаитс	4753:uk
@@ -28791,29 +29133,29 @@ złotowowi	6899:pl
 страсбургу	2364:uk
 страсбурже	2364:uk
 страсбурзі	2364:uk
-стрии	6445:bg,6445:uk
-стрию	6445:uk
-стрия	6445:uk
-стриєві	6445:uk
-стриєм	6445:uk
-стриі	6445:uk
-стшельце-опольські	6843:uk
-стшеґом	6985:uk
-сува	6375:bg
-сувалки	6410:bg
-сувалкі	6410:uk
-судак	6965:bg,6965:uk
-судака	6965:uk
-судакові	6965:uk
-судаком	6965:uk
-судаку	6965:uk
+стрии	6446:bg,6446:uk
+стрию	6446:uk
+стрия	6446:uk
+стриєві	6446:uk
+стриєм	6446:uk
+стриі	6446:uk
+стшельце-опольські	6845:uk
+стшеґом	6987:uk
+сува	6376:bg
+сувалки	6411:bg
+сувалкі	6411:uk
+судак	6967:bg,6967:uk
+судака	6967:uk
+судакові	6967:uk
+судаком	6967:uk
+судаку	6967:uk
 судан	195:bg,195:uk
 судане	195:uk
 суданові	195:uk
 суданом	195:uk
 судану	195:uk
 судані	195:uk
-судаче	6965:uk
+судаче	6967:uk
 суец	1047:bg,1047:uk
 суеца	1047:uk
 суеце	1047:uk
@@ -28843,28 +29185,36 @@ złotowowi	6899:pl
 суринамом	206:uk
 суринаму	206:uk
 суринамі	206:uk
-сухар	5836:bg,5836:uk
-сухареві	5836:uk
-сухарем	5836:uk
-сухарю	5836:uk
-сухаря	5836:uk
-сухарі	5836:uk
-суходільськ	6837:uk
+сухар	5837:bg,5837:uk
+сухареві	5837:uk
+сухарем	5837:uk
+сухарю	5837:uk
+сухаря	5837:uk
+сухарі	5837:uk
+суходільськ	6839:uk
+суходільська	6839:uk
+суходільськові	6839:uk
+суходільськом	6839:uk
+суходільську	6839:uk
 сучжоу	294:bg,294:uk,529:bg,529:uk,1607:bg,1607:uk
-схід	6144:uk
 східнии єрусалим	1609:uk
+східні квартали	6145:uk
 съединени щати	232:bg
 сърбия	189:bg
 сьюдад-балівар	1665:uk
 сьєнфуегос	3443:uk
 сьєрра-леоне	202:uk
 сюичжоу	664:bg,664:uk,2017:bg,2017:uk
-сянік	6562:uk
-сєвєродонецьк	6339:uk
-сєвєрськ	5771:uk
+сянік	6563:uk
+сєвєрськ	5772:uk
 сіань	272:uk
 сібіу	4671:uk
 сівас	2465:uk
+сіверськодонецьк	6340:uk
+сіверськодонецька	6340:uk
+сіверськодонецькові	6340:uk
+сіверськодонецьком	6340:uk
+сіверськодонецьку	6340:uk
 сідар-рапідс	4808:uk
 сідзуока	1057:uk
 сіднеи	299:uk
@@ -28873,12 +29223,12 @@ złotowowi	6899:pl
 сіднеєві	299:uk
 сіднеєм	299:uk
 сіднеі	299:uk
-сідні	5930:uk
+сідні	5931:uk
 сіді-бель-аббес	3069:uk
 сіемреап	4521:uk
 сікасо	1918:uk
 сілет	2745:uk
-сілістра	6665:uk
+сілістра	6667:uk
 сіманасекі	2441:uk
 сімферополеві	1983:uk
 сімферополем	1983:uk
@@ -28886,7 +29236,7 @@ złotowowi	6899:pl
 сімферополю	1983:uk
 сімферополя	1983:uk
 сімферополі	1983:uk
-сімятичі	7017:uk
+сімятичі	7019:uk
 сімі-веллі	4975:uk
 сінгапур	197:uk
 сінгапура	197:uk
@@ -28915,7 +29265,7 @@ złotowowi	6899:pl
 сієтлом	967:uk
 сієтлу	967:uk
 сієтлі	967:uk
-сіірт	5551:uk
+сіірт	5552:uk
 таганрог	2341:bg,2341:uk
 таганрога	2341:uk
 таганрогові	2341:uk
@@ -28929,8 +29279,8 @@ złotowowi	6899:pl
 таджикистаном	218:uk
 таджикистану	218:uk
 таджикистані	218:uk
-тадзими	5855:bg
-тадзімі	5855:uk
+тадзими	5856:bg
+тадзімі	5856:uk
 таибеи	282:uk
 таибею	282:uk
 таибея	282:uk
@@ -28944,18 +29294,18 @@ złotowowi	6899:pl
 таиваню	227:uk
 таивані	227:uk
 таиланд	217:bg
-таилер	6064:bg,6064:uk
-таилера	6064:uk
-таилерам	6064:uk
-таилерами	6064:uk
-таилерах	6064:uk
-таилере	6064:uk
-таилери	6064:uk
-таилерові	6064:uk
-таилером	6064:uk
-таилеру	6064:uk
-таилері	6064:uk
-таилерів	6064:uk
+таилер	6065:bg,6065:uk
+таилера	6065:uk
+таилерам	6065:uk
+таилерами	6065:uk
+таилерах	6065:uk
+таилере	6065:uk
+таилери	6065:uk
+таилерові	6065:uk
+таилером	6065:uk
+таилеру	6065:uk
+таилері	6065:uk
+таилерів	6065:uk
 таипеи	282:bg
 таиф	1063:bg
 такасаки	1799:bg
@@ -28964,7 +29314,7 @@ złotowowi	6899:pl
 талахаси	3180:bg
 талахасі	3180:uk
 талин	1726:bg
-талисеи	5794:bg
+талисеи	5795:bg
 таллінн	1726:uk
 таллінна	1726:uk
 таллінне	1726:uk
@@ -28972,7 +29322,7 @@ złotowowi	6899:pl
 таллінном	1726:uk
 таллінну	1726:uk
 таллінні	1726:uk
-талісеи	5794:uk
+талісеи	5795:uk
 тамбов	2232:bg,2232:uk
 тампа	1658:bg,1658:uk
 тампере	2489:bg,2489:uk
@@ -29007,15 +29357,15 @@ złotowowi	6899:pl
 тану	3002:uk
 тані	3002:uk
 танів	3002:uk
-тарава	6554:bg,6554:uk
-тарави	6554:uk
-тараво	6554:uk
-таравою	6554:uk
-тараву	6554:uk
-тараві	6554:uk
+тарава	6555:bg,6555:uk
+тарави	6555:uk
+тараво	6555:uk
+таравою	6555:uk
+тараву	6555:uk
+тараві	6555:uk
 тариха	3967:bg
-тарнов	5358:bg,5358:uk
-тарновські гури	6446:uk
+тарнов	5359:bg,5359:uk
+тарновські гури	6447:uk
 тартус	1528:bg,1528:uk
 тартуса	1528:uk
 тартусе	1528:uk
@@ -29024,12 +29374,12 @@ złotowowi	6899:pl
 тартусу	1528:uk
 тартусі	1528:uk
 таріха	3967:uk
-татарка	6728:bg,6728:uk
-татарки	6728:uk
-татарко	6728:uk
-татаркою	6728:uk
-татарку	6728:uk
-татарці	6728:uk
+татарка	6730:bg,6730:uk
+татарки	6730:uk
+татарко	6730:uk
+татаркою	6730:uk
+татарку	6730:uk
+татарці	6730:uk
 таунсвіль	3185:uk
 ташкент	458:bg,458:uk
 ташкента	458:uk
@@ -29057,12 +29407,17 @@ złotowowi	6899:pl
 тегусигалпа	912:bg
 тегусігальпа	912:uk
 тегіздаг	5156:uk
-теличка	6558:bg,6558:uk
-телички	6558:uk
-теличко	6558:uk
-теличкою	6558:uk
-теличку	6558:uk
-теличці	6558:uk
+текстильник	6387:bg,6387:uk
+текстильника	6387:uk
+текстильникові	6387:uk
+текстильником	6387:uk
+текстильнику	6387:uk
+теличка	6559:bg,6559:uk
+телички	6559:uk
+теличко	6559:uk
+теличкою	6559:uk
+теличку	6559:uk
+теличці	6559:uk
 тель-авив	1593:bg
 тель-авів	1593:uk
 тель-авіва	1593:uk
@@ -29077,7 +29432,12 @@ złotowowi	6899:pl
 теміртау	3718:uk
 терезина	896:bg
 терезіна	896:uk
-теремки-іі	6760:uk
+теремкам	6611:uk
+теремками	6611:uk
+теремках	6611:uk
+теремки	6611:bg,6611:uk
+теремки-іі	6762:uk
+теремків	6611:uk
 термез	3500:bg,3500:uk
 термеза	3500:uk
 термезе	3500:uk
@@ -29085,26 +29445,26 @@ złotowowi	6899:pl
 термезом	3500:uk
 термезу	3500:uk
 термезі	3500:uk
-тернам	5701:uk,6689:uk
-тернами	5701:uk,6689:uk
-тернах	5701:uk,6689:uk
-терни	5701:bg,5701:uk,6689:bg,6689:uk
+тернам	5702:uk,6691:uk
+тернами	5702:uk,6691:uk
+тернах	5702:uk,6691:uk
+терни	5702:bg,5702:uk,6691:bg,6691:uk
 тернополеві	2878:uk
 тернополем	2878:uk
 тернополю	2878:uk
 тернополя	2878:uk
 тернополі	2878:uk
 тернопіль	2878:uk
-тернів	5701:uk,6689:uk
-тернівка	6707:uk
-тернівки	6707:uk
-тернівко	6707:uk
-тернівкою	6707:uk
-тернівку	6707:uk
-тернівці	6707:uk
+тернів	5702:uk,6691:uk
+тернівка	6709:uk
+тернівки	6709:uk
+тернівко	6709:uk
+тернівкою	6709:uk
+тернівку	6709:uk
+тернівці	6709:uk
 техеран	290:bg
 тиарет	3575:bg
-тикусеи	6266:bg
+тикусеи	6267:bg
 тилбург	2915:bg
 тимон	3652:bg,3652:uk
 тимона	3652:uk
@@ -29133,7 +29493,7 @@ złotowowi	6899:pl
 тирасполю	4015:uk
 тирасполя	4015:uk
 тирасполі	4015:uk
-тирговиште	6606:bg,6606:uk
+тирговиште	6607:uk
 тирупати	2223:bg
 тихи	4837:bg
 тихуана	471:bg
@@ -29147,15 +29507,15 @@ złotowowi	6899:pl
 тоиохасі	1781:uk
 токелау	219:bg,219:uk
 токио	269:bg
-токмак	6663:bg,6663:uk
-токмака	6663:uk
-токмакові	6663:uk
-токмаком	6663:uk
-токмаку	6663:uk
-токмаці	6663:uk
+токмак	6665:bg,6665:uk
+токмака	6665:uk
+токмакові	6665:uk
+токмаком	6665:uk
+токмаку	6665:uk
+токмаці	6665:uk
 токіо	269:uk
-толедо	2442:bg,2442:uk,3108:bg,3108:uk,5282:bg,5282:uk
-томашів	6842:uk
+толедо	2442:bg,2442:uk,3108:bg,3108:uk,5283:bg,5283:uk
+томашів	6844:uk
 томськ	1243:bg,1243:uk
 тонга	223:bg,223:uk
 тонги	223:uk
@@ -29170,7 +29530,12 @@ złotowowi	6899:pl
 топікою	5014:uk
 топіку	5014:uk
 топіці	5014:uk
-ториде	6015:bg
+торецьк	6644:bg,6644:uk
+торецька	6644:uk
+торецькові	6644:uk
+торецьком	6644:uk
+торецьку	6644:uk
+ториде	6016:bg
 торино	915:bg
 торнтон	4705:bg,4705:uk
 торнтона	4705:uk
@@ -29191,7 +29556,7 @@ złotowowi	6899:pl
 торуню	3276:uk
 торуня	3276:uk
 торуні	3276:uk
-торіде	6015:uk
+торіде	6016:uk
 тоттори	3410:bg
 тотторі	3410:uk
 тотіґі	3973:uk
@@ -29202,10 +29567,10 @@ złotowowi	6899:pl
 трабзоном	2660:uk
 трабзону	2660:uk
 трабзоні	2660:uk
-тренто	5218:bg,5218:uk
+тренто	5219:bg,5219:uk
 триест	3143:bg
 тринидад и тобаго	225:bg
-тринкомали	5828:bg
+тринкомали	5829:bg
 тринідад і тобаго	225:uk
 триполи	641:bg
 триполі	641:uk
@@ -29217,19 +29582,19 @@ złotowowi	6899:pl
 тронгеимом	2981:uk
 тронгеиму	2981:uk
 тронгеимі	2981:uk
-тростянець	6860:bg,6860:uk
-тростянцеві	6860:uk
-тростянцем	6860:uk
-тростянцю	6860:uk
-тростянця	6860:uk
-тростянці	6860:uk
-троян	6822:bg,6822:uk
-трояна	6822:uk
-трояне	6822:uk
-троянові	6822:uk
-трояном	6822:uk
-трояну	6822:uk
-трояні	6822:uk
+тростянець	6862:bg,6862:uk
+тростянцеві	6862:uk
+тростянцем	6862:uk
+тростянцю	6862:uk
+тростянця	6862:uk
+тростянці	6862:uk
+троян	6824:bg,6824:uk
+трояна	6824:uk
+трояне	6824:uk
+троянові	6824:uk
+трояном	6824:uk
+трояну	6824:uk
+трояні	6824:uk
 троєщина	2706:uk
 троєщини	2706:uk
 троєщино	2706:uk
@@ -29237,15 +29602,27 @@ złotowowi	6899:pl
 троєщину	2706:uk
 троєщині	2706:uk
 труа-рівєр	4350:uk
-трудівськии	6991:uk
-трускавець	6687:bg,6687:uk
-трускавцеві	6687:uk
-трускавцем	6687:uk
-трускавцю	6687:uk
-трускавця	6687:uk
-трускавці	6687:uk
+трудівська	6993:uk
+трудівськии	6993:uk
+трудівським	6993:uk
+трудівськими	6993:uk
+трудівських	6993:uk
+трудівського	6993:uk
+трудівському	6993:uk
+трудівською	6993:uk
+трудівськоі	6993:uk
+трудівську	6993:uk
+трудівські	6993:uk
+трудівськіи	6993:uk
+трудівськім	6993:uk
+трускавець	6689:bg,6689:uk
+трускавцеві	6689:uk
+трускавцем	6689:uk
+трускавцю	6689:uk
+трускавця	6689:uk
+трускавці	6689:uk
 трухіио	762:uk
-трінкомалі	5828:uk
+трінкомалі	5829:uk
 трієст	3143:uk
 трієста	3143:uk
 трієсте	3143:uk
@@ -29288,13 +29665,13 @@ złotowowi	6899:pl
 тулузою	1375:uk
 тулузу	1375:uk
 тулузі	1375:uk
-тульчин	7035:bg,7035:uk
-тульчина	7035:uk
-тульчине	7035:uk
-тульчинові	7035:uk
-тульчином	7035:uk
-тульчину	7035:uk
-тульчині	7035:uk
+тульчин	7038:bg,7038:uk
+тульчина	7038:uk
+тульчине	7038:uk
+тульчинові	7038:uk
+тульчином	7038:uk
+тульчину	7038:uk
+тульчині	7038:uk
 тулі	1457:uk
 туліара	3582:uk
 тунис	222:bg,1058:bg
@@ -29344,11 +29721,12 @@ złotowowi	6899:pl
 турция	224:bg
 турі	4443:uk
 тустла-ґутьєррес	1192:uk
-тхимпху	6340:bg
-тхімпху	6340:uk
+тхимпху	6341:bg
+тхімпху	6341:uk
 тхіруванантхапурам	963:uk
-тшебиня	6881:bg
-тшебіня	6881:uk
+тшебиня	6883:bg
+тшебіня	6883:uk
+търговище	6607:bg
 тюмене	977:uk
 тюменню	977:uk
 тюмень	977:bg,977:uk
@@ -29361,7 +29739,7 @@ złotowowi	6899:pl
 тяньцзіня	263:uk
 тяньцзіні	263:uk
 тіарет	3575:uk
-тікусеи	6266:uk
+тікусеи	6267:uk
 тілбург	2915:uk
 тір	4651:uk
 тірупаті	2223:uk
@@ -29395,14 +29773,14 @@ złotowowi	6899:pl
 удупи	3835:bg
 удупі	3835:uk
 уелингтън	1767:bg
-уестминстър	5443:bg
-ужгород	5491:bg,5491:uk
-ужгорода	5491:uk
-ужгороде	5491:uk
-ужгородові	5491:uk
-ужгородом	5491:uk
-ужгороду	5491:uk
-ужгороді	5491:uk
+уестминстър	5444:bg
+ужгород	5492:bg,5492:uk
+ужгорода	5492:uk
+ужгороде	5492:uk
+ужгородові	5492:uk
+ужгородом	5492:uk
+ужгороду	5492:uk
+ужгороді	5492:uk
 узбекистан	234:bg,234:uk
 узбекистане	234:uk
 узбекистанові	234:uk
@@ -29427,14 +29805,18 @@ złotowowi	6899:pl
 улан-батором	919:uk
 улан-батору	919:uk
 улан-баторі	919:uk
-ульм	5228:bg,5228:uk
-ульма	5228:uk
-ульме	5228:uk
-ульмові	5228:uk
-ульмом	5228:uk
-ульму	5228:uk
-ульмі	5228:uk
+ульм	5229:bg,5229:uk
+ульма	5229:uk
+ульме	5229:uk
+ульмові	5229:uk
+ульмом	5229:uk
+ульму	5229:uk
+ульмі	5229:uk
 ульяновськ	1157:bg,1157:uk
+умане	6368:uk
+уманню	6368:uk
+умань	6368:bg,6368:uk
+умані	6368:uk
 умуахия	1808:bg
 умуахія	1808:uk
 унгария	99:bg
@@ -29476,12 +29858,12 @@ złotowowi	6899:pl
 уханю	265:uk
 уханя	265:uk
 ухані	265:uk
-ухта	6170:bg,6170:uk
-ухти	6170:uk
-ухто	6170:uk
-ухтою	6170:uk
-ухту	6170:uk
-ухті	6170:uk
+ухта	6171:bg,6171:uk
+ухти	6171:uk
+ухто	6171:uk
+ухтою	6171:uk
+ухту	6171:uk
+ухті	6171:uk
 фаллуджа	3388:bg,3388:uk
 фаллудже	3388:uk
 фаллуджею	3388:uk
@@ -29489,26 +29871,26 @@ złotowowi	6899:pl
 фаллуджі	3388:uk
 фарерські острови	73:uk
 фарьорски острови	73:bg
-фарґо	5315:uk
-фастив	6534:bg
-фастова	6534:uk
-фастове	6534:uk
-фастовом	6534:uk
-фастову	6534:uk
-фастові	6534:uk
-фастів	6534:uk
-феирфілд	5599:uk
+фарґо	5316:uk
+фастив	6535:bg
+фастова	6535:uk
+фастове	6535:uk
+фастовом	6535:uk
+фастову	6535:uk
+фастові	6535:uk
+фастів	6535:uk
+феирфілд	5600:uk
 феникс	528:bg
-феодосия	6412:bg
-феодосіи	6412:uk
-феодосію	6412:uk
-феодосія	6412:uk
-феодосіям	6412:uk
-феодосіями	6412:uk
-феодосіях	6412:uk
-феодосіє	6412:uk
-феодосією	6412:uk
-феодосіі	6412:uk
+феодосия	6413:bg
+феодосіи	6413:uk
+феодосію	6413:uk
+феодосія	6413:uk
+феодосіям	6413:uk
+феодосіями	6413:uk
+феодосіях	6413:uk
+феодосіє	6413:uk
+феодосією	6413:uk
+феодосіі	6413:uk
 фергана	2201:bg,2201:uk
 фергани	2201:uk
 фергано	2201:uk
@@ -29528,7 +29910,7 @@ złotowowi	6899:pl
 фиджи	70:bg
 филаделфия	547:bg
 филипини	176:bg
-филипсбург	7059:bg
+филипсбург	7062:bg
 финландия	69:bg
 флоренция	1822:bg
 флоренцію	1822:uk
@@ -29612,13 +29994,13 @@ złotowowi	6899:pl
 фукуямою	1497:uk
 фукуяму	1497:uk
 фукуямі	1497:uk
-фуншал	5937:bg,5937:uk
-фуншала	5937:uk
-фуншале	5937:uk
-фуншалові	5937:uk
-фуншалом	5937:uk
-фуншалу	5937:uk
-фуншалі	5937:uk
+фуншал	5938:bg,5938:uk
+фуншала	5938:uk
+фуншале	5938:uk
+фуншалові	5938:uk
+фуншалом	5938:uk
+фуншалу	5938:uk
+фуншалі	5938:uk
 фучжоу	343:bg,343:uk,752:bg,752:uk
 фюрт	4755:bg,4755:uk
 фюрта	4755:uk
@@ -29639,7 +30021,7 @@ złotowowi	6899:pl
 філіппінами	176:uk
 філіппінах	176:uk
 філіппіни	176:uk
-філіпсбург	7059:uk
+філіпсбург	7062:uk
 фінляндію	69:uk
 фінляндія	69:uk
 фінляндіє	69:uk
@@ -29653,8 +30035,8 @@ złotowowi	6899:pl
 фініксу	528:uk
 фініксі	528:uk
 хабаровськ	1171:bg,1171:uk
-хабикино	5788:bg
-хабікіно	5788:uk
+хабикино	5789:bg
+хабікіно	5789:uk
 хавана	437:bg
 хага	1482:bg
 хаген	3240:bg,3240:uk
@@ -29683,6 +30065,24 @@ złotowowi	6899:pl
 хамаді	4700:uk
 хамбург	462:bg
 хаміс-мушаит	1742:uk
+ханжонкове	6558:bg,6558:uk
+ханжонковим	6558:uk
+ханжонкового	6558:uk
+ханжонковому	6558:uk
+ханжонковім	6558:uk
+ханжонківська	6481:uk
+ханжонківськии	6481:uk
+ханжонківським	6481:uk
+ханжонківськими	6481:uk
+ханжонківських	6481:uk
+ханжонківського	6481:uk
+ханжонківському	6481:uk
+ханжонківською	6481:uk
+ханжонківськоі	6481:uk
+ханжонківську	6481:uk
+ханжонківські	6481:uk
+ханжонківськіи	6481:uk
+ханжонківськім	6481:uk
 ханна	4923:bg,4923:uk
 ханни	4923:uk
 ханно	4923:uk
@@ -29696,7 +30096,7 @@ złotowowi	6899:pl
 ханоєві	281:uk
 ханоєм	281:uk
 ханоі	281:uk
-ханти-мансіиськ	6213:uk
+ханти-мансіиськ	6214:uk
 ханчжоу	275:bg,275:uk
 ханьданеві	623:uk
 ханьданем	623:uk
@@ -29720,8 +30120,8 @@ złotowowi	6899:pl
 харкову	605:uk
 харкові	605:uk
 харків	605:uk
-харківськии масив	6349:uk
-харманли	6878:bg
+харківськии масив	6350:uk
+харманли	6880:bg
 хартум	461:bg,461:uk
 хартума	461:uk
 хартуме	461:uk
@@ -29729,14 +30129,14 @@ złotowowi	6899:pl
 хартумом	461:uk
 хартуму	461:uk
 хартумі	461:uk
-харцизьк	6463:bg,6463:uk
-харцизька	6463:uk
-харцизькові	6463:uk
-харцизьком	6463:uk
-харцизьку	6463:uk
+харцизьк	6464:bg,6464:uk
+харцизька	6464:uk
+харцизькові	6464:uk
+харцизьком	6464:uk
+харцизьку	6464:uk
 харідвар	3456:uk
 хасилпур	3771:bg
-хасково	6429:bg
+хасково	6430:bg
 хасілпур	3771:uk
 хатине	2437:uk
 хатинню	2437:uk
@@ -29744,8 +30144,8 @@ złotowowi	6899:pl
 хатині	2437:uk
 хатиодзи	1230:bg
 хатіодзі	1230:uk
-хацукаити	5548:bg
-хацукаіті	5548:uk
+хацукаити	5549:bg
+хацукаіті	5549:uk
 хаяліа	2743:uk
 хеврон	3936:bg,3936:uk
 хеврона	3936:uk
@@ -29755,22 +30155,22 @@ złotowowi	6899:pl
 хеврону	3936:uk
 хевроні	3936:uk
 хелзинки	1104:bg
-хелм	6449:bg,6449:uk
-хелма	6449:uk
-хелме	6449:uk
-хелмові	6449:uk
-хелмом	6449:uk
-хелму	6449:uk
-хелмі	6449:uk
+хелм	6450:bg,6450:uk
+хелма	6450:uk
+хелме	6450:uk
+хелмові	6450:uk
+хелмом	6450:uk
+хелму	6450:uk
+хелмі	6450:uk
 хемниц	2627:bg
 хемніц	2627:uk
-херсон	6422:bg,6422:uk
-херсона	6422:uk
-херсоне	6422:uk
-херсонові	6422:uk
-херсоном	6422:uk
-херсону	6422:uk
-херсоні	6422:uk
+херсон	6423:bg,6423:uk
+херсона	6423:uk
+херсоне	6423:uk
+херсонові	6423:uk
+херсоном	6423:uk
+херсону	6423:uk
+херсоні	6423:uk
 хетафе	3427:bg,3427:uk
 химедзи	1334:bg
 химки	2708:bg
@@ -29794,11 +30194,11 @@ złotowowi	6899:pl
 хмельницькі	2370:uk
 хмельницькіи	2370:uk
 хмельницькім	2370:uk
-хмільник	6693:uk
-хмільника	6693:uk
-хмільникові	6693:uk
-хмільником	6693:uk
-хмільнику	6693:uk
+хмільник	6695:uk
+хмільника	6695:uk
+хмільникові	6695:uk
+хмільником	6695:uk
+хмільнику	6695:uk
 хобарт	2546:bg,2546:uk
 хобарта	2546:uk
 хобарте	2546:uk
@@ -29806,15 +30206,15 @@ złotowowi	6899:pl
 хобартом	2546:uk
 хобарту	2546:uk
 хобарті	2546:uk
-хожув	5583:bg,5583:uk
-хожува	5583:uk
-хожуве	5583:uk
-хожувові	5583:uk
-хожувом	5583:uk
-хожуву	5583:uk
-хожуві	5583:uk
-хоинице	6567:bg
-хоиніце	6567:uk
+хожув	5584:bg,5584:uk
+хожува	5584:uk
+хожуве	5584:uk
+хожувові	5584:uk
+хожувом	5584:uk
+хожуву	5584:uk
+хожуві	5584:uk
+хоинице	6568:bg
+хоиніце	6568:uk
 холивуд	3782:bg,4203:bg
 хомс	970:bg,970:uk,3176:bg,3176:uk
 хомса	970:uk,3176:uk
@@ -29824,20 +30224,26 @@ złotowowi	6899:pl
 хомсу	970:uk,3176:uk
 хомсі	970:uk,3176:uk
 хондурас	96:bg
-хониара	6462:bg
+хониара	6463:bg
 хонконг	94:bg,286:bg
 хонолулу	1903:bg
-хоніара	6462:uk
+хоніара	6463:uk
 хорватію	97:uk
 хорватія	97:uk
 хорватіє	97:uk
 хорватією	97:uk
 хорватіі	97:uk
-хрустальнии	6372:bg,6372:uk
-хрустальним	6372:uk
-хрустального	6372:uk
-хрустальному	6372:uk
-хрустальнім	6372:uk
+хрестівка	6701:uk
+хрестівки	6701:uk
+хрестівко	6701:uk
+хрестівкою	6701:uk
+хрестівку	6701:uk
+хрестівці	6701:uk
+хрустальнии	6373:bg,6373:uk
+хрустальним	6373:uk
+хрустального	6373:uk
+хрустальному	6373:uk
+хрустальнім	6373:uk
 хуахин	4998:bg
 хуахін	4998:uk
 хургада	3104:bg,3104:uk
@@ -29846,13 +30252,13 @@ złotowowi	6899:pl
 хургадою	3104:uk
 хургаду	3104:uk
 хургаді	3104:uk
-хуст	6682:bg,6682:uk
-хуста	6682:uk
-хусте	6682:uk
-хустові	6682:uk
-хустом	6682:uk
-хусту	6682:uk
-хусті	6682:uk
+хуст	6684:bg,6684:uk
+хуста	6684:uk
+хусте	6684:uk
+хустові	6684:uk
+хустом	6684:uk
+хусту	6684:uk
+хусті	6684:uk
 хърватия	97:bg
 хьюстон	421:uk
 хьюстона	421:uk
@@ -29884,7 +30290,19 @@ złotowowi	6899:pl
 централноафриканска република	40:bg
 центральнии	3560:bg,3560:uk
 центральним	3560:uk
-центрально-міськии	5327:uk,6347:uk
+центрально-міська	5328:uk,6348:uk
+центрально-міськии	5328:uk,6348:uk
+центрально-міським	5328:uk,6348:uk
+центрально-міськими	5328:uk,6348:uk
+центрально-міських	5328:uk,6348:uk
+центрально-міського	5328:uk,6348:uk
+центрально-міському	5328:uk,6348:uk
+центрально-міською	5328:uk,6348:uk
+центрально-міськоі	5328:uk,6348:uk
+центрально-міську	5328:uk,6348:uk
+центрально-міські	5328:uk,6348:uk
+центрально-міськіи	5328:uk,6348:uk
+центрально-міськім	5328:uk,6348:uk
 центральноафриканська республіка	40:uk
 центрального	3560:uk
 центральному	3560:uk
@@ -29953,19 +30371,11 @@ złotowowi	6899:pl
 ченстоховою	2622:uk
 ченстохову	2622:uk
 ченстохові	2622:uk
-червоногвардіиськии	6369:uk
-червоноград	6431:bg,6431:uk
-червонограда	6431:uk
-червонограде	6431:uk
-червоноградові	6431:uk
-червоноградом	6431:uk
-червонограду	6431:uk
-червонограді	6431:uk
-черемушкам	5252:uk
-черемушками	5252:uk
-черемушках	5252:uk
-черемушки	5252:bg,5252:uk
-черемушків	5252:uk
+черемушкам	5253:uk
+черемушками	5253:uk
+черемушках	5253:uk
+черемушки	5253:bg,5253:uk
+черемушків	5253:uk
 череповець	2095:bg,2095:uk
 череповцеві	2095:uk
 череповцем	2095:uk
@@ -29992,8 +30402,8 @@ złotowowi	6899:pl
 чесапик	2761:bg
 чесапік	2761:uk
 чехия	55:bg
-чеховице-дзедзице	6608:bg
-чеховіце-дзедзіце	6608:uk
+чеховице-дзедзице	6609:bg
+чеховіце-дзедзіце	6609:uk
 чехію	55:uk
 чехія	55:uk
 чехіє	55:uk
@@ -30013,43 +30423,56 @@ złotowowi	6899:pl
 чимкентом	698:uk
 чимкенту	698:uk
 чимкенті	698:uk
-чирпан	7030:bg
+чирпан	7033:bg
 чита	1920:bg,1920:uk
 чити	1920:uk
 чито	1920:uk
 читою	1920:uk
 читтаґонґ	333:uk
-читторгарх	5437:bg
+читторгарх	5438:bg
 читу	1920:uk
 читунгвиза	1807:bg
 читунгвіза	1807:uk
 читі	1920:uk
-чоколівка	6390:uk
-чоколівки	6390:uk
-чоколівко	6390:uk
-чоколівкою	6390:uk
-чоколівку	6390:uk
-чоколівці	6390:uk
+чоколівка	6391:uk
+чоколівки	6391:uk
+чоколівко	6391:uk
+чоколівкою	6391:uk
+чоколівку	6391:uk
+чоколівці	6391:uk
 чорногорію	139:uk
 чорногорія	139:uk
 чорногоріє	139:uk
 чорногорією	139:uk
 чорногоріі	139:uk
-чорткив	6683:bg
-чорткова	6683:uk
-чорткове	6683:uk
-чортковом	6683:uk
-чорткову	6683:uk
-чорткові	6683:uk
-чортків	6683:uk
-чугуєва	6589:uk
-чугуєве	6589:uk
-чугуєвом	6589:uk
-чугуєву	6589:uk
-чугуєві	6589:uk
-чугуів	6589:uk
+чорткив	6685:bg
+чорткова	6685:uk
+чорткове	6685:uk
+чортковом	6685:uk
+чорткову	6685:uk
+чорткові	6685:uk
+чортків	6685:uk
+чугуєва	6590:uk
+чугуєве	6590:uk
+чугуєвом	6590:uk
+чугуєву	6590:uk
+чугуєві	6590:uk
+чугуів	6590:uk
 чула-виста	2440:bg
 чула-віста	2440:uk
+чумаківська	6113:uk
+чумаківськии	6113:uk
+чумаківським	6113:uk
+чумаківськими	6113:uk
+чумаківських	6113:uk
+чумаківського	6113:uk
+чумаківському	6113:uk
+чумаківською	6113:uk
+чумаківськоі	6113:uk
+чумаківську	6113:uk
+чумаківські	6113:uk
+чумаківськіи	6113:uk
+чумаківськім	6113:uk
 чунцин	285:bg
 чунцін	285:uk
 чунціна	285:uk
@@ -30063,7 +30486,7 @@ złotowowi	6899:pl
 чіанг-маи	4955:uk
 чіклаио	1181:uk
 чімботе	2090:uk
-чітторгарх	5437:uk
+чітторгарх	5438:uk
 шаи-шаи	4087:bg
 шанхаи	249:bg,249:uk
 шанхаю	249:uk
@@ -30078,11 +30501,20 @@ złotowowi	6899:pl
 шарджею	496:uk
 шарджу	496:uk
 шарджі	496:uk
-шарлота-амалія	6850:uk
+шарлота-амалія	6852:uk
 шахт	2925:uk
 шахтам	2925:uk
 шахтами	2925:uk
-шахтарськ	6398:bg,6398:uk
+шахтарськ	6399:bg,6399:uk
+шахтарська	6399:uk
+шахтарське	6697:bg,6697:uk
+шахтарським	6697:uk
+шахтарськові	6399:uk
+шахтарського	6697:uk
+шахтарськом	6399:uk
+шахтарському	6697:uk
+шахтарську	6399:uk
+шахтарськім	6697:uk
 шахтах	2925:uk
 шахти	2925:bg,2925:uk
 шаі-шаі	4087:uk
@@ -30103,7 +30535,20 @@ złotowowi	6899:pl
 шевченкові	4274:uk
 шевченком	4274:uk
 шевченку	4274:uk
+шевченківська	6357:uk
+шевченківськии	6357:uk
 шевченківськии раион	2939:uk,4271:uk
+шевченківським	6357:uk
+шевченківськими	6357:uk
+шевченківських	6357:uk
+шевченківського	6357:uk
+шевченківському	6357:uk
+шевченківською	6357:uk
+шевченківськоі	6357:uk
+шевченківську	6357:uk
+шевченківські	6357:uk
+шевченківськіи	6357:uk
+шевченківськім	6357:uk
 шеньчженеві	251:uk
 шеньчженем	251:uk
 шеньчжень	251:bg,251:uk
@@ -30117,12 +30562,25 @@ złotowowi	6899:pl
 шеньяном	291:uk
 шеньяну	291:uk
 шеньяні	291:uk
-шепетівка	6549:uk
-шепетівки	6549:uk
-шепетівко	6549:uk
-шепетівкою	6549:uk
-шепетівку	6549:uk
-шепетівці	6549:uk
+шепетівка	6550:uk
+шепетівки	6550:uk
+шепетівко	6550:uk
+шепетівкою	6550:uk
+шепетівку	6550:uk
+шепетівці	6550:uk
+шептицька	6432:uk
+шептицькии	6432:bg,6432:uk
+шептицьким	6432:uk
+шептицькими	6432:uk
+шептицьких	6432:uk
+шептицького	6432:uk
+шептицькому	6432:uk
+шептицькою	6432:uk
+шептицькоі	6432:uk
+шептицьку	6432:uk
+шептицькі	6432:uk
+шептицькіи	6432:uk
+шептицькім	6432:uk
 шефилд	1270:bg
 шеффілд	1270:uk
 шеффілда	1270:uk
@@ -30139,18 +30597,18 @@ złotowowi	6899:pl
 шицзячжуаном	332:uk
 шицзячжуану	332:uk
 шицзячжуані	332:uk
-шостка	6392:bg,6392:uk
-шостки	6392:uk
-шостко	6392:uk
-шосткою	6392:uk
-шостку	6392:uk
-шостці	6392:uk
-шпола	6962:bg,6962:uk
-шполи	6962:uk
-шполо	6962:uk
-шполою	6962:uk
-шполу	6962:uk
-шполі	6962:uk
+шостка	6393:bg,6393:uk
+шостки	6393:uk
+шостко	6393:uk
+шосткою	6393:uk
+шостку	6393:uk
+шостці	6393:uk
+шпола	6964:bg,6964:uk
+шполи	6964:uk
+шполо	6964:uk
+шполою	6964:uk
+шполу	6964:uk
+шполі	6964:uk
 шпіцберген та ян-маєн	200:uk
 шри ланка	129:bg
 шрі-ланка	129:uk
@@ -30166,14 +30624,14 @@ złotowowi	6899:pl
 штутгартом	1177:uk
 штутгарту	1177:uk
 штутгарті	1177:uk
-шулявка	6440:bg,6440:uk
-шулявки	6440:uk
-шулявко	6440:uk
-шулявкою	6440:uk
-шулявку	6440:uk
-шулявці	6440:uk
-шумен	6396:bg
-шчацінак	6570:uk
+шулявка	6441:bg,6441:uk
+шулявки	6441:uk
+шулявко	6441:uk
+шулявкою	6441:uk
+шулявку	6441:uk
+шулявці	6441:uk
+шумен	6397:bg
+шчацінак	6571:uk
 шчечин	1720:bg
 шімла	3667:uk
 щецин	1720:uk
@@ -30196,32 +30654,45 @@ złotowowi	6899:pl
 южна джорджия и южни сандвичеви острови	89:bg
 южна корея	121:bg
 южно-сахалінськ	3239:uk
-явожна	6344:uk
-явожно	6344:bg,6344:uk
-явожном	6344:uk
-явожну	6344:uk
-явожні	6344:uk
-явор	6759:bg,6759:uk
-явора	6759:uk
-яворе	6759:uk
-яворові	6759:uk
-явором	6759:uk
-явору	6759:uk
-яворі	6759:uk
-яготин	6876:bg,6876:uk
-яготина	6876:uk
-яготине	6876:uk
-яготинові	6876:uk
-яготином	6876:uk
-яготину	6876:uk
-яготині	6876:uk
+юзівська	6349:uk
+юзівськии	6349:uk
+юзівським	6349:uk
+юзівськими	6349:uk
+юзівських	6349:uk
+юзівського	6349:uk
+юзівському	6349:uk
+юзівською	6349:uk
+юзівськоі	6349:uk
+юзівську	6349:uk
+юзівські	6349:uk
+юзівськіи	6349:uk
+юзівськім	6349:uk
+явожна	6345:uk
+явожно	6345:bg,6345:uk
+явожном	6345:uk
+явожну	6345:uk
+явожні	6345:uk
+явор	6761:bg,6761:uk
+явора	6761:uk
+яворе	6761:uk
+яворові	6761:uk
+явором	6761:uk
+явору	6761:uk
+яворі	6761:uk
+яготин	6878:bg,6878:uk
+яготина	6878:uk
+яготине	6878:uk
+яготинові	6878:uk
+яготином	6878:uk
+яготину	6878:uk
+яготині	6878:uk
 якутск	2759:bg
-ялта	6379:bg,6379:uk
-ялти	6379:uk
-ялто	6379:uk
-ялтою	6379:uk
-ялту	6379:uk
-ялті	6379:uk
+ялта	6380:bg,6380:uk
+ялти	6380:uk
+ялто	6380:uk
+ялтою	6380:uk
+ялту	6380:uk
+ялті	6380:uk
 ямагата	2617:bg,2617:uk
 ямагати	2617:uk
 ямагато	2617:uk
@@ -30234,90 +30705,84 @@ złotowowi	6899:pl
 ямаикою	111:uk
 ямаику	111:uk
 ямаиці	111:uk
-ямбол	6433:bg
+ямбол	6434:bg
+яни капу	6648:bg,6648:uk
 япония	113:bg
 японію	113:uk
 японія	113:uk
 японіє	113:uk
 японією	113:uk
 японіі	113:uk
-ярослав	6600:bg,6600:uk
-ярослава	6600:uk
-ярославам	6600:uk
-ярославами	6600:uk
-ярославах	6600:uk
-ярославе	6600:uk
-ярослави	6600:uk
+ярослав	6601:bg,6601:uk
+ярослава	6601:uk
+ярославам	6601:uk
+ярославами	6601:uk
+ярославах	6601:uk
+ярославе	6601:uk
+ярослави	6601:uk
 ярославлеві	1182:uk
 ярославлем	1182:uk
 ярославль	1182:bg,1182:uk
 ярославлю	1182:uk
 ярославля	1182:uk
 ярославлі	1182:uk
-ярославові	6600:uk
-ярославом	6600:uk
-ярославу	6600:uk
-ярославі	6600:uk
-ярославів	6600:uk
-яроцин	6733:bg
-яроцін	6733:uk
-ясинувата	6579:bg,6579:uk
-ясинуватою	6579:uk
-ясинуватоі	6579:uk
-ясинувату	6579:uk
-ясинуватіи	6579:uk
-ясло	6576:bg,6576:uk
+ярославові	6601:uk
+ярославом	6601:uk
+ярославу	6601:uk
+ярославі	6601:uk
+ярославів	6601:uk
+яроцин	6735:bg
+яроцін	6735:uk
+ясинувата	6580:bg,6580:uk
+ясинуватою	6580:uk
+ясинуватоі	6580:uk
+ясинувату	6580:uk
+ясинуватіи	6580:uk
+ясло	6577:bg,6577:uk
 яссам	1776:uk
 яссами	1776:uk
 яссах	1776:uk
 ясси	1776:bg,1776:uk
 ятіио	3232:uk
 яунде	643:bg
-яффа	6317:bg,6317:uk
-яффи	6317:uk
-яффо	6317:uk
-яффою	6317:uk
-яффу	6317:uk
-яффі	6317:uk
+яффа	6318:bg,6318:uk
+яффи	6318:uk
+яффо	6318:uk
+яффою	6318:uk
+яффу	6318:uk
+яффі	6318:uk
 яцушіро	5123:uk
-євпаторію	5888:uk
-євпаторія	5888:uk
-євпаторіє	5888:uk
-євпаторією	5888:uk
-євпаторіі	5888:uk
+євпаторію	5889:uk
+євпаторія	5889:uk
+євпаторіє	5889:uk
+євпаторією	5889:uk
+євпаторіі	5889:uk
 єгипет	64:uk
 єгипте	64:uk
 єгиптові	64:uk
 єгиптом	64:uk
 єгипту	64:uk
 єгипті	64:uk
-єлець	5479:uk
-єлизаветград	2946:uk
-єлизаветграда	2946:uk
-єлизаветграде	2946:uk
-єлизаветградові	2946:uk
-єлизаветградом	2946:uk
-єлизаветграду	2946:uk
-єлизаветграді	2946:uk
-єльцеві	5479:uk
-єльцем	5479:uk
-єльцю	5479:uk
-єльця	5479:uk
-єльці	5479:uk
+єлець	5480:uk
+єльцеві	5480:uk
+єльцем	5480:uk
+єльцю	5480:uk
+єльця	5480:uk
+єльці	5480:uk
 ємен	244:uk
 ємене	244:uk
 єменові	244:uk
 єменом	244:uk
 ємену	244:uk
 ємені	244:uk
-єна	6006:uk
-єнакієве	6381:uk
-єнакієвим	6381:uk
-єнакієвого	6381:uk
-єнакієвому	6381:uk
-єнакієвім	6381:uk
-єною	6006:uk
-єнчепінг	5612:uk
+єна	6007:uk
+єнакієве	6382:uk
+єнакієвим	6382:uk
+єнакієвого	6382:uk
+єнакієвому	6382:uk
+єнакієвім	6382:uk
+єною	6007:uk
+єнчепінг	5613:uk
 єреван	729:uk
 єревана	729:uk
 єреване	729:uk
@@ -30340,12 +30805,16 @@ złotowowi	6899:pl
 івакуні	4876:uk
 івакі	1874:uk
 івано-франківськ	2723:uk
+івано-франківська	2723:uk
+івано-франківськові	2723:uk
+івано-франківськом	2723:uk
+івано-франківську	2723:uk
 іваново	1689:uk
 івата	3802:uk
-ігрене	6799:uk
-ігренню	6799:uk
-ігрень	6799:uk
-ігрені	6799:uk
+ігрене	6801:uk
+ігренню	6801:uk
+ігрень	6801:uk
+ігрені	6801:uk
 ідзумо	3681:uk
 ідліб	4892:uk
 ідлібе	4892:uk
@@ -30355,18 +30824,18 @@ złotowowi	6899:pl
 ідлібі	4892:uk
 іжевськ	1123:uk
 ізлінгтан	2069:uk
-ізмаіл	6407:uk
-ізмаіла	6407:uk
-ізмаілам	6407:uk
-ізмаілами	6407:uk
-ізмаілах	6407:uk
-ізмаіле	6407:uk
-ізмаіли	6407:uk
-ізмаілові	6407:uk
-ізмаілом	6407:uk
-ізмаілу	6407:uk
-ізмаілі	6407:uk
-ізмаілів	6407:uk
+ізмаіл	6408:uk
+ізмаіла	6408:uk
+ізмаілам	6408:uk
+ізмаілами	6408:uk
+ізмаілах	6408:uk
+ізмаіле	6408:uk
+ізмаіли	6408:uk
+ізмаілові	6408:uk
+ізмаілом	6408:uk
+ізмаілу	6408:uk
+ізмаілі	6408:uk
+ізмаілів	6408:uk
 ізмір	372:uk
 ізміре	372:uk
 ізмірові	372:uk
@@ -30379,48 +30848,55 @@ złotowowi	6899:pl
 ізраілю	102:uk
 ізраіля	102:uk
 ізраілі	102:uk
-ізюм	6518:uk
-ізюма	6518:uk
-ізюме	6518:uk
-ізюмові	6518:uk
-ізюмом	6518:uk
-ізюму	6518:uk
-ізюмі	6518:uk
-ізяслав	6982:uk
-ізяслава	6982:uk
-ізяславам	6982:uk
-ізяславами	6982:uk
-ізяславах	6982:uk
-ізяславе	6982:uk
-ізяслави	6982:uk
-ізяславові	6982:uk
-ізяславом	6982:uk
-ізяславу	6982:uk
-ізяславі	6982:uk
-ізяславів	6982:uk
+ізюм	6519:uk
+ізюма	6519:uk
+ізюме	6519:uk
+ізюмові	6519:uk
+ізюмом	6519:uk
+ізюму	6519:uk
+ізюмі	6519:uk
+ізяслав	6984:uk
+ізяслава	6984:uk
+ізяславам	6984:uk
+ізяславами	6984:uk
+ізяславах	6984:uk
+ізяславе	6984:uk
+ізяслави	6984:uk
+ізяславові	6984:uk
+ізяславом	6984:uk
+ізяславу	6984:uk
+ізяславі	6984:uk
+ізяславів	6984:uk
 іка	2316:uk
-ікома	5214:uk
+ікома	5215:uk
 іксан	2146:uk
 ікіке	3228:uk
 ікітас	1780:uk
-ілава	6630:uk
-ілави	6630:uk
-ілаво	6630:uk
-ілавою	6630:uk
-ілаву	6630:uk
-ілаві	6630:uk
-іллічівськ	6459:uk
-іллічівськии	6209:uk
-іловаиськ	7016:uk
+ілава	6632:uk
+ілави	6632:uk
+ілаво	6632:uk
+ілавою	6632:uk
+ілаву	6632:uk
+ілаві	6632:uk
+іллічівськ	6460:uk
+іллічівська	6460:uk
+іллічівськові	6460:uk
+іллічівськом	6460:uk
+іллічівську	6460:uk
+іловаиськ	7018:uk
+іловаиська	7018:uk
+іловаиськові	7018:uk
+іловаиськом	7018:uk
+іловаиську	7018:uk
 інадзава	4662:uk
-інглвуд	5678:uk
+інглвуд	5679:uk
 інгомбота	4335:uk
-інгулець	6441:uk
-інгульцеві	6441:uk
-інгульцем	6441:uk
-інгульцю	6441:uk
-інгульця	6441:uk
-інгульці	6441:uk
+інгулець	6442:uk
+інгульцеві	6442:uk
+інгульцем	6442:uk
+інгульцю	6442:uk
+інгульця	6442:uk
+інгульці	6442:uk
 індаур	456:uk
 індаура	456:uk
 індауре	456:uk
@@ -30428,8 +30904,8 @@ złotowowi	6899:pl
 індауром	456:uk
 індауру	456:uk
 індаурі	456:uk
-індепенденс	5387:uk
-індзаи	5953:uk
+індепенденс	5388:uk
+індзаи	5954:uk
 індонезію	100:uk
 індонезія	100:uk
 індонезіє	100:uk
@@ -30447,7 +30923,7 @@ złotowowi	6899:pl
 індіє	104:uk
 індією	104:uk
 індіі	104:uk
-іновроцлав	6373:uk
+іновроцлав	6374:uk
 інсбрук	4737:uk
 інсбрука	4737:uk
 інсбрукові	4737:uk
@@ -30497,23 +30973,17 @@ złotowowi	6899:pl
 ірландіє	101:uk
 ірландією	101:uk
 ірландіі	101:uk
-ірпеневі	6425:uk
-ірпенем	6425:uk
-ірпеню	6425:uk
-ірпеня	6425:uk
-ірпені	6425:uk
-ірпінь	6425:uk
+ірпеневі	6426:uk
+ірпенем	6426:uk
+ірпеню	6426:uk
+ірпеня	6426:uk
+ірпені	6426:uk
+ірпінь	6426:uk
 ірума	4279:uk
 ісахая	4638:uk
 ісе	5105:uk
 ісесакі	3046:uk
 іскендерун	2586:uk
-іскоростеневі	6444:uk
-іскоростенем	6444:uk
-іскоростень	6444:uk
-іскоростеню	6444:uk
-іскоростеня	6444:uk
-іскоростені	6444:uk
 ісламабад	1195:uk
 ісламабада	1195:uk
 ісламабаде	1195:uk
@@ -30541,7 +31011,7 @@ złotowowi	6899:pl
 іст-лондоні	1468:uk
 іст-лос-анджелес	4987:uk
 істаравшан	2378:uk
-істборн	6196:uk
+істборн	6197:uk
 ісфара	2375:uk
 ісфахан	556:uk
 ісфахана	556:uk
@@ -30561,28 +31031,28 @@ złotowowi	6899:pl
 ітапетінінга	3998:uk
 іту	4573:uk
 ітіномія	1772:uk
-ітіносекі	5531:uk
+ітіносекі	5532:uk
 ітіхара	2306:uk
 ічан	625:uk
-ііда	6205:uk
+ііда	6206:uk
 іідзука	4997:uk
 ґазіантеп	428:uk
 ґамбія	84:uk
-ґанґток	6296:uk
+ґанґток	6297:uk
 ґао	4713:uk
 ґетінґен	5163:uk
 ґлендеил	3190:uk
-ґлоґув	6424:uk
-ґлухолази	7029:uk
-ґміна конське	6830:uk
-ґміна свебодзін	6807:uk
-ґміна свеце	6727:uk
-ґміна сьрем	6651:uk
-ґожув-велькопольськии	5524:uk
+ґлоґув	6425:uk
+ґлухолази	7032:uk
+ґміна конське	6832:uk
+ґміна свебодзін	6809:uk
+ґміна свеце	6729:uk
+ґміна сьрем	6653:uk
+ґожув-велькопольськии	5525:uk
 ґрінсборо	2292:uk
 ґувахаті	839:uk
 ґурґаон	886:uk
-ґібралтар	6712:uk
+ґібралтар	6714:uk
 ґіресун	5025:uk
 ґірін	475:uk
 ‘ajlun	5031:en
