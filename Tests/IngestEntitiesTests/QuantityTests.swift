@@ -18,6 +18,11 @@ import Testing
         ("Прийшло пʼятдесят учасників.", "uk", "пʼятдесят учасників", 50, "exact", "participants"),
         ("Дойдоха двадесет и пет участници.", "bg", "двадесет и пет участници", 25, "exact", "participants"),
         ("The fair drew 1,200 visitors.", "en", "1,200 visitors", 1200, "exact", "visitors"),
+        // Thousands grouped by a space, as Polish, Bulgarian and Ukrainian write them, the group last before the unit.
+        ("targi odwiedziło ponad 1 800 osób", "pl", "ponad 1 800 osób", 1800, "more_than", "people"),
+        ("Форумът събра над 2\u{00A0}500 участници.", "bg", "над 2\u{00A0}500 участници", 2500, "more_than", "participants"),
+        ("Прийшло 12 000 відвідувачів.", "uk", "12 000 відвідувачів", 12000, "exact", "visitors"),
+        ("The fair drew 1.200.000 visitors.", "en", "1.200.000 visitors", 1_200_000, "exact", "visitors"),
         ("The fair drew 300+ attendees.", "en", "300+ attendees", 300, "at_least", "attendees"),
     ])
     func quantity(_ text: String, _ language: String, _ written: String, _ value: Int, _ qualifier: String, _ unit: String) throws {

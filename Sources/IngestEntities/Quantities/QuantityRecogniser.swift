@@ -75,18 +75,19 @@ struct QuantityRecogniser: Sendable {
             }
             guard var value = t[start].number else { return nil }
             var end = start + 1
-            while t[start].length <= 3, end + 1 < t.count {
-                let separator = t[end]
-                let group = t[end + 1]
-                guard group.kind == .number, group.length == 3, !group.spaceBefore || separator.kind == .number else { break }
-                if separator.kind == .number {
-                    // "1 200": a space-separated group.
-                    guard separator.length == 3, separator.spaceBefore else { break }
-                    value = value * 1000 + (separator.number ?? 0)
+            while t[start].length <= 3, end < t.count {
+                let next = t[end]
+                if next.kind == .number {
+                    // "1 200": a group after a space, which may be the last token before the unit.
+                    guard next.length == 3, next.spaceBefore else { break }
+                    value = value * 1000 + (next.number ?? 0)
                     end += 1
                     continue
                 }
-                guard separator.isPunctuation(",") || separator.isPunctuation("."), !separator.spaceBefore else { break }
+                // "1,200", "1.200": a group glued to its separator.
+                guard next.isPunctuation(",") || next.isPunctuation("."), !next.spaceBefore, end + 1 < t.count else { break }
+                let group = t[end + 1]
+                guard group.kind == .number, group.length == 3, !group.spaceBefore else { break }
                 value = value * 1000 + (group.number ?? 0)
                 end += 2
             }
