@@ -23,6 +23,9 @@ import Testing
         ("Форумът събра над 2\u{00A0}500 участници.", "bg", "над 2\u{00A0}500 участници", 2500, "more_than", "participants"),
         ("Прийшло 12 000 відвідувачів.", "uk", "12 000 відвідувачів", 12000, "exact", "visitors"),
         ("The fair drew 1.200.000 visitors.", "en", "1.200.000 visitors", 1_200_000, "exact", "visitors"),
+        ("Събитието събра над 120 представители на фирми.", "bg", "над 120 представители", 120, "more_than", "representatives"),
+        ("Участь у навчанні взяли 32 представники малих виробників.", "uk", "32 представники", 32, "exact", "representatives"),
+        ("Przyjechało ponad 40 przedstawicieli samorządów.", "pl", "ponad 40 przedstawicieli", 40, "more_than", "representatives"),
         ("The fair drew 300+ attendees.", "en", "300+ attendees", 300, "at_least", "attendees"),
     ])
     func quantity(_ text: String, _ language: String, _ written: String, _ value: Int, _ qualifier: String, _ unit: String) throws {

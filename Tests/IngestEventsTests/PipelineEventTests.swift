@@ -46,6 +46,13 @@ import Testing
         ("seed-003-wordpress-pl.html", 0, "2022-09-26", "2022-09-27", "Prague", "CZ", nil),
         ("seed-004-modus.html", 0, "2022-11-07", "2022-11-08", "Katowice", "PL", nil),
         ("seed-004-modus.html", 1, "2022-11-07", "2022-11-08", "Katowice", "PL", nil),
+        // Cities the gazetteer knew by a former or Russian name, or not at all (one of several words, one whose
+        // English name is a common word, one its dictionary does not decline), and counts of representatives.
+        ("site-joomla-uk.html", 0, "2024-04-16", "2024-04-17", "Poltava", "UA", 32),
+        ("site-joomla3-bg.html", 0, "2023-11-07", nil, "Ruse", "BG", 90),
+        ("site-tilda-uk.html", 0, "2024-05-21", nil, "Lutsk", "UA", 180),
+        ("site-wordpress-elementor-bg.html", 0, "2024-04-16", nil, "Stara Zagora", "BG", 120),
+        ("site-drupal-pl.html", 0, "2024-04-10", nil, "Rybnik", "PL", 150),
     ] as [(String, Int, String, String?, String, String, Int?)])
     func fields(_ page: String, _ index: Int, _ start: String, _ end: String?, _ city: String, _ country: String, _ participants: Int?) async throws {
         let record = try #require(try await Self.run.value[page])
@@ -56,6 +63,20 @@ import Testing
         #expect(event.location?["city"] == .string(city))
         #expect(event.location?["country"] == .string(country))
         #expect(event.participants?["count"] == participants.map { .number(Double($0)) })
+    }
+
+    /// "W dniach 19–20 marca 2024 r. Kujawsko-Pomorski Klaster … na Targach …": the full stop of "r." before a
+    /// capital cuts the dates off as a sentence of their own, which still dates the fair; and "ponad 1 800 osób"
+    /// is 1,800, not 800.
+    @Test("a date cut off at a year's abbreviation still dates the event it opens; a count grouped by a space is read whole")
+    func openingDate() async throws {
+        let record = try #require(try await Self.run.value["site-wordpress-divi-pl.html"])
+        let event = try #require(record.events.first)
+        #expect(event.name == "Targi Innowacji Przemysłowych INNOTECH")
+        #expect(event.start == "2024-03-19")
+        #expect(event.end == "2024-03-20")
+        #expect(event.participants?["count"] == .number(1800))
+        #expect(event.participants?["qualifier"] == .string("more_than"))
     }
 
     @Test("organisers and people of the seed pages' events, from the entities stage", arguments: [

@@ -29,4 +29,15 @@ import Testing
             #expect(token.lower == token.text.lowercased())
         }
     }
+
+    @Test("a full stop after an abbreviation written before a name ends no sentence; after a year's it does", arguments: [
+        ("Форумът се проведе в гр. Русе. Дойдоха 90 души.", 2),
+        ("Форум відбувся у м. Луцьк, відкрив його проф. Ткачук.", 1),
+        ("Otworzył go inż. Jan Nowak. Potem dr Anna Wrona.", 2),
+        ("Konferencja odbyła się w 2023 r. Tegoroczna edycja będzie większa.", 2),
+        ("Събитието беше през 2023 г. Тази година ще е по-голямо.", 2),
+    ])
+    func abbreviations(_ text: String, _ sentences: Int) {
+        #expect(TokenizedText(text).sentences.count == sentences)
+    }
 }

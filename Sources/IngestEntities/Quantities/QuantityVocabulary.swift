@@ -25,6 +25,8 @@ enum QuantityVocabulary {
         ("attendee", "attendees"), ("delegate", "delegates"), ("делегат", "delegates"), ("delegat", "delegates"),
         ("visitor", "visitors"), ("посетител", "visitors"), ("odwiedzając", "visitors"), ("zwiedzając", "visitors"), ("відвідувач", "visitors"),
         ("guest", "guests"), ("гост", "guests"), ("gości", "guests"), ("goście", "guests"), ("гостей", "guests"),
+        ("representative", "representatives"), ("представител", "representatives"), ("przedstawiciel", "representatives"),
+        ("представник", "representatives"),
         ("people", "people"), ("души", "people"), ("човек", "people"), ("osób", "people"), ("osoby", "people"), ("осіб", "people"), ("людей", "people"),
         ("countr", "countries"), ("стран", "countries"), ("държав", "countries"), ("kraj", "countries"), ("państw", "countries"),
         ("країн", "countries"), ("держав", "countries"),

@@ -18,7 +18,9 @@ struct FieldAssigner {
         organisationsBySentence = Dictionary(grouping: entities.filter { $0.type == "organisation" }, by: \.sentence)
     }
 
-    static let participantUnits = ["participants", "attendees", "delegates", "guests", "visitors", "people"]
+    /// Units that count who took part, in order of preference: "над 120 представители" of firms and
+    /// councils is a count of participants too, when no plainer one is given.
+    static let participantUnits = ["participants", "attendees", "delegates", "guests", "visitors", "people", "representatives"]
 
     mutating func assign(to drafts: inout [EventDraft]) {
         dates(&drafts)
@@ -33,12 +35,16 @@ struct FieldAssigner {
     // MARK: - Entities
 
     /// The event's date: a range or a day before a month or a year, in a sentence that names the event
-    /// before one that only refers to it, earlier first.
+    /// before one that only refers to it, earlier first; a date that opens such a sentence but was cut off
+    /// from it counts as inside it.
     private func dates(_ drafts: inout [EventDraft]) {
         var best: [Int: (rank: (Int, Int, Int), entity: EntityRef)] = [:]
         for entity in entities where entity.type == "date" || entity.type == "date_range" {
-            guard let event = owners.owner(ofToken: entity.tokens.lowerBound, in: text), let fields = Self.dateFields(entity) else { continue }
-            let direct = owners.names(event, token: entity.tokens.lowerBound, in: text) ? 0 : 1
+            let owner = owners.owner(ofToken: entity.tokens.lowerBound, in: text)
+            guard let event = owner ?? owners.owner(ofOpening: entity.tokens, in: text), let fields = Self.dateFields(entity) else { continue }
+            // An opening counts as part of the sentence it was cut from.
+            let token = owner == nil ? text.sentences[text.sentenceOfToken[entity.tokens.lowerBound] + 1].lowerBound : entity.tokens.lowerBound
+            let direct = owners.names(event, token: token, in: text) ? 0 : 1
             let rank = (direct, Self.precisionRank(fields.precision, range: entity.type == "date_range"), entity.tokens.lowerBound)
             if best[event].map({ rank < $0.rank }) ?? true { best[event] = (rank, entity) }
         }

@@ -68,9 +68,11 @@ struct TokenizedText: Sendable {
             if pendingLineBreak, !tokens.isEmpty, !(kind == .word && scalarClass.contains(.lowercase)) {
                 breaks.append(tokens.count)
             }
-            // A punctuation token is one scalar.
+            // A punctuation token is one scalar. A full stop glued to an abbreviation that stands before a
+            // name ("гр. Русе", "м. Луцьк", "инж. Пламен", "prof. Anna") ends no sentence.
             if let last = tokens.last, last.kind == .punctuation, Self.endsSentence(scalars[last.start]), sawSpace,
-                token.isCapitalised || (kind == .punctuation && Self.isQuote(scalars[start])), breaks.last != tokens.count
+                token.isCapitalised || (kind == .punctuation && Self.isQuote(scalars[start])), breaks.last != tokens.count,
+                !Self.isAbbreviationBeforeName(tokens, fullStop: tokens.count - 1)
             {
                 breaks.append(tokens.count)
             }
@@ -185,6 +187,23 @@ struct TokenizedText: Sendable {
     /// Characters that join two word pieces into one token: "co-organised", "two-day", "пʼять", "TRACE-KEI".
     static func joinsWord(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "-" || scalar == "'" || scalar == "\u{2019}"
+    }
+
+    /// Abbreviations written before a name, lower-cased: of a settlement, street or region (Bulgarian гр.,
+    /// с., ул., бул., обл.; Ukrainian м., с., смт, вул., просп., обл.; Polish ul., al., pl., os., woj.), and
+    /// of a title (инж., проф., доц., д-р; inż., prof., dr, mgr, hab.; Dr, Prof, Mr, Mrs, St). A sentence
+    /// practically never ends in one, whereas it often ends in a year's "г.", "р." or "r.", which are left
+    /// out.
+    static let abbreviationsBeforeNames: Set<String> = [
+        "гр", "с", "ул", "бул", "пл", "обл", "м", "смт", "вул", "просп", "ul", "al", "pl", "os", "woj",
+        "инж", "проф", "доц", "акад", "д-р", "inż", "prof", "dr", "mgr", "hab", "doc", "mr", "mrs", "st",
+    ]
+
+    /// Whether the full stop at `fullStop` closes an abbreviation of ``abbreviationsBeforeNames`` written
+    /// against it.
+    static func isAbbreviationBeforeName(_ tokens: [TextToken], fullStop: Int) -> Bool {
+        guard fullStop > 0, !tokens[fullStop].spaceBefore, tokens[fullStop - 1].kind == .word else { return false }
+        return abbreviationsBeforeNames.contains(tokens[fullStop - 1].lower)
     }
 
     static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
