@@ -151,6 +151,27 @@ import Testing
         #expect(events.first?.start == nil)
     }
 
+    @Test("a date the event runs until ends it, after its start; a deadline before the start is no end")
+    func untilDates() {
+        let both = Self.events("Targi Expo Silesia otwarto 12 października, potrwają do niedzieli, 15 października.") { script in
+            script.date("12 października", "2023-10-12")
+            script.date("15 października", "2023-10-15")
+        }
+        #expect(both.first?.start == "--10-12")
+        #expect(both.first?.end == "--10-15")
+        let deadline = Self.events("The Smart Industry forum is on 20 May 2024; register until 1 May 2024.") { script in
+            script.date("20 May 2024", "2024-05-20")
+            script.date("1 May 2024", "2024-05-01")
+        }
+        #expect(deadline.first?.start == "2024-05-20")
+        #expect(deadline.first?.end == nil)
+        let alone = Self.events("Панаирът „Мебелен салон“ продължава до неделя, 15 октомври 2023 г.") { script in
+            script.date("15 октомври 2023 г.", "2023-10-15")
+        }
+        #expect(alone.first?.start == nil)
+        #expect(alone.first?.end == "2023-10-15")
+    }
+
     @Test("entities whose spans lie outside the text are ignored, and an empty text gives no events")
     func badInput() {
         let entity = Entity(type: "date", text: "x", span: TextSpan(start: 90, end: 99), normalised: ["value": .string("2020-01-01")], confidence: 1)

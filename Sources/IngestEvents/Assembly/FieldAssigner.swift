@@ -39,6 +39,7 @@ struct FieldAssigner {
     /// from it counts as inside it.
     private func dates(_ drafts: inout [EventDraft]) {
         var best: [Int: (rank: (Int, Int, Int), entity: EntityRef)] = [:]
+        var bestUntil: [Int: (rank: (Int, Int, Int), entity: EntityRef)] = [:]
         for entity in entities where entity.type == "date" || entity.type == "date_range" {
             let owner = owners.owner(ofToken: entity.tokens.lowerBound, in: text)
             guard let event = owner ?? owners.owner(ofOpening: entity.tokens, in: text), let fields = Self.dateFields(entity) else { continue }
@@ -46,7 +47,11 @@ struct FieldAssigner {
             let token = owner == nil ? text.sentences[text.sentenceOfToken[entity.tokens.lowerBound] + 1].lowerBound : entity.tokens.lowerBound
             let direct = owners.names(event, token: token, in: text) ? 0 : 1
             let rank = (direct, Self.precisionRank(fields.precision, range: entity.type == "date_range"), entity.tokens.lowerBound)
-            if best[event].map({ rank < $0.rank }) ?? true { best[event] = (rank, entity) }
+            if entity.type == "date", isUntil(entity) {
+                if bestUntil[event].map({ rank < $0.rank }) ?? true { bestUntil[event] = (rank, entity) }
+            } else if best[event].map({ rank < $0.rank }) ?? true {
+                best[event] = (rank, entity)
+            }
         }
         for (event, choice) in best {
             guard let fields = Self.dateFields(choice.entity) else { continue }
@@ -56,6 +61,40 @@ struct FieldAssigner {
             drafts[event].cite("start", choice.entity.span)
             if fields.end != nil { drafts[event].cite("end", choice.entity.span) }
         }
+        // A date the event runs until ends it: after its start, when it has one and no end yet, or alone,
+        // leaving the start unknown rather than taking the last day for the first.
+        for (event, choice) in bestUntil {
+            guard let fields = Self.dateFields(choice.entity), drafts[event].end == nil else { continue }
+            if let start = drafts[event].start {
+                guard start.count == fields.start.count, start < fields.start else { continue }
+            } else {
+                drafts[event].precision = fields.precision
+            }
+            drafts[event].end = fields.start
+            drafts[event].cite("end", choice.entity.span)
+        }
+    }
+
+    /// Words before a date that make it the day something lasts until: "до неделя, 15 октомври", "do
+    /// niedzieli, 15 października", "until 15 October".
+    static let untilWords: Set<String> = ["до", "do", "until", "till"]
+
+    /// Stems of the weekday names that may stand between such a word and its date, in the four languages.
+    static let weekdayStems = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя",
+        "poniedzia", "wtor", "środ", "czwart", "piąt", "sobot", "niedziel",
+        "понеділ", "вівтор", "серед", "четвер", "пʼятниц", "п'ятниц", "субот", "неділ",
+    ]
+
+    /// Whether an until word comes right before the date, or before a weekday (and a comma) that does.
+    private func isUntil(_ entity: EntityRef) -> Bool {
+        let tokens = text.tokens
+        var index = entity.tokens.lowerBound - 1
+        let sentenceStart = text.sentences[text.sentenceOfToken[entity.tokens.lowerBound]].lowerBound
+        if index >= sentenceStart, tokens[index].kind == .punctuation, tokens[index].text == "," { index -= 1 }
+        if index >= sentenceStart, tokens[index].kind == .word, Self.weekdayStems.contains(where: tokens[index].lower.hasPrefix) { index -= 1 }
+        return index >= sentenceStart && tokens[index].kind == .word && Self.untilWords.contains(tokens[index].lower)
     }
 
     static func precisionRank(_ precision: String?, range: Bool) -> Int {
