@@ -20,6 +20,11 @@ public struct EntityExtractor: Stage {
         let result = recogniser.recognise(text, language: language, published: document.published?.value)
         document.entities = result.entities
         document.warnings += result.warnings
+        if let title = document.title, !title.isEmpty {
+            document.titlePlaces = recogniser.recognise(title, language: language, published: document.published?.value).entities.filter {
+                $0.type == "place" && $0.normalised["city"] != nil
+            }
+        }
         return .keep
     }
 

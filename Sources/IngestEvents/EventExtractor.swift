@@ -16,7 +16,8 @@ public struct EventExtractor: Stage {
 
     public func process(_ document: inout Document, context: StageContext) throws(StageError) -> StageDecision {
         document.events = assembler.events(
-            text: document.text ?? "", entities: document.entities, structured: document.structuredEvents, page: document.id)
+            text: document.text ?? "", entities: document.entities, structured: document.structuredEvents, page: document.id,
+            title: document.title, titlePlaces: document.titlePlaces)
         return .keep
     }
 

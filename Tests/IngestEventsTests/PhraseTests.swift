@@ -172,6 +172,23 @@ import Testing
         #expect(alone.first?.end == "2023-10-15")
     }
 
+    @Test("the city the title names places the event it speaks of, before a sentence that only refers to one")
+    func titleCity() {
+        let text = "Klaster wystawił stoisko na Targach Expo Silesia.\n\nKolejne targi odbędą się w Poznaniu."
+        var script = EntityScript(text)
+        script.place("Poznaniu", city: "Poznan", country: "PL", local: "Poznań")
+        let sosnowiec = Entity(
+            type: "place", text: "Sosnowcu", span: TextSpan(start: 31, end: 39),
+            normalised: ["city": .string("Sosnowiec"), "country": .string("PL"), "local": .string("Sosnowiec")], confidence: 0.9)
+        let titled = EventAssembler().events(
+            text: text, entities: script.entities, page: Self.page, title: "Klaster na Targach Expo Silesia w Sosnowcu", titlePlaces: [sosnowiec])
+        #expect(titled.first?.location?["city"] == .string("Sosnowiec"))
+        #expect(titled.first?.evidence["location"] == nil)
+        // Without the title the referring sentence's city is all there is.
+        let untitled = EventAssembler().events(text: text, entities: script.entities, page: Self.page)
+        #expect(untitled.first?.location?["city"] == .string("Poznan"))
+    }
+
     @Test("entities whose spans lie outside the text are ignored, and an empty text gives no events")
     func badInput() {
         let entity = Entity(type: "date", text: "x", span: TextSpan(start: 90, end: 99), normalised: ["value": .string("2020-01-01")], confidence: 1)

@@ -53,6 +53,8 @@ import Testing
         ("site-tilda-uk.html", 0, "2024-05-21", nil, "Lutsk", "UA", 180),
         ("site-wordpress-elementor-bg.html", 0, "2024-04-16", nil, "Stara Zagora", "BG", 120),
         ("site-drupal-pl.html", 0, "2024-04-10", nil, "Rybnik", "PL", 150),
+        // The fair's city is in the title, and in the text only in passing; a later sentence names the next fair's.
+        ("site-wordpress-divi-pl.html", 0, "2024-03-19", "2024-03-20", "Bydgoszcz", "PL", 1800),
     ] as [(String, Int, String, String?, String, String, Int?)])
     func fields(_ page: String, _ index: Int, _ start: String, _ end: String?, _ city: String, _ country: String, _ participants: Int?) async throws {
         let record = try #require(try await Self.run.value[page])

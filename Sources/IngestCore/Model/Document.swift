@@ -21,6 +21,10 @@ public struct Document: Sendable {
     public var structuredEvents: [StructuredEvent] = []
     public var language: LanguageInfo?
     public var entities: [Entity]
+    /// The places the entities stage found in the title, with spans into the title: an event page often
+    /// names its city there only ("Klaster na Targach … INNOTECH 2024 w Bydgoszczy"), which the events stage
+    /// weighs. Not part of the page record, whose entities all lie in its text.
+    public var titlePlaces: [Entity] = []
     public var events: [EventRecord]
     public var warnings: [StageWarning]
     public var trail: [TrailEntry]

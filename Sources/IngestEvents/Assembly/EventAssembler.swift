@@ -17,14 +17,21 @@ public struct EventAssembler: Sendable {
         finder = MentionFinder(lexicon: .shared)
     }
 
-    public func events(text: String, entities: [Entity], structured: [StructuredEvent] = [], page: PageID) -> [EventRecord] {
+    /// - Parameters:
+    ///   - title: The page's title, and `titlePlaces` the places found in it (spans into the title): the
+    ///     city of an event the title names when no sentence naming the event gives one.
+    public func events(
+        text: String, entities: [Entity], structured: [StructuredEvent] = [], page: PageID, title: String? = nil,
+        titlePlaces: [Entity] = []
+    ) -> [EventRecord] {
         let tokens = TokenizedText(text, lexicon: lexicon)
         let refs = EntityRef.index(entities, in: tokens)
         let (found, anaphora) = draftEvents(tokens, refs)
         var drafts = found
         if !drafts.isEmpty {
             let owners = SentenceOwners(drafts: drafts, anaphora: anaphora, text: tokens)
-            var fields = FieldAssigner(lexicon: lexicon, text: tokens, entities: refs, owners: owners)
+            var fields = FieldAssigner(
+                lexicon: lexicon, text: tokens, entities: refs, owners: owners, title: TitlePlaces(title: title ?? "", places: titlePlaces))
             fields.assign(to: &drafts)
         }
         let nameKeys = StructuredEventMerger(text: tokens).merge(structured, into: &drafts)

@@ -7,14 +7,16 @@ struct FieldAssigner {
     let text: TokenizedText
     let entities: [EntityRef]
     let owners: SentenceOwners
+    let title: TitlePlaces
     /// Organisation entities by sentence, in text order, for the organiser phrases.
     let organisationsBySentence: [Int: [EntityRef]]
 
-    init(lexicon: EventLexicon, text: TokenizedText, entities: [EntityRef], owners: SentenceOwners) {
+    init(lexicon: EventLexicon, text: TokenizedText, entities: [EntityRef], owners: SentenceOwners, title: TitlePlaces) {
         self.lexicon = lexicon
         self.text = text
         self.entities = entities
         self.owners = owners
+        self.title = title
         organisationsBySentence = Dictionary(grouping: entities.filter { $0.type == "organisation" }, by: \.sentence)
     }
 
@@ -138,27 +140,43 @@ struct FieldAssigner {
         }
     }
 
-    /// The event's place: the first place with a city in its sentences (naming sentences first); a
-    /// country-only place fills the country when the city came without one.
+    /// The event's place: the first city of a sentence that names the event; else, when the page's title
+    /// speaks of the event, the first mention in the text of a city the title names, then that city from
+    /// the title alone (with no span of the text to cite); else the first city of a sentence that only
+    /// refers to the event. A country-only place in its sentences fills the country when the city came
+    /// without one.
     private func places(_ drafts: inout [EventDraft]) {
-        var chosen: [Int: (rank: (Int, Int, Int), entity: EntityRef)] = [:]
+        var chosen: [Int: (rank: (Int, Int), place: Entity, span: TextSpanRange?)] = [:]
         var countries: [Int: EntityRef] = [:]
+        let titled = drafts.indices.filter { title.speaks(of: drafts[$0], amongEvents: drafts.count) }
+        func offer(_ event: Int, _ rank: (Int, Int), _ place: Entity, _ span: TextSpanRange?) {
+            if chosen[event].map({ rank < $0.rank }) ?? true { chosen[event] = (rank, place, span) }
+        }
         for entity in entities where entity.type == "place" {
-            guard let event = owners.owner(ofToken: entity.tokens.lowerBound, in: text) else { continue }
-            let direct = owners.names(event, token: entity.tokens.lowerBound, in: text) ? 0 : 1
-            if entity.string("city") == nil {
-                if countries[event] == nil, entity.string("country") != nil { countries[event] = entity }
+            let token = entity.tokens.lowerBound
+            let owner = owners.owner(ofToken: token, in: text)
+            guard let city = entity.string("city") else {
+                if let event = owner, countries[event] == nil, entity.string("country") != nil { countries[event] = entity }
                 continue
             }
-            let rank = (direct, 0, entity.tokens.lowerBound)
-            if chosen[event].map({ rank < $0.rank }) ?? true { chosen[event] = (rank, entity) }
+            if let event = owner, owners.names(event, token: token, in: text) {
+                offer(event, (0, token), entity.entity, entity.span)
+                continue
+            }
+            if title.names(city: city) {
+                for event in titled { offer(event, (1, token), entity.entity, entity.span) }
+            }
+            if let event = owner { offer(event, (3, token), entity.entity, entity.span) }
+        }
+        if let place = title.places.first {
+            for event in titled { offer(event, (2, 0), place, nil) }
         }
         for event in drafts.indices {
-            if let place = chosen[event]?.entity {
+            if let choice = chosen[event] {
                 for key in ["city", "country", "local"] {
-                    if let value = place.string(key) { drafts[event].location[key] = .string(value) }
+                    if case .string(let value)? = choice.place.normalised[key], !value.isEmpty { drafts[event].location[key] = .string(value) }
                 }
-                drafts[event].cite("location", place.span)
+                if let span = choice.span { drafts[event].cite("location", span) }
                 if drafts[event].location["country"] == nil, let country = countries[event], let code = country.string("country") {
                     drafts[event].location["country"] = .string(code)
                     drafts[event].cite("location", country.span)
