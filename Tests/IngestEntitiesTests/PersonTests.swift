@@ -16,6 +16,10 @@ import Testing
         ("Гост беше Иван Петров, директор на агенцията.", "Иван Петров", "директор на агенцията", nil),
         ("Виступила Олена Коваль, голова правління.", "Олена Коваль", "голова правління", nil),
         ("The talk by Dr. Anna Nowak was well received.", "Anna Nowak", nil, nil),
+        // A professional title marks a person too, and keeps a surname that is also a former place name
+        // ("Димитров", once a town in Ukraine) from being read as a place.
+        ("Откри я председателят инж. Пламен Димитров.", "Пламен Димитров", nil, nil),
+        ("Panel poprowadziła mgr inż. Anna Wrona.", "Anna Wrona", nil, nil),
     ])
     func person(_ text: String, _ name: String, _ role: String?, _ affiliation: String?) throws {
         let result = EntityRecogniser().recognise(text)

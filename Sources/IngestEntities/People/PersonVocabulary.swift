@@ -28,7 +28,12 @@ enum PersonVocabulary {
 
     private static func accepts(stem: Int, word: Int) -> Bool { word - stem <= (stem <= 4 ? 1 : 4) }
 
-    static let titles: WordSet = ["mr", "mrs", "ms", "dr", "prof", "г-н", "г-жа", "д-р", "проф", "pan", "pani", "пан", "пані"]
+    /// Forms of address and academic or professional titles written before a name, abbreviated or not
+    /// ("инж. Пламен Димитров", "mgr inż. Anna Wrona", "доц. Петров").
+    static let titles: WordSet = [
+        "mr", "mrs", "ms", "dr", "prof", "г-н", "г-жа", "д-р", "проф", "доц", "инж", "акад", "pan", "pani", "пан", "пані", "інж",
+        "inż", "mgr", "hab",
+    ]
 
     /// "represented by", "reprezentowany przez", "представляван от", "представлений": the name after it
     /// speaks for the organisation before it.
