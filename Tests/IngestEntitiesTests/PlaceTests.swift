@@ -35,6 +35,8 @@ import Testing
         Case(text: "Конференцията се проведе в Русе.", language: "bg", written: "Русе", city: "Ruse", country: "BG", local: "Русе"),
         // The dictionary lists "Луцьк" with no suffix rules; its forms are those of a town that ends like it.
         Case(text: "Форум відбувся у Луцьку.", language: "uk", written: "Луцьку", city: "Lutsk", country: "UA", local: "Луцьк"),
+        // A foreign city's Polish name is CLDR's ("Damaszek"), not an alternate name the dictionary lists ("Sam").
+        Case(text: "Delegacja przyjechała z Damaszku.", language: "pl", written: "Damaszku", city: "Damascus", country: "SY", local: "Damaszek"),
     ]
 
     @Test("places are found, inflected forms included, and normalised", arguments: cases)
@@ -45,6 +47,14 @@ import Testing
         #expect(entity.normalised["city"] == test.city.map(JSONValue.string))
         #expect(entity.normalised["country"] == .string(test.country))
         #expect(entity.normalised["local"] == .string(test.local))
+    }
+
+    @Test("a common Polish word or given name is no foreign city", arguments: [
+        "Sam proces projektowania nie różni się niczym.", "Para młodych ludzi całuje się na ławce.",
+        "Powiedział to premier Ariel Szaron.",
+    ])
+    func notPolishPlaces(_ text: String) {
+        #expect(EntityRecogniser().recognise(text, language: "pl").entities.filter { $0.type == "place" }.isEmpty)
     }
 
     @Test("an ambiguous city is resolved by a country named nearby, else by size")

@@ -260,13 +260,13 @@ c	CN	18960744	Beijing	Пекин	Pekin	Пекін
 c	CN	17494398	Shenzhen	Шеньчжень	Shenzhen	Шеньчжень
 c	CN	16096724	Guangzhou	Гуанчжоу	Kanton	Гуанчжоу
 c	CD	16000000	Kinshasa	Киншаса	Kinszasa	Кіншаса
-c	TR	15701602	Istanbul	Истанбул	Istambuł	Стамбул
+c	TR	15701602	Istanbul	Истанбул	Stambuł	Стамбул
 c	NG	15388000	Lagos	Лагос	Lagos	Лагос
 c	VN	14002598	Ho Chi Minh City	Сайгон	Sajgon	Сайгон
 c	CN	13568357	Chengdu	Ченду	Chengdu	Ченду
 c	PK	13004135	Lahore	Лахор	Lahaur	Лахор
 c	IN	12691836	Mumbai	Бомбай	Bombaj	Бомбей
-c	BR	12400232	Sao Paulo	Сан-Паулу		Сан-Паулу
+c	BR	12400232	Sao Paulo	Сан-Паулу	Sao Paulo	Сан-Паулу
 c	MX	12294193	Mexico City	Мексико	Meksyk	Мехіко
 c	PK	11624219	Karachi	Карачи	Karaczi	Карачі
 c	CN	11090314	Tianjin	Тяньцзинь	Tianjin	Тяньцзінь
@@ -274,8 +274,8 @@ c	IN	11034555	Delhi	Делхи	Delhi	Делі
 c	CN	10392693	Wuhan	Ухань	Wuhan	Ухань
 c	RU	10381222	Moscow	Москва	Moskwa	Москва
 c	BD	10356500	Dhaka	Дака	Dhaka	Дакка
-c	KR	10349312	Seoul	Сеул	Sol	Сеул
-c	JP	9733276	Tokyo	Токио	Edo	Токіо
+c	KR	10349312	Seoul	Сеул	Seul	Сеул
+c	JP	9733276	Tokyo	Токио	Tokio	Токіо
 c	CN	9644871	Dongguan	Дунгуань		Дунгуань
 c	EG	9606916	Cairo	Кайро	Kair	Каїр
 c	CN	9600000	Xi’an	Сиань	Xian	Сіань
@@ -283,16 +283,16 @@ c	ZA	9418183	Johannesburg	Йоханесбург	Johannesburg	Йоганнесб
 c	CN	9314685	Nanjing	Нанкин	Nankin	Нанкін
 c	CN	9236032	Hangzhou	Ханчжоу	Hangzhou	Ханчжоу
 c	CN	9042509	Foshan			
-c	GB	8961989	London	Лондон	London	Лондон
+c	GB	8961989	London	Лондон	Londyn	Лондон
 c	US	8804190	New York City	Нью-Йорк		Нью-Йорк
-c	ID	8540121	Jakarta	Джакарта	Djakarta	Джакарта
+c	ID	8540121	Jakarta	Джакарта	Dżakarta	Джакарта
 c	IN	8495492	Bengaluru	Бангалор	Bangalur	Бангалор
 c	VN	8053663	Hanoi	Ханой	Hanoi	Ханой
 c	TW	7871900	Taipei	Тайпей	Tajpej	Тайбей
 c	PE	7737002	Lima	Лима	Lima	Ліма
 c	CO	7674366	Bogota	Богота	Bogota	Багата
 c	CN	7457599	Chongqing	Чунцин	Chongqing	Чунцін
-c	HK	7396076	Hong Kong	Хонконг	Victoria	Гонконг
+c	HK	7396076	Hong Kong	Хонконг	Hongkong	Гонконг
 c	IQ	7216000	Baghdad	Багдад	Bagdad	Багдад
 c	CN	7202654	Wuzhong			
 c	CN	7172451	Qingdao	Циндао	Qingdao	Циндао
@@ -308,7 +308,7 @@ c	CN	5681512	Pudong
 c	AU	5638830	Sydney	Сидней	Sydney	Сідней
 c	SG	5638700	Singapore	Сингапур	Singapur	Сингапур
 c	AU	5435590	Melbourne	Мелбърн	Melbourne	Мельбурн
-c	TZ	5383728	Dar es Salaam	Дар-ес-Салам		Дар-ес-Салам
+c	TZ	5383728	Dar es Salaam	Дар-ес-Салам	Dar es Salaam	Дар-ес-Салам
 c	RU	5351935	Saint Petersburg	Ленинград	Leningrad	Петербург
 c	EG	5263542	Alexandria	Александрия	Aleksandria	Александрія
 c	CN	5242897	Harbin	Харбин	Harbin	Харбін
@@ -340,12 +340,12 @@ c	TW	4004367	New Taipei City
 c	HK	3984077	New Territories			
 c	CN	3938513	Shijiazhuang	Шицзячжуан	Shijiazhuang	Шицзячжуан
 c	BD	3920222	Chattogram		Islamabad	Читтаґонґ
-c	ET	3860000	Addis Ababa	Аддис-Абеба		Аддис-Абеба
+c	ET	3860000	Addis Ababa	Аддис-Абеба	Addis Abeba	Аддис-Абеба
 c	CN	3855346	Kunming	Куньмин	Kunming	Куньмін
 c	CN	3841873	Zhongshan			
 c	CN	3839800	Nanning	Наньнин	Nanning	Наньнін
 c	CN	3838900	Shantou		Shantou	
-c	US	3820914	Los Angeles	Лос-Анджелес		Лос-Анджелес
+c	US	3820914	Los Angeles	Лос-Анджелес	Los Angeles	Лос-Анджелес
 c	PK	3800193	Faisalabad		Fajsalabad	
 c	AE	3790000	Dubai	Дубай	Dubaj	Дубай
 c	JP	3777491	Yokohama		Yokohama	
@@ -364,7 +364,7 @@ c	ZA	3338026	Durban	Дурбан	Durban	Дурбан
 c	CN	3290918	Changzhou		Changzhou	
 c	KR	3285147	Busan	Пусан	Pusan	Пусан
 c	ES	3255944	Madrid	Мадрид	Madryt	Мадрид
-c	KP	3222000	Pyongyang	Пхенян	Phenian	Пхеньян
+c	KP	3222000	Pyongyang	Пхенян	Pjongjang	Пхеньян
 c	CN	3129228	Zibo			
 c	IN	3124458	Pune	Пуно	Puna	Пуно
 c	TR	3101833	Bursa	Бурса	Bursa	Бурса
@@ -414,9 +414,9 @@ c	PK	2511118	Gujranwala
 c	CN	2494013	Huai'an			
 c	ID	2486283	Medan		Medan	
 c	IN	2472011	Lucknow		Lakhnau	
-c	BF	2415266	Ouagadougou	Уагадугу	Wagadugu	
+c	BF	2415266	Ouagadougou	Уагадугу	Wagadugu	Уаґадуґу
 c	IN	2405665	Nagpur		Nagpur	Наґпур
-c	BR	2400000	Fortaleza	Форталеза	Fortaleza	
+c	BR	2400000	Fortaleza	Форталеза	Fortaleza	Форталеза
 c	CO	2392877	Cali	Кали	Kali	Калі
 c	AU	2384371	Perth	Пърт	Perth	Перт
 c	KR	2365523	Daegu		Tegu	
@@ -425,7 +425,7 @@ c	CN	2357839	Nanchang		Nanchang
 c	AZ	2351300	Baku	Баку	Baku	Баку
 c	CN	2350000	Hohhot		Hohhot	
 c	JP	2332176	Nagoya		Nagoya	
-c	IT	2318895	Rome	Рим	Rom	Рим
+c	IT	2318895	Rome	Рим	Rzym	Рим
 c	US	2316841	Queens		Queens	
 c	US	2314157	Houston	Хюстън	Houston	Хьюстон
 c	IR	2307177	Mashhad		Meszhed	
@@ -435,18 +435,18 @@ c	CN	2265900	Baoshan
 c	HK	2232339	Kowloon		Koulun	
 c	CN	2227733	Yantai		Yantai	
 c	TR	2222415	Gaziantep		Gaziantep	Ґазіантеп
-c	CD	2221925	Lubumbashi	Лубумбаши		Лубумбаші
-c	BR	2219580	Manaus		Manaus	
+c	CD	2221925	Lubumbashi	Лубумбаши	Lubumbashi	Лубумбаші
+c	BR	2219580	Manaus	Манаус	Manaus	Манаус
 c	ZM	2212301	Lusaka	Лусака	Lusaka	Лусака
 c	BR	2207718	Brasilia	Бразилия		Бразиліа
 c	CN	2207090	Zhuhai			
-c	DO	2201941	Santo Domingo	Санто-Доминго		Санто-Домінго
-c	TG	2188376	Lome	Ломе	Lome	Ломе
+c	DO	2201941	Santo Domingo	Санто-Доминго	Santo Domingo	Санто-Домінго
+c	TG	2188376	Lome	Ломе	Lomé	Ломе
 c	PK	2169915	Multan		Multan	
-c	CU	2163824	Havana	Хавана	Abana	Гавана
+c	CU	2163824	Havana	Хавана	Hawana	Гавана
 c	ID	2163635	Depok			
 c	CN	2150000	Baotou	Баотоу		Баотоу
-c	FR	2138551	Paris	Париж	Parys	Париж
+c	FR	2138551	Paris	Париж	Paryż	Париж
 c	IN	2136916	Coimbatore	Коимбатор		Коїмбатор
 c	CN	2125400	Qingyang			
 c	NG	2120000	Port Harcourt			
@@ -459,14 +459,14 @@ c	IQ	2065597	Al Mawsil al Jadidah
 c	CN	2044028	Weifang	Вейфан		Вейфан
 c	CN	2037775	Zunyi	Цзуньи		Цзуньї
 c	IQ	2015483	Al Basrah al Qadimah			
-c	BO	2004652	La Paz		Pax	
+c	BO	2004652	La Paz	Ла Пас	La Paz	Ла-Пас
 c	CN	2001009	Lianyungang			
 c	CO	1999979	Medellin	Медельин		Медельїн
 c	IN	1994397	Indore		Indaur	Індаур
 c	CG	1982000	Brazzaville	Бразавил	Brazzaville	Браззавіль
-c	UZ	1978028	Tashkent	Ташкент	Taszkent	Ташкент
+c	UZ	1978028	Tashkent	Ташкент	Taszkient	Ташкент
 c	CN	1977253	Ganzhou	Ганьчжоу		Ганьчжоу
-c	KZ	1977011	Almaty	Алма-Ата		Алма-Ата
+c	KZ	1977011	Almaty	Алма-Ата	Ałmaty	Алма-Ата
 c	SD	1974647	Khartoum	Хартум	Chartum	Хартум
 c	DE	1973896	Hamburg	Хамбург	Hamburg	Гамбург
 c	JP	1973832	Sapporo	Саппоро	Sapporo	Саппоро
@@ -475,7 +475,7 @@ c	GH	1963264	Accra	Акра	Akra	Аккра
 c	BR	1948626	Curitiba		Kurytyba	
 c	CN	1940653	Ordos			
 c	YE	1937451	Sanaa	Сана	Sana	
-c	GN	1928389	Conakry	Конакри	Konakri	
+c	GN	1928389	Conakry	Конакри	Konakry	Конакрі
 c	ID	1927815	Tangerang			
 c	MX	1922523	Tijuana	Тихуана	Tijuana	Тіхуана
 c	PK	1921275	Hyderabad		Hajdarabad	
@@ -523,18 +523,18 @@ c	PL	1702139	Warsaw	Варшава	Warszawa	Варшава
 c	ZA	1695047	Soweto		Soweto	
 c	ID	1694740	Semarang		Semarang	
 c	MX	1692181	Puebla		Puebla	
-c	AT	1691468	Vienna	Виена	Dunaj	Відень
+c	AT	1691468	Vienna	Виена	Wiedeń	Відень
 c	ES	1686208	Barcelona	Барселона	Barcelona	Барселона
 c	IN	1684297	Patna		Patna	
 c	IQ	1683000	Mosul	Мосул	Mosul	Мосул
 c	IN	1682687	Kallakurichi			
-c	UG	1680600	Kampala	Кампала	Kampala	
+c	UG	1680600	Kampala	Кампала	Kampala	Кампала
 c	CN	1677177	Xining	Синин	Xining	Сінін
 c	CN	1677050	Changshu			
 c	CN	1666826	Huainan			
 c	MA	1655753	Rabat	Рабат	Rabat	Рабат
 c	BR	1653461	Recife	Ресифи	Recife	Ресіфі
-c	US	1650070	Phoenix	Феникс	Feniks	Фінікс
+c	US	1650070	Phoenix	Феникс	Phoenix	Фінікс
 c	CN	1647642	Suzhou	Сучжоу	Suzhou	Сучжоу
 c	MX	1645352	Ecatepec de Morelos			
 c	CN	1644344	Lu’an			
@@ -554,9 +554,9 @@ c	CN	1584237	Yangzhou
 c	MX	1579803	Leon de los Aldama		Leon	
 c	SA	1578722	Makkah	Мека	Mekka	Мекка
 c	US	1573916	Philadelphia	Филаделфия	Filadelfia	Філадельфія
-c	KH	1573544	Phnom Penh	Пномпень		Пномпень
+c	KH	1573544	Phnom Penh	Пномпень	Phnom Penh	Пномпень
 c	CN	1572300	Guilin			Гарадская акруга Гуйлінь
-c	SY	1569394	Damascus	Дамаск	Sam	Дамаск
+c	SY	1569394	Damascus	Дамаск	Damaszek	Дамаск
 c	PK	1565546	Quetta			
 c	CN	1553109	Zhaoqing			
 c	NG	1553000	Onitsha	Онича		Оніча
@@ -566,19 +566,19 @@ c	IR	1547164	Isfahan		Isfahan	Ісфахан
 c	CN	1545900	Wanzhou			
 c	KZ	1544142	Astana	Астана	Astana	Астана
 c	ZW	1542813	Harare	Хараре	Harare	Хараре
-c	LR	1542549	Monrovia	Монровия	Monrowia	Монровія
+c	LR	1542549	Monrovia	Монровия	Monrovia	Монровія
 c	CN	1539389	Putian			
 c	JP	1538262	Kawasaki	Кавасаки	Kawasaki	Кавасакі
 c	BR	1536097	Goiania	Гояния		Гоянія
 c	US	1526656	San Antonio	Сан-Антонио		Сан-Антоніо
 c	JP	1525152	Kobe	Кобе	Kobe	Кобе
-c	SE	1515017	Stockholm	Стокхолм	Stockholm	Стокгольм
+c	SE	1515017	Stockholm	Стокхолм	Sztokholm	Стокгольм
 c	MX	1512450	Ciudad Juarez			
 c	VN	1507187	Can Tho			
 c	DE	1505005	Munich	Мюнхен	Monachium	Мюнхен
 c	BD	1500689	Khulna		Khulna	
-c	BR	1499641	Belem	Белем	Para	
-c	RU	1495066	Yekaterinburg	Екатеринбург	Jekaterynburg	
+c	BR	1499641	Belem	Белем	Belém	Белен
+c	RU	1495066	Yekaterinburg	Екатеринбург	Jekaterynburg	Єкатеринбург
 c	BR	1488252	Porto Alegre	Порту-Алегри		Порту-Алегрі
 c	CN	1487579	Yinchuan		Ningsia	Їньчуань
 c	US	1487536	Manhattan	Манхеттен	Manhattan	Манхеттен
@@ -587,15 +587,15 @@ c	CN	1485502	Taizhou
 c	PY	1482200	Asuncion	Асунсион	Asunción	Асунсьйон
 c	CN	1481384	Yiwu			
 c	MX	1476491	Zapopan			
-c	ID	1474393	Makassar			
-c	AU	1469163	Adelaide	Аделаида	Adelajda	Аделаїда
+c	ID	1474393	Makassar	Макасар	Makassar	Макассар
+c	AU	1469163	Adelaide	Аделаида	Adelaide	Аделаїда
 c	CN	1469157	Quanzhou			
 c	IN	1465625	Madurai		Madura	
 c	CN	1463990	Jinhua			
 c	JP	1463723	Kyoto	Киото	Kioto	Кіото
 c	CN	1457510	Cixi			
 c	CN	1457419	Changde			
-c	MY	1453975	Kuala Lumpur	Куала-Лумпур		Куала-Лумпур
+c	MY	1453975	Kuala Lumpur	Куала-Лумпур	Kuala Lumpur	Куала-Лумпур
 c	TR	1452458	Kayseri	Кайсери		Кайсері
 c	CN	1451741	Kaifeng		Kaifeng	
 c	CN	1450000	Anshan	Аньшань	Anshan	Аньшань
@@ -636,13 +636,13 @@ c	MG	1349501	Antananarivo	Антананариво	Antananarywa	Антанана
 c	CN	1346717	Heze			
 c	CI	1340083	Abobo			
 c	IN	1339438	Jamshedpur			
-c	CM	1338082	Douala	Дуала	Douala	Дуала
+c	CM	1338082	Douala	Дуала	Duala	Дуала
 c	TR	1335002	Antalya	Анталия	Antalya	Анталья
 c	IQ	1326564	Basrah	Басра	Basra	Басра
 c	US	1326087	Dallas	Далас	Dallas	Даллас
 c	JP	1324854	Saitama			
 c	IN	1324570	Gorakhpur			
-c	NE	1323691	Niamey	Ниамей	Niamej	Ніамей
+c	NE	1323691	Niamey	Ниамей	Niamey	Ніамей
 c	CN	1320825	Liupanshui			
 c	PH	1308085	Taguig			
 c	CN	1307802	Maoming			
@@ -683,7 +683,7 @@ c	CN	1241012	Jining	Цзинин		Цзінін
 c	VE	1240714	Barquisimeto	Баркисимето	Barquisimeto	Баркісімето
 c	EG	1240289	Shubra al Khaymah			
 c	CN	1239100	Putuo			
-c	HT	1234742	Port-au-Prince	Порт-о-Пренс		Порт-о-Пренс
+c	HT	1234742	Port-au-Prince	Порт-о-Пренс	Port-au-Prince	Порт-о-Пренс
 c	KR	1234582	Suwon			
 c	CN	1230042	Xinyang			
 c	CN	1229768	Liaocheng			
@@ -702,7 +702,7 @@ c	MM	1208099	Mandalay		Mandalaj
 c	IN	1206419	Srinagar	Сринагар	Śrinagar	Срінагар
 c	CO	1206319	Barranquilla	Барранкилья	Barranquilla	Барранкілья
 c	RU	1202371	Chelyabinsk		Czelabińsk	Челябінськ
-c	MX	1201000	Merida	Мерида		Меріда
+c	MX	1201000	Merida	Мерида	Merida	Меріда
 c	JP	1200754	Hiroshima	Хирошима	Hirosima	Хіросіма
 c	KZ	1200000	Shymkent	Чимкент		Чимкент
 c	DO	1200000	Santiago de los Caballeros	Сантьяго-де-лос-Трейнта-Кабальерос	Santiago	Сантьяго-де-лос-Трейнта-Кабальєрос
@@ -714,7 +714,7 @@ c	PE	1195700	Arequipa	Арекипа	Arequipa	Арекіпа
 c	HK	1195529	Hong Kong Island			
 c	MA	1191905	Fes	Фес	Fez	Фес
 c	MX	1185772	Gustavo Adolfo Madero			
-c	MR	1184530	Nouakchott	Нуакшот	Nawakszut	
+c	MR	1184530	Nouakchott	Нуакшот	Nawakszut	Нуакшотт
 c	CD	1181788	Kisangani	Кисангани		Кісангані
 c	CN	1180000	Jiaxing	Цзясин		Цзясін
 c	IN	1175116	Aurangabad	Аурангабад		Аурангабад
@@ -735,12 +735,12 @@ c	GB	1157603	Birmingham	Бирмингам	Birmingham	Бірмінгем
 c	DK	1153615	Copenhagen	Копенхаген	Kopenhaga	Копенгаген
 c	BG	1152556	Sofia	София	Sofia	Софія
 c	CN	1146839	Anyang		Anyang	
-c	AM	1144700	Yerevan	Ереван	Erewan	Єреван
+c	AM	1144700	Yerevan	Ереван	Erywań	Єреван
 c	CN	1143801	Luohu District			
 c	IN	1143232	Vijayawada	Виджаявада		Віджаявада
 c	CN	1140872	Fengxiang			
 c	CN	1137383	Bijie			
-c	MX	1135512	Monterrey	Монтерей	Monterey	Монтерей
+c	MX	1135512	Monterrey	Монтерей	Monterrey	Монтерей
 c	RW	1132686	Kigali	Кигали	Kigali	Кігалі
 c	RU	1130305	Rostov-on-Don	Ростов		Ростов
 c	CN	1129687	Zhuzhou			
@@ -757,10 +757,10 @@ c	CN	1107742	Meishan
 c	TZ	1104521	Mwanza			
 c	KR	1098421	Ulsan		Ulsan	
 c	JP	1096704	Sendai		Sendai	
-c	RU	1090811	Krasnoyarsk	Красноярск	Krasnojarsk	
+c	RU	1090811	Krasnoyarsk	Красноярск	Krasnojarsk	Красноярськ
 c	CN	1089888	Fuzhou	Фучжоу		Фучжоу
 c	CN	1086327	Guigang			
-c	NO	1082575	Oslo	Осло	Christiania	Осло
+c	NO	1082575	Oslo	Осло	Oslo	Осло
 c	IN	1081677	Jabalpur		Dżabalpur	
 c	NG	1080000	Ilorin			
 c	YE	1079670	Aden	Аден	Aden	Аден
@@ -787,7 +787,7 @@ c	IN	1034724	Teni
 c	CN	1034081	Xianyang			
 c	MX	1032686	Mexicali	Мехикали	Mexicali	Мехікалі
 c	CG	1032000	Pointe-Noire			
-c	BR	1031597	Maceio	Масейо		
+c	BR	1031597	Maceio	Масейо	Maceió	Масейо
 c	BR	1031554	Campinas	Кампинас	Campinas	Кампінас
 c	CN	1031396	Sanya			
 c	BD	1031388	Rangpur			
@@ -806,7 +806,7 @@ c	BE	1019022	Brussels	Брюксел	Bruksela	Брюссель
 c	PH	1018849	Zamboanga			
 c	CA	1017449	Ottawa	Отава	Ottawa	Оттава
 c	CN	1015937	Huzhou			
-c	RU	1013533	Volgograd	Волгоград	Stalingrad	Волгоград
+c	RU	1013533	Volgograd	Волгоград	Wołgograd	Волгоград
 c	SD	1012211	Khartoum North			Північний Хартум
 c	CA	1010899	Edmonton	Едмънтън	Edmonton	Едмонтон
 c	UA	1010537	Odesa	Одеса	Odessa	Одеса
@@ -839,7 +839,7 @@ c	PK	975886	Sargodha
 c	US	974447	Austin	Остин	Austin	Остін
 c	NI	973087	Managua	Манагуа	Managua	Манагуа
 c	CN	972784	Bengbu			
-c	IL	971800	Jerusalem	Ерусалим	Ariel	Єрусалим
+c	IL	971800	Jerusalem	Ерусалим	Jerozolima	Єрусалим
 c	IN	970602	Chandigarh			
 c	UA	968502	Dnipro	Днипро	Dniepr	Дніпро
 c	PH	965332	Cebu City		Cebu	
@@ -876,12 +876,12 @@ c	CN	910282	Laibin
 c	NG	910000	Warri			
 c	IT	909048	Naples	Неапол	Neapol	Неаполь
 c	CN	908266	Xiaogan			
-c	BR	906092	Campo Grande	Кампу-Гранди		Кампу-Гранді
+c	BR	906092	Campo Grande	Кампу-Гранди	Campo Grande	Кампу-Гранді
 c	CN	905729	Ziyang		Ziyang	
 c	BF	904920	Bobo-Dioulasso	Бобо-Диуласо		Бобо-Діуласо
 c	PK	903795	Bahawalpur			
 c	CN	902767	Quzhou			
-c	MW	902588	Blantyre	Блантайр		Блантайр
+c	MW	902588	Blantyre	Блантайр	Blantyre	Блантайр
 c	UA	901645	Donetsk	Донецьк	Stalin	Донецьк
 c	IQ	900000	Abu Ghurayb	Абу-Грейб		Абу-Грейб
 c	IR	900000	Qom	Ком	Kom	
@@ -890,7 +890,7 @@ c	CN	899753	Zaozhuang
 c	RU	899541	Krasnodar	Краснодар	Krasnodar	Краснодар
 c	CN	893550	Pingxiang			
 c	ID	889359	Malang			
-c	MX	888797	Cancun	Канкун		Канкун
+c	MX	888797	Cancun	Канкун	Cancún	Канкун
 c	US	887642	Indianapolis	Индианаполис	Indianapolis	Індіанаполіс
 c	IN	886519	Gurugram			Ґурґаон
 c	IN	885363	Bhubaneswar	Бхубанешвар		Бхубанешвар
@@ -924,7 +924,7 @@ c	VN	850000	Thanh Hoa
 c	IT	847287	Turin	Торино	Turyn	Турин
 c	AE	846747	Al Ain City			
 c	GA	846090	Libreville	Либревиль	Libreville	Лібревіль
-c	RU	844858	Saratov	Саратов	Saratow	Саратов
+c	RU	844858	Saratov	Саратов	Saratów	Саратов
 c	MN	844818	Ulan Bator	Улан-Батор		Улан-Батор
 c	CN	844310	Weihai			
 c	KH	843931	Takeo	Такео		Такео
@@ -951,7 +951,7 @@ c	CD	816811	Bukavu
 c	PL	816614	Krakow	Краков	Kraków	Краків
 c	VE	815141	Barcelona	Барселона	Barcelona	Барселона
 c	CF	812407	Bangui	Банги	Bangi	Бангі
-c	MX	812229	Hermosillo	Ермосильо		Ермосійо
+c	MX	812229	Hermosillo	Ермосильо	Hermosillo	Ермосійо
 c	IN	809378	Bhayandar			
 c	MX	808416	Culiacan			
 c	MY	807879	Petaling Jaya			
@@ -982,7 +982,7 @@ c	YE	771514	Ibb			Ібб
 c	ID	770839	Tasikmalaya			
 c	MZ	770379	Nampula			
 c	CN	770000	Shangyu			
-c	BI	769317	Bujumbura	Бужумбура	Bujumbura	Бужумбура
+c	BI	769317	Bujumbura	Бужумбура	Bużumbura	Бужумбура
 c	RU	768358	Tyumen	Тюмень	Tiumeń	Тюмень
 c	TR	767848	Erzurum	Ерзурум	Erzurum	Ерзурум
 c	CN	765313	Anshun			
@@ -1079,7 +1079,7 @@ c	CN	687500	Hongkou
 c	ES	686986	Zaragoza	Сарагоса	Zaragoza	Сарагоса
 c	ES	686741	Sevilla	Севиля	Sevilla	Севілья
 c	CN	686078	Baise	Бозе		Бозе
-c	ID	686019	Pontianak	Понтианак		Понтіанак
+c	ID	686019	Pontianak	Понтианак	Pontianak	Понтіанак
 c	ID	685967	Situbondo			
 c	NG	683600	Agege			
 c	CN	682717	Binzhou	Биньчжоу		Біньчжоу
@@ -1104,7 +1104,7 @@ c	ZM	665961	Kitwe	Китве		Кітве
 c	ZW	665952	Bulawayo	Булавайо		Булавайо
 c	CN	665915	Mudanjiang			
 c	BR	664908	Aracaju	Аракажу		Аракажу
-c	GR	664046	Athens	Атина	Atena	Афіни
+c	GR	664046	Athens	Атина	Ateny	Афіни
 c	HR	663592	Zagreb	Загреб	Zagrzeb	Загреб
 c	CN	662814	Leshan			
 c	BR	662373	Santo Andre			
@@ -1127,10 +1127,10 @@ c	US	652503	Portland	Портленд	Portland	Портленд
 c	AO	652270	Calumbo		Columbo	
 c	MX	650123	Tlaquepaque			
 c	DE	650000	Frankfurt am Main	Франкфурт	Frankfurt	Франкфурт
-c	MO	649335	Macau	Макао	Macao	Аоминь
+c	MO	649335	Macau	Макао	Makau	Аоминь
 c	IT	648260	Palermo	Палермо	Palermo	Палермо
 c	RU	648213	Izhevsk		Ustinov	Іжевськ
-c	LK	648034	Colombo	Коломбо	Colombo	Коломбо
+c	LK	648034	Colombo	Коломбо	Kolombo	Коломбо
 c	VE	647459	Maturin	Матурин		Матурін
 c	IN	647057	Amravati			
 c	US	645705	Detroit	Детройт	Detroit	Детройт
@@ -1147,7 +1147,7 @@ c	KR	638421	Jeonju		Dzondzu
 c	CN	637921	Chongming			
 c	KW	637411	Al Ahmadi		Ahmad	
 c	EC	636996	Cuenca			
-c	MD	635994	Chisinau		Kiszyniów	
+c	MD	635994	Chisinau	Кишинев	Kiszyniów	Кишинів
 c	CD	635768	Likasi	Ликаси		Лікасі
 c	ID	635101	Jambi City			
 c	CN	634721	Hebi			
@@ -1163,7 +1163,7 @@ c	PE	630000	Piura	Пиура		Піура
 c	IN	627734	Bhilai			
 c	ZM	627503	Ndola			
 c	BR	627123	Contagem			
-c	RU	626540	Ulyanovsk	Ульяновськ		Ульяновськ
+c	RU	626540	Ulyanovsk	Ульяновськ	Uljanowsk	Ульяновськ
 c	DJ	626512	Djibouti	Джибути	Dżibuti	Джибуті
 c	GB	626410	Glasgow	Глазгоу	Glasgow	Глазго
 c	CN	625040	Panshan			
@@ -1178,7 +1178,7 @@ c	DE	618685	Dusseldorf	Дюселдорф		Дюссельдорф
 c	CN	618582	Suizhou			
 c	GT	618397	Villa Nueva			
 c	RU	618150	Khabarovsk	Хабаровськ	Chabarowsk	Хабаровськ
-c	BR	618124	Cuiaba			
+c	BR	618124	Cuiaba	Чуяба	Cuiabá	Куяба
 c	TZ	617631	Arusha			
 c	PH	615549	Las Pinas			
 c	CN	615274	Chizhou			
@@ -1296,7 +1296,7 @@ c	NG	550000	Ajegunle
 c	CN	549549	Jiamusi			
 c	CN	549324	Korla			
 c	IN	549236	Kolhapur			
-c	BR	548952	Porto Velho			
+c	BR	548952	Porto Velho	Порто Вельо	Porto Velho	Порту-Велью
 c	AR	548866	San Miguel de Tucuman	Тукуман		Тукуман
 c	MY	548014	Kuantan			
 c	UA	547820	Sevastopol	Севастопол	Sewastopol	Севастополь
@@ -1360,7 +1360,7 @@ c	AF	523300	Kandahar	Кандагар	Kandahar	Кандагар
 c	CN	522147	Hengshui			
 c	IN	522081	Dehradun			
 c	FR	520774	Lyon	Лион	Lyon	Ліон
-c	AR	520683	Salta		Salta	
+c	AR	520683	Salta	Салта	Salta	Сальта
 c	BR	520653	Serra			
 c	TR	520235	Esenler			
 c	CN	520000	Daxing’anling			
@@ -1401,7 +1401,7 @@ c	CN	508703	Banan
 c	AU	508437	Newcastle	Нюкасъл	Newcastle	Ньюкасл
 c	HK	507900	Tuen Mun			
 c	CN	507433	Zhangye			
-c	RU	507155	Kirov	Киров		Кіров
+c	RU	507155	Kirov	Киров	Kirow	Кіров
 c	CN	506640	Kashgar	Кашгар		
 c	MY	505661	Mukim Pulai			
 c	SA	505652	Najran			
@@ -1495,7 +1495,7 @@ c	PH	473728	Iloilo
 c	CN	473620	Shouguang			
 c	CN	473561	Jingdezhen			
 c	ES	471982	Murcia		Murcja	
-c	CA	471559	Halifax	Халифакс	Halifax	
+c	CA	471559	Halifax	Халифакс	Halifax	Галіфакс
 c	TZ	471409	Morogoro			
 c	PH	471323	Marikina City			
 c	MA	470949	Kenitra	Кенитра		Кенітра
@@ -1556,7 +1556,7 @@ c	IN	452261	Ramgundam
 c	CN	452000	Yongji			
 c	CN	451418	Lishui			
 c	IN	451100	Udaipur			
-c	SS	450000	Juba	Джуба		Джуба
+c	SS	450000	Juba	Джуба	Dżuba	Джуба
 c	IR	450000	Eslamshahr			
 c	VN	450000	Bac Giang			
 c	TR	450000	Muratpasa			
@@ -1643,8 +1643,8 @@ c	CN	420614	Dingxi
 c	CM	420445	Bamenda			
 c	RU	420065	Tver	Калинин	Kalinin	Калинин
 c	VN	420000	Thai Nguyen			
-c	BR	419652	Boa Vista			Боавішта
-c	BR	419452	Rio Branco	Риу-Бранку		Ріу-Бранку
+c	BR	419652	Boa Vista	Боа Виста	Boa Vista	Боавішта
+c	BR	419452	Rio Branco	Риу-Бранку	Rio Branco	Ріу-Бранку
 c	US	419267	Oakland	Оукланд	Oakland	Окленд
 c	NZ	419200	Christchurch			
 c	IN	419146	Korba		Korba	
@@ -1678,7 +1678,7 @@ c	MX	412199	San Nicolas de los Garza
 c	CN	411854	Guyuan			
 c	DE	411422	Wandsbek			
 c	US	410939	Minneapolis	Миннеаполис	Minneapolis	Міннеаполіс
-c	ID	410852	Jayapura			
+c	ID	410852	Jayapura	Джаяпура	Jayapura	Джайпур
 c	IN	410760	Thoothukudi			
 c	IR	410753	Ardabil			
 c	IN	410445	Ballari			
@@ -1700,7 +1700,7 @@ c	VE	405626	Cumana
 c	ZA	404838	Newcastle		Newcastle	
 c	KR	404691	Gumi	Куми		Куми
 c	CN	403759	Jixi			
-c	MY	402738	Kuching	Кучинг		
+c	MY	402738	Kuching	Кучинг	Kuching	Кучинг
 c	JP	402557	Gifu			
 c	BR	402290	Caruaru			
 c	CN	402062	Tongling			
@@ -1732,7 +1732,7 @@ c	BR	394930	Vila Velha
 c	KR	394630	Sejong			
 c	AO	394170	Cazenga			
 c	TR	394050	Samsun		Samsun	
-c	EE	394024	Tallinn	Талин	Tallinn	Таллінн
+c	EE	394024	Tallinn	Талин	Tallin	Таллінн
 c	TZ	393429	Tanga		Longa	
 c	SD	393311	El Obeid			
 c	BR	393237	Diadema			
@@ -1753,7 +1753,7 @@ c	EC	387309	Ambato
 c	BR	386984	Carapicuiba			
 c	BR	386791	Petrolina	Петролина		Петроліна
 c	MX	386290	Ojo de Agua			
-c	NA	386219	Windhoek		Windhoek	Віндгук
+c	NA	386219	Windhoek	Виндхук	Windhuk	Віндгук
 c	BJ	385755	Abomey-Calavi			
 c	DE	385729	Bochum	Бохум	Bochum	Бохум
 c	JP	385567	Suita			
@@ -1774,7 +1774,7 @@ c	OM	383257	Bawshar
 c	IN	382940	Latur	Латур		Латур
 c	CN	382445	Tanzhou			
 c	NZ	381900	Wellington	Уелингтън	Wellington	Веллінгтон
-c	MX	381583	Mazatlan	Мазатлан		Мазатлан
+c	MX	381583	Mazatlan	Мазатлан	Mazatlan	Мазатлан
 c	BR	381270	Caxias do Sul			
 c	RU	381116	Nizhny Tagil			
 c	MX	380941	Irapuato			
@@ -1867,7 +1867,7 @@ c	DE	360797	Wuppertal		Wuppertal
 c	RU	360278	Ulan-Ude			
 c	NG	360000	Ijebu Ode			
 c	CN	360000	Huocheng			
-c	LS	359753	Maseru	Масеру	Maseru	
+c	LS	359753	Maseru	Масеру	Maseru	Масеру
 c	IN	359483	Bhilwara			
 c	BY	358927	Vitebsk		Witebsk	Вітебськ
 c	BR	358539	Franca	Франко	Franka	Франка
@@ -1926,7 +1926,7 @@ c	ID	349389	Dumai
 c	JP	349385	Shinjuku			
 c	ML	349324	Sikasso	Сикасо		Сікасо
 c	IR	349176	Sanandaj		Senna	
-c	RU	349005	Chita	Чита		Чита
+c	RU	349005	Chita	Чита	Czyta	Чита
 c	PH	348968	San Pedro			
 c	BR	348936	Campina Grande			
 c	ES	348901	Alicante	Аликанте	Alicante	Аліканте
@@ -2258,7 +2258,7 @@ c	ZA	291052	Kariega
 c	TR	290883	Adıyaman		Bera	
 c	SA	290802	Al Mubarraz			
 c	AR	290793	Resistencia	Ресистенсия		Ресістенсія
-c	KZ	290700	Atyrau			
+c	KZ	290700	Atyrau	Атърау	Atyrau	Атирау
 c	JP	290700	Morioka	Мориока		Моріока
 c	RO	290507	Sector 2			
 c	CN	290000	Xiuying			
@@ -2309,7 +2309,7 @@ c	VE	284289	Alto Barinas
 c	SN	284189	Mbour			
 c	GB	283870	Brighton	Брайтон	Brighton	Брайтон
 c	DE	283799	Karlsruhe	Карлсруе	Karlsruhe	Карлсруе
-c	PG	283733	Port Moresby	Порт-Морсби		Порт-Морсбі
+c	PG	283733	Port Moresby	Порт-Морсби	Port Moresby	Порт-Морсбі
 c	EG	283605	Minya			
 c	US	283558	Plano			
 c	JP	283531	Ichihara			Ітіхара
@@ -2465,7 +2465,7 @@ c	KR	264656	Gunsan
 c	BR	264577	Mossoro			
 c	IN	264330	Ranipet			
 c	BD	264326	Brahmanbaria			
-c	BJ	264320	Porto-Novo	Порто-Ново		Порто-Ново
+c	BJ	264320	Porto-Novo	Порто-Ново	Porto Novo	Порто-Ново
 c	UA	264298	Chernivtsi	Чернивци	Czerniowce	Чернівці
 c	US	264290	Jersey City	Джерси-Сити	Hudson	Джерсі-Сіті
 c	US	264165	Reno	Рено	Reno	Рено
@@ -2643,7 +2643,7 @@ c	ZA	246754	Vanderbijlpark
 c	VE	246657	Coro	Коро	Coro	Коро
 c	BR	246655	Americana		Americana	
 c	CN	246373	Hami		Kamil	
-c	BW	246325	Gaborone	Габороне	Gaborone	
+c	BW	246325	Gaborone	Габороне	Gaborone	Ґабороне
 c	EG	246148	Al ‘Ashir min Ramadan			Ель-Ашир-мін-Рамадан
 c	IN	246050	Mau		Mau	
 c	CL	245902	Puerto Montt			
@@ -2763,9 +2763,9 @@ c	BR	236162	Campo Limpo
 c	CN	235929	Yuci			
 c	ES	235719	Sant Marti			
 c	NL	235691	Eindhoven		Eindhoven	
-c	US	235684	Boise	Бойсе		
+c	US	235684	Boise	Бойсе	Boise	Бойсе
 c	IN	235654	Rewa	Рева		Рева
-c	RU	235600	Yakutsk	Якутск		
+c	RU	235600	Yakutsk	Якутск	Jakuck	Якутськ
 c	PK	235541	Muzaffargarh			
 c	US	235429	Chesapeake	Чесапик		Чесапік
 c	IN	235345	Uluberiya			
@@ -2868,7 +2868,7 @@ c	TW	226564	Chang-hua
 c	TW	226564	Changhua			
 c	JP	226432	Takarazuka			
 c	GN	226426	Nzerekore			
-c	CA	226404	Regina		Regina	
+c	CA	226404	Regina	Риджайна	Regina	Реджайна
 c	VN	226372	Ca Mau			
 c	IN	226317	Shrirampur			
 c	CN	226298	Fendou			
@@ -3078,7 +3078,7 @@ c	BD	210356	Ashuganj City
 c	DZ	210146	Sidi Bel Abbes	Сиди-Бель-Аббес		Сіді-Бель-Аббес
 c	CU	210053	Arroyo Naranjo			
 c	BD	210000	Bogra			
-c	KZ	210000	Kostanay	Кустанай		Кустанай
+c	KZ	210000	Kostanay	Кустанай	Kustanaj	Кустанай
 c	AE	210000	Jebel Ali			
 c	CA	209937	Richmond	Ричмонд	Richmond	Ричмонд
 c	US	209802	Rochester	Рочестер	Rochester	Рочестер
@@ -3408,7 +3408,7 @@ c	TW	189271	Danshui
 c	PL	189186	Bytom		Bytom	
 c	CD	189177	Mwene-Ditu			
 c	PH	189090	Panalanoy			
-c	BR	189047	Santarem			
+c	BR	189047	Santarem	Сантарем	Santarem	Сантарен
 c	CN	188980	Guixi			
 c	JP	188856	Odawara			
 c	BR	188758	Camacari			
@@ -3582,7 +3582,7 @@ c	CN	179079	Qianjiang
 c	DE	178967	Hamm		Hamas	
 c	TH	178916	Si Racha			
 c	DZ	178915	Tiaret	Тиарет		Тіарет
-c	AR	178872	La Rioja	Ла-Риоха	Rioja	Ла-Ріоха
+c	AR	178872	La Rioja	Ла-Риоха	La Rioja	Ла-Ріоха
 c	IN	178865	Silchar			
 c	PT	178858	Amadora			
 c	MX	178847	Cuautitlan			
@@ -3738,7 +3738,7 @@ c	IN	170039	Malda
 c	MX	170029	Guadalupe			
 c	BR	170024	Aracatuba			
 c	JP	169984	Nishio	Нисио		Нісіо
-c	AR	169947	San Luis	Сан-Луис		Сан-Луїс
+c	AR	169947	San Luis	Сан-Луис	San Luis	Сан-Луїс
 c	DZ	169928	Ouargla			
 c	PL	169793	Olsztyn	Ольштин	Olsztyn	Ольштин
 c	CD	169635	Kipushi	Кипуши		Кіпуші
@@ -4044,7 +4044,7 @@ c	MA	156000	Fes al Bali
 c	SE	155989	Orebro			
 c	IQ	155968	Al Miqdadiyah			
 c	JP	155968	Katsuta			
-c	GQ	155963	Malabo	Малабо	Malabo	
+c	GQ	155963	Malabo	Малабо	Malabo	Малабо
 c	IN	155951	Vidisha	Видиша		Відіша
 c	VN	155921	Tuy Hoa			
 c	CN	155872	Yizhou			
@@ -5304,7 +5304,7 @@ c	IN	119105	Madhavaram
 c	VE	119033	Cagua			
 c	AE	118933	Fujairah			
 c	MZ	118922	Mandimba			
-c	IS	118918	Reykjavik	Рейкявик		
+c	IS	118918	Reykjavik	Рейкявик	Reykjavik	Рейкʼявік
 c	IN	118846	Dohad			
 c	GB	118836	Cheltenham		Cheltenham	
 c	PE	118836	Huaraz			
@@ -5388,7 +5388,7 @@ c	IN	117489	Narasaraopet
 c	CD	117464	Lisala			
 c	PK	117455	Badin			
 c	BF	117452	Banfora			
-c	CL	117430	Punta Arenas			
+c	CL	117430	Punta Arenas	Пунта Аренас	Punta Arenas	Пунта-Аренас
 c	ZW	117381	Kadoma			
 c	PH	117365	Midsayap			
 c	MM	117303	Pyin Oo Lwin			
@@ -5471,7 +5471,7 @@ c	RU	115979	Noginsk			Нагінск
 c	VE	115937	Tinaquillo			
 c	US	115933	Wilmington	Вилмингтон	Newton	Вілмінгтон
 c	PH	115932	Cavite City			
-c	BR	115925	Campo Grande			
+c	BR	115925	Campo Grande	Кампо Гранде	Campo Grande	Кампу-Ґранді
 c	US	115921	East Harlem			
 c	BR	115901	Formosa			
 c	AR	115877	Tandil		Tandil	
@@ -5802,7 +5802,7 @@ c	BR	109316	Guaianases
 c	NG	109261	Ijebu-Igbo			
 c	RU	109252	Sergiyev Posad		Zagorsk	
 c	PH	109204	Talisay	Талисей		Талісей
-c	AR	109123	San Juan	Сан-Хуан		Сан-Хуан
+c	AR	109123	San Juan	Сан-Хуан	San Juan	Сан-Хуан
 c	IN	109118	Sehore			
 c	CN	109108	Jianchang			
 c	CN	109104	Hulan			
@@ -5992,7 +5992,7 @@ c	BR	105087	Assis
 c	PE	105076	San Francisco De Borja			
 c	CN	105070	Yidu			
 c	BR	105031	Planaltina		Altamira	
-c	BR	105019	Araguaina			
+c	BR	105019	Araguaina	Арагуайна	Araguaina	Араґуаіна
 c	MY	105007	Kuala Krai			
 c	CN	105003	Zhonghe			
 c	US	105000	Universal City			
@@ -6389,7 +6389,7 @@ c	PL	77185	Siedlce		Siedlce
 c	UA	77003	Yalta	Ялта	Jałta	Ялта
 c	LU	76684	Luxembourg	Люксембург	Luksemburg	Люксембург
 c	UA	76673	Yenakiieve			Єнакієве
-c	SZ	76218	Mbabane	Мбабане	Mbabane	
+c	SZ	76218	Mbabane	Мбабане	Mbabane	Мбабане
 c	UA	76097	Oleksandriia	Александрия		Олександрія
 c	UA	75578	Kriukove	Крюкове		Крюкове
 c	PL	75532	Pila	Пила	Piła	Пила
@@ -6450,7 +6450,7 @@ c	UA	62200	Holosiiv			Голосіїв
 c	UA	62200	Shuliavka	Шулявка		Шулявка
 c	UA	62173	Inhulets			Інгулець
 c	PL	62019	Lomza		Łomża	
-c	GF	61550	Cayenne		Kajenna	Каєнна
+c	GF	61550	Cayenne	Кайен	Kajenna	Каєнна
 c	UA	61496	Korosten	Коростень		Коростень
 c	UA	61404	Stryi	Стрий	Stryj	Стрий
 c	PL	60938	Tarnowskie Gory			Тарновські Гури
@@ -6506,10 +6506,10 @@ c	PL	49521	Wodzislaw Slaski		Wodzisław	Водзіслав-Шльонський
 c	PL	49410	Skarzysko-Kamienna			
 c	UA	49352	Sorokyne	Сорокине		Сорокине
 c	PL	49042	Skierniewice	Скерневице	Skierniewice	Скерневіце
-c	TT	49031	Port of Spain	Порт-оф-Спейн		Порт-оф-Спейн
+c	TT	49031	Port of Spain	Порт-оф-Спейн	Port-of-Spain	Порт-оф-Спейн
 c	UA	49000	Nova Zabudova	Нова Забудова		Нова Забудова
 c	PL	48323	Kutno		Kutno	
-c	MP	48220	Saipan	Сайпан	Saipan	
+c	MP	48220	Saipan	Сайпан	Saipan	Сайпан
 c	BG	48133	Gabrovo	Габрово		Габрово
 c	BG	47918	Kazanlak	Казанлък	Kazanłyk	
 c	PL	47784	Krosno		Krosno	
@@ -6589,7 +6589,7 @@ c	PL	37601	Kwidzyn	Квидзин	Kwidzyn	Квідзин
 c	UA	37600	Yasynuvata	Ясинувата		Ясинувата
 c	UA	37600	Pivnichno-Brovarskyi Masyv			Північно-Броварський масив
 c	UA	37493	Pokrov	Покров		Покров
-c	GM	37274	Banjul	Банджул	Bandżul	
+c	GM	37274	Banjul	Банджул	Bandżul	Банжул
 c	UA	37257	Dubno	Дубно	Dubno	Дубно
 c	UA	37068	Vasylkiv			Васильків
 c	PL	37027	Minsk Mazowiecki			Мінськ-Мазовецький
@@ -6635,7 +6635,7 @@ c	PL	33247	Zgorzelec		Zgorzelec	Зґожелець
 c	UA	33109	Vyshhorod	Вишгород		Вишгород
 c	PL	33029	Olawa	Олава	Oława	Олава
 c	UA	33000	Minskyi Masyv			Мінський масив
-c	MC	32965	Monaco	Монако	Monaco	Монако
+c	MC	32965	Monaco	Монако	Monako	Монако
 c	BG	32792	Gorna Oryahovitsa	Горна Оряховица		
 c	UA	32677	Pivdenne			Південне
 c	PL	32557	Ilawa		Iława	Ілава
@@ -6742,7 +6742,7 @@ c	PL	25731	Zagan		Żagań	Жаґань
 c	PL	25717	Klodzko		Kłodzko	
 c	PL	25648	Wagrowiec		Wągrowiec	
 c	PL	25582	Jarocin	Яроцин	Jarocin	Яроцін
-c	MH	25400	Majuro	Маджуро		
+c	MH	25400	Majuro	Маджуро	Majuro	Маджуро
 c	UA	25362	Dolynska	Долинська		Долинська
 c	UA	25317	Vynohradiv	Виноградив		Виноградів
 c	PL	25288	Pszczyna		Pszczyna	
@@ -7051,18 +7051,18 @@ c	GL	14798	Nuuk		Nuuk
 c	BZ	13381	Belmopan	Белмопан	Belmopan	
 c	CK	13373	Avarua		Avarua	
 c	KN	12920	Basseterre	Бастер	Basseterre	
-c	AS	11500	Pago Pago	Паго-Паго		Паго-Паго
+c	AS	11500	Pago Pago	Паго-Паго	Pago Pago	Паго-Паго
 c	GP	11472	Basse-Terre			
-c	AX	10682	Mariehamn		Maarianhamina	
+c	AX	10682	Mariehamn	Мариехамн	Maarianhamina	Марієгамн
 c	VG	8449	Road Town			
 c	FM	6942	Palikir		Palikir	
 c	MT	6794	Valletta	Валета	Valletta	Валлетта
-c	TV	6320	Funafuti		Funafuti	
+c	TV	6320	Funafuti	Фунафути	Funafuti	Фунафуті
 c	PM	6200	Saint-Pierre			
 c	BL	5988	Gustavia	Густавия		Густавія
-c	MF	5700	Marigot	Мариго		Маріго
-c	LI	5197	Vaduz	Вадуц	Vaduz	
-c	SM	4500	San Marino	Сан-Марино		Сан-Марино
+c	MF	5700	Marigot	Мариго	Marigot	Маріго
+c	LI	5197	Vaduz	Вадуц	Vaduz	Вадуц
+c	SM	4500	San Marino	Сан-Марино	San Marino	Сан-Марино
 c	TC	3720	Cockburn Town			
 c	SJ	2368	Longyearbyen	Лонгйир	Longyearbyen	Лонгйір
 c	FK	2213	Stanley	Стенли	Stanley	Порт-Стенлі
@@ -7113,11 +7113,6 @@ abakanem	3481:pl
 abakanie	3481:pl
 abakanowi	3481:pl
 abakanu	3481:pl
-abana	437:pl
-abane	437:pl
-abanie	437:pl
-abano	437:pl
-abany	437:pl
 abbotsford	4450:en
 abbottabad	2359:en
 abeche	4501:en
@@ -7184,16 +7179,8 @@ adano	492:pl
 adany	492:pl
 adapazarı	2278:en
 addis ababa	334:en
-adelaide	582:en,582:pl:Adelaide
-adelajd	582:pl
-adelajda	582:pl
-adelajdach	582:pl
-adelajdami	582:pl
-adelajde	582:pl
-adelajdo	582:pl
-adelajdom	582:pl
-adelajdy	582:pl
-adelajdzie	582:pl
+addis abeba	334:pl
+adelaide	582:en,582:pl
 aden	757:en,757:pl
 adenem	757:pl
 adenie	757:pl
@@ -7498,11 +7485,6 @@ ammanem	652:pl
 ammanie	652:pl
 ammanowi	652:pl
 ammanu	652:pl
-ammon	652:pl:Ammon
-ammonem	652:pl:Ammon
-ammonie	652:pl:Ammon
-ammonowi	652:pl:Ammon
-ammonu	652:pl:Ammon
 amol	2734:en
 ampang	5002:en
 amravati	1126:en
@@ -7687,7 +7669,7 @@ aradem	3745:pl
 aradowi	3745:pl
 aradu	3745:pl
 aradzie	3745:pl
-araguaina	5986:en
+araguaina	5986:en,5986:pl
 araguari	5358:en
 arakawa	2975:en
 arapiraca	2668:en
@@ -7726,17 +7708,6 @@ ariana	5530:pl
 ariane	5530:pl
 ariano	5530:pl
 arica	2687:en
-ariel	833:pl
-ariela	833:pl
-arielach	833:pl
-arielami	833:pl
-ariele	833:pl
-arielem	833:pl
-arielom	833:pl
-arielow	833:pl
-arielowi	833:pl
-arielowie	833:pl
-arielu	833:pl
 arif wala	4010:en
 arifwala	908:en
 arish	3235:en
@@ -7832,15 +7803,11 @@ atbare	5656:pl
 atbaro	5656:pl
 atbary	5656:pl
 atbarze	5656:pl
-aten	1098:pl:Ateny
-atena	1098:pl
-atenach	1098:pl:Ateny
-atenami	1098:pl:Ateny
-atene	1098:pl
-atenie	1098:pl
-ateno	1098:pl
-atenom	1098:pl:Ateny
-ateny	1098:pl,1098:pl:Ateny
+aten	1098:pl
+atenach	1098:pl
+atenami	1098:pl
+atenom	1098:pl
+ateny	1098:pl
 athens	1098:en,4952:en
 athlone	2737:en
 atibaia	4361:en
@@ -7856,7 +7823,7 @@ attalie	631:pl:Attalia
 attalii	631:pl:Attalia
 attalio	631:pl:Attalia
 attock city	4431:en
-atyrau	2252:en
+atyrau	2252:en,2252:pl
 auckland	555:en,555:pl
 aucklandem	555:pl
 aucklandowi	555:pl
@@ -7924,6 +7891,7 @@ azerbejdzanem	15:pl
 azerbejdzanie	15:pl
 azerbejdzanowi	15:pl
 azerbejdzanu	15:pl
+ałmaty	460:pl
 ba dinh	2916:en
 ba vi	2314:en
 ba đon	5910:en
@@ -8302,7 +8270,7 @@ bekasi	396:en
 belagavi	1436:en
 belarus	35:en
 belawan	6133:en
-belem	571:en
+belem	571:en,571:pl
 belfascie	1925:pl
 belfast	1925:en,1925:pl
 belfastem	1925:pl
@@ -8322,11 +8290,6 @@ belgradowi	654:pl
 belgradu	654:pl
 belgradzie	654:pl
 belgrano	4542:en
-belin	350:pl:Belin
-belina	350:pl:Belin
-belinem	350:pl:Belin
-belinie	350:pl:Belin
-belinowi	350:pl:Belin
 belize	36:en,36:pl
 bella vista	3629:en
 bellevue	4506:en
@@ -8649,7 +8612,7 @@ blackburn	4299:en,4299:pl
 blackpool	4331:en
 blagoevgrad	6414:en
 blagoveshchensk	2882:en
-blantyre	875:en
+blantyre	875:en,875:pl
 blida	2004:en,2004:pl
 blidach	2004:pl
 blidami	2004:pl
@@ -8665,7 +8628,7 @@ bloemfontein	1269:en
 blumenau	1854:en
 bnei brak	3013:en
 bo đe	5242:en
-boa vista	1637:en
+boa vista	1637:en,1637:pl
 bobo-dioulasso	872:en
 bobrujsk	3127:pl
 bobrujska	3127:pl
@@ -8703,7 +8666,7 @@ bohuniya	4277:en
 bohunskyi	4277:en
 bohuslav	7002:en
 boiarka	6613:en
-boise	2757:en
+boise	2757:en,2757:pl
 bojnurd	3359:en
 bokaro	1257:en
 bokhtar	5716:en
@@ -9042,11 +9005,11 @@ bueng kum	4313:en
 buenos aires	374:en
 buguma	4643:en
 buhe	5914:en
-bujumbura	976:en,976:pl
-bujumbure	976:pl
-bujumburo	976:pl
-bujumbury	976:pl
-bujumburze	976:pl
+bujumbura	976:en,976:pl:Bujumbura
+bujumbure	976:pl:Bujumbura
+bujumburo	976:pl:Bujumbura
+bujumbury	976:pl:Bujumbura
+bujumburze	976:pl:Bujumbura
 bukama	5951:en
 bukan	3336:en
 bukareszcie	477:pl
@@ -9134,11 +9097,11 @@ butwal	3316:en
 buxar	6122:en
 buyukcekmece	3874:en
 buzau	6082:en
-buzumbura	976:pl:Bużumbura
-buzumbure	976:pl:Bużumbura
-buzumburo	976:pl:Bużumbura
-buzumbury	976:pl:Bużumbura
-buzumburze	976:pl:Bużumbura
+buzumbura	976:pl
+buzumbure	976:pl
+buzumburo	976:pl
+buzumbury	976:pl
+buzumburze	976:pl
 bułgaria	21:pl
 bułgarie	21:pl
 bułgarii	21:pl
@@ -9206,7 +9169,7 @@ cameta	4680:en
 campeche	2935:en
 campina grande	1922:en
 campinas	782:en,782:pl
-campo grande	870:en,5465:en
+campo grande	870:en,870:pl,5465:en,5465:pl
 campo largo	4617:en
 campo limpo	2753:en
 campos dos goytacazes	1453:en
@@ -9219,7 +9182,7 @@ canberre	1819:pl
 canberro	1819:pl
 canberry	1819:pl
 canberze	1819:pl
-cancun	884:en
+cancun	884:en,884:pl
 candelaria	4567:en
 cangaiba	4459:en
 cangzhou	1340:en
@@ -9331,13 +9294,13 @@ chakwal	6232:en
 chakwama	3221:en
 chalco	3752:en
 chalus	5871:en
-cham	550:pl:Cham,5723:pl
+cham	5723:pl
 chaman	4826:en
 chamartin	4500:en
 chamberi	4307:en
-chamem	550:pl:Cham,5723:pl
-chamie	550:pl:Cham,5723:pl
-chamowi	550:pl:Cham,5723:pl
+chamem	5723:pl
+chamie	5723:pl
+chamowi	5723:pl
 chanda	2024:en
 chandannagar	3535:en
 chandigarh	834:en
@@ -9579,10 +9542,6 @@ choszcznie	7007:pl
 choszczno	7007:en,7007:pl
 choszcznu	7007:pl
 christchurch	1640:en
-christiania	754:pl
-christianie	754:pl
-christianii	754:pl
-christianio	754:pl
 christmas island	53:en
 chrzanow	6561:en,6561:pl
 chrzanowa	6561:pl
@@ -9722,7 +9681,7 @@ colina	4301:en
 college station	5850:en
 cologne	792:pl:Cologne
 colombia	48:en
-colombo	1124:en,1124:pl,2792:en,2792:pl
+colombo	1124:en,1124:pl:Colombo,2792:en,2792:pl
 colonia del valle	2606:en
 colonia lindavista	6334:en
 colorado springs	1531:en
@@ -9730,7 +9689,7 @@ columbia	4415:en,4415:pl,4865:en,4865:pl
 columbie	4415:pl,4865:pl
 columbii	4415:pl,4865:pl
 columbio	4415:pl,4865:pl
-columbo	1118:pl,1124:pl:Columbo
+columbo	1118:pl
 columbus	864:en,864:pl:Columbus,3106:en,3106:pl
 comilla	1145:en
 comitan	3812:en
@@ -9806,7 +9765,7 @@ cucuta	969:en
 cuddalore	3664:en
 cuenca	1140:en
 cuernavaca	1975:en
-cuiaba	1172:en
+cuiaba	1172:en,1172:pl
 cuito	1884:en
 culiacan	947:en
 cumana	1690:en
@@ -9903,6 +9862,11 @@ czestochowe	2622:pl
 czestochowie	2622:pl
 czestochowo	2622:pl
 czestochowy	2622:pl
+czycie	1920:pl
+czyta	1920:pl
+czyte	1920:pl
+czyto	1920:pl
+czyty	1920:pl
 da nang	651:en
 dabou	4559:en
 dabrowa gornicza	5408:en
@@ -9924,12 +9888,7 @@ dakarem	397:pl
 dakarowi	397:pl
 dakaru	397:pl
 dakarze	397:pl
-dakce	267:pl:Dakka
 dakhla	5920:en
-dakka	267:pl:Dakka
-dakke	267:pl:Dakka
-dakki	267:pl:Dakka
-dakko	267:pl:Dakka
 dalego	2763:pl
 dalekie wyspy stanow zjednoczonych	231:pl
 dalemu	2763:pl
@@ -9951,10 +9910,10 @@ dam dam	5132:en
 damanhur	2080:en
 damanskyi	6552:en
 damascus	550:en
-damaszek	550:pl:Damaszek
-damaszkiem	550:pl:Damaszek
-damaszkowi	550:pl:Damaszek
-damaszku	550:pl:Damaszek
+damaszek	550:pl
+damaszkiem	550:pl
+damaszkowi	550:pl
+damaszku	550:pl
 damietcie	2151:pl
 damietta	2151:en,2151:pl
 damiette	2151:pl
@@ -9975,7 +9934,7 @@ danshui	3398:en,4983:en
 daoukro	6241:en
 daqing	539:en
 dar bouazza	3825:en
-dar es salaam	302:en
+dar es salaam	302:en,302:pl
 darbhanga	2217:en
 darjiling	5096:en
 darmstadcie	3792:pl
@@ -10051,23 +10010,14 @@ debreczyna	3170:pl
 debreczynem	3170:pl
 debreczynie	3170:pl
 debreczynowi	3170:pl
-dece	267:pl:Deka
 deer valley	3819:en
 deesa	5703:en
 dehiwala-mount lavinia	2945:en
 dehradun	1352:en
 dehui	5810:en
 deir ez-zor	2390:en
-deka	267:pl:Deka
-dekach	267:pl:Deka
-dekami	267:pl:Deka
-deke	267:pl:Deka
-deki	267:pl:Deka
-dekom	267:pl:Deka
-dekow	267:pl:Deka
-dekowie	267:pl:Deka
 delegacion cuajimalpa de morelos	3935:en
-delhi	264:en,264:pl,4192:pl:Delhi
+delhi	264:en,264:pl
 delhi cantonment	5739:en
 delicias	5733:en
 delmas	1721:en
@@ -10164,11 +10114,6 @@ divinopolis	2800:en
 divo	4609:en
 dixinn	4582:en
 diyarbakır	489:en
-djakarcie	279:pl
-djakarta	279:pl
-djakarte	279:pl
-djakarto	279:pl
-djakarty	279:pl
 djelfa	2439:en
 djibouti	57:en,1158:en
 dniepr	835:pl
@@ -10252,10 +10197,10 @@ dortmundzie	1221:pl
 dorud	5178:en
 dos hermanas	5128:en
 dosquebradas	3107:en
-douala	630:en,630:pl
-douale	630:pl
-douali	630:pl
-doualo	630:pl
+douala	630:en,630:pl:Douala
+douale	630:pl:Douala
+douali	630:pl:Douala
+doualo	630:pl:Douala
 douglas	6721:en,6721:pl
 douglasa	6721:pl
 douglasach	6721:pl
@@ -10287,10 +10232,10 @@ drohobyczowi	6390:pl
 drohobyczu	6390:pl
 druzhkivka	6475:en
 drzetowo-grabowo	6789:en
-duala	630:pl:Duala
-duale	630:pl:Duala
-duali	630:pl:Duala
-dualo	630:pl:Duala
+duala	630:pl
+duale	630:pl
+duali	630:pl
+dualo	630:pl
 dubai	341:en
 dubai investments park	3947:en
 dubai marina	5251:en
@@ -10303,7 +10248,6 @@ dublina	793:pl
 dublinem	793:pl
 dublinie	793:pl
 dublinowi	793:pl
-dublinu	793:pl:Dublinu
 dubna	6584:pl
 dubnem	6584:pl
 dubnie	6584:pl
@@ -10320,17 +10264,6 @@ duisburgu	1405:pl
 dumaguete	5579:en
 dumai	1916:en
 dunaivtsi	7009:en
-dunaj	517:pl
-dunaja	517:pl
-dunajach	517:pl
-dunajami	517:pl
-dunaje	517:pl
-dunajem	517:pl
-dunajom	517:pl
-dunajow	517:pl
-dunajowi	517:pl
-dunajowie	517:pl
-dunaju	517:pl
 dunayivtsi	7009:en
 dundee	4244:en,4244:pl
 dundo	3599:en
@@ -10365,11 +10298,11 @@ dzabalpurem	755:pl
 dzabalpurowi	755:pl
 dzabalpuru	755:pl
 dzabalpurze	755:pl
-dzakarcie	279:pl:Dżakarta
-dzakarta	279:pl:Dżakarta
-dzakarte	279:pl:Dżakarta
-dzakarto	279:pl:Dżakarta
-dzakarty	279:pl:Dżakarta
+dzakarcie	279:pl
+dzakarta	279:pl
+dzakarte	279:pl
+dzakarto	279:pl
+dzakarty	279:pl
 dzerzhinsk	2786:en
 dzhankoi	6546:en
 dzhankoy	6546:en
@@ -10401,6 +10334,11 @@ dzierzynskiem	2786:pl
 dzierzynskowi	2786:pl
 dzierzynsku	2786:pl
 dzondzu	1137:pl
+dzuba	1550:pl
+dzube	1550:pl
+dzubie	1550:pl
+dzubo	1550:pl
+dzuby	1550:pl
 dzudda	314:pl:Dżudda
 dzudde	314:pl:Dżudda
 dzuddo	314:pl:Dżudda
@@ -10445,7 +10383,6 @@ edmontonem	802:pl
 edmontonie	802:pl
 edmontonowi	802:pl
 edmontonu	802:pl
-edo	269:pl
 edogawe	1051:en
 edynburg	1372:pl
 edynburga	1372:pl
@@ -10545,11 +10482,6 @@ equatorial guinea	87:en
 erbil	536:en
 erebuni	4851:en
 eregli	4025:en
-erewan	729:pl
-erewanem	729:pl
-erewanie	729:pl
-erewanowi	729:pl
-erewanu	729:pl
 erfurcie	2957:pl
 erfurt	2957:en,2957:pl
 erfurtem	2957:pl
@@ -10564,11 +10496,11 @@ erytrea	66:pl
 erytree	66:pl
 erytrei	66:pl
 erytreo	66:pl
-erywan	729:pl:Erywań
-erywania	729:pl:Erywań
-erywaniem	729:pl:Erywań
-erywaniowi	729:pl:Erywań
-erywaniu	729:pl:Erywań
+erywan	729:pl
+erywania	729:pl
+erywaniem	729:pl
+erywaniowi	729:pl
+erywaniu	729:pl
 erzincan	4166:en
 erzurum	978:en,978:pl
 escondido	4164:en
@@ -10660,11 +10592,6 @@ fengcheng	3630:en,3901:en,5227:en
 fenghuang	1810:en
 fengshan	1880:en
 fengxiang	732:en
-feniks	528:pl
-feniksa	528:pl
-feniksem	528:pl
-feniksie	528:pl
-feniksowi	528:pl
 feodosiia	6413:en
 feodosiya	6413:en
 ferdinand	6508:pl:Ferdinand
@@ -10821,7 +10748,6 @@ fresnillo	4381:en
 fresno	1308:en
 friedrichshain	5355:en
 frisco	4082:en
-frunze	879:pl:Frunze
 fu'an	4080:en
 fuchu	2471:en
 fuding	3353:en
@@ -10954,7 +10880,6 @@ gashua	5019:en
 gasteiz / vitoria	2515:en
 gatineau	2191:en
 gaya	1484:en
-gaz	1677:pl:Gaz
 gaza	1677:en,1677:pl
 gaze	1677:pl
 gaziantep	428:en,428:pl
@@ -11686,11 +11611,11 @@ haurze	788:pl
 havana	437:en
 haveli lakha	5152:en
 hawalli	3850:en
-hawana	437:pl:Hawana
-hawane	437:pl:Hawana
-hawanie	437:pl:Hawana
-hawano	437:pl:Hawana
-hawany	437:pl:Hawana
+hawana	437:pl
+hawane	437:pl
+hawanie	437:pl
+hawano	437:pl
+hawany	437:pl
 hawr	3460:pl
 hawrem	3460:pl
 hawrowi	3460:pl
@@ -11749,7 +11674,7 @@ henichesk	6865:en
 hepo	4780:en
 hepu	3347:en
 herat	1241:en
-hermosillo	945:en
+hermosillo	945:en,945:pl
 herne	3693:en
 heroica guaymas	5389:en
 heroica matamoros	1382:en
@@ -11885,10 +11810,10 @@ hong kong island	705:en
 hong kong special administrative region of china	94:en
 hong ngu	6240:en
 honggang	4254:en
-hongkong	94:pl,286:pl:Hongkong
-hongkongiem	94:pl,286:pl:Hongkong
-hongkongowi	94:pl,286:pl:Hongkong
-hongkongu	94:pl,286:pl:Hongkong
+hongkong	94:pl,286:pl
+hongkongiem	94:pl,286:pl
+hongkongowi	94:pl,286:pl
+hongkongu	94:pl,286:pl
 hongkou	1069:en
 honiara	6463:en,6463:pl
 honiare	6463:pl
@@ -12216,11 +12141,6 @@ ispahanowi	556:pl:Ispahan
 ispahanu	556:pl:Ispahan
 isparta	3689:en
 israel	102:en
-istambule	254:pl
-istambuł	254:pl
-istambułem	254:pl
-istambułowi	254:pl
-istambułu	254:pl
 istanbul	254:en
 istaravshan	2378:en
 isulan	6215:en
@@ -12343,6 +12263,11 @@ jaigaon	3978:en
 jaipur	364:en
 jajmau	1116:en
 jakarta	279:en
+jakuck	2759:pl
+jakucka	2759:pl
+jakuckiem	2759:pl
+jakuckowi	2759:pl
+jakucku	2759:pl
 jalai nur	5855:en
 jalalabad	2389:en
 jalalpur jattan	4292:en
@@ -12464,7 +12389,7 @@ jaworzyne	6345:pl:Jaworzyna
 jaworzynie	6345:pl:Jaworzyna
 jaworzyno	6345:pl:Jaworzyna
 jaworzyny	6345:pl:Jaworzyna
-jayapura	1672:en
+jayapura	1672:en,1672:pl
 jałcie	6380:pl
 jałta	6380:pl
 jałte	6380:pl
@@ -12510,15 +12435,14 @@ jeonju	1137:en
 jepara	662:en
 jequie	4942:en
 jerez de la frontera	3027:en
-jerozolima	833:pl:Jerozolima
-jerozolime	833:pl:Jerozolima
-jerozolimie	833:pl:Jerozolima
-jerozolimo	833:pl:Jerozolima
-jerozolimy	833:pl:Jerozolima
+jerozolima	833:pl
+jerozolime	833:pl
+jerozolimie	833:pl
+jerozolimo	833:pl
+jerozolimy	833:pl
 jersey	110:en,110:pl
 jersey city	2461:en
 jerusalem	833:en
-jeruzalem	833:pl:Jeruzalem
 jessore	2662:en
 jetpur	5327:en
 jhang sadr	1186:en
@@ -13241,6 +13165,7 @@ kirkuku	785:pl
 kiro	1516:pl
 kirom	1516:pl
 kirov	1395:en
+kirow	1395:pl
 kirowograd	2946:pl
 kirowogradem	2946:pl
 kirowogradowi	2946:pl
@@ -13377,7 +13302,7 @@ kolhapur	1289:en
 kolkata	316:en
 kollam	1824:en
 koln	792:en
-kolombo	1124:pl:Kolombo,2792:pl:Kolombo
+kolombo	1124:pl,2792:pl:Kolombo
 kolomna	4264:en
 kolomyia	6448:en
 kolonia	792:pl
@@ -13410,8 +13335,7 @@ komowi	878:pl
 komsomolsk-on-amur	2358:en
 kon tum	3120:en
 konak	1997:en
-konakri	469:pl
-konakry	469:pl:Konakry
+konakry	469:pl
 konga	41:pl
 kongiem	41:pl
 kongo	41:pl
@@ -13620,18 +13544,9 @@ kreminna	6910:en
 kresek	5747:en
 kreuzberg	4117:en
 krishnanagar	4308:en
-kristiania	754:pl:Kristiania
-kristianie	754:pl:Kristiania
-kristianii	754:pl:Kristiania
-kristianio	754:pl:Kristiania
 kristiansand	5392:en
 kriukove	6385:en
 krolevets	6758:en
-krolewca	1478:pl:Królewiec
-krolewcem	1478:pl:Królewiec
-krolewcowi	1478:pl:Królewiec
-krolewcu	1478:pl:Królewiec
-krolewiec	1478:pl:Królewiec
 kroonstad	5394:en
 kropyvnytskyi	2946:en
 krosna	6506:pl,6506:pl:Krosna
@@ -13662,7 +13577,7 @@ krzyki-partynice	6821:en
 ksar el kebir	4557:en
 kuala krai	5987:en
 kuala kubu baharu	3322:en
-kuala lumpur	589:en
+kuala lumpur	589:en,589:pl
 kuala terengganu	1614:en
 kuantan	1292:en
 kuba	50:pl,5631:pl
@@ -13675,7 +13590,7 @@ kubom	50:pl,5631:pl
 kubow	50:pl,5631:pl
 kubowie	50:pl,5631:pl
 kuby	50:pl,5631:pl
-kuching	1694:en
+kuching	1694:en,1694:pl
 kucie	2098:pl
 kucukcekmece	959:en
 kufa	5758:en,5758:pl
@@ -13757,6 +13672,7 @@ kusko	1606:pl
 kuskom	1606:pl
 kuskow	1606:pl
 kuskowie	1606:pl
+kustanaj	3072:pl
 kut	2098:pl
 kuta	2098:pl
 kutach	2098:pl
@@ -13829,10 +13745,10 @@ la cite-limoilou	5830:en
 la concepcion	5228:en
 la gi	3932:en
 la laguna	4169:en
-la paz	453:en,2602:en
+la paz	453:en,453:pl,2602:en
 la pintana	3187:en
 la plata	3303:en
-la rioja	3576:en
+la rioja	3576:en,3576:pl
 la romana	3084:en
 la serena	4078:en
 la trinidad	4395:en
@@ -13864,10 +13780,6 @@ lahaurze	258:pl
 lahijan	6250:en
 lahore	258:en,258:pl:Lahore
 lahti	5182:en,5182:pl
-laibach	2388:pl:Laibach
-laibachem	2388:pl:Laibach
-laibachowi	2388:pl:Laibach
-laibachu	2388:pl:Laibach
 laibin	866:en
 laiwu	821:en
 laixi	1964:en
@@ -14261,24 +14173,24 @@ lojangowi	615:pl:Lojang
 lojangu	615:pl:Lojang
 lom	6890:en
 lomas de zamora	5665:en
-lome	435:en,435:pl
-london	277:en,277:pl,1628:en,1628:pl
-londona	277:pl,1628:pl
-londonach	277:pl,1628:pl
-londonami	277:pl,1628:pl
-londonem	277:pl,1628:pl
-londonie	277:pl,1628:pl
-londonom	277:pl,1628:pl
-londonow	277:pl,1628:pl
-londonowi	277:pl,1628:pl
-londonowie	277:pl,1628:pl
-londony	277:pl,1628:pl
+lome	435:en,435:pl,435:pl:Lome
+london	277:en,277:pl:London,1628:en,1628:pl
+londona	277:pl:London,1628:pl
+londonach	277:pl:London,1628:pl
+londonami	277:pl:London,1628:pl
+londonem	277:pl:London,1628:pl
+londonie	277:pl:London,1628:pl
+londonom	277:pl:London,1628:pl
+londonow	277:pl:London,1628:pl
+londonowi	277:pl:London,1628:pl
+londonowie	277:pl:London,1628:pl
+londony	277:pl:London,1628:pl
 londrina	1228:en
-londyn	277:pl:Londyn
-londynem	277:pl:Londyn
-londynie	277:pl:Londyn
-londynowi	277:pl:Londyn
-londynu	277:pl:Londyn
+londyn	277:pl
+londynem	277:pl
+londynie	277:pl
+londynowi	277:pl
+londynu	277:pl
 long beach	1483:en
 long bien	1926:en
 long khanh	3703:en
@@ -14299,7 +14211,7 @@ longyearbyenie	7058:pl
 longyearbyenowi	7058:pl
 longyearbyenu	7058:pl
 loni	1367:en
-los angeles	339:en,5038:en
+los angeles	339:en,339:pl,5038:en
 los banos	5401:en
 los mochis	2528:en
 los puertos de altagracia	6207:en
@@ -14377,7 +14289,7 @@ luboniem	6717:pl
 luboniowi	6717:pl
 luboniu	6717:pl
 lubuklinggau	2777:en
-lubumbashi	429:en
+lubumbashi	429:en,429:pl
 luc	1136:pl:Luc
 lucach	1136:pl:Luc
 lucami	1136:pl:Luc
@@ -14479,7 +14391,7 @@ maba	5575:en
 mabalacat city	3416:en
 mabopane	5710:en
 macae	4389:en
-macao	147:en,1121:pl
+macao	147:en
 macao special administrative region of china	147:en
 macapa	1373:en
 macarthur	2719:pl
@@ -14495,7 +14407,7 @@ macarthury	2719:pl
 macarthurze	2719:pl
 macau	1121:en
 macedonia połnocna	143:pl
-maceio	781:en
+maceio	781:en,781:pl
 machaczkale	1204:pl
 machaczkała	1204:pl
 machaczkałe	1204:pl
@@ -14606,10 +14518,10 @@ majsurem	858:pl
 majsurowi	858:pl
 majsuru	858:pl
 majsurze	858:pl
-majuro	6736:en
-makassar	581:en
+majuro	6736:en,6736:pl
+makassar	581:en,581:pl
 makati city	1383:en
-makau	147:pl,1121:pl:Makau
+makau	147:pl,1121:pl
 makhachkala	1204:en
 makiejewce	1973:pl
 makiejewek	1973:pl
@@ -14819,7 +14731,7 @@ mariara	5450:en
 marica	3044:en
 mariehamn	7047:en
 marienthal	2274:en
-marigot	7054:en
+marigot	7054:en,7054:pl
 marikina city	1491:en
 marilia	2696:en
 maringa	1678:en
@@ -14951,7 +14863,7 @@ maykop	4430:en
 mayotte	245:en
 mazabuka	6020:en
 mazar-e sharif	1349:en
-mazatlan	1768:en
+mazatlan	1768:en,1768:pl
 mazyr	6018:en
 mbabane	6383:en,6383:pl
 mbake	6217:en
@@ -15049,7 +14961,7 @@ merath	683:pl
 merauke	5416:en
 mercier–hochelaga-maisonneuve	4400:en
 merefa	6822:en
-merida	696:en,2197:en
+merida	696:en,696:pl,2197:en
 merkezefendi	2327:en
 merlo	2413:en
 mersin	1318:en
@@ -15256,8 +15168,8 @@ mombasie	691:pl
 mombaso	691:pl
 mombasy	691:pl
 monachium	569:pl
-monaco	137:en,6629:en,6629:pl
-monako	137:pl,6629:pl:Monako
+monaco	137:en,6629:en,6629:pl:Monaco
+monako	137:pl,6629:pl
 monchengladbach	2478:en
 moncloa-aravaca	5431:en
 monclova	3001:en
@@ -15268,11 +15180,7 @@ mongolie	146:pl
 mongolii	146:pl
 mongolio	146:pl
 mongu	5691:en
-monrovia	560:en
-monrowia	560:pl
-monrowie	560:pl
-monrowii	560:pl
-monrowio	560:pl
+monrovia	560:en,560:pl
 montana	6508:en,6508:pl
 montane	6508:pl
 montanie	6508:pl
@@ -15280,13 +15188,8 @@ montano	6508:pl
 montany	6508:pl
 monte	5424:pl
 montenegro	139:en
-monterey	734:pl
-montereya	734:pl
-montereyem	734:pl
-montereyowi	734:pl
-montereyu	734:pl
 monteria	1433:en
-monterrey	734:en,734:pl:Monterrey
+monterrey	734:en,734:pl
 montes claros	1659:en
 montevideo	657:en,657:pl
 montgomery	1317:pl,3309:en,3309:pl
@@ -15315,7 +15218,6 @@ morelia	998:en
 morena	3197:en
 moreno	4238:en
 moreno valley	3144:en
-moria	833:pl:Moria
 moriguchi	4386:en
 morioka	2253:en
 mormugao	6156:en
@@ -15434,7 +15336,6 @@ musilow	520:pl:Musil
 musilowi	520:pl:Musil
 musilowie	520:pl:Musil
 musilu	520:pl:Musil
-muskat	956:pl:Muskat
 musoma	3851:en
 mustafabad	4959:en
 mustafakemalpasa	6220:en
@@ -15631,7 +15532,6 @@ nashville	1061:en,1061:pl
 nasim shahr	3200:en
 nasimshahr	3201:en
 nasiriyah	1268:en
-naso	2834:pl:Naso
 nassau	2834:en,2834:pl
 nasushiobara	5472:en
 natore	1814:en
@@ -15741,11 +15641,7 @@ ngong	6162:en
 nguru	5709:en
 nha trang	1231:en
 nia valencia	2900:en
-niamej	636:pl
-niamejem	636:pl
-niamejowi	636:pl
-niameju	636:pl
-niamey	636:en
+niamey	636:en,636:pl
 nianbo	2494:en
 nicaragua	164:en
 nicolai	6567:pl:Nicolai
@@ -16234,7 +16130,7 @@ oshu	5603:en
 osie	2057:pl
 osiedle kosmonautow	6874:en
 osiedle powstancow slaskich	6754:en
-oslo	754:en,754:pl:Oslo
+oslo	754:en,754:pl
 osmaniye	3163:en
 osnabruck	3808:en
 osogbo	1128:en
@@ -16351,7 +16247,7 @@ padwy	3149:pl
 paech'on-up	3954:en
 paek'ak	5016:en
 pagadian	3111:en
-pago pago	7045:en
+pago pago	7045:en,7045:pl
 pailou	6024:en
 pak kret	3386:en
 pakdasht	2751:en
@@ -16362,10 +16258,6 @@ pakistanowi	177:pl
 pakistanu	177:pl
 pakokku	4965:en
 pakpattan	4981:en
-paksem	453:pl
-paksie	453:pl
-paksowi	453:pl
-paksu	453:pl
 palakkad	4731:en
 palangkaraya	2079:en
 palanpur	4444:en
@@ -16450,8 +16342,6 @@ papeete	6718:en,6718:pl
 papua new guinea	175:en
 papua-nowa gwinea	175:pl
 par naogaon	3352:en
-para	571:pl
-parach	571:pl
 paragominas	5950:en
 paraguay	185:en
 paragwaj	185:pl
@@ -16460,7 +16350,6 @@ paragwajowi	185:pl
 paragwaju	185:pl
 parakou	2539:en
 paramaribo	2897:en,2897:pl
-parami	571:pl
 parana	2628:en,2628:pl
 paranagua	4461:en
 paranaque city	1041:en
@@ -16496,24 +16385,14 @@ parmo	3261:pl
 parmy	3261:pl
 parnaiba	4563:en
 parnamirim	2393:en
-paro	571:pl
-parom	571:pl
-parowie	571:pl
 parsabad	6117:en
 parung	4889:en
 parvomay	6949:en
-pary	571:pl
-parys	440:pl
-parysa	440:pl
-parysem	440:pl
-parysie	440:pl
-parysowi	440:pl
-paryz	440:pl:Paryż
-paryza	440:pl:Paryż
-paryzem	440:pl:Paryż
-paryzowi	440:pl:Paryż
-paryzu	440:pl:Paryż
-parze	571:pl
+paryz	440:pl
+paryza	440:pl
+paryzem	440:pl
+paryzowi	440:pl
+paryzu	440:pl
 pasadena	4100:en,4100:pl,4419:en,4419:pl
 pasadene	4100:pl,4419:pl
 pasadenie	4100:pl,4419:pl
@@ -16576,11 +16455,6 @@ pawłodarem	2023:pl
 pawłodarowi	2023:pl
 pawłodaru	2023:pl
 pawłodarze	2023:pl
-pax	453:pl
-paxem	453:pl
-paxie	453:pl
-paxowi	453:pl
-paxu	453:pl
 paya terubong	2855:en
 payakumbuh	4513:en
 paz	2602:pl
@@ -16637,19 +16511,7 @@ pereiaslav	6720:en
 pereira	1500:en
 perevalsk	6743:en
 peristeri	4502:en
-perlin	350:pl:Perlin
-perlina	350:pl:Perlin
-perlinach	350:pl:Perlin
-perlinami	350:pl:Perlin
-perlinem	350:pl:Perlin
 perling	6229:en
-perlinie	350:pl:Perlin
-perlinom	350:pl:Perlin
-perlinow	350:pl:Perlin
-perlinowi	350:pl:Perlin
-perlinowie	350:pl:Perlin
-perliny	350:pl:Perlin
-pernambuco	527:pl:Pernambuco
 pernik	6367:en
 pero	2249:pl:Pera
 perom	2249:pl:Pera
@@ -16721,17 +16583,12 @@ phalaborwa	5790:en
 phan rang-thap cham	3094:en
 phan thiet	2827:en
 phasi charoen	5165:en
-phenian	358:pl
-phenianem	358:pl
-phenianie	358:pl
-phenianowi	358:pl
-phenianu	358:pl
 philadelphia	547:en
 philippines	176:en
 philipsburg	7062:en
-phnom penh	548:en
+phnom penh	548:en,548:pl
 pho yen	2798:en
-phoenix	528:en,528:pl:Phoenix,5501:pl
+phoenix	528:en,528:pl,5501:pl
 phong đien	5516:en
 phool nagar	5528:en
 phra pradaeng	3293:en
@@ -16867,10 +16724,10 @@ piła	6386:en,6386:pl
 piłe	6386:pl
 piło	6386:pl
 piły	6386:pl
-pjongjang	358:pl:Pjongjang
-pjongjangiem	358:pl:Pjongjang
-pjongjangowi	358:pl:Pjongjang
-pjongjangu	358:pl:Pjongjang
+pjongjang	358:pl
+pjongjangiem	358:pl
+pjongjangowi	358:pl
+pjongjangu	358:pl
 planaltina	3394:en,5985:en
 plano	2305:en
 plano piloto	3248:en
@@ -16959,7 +16816,7 @@ pomony	4115:pl
 pompano beach	5858:en
 ponnani	5952:en
 ponta grossa	2243:en
-pontianak	1073:en
+pontianak	1073:en,1073:pl
 poole	4151:en
 popasna	6870:en
 popayan	2082:en
@@ -16971,14 +16828,15 @@ port blair	5653:en
 port dickson	5285:en
 port harcourt	443:en
 port louis	4061:en
-port moresby	2303:en
+port moresby	2303:en,2303:pl
 port of spain	6500:en
 port said	968:en
 port saint lucie	3843:en
 port sudan	1440:en
-port-au-prince	677:en
+port-au-prince	677:en,677:pl
 port-de-paix	2150:en
 port-gentil	3856:en
+port-of-spain	6500:pl
 portland	1117:en,1117:pl
 portlandem	1117:pl
 portlandowi	1117:pl
@@ -16987,8 +16845,9 @@ portlandzie	1117:pl
 portmore	6123:en
 porto	2574:en,2574:pl,5838:pl,5867:pl:Porto
 porto alegre	573:en
+porto novo	2459:pl
 porto seguro	3766:en
-porto velho	1290:en
+porto velho	1290:en,1290:pl
 porto-novo	2459:en
 portoryka	181:pl
 portorykiem	181:pl
@@ -17054,11 +16913,6 @@ prestonow	2105:pl
 prestonowi	2105:pl
 prestonowie	2105:pl
 prestony	2105:pl
-preszburg	1623:pl:Preszburg
-preszburga	1623:pl:Preszburg
-preszburgiem	1623:pl:Preszburg
-preszburgowi	1623:pl:Preszburg
-preszburgu	1623:pl:Preszburg
 pretoria	444:en,444:pl
 pretorie	444:pl
 pretorii	444:pl
@@ -17150,7 +17004,7 @@ punggol	3146:en
 punie	360:pl,4898:pl
 puning	893:en
 puno	360:pl,4898:en,4898:pl
-punta arenas	5382:en
+punta arenas	5382:en,5382:pl
 punta cana	6315:en
 punta cardon	5557:en
 punto fijo	4436:en
@@ -17623,7 +17477,7 @@ reus	6083:en
 reutlingen	5621:en
 rewa	2758:en
 rewari	4390:en
-reykjavik	5298:en
+reykjavik	5298:en,5298:pl
 reynosa	1219:en
 riacho fundo ii	5972:en
 riazan	1314:pl
@@ -17665,7 +17519,7 @@ rijeki	5846:pl
 rijeko	5846:pl
 rimini	4234:en,4234:pl
 rio	293:pl
-rio branco	1638:en
+rio branco	1638:en,1638:pl
 rio claro	3183:en
 rio cuarto	4013:en
 rio das ostras	3772:en
@@ -17675,7 +17529,6 @@ rio pequeno	4772:en
 rio verde	2870:en
 riobamba	2464:en
 riohacha	3417:en
-rioja	3576:pl
 rionegro	4920:en
 rishon letsiyyon	2507:en
 rishra	5404:en
@@ -17709,10 +17562,6 @@ rodriguezowie	4663:pl
 rodriguezy	4663:pl
 rohini	904:en
 rohtak	1791:en
-rom	419:pl
-roma	419:pl,419:pl:Roma
-romach	419:pl,419:pl:Roma
-romami	419:pl,419:pl:Roma
 romana	3084:pl
 romanach	3084:pl
 romanami	3084:pl
@@ -17722,17 +17571,8 @@ romanie	3084:pl
 romano	3084:pl
 romanom	3084:pl
 romany	3084:pl
-rome	419:en,419:pl:Roma
-romem	419:pl
-romie	419:pl,419:pl:Roma
+rome	419:en
 romny	6572:en
-romo	419:pl:Roma
-romom	419:pl,419:pl:Roma
-romow	419:pl
-romowi	419:pl
-romowie	419:pl
-romu	419:pl
-romy	419:pl,419:pl:Roma
 rondonopolis	2502:en
 roodepoort	2033:en
 roorkee	6053:en
@@ -17857,11 +17697,11 @@ rzeszowa	3259:pl
 rzeszowem	3259:pl
 rzeszowie	3259:pl
 rzeszowowi	3259:pl
-rzym	419:pl:Rzym
-rzymem	419:pl:Rzym
-rzymie	419:pl:Rzym
-rzymowi	419:pl:Rzym
-rzymu	419:pl:Rzym
+rzym	419:pl
+rzymem	419:pl
+rzymie	419:pl
+rzymowi	419:pl
+rzymu	419:pl
 sa dec	3010:en
 saaba	4624:en,4624:pl:Saaba
 saanich	5363:en
@@ -17988,16 +17828,15 @@ salazary	3905:pl
 salazarze	3905:pl
 salcie	1354:pl,5551:pl
 sale al jadida	3219:en
-salem	833:pl:Salem,859:en,859:pl,3631:en,3631:pl
-salemem	833:pl:Salem,859:pl,3631:pl
-salemie	833:pl:Salem,859:pl,3631:pl
-salemowi	833:pl:Salem,859:pl,3631:pl
-salemu	833:pl:Salem,859:pl,3631:pl
+salem	859:en,859:pl,3631:en,3631:pl
+salemem	859:pl,3631:pl
+salemie	859:pl,3631:pl
+salemowi	859:pl,3631:pl
+salemu	859:pl,3631:pl
 salerno	5021:en,5021:pl
 salford	4848:en
 salihli	5284:en
 salinas	4003:en
-salisbury	559:pl:Salisbury
 salonikach	2086:pl
 salonikami	2086:pl
 saloniki	2086:pl
@@ -18041,12 +17880,9 @@ salzburgiem	4006:pl
 salzburgowi	4006:pl
 salzburgu	4006:pl
 salzgitter	5994:en
-sam	550:pl
 sam son	4846:en
-samach	550:pl
 samalut	4427:en
 samambaia	2956:en
-samami	550:pl
 samandag	5108:en
 samar	6403:en
 samara	722:en,722:pl,3982:pl,5046:pl
@@ -18071,15 +17907,9 @@ sambora	6619:pl
 samborem	6619:pl
 samborowi	6619:pl
 sambrial	5271:en
-samem	550:pl
-samie	550:pl
 samoa	243:en,243:pl
 samoa amerykanskie	10:pl
 samokov	6710:en
-samom	550:pl
-samow	550:pl
-samowi	550:pl
-samowie	550:pl
 sampit	3798:en
 samsun	1725:en,1725:pl
 samsunem	1725:pl
@@ -18087,7 +17917,6 @@ samsunie	1725:pl
 samsunowi	1725:pl
 samsunu	1725:pl
 samut prakan	1740:en
-samy	550:pl
 san	6097:en,6097:pl
 san antonio	564:en
 san bernardino	2984:en
@@ -18107,16 +17936,16 @@ san francisco de macoris	5065:en
 san jose	815:en,1985:en,4376:en
 san jose del cabo	4618:en
 san jose del monte	1869:en
-san juan	1647:en,4670:en,5796:en
+san juan	1647:en,4670:en,5796:en,5796:pl
 san juan de los morros	3923:en
 san juan del rio	4545:en
 san juan sacatepequez	4598:en
 san justo	5967:en
 san lorenzo	2835:en
-san luis	3732:en
+san luis	3732:en,3732:pl
 san luis potosi	1026:en
 san luis rio colorado	3610:en
-san marino	203:en,203:pl,7056:en
+san marino	203:en,203:pl,7056:en,7056:pl
 san martin	4839:en
 san martin texmelucan de labastida	4048:en
 san mateo	4668:en,6077:en
@@ -18203,7 +18032,7 @@ santane	5479:pl,5867:pl
 santanie	5479:pl,5867:pl
 santano	5479:pl,5867:pl
 santany	5479:pl,5867:pl
-santarem	3402:en
+santarem	3402:en,3402:pl
 santiago	310:en,310:pl,699:pl,1271:pl,5831:en,5831:pl
 santiago de cuba	1271:en
 santiago de los caballeros	699:en
@@ -18213,7 +18042,7 @@ santiago del estero	2580:en
 santo andre	1101:en
 santo antonio	4847:en
 santo antonio de jesus	6107:en
-santo domingo	434:en
+santo domingo	434:en,434:pl
 santo domingo de los colorados	1527:en
 santo domingo este	1046:en
 santo domingo oeste	1043:en
@@ -18243,7 +18072,7 @@ sao lourenco da mata	5700:en
 sao lucas	4561:en
 sao luis	860:en
 sao mateus	4052:en,5099:en
-sao paulo	260:en
+sao paulo	260:en,260:pl
 sao pedro da aldeia	5726:en
 sao rafael	4246:en
 sao tome & principe	208:en
@@ -18272,11 +18101,11 @@ saranskiem	2074:pl
 saranskowi	2074:pl
 saransku	2074:pl
 saratov	918:en
-saratow	918:pl,918:pl:Saratów
-saratowa	918:pl,918:pl:Saratów
-saratowem	918:pl,918:pl:Saratów
-saratowie	918:pl,918:pl:Saratów
-saratowowi	918:pl,918:pl:Saratów
+saratow	918:pl
+saratowa	918:pl
+saratowem	918:pl
+saratowie	918:pl
+saratowowi	918:pl
 sargodha	829:en
 sarh	4543:en
 sariwon-si	2122:en
@@ -18399,10 +18228,10 @@ setif	2581:en
 seto	4933:en
 settat	4059:en
 setubal	5334:en
-seul	268:pl:Seul
-seulem	268:pl:Seul
-seulowi	268:pl:Seul
-seulu	268:pl:Seul
+seul	268:pl
+seulem	268:pl
+seulowi	268:pl
+seulu	268:pl
 sevastopol	1293:en
 severnyy	3210:en
 severodvinsk	3326:en
@@ -18570,17 +18399,17 @@ sichowie	4161:pl
 sichowowi	4161:pl
 sidi bel abbes	3069:en
 sidi slimane	6205:en
-sidney	299:pl:Sidney,5931:pl:Sidney
-sidneya	299:pl:Sidney,5931:pl:Sidney
-sidneyach	299:pl:Sidney,5931:pl:Sidney
-sidneyami	299:pl:Sidney,5931:pl:Sidney
-sidneye	299:pl:Sidney,5931:pl:Sidney
-sidneyem	299:pl:Sidney,5931:pl:Sidney
-sidneyom	299:pl:Sidney,5931:pl:Sidney
-sidneyow	299:pl:Sidney,5931:pl:Sidney
-sidneyowi	299:pl:Sidney,5931:pl:Sidney
-sidneyowie	299:pl:Sidney,5931:pl:Sidney
-sidneyu	299:pl:Sidney,5931:pl:Sidney
+sidney	5931:pl:Sidney
+sidneya	5931:pl:Sidney
+sidneyach	5931:pl:Sidney
+sidneyami	5931:pl:Sidney
+sidneye	5931:pl:Sidney
+sidneyem	5931:pl:Sidney
+sidneyom	5931:pl:Sidney
+sidneyow	5931:pl:Sidney
+sidneyowi	5931:pl:Sidney
+sidneyowie	5931:pl:Sidney
+sidneyu	5931:pl:Sidney
 sidoarjo	4527:en
 sidon	3863:en
 siedlcach	6379:pl
@@ -18654,7 +18483,6 @@ sinp'o	4127:en
 sint maarten	210:en,210:pl
 sint maarten (dutch part)	210:en
 sinuiju	2267:en
-sion	833:pl:Sion
 sioux falls	3699:en
 siping	1272:en
 siracusa	5185:en
@@ -18687,10 +18515,6 @@ skierniewicami	6499:pl
 skierniewice	6499:en,6499:pl
 skierniewicom	6499:pl
 skikda	3499:en
-skopia	1479:pl:Skopie
-skopie	1479:pl:Skopie
-skopiem	1479:pl:Skopie
-skopiu	1479:pl:Skopie
 skopja	1479:pl
 skopje	1479:en,1479:pl
 skopjem	1479:pl
@@ -18775,11 +18599,9 @@ sokołki	6873:pl
 sokołko	6873:pl
 sokołow	6906:pl
 sokołow podlaski	6906:en
-sol	268:pl
 solec kujawski	7031:en
 soledad	1958:en
 soledad de graciano sanchez	2001:en
-solem	268:pl
 soli	4410:pl
 solihull	4986:en
 solikamsk	6264:en
@@ -18789,8 +18611,6 @@ solntsevo	5247:en
 solomianka	6633:en
 solomon islands	193:en
 solomyanka	6633:en
-solowi	268:pl
-solu	268:pl
 solwezi	2178:en
 somalia	205:en,205:pl
 somalie	205:pl
@@ -18809,13 +18629,6 @@ songnim-ni	4137:en
 songyuan	5574:en
 sonipat	2262:en
 sonyachnyi	6552:en
-sophia	727:pl:Sophia
-sophiach	727:pl:Sophia
-sophiami	727:pl:Sophia
-sophie	727:pl:Sophia
-sophii	727:pl:Sophia
-sophio	727:pl:Sophia
-sophiom	727:pl:Sophia
 sopocie	6605:pl
 sopot	6605:en,6605:pl
 sopotem	6605:pl
@@ -18920,11 +18733,6 @@ stalina	876:pl,2076:pl
 stalinach	876:pl,2076:pl
 stalinami	876:pl,2076:pl
 stalinem	876:pl,2076:pl
-stalingrad	800:pl
-stalingradem	800:pl
-stalingradowi	800:pl
-stalingradu	800:pl
-stalingradzie	800:pl
 stalinie	876:pl,2076:pl
 stalinogrod	2277:pl:Stalinogród
 stalinogrodem	2277:pl:Stalinogród
@@ -18937,11 +18745,11 @@ stalinowi	876:pl,2076:pl
 stalinowie	876:pl,2076:pl
 staliny	876:pl,2076:pl
 stalowa wola	6420:en
-stambule	254:pl:Stambuł
-stambuł	254:pl:Stambuł
-stambułem	254:pl:Stambuł
-stambułowi	254:pl:Stambuł
-stambułu	254:pl:Stambuł
+stambule	254:pl
+stambuł	254:pl
+stambułem	254:pl
+stambułowi	254:pl
+stambułu	254:pl
 stamford	4891:en,4891:pl
 standerton	6245:en
 stanisław	2723:pl
@@ -19011,11 +18819,11 @@ stawropolu	1042:pl:Stawropol,1589:pl
 stebnyk	6846:en
 sterling heights	4753:en
 sterlitamak	2428:en
-stockholm	566:en,566:pl
-stockholmem	566:pl
-stockholmie	566:pl
-stockholmowi	566:pl
-stockholmu	566:pl
+stockholm	566:en,566:pl:Stockholm
+stockholmem	566:pl:Stockholm
+stockholmie	566:pl:Stockholm
+stockholmowi	566:pl:Stockholm
+stockholmu	566:pl:Stockholm
 stockport	4535:en,4535:pl
 stockton	2154:en
 stoke-on-trent	2509:en
@@ -19337,11 +19145,11 @@ szirazem	668:pl
 szirazie	668:pl
 szirazowi	668:pl
 szirazu	668:pl
-sztokholm	566:pl:Sztokholm
-sztokholmem	566:pl:Sztokholm
-sztokholmie	566:pl:Sztokholm
-sztokholmowi	566:pl:Sztokholm
-sztokholmu	566:pl:Sztokholm
+sztokholm	566:pl
+sztokholmem	566:pl
+sztokholmie	566:pl
+sztokholmowi	566:pl
+sztokholmu	566:pl
 szwajcaria	42:pl
 szwajcarie	42:pl
 szwajcarii	42:pl
@@ -19451,16 +19259,16 @@ taling chan	5966:en
 talisay	4712:en,5795:en
 talkha	5606:en
 tallahassee	3180:en
-tallin	1726:pl:Tallin
-tallina	1726:pl:Tallin
-tallinem	1726:pl:Tallin
-tallinie	1726:pl:Tallin
-tallinn	1726:en,1726:pl
-tallinna	1726:pl
-tallinnem	1726:pl
-tallinnie	1726:pl
-tallinnowi	1726:pl
-tallinowi	1726:pl:Tallin
+tallin	1726:pl
+tallina	1726:pl
+tallinem	1726:pl
+tallinie	1726:pl
+tallinn	1726:en,1726:pl:Tallinn
+tallinna	1726:pl:Tallinn
+tallinnem	1726:pl:Tallinn
+tallinnie	1726:pl:Tallinn
+tallinnowi	1726:pl:Tallinn
+tallinowi	1726:pl
 tam ky	3829:en
 tama	4239:en
 taman petaling	1624:en
@@ -19483,7 +19291,6 @@ tampo	1658:pl
 tampy	1658:pl
 tan an	3002:en
 tan chau	3640:en
-tana	626:pl:Tana
 tandil	5468:en,5468:pl
 tandilem	5468:pl
 tandilowi	5468:pl
@@ -19492,7 +19299,6 @@ tando adam	3655:en
 tando allahyar	1631:en
 tando bago	1613:en
 tando muhammad khan	5537:en
-tane	626:pl:Tana
 tanga	1727:en
 tangail	3541:en
 tangara da serra	5626:en
@@ -19510,11 +19316,9 @@ tangshanem	351:pl
 tangshanie	351:pl
 tangshanowi	351:pl
 tangshanu	351:pl
-tanie	626:pl:Tana
 tanjung pandan	6106:en
 tanjung pinang	2839:en
 tanjungbalai	3377:en
-tano	626:pl:Tana
 tanta	1236:en
 tantou	2065:en
 tanza	5953:en
@@ -19589,11 +19393,11 @@ tartus	1528:en
 tasek glugor	4629:en
 tashkent	458:en
 tasikmalaya	973:en
-taszkencie	458:pl
-taszkent	458:pl
-taszkentem	458:pl
-taszkentowi	458:pl
-taszkentu	458:pl
+taszkiencie	458:pl
+taszkient	458:pl
+taszkientem	458:pl
+taszkientowi	458:pl
+taszkientu	458:pl
 tatarce	6730:pl
 tatarek	6730:pl
 tatarka	6730:en,6730:pl
@@ -19817,7 +19621,7 @@ tokai	5565:en
 tokat	4850:en
 tokch'on	2740:en
 tokelau	219:en,219:pl
-tokio	269:pl:Tokio
+tokio	269:pl
 tokmak	6665:en
 tokorozawa	1951:en
 tokoza	5930:en
@@ -20173,6 +19977,7 @@ ulan-ude	1858:en
 ulanhot	3816:en
 ulanqab	1284:en
 ulhasnagar	1365:en
+uljanowsk	1157:pl
 ullyul	5845:en
 ulm	5229:en,5229:pl
 ulmem	5229:pl
@@ -20373,11 +20178,11 @@ victora	5158:pl
 victorach	5158:pl
 victorami	5158:pl
 victorem	5158:pl
-victoria	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:en,6784:pl
+victoria	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:en,6784:pl
 victoria de durango	1362:en
-victorie	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
-victorii	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
-victorio	286:pl,2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
+victorie	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
+victorii	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
+victorio	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
 victorom	5158:pl
 victorow	5158:pl
 victorowi	5158:pl
@@ -20683,7 +20488,7 @@ whalley	6143:en
 whitby	4550:en
 wichita	1718:en
 wichita falls	6008:en
-wieden	517:pl:Wiedeń
+wieden	517:pl
 wieliczce	6885:pl
 wieliczka	6885:en,6885:pl
 wieliczke	6885:pl
@@ -20695,22 +20500,11 @@ wielunia	6814:pl
 wieluniem	6814:pl
 wieluniowi	6814:pl
 wieluniu	6814:pl
-wien	517:pl:Wien
-wiena	517:pl:Wien
-wienach	517:pl:Wien
-wienami	517:pl:Wien
-wienem	517:pl:Wien
-wienie	517:pl:Wien
-wienom	517:pl:Wien
-wienow	517:pl:Wien
-wienowi	517:pl:Wien
-wienowie	517:pl:Wien
 wientian	925:pl
 wientianem	925:pl
 wientianie	925:pl
 wientianowi	925:pl
 wientianu	925:pl
-wieny	517:pl:Wien
 wiesbaden	2264:en,2264:pl
 wietnam	240:pl
 wietnamem	240:pl
@@ -20737,14 +20531,14 @@ wilnem	1305:pl
 wilnie	1305:pl
 wilno	1305:pl
 wilnu	1305:pl
-windhoek	1747:en,1747:pl
-windhoekiem	1747:pl
-windhoekowi	1747:pl
-windhoeku	1747:pl
-windhuk	1747:pl:Windhuk
-windhukiem	1747:pl:Windhuk
-windhukowi	1747:pl:Windhuk
-windhuku	1747:pl:Windhuk
+windhoek	1747:en,1747:pl:Windhoek
+windhoekiem	1747:pl:Windhoek
+windhoekowi	1747:pl:Windhoek
+windhoeku	1747:pl:Windhoek
+windhuk	1747:pl
+windhukiem	1747:pl
+windhukowi	1747:pl
+windhuku	1747:pl
 windsor	2815:en,2815:pl
 windsora	2815:pl
 windsorach	2815:pl
@@ -20829,11 +20623,11 @@ woronezem	771:pl
 woronezowi	771:pl
 woronezu	771:pl
 worthing	5561:en
-wołgograd	800:pl:Wołgograd
-wołgogradem	800:pl:Wołgograd
-wołgogradowi	800:pl:Wołgograd
-wołgogradu	800:pl:Wołgograd
-wołgogradzie	800:pl:Wołgograd
+wołgograd	800:pl
+wołgogradem	800:pl
+wołgogradowi	800:pl
+wołgogradu	800:pl
+wołgogradzie	800:pl
 wołogda	2113:pl
 wołogde	2113:pl
 wołogdo	2113:pl
@@ -21192,11 +20986,11 @@ zaporozem	1035:pl
 zaporozu	1035:pl
 zara	6569:pl:Zara
 zarach	6569:pl
-zaragoza	471:pl:Zaragoza,1070:en,1070:pl
-zaragoze	471:pl:Zaragoza,1070:pl
-zaragozie	471:pl:Zaragoza,1070:pl
-zaragozo	471:pl:Zaragoza,1070:pl
-zaragozy	471:pl:Zaragoza,1070:pl
+zaragoza	1070:en,1070:pl
+zaragoze	1070:pl
+zaragozie	1070:pl
+zaragozo	1070:pl
+zaragozy	1070:pl
 zarami	6569:pl
 zare	6569:pl:Zara
 zaria	824:en
@@ -21289,7 +21083,6 @@ zigong	660:en
 ziguinchor	3006:en
 zimbabwe	248:en,248:pl
 zinder	2073:en
-zion	833:pl:Zion
 zipaquira	4806:en
 zitong	3029:en
 ziyang	871:en,871:pl
@@ -21822,7 +21615,9 @@ złotowowi	6901:pl
 апостоловому	6999:uk
 апостоловім	6999:uk
 апіа	6553:uk
+арагуаина	5986:bg
 аракажу	1097:bg,1097:uk
+араґуаіна	5986:uk
 аргентина	9:uk
 аргентини	9:uk
 аргентино	9:uk
@@ -21929,12 +21724,14 @@ złotowowi	6901:pl
 асунсьионі	578:uk
 асікаґа	4341:uk
 атина	1098:bg,4952:bg
+атирау	2252:uk
 атланта	1380:bg,1380:uk
 атланти	1380:uk
 атланто	1380:uk
 атлантою	1380:uk
 атланту	1380:uk
 атланті	1380:uk
+атърау	2252:bg
 аугсбург	2180:bg,2180:uk
 аугсбурга	2180:uk
 аугсбургові	2180:uk
@@ -22081,6 +21878,7 @@ złotowowi	6901:pl
 бандар-сери-бегаван	6431:bg
 бандар-сері-бегаван	6431:uk
 банджул	6583:bg
+банжул	6583:uk
 банкок	306:bg
 баня-лука	2929:bg,2929:uk
 баня-луки	2929:uk
@@ -22208,6 +22006,7 @@ złotowowi	6901:pl
 белграду	654:uk
 белграді	654:uk
 белем	571:bg
+белен	571:uk
 белиз	36:bg
 белла	1732:bg,1732:uk
 белли	1732:uk
@@ -22422,6 +22221,7 @@ złotowowi	6901:pl
 блумфонтеину	1269:uk
 блумфонтеині	1269:uk
 бліда	2004:uk
+боа виста	1637:bg
 боавішта	1637:uk
 боавішти	1637:uk
 боавіштою	1637:uk
@@ -22469,7 +22269,7 @@ złotowowi	6901:pl
 богуславу	7002:uk
 богуславі	7002:uk
 бозе	1072:bg,1072:uk
-боисе	2757:bg
+боисе	2757:bg,2757:uk
 болгарію	21:uk
 болгарія	21:uk
 болгаріє	21:uk
@@ -22934,7 +22734,7 @@ złotowowi	6901:pl
 вадодарою	491:uk
 вадодару	491:uk
 вадодарі	491:uk
-вадуц	7055:bg
+вадуц	7055:bg,7055:uk
 вазирабад	4129:bg
 вазірабад	4129:uk
 валам	7060:uk
@@ -23127,6 +22927,7 @@ złotowowi	6901:pl
 вилмингтон	5463:bg
 вилнюс	1305:bg
 виндзор	2815:bg
+виндхук	1747:bg
 винникам	6876:uk
 винниками	6876:uk
 винниках	6876:uk
@@ -23493,6 +23294,13 @@ złotowowi	6901:pl
 галацу	2968:uk
 галаці	2968:uk
 галле	2730:bg,2730:uk
+галіфакс	1489:uk
+галіфакса	1489:uk
+галіфаксе	1489:uk
+галіфаксові	1489:uk
+галіфаксом	1489:uk
+галіфаксу	1489:uk
+галіфаксі	1489:uk
 гама	1520:bg,1520:uk
 гамбия	84:bg
 гамбург	462:uk
@@ -24078,13 +23886,13 @@ złotowowi	6901:pl
 детроиті	1127:uk
 дехивала-маунт-лавиния	2945:bg
 дехівала-маунт-лавінія	2945:uk
-джаипур	364:bg,364:uk
-джаипура	364:uk
-джаипуре	364:uk
-джаипурові	364:uk
-джаипуром	364:uk
-джаипуру	364:uk
-джаипурі	364:uk
+джаипур	364:bg,364:uk,1672:uk
+джаипура	364:uk,1672:uk
+джаипуре	364:uk,1672:uk
+джаипурові	364:uk,1672:uk
+джаипуром	364:uk,1672:uk
+джаипуру	364:uk,1672:uk
+джаипурі	364:uk,1672:uk
 джакарта	279:bg,279:uk
 джакарти	279:uk
 джакарто	279:uk
@@ -24098,6 +23906,7 @@ złotowowi	6901:pl
 джанкоєві	6546:uk
 джанкоєм	6546:uk
 джанкоі	6546:uk
+джаяпура	1672:bg
 джезказган	6023:bg,6023:uk
 джезказгана	6023:uk
 джезказгане	6023:uk
@@ -24748,6 +24557,7 @@ złotowowi	6901:pl
 казахстані	124:uk
 казвин	1989:bg
 казвін	1989:uk
+каиен	6444:bg
 каиманови острови	123:bg
 каиманові острови	123:uk
 каиро	271:bg
@@ -24887,10 +24697,12 @@ złotowowi	6901:pl
 камишлах	3480:uk
 камишли	3480:bg,3480:uk
 камишлів	3480:uk
-кампала	522:bg
+кампала	522:bg,522:uk
 кампинас	782:bg
+кампо гранде	5465:bg
 кампу-гранди	870:bg
 кампу-гранді	870:uk
+кампу-ґранді	5465:uk
 кампус-дус-гоитаказис	1453:bg
 кампус-дус-гоитаказіс	1453:uk
 кампінас	782:uk
@@ -25190,6 +25002,13 @@ złotowowi	6901:pl
 китве	1094:bg
 кито	379:bg
 киченер	2524:bg
+кишинев	1141:bg
+кишинева	1141:uk
+кишиневе	1141:uk
+кишиневом	1141:uk
+кишиневу	1141:uk
+кишиневі	1141:uk
+кишинів	1141:uk
 києва	371:uk
 києве	371:uk
 києвом	371:uk
@@ -25348,6 +25167,7 @@ złotowowi	6901:pl
 коморски острови	118:bg
 комсомольськ-на-амурі	2358:uk
 конакри	469:bg
+конакрі	469:uk
 конго (бразавил)	41:bg
 конго (киншаса)	39:bg
 конго – браззавіль	41:uk
@@ -25529,6 +25349,7 @@ złotowowi	6901:pl
 красноставу	6864:uk
 красноставі	6864:uk
 красноярск	751:bg
+красноярськ	751:uk
 кременець	6826:bg,6826:uk
 кременцеві	6826:uk
 кременцем	6826:uk
@@ -25664,9 +25485,10 @@ złotowowi	6901:pl
 куча	6130:bg,6130:uk
 куче	6130:uk
 кучею	6130:uk
-кучинг	1694:bg
+кучинг	1694:bg,1694:uk
 кучу	6130:uk
 кучі	6130:uk
+куяба	1172:uk
 кърджали	6534:bg
 кьолн	792:bg
 кюрасао	52:bg,52:uk
@@ -25741,11 +25563,13 @@ złotowowi	6901:pl
 кіто	379:uk
 кіченер	2524:uk
 кіяколо	3686:uk
+ла пас	453:bg
 ла-корунью	2599:uk
 ла-корунья	2599:bg,2599:uk
 ла-коруньє	2599:uk
 ла-коруньєю	2599:uk
 ла-коруньі	2599:uk
+ла-пас	453:uk
 ла-плата	3303:bg,3303:uk
 ла-плати	3303:uk
 ла-плато	3303:uk
@@ -26332,7 +26156,7 @@ złotowowi	6901:pl
 мадагаскаром	141:uk
 мадагаскару	141:uk
 мадагаскарі	141:uk
-маджуро	6736:bg
+маджуро	6736:bg,6736:uk
 мадрид	357:bg,357:uk,4655:bg,4655:uk
 мадрида	357:uk,4655:uk
 мадриде	357:uk,4655:uk
@@ -26374,6 +26198,8 @@ złotowowi	6901:pl
 мак-кинни	3880:bg
 мак-кінні	3880:uk
 макао	147:bg,147:uk,1121:bg
+макасар	581:bg
+макассар	581:uk
 макурди	1737:bg
 макурді	1737:uk
 макіівка	1973:uk
@@ -26382,7 +26208,7 @@ złotowowi	6901:pl
 макіівкою	1973:uk
 макіівку	1973:uk
 макіівці	1973:uk
-малабо	4038:bg
+малабо	4038:bg,4038:uk
 малави	155:bg
 малаві	155:uk
 малага	1215:bg,1215:uk
@@ -26435,6 +26261,7 @@ złotowowi	6901:pl
 манасом	5116:uk
 манасу	5116:uk
 манасі	5116:uk
+манаус	430:bg,430:uk
 мангер	3025:bg,3025:uk
 мангера	3025:uk
 мангере	3025:uk
@@ -26484,6 +26311,7 @@ złotowowi	6901:pl
 мардин	4842:bg
 мардін	4842:uk
 мариго	7054:bg
+мариехамн	7047:bg
 мариуполь	2810:bg
 марки	6781:bg
 маркі	6781:uk
@@ -26514,14 +26342,15 @@ złotowowi	6901:pl
 маріуполю	2810:uk
 маріуполя	2810:uk
 маріуполі	2810:uk
+марієгамн	7047:uk
 масан	6656:uk
 масанам	6656:uk
 масанами	6656:uk
 масанах	6656:uk
 масани	6656:bg,6656:uk
 масанів	6656:uk
-масеио	781:bg
-масеру	1861:bg
+масеио	781:bg,781:uk
+масеру	1861:bg,1861:uk
 маскат	956:bg,956:uk
 маската	956:uk
 маскате	956:uk
@@ -26546,7 +26375,7 @@ złotowowi	6901:pl
 маями	1446:bg
 маямі	1446:uk
 маямі-ґарденс	5596:uk
-мбабане	6383:bg
+мбабане	6383:bg,6383:uk
 мбужі-маі	446:uk
 медеи	4319:uk
 медельин	455:bg
@@ -27214,6 +27043,7 @@ złotowowi	6901:pl
 норфолком	2728:uk
 норфолку	2728:uk
 нуакшот	708:bg
+нуакшотт	708:uk
 нукус	1996:bg,1996:uk
 нукуса	1996:uk
 нукусе	1996:uk
@@ -27952,6 +27782,7 @@ złotowowi	6901:pl
 портленду	1117:uk
 портленді	1117:uk
 порто	2574:bg
+порто вельо	1290:bg
 порто-ново	2459:bg,2459:uk
 портсмут	3091:bg,3091:uk
 портсмута	3091:uk
@@ -27963,6 +27794,7 @@ złotowowi	6901:pl
 порту	2574:uk
 порту-алегри	573:bg
 порту-алегрі	573:uk
+порту-велью	1290:uk
 португалия	183:bg
 португалію	183:uk
 португалія	183:uk
@@ -28038,6 +27870,8 @@ złotowowi	6901:pl
 пуерто рико	181:bg
 пуерто-рико	181:uk
 пуно	360:bg,360:uk,4898:bg,4898:uk
+пунта аренас	5382:bg
+пунта-аренас	5382:uk
 пурния	2317:bg
 пурнія	2317:uk
 пусан	356:bg,356:uk
@@ -28215,8 +28049,10 @@ złotowowi	6901:pl
 регенсбурзі	4154:uk
 ред-дир	6263:bg
 ред-дір	6263:uk
+реджаина	2862:uk
 резенди	5685:bg
 резенді	5685:uk
+реик'явік	5298:uk
 реикявик	5298:bg
 реимс	3283:bg,3283:uk
 реимса	3283:uk
@@ -28264,6 +28100,7 @@ złotowowi	6901:pl
 риго	999:uk
 ригою	999:uk
 ригу	999:uk
+риджаина	2862:bg
 ризе	5263:bg
 ризі	999:uk
 рим	419:bg,419:uk
@@ -28444,7 +28281,7 @@ złotowowi	6901:pl
 саидою	3863:uk,4408:uk
 саиду	3863:uk,4408:uk
 саиді	3863:uk,4408:uk
-саипан	6503:bg
+саипан	6503:bg,6503:uk
 сакам	3584:uk,6687:uk
 саками	3584:uk,6687:uk
 саках	3584:uk,6687:uk
@@ -28484,6 +28321,7 @@ złotowowi	6901:pl
 салоніками	2086:uk
 салоніках	2086:uk
 салоніки	2086:uk
+салта	1354:bg
 салтівка	1681:uk
 салтівки	1681:uk
 салтівко	1681:uk
@@ -28497,6 +28335,7 @@ złotowowi	6901:pl
 сальвадором	209:uk,391:uk
 сальвадору	209:uk,391:uk
 сальвадорі	209:uk,391:uk
+сальта	1354:uk
 сальто	5266:bg,5266:uk,5551:bg,5551:uk
 сальтільио	1037:uk
 салікамск	6264:uk
@@ -28647,6 +28486,8 @@ złotowowi	6901:pl
 сантаною	5867:uk
 сантану	5867:uk
 сантані	5867:uk
+сантарем	3402:bg
+сантарен	3402:uk
 санто-доминго	434:bg
 санто-домінго	434:uk
 сантос	1644:bg,1644:uk
@@ -29755,6 +29596,7 @@ złotowowi	6901:pl
 уагадугу	408:bg
 уахигуя	5071:bg
 уахігуя	5071:uk
+уаґадуґу	408:uk
 убон рачатані	5144:uk
 уганда	230:bg,230:uk
 уганди	230:uk
@@ -29942,7 +29784,7 @@ złotowowi	6901:pl
 форт-лодердеилом	3492:uk
 форт-лодердеилу	3492:uk
 форт-лодердеилі	3492:uk
-форталеза	410:bg
+форталеза	410:bg,410:uk
 фос-ду-іґуасу	2209:uk
 фраибург	2736:bg,2736:uk
 фраибурга	2736:uk
@@ -29994,6 +29836,8 @@ złotowowi	6901:pl
 фукуямою	1497:uk
 фукуяму	1497:uk
 фукуямі	1497:uk
+фунафути	7051:bg
+фунафуті	7051:uk
 фуншал	5938:bg,5938:uk
 фуншала	5938:uk
 фуншале	5938:uk
@@ -30481,6 +30325,7 @@ złotowowi	6901:pl
 чунціном	285:uk
 чунціну	285:uk
 чунціні	285:uk
+чуяба	1172:bg
 чхонджин	2031:bg
 чхонджін	2031:uk
 чіанг-маи	4955:uk
@@ -30687,6 +30532,7 @@ złotowowi	6901:pl
 яготину	6878:uk
 яготині	6878:uk
 якутск	2759:bg
+якутськ	2759:uk
 ялта	6380:bg,6380:uk
 ялти	6380:uk
 ялто	6380:uk
@@ -30763,6 +30609,13 @@ złotowowi	6901:pl
 єгиптом	64:uk
 єгипту	64:uk
 єгипті	64:uk
+єкатеринбург	572:uk
+єкатеринбурга	572:uk
+єкатеринбургові	572:uk
+єкатеринбургом	572:uk
+єкатеринбургу	572:uk
+єкатеринбурже	572:uk
+єкатеринбурзі	572:uk
 єлець	5480:uk
 єльцеві	5480:uk
 єльцем	5480:uk
@@ -31036,6 +30889,7 @@ złotowowi	6901:pl
 ічан	625:uk
 ііда	6206:uk
 іідзука	4997:uk
+ґабороне	2637:uk
 ґазіантеп	428:uk
 ґамбія	84:uk
 ґанґток	6297:uk
