@@ -68,11 +68,11 @@ class Dictionary:
                 self._proper.setdefault(entry[-MODEL_ENDING:], []).append(entry)
         best, best_key = None, None
         for entry in self._proper.get(name[-MODEL_ENDING:], ()):
+            if entry == name:
+                continue
             shared = 0
             while shared < min(len(entry), len(name)) and entry[-1 - shared] == name[-1 - shared]:
                 shared += 1
-            if entry == name:
-                continue
             key = (shared, len(self.forms(entry)))
             if best_key is None or key > best_key:
                 best, best_key = entry, key

@@ -22,7 +22,7 @@ public struct EntityExtractor: Stage {
         document.warnings += result.warnings
         if let title = document.title, !title.isEmpty {
             document.titlePlaces = recogniser.recognise(title, language: language, published: document.published?.value).entities.filter {
-                $0.type == "place" && $0.normalised["city"] != nil
+                $0.type == "place"
             }
         }
         return .keep
