@@ -91,6 +91,8 @@ import Testing
         #expect(event.end == "2024-03-20")
         #expect(event.participants?["count"] == .number(1800))
         #expect(event.participants?["qualifier"] == .string("more_than"))
+        // "w hali Bydgoskiego Centrum Wystawienniczego": the venue in its base form, as the organisation is.
+        #expect(event.location?["venue"] == .string("Bydgoskie Centrum Wystawiennicze"))
     }
 
     @Test("organisers and people of the seed pages' events, from the entities stage", arguments: [

@@ -427,7 +427,10 @@ struct FieldAssigner {
                 run.contains(where: { tokens[$0].roles.contains(.venue) }),
                 let event = owners.owner(ofToken: index, in: text), drafts[event].location["venue"] == nil
             {
-                drafts[event].location["venue"] = .string(text.words(run))
+                // The entities stage puts an organisation's name in its base form ("w hali Bydgoskiego Centrum
+                // Wystawienniczego" → "Bydgoskie Centrum Wystawiennicze"); a venue it found as one is named so.
+                let organisation = organisationsBySentence[text.sentenceOfToken[index]]?.first { $0.tokens == run }
+                drafts[event].location["venue"] = .string(organisation?.string("name") ?? text.words(run))
                 drafts[event].cite("location.venue", text.span(run))
             }
             index = end
