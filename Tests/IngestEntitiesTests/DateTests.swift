@@ -53,6 +53,9 @@ import Testing
         Case(text: "Wczoraj w Krakowie", language: "pl", published: "2024-01-01T10:00:00+01:00", written: "Wczoraj", expected: "2023-12-31", precision: "day"),
         Case(text: "Вчора у Львові", language: "uk", published: "2024-03-01", written: "Вчора", expected: "2024-02-29", precision: "day"),
         Case(text: "Yesterday in Warsaw", language: "en", published: "2023-11-28", written: "Yesterday", expected: "2023-11-27", precision: "day"),
+        Case(text: "което беше открито тази сутрин", language: "bg", published: "2023-10-12T14:37:00+03:00", written: "тази сутрин", expected: "2023-10-12", precision: "day"),
+        Case(text: "The fair opened this morning in Leeds", language: "en", published: "2024-05-02", written: "this morning", expected: "2024-05-02", precision: "day"),
+        Case(text: "Виставку відкрили цього ранку", language: "uk", published: "2024-05-02", written: "цього ранку", expected: "2024-05-02", precision: "day"),
     ]
 
     @Test("each date form gives its ISO value", arguments: cases)

@@ -70,16 +70,17 @@ import Testing
     /// "W dniach 19–20 marca 2024 r. Kujawsko-Pomorski Klaster … na Targach …": the full stop of "r." before a
     /// capital cuts the dates off as a sentence of their own, which still dates the fair; and "ponad 1 800 osób"
     /// is 1,800, not 800.
-    /// "Изложението продължава до неделя, 15 октомври": the fair ends then; it opened "тази сутрин", a day the
-    /// page does not write, so its start stays unknown rather than taking the last day for the first.
-    @Test("a date the event runs until is its end, not its start")
+    /// "…изложението „Произведено в Родопите“, което беше открито тази сутрин…" on a page of 12 October 2023,
+    /// then "Изложението продължава до неделя, 15 октомври": the fair opened that day and runs until the 15th,
+    /// in the year of its start; the 15th is no longer taken for its start.
+    @Test("a date the event runs until is its end, in its start's year; \"this morning\" is the page's day")
     func untilDate() async throws {
         let record = try #require(try await Self.run.value["site-news-portal-bg.html"])
         let event = try #require(record.events.first)
         #expect(event.name == "Произведено в Родопите")
-        #expect(event.start == nil)
-        #expect(event.end == "--10-15")
-        #expect(event.precision == "month-day")
+        #expect(event.start == "2023-10-12")
+        #expect(event.end == "2023-10-15")
+        #expect(event.precision == "day")
     }
 
     @Test("a date cut off at a year's abbreviation still dates the event it opens; a count grouped by a space is read whole")

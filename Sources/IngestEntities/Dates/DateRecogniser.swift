@@ -38,8 +38,15 @@ struct DateRecogniser: Sendable {
             return iso(t, i) ?? numericRange(t, i) ?? numeric(t, i) ?? textualDayFirst(t, i, opener: nil) ?? yearRange(t, i, opener: nil)
                 ?? yearWithWord(t, i)
         case .word:
-            if t[i].classes.contains(.relativeDay), let offset = DateVocabulary.relativeDays[t.lower(i)] {
-                return DateMatch(first: i, end: i + 1, value: .date(PartialDate(day: offset)), confidence: 0.7, relative: true)
+            if t[i].classes.contains(.relativeDay) {
+                if let offset = DateVocabulary.relativeDays[t.lower(i)] {
+                    return DateMatch(first: i, end: i + 1, value: .date(PartialDate(day: offset)), confidence: 0.7, relative: true)
+                }
+                if i + 1 < t.count, !t[i + 1].lineBefore,
+                    let phrase = DateVocabulary.relativeDayPhrases[t.lower(i)]?.first(where: { t.lowerIs(i + 1, $0.second) })
+                {
+                    return DateMatch(first: i, end: i + 2, value: .date(PartialDate(day: phrase.offset)), confidence: 0.7, relative: true)
+                }
             }
             if t[i].classes.contains(.rangeOpener), DateVocabulary.rangeOpeners.contains(t, i), i + 1 < t.count, !t[i + 1].lineBefore {
                 if let range = textualDayFirst(t, i + 1, opener: i) ?? yearRange(t, i + 1, opener: i), case .range = range.value {

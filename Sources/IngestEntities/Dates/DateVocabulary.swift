@@ -27,5 +27,12 @@ enum DateVocabulary {
         "wczoraj": -1, "dziś": 0, "dzisiaj": 0, "jutro": 1,
         "вчора": -1, "сьогодні": 0, "завтра": 1,
     ]
+    /// Two-word phrases for a time of the page's own day ("открито тази сутрин", "opened this morning"),
+    /// by their first word; the words after "днес", "dziś" and "сьогодні" need none.
+    static let relativeDayPhrases: [String: [(second: String, offset: Int)]] = [
+        "this": [("morning", 0), ("afternoon", 0), ("evening", 0)],
+        "тази": [("сутрин", 0), ("вечер", 0)],
+        "цього": [("ранку", 0), ("вечора", 0)],
+    ]
     static let plausibleYears = 1900...2100
 }

@@ -30,6 +30,7 @@ struct WordClass: OptionSet, Sendable {
             for word in words { classes[word, default: []].insert(wordClass) }
         }
         add(DateVocabulary.relativeDays.keys, .relativeDay)
+        add(DateVocabulary.relativeDayPhrases.keys, .relativeDay)
         add(DateVocabulary.rangeOpeners.words, .rangeOpener)
         add(DateVocabulary.yearPrepositions.words, .yearPreposition)
         add(CalendarNames.shared.months.keys, .month)

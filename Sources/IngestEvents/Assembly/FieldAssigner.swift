@@ -67,12 +67,16 @@ struct FieldAssigner {
         // leaving the start unknown rather than taking the last day for the first.
         for (event, choice) in bestUntil {
             guard let fields = Self.dateFields(choice.entity), drafts[event].end == nil else { continue }
+            var end = fields.start
             if let start = drafts[event].start {
-                guard start.count == fields.start.count, start < fields.start else { continue }
+                // Written without a year, the end is in the start's year: "открито тази сутрин" on a page of
+                // 12 October 2023, "продължава до неделя, 15 октомври".
+                if end.hasPrefix("--"), start.count == 10 { end = String(start.prefix(4) + end.dropFirst(1)) }
+                guard start.count == end.count, start < end else { continue }
             } else {
                 drafts[event].precision = fields.precision
             }
-            drafts[event].end = fields.start
+            drafts[event].end = end
             drafts[event].cite("end", choice.entity.span)
         }
     }
