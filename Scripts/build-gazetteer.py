@@ -25,6 +25,7 @@ installed):
     python3 Scripts/build-gazetteer.py [--check]
 """
 import argparse
+import difflib
 import json
 import os
 import re
@@ -241,6 +242,12 @@ def main():
         # The city's own name when Polish uses it too ("Berlin", "Katowice", not "Perlin" or "Stalinogród"),
         # else the Polish name that declines most fully ("Warszawa", "Praga"). Every Polish name's forms
         # are looked up, each giving its own base form ("w Walencji" → "Walencja").
+        # A Bulgarian or Ukrainian city, which Polish pages name most, keeps only the Polish name most like its
+        # own: the dictionary also lists former names and words among its alternates ("Julia" for Plovdiv,
+        # "Stalin" for Varna and Donetsk), which would make them places.
+        if code in ("BG", "UA") and len(polish) > 1:
+            target = fold(ascii_name(city["name"]))
+            polish = [max(polish, key=lambda name: (difflib.SequenceMatcher(None, fold(ascii_name(name)), target).ratio(), -polish.index(name)))]
         if polish:
             richness = {name: len(dictionaries["pl"].forms(name)) for name in polish}
             local["pl"] = city["name"] if richness.get(city["name"], 0) > 1 else max(polish, key=lambda name: (richness[name], -polish.index(name)))

@@ -37,6 +37,8 @@ import Testing
         Case(text: "Форум відбувся у Луцьку.", language: "uk", written: "Луцьку", city: "Lutsk", country: "UA", local: "Луцьк"),
         // A foreign city's Polish name is CLDR's ("Damaszek"), not an alternate name the dictionary lists ("Sam").
         Case(text: "Delegacja przyjechała z Damaszku.", language: "pl", written: "Damaszku", city: "Damascus", country: "SY", local: "Damaszek"),
+        // A Bulgarian city's Polish name is the one most like its own, not a former name or a given name.
+        Case(text: "Targi odbyły się w Płowdiwie.", language: "pl", written: "Płowdiwie", city: "Plovdiv", country: "BG", local: "Płowdiw"),
     ]
 
     @Test("places are found, inflected forms included, and normalised", arguments: cases)
@@ -51,7 +53,7 @@ import Testing
 
     @Test("a common Polish word or given name is no foreign city", arguments: [
         "Sam proces projektowania nie różni się niczym.", "Para młodych ludzi całuje się na ławce.",
-        "Powiedział to premier Ariel Szaron.",
+        "Powiedział to premier Ariel Szaron.", "Julia przyjechała wczoraj.", "Po śmierci Stalina wszystko się zmieniło.",
     ])
     func notPolishPlaces(_ text: String) {
         #expect(EntityRecogniser().recognise(text, language: "pl").entities.filter { $0.type == "place" }.isEmpty)

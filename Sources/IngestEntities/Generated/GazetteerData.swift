@@ -882,7 +882,7 @@ c	BF	904920	Bobo-Dioulasso	Бобо-Диуласо		Бобо-Діуласо
 c	PK	903795	Bahawalpur			
 c	CN	902767	Quzhou			
 c	MW	902588	Blantyre	Блантайр	Blantyre	Блантайр
-c	UA	901645	Donetsk	Донецьк	Stalin	Донецьк
+c	UA	901645	Donetsk	Донецьк	Donieck	Донецьк
 c	IQ	900000	Abu Ghurayb	Абу-Грейб		Абу-Грейб
 c	IR	900000	Qom	Ком	Kom	
 c	KG	900000	Bishkek	Бишкек	Biszkek	Бішкек
@@ -2026,7 +2026,7 @@ c	SV	329708	Soyapango
 c	CN	329661	Tongshan	Сюйчжоу	Xuzhou	Сюйчжоу
 c	SN	329659	Guediawaye			
 c	BR	329628	Sao Jose dos Pinhais	Сан-Жозе-дус-Пиньяйс		Сан-Жозе-дус-Піньяйс
-c	BG	329489	Plovdiv	Пловдив	Julia	Пловдив
+c	BG	329489	Plovdiv	Пловдив	Płowdiw	Пловдив
 c	MX	329404	Ciudad Obregon			
 c	KP	329207	Wonsan			
 c	KZ	329002	Pavlodar	Павлодар	Pawłodar	Павлодар
@@ -2082,7 +2082,7 @@ c	HK	318916	Tsuen Wan
 c	NE	318874	Zinder	Зиндер		Зіндер
 c	RU	318841	Saransk	Саранськ	Sarańsk	Саранськ
 c	IQ	318801	Al Diwaniyah			Ед-Діванія
-c	BG	318737	Varna	Варна	Stalin	Варна
+c	BG	318737	Varna	Варна	Warna	Варна
 c	PK	318621	Hafizabad			
 c	FR	318325	Marne La Vallee			
 c	ID	318247	Palangkaraya			
@@ -6374,7 +6374,7 @@ c	UA	84200	Voskresenka	Воскресенка		Воскресенка
 c	BG	83740	Sliven	Сливен		Слівен
 c	PL	82774	Ochota	Охота	Ochota	Охота
 c	BG	82467	Pernik	Перник		Пернік
-c	UA	81525	Uman	Умань	Kuman	Умань
+c	UA	81525	Uman	Умань	Humań	Умань
 c	PL	81258	Konin	Конин	Konin	Конін
 c	UA	80671	Berestovskyi	Берестовський		Берестовський
 c	UA	80500	Bakhmut	Бахмут		Бахмут
@@ -6582,7 +6582,7 @@ c	UA	38305	Romny	Ромни		Ромни
 c	PL	38267	Sochaczew		Sochaczew	
 c	PL	38259	Brzeg		Brzeg	Бжеґ
 c	BG	38015	Dimitrovgrad	Димитровград		
-c	UA	37910	Volodymyr-Volynskyi	Владимир	Włodzimierz	Володимир-Волинський
+c	UA	37910	Volodymyr-Volynskyi	Владимир	Lodomeria	Володимир-Волинський
 c	PL	37851	Jaslo	Ясло	Jasło	Ясло
 c	PL	37744	Olkusz		Olkusz	
 c	PL	37601	Kwidzyn	Квидзин	Kwidzyn	Квідзин
@@ -6693,7 +6693,7 @@ c	UA	28500	Novobilychi			Новобіличі
 c	UA	28424	Khust	Хуст		Хуст
 c	UA	28393	Chortkiv	Чорткив		Чортків
 c	PL	28351	Gierloz		Gierłoż	
-c	UA	28322	Saky	Саки	Sako	Саки
+c	UA	28322	Saky	Саки	Sakai	Саки
 c	UA	28304	Novyi Rozdil			Новий Розділ
 c	UA	28287	Truskavets	Трускавець	Truskawiec	Трускавець
 c	UA	28170	Dobropillia			Добропілля
@@ -9403,13 +9403,9 @@ cherkasy	2406:en
 cherkessk	5151:en
 chernihiv	2312:en
 chernivtsi	2460:en
-cherson	6423:pl,6423:pl:Chersoń
+cherson	6423:pl
 chersonem	6423:pl
-chersonia	6423:pl:Chersoń
 chersonie	6423:pl
-chersoniem	6423:pl:Chersoń
-chersoniowi	6423:pl:Chersoń
-chersoniu	6423:pl:Chersoń
 chersonowi	6423:pl
 chersonu	6423:pl
 chertanovo yuzhnoye	4428:en
@@ -10178,11 +10174,11 @@ dongling	3700:en
 dongtai	2470:en
 dongyang	4809:en
 dongying	813:en
-donieck	876:pl:Donieck
-doniecka	876:pl:Donieck
-donieckiem	876:pl:Donieck
-donieckowi	876:pl:Donieck
-doniecku	876:pl:Donieck
+donieck	876:pl
+doniecka	876:pl
+donieckiem	876:pl
+donieckowi	876:pl
+doniecku	876:pl
 donostia / san sebastian	3463:en
 dordrechcie	5288:pl
 dordrecht	5288:en,5288:pl
@@ -10594,17 +10590,6 @@ fengshan	1880:en
 fengxiang	732:en
 feodosiia	6413:en
 feodosiya	6413:en
-ferdinand	6508:pl:Ferdinand
-ferdinanda	6508:pl:Ferdinand
-ferdinandach	6508:pl:Ferdinand
-ferdinandami	6508:pl:Ferdinand
-ferdinandem	6508:pl:Ferdinand
-ferdinandom	6508:pl:Ferdinand
-ferdinandow	6508:pl:Ferdinand
-ferdinandowi	6508:pl:Ferdinand
-ferdinandowie	6508:pl:Ferdinand
-ferdinandy	6508:pl:Ferdinand
-ferdinandzie	6508:pl:Ferdinand
 fergana	2201:en,2201:pl
 fergane	2201:pl
 ferganie	2201:pl
@@ -11162,17 +11147,17 @@ greshamow	5728:pl
 greshamowi	5728:pl
 greshamowie	5728:pl
 greshamy	5728:pl
-grodek	6994:pl,6994:pl:Gródek
-grodka	6994:pl,6994:pl:Gródek
+grodek	6994:pl
+grodka	6994:pl
 grodkach	6994:pl
 grodkami	6994:pl
 grodki	6994:pl
-grodkiem	6994:pl,6994:pl:Gródek
+grodkiem	6994:pl
 grodkom	6994:pl
 grodkow	6994:pl
-grodkowi	6994:pl,6994:pl:Gródek
+grodkowi	6994:pl
 grodkowie	6994:pl
-grodku	6994:pl,6994:pl:Gródek
+grodku	6994:pl
 grodna	1843:pl
 grodnem	1843:pl
 grodnie	1843:pl
@@ -11906,11 +11891,11 @@ hulan ergi	2444:en
 hull	2104:pl
 huludao	846:en
 hulunbuir	1915:en
-human	6368:pl:Humań
-humania	6368:pl:Humań
-humaniem	6368:pl:Humań
-humaniowi	6368:pl:Humań
-humaniu	6368:pl:Humań
+human	6368:pl
+humania	6368:pl
+humaniem	6368:pl
+humaniowi	6368:pl
+humaniu	6368:pl
 humen	3361:en
 hung yen	5308:en
 hungary	99:en
@@ -12564,14 +12549,7 @@ juazeiro do norte	2879:en
 juba	1550:en
 juiz de fora	1310:en
 juja	4032:en
-julia	2020:pl
 juliaca	2642:en
-juliach	2020:pl
-juliami	2020:pl
-julie	2020:pl
-julii	2020:pl
-julio	2020:pl
-juliom	2020:pl
 junagadh	2068:en
 jundiai	1566:en
 jura	4866:pl:Jura
@@ -13607,17 +13585,6 @@ kulti	2156:en
 kum	878:pl:Kum
 kumagaya	3310:en
 kumamoto	1006:en,1006:pl
-kuman	6368:pl
-kumana	6368:pl
-kumanach	6368:pl
-kumanami	6368:pl
-kumanem	6368:pl
-kumanie	6368:pl
-kumanom	6368:pl
-kumanow	6368:pl
-kumanowi	6368:pl
-kumanowie	6368:pl
-kumany	6368:pl
 kumarapalayam	3315:en
 kumasi	402:en
 kumba	2884:en
@@ -14148,10 +14115,10 @@ lo prado	6025:en
 loa janan	3030:en
 lobito	1730:en
 lodhran	4349:en
-lodomeria	6576:pl:Lodomeria
-lodomerie	6576:pl:Lodomeria
-lodomerii	6576:pl:Lodomeria
-lodomerio	6576:pl:Lodomeria
+lodomeria	6576:pl
+lodomerie	6576:pl
+lodomerii	6576:pl
+lodomerio	6576:pl
 lodzi	1136:pl
 lodzia	1136:pl
 lodziach	1136:pl
@@ -17060,11 +17027,11 @@ płonska	6799:pl
 płonskiem	6799:pl
 płonskowi	6799:pl
 płonsku	6799:pl
-płowdiw	2020:pl:Płowdiw
-płowdiwem	2020:pl:Płowdiw
-płowdiwie	2020:pl:Płowdiw
-płowdiwowi	2020:pl:Płowdiw
-płowdiwu	2020:pl:Płowdiw
+płowdiw	2020:pl
+płowdiwem	2020:pl
+płowdiwie	2020:pl
+płowdiwowi	2020:pl
+płowdiwu	2020:pl
 qa'em shahr	3131:en
 qadirpur ran	3211:en
 qalyub	4022:en
@@ -17651,7 +17618,6 @@ rumunio	188:pl
 ruqi	4233:en
 rusanivka	6700:en
 ruse	5199:pl
-russe	5199:pl:Russe
 russeifa	2420:en
 russia	190:en
 russian federation	190:en
@@ -17792,17 +17758,13 @@ sajgonem	256:pl
 sajgonie	256:pl
 sajgonowi	256:pl
 sajgonu	256:pl
-saka	6687:pl
 sakado	6299:en
-sakai	935:en,935:pl,6687:pl:Sakai
+sakai	935:en,935:pl,6687:pl
 sakakah	4911:en
 sakata	6300:en
 saki	3584:en,6687:en
-sakiem	6687:pl
 sakiet ed daier	5047:en
 sakiet ez zit	6328:en
-sako	6687:pl
-saku	6687:pl
 sakura	3660:en
 saky	6687:en
 salalah	3873:en
@@ -18728,22 +18690,11 @@ stachanowow	6392:pl
 stachanowowi	6392:pl
 stachanowowie	6392:pl
 stachanowy	6392:pl
-stalin	876:pl,2076:pl
-stalina	876:pl,2076:pl
-stalinach	876:pl,2076:pl
-stalinami	876:pl,2076:pl
-stalinem	876:pl,2076:pl
-stalinie	876:pl,2076:pl
 stalinogrod	2277:pl:Stalinogród
 stalinogrodem	2277:pl:Stalinogród
 stalinogrodowi	2277:pl:Stalinogród
 stalinogrodu	2277:pl:Stalinogród
 stalinogrodzie	2277:pl:Stalinogród
-stalinom	876:pl,2076:pl
-stalinow	876:pl,2076:pl
-stalinowi	876:pl,2076:pl
-stalinowie	876:pl,2076:pl
-staliny	876:pl,2076:pl
 stalowa wola	6420:en
 stambule	254:pl
 stambuł	254:pl
@@ -18759,12 +18710,9 @@ stanisławami	2723:pl
 stanisławem	2723:pl
 stanisławie	2723:pl
 stanisławom	2723:pl
-stanisławow	2723:pl,2723:pl:Stanisławów
-stanisławowa	2723:pl:Stanisławów
-stanisławowem	2723:pl:Stanisławów
+stanisławow	2723:pl
 stanisławowi	2723:pl
-stanisławowie	2723:pl,2723:pl:Stanisławów
-stanisławowowi	2723:pl:Stanisławów
+stanisławowie	2723:pl
 stanisławy	2723:pl
 stanley	7059:en,7059:pl
 stanleya	7059:pl
@@ -20264,17 +20212,17 @@ vitriani hory	6908:en
 vitryani hory	6908:en
 vizianagaram	2825:en
 vladikavkaz	2149:en
-vladimir	1875:en,1875:pl,6576:pl:Vladimir
-vladimira	1875:pl,6576:pl:Vladimir
-vladimirach	1875:pl,6576:pl:Vladimir
-vladimirami	1875:pl,6576:pl:Vladimir
-vladimirem	1875:pl,6576:pl:Vladimir
-vladimirom	1875:pl,6576:pl:Vladimir
-vladimirow	1875:pl,6576:pl:Vladimir
-vladimirowi	1875:pl,6576:pl:Vladimir
-vladimirowie	1875:pl,6576:pl:Vladimir
-vladimiry	1875:pl,6576:pl:Vladimir
-vladimirze	1875:pl,6576:pl:Vladimir
+vladimir	1875:en,1875:pl
+vladimira	1875:pl
+vladimirach	1875:pl
+vladimirami	1875:pl
+vladimirem	1875:pl
+vladimirom	1875:pl
+vladimirow	1875:pl
+vladimirowi	1875:pl
+vladimirowie	1875:pl
+vladimiry	1875:pl
+vladimirze	1875:pl
 vladivostok	1190:en
 vlore	5503:en
 volgodonsk	3781:en
@@ -20358,11 +20306,11 @@ waranasi	720:pl:Waranasi
 warangal	1040:en
 wardha	5566:en
 warisan	5815:en
-warna	2076:pl:Warna
-warne	2076:pl:Warna
-warnie	2076:pl:Warna
-warno	2076:pl:Warna
-warny	2076:pl:Warna
+warna	2076:pl
+warne	2076:pl
+warnie	2076:pl
+warno	2076:pl
+warny	2076:pl
 warri	867:en
 warrington	3690:en
 warsaw	513:en,513:pl:Warsaw
@@ -20717,18 +20665,18 @@ włocławka	5232:pl
 włocławkiem	5232:pl
 włocławkowi	5232:pl
 włocławku	5232:pl
-włodzimierz	1875:pl:Włodzimierz,6576:pl
-włodzimierza	1875:pl:Włodzimierz,6576:pl
-włodzimierzach	1875:pl:Włodzimierz,6576:pl
-włodzimierzami	1875:pl:Włodzimierz,6576:pl
-włodzimierze	1875:pl:Włodzimierz,6576:pl
-włodzimierzem	1875:pl:Włodzimierz,6576:pl
-włodzimierzom	1875:pl:Włodzimierz,6576:pl
-włodzimierzow	1875:pl:Włodzimierz,6576:pl
-włodzimierzowi	1875:pl:Włodzimierz,6576:pl
-włodzimierzowie	1875:pl:Włodzimierz,6576:pl
-włodzimierzu	1875:pl:Włodzimierz,6576:pl
-włodzimierzy	1875:pl:Włodzimierz,6576:pl
+włodzimierz	1875:pl:Włodzimierz
+włodzimierza	1875:pl:Włodzimierz
+włodzimierzach	1875:pl:Włodzimierz
+włodzimierzami	1875:pl:Włodzimierz
+włodzimierze	1875:pl:Włodzimierz
+włodzimierzem	1875:pl:Włodzimierz
+włodzimierzom	1875:pl:Włodzimierz
+włodzimierzow	1875:pl:Włodzimierz
+włodzimierzowi	1875:pl:Włodzimierz
+włodzimierzowie	1875:pl:Włodzimierz
+włodzimierzu	1875:pl:Włodzimierz
+włodzimierzy	1875:pl:Włodzimierz
 xai-xai	4087:en
 xalapa de enriquez	1621:en
 xi'an	272:en
