@@ -43,10 +43,10 @@ struct FieldAssigner {
         var best: [Int: (rank: (Int, Int, Int), entity: EntityRef)] = [:]
         var bestUntil: [Int: (rank: (Int, Int, Int), entity: EntityRef)] = [:]
         for entity in entities where entity.type == "date" || entity.type == "date_range" {
-            let owner = owners.owner(ofToken: entity.tokens.lowerBound, in: text)
-            guard let event = owner ?? owners.owner(ofOpening: entity.tokens, in: text), let fields = Self.dateFields(entity) else { continue }
             // An opening counts as part of the sentence it was cut from.
-            let token = owner == nil ? text.sentences[text.sentenceOfToken[entity.tokens.lowerBound] + 1].lowerBound : entity.tokens.lowerBound
+            let owner = owners.owner(ofToken: entity.tokens.lowerBound, in: text).map { (event: $0, token: entity.tokens.lowerBound) }
+            guard let (event, token) = owner ?? owners.owner(ofOpening: entity.tokens, in: text), let fields = Self.dateFields(entity)
+            else { continue }
             let direct = owners.names(event, token: token, in: text) ? 0 : 1
             let rank = (direct, Self.precisionRank(fields.precision, range: entity.type == "date_range"), entity.tokens.lowerBound)
             if entity.type == "date", isUntil(entity) {
@@ -85,21 +85,13 @@ struct FieldAssigner {
     /// niedzieli, 15 października", "until 15 October".
     static let untilWords: Set<String> = ["до", "do", "until", "till"]
 
-    /// Stems of the weekday names that may stand between such a word and its date, in the four languages.
-    static let weekdayStems = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя",
-        "poniedzia", "wtor", "środ", "czwart", "piąt", "sobot", "niedziel",
-        "понеділ", "вівтор", "серед", "четвер", "пʼятниц", "п'ятниц", "субот", "неділ",
-    ]
-
     /// Whether an until word comes right before the date, or before a weekday (and a comma) that does.
     private func isUntil(_ entity: EntityRef) -> Bool {
         let tokens = text.tokens
         var index = entity.tokens.lowerBound - 1
         let sentenceStart = text.sentences[text.sentenceOfToken[entity.tokens.lowerBound]].lowerBound
         if index >= sentenceStart, tokens[index].kind == .punctuation, tokens[index].text == "," { index -= 1 }
-        if index >= sentenceStart, tokens[index].kind == .word, Self.weekdayStems.contains(where: tokens[index].lower.hasPrefix) { index -= 1 }
+        if index >= sentenceStart, tokens[index].kind == .word, lexicon.isWeekday(tokens[index].lower) { index -= 1 }
         return index >= sentenceStart && tokens[index].kind == .word && Self.untilWords.contains(tokens[index].lower)
     }
 

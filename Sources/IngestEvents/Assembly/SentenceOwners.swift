@@ -60,17 +60,17 @@ struct SentenceOwners: Sendable {
         return nil
     }
 
-    /// The event the next sentence speaks of, when the sentence holding `tokens` is little more than them
-    /// (at most three tokens besides) and the next one continues its block: an opening the sentence cut
-    /// off at a year's abbreviation, "W dniach 19–20 marca 2024 r." before "Kujawsko-Pomorski Klaster …
-    /// wystawił … stoisko na Targach …".
-    func owner(ofOpening tokens: Range<Int>, in text: TokenizedText) -> Int? {
+    /// The event the next sentence speaks of, and that sentence's first token, when the sentence holding
+    /// `tokens` is little more than them (at most three tokens besides) and the next one continues its
+    /// block: an opening the sentence cut off at a year's abbreviation, "W dniach 19–20 marca 2024 r."
+    /// before "Kujawsko-Pomorski Klaster … wystawił … stoisko na Targach …".
+    func owner(ofOpening tokens: Range<Int>, in text: TokenizedText) -> (event: Int, token: Int)? {
         guard tokens.lowerBound < text.tokens.count else { return nil }
         let sentence = text.sentenceOfToken[tokens.lowerBound]
         guard sentence + 1 < text.sentences.count, text.sentences[sentence].count - tokens.count <= 3 else { return nil }
         let next = text.sentences[sentence + 1].lowerBound
-        guard !text.tokens[next].startsBlock else { return nil }
-        return owner(ofToken: next, in: text)
+        guard !text.tokens[next].startsBlock, let event = owner(ofToken: next, in: text) else { return nil }
+        return (event, next)
     }
 
     /// Whether the token's sentence names the event (rather than only referring to it).

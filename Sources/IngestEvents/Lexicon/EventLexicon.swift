@@ -69,6 +69,9 @@ struct EventLexicon: Sendable {
     /// Month and weekday names in the four languages (CLDR, through Foundation), which are capitalised
     /// in English but name no event ("the May meeting").
     let calendarWords: Set<String>
+    /// Weekday names less their last letter, four letters or more, so the other cases of a name match too
+    /// ("do niedzieli", "до неділі"), as the entities stage reads them (`CalendarNames`).
+    let weekdayStems: Set<String>
 
     static let shared = EventLexicon()
 
@@ -120,6 +123,7 @@ struct EventLexicon: Sendable {
         determiners = sets["determiner"] ?? []
         organisationWords = sets["organisation-word"] ?? []
         var calendar: Set<String> = []
+        var weekdayStems: Set<String> = []
         for identifier in ["en", "bg", "pl", "uk"] {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: identifier)
@@ -129,8 +133,13 @@ struct EventLexicon: Sendable {
             ] {
                 for name in names { calendar.insert(name.lowercased().trimmingCharacters(in: .punctuationCharacters)) }
             }
+            for name in formatter.weekdaySymbols + formatter.standaloneWeekdaySymbols {
+                let stem = String(name.lowercased().dropLast())
+                if stem.count >= 4 { weekdayStems.insert(stem) }
+            }
         }
         calendarWords = calendar
+        self.weekdayStems = weekdayStems
         var eventWordList: [EventWord] = []
         var words: [String: (roles: Roles, eventWord: Int32)] = [:]
         for (word, entry) in eventWords.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
@@ -164,6 +173,11 @@ struct EventLexicon: Sendable {
         ordinalStemGroupOfInitial = groupOfInitial
         let initials = ordinalInitials
         ordinalInitialTable = (0..<ScalarClass.limit).map { value in Unicode.Scalar(value).map(initials.contains) ?? false }
+    }
+
+    /// Whether a lower-cased word is a weekday's name in any of its cases.
+    func isWeekday(_ lower: String) -> Bool {
+        weekdayStems.contains(String(lower.dropLast())) || weekdayStems.contains(lower)
     }
 
     /// The event word a token is, from its annotation.
