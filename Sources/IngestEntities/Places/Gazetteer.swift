@@ -28,7 +28,9 @@ struct Gazetteer: Sendable {
             var local: [String: String] = [:]
             for (language, value) in zip(["bg", "pl", "uk"], fields[4...6]) where !value.isEmpty { local[language] = value }
             places.append(
-                Place(kind: fields[0] == "k" ? .country : .city, country: fields[1], population: Int(fields[2]) ?? 0, english: fields[3], local: local))
+                Place(
+                    kind: fields[0] == "k" ? .country : .city, isCapital: fields[0] == "a", country: fields[1], population: Int(fields[2]) ?? 0,
+                    english: fields[3], local: local))
         }
         var names: [String: [PlaceName]] = [:]
         var maxWords = 1

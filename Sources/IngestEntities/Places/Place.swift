@@ -3,6 +3,8 @@ struct Place: Sendable, Equatable {
     enum Kind: Sendable { case city, country }
 
     var kind: Kind
+    /// Whether the city is its country's capital.
+    var isCapital = false
     /// ISO 3166-1 alpha-2.
     var country: String
     var population: Int

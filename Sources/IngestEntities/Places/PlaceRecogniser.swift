@@ -7,8 +7,12 @@ import IngestCore
 /// Испания"), then by the page's language, then by population.
 struct PlaceRecogniser: Sendable {
     var gazetteer = Gazetteer.shared
+    var personNames = PersonNames.shared
     /// How many tokens either side count as nearby for resolving an ambiguous name.
     var neighbourhood = 60
+    /// Capitals and cities this large are named far more often as places than as people ("Sofia",
+    /// "Houston", "Washington"), so a person's name that is theirs too needs no context to be one.
+    var prominentPopulation = 1_000_000
 
     private struct Candidate {
         var first: Int
@@ -47,6 +51,7 @@ struct PlaceRecogniser: Sendable {
             let nearby = Set(countries[low..<high].map(\.code))
             let (name, confidence) = choose(candidate.names, nearby: nearby, language: language)
             let place = gazetteer.places[name.place]
+            if namesPerson(candidate, place: place, tokens: tokens, nearby: nearby, language: language) { continue }
             let span = TextSpan(start: tokens[candidate.first].start, end: tokens[candidate.end - 1].end)
             let written = EntityRecogniser.slice(scalars, span)
             var normalised: [String: JSONValue] = ["country": .string(place.country)]
@@ -57,6 +62,46 @@ struct PlaceRecogniser: Sendable {
         }
         return entities
     }
+
+    /// Whether a one-word name is more likely a person's than the place's. Beside a given name it is a
+    /// person's ("Jan Baran", "Станимир Димитров", "Tadeusz Dominik"), and so is a town's name that is a
+    /// given name before another capitalised word ("Marek Jędraszewski", "Владимир Путин"). A smaller
+    /// town's name that is also a given name or surname ("Kamila", "Mary", "Иванов") counts as the town
+    /// only with a place's context: a preposition of place before it ("w", "във", "у", "in"), or its
+    /// country named nearby. A town of the text's own country keeps its name ("Видин", "Bochnia"), as
+    /// the text's readers know it.
+    private func namesPerson(_ candidate: Candidate, place: Place, tokens: TokenList, nearby: Set<String>, language: String) -> Bool {
+        guard candidate.end - candidate.first == 1 else { return false }
+        let index = candidate.first
+        var buffer: [UInt32] = []
+        func isName(_ other: Int, _ kinds: PersonNames.Kinds) -> Bool {
+            tokens[other].kind == .word && tokens[other].isCapitalised
+                && !personNames.kinds(of: Gazetteer.key(tokens, other, buffer: &buffer)).isDisjoint(with: kinds)
+        }
+        func isCapitalisedWord(_ other: Int) -> Bool { tokens[other].kind == .word && tokens[other].isCapitalised }
+        let joinedBefore = index > 0 && tokens[index].spaceBefore && !tokens[index].lineBefore
+        let joinedAfter = index + 1 < tokens.count && tokens[index + 1].spaceBefore && !tokens[index + 1].lineBefore
+        if joinedBefore, isName(index - 1, .given) { return true }
+        guard place.kind == .city, !place.isCapital, place.population < prominentPopulation else { return false }
+        let own = personNames.kinds(of: Gazetteer.key(tokens, index, buffer: &buffer))
+        if own.contains(.given), joinedAfter, isCapitalisedWord(index + 1) { return true }
+        guard !own.isEmpty, place.country != Self.homeCountry[language] else { return false }
+        let placed = index > 0 && Self.placePrepositions(language).contains(tokens, index - 1)
+        return !placed && !nearby.contains(place.country)
+    }
+
+    private static let homeCountry = ["bg": "BG", "pl": "PL", "uk": "UA"]
+
+    /// Prepositions that put what follows in a place: where, or where to.
+    private static let prepositionsOfPlace: [String: WordSet] = [
+        "bg": ["в", "във", "до", "край", "към", "из", "около"],
+        "pl": ["w", "we", "do", "pod", "przy", "nad", "koło", "obok", "niedaleko", "spod", "znad"],
+        "uk": ["в", "у", "до", "біля", "під", "поблизу", "коло"],
+        "en": ["in", "at", "near", "outside", "around", "into", "via", "across"],
+    ]
+    private static let anyPrepositionOfPlace = WordSet(prepositionsOfPlace.values.flatMap(\.words))
+
+    private static func placePrepositions(_ language: String) -> WordSet { prepositionsOfPlace[language] ?? anyPrepositionOfPlace }
 
     /// The base form in the language of the form that matched ("Pradze" → "Praga", "Львові" → "Львів");
     /// English names, which do not inflect, stay as written.
