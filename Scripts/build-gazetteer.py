@@ -51,6 +51,7 @@ ZONE_TAB = "/usr/share/zoneinfo/zone.tab"
 HOME = ("BG", "PL", "UA")
 # The country whose cities have their own name in each language, which CLDR's city names never replace.
 HOME_OF = {"bg": "BG", "pl": "PL", "uk": "UA"}
+POLISH_LETTERS = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ")
 CYRILLIC = re.compile(r"^[\u0400-\u04FF\u02BC'’ -]+$")
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F'’ .-]+$")
 
@@ -268,9 +269,29 @@ def main():
                 polish = [name for name in polish if name == closest or likeness(name) > 0.75 or fold(ascii_name(name)) in words]
             else:
                 polish = [closest]
+        # A Polish city's own name is GeoNames' name where the dictionary declines it, even through the common
+        # noun spelt the same ("Łódź", boat: "Łodzi"); where the dictionary does not list it, the same name with
+        # its letters ("Bielsko-Biała" for "Bielsko-Biala"), listed or not. ("Warsaw", listed without rules, is
+        # neither: the Polish name most like it is, "Warszawa".)
+        own_polish = None
+        if code == "PL" and city["name"] in dictionaries["pl"].entries:
+            if len(dictionaries["pl"].name_forms(city["name"])) > 1:
+                own_polish = city["name"]
+        elif code == "PL":
+            spelled = [name for name in [city["name"]] + city["alternatenames"]
+                       if ascii_name(name) == ascii_name(city["name"]) and name != ascii_name(name)
+                       and all(letter.isascii() or letter in POLISH_LETTERS for letter in name)]
+            if spelled:
+                # The dictionary's spelling where it lists one ("Wrocław", not "Wrócław"), else GeoNames' first.
+                own_polish = max(spelled, key=lambda name: (name in dictionaries["pl"].entries, -spelled.index(name)))
+        if own_polish and own_polish not in polish:
+            polish.insert(0, own_polish)
         if polish:
-            richness = {name: len(dictionaries["pl"].forms(name)) for name in polish}
-            local["pl"] = city["name"] if richness.get(city["name"], 0) > 1 else max(polish, key=lambda name: (richness[name], -polish.index(name)))
+            richness = {name: len(dictionaries["pl"].name_forms(name) if name == own_polish else dictionaries["pl"].forms(name)) for name in polish}
+            if own_polish:
+                local["pl"] = own_polish
+            else:
+                local["pl"] = city["name"] if richness.get(city["name"], 0) > 1 else max(polish, key=lambda name: (richness[name], -polish.index(name)))
         # Bulgarian spells most foreign names as Ukrainian does, with и for і: the alternate name that
         # agrees with the Ukrainian one is the Bulgarian one, not the Russian spelling beside it.
         if "bg" not in local and "uk" in local:
@@ -316,7 +337,7 @@ def main():
             # language either ("Bar" in Ukraine: Polish and Ukrainian "bar").
             if not english_found and base.lower() in dictionary.lower_words:
                 continue
-            forms = dictionary.forms(base)
+            forms = dictionary.name_forms(base) if language == "pl" and base == own_polish else dictionary.forms(base)
             # A Ukrainian city the dictionary does not decline declines like the proper noun that ends most
             # like it: the dictionary lists the towns in -ськ and -цьк without rules ("Луцьк", "Донецьк"), and
             # "у Луцьку" goes as "у Градизьку". Only Ukrainian: Bulgarian does not decline place names, and a
@@ -350,6 +371,22 @@ def main():
     for key in sorted(names):
         pairs = ",".join(("%d:%s:%s" % entry) if entry[2] else ("%d:%s" % entry[:2]) for entry in sorted(names[key]))
         lines.append(key + "\t" + pairs)
+    # One-word names that are also a form of a common word of Bulgarian, Polish or Ukrainian ("Biała", white;
+    # "Wolę", I prefer; "Усі", all; "Пологи", childbirth; "Mogą", they can, beside the English "Moga"): at a
+    # sentence's start or inside a run of capitalised words the capital letter does not make them names, and
+    # the entities stage asks for more.
+    common = {}
+    for language, dictionary in dictionaries.items():
+        words = {fold(form) for word in dictionary.lower_words for form in dictionary.forms(word)}
+        for key in names:
+            if " " not in key and key in words:
+                common.setdefault(key, []).append(language)
+    lines += ['"""#', "",
+              "    /// One-word names that are also a form of a common word of Bulgarian, Polish or Ukrainian: the",
+              "    /// folded form, then those languages.",
+              '    static let commonWords = #"""']
+    for key in sorted(common):
+        lines.append(key + "\t" + ",".join(sorted(common[key])))
     lines += ['"""#', "}"]
     text = "\n".join(lines) + "\n"
     write_or_check(OUT, text, args.check, ROOT, "python3 Scripts/build-gazetteer.py",

@@ -57,6 +57,15 @@ class Dictionary:
                     forms.add(word[: len(word) - len(strip)] + add)
         return forms
 
+    def name_forms(self, name):
+        """The forms of a proper noun; one the dictionary lists without rules beside a common noun spelt the
+        same that has them declines as that noun does ("Łódź" as "łódź": "Łodzi", "Łodzią")."""
+        forms = self.forms(name)
+        twin = name[:1].lower() + name[1:]
+        if len(forms) == 1 and twin != name and self.entries.get(twin):
+            forms = self.forms(name, like=twin)
+        return forms
+
     def model_for(self, name):
         """The proper noun whose suffix rules `name` most likely follows, for a name the dictionary lists
         without any (Ukrainian "Луцьк", "Донецьк") or not at all: the capitalised entry with rules that shares

@@ -51,6 +51,13 @@ import Testing
         // the dictionary lists ("Lissy" below).
         Case(text: "Targi odbyły się w Warszawie.", language: "pl", written: "Warszawie", city: "Warsaw", country: "PL", local: "Warszawa"),
         Case(text: "Biuro mieści się w Starogardzie.", language: "pl", written: "Starogardzie", city: "Starogard Gdanski", country: "PL", local: "Starogard"),
+        // The dictionary lists "Łódź" without rules beside "łódź" (boat), whose rules it takes.
+        Case(text: "Konferencja odbyła się w Łodzi.", language: "pl", written: "Łodzi", city: "Lodz", country: "PL", local: "Łódź"),
+        // A name that is also a common word stays a name mid-sentence, and at a sentence's start for a larger
+        // town of the text's own country.
+        Case(text: "Łódź leży niedaleko Warszawy.", language: "pl", written: "Łódź", city: "Lodz", country: "PL", local: "Łódź"),
+        Case(text: "Opole przygotowało festiwal.", language: "pl", written: "Opole", city: "Opole", country: "PL", local: "Opole"),
+        Case(text: "Mieszkam w Orle od lat.", language: "pl", written: "Orle", city: "Orel", country: "RU", local: "Orzeł"),
     ]
 
     @Test("places are found, inflected forms included, and normalised", arguments: cases)
@@ -83,6 +90,17 @@ import Testing
         ("en", "Justice Anthony Kennedy joined the majority."), ("en", "George W. Bush shook hands with him."),
     ])
     func personsAreNoPlaces(_ language: String, _ text: String) {
+        let places = EntityRecogniser().recognise(text, language: language).entities.filter { $0.type == "place" }
+        #expect(places.isEmpty, "\(places.map(\.text))")
+    }
+
+    /// A capital letter the sentence's start or a longer name explains makes no common word a town.
+    @Test("a common word at a sentence's start or inside a longer name is no place", arguments: [
+        ("pl", "Biała kaczka stoi w wodzie."), ("pl", "Głównie chodzi o pieniądze."), ("pl", "Mogą to zrobić jutro."),
+        ("pl", "Orzeł siedział na gałęzi."), ("pl", "Wniosek rozpatrzy Krajowa Rada Sądownictwa."),
+        ("pl", "„Biała plama” zniknęła z mapy."), ("uk", "Усі були на місці."), ("uk", "Пологи були важкими."),
+    ])
+    func commonWordsAreNoPlaces(_ language: String, _ text: String) {
         let places = EntityRecogniser().recognise(text, language: language).entities.filter { $0.type == "place" }
         #expect(places.isEmpty, "\(places.map(\.text))")
     }

@@ -1142,7 +1142,7 @@ c	US	641903	Las Vegas	Лас-Вегас	Vegas	Лас-Вегас
 c	US	641608	New South Memphis			
 c	KR	640890	Hwaseong-si			
 c	AU	640778	Gold Coast		Gold	
-c	PL	639890	Lodz	Лодзь	Lodzia	Лодзь
+c	PL	639890	Lodz	Лодзь	Łódź	Лодзь
 c	KR	638421	Jeonju		Dzondzu	
 c	CN	637921	Chongming			
 c	KW	637411	Al Ahmadi			
@@ -3558,7 +3558,7 @@ c	CN	180000	Pingwu County
 c	IN	179977	Shivpuri			
 c	KR	179923	Yangju			
 c	UA	179900	Borshchahivka			Борщагівка
-c	PL	179836	Praga Poludnie			
+c	PL	179836	Praga Poludnie		Praga Południe	
 c	BR	179724	Pirituba			
 c	ZM	179636	Kasama			
 c	IN	179628	Surendranagar			
@@ -3621,7 +3621,7 @@ c	SV	176661	Santa Ana
 c	US	176654	Eugene	Юджин		Юджин
 c	MA	176600	Nador			
 c	BH	176583	Al Muharraq			
-c	PL	176515	Bielsko-Biala		Biała	
+c	PL	176515	Bielsko-Biala		Bielsko-Biała	
 c	EG	176498	Marsa Matruh			
 c	NL	176432	Almere Stad			
 c	ES	176418	Burgos	Бургас	Burgas	Бургас
@@ -4309,7 +4309,7 @@ c	GB	146521	Blackburn	Блекберн	Blackburn	Блекберн
 c	CA	146501	Rosemont–La Petite-Patrie			
 c	CL	146207	Colina			
 c	IN	146190	Burari			
-c	PL	146189	Ruda Slaska		Ruda	
+c	PL	146189	Ruda Slaska		Ruda Śląska	
 c	MR	146048	Nouadhibou			
 c	DO	146000	Puerto Plata			Сан-Феліпе-де-Пуерто-Плата
 c	PH	145935	Urdaneta			
@@ -4884,7 +4884,7 @@ c	CO	129148	Malambo
 c	BR	129130	Tatui			
 c	JP	129125	Iwakuni			Івакуні
 c	CN	129116	Leiyang			
-c	PL	129106	Bialoleka			
+c	PL	129106	Bialoleka		Białołeka	
 c	PH	129053	Cadiz			
 c	CF	129032	Carnot	Карно	Carnot	Карно
 c	IL	129012	Bat Yam			
@@ -5331,7 +5331,7 @@ c	BR	118451	Senador Canedo
 c	MW	118440	Zomba		Zomba	
 c	ID	118439	Sepatan			
 c	PH	118438	Malita			
-c	PL	118433	Zielona Gora			
+c	PL	118433	Zielona Gora		Zielona Góra	
 c	CN	118323	Luodian			
 c	IN	118302	Jetpur			
 c	UA	118283	Tsentralno-Miskyi			Центрально-Міський
@@ -5414,7 +5414,7 @@ c	IN	117014	Rishra
 c	BR	117000	Pinhais			
 c	RU	116983	Kyzyl	Кизил	Kyzył	Кизил
 c	ES	116979	Cadiz	Кадис	Kadyks	Кадіс
-c	PL	116971	Dabrowa Gornicza			
+c	PL	116971	Dabrowa Gornicza		Dąbrowa Górnicza	
 c	EG	116945	Faqus			
 c	PH	116945	Tacurong			
 c	JP	116925	Hofu			
@@ -5531,7 +5531,7 @@ c	AM	114667	Gyumri	Гюмри		Гюмрі
 c	TR	114645	Silopi			
 c	IN	114642	Gangavati			
 c	IN	114608	Ambur			
-c	PL	114567	Gorzow Wielkopolski		Landsberg	Ґожув-Велькопольський
+c	PL	114567	Gorzow Wielkopolski		Gorzów Wielkopolski	Ґожув-Велькопольський
 c	BR	114559	Simoes Filho			
 c	IN	114533	Giridih			
 c	PK	114530	Phool Nagar			
@@ -6352,13 +6352,13 @@ c	PL	98608	Slupsk		Słupsk
 a	BB	98511	Bridgetown	Бриджтаун	Bridgetown	
 c	UA	97908	Kamianets-Podilskyi			Кам’янець-Подільський
 c	PL	96541	Jaworzno	Явожно	Jaworzno	Явожно
-c	PL	95813	Jastrzebie Zdroj			
+c	PL	95813	Jastrzebie Zdroj		Jastrzębie Zdrój	
 c	PL	95615	Psie Pole			
 c	UA	94417	Tsentralno-Miskyi			Центрально-Міський
 c	UA	94228	Yuzivskyi			Юзівський
 c	UA	93700	Kharkivskyi Masyv			Харківський масив
 c	UA	93340	Lysychansk	Лисичанськ		Лисичанськ
-c	PL	93192	Praga Polnoc			
+c	PL	93192	Praga Polnoc		Praga Północ	
 c	PL	92552	Grudziadz		Grudziądz	
 c	UA	90600	Bohodukhivskyi			Богодухівський
 c	BG	90209	Pleven	Плевен	Plewen	
@@ -6369,7 +6369,7 @@ c	UA	86652	Podilsk			Подільськ
 c	UA	85569	Mukachevo	Мукачево		Мукачево
 c	UA	85399	Voznesenskyi	Вознесенський		Вознесенський
 c	UA	84787	Konotop	Конотоп	Konotop	Конотоп
-c	PL	84376	Nowy Sacz			
+c	PL	84376	Nowy Sacz		Nowy Sącz	
 c	UA	84200	Voskresenka	Воскресенка		Воскресенка
 c	BG	83740	Sliven	Сливен		Слівен
 c	PL	82774	Ochota	Охота	Ochota	Охота
@@ -6378,12 +6378,12 @@ c	UA	81525	Uman	Умань	Humań	Умань
 c	PL	81258	Konin	Конин	Konin	Конін
 c	UA	80671	Berestovskyi	Берестовський		Берестовський
 c	UA	80500	Bakhmut	Бахмут		Бахмут
-c	PL	80128	Piotrkow Trybunalski		Piotrków	
+c	PL	80128	Piotrkow Trybunalski		Piotrków Trybunalski	
 c	UA	79533	Khrustalnyi	Хрустальний		Хрустальний
 c	PL	77597	Inowroclaw		Inowrocław	Іновроцлав
 c	PL	77532	Lubin	Любин	Lubin	Любин
 a	FJ	77366	Suva	Сува	Suva	
-c	PL	77366	Jelenia Gora			
+c	PL	77366	Jelenia Gora		Jelenia Góra	
 c	PL	77205	Wawer		Wawer	
 c	PL	77185	Siedlce		Siedlce	
 c	UA	77003	Yalta	Ялта	Jałta	Ялта
@@ -6395,14 +6395,14 @@ c	UA	75578	Kriukove	Крюкове		Крюкове
 c	PL	75532	Pila	Пила	Piła	Пила
 c	UA	75000	Tekstylnyk	Текстильник		Текстильник
 a	KM	74749	Moroni	Морони	Moroni	Мароні
-c	PL	73989	Ostrowiec Swietokrzyski		Ostrowiec	
+c	PL	73989	Ostrowiec Swietokrzyski		Ostrowiec Świętokrzyski	
 c	UA	73682	Drohobych	Дрогобич	Drohobycz	Дрогобич
 c	UA	73600	Chokolivka			Чоколівка
 c	UA	73248	Serho	Серго	Stachanow	Серго
 c	UA	73197	Shostka	Шостка		Шостка
-c	PL	73121	Siemianowice Slaskie		Siemianowice	Семяновіце-Шльонські
+c	PL	73121	Siemianowice Slaskie		Siemianowice Śląskie	Семяновіце-Шльонські
 c	UA	73046	Berdychiv	Бердичив	Berdyczów	Бердичів
-c	PL	72898	Ostrow Wielkopolski		Ostrowo	
+c	PL	72898	Ostrow Wielkopolski		Ostrów Wielkopolski	
 c	BG	72342	Shumen	Шумен		
 c	PL	72124	Myslowice	Мисловице	Mysłowice	Мисловіце
 c	UA	71700	Shakhtarsk	Шахтарськ		Шахтарськ
@@ -6423,14 +6423,14 @@ c	UA	68562	Feodosiia	Феодосия	Teodozja	Феодосія
 c	BG	67810	Blagoevgrad	Благоевград		Благоєвград
 c	UA	67575	Kovel	Ковель	Kowel	Ковель
 c	UA	67350	Kostiantynivka			Костянтинівка
-c	PL	67197	Tomaszow Mazowiecki		Tomaszów	
+c	PL	67197	Tomaszow Mazowiecki		Tomaszów Mazowiecki	
 c	PL	67013	Przemysl	Перемишль	Przemyśl	Перемишль
 c	UA	66983	Nizhyn	Нижин		Ніжин
 c	PL	66495	Stalowa Wola			
 c	UA	66475	Smila	Смила		Сміла
 c	PL	66034	Zamosc	Замостя	Zamość	Замостя
 c	UA	66000	Kherson	Херсон	Cherson	Херсон
-c	PL	65636	Kedzierzyn-Kozle		Kędzierzyn	
+c	PL	65636	Kedzierzyn-Kozle		Kędzierzyn-Koźle	
 c	PL	65400	Glogow		Głogów	Ґлоґув
 c	UA	65167	Irpin			Ірпінь
 c	UA	65088	Kalush	Калуш	Kałusz	Калуш
@@ -6453,21 +6453,21 @@ c	PL	62019	Lomza		Łomża
 a	GF	61550	Cayenne	Кайен	Kajenna	Каєнна
 c	UA	61496	Korosten	Коростень		Коростень
 c	UA	61404	Stryi	Стрий	Stryj	Стрий
-c	PL	60938	Tarnowskie Gory			Тарновські Гури
+c	PL	60938	Tarnowskie Gory		Tarnowskie Góry	Тарновські Гури
 c	UA	60821	Kolomyia	Коломия	Kołomyja	Коломия
 c	PL	60351	Swidnica		Świdnica	Свідниця
 c	PL	60231	Chelm	Хелм	Chełm	Хелм
 c	PL	60133	Tczew		Tczew	
 c	UA	60127	Pokrovsk	Покровськ		Покровськ
 a	KW	60064	Kuwait City		Kuwejt	
-c	PL	59757	Piekary Slaskie			Пекари-Шльонські
+c	PL	59757	Piekary Slaskie		Piekary Śląskie	Пекари-Шльонські
 c	PL	59509	Mielec		Mielec	
 c	BG	59166	Veliko Turnovo		Tarnowo	
 c	PL	58464	Raciborz	Ратибор	Racibórz	Ратибор
 c	PL	58236	Bedzin		Będzin	
 c	PL	58036	Zgierz		Zgierz	
 c	UA	57983	Illichivsk			Іллічівськ
-c	PL	57541	Biala Podlaska		Alba	Біла Підляська
+c	PL	57541	Biala Podlaska		Biała Podlaska	Біла Підляська
 c	UA	57500	Vynohradar	Виноградар		Виноградар
 a	SB	56298	Honiara	Хониара	Honiara	Хоніара
 c	UA	56182	Khartsyzk	Харцизьк		Харцизьк
@@ -6502,8 +6502,8 @@ c	UA	49854	Horishni Plavni	Горишни Плавни		Горішні Плав�
 c	UA	49772	Novovolynsk	Нововолинськ		Нововолинськ
 c	PL	49759	Pulawy		Puławy	
 c	BG	49569	Vratsa	Враца		
-c	PL	49521	Wodzislaw Slaski		Wodzisław	Водзіслав-Шльонський
-c	PL	49410	Skarzysko-Kamienna			
+c	PL	49521	Wodzislaw Slaski		Wodzisław Śląski	Водзіслав-Шльонський
+c	PL	49410	Skarzysko-Kamienna		Skarżysko-Kamienna	
 c	UA	49352	Sorokyne	Сорокине		Сорокине
 c	PL	49042	Skierniewice	Скерневице	Skierniewice	Скерневіце
 a	TT	49031	Port of Spain	Порт-оф-Спейн	Port-of-Spain	Порт-оф-Спейн
@@ -6518,7 +6518,7 @@ c	BG	47445	Montana	Монтана	Montana	Монтана
 c	PL	47366	Debica	Дембиця	Dębica	Дембиця
 c	PL	47285	Ursus		Ursus	
 c	PL	47283	Nysa		Nysa	
-c	PL	47272	Starogard Gdanski		Starogard	Старогард-Ґданський
+c	PL	47272	Starogard Gdanski		Starogard Gdański	Старогард-Ґданський
 c	UA	47216	Okhtyrka	Охтирка		Охтирка
 c	BG	46856	Kyustendil	Кюстендил		
 c	PL	46820	Wejherowo		Wejherowo	
@@ -6535,11 +6535,11 @@ c	PL	44791	Rumia		Rumia	Румія
 c	UA	44760	Brianka	Брянка		Брянка
 c	PL	44700	Radomsko		Radomsko	
 c	UA	44595	Lubny	Лубни	Łubnie	Лубни
-c	PL	44515	Zdunska Wola			
+c	PL	44515	Zdunska Wola		Zduńska Wola	
 c	PL	44436	Sieradz		Sieradz	
 c	UA	44427	Nova Kakhovka	Нова Каховка		Нова Каховка
 c	PL	44377	Kolobrzeg		Kołobrzeg	
-c	PL	44090	Rejon placu Swietego Macieja			
+c	PL	44090	Rejon placu Swietego Macieja		Rejon placu Świętego Macieja	
 c	BG	44071	Kardzhali	Кърджали		Кирджалі
 c	UA	44014	Fastiv	Фастив		Фастів
 c	UA	44000	Molodizhne			Молодіжне
@@ -6560,7 +6560,7 @@ c	UA	40802	Shepetivka			Шепетівка
 c	PL	40682	Boleslawiec		Bolesławiec	
 c	UA	40650	Damanskyi	Даманський		Даманський
 a	WS	40407	Apia	Апия	Apia	Апіа
-c	PL	40354	Nowa Sol			
+c	PL	40354	Nowa Sol		Nowa Sól	
 a	KI	40311	Tarawa	Тарава	Tarawa	Тарава
 c	UA	40200	Bilychi			Біличі
 c	PL	40050	Swidnik		Świdnik	
@@ -6592,7 +6592,7 @@ c	UA	37493	Pokrov	Покров		Покров
 a	GM	37274	Banjul	Банджул	Bandżul	Банжул
 c	UA	37257	Dubno	Дубно	Dubno	Дубно
 c	UA	37068	Vasylkiv			Васильків
-c	PL	37027	Minsk Mazowiecki			Мінськ-Мазовецький
+c	PL	37027	Minsk Mazowiecki		Mińsk Mazowiecki	Мінськ-Мазовецький
 c	PL	36956	Olesnica		Oleśnica	
 c	PL	36709	Malbork		Malbork	
 c	PL	36592	Wolomin		Wołomin	Валомін
@@ -6643,13 +6643,13 @@ c	UA	32500	Solomianka	Солом'янка		Солом'янка
 c	UA	32473	Boryslav	Борислав	Borysław	Борислав
 c	PL	32132	Zywiec		Żywiec	
 c	UA	31870	Podil			Поділ
-c	PL	31813	Karlowice-Rozanka			
+c	PL	31813	Karlowice-Rozanka		Karłowice-Różanka	
 c	UA	31789	Hlukhiv	Глухив	Głuchów	Глухів
 c	UA	31557	Obukhiv	Обухив		Обухів
 c	UA	31400	Lukianivka			Лук'янівка
 c	UA	31366	Novoiavorivsk			Новояворівськ
-c	PL	31320	Pilczyce-Kozanow-Popowice Polnocne			
-c	PL	31216	Olbin			
+c	PL	31320	Pilczyce-Kozanow-Popowice Polnocne		Pilczyce-Kozanów-Popowice Północne	
+c	PL	31216	Olbin		Ołbin	
 c	UA	30914	Toretsk	Торецьк		Торецьк
 c	UA	30838	Kostopil			Костопіль
 c	PL	30743	Chelm		Chełm	
@@ -6666,7 +6666,7 @@ c	UA	30000	Masany	Масани		Масани
 c	PL	30000	Kabaty		Kabaty	
 a	AW	29998	Oranjestad	Ораньестад	Oranjestad	Ораньєстад
 c	PL	29972	Gizycko		Giżycko	Гіжицько
-c	PL	29845	Ujescisko-Lostowice			
+c	PL	29845	Ujescisko-Lostowice		Ujeścisko-Łostowice	
 c	PL	29809	Lowicz		Łowicz	
 c	PL	29752	Augustow		Augustów	
 c	PL	29606	Psie Pole Zawidawie			
@@ -6702,7 +6702,7 @@ a	JE	28000	Saint Helier
 c	BG	27910	Lovech	Ловеч		
 c	UA	27818	Zolotonosha	Золотоноша		Золотоноша
 c	UA	27707	Khmilnyk		Chmielnik	Хмільник
-c	PL	27633	Nowy Dwor Mazowiecki			Новий-Двір-Мазовецький
+c	PL	27633	Nowy Dwor Mazowiecki		Nowy Dwór Mazowiecki	Новий-Двір-Мазовецький
 c	UA	27573	Shakhtarske	Шахтарське		Шахтарське
 c	PL	27478	Ketrzyn		Kętrzyn	
 c	UA	27448	Bakhchysarai	Бахчисарай	Bakczysaraj	Бахчисарай
@@ -6754,13 +6754,13 @@ c	PL	24753	Nowa Ruda
 c	UA	24639	Oleshky	Олешки		Олешки
 c	BG	24582	Sevlievo	Севлиево		
 a	VC	24518	Kingstown	Кингстаун	Kingstown	Кінгстаун
-c	PL	24508	Gadow-Popowice Poludniowe			
+c	PL	24508	Gadow-Popowice Poludniowe		Gądów-Popowice Południowe	
 c	UA	24501	Zdolbuniv			Здолбунів
 c	UA	24464	Slavutych	Славутич		Славутич
 c	UA	24442	Armiansk	Армянськ		Армянськ
 c	PL	24368	Bialogard		Białogard	Білоґард
 c	PL	24368	Przymorze Wielkie			
-c	PL	24329	Osiedle Powstancow Slaskich			
+c	PL	24329	Osiedle Powstancow Slaskich		Osiedle Powstańców Śląskich	
 a	US	24299	Washington	Вашингтон	Washington	Вашингтон
 c	UA	24209	Debaltseve	Дебальцеве		Дебальцеве
 c	UA	24129	Korostyshiv			Коростишів
@@ -6773,14 +6773,14 @@ c	PL	23784	Lubliniec		Lubliniec	Люблінець
 c	UA	23700	Kurenivka			Куренівка
 c	PL	23647	Skawina	Скавина	Skawina	Скавіна
 c	BG	23625	Nova Zagora	Нова Загора		
-c	PL	23618	Pruszcz Gdanski		Pruszcz	Прущ-Ґданський
+c	PL	23618	Pruszcz Gdanski		Pruszcz Gdański	Прущ-Ґданський
 c	UA	23509	Pisochyn			Пісочин
 c	UA	23503	Kaniv	Канив	Kaniów	Канів
 c	PL	23493	Kolo		Koło	
 c	PL	23482	Bartoszyce		Bartoszyce	
 c	UA	23480	Hadiach	Гадяч	Hadziacz	Гадяч
 c	PL	23473	Zabki		Ząbki	
-c	PL	23364	Srodmiescie			
+c	PL	23364	Srodmiescie		Środmieście	
 c	PL	23343	Prudnik	Прудник	Prudnik	Прудник
 c	PL	23327	Koscierzyna		Kościerzyna	
 c	UA	23325	Berehove	Берегове		Берегове
@@ -6796,7 +6796,7 @@ c	PL	22839	Lubartow		Lubartów	Любартів
 c	UA	22835	Dokuchaievsk			Докучаєвськ
 c	PL	22803	Grajewo	Граево	Grajewo	Граєво
 c	PL	22655	Drzetowo-Grabowo			
-c	PL	22653	Ostrow Mazowiecka		Ostrów	
+c	PL	22653	Ostrow Mazowiecka		Ostrów Mazowiecka	
 c	UA	22608	Zolochiv	Золочив	Złoczów	Золочів
 c	PL	22592	Opoczno		Opoczno	
 c	PL	22505	Goleniow		Goleniów	
@@ -6809,15 +6809,15 @@ c	PL	22217	Plonsk		Płońsk
 c	PL	22157	Hajnowka		Hajnówka	Гайнівка
 c	UA	22118	Ihren			Ігрень
 c	UA	22079	Vilnohirsk			Вільногірськ
-c	PL	21983	Laziska Gorne			
+c	PL	21983	Laziska Gorne		Łaziska Górne	
 c	PL	21965	Mragowo		Mrągowo	
 c	PL	21954	Andrychow		Andrychów	
 c	PL	21893	Rembertow		Rembertów	
 c	PL	21887	Rydultowy		Rydułtowy	
 c	PL	21781	Gajowice			
 c	PL	21757	Swiebodzin		Świebodzin	Ґміна Свебодзін
-c	PL	21757	Sroda Wielkopolska		Środa	
-c	PL	21743	Kamienna Gora			Каменна Ґура
+c	PL	21757	Sroda Wielkopolska		Środa Wielkopolska	
+c	PL	21743	Kamienna Gora		Kamienna Góra	Каменна Ґура
 c	PL	21719	Leczna		Łęczna	
 c	PL	21648	Wrzeszcz Dolny			
 c	PL	21624	Wielun	Велюнь	Wieluń	Велюнь
@@ -6835,7 +6835,7 @@ c	PL	21127	Dzialdowo		Działdowo
 c	UA	21063	Kremenets	Кременець	Krzemieniec	Кременець
 c	BG	20986	Aytos	Айтос		
 c	BG	20909	Botevgrad	Ботевград		
-c	PL	20810	Wrzeszcz Gorny			
+c	PL	20810	Wrzeszcz Gorny		Wrzeszcz Górny	
 c	UA	20785	Polonne	Полонне		Полонне
 c	PL	20771	Gostyn		Gostyń	
 c	PL	20756	Konskie		Końskie	Ґміна Конське
@@ -6847,10 +6847,10 @@ a	AD	20430	Andorra la Vella		Andora
 c	UA	20417	Dolyna	Долина		Долина
 c	UA	20390	Sukhodilsk			Суходільськ
 c	UA	20373	Sokal	Сокаль	Sokal	Сокаль
-c	PL	20316	Przedmiescie Olawskie			
-c	PL	20292	Aleksandrow Lodzki		Aleksandrow	
+c	PL	20316	Przedmiescie Olawskie		Przedmieście Oławskie	
+c	PL	20292	Aleksandrow Lodzki		Aleksandrów Łódzki	
 c	BG	20286	Velingrad	Велинград	Welingrad	
-c	PL	20261	Tomaszow Lubelski		Tomaszów	Томашів
+c	PL	20261	Tomaszow Lubelski		Tomaszów Lubelski	Томашів
 c	PL	20241	Strzelce Opolskie		Strzelce	Стшельце-Опольські
 c	UA	20200	Stebnyk	Стебник		Стебник
 c	UA	20200	Saperna Slobidka			Саперна Слобідка
@@ -6861,13 +6861,13 @@ a	LC	20000	Castries	Кастрийс	Castries	Кастрі
 a	VI	20000	Charlotte Amalie			Шарлота-Амалія
 c	UA	20000	Zhuravlivka			Журавлівка
 c	PL	19966	Pionki		Pionki	Пйонкі
-c	PL	19951	Biskupin-Sepolno-Dabie-Bartoszowice			
-c	PL	19807	Orunia Gorna-Gdansk Poludnie			
+c	PL	19951	Biskupin-Sepolno-Dabie-Bartoszowice		Biskupin-Sępolno-Dąbie-Bartoszowice	
+c	PL	19807	Orunia Gorna-Gdansk Poludnie		Orunia Górna-Gdańsk Południe	
 c	PL	19776	Chodziez		Chodzież	
 c	UA	19738	Kivsharivka			Ківшарівка
 c	BG	19709	Karnobat	Карнобат		
 c	PL	19659	Bierun		Bieruń	
-c	PL	19565	Naklo nad Notecia		Nakło	
+c	PL	19565	Naklo nad Notecia		Nakło nad Notecią	
 c	UA	19544	Trostianets	Тростянець		Тростянець
 c	UA	19540	Kiliia	Килия		Кілія
 c	PL	19532	Krasnystaw	Красностав	Krasnystaw	Красностав
@@ -6880,7 +6880,7 @@ c	UA	19199	Popasna	Попасна		Попасна
 c	UA	19138	Pidhorodne			Підгородне
 c	PL	19136	Gaj		Gaj	
 c	PL	19079	Sokolka		Sokółka	
-c	PL	19048	Osiedle Kosmonautow			
+c	PL	19048	Osiedle Kosmonautow		Osiedle Kosmonautów	
 c	PL	19039	Pultusk		Pułtusk	
 c	UA	19037	Vynnyky	Винники		Винники
 c	PL	19018	Pyskowice	Писковице	Pyskowice	Писковіце
@@ -6909,10 +6909,10 @@ c	PL	18438	Orzesze		Orzesze
 c	PL	18414	Sulejowek		Sulejówek	
 c	PL	18395	Zlotow		Złotów	
 c	PL	18356	Braniewo		Braniewo	
-c	PL	18335	Konstantynow Lodzki		Konstantynów	
+c	PL	18335	Konstantynow Lodzki		Konstantynów Łódzki	
 c	PL	18275	Krapkowice	Крапковице	Krapkowice	Крапковіце
 c	PL	18266	Lancut	Ланцут	Łańcut	Ланцут
-c	PL	18241	Sokolow Podlaski		Sokołów	Соколув-Підляський
+c	PL	18241	Sokolow Podlaski		Sokołów Podlaski	Соколув-Підляський
 c	UA	18220	Kurakhove	Курахове		Курахове
 c	UA	18200	Vitriani Hory			Вітряні Гори
 c	UA	18140	Pyatykhatky			
@@ -6931,7 +6931,7 @@ c	UA	17871	Zuhres	Зугрес		Зугрес
 c	UA	17858	Rozdilna			Роздільна
 c	PL	17834	Libiaz		Libiąż	Лібйонж
 c	UA	17818	Bohodukhiv			Богодухів
-c	PL	17778	Kostrzyn nad Odra			
+c	PL	17778	Kostrzyn nad Odra		Kostrzyn nad Odrą	
 c	PL	17775	Deblin	Демблин	Dęblin	Демблін
 c	PL	17770	Rawa Mazowiecka		Rawa	
 c	UA	17763	Korsun-Shevchenkivskyi			Корсунь-Шевченківський
@@ -6949,9 +6949,9 @@ c	UA	17459	Vovchansk	Вовчанськ		Вовчанськ
 c	UA	17452	Skvyra	Сквира		Сквира
 c	UA	17400	Rakivka			Раківка
 c	PL	17167	Radzionkow		Radzionków	
-c	PL	17158	Miedzyrzec Podlaski		Międzyrzec	Межиріччя
+c	PL	17158	Miedzyrzec Podlaski		Międzyrzec Podlaski	Межиріччя
 c	UA	17139	Derhachi	Дергачи		Дергачі
-c	PL	17095	Busko-Zdroj		Busko	
+c	PL	17095	Busko-Zdroj		Busko-Zdrój	
 c	PL	17075	Kozienice	Козенице	Kozienice	Козеніце
 c	UA	17068	Svaliava	Свалява		Свалява
 c	UA	17061	Lutuhyne	Лутугине		Лутугине
@@ -6965,7 +6965,7 @@ c	PL	16914	Trzcianka		Trzcianka
 c	PL	16866	Brzesko		Brzesko	
 c	UA	16862	Bakhmach	Бахмач		Бахмач
 c	PL	16792	Jedrzejow		Jędrzejów	Гміна Єнджеюв
-c	PL	16726	Boguszow-Gorce		Boguszów	Боґушув-Ґорце
+c	PL	16726	Boguszow-Gorce		Boguszów-Gorce	Боґушув-Ґорце
 c	PL	16724	Bytow		Bytów	Битів
 c	PL	16720	Gryfice	Грифице	Gryfice	Грифіце
 c	PL	16718	Przasnysz		Przasnysz	
@@ -6979,7 +6979,7 @@ c	BG	16571	Popovo	Попово		Попово
 a	DM	16571	Roseau	Розо	Roseau	
 c	UA	16554	Kniahynyn	Княгинин		Княгинин
 c	PL	16548	Konstancin-Jeziorna			Констанцин-Єзьорна
-c	PL	16540	Lidzbark Warminski			Лідзбарк-Вармінський
+c	PL	16540	Lidzbark Warminski		Lidzbark Warmiński	Лідзбарк-Вармінський
 c	UA	16490	Zvenyhorodka	Звенигородка		Звенигородка
 c	UA	16479	Novoukrainka	Новоукраинка		Новоукраїнка
 c	PL	16460	Bogatynia		Bogatynia	
@@ -6995,7 +6995,7 @@ c	UA	16145	Svatove	Сватове		Сватове
 c	PL	16137	Staszow		Staszów	
 c	PL	16106	Strzegom		Strzegom	Стшеґом
 c	UA	16100	Kybalchych	Кибальчич		Кибальчич
-c	PL	16071	Radzyn Podlaski		Radzyń	Радинь-Підляський
+c	PL	16071	Radzyn Podlaski		Radzyń Podlaski	Радинь-Підляський
 c	UA	16046	Horodok	Городок		Городок
 c	PL	16034	Swierczewo		Świerczewo	
 c	PL	16021	Osowa		Osowa	
@@ -7004,7 +7004,7 @@ c	UA	15993	Horodok	Городок		Городок
 c	UA	15947	Starobilsk			Старобільськ
 c	PL	15923	Olecko		Olecko	
 c	PL	15912	Garwolin	Гарволин	Garwolin	Гарволін
-c	PL	15901	Kozanow			
+c	PL	15901	Kozanow		Kozanów	
 c	UA	15828	Apostolove	Апостолове		Апостолове
 c	UA	15825	Slobozhanske	Слобожанське		Слобожанське
 c	PL	15805	Przeworsk		Przeworsk	
@@ -7012,7 +7012,7 @@ c	UA	15789	Bohuslav	Богуслав		Богуслав
 c	PL	15784	Milanowek	Милянувек	Milanówek	Мілянувек
 c	BG	15782	Rakovski	Раковски		
 c	UA	15763	Bahacheve	Багачеве		Багачеве
-c	PL	15746	Rozanka-Polanka			
+c	PL	15746	Rozanka-Polanka		Różanka-Polanka	
 c	PL	15733	Choszczno		Choszczno	
 c	PL	15725	Swidwin	Свидвин	Świdwin	Свідвин
 c	UA	15707	Dunaivtsi			Дунаївці
@@ -7035,7 +7035,7 @@ c	PL	15308	Jelcz		Jelcz
 c	PL	15279	Ropczyce		Ropczyce	
 c	UA	15252	Radomyshl	Радомишль	Radomyśl	Радомишль
 c	UA	15218	Voznesenivka			Вознесенівка
-c	PL	15179	Nowy Tomysl			
+c	PL	15179	Nowy Tomysl		Nowy Tomyśl	
 c	UA	15175	Novhorod-Siverskyi			Новгород-Сіверський
 c	PL	15125	Solec Kujawski			
 c	PL	15120	Glucholazy		Głuchołazy	Ґлухолази
@@ -7045,7 +7045,7 @@ c	UA	15044	Vilniansk			Вільнянськ
 c	UA	15044	Bolhrad	Болград		Болград
 c	BG	15027	Berkovitsa	Берковица		
 c	UA	15011	Tulchyn	Тульчин		Тульчин
-c	PL	15004	Zabkowice Slaskie		Frankenstein	Зомбковіце-Шльонське
+c	PL	15004	Zabkowice Slaskie		Ząbkowice Śląskie	Зомбковіце-Шльонське
 c	PL	15002	Kartuzy		Kartuzy	
 a	GL	14798	Nuuk		Nuuk	
 a	BZ	13381	Belmopan	Белмопан	Belmopan	
@@ -7345,7 +7345,7 @@ alanyi	1840:pl
 alanyo	1840:pl
 alappuzha	2693:en
 alasia	6327:en
-alba	6461:pl
+alba	6461:pl:Alba
 albacete	3674:en
 albania	5:en,5:pl,6230:pl
 albanie	5:pl,6230:pl
@@ -7363,18 +7363,18 @@ aleksandria	304:pl
 aleksandrie	304:pl
 aleksandrii	304:pl
 aleksandrio	304:pl
-aleksandrow	6842:pl,6842:pl:Aleksandrów
-aleksandrow łodzki	6842:en
-aleksandrowa	6842:pl
-aleksandrowach	6842:pl
-aleksandrowami	6842:pl
-aleksandrowem	6842:pl
-aleksandrowie	6842:pl
-aleksandrowom	6842:pl
-aleksandrowow	6842:pl
-aleksandrowowi	6842:pl
-aleksandrowowie	6842:pl
-aleksandrowy	6842:pl
+aleksandrow	6842:pl:Aleksandrow,6842:pl:Aleksandrów
+aleksandrow łodzki	6842:en,6842:pl
+aleksandrowa	6842:pl:Aleksandrow
+aleksandrowach	6842:pl:Aleksandrow
+aleksandrowami	6842:pl:Aleksandrow
+aleksandrowem	6842:pl:Aleksandrow
+aleksandrowie	6842:pl:Aleksandrow
+aleksandrowom	6842:pl:Aleksandrow
+aleksandrowow	6842:pl:Aleksandrow
+aleksandrowowi	6842:pl:Aleksandrow
+aleksandrowowie	6842:pl:Aleksandrow
+aleksandrowy	6842:pl:Aleksandrow
 aleppo	447:en,447:pl:Aleppo
 alexandra	3556:en
 alexandria	304:en,3959:en
@@ -8441,9 +8441,9 @@ bhutanem	32:pl
 bhutanie	32:pl
 bhutanowi	32:pl
 bhutanu	32:pl
-biała	3615:pl
-biała podlaska	6461:en
-białej	3615:pl
+biała	3615:pl:Biała
+biała podlaska	6461:en,6461:pl
+białej	3615:pl:Biała
 białogard	6752:en,6752:pl
 białogardem	6752:pl
 białogardowi	6752:pl
@@ -8452,7 +8452,7 @@ białogardzie	6752:pl
 białorus	35:pl
 białorusi	35:pl
 białorusia	35:pl
-białołeka	4878:en
+białołeka	4878:en,4878:pl
 białystok	2219:en,2219:pl
 bibirevo	3975:en
 bida	1708:en
@@ -8481,6 +8481,7 @@ bielsk podlaski	6716:en
 bielska	6716:pl:Bielsk
 bielskiem	6716:pl:Bielsk
 bielsko-biala	3615:en
+bielsko-biała	3615:pl
 bielskowi	6716:pl:Bielsk
 bielsku	6716:pl:Bielsk
 bien hoa	655:en
@@ -8556,7 +8557,7 @@ bishan	3137:en
 bishkek	879:en
 bishoftu	3098:en
 biskra	3138:en
-biskupin-sepolno-dabie-bartoszowice	6855:en
+biskupin-sepolno-dabie-bartoszowice	6855:en,6855:pl
 bissau	1574:en,1574:pl
 biszkek	879:pl
 biszkekiem	879:pl
@@ -8616,12 +8617,12 @@ bogote	284:pl
 bogoto	284:pl
 bogoty	284:pl
 bogra	3071:en
-boguszow	6959:pl
-boguszow-gorce	6959:en
-boguszowa	6959:pl
-boguszowem	6959:pl
-boguszowie	6959:pl
-boguszowowi	6959:pl
+boguszow	6959:pl:Boguszów
+boguszow-gorce	6959:en,6959:pl
+boguszowa	6959:pl:Boguszów
+boguszowem	6959:pl:Boguszów
+boguszowie	6959:pl:Boguszów
+boguszowowi	6959:pl:Boguszów
 bohodukhiv	6924:en
 bohodukhivskyi	6354:en
 bohuniya	4277:en
@@ -9037,8 +9038,8 @@ busan	356:en
 bushehr	3824:en
 bushwick	5622:en
 business bay	3374:en
-busko	6945:pl
-busko-zdroj	6945:en
+busko	6945:pl:Busko
+busko-zdroj	6945:en,6945:pl
 butanta	5100:en
 butembo	2282:en
 butterworth	5868:en
@@ -9810,7 +9811,7 @@ czyto	1920:pl
 czyty	1920:pl
 da nang	651:en
 dabou	4559:en
-dabrowa gornicza	5408:en
+dabrowa gornicza	5408:en,5408:pl
 dachang	1805:en
 dadu	3191:en
 daegu	413:en
@@ -10634,11 +10635,11 @@ franka	1864:pl
 frankach	1864:pl
 frankami	1864:pl
 franke	1864:pl
-frankenstein	7039:pl
-frankensteina	7039:pl
-frankensteinem	7039:pl
-frankensteinie	7039:pl
-frankensteinowi	7039:pl
+frankenstein	7039:pl:Frankenstein
+frankensteina	7039:pl:Frankenstein
+frankensteinem	7039:pl:Frankenstein
+frankensteinie	7039:pl:Frankenstein
+frankensteinowi	7039:pl:Frankenstein
 frankfurcie	1120:pl
 frankfurt	1120:pl
 frankfurt am main	1120:en
@@ -10732,7 +10733,7 @@ gaborone	2637:en,2637:pl
 gabrovo	6504:en
 gadag	3682:en
 gadag-betageri	3679:en
-gadow-popowice południowe	6748:en
+gadow-popowice południowe	6748:en,6748:pl
 gagnoa	2352:en
 gainesville	4327:en
 gaj	6872:en,6872:pl
@@ -10987,7 +10988,7 @@ gorlice	6680:en,6680:pl
 gorlicom	6680:pl
 gorna oryahovitsa	6630:en
 gorontalo	3128:en
-gorzow wielkopolski	5525:en
+gorzow wielkopolski	5525:en,5525:pl
 gostyn	6831:en,6831:pl
 gostynia	6831:pl
 gostyniem	6831:pl
@@ -12198,7 +12199,7 @@ jassach	1776:pl
 jassami	1776:pl
 jassom	1776:pl
 jassy	1776:pl
-jastrzebie zdroj	6346:en
+jastrzebie zdroj	6346:en,6346:pl
 jasła	6577:pl
 jasłem	6577:pl
 jasło	6577:en,6577:pl
@@ -12247,7 +12248,7 @@ jelcza	7025:pl
 jelczem	7025:pl
 jelczowi	7025:pl
 jelczu	7025:pl
-jelenia gora	6377:en
+jelenia gora	6377:en,6377:pl
 jelfa	2439:pl
 jelfe	2439:pl
 jelfie	2439:pl
@@ -12554,7 +12555,7 @@ kamerunie	46:pl
 kamerunowi	46:pl
 kamerunu	46:pl
 kamianets-podilskyi	6344:en
-kamienna gora	6811:en
+kamienna gora	6811:en,6811:pl
 kamina	3203:en
 kamirenjaku	3305:en
 kamloops	6019:en
@@ -12680,7 +12681,7 @@ karur	2776:en
 karuri	3323:en,3324:en
 karłowa	6654:pl
 karłowem	6654:pl
-karłowice-rozanka	6637:en
+karłowice-rozanka	6637:en,6637:pl
 karłowo	6654:pl
 karłowu	6654:pl
 kasama	3554:en
@@ -12774,12 +12775,12 @@ kałuszu	6427:pl
 kecskemet	5771:en
 kediri	2177:en
 kedungwuni	5390:en
-kedzierzyn	6424:pl
-kedzierzyn-kozle	6424:en
-kedzierzyna	6424:pl
-kedzierzynem	6424:pl
-kedzierzynie	6424:pl
-kedzierzynowi	6424:pl
+kedzierzyn	6424:pl:Kędzierzyn
+kedzierzyn-kozle	6424:en,6424:pl
+kedzierzyna	6424:pl:Kędzierzyn
+kedzierzynem	6424:pl:Kędzierzyn
+kedzierzynie	6424:pl:Kędzierzyn
+kedzierzynowi	6424:pl:Kędzierzyn
 keelung	1847:en
 kelar	2603:en
 kelowna	4344:en
@@ -13146,12 +13147,12 @@ konstancin-jeziorna	6972:en
 konstanco	2084:pl
 konstancy	2084:pl
 konstantynov	6616:en
-konstantynow	6616:pl,6903:pl
-konstantynow łodzki	6903:en
-konstantynowa	6616:pl,6903:pl
-konstantynowem	6616:pl,6903:pl
-konstantynowie	6616:pl,6903:pl
-konstantynowowi	6616:pl,6903:pl
+konstantynow	6616:pl,6903:pl:Konstantynów
+konstantynow łodzki	6903:en,6903:pl
+konstantynowa	6616:pl,6903:pl:Konstantynów
+konstantynowem	6616:pl,6903:pl:Konstantynów
+konstantynowie	6616:pl,6903:pl:Konstantynów
+konstantynowowi	6616:pl,6903:pl:Konstantynów
 konya	600:en,600:pl
 kopenhadze	726:pl
 kopenhaga	726:pl
@@ -13215,7 +13216,7 @@ kostrome	2350:pl
 kostromie	2350:pl
 kostromo	2350:pl
 kostromy	2350:pl
-kostrzyn nad odra	6925:en
+kostrzyn nad odra	6925:en,6925:pl
 kostyantynivka	6416:en
 koszalin	5872:en,5872:pl
 koszalina	5872:pl
@@ -13264,7 +13265,7 @@ kownem	2261:pl
 kownie	2261:pl
 kowno	2261:pl
 kownu	2261:pl
-kozanow	6998:en
+kozanow	6998:en,6998:pl
 kozhikode	1283:en
 koziatyn	6779:en
 kozienic	6946:pl
@@ -13566,10 +13567,10 @@ lancasteru	3916:pl
 lancastery	3916:pl
 lancasterze	3916:pl
 lander	3620:en
-landsberg	5525:pl
-landsbergiem	5525:pl
-landsbergowi	5525:pl
-landsbergu	5525:pl
+landsberg	5525:pl:Landsberg
+landsbergiem	5525:pl:Landsberg
+landsbergowi	5525:pl:Landsberg
+landsbergu	5525:pl:Landsberg
 lang son	3207:en
 lang'ata	3684:en
 langfang	900:en
@@ -13765,7 +13766,7 @@ lichuan	5225:en
 lida	6094:en,6094:pl
 lide	6094:pl
 lidy	6094:pl
-lidzbark warminski	6973:en
+lidzbark warminski	6973:en,6973:pl
 lidzie	6094:pl
 liechtenstein	128:en,128:pl
 liechtensteinem	128:pl
@@ -13873,13 +13874,13 @@ lodomeria	6576:pl
 lodomerie	6576:pl
 lodomerii	6576:pl
 lodomerio	6576:pl
-lodzi	1136:pl
-lodzia	1136:pl
-lodziach	1136:pl
-lodziami	1136:pl
-lodzie	1136:pl
-lodziom	1136:pl
-lodziu	1136:pl
+lodzi	1136:pl:Lodzia
+lodzia	1136:pl:Lodzia
+lodziach	1136:pl:Lodzia
+lodziami	1136:pl:Lodzia
+lodzie	1136:pl:Lodzia
+lodziom	1136:pl:Lodzia
+lodziu	1136:pl:Lodzia
 logan city	1942:en
 logrono	4159:en
 loja	2373:en
@@ -14656,8 +14657,8 @@ micronesia	72:en
 middelburg	3290:en
 middlesbrough	4402:en,4402:pl
 midsayap	5384:en
-miedzyrzec	6943:pl
-miedzyrzec podlaski	6943:en
+miedzyrzec	6943:pl:Międzyrzec
+miedzyrzec podlaski	6943:en,6943:pl
 miedzyrzecz	6887:en,6887:pl
 miedzyrzecza	6887:pl
 miedzyrzeczem	6887:pl
@@ -14734,7 +14735,7 @@ minna	1619:en,1619:pl
 minneapolis	1671:en,1671:pl
 minoh	4599:en
 minsk	506:en,506:pl
-minsk mazowiecki	6586:en
+minsk mazowiecki	6586:en,6586:pl
 minska	506:pl
 minskiem	506:pl
 minskowi	506:pl
@@ -15092,13 +15093,13 @@ nakhodka	4287:en
 nakhon pathom	5350:en
 nakhon ratchasima	4991:en
 nakhon si thammarat	6172:en
-nakle	6861:pl
+nakle	6861:pl:Nakło
 nakuru	1247:en
-nakła	6861:pl
-nakłem	6861:pl
-nakło	6861:pl
-nakło nad notecia	6861:en
-nakłu	6861:pl
+nakła	6861:pl:Nakło
+nakłem	6861:pl:Nakło
+nakło	6861:pl:Nakło
+nakło nad notecia	6861:en,6861:pl
+nakłu	6861:pl:Nakło
 nalchik	2713:en
 nalgonda	4089:en
 nam đinh	1559:en
@@ -15463,7 +15464,7 @@ novyye cheremushki	6256:en
 novyye kuz'minki	4392:en
 nowa kaledonia	160:pl
 nowa ruda	6744:en
-nowa sol	6554:en
+nowa sol	6554:en,6554:pl
 nowa zelandia	170:pl
 nowogard	6963:en,6963:pl
 nowogardem	6963:pl
@@ -15481,10 +15482,10 @@ nowosybirskiem	535:pl
 nowosybirskowi	535:pl
 nowosybirsku	535:pl
 nowrangapur	685:en
-nowy dwor mazowiecki	6696:en
-nowy sacz	6363:en
+nowy dwor mazowiecki	6696:en,6696:pl
+nowy sacz	6363:en,6363:pl
 nowy targ	6621:en
-nowy tomysl	7029:en
+nowy tomysl	7029:en,7029:pl
 noyabrsk	5762:en
 nsukka	5708:en
 ntuzuma	5041:en
@@ -15728,7 +15729,7 @@ orsze	6199:pl
 orszo	6199:pl
 orszy	6199:pl
 orumiyeh	1234:en
-orunia gorna-gdansk południe	6856:en
+orunia gorna-gdansk południe	6856:en,6856:pl
 oruro	3082:en
 orzesza	6899:pl
 orzesze	6899:en,6899:pl
@@ -15755,8 +15756,8 @@ oshawa	3635:en
 oshodi	3714:en
 oshu	5603:en
 osie	2057:pl
-osiedle kosmonautow	6874:en
-osiedle powstancow slaskich	6754:en
+osiedle kosmonautow	6874:en,6874:pl
+osiedle powstancow slaskich	6754:en,6754:pl
 oslo	754:en,754:pl
 osmaniye	3163:en
 osnabruck	3808:en
@@ -15778,19 +15779,19 @@ ostrode	6622:pl
 ostrodo	6622:pl
 ostrody	6622:pl
 ostrodzie	6622:pl
-ostrow	6396:pl:Ostrów,6790:pl
-ostrow mazowiecka	6790:en
-ostrow wielkopolski	6396:en
-ostrowa	6396:pl,6396:pl:Ostrów,6790:pl
-ostrowca	6389:pl
-ostrowcem	6389:pl
-ostrowcowi	6389:pl
-ostrowcu	6389:pl
-ostrowem	6396:pl,6396:pl:Ostrów,6790:pl
-ostrowiec	6389:pl
-ostrowiec swietokrzyski	6389:en
-ostrowo	6396:pl
-ostrowowi	6396:pl:Ostrów,6790:pl
+ostrow	6396:pl:Ostrów,6790:pl:Ostrów
+ostrow mazowiecka	6790:en,6790:pl
+ostrow wielkopolski	6396:en,6396:pl
+ostrowa	6396:pl:Ostrowo,6396:pl:Ostrów,6790:pl:Ostrów
+ostrowca	6389:pl:Ostrowiec
+ostrowcem	6389:pl:Ostrowiec
+ostrowcowi	6389:pl:Ostrowiec
+ostrowcu	6389:pl:Ostrowiec
+ostrowem	6396:pl:Ostrowo,6396:pl:Ostrów,6790:pl:Ostrów
+ostrowiec	6389:pl:Ostrowiec
+ostrowiec swietokrzyski	6389:en,6389:pl
+ostrowo	6396:pl:Ostrowo
+ostrowowi	6396:pl:Ostrów,6790:pl:Ostrów
 ostrołece	6476:pl
 ostrołeka	6476:en,6476:pl
 ostrołeke	6476:pl
@@ -15843,7 +15844,7 @@ oławe	6627:pl
 oławie	6627:pl
 oławo	6627:pl
 oławy	6627:pl
-ołbin	6643:en
+ołbin	6643:en,6643:pl
 p'yongsong	6325:en
 paarl	2746:en
 pabianic	6404:pl
@@ -16229,7 +16230,7 @@ pidhorodnye	6871:en
 piecki-migowo	6704:en
 piedecuesta	3869:en
 piedras negras	4182:en
-piekary slaskie	6454:en
+piekary slaskie	6454:en,6454:pl
 piela	6386:pl:Piela
 pielach	6386:pl:Piela
 pielami	6386:pl:Piela
@@ -16248,7 +16249,7 @@ pietrozawodskiem	2339:pl:Pietrozawodsk
 pietrozawodskowi	2339:pl:Pietrozawodsk
 pietrozawodsku	2339:pl:Pietrozawodsk
 pikine	714:en
-pilczyce-kozanow-popowice połnocne	6642:en
+pilczyce-kozanow-popowice połnocne	6642:en,6642:pl
 pile	6386:pl
 pilibhit	4788:en
 pilsen	3751:en
@@ -16280,8 +16281,8 @@ pionkach	6854:pl
 pionkami	6854:pl
 pionki	6854:en,6854:pl
 pionkom	6854:pl
-piotrkow	6372:pl
-piotrkow trybunalski	6372:en
+piotrkow	6372:pl:Piotrków
+piotrkow trybunalski	6372:en,6372:pl
 piracicaba	1686:en
 piraeus	3859:en
 piranshahr	3763:en
@@ -16489,8 +16490,8 @@ połtawy	2334:pl
 prabumulih	6084:en
 pradze	719:pl
 praga	719:pl
-praga połnoc	6352:en
-praga południe	3552:en
+praga połnoc	6352:en,6352:pl
+praga południe	3552:en,3552:pl
 prage	719:pl
 pragi	719:pl
 prago	719:pl
@@ -16537,12 +16538,12 @@ prudnika	6775:pl
 prudnikiem	6775:pl
 prudnikowi	6775:pl
 prudniku	6775:pl
-pruszcz	6767:pl
-pruszcz gdanski	6767:en
-pruszcza	6767:pl
-pruszczem	6767:pl
-pruszczowi	6767:pl
-pruszczu	6767:pl
+pruszcz	6767:pl:Pruszcz
+pruszcz gdanski	6767:en,6767:pl
+pruszcza	6767:pl:Pruszcz
+pruszczem	6767:pl:Pruszcz
+pruszczowi	6767:pl:Pruszcz
+pruszczu	6767:pl:Pruszcz
 pruszkow	6469:en,6469:pl
 pruszkowa	6469:pl
 pruszkowem	6469:pl
@@ -16555,7 +16556,7 @@ przasnysza	6962:pl
 przasnyszem	6962:pl
 przasnyszowi	6962:pl
 przasnyszu	6962:pl
-przedmiescie oławskie	6841:en
+przedmiescie oławskie	6841:en,6841:pl
 przemysl	6418:en,6418:pl
 przemysla	6418:pl
 przemyslem	6418:pl
@@ -16784,12 +16785,12 @@ radzkot	614:pl
 radzkotem	614:pl
 radzkotowi	614:pl
 radzkotu	614:pl
-radzyn	6989:pl
-radzyn podlaski	6989:en
-radzynia	6989:pl
-radzyniem	6989:pl
-radzyniowi	6989:pl
-radzyniu	6989:pl
+radzyn	6989:pl:Radzyń
+radzyn podlaski	6989:en,6989:pl
+radzynia	6989:pl:Radzyń
+radzyniem	6989:pl:Radzyń
+radzyniowi	6989:pl:Radzyń
+radzyniu	6989:pl:Radzyń
 raebareli	3447:en
 rafah	5001:en
 rafsanjan	4266:en
@@ -16929,7 +16930,7 @@ reginy	2862:pl
 rehovot	4210:en
 reims	3283:en,3283:pl
 rejon placu grunwaldzkiego	6706:en
-rejon placu swietego macieja	6533:en
+rejon placu swietego macieja	6533:en,6533:pl
 rejon ulicy traugutta	6833:en
 relizane	5114:en
 rembertow	6806:en,6806:pl
@@ -17196,21 +17197,21 @@ rourkela	2380:en
 rovenky	6522:en
 rowne	2664:pl
 roxas city	3466:en
-rozanka-polanka	7006:en
+rozanka-polanka	7006:en,7006:pl
 rozdilna	6922:en
 rubizhne	6470:en
 rubtsovsk	3917:en
-ruda	4303:pl
-ruda slaska	4303:en
-rudach	4303:pl
-rudami	4303:pl
-rude	4303:pl
+ruda	4303:pl:Ruda
+ruda slaska	4303:en,4303:pl
+rudach	4303:pl:Ruda
+rudami	4303:pl:Ruda
+rude	4303:pl:Ruda
 rudnyy	5090:en
-rudom	4303:pl
-rudow	4303:pl
-rudowie	4303:pl
+rudom	4303:pl:Ruda
+rudow	4303:pl:Ruda
+rudowie	4303:pl:Ruda
 rudrapur	4076:en
-rudzie	4303:pl
+rudzie	4303:pl:Ruda
 rufisque	2221:en
 rufisque est	2930:en
 rugao	2516:en
@@ -17966,8 +17967,8 @@ siedlcom	6379:pl
 siedlec	6379:pl
 siegen	5881:en
 siem reap	4521:en
-siemianowice	6394:pl
-siemianowice slaskie	6394:en
+siemianowice	6394:pl:Siemianowice
+siemianowice slaskie	6394:en,6394:pl
 siemiatyczach	7019:pl
 siemiatyczami	7019:pl
 siemiatycze	7019:en,7019:pl
@@ -18046,7 +18047,7 @@ siverskodonetsk	6340:en
 siwan	4654:en
 skadovsk	6917:en
 skardu	2496:en
-skarzysko-kamienna	6497:en
+skarzysko-kamienna	6497:en,6497:pl
 skawina	6765:en,6765:pl
 skawine	6765:pl
 skawinie	6765:pl
@@ -18132,8 +18133,8 @@ sokołka	6873:en,6873:pl
 sokołke	6873:pl
 sokołki	6873:pl
 sokołko	6873:pl
-sokołow	6906:pl
-sokołow podlaski	6906:en
+sokołow	6906:pl:Sokołów
+sokołow podlaski	6906:en,6906:pl
 solec kujawski	7031:en
 soledad	1958:en
 soledad de graciano sanchez	2001:en
@@ -18225,21 +18226,21 @@ srinagarem	693:pl
 srinagarowi	693:pl
 srinagaru	693:pl
 srinagarze	693:pl
-sroda	6810:pl
-sroda wielkopolska	6810:en
-srodach	6810:pl
-srodami	6810:pl
-srode	6810:pl
+sroda	6810:pl:Środa
+sroda wielkopolska	6810:en,6810:pl
+srodach	6810:pl:Środa
+srodami	6810:pl:Środa
+srode	6810:pl:Środa
 srodmiescia	6338:pl,6339:pl
-srodmiescie	6338:en,6338:pl,6339:en,6339:pl,6774:en
+srodmiescie	6338:en,6338:pl,6339:en,6339:pl,6774:en,6774:pl
 srodmiesciem	6338:pl,6339:pl
 srodmiesciu	6338:pl,6339:pl
-srodo	6810:pl
-srodom	6810:pl
-srodow	6810:pl
-srodowie	6810:pl
-srody	6810:pl
-srodzie	6810:pl
+srodo	6810:pl:Środa
+srodom	6810:pl:Środa
+srodow	6810:pl:Środa
+srodowie	6810:pl:Środa
+srody	6810:pl:Środa
+srodzie	6810:pl:Środa
 st helens	3491:en
 st. barthelemy	25:en
 st. catharines	4601:en
@@ -18298,12 +18299,12 @@ starachowicom	6477:pl
 stare misto	6545:en
 stargard	6401:en,6401:pl
 starobilsk	6995:en
-starogard	6512:pl
-starogard gdanski	6512:en
-starogardem	6512:pl
-starogardowi	6512:pl
-starogardu	6512:pl
-starogardzie	6512:pl
+starogard	6512:pl:Starogard
+starogard gdanski	6512:en,6512:pl
+starogardem	6512:pl:Starogard
+starogardowi	6512:pl:Starogard
+starogardu	6512:pl:Starogard
+starogardzie	6512:pl:Starogard
 starokostyantyniv	6616:en
 staryy oskol	2848:en
 staszow	6986:en,6986:pl
@@ -18892,7 +18893,7 @@ tarnowem	5359:pl,6456:pl
 tarnowie	5359:pl,6456:pl
 tarnowo	6456:pl
 tarnowowi	5359:pl
-tarnowskie gory	6447:en
+tarnowskie gory	6447:en,6447:pl
 tarnowu	6456:pl
 tarragona	4447:en,4447:pl
 tarragone	4447:pl
@@ -19144,9 +19145,9 @@ toliara	3582:en
 toluca	1441:en
 tolyatti	1042:en
 tomakomai	3646:en
-tomaszow	6417:pl,6844:pl
-tomaszow lubelski	6844:en
-tomaszow mazowiecki	6417:en
+tomaszow	6417:pl:Tomaszów,6844:pl:Tomaszów
+tomaszow lubelski	6844:en,6844:pl
+tomaszow mazowiecki	6417:en,6417:pl
 tomsk	1243:en,1243:pl
 tomska	1243:pl
 tomskiem	1243:pl
@@ -19472,7 +19473,7 @@ ugandzie	230:pl
 ugep	3202:en
 uige	2054:en
 uijeongbu-si	1466:en
-ujescisko-łostowice	6660:en
+ujescisko-łostowice	6660:en,6660:pl
 uji	3345:en
 ujjain	1370:en
 ujpest	6270:en
@@ -20066,18 +20067,18 @@ witebska	1863:pl
 witebskiem	1863:pl
 witebskowi	1863:pl
 witebsku	1863:pl
-wodzisław	6496:pl
-wodzisław slaski	6496:en
-wodzisława	6496:pl
-wodzisławach	6496:pl
-wodzisławami	6496:pl
-wodzisławem	6496:pl
-wodzisławie	6496:pl
-wodzisławom	6496:pl
-wodzisławow	6496:pl
-wodzisławowi	6496:pl
-wodzisławowie	6496:pl
-wodzisławy	6496:pl
+wodzisław	6496:pl:Wodzisław
+wodzisław slaski	6496:en,6496:pl
+wodzisława	6496:pl:Wodzisław
+wodzisławach	6496:pl:Wodzisław
+wodzisławami	6496:pl:Wodzisław
+wodzisławem	6496:pl:Wodzisław
+wodzisławie	6496:pl:Wodzisław
+wodzisławom	6496:pl:Wodzisław
+wodzisławow	6496:pl:Wodzisław
+wodzisławowi	6496:pl:Wodzisław
+wodzisławowie	6496:pl:Wodzisław
+wodzisławy	6496:pl:Wodzisław
 woking	6052:en
 wola	4463:en,4463:pl
 wole	4463:pl
@@ -20132,7 +20133,7 @@ wrzesnie	6679:pl
 wrzesnio	6679:pl
 wrzeszcz	6428:en,6428:pl
 wrzeszcz dolny	6813:en
-wrzeszcz gorny	6829:en
+wrzeszcz gorny	6829:en,6829:pl
 wrzeszcza	6428:pl
 wrzeszczem	6428:pl
 wrzeszczowi	6428:pl
@@ -20401,7 +20402,7 @@ zabkach	6773:pl
 zabkami	6773:pl
 zabki	6773:en,6773:pl
 zabkom	6773:pl
-zabkowice slaskie	7039:en
+zabkowice slaskie	7039:en,7039:pl
 zabol	5168:en
 zabrza	3356:pl
 zabrze	3356:en,3356:pl
@@ -20478,7 +20479,7 @@ zawierciem	6480:pl
 zawierciu	6480:pl
 zawiya	3454:en
 zdolbuniv	6749:en
-zdunska wola	6529:en
+zdunska wola	6529:en,6529:pl
 zefta	5675:en
 zelenograd	2993:en
 zemun	4053:en
@@ -20540,7 +20541,7 @@ zhuravlivka	6853:en
 zhuzhou	737:en
 zhytomyr	2480:en
 zibo	359:en
-zielona gora	5325:en
+zielona gora	5325:en,5325:pl
 zielonce	6937:pl
 zielonka	6937:en,6937:pl
 zielonkach	6937:pl
@@ -20649,14 +20650,20 @@ złotowowi	6901:pl
 łaskiem	6892:pl
 łaskowi	6892:pl
 łasku	6892:pl
-łaziska gorne	6803:en
+łaziska gorne	6803:en,6803:pl
 łeczna	6812:en,6812:pl
 łecznej	6812:pl
 łeczyca	7015:en,7015:pl
 łeczyce	7015:pl
 łeczyco	7015:pl
 łeczycy	7015:pl
-łodz	1136:en,1136:pl:Łódź
+łodz	1136:en,1136:pl
+łodzi	1136:pl
+łodzia	1136:pl
+łodziach	1136:pl
+łodziami	1136:pl
+łodzie	1136:pl
+łodziom	1136:pl
 łomianek	7024:pl
 łomiankach	7024:pl
 łomiankami	7024:pl
@@ -30383,5 +30390,2884 @@ złotowowi	6901:pl
 ґірін	475:uk
 ‘ajlun	5031:en
 ‘ibri	3864:en
+"""#
+
+    /// One-word names that are also a form of a common word of Bulgarian, Polish or Ukrainian: the
+    /// folded form, then those languages.
+    static let commonWords = #"""
+aba	pl
+abakan	pl
+abakanem	pl
+abakanie	pl
+abakanowi	pl
+abakanu	pl
+ajaksem	pl
+ajaksie	pl
+ajaksowi	pl
+ajaksu	pl
+ajax	pl
+ajaxem	pl
+ajaxie	pl
+ajaxowi	pl
+ajaxu	pl
+akicie	pl
+akita	pl
+akite	pl
+akito	pl
+akity	pl
+akra	pl
+akron	pl
+akronem	pl
+akronie	pl
+akronowi	pl
+akronu	pl
+akry	pl
+akrze	pl
+alba	pl
+alwar	pl
+alwarem	pl
+alwarowi	pl
+alwarze	pl
+ambon	pl
+amida	pl
+amide	pl
+amido	pl
+amidzie	pl
+amol	pl
+anand	pl
+angola	pl
+angole	pl
+angoli	pl
+angora	pl
+angore	pl
+angoro	pl
+angory	pl
+angorze	pl
+apia	pl
+arar	pl
+artem	pl
+atalia	pl
+atalie	pl
+atalii	pl
+atalio	pl
+atlancie	pl
+atlanta	pl
+atlanty	pl
+augustow	pl
+austin	pl
+austina	pl
+austinem	pl
+austinie	pl
+austinowi	pl
+babol	pl
+baku	pl
+bala	pl
+balach	pl
+balami	pl
+bale	pl
+bali	pl
+balom	pl
+balow	pl
+bama	pl
+banan	pl
+banda	pl
+bangi	pl
+baraki	pl
+baran	pl
+baranach	pl
+baranami	pl
+baranem	pl
+baranie	pl
+baranom	pl
+baranow	pl
+baranowi	pl
+barany	pl
+barda	pl
+bardem	pl
+bardo	pl
+bardu	pl
+bardzie	pl
+bata	pl
+batu	pl
+bekasi	pl
+belem	pl
+belmopan	pl
+belmopanie	pl
+ben	pl
+bera	pl
+berach	pl
+berami	pl
+bere	pl
+bergamo	pl
+bergenie	pl
+berlin	pl
+berlinach	pl
+berlinami	pl
+berlinie	pl
+berlinom	pl
+berliny	pl
+bermudach	pl
+bermudami	pl
+bermudom	pl
+bermudow	pl
+bermudy	pl
+bero	pl
+berom	pl
+berow	pl
+bery	pl
+berze	pl
+betul	pl
+biała	pl
+białej	pl
+białorus	pl
+bida	pl
+bielanach	pl
+bielanami	pl
+bielanom	pl
+bielany	pl
+bielawa	pl
+bielawach	pl
+bielawami	pl
+bielawe	pl
+bielawie	pl
+bielawo	pl
+bielawom	pl
+bielawy	pl
+bielska	pl
+bielsku	pl
+bima	pl
+bobrujska	pl
+bobrujsku	pl
+bochnie	pl
+bolesławca	pl
+bolesławcem	pl
+bolesławcowi	pl
+bolesławcu	pl
+bolesławiec	pl
+bolivar	pl
+bolivara	pl
+bolivarach	pl
+bolivarami	pl
+bolivarem	pl
+bolivarom	pl
+bolivarow	pl
+bolivarowi	pl
+bolivary	pl
+bolivarze	pl
+boltonie	pl
+bolu	pl
+bon	pl
+bordeaux	pl
+boston	pl
+bostonem	pl
+bostonie	pl
+bostonowi	pl
+bostonu	pl
+bracka	pl
+bracku	pl
+brianska	pl
+briansku	pl
+bristol	pl
+bristolem	pl
+bristolowi	pl
+bristolu	pl
+brna	pl
+brnie	pl
+brodach	pl
+brodami	pl
+brodom	pl
+brody	pl
+bronksem	pl
+bronksie	pl
+bronksowi	pl
+bronksu	pl
+brusa	pl
+brzeg	pl
+brzegiem	pl
+brzegowi	pl
+brzegu	pl
+brzeska	pl
+brzesko	pl
+brzesku	pl
+brzezan	pl
+brzezanach	pl
+brzezanami	pl
+brzezanom	pl
+brzezany	pl
+bucha	pl
+buchara	pl
+buchare	pl
+bucharo	pl
+buchary	pl
+bucharze	pl
+buda	pl
+budach	pl
+budami	pl
+bude	pl
+budom	pl
+budow	pl
+budowie	pl
+budy	pl
+budzie	pl
+bukan	pl
+bunda	pl
+burgos	pl
+bursa	pl
+bursach	pl
+bursami	pl
+burse	pl
+bursie	pl
+burso	pl
+bursom	pl
+bursy	pl
+busko	pl
+bytom	pl
+bytow	pl
+bytowa	pl
+cali	pl
+cary	pl
+cayenne	pl
+chabarowska	pl
+chabarowsku	pl
+cham	pl
+chamem	pl
+chamie	pl
+chamowi	pl
+charleston	pl
+charlestonem	pl
+charlestonie	pl
+charlestonowi	pl
+chi	pl
+china	pl
+chmielniccy	pl
+chmielnicka	pl
+chmielnicki	pl
+chmielnickich	pl
+chmielnickie	pl
+chmielnickiego	pl
+chmielnickiej	pl
+chmielnickiemu	pl
+chmielnickim	pl
+chmielnickimi	pl
+chmielnik	pl
+chmielnika	pl
+chmielnikiem	pl
+chmielnikowi	pl
+chmielniku	pl
+chrzanow	pl
+chrzanowa	pl
+chu	pl
+chust	pl
+clearwater	pl
+cleveland	pl
+codo	pl
+congo	pl
+cordoba	pl
+cordobe	pl
+cordobie	pl
+cordobo	pl
+cordoby	pl
+coro	pl
+curacao	pl
+czad	pl
+czadem	pl
+czadowi	pl
+czadu	pl
+czadzie	pl
+czelabinska	pl
+czelabinsku	pl
+czeladz	pl
+czeladzi	pl
+czeladzia	pl
+czerkiesku	pl
+czyta	pl
+dali	pl
+damaszek	pl
+dania	pl
+danie	pl
+danio	pl
+dis	pl
+divo	pl
+dnieprodzierzynska	pl
+dnieprodzierzynsku	pl
+dnieprowi	pl
+dominikanie	pl
+dominikany	pl
+doniecka	pl
+doniecku	pl
+douglas	pl
+douglasa	pl
+douglasach	pl
+douglasami	pl
+douglasem	pl
+douglasie	pl
+douglasom	pl
+douglasow	pl
+douglasowi	pl
+douglasy	pl
+duale	pl
+duali	pl
+dubnem	pl
+dubnie	pl
+dubnu	pl
+dzida	pl
+dzidach	pl
+dzidami	pl
+dzide	pl
+dzido	pl
+dzidom	pl
+dzidy	pl
+dzidzie	pl
+dziedzice	pl
+essen	pl
+ferganie	pl
+fergany	pl
+fes	pl
+fez	pl
+fezem	pl
+fezie	pl
+fezowi	pl
+fezu	pl
+fidzi	pl
+filipin	pl
+filipinach	pl
+filipinami	pl
+filipinom	pl
+filipiny	pl
+franca	pl
+france	pl
+franka	pl
+frankach	pl
+frankami	pl
+frankenstein	pl
+frankensteina	pl
+frankensteinem	pl
+frankensteinie	pl
+frankensteinowi	pl
+franki	pl
+franko	pl
+frankom	pl
+frankow	pl
+fuji	pl
+gaj	pl
+gajach	pl
+gajami	pl
+gaje	pl
+gajem	pl
+gajom	pl
+gajow	pl
+gajowi	pl
+gaju	pl
+gama	pl
+gambie	pl
+game	pl
+gamie	pl
+gamo	pl
+gamy	pl
+gaya	pl
+gaza	pl
+gaze	pl
+gazo	pl
+gdansku	pl
+germany	pl
+gizycka	pl
+gizycko	pl
+gizycku	pl
+goleniowa	pl
+gorki	pl
+granada	pl
+granade	pl
+granado	pl
+granady	pl
+granadzie	pl
+graz	pl
+grodzisk	pl
+grodziska	pl
+grodziskiem	pl
+grodziskowi	pl
+grodzisku	pl
+grozny	pl
+guli	pl
+gulu	pl
+gweru	pl
+gwinea	pl
+gwinee	pl
+gwinei	pl
+gwineo	pl
+głogow	pl
+głogowa	pl
+głowna	pl
+głownie	pl
+hadze	pl
+halifaksa	pl
+halifaksach	pl
+halifaksami	pl
+halifaksem	pl
+halifaksie	pl
+halifaksom	pl
+halifaksow	pl
+halifaksowi	pl
+halifax	pl
+halifaxa	pl
+halifaxach	pl
+halifaxami	pl
+halifaxem	pl
+halifaxie	pl
+halifaxom	pl
+halifaxow	pl
+halifaxowi	pl
+halifaxy	pl
+halle	pl
+hang	pl
+hanower	pl
+hanowerem	pl
+hanowerowi	pl
+hanowerze	pl
+hawana	pl
+hawane	pl
+hawanie	pl
+hawano	pl
+hawany	pl
+helsinek	pl
+helsinkach	pl
+helsinkami	pl
+helsinki	pl
+helsinkom	pl
+hitachi	pl
+huby	pl
+hulan	pl
+human	pl
+indie	pl
+innsbrucka	pl
+innsbrucku	pl
+iran	pl
+irkucka	pl
+irkucku	pl
+isfahan	pl
+isfahanem	pl
+isfahanie	pl
+isfahanowi	pl
+isfahanu	pl
+iwo	pl
+izewska	pl
+izewsku	pl
+jakucka	pl
+jakucku	pl
+jalapa	pl
+jamajce	pl
+jamajek	pl
+jamajka	pl
+jamajkach	pl
+jamajkami	pl
+jamajke	pl
+jamajki	pl
+jamajko	pl
+jamajkom	pl
+jasle	pl
+jassach	pl
+jassami	pl
+jassom	pl
+jassy	pl
+jasła	pl
+jasłem	pl
+jasło	pl
+jasłu	pl
+jawor	pl
+jaworem	pl
+jaworowi	pl
+jaworze	pl
+jaworznie	pl
+jaworzyna	pl
+jaworzyne	pl
+jaworzynie	pl
+jaworzyno	pl
+jaworzyny	pl
+jelcz	pl
+jelcza	pl
+jelczem	pl
+jelczowi	pl
+jelczu	pl
+jena	pl
+jene	pl
+jenie	pl
+jeny	pl
+jersey	pl
+jola	pl
+jolach	pl
+jolami	pl
+jole	pl
+joli	pl
+jolo	pl
+jolom	pl
+jolu	pl
+jordan	pl
+jordanie	pl
+jura	pl
+jure	pl
+juro	pl
+jurze	pl
+kabatach	pl
+kabatami	pl
+kabatom	pl
+kabaty	pl
+kabul	pl
+kabulem	pl
+kabulowi	pl
+kabulu	pl
+kajmanach	pl
+kajmanami	pl
+kajmanom	pl
+kajmanow	pl
+kajmany	pl
+kalemie	pl
+kali	pl
+kana	pl
+kanada	pl
+kandahar	pl
+kandaharem	pl
+kandaharowi	pl
+kandaharu	pl
+kandaharze	pl
+kandy	pl
+kani	pl
+kankan	pl
+kano	pl
+kanton	pl
+kantonem	pl
+kantonie	pl
+kantonowi	pl
+kantonu	pl
+kapar	pl
+kara	pl
+karaj	pl
+kartuzy	pl
+karłowa	pl
+katanie	pl
+katar	pl
+katarem	pl
+katarowi	pl
+kataru	pl
+katarze	pl
+kawasaki	pl
+kazan	pl
+kazana	pl
+kazania	pl
+kazaniem	pl
+kazaniowi	pl
+kazaniu	pl
+kazany	pl
+kałudze	pl
+kaługa	pl
+kaługe	pl
+kaługi	pl
+kaługo	pl
+ketach	pl
+ketami	pl
+ketom	pl
+kety	pl
+kicie	pl
+kijow	pl
+kijowa	pl
+kil	pl
+kila	pl
+kilem	pl
+kilowi	pl
+kilu	pl
+kingston	pl
+kingstonem	pl
+kingstonie	pl
+kingstonowi	pl
+kingstonu	pl
+kirach	pl
+kirami	pl
+kirom	pl
+kirow	pl
+kirze	pl
+kisi	pl
+kita	pl
+kitach	pl
+kitami	pl
+kite	pl
+kito	pl
+kitom	pl
+kitow	pl
+kity	pl
+klang	pl
+klar	pl
+klarem	pl
+klarowi	pl
+klaru	pl
+klarze	pl
+kluz	pl
+kluza	pl
+kluzach	pl
+kluzami	pl
+kluze	pl
+kluzie	pl
+kluzo	pl
+kluzom	pl
+kluzy	pl
+knurow	pl
+knurowa	pl
+knurowie	pl
+kobyłce	pl
+kobyłka	pl
+kobyłke	pl
+kobyłki	pl
+kobyłko	pl
+koga	pl
+kole	pl
+kolonia	pl
+kolonie	pl
+kolonio	pl
+kolumbie	pl
+kom	pl
+komie	pl
+komorach	pl
+komorami	pl
+komorom	pl
+komory	pl
+konak	pl
+konga	pl
+kongo	pl
+konin	pl
+koninie	pl
+konskie	pl
+korba	pl
+korbach	pl
+korbami	pl
+korbe	pl
+korbie	pl
+korbo	pl
+korbom	pl
+korby	pl
+kosciana	pl
+kosic	pl
+kota	pl
+koła	pl
+koło	pl
+kołomyi	pl
+kołomyja	pl
+kołomyje	pl
+kołomyjo	pl
+krajowa	pl
+krajowe	pl
+krakow	pl
+krasnik	pl
+krasnika	pl
+krasnikiem	pl
+krasnikowi	pl
+krasniku	pl
+krasnojarska	pl
+krasnojarsku	pl
+kresek	pl
+krosna	pl
+krosnem	pl
+krosnie	pl
+krosno	pl
+krosnu	pl
+kubach	pl
+kubami	pl
+kubie	pl
+kubom	pl
+kubow	pl
+kuby	pl
+kufa	pl
+kufe	pl
+kufie	pl
+kufo	pl
+kufy	pl
+kuki	pl
+kulti	pl
+kum	pl
+kumem	pl
+kumie	pl
+kumowi	pl
+kure	pl
+kurska	pl
+kursku	pl
+kutnie	pl
+kłodzka	pl
+kłodzko	pl
+kłodzku	pl
+labe	pl
+lampa	pl
+lasa	pl
+latina	pl
+legionowa	pl
+lekcy	pl
+lekka	pl
+lekki	pl
+lekkich	pl
+lekkie	pl
+lekkiego	pl
+lekkiej	pl
+lekkiemu	pl
+lekkim	pl
+lekkimi	pl
+leszczyn	pl
+leszczynach	pl
+leszczynami	pl
+leszczynom	pl
+leszczyny	pl
+levis	pl
+liberia	pl
+liberie	pl
+liberii	pl
+liberio	pl
+lidy	pl
+lidzie	pl
+lila	pl
+lima	pl
+limbe	pl
+lime	pl
+limie	pl
+limy	pl
+lincoln	pl
+lincolna	pl
+lincolnach	pl
+lincolnami	pl
+lincolnem	pl
+lincolnie	pl
+lincolnom	pl
+lincolnow	pl
+lincolnowi	pl
+lincolny	pl
+lion	pl
+liona	pl
+lionem	pl
+lionie	pl
+lionowi	pl
+lipki	pl
+lipska	pl
+lipsku	pl
+lodzi	pl
+lodzia	pl
+lodziach	pl
+lodziami	pl
+lodzie	pl
+lodziom	pl
+longa	pl
+lublin	pl
+lublina	pl
+lublinem	pl
+lublinie	pl
+lublinowi	pl
+lwow	pl
+macao	pl
+madison	pl
+madisonem	pl
+madisonie	pl
+madisonowi	pl
+madras	pl
+madrasem	pl
+madrasie	pl
+madrasowi	pl
+madrasu	pl
+magnitogorska	pl
+magnitogorsku	pl
+maladze	pl
+malaga	pl
+malage	pl
+malagi	pl
+malago	pl
+male	pl
+mali	pl
+malin	pl
+malina	pl
+malinach	pl
+malinami	pl
+maline	pl
+malinie	pl
+malino	pl
+malinom	pl
+maliny	pl
+manchester	pl
+manchesterem	pl
+manchesterowi	pl
+manchesteru	pl
+manchesterze	pl
+mandoli	pl
+manila	pl
+manile	pl
+manili	pl
+manilo	pl
+manzanillo	pl
+maran	pl
+marbella	pl
+marbelle	pl
+marbelli	pl
+marbello	pl
+mari	pl
+markach	pl
+markami	pl
+marki	pl
+markom	pl
+marsylia	pl
+marsylie	pl
+marsylii	pl
+marsylio	pl
+mary	pl
+medin	pl
+medinach	pl
+medinami	pl
+medinie	pl
+medinom	pl
+mediny	pl
+medyna	pl
+medyne	pl
+medynie	pl
+medyno	pl
+medyny	pl
+megalopolis	pl
+mekce	pl
+mekka	pl
+mekke	pl
+mekki	pl
+mekko	pl
+meksyk	pl
+meksykiem	pl
+meksykowi	pl
+meksyku	pl
+merlo	pl
+miedzyrzecza	pl
+miedzyrzeczem	pl
+miedzyrzeczu	pl
+mielca	pl
+mielcem	pl
+mielcowi	pl
+mielcu	pl
+mielec	pl
+mikołajow	pl
+mikołajowa	pl
+mikołajowie	pl
+minska	pl
+minsku	pl
+modena	pl
+modene	pl
+modenie	pl
+modeno	pl
+modeny	pl
+moga	pl
+mongu	pl
+monte	pl
+morena	pl
+moreno	pl
+moro	pl
+munster	pl
+murmanska	pl
+murmansku	pl
+murom	pl
+nada	pl
+naga	pl
+nagano	pl
+namur	pl
+namysłow	pl
+nankin	pl
+nankinem	pl
+nankinie	pl
+nankinowi	pl
+nankinu	pl
+nauru	pl
+niemiec	pl
+nimes	pl
+niska	pl
+nisko	pl
+nisku	pl
+nisz	pl
+niszowi	pl
+norfolce	pl
+norfolek	pl
+norfolka	pl
+norfolkach	pl
+norfolkami	pl
+norfolke	pl
+norfolki	pl
+norfolko	pl
+norfolkom	pl
+norylska	pl
+norylsku	pl
+nowokuzniecka	pl
+nowokuzniecku	pl
+nowosybirska	pl
+nowosybirsku	pl
+nysa	pl
+nyse	pl
+nysie	pl
+nyso	pl
+nysy	pl
+obornikach	pl
+obornikami	pl
+oborniki	pl
+obornikom	pl
+ochocie	pl
+ochota	pl
+ochotach	pl
+ochotami	pl
+ochote	pl
+ochoto	pl
+ochotom	pl
+ochoty	pl
+odessa	pl
+odesse	pl
+odessie	pl
+oka	pl
+okara	pl
+oldenburg	pl
+oldenburga	pl
+oldenburgiem	pl
+oldenburgowi	pl
+oldenburgu	pl
+olecka	pl
+olecku	pl
+oman	pl
+omanem	pl
+omanie	pl
+omanowi	pl
+omanu	pl
+omska	pl
+omsku	pl
+opole	pl
+oran	pl
+oranie	pl
+orle	pl
+orlean	pl
+orleanem	pl
+orleanie	pl
+orleanowi	pl
+orleanu	pl
+orska	pl
+orsku	pl
+orzeł	pl
+orła	pl
+orłach	pl
+orłami	pl
+orłem	pl
+orłom	pl
+orłow	pl
+orłu	pl
+osa	pl
+osie	pl
+ostrawa	pl
+ostrawe	pl
+ostrow	pl
+ostrowa	pl
+ostrowem	pl
+ostrowowi	pl
+otwocka	pl
+otwocku	pl
+owo	pl
+ozorkow	pl
+ozorkowa	pl
+pali	pl
+palma	pl
+palmach	pl
+palmami	pl
+palme	pl
+palmie	pl
+palmo	pl
+palmom	pl
+palmow	pl
+palmy	pl
+palu	pl
+panama	pl
+paname	pl
+panamie	pl
+panamo	pl
+panamy	pl
+panda	pl
+parana	pl
+parane	pl
+paranie	pl
+parano	pl
+parany	pl
+pasto	pl
+paterson	pl
+patersona	pl
+patersonach	pl
+patersonami	pl
+patersonem	pl
+patersonie	pl
+patersonom	pl
+patersonow	pl
+patersonowi	pl
+patersony	pl
+patra	pl
+paulinia	pl
+paulista	pl
+penang	pl
+penangiem	pl
+penangowi	pl
+penangu	pl
+peszcie	pl
+petare	pl
+petrozawodzka	pl
+petrozawodzku	pl
+piastow	pl
+piastowa	pl
+piastowie	pl
+piatigorska	pl
+piatigorsku	pl
+piela	pl
+pietropawłowska	pl
+pietropawłowsku	pl
+pile	pl
+pinska	pl
+pinsku	pl
+pionkach	pl
+pionkami	pl
+pionki	pl
+pionkom	pl
+pisie	pl
+pisz	pl
+pisza	pl
+piła	pl
+piłe	pl
+piło	pl
+piły	pl
+plano	pl
+plymouth	pl
+podlascy	pl
+podlaska	pl
+podlaski	pl
+podlaskich	pl
+podlaskie	pl
+podlaskiego	pl
+podlaskiej	pl
+podlaskiemu	pl
+podlaskim	pl
+podlaskimi	pl
+podolska	pl
+podolsku	pl
+polska	pl
+polski	pl
+polsko	pl
+poole	pl
+porto	pl
+portugal	pl
+poznan	pl
+poznania	pl
+poznaniem	pl
+poznaniu	pl
+pretoria	pl
+pretorie	pl
+pretorii	pl
+pretorio	pl
+przemysl	pl
+przemysla	pl
+przeworska	pl
+przeworsku	pl
+puebla	pl
+pueblo	pl
+puna	pl
+pune	pl
+punie	pl
+puno	pl
+puny	pl
+pułtuska	pl
+pułtusku	pl
+płocka	pl
+płocku	pl
+płonska	pl
+płonsku	pl
+queens	pl
+raba	pl
+rabacie	pl
+rabat	pl
+rabatem	pl
+rabatowi	pl
+rabatu	pl
+rabe	pl
+rabie	pl
+radlin	pl
+radlinie	pl
+radlinowi	pl
+radom	pl
+radomska	pl
+radomsku	pl
+reda	pl
+rede	pl
+redo	pl
+redy	pl
+redzie	pl
+ren	pl
+renem	pl
+renie	pl
+renowi	pl
+renu	pl
+reunion	pl
+reunionem	pl
+reunionie	pl
+reunionowi	pl
+reunionu	pl
+rewa	pl
+roseau	pl
+rostocka	pl
+rostocku	pl
+rowne	pl
+ruda	pl
+rudach	pl
+rudami	pl
+rude	pl
+rudom	pl
+rudzie	pl
+rugby	pl
+rumie	pl
+ruse	pl
+rwanda	pl
+rybinska	pl
+rybinsku	pl
+rydze	pl
+ryga	pl
+ryge	pl
+rygi	pl
+rygo	pl
+saaba	pl
+sadkach	pl
+sadkami	pl
+sadki	pl
+sadkom	pl
+sadkow	pl
+sagan	pl
+saida	pl
+sajgon	pl
+sajgonem	pl
+sajgonie	pl
+sajgonowi	pl
+sajgonu	pl
+saki	pl
+sakura	pl
+salcie	pl
+salem	pl
+salonikach	pl
+salonikami	pl
+saloniki	pl
+salonikom	pl
+salt	pl
+salta	pl
+salto	pl
+samar	pl
+samara	pl
+samare	pl
+samaro	pl
+samary	pl
+samarze	pl
+san	pl
+sana	pl
+sanem	pl
+sano	pl
+sanowi	pl
+sany	pl
+saranska	pl
+saransku	pl
+sarny	pl
+senna	pl
+senne	pl
+sennie	pl
+seto	pl
+smolenska	pl
+smolensku	pl
+smyrna	pl
+smyrne	pl
+smyrnie	pl
+sodo	pl
+sofie	pl
+sokołow	pl
+soli	pl
+sosnowca	pl
+sosnowcem	pl
+sosnowcowi	pl
+sosnowcu	pl
+sosnowiec	pl
+sroda	pl
+srodach	pl
+srodami	pl
+srode	pl
+srodmiescia	pl
+srodmiescie	pl
+srodmiesciem	pl
+srodmiesciu	pl
+srodo	pl
+srodom	pl
+srody	pl
+srodzie	pl
+stryj	pl
+strzelcach	pl
+strzelcami	pl
+strzelce	pl
+strzelcom	pl
+sucre	pl
+suita	pl
+sumy	pl
+sur	pl
+suwa	pl
+suwie	pl
+suwy	pl
+swarzedz	pl
+swarzedza	pl
+swarzedzem	pl
+swarzedzowi	pl
+swarzedzu	pl
+swiecie	pl
+szczecin	pl
+szczecinek	pl
+szczecinie	pl
+szczecinowi	pl
+szczytna	pl
+szczytnie	pl
+słupska	pl
+słupsku	pl
+tama	pl
+tanga	pl
+tarakan	pl
+taras	pl
+tarasach	pl
+tarasami	pl
+tarasem	pl
+tarasie	pl
+tarasom	pl
+tarasow	pl
+tarasowi	pl
+tarasy	pl
+targowek	pl
+tatarce	pl
+tatarek	pl
+tatarka	pl
+tatarkach	pl
+tatarkami	pl
+tatarke	pl
+tatarki	pl
+tatarko	pl
+tatarkom	pl
+tema	pl
+tepic	pl
+tobolska	pl
+tobolsku	pl
+togo	pl
+toledo	pl
+tomska	pl
+tomsku	pl
+tondze	pl
+tonga	pl
+tonge	pl
+tongi	pl
+tongo	pl
+tonk	pl
+tour	pl
+tourem	pl
+tourowi	pl
+tours	pl
+touru	pl
+tourze	pl
+toyocie	pl
+toyota	pl
+toyote	pl
+toyoto	pl
+toyoty	pl
+trencie	pl
+trent	pl
+trentach	pl
+trentami	pl
+trentem	pl
+trentom	pl
+trentow	pl
+trentowi	pl
+trentu	pl
+trenty	pl
+trzciance	pl
+trzcianka	pl
+trzcianke	pl
+trzcianki	pl
+trzcianko	pl
+tula	pl
+tule	pl
+tungi	pl
+tura	pl
+ture	pl
+turek	pl
+turka	pl
+turkach	pl
+turkami	pl
+turki	pl
+turkiem	pl
+turkom	pl
+turkow	pl
+turkowi	pl
+turku	pl
+turo	pl
+tury	pl
+turze	pl
+tuła	pl
+udupi	pl
+ufa	pl
+ursus	pl
+ursusa	pl
+ursusem	pl
+ursusie	pl
+ursusowi	pl
+ustron	pl
+ustronia	pl
+ustroniem	pl
+ustroniowi	pl
+ustroniu	pl
+utrechcie	pl
+utrecht	pl
+utrechtem	pl
+utrechtowi	pl
+utrechtu	pl
+victoria	pl
+victorie	pl
+victorii	pl
+victorio	pl
+walencja	pl
+walencje	pl
+walencji	pl
+walencjo	pl
+warna	pl
+warne	pl
+warnie	pl
+warno	pl
+warny	pl
+warszawa	pl
+warszawe	pl
+warszawie	pl
+warszawo	pl
+warszawy	pl
+waszyngtonie	pl
+wałcz	pl
+wałcza	pl
+wellington	pl
+wellingtona	pl
+wellingtonach	pl
+wellingtonami	pl
+wellingtonem	pl
+wellingtonie	pl
+wellingtonom	pl
+wellingtonow	pl
+wellingtonowi	pl
+wesoła	pl
+wesołej	pl
+wiktoria	pl
+wiktoriach	pl
+wiktoriami	pl
+wiktorie	pl
+wiktorii	pl
+wiktorio	pl
+wiktoriom	pl
+winnica	pl
+winnice	pl
+winnico	pl
+winnicy	pl
+witebska	pl
+witebsku	pl
+wola	pl
+wole	pl
+wolo	pl
+worcester	pl
+worcesterach	pl
+worcesterami	pl
+worcesterem	pl
+worcesterom	pl
+worcesterow	pl
+worcesterowi	pl
+worcesteru	pl
+worcestery	pl
+worcesterze	pl
+wrzesni	pl
+wrzesnia	pl
+wrzesnie	pl
+wrzesnio	pl
+wrzeszcz	pl
+wrzeszcza	pl
+włochach	pl
+włochami	pl
+włochom	pl
+włochy	pl
+włocławek	pl
+włocławka	pl
+włocławkiem	pl
+włocławkowi	pl
+włocławku	pl
+yamato	pl
+zabkach	pl
+zabkami	pl
+zabki	pl
+zabkom	pl
+zabol	pl
+zagania	pl
+zagorska	pl
+zagorsku	pl
+zagrzeb	pl
+zakopane	pl
+zamie	pl
+zarach	pl
+zarami	pl
+zarom	pl
+zary	pl
+zielonce	pl
+zielonka	pl
+zielonkach	pl
+zielonkami	pl
+zielonke	pl
+zielonki	pl
+zielonko	pl
+zielonkom	pl
+zywcowi	pl
+zywcu	pl
+zywiec	pl
+złotow	pl
+złotowa	pl
+złotowie	pl
+łapach	pl
+łapami	pl
+łapom	pl
+łapy	pl
+łask	pl
+łasku	pl
+łodz	pl
+łodzi	pl
+łodzia	pl
+łodziach	pl
+łodziami	pl
+łodzie	pl
+łodziom	pl
+łomianek	pl
+łomiankach	pl
+łomiankami	pl
+łomianki	pl
+łomiankom	pl
+łubnie	pl
+łucka	pl
+łucku	pl
+ługanska	pl
+ługansku	pl
+łukow	pl
+łukowa	pl
+автозаводськии	uk
+автозаводським	uk
+автозаводського	uk
+автозаводському	uk
+автозаводськім	uk
+аденом	uk
+акра	uk
+алчевська	uk
+алчевську	uk
+антрацит	bg,uk
+антрацита	bg
+антрацитові	uk
+антрацитом	uk
+антрациту	uk
+антрациті	uk
+аргентина	uk
+аргентини	uk
+аргентино	uk
+аргентиною	uk
+аргентину	uk
+аргентині	uk
+арика	uk
+армавір	uk
+армавіра	uk
+армавіре	uk
+армавірові	uk
+армавіром	uk
+армавіру	uk
+армавірі	uk
+армянська	uk
+армянську	uk
+атланта	uk
+атланти	uk
+атланту	uk
+атланті	uk
+багата	uk
+багатою	uk
+багатоі	uk
+багату	uk
+багачеве	uk
+багачевим	uk
+багачевого	uk
+багачевому	uk
+багачевім	uk
+баку	uk
+балаклава	uk
+балаклави	uk
+балаклавою	uk
+балаклаву	uk
+балаклаві	uk
+балам	uk
+балами	bg,uk
+балах	uk
+бали	bg,uk
+балта	bg
+балів	uk
+баран	bg,uk
+барана	bg,uk
+баранові	uk
+бараном	uk
+барану	uk
+барані	uk
+бари	bg,uk
+барі	uk
+бекаси	bg,uk
+бекасі	uk
+белен	bg
+бердянська	uk
+бердянську	uk
+берегове	uk
+береговим	uk
+берегового	uk
+береговому	uk
+береговім	uk
+бережан	uk
+бережанам	uk
+бережанами	uk
+бережанах	uk
+бережани	uk
+березникам	uk
+березниками	uk
+березниках	uk
+березники	uk
+березників	uk
+березнякам	uk
+березняками	uk
+березняках	uk
+березняки	uk
+березняків	uk
+берестин	uk
+берестиною	uk
+берестину	uk
+берестині	uk
+берестовська	uk
+берестовськии	uk
+берестовським	uk
+берестовськими	uk
+берестовських	uk
+берестовського	uk
+берестовському	uk
+берестовською	uk
+берестовськоі	uk
+берестовську	uk
+берестовські	uk
+берестовськіи	uk
+берестовськім	uk
+бересті	uk
+берлин	uk
+бліда	uk
+богодухівськии	uk
+богодухівським	uk
+богодухівського	uk
+богодухівському	uk
+богодухівськім	uk
+богунська	uk
+богунськии	uk
+богунським	uk
+богунськими	uk
+богунських	uk
+богунського	uk
+богунському	uk
+богунською	uk
+богунськоі	uk
+богунську	uk
+богунські	uk
+богунськіи	uk
+богунськім	uk
+бозе	uk
+бон	bg,uk
+бонн	uk
+бонну	uk
+бонні	uk
+бордо	uk
+борщагівці	uk
+бостон	uk
+бостонові	uk
+бостоном	uk
+бостону	uk
+бостоні	uk
+боярка	uk
+боярки	uk
+бояркою	uk
+боярку	uk
+боярці	uk
+брага	uk
+браги	uk
+брагою	uk
+брагу	uk
+бразі	uk
+бремена	bg
+бриж	uk
+брижу	uk
+брижі	uk
+бристолеві	uk
+бристолем	uk
+бристоль	uk
+бристолю	uk
+бристолі	uk
+броварів	uk
+бродам	uk
+бродами	uk
+бродах	uk
+броди	bg,uk
+бродів	uk
+буда	uk
+буди	bg,uk
+будою	uk
+буді	uk
+бузі	uk
+бурса	uk
+бурси	uk
+бурсою	uk
+бурсу	uk
+бурсі	uk
+бутан	bg,uk
+бутане	bg
+бутанові	uk
+бутаном	uk
+бутану	uk
+бутані	uk
+буча	bg,uk
+бучею	uk
+бучу	uk
+бучі	uk
+бідар	uk
+білгород-дністровська	uk
+білгород-дністровське	uk
+білгород-дністровськии	uk
+білгород-дністровським	uk
+білгород-дністровськими	uk
+білгород-дністровських	uk
+білгород-дністровського	uk
+білгород-дністровському	uk
+білгород-дністровською	uk
+білгород-дністровськоі	uk
+білгород-дністровську	uk
+білгород-дністровські	uk
+білгород-дністровськіи	uk
+білгород-дністровськім	uk
+білогірська	uk
+білогірську	uk
+білорусе	uk
+білорусі	uk
+валам	uk
+валами	uk
+валах	uk
+валерам	uk
+валерами	uk
+валерах	uk
+валери	uk
+валеру	uk
+валері	uk
+валета	bg,uk
+вали	bg,uk
+валів	uk
+варна	uk
+варни	uk
+варною	uk
+варну	uk
+варні	uk
+василькова	uk
+василькове	uk
+васильковим	uk
+василькову	uk
+василькові	uk
+васильків	uk
+верхньодніпровська	uk
+верхньодніпровську	uk
+винникам	uk
+винниками	uk
+винниках	uk
+винники	uk
+винників	uk
+виноградар	uk
+виноградареві	uk
+виноградарем	uk
+виноградарю	uk
+виноградаря	uk
+виноградарі	uk
+виноградова	uk
+виноградове	uk
+виноградову	uk
+виноградів	uk
+вишгород	uk
+вишгорода	uk
+вишгородові	uk
+вишгородом	uk
+вишгороду	uk
+вишгороді	uk
+вишневе	uk
+вишневим	uk
+вишневого	uk
+вишневому	uk
+вишневім	uk
+вовчанська	uk
+вовчанську	uk
+вознесенська	uk
+вознесенськии	uk
+вознесенським	uk
+вознесенськими	uk
+вознесенських	uk
+вознесенського	uk
+вознесенському	uk
+вознесенською	uk
+вознесенськоі	uk
+вознесенську	uk
+вознесенські	uk
+вознесенськіи	uk
+вознесенськім	uk
+воле	uk
+волею	uk
+володимир-волинськии	uk
+володимир-волинським	uk
+володимир-волинського	uk
+володимир-волинському	uk
+володимир-волинськім	uk
+волочиська	uk
+волочиську	uk
+волю	bg,uk
+воля	bg,uk
+волі	uk
+віга	uk
+відраднии	uk
+відрадним	uk
+відрадного	uk
+відрадному	uk
+відраднім	uk
+вікторіи	uk
+вікторію	uk
+вікторія	uk
+вікторіям	uk
+вікторіями	uk
+вікторіях	uk
+вікторією	uk
+вікторіі	uk
+вільногірська	uk
+вільногірську	uk
+вільнянська	uk
+вільнянську	uk
+вільхівська	uk
+вільхівськии	uk
+вільхівським	uk
+вільхівськими	uk
+вільхівських	uk
+вільхівського	uk
+вільхівському	uk
+вільхівською	uk
+вільхівськоі	uk
+вільхівську	uk
+вільхівські	uk
+вільхівськіи	uk
+вільхівськім	uk
+габрова	bg,uk
+габрово	bg
+габрову	uk
+габрові	uk
+гавана	uk
+гавани	uk
+гаваною	uk
+гавану	uk
+гавані	uk
+гавра	bg
+газа	bg
+гази	bg,uk
+газу	uk
+газі	uk
+галле	uk
+гама	bg,uk
+гамільтонові	uk
+гана	uk
+гани	uk
+ганою	uk
+гану	uk
+гані	uk
+генічеська	uk
+генічеську	uk
+гера	uk
+германия	bg
+герою	bg,uk
+геру	uk
+гері	uk
+горлиці	uk
+городка	uk
+городкові	uk
+городком	uk
+городку	uk
+городок	uk
+грузька	uk
+грузьке	uk
+грузькии	uk
+грузьким	uk
+грузькими	uk
+грузьких	uk
+грузького	uk
+грузькому	uk
+грузькою	uk
+грузькоі	uk
+грузьку	uk
+грузькі	uk
+грузькіи	uk
+грузькім	uk
+гуна	uk
+гірницька	uk
+гірницькии	uk
+гірницьким	uk
+гірницькими	uk
+гірницьких	uk
+гірницького	uk
+гірницькому	uk
+гірницькою	uk
+гірницькоі	uk
+гірницьку	uk
+гірницькі	uk
+гірницькіи	uk
+гірницькім	uk
+давні	uk
+дамаска	bg
+дарницею	uk
+дарницю	uk
+дарниця	uk
+дарниці	uk
+джерсі	uk
+дніпрові	uk
+дніпродзержинська	uk
+дніпродзержинську	uk
+довжанська	uk
+довжанську	uk
+докучаєвська	uk
+докучаєвську	uk
+долина	bg,uk
+долини	bg,uk
+долиною	uk
+долинська	uk
+долинською	uk
+долинськоі	uk
+долинську	uk
+долинськіи	uk
+долину	uk
+долині	uk
+донецька	uk
+донецьку	uk
+доха	uk
+дохи	uk
+дохою	uk
+доху	uk
+драч	uk
+драча	uk
+драчеві	uk
+драчем	uk
+драчу	uk
+драчі	uk
+дуала	uk
+ділі	uk
+есен	bg
+жари	uk
+жарів	uk
+загреб	uk
+загребе	bg,uk
+загребу	uk
+загребі	uk
+замостю	uk
+замостя	uk
+замостям	uk
+замості	uk
+зарічна	uk
+зарічнии	uk
+зарічним	uk
+зарічними	uk
+зарічних	uk
+зарічного	uk
+зарічному	uk
+зарічною	uk
+зарічноі	uk
+зарічну	uk
+зарічні	uk
+зарічніи	uk
+зарічнім	uk
+звягелеві	uk
+звягелем	uk
+звягель	uk
+звягелю	uk
+звягелі	uk
+златоуст	bg,uk
+златоуста	bg,uk
+златоусте	uk
+златоустові	uk
+златоустом	uk
+златоусту	uk
+златоусті	uk
+кавасакі	uk
+казан	bg,uk
+казанню	uk
+казань	uk
+казані	uk
+каиро	uk
+калами	uk
+кали	bg,uk
+калининою	uk
+калинину	uk
+калинині	uk
+калинівка	uk
+калинівки	uk
+калинівкою	uk
+калинівку	uk
+калинівська	uk
+калинівське	uk
+калинівськии	uk
+калинівським	uk
+калинівськими	uk
+калинівських	uk
+калинівського	uk
+калинівському	uk
+калинівською	uk
+калинівськоі	uk
+калинівську	uk
+калинівські	uk
+калинівськіи	uk
+калинівськім	uk
+калинівці	uk
+калиш	bg
+калуга	uk
+калуги	uk
+калуго	uk
+калугою	uk
+калугу	uk
+калузі	uk
+кальміуська	uk
+кальміуськии	uk
+кальміуським	uk
+кальміуськими	uk
+кальміуських	uk
+кальміуського	uk
+кальміуському	uk
+кальміуською	uk
+кальміуськоі	uk
+кальміуську	uk
+кальміуські	uk
+кальміуськіи	uk
+кальміуськім	uk
+калі	uk
+кам'янець-подільська	uk
+кам'янець-подільськии	uk
+кам'янець-подільським	uk
+кам'янець-подільськими	uk
+кам'янець-подільських	uk
+кам'янець-подільського	uk
+кам'янець-подільському	uk
+кам'янець-подільською	uk
+кам'янець-подільськоі	uk
+кам'янець-подільську	uk
+кам'янець-подільські	uk
+кам'янець-подільськіи	uk
+кам'янець-подільськім	uk
+кана	bg
+кани	bg
+канкан	uk
+канканові	uk
+канканом	uk
+канкану	uk
+канкані	uk
+кану	bg,uk
+кані	uk
+кара	bg,uk
+кари	uk
+карою	uk
+кару	uk
+карі	uk
+карію	uk
+карія	uk
+карією	uk
+каріі	uk
+катар	uk
+катарові	uk
+катаром	uk
+катару	uk
+катарі	uk
+кая	bg,uk
+кельні	uk
+кизил	uk
+кизилові	uk
+кизилом	uk
+кизилу	uk
+кизилі	uk
+килия	bg
+китами	uk
+києві	uk
+киів	uk
+киівськии	uk
+киівським	uk
+киівського	uk
+киівському	uk
+киівськім	uk
+княгинин	uk
+княгинина	uk
+княгинине	uk
+княгинину	uk
+княгинині	uk
+кобилка	bg,uk
+кобилки	bg,uk
+кобилко	uk
+кобилкою	uk
+кобилку	uk
+кобилці	uk
+ковпаківська	uk
+ковпаківськии	uk
+ковпаківським	uk
+ковпаківськими	uk
+ковпаківських	uk
+ковпаківського	uk
+ковпаківському	uk
+ковпаківською	uk
+ковпаківськоі	uk
+ковпаківську	uk
+ковпаківські	uk
+ковпаківськіи	uk
+ковпаківськім	uk
+ком	uk
+комор	uk
+коморам	uk
+коморами	uk
+коморах	uk
+комори	uk
+кордоба	uk
+кордоби	uk
+кордобою	uk
+кордобу	uk
+кордобі	uk
+корсунь-шевченківська	uk
+корсунь-шевченківськии	uk
+корсунь-шевченківським	uk
+корсунь-шевченківськими	uk
+корсунь-шевченківських	uk
+корсунь-шевченківського	uk
+корсунь-шевченківському	uk
+корсунь-шевченківською	uk
+корсунь-шевченківськоі	uk
+корсунь-шевченківську	uk
+корсунь-шевченківські	uk
+корсунь-шевченківськіи	uk
+корсунь-шевченківськім	uk
+котону	uk
+коцюбинське	uk
+коцюбинським	uk
+коцюбинського	uk
+коцюбинському	uk
+коцюбинськім	uk
+кракові	uk
+краків	uk
+краматорська	uk
+краматорську	uk
+кремінна	uk
+кремінною	uk
+кремінноі	uk
+кремінну	uk
+кремінніи	uk
+кропивницька	uk
+кропивницькии	uk
+кропивницьким	uk
+кропивницькими	uk
+кропивницьких	uk
+кропивницького	uk
+кропивницькому	uk
+кропивницькою	uk
+кропивницькоі	uk
+кропивницьку	uk
+кропивницькі	uk
+кропивницькіи	uk
+кропивницькім	uk
+крюкове	uk
+крюковим	uk
+крюкового	uk
+крюковому	uk
+крюковім	uk
+куба	bg,uk
+куби	uk
+кубу	uk
+кубі	uk
+кумам	uk
+кумами	uk
+кумасі	uk
+кумах	uk
+куми	bg,uk
+курган	uk
+курганові	uk
+курганом	uk
+кургану	uk
+кургані	uk
+кут	uk
+кута	uk
+куте	uk
+кутові	uk
+кутом	uk
+куту	uk
+куті	uk
+куча	bg,uk
+куче	bg
+кучею	uk
+кучу	uk
+кучі	uk
+кікую	uk
+кілеві	uk
+кілем	uk
+кіль	uk
+кілю	uk
+кіля	uk
+кілі	uk
+кінгстон	uk
+кінгстона	uk
+кінгстонові	uk
+кінгстоном	uk
+кінгстону	uk
+кінгстоні	uk
+кіндратівськии	uk
+кіндратівським	uk
+кіндратівського	uk
+кіндратівському	uk
+кіндратівськім	uk
+лахти	uk
+лахті	uk
+лебедин	uk
+лебедина	uk
+лебедине	uk
+лебединові	uk
+лебедином	uk
+лебедину	uk
+лебедині	uk
+леви	bg,uk
+леві	uk
+лиман	uk
+лиманові	uk
+лиманом	uk
+лиману	uk
+лимані	uk
+липа	bg,uk
+липи	bg,uk
+липкам	uk
+липками	uk
+липках	uk
+липки	uk
+липок	uk
+липою	uk
+липу	uk
+липі	uk
+лисичанська	uk
+лисичанську	uk
+литва	bg,uk
+литви	uk
+литво	uk
+литвою	uk
+литву	uk
+литві	uk
+лозова	bg,uk
+лозовою	uk
+лозовоі	uk
+лозову	uk
+лозовіи	uk
+лом	bg,uk
+луга	bg
+луганська	uk
+луганську	uk
+луги	bg,uk
+лугу	uk
+лузі	uk
+луков	bg
+лукова	bg,uk
+лукове	bg,uk
+луковим	uk
+лукову	uk
+лукові	uk
+луків	uk
+луцька	uk
+луцьку	uk
+люблінець	uk
+ліберію	uk
+ліберія	uk
+ліберією	uk
+ліберіі	uk
+лівобережна	uk
+лівобережнии	uk
+лівобережним	uk
+лівобережними	uk
+лівобережних	uk
+лівобережного	uk
+лівобережному	uk
+лівобережною	uk
+лівобережноі	uk
+лівобережну	uk
+лівобережні	uk
+лівобережніи	uk
+лівобережнім	uk
+лівію	uk
+лівіє	uk
+макао	uk
+макіівці	uk
+малага	bg,uk
+малаги	bg,uk
+малагою	uk
+малагу	uk
+малазі	uk
+мале	uk
+мали	uk
+малин	uk
+малинові	uk
+малину	uk
+малині	uk
+малі	uk
+манила	uk
+манчестер	uk
+манчестерові	uk
+манчестером	uk
+манчестеру	uk
+манчестері	uk
+марганець	uk
+марганцеві	uk
+марганцем	uk
+марганцю	uk
+марганці	uk
+марки	bg,uk
+марселеві	uk
+марселем	uk
+марсель	uk
+марселю	uk
+марселя	uk
+марселі	uk
+маската	bg
+межиріччю	uk
+межиріччя	uk
+межиріччям	uk
+межиріччі	uk
+мека	bg
+мекка	uk
+мекки	uk
+меккою	uk
+мекку	uk
+мерло	uk
+меца	bg
+мецці	uk
+микитівськии	uk
+микитівським	uk
+микитівського	uk
+микитівському	uk
+микитівськім	uk
+минна	bg
+мита	bg,uk
+митою	uk
+миту	uk
+миті	uk
+мишко	uk
+мишку	uk
+могилів-подільська	uk
+могилів-подільськии	uk
+могилів-подільським	uk
+могилів-подільськими	uk
+могилів-подільських	uk
+могилів-подільського	uk
+могилів-подільському	uk
+могилів-подільською	uk
+могилів-подільськоі	uk
+могилів-подільську	uk
+могилів-подільські	uk
+могилів-подільськіи	uk
+могилів-подільськім	uk
+молодіжне	uk
+молодіжним	uk
+молодіжного	uk
+молодіжному	uk
+молодіжнім	uk
+морено	bg,uk
+мостиська	uk
+муром	uk
+мурому	uk
+муромі	uk
+мінна	uk
+мінною	uk
+мінну	uk
+мінні	uk
+навои	bg
+надвірна	uk
+надвірною	uk
+надвірноі	uk
+надвірну	uk
+надвірніи	uk
+намюр	uk
+намюрові	uk
+намюром	uk
+намюру	uk
+намюрі	uk
+нара	bg
+нарита	bg,uk
+науру	uk
+находка	bg
+находки	bg
+нивкам	uk
+нивками	uk
+нивках	uk
+нивки	uk
+нивок	uk
+нижньодніпровська	uk
+нижньодніпровську	uk
+ним	uk
+новгород-сіверська	uk
+новгород-сіверське	uk
+новгород-сіверськии	uk
+новгород-сіверським	uk
+новгород-сіверськими	uk
+новгород-сіверських	uk
+новгород-сіверського	uk
+новгород-сіверському	uk
+новгород-сіверською	uk
+новгород-сіверськоі	uk
+новгород-сіверську	uk
+новгород-сіверські	uk
+новгород-сіверськіи	uk
+новгород-сіверськім	uk
+нововолинська	uk
+нововолинську	uk
+новозаводськии	uk
+новозаводським	uk
+новозаводського	uk
+новозаводському	uk
+новозаводськім	uk
+новоукраінці	uk
+новояворівська	uk
+новояворівську	uk
+норман	uk
+нормана	uk
+норманові	uk
+норманом	uk
+норману	uk
+нормані	uk
+нім	uk
+ніуе	uk
+оболонню	uk
+оболонь	uk
+оболоні	uk
+обухові	uk
+обухів	uk
+олександрівська	uk
+олександрівськии	uk
+олександрівським	uk
+олександрівського	uk
+олександрівському	uk
+олександрівською	uk
+олександрівськоі	uk
+олександрівську	uk
+олександрівськіи	uk
+олександрівськім	uk
+оман	uk
+оманові	uk
+оманом	uk
+оману	uk
+омані	uk
+орел	bg,uk
+орла	uk
+орле	bg,uk
+орлові	uk
+орлом	uk
+орлу	uk
+орлі	uk
+отава	bg,uk
+охота	bg,uk
+охоти	bg,uk
+охотою	uk
+охоту	uk
+охоті	uk
+охтирці	uk
+пальма	uk
+пальми	uk
+пальмою	uk
+пальму	uk
+пальмі	uk
+панама	bg,uk
+панами	bg,uk
+панамою	uk
+панаму	uk
+панамі	uk
+пармо	uk
+первомаиська	uk
+первомаиську	uk
+перевальська	uk
+перевальську	uk
+перта	uk
+перте	uk
+перту	uk
+перті	uk
+перу	uk
+петрівське	uk
+петрівським	uk
+петрівського	uk
+петрівському	uk
+петрівськім	uk
+печерська	uk
+печерську	uk
+пещера	bg
+пещери	bg
+пила	bg,uk
+пили	bg,uk
+пило	bg,uk
+пилою	uk
+пилу	uk
+пилі	uk
+пирея	bg
+плевен	bg
+подолові	uk
+подолом	uk
+подолу	uk
+поділ	uk
+подільська	uk
+подільську	uk
+покров	uk
+покровою	uk
+покровська	uk
+покровську	uk
+пологам	uk
+пологами	uk
+пологах	uk
+пологи	uk
+пологів	uk
+польщу	uk
+попасна	uk
+попасною	uk
+попасноі	uk
+попасну	uk
+попасніи	uk
+попова	uk
+попову	uk
+попові	uk
+порту	uk
+прага	bg
+преторію	uk
+преторіі	uk
+прилук	uk
+прилукам	uk
+прилуками	uk
+прилуках	uk
+прилуки	uk
+приморська	uk
+приморське	uk
+приморськии	uk
+приморським	uk
+приморськими	uk
+приморських	uk
+приморського	uk
+приморському	uk
+приморською	uk
+приморськоі	uk
+приморську	uk
+приморські	uk
+приморськіи	uk
+приморськім	uk
+південне	uk
+південним	uk
+південного	uk
+південному	uk
+південноукраінська	uk
+південноукраінську	uk
+південнім	uk
+підгороднім	uk
+рабат	bg,uk
+рабата	bg
+рабатові	uk
+рабатом	uk
+рабату	uk
+рабаті	uk
+радом	uk
+радому	uk
+ракове	uk
+раковим	uk
+ракового	uk
+раковому	uk
+раковім	uk
+рали	bg
+ралі	uk
+рева	bg,uk
+реви	bg,uk
+рево	uk
+ревою	uk
+реву	uk
+реві	uk
+рибник	uk
+рибника	uk
+рибникові	uk
+рибником	uk
+рибнику	uk
+ризі	uk
+рим	uk
+римові	uk
+римом	uk
+риму	uk
+римі	uk
+роздільна	uk
+роздільною	uk
+роздільноі	uk
+роздільну	uk
+роздільніи	uk
+росток	uk
+рубіжне	uk
+рубіжним	uk
+рубіжного	uk
+рубіжному	uk
+рубіжнім	uk
+рурки	uk
+русе	uk
+русия	bg
+рязане	bg
+рівне	uk
+рівним	uk
+рівного	uk
+рівному	uk
+рівнім	uk
+саида	uk
+саиди	uk
+саидо	uk
+саидою	uk
+саиду	uk
+саиді	uk
+сакам	uk
+саками	uk
+саках	uk
+саки	uk
+салам	bg,uk
+салта	bg
+сальто	uk
+самар	bg
+самара	bg
+самоков	bg
+сана	bg
+сараєві	uk
+сарн	uk
+сарнам	uk
+сарнами	uk
+сарнах	uk
+сарни	uk
+сватове	bg,uk
+сватовим	uk
+сватового	uk
+сватовому	uk
+сватовім	uk
+світловодська	uk
+світловодську	uk
+сергу	uk
+середмістя	uk
+серену	uk
+серені	uk
+сирець	uk
+сирцеві	uk
+сирцем	uk
+сирцю	uk
+сирці	uk
+сирію	uk
+сиріє	uk
+скадовська	uk
+скадовську	uk
+сквира	uk
+сквири	uk
+сквирою	uk
+сквиру	uk
+сквирі	uk
+слобожанське	uk
+слобожанським	uk
+слобожанського	uk
+слобожанському	uk
+слобожанськім	uk
+слов'янська	uk
+слов'янську	uk
+словения	bg
+смила	bg
+сміла	uk
+сміли	uk
+сміло	uk
+смілою	uk
+смілу	uk
+смілі	uk
+сніжне	uk
+сніжним	uk
+сніжного	uk
+сніжному	uk
+сніжнім	uk
+сомалі	uk
+соцміста	uk
+соцмісто	uk
+соцмістові	uk
+соцмістом	uk
+соцмісту	uk
+соцмісті	uk
+сочи	bg
+старобільська	uk
+старобільську	uk
+стебник	uk
+стебника	uk
+стебникові	uk
+стебником	uk
+стебнику	uk
+стрии	bg,uk
+стрию	uk
+стрия	bg,uk
+стриєві	uk
+стриєм	uk
+стриі	uk
+судак	uk
+судака	uk
+судакові	uk
+судаком	uk
+судаку	uk
+судан	uk
+суданові	uk
+суданом	uk
+судану	uk
+судані	uk
+судаче	uk
+сумам	uk
+сумами	uk
+сумах	uk
+суми	bg,uk
+сухар	bg,uk
+сухареві	uk
+сухарем	uk
+сухарю	uk
+сухаря	uk
+сухарі	uk
+суходільська	uk
+суходільську	uk
+сіверськодонецька	uk
+сіверськодонецьку	uk
+талин	uk
+тане	uk
+тану	uk
+татарка	bg,uk
+татарки	bg,uk
+татарко	uk
+татаркою	uk
+татарку	uk
+татарці	uk
+текстильник	uk
+текстильника	uk
+текстильникові	uk
+текстильником	uk
+текстильнику	uk
+теличка	uk
+телички	uk
+теличко	uk
+теличкою	uk
+теличку	uk
+теличці	uk
+темпи	uk
+темпі	uk
+теремкам	uk
+теремками	uk
+теремках	uk
+теремки	uk
+теремків	uk
+тернам	uk
+тернами	uk
+тернах	uk
+терни	uk
+тернів	uk
+тернівка	uk
+тернівки	uk
+тернівкою	uk
+тернівку	uk
+тернівці	uk
+тир	uk
+тирана	bg,uk
+тирани	bg,uk
+тираною	uk
+тирану	uk
+тирані	uk
+тихи	bg
+того	bg,uk
+тоиота	uk
+токелау	uk
+токмак	bg
+токмака	bg
+тонга	uk
+топіка	uk
+топіки	uk
+топікою	uk
+топіку	uk
+топіці	uk
+троян	uk
+трояна	uk
+троянові	uk
+трояном	uk
+трояну	uk
+трояні	uk
+трудівська	uk
+трудівськии	uk
+трудівським	uk
+трудівськими	uk
+трудівських	uk
+трудівського	uk
+трудівському	uk
+трудівською	uk
+трудівськоі	uk
+трудівську	uk
+трудівські	uk
+трудівськіи	uk
+трудівськім	uk
+трускавці	uk
+тувалу	uk
+тули	bg,uk
+тур	bg,uk
+турам	uk
+турами	uk
+турах	uk
+туре	uk
+тури	bg,uk
+турові	uk
+туром	uk
+туру	uk
+турі	uk
+усі	uk
+ухань	uk
+феникс	bg
+фес	bg
+феса	bg
+филаделфия	bg
+фонтана	bg,uk
+фонтани	bg,uk
+фонтану	uk
+фонтані	uk
+франка	bg,uk
+франки	uk
+франко	bg,uk
+франку	uk
+францію	uk
+франціі	uk
+фіджі	uk
+хавана	bg
+хаити	bg
+хамаду	uk
+хамаді	uk
+харцизька	uk
+харцизьку	uk
+хатині	uk
+хитати	uk
+хмельницька	uk
+хмельницькии	uk
+хмельницьким	uk
+хмельницькими	uk
+хмельницьких	uk
+хмельницького	uk
+хмельницькому	uk
+хмельницькою	uk
+хмельницькоі	uk
+хмельницьку	uk
+хмельницькі	uk
+хмельницькіи	uk
+хмельницькім	uk
+хмільник	uk
+хмільника	uk
+хмільникові	uk
+хмільником	uk
+хмільнику	uk
+центральнии	uk
+центральним	uk
+центрально-міська	uk
+центрально-міськии	uk
+центрально-міським	uk
+центрально-міськими	uk
+центрально-міських	uk
+центрально-міського	uk
+центрально-міському	uk
+центрально-міською	uk
+центрально-міськоі	uk
+центрально-міську	uk
+центрально-міські	uk
+центрально-міськіи	uk
+центрально-міськім	uk
+центрального	uk
+центральному	uk
+центральнім	uk
+чад	uk
+чадові	uk
+чадом	uk
+чаду	uk
+чаді	uk
+чарлстон	bg
+чарлстона	bg
+черкасам	uk
+черкасами	uk
+черкасах	uk
+черкаси	uk
+чилі	uk
+чумаківська	uk
+чумаківськии	uk
+чумаківським	uk
+чумаківськими	uk
+чумаківських	uk
+чумаківського	uk
+чумаківському	uk
+чумаківською	uk
+чумаківськоі	uk
+чумаківську	uk
+чумаківські	uk
+чумаківськіи	uk
+чумаківськім	uk
+шахт	uk
+шахтам	uk
+шахтами	uk
+шахтарська	uk
+шахтарське	uk
+шахтарським	uk
+шахтарського	uk
+шахтарському	uk
+шахтарську	uk
+шахтарськім	uk
+шахтах	uk
+шахти	bg,uk
+шевченківська	uk
+шевченківськии	uk
+шевченківським	uk
+шевченківськими	uk
+шевченківських	uk
+шевченківського	uk
+шевченківському	uk
+шевченківською	uk
+шевченківськоі	uk
+шевченківську	uk
+шевченківські	uk
+шевченківськіи	uk
+шевченківськім	uk
+шептицька	uk
+шептицькии	uk
+шептицьким	uk
+шептицькими	uk
+шептицьких	uk
+шептицького	uk
+шептицькому	uk
+шептицькою	uk
+шептицькоі	uk
+шептицьку	uk
+шептицькі	uk
+шептицькіи	uk
+шептицькім	uk
+шумен	bg
+юзівська	uk
+юзівськии	uk
+юзівським	uk
+юзівськими	uk
+юзівських	uk
+юзівського	uk
+юзівському	uk
+юзівською	uk
+юзівськоі	uk
+юзівську	uk
+юзівські	uk
+юзівськіи	uk
+юзівськім	uk
+явор	bg
+явора	bg,uk
+яворові	uk
+явором	uk
+явору	uk
+яворі	uk
+ямаиці	uk
+єна	uk
+єною	uk
+івано-франківська	uk
+івано-франківську	uk
+іллічівська	uk
+іллічівську	uk
+іловаиська	uk
+іловаиську	uk
+індію	uk
+індіі	uk
 """#
 }

@@ -17,10 +17,13 @@ struct Gazetteer: Sendable {
     /// Every name of several words cut after each word but the last ("new", "new south"), so a lookup
     /// stops as soon as no longer name can follow.
     let prefixes: Set<String>
+    /// One-word names that are also a form of a common word of the language they are a name in
+    /// ("Biała", "Wolę", "Усі"), with those languages.
+    let commonWords: [String: Set<String>]
 
-    static let shared = Gazetteer(places: GazetteerData.places, names: GazetteerData.names)
+    static let shared = Gazetteer(places: GazetteerData.places, names: GazetteerData.names, commonWords: GazetteerData.commonWords)
 
-    init(places placeTable: String, names nameTable: String) {
+    init(places placeTable: String, names nameTable: String, commonWords commonTable: String = "") {
         var places: [Place] = []
         for line in placeTable.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -51,6 +54,13 @@ struct Gazetteer: Sendable {
             if let first = words.first { firstWords[String(first)] = true }
             for length in words.indices.dropFirst() { prefixes.insert(words[..<length].joined(separator: " ")) }
         }
+        var commonWords: [String: Set<String>] = [:]
+        for line in commonTable.split(separator: "\n") {
+            let fields = line.split(separator: "\t")
+            guard fields.count == 2 else { continue }
+            commonWords[String(fields[0])] = Set(fields[1].split(separator: ",").map(String.init))
+        }
+        self.commonWords = commonWords
         self.places = places
         self.names = names
         self.maxWords = maxWords

@@ -13,6 +13,9 @@ struct PlaceRecogniser: Sendable {
     /// Capitals and cities this large are named far more often as places than as people ("Sofia",
     /// "Houston", "Washington"), so a person's name that is theirs too needs no context to be one.
     var prominentPopulation = 1_000_000
+    /// Towns of the text's own country this large are what their readers think of first, even where the
+    /// name is also a common word ("Łódź", boat; "Суми", sums).
+    var familiarPopulation = 100_000
 
     private struct Candidate {
         var first: Int
@@ -51,7 +54,11 @@ struct PlaceRecogniser: Sendable {
             let nearby = Set(countries[low..<high].map(\.code))
             let (name, confidence) = choose(candidate.names, nearby: nearby, language: language)
             let place = gazetteer.places[name.place]
-            if namesPerson(candidate, place: place, tokens: tokens, nearby: nearby, language: language) { continue }
+            if namesPerson(candidate, place: place, tokens: tokens, nearby: nearby, language: language)
+                || isCommonWord(candidate, name: name, place: place, tokens: tokens, language: language)
+            {
+                continue
+            }
             let span = TextSpan(start: tokens[candidate.first].start, end: tokens[candidate.end - 1].end)
             let written = EntityRecogniser.slice(scalars, span)
             var normalised: [String: JSONValue] = ["country": .string(place.country)]
@@ -88,6 +95,31 @@ struct PlaceRecogniser: Sendable {
         guard !own.isEmpty, place.country != Self.homeCountry[language] else { return false }
         let placed = index > 0 && Self.placePrepositions(language).contains(tokens, index - 1)
         return !placed && !nearby.contains(place.country)
+    }
+
+    /// Whether a one-word town's name is more likely a common word it is also a form of ("Biała", white;
+    /// "Wolę", I prefer; "Усі", all; "Krajowa", national): so when its capital letter is explained otherwise,
+    /// by the sentence's start, by capitals throughout ("TAMA"), or by a run of capitalised words it belongs
+    /// to ("Krajowa Rada", "Koła Parlamentarnego", "Хмельницька АЕС"). A city's English name ("Lincoln"),
+    /// capitals, and the own names of larger towns of the text's own country ("Łódź", "Суми", "Рівне")
+    /// stay names; a shorter name of such a town does not ("Biała" for Bielsko-Biała).
+    private func isCommonWord(_ candidate: Candidate, name: PlaceName, place: Place, tokens: TokenList, language: String) -> Bool {
+        guard candidate.end - candidate.first == 1, place.kind == .city, !place.isCapital,
+            !(place.country == Self.homeCountry[language] && place.population >= familiarPopulation && name.base == nil)
+        else { return false }
+        let index = candidate.first
+        var buffer: [UInt32] = []
+        let key = Gazetteer.key(tokens, index, buffer: &buffer)
+        guard let languages = gazetteer.commonWords[key], languages.contains(name.language) || languages.contains(language),
+            tokens.lower(index) != place.english.lowercased()
+        else { return false }
+        // A capitalised word beside it that is not itself explained by the sentence's start ("Після Бродів",
+        // "W Strzelcach").
+        func joinsCapitalised(_ other: Int) -> Bool {
+            other >= 0 && other < tokens.count && tokens[other].kind == .word && tokens[other].isCapitalised
+                && !tokens[max(index, other)].lineBefore && tokens[max(index, other)].spaceBefore && !tokens.opensSentence(other)
+        }
+        return tokens.opensSentence(index) || tokens[index].isAcronym || joinsCapitalised(index - 1) || joinsCapitalised(index + 1)
     }
 
     private static let homeCountry = ["bg": "BG", "pl": "PL", "uk": "UA"]

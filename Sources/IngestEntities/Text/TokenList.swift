@@ -42,6 +42,22 @@ struct TokenList: RandomAccessCollection, Sendable {
         return token.lowerAsWritten ? text(index) : text(index).lowercased()
     }
 
+    /// Whether the token opens a sentence or a line, quotes and dashes before it aside: its capital letter
+    /// may be the sentence's rather than a name's.
+    func opensSentence(_ index: Int) -> Bool {
+        var before = index - 1
+        while before >= 0, !tokens[before + 1].lineBefore, tokens[before].kind == .punctuation,
+            Self.openers.contains(tokens[before].scalar)
+        {
+            before -= 1
+        }
+        guard before >= 0, !tokens[before + 1].lineBefore else { return true }
+        return tokens[before].kind == .punctuation && Self.sentenceEnds.contains(tokens[before].scalar)
+    }
+
+    private static let openers: Set<Unicode.Scalar> = ["\"", "\u{201E}", "\u{201C}", "\u{00AB}", "(", "-", "\u{2013}", "\u{2014}", "'"]
+    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}", ":", ";", "\u{2022}"]
+
     /// Whether the word's lower case is `word` (lower-case, in NFC), compared by scalars when it can be.
     func lowerIs(_ index: Int, _ word: String) -> Bool {
         guard tokens[index].kind == .word, isSure(index) else { return lower(index) == word }
