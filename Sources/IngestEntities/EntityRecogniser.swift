@@ -42,7 +42,7 @@ public struct EntityRecogniser: Sendable {
         found += quantities.entities(in: tokens, scalars: scalars, claimed: &claimed)
         let named = organisations.entities(in: tokens, scalars: scalars, claimed: &claimed, language: language)
         found += named
-        found += people.entities(in: tokens, scalars: scalars, claimed: &claimed, organisations: named)
+        found += people.entities(in: tokens, scalars: scalars, claimed: &claimed, organisations: named, language: language)
         found += places.entities(in: tokens, scalars: scalars, claimed: &claimed, language: language)
 
         result.entities = found.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }

@@ -20,6 +20,16 @@ import Testing
         // ("Димитров", once a town in Ukraine) from being read as a place.
         ("Откри я председателят инж. Пламен Димитров.", "Пламен Димитров", nil, nil),
         ("Panel poprowadziła mgr inż. Anna Wrona.", "Anna Wrona", nil, nil),
+        // A role before the name, with what it is of; in English only the word right before it.
+        ("– powiedział prezes klastra Tomasz Mrozek.", "Tomasz Mrozek", "prezes klastra", nil),
+        ("Пленарну частину відкрив голова кластера Богдан Ткачук.", "Богдан Ткачук", "голова кластера", nil),
+        ("Руският президент Владимир Путин пристигна.", "Владимир Путин", "президент", nil),
+        ("Заявив президент Росії Володимир Путін.", "Володимир Путін", "президент Росії", nil),
+        ("“Water is key,” said cluster manager Tom Adeyemi.", "Tom Adeyemi", "manager", nil),
+        // A given name and a surname are a person with no other context.
+        ("Mszę odprawił biskup Marek Jędraszewski.", "Marek Jędraszewski", nil, nil),
+        ("Тренерка Олена Гриценко консультує підприємства.", "Олена Гриценко", nil, nil),
+        ("The report was written by Mary Jo Foley.", "Mary Jo Foley", nil, nil),
     ])
     func person(_ text: String, _ name: String, _ role: String?, _ affiliation: String?) throws {
         let result = EntityRecogniser().recognise(text)
@@ -33,6 +43,8 @@ import Testing
         "At the Intercluster Conference \"Regional Cluster Initiatives\" on 23 October.",
         "During the first panel \"Successful Practices of Regions\", experts spoke.",
         "Crystal Innovation and Technology Park grows.",
+        // A given name before a word no surname is like, and a role before a department's name.
+        "The forum met at Sofia Tech Park on Monday.", "The kierownik Wydziału Prasy spoke.",
     ])
     func notPeople(_ text: String) {
         #expect(EntityRecogniser().recognise(text, language: "en").entities.filter { $0.type == "person" }.isEmpty)

@@ -3,16 +3,28 @@ import IngestCore
 /// Finds people named with context that says they are people: a role in apposition ("Iva Maric,
 /// Programme Manager, DG Regio"; "Jonathan Loeffler, CEO of Steinbeis Europa Zentrum"), a quotation they
 /// are credited with ("…” believes Iva Maric"), a title ("Dr", "г-н", "pani"), or an organisation they
-/// represent ("the Czech Moravian-Silesian Aviation Cluster, represented by Petr Tomasek"). A pair of
-/// capitalised words alone is not enough: it could as well be a place or a programme.
+/// represent ("the Czech Moravian-Silesian Aviation Cluster, represented by Petr Tomasek"), a role
+/// before the name ("prezes Jan Kowalski", "президентът Румен Радев"), or the name itself: a given name
+/// followed by a surname (``PersonNames``) or a word shaped like one ("Marek Jędraszewski", "Олена
+/// Коваленко"). A pair of capitalised words alone is not enough: it could as well be a place or a programme.
 struct PersonRecogniser: Sendable {
-    func entities(in t: TokenList, scalars: [Unicode.Scalar], claimed: inout [Bool], organisations: [Entity]) -> [Entity] {
+    var personNames = PersonNames.shared
+    var gazetteer = Gazetteer.shared
+
+    func entities(in t: TokenList, scalars: [Unicode.Scalar], claimed: inout [Bool], organisations: [Entity], language: String) -> [Entity] {
         var entities: [Entity] = []
         var index = 0
         while index < t.count {
             guard let nameEnd = name(t, at: index, claimed: claimed) else {
                 index += 1
                 continue
+            }
+            var roleWord = roleBefore(t, index, language: language)
+            // "prezydent Egiptu Hosni Mubarak", "президент Росії Володимир Путін": the role's complement comes
+            // between it and the name, which begins at the given name.
+            if let words = roleWord, nameEnd - index == 3, !isGiven(t, index), isGiven(t, index + 1) {
+                roleWord = words + " " + t.text(index)
+                index += 1
             }
             var role: String?
             var affiliation: String?
@@ -22,7 +34,10 @@ struct PersonRecogniser: Sendable {
                 affiliation = apposition.affiliation
                 end = apposition.end
             }
-            let credited = quoted(t, before: index) || titled(t, before: index)
+            // A role before counts for a name that opens with a given name ("kierownik Wydziału Prasy" names a
+            // department, "założycielki Spółdzielni Koronkarskiej" a cooperative).
+            if role == nil, let roleWord, isGiven(t, index) { role = roleWord }
+            let credited = quoted(t, before: index) || titled(t, before: index) || isPersonalName(t, index, nameEnd)
             if role == nil, let organisation = represented(t, before: index, organisations: organisations, scalars: scalars) {
                 affiliation = organisation
             }
@@ -127,6 +142,57 @@ struct PersonRecogniser: Sendable {
         }
         return false
     }
+
+    /// A role written in lower case before the name, with what it is of: "prezes Jan Kowalski", "prezes
+    /// klastra Tomasz Mrozek", "голова правління кластера Андрій Коваленко", "cluster manager Tom Adeyemi".
+    /// At most four words back, none of them capitalised, on the same line, with nothing but spaces between;
+    /// in English, where the role is the last word of its phrase, only the word right before the name.
+    private func roleBefore(_ t: TokenList, _ start: Int, language: String) -> String? {
+        var index = start - 1
+        var role: Int?
+        let reach = language == "en" ? 1 : 4
+        while index >= 0, start - index <= reach, t[index].kind == .word, !t[index].isCapitalised, t[index + 1].spaceBefore,
+            !t[index + 1].lineBefore
+        {
+            if PersonVocabulary.isRole(t, index) { role = index }
+            index -= 1
+        }
+        guard let role else { return nil }
+        return text(t, role, start)
+    }
+
+    /// A given name and then a surname. A given name that is also a country's, a capital's or a large
+    /// city's begins a place's name more often ("Sofia Tech Park", "Victoria Park", "Georgia Tech").
+    private func isPersonalName(_ t: TokenList, _ start: Int, _ end: Int) -> Bool {
+        guard isGiven(t, start), hasSurnameShape(t, end - 1) else { return false }
+        var buffer: [UInt32] = []
+        let places = gazetteer.names[Gazetteer.key(t, start, buffer: &buffer)] ?? []
+        return !places.contains { name in
+            let place = gazetteer.places[name.place]
+            return place.kind == .country || place.isCapital || place.population >= 1_000_000
+        }
+    }
+
+    private func isGiven(_ t: TokenList, _ index: Int) -> Bool {
+        var buffer: [UInt32] = []
+        return personNames.kinds(of: Gazetteer.key(t, index, buffer: &buffer)).contains(.given)
+    }
+
+    /// A surname the name lists hold, or a word with a surname's ending.
+    private func hasSurnameShape(_ t: TokenList, _ index: Int) -> Bool {
+        var buffer: [UInt32] = []
+        if personNames.kinds(of: Gazetteer.key(t, index, buffer: &buffer)).contains(.surname) { return true }
+        let lower = t.lower(index)
+        return Self.surnameEndings.contains { lower.hasSuffix($0) && lower.count > $0.count + 2 }
+    }
+
+    /// Endings of Polish, Ukrainian, Bulgarian and Russian surnames, in the forms running text gives them.
+    static let surnameEndings = [
+        "ski", "ska", "skiego", "skiej", "skim", "cki", "cka", "ckiego", "ckiej", "dzki", "dzka", "wicz", "wicza", "wiczem",
+        "ński", "ńska", "czyk", "czak",
+        "ов", "ова", "ев", "ева", "ин", "ина", "ски", "ска", "цки", "цка", "ський", "ська", "ського", "ської", "цький", "цька",
+        "енко", "ук", "юк", "чук", "ович", "евич", "івна",
+    ]
 
     private func titled(_ t: TokenList, before start: Int) -> Bool {
         var index = start - 1

@@ -5,13 +5,15 @@ enum PersonVocabulary {
         "manager", "director", "head", "ceo", "cto", "cfo", "coo", "president", "vice-president", "chair", "minister", "professor",
         "coordinator", "officer", "advisor", "adviser", "deputy", "mayor", "secretary", "founder", "co-founder", "commissioner",
         "ambassador", "rector", "dean", "expert", "researcher", "representative", "governor", "consultant", "editor", "leader", "chief",
+        "trainer",
         "директор", "председател", "министър", "ръководител", "кмет", "заместник", "мениджър", "експерт", "координатор", "президент",
-        "управител", "посланик", "ректор", "декан", "професор", "съветник", "секретар", "основател", "представител",
+        "управител", "посланик", "ректор", "декан", "професор", "съветник", "секретар", "основател", "представител", "собственик",
+        "тренер",
         "dyrektor", "prezes", "przewodnicząc", "minister", "kierownik", "koordynator", "burmistrz", "prezydent", "wiceminister",
         "menedżer", "ekspert", "profesor", "rektor", "dziekan", "doradc", "sekretarz", "założyciel", "przedstawiciel", "ambasador",
-        "marszałek", "wojewod", "wiceprezes",
+        "marszałek", "wojewod", "wiceprezes", "właściciel", "trener",
         "директор", "голова", "міністр", "керівни", "координатор", "президент", "менеджер", "мер", "заступни", "експерт", "професор",
-        "ректор", "декан", "радни", "секретар", "засновни", "представни", "посол", "очільни",
+        "ректор", "декан", "радни", "секретар", "засновни", "представни", "посол", "очільни", "власни", "тренер",
     ]
 
     static func isRole(_ lower: String) -> Bool {
