@@ -23,10 +23,12 @@ struct Gazetteer: Sendable {
 
     static let shared = Gazetteer(places: GazetteerData.places, names: GazetteerData.names, commonWords: GazetteerData.commonWords)
 
+    /// Reads the tables' UTF-8 bytes, splitting lines and fields on single bytes: the tables have some
+    /// 30,000 lines, and splitting them as `Character`s took most of the entities stage's start-up.
     init(places placeTable: String, names nameTable: String, commonWords commonTable: String = "") {
         var places: [Place] = []
-        for line in placeTable.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in Self.lines(placeTable) {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.string)
             guard fields.count == 7 else { continue }
             var local: [String: String] = [:]
             for (language, value) in zip(["bg", "pl", "uk"], fields[4...6]) where !value.isEmpty { local[language] = value }
@@ -37,35 +39,52 @@ struct Gazetteer: Sendable {
         }
         var names: [String: [PlaceName]] = [:]
         var maxWords = 1
-        var firstWords: [String: Bool] = [:]
+        var firstWords: Set<String> = []
         var prefixes: Set<String> = []
-        for line in nameTable.split(separator: "\n") {
-            guard let tab = line.firstIndex(of: "\t") else { continue }
-            let key = String(line[..<tab])
+        for line in Self.lines(nameTable) {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
+            let key = Self.string(line[..<tab])
             var entries: [PlaceName] = []
-            for entry in line[line.index(after: tab)...].split(separator: ",") {
-                let parts = entry.split(separator: ":", maxSplits: 2).map(String.init)
-                guard parts.count >= 2, let place = Int(parts[0]), place < places.count else { continue }
-                entries.append(PlaceName(place: place, language: parts[1], base: parts.count > 2 ? parts[2] : nil))
+            for entry in line[(tab + 1)...].split(separator: UInt8(ascii: ",")) {
+                let parts = entry.split(separator: UInt8(ascii: ":"), maxSplits: 2)
+                guard parts.count >= 2, let place = Self.number(parts[0]), place < places.count else { continue }
+                entries.append(PlaceName(place: place, language: Self.string(parts[1]), base: parts.count > 2 ? Self.string(parts[2]) : nil))
             }
             names[key] = entries
-            let words = key.split(separator: " ")
+            let words = line[..<tab].split(separator: UInt8(ascii: " "))
             maxWords = max(maxWords, words.count)
-            if let first = words.first { firstWords[String(first)] = true }
-            for length in words.indices.dropFirst() { prefixes.insert(words[..<length].joined(separator: " ")) }
+            if let first = words.first { firstWords.insert(Self.string(first)) }
+            for length in words.indices.dropFirst() { prefixes.insert(Self.string(line[line.startIndex..<words[length].startIndex - 1])) }
         }
         var commonWords: [String: Set<String>] = [:]
-        for line in commonTable.split(separator: "\n") {
-            let fields = line.split(separator: "\t")
+        for line in Self.lines(commonTable) {
+            let fields = line.split(separator: UInt8(ascii: "\t"))
             guard fields.count == 2 else { continue }
-            commonWords[String(fields[0])] = Set(fields[1].split(separator: ",").map(String.init))
+            commonWords[Self.string(fields[0])] = Set(fields[1].split(separator: UInt8(ascii: ",")).map(Self.string))
         }
         self.commonWords = commonWords
         self.places = places
         self.names = names
         self.maxWords = maxWords
-        self.firstWords = WordTable(firstWords)
+        // Folded keys hold no combining marks, so their scalars are already in NFC.
+        self.firstWords = WordTable(codeUnits: firstWords.map { (key: $0.unicodeScalars.map(\.value), value: true) })
         self.prefixes = prefixes
+    }
+
+    private static func lines(_ table: String) -> [ArraySlice<UInt8>] {
+        Array(table.utf8).split(separator: UInt8(ascii: "\n"))
+    }
+
+    private static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// The key a written name is looked up by; the generator folds names the same way.
