@@ -10,7 +10,7 @@ extension OrganisationRecogniser {
     /// or two to five capitalised words; a single capitalised word could as well be "It" or "This".
     /// Names that hold a trigger noun are left to the trigger rule.
     func definedSubject(_ t: TokenList, at start: Int, taken: [Bool], language: String) -> (first: Int, end: Int)? {
-        guard sentenceStart(t, start) else { return nil }
+        guard t.opensSentence(start) else { return nil }
         var first = start
         if t.lowerIs(first, "the") { first += 1 }
         var end = first

@@ -165,7 +165,7 @@ struct OrganisationRecogniser: Sendable {
         if english, t.lowerIs(first, "the") { first += 1 }
         let capitals = (first..<end).filter { t[$0].isCapitalised || t[$0].isAcronym }
         guard end - first >= 2, !capitals.isEmpty else { return nil }
-        if capitals.count == 1, let only = capitals.first, only == first, sentenceStart(t, first) { return nil }
+        if capitals.count == 1, let only = capitals.first, only == first, t.opensSentence(first) { return nil }
         return (first, end)
     }
 
@@ -174,9 +174,6 @@ struct OrganisationRecogniser: Sendable {
         t[index].classes.contains(.trigger) ? lexicon.trigger(t.lower(index), language: language) : nil
     }
 
-    func sentenceStart(_ t: TokenList, _ index: Int) -> Bool {
-        index == 0 || t[index].lineBefore || t[index - 1].kind == .punctuation && [".", "!", "?", ":", "•"].contains(t[index - 1].scalar)
-    }
 
     /// The name in its base form: Bulgarian without the article on its first word, Polish and Ukrainian
     /// with the head noun and the adjectives that agree with it in the nominative; English as written.

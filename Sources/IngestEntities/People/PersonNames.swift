@@ -46,4 +46,11 @@ struct PersonNames: Sendable {
 
     /// What a folded word is as a name: empty when it is neither a given name nor a surname.
     func kinds(of key: String) -> Kinds { kinds[key] ?? [] }
+
+    /// What token `index` of `t` is as a name; a capitalised word only.
+    func kinds(_ t: TokenList, _ index: Int) -> Kinds {
+        guard t[index].kind == .word, t[index].isCapitalised else { return [] }
+        var buffer: [UInt32] = []
+        return kinds(of: Gazetteer.key(t, index, buffer: &buffer))
+    }
 }

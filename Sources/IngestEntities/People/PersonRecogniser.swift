@@ -169,19 +169,15 @@ struct PersonRecogniser: Sendable {
         let places = gazetteer.names[Gazetteer.key(t, start, buffer: &buffer)] ?? []
         return !places.contains { name in
             let place = gazetteer.places[name.place]
-            return place.kind == .country || place.isCapital || place.population >= 1_000_000
+            return place.kind == .country || place.isProminent
         }
     }
 
-    private func isGiven(_ t: TokenList, _ index: Int) -> Bool {
-        var buffer: [UInt32] = []
-        return personNames.kinds(of: Gazetteer.key(t, index, buffer: &buffer)).contains(.given)
-    }
+    private func isGiven(_ t: TokenList, _ index: Int) -> Bool { personNames.kinds(t, index).contains(.given) }
 
     /// A surname the name lists hold, or a word with a surname's ending.
     private func hasSurnameShape(_ t: TokenList, _ index: Int) -> Bool {
-        var buffer: [UInt32] = []
-        if personNames.kinds(of: Gazetteer.key(t, index, buffer: &buffer)).contains(.surname) { return true }
+        if personNames.kinds(t, index).contains(.surname) { return true }
         let lower = t.lower(index)
         return Self.surnameEndings.contains { lower.hasSuffix($0) && lower.count > $0.count + 2 }
     }

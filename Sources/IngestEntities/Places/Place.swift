@@ -12,4 +12,8 @@ struct Place: Sendable, Equatable {
     var english: String
     /// Base form per language (`bg`, `pl`, `uk`) where the gazetteer knows one.
     var local: [String: String]
+
+    /// Capitals and cities of a million are named far more often as places than as people or common words
+    /// spelt the same ("Sofia", "Houston", "Washington").
+    var isProminent: Bool { isCapital || population >= 1_000_000 }
 }

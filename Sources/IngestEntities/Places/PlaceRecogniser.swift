@@ -10,9 +10,6 @@ struct PlaceRecogniser: Sendable {
     var personNames = PersonNames.shared
     /// How many tokens either side count as nearby for resolving an ambiguous name.
     var neighbourhood = 60
-    /// Capitals and cities this large are named far more often as places than as people ("Sofia",
-    /// "Houston", "Washington"), so a person's name that is theirs too needs no context to be one.
-    var prominentPopulation = 1_000_000
     /// Towns of the text's own country this large are what their readers think of first, even where the
     /// name is also a common word ("Łódź", boat; "Суми", sums).
     var familiarPopulation = 100_000
@@ -80,18 +77,12 @@ struct PlaceRecogniser: Sendable {
     private func namesPerson(_ candidate: Candidate, place: Place, tokens: TokenList, nearby: Set<String>, language: String) -> Bool {
         guard candidate.end - candidate.first == 1 else { return false }
         let index = candidate.first
-        var buffer: [UInt32] = []
-        func isName(_ other: Int, _ kinds: PersonNames.Kinds) -> Bool {
-            tokens[other].kind == .word && tokens[other].isCapitalised
-                && !personNames.kinds(of: Gazetteer.key(tokens, other, buffer: &buffer)).isDisjoint(with: kinds)
-        }
-        func isCapitalisedWord(_ other: Int) -> Bool { tokens[other].kind == .word && tokens[other].isCapitalised }
         let joinedBefore = index > 0 && tokens[index].spaceBefore && !tokens[index].lineBefore
         let joinedAfter = index + 1 < tokens.count && tokens[index + 1].spaceBefore && !tokens[index + 1].lineBefore
-        if joinedBefore, isName(index - 1, .given) { return true }
-        guard place.kind == .city, !place.isCapital, place.population < prominentPopulation else { return false }
-        let own = personNames.kinds(of: Gazetteer.key(tokens, index, buffer: &buffer))
-        if own.contains(.given), joinedAfter, isCapitalisedWord(index + 1) { return true }
+        if joinedBefore, personNames.kinds(tokens, index - 1).contains(.given) { return true }
+        guard place.kind == .city, !place.isProminent else { return false }
+        let own = personNames.kinds(tokens, index)
+        if own.contains(.given), joinedAfter, tokens[index + 1].kind == .word, tokens[index + 1].isCapitalised { return true }
         guard !own.isEmpty, place.country != Self.homeCountry[language] else { return false }
         let placed = index > 0 && Self.placePrepositions(language).contains(tokens, index - 1)
         return !placed && !nearby.contains(place.country)
