@@ -94,11 +94,14 @@ import Testing
         #expect(places.isEmpty, "\(places.map(\.text))")
     }
 
-    /// A capital letter the sentence's start or a longer name explains makes no common word a town.
-    @Test("a common word at a sentence's start or inside a longer name is no place", arguments: [
+    /// A capital letter the sentence's start or a longer name explains makes no common word a town, and an
+    /// oblast's adjective is no city.
+    @Test("a common word at a sentence's start or inside a longer name, or a region's adjective, is no place", arguments: [
         ("pl", "Biała kaczka stoi w wodzie."), ("pl", "Głównie chodzi o pieniądze."), ("pl", "Mogą to zrobić jutro."),
         ("pl", "Orzeł siedział na gałęzi."), ("pl", "Wniosek rozpatrzy Krajowa Rada Sądownictwa."),
         ("pl", "„Biała plama” zniknęła z mapy."), ("uk", "Усі були на місці."), ("uk", "Пологи були важкими."),
+        // An oblast named after its capital is no city.
+        ("uk", "Він народився у Луганській області."), ("uk", "Луганська область постраждала найбільше."),
     ])
     func commonWordsAreNoPlaces(_ language: String, _ text: String) {
         let places = EntityRecogniser().recognise(text, language: language).entities.filter { $0.type == "place" }

@@ -53,6 +53,7 @@ struct PlaceRecogniser: Sendable {
             let place = gazetteer.places[name.place]
             if namesPerson(candidate, place: place, tokens: tokens, nearby: nearby, language: language)
                 || isCommonWord(candidate, name: name, place: place, tokens: tokens, language: language)
+                || namesRegion(candidate, place: place, tokens: tokens)
             {
                 continue
             }
@@ -112,6 +113,16 @@ struct PlaceRecogniser: Sendable {
         }
         return tokens.opensSentence(index) || tokens[index].isAcronym || joinsCapitalised(index - 1) || joinsCapitalised(index + 1)
     }
+
+    /// Whether a city's name is the adjective of the region named after it: "Луганська область",
+    /// "Івано-Франківської області", "Одеська обл." are oblasts, not their capitals.
+    private func namesRegion(_ candidate: Candidate, place: Place, tokens: TokenList) -> Bool {
+        let next = candidate.end
+        return place.kind == .city && next < tokens.count && tokens[next].spaceBefore && !tokens[next].lineBefore
+            && Self.regionNouns.contains(tokens, next)
+    }
+
+    private static let regionNouns: WordSet = ["область", "області", "областю", "обл", "oblast", "област", "областта"]
 
     private static let homeCountry = ["bg": "BG", "pl": "PL", "uk": "UA"]
 
