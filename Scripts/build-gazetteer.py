@@ -223,12 +223,11 @@ def main():
             local["bg" if code == "BG" else "uk"] = own
         polish = []
         bulgarian = []
-        # The Polish dictionary lists people's names, and a foreign city's alternate names include such
-        # words: "Kamila" (Hami), "Marek" (Dupnitsa), "Stanisław" (Ivano-Frankivsk), "Leon" (León), "Lester"
-        # (Leicester). A Polish page using one means the person, so it is no Polish name of the city, unless
-        # it is the city's own ("Houston") or the city a capital. (Bulgarian and
-        # Ukrainian picks are names the city goes by, such as "Николаев"; the entities stage tells the
-        # person from the city by context.)
+        # The Polish dictionary lists people's names, and a foreign city's alternate names include such words:
+        # "Kamila" (Hami), "Marek" (Dupnitsa), "Stanisław" (Ivano-Frankivsk), "Lester" (Leicester). A Polish
+        # page using one means the person, so it is no Polish name of the city, unless it is the city's own
+        # ("Houston") or the city a capital. Bulgarian and Ukrainian picks are names the city goes by
+        # ("Николаев"); the entities stage tells the person from the city by context.
         for alternate in [city["name"]] + city["alternatenames"]:
             if not alternate[:1].isupper():
                 continue
@@ -284,14 +283,13 @@ def main():
             if spelled:
                 # The dictionary's spelling where it lists one ("Wrocław", not "Wrócław"), else GeoNames' first.
                 own_polish = max(spelled, key=lambda name: (name in dictionaries["pl"].entries, -spelled.index(name)))
-        if own_polish and own_polish not in polish:
-            polish.insert(0, own_polish)
-        if polish:
-            richness = {name: len(dictionaries["pl"].name_forms(name) if name == own_polish else dictionaries["pl"].forms(name)) for name in polish}
-            if own_polish:
-                local["pl"] = own_polish
-            else:
-                local["pl"] = city["name"] if richness.get(city["name"], 0) > 1 else max(polish, key=lambda name: (richness[name], -polish.index(name)))
+        if own_polish:
+            if own_polish not in polish:
+                polish.insert(0, own_polish)
+            local["pl"] = own_polish
+        elif polish:
+            richness = {name: len(dictionaries["pl"].forms(name)) for name in polish}
+            local["pl"] = city["name"] if richness.get(city["name"], 0) > 1 else max(polish, key=lambda name: (richness[name], -polish.index(name)))
         # Bulgarian spells most foreign names as Ukrainian does, with и for і: the alternate name that
         # agrees with the Ukrainian one is the Bulgarian one, not the Russian spelling beside it.
         if "bg" not in local and "uk" in local:
