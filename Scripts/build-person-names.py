@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Builds Sources/IngestEntities/Generated/PersonNameData.swift: given names and surnames, by folded key,
 with the inflected forms the hunspell-pl and hunspell-uk dictionaries give those they list ("Kamila",
-"Kamilem"; "Богдан", "Богдана"). The places rule uses them: "Marek Jędraszewski", "Владимир Путин" and
-"Mary is an excellent host" name people, not Dupnitsa, Vladimir or Mary in Turkmenistan.
+"Kamilem"; "Богдан", "Богдана"). The places rule uses them ("Marek Jędraszewski", "Владимир Путин" and
+"Mary is an excellent host" name people, not Dupnitsa, Vladimir or Mary in Turkmenistan), and the people
+rule takes a given name and a surname for a person.
 
 Source: the person providers of Faker (PyPI `faker`, MIT licence; see Scripts/person_names.py for the
 locales). Usage:

@@ -1,6 +1,7 @@
 /// Given names and surnames by folded key (``Gazetteer/fold(_:)``), with their Polish and Ukrainian
-/// inflected forms: many towns share a name with people ("Marek", "Mary", "Владимир", "Иванов"), and the
-/// places rule asks these before taking such a word for a town.
+/// inflected forms: many towns share a name with people ("Marek", "Mary", "Владимир", "Иванов"), so the
+/// places rule asks these before taking such a word for a town, and the people rule takes a given name and a
+/// surname for a person.
 ///
 /// Parsed once per process from the generated table (Scripts/build-person-names.py).
 struct PersonNames: Sendable {
@@ -14,32 +15,19 @@ struct PersonNames: Sendable {
 
     static let shared = PersonNames(table: PersonNameData.table)
 
-    /// Reads the table's UTF-8 bytes: it has some 50,000 lines, and splitting it as `Character`s took most
-    /// of the entities stage's start-up.
+    /// Reads the table by its bytes (``GeneratedTable``).
     init(table: String) {
         var kinds: [String: Kinds] = [:]
-        var table = table
-        table.withUTF8 { bytes in
-            kinds.reserveCapacity(bytes.count / 16)
-            var lineStart = 0
-            var tab = -1
+        let lines = GeneratedTable.lines(table)
+        kinds.reserveCapacity(lines.count)
+        for line in lines {
+            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
             var found: Kinds = []
-            for index in 0...bytes.count {
-                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
-                switch byte {
-                case UInt8(ascii: "\t"): tab = index
-                case UInt8(ascii: "g") where tab >= 0: found.insert(.given)
-                case UInt8(ascii: "s") where tab >= 0: found.insert(.surname)
-                case UInt8(ascii: "\n"):
-                    if tab > lineStart {
-                        kinds[String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tab]), as: UTF8.self)] = found
-                    }
-                    lineStart = index + 1
-                    tab = -1
-                    found = []
-                default: break
-                }
+            for letter in line[(tab + 1)...] {
+                if letter == UInt8(ascii: "g") { found.insert(.given) }
+                if letter == UInt8(ascii: "s") { found.insert(.surname) }
             }
+            kinds[GeneratedTable.string(line[..<tab])] = found
         }
         self.kinds = kinds
     }

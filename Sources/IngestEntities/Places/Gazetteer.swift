@@ -17,18 +17,17 @@ struct Gazetteer: Sendable {
     /// Every name of several words cut after each word but the last ("new", "new south"), so a lookup
     /// stops as soon as no longer name can follow.
     let prefixes: Set<String>
-    /// One-word names that are also a form of a common word of the language they are a name in
-    /// ("Biała", "Wolę", "Усі"), with those languages.
+    /// One-word names that are also a form of a common word of Bulgarian, Polish or Ukrainian ("Biała",
+    /// "Wolę", "Усі", "Mogą"), with those languages.
     let commonWords: [String: Set<String>]
 
     static let shared = Gazetteer(places: GazetteerData.places, names: GazetteerData.names, commonWords: GazetteerData.commonWords)
 
-    /// Reads the tables' UTF-8 bytes, splitting lines and fields on single bytes: the tables have some
-    /// 30,000 lines, and splitting them as `Character`s took most of the entities stage's start-up.
-    init(places placeTable: String, names nameTable: String, commonWords commonTable: String = "") {
+    /// Reads the tables by their bytes (``GeneratedTable``).
+    init(places placeTable: String, names nameTable: String, commonWords commonTable: String) {
         var places: [Place] = []
-        for line in Self.lines(placeTable) {
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map(Self.string)
+        for line in GeneratedTable.lines(placeTable) {
+            let fields = GeneratedTable.fields(line).map(GeneratedTable.string)
             guard fields.count == 7 else { continue }
             var local: [String: String] = [:]
             for (language, value) in zip(["bg", "pl", "uk"], fields[4...6]) where !value.isEmpty { local[language] = value }
@@ -41,26 +40,27 @@ struct Gazetteer: Sendable {
         var maxWords = 1
         var firstWords: Set<String> = []
         var prefixes: Set<String> = []
-        for line in Self.lines(nameTable) {
+        for line in GeneratedTable.lines(nameTable) {
             guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            let key = Self.string(line[..<tab])
+            let key = GeneratedTable.string(line[..<tab])
             var entries: [PlaceName] = []
             for entry in line[(tab + 1)...].split(separator: UInt8(ascii: ",")) {
                 let parts = entry.split(separator: UInt8(ascii: ":"), maxSplits: 2)
-                guard parts.count >= 2, let place = Self.number(parts[0]), place < places.count else { continue }
-                entries.append(PlaceName(place: place, language: Self.string(parts[1]), base: parts.count > 2 ? Self.string(parts[2]) : nil))
+                guard parts.count >= 2, let place = GeneratedTable.number(parts[0]), place < places.count else { continue }
+                let base = parts.count > 2 ? GeneratedTable.string(parts[2]) : nil
+                entries.append(PlaceName(place: place, language: GeneratedTable.string(parts[1]), base: base))
             }
             names[key] = entries
             let words = line[..<tab].split(separator: UInt8(ascii: " "))
             maxWords = max(maxWords, words.count)
-            if let first = words.first { firstWords.insert(Self.string(first)) }
-            for length in words.indices.dropFirst() { prefixes.insert(Self.string(line[line.startIndex..<words[length].startIndex - 1])) }
+            if let first = words.first { firstWords.insert(GeneratedTable.string(first)) }
+            for length in words.indices.dropFirst() { prefixes.insert(GeneratedTable.string(line[line.startIndex..<words[length].startIndex - 1])) }
         }
         var commonWords: [String: Set<String>] = [:]
-        for line in Self.lines(commonTable) {
-            let fields = line.split(separator: UInt8(ascii: "\t"))
+        for line in GeneratedTable.lines(commonTable) {
+            let fields = GeneratedTable.fields(line)
             guard fields.count == 2 else { continue }
-            commonWords[Self.string(fields[0])] = Set(fields[1].split(separator: UInt8(ascii: ",")).map(Self.string))
+            commonWords[GeneratedTable.string(fields[0])] = Set(fields[1].split(separator: UInt8(ascii: ",")).map(GeneratedTable.string))
         }
         self.commonWords = commonWords
         self.places = places
@@ -69,22 +69,6 @@ struct Gazetteer: Sendable {
         // Folded keys hold no combining marks, so their scalars are already in NFC.
         self.firstWords = WordTable(codeUnits: firstWords.map { (key: $0.unicodeScalars.map(\.value), value: true) })
         self.prefixes = prefixes
-    }
-
-    private static func lines(_ table: String) -> [ArraySlice<UInt8>] {
-        Array(table.utf8).split(separator: UInt8(ascii: "\n"))
-    }
-
-    private static func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard !digits.isEmpty else { return nil }
-        var value = 0
-        for digit in digits {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
-        }
-        return value
     }
 
     /// The key a written name is looked up by; the generator folds names the same way.
