@@ -27,11 +27,14 @@ enum LetterFolding {
         }
     }
 
-    /// The lower-case form of a letter, or nil when the scalar is not a letter.
+    /// The lower-case form of a letter, or nil when the scalar is not a letter. U+02BC, a letter to Unicode,
+    /// is the apostrophe here: it is the one the repair stage gives Ukrainian words ("зʼїзд"), and the model
+    /// counted it as ' (``apostrophe``).
     @inline(__always)
     static func lowercaseLetter(_ scalar: Unicode.Scalar) -> UInt32? {
         let value = scalar.value
         switch value {
+        case 0x02BC: return nil
         case 0x61...0x7A: return value
         case 0x41...0x5A: return value + 0x20
         case 0x0430...0x045F: return value
