@@ -1,4 +1,5 @@
 import Foundation
+import IngestCore
 
 /// Identifies the language of a text among a set of candidates: character n-grams (1–5) and words scored
 /// Naive Bayes style, plus a charge for each letter a candidate's alphabet lacks.
@@ -144,11 +145,35 @@ public struct LanguageDetector: Sendable {
         var pendingApostrophe = false
         // Whether the word so far is one lower-case "i" as written (see ``englishColumn``).
         var loneSmallI = false
+        // The word's Cyrillic and ASCII letters, whether it has a letter that is neither Cyrillic nor a
+        // Latin look-alike, and which of its letters were ASCII capitals (bit `position - 1`).
+        var cyrillicLetters = 0
+        var asciiLetters = 0
+        var untwinned = false
+        var asciiCapitals: UInt64 = 0
         func scoreWord() {
             if loneSmallI, length == 1, let englishColumn {
                 evidence.absentLetters[LanguageEvidence.bank(of: .latin) * model.languages.count + englishColumn] += 1
             }
+            if asciiLetters > 0, cyrillicLetters >= asciiLetters, !untwinned {
+                readLookAlikesAsCyrillic(capitals: asciiCapitals)
+            }
+            cyrillicLetters = 0
+            asciiLetters = 0
+            untwinned = false
+            asciiCapitals = 0
             scorer.score(length: length, into: &evidence)
+        }
+        // A Cyrillic word with Latin look-alikes in it is read as the Cyrillic word it stands for, as the
+        // repair stage writes it and as the model's sentences were cleaned.
+        func readLookAlikesAsCyrillic(capitals: UInt64) {
+            for position in 1...length where (0x61...0x7A).contains(word[position]) {
+                let capital = capitals & (1 << UInt64(position - 1)) != 0
+                let twin = CyrillicLookAlike.cyrillic(forASCII: capital ? word[position] - 0x20 : word[position])
+                word[position] = LetterFolding.lowercaseLetter(Unicode.Scalar(twin)!) ?? twin
+                evidence.scriptLetters[WritingScript.latin.rawValue] -= 1
+                evidence.scriptLetters[WritingScript.cyrillic.rawValue] += 1
+            }
         }
         for scalar in text.unicodeScalars {
             if let letter = LetterFolding.lowercaseLetter(scalar) {
@@ -166,6 +191,19 @@ public struct LanguageDetector: Sendable {
                 }
                 length += 1
                 word[length] = letter
+                let value = scalar.value
+                if value < 0x80 {
+                    asciiLetters += 1
+                    if CyrillicLookAlike.cyrillic(forASCII: value) == 0 {
+                        untwinned = true
+                    } else if value < 0x61 {
+                        asciiCapitals |= 1 << UInt64(length - 1)
+                    }
+                } else if (0x0400...0x04FF).contains(value) {
+                    cyrillicLetters += 1
+                } else {
+                    untwinned = true
+                }
                 evidence.letters += 1
                 evidence.scriptLetters[WritingScript.of(letter).rawValue] += 1
             } else if LetterFolding.isCombiningMark(scalar.value) {

@@ -15,13 +15,6 @@ public struct UnicodeCleanup: Sendable {
     /// for Ukrainian because it is a letter and does not split the word ("зʼїзд", "пʼять").
     public static let ukrainianApostrophe: Unicode.Scalar = "\u{02BC}"
 
-    /// Latin letters that look like Cyrillic ones, and the Cyrillic letter each stands in for.
-    static let lookAlikes: [UInt32: Unicode.Scalar] = [
-        0x61: "а", 0x63: "с", 0x65: "е", 0x6F: "о", 0x70: "р", 0x78: "х", 0x79: "у", 0x69: "і",
-        0x41: "А", 0x42: "В", 0x43: "С", 0x45: "Е", 0x48: "Н", 0x4B: "К", 0x4D: "М", 0x4F: "О", 0x50: "Р",
-        0x54: "Т", 0x58: "Х", 0x49: "І",
-    ]
-
     static let apostrophes: Set<UInt32> = [0x27, 0x60, 0xB4, 0x2018, 0x2019, 0x02BC, 0x02B9]
 
     /// Scalars that are in NFC whatever stands around them: canonical combining class 0, unchanged by NFC,
@@ -62,7 +55,7 @@ public struct UnicodeCleanup: Sendable {
     }()
 
     /// The Cyrillic letter each ASCII look-alike stands for, 0 for none; indexed by the ASCII byte.
-    static let lookAlikeTable: [UInt32] = (0..<128).map { lookAlikes[UInt32($0)]?.value ?? 0 }
+    static let lookAlikeTable: [UInt32] = (0..<128).map { CyrillicLookAlike.cyrillic(forASCII: UInt32($0)) }
 
     /// What a control, invisible character or unusual space turns into.
     enum Kind {
