@@ -152,6 +152,36 @@ import Testing
         #expect(guess.candidates.first?.language == expected)
     }
 
+    /// The repair stage writes Ukrainian apostrophes as U+02BC, which Unicode calls a letter.
+    @Test("every apostrophe between letters is the model's one apostrophe, U+02BC included", arguments: [
+        "зʼїзд", "з’їзд", "пʼять років",
+    ])
+    func apostrophes(_ text: String) {
+        let plain = text.replacingOccurrences(of: "ʼ", with: "'").replacingOccurrences(of: "’", with: "'")
+        #expect(detector.evidence(of: text[...]) == detector.evidence(of: plain[...]))
+    }
+
+    /// Belarusian and Ukrainian typed on a Latin layout carry Latin "i" inside Cyrillic words, and Latin
+    /// capitals stand in for Cyrillic ones; the model's sentences were cleaned of both.
+    @Test("Latin look-alikes inside a Cyrillic word are read as the Cyrillic letters they stand for", arguments: [
+        ("для iх", "для іх"), ("органамi і", "органамі і"), ("Kлъстер", "Клъстер"), ("МОСKВА", "МОСКВА"),
+        ("Hовини дня", "Новини дня"), ("пʼятницi", "пʼятниці"),
+    ])
+    func lookAlikes(_ mixed: String, _ cyrillic: String) {
+        let read = detector.evidence(of: mixed[...])
+        #expect(read == detector.evidence(of: cyrillic[...]))
+        #expect(read.dominantScript == .cyrillic)
+        #expect(detector.detect(mixed) == detector.detect(cyrillic))
+    }
+
+    /// The same rule as the repair stage's: only a word mostly Cyrillic whose every Latin letter has a twin.
+    @Test("a word with more Latin letters than Cyrillic, or a Latin letter without a twin, is read as written", arguments: [
+        ("abв", "абв"), ("Wiкі", "Wікі"), ("łiк", "łік"),
+    ])
+    func notLookAlikes(_ mixed: String, _ converted: String) {
+        #expect(detector.evidence(of: mixed[...]) != detector.evidence(of: converted[...]))
+    }
+
     @Test("the decoys are those of the candidates named as decoys; an unknown one is refused")
     func decoyCandidates() throws {
         #expect(detector.decoys == LanguageDetector.defaultDecoys)

@@ -51,9 +51,18 @@ public struct LanguageEvidence: Sendable, Equatable {
         knownTrigrams += other.knownTrigrams
     }
 
-    /// The script most of the letters are written in, nil when there are no letters.
+    /// How many Latin letters a Cyrillic one outweighs when the main script is chosen. Text in the Cyrillic
+    /// candidates carries Latin names, brands, acronyms and addresses ("COVID БНР", "праграма BelarusDocs"),
+    /// while text in the Latin candidates seldom holds a Cyrillic word, so a short text in both scripts is
+    /// far more often in a Cyrillic language than its letter counts say.
+    static let cyrillicWeight = 2
+
+    /// The script most of the letters are written in, a Cyrillic letter counting for ``cyrillicWeight``;
+    /// nil when there are no letters.
     public var dominantScript: WritingScript? {
-        guard letters > 0, let best = scriptLetters.indices.max(by: { scriptLetters[$0] < scriptLetters[$1] }) else {
+        let cyrillic = WritingScript.cyrillic.rawValue
+        func weight(_ script: Int) -> Int { script == cyrillic ? scriptLetters[script] * Self.cyrillicWeight : scriptLetters[script] }
+        guard letters > 0, let best = scriptLetters.indices.max(by: { weight($0) < weight($1) }) else {
             return nil
         }
         return WritingScript(rawValue: best)
