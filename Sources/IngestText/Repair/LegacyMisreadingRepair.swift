@@ -248,12 +248,23 @@ struct LegacyMisreadingRepair: Sendable {
     /// capital and that the re-reading leaves whole are a name Polish text quotes ("W Düsseldorfie mają",
     /// where "ü" is the same byte in all three code pages): they do not count. A name it would change
     /// ("Hybáškovej" into "Hybáąkovej") still does, and Czech or Slovak text keeps its own letters in
-    /// words in small letters too ("přijde", "věc").
+    /// words in small letters too ("přijde", "věc"). Nor is a reading plain Polish that makes a letter it
+    /// changes a capital after a small one: windows-1250 and ISO-8859-2 put some small letters where the
+    /// other has capitals, so "odpowiedĽ" is ISO-8859-2 "odpowiedź", never "odpowiedĄ".
     func readsAsPlainPolish(_ reading: [Unicode.Scalar], _ census: Census, from original: [Unicode.Scalar]) -> Bool {
-        guard census.anomalies == 0 else { return false }
+        guard census.anomalies == 0, !Self.changesToCapitalAfterSmall(reading, from: original) else { return false }
         let letters = polishLetterCensus(reading)
         let foreign = letters.outsideAlphabets == 0 ? 0 : letters.outsideAlphabets - keptForeignLettersInNames(reading, from: original)
         return letters.polish > 0 && foreign == 0 && letters.superscriptsBeforeLetters == 0 && !Self.hasSymbolInWord(reading)
+    }
+
+    /// Whether `reading` changes a character of `original` into a capital that follows a small letter.
+    static func changesToCapitalAfterSmall(_ reading: [Unicode.Scalar], from original: [Unicode.Scalar]) -> Bool {
+        guard reading.count == original.count else { return false }
+        for index in reading.indices.dropFirst() where reading[index] != original[index] {
+            if MojibakeRepairer.isUppercase(reading[index]), MojibakeRepairer.isLowercase(reading[index - 1]) { return true }
+        }
+        return false
     }
 
     /// How many letters outside the alphabets `reading` holds in words it leaves as `original` has them
