@@ -146,4 +146,21 @@ import Testing
         let ukrainian = try #require("Зустріч у Львові".data(using: CharsetSnifferTests.koi8u).map(Array.init))
         #expect(!StatisticalCharsetDetector.readAlike(ukrainian[...], candidates: [koi8, koi8u]))
     }
+
+    /// In a Cyrillic code page the accented letters and quotes of English text become Cyrillic letters
+    /// inside Latin words ("cafй", "donТt"), which real text never writes: a Latin letter beside a
+    /// Cyrillic one must cost more than a letter the language's table has not seen.
+    @Test("English with a few accented letters and quotes in windows-1252 decodes to itself", arguments: [
+        "see caf\u{E9} here, the file is large and the disk is full so we cannot write it.",
+        "Print size and permission flags for loadable segments \u{2014} see caf\u{E9} r\u{E9}sum\u{E9} for details.",
+        "Eleanor\u{2019}s caf\u{E9} opens at nine; the na\u{EF}ve visitors arrive early and stay late.",
+    ])
+    func englishWithAccents(_ text: String) throws {
+        let bytes = try #require(text.data(using: .windowsCP1252).map(Array.init))
+        let detected = StatisticalCharsetDetector().detect(bytes, hint: nil).encoding
+        // windows-1250 writes "é" and "—" with the same bytes, so it reads some of them alike.
+        let encodings: [String: String.Encoding] = ["windows-1252": .windowsCP1252, "windows-1250": .windowsCP1250]
+        let decoded = encodings[detected].flatMap { String(bytes: bytes, encoding: $0) }
+        #expect(decoded == text, "read as \(detected)")
+    }
 }

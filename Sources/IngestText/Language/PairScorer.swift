@@ -105,7 +105,7 @@ public struct PairScorer: Sendable {
         // Pair scores by symbol, the unseen letters' included.
         let pairs: [Int] = (0..<symbols * symbols).map { position in
             let (first, second) = position.quotientAndRemainder(dividingBy: symbols)
-            if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] { return -600 }
+            if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] { return Self.mixedScriptPair }
             if first >= letters || second >= letters { return Self.unseenPair }
             return Int(matrix[first * letters + second])
         }
@@ -251,6 +251,11 @@ public struct PairScorer: Sendable {
     /// The score of a pair the language's table has never seen: one floor for all languages, so their
     /// averages compare fairly.
     public static let unseenPair = -450
+
+    /// The score of a Latin letter beside a Cyrillic one. Real text writes none inside a word, so it costs
+    /// far more than a pair with a letter the table has not seen: English "café" or "don’t" read in a
+    /// Cyrillic code page ("cafй", "donТt") must fit worse than as an English word with a rare letter.
+    static let mixedScriptPair = -1200
 
     public static func lowercase(_ value: UInt32) -> UInt32 {
         switch value {
