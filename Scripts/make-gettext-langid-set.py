@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Writes a language-identification test set from text the model was never built from: the translated
+messages of the machine's gettext catalogues (/usr/share/locale/<iso>/LC_MESSAGES/*.mo), in the layout
+../shared/tools/langid_peers.py reads (`--data DIR --kinds sentences`).
+
+Interface messages are short and full of technical words, the kind of text a page's menus, buttons and
+error messages hold, and nothing like the benchmark's treebank sentences. Each language's texts are its
+catalogues' translations (English: the message ids of the Polish catalogues), with format directives,
+markup, entities and access-key underscores taken out; kept are the distinct ones of 25 to 200 characters
+and at least four words that differ from their message id (for Serbian, those with Cyrillic letters, as its
+catalogues mix both scripts). Each language is shuffled with a fixed seed and cut to `--per-language`.
+
+Which catalogues a machine holds depends on its packages, so the set is only the same on machines with the
+same ones. Usage:
+
+    python3 Scripts/make-gettext-langid-set.py --out DIR [--per-language 400]
+    python3 ../shared/tools/langid_peers.py --data DIR --kinds sentences --detectors lingua-high --modes cand \
+        --cmd 'ingest=.build/release/ingest detect --jsonl'
+"""
+import argparse
+import gettext
+import glob
+import os
+import random
+import re
+
+LANGUAGES = ["bg", "pl", "uk", "ru", "mk", "be", "sr", "cs", "sk"]
+# printf and Python format directives, braces, tags, entities, access-key underscores, escaped newlines.
+NOISE = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|%\([^)]*\)[a-z]|\{[^}]*\}|<[^>]+>|&[a-z]+;|_(?=\w)|\\n")
+
+
+def clean(text):
+    return re.sub(r"\s+", " ", NOISE.sub(" ", text)).strip()
+
+
+def messages(language, ids=False):
+    """The distinct cleaned translations (or message ids) of a language's catalogues that qualify."""
+    found = set()
+    for path in sorted(glob.glob(f"/usr/share/locale/{language}/LC_MESSAGES/*.mo")):
+        try:
+            with open(path, "rb") as stream:
+                catalogue = gettext.GNUTranslations(stream)._catalog
+        except (OSError, UnicodeDecodeError):
+            continue
+        for key, value in catalogue.items():
+            message_id = key[0] if isinstance(key, tuple) else key
+            if not message_id:
+                continue
+            text, other = (clean(message_id), clean(value)) if ids else (clean(value), clean(message_id))
+            if not ids and text == other:
+                continue
+            if 25 <= len(text) <= 200 and len(text.split()) >= 4:
+                found.add(text)
+    return sorted(found)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--per-language", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=11)
+    args = parser.parse_args()
+    os.makedirs(os.path.join(args.out, "sentences"), exist_ok=True)
+    random.seed(args.seed)
+    for language in LANGUAGES + ["en"]:
+        texts = messages("pl", ids=True) if language == "en" else messages(language)
+        if language == "sr":
+            texts = [text for text in texts if re.search("[\u0400-\u04ff]", text)]
+        random.shuffle(texts)
+        texts = texts[: args.per_language]
+        with open(os.path.join(args.out, "sentences", f"{language}.txt"), "w", encoding="utf-8") as out:
+            out.write("\n".join(texts) + "\n")
+        print(f"{language}: {len(texts)}")
+
+
+if __name__ == "__main__":
+    main()
