@@ -1,7 +1,7 @@
-/// Latin letters that look like Cyrillic ones. Cyrillic text typed on a Latin keyboard layout, or
-/// copied through tools that "fix" characters, carries them inside Cyrillic words ("Kлъстер" with a Latin K,
-/// Belarusian "органамi" with a Latin i). The repair stage writes them as the Cyrillic letter they stand
-/// for, and the language detector reads them so, as its training sentences were cleaned the same way.
+/// Latin letters that look like Cyrillic ones. Cyrillic typed with a Latin keyboard layout at hand carries
+/// them inside Cyrillic words ("Kлъстер" with a Latin K, Belarusian "органамi" with a Latin i). The repair
+/// stage writes them as the Cyrillic letters they stand for, and the language detector reads them so, as its
+/// training sentences were cleaned the same way.
 public enum CyrillicLookAlike {
     /// The Cyrillic letter that the ASCII letter `value` stands in for inside a Cyrillic word, 0 for none.
     /// Capitals map to capitals: B, H, K, M and T look like Cyrillic capitals only, not small letters.

@@ -156,7 +156,7 @@ public struct LanguageDetector: Sendable {
                 evidence.absentLetters[LanguageEvidence.bank(of: .latin) * model.languages.count + englishColumn] += 1
             }
             if asciiLetters > 0, cyrillicLetters >= asciiLetters, !untwinned {
-                readLookAlikesAsCyrillic(capitals: asciiCapitals)
+                readLookAlikesAsCyrillic()
             }
             cyrillicLetters = 0
             asciiLetters = 0
@@ -166,9 +166,9 @@ public struct LanguageDetector: Sendable {
         }
         // A Cyrillic word with Latin look-alikes in it is read as the Cyrillic word it stands for, as the
         // repair stage writes it and as the model's sentences were cleaned.
-        func readLookAlikesAsCyrillic(capitals: UInt64) {
+        func readLookAlikesAsCyrillic() {
             for position in 1...length where (0x61...0x7A).contains(word[position]) {
-                let capital = capitals & (1 << UInt64(position - 1)) != 0
+                let capital = asciiCapitals & (1 << UInt64(position - 1)) != 0
                 let twin = CyrillicLookAlike.cyrillic(forASCII: capital ? word[position] - 0x20 : word[position])
                 word[position] = LetterFolding.lowercaseLetter(Unicode.Scalar(twin)!) ?? twin
                 evidence.scriptLetters[WritingScript.latin.rawValue] -= 1

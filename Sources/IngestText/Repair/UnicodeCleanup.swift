@@ -54,9 +54,6 @@ public struct UnicodeCleanup: Sendable {
         return flags
     }()
 
-    /// The Cyrillic letter each ASCII look-alike stands for, 0 for none; indexed by the ASCII byte.
-    static let lookAlikeTable: [UInt32] = (0..<128).map { CyrillicLookAlike.cyrillic(forASCII: UInt32($0)) }
-
     /// What a control, invisible character or unusual space turns into.
     enum Kind {
         case control, invisible, space
@@ -77,11 +74,9 @@ public struct UnicodeCleanup: Sendable {
         var utf8 = text
         let pass = utf8.withUTF8 { bytes in
             Self.flags.withUnsafeBufferPointer { flags in
-                Self.lookAlikeTable.withUnsafeBufferPointer { lookAlikes in
-                    var pass = UnicodeCleanupPass(bytes: bytes, flags: flags, lookAlikes: lookAlikes)
-                    pass.run()
-                    return pass.result
-                }
+                var pass = UnicodeCleanupPass(bytes: bytes, flags: flags)
+                pass.run()
+                return pass.result
             }
         }
         var cleaned = pass.output.map { String(decoding: $0, as: UTF8.self) } ?? text

@@ -20,15 +20,13 @@ struct UnicodeCleanupPass {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let flags: UnsafeBufferPointer<UInt8>
-    let lookAlikes: UnsafeBufferPointer<UInt32>
     private(set) var result = Outcome()
     /// Where the bytes not yet copied to the output begin.
     private var pending = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, flags: UnsafeBufferPointer<UInt8>, lookAlikes: UnsafeBufferPointer<UInt32>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, flags: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         self.flags = flags
-        self.lookAlikes = lookAlikes
     }
 
     mutating func run() {
@@ -102,7 +100,7 @@ struct UnicodeCleanupPass {
                 if value < 0x250, flag & UnicodeCleanup.alphabeticFlag != 0 { latin += 1 }
                 if flag & UnicodeCleanup.apostropheFlag != 0 {
                     if value != Self.ukrainianApostrophe { otherApostrophe = true }
-                } else if value >= 0x80 || lookAlikes[Int(value)] == 0 {
+                } else if value >= 0x80 || CyrillicLookAlike.cyrillic(forASCII: value) == 0 {
                     convertibleLetters = false
                 }
             }
@@ -114,8 +112,9 @@ struct UnicodeCleanupPass {
         var index = start
         while index < end {
             let (value, length) = decode(at: index)
-            if convertible, value < 0x80, lookAlikes[Int(value)] != 0 {
-                replace(index..<(index + length), with: lookAlikes[Int(value)])
+            let twin = convertible && value < 0x80 ? CyrillicLookAlike.cyrillic(forASCII: value) : 0
+            if twin != 0 {
+                replace(index..<(index + length), with: twin)
             } else if cyrillic > 0, value < UnicodeCleanup.tableLimit, flags[Int(value)] & UnicodeCleanup.apostropheFlag != 0,
                 value != Self.ukrainianApostrophe
             {
