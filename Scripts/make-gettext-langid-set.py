@@ -9,12 +9,14 @@ catalogues' translations (English: the message ids of the Polish catalogues), wi
 markup, entities and access-key underscores taken out; kept are the distinct ones of 25 to 200 characters
 and at least four words that differ from their message id (for Serbian, those with Cyrillic letters, as its
 catalogues mix both scripts). Each language is shuffled with a fixed seed and cut to `--per-language`.
+Word pairs and single words are cut from those messages as the benchmark's are from its sentences: from
+each message, two neighbouring words and one word, picked with a fixed seed (words of two or more letters).
 
 Which catalogues a machine holds depends on its packages, so the set is only the same on machines with the
 same ones. Usage:
 
     python3 Scripts/make-gettext-langid-set.py --out DIR [--per-language 400]
-    python3 ../shared/tools/langid_peers.py --data DIR --kinds sentences --detectors lingua-high --modes cand \
+    python3 ../shared/tools/langid_peers.py --data DIR --detectors lingua-high --modes cand \
         --cmd 'ingest=.build/release/ingest detect --jsonl'
 """
 import argparse
@@ -25,6 +27,8 @@ import random
 import re
 
 LANGUAGES = ["bg", "pl", "uk", "ru", "mk", "be", "sr", "cs", "sk"]
+# A word: a letter, then letters, apostrophes and hyphens.
+WORD = re.compile(r"[^\W\d_][^\W\d_'’ʼ-]*")
 # printf and Python format directives, braces, tags, entities, access-key underscores, escaped newlines.
 NOISE = re.compile(r"%[-+ #0]*\d*(?:\.\d+)?[a-zA-Z]|%\([^)]*\)[a-z]|\{[^}]*\}|<[^>]+>|&[a-z]+;|_(?=\w)|\\n")
 
@@ -60,17 +64,28 @@ def main():
     parser.add_argument("--per-language", type=int, default=400)
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
-    os.makedirs(os.path.join(args.out, "sentences"), exist_ok=True)
+    for kind in ["sentences", "word-pairs", "single-words"]:
+        os.makedirs(os.path.join(args.out, kind), exist_ok=True)
     random.seed(args.seed)
+    cuts = random.Random(args.seed + 1)
     for language in LANGUAGES + ["en"]:
         texts = messages("pl", ids=True) if language == "en" else messages(language)
         if language == "sr":
             texts = [text for text in texts if re.search("[\u0400-\u04ff]", text)]
         random.shuffle(texts)
         texts = texts[: args.per_language]
-        with open(os.path.join(args.out, "sentences", f"{language}.txt"), "w", encoding="utf-8") as out:
-            out.write("\n".join(texts) + "\n")
-        print(f"{language}: {len(texts)}")
+        pairs, words = [], []
+        for text in texts:
+            found = [word for word in WORD.findall(text) if len(word) >= 2]
+            if len(found) >= 2:
+                start = cuts.randrange(len(found) - 1)
+                pairs.append(found[start] + " " + found[start + 1])
+            if found:
+                words.append(cuts.choice(found))
+        for kind, lines in [("sentences", texts), ("word-pairs", pairs), ("single-words", words)]:
+            with open(os.path.join(args.out, kind, f"{language}.txt"), "w", encoding="utf-8") as out:
+                out.write("\n".join(lines) + "\n")
+        print(f"{language}: {len(texts)} messages, {len(pairs)} pairs, {len(words)} words")
 
 
 if __name__ == "__main__":

@@ -102,8 +102,8 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
-    @Test("a JSON line that is not a string gets an error answer in place and exit 65", arguments: [
-        #"{"text": "Добър ден"}"#, "[1, 2]", "42",
+    @Test("a JSON object or array line gets an error answer in place and exit 65", arguments: [
+        #"{"text": "Добър ден"}"#, "[1, 2]",
     ])
     func malformedLine(_ line: String) async throws {
         let result = try await IngestProcess.run(["detect", "--jsonl"], stdin: "Dzień dobry wszystkim\n" + line + "\nGood morning everyone\n")
@@ -113,6 +113,25 @@ import Testing
         #expect(answers.map { $0["language"] as? String } == ["pl", "und", "en"])
         #expect((answers[1]["error"] as? String)?.hasPrefix("line 2: a JSON ") == true)
         #expect(result.stderr.contains("1 input lines were not text (line 2)"))
+    }
+
+    /// Plain text lines are words and numbers, and some of them are JSON too: a run over single words
+    /// must not fail on the English word "true" or the year "2007".
+    @Test("a plain line that happens to be a JSON number or literal is text, answered like any other line")
+    func literalsAreText() async throws {
+        let lines = ["Dzień dobry wszystkim", "null", "true", "false", "2007", "-1.5", "Good morning everyone"]
+        let result = try await IngestProcess.run(["detect", "--jsonl"], stdin: lines.joined(separator: "\n") + "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let answers = try Self.objects(result.stdout)
+        #expect(answers.count == lines.count)
+        #expect(answers.allSatisfy { $0["error"] == nil })
+        #expect(answers.first?["language"] as? String == "pl")
+        #expect(answers.last?["language"] as? String == "en")
+        // A number has no letters, so it is und, as "2007" as a JSON string is.
+        #expect(answers[4]["language"] as? String == "und")
+        let plainTrue = try await IngestProcess.run(["detect", "--jsonl"], stdin: "true\n")
+        let quotedTrue = try await IngestProcess.run(["detect", "--jsonl"], stdin: "\"true\"\n")
+        #expect(plainTrue.stdout == quotedTrue.stdout)
     }
 
     @Test("an unknown candidate or a bad threshold is a usage error", arguments: [

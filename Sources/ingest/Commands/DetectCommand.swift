@@ -10,8 +10,8 @@ struct DetectCommand: ParsableCommand {
         abstract: "Identify the language of text read from standard input.",
         discussion: """
             Without --jsonl the whole input is one text. With --jsonl each line is one text: a JSON string, \
-            or else the line as it stands (so plain text lines work too); a line that is a JSON object, array, \
-            number or literal, or is not UTF-8, gets an answer with an "error" and the exit status is 65. Each answer \
+            or else the line as it stands (so plain text lines work too, "null" and "2007" included); a line that \
+            is a JSON object or array, or is not UTF-8, gets an answer with an "error" and the exit status is 65. Each answer \
             is one line {"candidates": [{"language", "score"}…], "confidence", "language", "script"}, in \
             input order; candidates are ranked best first and their scores add up to 1. The language is \
             `und` when the best candidate's score is below --min-confidence, when the text has fewer than two \
