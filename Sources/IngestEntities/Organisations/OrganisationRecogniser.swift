@@ -174,7 +174,6 @@ struct OrganisationRecogniser: Sendable {
         t[index].classes.contains(.trigger) ? lexicon.trigger(t.lower(index), language: language) : nil
     }
 
-
     /// The name in its base form: Bulgarian without the article on its first word, Polish and Ukrainian
     /// with the head noun and the adjectives that agree with it in the nominative; English as written.
     private func baseForm(_ t: TokenList, _ first: Int, _ end: Int, language: String) -> String {

@@ -179,7 +179,8 @@ struct PersonRecogniser: Sendable {
     private func hasSurnameShape(_ t: TokenList, _ index: Int) -> Bool {
         if personNames.kinds(t, index).contains(.surname) { return true }
         let lower = t.lower(index)
-        return Self.surnameEndings.contains { lower.hasSuffix($0) && lower.count > $0.count + 2 }
+        let length = lower.count
+        return Self.surnameEndings.contains { length > $0.count + 2 && lower.hasSuffix($0) }
     }
 
     /// Endings of Polish, Ukrainian, Bulgarian and Russian surnames, in the forms running text gives them.
