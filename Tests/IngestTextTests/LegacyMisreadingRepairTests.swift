@@ -160,6 +160,41 @@ import Testing
         try Self.expectComesBack(misreading, repairer: repairer)
     }
 
+    /// A message that opens with a word in capitals: misread, its capitals become small letters and its
+    /// small letters capitals, and the capitals, which make words of pairs that exist, keep the text as read
+    /// from fitting badly enough for the full margin, though it fits as no clean text does.
+    static let longMixedCaseMisreadings = misreadings([
+        "(ВНИМАНИЕ) не: опит за пресъздаване на връзките вместо да се прескачат",
+        "(ОСТАРЯЛО) бе: опит за пресъздаване на клоните вместо да се пропускат",
+        "(ОСТАРЯЛО) бе: сливанията се пресъздават, вместо да се прескачат",
+    ], written: "windows-1251", readAs: "koi8-u")
+
+    @Test("long messages misread with a word in capitals come back", arguments: longMixedCaseMisreadings)
+    func longMixedCaseMessages(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// The same messages, clean, and their Russian, Ukrainian, Belarusian and Serbian kin.
+    @Test("clean messages that open with a word in capitals stay", arguments: [
+        "(ОСТАРЯЛО) опит за пресъздаване на сливанията вместо да се прескачат",
+        "(ВНИМАНИЕ) ДРУГИ: СЛЕДВАЩИЯТ ФАЙЛ НЕ Е НАМЕРЕН в директорията",
+        "(УСТАРЕЛО) попытка воссоздать слияния вместо их пропуска",
+        "(ЗАСТАРІЛО) спроба відтворити злиття замість їх пропускання",
+        "(ЗАСТАРЭЛА) спроба ўзнавіць зліцці замест іх пропуску", "ЗАСТАРЕЛО: покушај поновног стварања спајања",
+    ])
+    func cleanMessagesWithCapitalsStay(_ text: String) {
+        Self.expectStays(text, repairer: repairer)
+    }
+
+    /// KOI8-U text read as windows-1251 re-reads as KOI8-R too, which has box-drawing signs where KOI8-U has
+    /// "є", "і", "ї" and "ґ", and whose pairs skip the sign and may fit a little better: the reading that
+    /// leaves no sign in a word is the one taken ("общєство", not "общ╓ство").
+    @Test("of two re-readings, the one that leaves no sign inside a word is taken", arguments: misreadings(
+        ["общєство", "мєста", "общєства"], written: "koi8-u", readAs: "windows-1251"))
+    func readingWithoutSignsWins(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
     /// Words in capitals read like KOI8 output, and acronyms read like nothing at all; neither may be
     /// re-read.
     @Test("Cyrillic words, acronyms and headlines in capitals stay as they are", arguments: [
@@ -228,7 +263,7 @@ import Testing
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
             "zachować", "chodź", "odpowiedź", "się", "lubię", "muszę", "więcej", "dzięki", "widzę", "Jestem źle poinformowany.",
-            "między", "mięso", "więzy", "wcześniej", "jaśniej",
+            "między", "mięso", "więzy", "wcześniej", "jaśniej", "być", "Trzeba żyć", "opóźnienia", "Późno",
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",

@@ -12,8 +12,9 @@ extension LegacyMisreadingRepair {
     /// - "œ" before "c", "l", "m", "p", "r", "w" or "æ", before "n" after a letter ("wczeœniej"), or ending
     ///   a word (French writes it before "u", "i", "d", "s" or "t", and before "n" only opening a word,
     ///   "œnologie");
-    /// - "æ" ending a word after a vowel (Danish "træ" ends after a consonant);
-    /// - "Ÿ" after a small letter, or opening a word before one ("Ÿle"; French writes it in capitals);
+    /// - "æ" ending a word after a vowel, "y" among them ("byæ", "¿yæ"; Danish "træ" ends after a consonant);
+    /// - "Ÿ" after a small letter, accented ones too ("opóŸnienia"), or opening a word before one ("Ÿle";
+    ///   French writes it in capitals);
     /// - "ê" ending a word after "i", or after "sz", "rz", "cz" or "dz", and not before a hyphen (Vietnamese
     ///   "An-giê-ri"), inside a word after "sz", "rz" or "cz" ("czêsto", "zwierzêtom"; Portuguese "dzêta"
     ///   keeps "dz" out), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
@@ -115,13 +116,13 @@ extension LegacyMisreadingRepair {
             }
         case 0xE6:  // æ
             switch before {
-            case 0x61, 0x65, 0x69, 0x6F, 0x75: return endsWord
+            case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return endsWord
             default: return false
             }
         case 0x178:  // Ÿ
-            // After a small letter, or opening a word before one ("Ÿle", "Ÿród³o"): French writes it in
-            // capitals only ("L'HAŸ-LES-ROSES").
-            return (0x61...0x7A).contains(before) || !followsLetter && (0x61...0x7A).contains(after)
+            // After a small letter ("opóŸnienia"), or opening a word before one ("Ÿle", "Ÿród³o"): French
+            // writes it in capitals only ("L'HAŸ-LES-ROSES").
+            return index > 0 && MojibakeRepairer.isLowercase(scalars[index - 1]) || !followsLetter && (0x61...0x7A).contains(after)
         case 0xEA:  // ê
             if before == 0x69 {
                 switch after {

@@ -146,7 +146,7 @@ struct LegacyMisreadingRepair: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * readable)) { bytes in
             withUnsafeTemporaryAllocation(of: PageReading.self, capacity: pages) { readings in
                 readings.initialize(repeating: .notYet)
-                var best: (text: [Unicode.Scalar], chain: String, gain: Double)? = nil
+                var best: (text: [Unicode.Scalar], chain: String, gain: Double, anomalies: Int)? = nil
                 for confusion in rereadings {
                     let page = confusion.readAs
                     let bit: UInt32 = 1 << page
@@ -175,7 +175,12 @@ struct LegacyMisreadingRepair: Sendable {
                     // Text whose only characters beyond ASCII are symbols or controls in the read-as page
                     // ("Id\u{9F}") gives its scorers no pair: it fits as badly as an unseen one.
                     let gain = reRead - (asRead ?? Double(PairScorer.unseenPair))
-                    guard gain > (best?.gain ?? 0) else { continue }
+                    // Two re-readings that both qualify (KOI8-U and KOI8-R differ only in a few letters) are
+                    // told apart by what they leave first: KOI8-R puts box-drawing signs where KOI8-U has "є",
+                    // "і", "ї" and "ґ", so "ПВЭ¤УФЧБ" is "общєства" in one and "общ╓ства" in the other, which
+                    // fits a little better only because its pairs skip the sign.
+                    guard gain > 0 else { continue }
+                    if let best, gain <= best.gain, best.anomalies == 0 { continue }
                     let actual = confusion.actual
                     let decoded = encoded.map { actual.scalars[Int($0)] }
                     guard !decoded.contains("\u{FFFD}") else { continue }
@@ -200,8 +205,16 @@ struct LegacyMisreadingRepair: Sendable {
                         fitsAsText && wholeText && inCapitals && confusion.swapsCase && gain >= caseMargin && reRead >= caseFit
                         && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
                     let byPolishLetters = polish && readsAsPlainPolish(decoded, after, from: scalars)
-                    guard byLanguage || byAnomalies || byCase || byPolishLetters else { continue }
-                    best = (decoded, confusion.chain, gain)
+                    // A long Cyrillic text that reads as no clean text does, and whose re-reading reads as real
+                    // text does, needs less of a gain. A message opening with a word in capitals, in
+                    // windows-1251 read as KOI8-U ("(бмхлюмхе) МЕ: НОХР ГЮ ОПЕЯЗГДЮБЮМЕ…"), gains less than
+                    // the full margin: its capitals, small letters as read, make words of pairs that exist.
+                    let byRealTextFit =
+                        fitsAsText && wholeText && cyrillicLetters >= Self.longTextLetters && asRead.map({ $0 < Self.cleanFit }) == true
+                        && reRead >= Self.realTextFit && gain >= Self.realTextMargin && after.anomalies <= anomaliesBefore
+                    guard byLanguage || byAnomalies || byCase || byPolishLetters || byRealTextFit else { continue }
+                    if let best, best.anomalies < after.anomalies || best.anomalies == after.anomalies && best.gain >= gain { continue }
+                    best = (decoded, confusion.chain, gain, after.anomalies)
                 }
                 guard let best else { return nil }
                 return (best.text, EncodingRepair(chain: best.chain, spans: census.nonASCIIRuns))
@@ -692,6 +705,18 @@ struct LegacyMisreadingRepair: Sendable {
 
     /// A fit, per scored pair, that only real text reaches (it scores about −110).
     static let cleanFit = -160.0
+
+    /// How well a re-reading must fit, per pair, for ``realTextMargin`` to do: as real text does (about
+    /// −110), well above ``cleanFit``.
+    static let realTextFit = -125.0
+
+    /// The gain that does for a re-reading that fits as real text (``realTextFit``) of a text that reads as
+    /// no clean text does as it stands (below ``cleanFit``), when the text has ``longTextLetters``.
+    static let realTextMargin = 50.0
+
+    /// Cyrillic letters a text needs before ``realTextMargin`` applies: a short text's few pairs fit well
+    /// or badly by chance.
+    static let longTextLetters = 20
 
     /// Non-ASCII characters needed before a whole text is re-read.
     static let minimumLegacyEvidence = 4
