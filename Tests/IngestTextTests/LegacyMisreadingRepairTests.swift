@@ -195,6 +195,30 @@ import Testing
         try Self.expectComesBack(misreading, repairer: repairer)
     }
 
+    /// Legacy text of which a span or two also reads as UTF-8: "Âñå" ("Все", windows-1251 read as
+    /// windows-1252) is E5 96 8C in Mac OS Roman, a CJK character, and IBM866 words read as windows-1251
+    /// hold arrows and CJK characters ("®в¤Ґ«Ё" for "отдели" gives "®⤥«Ё"). The whole text re-read comes
+    /// first.
+    static let legacyPassingForUTF8 = misreadings(
+        ["Все пак решението е взето от общината.", "Все още не е ясно кога ще започне ремонтът на пътя."],
+        written: "windows-1251", readAs: "windows-1252")
+        + misreadings(["отдели", "отдавна стърчаха", "теории"], written: "ibm866", readAs: "windows-1251")
+
+    @Test("legacy text with a span that passes for UTF-8 comes back whole", arguments: legacyPassingForUTF8)
+    func legacyBeforeStrayUTF8(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// UTF-8 read into another script throughout, or a symbol in Latin text, is no legacy text.
+    @Test("UTF-8 misread into another script or a symbol stays a UTF-8 repair", arguments: [
+        ("Î•Î»Î»Î·Î½Î¹ÎºÎ¬", "Ελληνικά"), ("Next â†’ page", "Next → page"), ("æ\u{9D}±äº¬ station", "東京 station"),
+    ])
+    func utf8IntoOtherScripts(_ pair: (String, String)) {
+        let result = repairer.repair(pair.0)
+        #expect(result.text == pair.1)
+        #expect(!result.repairs.isEmpty && result.repairs.allSatisfy { $0.chain.hasPrefix("utf-8 read as") })
+    }
+
     /// Words in capitals read like KOI8 output, and acronyms read like nothing at all; neither may be
     /// re-read.
     @Test("Cyrillic words, acronyms and headlines in capitals stay as they are", arguments: [

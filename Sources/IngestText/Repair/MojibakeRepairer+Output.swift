@@ -27,10 +27,21 @@ extension MojibakeRepairer {
         defer { workspace.original = scalars }
         let before = load(text, into: &scalars)
         if before.giveAways > 0, var repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace) {
-            // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow); when most spans
-            // were left as they were, a re-reading of the whole text that fits the language comes first.
+            // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow, "Âñå" for a CJK
+            // character in Mac OS Roman). When most spans were left as they were, or a span was read into
+            // another script while most characters beyond ASCII were left, a re-reading of the whole text
+            // that fits the language comes first; when a span was read into another script at all, it
+            // comes first if it leaves fewer signs out of place ("®в¤Ґ«Ё", IBM866 "отдели" read as
+            // windows-1251, is "®⤥«Ё" read as UTF-8). The text's bytes beyond its characters, one or more
+            // for each character beyond ASCII, stand in for how many of those it has: a repair that removed
+            // under a quarter as many characters left most of them as they were.
             let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
-            if 2 * repairedSpans < before.giveAwayRuns, let reread = legacy.reread(scalars) {
+            let removed = scalars.count - workspace.current.count
+            let outsideLetters = workspace.readOutsideLetters
+            let rereadFirst = 2 * repairedSpans < before.giveAwayRuns || outsideLetters && 4 * removed < text.count - scalars.count
+            if rereadFirst || outsideLetters, let reread = legacy.reread(scalars),
+                rereadFirst || legacy.census(reread.scalars).anomalies < legacy.census(workspace.current).anomalies
+            {
                 return .scalars(reread.scalars, repairs: [reread.repair])
             }
             // A UTF-8 repair adds no control character, so text without one has none to read.

@@ -18,6 +18,7 @@ extension MojibakeRepairer {
             workspace.pageOrder = pageOrder
         }
         spansByPage.append(contentsOf: repeatElement(0, count: reverse.count))
+        workspace.readOutsideLetters = false
         current.append(contentsOf: scalars)
         for passNumber in 0..<Self.maximumPasses {
             guard pass(current, first: passNumber == 0, into: &next, in: &workspace) else { break }
@@ -180,6 +181,10 @@ extension MojibakeRepairer {
                 spans[position].fixed = fixed
                 spans[position].page = page
                 evidence |= 1 << page
+                switch reading(position, page) {
+                case .foreign?, .partial?: workspace.readOutsideLetters = true
+                default: break
+                }
             }
         }
         guard evidence != 0 else { return false }

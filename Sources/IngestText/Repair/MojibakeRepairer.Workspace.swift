@@ -33,6 +33,10 @@ extension MojibakeRepairer {
         var order: [Int] = []
         var passPages: [Int] = []
         var pageOrder: [Int] = []
+        /// Whether a pass of the current repair undid a span into another script or kept part of one
+        /// (``Reading/foreign(_:)``, ``Reading/partial(_:)``): what legacy text that passes for UTF-8 in a
+        /// span or two gives.
+        var readOutsideLetters = false
 
         public init() {}
 
