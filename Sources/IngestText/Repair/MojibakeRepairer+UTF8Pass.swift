@@ -133,7 +133,9 @@ extension MojibakeRepairer {
                 if case .expected(_, let capitals) = reading { votes[page] += fitsCase(capitals, after: previous) ? 2 : 1 }
                 // Looked for once a span, and only for the few pages that have such controls.
                 if nativeControls[page] {
-                    if hasControl == nil { hasControl = scalars[range].contains(where: { (0x80...0x9F).contains($0.value) }) }
+                    if hasControl == nil {
+                        hasControl = scalars[range].contains { (0x80...0x9F).contains($0.value) && sharedControls & 1 << ($0.value - 0x80) == 0 }
+                    }
                     if hasControl == true { votes[page] += 1 }
                 }
             }

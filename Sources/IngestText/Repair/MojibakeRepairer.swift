@@ -38,6 +38,11 @@ public struct MojibakeRepairer: Sendable {
     /// Code pages that decode 0x80–0x9F as the C1 controls themselves (the ISO-8859 ones): a span with a
     /// C1 control is more likely theirs than a windows-* page's.
     let nativeControls: [Bool]
+    /// The C1 controls that a windows-* page also decodes as themselves, from a byte it leaves undefined
+    /// (0x81 in windows-1250, UTF-8 "с" = D1 81): they tell no ISO-8859 page from it. UTF-8 Cyrillic read as
+    /// windows-1250 shows them for "с", "у" and "ш", and the vote they gave ISO-8859-2 made it read "маски"
+    /// as "Хаски", where only "ĐĽ" (windows-1250 "м", ISO-8859-2 "Х") told the two apart.
+    let sharedControls: UInt32
     /// The characters ``isSuspicious(_:)`` is true for.
     let giveAways: ScalarSet
     /// The chain a UTF-8 repair with each code page records.
@@ -66,6 +71,13 @@ public struct MojibakeRepairer: Sendable {
         giveAways = ScalarSet(Self.giveAwayCharacters)
         utf8Chains = reverse.map { "utf-8 read as \($0.name)" }
         nativeControls = reverse.map { map in CodePageReverseMap.scalars(of: map.name).map { $0[0x85].value == 0x85 } ?? false }
+        // windows-874's undefined bytes are read as windows-1252's (above), so its own table says nothing here.
+        var shared: UInt32 = 0
+        for map in reverse where map.name != "windows-874" {
+            guard let table = CodePageReverseMap.scalars(of: map.name), table[0x85].value != 0x85 else { continue }
+            for byte in 0x80...0x9F where table[byte].value == UInt32(byte) { shared |= 1 << UInt32(byte - 0x80) }
+        }
+        sharedControls = shared
     }
 
     public struct Result: Sendable, Equatable {
