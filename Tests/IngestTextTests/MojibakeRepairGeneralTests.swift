@@ -56,6 +56,21 @@ import Testing
         #expect(result.repairs.map(\.chain) == ["utf-8 read as windows-1250"])
     }
 
+    /// "ó" misread opening a word ("GĂłra", "Ăłsmym") shows no capital after a small letter and no
+    /// give-away character; "Ă" before "ł" does, which Romanian and Vietnamese, the languages that write
+    /// "Ă", never put there.
+    @Test("a word whose misread letter follows a capital or opens it comes back", arguments: [
+        ("Góra", "windows-1250"), ("Na Górnej ulicy", "windows-1250"), ("ósmym", "iso-8859-2"), ("Górą", "iso-8859-2"),
+    ])
+    func latin1LetterOpeningAWord(_ clean: String, _ codePage: String) {
+        #expect(repairMisreading(of: clean, as: codePage).text == clean)
+    }
+
+    @Test("Romanian and Vietnamese words with \"Ă\" stay", arguments: ["Ăsta e bun", "Ăn-đoa-râ", "ĂLA", "PĂDURE"])
+    func breveAStays(_ text: String) {
+        #expect(repairer.repair(text).text == text)
+    }
+
     /// A Latin-1 sign alone between spaces ("×", "§") misread into two characters, one of them a sign
     /// ("Ã—", Mac Roman's "¬ß"), is as likely a formula or an emoticon; in text the same code page broke
     /// throughout it is the sign.

@@ -52,10 +52,11 @@ extension MojibakeRepairer {
         let legacyCensus = legacy.census(scalars)
         if let reread = legacy.reread(scalars, census: legacyCensus) { return .scalars(reread.scalars, repairs: [reread.repair]) }
         // Without a give-away, a capital right after a small letter can still show UTF-8 misread
-        // ("dolnД…"). That is Latin text, at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the
+        // ("dolnД…"), and so can "Ă" before a small letter at a word's start ("GĂłra"). That is Latin text, at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the
         // most common clean text here (nearly two), is not looked through. C1 controls are give-aways, so
         // there are none to read after it.
-        if before.giveAways == 0, 4 * text.count <= 7 * scalars.count, hasCapitalAfterSmallLetter(text),
+        if before.giveAways == 0, 4 * text.count <= 7 * scalars.count,
+            hasCapitalAfterSmallLetter(text) || hasLatin1LeadImageBeforeLetter(text),
             let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace)
         {
             return .inWorkspace(repairs: repairs)

@@ -274,7 +274,7 @@ extension MojibakeRepairer {
     /// byte of a longer sequence, so such a letter alone leaves the span to the evidence of the rest of
     /// the text.
     func hasGiveAway(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        if isCapitalAfterSmall(scalars, at: range.lowerBound) { return true }
+        if isCapitalAfterSmall(scalars, at: range.lowerBound) || Self.opensLatin1Letter(scalars, range) { return true }
         for index in range where isSuspicious(scalars[index]) && !isLetterInWord(scalars, at: index) {
             return true
         }
@@ -350,6 +350,26 @@ extension MojibakeRepairer {
         return false
     }
 
+    /// Whether the UTF-8 text holds "Ă" before one of the small letters ``opensLatin1Letter(_:_:)`` names:
+    /// C4 82, then C5 82, 9B, BA, BC, A1, A5 or BE, or C4 85 or BE. Asked of clean text, as
+    /// ``hasCapitalAfterSmallLetter(_:)`` is, so it only looks for C4 bytes.
+    func hasLatin1LeadImageBeforeLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = text.count
+        var index = 0
+        while index &+ 3 < count {
+            if text[index] == 0xC4, text[index &+ 1] == 0x82 {
+                switch (text[index &+ 2], text[index &+ 3]) {
+                case (0xC5, 0x82), (0xC5, 0x9B), (0xC5, 0xBA), (0xC5, 0xBC), (0xC5, 0xA1), (0xC5, 0xA5), (0xC5, 0xBE), (0xC4, 0x85),
+                    (0xC4, 0xBE):
+                    return true
+                default: break
+                }
+            }
+            index &+= 1
+        }
+        return false
+    }
+
     /// Whether a two- or three-byte sequence starting at `index` is a capital letter.
     @inline(__always)
     private func isCapital(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
@@ -363,6 +383,20 @@ extension MojibakeRepairer {
             return false
         }
         return Unicode.Scalar(value).map { classes.answer(.uppercase, for: $0) } ?? false
+    }
+
+    /// "Ă" (C3, the lead of Latin-1's letters, in windows-1250 and ISO-8859-2) opening a span before a small
+    /// letter either reads for a continuation byte: "GĂłra" is "Góra". Romanian writes "Ă" and Vietnamese
+    /// "Ăn", but neither before "ł", "ś", "ź", "ż", "ą", "š", "ť", "ž" or "ľ", and a capital opening the
+    /// word hides the capital after a small letter that gives "mĂłwi" away. Asked only where a span starts,
+    /// as ``isCapitalAfterSmall(_:at:)`` is: a lead byte's image opens its span unless the character before
+    /// it is beyond ASCII too, which a misread word then gives away elsewhere.
+    static func opensLatin1Letter(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count >= 2, scalars[range.lowerBound].value == 0x102 else { return false }
+        switch scalars[range.lowerBound + 1].value {
+        case 0x142, 0x15B, 0x17A, 0x17C, 0x105, 0x161, 0x165, 0x17E, 0x13E: return true
+        default: return false
+        }
     }
 
     /// A capital beyond ASCII right after a small letter, of another script or both Latin: "dolnД…"
