@@ -293,7 +293,7 @@ import Testing
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
             "obowiązkowe", "ciągu", "Przystąpiono", "Chciałbym wystąpić", "Nastąpiła chwila", "brązowy", "Włoską", "piękną",
             "ręką", "Sąd", "zadecydował w czwartek warszawski Sąd Wojewódzki.", "Spróbuj teraz trochę zasnąć!", "stanął",
-            "zaczął", "odsunąć",
+            "zaczął", "odsunąć", "przed wojną", "opinię publiczną", "zostaną", "utajoną",
         ], written: "windows-1250", readAs: "iso-8859-2")
         // ISO-8859-2's "ź" is windows-1250's "Ľ", and windows-1250's "Ľ" is ISO-8859-2's "Ą": the re-reading
         // that makes a capital after a small letter is not the one.

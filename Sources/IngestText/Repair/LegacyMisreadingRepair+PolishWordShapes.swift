@@ -26,8 +26,10 @@ extension LegacyMisreadingRepair {
     ///   between "t" and "p" ("wystšpić";
     ///   Czech "-jština" rules out "jšt" for "wyjątek"), or after "i" and before "c", "g" or
     ///   "z" ("Czytajšc", "obowišzkowe"), or ending a word after "b", "c", "d", "g", "j", "l", "ł", "m", "s",
-    ///   "t", "w" or "z" (Czech "-ština" and Croatian "završni" have "t" or "n" after it; Latvian "iekš" and
-    ///   "kurš" end after "k" or "r", Belarusian Łacinka "mienš" and the place name "Manš" after "n";
+    ///   "t", "w" or "z", or after "n" in a word of five letters or more that has no "ie" before it
+    ///   ("wojnš", "publicznš": "-ną" is the most common ending "ą" has) (Czech "-ština" and Croatian
+    ///   "završni" have "t" or "n" after it; Latvian "iekš" and "kurš" end after "k" or "r", Belarusian
+    ///   Łacinka "mienš" after "ien" and the place name "Manš" in four letters;
     ///   Croatian "podršci" and "grešci", Latvian "Trešdiena" and Lithuanian "Išduotas" have "r", a vowel,
     ///   or "i" and "d" around it, and "š" ending a word after a vowel is Czech, Slovak or Croatian); a
     ///   capital opening the word counts as its small letter ("Sšd", "Błšd"); after one of those
@@ -163,7 +165,7 @@ extension LegacyMisreadingRepair {
                 case 0x63, 0x64, 0x67, 0x7A, 0x142: return true
                 case 0x70: return before == 0x74
                 case 0x107: return index + 2 >= scalars.count || !MojibakeRepairer.isLetter(scalars[index + 2])
-                default: return endsWord && before != 0x6E
+                default: return endsWord && (before != 0x6E || endsLongNWord(scalars, at: index))
                 }
             case 0x6B:
                 return after == 0x63 || after == 0x64 || after == 0x67 || after == 0x7A
@@ -187,6 +189,14 @@ extension LegacyMisreadingRepair {
             if isPolishVowel(scalars[start].value) { hasVowel = true }
         }
         return index - start >= 2 && hasVowel
+    }
+
+    /// Whether "š" at `index`, after "n", ends a word of five letters or more whose "n" does not follow
+    /// "ie": the "-ną" of "wojną", "publiczną", "skórzaną", the most common ending "ą" has, and not
+    /// Belarusian Łacinka "mienš" or the place name "Manš".
+    private static func endsLongNWord(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 4, (index - 4..<index).allSatisfy({ MojibakeRepairer.isLetter(scalars[$0]) }) else { return false }
+        return !(scalars[index - 3].value | 0x20 == 0x69 && scalars[index - 2].value | 0x20 == 0x65)
     }
 
     /// Whether the word that ends right before `index` holds one of ``polishOnlyLetters`` ("ł", "ę", "ż",
