@@ -287,7 +287,8 @@ import Testing
         LegacyMisreadingRepairTests.misreadings([
             "był", "został", "W końcu znalazł szukane miejsce i wskazał mi je.", "gości", "środkiem", "coś", "posadzić",
             "zachować", "chodź", "odpowiedź", "się", "lubię", "muszę", "więcej", "dzięki", "widzę", "Jestem źle poinformowany.",
-            "między", "mięso", "więzy", "wcześniej", "jaśniej", "być", "Trzeba żyć", "opóźnienia", "Późno",
+            "między", "mięso", "więzy", "wcześniej", "jaśniej", "być", "Trzeba żyć", "opóźnienia", "Późno", "będzie",
+            "zmęczony", "informację", "język polski",
         ], written: "windows-1250", readAs: "windows-1252")
         + LegacyMisreadingRepairTests.misreadings([
             "całą", "Czytając ten tekst pomagam w rozwoju oprogramowania.", "Błąd", "Stolicą", "urządzenie", "Przylądkowa",
@@ -336,7 +337,7 @@ import Testing
         "Frañs", "Romañcheg", "_Soñki", "Frañc'h", "hebrejština", "větší", "išduotas", "išdalinti", "guêpe", "Breizh ar c'hleñ",
         "pêşerojê", "Guinê", "Ja ciabie słuchaju, ty słuchaš", "wołaš", "brañskell", "brañskailh", "noñsti", "bućkuriš", "Bódiš",
         "mucujê", "surujê", "Tšetšeenia", "Tšaad", "Aÿ", "Ÿ", "prišć", "pašła", "najštandardnejšej", "hebrejština",
-        "dzêta",
+        "dzêta", "empêcher la fenêtre", "Ez bêdeng im", "Manš, Pa_mienš",
     ])
     func otherShapesStay(_ text: String) {
         LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)

@@ -19,7 +19,9 @@ extension LegacyMisreadingRepair {
     ///   "An-giê-ri"), inside a word after "sz", "rz" or "cz" ("czêsto", "zwierzêtom"; Portuguese "dzêta"
     ///   keeps "dz" out), after "i" before "c", "d", "k", "s", "z", "æ" or "¿" ("miêdzy", "piêæ"), or after
     ///   "s" or "t" before "p" ("wstêp", "nastêpny"), or ending a word after "aj" or "yn" ("dajê",
-    ///   "maszynê"; Kurdish "pêşerojê", Brazilian "mucujê" and Occitan "Guinê" stay)
+    ///   "maszynê"; Kurdish "pêşerojê", Brazilian "mucujê" and Occitan "Guinê" stay), inside a word before
+    ///   "dz" or "cz" ("bêdzie", "zmêczony"; French writes "êch", "empêcher"), ending a word after "cj"
+    ///   ("informacjê"), or after "j" before "zy" ("jêzyk")
     ///   (Portuguese, Kurdish and Afrikaans "ê" ends words after other letters: "você", "lê", "rengê";
     ///   Vietnamese and Portuguese put "n", "m", "u", "t" or "p" after "iê": "Viêt", "ciência");
     /// - "š" after a consonant and before "c", "d", "g" or "z" (after "r" only before "z", "bršzowy"),
@@ -126,6 +128,13 @@ extension LegacyMisreadingRepair {
             // writes it in capitals only ("L'HAŸ-LES-ROSES").
             return index > 0 && MojibakeRepairer.isLowercase(scalars[index - 1]) || !followsLetter && (0x61...0x7A).contains(after)
         case 0xEA:  // ê
+            // Inside a word before "dz" or "cz" ("bêdzie", "zmêczony"), ending one after "cj" ("informacjê"),
+            // or in "jêzy" ("jêzyk"): French writes "êch", Kurdish, Portuguese and Vietnamese none of these.
+            if followsLetter, index + 2 < scalars.count, scalars[index + 2].value == 0x7A, after == 0x64 || after == 0x63 { return true }
+            if before == 0x6A {
+                if endsWord, index >= 2, scalars[index - 2].value == 0x63 { return true }
+                if after == 0x7A, index + 2 < scalars.count, scalars[index + 2].value == 0x79 { return true }
+            }
             if before == 0x69 {
                 switch after {
                 case 0x63, 0x64, 0x6B, 0x73, 0x7A, 0xE6, 0xBF: return true
