@@ -61,6 +61,22 @@ import Testing
         ["около", "очаква", "Хората", "ролята на", "убит около", "клас в", "той на", "помощ", "страната", "Кой"],
         written: "ibm866", readAs: "windows-1251")
 
+    /// IBM866 words read as windows-1251 whose only sign is a capital right after a small letter that no
+    /// word puts there ("вкабЁи" for "търсиш", "‚каўЁ" for "Върви"), and names whose second part opens with
+    /// such a capital, which stay.
+    static let capitalInsideWordMisreadings = misreadings(
+        ["като търсиш", "срещаш", "датската", "Върви", "Вятърът тихо"], written: "ibm866", readAs: "windows-1251")
+
+    @Test("IBM866 words read as windows-1251 with a capital inside a word come back", arguments: capitalInsideWordMisreadings)
+    func capitalInsideWord(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    @Test("names with a capital inside stay", arguments: ["КиївЄнерго", "ДніпроЄнергія та ПриватБанк", "СлавутичЇжа"])
+    func namesWithCapitalsInsideStay(_ text: String) {
+        Self.expectStays(text, repairer: repairer)
+    }
+
     @Test("IBM866 words read as windows-1251 with signs beside their letters come back", arguments: signBesideWordMisreadings)
     func signsBesideLetters(_ misreading: Misreading) throws {
         try Self.expectComesBack(misreading, repairer: repairer)

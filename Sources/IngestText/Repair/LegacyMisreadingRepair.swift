@@ -457,6 +457,7 @@ struct LegacyMisreadingRepair: Sendable {
         var inNonASCIIRun = false
         var runStart = 0
         var previousIsLetter = false
+        var previousIsSmallCyrillic = false
         // A Cyrillic word that began with a small letter: whether it began a word, and its capitals after
         // the first letter (far below zero once another small letter comes).
         var inSmallFirstWord = false
@@ -476,7 +477,12 @@ struct LegacyMisreadingRepair: Sendable {
                 let isCyrillic = classes & CharacterClasses.cyrillic != 0
                 let isUppercase = classes & CharacterClasses.uppercase != 0
                 if isCyrillic {
-                    if isUppercase { census.capitals += 1 } else { census.small += 1 }
+                    if isUppercase {
+                        census.capitals += 1
+                        if previousIsSmallCyrillic, Self.isCapitalNeverInsideWords(value) { census.anomalies += 1 }
+                    } else {
+                        census.small += 1
+                    }
                 }
                 if inSmallFirstWord {
                     if isCyrillic {
@@ -520,6 +526,7 @@ struct LegacyMisreadingRepair: Sendable {
                     wordHasNonASCII = false
                 }
                 previousIsLetter = isLetter
+                previousIsSmallCyrillic = classes & CharacterClasses.smallCyrillic != 0
                 classes = next
             }
         }
@@ -528,6 +535,17 @@ struct LegacyMisreadingRepair: Sendable {
         if openingMarks > 0 { census.anomalies += Self.unclosedOpeningMarks(scalars) }
         census.pages = UInt32(pages >> CharacterClasses.pageShift) & (1 << readAs.count - 1)
         return census
+    }
+
+    /// The capitals windows-1251 shows for IBM866's "и", "к", "б", "е", "п" and "г" ("Ё", "Є", "Ў", "Ґ",
+    /// "Ї", "Ј"), which IBM866 text read as windows-1251 puts right after small letters ("вкабЁи" for
+    /// "търсиш"). Clean text puts a capital inside a word only where a name's second part opens
+    /// ("ПриватБанк", "КиївЄнерго"), and such a text, re-read, reads as nothing.
+    static func isCapitalNeverInsideWords(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x401, 0x404, 0x40E, 0x490, 0x407, 0x408: true  // Ё Є Ў Ґ Ї Ј
+        default: false
+        }
     }
 
     /// The first and last of the signs ``isSymbolNeverInsideWords(_:)`` names, "§" and "»".
