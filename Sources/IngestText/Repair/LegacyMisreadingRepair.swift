@@ -456,8 +456,8 @@ struct LegacyMisreadingRepair: Sendable {
         var wordHasNonASCII = false
         var inNonASCIIRun = false
         var runStart = 0
-        var previousIsLetter = false
-        var previousIsSmallCyrillic = false
+        // The classes of the character before, none at the start.
+        var previous: UInt16 = 0
         // A Cyrillic word that began with a small letter: whether it began a word, and its capitals after
         // the first letter (far below zero once another small letter comes).
         var inSmallFirstWord = false
@@ -479,7 +479,7 @@ struct LegacyMisreadingRepair: Sendable {
                 if isCyrillic {
                     if isUppercase {
                         census.capitals += 1
-                        if previousIsSmallCyrillic, Self.isCapitalNeverInsideWords(value) { census.anomalies += 1 }
+                        if previous & CharacterClasses.smallCyrillic != 0, Self.isCapitalNeverInsideWords(value) { census.anomalies += 1 }
                     } else {
                         census.small += 1
                     }
@@ -493,7 +493,7 @@ struct LegacyMisreadingRepair: Sendable {
                     }
                 } else if classes & CharacterClasses.smallCyrillic != 0 {
                     inSmallFirstWord = true
-                    startsWord = !previousIsLetter
+                    startsWord = previous & CharacterClasses.letter == 0
                     capitals = 0
                 }
                 if value >= 0x80 {
@@ -507,10 +507,10 @@ struct LegacyMisreadingRepair: Sendable {
                         census.runsOpeningWithLeadImages += 1
                     }
                     inNonASCIIRun = true
-                    if classes & CharacterClasses.oddSymbol != 0, previousIsLetter || next & CharacterClasses.letter != 0 {
+                    if classes & CharacterClasses.oddSymbol != 0, previous & CharacterClasses.letter != 0 || next & CharacterClasses.letter != 0 {
                         // "¿" and "¡" opening a word are weighed once the whole text is seen.
-                        if !previousIsLetter, value == 0xBF || value == 0xA1 { openingMarks += 1 } else { census.anomalies += 1 }
-                    } else if !isLetter, previousIsLetter, next & CharacterClasses.letter != 0, Self.isSymbolNeverInsideWords(value) {
+                        if previous & CharacterClasses.letter == 0, value == 0xBF || value == 0xA1 { openingMarks += 1 } else { census.anomalies += 1 }
+                    } else if !isLetter, previous & CharacterClasses.letter != 0, next & CharacterClasses.letter != 0, Self.isSymbolNeverInsideWords(value) {
                         census.anomalies += 1
                     }
                 } else {
@@ -525,8 +525,7 @@ struct LegacyMisreadingRepair: Sendable {
                     inWord = false
                     wordHasNonASCII = false
                 }
-                previousIsLetter = isLetter
-                previousIsSmallCyrillic = classes & CharacterClasses.smallCyrillic != 0
+                previous = classes
                 classes = next
             }
         }
