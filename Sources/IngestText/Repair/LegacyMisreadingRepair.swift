@@ -222,6 +222,59 @@ struct LegacyMisreadingRepair: Sendable {
         }
     }
 
+    /// `scalars` re-read by the confusion whose chain is `chain`, for a text that the rest of its page
+    /// shows was misread so (a page's title, whose text was re-read whole): nil when no confusion has that
+    /// chain, the text has nothing beyond ASCII, the read-as page cannot produce all of it, or the
+    /// re-reading is no text of the languages the page was written for. Too short or too mixed to be
+    /// re-read on its own evidence ("Äîêóìåíò — Adobe FrameMaker"), it needs only to read as well as it
+    /// did: no sign out of place that was not there, Cyrillic letters from a Cyrillic page, plain Polish
+    /// from a Polish one.
+    func reread(_ scalars: [Unicode.Scalar], as chain: String) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
+        guard let confusion = rereadings.first(where: { $0.chain == chain }), scalars.contains(where: { $0.value >= 0x80 }) else {
+            return nil
+        }
+        let map = readAs[confusion.readAs].map
+        var decoded: [Unicode.Scalar] = []
+        decoded.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                decoded.append(scalar)
+            } else if let byte = map.byte(for: scalar) {
+                decoded.append(confusion.actual.scalars[Int(byte)])
+            } else {
+                return nil
+            }
+        }
+        guard decoded != scalars, !decoded.contains("\u{FFFD}") else { return nil }
+        let before = census(scalars)
+        let after = census(decoded)
+        guard after.anomalies <= before.anomalies else { return nil }
+        if confusion.intoPolish {
+            guard readsAsPlainPolish(decoded, after, from: scalars) else { return nil }
+        } else {
+            guard after.capitals + after.small > 0, !Self.hasSymbolInWord(decoded), !Self.mixesScriptsInWord(decoded) else { return nil }
+        }
+        return (decoded, EncodingRepair(chain: chain, spans: before.nonASCIIRuns))
+    }
+
+    /// Whether a word holds both ASCII letters and Cyrillic ones: what a re-reading into Cyrillic makes of
+    /// a Latin word with an accent ("Café" as "Cafй"), which a title may hold though its page was misread,
+    /// when it was written with an entity ("Caf&eacute;") that no decoder misreads.
+    static func mixesScriptsInWord(_ scalars: [Unicode.Scalar]) -> Bool {
+        var ascii = false
+        var cyrillic = false
+        for scalar in scalars {
+            guard MojibakeRepairer.isLetter(scalar) else {
+                ascii = false
+                cyrillic = false
+                continue
+            }
+            if scalar.value < 0x80 { ascii = true } else if (0x400...0x4FF).contains(scalar.value) { cyrillic = true }
+            if ascii && cyrillic { return true }
+        }
+        return false
+    }
+
     /// What became of the text read with one read-as page: not encoded yet, holding a character the page
     /// cannot produce, encoded with nothing a scorer scores, or scored, with the best-fitting language's
     /// fit.

@@ -27,7 +27,11 @@ public struct MojibakeRepair: Stage {
             document.text = text
         }
         if let original = document.title {
-            let title = repair(original, into: &repairs, in: &workspace)
+            // The title went through the decoder the text did: a legacy misreading the text showed is
+            // undone in a title too short or too mixed to show it ("Äîêóìåíò — Adobe FrameMaker").
+            let legacyChains = Set(MojibakeRepairer.legacyChains)
+            let pageChains = repairs.map(\.chain).filter(legacyChains.contains)
+            let title = repair(original, into: &repairs, in: &workspace, misreadLike: pageChains)
             if title != original { originalTitle = original }
             document.title = title
         }
@@ -51,10 +55,12 @@ public struct MojibakeRepair: Stage {
     }
 
     /// Entities, then mojibake, then Unicode cleanup on one text; their repairs are added to `repairs`.
-    private func repair(_ original: String, into repairs: inout [EncodingRepair], in workspace: inout MojibakeRepairer.Workspace) -> String {
+    private func repair(
+        _ original: String, into repairs: inout [EncodingRepair], in workspace: inout MojibakeRepairer.Workspace, misreadLike chains: [String] = []
+    ) -> String {
         let unescaped = entities.clean(original)
         repairs += unescaped.repairs
-        let result = repairer.repair(unescaped.text, in: &workspace)
+        let result = repairer.repair(unescaped.text, in: &workspace, misreadLike: chains)
         repairs += result.repairs
         guard let cleanup else { return result.text }
         let cleaned = cleanup.clean(result.text)

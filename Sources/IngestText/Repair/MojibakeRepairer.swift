@@ -100,6 +100,24 @@ public struct MojibakeRepairer: Sendable {
         return repaired ?? Result(text: text, repairs: [])
     }
 
+    /// The chains of the legacy re-readings, which ``repair(_:in:misreadLike:)`` takes.
+    public static var legacyChains: [String] { LegacyMisreadingRepair.confusions.map { "\($0.actual) read as \($0.readAs)" } }
+
+    /// ``repair(_:in:)`` for a text that belongs with another the repair re-read whole with one of
+    /// `chains` (a page's title and its text went through the same wrong decoder): when the text needs no
+    /// repair on its own evidence, it is re-read with the first of those chains it reads as well with.
+    public func repair(_ text: String, in workspace: inout Workspace, misreadLike chains: [String]) -> Result {
+        let result = repair(text, in: &workspace)
+        guard result.repairs.isEmpty, !chains.isEmpty else { return result }
+        let scalars = Array(text.unicodeScalars)
+        for chain in chains {
+            if let reread = legacy.reread(scalars, as: chain) {
+                return Result(text: reread.scalars.withUnsafeBufferPointer(Self.string), repairs: [reread.repair])
+            }
+        }
+        return result
+    }
+
     /// The repair of a text given as its UTF-8 bytes, or nil when the text needs none: a caller that
     /// holds the bytes anyway (a line of JSON) then makes no string for it. The bytes must be valid UTF-8
     /// (anything else is read as best it can be, never beyond the buffer).
