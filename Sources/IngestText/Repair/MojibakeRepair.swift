@@ -29,8 +29,7 @@ public struct MojibakeRepair: Stage {
         if let original = document.title {
             // The title went through the decoder the text did: a legacy misreading the text showed is
             // undone in a title too short or too mixed to show it ("Äîêóìåíò — Adobe FrameMaker").
-            let legacyChains = Set(MojibakeRepairer.legacyChains)
-            let pageChains = repairs.map(\.chain).filter(legacyChains.contains)
+            let pageChains = repairs.map(\.chain).filter(MojibakeRepairer.legacyChains.contains)
             let title = repair(original, into: &repairs, in: &workspace, misreadLike: pageChains)
             if title != original { originalTitle = original }
             document.title = title

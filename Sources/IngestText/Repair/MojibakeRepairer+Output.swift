@@ -30,8 +30,8 @@ extension MojibakeRepairer {
             // A few spans of legacy Cyrillic text can pass for UTF-8 ("вҐ¬" for an arrow, "Âñå" for a CJK
             // character in Mac OS Roman). When most spans were left as they were, or a span was read into
             // another script while most characters beyond ASCII were left, a re-reading of the whole text
-            // that fits the language comes first; when a span was read into another script at all, it
-            // comes first if it leaves fewer signs out of place ("®в¤Ґ«Ё", IBM866 "отдели" read as
+            // that fits the language comes first; when a span was read into another script, or part of one
+            // kept, it comes first if it leaves fewer signs out of place ("®в¤Ґ«Ё", IBM866 "отдели" read as
             // windows-1251, is "®⤥«Ё" read as UTF-8). The text's bytes beyond its characters, one or more
             // for each character beyond ASCII, stand in for how many of those it has: a repair that removed
             // under a quarter as many characters left most of them as they were.
@@ -52,9 +52,10 @@ extension MojibakeRepairer {
         let legacyCensus = legacy.census(scalars)
         if let reread = legacy.reread(scalars, census: legacyCensus) { return .scalars(reread.scalars, repairs: [reread.repair]) }
         // Without a give-away, a capital right after a small letter can still show UTF-8 misread
-        // ("dolnД…"), and so can "Ă" before a small letter at a word's start ("GĂłra"). That is Latin text, at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the
-        // most common clean text here (nearly two), is not looked through. C1 controls are give-aways, so
-        // there are none to read after it.
+        // ("dolnД…"), and so can "Ă" before a small letter at a word's start ("GĂłra"). That is Latin text,
+        // at most 1.75 bytes a character ("mogД…" 1.6), so Cyrillic text, the most common clean text here
+        // (nearly two), is not looked through. C1 controls are give-aways, so there are none to read after
+        // it.
         if before.giveAways == 0, 4 * text.count <= 7 * scalars.count,
             hasCapitalAfterSmallLetter(text) || hasLatin1LeadImageBeforeLetter(text),
             let repairs = repairUTF8Misreadings(scalars, before: before, in: &workspace)

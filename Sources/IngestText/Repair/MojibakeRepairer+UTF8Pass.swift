@@ -352,7 +352,7 @@ extension MojibakeRepairer {
 
     /// Whether the UTF-8 text holds "Ă" before one of the small letters ``opensLatin1Letter(_:_:)`` names:
     /// C4 82, then C5 82, 9B, BA, BC, A1, A5 or BE, or C4 85 or BE. Asked of clean text, as
-    /// ``hasCapitalAfterSmallLetter(_:)`` is, so it only looks for C4 bytes.
+    /// ``hasCapitalAfterSmallLetter(_:)`` is, and decodes nothing.
     func hasLatin1LeadImageBeforeLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = text.count
         var index = 0
@@ -386,7 +386,7 @@ extension MojibakeRepairer {
     }
 
     /// "Ă" (C3, the lead of Latin-1's letters, in windows-1250 and ISO-8859-2) opening a span before a small
-    /// letter either reads for a continuation byte: "GĂłra" is "Góra". Romanian writes "Ă" and Vietnamese
+    /// letter that either code page reads for a continuation byte: "GĂłra" is "Góra". Romanian writes "Ă" and Vietnamese
     /// "Ăn", but neither before "ł", "ś", "ź", "ż", "ą", "š", "ť", "ž" or "ľ", and a capital opening the
     /// word hides the capital after a small letter that gives "mĂłwi" away. Asked only where a span starts,
     /// as ``isCapitalAfterSmall(_:at:)`` is: a lead byte's image opens its span unless the character before
