@@ -350,20 +350,15 @@ extension MojibakeRepairer {
         return false
     }
 
-    /// Whether the UTF-8 text holds "Ă" before one of the small letters ``opensLatin1Letter(_:_:)`` names:
-    /// C4 82, then C5 82, 9B, BA, BC, A1, A5 or BE, or C4 85 or BE. Asked of clean text, as
-    /// ``hasCapitalAfterSmallLetter(_:)`` is, and decodes nothing.
+    /// Whether the UTF-8 text holds "Ă" (C4 82) right before one of ``latin1LeadFollowers``, each two
+    /// bytes too. Asked of clean text, as ``hasCapitalAfterSmallLetter(_:)`` is.
     func hasLatin1LeadImageBeforeLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = text.count
         var index = 0
         while index &+ 3 < count {
-            if text[index] == 0xC4, text[index &+ 1] == 0x82 {
-                switch (text[index &+ 2], text[index &+ 3]) {
-                case (0xC5, 0x82), (0xC5, 0x9B), (0xC5, 0xBA), (0xC5, 0xBC), (0xC5, 0xA1), (0xC5, 0xA5), (0xC5, 0xBE), (0xC4, 0x85),
-                    (0xC4, 0xBE):
-                    return true
-                default: break
-                }
+            if text[index] == 0xC4, text[index &+ 1] == 0x82, text[index &+ 2] & 0xE0 == 0xC0 {
+                let value = UInt32(text[index &+ 2] & 0x1F) << 6 | UInt32(text[index &+ 3] & 0x3F)
+                if Self.latin1LeadFollowers.contains(value) { return true }
             }
             index &+= 1
         }
@@ -392,12 +387,11 @@ extension MojibakeRepairer {
     /// as ``isCapitalAfterSmall(_:at:)`` is: a lead byte's image opens its span unless the character before
     /// it is beyond ASCII too, which a misread word then gives away elsewhere.
     static func opensLatin1Letter(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        guard range.count >= 2, scalars[range.lowerBound].value == 0x102 else { return false }
-        switch scalars[range.lowerBound + 1].value {
-        case 0x142, 0x15B, 0x17A, 0x17C, 0x105, 0x161, 0x165, 0x17E, 0x13E: return true
-        default: return false
-        }
+        range.count >= 2 && scalars[range.lowerBound].value == 0x102 && latin1LeadFollowers.contains(scalars[range.lowerBound + 1].value)
     }
+
+    /// "ł", "ś", "ź", "ż", "ą", "š", "ť", "ž" and "ľ": the small letters ``opensLatin1Letter(_:_:)`` looks for.
+    static let latin1LeadFollowers: [UInt32] = [0x142, 0x15B, 0x17A, 0x17C, 0x105, 0x161, 0x165, 0x17E, 0x13E]
 
     /// A capital beyond ASCII right after a small letter, of another script or both Latin: "dolnД…"
     /// (Polish "dolną" in UTF-8 read as windows-1251), "mĂłwi" ("mówi" read as windows-1250). Cyrillic
