@@ -3,6 +3,14 @@
 /// stage writes them as the Cyrillic letters they stand for, and the language detector reads them so, as its
 /// training sentences were cleaned the same way.
 public enum CyrillicLookAlike {
+    /// Whether a word's Latin letters are look-alikes to be read as Cyrillic: it has some, every one has a
+    /// Cyrillic twin (``cyrillic(forASCII:)``), and its Cyrillic letters are at least as many. The repair
+    /// stage and the language detector both decide by this.
+    @inlinable
+    public static func readsAsCyrillic(cyrillicLetters: Int, latinLetters: Int, everyLatinLetterTwinned: Bool) -> Bool {
+        latinLetters > 0 && cyrillicLetters >= latinLetters && everyLatinLetterTwinned
+    }
+
     /// The Cyrillic letter that the ASCII letter `value` stands in for inside a Cyrillic word, 0 for none.
     /// Capitals map to capitals: B, H, K, M and T look like Cyrillic capitals only, not small letters.
     @inlinable

@@ -155,7 +155,7 @@ public struct LanguageDetector: Sendable {
             if loneSmallI, length == 1, let englishColumn {
                 evidence.absentLetters[LanguageEvidence.bank(of: .latin) * model.languages.count + englishColumn] += 1
             }
-            if asciiLetters > 0, cyrillicLetters >= asciiLetters, !untwinned {
+            if CyrillicLookAlike.readsAsCyrillic(cyrillicLetters: cyrillicLetters, latinLetters: asciiLetters, everyLatinLetterTwinned: !untwinned) {
                 readLookAlikesAsCyrillic()
             }
             cyrillicLetters = 0

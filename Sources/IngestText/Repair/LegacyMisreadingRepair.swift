@@ -14,6 +14,9 @@ struct LegacyMisreadingRepair: Sendable {
         ("windows-1252", "windows-1250", ["pl"]), ("windows-1252", "iso-8859-2", ["pl"]),
     ]
 
+    /// The chain a re-reading records, "windows-1251 read as windows-1252".
+    static func chain(actual: String, readAs: String) -> String { "\(actual) read as \(readAs)" }
+
     /// How much better, per scored pair, a re-reading must fit a language before the whole text is
     /// re-read: a different reading of clean text never comes close.
     static let margin = 100.0
@@ -76,7 +79,7 @@ struct LegacyMisreadingRepair: Sendable {
             return Rereading(
                 readAs: position, actual: actual,
                 scorers: confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0) },
-                chain: "\(confusion.actual) read as \(confusion.readAs)",
+                chain: Self.chain(actual: confusion.actual, readAs: confusion.readAs),
                 intoPolish: confusion.languages == ["pl"],
                 foreignLettersSuffice: confusion.languages == ["pl"] && confusion.readAs == "windows-1252",
                 swapsCase: (koi8.contains(confusion.readAs) && confusion.actual == "windows-1251")

@@ -101,7 +101,7 @@ public struct MojibakeRepairer: Sendable {
     }
 
     /// The chains of the legacy re-readings, which ``repair(_:in:misreadLike:)`` takes.
-    public static let legacyChains: [String] = LegacyMisreadingRepair.confusions.map { "\($0.actual) read as \($0.readAs)" }
+    public static let legacyChains: [String] = LegacyMisreadingRepair.confusions.map { LegacyMisreadingRepair.chain(actual: $0.actual, readAs: $0.readAs) }
 
     /// ``repair(_:in:)`` for a text that belongs with another the repair re-read whole with one of
     /// `chains` (a page's title and its text went through the same wrong decoder): when the text needs no

@@ -106,7 +106,7 @@ struct UnicodeCleanupPass {
             }
             end += length
         }
-        let convertible = cyrillic > 0 && latin > 0 && cyrillic >= latin && convertibleLetters
+        let convertible = CyrillicLookAlike.readsAsCyrillic(cyrillicLetters: cyrillic, latinLetters: latin, everyLatinLetterTwinned: convertibleLetters)
         if convertible { result.lookAlikeWords += 1 }
         guard convertible || (cyrillic > 0 && otherApostrophe) else { return end }
         var index = start
