@@ -211,6 +211,36 @@ import Testing
         try Self.expectComesBack(misreading, repairer: repairer)
     }
 
+    /// A word or two that KOI8 and windows-1251 made of each other's small letters: too few letters for
+    /// the pairs to tell from an acronym ("ДКЪ" for "для", "ЖБЪР" for "цвят", "АЮГС EXIF" for "базу EXIF").
+    /// Each re-reads into words of the list, and none of its words is one as it stands.
+    static let shortCapitalsMisreadings = misreadings(
+        ["для", "или", "без", "цвят", "чрез", "изход", "базу EXIF", "для Linux", "проекту FreeWnn"],
+        written: "windows-1251", readAs: "koi8-u")
+        + misreadings(["для", "при", "през NFS", "бъде", "размера", "текст"], written: "koi8-u", readAs: "windows-1251")
+
+    @Test("a word or two misread into capitals come back when they re-read into words", arguments: shortCapitalsMisreadings)
+    func shortCapitalsComeBack(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// Acronyms whose re-reading is a rare word or none ("БМП" as "ало", "ПНГ" as "роз", "БНР" as "вот"),
+    /// and words in capitals that are words as they stand, stay.
+    @Test("acronyms and words in capitals that re-read into rare words stay", arguments: [
+        "БМП", "ПНГ", "БНР", "COVID-19 1:0 БНР-102", "ДДС", "США", "ФАЙЛ", "ИМЕ", "ПЪТ", "КАТАЛОГ", "ФАЙЛ EXIF",
+    ])
+    func shortCapitalsStay(_ text: String) {
+        Self.expectStays(text, repairer: repairer)
+    }
+
+    /// A word list reading does not outrank one with fewer signs: "натура і" in KOI8-U read as windows-1251
+    /// re-reads as KOI8-R "натура ╕" too, whose only word of three letters is the same.
+    @Test("a re-reading into words leaves no sign the other reading does not", arguments: misreadings(
+        ["натура і", "режимі", "листі"], written: "koi8-u", readAs: "windows-1251"))
+    func wordsDoNotOutrankSigns(_ misreading: Misreading) throws {
+        try Self.expectComesBack(misreading, repairer: repairer)
+    }
+
     /// Legacy text of which a span or two also reads as UTF-8: "Âñå" ("Все", windows-1251 read as
     /// windows-1252) is E5 96 8C in Mac OS Roman, a CJK character, and IBM866 words read as windows-1251
     /// hold arrows and CJK characters ("®в¤Ґ«Ё" for "отдели" gives "®⤥«Ё"). The whole text re-read comes

@@ -124,7 +124,10 @@ struct LegacyMisreadingRepair: Sendable {
         let polishPages = census.pages & polishReadAsPages != 0
         let letters = polishPages ? polishLetterCensus(scalars) : PolishLetterCensus()
         let polishSigns = letters.mayShowMisreading
-        guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns else { return nil }
+        // A word or two in capitals is re-read between KOI8 and windows-1251 only into words of the list
+        // (``readsAsBulgarianOrUkrainianWords(_:)``), and only when none of its words is one as it stands.
+        let shortInCapitals = Self.isShortTextInCapitals(census, mostlyNonASCII: mostlyNonASCII) && !Self.hasBulgarianOrUkrainianWord(scalars)
+        guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns || shortInCapitals else { return nil }
         // What a re-reading into Polish needs before its looser fit is worth scoring.
         let polishShown = polishPages && Self.polishSign(census, letters)
         let polishShownBy1252 = letters.hasMisreadPolishLetters
@@ -137,7 +140,7 @@ struct LegacyMisreadingRepair: Sendable {
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
-        let stopAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals
+        let stopAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals && !shortInCapitals
         let hasCyrillic = cyrillicLetters > 0
         let count = scalars.count
         let pages = readAs.count
@@ -149,12 +152,13 @@ struct LegacyMisreadingRepair: Sendable {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, count * readable)) { bytes in
             withUnsafeTemporaryAllocation(of: PageReading.self, capacity: pages) { readings in
                 readings.initialize(repeating: .notYet)
-                var best: (text: [Unicode.Scalar], chain: String, gain: Double, anomalies: Int)? = nil
+                var best: (text: [Unicode.Scalar], chain: String, gain: Double, anomalies: Int, intoWords: Bool)? = nil
                 for confusion in rereadings {
                     let page = confusion.readAs
                     let bit: UInt32 = 1 << page
                     let whole = wholeText || wholeLatinText && !confusion.intoPolish
-                    guard census.pages & bit != 0, whole || anomaliesBefore > 0 || confusion.intoPolish else { continue }
+                    let mayReadAsWords = shortInCapitals && confusion.swapsCase
+                    guard census.pages & bit != 0, whole || anomaliesBefore > 0 || confusion.intoPolish || mayReadAsWords else { continue }
                     let slot = (census.pages & (bit - 1)).nonzeroBitCount
                     let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(slot * count)..<(slot * count + count)])
                     if case .notYet = readings[page] {
@@ -178,12 +182,14 @@ struct LegacyMisreadingRepair: Sendable {
                     // Text whose only characters beyond ASCII are symbols or controls in the read-as page
                     // ("Id\u{9F}") gives its scorers no pair: it fits as badly as an unseen one.
                     let gain = reRead - (asRead ?? Double(PairScorer.unseenPair))
+                    // A re-reading into words of the list needs no gain: its few pairs may fit a little
+                    // worse than the capitals as read ("ЖБЪР", which reads as "жбър", for "цвят").
+                    guard gain > 0 || mayReadAsWords else { continue }
                     // Two re-readings that both qualify (KOI8-U and KOI8-R differ only in a few letters) are
                     // told apart by what they leave first: KOI8-R puts box-drawing signs where KOI8-U has "є",
                     // "і", "ї" and "ґ", so "ПВЭ¤УФЧБ" is "общєства" in one and "общ╓ства" in the other, which
                     // fits a little better only because its pairs skip the sign.
-                    guard gain > 0 else { continue }
-                    if let best, gain <= best.gain, best.anomalies == 0 { continue }
+                    if let best, gain <= best.gain, best.anomalies == 0, !mayReadAsWords { continue }
                     let actual = confusion.actual
                     let decoded = encoded.map { actual.scalars[Int($0)] }
                     guard !decoded.contains("\u{FFFD}") else { continue }
@@ -215,9 +221,17 @@ struct LegacyMisreadingRepair: Sendable {
                     let byRealTextFit =
                         fitsAsText && wholeText && cyrillicLetters >= Self.longTextLetters && asRead.map({ $0 < Self.cleanFit }) == true
                         && reRead >= Self.realTextFit && gain >= Self.realTextMargin && after.anomalies <= anomaliesBefore
-                    guard byLanguage || byAnomalies || byCase || byPolishLetters || byRealTextFit else { continue }
-                    if let best, best.anomalies < after.anomalies || best.anomalies == after.anomalies && best.gain >= gain { continue }
-                    best = (decoded, confusion.chain, gain, after.anomalies)
+                    let byWords =
+                        mayReadAsWords && fitsAsText && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
+                        && Self.readsAsBulgarianOrUkrainianWords(decoded)
+                    guard gain > 0 && (byLanguage || byAnomalies || byCase || byPolishLetters || byRealTextFit) || byWords else { continue }
+                    // Fewer signs out of place first ("режимі" over KOI8-R's "режим╕"), then words, then the gain.
+                    if let best, best.anomalies < after.anomalies
+                        || best.anomalies == after.anomalies && (best.intoWords && !byWords || best.intoWords == byWords && best.gain >= gain)
+                    {
+                        continue
+                    }
+                    best = (decoded, confusion.chain, gain, after.anomalies, byWords)
                 }
                 guard let best else { return nil }
                 return (best.text, EncodingRepair(chain: best.chain, spans: census.nonASCIIRuns))

@@ -1,0 +1,65 @@
+extension LegacyMisreadingRepair {
+    /// Bulgarian and Ukrainian words (``CyrillicWords``), which decide a short text in capitals that the
+    /// letter pairs cannot (``isShortTextInCapitals(_:mostlyNonASCII:)``).
+    static let bulgarianAndUkrainianWords = SortedWordList(lines: CyrillicWords.bulgarianAndUkrainian)
+
+    /// Fewest letters a word needs before the list is asked about it: two capitals are as often a word
+    /// ("ОН", "НЕ") as another word misread.
+    static let fewestWordLetters = 3
+
+    /// Up to three words, their Cyrillic letters capitals nine in ten, at least ``fewestWordLetters`` of
+    /// them: what KOI8 and windows-1251 make of a word or two in small letters ("ДКЪ" for "для", "ТЮИКХ
+    /// EXIF" for "файли EXIF"), and too short for the letter pairs to tell from an acronym.
+    static func isShortTextInCapitals(_ census: Census, mostlyNonASCII: Bool) -> Bool {
+        let letters = census.capitals + census.small
+        return mostlyNonASCII && census.words <= 3 && letters >= fewestWordLetters && 10 * census.capitals >= 9 * letters
+    }
+
+    /// Whether every Cyrillic word of `scalars` of at least ``fewestWordLetters`` is a Bulgarian or
+    /// Ukrainian word, and there is one. Shorter ones say nothing either way ("і", "на").
+    static func readsAsBulgarianOrUkrainianWords(_ scalars: [Unicode.Scalar]) -> Bool {
+        let words = cyrillicWords(scalars).filter { $0.letters >= fewestWordLetters }
+        return !words.isEmpty && words.allSatisfy { bulgarianAndUkrainianWords.contains($0.bytes) }
+    }
+
+    /// Whether some Cyrillic word of `scalars`, in small letters, is a Bulgarian or Ukrainian word: a
+    /// word in capitals ("ФАЙЛ") that stays as it is.
+    static func hasBulgarianOrUkrainianWord(_ scalars: [Unicode.Scalar]) -> Bool {
+        cyrillicWords(scalars).contains { bulgarianAndUkrainianWords.contains($0.bytes) }
+    }
+
+    /// The runs of Cyrillic letters of `scalars`, each in small letters as UTF-8, with its letter count.
+    private static func cyrillicWords(_ scalars: [Unicode.Scalar]) -> [(bytes: [UInt8], letters: Int)] {
+        var words: [(bytes: [UInt8], letters: Int)] = []
+        var word: [UInt8] = []
+        for scalar in scalars {
+            if let small = smallCyrillicLetter(scalar.value) {
+                // Every Cyrillic letter is two bytes in UTF-8.
+                word.append(UInt8(0xC0 | small >> 6))
+                word.append(UInt8(0x80 | small & 0x3F))
+            } else if !word.isEmpty {
+                words.append((word, word.count / 2))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append((word, word.count / 2)) }
+        return words
+    }
+
+    /// The small letter of a letter of the Cyrillic block (U+0400–U+04FF), nil for its signs, combining
+    /// marks and anything else. Worked out from the block's layout, as this runs for every short text in
+    /// capitals: U+0400–U+042F are the capitals of U+0450–U+045F and U+0430–U+044F, and from U+0460 on a
+    /// capital and its small letter share a pair of code points, apart from U+04C0–U+04CF.
+    static func smallCyrillicLetter(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x400...0x40F: return value + 0x50
+        case 0x410...0x42F: return value + 0x20
+        case 0x430...0x45F: return value
+        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: return value | 1
+        case 0x4C0: return 0x4CF
+        case 0x4C1...0x4CE: return value & 1 == 1 ? value + 1 : value
+        case 0x4CF: return value
+        default: return nil
+        }
+    }
+}
