@@ -228,6 +228,9 @@ import Testing
     /// and words in capitals that are words as they stand, stay.
     @Test("acronyms and words in capitals that re-read into rare words stay", arguments: [
         "БМП", "ПНГ", "БНР", "COVID-19 1:0 БНР-102", "ДДС", "США", "ФАЙЛ", "ИМЕ", "ПЪТ", "КАТАЛОГ", "ФАЙЛ EXIF",
+        // Serbian writes Latin acronyms in Cyrillic: KDE ("йде", a Ukrainian word but not a frequent one),
+        // UPnP (a small letter among capitals, which would re-read as "соМо").
+        "КДЕ", "УПнП",
     ])
     func shortCapitalsStay(_ text: String) {
         Self.expectStays(text, repairer: repairer)
@@ -411,6 +414,36 @@ import Testing
         #expect(result.text == "Jeszcze nie ruszyliście?")
         #expect(result.repairs.count == 1)
         #expect(result.repairs.allSatisfy { $0.chain.hasPrefix("windows-1250 read as") })
+    }
+
+    /// One letter misread and nothing else to show it, in a word that is a Polish word of the list once
+    /// re-read ("chwilê" for "chwilę", "wyjštkowo" for "wyjątkowo"): the list decides.
+    static let wordListMisreadings =
+        LegacyMisreadingRepairTests.misreadings(["chwilę", "ulicę i rękę", "Nie mogę."], written: "windows-1250", readAs: "windows-1252")
+        + LegacyMisreadingRepairTests.misreadings(["wyjątkowo", "pieniądze", "gorąco"], written: "windows-1250", readAs: "iso-8859-2")
+
+    @Test("a misread letter that re-reads into words of the Polish list comes back", arguments: wordListMisreadings)
+    func polishWordsComeBack(_ misreading: LegacyMisreadingRepairTests.Misreading) throws {
+        try LegacyMisreadingRepairTests.expectComesBack(misreading, repairer: repairer)
+    }
+
+    /// Kurdish, Vietnamese, Afrikaans, Czech and Spanish words whose re-reading would be a Polish word, or
+    /// a short one ("tê" as "tę"), and Slovak words ending in "ť", which ISO-8859-2 read as windows-1250
+    /// would end in a "»" that no "«" opens.
+    @Test("other languages' words that re-read into Polish ones stay", arguments: [
+        "Tê amadekirin", "Sazkirin tê betalkirin.", "Gua-tê-ma-la", "Of oortjies eenvormige groottes moet hê",
+        "Pište si poznámky.", "Naissus (Niš), Serdica (Sofia)", "Un proceso ssh requirió el uso de la clave. ¿Quiere permitirlo?",
+        "inštalovať, odinštalovať,", "Môžete pomocou nej overovať, konvertovať, kategorizovať",
+    ])
+    func otherLanguagesReReadingIntoPolishStay(_ text: String) {
+        LegacyMisreadingRepairTests.expectStays(text, repairer: repairer)
+    }
+
+    /// Windows-1250's "«" and "»" are ISO-8859-2's "Ť" and "ť": a quotation misread comes back whole.
+    @Test("a misread quotation's guillemets come back", arguments: LegacyMisreadingRepairTests.misreadings(
+        ["Ojciec powiedział «Tak» i wyszedł."], written: "windows-1250", readAs: "iso-8859-2"))
+    func guillemetsComeBack(_ misreading: LegacyMisreadingRepairTests.Misreading) throws {
+        try LegacyMisreadingRepairTests.expectComesBack(misreading, repairer: repairer)
     }
 }
 

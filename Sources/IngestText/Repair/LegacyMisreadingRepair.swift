@@ -27,9 +27,12 @@ struct LegacyMisreadingRepair: Sendable {
     /// scorers of the page it was written in, and the chain a repair records.
     private let rereadings: [Rereading]
     /// What the census asks about each character, and which of `readAs` produce it.
-    private let classes: CharacterClasses
+    let classes: CharacterClasses
     /// The read-as pages of the re-readings into Polish (bit *n* for `readAs[n]`).
     private let polishReadAsPages: UInt32
+    /// What those pages show for the letters of the Polish alphabet beyond ASCII ("ê" for "ę", "š" for "ą",
+    /// "¶" for "ś"): a text without one holds no Polish word misread (``changesOnlyIntoPolishWords(_:from:)``).
+    private let polishLetterImages: ScalarSet
 
     private struct Rereading: Sendable {
         var readAs: Int
@@ -86,6 +89,15 @@ struct LegacyMisreadingRepair: Sendable {
                     || (confusion.readAs == "windows-1251" && koi8.contains(confusion.actual)))
         }
         polishReadAsPages = rereadings.filter(\.intoPolish).reduce(0) { $0 | 1 << UInt32($1.readAs) }
+        var images: [UInt32] = []
+        for rereading in rereadings where rereading.intoPolish {
+            guard let shown = SingleByteTable.named(readAs[rereading.readAs].map.name) else { continue }
+            for byte in 0x80...0xFF where Self.polishLetters.contains(rereading.actual.scalars[byte].value) {
+                let image = shown.scalars[byte].value
+                if !Self.polishLetters.contains(image) { images.append(image) }
+            }
+        }
+        polishLetterImages = ScalarSet(images)
     }
 
     /// Legacy bytes decoded with the wrong legacy code page ("Ïëîâäèâ" for windows-1251 "Пловдив" read
@@ -127,7 +139,10 @@ struct LegacyMisreadingRepair: Sendable {
         // A word or two in capitals is re-read between KOI8 and windows-1251 only into words of the list
         // (``readsAsBulgarianOrUkrainianWords(_:)``), and only when none of its words is one as it stands.
         let shortInCapitals = Self.isShortTextInCapitals(census, mostlyNonASCII: mostlyNonASCII) && !Self.hasBulgarianOrUkrainianWord(scalars)
-        guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns || shortInCapitals else { return nil }
+        // Polish text with a letter or two misread and nothing else to show it is re-read into Polish only
+        // when every word the re-reading changes becomes a word of the list.
+        let mayShowPolishWords = polishPages && scalars.contains { $0.value >= 0x80 && polishLetterImages.contains($0.value) }
+        guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns || shortInCapitals || mayShowPolishWords else { return nil }
         // What a re-reading into Polish needs before its looser fit is worth scoring.
         let polishShown = polishPages && Self.polishSign(census, letters)
         let polishShownBy1252 = letters.hasMisreadPolishLetters
@@ -140,7 +155,11 @@ struct LegacyMisreadingRepair: Sendable {
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
-        let stopAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals && !shortInCapitals
+        let endsAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals && !shortInCapitals
+        // Text that may hold a Polish word misread goes on, but once it reads clean only a re-reading into
+        // words of the list may be taken.
+        let stopAtCleanFit = endsAtCleanFit && !mayShowPolishWords
+        var onlyIntoWords = false
         let hasCyrillic = cyrillicLetters > 0
         let count = scalars.count
         let pages = readAs.count
@@ -158,6 +177,7 @@ struct LegacyMisreadingRepair: Sendable {
                     let bit: UInt32 = 1 << page
                     let whole = wholeText || wholeLatinText && !confusion.intoPolish
                     let mayReadAsWords = shortInCapitals && confusion.swapsCase
+                    let mayReadAsPolishWords = mayShowPolishWords && confusion.intoPolish
                     guard census.pages & bit != 0, whole || anomaliesBefore > 0 || confusion.intoPolish || mayReadAsWords else { continue }
                     let slot = (census.pages & (bit - 1)).nonzeroBitCount
                     let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(slot * count)..<(slot * count + count)])
@@ -171,28 +191,38 @@ struct LegacyMisreadingRepair: Sendable {
                     let asRead: Double?
                     switch readings[page] {
                     case .scored(let fit): asRead = fit
-                    case .unscored where polish: asRead = nil
+                    case .unscored where polish || mayReadAsPolishWords: asRead = nil
                     default: continue
                     }
-                    if stopAtCleanFit, let asRead, asRead >= Self.cleanFit { return nil }
+                    if endsAtCleanFit, let asRead, asRead >= Self.cleanFit {
+                        if stopAtCleanFit { return nil }
+                        onlyIntoWords = true
+                        if let found = best, !found.intoWords { best = nil }
+                    }
                     let encoded = UnsafeBufferPointer(pageBytes)
-                    guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false),
-                        reRead >= (polish ? Self.polishLettersFit : Self.legacyFit)
-                    else { continue }
+                    // The words of the list are evidence enough for a re-reading into them, whose few pairs
+                    // ("grę") may fit worse than the threshold every other reading needs.
+                    guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false) else { continue }
+                    let fitsWell = reRead >= (polish ? Self.polishLettersFit : Self.legacyFit)
+                    guard fitsWell || mayReadAsPolishWords else { continue }
                     // Text whose only characters beyond ASCII are symbols or controls in the read-as page
                     // ("Id\u{9F}") gives its scorers no pair: it fits as badly as an unseen one.
                     let gain = reRead - (asRead ?? Double(PairScorer.unseenPair))
                     // A re-reading into words of the list needs no gain: its few pairs may fit a little
                     // worse than the capitals as read ("ЖБЪР", which reads as "жбър", for "цвят").
-                    guard gain > 0 || mayReadAsWords else { continue }
+                    guard gain > 0 || mayReadAsWords || mayReadAsPolishWords else { continue }
                     // Two re-readings that both qualify (KOI8-U and KOI8-R differ only in a few letters) are
                     // told apart by what they leave first: KOI8-R puts box-drawing signs where KOI8-U has "є",
                     // "і", "ї" and "ґ", so "ПВЭ¤УФЧБ" is "общєства" in one and "общ╓ства" in the other, which
                     // fits a little better only because its pairs skip the sign.
-                    if let best, gain <= best.gain, best.anomalies == 0, !mayReadAsWords { continue }
+                    if let best, gain <= best.gain, best.anomalies == 0, !mayReadAsWords, !mayReadAsPolishWords { continue }
                     let actual = confusion.actual
                     let decoded = encoded.map { actual.scalars[Int($0)] }
-                    guard !decoded.contains("\u{FFFD}") else { continue }
+                    guard !decoded.contains("\u{FFFD}"), !Self.turnsLetterIntoUnpairedGuillemet(decoded, from: scalars) else { continue }
+                    // KOI8 and windows-1251 swap case, so a word with a small letter among capitals ("УПнП",
+                    // Serbian for UPnP) re-reads with a capital after small letters ("соМо"). In a short text that
+                    // is no word; longer ones hold names and hashtags that do it ("#ГолосКраїни").
+                    if confusion.swapsCase, census.words <= 3, Self.changesToCapitalAfterSmall(decoded, from: scalars) { continue }
                     let after = self.census(decoded)
                     // The rules below weigh a reading that fits as real text against a scored one; a re-reading
                     // into Bulgarian or Ukrainian that leaves no Cyrillic letter read Latin text
@@ -224,14 +254,19 @@ struct LegacyMisreadingRepair: Sendable {
                     let byWords =
                         mayReadAsWords && fitsAsText && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
                         && Self.readsAsBulgarianOrUkrainianWords(decoded)
-                    guard gain > 0 && (byLanguage || byAnomalies || byCase || byPolishLetters || byRealTextFit) || byWords else { continue }
+                    let byPolishWords =
+                        mayReadAsPolishWords && readsAsPlainPolish(decoded, after, from: scalars) && changesOnlyIntoPolishWords(decoded, from: scalars)
+                    let intoWords = byWords || byPolishWords
+                    guard !onlyIntoWords && fitsWell && gain > 0 && (byLanguage || byAnomalies || byCase || byPolishLetters || byRealTextFit)
+                        || intoWords
+                    else { continue }
                     // Fewer signs out of place first ("режимі" over KOI8-R's "режим╕"), then words, then the gain.
                     if let best, best.anomalies < after.anomalies
-                        || best.anomalies == after.anomalies && (best.intoWords && !byWords || best.intoWords == byWords && best.gain >= gain)
+                        || best.anomalies == after.anomalies && (best.intoWords && !intoWords || best.intoWords == intoWords && best.gain >= gain)
                     {
                         continue
                     }
-                    best = (decoded, confusion.chain, gain, after.anomalies, byWords)
+                    best = (decoded, confusion.chain, gain, after.anomalies, intoWords)
                 }
                 guard let best else { return nil }
                 return (best.text, EncodingRepair(chain: best.chain, spans: census.nonASCIIRuns))
@@ -339,6 +374,26 @@ struct LegacyMisreadingRepair: Sendable {
         let letters = polishLetterCensus(reading)
         let foreign = letters.outsideAlphabets == 0 ? 0 : letters.outsideAlphabets - keptForeignLettersInNames(reading, from: original)
         return letters.polish > 0 && foreign == 0 && letters.superscriptsBeforeLetters == 0 && !Self.hasSymbolInWord(reading)
+    }
+
+    /// Whether `reading` turns a letter of `original` into a guillemet while its guillemets do not pair
+    /// up. Windows-1250's "«" and "»" are ISO-8859-2's "Ť" and "ť", so a misread Polish quotation ("ŤTakť")
+    /// comes back whole; but Slovak "inštalovať, odinštalovať" re-read that way ends its words in "»" that
+    /// no "«" opens ("inątalova», odinątalova»").
+    static func turnsLetterIntoUnpairedGuillemet(_ reading: [Unicode.Scalar], from original: [Unicode.Scalar]) -> Bool {
+        guard reading.count == original.count else { return false }
+        var turnsLetter = false
+        var opening = 0
+        var closing = 0
+        for index in reading.indices {
+            switch reading[index] {
+            case "«": opening += 1
+            case "»": closing += 1
+            default: continue
+            }
+            if original[index] != reading[index], original[index].properties.isAlphabetic { turnsLetter = true }
+        }
+        return turnsLetter && opening != closing
     }
 
     /// Whether `reading` changes a character of `original` into a capital that follows a small letter.

@@ -1,7 +1,7 @@
 extension LegacyMisreadingRepair {
-    /// Bulgarian and Ukrainian words (``CyrillicWords``), which decide a short text in capitals that the
+    /// Bulgarian and Ukrainian words (``RepairWords``), which decide a short text in capitals that the
     /// letter pairs cannot (``isShortTextInCapitals(_:mostlyNonASCII:)``).
-    static let bulgarianAndUkrainianWords = SortedWordList(lines: CyrillicWords.bulgarianAndUkrainian)
+    static let bulgarianAndUkrainianWords = SortedWordList(lines: RepairWords.bulgarianAndUkrainian)
 
     /// Fewest letters a word needs before the list is asked about it: two capitals are as often a word
     /// ("ОН", "НЕ") as another word misread.
@@ -26,6 +26,41 @@ extension LegacyMisreadingRepair {
     /// word in capitals ("ФАЙЛ") that stays as it is.
     static func hasBulgarianOrUkrainianWord(_ scalars: [Unicode.Scalar]) -> Bool {
         cyrillicWords(scalars).contains { bulgarianAndUkrainianWords.contains($0.bytes) }
+    }
+
+    /// Polish words with a letter of the Polish alphabet beyond ASCII (``RepairWords``).
+    static let polishWords = SortedWordList(lines: RepairWords.polish)
+
+    /// Whether every word that `reading` changes from `original` (the two character for character) is,
+    /// in small letters, a Polish word of the list that it was not before, and there is one: "poleceñ"
+    /// becomes "poleceń" and "kštem" "kątem", where Kurdish "tê" ("tę"), Vietnamese "mê" and Czech "Pište"
+    /// ("Piąte", a word, but in a text whose other words keep their Czech letters) stay. A word of fewer
+    /// than ``fewestWordLetters`` letters is never one, nor a capitalised one of that many.
+    func changesOnlyIntoPolishWords(_ reading: [Unicode.Scalar], from original: [Unicode.Scalar]) -> Bool {
+        guard reading.count == original.count else { return false }
+        var changedWords = 0
+        var start = 0
+        // One step past the end, a non-letter there closes the last word.
+        for index in 0...reading.count {
+            guard index == reading.count || classes.classes(of: reading[index]) & CharacterClasses.letter == 0 else { continue }
+            defer { start = index + 1 }
+            guard index > start, reading[start..<index] != original[start..<index] else { continue }
+            // A capitalised word of three letters is as often a name ("Niš", a Serbian city) as a word.
+            let letters = index - start
+            guard letters > Self.fewestWordLetters || letters == Self.fewestWordLetters && !original[start].properties.isUppercase,
+                Self.polishWords.contains(Self.smallLetters(reading[start..<index])),
+                !Self.polishWords.contains(Self.smallLetters(original[start..<index]))
+            else { return false }
+            changedWords += 1
+        }
+        return changedWords > 0
+    }
+
+    /// A word in small letters, as UTF-8.
+    private static func smallLetters(_ word: ArraySlice<Unicode.Scalar>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for scalar in word { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
+        return bytes
     }
 
     /// The runs of Cyrillic letters of `scalars`, each in small letters as UTF-8, with its letter count.

@@ -1,15 +1,15 @@
 @testable import IngestText
 import Testing
 
-/// The Bulgarian and Ukrainian word list the repair ships, and how the repair reads words to look them up.
-@Suite struct CyrillicWordsTests {
+/// The word lists the repair ships, and how the repair reads words to look them up.
+@Suite struct RepairWordsTests {
     @Test("the shipped list is sorted by code point, one word in small letters a line")
     func shippedListIsSorted() {
-        let words = CyrillicWords.bulgarianAndUkrainian.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let words = RepairWords.bulgarianAndUkrainian.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(words.count > 10_000)
         #expect(zip(words, words.dropFirst()).allSatisfy { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) })
         #expect(words.allSatisfy { !$0.isEmpty && $0 == $0.lowercased() })
-        let list = SortedWordList(lines: CyrillicWords.bulgarianAndUkrainian)
+        let list = SortedWordList(lines: RepairWords.bulgarianAndUkrainian)
         #expect(words.allSatisfy { list.contains(Array($0.utf8)) })
     }
 
