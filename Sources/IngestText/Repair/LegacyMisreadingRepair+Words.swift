@@ -31,25 +31,39 @@ extension LegacyMisreadingRepair {
     /// Polish words with a letter of the Polish alphabet beyond ASCII (``RepairWords``).
     static let polishWords = SortedWordList(lines: RepairWords.polish)
 
-    /// Whether every word that `reading` changes from `original` (the two character for character) is,
-    /// in small letters, a Polish word of the list that it was not before, and there is one: "poleceñ"
-    /// becomes "poleceń" and "kštem" "kątem", where Kurdish "tê" ("tę"), Vietnamese "mê" and Czech "Pište"
-    /// ("Piąte", a word, but in a text whose other words keep their Czech letters) stay. A word of fewer
-    /// than ``fewestWordLetters`` letters is never one, nor a capitalised one of that many.
-    func changesOnlyIntoPolishWords(_ reading: [Unicode.Scalar], from original: [Unicode.Scalar]) -> Bool {
-        guard reading.count == original.count else { return false }
+    /// Whether every word that `reading` changes in `original` (character for character; nil where it
+    /// cannot read one) is, in small letters, a Polish word of the list that it was not before, and there
+    /// is one: "poleceñ" becomes "poleceń" and "kštem" "kątem", where Kurdish "tê" ("tę"), Vietnamese "mê"
+    /// and Czech "Pište" ("Piąte", a word, but in a text whose other words keep their Czech letters) stay.
+    /// A word of fewer than ``fewestWordLetters`` letters is never one, nor a capitalised one of that many.
+    func changesOnlyIntoPolishWords(_ original: [Unicode.Scalar], reading: (Unicode.Scalar) -> Unicode.Scalar?) -> Bool {
         var changedWords = 0
         var start = 0
+        var changed = false
+        var word: [Unicode.Scalar] = []
         // One step past the end, a non-letter there closes the last word.
-        for index in 0...reading.count {
-            guard index == reading.count || classes.classes(of: reading[index]) & CharacterClasses.letter == 0 else { continue }
-            defer { start = index + 1 }
-            guard index > start, reading[start..<index] != original[start..<index] else { continue }
+        for index in 0...original.count {
+            let read: Unicode.Scalar
+            if index < original.count {
+                guard let scalar = reading(original[index]) else { return false }
+                read = scalar
+            } else {
+                read = " "
+            }
+            if classes.classes(of: read) & CharacterClasses.letter != 0 {
+                word.append(read)
+                if read != original[index] { changed = true }
+                continue
+            }
+            defer {
+                start = index + 1
+                changed = false
+                word.removeAll(keepingCapacity: true)
+            }
+            guard changed else { continue }
             // A capitalised word of three letters is as often a name ("Niš", a Serbian city) as a word.
-            let letters = index - start
-            guard letters > Self.fewestWordLetters || letters == Self.fewestWordLetters && !original[start].properties.isUppercase,
-                Self.polishWords.contains(Self.smallLetters(reading[start..<index])),
-                !Self.polishWords.contains(Self.smallLetters(original[start..<index]))
+            guard word.count > Self.fewestWordLetters || word.count == Self.fewestWordLetters && !original[start].properties.isUppercase,
+                Self.polishWords.contains(Self.smallLetters(word[...])), !Self.polishWords.contains(Self.smallLetters(original[start..<index]))
             else { return false }
             changedWords += 1
         }

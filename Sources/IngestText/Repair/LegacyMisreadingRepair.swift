@@ -50,6 +50,10 @@ struct LegacyMisreadingRepair: Sendable {
         /// KOI8 and windows-1251 put the small and the capital Cyrillic letters in each other's places, so
         /// text read with the other one comes out in inverted case ("ЯРЮНЮ" for "стана").
         var swapsCase: Bool
+        /// Whether the real page has a guillemet where the read-as page has a letter (windows-1250's "«"
+        /// and "»" are ISO-8859-2's "Ť" and "ť"): only then can a re-reading turn a letter into one
+        /// (``turnsLetterIntoUnpairedGuillemet(_:from:)``).
+        var turnsLettersIntoGuillemets: Bool
     }
 
     /// Resolves ``confusions`` against the repairer's reverse maps: a confusion whose read-as page has
@@ -79,6 +83,10 @@ struct LegacyMisreadingRepair: Sendable {
                 let actual = SingleByteTable.named(confusion.actual)
             else { return nil }
             let koi8 = ["koi8-u", "koi8-r"]
+            let shown = SingleByteTable.named(confusion.readAs)
+            let turnsLettersIntoGuillemets = (0x80...0xFF).contains { byte in
+                (actual.scalars[byte] == "«" || actual.scalars[byte] == "»") && shown?.scalars[byte].properties.isAlphabetic == true
+            }
             return Rereading(
                 readAs: position, actual: actual,
                 scorers: confusion.languages.compactMap { PairScorer.shared(encoding: confusion.actual, language: $0) },
@@ -86,7 +94,8 @@ struct LegacyMisreadingRepair: Sendable {
                 intoPolish: confusion.languages == ["pl"],
                 foreignLettersSuffice: confusion.languages == ["pl"] && confusion.readAs == "windows-1252",
                 swapsCase: (koi8.contains(confusion.readAs) && confusion.actual == "windows-1251")
-                    || (confusion.readAs == "windows-1251" && koi8.contains(confusion.actual)))
+                    || (confusion.readAs == "windows-1251" && koi8.contains(confusion.actual)),
+                turnsLettersIntoGuillemets: turnsLettersIntoGuillemets)
         }
         polishReadAsPages = rereadings.filter(\.intoPolish).reduce(0) { $0 | 1 << UInt32($1.readAs) }
         var images: [UInt32] = []
@@ -139,10 +148,13 @@ struct LegacyMisreadingRepair: Sendable {
         // A word or two in capitals is re-read between KOI8 and windows-1251 only into words of the list
         // (``readsAsBulgarianOrUkrainianWords(_:)``), and only when none of its words is one as it stands.
         let shortInCapitals = Self.isShortTextInCapitals(census, mostlyNonASCII: mostlyNonASCII) && !Self.hasBulgarianOrUkrainianWord(scalars)
-        // Polish text with a letter or two misread and nothing else to show it is re-read into Polish only
-        // when every word the re-reading changes becomes a word of the list.
+        // Polish text with a letter or two misread and nothing else to show it, which every rule below
+        // leaves, is re-read into Polish when every word the re-reading changes becomes a word of the list.
         let mayShowPolishWords = polishPages && scalars.contains { $0.value >= 0x80 && polishLetterImages.contains($0.value) }
-        guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns || shortInCapitals || mayShowPolishWords else { return nil }
+        func intoPolishWords() -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
+            mayShowPolishWords ? rereadIntoPolishWords(scalars, census: census) : nil
+        }
+        guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns || shortInCapitals else { return intoPolishWords() }
         // What a re-reading into Polish needs before its looser fit is worth scoring.
         let polishShown = polishPages && Self.polishSign(census, letters)
         let polishShownBy1252 = letters.hasMisreadPolishLetters
@@ -155,11 +167,7 @@ struct LegacyMisreadingRepair: Sendable {
         // Text that reads like real text as it stands, with nothing odd in its words, cannot be re-read
         // into something far better: the common case of clean Cyrillic or Polish ends as soon as one
         // language finds it clean.
-        let endsAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals && !shortInCapitals
-        // Text that may hold a Polish word misread goes on, but once it reads clean only a re-reading into
-        // words of the list may be taken.
-        let stopAtCleanFit = endsAtCleanFit && !mayShowPolishWords
-        var onlyIntoWords = false
+        let stopAtCleanFit = anomaliesBefore == 0 && !polishSigns && !inCapitals && !shortInCapitals
         let hasCyrillic = cyrillicLetters > 0
         let count = scalars.count
         let pages = readAs.count
@@ -177,7 +185,6 @@ struct LegacyMisreadingRepair: Sendable {
                     let bit: UInt32 = 1 << page
                     let whole = wholeText || wholeLatinText && !confusion.intoPolish
                     let mayReadAsWords = shortInCapitals && confusion.swapsCase
-                    let mayReadAsPolishWords = mayShowPolishWords && confusion.intoPolish
                     guard census.pages & bit != 0, whole || anomaliesBefore > 0 || confusion.intoPolish || mayReadAsWords else { continue }
                     let slot = (census.pages & (bit - 1)).nonzeroBitCount
                     let pageBytes = UnsafeMutableBufferPointer(rebasing: bytes[(slot * count)..<(slot * count + count)])
@@ -191,34 +198,30 @@ struct LegacyMisreadingRepair: Sendable {
                     let asRead: Double?
                     switch readings[page] {
                     case .scored(let fit): asRead = fit
-                    case .unscored where polish || mayReadAsPolishWords: asRead = nil
+                    case .unscored where polish: asRead = nil
                     default: continue
                     }
-                    if endsAtCleanFit, let asRead, asRead >= Self.cleanFit {
-                        if stopAtCleanFit { return nil }
-                        onlyIntoWords = true
-                        if let found = best, !found.intoWords { best = nil }
-                    }
+                    if stopAtCleanFit, let asRead, asRead >= Self.cleanFit { return intoPolishWords() }
                     let encoded = UnsafeBufferPointer(pageBytes)
-                    // The words of the list are evidence enough for a re-reading into them, whose few pairs
-                    // ("grę") may fit worse than the threshold every other reading needs.
-                    guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false) else { continue }
-                    let fitsWell = reRead >= (polish ? Self.polishLettersFit : Self.legacyFit)
-                    guard fitsWell || mayReadAsPolishWords else { continue }
+                    guard let reRead = Self.bestScore(encoded, confusion.scorers, stopAtCleanFit: false),
+                        reRead >= (polish ? Self.polishLettersFit : Self.legacyFit)
+                    else { continue }
                     // Text whose only characters beyond ASCII are symbols or controls in the read-as page
                     // ("Id\u{9F}") gives its scorers no pair: it fits as badly as an unseen one.
                     let gain = reRead - (asRead ?? Double(PairScorer.unseenPair))
                     // A re-reading into words of the list needs no gain: its few pairs may fit a little
                     // worse than the capitals as read ("ЖБЪР", which reads as "жбър", for "цвят").
-                    guard gain > 0 || mayReadAsWords || mayReadAsPolishWords else { continue }
+                    guard gain > 0 || mayReadAsWords else { continue }
                     // Two re-readings that both qualify (KOI8-U and KOI8-R differ only in a few letters) are
                     // told apart by what they leave first: KOI8-R puts box-drawing signs where KOI8-U has "є",
                     // "і", "ї" and "ґ", so "ПВЭ¤УФЧБ" is "общєства" in one and "общ╓ства" in the other, which
                     // fits a little better only because its pairs skip the sign.
-                    if let best, gain <= best.gain, best.anomalies == 0, !mayReadAsWords, !mayReadAsPolishWords { continue }
+                    if let best, gain <= best.gain, best.anomalies == 0, !mayReadAsWords { continue }
                     let actual = confusion.actual
                     let decoded = encoded.map { actual.scalars[Int($0)] }
-                    guard !decoded.contains("\u{FFFD}"), !Self.turnsLetterIntoUnpairedGuillemet(decoded, from: scalars) else { continue }
+                    guard !decoded.contains("\u{FFFD}"),
+                        !confusion.turnsLettersIntoGuillemets || !Self.turnsLetterIntoUnpairedGuillemet(decoded, from: scalars)
+                    else { continue }
                     // KOI8 and windows-1251 swap case, so a word with a small letter among capitals ("УПнП",
                     // Serbian for UPnP) re-reads with a capital after small letters ("соМо"). In a short text that
                     // is no word; longer ones hold names and hashtags that do it ("#ГолосКраїни").
@@ -254,21 +257,16 @@ struct LegacyMisreadingRepair: Sendable {
                     let byWords =
                         mayReadAsWords && fitsAsText && after.anomalies <= anomaliesBefore && Self.isMostlySmall((after.capitals, after.small))
                         && Self.readsAsBulgarianOrUkrainianWords(decoded)
-                    let byPolishWords =
-                        mayReadAsPolishWords && readsAsPlainPolish(decoded, after, from: scalars) && changesOnlyIntoPolishWords(decoded, from: scalars)
-                    let intoWords = byWords || byPolishWords
-                    guard !onlyIntoWords && fitsWell && gain > 0 && (byLanguage || byAnomalies || byCase || byPolishLetters || byRealTextFit)
-                        || intoWords
-                    else { continue }
+                    guard gain > 0 && (byLanguage || byAnomalies || byCase || byPolishLetters || byRealTextFit) || byWords else { continue }
                     // Fewer signs out of place first ("режимі" over KOI8-R's "режим╕"), then words, then the gain.
                     if let best, best.anomalies < after.anomalies
-                        || best.anomalies == after.anomalies && (best.intoWords && !intoWords || best.intoWords == intoWords && best.gain >= gain)
+                        || best.anomalies == after.anomalies && (best.intoWords && !byWords || best.intoWords == byWords && best.gain >= gain)
                     {
                         continue
                     }
-                    best = (decoded, confusion.chain, gain, after.anomalies, intoWords)
+                    best = (decoded, confusion.chain, gain, after.anomalies, byWords)
                 }
-                guard let best else { return nil }
+                guard let best else { return intoPolishWords() }
                 return (best.text, EncodingRepair(chain: best.chain, spans: census.nonASCIIRuns))
             }
         }
@@ -374,6 +372,29 @@ struct LegacyMisreadingRepair: Sendable {
         let letters = polishLetterCensus(reading)
         let foreign = letters.outsideAlphabets == 0 ? 0 : letters.outsideAlphabets - keptForeignLettersInNames(reading, from: original)
         return letters.polish > 0 && foreign == 0 && letters.superscriptsBeforeLetters == 0 && !Self.hasSymbolInWord(reading)
+    }
+
+    /// `scalars` re-read into Polish by the first confusion whose re-reading changes only words that then
+    /// become words of the list (``changesOnlyIntoPolishWords(_:from:)``) and reads as plain Polish: the
+    /// last resort for a text that shows its misreading in nothing but a word or two ("poleceñ"), so it
+    /// costs nothing to text that another rule repairs or that has no letter a misreading into Polish
+    /// shows. No fit is asked for: the words are the evidence, and a short one's few pairs fit badly.
+    private func rereadIntoPolishWords(_ scalars: [Unicode.Scalar], census: Census) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
+        for confusion in rereadings where confusion.intoPolish && census.pages & 1 << UInt32(confusion.readAs) != 0 {
+            let map = readAs[confusion.readAs].map
+            let actual = confusion.actual
+            // The words first, read one at a time: most texts fail at their first changed word, before a
+            // reading of the whole text is made.
+            guard changesOnlyIntoPolishWords(scalars, reading: { $0.value < 0x80 ? $0 : map.byte(for: $0).map { actual.scalars[Int($0)] } })
+            else { continue }
+            let decoded = scalars.map { $0.value < 0x80 ? $0 : map.byte(for: $0).map { actual.scalars[Int($0)] } ?? $0 }
+            guard !decoded.contains("\u{FFFD}"),
+                !confusion.turnsLettersIntoGuillemets || !Self.turnsLetterIntoUnpairedGuillemet(decoded, from: scalars),
+                readsAsPlainPolish(decoded, self.census(decoded), from: scalars)
+            else { continue }
+            return (decoded, EncodingRepair(chain: confusion.chain, spans: census.nonASCIIRuns))
+        }
+        return nil
     }
 
     /// Whether `reading` turns a letter of `original` into a guillemet while its guillemets do not pair
