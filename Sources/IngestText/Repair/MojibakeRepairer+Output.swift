@@ -32,15 +32,17 @@ extension MojibakeRepairer {
             // another script while most characters beyond ASCII were left, a re-reading of the whole text
             // that fits the language comes first; when a span was read into another script, or part of one
             // kept, it comes first if it leaves fewer signs out of place ("®в¤Ґ«Ё", IBM866 "отдели" read as
-            // windows-1251, is "®⤥«Ё" read as UTF-8). The text's bytes beyond its characters, one or more
-            // for each character beyond ASCII, stand in for how many of those it has: a repair that removed
-            // under a quarter as many characters left most of them as they were.
+            // windows-1251, is "®⤥«Ё" read as UTF-8) or reads into words of the list ("Âàì íå" is "Вам не",
+            // where Mac OS Roman reads "Âàì" as one CJK character). The text's bytes beyond its characters, one
+            // or more for each character beyond ASCII, stand in for how many of those it has: a repair that
+            // removed under a quarter as many characters left most of them as they were.
             let repairedSpans = repairs.reduce(0) { $0 + $1.spans }
             let removed = scalars.count - workspace.current.count
             let outsideLetters = workspace.readOutsideLetters
             let rereadFirst = 2 * repairedSpans < before.giveAwayRuns || outsideLetters && 4 * removed < text.count - scalars.count
             if rereadFirst || outsideLetters, let reread = legacy.reread(scalars),
                 rereadFirst || legacy.census(reread.scalars).anomalies < legacy.census(workspace.current).anomalies
+                    || LegacyMisreadingRepair.readsAsBulgarianOrUkrainianWords(reread.scalars)
             {
                 return .scalars(reread.scalars, repairs: [reread.repair])
             }
