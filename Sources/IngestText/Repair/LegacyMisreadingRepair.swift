@@ -31,7 +31,7 @@ struct LegacyMisreadingRepair: Sendable {
     /// The read-as pages of the re-readings into Polish (bit *n* for `readAs[n]`).
     private let polishReadAsPages: UInt32
     /// What those pages show for the letters of the Polish alphabet beyond ASCII ("ê" for "ę", "š" for "ą",
-    /// "¶" for "ś"): a text without one holds no Polish word misread (``changesOnlyIntoPolishWords(_:from:)``).
+    /// "¶" for "ś"): a text without one holds no Polish word misread (``changesOnlyIntoPolishWords(_:reading:)``).
     private let polishLetterImages: ScalarSet
 
     private struct Rereading: Sendable {
@@ -375,7 +375,7 @@ struct LegacyMisreadingRepair: Sendable {
     }
 
     /// `scalars` re-read into Polish by the first confusion whose re-reading changes only words that then
-    /// become words of the list (``changesOnlyIntoPolishWords(_:from:)``) and reads as plain Polish: the
+    /// become words of the list (``changesOnlyIntoPolishWords(_:reading:)``) and reads as plain Polish: the
     /// last resort for a text that shows its misreading in nothing but a word or two ("poleceñ"), so it
     /// costs nothing to text that another rule repairs or that has no letter a misreading into Polish
     /// shows. No fit is asked for: the words are the evidence, and a short one's few pairs fit badly.
