@@ -283,19 +283,7 @@ struct LegacyMisreadingRepair: Sendable {
         guard let confusion = rereadings.first(where: { $0.chain == chain }), scalars.contains(where: { $0.value >= 0x80 }) else {
             return nil
         }
-        let map = readAs[confusion.readAs].map
-        var decoded: [Unicode.Scalar] = []
-        decoded.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            if scalar.value < 0x80 {
-                decoded.append(scalar)
-            } else if let byte = map.byte(for: scalar) {
-                decoded.append(confusion.actual.scalars[Int(byte)])
-            } else {
-                return nil
-            }
-        }
-        guard decoded != scalars, !decoded.contains("\u{FFFD}") else { return nil }
+        guard let decoded = reading(scalars, by: confusion), decoded != scalars, !decoded.contains("\u{FFFD}") else { return nil }
         let before = census(scalars)
         let after = census(decoded)
         guard after.anomalies <= before.anomalies else { return nil }
@@ -381,20 +369,34 @@ struct LegacyMisreadingRepair: Sendable {
     /// shows. No fit is asked for: the words are the evidence, and a short one's few pairs fit badly.
     private func rereadIntoPolishWords(_ scalars: [Unicode.Scalar], census: Census) -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
         for confusion in rereadings where confusion.intoPolish && census.pages & 1 << UInt32(confusion.readAs) != 0 {
-            let map = readAs[confusion.readAs].map
-            let actual = confusion.actual
             // The words first, read one at a time: most texts fail at their first changed word, before a
             // reading of the whole text is made.
-            guard changesOnlyIntoPolishWords(scalars, reading: { $0.value < 0x80 ? $0 : map.byte(for: $0).map { actual.scalars[Int($0)] } })
-            else { continue }
-            let decoded = scalars.map { $0.value < 0x80 ? $0 : map.byte(for: $0).map { actual.scalars[Int($0)] } ?? $0 }
-            guard !decoded.contains("\u{FFFD}"),
+            guard changesOnlyIntoPolishWords(scalars, reading: { reading($0, by: confusion) }), let decoded = reading(scalars, by: confusion),
+                !decoded.contains("\u{FFFD}"),
                 !confusion.turnsLettersIntoGuillemets || !Self.turnsLetterIntoUnpairedGuillemet(decoded, from: scalars),
                 readsAsPlainPolish(decoded, self.census(decoded), from: scalars)
             else { continue }
             return (decoded, EncodingRepair(chain: confusion.chain, spans: census.nonASCIIRuns))
         }
         return nil
+    }
+
+    /// What the confusion's real page makes of the byte its read-as page gives `scalar`: the scalar itself
+    /// below 0x80, nil when the read-as page has no byte for it.
+    private func reading(_ scalar: Unicode.Scalar, by confusion: Rereading) -> Unicode.Scalar? {
+        guard scalar.value >= 0x80 else { return scalar }
+        return readAs[confusion.readAs].map.byte(for: scalar).map { confusion.actual.scalars[Int($0)] }
+    }
+
+    /// `scalars` re-read by the confusion, one by one; nil when the read-as page cannot give one of them.
+    private func reading(_ scalars: [Unicode.Scalar], by confusion: Rereading) -> [Unicode.Scalar]? {
+        var decoded: [Unicode.Scalar] = []
+        decoded.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            guard let read = reading(scalar, by: confusion) else { return nil }
+            decoded.append(read)
+        }
+        return decoded
     }
 
     /// Whether `reading` turns a letter of `original` into a guillemet while its guillemets do not pair
