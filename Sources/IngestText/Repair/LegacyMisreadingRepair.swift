@@ -150,9 +150,10 @@ struct LegacyMisreadingRepair: Sendable {
         let shortInCapitals = Self.isShortTextInCapitals(census, mostlyNonASCII: mostlyNonASCII) && !Self.hasBulgarianOrUkrainianWord(scalars)
         // Polish text with a letter or two misread and nothing else to show it, which every rule below
         // leaves, is re-read into Polish when every word the re-reading changes becomes a word of the list.
-        let mayShowPolishWords = polishPages && scalars.contains { $0.value >= 0x80 && polishLetterImages.contains($0.value) }
+        // Only a text that every rule left is looked through for a letter such a misreading shows.
         func intoPolishWords() -> (scalars: [Unicode.Scalar], repair: EncodingRepair)? {
-            mayShowPolishWords ? rereadIntoPolishWords(scalars, census: census) : nil
+            guard polishPages, scalars.contains(where: { $0.value >= 0x80 && polishLetterImages.contains($0.value) }) else { return nil }
+            return rereadIntoPolishWords(scalars, census: census)
         }
         guard wholeText || wholeLatinText || anomaliesBefore > 0 || polishSigns || shortInCapitals else { return intoPolishWords() }
         // What a re-reading into Polish needs before its looser fit is worth scoring.
