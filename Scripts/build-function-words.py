@@ -12,10 +12,9 @@ import argparse
 import collections
 import os
 import re
-import sys
 import unicodedata
 
-from generated_file import write_or_check
+from generated_file import training_file, write_or_check
 
 LANGUAGES = ("bg", "en", "pl", "uk")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -63,9 +62,7 @@ def main():
     args = parser.parse_args()
     words = {}
     for language in LANGUAGES:
-        path = os.path.join(args.train, language + ".txt")
-        if not os.path.exists(path):
-            sys.exit("missing %s: the CC0 training sentences are needed to build the list" % path)
+        path = training_file(args.train, language, "the list")
         words[language] = top_words(path, args.top)
     text = render(words, args.top)
     write_or_check(OUT, text, args.check, ROOT, "python3 Scripts/build-function-words.py", ", ".join("%s %d" % (l, len(words[l])) for l in LANGUAGES))

@@ -72,6 +72,7 @@ import unicodedata
 import zlib
 
 from belarusian_classical import to_classical
+from generated_file import training_file
 from hunspell_dictionary import Dictionary
 from language_words import ALPHABETS, APOSTROPHES, LANGUAGES, words
 
@@ -263,9 +264,7 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
           ratio=DICTIONARY_RATIO, extra_dir=EXTRA, forms=(), vocabularies=VOCABULARIES):
     counts = {}
     for language in LANGUAGES:
-        path = os.path.join(train_dir, language + ".txt")
-        if not os.path.exists(path):
-            sys.exit("missing %s: the CC0 training sentences are needed to build the model" % path)
+        path = training_file(train_dir, language, "the model")
         train, dev = read_split(path)
         extra = os.path.join(extra_dir, language + ".txt") if extra_dir else None
         if extra and os.path.exists(extra):

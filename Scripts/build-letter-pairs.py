@@ -16,10 +16,9 @@ import argparse
 import collections
 import math
 import os
-import sys
 import unicodedata
 
-from generated_file import write_or_check
+from generated_file import training_file, write_or_check
 
 LANGUAGES = ("bg", "en", "pl", "uk", "ru", "be", "sr", "mk")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -89,9 +88,7 @@ def main():
     args = parser.parse_args()
     tables = {}
     for language in LANGUAGES:
-        path = os.path.join(args.train, language + ".txt")
-        if not os.path.exists(path):
-            sys.exit("missing %s: the CC0 training sentences are needed to build the tables" % path)
+        path = training_file(args.train, language, "the tables")
         extra = os.path.join(EXTRA, language + ".txt")
         tables[language] = table([path] + ([extra] if os.path.exists(extra) else []))
     text = render(tables)

@@ -26,10 +26,9 @@ over the bytes of one static string. Deterministic. Usage:
 import argparse
 import collections
 import os
-import sys
 import unicodedata
 
-from generated_file import write_or_check
+from generated_file import training_file, write_or_check
 
 # Polish has half the sentences of Bulgarian and Ukrainian together (19,273 against 60,883), so a word
 # seen once is kept: on the generated sets that doubles the Polish repairs, and it changes no catalogue
@@ -115,9 +114,7 @@ def main():
     args = parser.parse_args()
     found = {}
     for language in MINIMUM_COUNT:
-        path = os.path.join(args.train, language + ".txt")
-        if not os.path.exists(path):
-            sys.exit("missing %s: the CC0 training sentences are needed to build the lists" % path)
+        path = training_file(args.train, language, "the lists")
         found[language] = counts(path, is_latin_letter if language == "pl" else is_cyrillic_letter)
     cyrillic = select(found["bg"], MINIMUM_COUNT["bg"]) | select(found["uk"], MINIMUM_COUNT["uk"])
     polish = select(found["pl"], MINIMUM_COUNT["pl"], lambda word: any(letter in POLISH_LETTERS for letter in word))

@@ -18,6 +18,15 @@ def write_or_check(path, text, check, root, command, summary=""):
     print("wrote %s%s" % (relative, " (%s)" % summary if summary else ""))
 
 
+def training_file(directory, language, building):
+    """The path of `language`'s CC0 training sentences in `directory`; exits with a message naming what
+    they are needed for (`building`, such as "the model") when the file is missing."""
+    path = os.path.join(directory, language + ".txt")
+    if not os.path.exists(path):
+        sys.exit("missing %s: the CC0 training sentences are needed to build %s" % (path, building))
+    return path
+
+
 def render_byte_tables(comment_lines, enum_name, tables):
     """A Swift enum whose `tables` maps a code page's name to what bytes 0x80-0xFF decode to, eight
     values per line, below `comment_lines` (the file's header and the enum's doc comment, as written)."""
