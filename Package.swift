@@ -136,7 +136,11 @@ let package = Package(
             // relocations) stores the relocations as DT_RELR, 26 KB instead of 3.2 MB to read, and
             // `--no-export-dynamic` keeps the executable's own symbols out of its dynamic symbol table: nothing
             // looks them up at run time, and the runtime's start-up `dladdr` walks that whole table. The
-            // executable stays position-independent, so ASLR still applies.
+            // executable stays position-independent, so ASLR still applies. That has a price: writing the
+            // relocated pointers is 480 of the 1,121 page faults of `ingest repair --jsonl < /dev/null`
+            // (`perf record -e page-faults`), and linked with `-no-pie` the same run takes 768 faults and
+            // about 2.5 ms less. It is paid, because the executable holds the code that parses untrusted
+            // pages, which would otherwise sit at one known address in every process.
             linkerSettings: [
                 .unsafeFlags(
                     [
