@@ -27,6 +27,18 @@ extension CodePageMasks {
             fromWhole = Self.pack(entry.standalone, entry.lead2, entry.lead3, entry.lead4)
         }
 
+        /// Adds what `byte` makes of the character in the page of `bit`, as ``CodePageMasks/add(_:as:to:)``
+        /// does to unpacked masks: packing is one lane per mask, so the packed masks of one byte OR into
+        /// those already there.
+        mutating func add(_ byte: UInt8, as bit: Pages) {
+            var entry = Entry(encodes: 0)
+            CodePageMasks.add(byte, as: bit, to: &entry)
+            let packed = Lanes(entry)
+            marks |= packed.marks
+            leads |= packed.leads
+            fromWhole |= packed.fromWhole
+        }
+
         /// The masks unpacked.
         var entry: Entry {
             Entry(
