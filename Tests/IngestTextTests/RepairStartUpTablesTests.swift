@@ -97,6 +97,42 @@ import Testing
         }
     }
 
+    /// Each language's steps, as the definition gives them one class pair at a time: a byte beyond ASCII that
+    /// is no letter costs 120 alone, an implausible one 500, and a byte makes a scored pair with the one
+    /// before unless both are ASCII or neither is a letter. The scorers of every encoding share these tables,
+    /// so a wrong step would move every detection and every legacy re-reading.
+    @Test("each language's step table is the definition's, class pair by class pair", arguments: ["bg", "pl", "uk", "en", "ru", "be", "sr", "mk"])
+    func stepTablesFollowTheDefinition(_ code: String) throws {
+        let language = try #require(LetterPairModel.shared.languages[code])
+        let letters = language.alphabet.count
+        let symbols = letters + 2
+        let isCyrillic = language.alphabet.map { (0x400...0x52F).contains($0) } + [false, true]
+        func pair(_ first: Int, _ second: Int) -> Int {
+            if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] { return PairScorer.mixedScriptPair }
+            if first >= letters || second >= letters { return PairScorer.unseenPair }
+            return Int(language.matrix[first * letters + second])
+        }
+        func symbol(_ `class`: Int) -> Int { `class` < symbols ? `class` : `class` < 2 * symbols ? `class` - symbols : 0 }
+        let width = 2 * symbols + 1
+        let steps = PairScorer.steps(language)
+        #expect(steps.count == width * width)
+        var mismatches: [String] = []
+        for first in 0..<width {
+            for second in 0..<width {
+                var score = second == symbols ? -120 : second == 2 * symbols ? -500 : 0
+                var count = score != 0 ? 1 : 0
+                if first >= symbols || second >= symbols, symbol(first) != 0 || symbol(second) != 0 {
+                    score += pair(symbol(first), symbol(second))
+                    count += 1
+                }
+                if steps[first * width + second] != Int64(score) << 32 | Int64(count) { mismatches.append("\(first),\(second)") }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(code): \(mismatches.prefix(10))")
+        // Not vacuous: some pairs score, and some classes cost alone.
+        #expect(steps.contains { $0 >> 32 < -500 })
+    }
+
     /// The census's second pass skips every character outside "§"..."»"; each sign it asks about, and the
     /// soft hyphen, must lie inside.
     @Test("the signs out of place lie where the census's second pass looks")

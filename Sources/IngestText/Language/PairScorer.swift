@@ -97,36 +97,64 @@ public struct PairScorer: Sendable {
     /// The step of every class pair for a language: a byte costs alone what its class says (and counts
     /// once when it costs), and it makes a scored pair with the byte before unless both are ASCII (they
     /// read alike in every candidate) or neither is a letter.
-    private static func steps(_ language: LetterPairModel.Language) -> [Int64] {
+    ///
+    /// Every process that detects or repairs builds this for each language. Built entry by entry, asking
+    /// each class what it is, it was a tenth of the instructions of a repair run's start-up, so each row is
+    /// filled in the three ranges of classes that `classes` describes, whose symbol and cost alone are known
+    /// from the range.
+    static func steps(_ language: LetterPairModel.Language) -> [Int64] {
         let letters = language.alphabet.count
         let symbols = letters + 2
-        let isCyrillic = language.alphabet.map(Self.isCyrillic) + [false, true]
-        let matrix = language.matrix
         // Pair scores by symbol, the unseen letters' included.
-        let pairs: [Int] = (0..<symbols * symbols).map { position in
-            let (first, second) = position.quotientAndRemainder(dividingBy: symbols)
-            if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] { return Self.mixedScriptPair }
-            if first >= letters || second >= letters { return Self.unseenPair }
-            return Int(matrix[first * letters + second])
+        let pairs = [Int](unsafeUninitializedCapacity: symbols * symbols) { pairs, initialized in
+            let isCyrillic = language.alphabet.map(Self.isCyrillic) + [false, true]
+            language.matrix.withUnsafeBufferPointer { matrix in
+                for first in 0..<symbols {
+                    for second in 0..<symbols {
+                        let score: Int
+                        if first != 0, second != 0, isCyrillic[first] != isCyrillic[second] {
+                            score = Self.mixedScriptPair
+                        } else if first < letters, second < letters {
+                            score = Int(matrix[first * letters + second])
+                        } else {
+                            score = Self.unseenPair
+                        }
+                        (pairs.baseAddress! + first * symbols + second).initialize(to: score)
+                    }
+                }
+            }
+            initialized = symbols * symbols
         }
         let width = 2 * symbols + 1
-        // By class: its symbol, whether it is beyond ASCII, and what it costs alone.
-        let symbol = (0..<width).map { $0 < symbols ? $0 : $0 < 2 * symbols ? $0 - symbols : 0 }
-        let alone = (0..<width).map { $0 == symbols ? -120 : $0 == 2 * symbols ? -500 : 0 }
-        var steps = [Int64](repeating: 0, count: width * width)
-        for first in 0..<width {
-            let row = symbol[first] * symbols
-            for second in 0..<width {
-                var score = alone[second]
-                var count = score != 0 ? 1 : 0
-                if first >= symbols || second >= symbols, symbol[first] != 0 || symbol[second] != 0 {
-                    score += pairs[row + symbol[second]]
-                    count += 1
+        return [Int64](unsafeUninitializedCapacity: width * width) { steps, initialized in
+            pairs.withUnsafeBufferPointer { pairs in
+                for first in 0..<width {
+                    // An ASCII class is its symbol, one beyond ASCII `symbols` plus its symbol, and the last
+                    // (an implausible character) is no letter: symbol 0.
+                    let firstSymbol = first < symbols ? first : first < 2 * symbols ? first - symbols : 0
+                    let pair = pairs.baseAddress! + firstSymbol * symbols
+                    let out = steps.baseAddress! + first * width
+                    // After an ASCII byte, an ASCII one makes no pair.
+                    let firstIsASCII = first < symbols
+                    for symbol in 0..<symbols {
+                        let paired = !firstIsASCII && (firstSymbol != 0 || symbol != 0)
+                        (out + symbol).initialize(to: paired ? step(score: pair[symbol], count: 1) : step(score: 0, count: 0))
+                    }
+                    // Beyond ASCII, symbol 0 is no letter but plausible, which costs 120 alone.
+                    for symbol in 0..<symbols {
+                        let alone = symbol == 0 ? -120 : 0
+                        let count = alone != 0 ? 1 : 0
+                        let paired = firstSymbol != 0 || symbol != 0
+                        (out + symbols + symbol).initialize(
+                            to: paired ? step(score: alone + pair[symbol], count: count + 1) : step(score: alone, count: count))
+                    }
+                    // An implausible character costs 500 alone.
+                    (out + 2 * symbols).initialize(
+                        to: firstSymbol != 0 ? step(score: -500 + pair[0], count: 2) : step(score: -500, count: 1))
                 }
-                steps[first * width + second] = step(score: score, count: count)
             }
+            initialized = width * width
         }
-        return steps
     }
 
     private static func isCyrillic(_ lowercase: UInt32) -> Bool { (0x400...0x52F).contains(lowercase) }
