@@ -13,10 +13,17 @@ public final class LetterPairModel: Sendable {
         /// Pair scores by alphabet index, `alphabet.count` wide; a pair the table lacks holds `unseen`.
         let matrix: [Int16]
         let floor: Int16
+        /// The alphabet index of each symbol below ``LetterPairModel/direct`` (Latin and Cyrillic, nearly
+        /// all of every alphabet), -1 where the table has none: the table the model is read with, kept, since
+        /// every scorer asks it about each of a code page's 256 bytes at start-up.
+        let directIndex: [Int16]
 
         /// The alphabet index of a symbol (0 is the word boundary), or nil for one the table has never seen.
         func index(of symbol: UInt32) -> Int? {
-            if symbol == LetterPairModel.boundary { return 0 }
+            if symbol < UInt32(LetterPairModel.direct) {
+                let index = Int(directIndex[Int(symbol)])
+                return index >= 0 ? index : nil
+            }
             var low = 1
             var high = alphabet.count
             while low < high {
@@ -85,7 +92,7 @@ public final class LetterPairModel: Sendable {
                 matrix[first * width + second] = entry.score
             }
         }
-        return Language(code: code, alphabet: alphabet, matrix: matrix, floor: Int16(floor))
+        return Language(code: code, alphabet: alphabet, matrix: matrix, floor: Int16(floor), directIndex: positions)
     }
 
     /// Notes a letter of the table: in `positions` when it is below ``direct``, else in the sorted `others`.
@@ -156,6 +163,6 @@ public final class LetterPairModel: Sendable {
 
     static let boundary: UInt32 = 0x5F
 
-    /// Symbols below this are indexed through a table while the model is read (the boundary among them).
-    private static let direct = 0x800
+    /// Symbols below this are indexed through a table (the boundary among them).
+    static let direct = 0x800
 }
