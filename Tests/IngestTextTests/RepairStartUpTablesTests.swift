@@ -97,6 +97,21 @@ import Testing
         }
     }
 
+    /// The give-away characters are listed as ranges; a range out of order or overlapping another would
+    /// be a slip in the list, and the characters the repair turns on must be in it.
+    @Test("the give-away ranges ascend without overlapping, and hold what misreadings show")
+    func giveAwayRangesAreOrdered() {
+        let ranges = MojibakeRepairer.giveAwayRanges
+        #expect(ranges.allSatisfy { $0.first <= $0.last })
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.last + 1 < $1.first })
+        for giveAway: Unicode.Scalar in ["\u{85}", "Ð", "Ñ", "€", "™", "š", "ђ", "ў", "╕", "ศ", "ﬁ"] {
+            #expect(repairer.isSuspicious(giveAway), "U+\(String(giveAway.value, radix: 16))")
+        }
+        for plain: Unicode.Scalar in ["a", "ą", "ł", "ж", "ї", "ґ", "ё", "«", "—", "“", "№"] {
+            #expect(!repairer.isSuspicious(plain), "U+\(String(plain.value, radix: 16))")
+        }
+    }
+
     /// Each language's steps, as the definition gives them one class pair at a time: a byte beyond ASCII that
     /// is no letter costs 120 alone, an implausible one 500, and a byte makes a scored pair with the one
     /// before unless both are ASCII or neither is a letter. The scorers of every encoding share these tables,
