@@ -25,6 +25,9 @@ import Testing
         }
         letters.remove(LetterPairModel.boundary)
         #expect(language.alphabet == [LetterPairModel.boundary] + letters.sorted())
+        // Each symbol is found where the alphabet has it, through the direct table or beyond it, and no other.
+        for (position, symbol) in language.alphabet.enumerated() { #expect(language.index(of: symbol) == position) }
+        for absent: UInt32 in [0x41, 0x7FF, 0x2603, 0x1F600] { #expect(language.index(of: absent) == nil) }
         let width = language.alphabet.count
         #expect(language.matrix.count == width * width)
         var mismatches: [String] = []
