@@ -65,9 +65,10 @@ struct CodePageMasks: Sendable {
         var flat = [Lanes](repeating: Lanes(Entry(encodes: 0)), count: Int(Self.flatLimit))
         for (index, page) in pages.enumerated() {
             let bit: Pages = 1 << index
-            page.flat.withUnsafeBufferPointer { bytes in
-                // Spans hold no ASCII but the space and question mark, which every page reads the same way.
-                for value in 0x80..<Int(Self.flatLimit) where bytes[value] != 0 { flat[value].add(bytes[value], as: bit) }
+            // Spans hold no ASCII but the space and question mark, which every page reads the same way. A
+            // character listed twice adds its one byte twice, which changes nothing.
+            for character in page.flatCharacters where character >= 0x80 {
+                flat[Int(character)].add(page.flat[Int(character)], as: bit)
             }
         }
         for value in [0x20, 0x3F] { flat[value] = Lanes(Self.entry(for: Unicode.Scalar(UInt8(value)), pages: pages, all: all)) }
