@@ -58,10 +58,10 @@ struct CodePageMasks: Sendable {
         self.pages = pages
         let all: Pages = pages.isEmpty ? 0 : Pages.max >> (Pages.bitWidth - pages.count)
         self.all = all
-        // Made from each page's own table of bytes, a read per character and page, rather than by asking
-        // every page about every character: this runs at every start-up. The packed form is filled in place,
-        // with no table of unpacked entries first: that was 175 KB more to write, and 43 more page faults,
-        // in every process that repairs.
+        // Made from the characters each page has a byte for, rather than by asking every page about every
+        // character: this runs at every start-up. The packed form is filled in place, with no table of
+        // unpacked entries first: that was 175 KB more to write, and 39 more page faults, in every process
+        // that repairs.
         var flat = [Lanes](repeating: Lanes(Entry(encodes: 0)), count: Int(Self.flatLimit))
         for (index, page) in pages.enumerated() {
             let bit: Pages = 1 << index
