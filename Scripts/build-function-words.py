@@ -14,7 +14,7 @@ import os
 import re
 import unicodedata
 
-from generated_file import training_file, write_or_check
+from generated_file import TRAINING_DIRECTORY, training_file, write_or_check
 
 LANGUAGES = ("bg", "en", "pl", "uk")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,7 +56,7 @@ def render(words_by_language, top):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
+    parser.add_argument("--train", default=TRAINING_DIRECTORY)
     parser.add_argument("--top", type=int, default=64)
     parser.add_argument("--check", action="store_true", help="exit 1 if the generated file would change")
     args = parser.parse_args()

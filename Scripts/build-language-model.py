@@ -72,7 +72,7 @@ import unicodedata
 import zlib
 
 from belarusian_classical import to_classical
-from generated_file import training_file
+from generated_file import TRAINING_DIRECTORY, training_file
 from hunspell_dictionary import Dictionary
 from language_words import ALPHABETS, APOSTROPHES, LANGUAGES, words
 
@@ -470,7 +470,7 @@ def render(entries, floors):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
+    parser.add_argument("--train", default=TRAINING_DIRECTORY)
     parser.add_argument("--extra", default=EXTRA, help="more sentences, <iso>.txt ('' for none)")
     parser.add_argument("--dev-out", help="also write the held-out sentences, word pairs and words here")
     parser.add_argument("--min-count", type=int, default=2, help="keep an n-gram some language saw this often")

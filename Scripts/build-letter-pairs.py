@@ -18,7 +18,7 @@ import math
 import os
 import unicodedata
 
-from generated_file import training_file, write_or_check
+from generated_file import TRAINING_DIRECTORY, training_file, write_or_check
 
 LANGUAGES = ("bg", "en", "pl", "uk", "ru", "be", "sr", "mk")
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -83,7 +83,7 @@ def render(tables):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
+    parser.add_argument("--train", default=TRAINING_DIRECTORY)
     parser.add_argument("--check", action="store_true", help="exit 1 if the generated file would change")
     args = parser.parse_args()
     tables = {}

@@ -28,7 +28,7 @@ import collections
 import os
 import unicodedata
 
-from generated_file import training_file, write_or_check
+from generated_file import TRAINING_DIRECTORY, training_file, write_or_check
 
 # Polish has half the sentences of Bulgarian and Ukrainian together (19,273 against 60,883), so a word
 # seen once is kept: on the generated sets that doubles the Polish repairs, and it changes no catalogue
@@ -109,7 +109,7 @@ def render(cyrillic, polish):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", default=os.path.join(ROOT, "..", "shared", "corpora", "train"))
+    parser.add_argument("--train", default=TRAINING_DIRECTORY)
     parser.add_argument("--check", action="store_true", help="exit 1 if the generated file would change")
     args = parser.parse_args()
     found = {}

@@ -18,6 +18,11 @@ def write_or_check(path, text, check, root, command, summary=""):
     print("wrote %s%s" % (relative, " (%s)" % summary if summary else ""))
 
 
+# Where the CC0 training sentences are, beside the repository: the default of every script that reads them.
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TRAINING_DIRECTORY = os.path.join(REPOSITORY, "..", "shared", "corpora", "train")
+
+
 def training_file(directory, language, building):
     """The path of `language`'s CC0 training sentences in `directory`; exits with a message naming what
     they are needed for (`building`, such as "the model") when the file is missing."""
