@@ -65,8 +65,7 @@ struct CodePageMasks: Sendable {
         var flat = [Lanes](repeating: Lanes(Entry(encodes: 0)), count: Int(Self.flatLimit))
         for (index, page) in pages.enumerated() {
             let bit: Pages = 1 << index
-            // Spans hold no ASCII but the space and question mark, which every page reads the same way. A
-            // character listed twice adds its one byte twice, which changes nothing.
+            // Spans hold no ASCII but the space and question mark, which every page reads the same way.
             for character in page.flatCharacters where character >= 0x80 {
                 flat[Int(character)].add(page.flat[Int(character)], as: bit)
             }

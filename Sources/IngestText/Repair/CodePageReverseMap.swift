@@ -7,9 +7,8 @@ struct CodePageReverseMap: Sendable {
     /// The tables made from the maps at start-up (``CodePageMasks``, the repairer's bytes of all pages)
     /// read it whole rather than ask about each of its characters.
     let flat: [UInt8]
-    /// The characters below ``flatLimit`` that ``flat`` has a byte for (some twice, when a later byte
-    /// replaced an earlier one): about 130 of its 9,728 entries, so the tables made from ``flat`` at
-    /// start-up visit these instead of scanning it.
+    /// The characters below ``flatLimit`` that ``flat`` has a byte for, each once: about 130 of its 9,728
+    /// entries, so the tables made from ``flat`` at start-up visit these instead of scanning it.
     let flatCharacters: [UInt16]
     /// The few characters at or beyond ``flatLimit`` (three, all of them macintosh's), as (scalar, byte):
     /// searched in turn, and no dictionary type to set up at start-up for them.
@@ -26,8 +25,8 @@ struct CodePageReverseMap: Sendable {
         var rest: [(scalar: UInt32, byte: UInt8)] = []
         func set(_ scalar: Unicode.Scalar, _ byte: Int) {
             guard scalar.value >= Self.flatLimit else {
+                if flat[Int(scalar.value)] == 0 { flatCharacters.append(UInt16(scalar.value)) }
                 flat[Int(scalar.value)] = UInt8(byte)
-                flatCharacters.append(UInt16(scalar.value))
                 return
             }
             // A later byte for the same character replaces the earlier one, as in the flat table.
