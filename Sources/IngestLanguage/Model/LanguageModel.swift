@@ -56,7 +56,7 @@ public final class LanguageModel: Sendable {
     /// word and the languages' quantised -ln P in the bytes after it (byte 5 on), so one lookup touches one
     /// cache line. Two zero words follow the last entry, so that the scorer may read any entry's values as
     /// one 16-byte vector.
-    let table: [UInt64]
+    let table: LargePageBuffer
     let slotWords: Int
     /// `directory[b] ..< directory[b + 1]`: the entries whose key's top 16 bits are `b`. Within that range a
     /// key's place is guessed from its remaining bits, as keys are hashes; the guess is off by about two
@@ -185,20 +185,11 @@ public final class LanguageModel: Sendable {
         // The checksummed part of the file, from the entries' byte count on, and 16 zero bytes so that an
         // entry's first word can be read before its length is known.
         let bodyCount = source.size - bodyStart
-        var failure: LanguageModelError?
-        let body = [UInt8](unsafeUninitializedCapacity: bodyCount + 16) { buffer, initialized in
-            let raw = UnsafeMutableRawBufferPointer(buffer)
-            do throws(LanguageModelError) {
-                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<bodyCount]), at: bodyStart)
-                raw[bodyCount...].initializeMemory(as: UInt8.self, repeating: 0)
-            } catch {
-                // The bytes are discarded, but every one the array claims must hold a value.
-                raw.initializeMemory(as: UInt8.self, repeating: 0)
-                failure = error
-            }
-            initialized = bodyCount + 16
+        let body = LargePageBuffer(bytes: bodyCount + 16)
+        try body.initialize { raw throws(LanguageModelError) in
+            try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[..<bodyCount]), at: bodyStart)
+            raw[bodyCount...].initializeMemory(as: UInt8.self, repeating: 0)
         }
-        if let failure { throw failure }
         let crc = body.withUnsafeBytes { bytes in
             crc32(0, bytes.baseAddress!.assumingMemoryBound(to: Bytef.self), uInt(bodyCount))
         }
@@ -213,24 +204,17 @@ public final class LanguageModel: Sendable {
             entryBytes: tableBytes, codes: codes, languages: count, wordFloors: unsafeBitCast(wordFloors, to: SIMD2<UInt64>.self))
         var directory = [UInt32](repeating: 0, count: Self.directorySize)
         let words = entries * slotWords + 2
-        let table = [UInt64](unsafeUninitializedCapacity: words) { buffer, initialized in
-            LargePages.advise(UnsafeMutableRawBufferPointer(buffer))
-            body.withUnsafeBytes { file in
-                directory.withUnsafeMutableBufferPointer { directory in
-                    do throws(LanguageModelError) {
-                        try Self.widen(file, layout: layout, rows: entries, slotWords: slotWords, into: buffer, directory: directory)
-                    } catch {
-                        // The table is discarded, but every word it claims must hold a value.
-                        failure = error
-                        buffer.initialize(repeating: 0)
-                    }
+        let table = LargePageBuffer(bytes: words * 8)
+        try table.initialize { raw throws(LanguageModelError) in
+            let buffer = raw.bindMemory(to: UInt64.self)
+            try body.withUnsafeBytes { file throws(LanguageModelError) in
+                try directory.withUnsafeMutableBufferPointer { directory throws(LanguageModelError) in
+                    try Self.widen(file, layout: layout, rows: entries, slotWords: slotWords, into: buffer, directory: directory)
                 }
             }
             buffer[words - 2] = 0
             buffer[words - 1] = 0
-            initialized = words
         }
-        if let failure { throw failure }
         self.languages = languages
         self.step = step
         self.floors = floors
