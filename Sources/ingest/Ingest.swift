@@ -11,8 +11,8 @@ struct Ingest: AsyncParsableCommand {
         version: IngestVersion.current,
         subcommands: [RunCommand.self, StripCommand.self, ValidateCommand.self, StagesCommand.self, BenchCommand.self, CharsetCommand.self, RepairCommand.self, DBCommand.self, ExtractCommand.self, DetectCommand.self])
 
-    /// ArgumentParser's own `main`, except for `ingest repair` with plain flags (see
-    /// ``RepairCommand/plainInvocation(_:)``) and `ingest charset`: plain paths run it straight from the C
+    /// ArgumentParser's own `main`, except for `ingest repair` and `ingest detect` with plain flags (see
+    /// ``RepairCommand/plainInvocation(_:)``, ``DetectCommand/plainInvocation(_:)``) and `ingest charset`: plain paths run it straight from the C
     /// arguments (see ``CharsetCommand/plainPaths(_:)``), plain paths and options without ArgumentParser
     /// (see ``CharsetCommand/plainInvocation(_:)``), and otherwise ArgumentParser is handed
     /// only the first of its paths (see ``CharsetCommand/splitPaths(_:)``): thousands of paths would
@@ -28,6 +28,9 @@ struct Ingest: AsyncParsableCommand {
         }
         if let invocation = CharsetCommand.plainInvocation(arguments) {
             return runWithoutParser { try CharsetCommand.run(invocation) }
+        }
+        if let invocation = DetectCommand.plainInvocation(arguments) {
+            return runWithoutParser { try DetectCommand.run(invocation) }
         }
         let split = CharsetCommand.splitPaths(arguments)
         do {

@@ -1,5 +1,7 @@
+import ArgumentParser
 import Foundation
 import IngestTestSupport
+@testable import ingest
 import Testing
 
 @Suite struct DetectCommandTests {
@@ -148,5 +150,40 @@ import Testing
         let result = try await IngestProcess.run(["detect", "--model", "/nonexistent/model.bin"], stdin: "text\n")
         #expect(result.status == 64)
         #expect(result.stderr.contains("cannot read the language model /nonexistent/model.bin"))
+    }
+
+    @Test("flags read without ArgumentParser come out as ArgumentParser reads them", arguments: [["detect"], ["detect", "--jsonl"]])
+    func plainInvocation(_ arguments: [String]) throws {
+        let plain = try #require(DetectCommand.plainInvocation(arguments))
+        let parsed = try #require(try Ingest.parseAsRoot(arguments) as? DetectCommand)
+        #expect(
+            plain
+                == DetectCommand.Invocation(
+                    jsonl: parsed.jsonl, candidates: parsed.candidates, decoys: parsed.decoys, minConfidence: parsed.minConfidence,
+                    model: parsed.model, weights: parsed.weights))
+    }
+
+    @Test("anything but the plain flag, once, is left to ArgumentParser", arguments: [
+        [], ["repair", "--jsonl"], ["detect", "--jsonl", "--jsonl"], ["detect", "--help"], ["detect", "-h"], ["detect", "--version"],
+        ["detect", "--jsonl", "x"], ["detect", "--json"], ["detect", "--jsonl=true"], ["detect", "help"],
+        ["detect", "--jsonl", "--candidates", "bg,pl"], ["detect", "--min-confidence", "0"], ["detect", "--weights", "words=1"],
+    ])
+    func leftToArgumentParser(_ arguments: [String]) {
+        #expect(DetectCommand.plainInvocation(arguments) == nil)
+    }
+
+    /// The plain path must fail as the parsed one does: a line that is not text ends the run with the
+    /// data error status, after every other line was answered.
+    @Test("the plain command line and the parsed one answer alike, errors included")
+    func plainAndParsedAlike() async throws {
+        let input = "Gdzie jest najbliższy przystanek?\n{\"a\": 1}\nThe workshop brought together researchers.\n"
+        let plain = try await IngestProcess.run(["detect", "--jsonl"], stdin: input)
+        // An option at its default value sends the same command line through ArgumentParser.
+        let parsed = try await IngestProcess.run(["detect", "--jsonl", "--min-confidence", "0.5"], stdin: input)
+        #expect(plain.status == 65)
+        #expect(parsed.status == plain.status)
+        #expect(parsed.stdout == plain.stdout)
+        #expect(parsed.stderr == plain.stderr)
+        #expect(plain.stdout.split(separator: "\n").count == 3)
     }
 }
