@@ -64,8 +64,8 @@ struct DetectCommand: ParsableCommand {
 
     /// The invocation of `ingest detect` and `ingest detect --jsonl`, the command lines batch callers use,
     /// so that they run without ArgumentParser: its parse scans the executable's protocol conformances,
-    /// 19 M instructions, a tenth of what a process that detects nothing does to load the model. Anything
-    /// else (an option, help, a flag twice) returns nil and is parsed as every other command line is.
+    /// 19 M instructions, a tenth of those of a run that loads the model and detects nothing. Anything else
+    /// (an option, help, a flag twice) returns nil and is parsed as every other command line is.
     static func plainInvocation(_ arguments: [String]) -> Invocation? {
         guard arguments.first == configuration.commandName else { return nil }
         switch arguments.count {
