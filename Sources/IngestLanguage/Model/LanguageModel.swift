@@ -260,93 +260,101 @@ public final class LanguageModel: Sendable {
         guard start(0) == 0, start(fileBucketCount) == entryBytes else {
             throw LanguageModelError("language model's directory does not cover its \(entryBytes) bytes of entries")
         }
-        // Per code: the row's values of the languages the entry leaves out, 0 in the lanes it stores and in
-        // those past the last language (so a row's padding bytes are 0), as two words of eight lanes; and, for
-        // the entries of at most four stored values (nearly all), where each stored byte goes, a byte each:
-        // the shift within its word, plus 0x80 for the second word. A row is then put together with no branch
-        // on which languages the entry stores, which mispredicted on most entries as a loop over them.
-        var fillLow = [UInt64](repeating: 0, count: 256)
-        var fillHigh = [UInt64](repeating: 0, count: 256)
-        var routes = [UInt32](repeating: 0, count: 256)
+        // Per code, four words: the row's values of the languages the entry leaves out, 0 in the lanes it
+        // stores and in those past the last language (so a row's padding bytes are 0), as two words of eight
+        // lanes; for the entries of at most four stored values (nearly all), where each stored byte goes, a
+        // byte each: the shift within its word, plus 0x80 for the second word; and the code itself. A row is
+        // then put together with no branch on which languages the entry stores, which mispredicted on most
+        // entries as a loop over them, from one cache line of this table.
+        var placements = [UInt64](repeating: 0, count: 256 * 4)
         for code in 0..<256 where layout.codes[code] != 0 {
             let word = layout.codes[code]
             var fill: [UInt8] = (0..<16).map { lane in
                 lane >= layout.languages ? 0 : word & floorFill != 0 ? UInt8(truncatingIfNeeded: lane < 8
                     ? layout.wordFloors.x >> UInt64(lane * 8) : layout.wordFloors.y >> UInt64((lane - 8) * 8)) : unseen
             }
-            var route: UInt32 = 0
+            var route: UInt64 = 0
             var stored = 0
             for lane in 0..<16 where word & (1 << UInt32(lane)) != 0 {
                 fill[lane] = 0
-                if stored < 4 { route |= UInt32(lane < 8 ? lane * 8 : 0x80 | (lane - 8) * 8) << UInt32(stored * 8) }
+                if stored < 4 { route |= UInt64(lane < 8 ? lane * 8 : 0x80 | (lane - 8) * 8) << UInt64(stored * 8) }
                 stored += 1
             }
             for lane in 0..<8 {
-                fillLow[code] |= UInt64(fill[lane]) << UInt64(lane * 8)
-                fillHigh[code] |= UInt64(fill[lane + 8]) << UInt64(lane * 8)
+                placements[code * 4] |= UInt64(fill[lane]) << UInt64(lane * 8)
+                placements[code * 4 + 1] |= UInt64(fill[lane + 8]) << UInt64(lane * 8)
             }
-            routes[code] = route
+            placements[code * 4 + 2] = route
+            placements[code * 4 + 3] = UInt64(word)
         }
         let perDirectoryEntry = 1 << Int(fileDirectoryBits - directoryBits)
         var row = 0
-        try layout.codes.withUnsafeBufferPointer { codes throws(LanguageModelError) in
+        // Once per entry of every model loaded, 824,000 times at start-up: the tables are read through
+        // pointers, and the offsets, which the guards bound, move with wrapping arithmetic. Bounds and
+        // overflow checks were a tenth of the pass's instructions.
+        try placements.withUnsafeBufferPointer { placements throws(LanguageModelError) in
+            guard let placements = placements.baseAddress, let rowsOut = table.baseAddress, let bytes = file.baseAddress else {
+                throw outOfOrder
+            }
             var entry = 0
+            var next = start(0)
             for bucket in 0..<fileBucketCount {
                 if bucket % perDirectoryEntry == 0 { directory[bucket / perDirectoryEntry] = UInt32(row) }
-                let end = start(bucket + 1)
-                guard entry <= end, end <= entryBytes else { throw outOfOrder }
+                let end = start(bucket &+ 1)
+                guard entry == next, entry <= end, end <= entryBytes else { throw outOfOrder }
+                next = end
                 let high = UInt64(bucket) << UInt64(fileDirectoryShift)
                 var previous: Int64 = -1
                 while entry < end {
-                    let first = file.loadUnaligned(fromByteOffset: entries + entry, as: UInt32.self)
+                    let first = bytes.loadUnaligned(fromByteOffset: entries &+ entry, as: UInt32.self)
                     let stored = first & 0xFF_FFFF
-                    let layoutIndex = Int(first >> 24)
-                    let code = codes[layoutIndex]
-                    let length = Int(code >> 24)
-                    guard length > 0, Int64(stored) > previous, stored <= storedKeyMask, entry + length <= end else { throw outOfOrder }
+                    let placement = placements + Int(first &>> 24) &* 4
+                    let code = placement[3]
+                    let length = Int(code &>> 24)
+                    guard length > 0, Int64(stored) > previous, stored <= storedKeyMask, length <= end &- entry else { throw outOfOrder }
                     guard row < rows else {
                         throw LanguageModelError("language model's table holds more than \(rows) entries, but its header describes \(rows) rows of \(layout.languages) values")
                     }
                     previous = Int64(stored)
-                    var low = fillLow[layoutIndex]
-                    var highLanes = fillHigh[layoutIndex]
+                    var low = placement[0]
+                    var highLanes = placement[1]
                     if length <= 8 {
-                        let data = UInt64(file.loadUnaligned(fromByteOffset: entries + entry + 4, as: UInt32.self))
-                            & ((1 << UInt64((length - 4) * 8)) - 1)
-                        let route = UInt64(routes[layoutIndex])
+                        let data = UInt64(bytes.loadUnaligned(fromByteOffset: entries &+ entry &+ 4, as: UInt32.self))
+                            & ((1 &<< UInt64((length &- 4) &* 8)) &- 1)
+                        let route = placement[2]
                         for value in 0..<4 {
-                            let target = route >> UInt64(value * 8) & 0xFF
-                            let placed = (data >> UInt64(value * 8) & 0xFF) &<< (target & 0x7F)
-                            let toHigh = 0 &- (target >> 7)
+                            let target = route &>> UInt64(value &* 8) & 0xFF
+                            let placed = (data &>> UInt64(value &* 8) & 0xFF) &<< (target & 0x7F)
+                            let toHigh = 0 &- (target &>> 7)
                             low |= placed & ~toHigh
                             highLanes |= placed & toHigh
                         }
                     } else {
                         var mask = code & 0xFFFF
-                        var offset = entries + entry + 4
+                        var offset = entries &+ entry &+ 4
                         while mask != 0 {
                             let lane = UInt64(mask.trailingZeroBitCount)
-                            let byte = UInt64(file.load(fromByteOffset: offset, as: UInt8.self))
+                            let byte = UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self))
                             if lane < 8 {
-                                low |= byte << (lane * 8)
+                                low |= byte &<< (lane &* 8)
                             } else {
-                                highLanes |= byte << ((lane - 8) * 8)
+                                highLanes |= byte &<< ((lane &- 8) &* 8)
                             }
-                            offset += 1
-                            mask &= mask - 1
+                            offset &+= 1
+                            mask &= mask &- 1
                         }
                     }
                     // Key in bytes 0–4, values from byte 5: the 21 bytes of a row of 16 languages at most.
                     let key = high | UInt64(stored)
-                    let base = row * slotWords
-                    table[base] = key | low << 40
-                    if slotWords > 1 { table[base + 1] = low >> 24 | highLanes << 40 }
-                    if slotWords > 2 { table[base + 2] = highLanes >> 24 }
-                    row += 1
-                    entry += length
+                    let base = rowsOut + row &* slotWords
+                    base[0] = key | low &<< 40
+                    if slotWords > 1 { base[1] = low &>> 24 | highLanes &<< 40 }
+                    if slotWords > 2 { base[2] = highLanes &>> 24 }
+                    row &+= 1
+                    entry &+= length
                 }
-                guard entry == end else { throw outOfOrder }
             }
+            guard entry == next else { throw outOfOrder }
         }
         directory[directorySize - 1] = UInt32(row)
         guard row == rows else {
