@@ -13,7 +13,7 @@ import Testing
     @Test("each language's alphabet and pair matrix are the entries of its table", arguments: 0..<tables.count)
     func matchesEntries(_ position: Int) throws {
         let (code, table) = Self.tables[position]
-        let language = try #require(LetterPairModel.shared.languages[code])
+        let language = try #require(LetterPairModel.language(code))
         var scores: [String: Int16] = [:]
         var letters = Set<UInt32>()
         for entry in table.split(separator: " ") {

@@ -118,7 +118,7 @@ import Testing
     /// so a wrong step would move every detection and every legacy re-reading.
     @Test("each language's step table is the definition's, class pair by class pair", arguments: ["bg", "pl", "uk", "en", "ru", "be", "sr", "mk"])
     func stepTablesFollowTheDefinition(_ code: String) throws {
-        let language = try #require(LetterPairModel.shared.languages[code])
+        let language = try #require(LetterPairModel.language(code))
         let letters = language.alphabet.count
         let symbols = letters + 2
         let isCyrillic = language.alphabet.map { (0x400...0x52F).contains($0) } + [false, true]

@@ -4,8 +4,9 @@
 ///
 /// Each language is kept as the dense matrix the scorers look pairs up in: a scorer exists per
 /// (encoding, language), and building the matrix once per language instead of once per scorer is most of
-/// what preparing the charset detector costs a short-lived `ingest charset`.
-public final class LetterPairModel: Sendable {
+/// what preparing the charset detector costs a short-lived `ingest charset`. A language's table is parsed
+/// the first time it is asked for: charset detection reads four of the eight, the mojibake repair all.
+public enum LetterPairModel {
     struct Language: Sendable {
         let code: String
         /// The symbols the table has pairs of: the word boundary first, then the letters in code point order.
@@ -34,28 +35,38 @@ public final class LetterPairModel: Sendable {
         }
     }
 
-    let languages: [String: Language]
-
-    static let shared = LetterPairModel()
-
-    private init() {
-        var languages: [String: Language] = [:]
-        for (code, table, floor) in [
-            ("bg", LetterPairs.bg, LetterPairs.bgFloor), ("pl", LetterPairs.pl, LetterPairs.plFloor),
-            ("uk", LetterPairs.uk, LetterPairs.ukFloor), ("en", LetterPairs.en, LetterPairs.enFloor),
-            ("ru", LetterPairs.ru, LetterPairs.ruFloor), ("be", LetterPairs.be, LetterPairs.beFloor),
-            ("sr", LetterPairs.sr, LetterPairs.srFloor), ("mk", LetterPairs.mk, LetterPairs.mkFloor),
-        ] {
-            languages[code] = Self.language(code, table: table, floor: floor)
+    /// The table of a language, by its code; nil for a language the tables do not cover.
+    static func language(_ code: String) -> Language? {
+        switch code {
+        case "bg": Tables.bg
+        case "pl": Tables.pl
+        case "uk": Tables.uk
+        case "en": Tables.en
+        case "ru": Tables.ru
+        case "be": Tables.be
+        case "sr": Tables.sr
+        case "mk": Tables.mk
+        default: nil
         }
-        self.languages = languages
+    }
+
+    /// One lazily initialised constant per language, each parsed once per process when first read.
+    private enum Tables {
+        static let bg = LetterPairModel.language("bg", table: LetterPairs.bg, floor: LetterPairs.bgFloor)
+        static let pl = LetterPairModel.language("pl", table: LetterPairs.pl, floor: LetterPairs.plFloor)
+        static let uk = LetterPairModel.language("uk", table: LetterPairs.uk, floor: LetterPairs.ukFloor)
+        static let en = LetterPairModel.language("en", table: LetterPairs.en, floor: LetterPairs.enFloor)
+        static let ru = LetterPairModel.language("ru", table: LetterPairs.ru, floor: LetterPairs.ruFloor)
+        static let be = LetterPairModel.language("be", table: LetterPairs.be, floor: LetterPairs.beFloor)
+        static let sr = LetterPairModel.language("sr", table: LetterPairs.sr, floor: LetterPairs.srFloor)
+        static let mk = LetterPairModel.language("mk", table: LetterPairs.mk, floor: LetterPairs.mkFloor)
     }
 
     /// Parses `xy:score` entries separated by spaces, straight from the table's UTF-8 (an entry of any
     /// other shape is skipped). It runs in every process that detects a charset: reading the tables scalar
     /// by scalar into arrays, a set and a dictionary cost as much as detecting the charset of a hundred
     /// small pages.
-    private static func language(_ code: String, table: String, floor: Int) -> Language {
+    fileprivate static func language(_ code: String, table: String, floor: Int) -> Language {
         var entries: [(first: UInt32, second: UInt32, score: Int16)] = []
         var table = table
         table.withUTF8 { utf8 in
