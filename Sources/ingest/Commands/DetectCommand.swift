@@ -170,34 +170,29 @@ struct DetectCommand: ParsableCommand {
     /// Writes one answer as JSON with sorted keys, straight into the output bytes: this is the hot loop of a
     /// batch run, and building a `String` per answer cost about a tenth of it.
     static func append(_ guess: LanguageGuess, error: String?, to output: inout [UInt8]) {
-        put(#"{"candidates":["#, into: &output)
+        OutputBytes.put(#"{"candidates":["#, into: &output)
         for (index, candidate) in guess.candidates.enumerated() {
-            put(index > 0 ? #",{"language":""# : #"{"language":""#, into: &output)
+            OutputBytes.put(index > 0 ? #",{"language":""# : #"{"language":""#, into: &output)
             output.append(contentsOf: candidate.language.utf8)
-            put(#"","score":"#, into: &output)
+            OutputBytes.put(#"","score":"#, into: &output)
             appendNumber(candidate.score, to: &output)
             output.append(0x7D)
         }
-        put(#"],"confidence":"#, into: &output)
+        OutputBytes.put(#"],"confidence":"#, into: &output)
         appendNumber(guess.confidence, to: &output)
         if let error {
-            put(#","error":"#, into: &output)
+            OutputBytes.put(#","error":"#, into: &output)
             output.append(contentsOf: quoted(error).utf8)
         }
-        put(#","language":""#, into: &output)
+        OutputBytes.put(#","language":""#, into: &output)
         output.append(contentsOf: guess.code.utf8)
         output.append(0x22)
         if let script = guess.script {
-            put(#","script":""#, into: &output)
+            OutputBytes.put(#","script":""#, into: &output)
             output.append(contentsOf: script.utf8)
             output.append(0x22)
         }
-        put("}\n", into: &output)
-    }
-
-    @inline(__always)
-    private static func put(_ text: StaticString, into output: inout [UInt8]) {
-        text.withUTF8Buffer { output.append(contentsOf: $0) }
+        OutputBytes.put("}\n", into: &output)
     }
 
     /// A score or confidence to four decimals, as Swift prints the rounded `Double` ("0", "1", "0.5",
@@ -209,7 +204,7 @@ struct DetectCommand: ParsableCommand {
             return
         }
         let units = Int(scaled)
-        appendInteger(units / 10_000, to: &output)
+        OutputBytes.putInteger(units / 10_000, into: &output)
         var fraction = units % 10_000
         guard fraction != 0 else { return }
         output.append(0x2E)
@@ -219,11 +214,6 @@ struct DetectCommand: ParsableCommand {
             fraction %= divisor
             divisor /= 10
         }
-    }
-
-    private static func appendInteger(_ value: Int, to output: inout [UInt8]) {
-        if value >= 10 { appendInteger(value / 10, to: &output) }
-        output.append(0x30 + UInt8(value % 10))
     }
 
     static func number(_ value: Double) -> String {
