@@ -45,7 +45,7 @@ public struct PairScorer: Sendable {
     ///   shared scorers work it out once per encoding, since beyond Latin-1 and basic Cyrillic it takes
     ///   Unicode property look-ups, at every start-up.
     private init?(encoding: String, scalars: [Unicode.Scalar], lowercaseLetters: [UInt32?], language code: String) {
-        guard let language = LetterPairModel.language(code) else { return nil }
+        guard let (language, steps) = Self.prepared(code) else { return nil }
         let letters = language.alphabet.count
         let unknownLatin = letters
         let unknownCyrillic = letters + 1
@@ -65,7 +65,7 @@ public struct PairScorer: Sendable {
         }
         self.encoding = encoding
         self.classes = classes
-        self.steps = Self.stepTable(code) ?? Self.steps(language)
+        self.steps = steps
         self.width = 2 * symbols + 1
     }
 
@@ -82,32 +82,37 @@ public struct PairScorer: Sendable {
         return (0..<0x80).map { Unicode.Scalar(UInt8($0)) } + index.map { Unicode.Scalar(UInt32($0)) ?? "\u{FFFD}" }
     }
 
-    /// Each language's step table, built once, when a scorer of the language is first made: it depends on
-    /// the language alone, so the scorers of every code page read in a language share it instead of each
-    /// building the same table at start-up, and a process that scores four languages builds four.
-    private static func stepTable(_ code: String) -> [Int64]? {
+    /// Each language's letter-pair table with its step table, both built once, when a scorer of the
+    /// language is first made: the steps depend on the language alone, so the scorers of every code page
+    /// read in a language share them instead of each building the same table at start-up, and a process
+    /// that scores four languages builds four.
+    private static func prepared(_ code: String) -> (LetterPairModel.Language, [Int64])? {
         switch code {
-        case "bg": StepTables.bg
-        case "pl": StepTables.pl
-        case "uk": StepTables.uk
-        case "en": StepTables.en
-        case "ru": StepTables.ru
-        case "be": StepTables.be
-        case "sr": StepTables.sr
-        case "mk": StepTables.mk
+        case "bg": Prepared.bg
+        case "pl": Prepared.pl
+        case "uk": Prepared.uk
+        case "en": Prepared.en
+        case "ru": Prepared.ru
+        case "be": Prepared.be
+        case "sr": Prepared.sr
+        case "mk": Prepared.mk
         default: nil
         }
     }
 
-    private enum StepTables {
-        static let bg = LetterPairModel.language("bg").map(PairScorer.steps)
-        static let pl = LetterPairModel.language("pl").map(PairScorer.steps)
-        static let uk = LetterPairModel.language("uk").map(PairScorer.steps)
-        static let en = LetterPairModel.language("en").map(PairScorer.steps)
-        static let ru = LetterPairModel.language("ru").map(PairScorer.steps)
-        static let be = LetterPairModel.language("be").map(PairScorer.steps)
-        static let sr = LetterPairModel.language("sr").map(PairScorer.steps)
-        static let mk = LetterPairModel.language("mk").map(PairScorer.steps)
+    private enum Prepared {
+        static let bg = withSteps("bg")
+        static let pl = withSteps("pl")
+        static let uk = withSteps("uk")
+        static let en = withSteps("en")
+        static let ru = withSteps("ru")
+        static let be = withSteps("be")
+        static let sr = withSteps("sr")
+        static let mk = withSteps("mk")
+
+        static func withSteps(_ code: String) -> (LetterPairModel.Language, [Int64])? {
+            LetterPairModel.language(code).map { ($0, PairScorer.steps($0)) }
+        }
     }
 
     /// One step: a score in the upper 32 bits and how many scores it counts for in the lower, so that one
