@@ -83,6 +83,30 @@ public struct LanguageDetector: Sendable {
         decide(evidence(of: text, stoppingAt: weights.decisiveMargin))
     }
 
+    /// The text's language, as ``detect(_:)-(String)`` finds it; the words `cache` holds from the texts
+    /// read with it before are not looked up again, and this text's words are added to it.
+    public func detect(_ text: String, cache: inout WordEvidenceCache) -> LanguageGuess {
+        decide(evidence(of: text[...], stoppingAt: weights.decisiveMargin, cache: &cache))
+    }
+
+    /// ``evidence(of:stoppingAt:)``, read with `cache`.
+    func evidence(of text: Substring, stoppingAt margin: Double?, cache: inout WordEvidenceCache) -> LanguageEvidence {
+        var evidence = LanguageEvidence(languages: model.languages.count)
+        cache.withSlots(for: cacheOwner) { slots in
+            read(text, into: &evidence, stoppingAt: margin, cache: slots)
+        }
+        return evidence
+    }
+
+    private var cacheOwner: WordEvidenceCache.Owner {
+        WordEvidenceCache.Owner(model: model, backoff: backoff, wholeWordLetters: weights.wholeWordLetters)
+    }
+
+    /// ``DetectionWeights/backoff`` in the model's quantisation units.
+    private var backoff: Int {
+        Int((weights.backoff / model.step).rounded())
+    }
+
     /// Reads the text once, word by word, and sums what every letter, word and alphabet says.
     public func evidence(of text: Substring) -> LanguageEvidence {
         evidence(of: text, stoppingAt: nil)
@@ -104,17 +128,21 @@ public struct LanguageDetector: Sendable {
 
     /// Adds the text's evidence, or that of its first words up to `margin`, to `evidence`, leaving out
     /// addresses, handles and tags (``NonLanguageText``).
-    private func read(_ text: Substring, into evidence: inout LanguageEvidence, stoppingAt margin: Double?) {
+    private func read(
+        _ text: Substring, into evidence: inout LanguageEvidence, stoppingAt margin: Double?, cache: UnsafeMutableRawPointer? = nil
+    ) {
         if NonLanguageText.mayOccur(in: text) {
             let languageText = NonLanguageText.removed(from: text)
-            readWords(languageText[...], into: &evidence, stoppingAt: margin)
+            readWords(languageText[...], into: &evidence, stoppingAt: margin, cache: cache)
         } else {
-            readWords(text, into: &evidence, stoppingAt: margin)
+            readWords(text, into: &evidence, stoppingAt: margin, cache: cache)
         }
     }
 
-    private func readWords(_ text: Substring, into evidence: inout LanguageEvidence, stoppingAt margin: Double?) {
-        let backoff = Int((weights.backoff / model.step).rounded())
+    private func readWords(
+        _ text: Substring, into evidence: inout LanguageEvidence, stoppingAt margin: Double?, cache: UnsafeMutableRawPointer?
+    ) {
+        let backoff = self.backoff
         // The scorer's buffers live on the stack, so a text costs no allocation beyond its evidence.
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: WordScorer.wordCapacity) { word in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * WordScorer.wordCapacity * LanguageModel.maxOrder) { found in
@@ -124,7 +152,7 @@ public struct LanguageDetector: Sendable {
                             let scorer = WordScorer(
                                 model: model, table: table, directory: directory, stride: model.slotWords * 8,
                                 backoff: backoff, wholeWordLetters: weights.wholeWordLetters, word: word, found: found,
-                                scratch: scratch)
+                                scratch: scratch, cache: cache)
                             read(text, with: scorer, into: &evidence, stoppingAt: margin)
                         }
                     }

@@ -23,6 +23,8 @@ struct WordScorer {
     /// The keys of the n-grams being looked up, then the first word of each one's guessed entry, laid out
     /// as `found`.
     let scratch: UnsafeMutableBufferPointer<UInt64>
+    /// The slots of the reader's ``WordEvidenceCache``, or nil when it keeps none.
+    let cache: UnsafeMutableRawPointer?
 
     /// The entry where the search for a key starts, guessed from the key's bits within its directory
     /// range, or -1 when the range is empty.
@@ -76,24 +78,57 @@ struct WordScorer {
 
     /// Scores `word[1...length]`, padded with the spaces at `word[0]` and `word[length + 1]`: each letter
     /// and the word's end by the longest n-gram ending there that the language has seen, then the word as
-    /// a whole, then its letters against each alphabet.
+    /// a whole, then its letters against each alphabet. A word the cache holds adds what it stored.
     func score(length: Int, into evidence: inout LanguageEvidence) {
-        let languageCount = model.languages.count
-        let maxOrder = LanguageModel.maxOrder
         let end = length + 1
         word[end] = 0x20
-        evidence.words += 1
+        var hash = LanguageModel.wordBasis
+        for position in 1..<end {
+            hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
+        }
         let bank = LanguageEvidence.bank(of: WritingScript.of(word[1]))
+        let slot = cache.flatMap { WordEvidenceCache.Slot(in: $0, hash: hash, word: word, length: length) }
+        if let slot, slot.holds(word, length: length) {
+            add(slot.evidence, length: length, bank: bank, into: &evidence)
+            return
+        }
+        let scored = lookUp(length: length, hash: hash)
+        add(scored, length: length, bank: bank, into: &evidence)
+        slot?.store(scored, word: word, length: length)
+    }
+
+    private func add(_ scored: WordEvidence, length: Int, bank: Int, into evidence: inout LanguageEvidence) {
+        let languageCount = model.languages.count
         let characterBase = bank * LanguageModel.wordOrder * languageCount
         let wordBase = characterBase + (LanguageModel.wordOrder - 1) * languageCount
         let absentBase = bank * languageCount
+        evidence.words += 1
+        evidence.trigrams += length
+        evidence.knownTrigrams += scored.knownTrigrams
+        for column in 0..<languageCount {
+            evidence.absentLetters[absentBase + column] += Int(scored.absent[column])
+            evidence.sums[characterBase + column] += Int(scored.costs[column])
+        }
+        if let values = scored.wordValues {
+            for column in 0..<languageCount {
+                evidence.sums[wordBase + column] += Int(values[column])
+            }
+        }
+    }
+
+    /// Looks every n-gram of the word and the word itself up in the model. `hash` is the word's hash.
+    private func lookUp(length: Int, hash: UInt64) -> WordEvidence {
+        let languageCount = model.languages.count
+        let maxOrder = LanguageModel.maxOrder
+        let end = length + 1
+        var absent = SIMD16<UInt8>()
         for position in 1..<end {
             let letter = word[position]
             guard letter < LanguageModel.letterMaskLimit else { continue }
             let lacking = model.lackingLetter[Int(letter)]
             guard lacking != 0 else { continue }
             for column in 0..<languageCount where lacking & (1 << column) != 0 {
-                evidence.absentLetters[absentBase + column] += 1
+                absent[column] &+= 1
             }
         }
         // Every n-gram of the word is looked up at once: first each one's guessed entry is read, with no
@@ -127,8 +162,8 @@ struct WordScorer {
         for slot in 0..<lookups where guesses[slot] >= 0 {
             found[slot] = settle(keys[slot], start: guesses[slot], first: probes[slot])
         }
-        evidence.trigrams += length
-        for position in 2...end where found[position * maxOrder + 2] >= 0 { evidence.knownTrigrams += 1 }
+        var knownTrigrams = 0
+        for position in 2...end where found[position * maxOrder + 2] >= 0 { knownTrigrams += 1 }
         // Every language at once: lane `column` of a 16-byte vector is that language's value of the n-gram.
         // A lane takes the longest n-gram its language has seen, paying `backoff` for each order it drops;
         // a lane no n-gram resolves pays the language's floor (or, for the word's end, a fixed 30 units).
@@ -156,22 +191,15 @@ struct WordScorer {
             }
             wordCost &+= SIMD16<UInt32>(truncatingIfNeeded: cost)
         }
-        var hash = LanguageModel.wordBasis
-        for position in 1..<end {
-            hash = (hash ^ UInt64(word[position])) &* LanguageModel.fnvPrime
-        }
         let entry = lookup(hash)
         // A short word's letters and its boundaries fit in one n-gram, so the letter chain is the word's own
         // frequency again, counted over the dictionary stems too, which dilute it: the word entry, from
         // running text alone, stands in for it.
-        let wholeWord = entry >= 0 && length <= wholeWordLetters
-        for column in 0..<languageCount {
-            evidence.sums[characterBase + column] += wholeWord ? Int(table[entry + column]) : Int(wordCost[column])
+        let wordValues = entry >= 0 ? table.loadUnaligned(fromByteOffset: entry, as: SIMD16<UInt8>.self) : nil
+        var costs = wordCost
+        if let wordValues, length <= wholeWordLetters {
+            costs = SIMD16<UInt32>(truncatingIfNeeded: wordValues)
         }
-        if entry >= 0 {
-            for column in 0..<languageCount {
-                evidence.sums[wordBase + column] += Int(table[entry + column])
-            }
-        }
+        return WordEvidence(costs: costs, wordValues: wordValues, absent: absent, knownTrigrams: knownTrigrams)
     }
 }

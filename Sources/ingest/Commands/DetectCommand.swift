@@ -105,12 +105,14 @@ struct DetectCommand: ParsableCommand {
         output.reserveCapacity(1 << 16)
         var failed: [Int] = []
         var lineNumber = 0
+        // The lines' recurring words are scored once for the whole input.
+        var cache = WordEvidenceCache()
         let body = input.last == 0x0A ? input.dropLast() : input[...]
         for line in body.isEmpty ? [] : body.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             do throws(JSONStringLine.Problem) {
                 let text = try JSONStringLine.text(of: line)
-                Self.append(detector.detect(text), error: nil, to: &output)
+                Self.append(detector.detect(text, cache: &cache), error: nil, to: &output)
             } catch {
                 failed.append(lineNumber)
                 let guess = LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: nil, candidates: [])

@@ -1,0 +1,49 @@
+/// What the words read so far said, kept so that a word met again adds its evidence without looking its
+/// n-grams up again.
+///
+/// Scoring a word is nearly all cache misses in the model's 13 MB table: five orders of n-grams for
+/// each letter. Running text repeats its short words ("и", "na", "the") again and again, so a batch of
+/// texts read by one owner of this value skips most of those misses. A word's evidence depends only on its
+/// letters and on the detector's model and weights, so a hit adds exactly what scoring it would add.
+///
+/// A value, owned by whoever reads a batch of texts (`ingest detect --jsonl`'s loop over its lines) and
+/// passed `inout`: no state is shared between threads. Its size is fixed: `slotCount` slots, one word
+/// each, a new word replacing the one in its slot.
+public struct WordEvidenceCache: Sendable {
+    /// 4,096 slots of 96 bytes and their tags: 400 KiB, small beside the model's table. Over 9,140 sentences
+    /// in the ten languages, read one after another, 48 % of the words (32 % of the letters) are found.
+    static let slotCount = 1 << 12
+    /// Longer words seldom recur, and their costs could outgrow 16 bits.
+    static let maximumLetters = 12
+    /// Per slot: the letters as 16-bit values (bytes 0–23), the length (24; 0 for an empty slot), the known
+    /// trigrams (25), whether the word has a word entry (26); the letters' cost per language as 16-bit lanes
+    /// (32–63), the word entry's values (64–79), the letters each alphabet lacks (80–95).
+    static let slotBytes = 96
+    static let lengthOffset = 24
+    static let knownTrigramsOffset = 25
+    static let hasWordOffset = 26
+    static let costsOffset = 32
+    static let wordValuesOffset = 64
+    static let absentOffset = 80
+
+    /// The tags, a 32-bit word per slot (the top half of the word's hash), then the slots. A word whose tag
+    /// differs is not there, which is known without reading its slot: the tags stay in the processor's
+    /// cache where the slots do not, and most words not held would otherwise cost a miss to find out.
+    var slots: [UInt8]
+    static let tagBytes = slotCount * 4
+    /// What the stored evidence was scored with; another model or other weights empty the cache first.
+    var owner: Owner?
+
+    public init() {
+        slots = [UInt8](repeating: 0, count: Self.tagBytes + Self.slotCount * Self.slotBytes)
+    }
+
+    /// Hands the tags and slots to `body`, emptied first when they were filled for another `owner`.
+    mutating func withSlots<Result>(for owner: Owner, _ body: (UnsafeMutableRawPointer) -> Result) -> Result {
+        if self.owner != owner {
+            for slot in 0..<Self.slotCount { slots[Self.tagBytes + slot * Self.slotBytes + Self.lengthOffset] = 0 }
+            self.owner = owner
+        }
+        return slots.withUnsafeMutableBytes { body($0.baseAddress!) }
+    }
+}
