@@ -11,7 +11,8 @@
 /// each, a new word replacing the one in its slot.
 public struct WordEvidenceCache: Sendable {
     /// 4,096 slots of 96 bytes and their tags: 400 KiB, small beside the model's table. Over 9,140 sentences
-    /// in the ten languages, read one after another, 48 % of the words (32 % of the letters) are found.
+    /// in the ten languages, read one after another, 46 % of the words scored (29 % of their letters) are
+    /// found; over 24,241 lines of the training sentences, 61 % (44 %).
     static let slotCount = 1 << 12
     /// Longer words seldom recur, and their costs could outgrow 16 bits.
     static let maximumLetters = 12
