@@ -42,10 +42,10 @@ import Testing
         var cache = WordEvidenceCache()
         let text = "na na i the на"[...]
         let scored = detector.evidence(of: text, stoppingAt: nil, cache: &cache)
-        // Every stored cost is raised by one: what the cache serves now differs from the model's answer.
-        let slots = WordEvidenceCache.tagBytes
+        // The first language's stored cost of every word held is raised by one: what the cache serves now
+        // differs from what the model says.
         var held = 0
-        for slot in stride(from: slots, to: cache.slots.count, by: WordEvidenceCache.slotBytes)
+        for slot in stride(from: WordEvidenceCache.tagBytes, to: cache.slots.count, by: WordEvidenceCache.slotBytes)
         where cache.slots[slot + WordEvidenceCache.lengthOffset] != 0 {
             held += 1
             cache.slots[slot + WordEvidenceCache.costsOffset] &+= 1
