@@ -1,9 +1,10 @@
 /// What the words read so far said, kept so that a word met again adds its evidence without looking its
 /// n-grams up again.
 ///
-/// Scoring a word is nearly all cache misses in the model's 13 MB table: five orders of n-grams for
-/// each letter. Running text repeats its short words ("и", "na", "the") again and again, so a batch of
-/// texts read by one owner of this value skips most of those misses. A word's evidence depends only on its
+/// Scoring a word looks up five orders of n-grams for each letter in the model's 13 MB table, six times a
+/// 2 MiB second-level cache: 58 % of the samples of `ingest detect --jsonl` over 9,140 sentences
+/// (`perf record`) were that scoring. Running text repeats its short words ("и", "na", "the") again and
+/// again, so a batch of texts read by one owner of this value skips most of those lookups. A word's evidence depends only on its
 /// letters and on the detector's model and weights, so a hit adds exactly what scoring it would add.
 ///
 /// A value, owned by whoever reads a batch of texts (`ingest detect --jsonl`'s loop over its lines) and
@@ -28,8 +29,7 @@ public struct WordEvidenceCache: Sendable {
     static let absentOffset = 80
 
     /// The tags, a 32-bit word per slot (the top half of the word's hash), then the slots. A word whose tag
-    /// differs is not there, which is known without reading its slot: the tags stay in the processor's
-    /// cache where the slots do not, and most words not held would otherwise cost a miss to find out.
+    /// differs is not there, which is known from the 16 KiB of tags without reading its 96-byte slot.
     var slots: [UInt8]
     static let tagBytes = slotCount * 4
     /// What the stored evidence was scored with; another model or other weights empty the cache first.
