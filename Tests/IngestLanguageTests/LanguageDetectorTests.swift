@@ -126,6 +126,37 @@ import Testing
         #expect(none.detect(text) == plain)
     }
 
+    /// Serbian's Latin model is its Cyrillic sentences transliterated; each speaks for all of Serbian, so a
+    /// text in either script is worth half of what that model says.
+    @Test("a language written in two scripts pays ln 2 against each language written in one, in either script", arguments: [
+        "ma", "od", "Kde je nejbližší autobusová zastávka?", "сам", "Ово је реченица на српском језику.", "мы",
+    ])
+    func scriptSharePrior(_ text: String) throws {
+        #expect(detector.model.scriptCounts == detector.model.languages.map { $0 == "sr" ? 2 : 1 })
+        var whole = detector
+        whole.weights.decisiveMargin = nil
+        whole.weights.sharesPriorAmongScripts = false
+        var shared = whole
+        shared.weights.sharesPriorAmongScripts = true
+        let before = whole.detect(text)
+        let after = shared.detect(text)
+        func score(_ guess: LanguageGuess, _ code: String) throws -> Double {
+            try #require(guess.candidates.first { $0.language == code }).score
+        }
+        for other in detector.candidates where other != "sr" {
+            let moved = (log(try score(after, "sr")) - log(try score(after, other)))
+                - (log(try score(before, "sr")) - log(try score(before, other)))
+            #expect(abs(moved + log(2)) < 1e-9, "\(text): sr against \(other)")
+        }
+        for (first, second) in [("bg", "pl"), ("uk", "en"), ("ru", "cs"), ("mk", "sk")] {
+            let moved = (log(try score(after, first)) - log(try score(after, second)))
+                - (log(try score(before, first)) - log(try score(before, second)))
+            #expect(abs(moved) < 1e-9, "\(text): \(first) against \(second)")
+        }
+        // Serbian in full sentences, in either script, stays Serbian.
+        if text.hasSuffix(".") { #expect(after.code == "sr") }
+    }
+
     /// "юг" ("south") has exactly the same evidence in Bulgarian and Russian, "граф" ("count") in Russian and Belarusian:
     /// nothing in the text decides, so the pipeline's priorities do.
     @Test("candidates with the same evidence are ranked own languages first, then in the order given", arguments: [

@@ -1,6 +1,7 @@
 extension LanguageDetector {
     /// What a text's evidence says before any prior for one particular language: each candidate's
-    /// log-likelihood with the own-language prior applied, and whether the text can be judged at all.
+    /// log-likelihood with the own-language prior and the share among scripts applied, and whether the text
+    /// can be judged at all.
     /// A page keeps one per paragraph, so that each paragraph is decided once the page's language is known
     /// (``DetectionWeights/pageLanguagePrior``) without the paragraph being read twice or its evidence kept.
     public struct Judgement: Sendable, Equatable {

@@ -18,6 +18,9 @@ public struct LanguageDetector: Sendable {
     /// Per candidate, in the same order, whether it is a decoy: a decoy pays
     /// ``DetectionWeights/ownLanguagePrior``.
     let decoyCandidates: [Bool]
+    /// Per candidate, in the same order, -ln of the share of its text in any one script: ln 2 for Serbian,
+    /// 0 for a language written in one (``DetectionWeights/sharesPriorAmongScripts``).
+    let scriptShareCosts: [Double]
     /// English's model column, when the model has English. English writes its pronoun I as a capital, and
     /// its training sentences have 3 lower-case "i" among 10,258: a word that is a lone lower-case "i" is
     /// Polish, Czech, Slovak or Serbian "and", and is counted as a letter English lacks. Case is otherwise
@@ -53,6 +56,7 @@ public struct LanguageDetector: Sendable {
         self.model = model
         self.candidateColumns = columns
         self.decoyCandidates = columns.map { decoyColumns.contains($0) }
+        self.scriptShareCosts = columns.map { log(Double(model.scriptCounts[$0])) }
         self.englishColumn = model.index(of: "en")
         self.minimumConfidence = minimumConfidence
     }
@@ -258,15 +262,13 @@ public struct LanguageDetector: Sendable {
         let bank = LanguageEvidence.bank(of: script)
         let bankBase = bank * LanguageModel.wordOrder * languageCount
         let wordBase = bankBase + (LanguageModel.wordOrder - 1) * languageCount
-        // The prior, on the untempered scale the margin is measured in.
-        let decoyCharge = weights.ownLanguagePrior * weights.temperature
         var best = -Double.infinity
         var second = -Double.infinity
         for (candidate, column) in candidateColumns.enumerated() {
             let cost = weights.characters * Double(evidence.sums[bankBase + column])
                 + weights.words * Double(evidence.sums[wordBase + column])
-            var likelihood = -cost * model.step - weights.absentLetter * Double(evidence.absentLetters[bank * languageCount + column])
-            if decoyCandidates[candidate] { likelihood -= decoyCharge }
+            let likelihood = -cost * model.step - weights.absentLetter * Double(evidence.absentLetters[bank * languageCount + column])
+                - priorCost(of: candidate)
             if likelihood > best {
                 second = best
                 best = likelihood
@@ -275,6 +277,16 @@ public struct LanguageDetector: Sendable {
             }
         }
         return second == -.infinity ? 0 : best - second
+    }
+
+    /// What a candidate's priors cost it, on the untempered scale its likelihoods are summed in, so that each
+    /// prior is worth exactly its nats once tempered: ``DetectionWeights/ownLanguagePrior`` for a decoy, and
+    /// the share of a language written in several scripts (``DetectionWeights/sharesPriorAmongScripts``).
+    @inline(__always)
+    func priorCost(of candidate: Int) -> Double {
+        var nats = decoyCandidates[candidate] ? weights.ownLanguagePrior : 0
+        if weights.sharesPriorAmongScripts { nats += scriptShareCosts[candidate] }
+        return nats * weights.temperature
     }
 
     /// Log-likelihood of each candidate, in candidate order, from the words of the given script.
@@ -303,10 +315,8 @@ public struct LanguageDetector: Sendable {
     public func judge(_ evidence: LanguageEvidence) -> Judgement {
         let script = evidence.dominantScript
         let likelihoods = logLikelihoods(evidence, script: script ?? .other)
-        // The prior joins on the untempered scale, so that it is worth exactly its nats once tempered.
-        let decoyCharge = weights.ownLanguagePrior * weights.temperature
         return Judgement(
-            likelihoods: zip(likelihoods, decoyCandidates).map { likelihood, decoy in decoy ? likelihood - decoyCharge : likelihood },
+            likelihoods: likelihoods.indices.map { likelihoods[$0] - priorCost(of: $0) },
             script: script,
             judgeable: evidence.letters >= 2 && (script == .latin || script == .cyrillic),
             gibberish: evidence.trigrams >= 4 && evidence.knownTrigrams * 3 < evidence.trigrams)

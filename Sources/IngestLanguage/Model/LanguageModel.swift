@@ -52,6 +52,9 @@ public final class LanguageModel: Sendable {
     /// Cyrillic text is no evidence against a Cyrillic language, so other scripts' letters are not counted.
     let lackingLetter: [UInt16]
     static let letterMaskLimit = 0x0530
+    /// Per language, how many of the candidates' scripts (Latin, Cyrillic) its alphabet has letters in:
+    /// 2 for Serbian, 1 for the rest.
+    public let scriptCounts: [Int]
     /// The entries in ascending key order, `slotWords` words each: the key in the low 40 bits of the first
     /// word and the languages' quantised -ln P in the bytes after it (byte 5 on), so one lookup touches one
     /// cache line. Two zero words follow the last entry, so that the scorer may read any entry's values as
@@ -222,6 +225,7 @@ public final class LanguageModel: Sendable {
         for language in 0..<count { letterFloors[language] = UInt16(floors[language * Self.wordOrder]) }
         self.letterFloors = letterFloors
         self.lackingLetter = lacking
+        self.scriptCounts = scripts.map { max(1, $0.intersection([.latin, .cyrillic]).count) }
         self.table = table
         self.slotWords = slotWords
         self.directory = directory
