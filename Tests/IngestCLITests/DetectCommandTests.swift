@@ -92,11 +92,34 @@ import Testing
         #expect(try polishScore(noDecoys.stdout) == evenScore)
     }
 
-    @Test("--decoys naming a language the model lacks, or --weights whole-word-letters that is not a whole number, is refused with exit 64", arguments: [
+    @Test("--weights script-share=0 gives Serbian, written in two scripts, its whole prior back in either")
+    func scriptShare() async throws {
+        let input = "ma\nсам\n"
+        let arguments = ["detect", "--jsonl", "--candidates", "pl,sr,bg"]
+        let shared = try await IngestProcess.run(arguments, stdin: input)
+        let whole = try await IngestProcess.run(arguments + ["--weights", "script-share=0"], stdin: input)
+        #expect(shared.status == 0 && whole.status == 0, "\(shared.stderr)\(whole.stderr)")
+        func serbianOdds(_ stdout: String) throws -> [Double] {
+            try Self.objects(stdout).map { answer in
+                let candidates = try #require(answer["candidates"] as? [[String: Any]])
+                func score(_ code: String) throws -> Double {
+                    try #require(candidates.first { $0["language"] as? String == code }?["score"] as? Double)
+                }
+                return log(try score("sr")) - log(try score(answer["script"] as? String == "Latn" ? "pl" : "bg"))
+            }
+        }
+        let moved = zip(try serbianOdds(whole.stdout), try serbianOdds(shared.stdout)).map { $0 - $1 }
+        #expect(moved.count == 2)
+        // Scores are printed to four places, so the odds move by ln 2 only to about that.
+        for step in moved { #expect(abs(step - log(2)) < 0.01, "\(moved)") }
+    }
+
+    @Test("--decoys naming a language the model lacks, or --weights whole-word-letters or script-share out of its range, is refused with exit 64", arguments: [
         (["detect", "--decoys", "ru,de"], "no decoy 'de'"),
         (["detect", "--weights", "whole-word-letters=2.5"], "whole-word-letters needs a whole number up to 64"),
         (["detect", "--weights", "whole-word-letters=65"], "whole-word-letters needs a whole number up to 64"),
         (["detect", "--weights", "own-language-prior=-1"], "own-language-prior needs a number of at least 0"),
+        (["detect", "--weights", "script-share=0.5"], "script-share is 1"),
     ])
     func badDecoysAndWeights(_ arguments: [String], _ message: String) async throws {
         let result = try await IngestProcess.run(arguments, stdin: "Dzień dobry\n")

@@ -36,7 +36,7 @@ struct DetectCommand: ParsableCommand {
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, own-language-prior, whole-word-letters, decisive-margin; 'none' for no margin), for setting the weights on held-out text.",
+        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin; 'none' for no margin), for setting the weights on held-out text.",
         valueName: "pairs"))
     var weights: String?
 
@@ -155,6 +155,11 @@ struct DetectCommand: ParsableCommand {
                 guard value > 0 else { throw ValidationError("--weights: temperature must be above 0") }
                 weights.temperature = value
             case "own-language-prior": weights.ownLanguagePrior = value
+            case "script-share":
+                guard value == 0 || value == 1 else {
+                    throw ValidationError("--weights: script-share is 1 (a language written in two scripts shares its prior between them) or 0, not '\(parts[1])'")
+                }
+                weights.sharesPriorAmongScripts = value == 1
             case "whole-word-letters":
                 guard value == value.rounded(), value <= 64 else {
                     throw ValidationError("--weights: whole-word-letters needs a whole number up to 64, not '\(parts[1])'")
@@ -163,7 +168,7 @@ struct DetectCommand: ParsableCommand {
             case "decisive-margin": weights.decisiveMargin = value
             default:
                 throw ValidationError(
-                    "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, own-language-prior, whole-word-letters, decisive-margin")
+                    "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin")
             }
         }
         return weights
