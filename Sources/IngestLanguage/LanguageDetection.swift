@@ -23,13 +23,15 @@ public struct LanguageDetection: Stage {
         decoys: [String] = LanguageDetector.defaultDecoys,
         minimumConfidence: Double = LanguageDetector.defaultMinimumConfidence,
         ownLanguagePrior: Double = DetectionWeights().ownLanguagePrior,
-        pageLanguagePrior: Double = DetectionWeights().pageLanguagePrior
+        pageLanguagePrior: Double = DetectionWeights().pageLanguagePrior,
+        sharesPriorAmongScripts: Bool = DetectionWeights().sharesPriorAmongScripts
     ) {
         analyzer = Result { () throws(LanguageModelError) in
             var detector = try LanguageDetector.bundled(
                 candidates: candidates, decoys: decoys, minimumConfidence: minimumConfidence)
             detector.weights.ownLanguagePrior = ownLanguagePrior
             detector.weights.pageLanguagePrior = pageLanguagePrior
+            detector.weights.sharesPriorAmongScripts = sharesPriorAmongScripts
             return PageLanguageAnalyzer(detector: detector)
         }
     }
@@ -71,6 +73,10 @@ public struct LanguageDetection: Stage {
                 name: "page_language_prior",
                 summary: "prior log-odds (nats) of a paragraph's page language against each other candidate; 0 decides each paragraph on its own",
                 kind: .number(0...20), defaultValue: .number(DetectionWeights().pageLanguagePrior)),
+            StageOptionSpec(
+                name: "script_share",
+                summary: "a language written in two scripts (Serbian) is taken to be in each half the time; false for pages known to be in one",
+                kind: .boolean, defaultValue: .boolean(DetectionWeights().sharesPriorAmongScripts)),
         ],
         make: { options in
             LanguageDetection(
@@ -78,6 +84,7 @@ public struct LanguageDetection: Stage {
                 decoys: (options.string("decoys") ?? "").split(separator: ",").map(String.init),
                 minimumConfidence: options.number("min_confidence") ?? LanguageDetector.defaultMinimumConfidence,
                 ownLanguagePrior: options.number("own_language_prior") ?? DetectionWeights().ownLanguagePrior,
-                pageLanguagePrior: options.number("page_language_prior") ?? DetectionWeights().pageLanguagePrior)
+                pageLanguagePrior: options.number("page_language_prior") ?? DetectionWeights().pageLanguagePrior,
+                sharesPriorAmongScripts: options.boolean("script_share") ?? DetectionWeights().sharesPriorAmongScripts)
         })
 }

@@ -145,6 +145,9 @@ import Testing
         #expect(throws: DefinitionError.self) {
             try parser.parse(yaml: "name: x\nstages:\n  - language:\n      own_language_prior: -1\n", file: "p.yaml")
         }
+        #expect(throws: DefinitionError.self) {
+            try parser.parse(yaml: "name: x\nstages:\n  - language:\n      script_share: half\n", file: "p.yaml")
+        }
     }
 
     @Test("the pipeline's decoys and priors reach the detector; by default the decoys are the six, with no own-language prior")
@@ -160,6 +163,9 @@ import Testing
         #expect(plain.decoys == LanguageDetector.defaultDecoys)
         #expect(plain.weights == DetectionWeights())
         #expect(try detector("name: x\nstages:\n  - language:\n      page_language_prior: 0\n").weights.pageLanguagePrior == 0)
+        let whole = try detector("name: x\nstages:\n  - language:\n      script_share: false\n")
+        #expect(plain.weights.sharesPriorAmongScripts && !whole.weights.sharesPriorAmongScripts)
+        #expect(whole.detect("сам") != plain.detect("сам"))
         let set = try detector(
             "name: x\nstages:\n  - language:\n      candidates: bg,pl,ru,cs\n      decoys: ru,cs,sk\n      own_language_prior: 0.5\n")
         #expect(set.candidates == ["bg", "pl", "ru", "cs"])
