@@ -92,6 +92,18 @@ import Testing
         #expect(exhaustive.detect(text) == full)
     }
 
+    /// ln of the odds of `first` against `second` in a guess: what a prior moves.
+    func logOdds(_ guess: LanguageGuess, _ first: String, _ second: String) throws -> Double {
+        func score(_ code: String) throws -> Double {
+            try #require(guess.candidates.first { $0.language == code }).score
+        }
+        return log(try score(first)) - log(try score(second))
+    }
+
+    /// Pairs of languages that are both own languages, both decoys, and each written in one script, whose
+    /// odds neither prior may move.
+    static let pairsWithoutPrior = [("bg", "pl"), ("uk", "en"), ("ru", "cs"), ("mk", "sk")]
+
     @Test("the prior for the pipeline's own languages multiplies each one's odds against each decoy by e^prior", arguments: [
         "na", "to", "i", "Co", "не", "и", "Kde je nejbližší autobusová zastávka?",
     ])
@@ -103,21 +115,16 @@ import Testing
         var leaning = reading
         leaning.weights.ownLanguagePrior = 1
         let leaned = leaning.detect(text)
-        func score(_ guess: LanguageGuess, _ code: String) throws -> Double {
-            try #require(guess.candidates.first { $0.language == code }).score
-        }
         #expect(abs(leaned.candidates.map(\.score).reduce(0, +) - 1) < 1e-9)
         for own in ["bg", "pl", "uk", "en"] {
             for decoy in LanguageDetector.defaultDecoys {
-                let before = log(try score(plain, own)) - log(try score(plain, decoy))
-                let after = log(try score(leaned, own)) - log(try score(leaned, decoy))
-                #expect(abs(after - before - 1) < 1e-9, "\(text): \(own) against \(decoy)")
+                let moved = try logOdds(leaned, own, decoy) - logOdds(plain, own, decoy)
+                #expect(abs(moved - 1) < 1e-9, "\(text): \(own) against \(decoy)")
             }
         }
-        for (first, second) in [("bg", "pl"), ("uk", "en"), ("ru", "cs"), ("mk", "sk")] {
-            let before = log(try score(plain, first)) - log(try score(plain, second))
-            let after = log(try score(leaned, first)) - log(try score(leaned, second))
-            #expect(abs(after - before) < 1e-9, "\(text): \(first) against \(second)")
+        for (first, second) in Self.pairsWithoutPrior {
+            let moved = try logOdds(leaned, first, second) - logOdds(plain, first, second)
+            #expect(abs(moved) < 1e-9, "\(text): \(first) against \(second)")
         }
         // Without decoys the prior has nothing to weigh.
         var none = try LanguageDetector.bundled(decoys: [])
@@ -140,17 +147,12 @@ import Testing
         shared.weights.sharesPriorAmongScripts = true
         let before = whole.detect(text)
         let after = shared.detect(text)
-        func score(_ guess: LanguageGuess, _ code: String) throws -> Double {
-            try #require(guess.candidates.first { $0.language == code }).score
-        }
         for other in detector.candidates where other != "sr" {
-            let moved = (log(try score(after, "sr")) - log(try score(after, other)))
-                - (log(try score(before, "sr")) - log(try score(before, other)))
+            let moved = try logOdds(after, "sr", other) - logOdds(before, "sr", other)
             #expect(abs(moved + log(2)) < 1e-9, "\(text): sr against \(other)")
         }
-        for (first, second) in [("bg", "pl"), ("uk", "en"), ("ru", "cs"), ("mk", "sk")] {
-            let moved = (log(try score(after, first)) - log(try score(after, second)))
-                - (log(try score(before, first)) - log(try score(before, second)))
+        for (first, second) in Self.pairsWithoutPrior {
+            let moved = try logOdds(after, first, second) - logOdds(before, first, second)
             #expect(abs(moved) < 1e-9, "\(text): \(first) against \(second)")
         }
         // Serbian in full sentences, in either script, stays Serbian.
