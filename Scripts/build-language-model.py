@@ -188,6 +188,32 @@ def count(lines, dictionary=()):
     return grams
 
 
+def dictionary_encoding(directory, name):
+    """The character set the dictionary's affix file declares (SET), UTF-8 when it declares none."""
+    with open(os.path.join(directory, name + ".aff"), "rb") as handle:
+        for raw in handle:
+            if raw.startswith(b"SET "):
+                return raw[4:].strip().decode("ascii").lower().replace("iso8859", "iso-8859")
+    return "utf-8"
+
+
+def known_forms(directory, language, among):
+    """The words of `among` that the language's hunspell dictionary spells: its lower-case entries and the
+    forms their suffix rules make (entries that start with a capital, mostly names, are left out)."""
+    name = HUNSPELL[language]
+    dictionary = Dictionary(name, dictionary_encoding(directory, name), directory)
+    found = set()
+    for entry in dictionary.entries:
+        if entry[:1].islower():
+            for form in dictionary.forms(entry):
+                word = unicodedata.normalize("NFC", form).lower().replace("’", "'").replace("ʼ", "'")
+                # Serbian's Latin sample is its Cyrillic transliterated, so its dictionary spells both.
+                for spelling in (word, to_serbian_latin(word)) if language == "sr" else (word,):
+                    if spelling in among:
+                        found.add(spelling)
+    return found
+
+
 def dictionary_words(directory, language, cap=DICTIONARY_CAP, forms=False):
     """Lower-case stems of the language's hunspell dictionary (Debian hunspell-* packages), or with `forms` the
     stems and every form their suffix rules make, at most `cap` of them, evenly sampled from the sorted list;
@@ -198,12 +224,7 @@ def dictionary_words(directory, language, cap=DICTIONARY_CAP, forms=False):
     path = os.path.join(directory, name + ".dic")
     if not os.path.exists(path):
         sys.exit("missing %s: install the hunspell-%s package (or pass --dictionaries DIR)" % (path, language))
-    encoding = "utf-8"
-    with open(os.path.join(directory, name + ".aff"), "rb") as handle:
-        for raw in handle:
-            if raw.startswith(b"SET "):
-                encoding = raw[4:].strip().decode("ascii").lower().replace("iso8859", "iso-8859")
-                break
+    encoding = dictionary_encoding(directory, name)
     alphabet = set(ALPHABETS[language]) | set(APOSTROPHES)
 
     def usable(word):
@@ -261,7 +282,7 @@ def quantise(log_probability):
 
 
 def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTIONARY_CAP, max_entries=0,
-          ratio=DICTIONARY_RATIO, extra_dir=EXTRA, forms=(), vocabularies=VOCABULARIES):
+          ratio=DICTIONARY_RATIO, extra_dir=EXTRA, forms=(), vocabularies=VOCABULARIES, known=(), known_count=0.5):
     counts = {}
     for language in LANGUAGES:
         path = training_file(train_dir, language, "the model")
@@ -308,6 +329,9 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
         denominator = sum(counter.values()) + len(counter)
         word_columns.append((counter, denominator, math.log(len(counter) / (denominator * max(1, distinct - len(counter))))))
     word_floors = [quantise(column[2]) for column in word_columns[:len(LANGUAGES)]]
+    # With --dictionary-known, a word some language's sentences hold that a listed language's sentences lack
+    # but its dictionary spells counts as seen `known_count` times there (see the option's help).
+    spelt = {language: known_forms(dictionaries, language, union) for language in known}
     for word in sorted(union):
         columns = list(word_columns[:len(LANGUAGES)])
         if latin(word):
@@ -315,6 +339,8 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
         seen = [column[0].get(word, 0) for column in columns]
         if max(seen) < word_min_count:
             continue
+        seen = [known_count if not times and word in spelt.get(language, ()) else times
+                for times, language in zip(seen, LANGUAGES)]
         key = fnv(word, WORD_BASIS)
         if key not in entries:
             entries[key] = bytes(quantise(math.log(c / d) if c else floor) for c, (_, d, floor) in zip(seen, columns))
@@ -483,6 +509,12 @@ def main():
     parser.add_argument("--dictionary-forms", default="",
                         help="comma-separated languages whose dictionary words are their stems' inflected forms "
                         "(hunspell suffix rules), sampled as the stems are, rather than the stems alone")
+    parser.add_argument("--dictionary-known", default="",
+                        help="comma-separated languages with a hunspell dictionary whose lower-case entries and their "
+                        "suffixed forms count as seen --dictionary-known-count times in the word model when another "
+                        "language's sentences hold the word and theirs do not; none by default (README, 'Not yet met')")
+    parser.add_argument("--dictionary-known-count", type=float, default=0.5,
+                        help="how many times such a word counts as seen (default 0.5)")
     parser.add_argument("--vocabulary", default=VOCABULARIES,
                         help="comma-separated directories of word lists, <iso>.txt, that join the letter model as stems "
                         "do ('' for none)")
@@ -493,9 +525,13 @@ def main():
     parser.add_argument("--out", default=OUT, help="where to write the model (default: the package resource)")
     parser.add_argument("--check", action="store_true", help="exit 1 if the model file would change")
     args = parser.parse_args()
+    unknown = [code for code in args.dictionary_known.split(",") if code and code not in HUNSPELL]
+    if unknown:
+        parser.error("--dictionary-known: no dictionary for %s (those with one: %s)" % (", ".join(unknown), ", ".join(sorted(HUNSPELL))))
     entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count, args.dictionary_cap,
                             args.max_entries, args.dictionary_ratio, args.extra,
-                            [code for code in args.dictionary_forms.split(",") if code], args.vocabulary)
+                            [code for code in args.dictionary_forms.split(",") if code], args.vocabulary,
+                            [code for code in args.dictionary_known.split(",") if code], args.dictionary_known_count)
     data = render(entries, floors)
     out = args.out
     relative = os.path.relpath(out, ROOT)

@@ -23,6 +23,15 @@ import Testing
             "run python3 Scripts/build-language-model.py")
     }
 
+    /// Only a dictionary can say which words a language spells, so a language without one (Bulgarian, Czech,
+    /// Macedonian and Belarusian have none whose licence allows shipping) is refused before anything is built.
+    @Test("the model builder refuses --dictionary-known for a language without a dictionary", arguments: ["bg", "sk,cs", "xx"])
+    func dictionaryKnownNeedsADictionary(_ languages: String) async throws {
+        let status = try await PythonScript.run(
+            ["Scripts/build-language-model.py", "--dictionary-known", languages, "--out", "/nonexistent/model.bin"], quiet: true)
+        #expect(status == 2)
+    }
+
     /// The model's sources that are not in the repository are held to the worked examples of the scripts that
     /// prepare them: the Belarusian classical-spelling converter (each Belarusian sentence is counted in both
     /// spellings, and the words it must leave alone are examples too), the extra sentences' line rules (a
