@@ -168,11 +168,21 @@ import Testing
         #expect(result.stderr.contains("rror"))
     }
 
-    @Test("a model file that cannot be read is reported")
-    func missingModel() async throws {
-        let result = try await IngestProcess.run(["detect", "--model", "/nonexistent/model.bin"], stdin: "text\n")
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("cannot read the language model /nonexistent/model.bin"))
+    /// A model that is missing or is not a model is an input that cannot be read (exit 66, as for `strip`'s
+    /// missing directory), said in one line with no usage text after it.
+    @Test("a model file that is missing or damaged is reported with exit 66", arguments: ["missing", "damaged"])
+    func unreadableModel(_ kind: String) async throws {
+        var path = "/nonexistent/model.bin"
+        if kind == "damaged" {
+            let directory = try FixturePaths.temporaryDirectory()
+            path = directory.appendingPathComponent("model.bin").path
+            try Data("INGLANG5 but not a model".utf8).write(to: URL(fileURLWithPath: path))
+        }
+        let result = try await IngestProcess.run(["detect", "--jsonl", "--model", path], stdin: "text\n")
+        #expect(result.status == 66)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("cannot read the language model \(path)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("Usage"), "\(result.stderr)")
     }
 
     @Test("flags read without ArgumentParser come out as ArgumentParser reads them", arguments: [["detect"], ["detect", "--jsonl"]])

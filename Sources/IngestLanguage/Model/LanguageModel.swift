@@ -104,10 +104,15 @@ public final class LanguageModel: Sendable {
         return Result { () throws(LanguageModelError) in try LanguageModel(contentsOf: url) }
     }()
 
+    /// A damaged file's reason names the file, so that `detect --model` or a damaged install points at it.
     public convenience init(contentsOf url: URL) throws(LanguageModelError) {
         let source = try ModelSource.opening(path: url.path)
         defer { source.release() }
-        try self.init(source: source)
+        do {
+            try self.init(source: source)
+        } catch where !error.description.contains(url.path) {
+            throw LanguageModelError("cannot read the language model \(url.path): \(error.description)")
+        }
     }
 
     public convenience init(bytes: [UInt8]) throws(LanguageModelError) {

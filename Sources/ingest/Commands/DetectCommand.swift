@@ -76,16 +76,23 @@ struct DetectCommand: ParsableCommand {
     }
 
     static func run(_ invocation: Invocation) throws {
-        var detector: LanguageDetector
+        // A model file that is missing or damaged is an input that cannot be read, as a missing directory of
+        // pages is for `strip`, not a misuse of the options: no usage text follows the reason.
+        let loaded: LanguageModel
         do throws(LanguageModelError) {
-            let codes = invocation.candidates.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
-            let decoyCodes = invocation.decoys.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
-            let loaded: LanguageModel
             if let model = invocation.model {
                 loaded = try LanguageModel(contentsOf: URL(fileURLWithPath: model))
             } else {
                 loaded = try LanguageModel.bundled.get()
             }
+        } catch {
+            Diagnostics.error(error.description)
+            throw ExitCode(ExitStatus.noInput.rawValue)
+        }
+        var detector: LanguageDetector
+        do throws(LanguageModelError) {
+            let codes = invocation.candidates.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
+            let decoyCodes = invocation.decoys.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }.filter { !$0.isEmpty }
             detector = try LanguageDetector(
                 model: loaded, candidates: codes, decoys: decoyCodes, minimumConfidence: invocation.minConfidence)
         } catch {
