@@ -12,10 +12,13 @@ Input: a directory holding each source file as `<name>-0.txt`, or its start as c
   - Cyrillic languages (Belarusian): a Latin look-alike letter inside a Cyrillic word becomes its Cyrillic
     letter (Latin "i" in "дзiця"); a line with a word that still mixes scripts is dropped; at least 90 % of
     the letters Cyrillic;
-  - Latin languages (Slovak): at least 98 % of the letters Latin, and none Cyrillic;
+  - Latin languages (Slovak, Polish): at least 98 % of the letters Latin, and none Cyrillic;
   - no letter the language cannot have (и, щ, ъ for Belarusian; Polish ą, ę, ł, ś, ź, ż, ć, ń, Czech ě, ř, ů
-    and Hungarian ő, ű for Slovak);
+    and Hungarian ő, ű for Slovak; Czech and Slovak ě, ř, ů, ď, ť, ň, ľ, ĺ, ŕ, ô, ä, á, é, í, ú, ý for Polish);
   - dropped: lines under 3 characters, single words, URLs and @handles;
+  - for sources that are statutes (Polish, measured and not shipped: Data/sentences/SOURCES.md), the text is first
+    reflowed a sentence a line: page furniture ("©Kancelaria Sejmu s. 73/73", a date) dropped, a word
+    hyphenated across lines joined, references ("art. 29", "ust. 3", "(Dz. U. z 2005 r. poz. 2080)") taken out;
   - for sources that are partly a glossary (Slovak's sentence collector lists place names, terms and
     synonyms between its sentences: "Alabama; rieka Alabama", "- veľmi lenivý", "Antigua a Barbuda"),
     also dropped: lines that list items ("a; b" without a final stop, or a leading "-"), and lines of up to
@@ -30,6 +33,7 @@ Deterministic. Usage:
 
     python3 Scripts/build-extra-sentences.py --language be --pieces DIR [--check]
     python3 Scripts/build-extra-sentences.py --language sk --pieces DIR --characters 269618 [--check]
+    python3 Scripts/build-extra-sentences.py --language pl --pieces DIR --characters 200000 --out X/pl.txt
     python3 Scripts/build-extra-sentences.py --self-test   # the line rules' worked examples (a test runs it)
 """
 import argparse
@@ -46,11 +50,25 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SHARED = os.path.join(ROOT, "..", "shared", "corpora")
 # Letters that cannot occur in the language: a line holding one is in another language or misspelt.
-FORBIDDEN = {"be": set("ищъ"), "sk": set("ąęłśźżćńěřůőű")}
+FORBIDDEN = {"be": set("ищъ"), "sk": set("ąęłśźżćńěřůőű"), "pl": set("ěřůďťňľĺŕôäáéíúý")}
 # Languages written in the Latin script; the others here are Cyrillic.
 LATIN_SCRIPT = {"pl", "en", "cs", "sk"}
 # Languages whose source is partly a glossary (the module's doc comment).
 GLOSSARY_SOURCES = {"sk"}
+# Languages whose sources are statutes as published, hard-wrapped with page furniture (the module's doc comment).
+STATUTE_SOURCES = {"pl"}
+# A statute's page furniture: the publisher's line with the page number, and the date of the consolidated text.
+STATUTE_FURNITURE = re.compile(r"©Kancelaria Sejmu.*|\d{4}-\d{2}-\d{2}|s\. \d+/\d+")
+# References inside a statute, which are not running text: a citation in brackets that holds a number ("(Dz. U.
+# z 2005 r. poz. 2080)"), then numbers and what holds one ("12a", "1)"), the abbreviations that name a provision,
+# a year or a journal ("art.", "ust.", "pkt", "r.", "Dz. U.", "poz.", "z późn. zm."; their full stops stay, and are
+# folded into the punctuation around them) and letters that number an item ("a)").
+STATUTE_CITATION = re.compile(r"\([^()]*\d[^()]*\)")
+STATUTE_REFERENCE = re.compile(r"\w*\d[\w/]*\)?|§|(?<!\w)(?:[Aa]rt|ust|pkt|poz|lit|Dz|U|[Nn]r|r|zm|późn|tj)(?!\w)|(?<!\w)\w\)")
+# A run of punctuation the references leave behind (" . , . ."), and where a reflowed statute is cut into
+# sentences: after a full stop, semicolon or colon that a capital follows.
+PUNCTUATION_RUN = re.compile(r"\s*[.,;:](?:\s*[.,;:])*")
+STATUTE_SENTENCE_END = re.compile(r"(?<=[.;:?!])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
 # Punctuation that ends a sentence.
 FINAL_PUNCTUATION = tuple(".!?…\"“”»)")
 # Latin letters that look like a Cyrillic one, and that one.
@@ -123,6 +141,29 @@ def clean(line, language):
     return line if keeps(line, is_cyrillic, 0.9, forbidden) else None
 
 
+def reflow_statute(text):
+    """A statute's hard-wrapped lines as one sentence a line: page furniture dropped, a word hyphenated across
+    lines joined, references to provisions and journals taken out and the punctuation they leave tidied."""
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line and not STATUTE_FURNITURE.fullmatch(line)]
+    joined = ""
+    for line in lines:
+        if joined.endswith("-") and len(joined) > 1 and joined[-2].isalpha() and line[:1].islower():
+            joined = joined[:-1] + line
+        else:
+            joined = joined + " " + line if joined else line
+    prose = STATUTE_REFERENCE.sub(" ", STATUTE_CITATION.sub(" ", joined))
+
+    def tidy(run):
+        marks = [mark for mark in run.group(0) if not mark.isspace()]
+        return ("," if "," in marks else marks[-1]) + " "
+    prose = " ".join(PUNCTUATION_RUN.sub(tidy, prose).split())
+    # An abbreviation's full stop before a lower-case word ("w art. 29 funkcję" left "w. funkcję") ends nothing.
+    prose = re.sub(r"\.\s+(?=[a-ząćęłńóśźż])", " ", prose)
+    sentences = (sentence.lstrip(" .,;:-–").rstrip(" ,;:-–") for sentence in STATUTE_SENTENCE_END.split(prose))
+    return "".join(sentence + "\n" for sentence in sentences if sentence)
+
+
 def read_stretches(directory, characters):
     pieces = collections.defaultdict(list)
     for name in os.listdir(directory):
@@ -163,6 +204,8 @@ def build(language, directory, characters):
     kept = []
     report = []
     for source, text in stretches.items():
+        if language in STATUTE_SOURCES:
+            text = reflow_statute(text)
         lines = text.splitlines()
         taken = 0
         for raw in lines:
@@ -203,17 +246,36 @@ EXAMPLES = [
     ("sk", "Dzisiaj jest ładna pogoda.", None),  # Polish letters
     ("sk", "Příliš žluťoučký kůň úpěl.", None),  # Czech letters
     ("sk", "Slovo мир je ruské.", None),  # a Cyrillic word
+    ("pl", "Ustawa wchodzi w życie po upływie dni od dnia ogłoszenia.", "Ustawa wchodzi w życie po upływie dni od dnia ogłoszenia."),
+    ("pl", "Zákon nabývá účinnosti dnem vyhlášení.", None),  # Czech letters
+]
+
+
+# What reflowing makes of a statute's lines, as (text, sentences): page furniture, hyphenation, references.
+STATUTE_EXAMPLES = [
+    ("Art. 138. Ustawa wchodzi w życie po upływie 30 dni od dnia ogłoszenia.\n",
+     "Ustawa wchodzi w życie po upływie dni od dnia ogłoszenia.\n"),
+    ("Art. 132. Do czasu powołania Prezesa Urzędu w trybie określonym w art. 29\n"
+     "funkcję tę pełni Prezes Urzędu.\n©Kancelaria Sejmu s. 73/73\n2017-06-28\n"
+     "Art. 137. Traci moc ustawa z dnia 15 grudnia 2000 r. o ochronie konkurencji\n"
+     "i konsumentów (Dz. U. z 2005 r. poz. 2080 oraz z 2006 r. poz. 1119).\n",
+     "Do czasu powołania Prezesa Urzędu w trybie określonym w funkcję tę pełni Prezes Urzędu.\n"
+     "Traci moc ustawa z dnia grudnia o ochronie konkurencji i konsumentów.\n"),
+    ("Kontrolę sprawują:\n1) przedsię-\nbiorcy oraz ich związki;\na) treść umowy, z zastrzeżeniem ust. 2.\n",
+     "Kontrolę sprawują: przedsiębiorcy oraz ich związki; treść umowy, z zastrzeżeniem.\n"),
 ]
 
 
 def self_test():
     failures = [(language, line, expected, clean(line, language)) for language, line, expected in EXAMPLES
                 if clean(line, language) != expected]
+    failures += [("statute", text, expected, reflow_statute(text)) for text, expected in STATUTE_EXAMPLES
+                 if reflow_statute(text) != expected]
     for language, line, expected, got in failures:
         print("%s %r: expected %r, got %r" % (language, line, expected, got), file=sys.stderr)
     if failures:
         return 1
-    print("build-extra-sentences: %d examples pass" % len(EXAMPLES))
+    print("build-extra-sentences: %d examples pass" % (len(EXAMPLES) + len(STATUTE_EXAMPLES)))
     return 0
 
 
