@@ -528,6 +528,8 @@ def main():
     unknown = [code for code in args.dictionary_known.split(",") if code and code not in HUNSPELL]
     if unknown:
         parser.error("--dictionary-known: no dictionary for %s (those with one: %s)" % (", ".join(unknown), ", ".join(sorted(HUNSPELL))))
+    if args.dictionary_known and not args.dictionaries:
+        parser.error("--dictionary-known reads the dictionaries, which --dictionaries '' leaves out")
     entries, floors = build(args.train, args.dev_out, args.min_count, args.dictionaries, args.word_min_count, args.dictionary_cap,
                             args.max_entries, args.dictionary_ratio, args.extra,
                             [code for code in args.dictionary_forms.split(",") if code], args.vocabulary,

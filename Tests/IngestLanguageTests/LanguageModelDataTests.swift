@@ -24,11 +24,15 @@ import Testing
     }
 
     /// Only a dictionary can say which words a language spells, so a language without one (Bulgarian, Czech,
-    /// Macedonian and Belarusian have none whose licence allows shipping) is refused before anything is built.
-    @Test("the model builder refuses --dictionary-known for a language without a dictionary", arguments: ["bg", "sk,cs", "xx"])
-    func dictionaryKnownNeedsADictionary(_ languages: String) async throws {
+    /// Macedonian and Belarusian have none whose licence allows shipping), or a build told to read no
+    /// dictionaries, is refused before anything is built.
+    @Test("the model builder refuses --dictionary-known without a dictionary to read", arguments: [
+        ["--dictionary-known", "bg"], ["--dictionary-known", "sk,cs"], ["--dictionary-known", "xx"],
+        ["--dictionary-known", "sk", "--dictionaries", ""],
+    ])
+    func dictionaryKnownNeedsADictionary(_ options: [String]) async throws {
         let status = try await PythonScript.run(
-            ["Scripts/build-language-model.py", "--dictionary-known", languages, "--out", "/nonexistent/model.bin"], quiet: true)
+            ["Scripts/build-language-model.py"] + options + ["--out", "/nonexistent/model.bin"], quiet: true)
         #expect(status == 2)
     }
 
