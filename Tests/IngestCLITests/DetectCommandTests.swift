@@ -39,6 +39,42 @@ import Testing
         #expect(keys.hasPrefix(#"{"candidates":[{"language":"bg","score":"#))
     }
 
+    /// Standard input is read in 64 KiB chunks, so a batch of any length is answered in bounded memory: lines
+    /// that cross a chunk's end, a line longer than a chunk, a last line without a line feed and empty lines
+    /// all get their answer, in order, one per line.
+    @Test("detect --jsonl streams its input: many lines, a line longer than a chunk and a last line without a line feed")
+    func jsonlStreams() async throws {
+        let sentences = ["Gdzie jest najbliższy przystanek?", "Това е книгата, която ти дадох вчера.", "", "The workshop starts at nine."]
+        let expected = ["pl", "bg", "und", "en"]
+        var lines: [String] = []
+        var languages: [String] = []
+        for index in 0..<12_000 {
+            lines.append(sentences[index % sentences.count])
+            languages.append(expected[index % expected.count])
+        }
+        let long = Array(repeating: "Spotkanie odbędzie się w przyszły czwartek w Krakowie.", count: 3_000).joined(separator: " ")
+        lines.insert(long, at: 5_001)
+        languages.insert("pl", at: 5_001)
+        lines.append("Делегація взяла участь у міжнародному форумі.")
+        languages.append("uk")
+        let input = lines.joined(separator: "\n")
+        #expect(input.utf8.count > 8 << 16)
+        let result = try await IngestProcess.run(["detect", "--jsonl"], stdin: input)
+        #expect(result.status == 0, "\(result.stderr)")
+        let answers = try Self.objects(result.stdout)
+        #expect(answers.count == lines.count)
+        #expect(answers.map { $0["language"] as? String ?? "" } == languages)
+    }
+
+    @Test("detect --jsonl answers an input of one empty line once, and an empty input not at all", arguments: [("\n", 1), ("", 0)])
+    func jsonlEmptyLines(_ input: String, _ count: Int) async throws {
+        let result = try await IngestProcess.run(["detect", "--jsonl"], stdin: input)
+        #expect(result.status == 0)
+        let answers = try Self.objects(result.stdout)
+        #expect(answers.count == count)
+        #expect(answers.allSatisfy { $0["language"] as? String == "und" })
+    }
+
     @Test("--candidates restricts the answer")
     func candidates() async throws {
         let result = try await IngestProcess.run(

@@ -101,45 +101,41 @@ struct DetectCommand: ParsableCommand {
         if let weights = invocation.weights {
             detector.weights = try Self.parseWeights(weights, onto: detector.weights)
         }
-        let input = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         guard invocation.jsonl else {
+            let input = FileHandle.standardInput.readDataToEndOfFile()
             var output: [UInt8] = []
             Self.append(detector.detect(String(decoding: input, as: UTF8.self)), error: nil, to: &output)
             FileHandle.standardOutput.write(Data(output))
             return
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
-        var failed: [Int] = []
+        var streams = LineStreams(skipsEmptyLines: false)
+        // Failed lines are counted, and the first few named, however many there are.
+        var failedCount = 0
+        var firstFailed: [Int] = []
         var lineNumber = 0
         // The lines' recurring words are scored once for the whole input.
         var cache = WordEvidenceCache()
-        let body = input.last == 0x0A ? input.dropLast() : input[...]
-        for line in body.isEmpty ? [] : body.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        try streams.forEachLine { line, streams in
             lineNumber += 1
             do throws(JSONStringLine.Problem) {
                 let text = try JSONStringLine.text(of: line)
-                Self.append(detector.detect(text, cache: &cache), error: nil, to: &output)
+                Self.append(detector.detect(text, cache: &cache), error: nil, to: &streams.output)
             } catch {
-                failed.append(lineNumber)
+                failedCount += 1
+                if firstFailed.count < 5 { firstFailed.append(lineNumber) }
                 let guess = LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: nil, candidates: [])
-                Self.append(guess, error: "line \(lineNumber): \(error.message)", to: &output)
+                Self.append(guess, error: "line \(lineNumber): \(error.message)", to: &streams.output)
             }
-            if output.count >= 1 << 16 {
-                FileHandle.standardOutput.write(Data(output))
-                output.removeAll(keepingCapacity: true)
-            }
+            try streams.flushIfFull()
         }
-        FileHandle.standardOutput.write(Data(output))
-        if !failed.isEmpty {
-            let shown = failed.prefix(5).map(String.init).joined(separator: ", ")
-            Diagnostics.error(
-                "\(failed.count) input lines were not text (line \(shown)\(failed.count > 5 ? ", …" : ""))")
+        try streams.flush()
+        if failedCount > 0 {
+            let shown = firstFailed.map(String.init).joined(separator: ", ")
+            Diagnostics.error("\(failedCount) input lines were not text (line \(shown)\(failedCount > 5 ? ", …" : ""))")
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
     }
 
-    /// `--weights`: each `name=value` pair replaces one of `base`'s weights.
     static func parseWeights(_ spec: String, onto base: DetectionWeights) throws -> DetectionWeights {
         var weights = base
         for pair in spec.split(separator: ",") {

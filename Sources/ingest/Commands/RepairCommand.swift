@@ -55,7 +55,7 @@ struct RepairCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(repair(String(decoding: input, as: UTF8.self)).text.utf8))
             return
         }
-        var streams = RepairCommandStreams()
+        var streams = LineStreams(skipsEmptyLines: true)
         // Each line's text is decoded into the front of the same bytes, and repaired with the same scratch
         // space.
         var decoded: [UInt8] = []

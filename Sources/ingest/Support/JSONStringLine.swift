@@ -12,8 +12,8 @@ enum JSONStringLine {
     /// benchmarks hand over plain lines too. A plain line may happen to be JSON: "null", "true" and "2007"
     /// are a word and a number of some text, and are read so. A JSON object or array is a mistake in the
     /// caller's data (records sent where texts were wanted) and is refused rather than read as words.
-    static func text(of line: ArraySlice<UInt8>) throws(Problem) -> String {
-        if let text = line.withUnsafeBufferPointer({ JSONString.decode($0) }) { return text }
+    static func text(of line: UnsafeBufferPointer<UInt8>) throws(Problem) -> String {
+        if let text = JSONString.decode(line) { return text }
         let first = line.first { $0 != 0x20 && $0 != 0x09 }
         if let first, first == 0x7B || first == 0x5B,
             let value = try? JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed]), !(value is String)

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Standard input read line by line in large chunks, and standard output written in large chunks, for
-/// `ingest repair --jsonl`: the lines are short and many, so neither side should cost a system call, a
-/// copy into `Data` or an allocation per line, and neither buffer grows with the input (only with its
-/// longest line).
-struct RepairCommandStreams {
+/// `ingest repair --jsonl` and `ingest detect --jsonl`: the lines are short and many, so neither side should
+/// cost a system call, a copy into `Data` or an allocation per line, and neither buffer grows with the input
+/// (only with its longest line), however long a batch is piped through.
+struct LineStreams {
     /// Bytes read and not yet handed out: `input[consumed..<filled]`.
     private var input: [UInt8]
     private var consumed = 0
@@ -13,15 +13,20 @@ struct RepairCommandStreams {
     /// Output waiting to be written; flushed once it passes `chunk` bytes.
     var output: [UInt8] = []
     private let chunk: Int
+    /// Whether an empty line is passed over rather than handed out: `detect` answers every line, so that
+    /// answers and lines pair up by position.
+    private let skipsEmptyLines: Bool
 
-    init(chunk: Int = 1 << 16) {
+    init(chunk: Int = 1 << 16, skipsEmptyLines: Bool) {
         self.chunk = chunk
+        self.skipsEmptyLines = skipsEmptyLines
         input = [UInt8](repeating: 0, count: chunk)
         output.reserveCapacity(2 * chunk)
     }
 
-    /// Calls `body` with each line of standard input, without its line feed; empty lines are skipped.
-    mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, inout RepairCommandStreams) throws -> Void) throws {
+    /// Calls `body` with each line of standard input, without its line feed (a last line without one
+    /// counts too), unless it is empty and `skipsEmptyLines`.
+    mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, inout LineStreams) throws -> Void) throws {
         while true {
             // memchr, the C library's vectorised scan: a generic search over the slice looks at one byte at a
             // time, and cost a twentieth of a whole repair run.
@@ -32,7 +37,7 @@ struct RepairCommandStreams {
             }
             if let line {
                 consumed = line.upperBound + 1
-                guard !line.isEmpty else { continue }
+                guard !line.isEmpty || !skipsEmptyLines else { continue }
                 try handOut(line, body)
                 continue
             }
@@ -46,7 +51,7 @@ struct RepairCommandStreams {
         }
     }
 
-    private mutating func handOut(_ line: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, inout RepairCommandStreams) throws -> Void) throws {
+    private mutating func handOut(_ line: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>, inout LineStreams) throws -> Void) throws {
         // The buffer is moved out of `self` while `body` reads the line in it, so `body` can write output
         // through `self` without the line being copied.
         let lines = input
