@@ -135,6 +135,26 @@ import Testing
         #expect(try await IngestProcess.run(["extract", "--published", "yesterday"]).status == 64)
     }
 
+    /// Lines are read a chunk at a time: a batch longer than a chunk comes out whole and in order, a blank
+    /// line is passed over yet counted, so an error names the line as an editor numbers it, and --bench
+    /// still reads every text.
+    @Test("extract --jsonl streams a batch longer than its read chunk, numbering lines as written")
+    func extractStreams() async throws {
+        let line = #""The forum opens on 5 May 2020 in Sofia.""#
+        let input = Array(repeating: line, count: 3_000).joined(separator: "\n") + "\n\nnot json\n"
+        #expect(input.utf8.count > 1 << 16)
+        let result = try await IngestProcess.run(["extract", "--jsonl"], stdin: input)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("line 3002: not a JSON string"), "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 3_001)
+        #expect(lines.prefix(3_000).allSatisfy { $0.contains(#""value":"2020-05-05""#) })
+        #expect(lines.last == #"{"entities":[],"warnings":[]}"#)
+        let bench = try await IngestProcess.run(["extract", "--jsonl", "--bench", "2"], stdin: input)
+        #expect(bench.status == 0)
+        #expect(bench.stdout.contains(#""texts":3001"#), "\(bench.stdout)")
+    }
+
     @Test("strip --text prints only the main text")
     func stripText() async throws {
         let result = try await IngestProcess.run(["strip", "--text", "\(pages)/seed-000-wix.html"])

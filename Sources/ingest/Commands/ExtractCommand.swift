@@ -63,59 +63,75 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        var lines: [Line] = []
-        var failed = 0
-        if jsonl {
-            for (number, raw) in input.split(separator: 0x0A).enumerated() where !raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) {
-                if let line = try? JSONDecoder().decode(Line.self, from: Data(raw)) {
-                    lines.append(line)
-                } else if let text = try? JSONDecoder().decode(String.self, from: Data(raw)) {
-                    lines.append(Line(text: text))
-                } else {
-                    failed += 1
-                    Diagnostics.error("line \(number + 1): not a JSON string or an object with \"text\"")
-                    lines.append(Line(id: nil, text: ""))
-                }
-            }
-        } else {
-            lines = [Line(text: String(decoding: input, as: UTF8.self))]
-        }
         let recogniser = EntityRecogniser()
         func recognise(_ line: Line) -> EntityRecognition {
             recogniser.recognise(line.text, language: line.language ?? language, published: line.published ?? published)
         }
-        if let bench {
-            let bytes = lines.reduce(0) { $0 + $1.text.utf8.count }
-            var entities = 0
-            let clock = ContinuousClock()
-            // The tables (gazetteer, CLDR names, spelled-out numbers) are built once per process, not per text.
-            let startup = clock.measure { _ = recogniser.recognise("1 May 2020, Warszawa", language: "pl") }
-            Diagnostics.write("tables built in \(startup)")
-            let elapsed = clock.measure {
-                for _ in 0..<bench {
-                    for line in lines { entities += recognise(line).entities.count }
-                }
-            }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let report = BenchReport(
-                texts: lines.count, bytes: bytes, repeats: bench, entities: entities / bench, seconds: seconds,
-                megabytesPerSecond: Double(bytes * bench) / 1e6 / seconds)
-            Diagnostics.write(
-                String(format: "%d texts, %.2f MB × %d: %.2f s, %.1f MB/s of text on one core", report.texts, Double(bytes) / 1e6, bench, seconds,
-                       report.megabytesPerSecond))
-            FileHandle.standardOutput.write(Data(try RecordJSON.encode(report) + [0x0A]))
+        guard jsonl else {
+            let line = Line(text: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
+            if let bench { return try Self.benchmark([line], repeats: bench, recognise: recognise, recogniser: recogniser) }
+            let result = recognise(line)
+            FileHandle.standardOutput.write(Data(try RecordJSON.encode(Output(id: nil, entities: result.entities, warnings: result.warnings)) + [0x0A]))
             return
         }
-        var output: [UInt8] = []
-        for line in lines {
+        // Lines are read and answered a chunk at a time, so a batch of any length runs in bounded memory;
+        // only --bench, which reads its input again and again, holds all of it.
+        var streams = LineStreams(skipsEmptyLines: false)
+        var benchLines: [Line] = []
+        var failed = 0
+        var number = 0
+        try streams.forEachLine { raw, streams in
+            number += 1
+            guard !raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { return }
+            let line: Line
+            if let parsed = try? JSONDecoder().decode(Line.self, from: Data(raw)) {
+                line = parsed
+            } else if let text = try? JSONDecoder().decode(String.self, from: Data(raw)) {
+                line = Line(text: text)
+            } else {
+                failed += 1
+                Diagnostics.error("line \(number): not a JSON string or an object with \"text\"")
+                line = Line(id: nil, text: "")
+            }
+            if bench != nil {
+                benchLines.append(line)
+                return
+            }
             let result = recognise(line)
-            output += try RecordJSON.encode(Output(id: jsonl ? line.id : nil, entities: result.entities, warnings: result.warnings)) + [0x0A]
+            streams.output += try RecordJSON.encode(Output(id: line.id, entities: result.entities, warnings: result.warnings))
+            streams.output.append(0x0A)
+            try streams.flushIfFull()
         }
-        FileHandle.standardOutput.write(Data(output))
+        if let bench { return try Self.benchmark(benchLines, repeats: bench, recognise: recognise, recogniser: recogniser) }
+        try streams.flush()
         if failed > 0 {
             Diagnostics.error("\(failed) input lines were not JSON strings or objects with \"text\"")
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
+    }
+
+    /// `--bench`: recognises the texts `repeats` times and reports text MB/s on one core.
+    static func benchmark(
+        _ lines: [Line], repeats: Int, recognise: (Line) -> EntityRecognition, recogniser: EntityRecogniser
+    ) throws {
+        let bytes = lines.reduce(0) { $0 + $1.text.utf8.count }
+        var entities = 0
+        let clock = ContinuousClock()
+        // The tables (gazetteer, CLDR names, spelled-out numbers) are built once per process, not per text.
+        let startup = clock.measure { _ = recogniser.recognise("1 May 2020, Warszawa", language: "pl") }
+        Diagnostics.write("tables built in \(startup)")
+        let elapsed = clock.measure {
+            for _ in 0..<repeats {
+                for line in lines { entities += recognise(line).entities.count }
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let report = BenchReport(
+            texts: lines.count, bytes: bytes, repeats: repeats, entities: entities / repeats, seconds: seconds,
+            megabytesPerSecond: Double(bytes * repeats) / 1e6 / seconds)
+        Diagnostics.write(
+            String(format: "%d texts, %.2f MB × %d: %.2f s, %.1f MB/s of text on one core", report.texts, Double(bytes) / 1e6, repeats, seconds,
+                   report.megabytesPerSecond))
+        FileHandle.standardOutput.write(Data(try RecordJSON.encode(report) + [0x0A]))
     }
 }
