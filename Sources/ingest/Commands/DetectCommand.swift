@@ -136,6 +136,7 @@ struct DetectCommand: ParsableCommand {
         }
     }
 
+    /// `--weights`: each `name=value` pair replaces one of `base`'s weights.
     static func parseWeights(_ spec: String, onto base: DetectionWeights) throws -> DetectionWeights {
         var weights = base
         for pair in spec.split(separator: ",") {

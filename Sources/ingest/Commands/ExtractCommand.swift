@@ -64,13 +64,10 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let recogniser = EntityRecogniser()
-        func recognise(_ line: Line) -> EntityRecognition {
-            recogniser.recognise(line.text, language: line.language ?? language, published: line.published ?? published)
-        }
         guard jsonl else {
             let line = Line(text: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
-            if let bench { return try Self.benchmark([line], repeats: bench, recognise: recognise, recogniser: recogniser) }
-            let result = recognise(line)
+            if let bench { return try benchmark([line], repeats: bench, with: recogniser) }
+            let result = recognise(line, with: recogniser)
             FileHandle.standardOutput.write(Data(try RecordJSON.encode(Output(id: nil, entities: result.entities, warnings: result.warnings)) + [0x0A]))
             return
         }
@@ -80,13 +77,14 @@ struct ExtractCommand: ParsableCommand {
         var benchLines: [Line] = []
         var failed = 0
         var number = 0
+        let decoder = JSONDecoder()
         try streams.forEachLine { raw, streams in
             number += 1
             guard !raw.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { return }
             let line: Line
-            if let parsed = try? JSONDecoder().decode(Line.self, from: Data(raw)) {
+            if let parsed = try? decoder.decode(Line.self, from: Data(raw)) {
                 line = parsed
-            } else if let text = try? JSONDecoder().decode(String.self, from: Data(raw)) {
+            } else if let text = try? decoder.decode(String.self, from: Data(raw)) {
                 line = Line(text: text)
             } else {
                 failed += 1
@@ -97,12 +95,12 @@ struct ExtractCommand: ParsableCommand {
                 benchLines.append(line)
                 return
             }
-            let result = recognise(line)
+            let result = recognise(line, with: recogniser)
             streams.output += try RecordJSON.encode(Output(id: line.id, entities: result.entities, warnings: result.warnings))
             streams.output.append(0x0A)
             try streams.flushIfFull()
         }
-        if let bench { return try Self.benchmark(benchLines, repeats: bench, recognise: recognise, recogniser: recogniser) }
+        if let bench { return try benchmark(benchLines, repeats: bench, with: recogniser) }
         try streams.flush()
         if failed > 0 {
             Diagnostics.error("\(failed) input lines were not JSON strings or objects with \"text\"")
@@ -110,10 +108,13 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
+    /// A line's entities, in its own language and with its own date where it gives them.
+    func recognise(_ line: Line, with recogniser: EntityRecogniser) -> EntityRecognition {
+        recogniser.recognise(line.text, language: line.language ?? language, published: line.published ?? published)
+    }
+
     /// `--bench`: recognises the texts `repeats` times and reports text MB/s on one core.
-    static func benchmark(
-        _ lines: [Line], repeats: Int, recognise: (Line) -> EntityRecognition, recogniser: EntityRecogniser
-    ) throws {
+    func benchmark(_ lines: [Line], repeats: Int, with recogniser: EntityRecogniser) throws {
         let bytes = lines.reduce(0) { $0 + $1.text.utf8.count }
         var entities = 0
         let clock = ContinuousClock()
@@ -122,7 +123,7 @@ struct ExtractCommand: ParsableCommand {
         Diagnostics.write("tables built in \(startup)")
         let elapsed = clock.measure {
             for _ in 0..<repeats {
-                for line in lines { entities += recognise(line).entities.count }
+                for line in lines { entities += recognise(line, with: recogniser).entities.count }
             }
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

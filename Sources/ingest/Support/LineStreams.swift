@@ -1,7 +1,7 @@
 import Foundation
 
 /// Standard input read line by line in large chunks, and standard output written in large chunks, for
-/// `ingest repair --jsonl` and `ingest detect --jsonl`: the lines are short and many, so neither side should
+/// `ingest repair --jsonl`, `ingest detect --jsonl` and `ingest extract --jsonl`: the lines are short and many, so neither side should
 /// cost a system call, a copy into `Data` or an allocation per line, and neither buffer grows with the input
 /// (only with its longest line), however long a batch is piped through.
 struct LineStreams {
