@@ -20,11 +20,16 @@ struct IngestProcess {
     static func run(
         _ arguments: [String], in directory: URL = FixturePaths.packageRoot, stdin: String? = nil, environment: [String: String] = [:]
     ) async throws -> Result {
-        try await BlockingWork.run { try runWaiting(arguments, in: directory, stdin: stdin, environment: environment) }
+        try await BlockingWork.run { try runWaiting(arguments, in: directory, stdin: stdin.map { Data($0.utf8) }, environment: environment) }
+    }
+
+    /// As `run`, with standard input given as bytes, which need not be UTF-8.
+    static func run(_ arguments: [String], stdinBytes: Data) async throws -> Result {
+        try await BlockingWork.run { try runWaiting(arguments, in: FixturePaths.packageRoot, stdin: stdinBytes, environment: [:]) }
     }
 
     private static func runWaiting(
-        _ arguments: [String], in directory: URL, stdin: String?, environment: [String: String]
+        _ arguments: [String], in directory: URL, stdin: Data?, environment: [String: String]
     ) throws -> Result {
         let process = Process()
         process.executableURL = binary
@@ -45,7 +50,7 @@ struct IngestProcess {
         // waits on this one. A process that exits without reading all its input closes the pipe: the
         // throwing write reports that as an error, where the plain one would stop the whole test run.
         let writer = Thread {
-            if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
             try? input.fileHandleForWriting.close()
         }
         writer.start()

@@ -102,9 +102,9 @@ struct DetectCommand: ParsableCommand {
             detector.weights = try Self.parseWeights(weights, onto: detector.weights)
         }
         guard invocation.jsonl else {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
+            let input = try StandardInputText.read()
             var output: [UInt8] = []
-            Self.append(detector.detect(String(decoding: input, as: UTF8.self)), error: nil, to: &output)
+            Self.append(detector.detect(input), error: nil, to: &output)
             FileHandle.standardOutput.write(Data(output))
             return
         }

@@ -65,7 +65,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let recogniser = EntityRecogniser()
         guard jsonl else {
-            let line = Line(text: String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self))
+            let line = Line(text: try StandardInputText.read())
             if let bench { return try benchmark([line], repeats: bench, with: recogniser) }
             let result = recognise(line, with: recogniser)
             FileHandle.standardOutput.write(Data(try RecordJSON.encode(Output(id: nil, entities: result.entities, warnings: result.warnings)) + [0x0A]))

@@ -51,8 +51,7 @@ struct RepairCommand: ParsableCommand {
             return (cleaned.text, result.repairs + cleaned.repairs)
         }
         guard jsonl else {
-            let input = FileHandle.standardInput.readDataToEndOfFile()
-            FileHandle.standardOutput.write(Data(repair(String(decoding: input, as: UTF8.self)).text.utf8))
+            FileHandle.standardOutput.write(Data(repair(try StandardInputText.read()).text.utf8))
             return
         }
         var streams = LineStreams(skipsEmptyLines: true)
