@@ -1,3 +1,4 @@
+import Glibc
 public import IngestCore
 
 /// The strip stage: bytes in, main text and page metadata out.
@@ -127,8 +128,13 @@ public struct HTMLStrip: Stage {
         if !charset.used.hasPrefix("utf-16"), let reason = BinaryContent.reason(raw) {
             throw StageError(.notText, reason)
         }
-        guard let utf8 = TextDecoder.utf8(from: raw, encoding: charset.used, knownValid: charset.bytesAreValidUTF8) else {
+        guard var utf8 = TextDecoder.utf8(from: raw, encoding: charset.used, knownValid: charset.bytesAreValidUTF8) else {
             throw StageError(.undecodable, "no decoder for the encoding \(charset.used)")
+        }
+        // A stray NUL that `BinaryContent` let through is dropped, as a browser drops it from a page's text:
+        // libxml2 would read it as a space and split the word it sits in.
+        if utf8.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
+            utf8.removeAll { $0 == 0 }
         }
         guard utf8.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C) }) else {
             throw StageError(.emptyInput, "the input is only whitespace (\(raw.count) bytes)")
