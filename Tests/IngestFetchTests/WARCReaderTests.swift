@@ -13,7 +13,11 @@ import Testing
     }
 
     func collect(_ name: String, maxBytes: Int = 64 << 20, shard: Shard? = nil) async throws -> Collected {
-        let reader = try LocalFileReader(inputs: [.path(FixturePaths.warc.appendingPathComponent(name).path)], maxBytes: maxBytes, shard: shard)
+        try await collect(path: FixturePaths.warc.appendingPathComponent(name).path, maxBytes: maxBytes, shard: shard)
+    }
+
+    func collect(path: String, maxBytes: Int = 64 << 20, shard: Shard? = nil) async throws -> Collected {
+        let reader = try LocalFileReader(inputs: [.path(path)], maxBytes: maxBytes, shard: shard)
         var collected = Collected()
         for await item in reader {
             collected.count += 1
@@ -103,6 +107,98 @@ import Testing
         #expect(failure.id == lost.id)
         #expect(failure.source.url == lost.source.url)
         #expect(failure.source.warc?.offset == lost.source.warc?.offset)
+    }
+
+    /// The fixture `name` with `damage` done to its bytes, written where the reader can open it.
+    func damaged(_ name: String, _ label: String, _ damage: (inout [UInt8]) throws -> Void) throws -> String {
+        var bytes = [UInt8](try Data(contentsOf: FixturePaths.warc.appendingPathComponent(name)))
+        try damage(&bytes)
+        let url = try FixturePaths.temporaryDirectory("warc-damage-\(label)").appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// Where each record whose first line is `WARC/1.0` starts.
+    static func recordStarts(_ bytes: [UInt8]) -> [Int] {
+        let marker = Array("WARC/1.0\r\n".utf8)
+        return bytes.indices.filter { $0 == 0 || bytes[$0 - 1] == 0x0A }.filter { bytes[$0...].starts(with: marker) }
+    }
+
+    /// What a damaged file must still give: every response of the whole file but the damaged one, each with
+    /// the offset it has in the whole file, and one unreadable dead letter that says reading went on.
+    func expectOneRecordLost(_ cut: Collected, whole: Collected) throws {
+        #expect(cut.documents.count == whole.documents.count - 1)
+        let kept = Set(cut.documents.map(\.id))
+        let lost = whole.documents.filter { !kept.contains($0.id) }
+        #expect(lost.count == 1)
+        for document in cut.documents {
+            let original = try #require(whole.documents.first { $0.id == document.id })
+            #expect(document.raw == original.raw)
+            #expect(document.source.warc?.offset == original.source.warc?.offset)
+        }
+        #expect(cut.failures.count == 1)
+        let failure = try #require(cut.failures.first)
+        #expect(failure.code == .unreadable)
+        #expect(failure.message.contains("reading resumes at the next record"))
+        #expect(cut.count == whole.count)
+    }
+
+    @Test("a record whose first line is damaged is one dead letter, and the records after it are read")
+    func damagedRecordStart() async throws {
+        let whole = try await collect("pages.warc")
+        var response = 0
+        let path = try damaged("pages.warc", "start") { bytes in
+            let starts = Self.recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+            response = starts[starts.count / 2]
+            bytes[response] = UInt8(ascii: "X")
+        }
+        try expectOneRecordLost(try await collect(path: path), whole: whole)
+    }
+
+    @Test("a response whose Content-Length is off by a byte, either way, is a dead letter, not a page cut short", arguments: [-1, 1])
+    func wrongContentLength(_ change: Int) async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "length\(change)") { bytes in
+            let starts = Self.recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+            let start = starts[starts.count / 2]
+            let head = String(decoding: bytes[start..<start + 2000], as: UTF8.self)
+            let field = try #require(head.range(of: #"\r\nContent-Length: \d+"#, options: .regularExpression))
+            let digits = head[field].split(separator: " ").last.map(String.init) ?? ""
+            let length = try #require(Int(digits))
+            // Another number of the same width, so that nothing else in the file moves.
+            let replacement = String(length + change)
+            try #require(replacement.count == digits.count)
+            let at = start + head.utf8.distance(from: head.startIndex, to: field.upperBound) - digits.utf8.count
+            bytes.replaceSubrange(at..<at + digits.utf8.count, with: Array(replacement.utf8))
+        }
+        let cut = try await collect(path: path)
+        try expectOneRecordLost(cut, whole: whole)
+        #expect(cut.failures.first?.message.contains("Content-Length") == true)
+    }
+
+    @Test("a file that ends inside the line breaks after its last record, or without them, loses nothing", arguments: [2, 4])
+    func shortLastSeparator(_ cut: Int) async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "end\(cut)") { bytes in
+            try #require(bytes.suffix(4).elementsEqual("\r\n\r\n".utf8))
+            bytes.removeLast(cut)
+        }
+        let short = try await collect(path: path)
+        #expect(short.failures.isEmpty)
+        #expect(short.documents.map(\.raw) == whole.documents.map(\.raw))
+        #expect(short.count == whole.count)
+    }
+
+    @Test("corrupt gzip data in one member of a .warc.gz is one dead letter, and the members after it are read")
+    func corruptMember() async throws {
+        let whole = try await collect("pages.warc.gz")
+        let path = try damaged("pages.warc.gz", "member") { bytes in
+            let offsets = whole.documents.compactMap(\.source.warc?.offset)
+            let member = offsets[offsets.count / 2]
+            let next = try #require(offsets.first { $0 > member })
+            for index in (member + 20)..<min(next, member + 60) { bytes[index] = 0xFF }
+        }
+        try expectOneRecordLost(try await collect(path: path), whole: whole)
     }
 
     @Test("a file that is not WARC is one dead letter, not a crash or a silent nothing")

@@ -104,6 +104,118 @@ final class WARCByteStream {
         return buffer[start]
     }
 
+    /// Whether what follows is the end of the data, or the two line breaks that end a record (CRLF CRLF, or
+    /// LF LF from lenient writers), any further blank lines, and the start of the next record: the check
+    /// that a record's Content-Length framed it rightly, made before the record is used. Consumes nothing.
+    func recordOrEndFollows() throws(Failure) -> Bool {
+        let cr = UInt8(ascii: "\r")
+        let lf = UInt8(ascii: "\n")
+        // The separator's bytes, each of which may also be where the file ends.
+        let separator: [UInt8]
+        switch try byte(at: 0) {
+        case nil: return true
+        case cr: separator = [cr, lf, cr, lf]
+        case lf: separator = [lf, lf]
+        default: return false
+        }
+        for (index, expected) in separator.enumerated() {
+            guard let found = try byte(at: index) else { return true }
+            guard found == expected else { return false }
+        }
+        let index = separator.count
+        return try recordStarts(skippingBlankLinesFrom: index) ?? true
+    }
+
+    /// Whether a record starts after any blank lines from `offset` bytes past the next unread one; nil when
+    /// the data ends first. Consumes nothing.
+    private func recordStarts(skippingBlankLinesFrom offset: Int) throws(Failure) -> Bool? {
+        var index = offset
+        while let next = try byte(at: index), next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") { index += 1 }
+        for (position, expected) in "WARC/".utf8.enumerated() {
+            guard let found = try byte(at: index + position) else { return position == 0 ? nil : false }
+            guard found == expected else { return false }
+        }
+        return true
+    }
+
+    /// The byte `offset` bytes past the next unread one, reading on as needed; nil past the end of the data.
+    private func byte(at offset: Int) throws(Failure) -> UInt8? {
+        while buffer.count - start <= offset {
+            if try !fill() { return nil }
+        }
+        return buffer[start + offset]
+    }
+
+    /// After damage, moves to where the next record starts, so that the records after it are read: in
+    /// the decoded bytes, the next line that begins "WARC/1."; when the gzip data itself is corrupt, the
+    /// next gzip member whose data inflates and begins "WARC/1." (Common Crawl's layout, one member a
+    /// record). Returns false when there is none before the end of the file, or the file is truncated.
+    func skipToNextRecord() -> Bool {
+        if case .truncated = failure { return false }
+        if failure != nil { return skipToNextMember() }
+        let marker = Array("\nWARC/1.".utf8)
+        while true {
+            if let found = buffer[start...].firstRange(of: marker) {
+                consume(found.lowerBound + 1 - start)
+                return true
+            }
+            // Keep the bytes that could begin the marker; the rest cannot hold it.
+            consume(max(0, buffer.count - start - (marker.count - 1)))
+            guard (try? fill()) == true else { return false }
+        }
+    }
+
+    /// Drops the decoded bytes of the corrupt member and resumes inflating at the next gzip header (1f 8b,
+    /// deflate, no reserved flags) whose member decodes to a record's start.
+    private func skipToNextMember() -> Bool {
+        guard let inflater else { return false }
+        // File offset the search goes on from: just past the start of the member that failed.
+        var searchFrom = compressedFileOffset + compressedStart + 1
+        if let failed = members.last?.compressed { searchFrom = min(searchFrom, failed + 1) }
+        while true {
+            consume(buffer.count - start)
+            failure = nil
+            inMember = false
+            inflater.reset()
+            guard let header = nextGzipHeader(atOrAfter: searchFrom) else { return false }
+            compressedStart = header
+            searchFrom = compressedFileOffset + header + 1
+            // fill() records the member's start; a false header (those bytes inside deflate data) fails to
+            // inflate or decodes to something else, and the search goes on after it.
+            if (try? fill()) == true, (try? recordStarts(skippingBlankLinesFrom: 0)) == true { return true }
+            if case .truncated = failure { return false }
+        }
+    }
+
+    /// The index in `compressed` of the next gzip member header at or after the file offset, reading more
+    /// of the file as needed; nil at its end.
+    private func nextGzipHeader(atOrAfter fileOffset: Int) -> Int? {
+        var at = max(0, fileOffset - compressedFileOffset)
+        while true {
+            while at + 3 < compressed.count {
+                if compressed[at] == 0x1F, compressed[at + 1] == 0x8B, compressed[at + 2] == 0x08, compressed[at + 3] & 0xE0 == 0 {
+                    return at
+                }
+                at += 1
+            }
+            guard !fileEnded else {
+                compressedStart = compressed.count
+                return nil
+            }
+            // Keep the last three bytes, which could begin a header, and read the next chunk after them.
+            let kept = max(0, min(at, compressed.count - 3))
+            compressedFileOffset += kept
+            compressed.removeSubrange(0..<kept)
+            at -= kept
+            let chunk = (try? handle.read(upToCount: Self.chunkSize)) ?? nil
+            if let chunk, !chunk.isEmpty {
+                compressed.append(contentsOf: chunk)
+            } else {
+                fileEnded = true
+            }
+        }
+    }
+
     private func consume(_ count: Int) {
         start += count
         position += count

@@ -4,9 +4,11 @@ import IngestCore
 /// One WARC file being read record by record: each response record becomes a document, every other
 /// record a counted skip, and a damaged record a dead letter.
 ///
-/// A damaged file (truncated, corrupt gzip, broken framing) ends after the dead letter for the record it
-/// was in: every record before it has already been yielded, and nothing after the damage can be trusted
-/// to be in sync.
+/// Damage (corrupt gzip, broken framing, a Content-Length that does not match the record) is a dead letter
+/// for the record it was in, and reading resumes at the next record that can be found after it: the next
+/// line that starts a WARC record, or, when the compressed data is corrupt, the next gzip member that
+/// decodes to one. A crawl of a million pages with one bad byte loses one page, not the rest of the file.
+/// A truncated file ends with the dead letter for the record it was cut in.
 final class WARCFile {
     private static let maxHeaderLine = 64 << 10
     private static let maxHeaderLines = 1_000
@@ -17,6 +19,8 @@ final class WARCFile {
     private let maxBytes: Int
     private let shard: Shard?
     private var finished = false
+    /// The last record was damaged: the next read starts by finding the record after it.
+    private var damaged = false
 
     /// - Returns: the file ready to read, or why it cannot be opened (which becomes a dead letter).
     static func open(path: String, maxBytes: Int, shard: Shard?) -> Result<WARCFile, InputFailure> {
@@ -46,6 +50,13 @@ final class WARCFile {
     /// The next record as an input, or `nil` once the file is done.
     func next() -> InputItem? {
         guard !finished else { return nil }
+        if damaged {
+            damaged = false
+            guard stream.skipToNextRecord() else {
+                finished = true
+                return nil
+            }
+        }
         var head = WARCRecordHead()
         var offset = stream.position
         do {
@@ -98,6 +109,12 @@ final class WARCFile {
         }
         let block = try stream.read(count: length)
         guard block.count == length else { throw .truncated }
+        // A Content-Length that is too short leaves part of the block unread, one that is too long takes in
+        // the start of the next record: either way what follows is not a record, and the block is not the
+        // page as it was stored.
+        guard try stream.recordOrEndFollows() else {
+            return stop(head: head, location: location, code: .unreadable, "the record's Content-Length of \(length) bytes does not end where a record or the file does")
+        }
         guard let http = HTTPResponseHead(block: block) else {
             return .skipped(id: id, source: source, reason: "warc response without an HTTP head")
         }
@@ -130,7 +147,7 @@ final class WARCFile {
         return .document(Document(id: id, source: source, raw: body, headers: http.headers))
     }
 
-    /// Ends the file with a dead letter for the record the damage was found in.
+    /// A dead letter for the record the damage was found in; the next read looks for the record after it.
     private func stop(head: WARCRecordHead, location: WARCLocation, failure: WARCByteStream.Failure) -> InputItem {
         switch failure {
         case .truncated:
@@ -141,10 +158,11 @@ final class WARCFile {
     }
 
     private func stop(head: WARCRecordHead, location: WARCLocation, code: StageError.Code, _ message: String) -> InputItem {
-        finished = true
+        damaged = true
         let id = Self.pageID(head: head, location: location)
         let source = Self.source(head: head, location: location)
-        return .failed(id: id, source: source, code: code, message: "\(message); the rest of \(path) is not read")
+        let resumes = code == .truncated ? "" : "; reading resumes at the next record of \(path) that can be found"
+        return .failed(id: id, source: source, code: code, message: message + resumes)
     }
 
     /// A page is identified by its URL, so the same page crawled into another WARC, or fetched over HTTP,
