@@ -106,7 +106,8 @@ final class WARCByteStream {
 
     /// Whether what follows is the end of the data, or the two line breaks that end a record (CRLF CRLF, or
     /// LF LF from lenient writers), any further blank lines, and the start of the next record: the check
-    /// that a record's Content-Length framed it rightly, made before the record is used. Consumes nothing.
+    /// that a record's Content-Length framed it rightly, made before the record is used. Consumes nothing;
+    /// throws only when the data of the record's own line breaks cannot be read.
     func recordOrEndFollows() throws(Failure) -> Bool {
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
@@ -122,8 +123,9 @@ final class WARCByteStream {
             guard let found = try byte(at: index) else { return true }
             guard found == expected else { return false }
         }
-        let index = separator.count
-        return try recordStarts(skippingBlankLinesFrom: index) ?? true
+        // The next record's first bytes may be in the next gzip member: if that member is corrupt, the
+        // damage is the next record's, found when it is read, and this record stands.
+        return (try? recordStarts(skippingBlankLinesFrom: separator.count)) ?? true
     }
 
     /// Whether a record starts after any blank lines from `offset` bytes past the next unread one; nil when
