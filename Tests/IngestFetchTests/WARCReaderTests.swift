@@ -126,7 +126,7 @@ import Testing
 
     /// What a damaged file must still give: every response of the whole file but the damaged one, each with
     /// the offset it has in the whole file, and one unreadable dead letter that says reading went on.
-    func expectOneRecordLost(_ cut: Collected, whole: Collected) throws {
+    func expectOneRecordLost(_ cut: Collected, whole: Collected, resumes: Bool = true) throws {
         #expect(cut.documents.count == whole.documents.count - 1)
         let kept = Set(cut.documents.map(\.id))
         let lost = whole.documents.filter { !kept.contains($0.id) }
@@ -139,7 +139,7 @@ import Testing
         #expect(cut.failures.count == 1)
         let failure = try #require(cut.failures.first)
         #expect(failure.code == .unreadable)
-        #expect(failure.message.contains("reading resumes at the next record"))
+        #expect(failure.message.contains("reading resumes at the next record") == resumes)
         #expect(cut.count == whole.count)
     }
 
@@ -174,6 +174,26 @@ import Testing
         let cut = try await collect(path: path)
         try expectOneRecordLost(cut, whole: whole)
         #expect(cut.failures.first?.message.contains("Content-Length") == true)
+    }
+
+    /// 7 bytes more take the record's line breaks and "WAR" of the record after it; 40 take its whole first
+    /// line and more.
+    @Test("a Content-Length too long by more than the line breaks after the record costs that record only: the next is read where it starts", arguments: [7, 40])
+    func contentLengthTakesNextRecord(_ extra: Int) async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "length-long\(extra)") { bytes in
+            let starts = Self.recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+            let start = starts[starts.count / 2]
+            let head = String(decoding: bytes[start..<start + 2000], as: UTF8.self)
+            let field = try #require(head.range(of: #"\r\nContent-Length: \d+"#, options: .regularExpression))
+            let digits = head[field].split(separator: " ").last.map(String.init) ?? ""
+            let length = try #require(Int(digits))
+            let replacement = String(length + extra)
+            try #require(replacement.count == digits.count)
+            let at = start + head.utf8.distance(from: head.startIndex, to: field.upperBound) - digits.utf8.count
+            bytes.replaceSubrange(at..<at + digits.utf8.count, with: Array(replacement.utf8))
+        }
+        try expectOneRecordLost(try await collect(path: path), whole: whole, resumes: false)
     }
 
     @Test("a file that ends inside the line breaks after its last record, or without them, loses nothing", arguments: [2, 4])

@@ -148,6 +148,13 @@ final class WARCByteStream {
         return buffer[start + offset]
     }
 
+    /// Puts bytes just read back in front of the unread ones, to be read again: the part of a block that a
+    /// too long Content-Length took from the record after it.
+    func unread(_ bytes: ArraySlice<UInt8>) {
+        buffer.replaceSubrange(start..<start, with: bytes)
+        position -= bytes.count
+    }
+
     /// After damage, moves to where the next record starts, so that the records after it are read: in
     /// the decoded bytes, the next line that begins "WARC/1."; when the gzip data itself is corrupt, the
     /// next gzip member whose data inflates and begins "WARC/1." (Common Crawl's layout, one member a

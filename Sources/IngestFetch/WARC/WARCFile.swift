@@ -113,7 +113,20 @@ final class WARCFile {
         // the start of the next record: either way what follows is not a record, and the block is not the
         // page as it was stored.
         guard try stream.recordOrEndFollows() else {
-            return stop(head: head, location: location, code: .unreadable, "the record's Content-Length of \(length) bytes does not end where a record or the file does")
+            let message = "the record's Content-Length of \(length) bytes does not end where a record or the file does"
+            // Too long: the next record starts inside the block, after the line breaks that end this one (or
+            // the block ends with its first bytes), and every record from there is read. Too short, or no
+            // record in the block: the next one is searched for.
+            let start = Array("WARC/1.".utf8)
+            let nextRecord = block.ranges(of: Array("\r\n\r\n".utf8)).lazy.map(\.upperBound).first { at in
+                block[at...].starts(with: start) || start.starts(with: block[at...])
+            }
+            if let nextRecord {
+                stream.unread(block[nextRecord...])
+                let source = Self.source(head: head, location: location)
+                return .failed(id: Self.pageID(head: head, location: location), source: source, code: .unreadable, message: message)
+            }
+            return stop(head: head, location: location, code: .unreadable, message)
         }
         guard let http = HTTPResponseHead(block: block) else {
             return .skipped(id: id, source: source, reason: "warc response without an HTTP head")
