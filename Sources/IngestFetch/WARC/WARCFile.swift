@@ -123,8 +123,7 @@ final class WARCFile {
             }
             if let nextRecord {
                 stream.unread(block[nextRecord...])
-                let source = Self.source(head: head, location: location)
-                return .failed(id: Self.pageID(head: head, location: location), source: source, code: .unreadable, message: message)
+                return .failed(id: id, source: source, code: .unreadable, message: message)
             }
             return stop(head: head, location: location, code: .unreadable, message)
         }
