@@ -155,6 +155,22 @@ import Testing
         try expectOneRecordLost(try await collect(path: path), whole: whole)
     }
 
+    @Test("a damaged first line of the record after a response costs that record, not the response")
+    func damagedRecordAfterResponse() async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "after-response-start") { bytes in
+            let starts = Self.recordStarts(bytes)
+            let responses = starts.indices.filter { bytes[starts[$0]...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+            let following = starts[responses[responses.count / 2] + 1]
+            bytes[following] = UInt8(ascii: "X")
+        }
+        let cut = try await collect(path: path)
+        #expect(cut.documents.map(\.id) == whole.documents.map(\.id))
+        #expect(cut.failures.count == 1)
+        #expect(cut.failures.first?.message.contains("no WARC record starts") == true)
+        #expect(cut.count == whole.count)
+    }
+
     @Test("a response whose Content-Length is off by a byte, either way, is a dead letter, not a page cut short", arguments: [-1, 1])
     func wrongContentLength(_ change: Int) async throws {
         let whole = try await collect("pages.warc")

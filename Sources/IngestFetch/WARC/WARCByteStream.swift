@@ -104,11 +104,11 @@ final class WARCByteStream {
         return buffer[start]
     }
 
-    /// Whether what follows is the end of the data, or the two line breaks that end a record (CRLF CRLF, or
-    /// LF LF from lenient writers), any further blank lines, and the start of the next record: the check
-    /// that a record's Content-Length framed it rightly, made before the record is used. Consumes nothing;
-    /// throws only when the data of the record's own line breaks cannot be read.
-    func recordOrEndFollows() throws(Failure) -> Bool {
+    /// Whether what follows is the two line breaks that end a record (CRLF CRLF, or LF LF from lenient
+    /// writers), or the end of the data: the check that a record's Content-Length framed it rightly, made
+    /// before the record is used. What comes after the line breaks is the next record's, and damage there
+    /// is found when it is read. Consumes nothing.
+    func recordEndFollows() throws(Failure) -> Bool {
         let cr = UInt8(ascii: "\r")
         let lf = UInt8(ascii: "\n")
         // The separator's bytes, each of which may also be where the file ends.
@@ -123,9 +123,7 @@ final class WARCByteStream {
             guard let found = try byte(at: index) else { return true }
             guard found == expected else { return false }
         }
-        // The next record's first bytes may be in the next gzip member: if that member is corrupt, the
-        // damage is the next record's, found when it is read, and this record stands.
-        return (try? recordStarts(skippingBlankLinesFrom: separator.count)) ?? true
+        return true
     }
 
     /// Whether a record starts after any blank lines from `offset` bytes past the next unread one; nil when

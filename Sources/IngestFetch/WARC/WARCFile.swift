@@ -110,10 +110,10 @@ final class WARCFile {
         let block = try stream.read(count: length)
         guard block.count == length else { throw .truncated }
         // A Content-Length that is too short leaves part of the block unread, one that is too long takes in
-        // the start of the next record: either way what follows is not a record, and the block is not the
-        // page as it was stored.
-        guard try stream.recordOrEndFollows() else {
-            let message = "the record's Content-Length of \(length) bytes does not end where a record or the file does"
+        // the line breaks that end it: either way they do not follow, and the block is not the page as it
+        // was stored.
+        guard try stream.recordEndFollows() else {
+            let message = "the record's Content-Length of \(length) bytes does not end where its closing line breaks begin"
             // Too long: the next record starts inside the block, after the line breaks that end this one (or
             // the block ends with its first bytes), and every record from there is read. Too short, or no
             // record in the block: the next one is searched for.
