@@ -168,7 +168,14 @@ final class WARCByteStream {
             }
             // Keep the bytes that could begin the marker; the rest cannot hold it.
             consume(max(0, buffer.count - start - (marker.count - 1)))
-            guard (try? fill()) == true else { return false }
+            let more: Bool
+            do {
+                more = try fill()
+            } catch {
+                // Corrupt gzip data on the way: the failure is now the stream's, and its member is skipped.
+                return skipToNextRecord()
+            }
+            guard more else { return false }
         }
     }
 
