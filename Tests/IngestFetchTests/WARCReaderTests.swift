@@ -124,6 +124,20 @@ import Testing
         return bytes.indices.filter { $0 == 0 || bytes[$0 - 1] == 0x0A }.filter { bytes[$0...].starts(with: marker) }
     }
 
+    /// Changes the WARC Content-Length of the middle response record by `change`, to another number of the
+    /// same width, so that nothing else in the file moves.
+    static func changeMiddleResponseLength(of bytes: inout [UInt8], by change: Int) throws {
+        let starts = recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+        let start = starts[starts.count / 2]
+        let head = String(decoding: bytes[start..<start + 2000], as: UTF8.self)
+        let field = try #require(head.range(of: #"\r\nContent-Length: \d+"#, options: .regularExpression))
+        let digits = head[field].split(separator: " ").last.map(String.init) ?? ""
+        let replacement = String(try #require(Int(digits)) + change)
+        try #require(replacement.count == digits.count)
+        let at = start + head.utf8.distance(from: head.startIndex, to: field.upperBound) - digits.utf8.count
+        bytes.replaceSubrange(at..<at + digits.utf8.count, with: Array(replacement.utf8))
+    }
+
     /// What a damaged file must still give: every response of the whole file but the damaged one, each with
     /// the offset it has in the whole file, and one unreadable dead letter that says reading went on.
     func expectOneRecordLost(_ cut: Collected, whole: Collected, resumes: Bool = true) throws {
@@ -174,19 +188,7 @@ import Testing
     @Test("a response whose Content-Length is off by a byte, either way, is a dead letter, not a page cut short", arguments: [-1, 1])
     func wrongContentLength(_ change: Int) async throws {
         let whole = try await collect("pages.warc")
-        let path = try damaged("pages.warc", "length\(change)") { bytes in
-            let starts = Self.recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
-            let start = starts[starts.count / 2]
-            let head = String(decoding: bytes[start..<start + 2000], as: UTF8.self)
-            let field = try #require(head.range(of: #"\r\nContent-Length: \d+"#, options: .regularExpression))
-            let digits = head[field].split(separator: " ").last.map(String.init) ?? ""
-            let length = try #require(Int(digits))
-            // Another number of the same width, so that nothing else in the file moves.
-            let replacement = String(length + change)
-            try #require(replacement.count == digits.count)
-            let at = start + head.utf8.distance(from: head.startIndex, to: field.upperBound) - digits.utf8.count
-            bytes.replaceSubrange(at..<at + digits.utf8.count, with: Array(replacement.utf8))
-        }
+        let path = try damaged("pages.warc", "length\(change)") { try Self.changeMiddleResponseLength(of: &$0, by: change) }
         let cut = try await collect(path: path)
         try expectOneRecordLost(cut, whole: whole)
         #expect(cut.failures.first?.message.contains("Content-Length") == true)
@@ -197,18 +199,7 @@ import Testing
     @Test("a Content-Length too long by more than the line breaks after the record costs that record only: the next is read where it starts", arguments: [7, 40])
     func contentLengthTakesNextRecord(_ extra: Int) async throws {
         let whole = try await collect("pages.warc")
-        let path = try damaged("pages.warc", "length-long\(extra)") { bytes in
-            let starts = Self.recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
-            let start = starts[starts.count / 2]
-            let head = String(decoding: bytes[start..<start + 2000], as: UTF8.self)
-            let field = try #require(head.range(of: #"\r\nContent-Length: \d+"#, options: .regularExpression))
-            let digits = head[field].split(separator: " ").last.map(String.init) ?? ""
-            let length = try #require(Int(digits))
-            let replacement = String(length + extra)
-            try #require(replacement.count == digits.count)
-            let at = start + head.utf8.distance(from: head.startIndex, to: field.upperBound) - digits.utf8.count
-            bytes.replaceSubrange(at..<at + digits.utf8.count, with: Array(replacement.utf8))
-        }
+        let path = try damaged("pages.warc", "length-long\(extra)") { try Self.changeMiddleResponseLength(of: &$0, by: extra) }
         try expectOneRecordLost(try await collect(path: path), whole: whole, resumes: false)
     }
 
