@@ -153,7 +153,7 @@ let package = Package(
         ),
         .target(
             name: "IngestTestSupport",
-            dependencies: ["IngestCore", "CSQLite"],
+            dependencies: ["IngestCore", "CSQLite", "CZlib"],
             path: "Tests/IngestTestSupport",
             swiftSettings: strictSettings
         ),

@@ -250,6 +250,77 @@ import Testing
         #expect(cut.count == whole.count)
     }
 
+    /// `pages.warc` written again as a `.warc.gz` of one member a record, as Common Crawl writes them: the
+    /// records in `broken` with their first byte changed, the members of those in `corrupt` with their deflate
+    /// data overwritten from its first byte. Returns the path and where each member starts.
+    func rebuiltGzip(_ label: String, broken: Set<Int> = [], corrupt: Set<Int> = []) throws -> (path: String, members: [Int]) {
+        let plain = [UInt8](try Data(contentsOf: FixturePaths.warc.appendingPathComponent("pages.warc")))
+        let starts = Self.recordStarts(plain)
+        var file: [UInt8] = []
+        var members: [Int] = []
+        for (index, start) in starts.enumerated() {
+            var record = Array(plain[start..<(index + 1 < starts.count ? starts[index + 1] : plain.count)])
+            if broken.contains(index) { record[0] = UInt8(ascii: "X") }
+            var member = Gzip.compress(record)
+            if corrupt.contains(index) {
+                for at in 10..<min(member.count, 50) { member[at] = 0xFF }
+            }
+            members.append(file.count)
+            file += member
+        }
+        let url = try FixturePaths.temporaryDirectory("warc-rebuilt-\(label)").appendingPathComponent("pages.warc.gz")
+        try Data(file).write(to: url)
+        return (url.path, members)
+    }
+
+    /// The index of the middle response record of `pages.warc`.
+    func middleResponse() throws -> Int {
+        let plain = [UInt8](try Data(contentsOf: FixturePaths.warc.appendingPathComponent("pages.warc")))
+        let starts = Self.recordStarts(plain)
+        let responses = starts.indices.filter { plain[starts[$0]...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+        return responses[responses.count / 2]
+    }
+
+    /// Damage met while looking for the record after a damaged one is a dead letter of its own: the input
+    /// count is that of the undamaged file, and every page outside the damaged members is read whole.
+    @Test("damaged records in a row are a dead letter each, and none is passed over uncounted", arguments: [
+        (broken: [0], corrupt: [1]), (broken: [], corrupt: [0, 1]), (broken: [], corrupt: [0, 1, 2]), (broken: [0], corrupt: [1, 2]),
+    ])
+    func damageInARow(broken: [Int], corrupt: [Int]) async throws {
+        let first = try middleResponse()
+        let label = "row-\(broken.map(String.init).joined())-\(corrupt.map(String.init).joined())"
+        let whole = try await collect(path: try rebuiltGzip("\(label)-whole").path)
+        let damaged = try rebuiltGzip(label, broken: Set(broken.map { first + $0 }), corrupt: Set(corrupt.map { first + $0 }))
+        let cut = try await collect(path: damaged.path)
+        #expect(cut.count == whole.count)
+        let damagedOffsets = (broken + corrupt).map { damaged.members[first + $0] }.sorted()
+        #expect(cut.failures.compactMap(\.source.warc?.offset).sorted() == damagedOffsets)
+        #expect(cut.failures.allSatisfy { $0.code == .unreadable && $0.message.contains("reading resumes at the next record") })
+        for document in whole.documents {
+            let offset = try #require(document.source.warc?.offset)
+            let read = cut.documents.first { $0.id == document.id }
+            if damagedOffsets.contains(offset) {
+                #expect(read == nil)
+            } else {
+                #expect(read?.raw == document.raw, "\(document.source.url): missing or changed")
+                #expect(read?.source.warc?.offset == offset)
+            }
+        }
+    }
+
+    @Test("a file that ends early in the member after a damaged record is a truncated dead letter for the record it held")
+    func truncatedAfterDamage() async throws {
+        let first = try middleResponse()
+        let damaged = try rebuiltGzip("row-truncated", broken: [first])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: damaged.path)))
+        bytes.removeSubrange((damaged.members[first + 1] + 12)...)
+        try Data(bytes).write(to: URL(fileURLWithPath: damaged.path))
+        let cut = try await collect(path: damaged.path)
+        #expect(cut.count == first + 2)
+        #expect(cut.failures.map(\.code) == [.unreadable, .truncated])
+        #expect(cut.failures.compactMap(\.source.warc?.offset) == [damaged.members[first], damaged.members[first + 1]])
+    }
+
     @Test("a file that is not WARC is one dead letter, not a crash or a silent nothing")
     func notWARC() async throws {
         let collected = try await collect("not-a-warc.warc")

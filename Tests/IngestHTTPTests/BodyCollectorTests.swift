@@ -1,6 +1,7 @@
 import Testing
 
 @testable import IngestHTTP
+import IngestTestSupport
 
 @Suite struct BodyCollectorTests {
     @Test("a gzip body is decoded chunk by chunk")

@@ -155,16 +155,24 @@ final class WARCByteStream {
 
     /// After damage, moves to where the next record starts, so that the records after it are read: in
     /// the decoded bytes, the next line that begins "WARC/1."; when the gzip data itself is corrupt, the
-    /// next gzip member whose data inflates and begins "WARC/1." (Common Crawl's layout, one member a
-    /// record). Returns false when there is none before the end of the file, or the file is truncated.
-    func skipToNextRecord() -> Bool {
-        if case .truncated = failure { return false }
-        if failure != nil { return skipToNextMember() }
+    /// next gzip member whose data inflates (Common Crawl's layout, one member a record). A member begun
+    /// after the damage that cannot be inflated, or that the file ends inside, held a record of its own,
+    /// which is reported lost rather than passed over uncounted.
+    func skipToNextRecord() -> Resumption {
+        if failure == nil, let found = scanForRecord(damagedMember: members.last?.compressed) { return found }
+        if case .truncated = failure { return .end }
+        return skipToNextMember()
+    }
+
+    /// Looks through the decoded bytes for the next line that begins "WARC/1.". `damagedMember` is the file
+    /// offset of the member the damage was in: nil when that member turns out corrupt too, which loses no
+    /// further record (the stream's failure then says so).
+    private func scanForRecord(damagedMember: Int?) -> Resumption? {
         let marker = Array("\nWARC/1.".utf8)
         while true {
             if let found = buffer[start...].firstRange(of: marker) {
                 consume(found.lowerBound + 1 - start)
-                return true
+                return .record
             }
             // Keep the bytes that could begin the marker; the rest cannot hold it.
             consume(max(0, buffer.count - start - (marker.count - 1)))
@@ -172,17 +180,20 @@ final class WARCByteStream {
             do {
                 more = try fill()
             } catch {
-                // Corrupt gzip data on the way: the failure is now the stream's, and its member is skipped.
-                return skipToNextRecord()
+                // The failure is now the stream's: a corrupt member is skipped on the next look.
+                guard let failed = members.last?.compressed, failed != damagedMember else { return nil }
+                return .lostMember(fileOffset: failed, failure: error)
             }
-            guard more else { return false }
+            guard more else { return .end }
         }
     }
 
     /// Drops the decoded bytes of the corrupt member and resumes inflating at the next gzip header (1f 8b,
-    /// deflate, no reserved flags) whose member decodes to a record's start.
-    private func skipToNextMember() -> Bool {
-        guard let inflater else { return false }
+    /// deflate, no reserved flags) whose member inflates. A member that starts with a record's first line
+    /// is where reading resumes; one that does not (a writer that splits records across members) is looked
+    /// through for the next record's start.
+    private func skipToNextMember() -> Resumption {
+        guard let inflater else { return .end }
         // File offset the search goes on from: just past the start of the member that failed.
         var searchFrom = compressedFileOffset + compressedStart + 1
         if let failed = members.last?.compressed { searchFrom = min(searchFrom, failed + 1) }
@@ -191,24 +202,48 @@ final class WARCByteStream {
             failure = nil
             inMember = false
             inflater.reset()
-            guard let header = nextGzipHeader(atOrAfter: searchFrom) else { return false }
+            guard let header = nextGzipHeader(atOrAfter: searchFrom) else { return .end }
+            let fileOffset = compressedFileOffset + header
+            let likelyMember = Self.isLikelyMember(compressed[header...])
             compressedStart = header
-            searchFrom = compressedFileOffset + header + 1
-            // fill() records the member's start; a false header (those bytes inside deflate data) fails to
-            // inflate or decodes to something else, and the search goes on after it.
-            if (try? fill()) == true, (try? recordStarts(skippingBlankLinesFrom: 0)) == true { return true }
-            if case .truncated = failure { return false }
+            searchFrom = fileOffset + 1
+            // fill() records the member's start. Bytes inside deflate data can look like a header; those fail
+            // to inflate, or decode to something that holds no record, and the search goes on after them.
+            do {
+                guard try fill() else { return .end }
+            } catch {
+                if likelyMember { return .lostMember(fileOffset: fileOffset, failure: error) }
+                if case .truncated = error { return .end }
+                continue
+            }
+            if (try? recordStarts(skippingBlankLinesFrom: 0)) == true { return .record }
+            if let found = scanForRecord(damagedMember: fileOffset) { return found }
+            if case .truncated = failure { return .end }
         }
     }
 
-    /// The index in `compressed` of the next gzip member header at or after the file offset, reading more
-    /// of the file as needed; nil at its end.
+    /// Whether the bytes at a gzip header that failed to inflate are those of a real member rather than of
+    /// deflate data that happens to hold 1f 8b 08: besides the signature, the extra flags a compressor
+    /// writes (0, 2 or 4) and a defined operating system (0 to 13, or 255 for unknown). Only then is a
+    /// record counted as lost in it.
+    private static func isLikelyMember(_ header: ArraySlice<UInt8>) -> Bool {
+        guard header.count >= 10 else { return false }
+        let base = header.startIndex
+        let extraFlags = header[base + 8]
+        let system = header[base + 9]
+        return [0, 2, 4].contains(extraFlags) && (system <= 13 || system == 255)
+    }
+
+    /// The index in `compressed` of the next gzip member header at or after the file offset, with its ten
+    /// bytes read unless the file ends first, reading more of the file as needed; nil at its end.
     private func nextGzipHeader(atOrAfter fileOffset: Int) -> Int? {
         var at = max(0, fileOffset - compressedFileOffset)
         while true {
             while at + 3 < compressed.count {
                 if compressed[at] == 0x1F, compressed[at + 1] == 0x8B, compressed[at + 2] == 0x08, compressed[at + 3] & 0xE0 == 0 {
-                    return at
+                    // The whole 10-byte header is read before it is judged.
+                    if at + 10 <= compressed.count || fileEnded { return at }
+                    break
                 }
                 at += 1
             }

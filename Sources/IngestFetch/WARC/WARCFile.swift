@@ -52,9 +52,14 @@ final class WARCFile {
         guard !finished else { return nil }
         if damaged {
             damaged = false
-            guard stream.skipToNextRecord() else {
+            switch stream.skipToNextRecord() {
+            case .record:
+                break
+            case .end:
                 finished = true
                 return nil
+            case .lostMember(let fileOffset, let failure):
+                return stop(head: WARCRecordHead(), location: WARCLocation(file: path, offset: fileOffset), failure: failure)
             }
         }
         var head = WARCRecordHead()

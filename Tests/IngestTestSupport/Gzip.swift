@@ -1,8 +1,9 @@
 import CZlib
 
-/// gzip compression for test bodies (the product only ever decompresses).
-enum Gzip {
-    static func compress(_ input: [UInt8]) -> [UInt8] {
+/// gzip compression for test bodies and WARC files (the product only ever decompresses).
+public enum Gzip {
+    /// `input` as one gzip member.
+    public static func compress(_ input: [UInt8]) -> [UInt8] {
         var stream = z_stream()
         // deflateInit2 is a macro; call the function it expands to.
         guard deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
