@@ -34,27 +34,58 @@ enum BoilerplateLines {
     }
 
     /// The line lower-cased, with runs of spaces and line breaks collapsed to one space and none at
-    /// either end. Most short lines are ASCII, which is folded byte by byte.
+    /// either end. Every block of a page that is short enough is folded, so this runs on the bytes: ASCII
+    /// byte by byte, other letters by their scalar's lower-case mapping, which is what
+    /// `String.lowercased()` gives scalar by scalar, without building and splitting a string per line.
     static func fold(_ text: [UInt8]) -> String {
-        guard text.allSatisfy({ $0 < 0x80 }) else {
-            let line = String(decoding: text, as: UTF8.self).lowercased()
-            return line.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
-        }
         var folded: [UInt8] = []
         folded.reserveCapacity(text.count)
         var pendingSpace = false
-        for byte in text {
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
             if byte == 0x20 || byte == 0x0A {
                 pendingSpace = !folded.isEmpty
+                index += 1
                 continue
             }
             if pendingSpace {
                 folded.append(0x20)
                 pendingSpace = false
             }
-            folded.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if byte < 0x80 {
+                folded.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                index += 1
+                continue
+            }
+            guard let (scalar, length) = Self.scalar(in: text, at: index) else {
+                // Not UTF-8: the bytes are read as String reads them, with replacement characters.
+                return foldDecoded(text)
+            }
+            if scalar.properties.changesWhenLowercased {
+                folded.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            } else {
+                folded.append(contentsOf: text[index..<index + length])
+            }
+            index += length
         }
         return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// The well-formed UTF-8 scalar of two to four bytes starting at `index`, and its length.
+    private static func scalar(in text: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+        let lead = text[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
+        guard length > 0, index + length <= text.count else { return nil }
+        var iterator = text[index..<index + length].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil else { return nil }
+        return (scalar, length)
+    }
+
+    /// ``fold(_:)`` for bytes that are not all UTF-8.
+    private static func foldDecoded(_ text: [UInt8]) -> String {
+        fold(Array(String(decoding: text, as: UTF8.self).utf8))
     }
 
     /// "8", "3 views", "3 views0 comments", "1 коментар".
