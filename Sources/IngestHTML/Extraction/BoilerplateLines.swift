@@ -62,8 +62,9 @@ enum BoilerplateLines {
                 // Not UTF-8: the bytes are read as String reads them, with replacement characters.
                 return foldDecoded(text)
             }
-            if scalar.properties.changesWhenLowercased {
-                folded.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            let properties = scalar.properties
+            if properties.changesWhenLowercased {
+                folded.append(contentsOf: properties.lowercaseMapping.utf8)
             } else {
                 folded.append(contentsOf: text[index..<index + length])
             }
