@@ -124,10 +124,15 @@ import Testing
         return bytes.indices.filter { $0 == 0 || bytes[$0 - 1] == 0x0A }.filter { bytes[$0...].starts(with: marker) }
     }
 
+    /// Whether the record starting at `start` is a response record.
+    static func isResponse(_ bytes: [UInt8], at start: Int) -> Bool {
+        bytes[start...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8))
+    }
+
     /// Changes the WARC Content-Length of the middle response record by `change`, to another number of the
     /// same width, so that nothing else in the file moves.
     static func changeMiddleResponseLength(of bytes: inout [UInt8], by change: Int) throws {
-        let starts = recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+        let starts = recordStarts(bytes).filter { isResponse(bytes, at: $0) }
         let start = starts[starts.count / 2]
         let head = String(decoding: bytes[start..<start + 2000], as: UTF8.self)
         let field = try #require(head.range(of: #"\r\nContent-Length: \d+"#, options: .regularExpression))
@@ -162,7 +167,7 @@ import Testing
         let whole = try await collect("pages.warc")
         var response = 0
         let path = try damaged("pages.warc", "start") { bytes in
-            let starts = Self.recordStarts(bytes).filter { bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+            let starts = Self.recordStarts(bytes).filter { Self.isResponse(bytes, at: $0) }
             response = starts[starts.count / 2]
             bytes[response] = UInt8(ascii: "X")
         }
@@ -174,7 +179,7 @@ import Testing
         let whole = try await collect("pages.warc")
         let path = try damaged("pages.warc", "after-response-start") { bytes in
             let starts = Self.recordStarts(bytes)
-            let responses = starts.indices.filter { bytes[starts[$0]...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
             let following = starts[responses[responses.count / 2] + 1]
             bytes[following] = UInt8(ascii: "X")
         }
@@ -277,7 +282,7 @@ import Testing
     func middleResponse() throws -> Int {
         let plain = [UInt8](try Data(contentsOf: FixturePaths.warc.appendingPathComponent("pages.warc")))
         let starts = Self.recordStarts(plain)
-        let responses = starts.indices.filter { plain[starts[$0]...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8)) }
+        let responses = starts.indices.filter { Self.isResponse(plain, at: starts[$0]) }
         return responses[responses.count / 2]
     }
 

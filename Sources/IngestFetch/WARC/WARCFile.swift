@@ -8,6 +8,8 @@ import IngestCore
 /// for the record it was in, and reading resumes at the next record that can be found after it: the next
 /// line that starts a WARC record, or, when the compressed data is corrupt, the next gzip member that
 /// decodes to one. A crawl of a million pages with one bad byte loses one page, not the rest of the file.
+/// Damage met on the way there (the next member corrupt too) is the dead letter of the record it costs, so
+/// every record the reader can find is counted.
 /// A truncated file ends with the dead letter for the record it was cut in.
 final class WARCFile {
     private static let maxHeaderLine = 64 << 10

@@ -73,15 +73,12 @@ enum BoilerplateLines {
         return String(decoding: folded, as: UTF8.self)
     }
 
-    /// The well-formed UTF-8 scalar of two to four bytes starting at `index`, and its length.
+    /// The well-formed UTF-8 scalar starting at `index`, and its length in bytes.
     private static func scalar(in text: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
-        let lead = text[index]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0
-        guard length > 0, index + length <= text.count else { return nil }
-        var iterator = text[index..<index + length].makeIterator()
+        var iterator = text[index...].makeIterator()
         var decoder = UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator), iterator.next() == nil else { return nil }
-        return (scalar, length)
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, UTF8.width(scalar))
     }
 
     /// ``fold(_:)`` for bytes that are not all UTF-8.
