@@ -174,6 +174,140 @@ import Testing
         try expectOneRecordLost(try await collect(path: path), whole: whole)
     }
 
+    /// Nothing but its first line marks where a record starts, so a damaged first line is known by the WARC
+    /// header fields after it; records in a row with damaged first lines are a dead letter each, with the
+    /// URL their header gives.
+    @Test("records in a row whose first lines are damaged are a dead letter each, with their URLs", arguments: [2, 3])
+    func damagedRecordStartsInARow(_ count: Int) async throws {
+        let whole = try await collect("pages.warc")
+        var damagedStarts: [Int] = []
+        let path = try damaged("pages.warc", "starts\(count)") { bytes in
+            let starts = Self.recordStarts(bytes)
+            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
+            let first = responses[responses.count / 2]
+            damagedStarts = Array(starts[first..<first + count])
+            for start in damagedStarts { bytes[start] = UInt8(ascii: "X") }
+        }
+        let cut = try await collect(path: path)
+        #expect(cut.count == whole.count)
+        #expect(cut.failures.compactMap(\.source.warc?.offset) == damagedStarts)
+        #expect(cut.failures.allSatisfy { $0.message.contains("no WARC record starts at this offset") })
+        let lost = whole.documents.filter { damagedStarts.contains($0.source.warc?.offset ?? -1) }
+        #expect(!lost.isEmpty)
+        for document in lost {
+            #expect(cut.failures.contains { $0.id == document.id && $0.source.url == document.source.url })
+        }
+        #expect(cut.documents.count == whole.documents.count - lost.count)
+        for document in cut.documents {
+            let original = try #require(whole.documents.first { $0.id == document.id })
+            #expect(document.raw.elementsEqual(original.raw), "\(document.source.url): its bytes differ")
+            #expect(document.source.warc?.offset == original.source.warc?.offset)
+        }
+    }
+
+    /// What the damaged record's page holds is read past while looking for the next record: WARC header lines
+    /// in it start no record unless they follow a blank line and a short line, as a record's header does.
+    @Test("WARC header lines inside a damaged record's page are not taken for a record", arguments: [
+        "some text\r\nWARC-Type: response\r\n", "\r\n\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n",
+    ])
+    func fieldLinesInsideDamage(_ inserted: String) async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "fields\(inserted.count)") { bytes in
+            let starts = Self.recordStarts(bytes).filter { Self.isResponse(bytes, at: $0) }
+            let response = starts[starts.count / 2]
+            bytes[response] = UInt8(ascii: "X")
+            let body = try #require(bytes[response...].firstRange(of: Array("<body".utf8)))
+            bytes.replaceSubrange(body.lowerBound..<body.lowerBound + inserted.utf8.count, with: Array(inserted.utf8))
+        }
+        try expectOneRecordLost(try await collect(path: path), whole: whole)
+    }
+
+    /// Where the Content-Length of the record at `record` starts, and its digits.
+    static func lengthField(of bytes: [UInt8], record: Int) throws -> (at: Int, digits: String) {
+        let head = String(decoding: bytes[record..<min(bytes.count, record + 2000)], as: UTF8.self)
+        let field = try #require(head.range(of: #"\r\nContent-Length: \d+"#, options: .regularExpression))
+        let digits = head[field].split(separator: " ").last.map(String.init) ?? ""
+        return (record + head.utf8.distance(from: head.startIndex, to: field.upperBound) - digits.utf8.count, digits)
+    }
+
+    /// A record that is not kept is still framed by its Content-Length: one too short or too long is counted
+    /// once, as the skip it is, and the record after it is read where it starts.
+    @Test("a wrong Content-Length on a record that is not a page counts it once and costs no other record", arguments: ["12", "16", "19", "37", "97"])
+    func skippedRecordLength(_ length: String) async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "skip-length\(length)") { bytes in
+            let starts = Self.recordStarts(bytes)
+            let middle = starts.filter { Self.isResponse(bytes, at: $0) }.dropFirst(10).first ?? 0
+            let metadata = try #require(starts.first { $0 > middle && bytes[$0...].starts(with: Array("WARC/1.0\r\nWARC-Type: metadata".utf8)) })
+            let field = try Self.lengthField(of: bytes, record: metadata)
+            try #require(field.digits == "17")
+            bytes.replaceSubrange(field.at..<field.at + 2, with: Array(length.utf8))
+        }
+        let cut = try await collect(path: path)
+        #expect(cut.count == whole.count)
+        #expect(cut.skips == whole.skips)
+        #expect(cut.failures.isEmpty)
+        #expect(cut.documents.map(\.id) == whole.documents.map(\.id))
+        #expect(cut.documents.map(\.raw).elementsEqual(whole.documents.map(\.raw)), "a page's bytes differ")
+    }
+
+    /// A Content-Length with a digit too many in its first place claims more than the rest of the file: the
+    /// records it runs over are read, and the file is not called truncated.
+    @Test("a Content-Length that runs past the end of the file costs its record, not the records after it")
+    func lengthPastTheEnd() async throws {
+        let whole = try await collect("pages.warc")
+        var record = 0
+        let path = try damaged("pages.warc", "length-past-end") { bytes in
+            // The first response for which the changed length reaches past the end.
+            for start in Self.recordStarts(bytes).filter({ Self.isResponse(bytes, at: $0) }) {
+                let field = try Self.lengthField(of: bytes, record: start)
+                if let claimed = Int("9" + field.digits.dropFirst()), field.at + claimed > bytes.count {
+                    record = start
+                    bytes[field.at] = UInt8(ascii: "9")
+                    return
+                }
+            }
+            Issue.record("no response's Content-Length reaches past the end with a 9 in its first place")
+        }
+        let cut = try await collect(path: path)
+        try expectOneRecordLost(cut, whole: whole, resumes: false)
+        #expect(cut.failures.first?.message.contains("runs past the end of the file") == true)
+        #expect(cut.failures.first?.source.warc?.offset == record)
+    }
+
+    /// A Content-Length two bytes too long takes in half of the line breaks after the record; the record
+    /// after it, whose first line is damaged, is still found after the other half.
+    @Test("a Content-Length too long by a line break, before a damaged first line, costs the two records and no other")
+    func longLengthBeforeDamagedStart() async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "long-then-damaged") { bytes in
+            let starts = Self.recordStarts(bytes)
+            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
+            bytes[starts[responses[responses.count / 2] + 1]] = UInt8(ascii: "#")
+            try Self.changeMiddleResponseLength(of: &bytes, by: 2)
+        }
+        let cut = try await collect(path: path)
+        #expect(cut.count == whole.count)
+        #expect(cut.failures.count == 2)
+        #expect(cut.documents.count == whole.documents.count - 1)
+    }
+
+    /// A line feed inside a damaged first line makes two short lines of it; only the second is followed by
+    /// the record's fields, and the record is counted once.
+    @Test("a first line broken in two by a line feed is one dead letter, not two")
+    func firstLineBrokenInTwo() async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "line-in-two") { bytes in
+            let starts = Self.recordStarts(bytes)
+            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
+            bytes[starts[responses[responses.count / 2] + 1] + 2] = UInt8(ascii: "\n")
+        }
+        let cut = try await collect(path: path)
+        #expect(cut.count == whole.count)
+        #expect(cut.failures.count == 1)
+        #expect(cut.documents.map(\.id) == whole.documents.map(\.id))
+    }
+
     @Test("a damaged first line of the record after a response costs that record, not the response")
     func damagedRecordAfterResponse() async throws {
         let whole = try await collect("pages.warc")
@@ -286,29 +420,36 @@ import Testing
         return responses[responses.count / 2]
     }
 
+    /// Records, counted from the middle response, with their first line broken and with their member corrupt.
+    static let damagesInARow: [(broken: [Int], corrupt: [Int])] = [
+        ([0], [1]), ([], [0, 1]), ([], [0, 1, 2]), ([0], [1, 2]),
+        ([0, 1], []), ([0, 1, 2], []), ([1], [0]), ([0, 2], [1]), ([0], []),
+    ]
+
     /// Damage met while looking for the record after a damaged one is a dead letter of its own: the input
-    /// count is that of the undamaged file, and every page outside the damaged members is read whole.
-    @Test("damaged records in a row are a dead letter each, and none is passed over uncounted", arguments: [
-        (broken: [0], corrupt: [1]), (broken: [], corrupt: [0, 1]), (broken: [], corrupt: [0, 1, 2]), (broken: [0], corrupt: [1, 2]),
-    ])
+    /// count is that of the undamaged file, and every page outside the damaged members is read whole, at its
+    /// member's offset (a changed first byte can change the size of a member, and so the offsets after it).
+    @Test("damaged records in a row are a dead letter each, and none is passed over uncounted", arguments: damagesInARow)
     func damageInARow(broken: [Int], corrupt: [Int]) async throws {
         let first = try middleResponse()
         let label = "row-\(broken.map(String.init).joined())-\(corrupt.map(String.init).joined())"
-        let whole = try await collect(path: try rebuiltGzip("\(label)-whole").path)
+        let undamaged = try rebuiltGzip("\(label)-whole")
+        let whole = try await collect(path: undamaged.path)
         let damaged = try rebuiltGzip(label, broken: Set(broken.map { first + $0 }), corrupt: Set(corrupt.map { first + $0 }))
         let cut = try await collect(path: damaged.path)
         #expect(cut.count == whole.count)
-        let damagedOffsets = (broken + corrupt).map { damaged.members[first + $0] }.sorted()
-        #expect(cut.failures.compactMap(\.source.warc?.offset).sorted() == damagedOffsets)
+        let damagedRecords = Set((broken + corrupt).map { first + $0 })
+        #expect(cut.failures.compactMap(\.source.warc?.offset).sorted() == damagedRecords.map { damaged.members[$0] }.sorted())
         #expect(cut.failures.allSatisfy { $0.code == .unreadable && $0.message.contains("reading resumes at the next record") })
         for document in whole.documents {
             let offset = try #require(document.source.warc?.offset)
+            let record = try #require(undamaged.members.firstIndex(of: offset))
             let read = cut.documents.first { $0.id == document.id }
-            if damagedOffsets.contains(offset) {
+            if damagedRecords.contains(record) {
                 #expect(read == nil)
             } else {
                 #expect(read?.raw == document.raw, "\(document.source.url): missing or changed")
-                #expect(read?.source.warc?.offset == offset)
+                #expect(read?.source.warc?.offset == damaged.members[record])
             }
         }
     }

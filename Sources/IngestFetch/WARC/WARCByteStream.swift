@@ -98,6 +98,13 @@ final class WARCByteStream {
         return count - remaining
     }
 
+    /// Up to `count` of the next bytes, fewer when the data ends first, without consuming them.
+    func upcoming(_ count: Int) throws(Failure) -> ArraySlice<UInt8> {
+        guard count > 0 else { return [] }
+        _ = try byte(at: count - 1)
+        return buffer[start..<min(buffer.count, start + count)]
+    }
+
     /// The next byte without consuming it.
     func peek() throws(Failure) -> UInt8? {
         if start == buffer.count, try !fill() { return nil }
@@ -126,16 +133,27 @@ final class WARCByteStream {
         return true
     }
 
-    /// Whether a record starts after any blank lines from `offset` bytes past the next unread one; nil when
-    /// the data ends first. Consumes nothing.
-    private func recordStarts(skippingBlankLinesFrom offset: Int) throws(Failure) -> Bool? {
+    /// Whether a record starts after any blank lines from `offset` bytes past the next unread one: its first
+    /// line begins "WARC/", or that line is damaged and a WARC header field follows it. A damaged line
+    /// counts only after a line break when `damagedAfterBreak` (where a search begins inside the data, so
+    /// that the rest of a line already read as damaged is not taken for another record). Nil when the data
+    /// ends first. Consumes nothing.
+    private func recordStarts(skippingBlankLinesFrom offset: Int, damagedAfterBreak: Bool = false) throws(Failure) -> Bool? {
         var index = offset
         while let next = try byte(at: index), next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") { index += 1 }
-        for (position, expected) in "WARC/".utf8.enumerated() {
-            guard let found = try byte(at: index + position) else { return position == 0 ? nil : false }
-            guard found == expected else { return false }
-        }
-        return true
+        guard try byte(at: index) != nil else { return nil }
+        _ = try byte(at: index + WARCRecordStart.lookahead)
+        if buffer[(start + index)...].starts(with: WARCRecordStart.version) { return true }
+        guard index > offset || !damagedAfterBreak else { return false }
+        return WARCRecordStart.damagedFirstLine(in: buffer[start...], at: start + index)
+    }
+
+    /// Whether the next line is a WARC named field: after a damaged first line, the record's header, which
+    /// still gives its URL.
+    func fieldLineFollows() throws(Failure) -> Bool {
+        guard try byte(at: 0) != nil else { return false }
+        _ = try byte(at: WARCRecordStart.lookahead)
+        return WARCRecordStart.isFieldLine(in: buffer[start...], at: start)
     }
 
     /// The byte `offset` bytes past the next unread one, reading on as needed; nil past the end of the data.
@@ -153,45 +171,89 @@ final class WARCByteStream {
         position -= bytes.count
     }
 
-    /// After damage, moves to where the next record starts, so that the records after it are read: in
-    /// the decoded bytes, the next line that begins "WARC/1."; when the gzip data itself is corrupt, the
-    /// next gzip member whose data inflates (Common Crawl's layout, one member a record). A member begun
-    /// after the damage that cannot be inflated, or that the file ends inside, held a record of its own,
-    /// which is reported lost rather than passed over uncounted.
+    /// After damage, moves to where the next record starts, so that the records after it are read: in the
+    /// decoded bytes, the next line that begins "WARC/" or a record's damaged first line (see
+    /// `scanForRecord`); when the gzip data itself is corrupt, the next gzip member whose data inflates
+    /// (Common Crawl's layout, one member a record). A member begun after the damage that cannot be
+    /// inflated, or that the file ends inside, held a record of its own, which is reported lost rather than
+    /// passed over uncounted.
     func skipToNextRecord() -> Resumption {
         if failure == nil, let found = scanForRecord(damagedMember: members.last?.compressed) { return found }
         if case .truncated = failure { return .end }
         return skipToNextMember()
     }
 
-    /// Looks through the decoded bytes for the next line that begins "WARC/1.". `damagedMember` is the file
-    /// offset of the member the damage was in: nil when that member turns out corrupt too, which loses no
-    /// further record (the stream's failure then says so).
+    /// Looks through the decoded bytes for the next record: a line that begins "WARC/", or a record whose
+    /// first line is damaged (`WARCRecordStart`) after the blank line that ends the record before it, or
+    /// after the line breaks where the search begins. `damagedMember` is the file offset of the member the
+    /// damage was in: nil when that member turns out corrupt too, which loses no further record (the
+    /// stream's failure then says so).
     private func scanForRecord(damagedMember: Int?) -> Resumption? {
-        let marker = Array("\nWARC/1.".utf8)
-        while true {
-            if let found = buffer[start...].firstRange(of: marker) {
-                consume(found.lowerBound + 1 - start)
+        let marker = Array("\nWARC".utf8)
+        // Bytes kept before the search point: a damaged first line and the blank line before it.
+        let lookBehind = WARCRecordStart.maxDamagedLine + 8
+        // Where the search goes on, counted from the next unread byte.
+        var from = 0
+        // Whether the next unread byte is still where the search began.
+        var atBeginning = true
+        do {
+            if try recordStarts(skippingBlankLinesFrom: 0, damagedAfterBreak: true) == true {
                 return .record
             }
-            // Keep the bytes that could begin the marker; the rest cannot hold it.
-            consume(max(0, buffer.count - start - (marker.count - 1)))
-            let more: Bool
-            do {
-                more = try fill()
-            } catch {
-                // The failure is now the stream's: a corrupt member is skipped on the next look.
-                guard let failed = members.last?.compressed, failed != damagedMember else { return nil }
-                return .lostMember(fileOffset: failed, failure: error)
+            while true {
+                while let found = buffer[(start + from)...].firstRange(of: marker) {
+                    let line = found.lowerBound + 1 - start
+                    if let record = try recordStart(atLine: line, searchBegan: atBeginning) {
+                        consume(record)
+                        return .record
+                    }
+                    from = line
+                }
+                // Keep the bytes that could begin the marker, and those a damaged first line needs behind it.
+                let unread = buffer.count - start
+                let kept = min(unread, lookBehind + marker.count - 1)
+                if kept < unread { atBeginning = false }
+                consume(unread - kept)
+                from = max(0, kept - (marker.count - 1))
+                guard try fill() else { return .end }
             }
-            guard more else { return .end }
+        } catch {
+            // The failure is now the stream's: a corrupt member is skipped on the next look.
+            guard let failed = members.last?.compressed, failed != damagedMember else { return nil }
+            return .lostMember(fileOffset: failed, failure: error)
         }
     }
 
+    /// Where the record starts that the line at `line` bytes past the next unread one (which begins "WARC")
+    /// shows: that line, when it begins "WARC/"; the line before it, when this one is a WARC field and that
+    /// one a damaged first line after a blank line (or, when `searchBegan`, after nothing but one or more
+    /// line breaks from where the search began). Nil when it shows none.
+    private func recordStart(atLine line: Int, searchBegan: Bool) throws(Failure) -> Int? {
+        _ = try byte(at: line + WARCRecordStart.lookahead)
+        let unread = buffer[start...]
+        if unread[(start + line)...].starts(with: WARCRecordStart.version) { return line }
+        guard WARCRecordStart.isFieldLine(in: unread, at: start + line) else { return nil }
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
+        // The line before: from just after the line feed before it.
+        var before = line - 1
+        while before > 0, buffer[start + before - 1] != lf {
+            before -= 1
+            if line - before > WARCRecordStart.maxDamagedLine + 2 { return nil }
+        }
+        guard WARCRecordStart.damagedFirstLine(in: unread, at: start + before) else { return nil }
+        if searchBegan, before > 0, unread[start..<(start + before)].allSatisfy({ $0 == cr || $0 == lf }) { return before }
+        // The line before that is blank: LF LF, or CR LF CR LF.
+        guard before >= 2 else { return nil }
+        let ending = buffer[start + before - 2]
+        let blank = ending == lf || (ending == cr && before >= 3 && buffer[start + before - 3] == lf)
+        return blank ? before : nil
+    }
+
     /// Drops the decoded bytes of the corrupt member and resumes inflating at the next gzip header (1f 8b,
-    /// deflate, no reserved flags) whose member inflates. A member that starts with a record's first line
-    /// is where reading resumes; one that does not (a writer that splits records across members) is looked
-    /// through for the next record's start.
+    /// deflate, no reserved flags) whose member inflates. A member that starts with a record's first line,
+    /// or with a damaged one and a WARC header field, is where reading resumes; one that does not (a writer
+    /// that splits records across members) is looked through for the next record's start.
     private func skipToNextMember() -> Resumption {
         guard let inflater else { return .end }
         // File offset the search goes on from: just past the start of the member that failed.

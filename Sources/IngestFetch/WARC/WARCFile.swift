@@ -8,8 +8,8 @@ import IngestCore
 /// for the record it was in, and reading resumes at the next record that can be found after it: the next
 /// line that starts a WARC record, or, when the compressed data is corrupt, the next gzip member that
 /// decodes to one. A crawl of a million pages with one bad byte loses one page, not the rest of the file.
-/// Damage met on the way there (the next member corrupt too) is the dead letter of the record it costs, so
-/// every record the reader can find is counted.
+/// Damage met on the way there (the next member corrupt too, or the next record's first line damaged) is
+/// the dead letter of the record it costs, so every record the reader can find is counted.
 /// A truncated file ends with the dead letter for the record it was cut in.
 final class WARCFile {
     private static let maxHeaderLine = 64 << 10
@@ -79,14 +79,15 @@ final class WARCFile {
             } while first.isEmpty
             let location = WARCLocation(file: path, offset: stream.fileOffset(of: offset))
             guard first.starts(with: Array("WARC/".utf8)) else {
-                return stop(head: head, location: location, code: .unreadable, "no WARC record starts at this offset (found '\(String(decoding: first.prefix(40), as: UTF8.self))')")
-            }
-            var lines = 0
-            while let line = try stream.readLine(limit: Self.maxHeaderLine), !line.isEmpty {
-                lines += 1
-                guard lines <= Self.maxHeaderLines, head.add(line: line) else {
-                    return stop(head: head, location: location, code: .unreadable, "malformed WARC header line")
+                let message = "no WARC record starts at this offset (found '\(String(decoding: first.prefix(40), as: UTF8.self))')"
+                // A damaged first line before an intact header: the header still names the page.
+                if try stream.fieldLineFollows() {
+                    _ = try readHeader(into: &head)
                 }
+                return stop(head: head, location: location, code: .unreadable, message)
+            }
+            guard try readHeader(into: &head) else {
+                return stop(head: head, location: location, code: .unreadable, "malformed WARC header line")
             }
             guard let length = head.contentLength, length >= 0 else {
                 return stop(head: head, location: location, code: .unreadable, "WARC record without a valid Content-Length")
@@ -98,6 +99,16 @@ final class WARCFile {
         }
     }
 
+    /// Reads header lines up to the blank line that ends them; false at a malformed line or too many lines.
+    private func readHeader(into head: inout WARCRecordHead) throws(WARCByteStream.Failure) -> Bool {
+        var lines = 0
+        while let line = try stream.readLine(limit: Self.maxHeaderLine), !line.isEmpty {
+            lines += 1
+            guard lines <= Self.maxHeaderLines, head.add(line: line) else { return false }
+        }
+        return true
+    }
+
     private func record(head: WARCRecordHead, length: Int, location: WARCLocation) throws(WARCByteStream.Failure) -> InputItem {
         let id = Self.pageID(head: head, location: location)
         var source = Self.source(head: head, location: location)
@@ -106,16 +117,28 @@ final class WARCFile {
             if head.type != "response" { "warc \(head.type.isEmpty ? "untyped" : head.type) record" }
             else if let shard, !shard.contains(id) { RunSummary.outOfShardReason }
             else { nil }
-        if let reason {
-            guard try stream.discard(count: length) == length else { throw .truncated }
-            return .skipped(id: id, source: source, reason: reason)
-        }
-        if length > maxBytes {
-            guard try stream.discard(count: length) == length else { throw .truncated }
-            return .failed(id: id, source: source, code: .tooLarge, message: "WARC record of \(length) bytes is over the input limit of \(maxBytes) bytes")
+        if reason != nil || length > maxBytes {
+            // Not kept: passed over unread but for its end, whose framing is checked as a page's is, so that a
+            // wrong Content-Length costs no other record and counts none twice.
+            let tail = min(length, Self.framingTail)
+            guard try stream.discard(count: length - tail) == length - tail else { throw .truncated }
+            let end = try stream.read(count: tail)
+            let item: InputItem =
+                if let reason { .skipped(id: id, source: source, reason: reason) }
+                else { .failed(id: id, source: source, code: .tooLarge, message: "WARC record of \(length) bytes is over the input limit of \(maxBytes) bytes") }
+            guard end.count == tail else {
+                guard resync(after: end[...]) else { throw .truncated }
+                return item
+            }
+            if try !stream.recordEndFollows(), !resync(after: end[...]) { damaged = true }
+            return item
         }
         let block = try stream.read(count: length)
-        guard block.count == length else { throw .truncated }
+        guard block.count == length else {
+            // A Content-Length that runs past the file's end, with records after it, is not a truncated file.
+            guard resync(after: block[...]) else { throw .truncated }
+            return .failed(id: id, source: source, code: .unreadable, message: "the record's Content-Length of \(length) bytes runs past the end of the file, over the records after it")
+        }
         // A Content-Length that is too short leaves part of the block unread, one that is too long takes in
         // the line breaks that end it: either way they do not follow, and the block is not the page as it
         // was stored.
@@ -124,12 +147,7 @@ final class WARCFile {
             // Too long: the next record starts inside the block, after the line breaks that end this one (or
             // the block ends with its first bytes), and every record from there is read. Too short, or no
             // record in the block: the next one is searched for.
-            let start = Array("WARC/1.".utf8)
-            let nextRecord = block.ranges(of: Array("\r\n\r\n".utf8)).lazy.map(\.upperBound).first { at in
-                block[at...].starts(with: start) || start.starts(with: block[at...])
-            }
-            if let nextRecord {
-                stream.unread(block[nextRecord...])
+            if resync(after: block[...]) {
                 return .failed(id: id, source: source, code: .unreadable, message: message)
             }
             return stop(head: head, location: location, code: .unreadable, message)
@@ -164,6 +182,33 @@ final class WARCFile {
         source.bytes = body.count
         source.sha256 = SHA256Hex.digest(body)
         return .document(Document(id: id, source: source, raw: body, headers: http.headers))
+    }
+
+    /// How much of a record that is not kept is read, to check that its Content-Length ends it and to find
+    /// the next record in it when the length is too long.
+    private static let framingTail = 64 << 10
+
+    /// When `bytes`, read as a record's block, hold the start of the next record after the line breaks
+    /// that end a record (a Content-Length too long took it in), puts them back from there to be read
+    /// again; false when they hold none. The bytes that follow in the file settle a start that `bytes` end
+    /// inside of (or just before); when they cannot be read, the stream keeps the failure for the record
+    /// they belong to.
+    private func resync(after bytes: ArraySlice<UInt8>) -> Bool {
+        let following = (try? stream.upcoming(WARCRecordStart.lookahead)) ?? []
+        let separator = Array("\r\n\r\n".utf8)
+        // Separators may overlap: a block that ends with a line break is followed by CR LF CR LF CR LF.
+        var from = bytes.startIndex
+        while let found = bytes[from...].firstRange(of: separator) {
+            let at = found.upperBound
+            let window = at + WARCRecordStart.lookahead <= bytes.endIndex
+                ? bytes[at..<(at + WARCRecordStart.lookahead)] : (Array(bytes[at...]) + following)[...]
+            if !window.isEmpty, WARCRecordStart.begins(in: window, at: window.startIndex) {
+                stream.unread(bytes[at...])
+                return true
+            }
+            from = found.lowerBound + 1
+        }
+        return false
     }
 
     /// A dead letter for the record the damage was found in; the next read looks for the record after it.
