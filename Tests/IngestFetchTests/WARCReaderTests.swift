@@ -129,6 +129,18 @@ import Testing
         bytes[start...].starts(with: Array("WARC/1.0\r\nWARC-Type: response".utf8))
     }
 
+    /// The index, among all records, of the middle response record.
+    static func middleResponseIndex(_ bytes: [UInt8]) -> Int {
+        let starts = recordStarts(bytes)
+        let responses = starts.indices.filter { isResponse(bytes, at: starts[$0]) }
+        return responses[responses.count / 2]
+    }
+
+    /// Where the record after the middle response record starts.
+    static func recordAfterMiddleResponse(_ bytes: [UInt8]) -> Int {
+        recordStarts(bytes)[middleResponseIndex(bytes) + 1]
+    }
+
     /// Changes the WARC Content-Length of the middle response record by `change`, to another number of the
     /// same width, so that nothing else in the file moves.
     static func changeMiddleResponseLength(of bytes: inout [UInt8], by change: Int) throws {
@@ -182,10 +194,8 @@ import Testing
         let whole = try await collect("pages.warc")
         var damagedStarts: [Int] = []
         let path = try damaged("pages.warc", "starts\(count)") { bytes in
-            let starts = Self.recordStarts(bytes)
-            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
-            let first = responses[responses.count / 2]
-            damagedStarts = Array(starts[first..<first + count])
+            let first = Self.middleResponseIndex(bytes)
+            damagedStarts = Array(Self.recordStarts(bytes)[first..<first + count])
             for start in damagedStarts { bytes[start] = UInt8(ascii: "X") }
         }
         let cut = try await collect(path: path)
@@ -281,9 +291,7 @@ import Testing
     func longLengthBeforeDamagedStart() async throws {
         let whole = try await collect("pages.warc")
         let path = try damaged("pages.warc", "long-then-damaged") { bytes in
-            let starts = Self.recordStarts(bytes)
-            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
-            bytes[starts[responses[responses.count / 2] + 1]] = UInt8(ascii: "#")
+            bytes[Self.recordAfterMiddleResponse(bytes)] = UInt8(ascii: "#")
             try Self.changeMiddleResponseLength(of: &bytes, by: 2)
         }
         let cut = try await collect(path: path)
@@ -298,9 +306,7 @@ import Testing
     func firstLineBrokenInTwo() async throws {
         let whole = try await collect("pages.warc")
         let path = try damaged("pages.warc", "line-in-two") { bytes in
-            let starts = Self.recordStarts(bytes)
-            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
-            bytes[starts[responses[responses.count / 2] + 1] + 2] = UInt8(ascii: "\n")
+            bytes[Self.recordAfterMiddleResponse(bytes) + 2] = UInt8(ascii: "\n")
         }
         let cut = try await collect(path: path)
         #expect(cut.count == whole.count)
@@ -312,10 +318,7 @@ import Testing
     func damagedRecordAfterResponse() async throws {
         let whole = try await collect("pages.warc")
         let path = try damaged("pages.warc", "after-response-start") { bytes in
-            let starts = Self.recordStarts(bytes)
-            let responses = starts.indices.filter { Self.isResponse(bytes, at: starts[$0]) }
-            let following = starts[responses[responses.count / 2] + 1]
-            bytes[following] = UInt8(ascii: "X")
+            bytes[Self.recordAfterMiddleResponse(bytes)] = UInt8(ascii: "X")
         }
         let cut = try await collect(path: path)
         #expect(cut.documents.map(\.id) == whole.documents.map(\.id))
@@ -414,10 +417,7 @@ import Testing
 
     /// The index of the middle response record of `pages.warc`.
     func middleResponse() throws -> Int {
-        let plain = [UInt8](try Data(contentsOf: FixturePaths.warc.appendingPathComponent("pages.warc")))
-        let starts = Self.recordStarts(plain)
-        let responses = starts.indices.filter { Self.isResponse(plain, at: starts[$0]) }
-        return responses[responses.count / 2]
+        Self.middleResponseIndex([UInt8](try Data(contentsOf: FixturePaths.warc.appendingPathComponent("pages.warc"))))
     }
 
     /// Records, counted from the middle response, with their first line broken and with their member corrupt.
