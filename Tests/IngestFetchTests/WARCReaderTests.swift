@@ -314,6 +314,37 @@ import Testing
         #expect(cut.documents.map(\.id) == whole.documents.map(\.id))
     }
 
+    /// Where a writer that stopped inside the middle response and went on appending may have stopped: bytes
+    /// of the record kept, counted from its start (negative: from the start of its block), and what was
+    /// written before the next record.
+    static let cuts: [(kept: Int, then: String)] = [
+        (1, ""), (9, ""), (60, ""), (60, "\r\n"), (-2, ""), (-2, "\n"), (-200, ""), (-200, "\r\n\r\n"),
+    ]
+
+    /// A crawler that died inside a record and went on appending to the same file wrote the next record
+    /// straight after the cut: the cut record is a dead letter, and the next one is read where it starts,
+    /// whether the cut fell in the first line, the header or the block.
+    @Test("a record cut short with the next record written after it costs the cut record only", arguments: cuts)
+    func cutThenAppended(kept: Int, then: String) async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "cut\(kept)-\(then.utf8.count)") { bytes in
+            let starts = Self.recordStarts(bytes)
+            let record = starts[Self.middleResponseIndex(bytes)]
+            let next = Self.recordAfterMiddleResponse(bytes)
+            let block = try #require(bytes[record...].firstRange(of: Array("\r\n\r\n".utf8))).upperBound
+            let cut = kept > 0 ? record + kept : block + kept
+            bytes.replaceSubrange(cut..<next, with: Array(then.utf8))
+        }
+        let cut = try await collect(path: path)
+        #expect(cut.count == whole.count)
+        #expect(cut.failures.count == 1)
+        #expect(cut.documents.count == whole.documents.count - 1)
+        for document in cut.documents {
+            let original = try #require(whole.documents.first { $0.id == document.id })
+            #expect(document.raw.elementsEqual(original.raw), "\(document.source.url): its bytes differ")
+        }
+    }
+
     @Test("a damaged first line of the record after a response costs that record, not the response")
     func damagedRecordAfterResponse() async throws {
         let whole = try await collect("pages.warc")

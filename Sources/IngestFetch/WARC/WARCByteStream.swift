@@ -198,6 +198,8 @@ final class WARCByteStream {
         var atBeginning = true
         do {
             if try recordStarts(skippingBlankLinesFrom: 0, damagedAfterBreak: true) == true {
+                // The line breaks before it are the end of what was damaged.
+                while let next = try byte(at: 0), next == UInt8(ascii: "\r") || next == UInt8(ascii: "\n") { consume(1) }
                 return .record
             }
             while true {

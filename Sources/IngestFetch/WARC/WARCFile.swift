@@ -67,7 +67,8 @@ final class WARCFile {
         var head = WARCRecordHead()
         var offset = stream.position
         do {
-            // Records are separated by CRLF CRLF; be lenient about how many blank lines there are.
+            // Records are separated by CRLF CRLF; be lenient about how many blank lines there are, and about
+            // stray carriage returns in them.
             var first: [UInt8]
             repeat {
                 offset = stream.position
@@ -76,18 +77,28 @@ final class WARCFile {
                     return nil
                 }
                 first = line
-            } while first.isEmpty
+            } while first.allSatisfy { $0 == UInt8(ascii: "\r") }
             let location = WARCLocation(file: path, offset: stream.fileOffset(of: offset))
+            // A writer that stopped inside this line went on with the next record's ("WARC/1.0\rWARC/1.0").
+            if first.starts(with: Array("WARC/".utf8)), let cut = Self.versionLineStart(endingLine: first), cut > 0 {
+                putBack(first, from: cut, lineStart: offset)
+                return stop(head: head, location: location, code: .unreadable, "the record is cut short: the next record starts inside its first line")
+            }
             guard first.starts(with: Array("WARC/".utf8)) else {
                 let message = "no WARC record starts at this offset (found '\(String(decoding: first.prefix(40), as: UTF8.self))')"
+                // A writer that stopped inside this line went on with the next record's ("WWARC/1.0").
+                if let cut = Self.versionLineStart(endingLine: first) {
+                    putBack(first, from: cut, lineStart: offset)
+                    return stop(head: head, location: location, code: .unreadable, message)
+                }
                 // A damaged first line before an intact header: the header still names the page.
                 if try stream.fieldLineFollows() {
                     _ = try readHeader(into: &head)
                 }
                 return stop(head: head, location: location, code: .unreadable, message)
             }
-            guard try readHeader(into: &head) else {
-                return stop(head: head, location: location, code: .unreadable, "malformed WARC header line")
+            if let problem = try readHeader(into: &head) {
+                return stop(head: head, location: location, code: .unreadable, problem)
             }
             guard let length = head.contentLength, length >= 0 else {
                 return stop(head: head, location: location, code: .unreadable, "WARC record without a valid Content-Length")
@@ -99,14 +110,38 @@ final class WARCFile {
         }
     }
 
-    /// Reads header lines up to the blank line that ends them; false at a malformed line or too many lines.
-    private func readHeader(into head: inout WARCRecordHead) throws(WARCByteStream.Failure) -> Bool {
+    /// Reads header lines up to the blank line that ends them. Returns why the header cannot be used, or nil.
+    /// A line that is or ends with a record's first line ("WARC/1.0", "…application/htWARC/1.0") is where a
+    /// writer stopped inside this header and went on with the next record: that record is put back to be read.
+    private func readHeader(into head: inout WARCRecordHead) throws(WARCByteStream.Failure) -> String? {
         var lines = 0
-        while let line = try stream.readLine(limit: Self.maxHeaderLine), !line.isEmpty {
+        while true {
+            let before = stream.position
+            guard let line = try stream.readLine(limit: Self.maxHeaderLine), !line.isEmpty else { return nil }
+            if let cut = Self.versionLineStart(endingLine: line) {
+                putBack(line, from: cut, lineStart: before)
+                return "the record is cut short: the next record starts inside its header"
+            }
             lines += 1
-            guard lines <= Self.maxHeaderLines, head.add(line: line) else { return false }
+            guard lines <= Self.maxHeaderLines, head.add(line: line) else { return "malformed WARC header line" }
         }
-        return true
+    }
+
+    /// Puts back the part of `line`, read from `lineStart`, that begins at `cut`, with the line break it was
+    /// read with, to be read again as the next record's first line.
+    private func putBack(_ line: [UInt8], from cut: Int, lineStart: Int) {
+        let lineEnding = stream.position - lineStart - line.count
+        stream.unread(line[cut...] + (lineEnding == 2 ? [0x0D, 0x0A] : [0x0A]))
+    }
+
+    /// Where a record's first line ("WARC/1.0") begins at the end of a header line.
+    private static func versionLineStart(endingLine line: [UInt8]) -> Int? {
+        guard line.count > WARCRecordStart.version.count,
+              let at = line.lastRange(of: WARCRecordStart.version)?.lowerBound else { return nil }
+        let version = line[(at + WARCRecordStart.version.count)...]
+        let isVersion = (3...5).contains(version.count) && version.contains(UInt8(ascii: "."))
+            && version.allSatisfy { $0 == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        return isVersion ? at : nil
     }
 
     private func record(head: WARCRecordHead, length: Int, location: WARCLocation) throws(WARCByteStream.Failure) -> InputItem {
@@ -188,27 +223,49 @@ final class WARCFile {
     /// the next record in it when the length is too long.
     private static let framingTail = 64 << 10
 
-    /// When `bytes`, read as a record's block, hold the start of the next record after the line breaks
-    /// that end a record (a Content-Length too long took it in), puts them back from there to be read
-    /// again; false when they hold none. The bytes that follow in the file settle a start that `bytes` end
-    /// inside of (or just before); when they cannot be read, the stream keeps the failure for the record
-    /// they belong to.
+    /// When `bytes`, read as a record's block, hold the start of the next record, puts them back from there
+    /// to be read again; false when they hold none. The next record starts after the line breaks that end
+    /// a record (a Content-Length too long took it in), or, with its first line intact and a WARC field
+    /// after it, anywhere: a writer that stopped inside a record and went on appending wrote the next one
+    /// straight after the cut. The bytes that follow in the file settle a start that `bytes` end inside of
+    /// (or just before); when they cannot be read, the stream keeps the failure for the record they belong to.
     private func resync(after bytes: ArraySlice<UInt8>) -> Bool {
         let following = (try? stream.upcoming(WARCRecordStart.lookahead)) ?? []
-        let separator = Array("\r\n\r\n".utf8)
-        // Separators may overlap: a block that ends with a line break is followed by CR LF CR LF CR LF.
-        var from = bytes.startIndex
-        while let found = bytes[from...].firstRange(of: separator) {
-            let at = found.upperBound
-            let window = at + WARCRecordStart.lookahead <= bytes.endIndex
+        /// The bytes from `at` on that settle whether a record starts there.
+        func window(_ at: Int) -> ArraySlice<UInt8> {
+            at + WARCRecordStart.lookahead <= bytes.endIndex
                 ? bytes[at..<(at + WARCRecordStart.lookahead)] : (Array(bytes[at...]) + following)[...]
-            if !window.isEmpty, WARCRecordStart.begins(in: window, at: window.startIndex) {
-                stream.unread(bytes[at...])
-                return true
+        }
+        var nextRecord: Int?
+        var from = bytes.startIndex
+        while let found = bytes[from...].firstRange(of: WARCRecordStart.version) {
+            let candidate = window(found.lowerBound)
+            if WARCRecordStart.intactFirstLine(in: candidate, at: candidate.startIndex) {
+                nextRecord = found.lowerBound
+                break
             }
             from = found.lowerBound + 1
         }
-        return false
+        // A first line that `bytes` end inside of ("…WAR").
+        let tailStart = max(bytes.startIndex, bytes.endIndex - (WARCRecordStart.version.count - 1))
+        nextRecord = nextRecord ?? (tailStart..<bytes.endIndex).first { at in
+            let candidate = window(at)
+            return WARCRecordStart.intactFirstLine(in: candidate, at: candidate.startIndex)
+        }
+        let separator = Array("\r\n\r\n".utf8)
+        // Separators may overlap: a block that ends with a line break is followed by CR LF CR LF CR LF.
+        from = bytes.startIndex
+        while let found = bytes[from..<(nextRecord ?? bytes.endIndex)].firstRange(of: separator) {
+            let candidate = window(found.upperBound)
+            if !candidate.isEmpty, WARCRecordStart.begins(in: candidate, at: candidate.startIndex) {
+                nextRecord = found.upperBound
+                break
+            }
+            from = found.lowerBound + 1
+        }
+        guard let nextRecord else { return false }
+        stream.unread(bytes[nextRecord...])
+        return true
     }
 
     /// A dead letter for the record the damage was found in; the next read looks for the record after it.

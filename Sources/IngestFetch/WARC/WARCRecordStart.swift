@@ -21,6 +21,15 @@ enum WARCRecordStart {
         bytes[index...].starts(with: version) || damagedFirstLine(in: bytes, at: index)
     }
 
+    /// Whether the line at `index` is a short one that begins "WARC/" and is followed by a WARC field line:
+    /// a record's start that needs no line break before it.
+    static func intactFirstLine(in bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
+        guard bytes[index...].starts(with: version) else { return false }
+        let end = min(bytes.endIndex, index + maxDamagedLine + 2)
+        guard let lineFeed = bytes[index..<end].firstIndex(of: UInt8(ascii: "\n")) else { return false }
+        return isFieldLine(in: bytes, at: lineFeed + 1)
+    }
+
     /// Whether the line at `index` is "WARC/1.0" damaged (short, and keeping most of its bytes in order) and
     /// followed by a WARC field line. A header field cut short by damage ("Content-Length: 1") is not one.
     static func damagedFirstLine(in bytes: ArraySlice<UInt8>, at index: Int) -> Bool {
