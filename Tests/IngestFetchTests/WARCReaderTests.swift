@@ -345,6 +345,24 @@ import Testing
         }
     }
 
+    /// The check for a record cut inside its header must not split a sound one whose URL ends like a
+    /// record's first line.
+    @Test("a URL that ends in WARC/1.0 is a URL, not the start of another record")
+    func urlEndingInVersion() async throws {
+        let whole = try await collect("pages.warc")
+        let path = try damaged("pages.warc", "url-version") { bytes in
+            let record = Self.recordStarts(bytes)[Self.middleResponseIndex(bytes)]
+            let field = try #require(bytes[record...].firstRange(of: Array("WARC-Target-URI: ".utf8)))
+            let lineEnd = try #require(bytes[field.upperBound...].firstRange(of: Array("\r\n".utf8)))
+            bytes.insert(contentsOf: Array("/WARC/1.0".utf8), at: lineEnd.lowerBound)
+        }
+        let read = try await collect(path: path)
+        #expect(read.count == whole.count)
+        #expect(read.failures.isEmpty)
+        #expect(read.documents.count == whole.documents.count)
+        #expect(read.documents.filter { $0.source.url.hasSuffix("/WARC/1.0") }.count == 1)
+    }
+
     @Test("a damaged first line of the record after a response costs that record, not the response")
     func damagedRecordAfterResponse() async throws {
         let whole = try await collect("pages.warc")

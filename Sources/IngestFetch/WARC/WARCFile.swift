@@ -111,21 +111,42 @@ final class WARCFile {
     }
 
     /// Reads header lines up to the blank line that ends them. Returns why the header cannot be used, or nil.
-    /// A line that is or ends with a record's first line ("WARC/1.0", "…application/htWARC/1.0") is where a
-    /// writer stopped inside this header and went on with the next record: that record is put back to be read.
+    /// A writer that stopped inside this header and went on with the next record left a line that is that
+    /// record's first line ("WARC/1.0"), or ends with it after no field ("Content-LeWARC/1.0") or after a
+    /// field ("…application/htWARC/1.0") with the next record's fields after it, which repeat this one's.
+    /// That record is put back to be read. A value that merely ends in "WARC/1.0" (a URL) is followed by no
+    /// repeated field and stays.
     private func readHeader(into head: inout WARCRecordHead) throws(WARCByteStream.Failure) -> String? {
         var lines = 0
+        // The line that may end with the next record's first line: where it starts, where that line begins,
+        // and the bytes read from there on, as read.
+        var suspect: (lineStart: Int, cut: Int, bytes: [UInt8])?
+        var namesBefore = Set<String>()
         while true {
             let before = stream.position
-            guard let line = try stream.readLine(limit: Self.maxHeaderLine), !line.isEmpty else { return nil }
-            if let cut = Self.versionLineStart(endingLine: line) {
-                putBack(line, from: cut, lineStart: before)
-                return "the record is cut short: the next record starts inside its header"
+            guard let line = try stream.readLine(limit: Self.maxHeaderLine) else { return nil }
+            let lineEnding: [UInt8] = stream.position - before - line.count == 2 ? [0x0D, 0x0A] : [0x0A]
+            if suspect != nil { suspect?.bytes += line + lineEnding }
+            if line.isEmpty { return nil }
+            if suspect == nil, let cut = Self.versionLineStart(endingLine: line) {
+                // Not a field before it: no sound header holds such a line.
+                if !line[..<cut].contains(UInt8(ascii: ":")) {
+                    stream.unread(line[cut...] + lineEnding)
+                    return Self.cutInHeader
+                }
+                suspect = (before, cut, Array(line[cut...]) + lineEnding)
+                namesBefore = Set(head.fields.keys).union(WARCRecordHead.name(of: line).map { [$0] } ?? [])
+            } else if let suspected = suspect, let name = WARCRecordHead.name(of: line), namesBefore.contains(name) {
+                // The next record's header, read as this one's: put it all back.
+                stream.unread(suspected.bytes[...])
+                return Self.cutInHeader
             }
             lines += 1
             guard lines <= Self.maxHeaderLines, head.add(line: line) else { return "malformed WARC header line" }
         }
     }
+
+    private static let cutInHeader = "the record is cut short: the next record starts inside its header"
 
     /// Puts back the part of `line`, read from `lineStart`, that begins at `cut`, with the line break it was
     /// read with, to be read again as the next record's first line.
