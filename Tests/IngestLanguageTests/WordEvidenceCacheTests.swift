@@ -37,6 +37,20 @@ import Testing
         #expect(detector.detect(Self.texts[0], cache: &cache) == detector.detect(Self.texts[0]))
     }
 
+    /// How a page is read (``PageLanguageAnalyzer``): every paragraph into one reused evidence value, runs
+    /// in another script detected on their own, all with the page's one cache.
+    @Test("paragraphs and runs of one page read with one cache each have their own evidence")
+    func pageParagraphs() {
+        var cache = WordEvidenceCache()
+        var evidence = LanguageEvidence(languages: detector.model.languages.count)
+        for paragraph in Self.texts + Self.texts.reversed() {
+            detector.evidence(of: paragraph[...], into: &evidence, cache: &cache)
+            #expect(evidence == detector.evidence(of: paragraph[...]), "\(paragraph)")
+            let run = paragraph.split(separator: " ").prefix(3).joined(separator: " ")
+            #expect(detector.detect(run[...], cache: &cache) == detector.detect(run[...]), "\(run)")
+        }
+    }
+
     @Test("a word met again is added from the cache, not scored again")
     func servedFromCache() {
         var cache = WordEvidenceCache()

@@ -93,6 +93,11 @@ public struct LanguageDetector: Sendable {
         decide(evidence(of: text[...], stoppingAt: weights.decisiveMargin, cache: &cache))
     }
 
+    /// ``detect(_:cache:)-(String,_)`` on a part of a longer text.
+    public func detect(_ text: Substring, cache: inout WordEvidenceCache) -> LanguageGuess {
+        decide(evidence(of: text, stoppingAt: weights.decisiveMargin, cache: &cache))
+    }
+
     /// ``evidence(of:stoppingAt:)``, read with `cache`.
     func evidence(of text: Substring, stoppingAt margin: Double?, cache: inout WordEvidenceCache) -> LanguageEvidence {
         var evidence = LanguageEvidence(languages: model.languages.count)
@@ -128,6 +133,14 @@ public struct LanguageDetector: Sendable {
     func evidence(of text: Substring, into evidence: inout LanguageEvidence) {
         evidence.reset()
         read(text, into: &evidence, stoppingAt: nil)
+    }
+
+    /// ``evidence(of:into:)``, read with `cache`.
+    func evidence(of text: Substring, into evidence: inout LanguageEvidence, cache: inout WordEvidenceCache) {
+        evidence.reset()
+        cache.withSlots(for: cacheOwner) { slots in
+            read(text, into: &evidence, stoppingAt: nil, cache: slots)
+        }
     }
 
     /// Adds the text's evidence, or that of its first words up to `margin`, to `evidence`, leaving out

@@ -25,8 +25,10 @@ public struct PageLanguageAnalyzer: Sendable {
         // with the prior for its page's language (``DetectionWeights/pageLanguagePrior``).
         var judged: [(piece: Piece, judgement: LanguageDetector.Judgement)] = []
         var evidence = LanguageEvidence(languages: detector.model.languages.count)
+        // A page repeats its short words from paragraph to paragraph; each is looked up in the model once.
+        var cache = WordEvidenceCache()
         for paragraph in Self.paragraphs(of: scalars) {
-            detector.evidence(of: Substring(scalars[paragraph.range]), into: &evidence)
+            detector.evidence(of: Substring(scalars[paragraph.range]), into: &evidence, cache: &cache)
             guard evidence.letters > 0 else { continue }
             total.add(evidence)
             judged.append((paragraph, detector.judge(evidence)))
@@ -40,7 +42,7 @@ public struct PageLanguageAnalyzer: Sendable {
             paragraphs.append(LanguageSegment(span: paragraph.span, code: guess.code, confidence: Self.rounded(guess.confidence)))
             guard let script = judgement.script else { continue }
             for run in scriptRuns(in: scalars, paragraph: paragraph, majority: script) {
-                let runGuess = detector.detect(Substring(scalars[run.range]))
+                let runGuess = detector.detect(Substring(scalars[run.range]), cache: &cache)
                 guard runGuess.code != LanguageGuess.undetermined, runGuess.code != guess.code else { continue }
                 runs.append((LanguageSegment(span: run.span, code: runGuess.code, confidence: Self.rounded(runGuess.confidence)), paragraphs.count - 1))
             }
