@@ -241,8 +241,10 @@ import Testing
     }
 
     /// A record that is not kept is still framed by its Content-Length: one too short or too long is counted
-    /// once, as the skip it is, and the record after it is read where it starts.
-    @Test("a wrong Content-Length on a record that is not a page counts it once and costs no other record", arguments: ["12", "16", "19", "37", "97"])
+    /// once, as the skip it is, and the record after it is read where it starts, also when the length runs
+    /// over many records (300000, past the last 64 KiB of it) or past the end of the file (9999999).
+    @Test("a wrong Content-Length on a record that is not a page counts it once and costs no other record",
+          arguments: ["12", "16", "19", "37", "97", "300000", "9999999"])
     func skippedRecordLength(_ length: String) async throws {
         let whole = try await collect("pages.warc")
         let path = try damaged("pages.warc", "skip-length\(length)") { bytes in

@@ -173,9 +173,20 @@ final class WARCFile {
             if head.type != "response" { "warc \(head.type.isEmpty ? "untyped" : head.type) record" }
             else if let shard, !shard.contains(id) { RunSummary.outOfShardReason }
             else { nil }
+        if let reason, length <= maxBytes {
+            // Not kept, but read and framed as a page is, so that a wrong Content-Length counts no record twice
+            // and costs no other: the records it runs over are found in the block.
+            let item = InputItem.skipped(id: id, source: source, reason: reason)
+            let block = try stream.read(count: length)
+            guard block.count == length else {
+                guard resync(after: block[...]) else { throw .truncated }
+                return item
+            }
+            if try !stream.recordEndFollows(), !resync(after: block[...]) { damaged = true }
+            return item
+        }
         if reason != nil || length > maxBytes {
-            // Not kept: passed over unread but for its end, whose framing is checked as a page's is, so that a
-            // wrong Content-Length costs no other record and counts none twice.
+            // Over the input limit: passed over unread but for its end, whose framing is checked likewise.
             let tail = min(length, Self.framingTail)
             guard try stream.discard(count: length - tail) == length - tail else { throw .truncated }
             let end = try stream.read(count: tail)
@@ -240,8 +251,8 @@ final class WARCFile {
         return .document(Document(id: id, source: source, raw: body, headers: http.headers))
     }
 
-    /// How much of a record that is not kept is read, to check that its Content-Length ends it and to find
-    /// the next record in it when the length is too long.
+    /// How much of a record over the input limit is read, to check that its Content-Length ends it and to
+    /// find the next record in it when the length is too long.
     private static let framingTail = 64 << 10
 
     /// When `bytes`, read as a record's block, hold the start of the next record, puts them back from there
