@@ -1,46 +1,203 @@
 import Foundation
 
 /// A depth-first walk of a directory tree in sorted order, holding one listing per open level.
+///
+/// Every entry a run would read is accounted for. An entry that cannot be read as a page (a broken symbolic
+/// link, a FIFO or socket under a page's name, a name that is not UTF-8, a directory that cannot be listed)
+/// comes back with the reason, to become a dead letter rather than vanish. A FIFO is never opened: with no
+/// writer, opening it would wait for ever. A symbolic link to a directory inside the tree is not followed (its
+/// pages are read under the directory's own name), and a directory reached again by another link outside it
+/// is not walked again, so a link loop cannot multiply the tree's pages.
 struct DirectoryWalk {
     struct File {
         var path: String
         /// Relative to the walk's root, with `/` separators.
         var relative: String
+        /// Why the entry cannot be read, or nil for a file to read.
+        var problem: String?
+    }
+
+    /// A directory as the file system knows it, whatever path reached it.
+    private struct DirectoryIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     private let root: String
     private let extensions: Set<String>
     /// Each level: the directory's relative path and its remaining entries, sorted descending so
     /// `popLast` yields them in ascending order.
-    private var stack: [(relative: String, entries: [String])]
+    private var stack: [(relative: String, entries: [Name])]
+    private var visited: Set<DirectoryIdentity> = []
+    /// The root with every symbolic link in it resolved.
+    private let resolvedRoot: String?
+    /// A problem found when a directory was opened, handed out before its entries.
+    private var pending: File?
+
+    /// An entry's name as listed: its bytes, and its text when they are UTF-8.
+    private struct Name: Comparable {
+        var bytes: [UInt8]
+        var text: String?
+
+        static func < (left: Name, right: Name) -> Bool {
+            switch (left.text, right.text) {
+            case let (left?, right?): left < right
+            default: left.bytes.lexicographicallyPrecedes(right.bytes)
+            }
+        }
+    }
 
     init(root: String, extensions: Set<String>) {
         self.root = root
         self.extensions = extensions
-        self.stack = [("", Self.listing(of: root))]
+        resolvedRoot = realpath(root, nil).map { resolved in
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        self.stack = []
+        enter(path: root, relative: "")
     }
 
     mutating func nextFile() -> File? {
-        while let top = stack.indices.last {
+        while true {
+            if let problem = pending {
+                pending = nil
+                return problem
+            }
+            guard let top = stack.indices.last else { return nil }
             guard let entry = stack[top].entries.popLast() else {
                 stack.removeLast()
                 continue
             }
-            if entry.hasPrefix(".") { continue }
-            let relative = stack[top].relative.isEmpty ? entry : stack[top].relative + "/" + entry
+            let parent = stack[top].relative
+            guard let name = entry.text else {
+                // Not UTF-8: no path this reader can open names it. Said, with the bytes escaped.
+                let escaped = Self.escaped(entry.bytes)
+                guard !escaped.hasPrefix(".") else { continue }
+                let relative = parent.isEmpty ? escaped : parent + "/" + escaped
+                let isDirectory = Self.isDirectoryEntry(parentPath: parent.isEmpty ? root : root + "/" + parent, name: entry.bytes)
+                guard isDirectory || isPageName(escaped) else { continue }
+                let what = isDirectory ? "directory" : "file"
+                return File(
+                    path: root + "/" + relative, relative: relative,
+                    problem: "the \(what) name is not UTF-8 (\(relative)); rename it to have it read")
+            }
+            if name.hasPrefix(".") { continue }
+            let relative = parent.isEmpty ? name : parent + "/" + name
             let path = root + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                stack.append((relative, Self.listing(of: path)))
-            } else if extensions.contains((entry as NSString).pathExtension.lowercased()) || LocalFileReader.isWARC(entry) {
-                return File(path: path, relative: relative)
+            var target = stat()
+            guard stat(path, &target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                var link = stat()
+                guard isPageName(name) else { continue }
+                let isLink = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+                return File(
+                    path: path, relative: relative,
+                    problem: isLink ? "broken symbolic link (\(reason)): \(relative)" : "cannot read \(relative): \(reason)")
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR:
+                if !isLinkIntoTheTree(path) { enter(path: path, relative: relative) }
+            case S_IFREG:
+                if isPageName(name) { return File(path: path, relative: relative) }
+            default:
+                if isPageName(name) {
+                    return File(
+                        path: path, relative: relative,
+                        problem: "not a regular file (\(Self.kind(of: target.st_mode))), not read: \(relative)")
+                }
             }
         }
-        return nil
     }
 
-    private static func listing(of directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted(by: >)
+    /// Whether `path` is a symbolic link to a directory the walk reaches by its own name: its pages are
+    /// read there, under the path a reader of the tree expects.
+    private func isLinkIntoTheTree(_ path: String) -> Bool {
+        var link = stat()
+        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, let resolvedRoot,
+            let target = realpath(path, nil)
+        else { return false }
+        defer { free(target) }
+        let resolved = String(cString: target)
+        guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") else { return false }
+        return !resolved.dropFirst(resolvedRoot.count).split(separator: "/").contains { $0.hasPrefix(".") }
+    }
+
+    private func isPageName(_ name: String) -> Bool {
+        extensions.contains((name as NSString).pathExtension.lowercased()) || LocalFileReader.isWARC(name)
+    }
+
+    /// Opens a directory's listing, unless the walk has been in it before by another path.
+    private mutating func enter(path: String, relative: String) {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            let identity = DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+            guard visited.insert(identity).inserted else { return }
+        }
+        switch Self.listing(of: path) {
+        case .success(let names):
+            stack.append((relative, names))
+        case .failure(let reason):
+            pending = File(
+                path: path, relative: relative,
+                problem: "cannot list directory \(relative.isEmpty ? path : relative): \(reason); its files are not read")
+        }
+    }
+
+    private static func listing(of directory: String) -> Result<[Name], ListingFailure> {
+        guard let handle = opendir(directory) else { return .failure(ListingFailure(errno: errno)) }
+        defer { closedir(handle) }
+        var names: [Name] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(handle) else {
+                if errno != 0 { return .failure(ListingFailure(errno: errno)) }
+                break
+            }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            names.append(Name(bytes: bytes, text: String(validating: bytes, as: UTF8.self)))
+        }
+        return .success(names.sorted(by: >))
+    }
+
+    private struct ListingFailure: Error, CustomStringConvertible {
+        var errno: Int32
+        var description: String { String(cString: strerror(errno)) }
+    }
+
+    /// Whether the entry `name` (bytes that are not UTF-8) of the directory at `parentPath` is a directory.
+    private static func isDirectoryEntry(parentPath: String, name: [UInt8]) -> Bool {
+        let path = (Array(parentPath.utf8) + [0x2F] + name + [0]).map { CChar(bitPattern: $0) }
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The name with every byte that is not part of a UTF-8 character written `%XX`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        var index = 0
+        while index < bytes.count {
+            var decoder = UTF8()
+            var iterator = bytes[index...].makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator), scalar != "%" {
+                text.unicodeScalars.append(scalar)
+                index += UTF8.width(scalar)
+            } else {
+                text += String(format: "%%%02X", bytes[index])
+                index += 1
+            }
+        }
+        return text
+    }
+
+    private static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        default: "not a file"
+        }
     }
 }

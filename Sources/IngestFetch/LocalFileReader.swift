@@ -72,6 +72,7 @@ public struct LocalFileReader: DocumentReader {
                 }
                 if walk != nil {
                     if let file = walk?.nextFile() {
+                        if let problem = file.problem { return reader.refuse(canonical: file.relative, problem) }
                         if let item = open(path: file.path, canonical: file.relative) { return item }
                         continue
                     }
@@ -126,6 +127,15 @@ public struct LocalFileReader: DocumentReader {
         }
     }
 
+    /// Whether an input named directly is a pipe or a device (`--input <(zcat pages.html.gz)`): it can be
+    /// read only once, so there is no pre-pass over it, and it has no stable key.
+    public var readsAStream: Bool {
+        inputs.contains { input in
+            guard case .path(let path) = input, let facts = FileFacts(path: path) else { return false }
+            return !facts.isRegular && !facts.isDirectory
+        }
+    }
+
     /// A digest of the inputs as they are now: every file the reader would read, with its size and
     /// modification time, plus `salt` (the pipeline and tool version, say).
     ///
@@ -134,12 +144,13 @@ public struct LocalFileReader: DocumentReader {
     /// metadata is read, never contents. `nil` when a list comes from standard input, which cannot be told
     /// apart from one run to the next.
     public func inputKey(salt: String = "") -> String? {
+        guard !readsAStream else { return nil }
         var hasher = SHA256Stream()
         hasher.add(salt)
         func addFile(_ path: String, as name: String) {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+            let facts = FileFacts(path: path)
+            let size = facts?.size ?? -1
+            let modified = facts?.modified.timeIntervalSince1970 ?? -1
             hasher.add("\(name)\u{0}\(size)\u{0}\(modified)\n")
         }
         func addPath(_ path: String) {
@@ -218,18 +229,32 @@ public struct LocalFileReader: DocumentReader {
         "file:" + canonical
     }
 
+    /// A dead letter for an entry of a directory walk that cannot be read as a page; another shard's is
+    /// that shard's to report.
+    func refuse(canonical: String, _ problem: String) -> InputItem {
+        let id = PageID(canonicalSource: canonical)
+        let source = SourceRef(url: Self.fileURL(canonical))
+        if let shard, !shard.contains(id) {
+            return .skipped(id: id, source: source, reason: RunSummary.outOfShardReason)
+        }
+        return .failed(id: id, source: source, code: .unreadable, message: problem)
+    }
+
     func read(path: String, canonical: String) -> InputItem {
         let id = PageID(canonicalSource: canonical)
         var source = SourceRef(url: Self.fileURL(canonical))
         if let shard, !shard.contains(id) {
             return .skipped(id: id, source: source, reason: RunSummary.outOfShardReason)
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let modified = attributes?[.modificationDate] as? Date {
+        let facts = FileFacts(path: path)
+        if let modified = facts?.modified {
             source.fetchedAt = RFC3339.string(from: modified)
         }
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        source.bytes = size
+        // A pipe or device named as an input (`--input <(zcat pages.html.gz)`) has no size: it is read to
+        // its end, up to the limit. A path that cannot be followed is left for opening it to fail.
+        let isRegular = facts?.isRegular ?? true
+        let size = isRegular ? facts?.size ?? 0 : maxBytes
+        source.bytes = isRegular ? size : 0
         if size > maxBytes {
             return .failed(
                 id: id, source: source, code: .tooLarge,
@@ -243,18 +268,29 @@ public struct LocalFileReader: DocumentReader {
         do {
             // Ask for the size the file has (plus one byte, to notice growth): asking for the limit would
             // allocate the limit for every file.
-            data = try handle.read(upToCount: Swift.min(maxBytes, size) + 1) ?? Data()
+            data = isRegular ? try handle.read(upToCount: Swift.min(maxBytes, size) + 1) ?? Data() : try Self.readStream(handle, limit: maxBytes)
         } catch {
             return .failed(id: id, source: source, code: .unreadable, message: "cannot read \(path): \(error)")
         }
         if data.count > maxBytes {
             return .failed(
                 id: id, source: source, code: .tooLarge,
-                message: "file grew past the input limit of \(maxBytes) bytes while being read")
+                message: isRegular
+                    ? "file grew past the input limit of \(maxBytes) bytes while being read"
+                    : "\(path) holds more than the input limit of \(maxBytes) bytes")
         }
         let raw = [UInt8](data)
         source.bytes = raw.count
         source.sha256 = SHA256Hex.digest(raw)
         return .document(Document(id: id, source: source, raw: raw))
+    }
+
+    /// Reads a stream to its end in chunks, stopping one byte past `limit`.
+    private static func readStream(_ handle: FileHandle, limit: Int) throws -> Data {
+        var data = Data()
+        while data.count <= limit, let chunk = try handle.read(upToCount: Swift.min(1 << 20, limit + 1 - data.count)), !chunk.isEmpty {
+            data.append(chunk)
+        }
+        return data
     }
 }

@@ -96,6 +96,116 @@ import Testing
         #expect(message.contains("over the input limit of 1000 bytes"))
     }
 
+    /// The walk opens no FIFO (with no writer, that would wait for ever): a test that hangs is a failure.
+    @Test("an entry of a walk that cannot be read as a page is a dead letter that names it", .timeLimit(.minutes(1)))
+    func unreadableEntries() async throws {
+        let root = try FixturePaths.temporaryDirectory()
+        try write(["a.html": "<p>a", "sub/b.html": "<p>b"], under: root)
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/broken.html", withDestinationPath: "nowhere.html")
+        #expect(mkfifo(root.path + "/pipe.html", 0o600) == 0)
+        #expect(mkfifo(root.path + "/pipe.txt", 0o600) == 0)
+        // Names that are not UTF-8: a page and a directory holding one.
+        for name in [Array("bad".utf8) + [0xFF] + Array(".html".utf8), Array("dir".utf8) + [0xFE]] {
+            let path = (Array(root.path.utf8) + [0x2F] + name + [0]).map { CChar(bitPattern: $0) }
+            if name.last == 0xFE {
+                #expect(mkdir(path, 0o755) == 0)
+            } else {
+                let descriptor = open(path, O_CREAT | O_WRONLY, 0o644)
+                #expect(descriptor >= 0)
+                close(descriptor)
+            }
+        }
+        let reader = try LocalFileReader(inputs: [.path(root.path)])
+        let items = await collect(reader)
+        var documents: [String] = []
+        var failures: [String: String] = [:]
+        for item in items {
+            switch item {
+            case .document(let document): documents.append(document.source.url)
+            case .failed(_, let source, let code, let message):
+                #expect(code == .unreadable)
+                failures[source.url] = message
+            case .skipped: Issue.record("nothing here is skipped")
+            }
+        }
+        #expect(documents == ["file:a.html", "file:sub/b.html"])
+        #expect(failures.keys.sorted() == ["file:bad%FF.html", "file:broken.html", "file:dir%FE", "file:pipe.html"])
+        #expect(failures["file:broken.html"]?.contains("broken symbolic link") == true)
+        #expect(failures["file:pipe.html"]?.contains("not a regular file (a FIFO)") == true)
+        #expect(failures["file:bad%FF.html"]?.contains("file name is not UTF-8") == true)
+        #expect(failures["file:dir%FE"]?.contains("directory name is not UTF-8") == true)
+        #expect(reader.expectedInputCount() == items.count)
+    }
+
+    @Test("a symbolic link to a page is the page it points to, found in a walk or named")
+    func linkedPage() async throws {
+        let root = try FixturePaths.temporaryDirectory()
+        let page = "<html><title>Linked</title><p>" + String(repeating: "text ", count: 200)
+        try write(["pages/real.html": page], under: root)
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/pages/link.html", withDestinationPath: "real.html")
+        for input in [root.path + "/pages", root.path + "/pages/link.html"] {
+            let items = await collect(try LocalFileReader(inputs: [.path(input)]))
+            let pages = items.compactMap { item -> Document? in
+                if case .document(let document) = item { return document }
+                return nil
+            }
+            #expect(pages.count == items.count)
+            #expect(pages.allSatisfy { $0.raw == Array(page.utf8) && $0.source.bytes == page.utf8.count })
+        }
+        // A rewritten target is new work, as a rewritten page is.
+        let reader = try LocalFileReader(inputs: [.path(root.path + "/pages/link.html")])
+        let before = reader.inputKey()
+        try write(["pages/real.html": page + "<p>more"], under: root)
+        #expect(reader.inputKey() != before)
+    }
+
+    /// Links inside the tree ("again" sorts before the "sub" it points to) leave each page under its own
+    /// path; two links to one directory outside it read that directory once, under the first link's name.
+    @Test("a link to a directory inside the tree, to an ancestor, or to one walked already does not repeat its pages")
+    func directoryLinks() async throws {
+        let root = try FixturePaths.temporaryDirectory()
+        let outside = try FixturePaths.temporaryDirectory()
+        try write(["a.html": "<p>a", "sub/b.html": "<p>b"], under: root)
+        try write(["c.html": "<p>c"], under: outside)
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/sub/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/again", withDestinationPath: root.path + "/sub")
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/elsewhere", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/sub/elsewhere", withDestinationPath: outside.path)
+        let reader = try LocalFileReader(inputs: [.path(root.path)])
+        let items = await collect(reader)
+        let urls = items.compactMap { item -> String? in
+            if case .document(let document) = item { return document.source.url }
+            return nil
+        }
+        #expect(urls == ["file:a.html", "file:elsewhere/c.html", "file:sub/b.html"])
+        #expect(items.count == 3)
+        #expect(reader.expectedInputCount() == 3)
+    }
+
+    @Test("a pipe named as an input is read to its end, once", .timeLimit(.minutes(1)))
+    func pipeInput() async throws {
+        let root = try FixturePaths.temporaryDirectory()
+        let pipe = root.path + "/pipe"
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let page = Array(("<p>" + String(repeating: "streamed text ", count: 20_000)).utf8)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: pipe)
+            try? handle?.write(contentsOf: page)
+            try? handle?.close()
+        }
+        writer.start()
+        let reader = try LocalFileReader(inputs: [.path(pipe)])
+        #expect(reader.readsAStream)
+        #expect(reader.inputKey() == nil)
+        let items = await collect(reader)
+        guard case .document(let document)? = items.first else {
+            Issue.record("expected the piped page")
+            return
+        }
+        #expect(document.raw == page)
+        #expect(document.source.bytes == page.count)
+    }
+
     @Test("a missing input path is a run error with exit status 66")
     func missingInput() {
         #expect {

@@ -185,13 +185,14 @@ struct RunCommand: AsyncParsableCommand {
             logger.notice("stopping: no more inputs are read; the documents in flight finish and the outputs are flushed", metadata: ["signal": "\(SignalTrap.name(number))"])
         }
         var pipeline = definition.makePipeline(registry: StageCatalog.registry)
-        if inputList.isEmpty, var sampleReader = reader {
+        if inputList.isEmpty, var sampleReader = reader, !sampleReader.readsAStream {
             // Templates are learned from the whole input, not the shard, so every shard strips a page exactly as
             // an unsharded run would.
             sampleReader.shard = nil
             pipeline = await TemplatePrepass.prepare(pipeline, reader: sampleReader, shard: shardSpec, logger: logger, stop: stop)
         } else {
-            logger.notice("template learning skipped: \(fetching ? "URL lists are fetched" : "path lists are read") once, so there is no pre-pass")
+            let once = fetching ? "URL lists are fetched" : inputList.isEmpty ? "pipes and devices are read" : "path lists are read"
+            logger.notice("template learning skipped: \(once) once, so there is no pre-pass")
         }
         let runner = PipelineRunner(pipeline: pipeline, options: options, logger: logger)
         let summary: RunSummary
