@@ -72,7 +72,7 @@ struct DirectoryWalk {
             let parent = stack[top].relative
             guard let name = entry.text else {
                 // Not UTF-8: no path this reader can open names it. Said, with the bytes escaped.
-                let escaped = Self.escaped(entry.bytes)
+                let escaped = PathBytes.text(of: entry.bytes).text
                 guard !escaped.hasPrefix(".") else { continue }
                 let relative = parent.isEmpty ? escaped : parent + "/" + escaped
                 let isDirectory = Self.isDirectoryEntry(parentPath: parent.isEmpty ? root : root + "/" + parent, name: entry.bytes)
@@ -156,7 +156,8 @@ struct DirectoryWalk {
             }
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
-            names.append(Name(bytes: bytes, text: String(validating: bytes, as: UTF8.self)))
+            let name = PathBytes.text(of: bytes)
+            names.append(Name(bytes: bytes, text: name.isUTF8 ? name.text : nil))
         }
         return .success(names.sorted(by: >))
     }
@@ -171,24 +172,6 @@ struct DirectoryWalk {
         let path = (Array(parentPath.utf8) + [0x2F] + name + [0]).map { CChar(bitPattern: $0) }
         var status = stat()
         return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-    }
-
-    /// The name with every byte that is not part of a UTF-8 character written `%XX`.
-    static func escaped(_ bytes: [UInt8]) -> String {
-        var text = ""
-        var index = 0
-        while index < bytes.count {
-            var decoder = UTF8()
-            var iterator = bytes[index...].makeIterator()
-            if case .scalarValue(let scalar) = decoder.decode(&iterator), scalar != "%" {
-                text.unicodeScalars.append(scalar)
-                index += UTF8.width(scalar)
-            } else {
-                text += String(format: "%%%02X", bytes[index])
-                index += 1
-            }
-        }
-        return text
     }
 
     private static func kind(of mode: mode_t) -> String {

@@ -82,6 +82,12 @@ public struct LocalFileReader: DocumentReader {
                     if let line = listLines?.nextLine() {
                         let path = line.trimmingCharacters(in: .whitespaces)
                         if path.isEmpty || path.hasPrefix("#") { continue }
+                        if listLines?.lastLineIsUTF8 == false {
+                            let source = SourceRef(url: LocalFileReader.fileURL(path))
+                            return .failed(
+                                id: PageID(canonicalSource: path), source: source, code: .unreadable,
+                                message: "the listed path is not UTF-8 (\(path)); rename the file to have it read")
+                        }
                         if let item = startPath(path) { return item }
                         continue
                     }

@@ -145,7 +145,7 @@ public struct HTTPFetcher: DocumentReader {
                 }
                 lines = nil
                 guard let list = remainingLists.popLast() else { return nil }
-                lines = LineSource(path: list)
+                lines = LineSource(path: list, escapesPercent: false)
             }
         }
     }

@@ -82,6 +82,27 @@ import Testing
         #expect(message.contains("missing.html"))
     }
 
+    @Test("a list saved with a byte order mark and CR LF reads its first path; one that is not UTF-8 is a dead letter saying so")
+    func listEncoding() async throws {
+        let root = try FixturePaths.temporaryDirectory()
+        try write(["a.html": "<p>a", "b.html": "<p>b"], under: root)
+        let list = root.appendingPathComponent("list.txt")
+        let stray = Array("\(root.path)/b".utf8) + [0xFF] + Array(".html".utf8)
+        try Data([0xEF, 0xBB, 0xBF] + Array("\(root.path)/a.html\r\n".utf8) + stray + Array("\r\n\(root.path)/b.html\r\n".utf8))
+            .write(to: list)
+        let items = await collect(try LocalFileReader(inputs: [.list(list.path)]))
+        #expect(items.count == 3)
+        guard case .document(let first)? = items.first, case .failed(_, let source, .unreadable, let message) = items[1],
+            case .document = items[2]
+        else {
+            Issue.record("expected a page, a dead letter and a page: \(items)")
+            return
+        }
+        #expect(first.raw == Array("<p>a".utf8))
+        #expect(source.url == "file:\(root.path)/b%FF.html")
+        #expect(message.contains("not UTF-8"))
+    }
+
     @Test("a file over the size limit is refused without being read")
     func tooLarge() async throws {
         let root = try FixturePaths.temporaryDirectory()
