@@ -347,6 +347,18 @@ import Testing
         }
     }
 
+    /// Download tools decompress a `.warc.gz` and keep its name; some writers gzip without saying so.
+    @Test("a WARC is read by what it holds, not by its name", arguments: [("pages.warc", "named.warc.gz"), ("pages.warc.gz", "named.warc")])
+    func readByContent(_ fixture: String, _ name: String) async throws {
+        let whole = try await collect(fixture)
+        let renamed = try FixturePaths.temporaryDirectory("warc-renamed").appendingPathComponent(name)
+        try FileManager.default.copyItem(at: FixturePaths.warc.appendingPathComponent(fixture), to: renamed)
+        let read = try await collect(path: renamed.path)
+        #expect(read.count == whole.count)
+        #expect(read.failures.isEmpty)
+        #expect(read.documents.map(\.id) == whole.documents.map(\.id))
+    }
+
     /// The check for a record cut inside its header must not split a sound one whose URL ends like a
     /// record's first line.
     @Test("a URL that ends in WARC/1.0 is a URL, not the start of another record")

@@ -30,11 +30,20 @@ final class WARCFile {
             return .failure(InputFailure(code: .unreadable, message: "cannot open \(path) for reading"))
         }
         do {
-            let stream = try WARCByteStream(handle: handle, gzip: path.lowercased().hasSuffix(".gz"))
+            let stream = try WARCByteStream(handle: handle, gzip: Self.isGzip(handle) ?? path.lowercased().hasSuffix(".gz"))
             return .success(WARCFile(path: path, stream: stream, maxBytes: maxBytes, shard: shard))
         } catch {
             return .failure(InputFailure(code: .unreadable, message: "\(path): \(error.message)"))
         }
+    }
+
+    /// Whether the file starts with gzip's magic bytes, read without moving the handle; nil when they cannot
+    /// be read so (a pipe) or the file is empty. A file is read by what it holds, not by its name: a `.warc.gz`
+    /// a download tool has already decompressed, or a gzipped file named `.warc`, is read whole.
+    private static func isGzip(_ handle: FileHandle) -> Bool? {
+        var magic: [UInt8] = [0, 0]
+        guard pread(handle.fileDescriptor, &magic, 2, 0) == 2 else { return nil }
+        return magic == [0x1F, 0x8B]
     }
 
     struct InputFailure: Error {
