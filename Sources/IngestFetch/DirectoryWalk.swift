@@ -123,8 +123,11 @@ struct DirectoryWalk {
         return !resolved.dropFirst(resolvedRoot.count).split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
+    /// A page file's name, gzipped or not (`page.html`, `page.html.gz`), or a WARC file's.
     private func isPageName(_ name: String) -> Bool {
-        extensions.contains((name as NSString).pathExtension.lowercased()) || LocalFileReader.isWARC(name)
+        let lower = name.lowercased()
+        let stem = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+        return extensions.contains((stem as NSString).pathExtension) || LocalFileReader.isWARC(name)
     }
 
     /// Opens a directory's listing, unless the walk has been in it before by another path.

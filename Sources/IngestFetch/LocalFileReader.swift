@@ -285,7 +285,21 @@ public struct LocalFileReader: DocumentReader {
                     ? "file grew past the input limit of \(maxBytes) bytes while being read"
                     : "\(path) holds more than the input limit of \(maxBytes) bytes")
         }
-        let raw = [UInt8](data)
+        var raw = [UInt8](data)
+        // A page saved as it came over the wire, or gzipped to save space, is read as the page it holds.
+        if raw.starts(with: [0x1F, 0x8B]) {
+            do {
+                guard let inflated = try Inflater.inflateAll(raw, limit: maxBytes) else {
+                    return .failed(
+                        id: id, source: source, code: .tooLarge,
+                        message: "\(path) is gzip data that expands past the input limit of \(maxBytes) bytes")
+                }
+                raw = inflated
+            } catch {
+                return .failed(
+                    id: id, source: source, code: .unreadable, message: "\(path) is gzip data that cannot be decompressed: \(error.message)")
+            }
+        }
         source.bytes = raw.count
         source.sha256 = SHA256Hex.digest(raw)
         return .document(Document(id: id, source: source, raw: raw))

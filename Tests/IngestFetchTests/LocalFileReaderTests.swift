@@ -103,6 +103,40 @@ import Testing
         #expect(message.contains("not UTF-8"))
     }
 
+    @Test("a gzipped page, named so or not, is read as the page it holds; gzip data that is cut off is a dead letter")
+    func gzippedPages() async throws {
+        let root = try FixturePaths.temporaryDirectory()
+        let page = Array(("<p>" + String(repeating: "gzipped text ", count: 500)).utf8)
+        let compressed = Gzip.compress(page)
+        try Data(compressed).write(to: root.appendingPathComponent("a.html.gz"))
+        try Data(compressed).write(to: root.appendingPathComponent("b.html"))
+        try Data(compressed.prefix(compressed.count / 2)).write(to: root.appendingPathComponent("c.html.gz"))
+        try Data(Gzip.compress(Array(page.prefix(100))) + Gzip.compress(Array(page.dropFirst(100))))
+            .write(to: root.appendingPathComponent("d.htm.gz"))
+        try Data(compressed).write(to: root.appendingPathComponent("e.txt.gz"))
+        let items = await collect(try LocalFileReader(inputs: [.path(root.path)]))
+        var pages: [String: Document] = [:]
+        var failures: [String: String] = [:]
+        for item in items {
+            switch item {
+            case .document(let document): pages[document.source.url] = document
+            case .failed(_, let source, _, let message): failures[source.url] = message
+            case .skipped: Issue.record("nothing here is skipped")
+            }
+        }
+        #expect(pages.keys.sorted() == ["file:a.html.gz", "file:b.html", "file:d.htm.gz"])
+        #expect(pages.values.allSatisfy { $0.raw == page && $0.source.bytes == page.count })
+        #expect(pages["file:a.html.gz"]?.source.sha256 == SHA256Hex.digest(page))
+        #expect(failures.keys.sorted() == ["file:c.html.gz"])
+        #expect(failures["file:c.html.gz"]?.contains("cannot be decompressed") == true)
+        let capped = await collect(try LocalFileReader(inputs: [.path(root.path + "/a.html.gz")], maxBytes: 1000))
+        guard case .failed(_, _, .tooLarge, let message)? = capped.first else {
+            Issue.record("expected the page to expand past the limit: \(capped)")
+            return
+        }
+        #expect(message.contains("expands past the input limit of 1000 bytes"))
+    }
+
     @Test("a file over the size limit is refused without being read")
     func tooLarge() async throws {
         let root = try FixturePaths.temporaryDirectory()

@@ -80,7 +80,13 @@ package final class Inflater {
             offset += step.consumed
             if output.count + step.produced > limit { return nil }
             output.append(contentsOf: chunk[..<step.produced])
-            if step.ended { return output }
+            if step.ended {
+                // Concatenated members (`cat a.gz b.gz`) are one stream to gzip; anything else after the end
+                // is trailing garbage, which gzip ignores too.
+                guard input[offset...].starts(with: [0x1F, 0x8B]) else { return output }
+                inflater.reset()
+                continue
+            }
             if step.consumed == 0, step.produced == 0 {
                 throw Failure(message: "compressed body ends before its end marker")
             }
