@@ -17,35 +17,18 @@ struct DirectoryWalk {
         var problem: String?
     }
 
-    /// A directory as the file system knows it, whatever path reached it.
-    private struct DirectoryIdentity: Hashable {
-        var device: UInt64
-        var inode: UInt64
-    }
-
     private let root: String
     private let extensions: Set<String>
-    /// Each level: the directory's relative path and its remaining entries, sorted descending so
-    /// `popLast` yields them in ascending order.
-    private var stack: [(relative: String, entries: [Name])]
-    private var visited: Set<DirectoryIdentity> = []
+    /// Each level: the directory's relative path and its remaining entries, sorted descending by name so
+    /// `popLast` yields them in ascending order. A name that is not UTF-8 is sorted and shown escaped
+    /// (``PathBytes``) and kept as its bytes.
+    private var stack: [(relative: String, entries: [(name: String, bytes: [UInt8], isUTF8: Bool)])]
+    /// The directories walked, by device and inode, whatever path reached them.
+    private var visited: Set<[UInt64]> = []
     /// The root with every symbolic link in it resolved.
     private let resolvedRoot: String?
     /// A problem found when a directory was opened, handed out before its entries.
     private var pending: File?
-
-    /// An entry's name as listed: its bytes, and its text when they are UTF-8.
-    private struct Name: Comparable {
-        var bytes: [UInt8]
-        var text: String?
-
-        static func < (left: Name, right: Name) -> Bool {
-            switch (left.text, right.text) {
-            case let (left?, right?): left < right
-            default: left.bytes.lexicographicallyPrecedes(right.bytes)
-            }
-        }
-    }
 
     init(root: String, extensions: Set<String>) {
         self.root = root
@@ -70,19 +53,18 @@ struct DirectoryWalk {
                 continue
             }
             let parent = stack[top].relative
-            guard let name = entry.text else {
-                // Not UTF-8: no path this reader can open names it. Said, with the bytes escaped.
-                let escaped = PathBytes.text(of: entry.bytes).text
-                guard !escaped.hasPrefix(".") else { continue }
-                let relative = parent.isEmpty ? escaped : parent + "/" + escaped
+            let name = entry.name
+            if name.hasPrefix(".") { continue }
+            guard entry.isUTF8 else {
+                // No path this reader can open names it: said, with the bytes escaped.
+                let relative = parent.isEmpty ? name : parent + "/" + name
                 let isDirectory = Self.isDirectoryEntry(parentPath: parent.isEmpty ? root : root + "/" + parent, name: entry.bytes)
-                guard isDirectory || isPageName(escaped) else { continue }
+                guard isDirectory || isPageName(name) else { continue }
                 let what = isDirectory ? "directory" : "file"
                 return File(
                     path: root + "/" + relative, relative: relative,
                     problem: "the \(what) name is not UTF-8 (\(relative)); rename it to have it read")
             }
-            if name.hasPrefix(".") { continue }
             let relative = parent.isEmpty ? name : parent + "/" + name
             let path = root + "/" + relative
             var target = stat()
@@ -134,40 +116,35 @@ struct DirectoryWalk {
     private mutating func enter(path: String, relative: String) {
         var status = stat()
         if stat(path, &status) == 0 {
-            let identity = DirectoryIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
-            guard visited.insert(identity).inserted else { return }
+            guard visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else { return }
         }
-        switch Self.listing(of: path) {
-        case .success(let names):
-            stack.append((relative, names))
-        case .failure(let reason):
+        let listing = Self.listing(of: path)
+        if let failure = listing.failure {
             pending = File(
                 path: path, relative: relative,
-                problem: "cannot list directory \(relative.isEmpty ? path : relative): \(reason); its files are not read")
+                problem: "cannot list directory \(relative.isEmpty ? path : relative): \(failure); its files are not read")
+        } else {
+            stack.append((relative, listing.entries))
         }
     }
 
-    private static func listing(of directory: String) -> Result<[Name], ListingFailure> {
-        guard let handle = opendir(directory) else { return .failure(ListingFailure(errno: errno)) }
+    /// The directory's entries, sorted descending, or why it cannot be listed.
+    private static func listing(of directory: String) -> (entries: [(name: String, bytes: [UInt8], isUTF8: Bool)], failure: String?) {
+        guard let handle = opendir(directory) else { return ([], String(cString: strerror(errno))) }
         defer { closedir(handle) }
-        var names: [Name] = []
+        var entries: [(name: String, bytes: [UInt8], isUTF8: Bool)] = []
         while true {
             errno = 0
             guard let entry = readdir(handle) else {
-                if errno != 0 { return .failure(ListingFailure(errno: errno)) }
+                if errno != 0 { return ([], String(cString: strerror(errno))) }
                 break
             }
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             let name = PathBytes.text(of: bytes)
-            names.append(Name(bytes: bytes, text: name.isUTF8 ? name.text : nil))
+            entries.append((name.text, bytes, name.isUTF8))
         }
-        return .success(names.sorted(by: >))
-    }
-
-    private struct ListingFailure: Error, CustomStringConvertible {
-        var errno: Int32
-        var description: String { String(cString: strerror(errno)) }
+        return (entries.sorted { $0.name > $1.name }, nil)
     }
 
     /// Whether the entry `name` (bytes that are not UTF-8) of the directory at `parentPath` is a directory.
