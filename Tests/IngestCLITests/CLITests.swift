@@ -109,6 +109,17 @@ import Testing
         #expect(result.stderr.contains("empty.html: empty-input"))
     }
 
+    @Test("strip --html-dir reports a FIFO under a page's name instead of waiting on it", .timeLimit(.minutes(1)))
+    func stripDirectoryWithFIFO() async throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        try Data("<title>T</title><p>Text of the page.".utf8).write(to: directory.appendingPathComponent("a.html"))
+        #expect(mkfifo(directory.path + "/b.html", 0o600) == 0)
+        let result = try await IngestProcess.run(["strip", "--html-dir", directory.path, "--jsonl"])
+        #expect(result.status == 65)
+        #expect(result.stdout.split(separator: "\n").count == 2)
+        #expect(result.stderr.contains("b.html: not a regular file (a FIFO)"))
+    }
+
     @Test("extract prints the entities of standard input as JSON, with the page's date for missing years")
     func extract() async throws {
         let result = try await IngestProcess.run(

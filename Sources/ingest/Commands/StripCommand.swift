@@ -101,6 +101,11 @@ struct StripCommand: AsyncParsableCommand {
 
     private static func strip(_ path: String, with strip: HTMLStrip) -> Line {
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        // A FIFO with no writer would wait for ever; a directory walk never opens one either.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFIFO {
+            return Line(id: id, title: nil, text: "", error: "not a regular file (a FIFO), not read: \(path)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return Line(id: id, title: nil, text: "", error: "cannot read \(path)")
         }
