@@ -49,6 +49,32 @@ import Testing
         #expect(probe.peak >= 1)
     }
 
+    /// Ten pages of 1,000 bytes, one of 5,000 in the middle and another at the end, under a budget of 2,500
+    /// bytes: two small pages at a time at most, and each large one alone, also the last input read.
+    @Test("documents in flight hold no more input bytes than the budget, and a larger one runs alone")
+    func byteBudget() async throws {
+        let small = String(repeating: "s", count: 1_000)
+        let large = String(repeating: "L", count: 5_000)
+        let raws = Array(repeating: small, count: 5) + [large] + Array(repeating: small, count: 5) + [large]
+        let documents = TestStages.documents(raws)
+        for budget in [2_500, RunOptions.defaultInFlightBytes] {
+            let probe = TestStages.ConcurrencyProbe(pause: .milliseconds(50))
+            let runner = PipelineRunner(
+                pipeline: Pipeline(name: "test", stages: [probe]),
+                options: RunOptions(concurrency: 8, runID: "r_test", inFlightBytes: budget),
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            let summary = try await runner.run(reader: ArrayReader(documents: documents), sinks: [])
+            #expect(summary.records == raws.count)
+            #expect(summary.addsUp)
+            if budget == 2_500 {
+                #expect(probe.peakBytes == 5_000)
+                #expect(probe.peak <= 2)
+            } else {
+                #expect(probe.peak > 2)
+            }
+        }
+    }
+
     @Test("records carry the pipeline's name, version and stages")
     func pipelineInfo() async throws {
         let sink = InMemorySink()

@@ -20,22 +20,35 @@ public enum TestStages {
         }
     }
 
-    /// Counts how many documents are inside it at once, to check the runner's window.
+    /// Counts how many documents, and how many of their raw bytes, are inside it at once, to check the
+    /// runner's window and byte budget.
     public final class ConcurrencyProbe: Stage {
         public static let name = "probe"
-        private let state = Mutex((current: 0, peak: 0))
+        private let state = Mutex((current: 0, peak: 0, bytes: 0, peakBytes: 0))
 
-        public init() {}
+        /// How long each document stays inside: long enough for documents started together to overlap.
+        private let pause: Duration
+
+        public init(pause: Duration = .milliseconds(5)) {
+            self.pause = pause
+        }
 
         public var peak: Int { state.withLock { $0.peak } }
+        public var peakBytes: Int { state.withLock { $0.peakBytes } }
 
         public func process(_ document: inout Document, context: StageContext) async throws(StageError) -> StageDecision {
+            let size = document.raw.count
             state.withLock { state in
                 state.current += 1
                 state.peak = max(state.peak, state.current)
+                state.bytes += size
+                state.peakBytes = max(state.peakBytes, state.bytes)
             }
-            try? await Task.sleep(for: .milliseconds(5))
-            state.withLock { $0.current -= 1 }
+            try? await Task.sleep(for: pause)
+            state.withLock { state in
+                state.current -= 1
+                state.bytes -= size
+            }
             return .keep
         }
     }

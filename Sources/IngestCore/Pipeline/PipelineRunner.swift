@@ -40,17 +40,37 @@ public struct PipelineRunner: Sendable {
         let runID = options.runID
         let baseLogger = logger
         let window = options.concurrency
+        let byteBudget = options.inFlightBytes
         // One entry per distinct input, so an input listed twice is counted once as a skip, not processed twice.
         var seen = SeenPageIDs()
         var scratchFailureLogged = false
         var exhausted = false
 
         do {
-            try await withThrowingTaskGroup(of: Outcome.self) { group in
+            try await withThrowingTaskGroup(of: (outcome: Outcome, bytes: Int).self) { group in
                 var iterator = reader.makeAsyncIterator()
                 var inFlight = 0
+                var bytesInFlight = 0
+                // A document read whose bytes would take the documents in flight past the budget: it starts when
+                // enough of them have finished, or alone. It was counted as an input, so it is always processed.
+                var held: Document?
+                func admit(_ document: Document) {
+                    var documentLogger = baseLogger
+                    documentLogger[metadataKey: "doc.id"] = "\(document.id)"
+                    let context = StageContext(runID: runID, logger: documentLogger)
+                    let bytes = document.raw.count
+                    group.addTask {
+                        (await Self.process(document, stages: stages, context: context, info: info), bytes)
+                    }
+                    inFlight += 1
+                    bytesInFlight += bytes
+                }
                 while true {
-                    while !exhausted, inFlight < window, !Task.isCancelled, stop?.isRequested != true {
+                    if let waiting = held, inFlight == 0 || bytesInFlight + waiting.raw.count <= byteBudget {
+                        held = nil
+                        admit(waiting)
+                    }
+                    while held == nil, !exhausted, inFlight < window, !Task.isCancelled, stop?.isRequested != true {
                         guard let item = await iterator.next(isolation: nil) else {
                             exhausted = true
                             break
@@ -85,18 +105,17 @@ public struct PipelineRunner: Sendable {
                                 summary.skipReasons["duplicate input", default: 0] += 1
                                 continue
                             }
-                            var documentLogger = baseLogger
-                            documentLogger[metadataKey: "doc.id"] = "\(document.id)"
-                            let context = StageContext(runID: runID, logger: documentLogger)
-                            group.addTask {
-                                await Self.process(document, stages: stages, context: context, info: info)
+                            if inFlight > 0, bytesInFlight + document.raw.count > byteBudget {
+                                held = document
+                            } else {
+                                admit(document)
                             }
-                            inFlight += 1
                         }
                         progress?(summary)
                     }
-                    guard let outcome = try await group.next() else { break }
+                    guard let (outcome, bytes) = try await group.next() else { break }
                     inFlight -= 1
+                    bytesInFlight -= bytes
                     try await record(outcome, into: &summary, sinks: sinks)
                     progress?(summary)
                 }

@@ -46,6 +46,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Documents in flight at once (default: the pipeline's, else one per core).")
     var concurrency: Int?
 
+    @Option(
+        name: .long,
+        help: "Megabytes of input the documents in flight may hold between them; a larger page runs alone (default: 32).")
+    var inFlightMB: Int?
+
     @Option(name: .long, help: "Exit 65 when more than this share of inputs become dead letters.")
     var maxFailureRatio: Double?
 
@@ -89,6 +94,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("--urls cannot be combined with --input or --input-list; run them separately")
         }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if let inFlightMB, inFlightMB < 1 { throw ValidationError("--in-flight-mb must be at least 1") }
         if let ratio = maxFailureRatio, !(0...1).contains(ratio) {
             throw ValidationError("--max-failure-ratio must be between 0 and 1")
         }
@@ -107,7 +113,8 @@ struct RunCommand: AsyncParsableCommand {
         }
         let options = RunOptions(
             concurrency: concurrency ?? definition.concurrency ?? RunOptions.defaultConcurrency,
-            maxFailureRatio: maxFailureRatio ?? definition.maxFailureRatio, runID: runID, shard: shardSpec)
+            maxFailureRatio: maxFailureRatio ?? definition.maxFailureRatio, runID: runID, shard: shardSpec,
+            inFlightBytes: inFlightMB.map { $0 << 20 } ?? RunOptions.defaultInFlightBytes)
         if let shardSpec { logger.notice("processing one shard", metadata: ["shard": "\(shardSpec)"]) }
 
         let outputs = resolveOutputs(definition.output)
