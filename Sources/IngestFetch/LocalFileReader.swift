@@ -287,18 +287,10 @@ public struct LocalFileReader: DocumentReader {
         }
         var raw = [UInt8](data)
         // A page saved as it came over the wire, or gzipped to save space, is read as the page it holds.
-        if raw.starts(with: [0x1F, 0x8B]) {
-            do {
-                guard let inflated = try Inflater.inflateAll(raw, limit: maxBytes) else {
-                    return .failed(
-                        id: id, source: source, code: .tooLarge,
-                        message: "\(path) is gzip data that expands past the input limit of \(maxBytes) bytes")
-                }
-                raw = inflated
-            } catch {
-                return .failed(
-                    id: id, source: source, code: .unreadable, message: "\(path) is gzip data that cannot be decompressed: \(error.message)")
-            }
+        if raw.starts(with: [0x1F, 0x8B]),
+            let failure = Inflater.decompress(&raw, limit: maxBytes, naming: "\(path), gzip data,", id: id, source: source)
+        {
+            return failure
         }
         source.bytes = raw.count
         source.sha256 = SHA256Hex.digest(raw)

@@ -1,4 +1,5 @@
 import CZlib
+import IngestCore
 
 /// A zlib inflate stream that reads gzip or zlib data (the header decides), owned by one reader.
 ///
@@ -90,6 +91,20 @@ package final class Inflater {
             if step.consumed == 0, step.produced == 0 {
                 throw Failure(message: "compressed body ends before its end marker")
             }
+        }
+    }
+
+    /// Decompresses `bytes` in place; or, when they expand past `limit` or are corrupt, returns the dead
+    /// letter of the input they came from, whose gzip data `what` names ("the gzip body", "FILE").
+    static func decompress(_ bytes: inout [UInt8], limit: Int, naming what: String, id: PageID, source: SourceRef) -> InputItem? {
+        do {
+            guard let inflated = try inflateAll(bytes, limit: limit) else {
+                return .failed(id: id, source: source, code: .tooLarge, message: "\(what) expands past the input limit of \(limit) bytes")
+            }
+            bytes = inflated
+            return nil
+        } catch {
+            return .failed(id: id, source: source, code: .unreadable, message: "\(what) cannot be decompressed: \(error.message)")
         }
     }
 }

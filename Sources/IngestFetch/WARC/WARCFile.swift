@@ -243,17 +243,10 @@ final class WARCFile {
             }
             body = joined
         }
-        if let coding = http.headers["content-encoding"]?.lowercased(), ["gzip", "x-gzip", "deflate"].contains(coding) {
-            do {
-                guard let inflated = try Inflater.inflateAll(body, limit: maxBytes) else {
-                    return .failed(
-                        id: id, source: source, code: .tooLarge,
-                        message: "the \(coding) body expands past the input limit of \(maxBytes) bytes")
-                }
-                body = inflated
-            } catch {
-                return .failed(id: id, source: source, code: .unreadable, message: "the \(coding) body cannot be decompressed: \(error.message)")
-            }
+        if let coding = http.headers["content-encoding"]?.lowercased(), ["gzip", "x-gzip", "deflate"].contains(coding),
+            let failure = Inflater.decompress(&body, limit: maxBytes, naming: "the \(coding) body", id: id, source: source)
+        {
+            return failure
         }
         source.bytes = body.count
         source.sha256 = SHA256Hex.digest(body)
