@@ -83,10 +83,7 @@ public struct LocalFileReader: DocumentReader {
                         let path = line.trimmingCharacters(in: .whitespaces)
                         if path.isEmpty || path.hasPrefix("#") { continue }
                         if listLines?.lastLineIsUTF8 == false {
-                            let source = SourceRef(url: LocalFileReader.fileURL(path))
-                            return .failed(
-                                id: PageID(canonicalSource: path), source: source, code: .unreadable,
-                                message: "the listed path is not UTF-8 (\(path)); rename the file to have it read")
+                            return reader.refuse(canonical: path, "the listed path is not UTF-8 (\(path)); rename the file to have it read")
                         }
                         if let item = startPath(path) { return item }
                         continue
@@ -235,15 +232,10 @@ public struct LocalFileReader: DocumentReader {
         "file:" + canonical
     }
 
-    /// A dead letter for an entry of a directory walk that cannot be read as a page; another shard's is
-    /// that shard's to report.
+    /// A dead letter for an input that cannot be read as a page (the runner counts another shard's as that
+    /// shard's).
     func refuse(canonical: String, _ problem: String) -> InputItem {
-        let id = PageID(canonicalSource: canonical)
-        let source = SourceRef(url: Self.fileURL(canonical))
-        if let shard, !shard.contains(id) {
-            return .skipped(id: id, source: source, reason: RunSummary.outOfShardReason)
-        }
-        return .failed(id: id, source: source, code: .unreadable, message: problem)
+        .failed(id: PageID(canonicalSource: canonical), source: SourceRef(url: Self.fileURL(canonical)), code: .unreadable, message: problem)
     }
 
     func read(path: String, canonical: String) -> InputItem {

@@ -127,27 +127,27 @@ final class WARCFile {
     /// repeated field and stays.
     private func readHeader(into head: inout WARCRecordHead) throws(WARCByteStream.Failure) -> String? {
         var lines = 0
-        // The line that may end with the next record's first line: where it starts, where that line begins,
-        // and the bytes read from there on, as read.
-        var suspect: (lineStart: Int, cut: Int, bytes: [UInt8])?
+        // From the line that may end with the next record's first line: the bytes read from where that first
+        // line begins, as read, and the field names this header had up to there.
+        var suspect: [UInt8]?
         var namesBefore = Set<String>()
         while true {
             let before = stream.position
             guard let line = try stream.readLine(limit: Self.maxHeaderLine) else { return nil }
-            let lineEnding: [UInt8] = stream.position - before - line.count == 2 ? [0x0D, 0x0A] : [0x0A]
-            if suspect != nil { suspect?.bytes += line + lineEnding }
+            let lineBreak = self.lineBreak(after: line, readFrom: before)
+            suspect? += line + lineBreak
             if line.isEmpty { return nil }
             if suspect == nil, let cut = Self.versionLineStart(endingLine: line) {
                 // Not a field before it: no sound header holds such a line.
                 if !line[..<cut].contains(UInt8(ascii: ":")) {
-                    stream.unread(line[cut...] + lineEnding)
+                    putBack(line, from: cut, lineStart: before)
                     return Self.cutInHeader
                 }
-                suspect = (before, cut, Array(line[cut...]) + lineEnding)
+                suspect = Array(line[cut...]) + lineBreak
                 namesBefore = Set(head.fields.keys).union(WARCRecordHead.name(of: line).map { [$0] } ?? [])
             } else if let suspected = suspect, let name = WARCRecordHead.name(of: line), namesBefore.contains(name) {
                 // The next record's header, read as this one's: put it all back.
-                stream.unread(suspected.bytes[...])
+                stream.unread(suspected[...])
                 return Self.cutInHeader
             }
             lines += 1
@@ -160,8 +160,12 @@ final class WARCFile {
     /// Puts back the part of `line`, read from `lineStart`, that begins at `cut`, with the line break it was
     /// read with, to be read again as the next record's first line.
     private func putBack(_ line: [UInt8], from cut: Int, lineStart: Int) {
-        let lineEnding = stream.position - lineStart - line.count
-        stream.unread(line[cut...] + (lineEnding == 2 ? [0x0D, 0x0A] : [0x0A]))
+        stream.unread(line[cut...] + lineBreak(after: line, readFrom: lineStart))
+    }
+
+    /// The line break `line`, just read from `lineStart`, was read with: CR LF or LF.
+    private func lineBreak(after line: [UInt8], readFrom lineStart: Int) -> [UInt8] {
+        stream.position - lineStart - line.count == 2 ? [0x0D, 0x0A] : [0x0A]
     }
 
     /// Where a record's first line ("WARC/1.0") begins at the end of a header line.
@@ -182,27 +186,17 @@ final class WARCFile {
             if head.type != "response" { "warc \(head.type.isEmpty ? "untyped" : head.type) record" }
             else if let shard, !shard.contains(id) { RunSummary.outOfShardReason }
             else { nil }
-        if let reason, length <= maxBytes {
-            // Not kept, but read and framed as a page is, so that a wrong Content-Length counts no record twice
-            // and costs no other: the records it runs over are found in the block.
-            let item = InputItem.skipped(id: id, source: source, reason: reason)
-            let block = try stream.read(count: length)
-            guard block.count == length else {
-                guard resync(after: block[...]) else { throw .truncated }
-                return item
-            }
-            if try !stream.recordEndFollows(), !resync(after: block[...]) { damaged = true }
-            return item
-        }
         if reason != nil || length > maxBytes {
-            // Over the input limit: passed over unread but for its end, whose framing is checked likewise.
-            let tail = min(length, Self.framingTail)
-            guard try stream.discard(count: length - tail) == length - tail else { throw .truncated }
-            let end = try stream.read(count: tail)
+            // Not kept, but framed as a page is, so that a wrong Content-Length counts no record twice and
+            // costs no other: within the input limit the block is read whole, and the records a wrong length
+            // runs over are found in it; a record over the limit is passed over but for its last 64 KiB.
             let item: InputItem =
                 if let reason { .skipped(id: id, source: source, reason: reason) }
                 else { .failed(id: id, source: source, code: .tooLarge, message: "WARC record of \(length) bytes is over the input limit of \(maxBytes) bytes") }
-            guard end.count == tail else {
+            let framed = length <= maxBytes ? length : min(length, Self.framingTail)
+            guard try stream.discard(count: length - framed) == length - framed else { throw .truncated }
+            let end = try stream.read(count: framed)
+            guard end.count == framed else {
                 guard resync(after: end[...]) else { throw .truncated }
                 return item
             }
