@@ -73,7 +73,7 @@ public struct LocalFileReader: DocumentReader {
                 if walk != nil {
                     if let file = walk?.nextFile() {
                         if let problem = file.problem { return reader.refuse(canonical: file.relative, problem) }
-                        if let item = open(path: file.path, canonical: file.relative) { return item }
+                        if let item = reader.open(path: file.path, canonical: file.relative, direct: false, records: &warc) { return item }
                         continue
                     }
                     walk = nil
@@ -85,7 +85,7 @@ public struct LocalFileReader: DocumentReader {
                         if listLines?.lastLineIsUTF8 == false {
                             return reader.refuse(canonical: path, "the listed path is not UTF-8 (\(path)); rename the file to have it read")
                         }
-                        if let item = startPath(path) { return item }
+                        if let item = startPath(path, direct: false) { return item }
                         continue
                     }
                     listLines = nil
@@ -93,7 +93,7 @@ public struct LocalFileReader: DocumentReader {
                 guard let input = remainingInputs.popLast() else { return nil }
                 switch input {
                 case .path(let path):
-                    if let item = startPath(path) { return item }
+                    if let item = startPath(path, direct: true) { return item }
                 case .list(let path):
                     listLines = LineSource(path: path)
                 }
@@ -101,7 +101,11 @@ public struct LocalFileReader: DocumentReader {
         }
 
         /// Reads a file at once, or starts walking a directory (returning nil so the loop pulls from it).
-        private mutating func startPath(_ path: String) -> InputItem? {
+        /// - Parameter direct: the path was given with `--input`, not read from a list.
+        private mutating func startPath(_ path: String, direct: Bool) -> InputItem? {
+            if path == LocalFileReader.standardInput {
+                return reader.open(path: path, canonical: path, direct: direct, records: &warc)
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 let source = SourceRef(url: LocalFileReader.fileURL(path))
@@ -112,21 +116,7 @@ public struct LocalFileReader: DocumentReader {
                 return nil
             }
             let name = (path as NSString).lastPathComponent
-            return open(path: path, canonical: name)
-        }
-
-        /// Reads a page file at once, or starts reading a WARC file's records (returning nil so the loop
-        /// pulls from it).
-        private mutating func open(path: String, canonical: String) -> InputItem? {
-            guard LocalFileReader.isWARC(path) else { return reader.read(path: path, canonical: canonical) }
-            switch WARCFile.open(path: path, maxBytes: reader.maxBytes, shard: reader.shard) {
-            case .success(let file):
-                warc = file
-                return nil
-            case .failure(let failure):
-                let source = SourceRef(url: LocalFileReader.fileURL(canonical))
-                return .failed(id: PageID(canonicalSource: canonical), source: source, code: failure.code, message: failure.message)
-            }
+            return reader.open(path: path, canonical: name, direct: direct, records: &warc)
         }
     }
 
@@ -134,7 +124,7 @@ public struct LocalFileReader: DocumentReader {
     /// read only once, so there is no pre-pass over it, and it has no stable key.
     public var readsAStream: Bool {
         inputs.contains { input in
-            guard case .path(let path) = input, let facts = FileFacts(path: path) else { return false }
+            guard case .path(let path) = input, let facts = FileFacts(path: Self.systemPath(path)) else { return false }
             return !facts.isRegular && !facts.isDirectory
         }
     }
@@ -187,10 +177,12 @@ public struct LocalFileReader: DocumentReader {
     }
 
     /// How many inputs the reader will yield, when that can be known from file names alone: `nil` when a
-    /// WARC file (many records each) or a path list on standard input is among them. Reads metadata only.
+    /// WARC file (many records each), a stream (which may hold WARC records) or a path list on standard
+    /// input is among them. Reads metadata only.
     public func expectedInputCount() -> Int? {
         var count = 0
         func add(_ path: String) -> Bool {
+            if let facts = FileFacts(path: Self.systemPath(path)), !facts.isRegular, !facts.isDirectory { return false }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 count += 1
@@ -227,6 +219,14 @@ public struct LocalFileReader: DocumentReader {
         return lower.hasSuffix(".warc") || lower.hasSuffix(".warc.gz")
     }
 
+    /// How `--input -` names standard input.
+    static let standardInput = "-"
+
+    /// The path the system opens for an input's path: standard input's own for "-".
+    static func systemPath(_ path: String) -> String {
+        path == standardInput ? "/dev/stdin" : path
+    }
+
     /// `file:` plus the canonical path: stable across machines, unlike an absolute path.
     static func fileURL(_ canonical: String) -> String {
         "file:" + canonical
@@ -238,19 +238,66 @@ public struct LocalFileReader: DocumentReader {
         .failed(id: PageID(canonicalSource: canonical), source: SourceRef(url: Self.fileURL(canonical)), code: .unreadable, message: problem)
     }
 
-    func read(path: String, canonical: String) -> InputItem {
+    /// Opens an input. A page is read whole and returned. WARC records, in a file named `.warc` or
+    /// `.warc.gz` or in one whose first bytes are a record's (standard input, a pipe, a download that lost
+    /// its name's ending), are left in `records` to be read one by one, and nil is returned.
+    ///
+    /// WARC records are sharded one by one, so every shard reads a file that may hold them: one named so,
+    /// and any given directly (`direct`, a few files at most). A page another shard owns in a walk or a list
+    /// is passed over unread; one of them found to hold WARC records is read so in an unsharded run, and is
+    /// a dead letter in a sharded one, where the other shards have passed it over.
+    func open(path: String, canonical: String, direct: Bool, records: inout WARCFile?) -> InputItem? {
         let id = PageID(canonicalSource: canonical)
         var source = SourceRef(url: Self.fileURL(canonical))
+        let namedAsWARC = Self.isWARC(path)
+        let everyShardOpens = namedAsWARC || direct
+        if !everyShardOpens, let shard, !shard.contains(id) {
+            return .skipped(id: id, source: source, reason: RunSummary.outOfShardReason)
+        }
+        let systemPath = Self.systemPath(path)
+        let facts = FileFacts(path: systemPath)
+        // A pipe or device (`--input -`, `--input <(zcat pages.html.gz)`) has no size: it is read to its end,
+        // up to the limit. A path that cannot be followed is left for opening it to fail.
+        let isRegular = facts?.isRegular ?? true
+        guard let handle = FileHandle(forReadingAtPath: systemPath) else {
+            return .failed(id: id, source: source, code: .unreadable, message: "cannot open \(path) for reading")
+        }
+        // A file's first bytes are read where they are; a stream's can be read only once, so they are kept
+        // and handed on.
+        let leading: [UInt8]
+        do {
+            leading = isRegular ? Self.firstBytes(of: handle) : [UInt8](try Self.readStream(handle, limit: InputContent.leadingLength - 1))
+        } catch {
+            try? handle.close()
+            return .failed(id: id, source: source, code: .unreadable, message: "cannot read \(path): \(error)")
+        }
+        let content = InputContent(leading: leading)
+        if namedAsWARC || content != .page {
+            if !everyShardOpens, shard != nil {
+                try? handle.close()
+                return .failed(
+                    id: id, source: source, code: .unreadable,
+                    message: "\(path) holds WARC records, but is not named .warc or .warc.gz: in a sharded run only such files, and files given with --input, are read record by record")
+            }
+            let gzip = content == .warc(gzip: true) || leading.starts(with: Inflater.gzipMagic)
+            let opened = WARCFile.open(
+                handle: handle, path: path, leading: isRegular ? [] : leading, gzip: gzip, maxBytes: maxBytes,
+                shard: shard)
+            switch opened {
+            case .success(let file):
+                records = file
+                return nil
+            case .failure(let failure):
+                return .failed(id: id, source: source, code: failure.code, message: failure.message)
+            }
+        }
+        defer { try? handle.close() }
         if let shard, !shard.contains(id) {
             return .skipped(id: id, source: source, reason: RunSummary.outOfShardReason)
         }
-        let facts = FileFacts(path: path)
         if let modified = facts?.modified {
             source.fetchedAt = RFC3339.string(from: modified)
         }
-        // A pipe or device named as an input (`--input <(zcat pages.html.gz)`) has no size: it is read to
-        // its end, up to the limit. A path that cannot be followed is left for opening it to fail.
-        let isRegular = facts?.isRegular ?? true
         let size = isRegular ? facts?.size ?? 0 : maxBytes
         source.bytes = isRegular ? size : 0
         if size > maxBytes {
@@ -258,15 +305,18 @@ public struct LocalFileReader: DocumentReader {
                 id: id, source: source, code: .tooLarge,
                 message: "file is \(size) bytes, over the input limit of \(maxBytes) bytes")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failed(id: id, source: source, code: .unreadable, message: "cannot open \(path) for reading")
-        }
-        defer { try? handle.close() }
-        let data: Data
+        var data: Data
         do {
             // Ask for the size the file has (plus one byte, to notice growth): asking for the limit would
             // allocate the limit for every file.
-            data = isRegular ? try handle.read(upToCount: Swift.min(maxBytes, size) + 1) ?? Data() : try Self.readStream(handle, limit: maxBytes)
+            if isRegular {
+                data = try handle.read(upToCount: Swift.min(maxBytes, size) + 1) ?? Data()
+            } else {
+                data = Data(leading)
+                if leading.count == InputContent.leadingLength {
+                    data.append(try Self.readStream(handle, limit: maxBytes - leading.count))
+                }
+            }
         } catch {
             return .failed(id: id, source: source, code: .unreadable, message: "cannot read \(path): \(error)")
         }
@@ -279,7 +329,7 @@ public struct LocalFileReader: DocumentReader {
         }
         var raw = [UInt8](data)
         // A page saved as it came over the wire, or gzipped to save space, is read as the page it holds.
-        if raw.starts(with: [0x1F, 0x8B]),
+        if raw.starts(with: Inflater.gzipMagic),
             let failure = Inflater.decompress(&raw, limit: maxBytes, naming: "\(path), gzip data,", id: id, source: source)
         {
             return failure
@@ -287,6 +337,13 @@ public struct LocalFileReader: DocumentReader {
         source.bytes = raw.count
         source.sha256 = SHA256Hex.digest(raw)
         return .document(Document(id: id, source: source, raw: raw))
+    }
+
+    /// A regular file's first bytes, read without moving the handle from its start.
+    private static func firstBytes(of handle: FileHandle) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: InputContent.leadingLength)
+        let count = bytes.withUnsafeMutableBytes { pread(handle.fileDescriptor, $0.baseAddress, $0.count, 0) }
+        return Array(bytes.prefix(Swift.max(0, count)))
     }
 
     /// Reads a stream to its end in chunks, stopping one byte past `limit`.

@@ -31,4 +31,38 @@ import Testing
         #expect(letters.contains("\"code\":\"truncated\""))
         #expect(letters.contains("\"url\":\"https://warc.example/bomb.html\""))
     }
+
+    /// `zcat crawl.warc.gz | ingest run --input -`, and a page piped the same way.
+    @Test("run --input - reads standard input: WARC records record by record, a page as one page")
+    func standardInput() async throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        let named = directory.appendingPathComponent("named.jsonl").path
+        let whole = try await IngestProcess.run(["run", "--input", FixturePaths.warc.appendingPathComponent("pages.warc.gz").path, "--output", named])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let piped = directory.appendingPathComponent("piped.jsonl").path
+        let warc = try Data(contentsOf: FixturePaths.warc.appendingPathComponent("pages.warc.gz"))
+        let result = try await IngestProcess.run(["run", "--input", "-", "--output", piped], stdinBytes: warc)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = { (stderr: String) in stderr.split(separator: "\n").first { $0.hasPrefix("inputs ") }.map(String.init) }
+        #expect(summary(result.stderr) != nil)
+        #expect(summary(result.stderr) == summary(whole.stderr))
+        let urls = { (path: String) throws -> [String] in
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").compactMap { line in
+                let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                return (record?["source"] as? [String: Any])?["url"] as? String
+            }.sorted()
+        }
+        #expect(try urls(piped) == urls(named))
+        #expect(try urls(piped).count == FixturePaths.warcPageNames().count - 2 + 1)
+
+        let page = try Data(contentsOf: FixturePaths.pages.appendingPathComponent("bg-windows-1251-meta.html"))
+        let onePage = directory.appendingPathComponent("page.jsonl").path
+        let pageResult = try await IngestProcess.run(["run", "--input", "-", "--output", onePage], stdinBytes: page)
+        #expect(pageResult.stderr.contains("inputs 1 = records 1 + dead letters 0 + skipped 0"), "\(pageResult.stderr)")
+        #expect(try urls(onePage) == ["file:-"])
+
+        let twice = try await IngestProcess.run(["run", "--input", "-", "--input-list", "-", "--output", onePage], stdinBytes: page)
+        #expect(twice.status == 64)
+        #expect(twice.stderr.contains("standard input (-) can be read once, but it is named 2 times"))
+    }
 }

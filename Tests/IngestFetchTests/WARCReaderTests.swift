@@ -17,7 +17,11 @@ import Testing
     }
 
     func collect(path: String, maxBytes: Int = 64 << 20, shard: Shard? = nil) async throws -> Collected {
-        let reader = try LocalFileReader(inputs: [.path(path)], maxBytes: maxBytes, shard: shard)
+        try await collect(input: .path(path), maxBytes: maxBytes, shard: shard)
+    }
+
+    func collect(input: LocalInput, maxBytes: Int = 64 << 20, shard: Shard? = nil) async throws -> Collected {
+        let reader = try LocalFileReader(inputs: [input], maxBytes: maxBytes, shard: shard)
         var collected = Collected()
         for await item in reader {
             collected.count += 1
@@ -348,7 +352,12 @@ import Testing
     }
 
     /// Download tools decompress a `.warc.gz` and keep its name; some writers gzip without saying so.
-    @Test("a WARC is read by what it holds, not by its name", arguments: [("pages.warc", "named.warc.gz"), ("pages.warc.gz", "named.warc")])
+    @Test(
+        "a WARC is read by what it holds, not by its name",
+        arguments: [
+            ("pages.warc", "named.warc.gz"), ("pages.warc.gz", "named.warc"), ("pages.warc.gz", "crawl.warc.gz.1"),
+            ("pages.warc", "crawl.dat"), ("pages.warc.gz", "crawl.html"),
+        ])
     func readByContent(_ fixture: String, _ name: String) async throws {
         let whole = try await collect(fixture)
         let renamed = try FixturePaths.temporaryDirectory("warc-renamed").appendingPathComponent(name)
@@ -357,6 +366,68 @@ import Testing
         #expect(read.count == whole.count)
         #expect(read.failures.isEmpty)
         #expect(read.documents.map(\.id) == whole.documents.map(\.id))
+    }
+
+    /// `--input -` and `--input <(zcat crawl.warc.gz)` have no name to go by.
+    @Test("WARC records that come through a pipe are read record by record", .timeLimit(.minutes(1)), arguments: ["pages.warc", "pages.warc.gz"])
+    func pipedWARC(_ fixture: String) async throws {
+        let whole = try await collect(fixture)
+        let pipe = try FixturePaths.temporaryDirectory("warc-pipe").appendingPathComponent("stream").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let bytes = try Data(contentsOf: FixturePaths.warc.appendingPathComponent(fixture))
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: pipe)
+            try? handle?.write(contentsOf: bytes)
+            try? handle?.close()
+        }
+        writer.start()
+        let piped = try await collect(path: pipe)
+        #expect(piped.count == whole.count)
+        #expect(piped.failures.isEmpty)
+        #expect(piped.skips == whole.skips)
+        #expect(piped.documents.map(\.id) == whole.documents.map(\.id))
+        #expect(piped.documents.map(\.raw) == whole.documents.map(\.raw))
+        #expect(piped.documents.map(\.source.warc?.offset) == whole.documents.map(\.source.warc?.offset))
+    }
+
+    /// Every shard opens a file given with `--input`, so its records are sharded one by one, as a named
+    /// WARC's are. A file met in a list or a walk is opened only by the shard that owns its path: in a
+    /// sharded run its records would be read by that shard alone, so it is a dead letter there instead.
+    @Test("WARC records in a file not named so are sharded when given directly, and a dead letter when listed in a sharded run")
+    func unnamedWARCShards() async throws {
+        let whole = try await collect("pages.warc.gz")
+        let directory = try FixturePaths.temporaryDirectory("warc-unnamed")
+        let file = directory.appendingPathComponent("crawl.warc.gz.1")
+        try FileManager.default.copyItem(at: FixturePaths.warc.appendingPathComponent("pages.warc.gz"), to: file)
+        let list = directory.appendingPathComponent("list.txt")
+        try Data((file.path + "\n").utf8).write(to: list)
+        var direct: [PageID] = []
+        var listedFailures: [String] = []
+        var listedSkips = 0
+        for index in 0..<4 {
+            let shard = try Shard(index: index, count: 4)
+            let given = try await collect(path: file.path, shard: shard)
+            #expect(given.count == whole.count)
+            direct += given.documents.map(\.id)
+            let listed = try await collect(input: .list(list.path), shard: shard)
+            #expect(listed.count == 1)
+            listedFailures += listed.failures.map(\.message)
+            listedSkips += listed.skips.values.reduce(0, +)
+        }
+        #expect(direct.sorted() == whole.documents.map(\.id).sorted())
+        #expect(listedFailures.count == 1 && listedSkips == 3)
+        #expect(listedFailures.first?.contains("holds WARC records, but is not named .warc or .warc.gz") == true)
+        let unsharded = try await collect(input: .list(list.path))
+        #expect(unsharded.documents.map(\.id) == whole.documents.map(\.id))
+    }
+
+    @Test("a page that begins with the letters of a record's first line is still a page")
+    func pageBeginningLikeARecord() async throws {
+        let page = try FixturePaths.temporaryDirectory("warc-like").appendingPathComponent("about.html")
+        try Data("WARC/1.0 is the format crawlers write.\n<p>It stores requests and responses.".utf8).write(to: page)
+        let read = try await collect(path: page.path)
+        #expect(read.documents.count == 1)
+        #expect(read.documents.first?.source.warc == nil)
     }
 
     /// The check for a record cut inside its header must not split a sound one whose URL ends like a

@@ -21,6 +21,9 @@ package final class Inflater {
         package var message: String
     }
 
+    /// The first two bytes of every gzip member.
+    static let gzipMagic: [UInt8] = [0x1F, 0x8B]
+
     private var stream = z_stream()
 
     /// - Parameter windowBits: 15 + 32 detects gzip or zlib headers automatically.
@@ -84,7 +87,7 @@ package final class Inflater {
             if step.ended {
                 // Concatenated members (`cat a.gz b.gz`) are one stream to gzip; anything else after the end
                 // is trailing garbage, which gzip ignores too.
-                guard input[offset...].starts(with: [0x1F, 0x8B]) else { return output }
+                guard input[offset...].starts(with: gzipMagic) else { return output }
                 inflater.reset()
                 continue
             }

@@ -37,10 +37,18 @@ final class WARCByteStream {
     private var failure: Failure?
     private var scratch: [UInt8]
 
-    init(handle: FileHandle, gzip: Bool) throws(Inflater.Failure) {
+    /// - Parameter leading: bytes already read from the handle's start (a pipe's, to tell what it holds),
+    ///   which the stream reads first.
+    init(handle: FileHandle, gzip: Bool, leading: [UInt8] = []) throws(Inflater.Failure) {
         self.handle = handle
         self.inflater = gzip ? try Inflater() : nil
         self.scratch = gzip ? [UInt8](repeating: 0, count: Self.chunkSize) : []
+        if gzip {
+            compressed = leading
+        } else {
+            buffer = leading
+            produced = leading.count
+        }
     }
 
     deinit {

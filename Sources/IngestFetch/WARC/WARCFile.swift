@@ -24,26 +24,22 @@ final class WARCFile {
     /// The last record was damaged: the next read starts by finding the record after it.
     private var damaged = false
 
-    /// - Returns: the file ready to read, or why it cannot be opened (which becomes a dead letter).
-    static func open(path: String, maxBytes: Int, shard: Shard?) -> Result<WARCFile, InputFailure> {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(InputFailure(code: .unreadable, message: "cannot open \(path) for reading"))
-        }
+    /// - Parameters:
+    ///   - handle: the file, opened at its start; the WARC file owns and closes it.
+    ///   - leading: bytes already read from the handle (a pipe's, to tell what it holds), read first.
+    ///   - gzip: whether the data is gzip-compressed, told from its magic bytes rather than its name, so a
+    ///     `.warc.gz` a download tool has already decompressed, or a gzipped file named `.warc`, is read whole.
+    /// - Returns: the file ready to read, or why it cannot be (which becomes a dead letter).
+    static func open(
+        handle: FileHandle, path: String, leading: [UInt8], gzip: Bool, maxBytes: Int, shard: Shard?
+    ) -> Result<WARCFile, InputFailure> {
         do {
-            let stream = try WARCByteStream(handle: handle, gzip: Self.isGzip(handle) ?? path.lowercased().hasSuffix(".gz"))
+            let stream = try WARCByteStream(handle: handle, gzip: gzip, leading: leading)
             return .success(WARCFile(path: path, stream: stream, maxBytes: maxBytes, shard: shard))
         } catch {
+            try? handle.close()
             return .failure(InputFailure(code: .unreadable, message: "\(path): \(error.message)"))
         }
-    }
-
-    /// Whether the file starts with gzip's magic bytes, read without moving the handle; nil when they cannot
-    /// be read so (a pipe) or the file is empty. A file is read by what it holds, not by its name: a `.warc.gz`
-    /// a download tool has already decompressed, or a gzipped file named `.warc`, is read whole.
-    private static func isGzip(_ handle: FileHandle) -> Bool? {
-        var magic: [UInt8] = [0, 0]
-        guard pread(handle.fileDescriptor, &magic, 2, 0) == 2 else { return nil }
-        return magic == [0x1F, 0x8B]
     }
 
     struct InputFailure: Error {

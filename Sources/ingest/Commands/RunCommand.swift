@@ -21,7 +21,9 @@ struct RunCommand: AsyncParsableCommand {
     @Argument(help: "A pipeline file (YAML). Defaults to the built-in events pipeline.")
     var pipeline: String?
 
-    @Option(name: .long, help: "A file or directory of pages (repeatable). Directories are read recursively.")
+    @Option(
+        name: .long,
+        help: "A file or directory of pages or WARC files, or - for standard input (repeatable). Directories are read recursively.")
     var input: [String] = []
 
     @Option(name: .long, help: "A file listing one path per line, or - for standard input (repeatable).")
@@ -92,6 +94,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         if !fetch.urls.isEmpty && !(input.isEmpty && inputList.isEmpty) {
             throw ValidationError("--urls cannot be combined with --input or --input-list; run them separately")
+        }
+        let readsOfStandardInput = (input + inputList + fetch.urls).filter { $0 == "-" }.count
+        if readsOfStandardInput > 1 {
+            throw ValidationError("standard input (-) can be read once, but it is named \(readsOfStandardInput) times")
         }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if let inFlightMB, inFlightMB < 1 { throw ValidationError("--in-flight-mb must be at least 1") }

@@ -54,7 +54,9 @@ final class ProgressLine: Sendable {
         let rate = Double(summary.inputs) / seconds
         var counts = "inputs \(summary.inputs)"
         var eta = ""
-        if let expected = expectedInputs, expected > 0 {
+        // The count comes from names; a file that turns out to hold WARC records yields more inputs than
+        // that, and the share would then mean nothing.
+        if let expected = expectedInputs, expected > 0, summary.inputs <= expected {
             counts += "/\(expected) (\(min(100, summary.inputs * 100 / expected))%)"
             if rate > 0, summary.inputs < expected { eta = " | ETA \(Self.duration(Double(expected - summary.inputs) / rate))" }
         }
