@@ -120,6 +120,33 @@ import Testing
         #expect(result.stderr.contains("b.html: not a regular file (a FIFO)"))
     }
 
+    /// `curl … | ingest strip -` and `ingest strip <(curl …)`: a pipe named on the command line is read,
+    /// unlike one met in a directory.
+    @Test("strip reads a page from standard input and from a pipe named as a file", .timeLimit(.minutes(1)))
+    func stripStandardInputAndPipe() async throws {
+        let page = "<title>Piped</title><p>Text of a page that came through a pipe, long enough to be kept as text."
+        let fromStandardInput = try await IngestProcess.run(["strip", "-", "--jsonl"], stdin: page)
+        #expect(fromStandardInput.status == 0, "\(fromStandardInput.stderr)")
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(fromStandardInput.stdout.utf8)) as? [String: Any])
+        #expect(line["title"] as? String == "Piped")
+        #expect((line["text"] as? String)?.hasPrefix("Text of a page that came through a pipe") == true)
+
+        let pipe = try FixturePaths.temporaryDirectory().appendingPathComponent("page").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        let writer = Thread {
+            let handle = FileHandle(forWritingAtPath: pipe)
+            try? handle?.write(contentsOf: Data(page.utf8))
+            try? handle?.close()
+        }
+        writer.start()
+        let fromPipe = try await IngestProcess.run(["strip", pipe, "--text"])
+        #expect(fromPipe.status == 0, "\(fromPipe.stderr)")
+        #expect(fromPipe.stdout.hasPrefix("Text of a page that came through a pipe"))
+
+        let twice = try await IngestProcess.run(["strip", "-", "-"], stdin: page)
+        #expect(twice.status == 64)
+    }
+
     @Test("extract prints the entities of standard input as JSON, with the page's date for missing years")
     func extract() async throws {
         let result = try await IngestProcess.run(

@@ -61,6 +61,18 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  koi8-u ") })
     }
 
+    @Test("- reads standard input, alone or among paths")
+    func standardInput() async throws {
+        let directory = try FixturePaths.temporaryDirectory()
+        let files = try Self.files(in: directory)
+        let koi8 = try Data(contentsOf: URL(fileURLWithPath: files[2].path))
+        let alone = try await IngestProcess.run(["charset", "-"], stdinBytes: koi8)
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(alone.stdout == "koi8-u\n")
+        let among = try await IngestProcess.run(["charset", files[1].path, "-"], stdinBytes: koi8)
+        #expect(among.stdout == "\(files[1].path): windows-1251\n-: koi8-u\n")
+    }
+
     @Test("usage mistakes exit 64 with ArgumentParser's message", arguments: [
         ["charset"],
         ["charset", "--bogus", "a.html", "b.html"],

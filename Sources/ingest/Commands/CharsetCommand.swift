@@ -15,7 +15,7 @@ struct CharsetCommand: ParsableCommand {
         abstract: "Print the WHATWG label of the encoding each file would be decoded with.",
         discussion: "One file prints the label; several print `path: label`, in order. Unreadable files print `path: error`.")
 
-    @Argument(help: "Files.")
+    @Argument(help: "Files, or - for standard input.")
     var files: [String]
 
     @Option(name: .long, help: "The page's URL, whose country-code domain is a hint (one file only).")
@@ -96,11 +96,13 @@ struct CharsetCommand: ParsableCommand {
     /// file, where Foundation's `contents(atPath:)` costs a new buffer, a copy into `Data` and another into
     /// an array per file, which is most of the time a small page takes.
     ///
-    /// - Returns: false when the file cannot be opened or read (a directory, a missing path).
+    /// - Returns: false when the file cannot be opened or read (a directory, a missing path). "-" is
+    ///   standard input.
     static func load(_ path: UnsafePointer<CChar>, into bytes: inout [UInt8]) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let standardInput = strcmp(path, "-") == 0
+        let descriptor = standardInput ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
+        defer { if !standardInput { close(descriptor) } }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return false }
         let regular = status.st_mode & S_IFMT == S_IFREG

@@ -14,7 +14,7 @@ struct StripCommand: AsyncParsableCommand {
             and an "error", and the exit status is 65.
             """)
 
-    @Argument(help: "HTML files.")
+    @Argument(help: "HTML files, or - for standard input.")
     var files: [String] = []
 
     @Option(name: .long, help: "Strip every .html/.htm file in this directory.")
@@ -31,6 +31,7 @@ struct StripCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty && htmlDir == nil { throw ValidationError("give HTML files or --html-dir") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read once") }
         if jsonl && text { throw ValidationError("--jsonl and --text exclude each other") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
     }
@@ -43,14 +44,16 @@ struct StripCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var paths = files
+        // Files named on the command line are read whatever they are (a pipe from `<(curl …)` too); a
+        // directory's entries only when they are regular files.
+        var paths = files.map { (path: $0, fromDirectory: false) }
         if let htmlDir {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: htmlDir) else {
                 Diagnostics.error("cannot read directory \(htmlDir)")
                 throw ExitCode(ExitStatus.noInput.rawValue)
             }
             paths += names.filter { ["html", "htm"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
-                .map { htmlDir + "/" + $0 }
+                .map { (path: htmlDir + "/" + $0, fromDirectory: true) }
         }
         let strip = HTMLStrip()
         let output = FileHandle.standardOutput
@@ -63,7 +66,7 @@ struct StripCommand: AsyncParsableCommand {
             var finished: [Int: Line] = [:]
             func start(_ index: Int) {
                 let path = paths[index]
-                group.addTask { (index, Self.strip(path, with: strip)) }
+                group.addTask { (index, Self.strip(path.path, fromDirectory: path.fromDirectory, with: strip)) }
             }
             while next < min(concurrency, paths.count) {
                 start(next)
@@ -74,7 +77,7 @@ struct StripCommand: AsyncParsableCommand {
                 while let ready = finished.removeValue(forKey: emitted) {
                     if let error = ready.error {
                         failures += 1
-                        Diagnostics.write("ingest strip: \(paths[emitted]): \(error)")
+                        Diagnostics.write("ingest strip: \(paths[emitted].path): \(error)")
                     }
                     if textOnly {
                         buffer.append(contentsOf: ready.text.utf8)
@@ -99,14 +102,15 @@ struct StripCommand: AsyncParsableCommand {
         if failures > 0 { throw ExitCode(ExitStatus.dataError.rawValue) }
     }
 
-    private static func strip(_ path: String, with strip: HTMLStrip) -> Line {
+    private static func strip(_ path: String, fromDirectory: Bool, with strip: HTMLStrip) -> Line {
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        // A FIFO with no writer would wait for ever; a directory walk never opens one either.
+        // A FIFO in a directory may have no writer and would wait for ever; `ingest run`'s walks never open one.
         var status = stat()
-        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFIFO {
+        if fromDirectory, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFIFO {
             return Line(id: id, title: nil, text: "", error: "not a regular file (a FIFO), not read: \(path)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        guard let handle, let data = try? handle.readToEnd() ?? Data() else {
             return Line(id: id, title: nil, text: "", error: "cannot read \(path)")
         }
         do {
