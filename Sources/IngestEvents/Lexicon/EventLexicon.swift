@@ -195,7 +195,7 @@ struct EventLexicon: Sendable {
             }
             if let ordinal = ordinal(in: tokens, at: index) {
                 tokens[index].ordinalValue = Int32(ordinal.value)
-                tokens[index].ordinalLength = Int32(ordinal.length)
+                tokens[index].ordinalLength = UInt8(clamping: ordinal.length)
             }
         }
     }
