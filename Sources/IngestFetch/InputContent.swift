@@ -22,11 +22,12 @@ enum InputContent: Equatable {
         }
     }
 
-    /// A record's version line ("WARC/1.0", "WARC/1.1") followed by a WARC named field, after any blank
-    /// lines: a page that merely begins with the letters "WARC/" is still a page.
+    /// A record's version line ("WARC/1.0", "WARC/1.1", or one damaged, "XARC/1.0") followed by a WARC
+    /// named field, after any blank lines: a page that merely begins with the letters "WARC/" is still a
+    /// page, and a file whose first record is damaged is still read as WARC, costing that record only.
     private static func startsWithRecord(_ bytes: ArraySlice<UInt8>) -> Bool {
         let start = bytes.firstIndex { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") } ?? bytes.endIndex
-        return WARCRecordStart.intactFirstLine(in: bytes, at: start)
+        return WARCRecordStart.intactFirstLine(in: bytes, at: start) || WARCRecordStart.damagedFirstLine(in: bytes, at: start)
     }
 
     /// The first bytes the gzip data decompresses to, as many as the leading bytes give; none when they

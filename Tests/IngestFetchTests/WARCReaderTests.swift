@@ -421,6 +421,19 @@ import Testing
         #expect(unsharded.documents.map(\.id) == whole.documents.map(\.id))
     }
 
+    /// The first record's damaged first line ("XARC/1.0") is still followed by its WARC fields.
+    @Test("an input without a WARC name whose first record line is damaged is read as WARC, costing that record")
+    func unnamedWARCWithDamagedStart() async throws {
+        let whole = try await collect("pages.warc")
+        let damagedPath = try damaged("pages.warc", "first") { bytes in bytes[0] = UInt8(ascii: "X") }
+        let unnamed = URL(fileURLWithPath: damagedPath).deletingLastPathComponent().appendingPathComponent("crawl.dat")
+        try FileManager.default.moveItem(atPath: damagedPath, toPath: unnamed.path)
+        let read = try await collect(path: unnamed.path)
+        #expect(read.count == whole.count)
+        #expect(read.failures.count == 1)
+        #expect(read.failures.first?.source.warc?.offset == 0)
+    }
+
     @Test("a page that begins with the letters of a record's first line is still a page")
     func pageBeginningLikeARecord() async throws {
         let page = try FixturePaths.temporaryDirectory("warc-like").appendingPathComponent("about.html")
