@@ -85,7 +85,8 @@ public struct LocalFileReader: DocumentReader {
                         if listLines?.lastLineIsUTF8 == false {
                             return reader.refuse(canonical: path, "the listed path is not UTF-8 (\(path)); rename the file to have it read")
                         }
-                        if let item = startPath(path, direct: false) { return item }
+                        // A list names files: a line "-" is a file of that name, not standard input.
+                        if let item = startPath(path == LocalFileReader.standardInput ? "./-" : path, direct: false) { return item }
                         continue
                     }
                     listLines = nil
@@ -181,8 +182,8 @@ public struct LocalFileReader: DocumentReader {
     /// input is among them. Reads metadata only.
     public func expectedInputCount() -> Int? {
         var count = 0
-        func add(_ path: String) -> Bool {
-            if let facts = FileFacts(path: Self.systemPath(path)), !facts.isRegular, !facts.isDirectory { return false }
+        func add(_ path: String, direct: Bool) -> Bool {
+            if let facts = FileFacts(path: direct ? Self.systemPath(path) : path), !facts.isRegular, !facts.isDirectory { return false }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 count += 1
@@ -198,14 +199,14 @@ public struct LocalFileReader: DocumentReader {
         for input in inputs {
             switch input {
             case .path(let path):
-                guard add(path) else { return nil }
+                guard add(path, direct: true) else { return nil }
             case .list(let path):
                 guard path != "-" else { return nil }
                 let lines = LineSource(path: path)
                 while let line = lines.nextLine() {
                     let listed = line.trimmingCharacters(in: .whitespaces)
                     if listed.isEmpty || listed.hasPrefix("#") { continue }
-                    guard add(listed) else { return nil }
+                    guard add(listed, direct: false) else { return nil }
                 }
             }
         }

@@ -82,6 +82,22 @@ import Testing
         #expect(message.contains("missing.html"))
     }
 
+    /// `--input -` is standard input; a list names files, and its line "-" is a file of that name.
+    @Test("a line - in a list is a file named -, not standard input", .timeLimit(.minutes(1)))
+    func dashInList() async throws {
+        let root = try FixturePaths.temporaryDirectory()
+        let list = root.appendingPathComponent("list.txt")
+        try Data("-\n".utf8).write(to: list)
+        let reader = try LocalFileReader(inputs: [.list(list.path)])
+        #expect(reader.expectedInputCount() == 1)
+        let items = await collect(reader)
+        guard items.count == 1, case .failed(_, _, .unreadable, let message) = items[0] else {
+            Issue.record("expected one dead letter: \(items)")
+            return
+        }
+        #expect(message == "no such file: ./-")
+    }
+
     @Test("a list saved with a byte order mark and CR LF reads its first path; one that is not UTF-8 is a dead letter saying so")
     func listEncoding() async throws {
         let root = try FixturePaths.temporaryDirectory()
