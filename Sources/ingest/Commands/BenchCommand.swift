@@ -32,6 +32,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if input.isEmpty { throw ValidationError("give at least one --input") }
+        if input.contains("-") { throw ValidationError("bench reads its corpus once per pass, and standard input (-) only once: give files") }
         if passes < 1 || concurrency < 1 { throw ValidationError("--repeat and --concurrency must be at least 1") }
     }
 
