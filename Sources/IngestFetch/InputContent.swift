@@ -4,10 +4,11 @@
 /// becomes thousands of records or one record of garbage. Names decide for files that carry them
 /// (`.warc`, `.warc.gz`), but standard input and pipes (`--input -`, `--input <(zcat crawl.warc.gz)`) have
 /// none, and a downloaded file may have lost its ending (`crawl.warc.gz.1`, `CC-MAIN-….warc.gz?dl=1`).
+/// Whether WARC data is gzipped is told from its magic bytes by whoever reads it.
 enum InputContent: Equatable {
     case page
     /// WARC records, gzip-compressed or not.
-    case warc(gzip: Bool)
+    case warc
 
     /// How many leading bytes settle the question: a gzip header with its optional file name, and the
     /// deflate block header before the first record's first bytes, fit well inside.
@@ -16,9 +17,9 @@ enum InputContent: Equatable {
     /// - Parameter leading: the input's first bytes, up to ``leadingLength`` (fewer when it is shorter).
     init(leading: [UInt8]) {
         if leading.starts(with: Inflater.gzipMagic) {
-            self = Self.startsWithRecord(Self.inflatedStart(of: leading)) ? .warc(gzip: true) : .page
+            self = Self.startsWithRecord(Self.inflatedStart(of: leading)) ? .warc : .page
         } else {
-            self = Self.startsWithRecord(leading[...]) ? .warc(gzip: false) : .page
+            self = Self.startsWithRecord(leading[...]) ? .warc : .page
         }
     }
 

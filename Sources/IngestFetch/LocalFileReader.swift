@@ -280,10 +280,9 @@ public struct LocalFileReader: DocumentReader {
                     id: id, source: source, code: .unreadable,
                     message: "\(path) holds WARC records, but is not named .warc or .warc.gz: in a sharded run only such files, and files given with --input, are read record by record")
             }
-            let gzip = content == .warc(gzip: true) || leading.starts(with: Inflater.gzipMagic)
             let opened = WARCFile.open(
-                handle: handle, path: path, leading: isRegular ? [] : leading, gzip: gzip, maxBytes: maxBytes,
-                shard: shard)
+                handle: handle, path: path, leading: isRegular ? [] : leading, gzip: leading.starts(with: Inflater.gzipMagic),
+                maxBytes: maxBytes, shard: shard)
             switch opened {
             case .success(let file):
                 records = file

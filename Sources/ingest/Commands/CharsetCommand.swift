@@ -96,8 +96,8 @@ struct CharsetCommand: ParsableCommand {
     /// file, where Foundation's `contents(atPath:)` costs a new buffer, a copy into `Data` and another into
     /// an array per file, which is most of the time a small page takes.
     ///
-    /// - Returns: false when the file cannot be opened or read (a directory, a missing path). "-" is
-    ///   standard input.
+    /// - Parameter path: a file, or "-" for standard input.
+    /// - Returns: false when the file cannot be opened or read (a directory, a missing path).
     static func load(_ path: UnsafePointer<CChar>, into bytes: inout [UInt8]) -> Bool {
         let standardInput = strcmp(path, "-") == 0
         let descriptor = standardInput ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
