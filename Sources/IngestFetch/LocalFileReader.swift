@@ -292,6 +292,7 @@ public struct LocalFileReader: DocumentReader {
             }
         }
         defer { try? handle.close() }
+        // A page given directly is another shard's once it is known to be a page.
         if let shard, !shard.contains(id) {
             return .skipped(id: id, source: source, reason: RunSummary.outOfShardReason)
         }
