@@ -1,3 +1,5 @@
+import IngestCore
+
 /// The tokens of one text, with the text's scalars and one buffer holding the lower case of every word
 /// whose lower case is one scalar per scalar: what a token's `String`s used to hold, without a `String`
 /// per token.
@@ -70,24 +72,10 @@ struct TokenList: RandomAccessCollection, Sendable {
         return text.withUTF8 { utf8 in
             var scalars: [Unicode.Scalar] = []
             scalars.reserveCapacity(utf8.count)
-            let count = utf8.count
             var index = 0
-            while index < count {
-                let lead = UInt32(utf8[index])
-                var value: UInt32
-                var length: Int
-                switch lead {
-                case 0..<0x80: value = lead; length = 1
-                case 0xC0..<0xE0: value = lead & 0x1F; length = 2
-                case 0xE0..<0xF0: value = lead & 0x0F; length = 3
-                default: value = lead & 0x07; length = 4
-                }
-                var offset = 1
-                while offset < length, index + offset < count {
-                    value = value << 6 | UInt32(utf8[index + offset] & 0x3F)
-                    offset += 1
-                }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            while index < utf8.count {
+                let (scalar, length) = UTF8ScalarReader.scalar(in: utf8, at: index)
+                scalars.append(scalar)
                 index += length
             }
             return scalars

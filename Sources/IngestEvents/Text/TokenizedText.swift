@@ -18,68 +18,9 @@ struct TokenizedText: Sendable {
     let scalarCount: Int
 
     init(_ text: String, lexicon: EventLexicon = .shared) {
-        let scalars = Array(text.unicodeScalars)
-        scalarCount = scalars.count
-        var tokens: [TextToken] = []
-        tokens.reserveCapacity(scalars.count / 4)
-        // Token indices that start a new sentence, ascending: each is the token count when it is noted.
-        var breaks: [Int] = []
-        var index = 0
-        var sawSpace = true
-        var pendingLineBreak = false
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let scalarClass = ScalarClass.of(scalar)
-            if scalarClass.contains(.whitespace) {
-                if scalar == "\n" { pendingLineBreak = true }
-                sawSpace = true
-                index += 1
-                continue
-            }
-            let start = index
-            let kind: TextToken.Kind
-            if scalarClass.contains(.word) {
-                var digitsOnly = true
-                while index < scalars.count {
-                    let next = ScalarClass.of(scalars[index])
-                    if next.contains(.word) {
-                        if !next.contains(.numeric) { digitsOnly = false }
-                        index += 1
-                    } else if Self.joinsWord(scalars[index]), index + 1 < scalars.count, Self.isWordScalar(scalars[index + 1]),
-                        index > start
-                    {
-                        // A joiner is never numeric.
-                        digitsOnly = false
-                        index += 2
-                    } else {
-                        break
-                    }
-                }
-                kind = digitsOnly ? .number : .word
-            } else {
-                index += 1
-                kind = .punctuation
-            }
-            let (written, lower, isSure) = Self.strings(scalars[start..<index])
-            let isCapitalised = kind == .word && scalarClass.contains(.uppercase)
-            let token = TextToken(
-                kind: kind, start: start, end: index, lower: lower, text: written, isCapitalised: isCapitalised,
-                spaceBefore: sawSpace, startsBlock: pendingLineBreak || tokens.isEmpty, isSure: isSure)
-            if pendingLineBreak, !tokens.isEmpty, !(kind == .word && scalarClass.contains(.lowercase)) {
-                breaks.append(tokens.count)
-            }
-            // A punctuation token is one scalar. A full stop glued to an abbreviation that stands before a
-            // name ("гр. Русе", "м. Луцьк", "инж. Пламен", "prof. Anna") ends no sentence.
-            if let last = tokens.last, last.kind == .punctuation, Self.endsSentence(scalars[last.start]), sawSpace,
-                token.isCapitalised || (kind == .punctuation && Self.isQuote(scalars[start])), breaks.last != tokens.count,
-                !Self.isAbbreviationBeforeName(tokens, fullStop: tokens.count - 1)
-            {
-                breaks.append(tokens.count)
-            }
-            tokens.append(token)
-            sawSpace = false
-            pendingLineBreak = false
-        }
+        var text = text
+        var (tokens, breaks, scalarCount) = text.withUTF8 { Self.cut($0) }
+        self.scalarCount = scalarCount
         lexicon.annotate(&tokens)
         var sentences: [Range<Int>] = []
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
@@ -94,6 +35,86 @@ struct TokenizedText: Sendable {
         self.tokens = tokens
         self.sentences = sentences
         self.sentenceOfToken = sentenceOfToken
+    }
+
+    /// Cuts valid UTF-8 into tokens, read scalar by scalar where they lie (an array of the text's scalars
+    /// would take four bytes each). Returns the tokens, the token indices that start a new sentence
+    /// (ascending: each is the token count when it is noted) and how many scalars the text has.
+    private static func cut(_ utf8: UnsafeBufferPointer<UInt8>) -> (tokens: [TextToken], breaks: [Int], scalarCount: Int) {
+        var tokens: [TextToken] = []
+        tokens.reserveCapacity(utf8.count / 5)
+        var breaks: [Int] = []
+        // The next scalar's byte offset and its offset in scalars.
+        var byte = 0
+        var index = 0
+        var sawSpace = true
+        var pendingLineBreak = false
+        // The scalars of the token being cut; the first scalar of the token before it.
+        var scalars: [Unicode.Scalar] = []
+        var lastFirstScalar: Unicode.Scalar = " "
+        while byte < utf8.count {
+            let (scalar, length) = UTF8ScalarReader.scalar(in: utf8, at: byte)
+            let scalarClass = ScalarClass.of(scalar)
+            if scalarClass.contains(.whitespace) {
+                if scalar == "\n" { pendingLineBreak = true }
+                sawSpace = true
+                byte += length
+                index += 1
+                continue
+            }
+            let start = index
+            scalars.removeAll(keepingCapacity: true)
+            let kind: TextToken.Kind
+            if scalarClass.contains(.word) {
+                var digitsOnly = true
+                while byte < utf8.count {
+                    let (next, nextLength) = UTF8ScalarReader.scalar(in: utf8, at: byte)
+                    let nextClass = ScalarClass.of(next)
+                    if nextClass.contains(.word) {
+                        if !nextClass.contains(.numeric) { digitsOnly = false }
+                        scalars.append(next)
+                        byte += nextLength
+                        index += 1
+                        continue
+                    }
+                    guard Self.joinsWord(next), index > start, byte + nextLength < utf8.count else { break }
+                    let (after, afterLength) = UTF8ScalarReader.scalar(in: utf8, at: byte + nextLength)
+                    guard Self.isWordScalar(after) else { break }
+                    // A joiner is never numeric.
+                    digitsOnly = false
+                    scalars += [next, after]
+                    byte += nextLength + afterLength
+                    index += 2
+                }
+                kind = digitsOnly ? .number : .word
+            } else {
+                scalars.append(scalar)
+                byte += length
+                index += 1
+                kind = .punctuation
+            }
+            let (written, lower, isSure) = Self.strings(scalars[...])
+            let isCapitalised = kind == .word && scalarClass.contains(.uppercase)
+            let token = TextToken(
+                kind: kind, start: start, end: index, lower: lower, text: written, isCapitalised: isCapitalised,
+                spaceBefore: sawSpace, startsBlock: pendingLineBreak || tokens.isEmpty, isSure: isSure)
+            if pendingLineBreak, !tokens.isEmpty, !(kind == .word && scalarClass.contains(.lowercase)) {
+                breaks.append(tokens.count)
+            }
+            // A punctuation token is one scalar. A full stop glued to an abbreviation that stands before a
+            // name ("гр. Русе", "м. Луцьк", "инж. Пламен", "prof. Anna") ends no sentence.
+            if let last = tokens.last, last.kind == .punctuation, Self.endsSentence(lastFirstScalar), sawSpace,
+                token.isCapitalised || (kind == .punctuation && Self.isQuote(scalar)), breaks.last != tokens.count,
+                !Self.isAbbreviationBeforeName(tokens, fullStop: tokens.count - 1)
+            {
+                breaks.append(tokens.count)
+            }
+            tokens.append(token)
+            lastFirstScalar = scalar
+            sawSpace = false
+            pendingLineBreak = false
+        }
+        return (tokens, breaks, index)
     }
 
     /// A token as written and lower-cased. Most tokens of these pages are ASCII words, numbers and
