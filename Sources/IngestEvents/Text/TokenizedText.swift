@@ -19,13 +19,14 @@ struct TokenizedText: Sendable {
 
     init(_ text: String, lexicon: EventLexicon = .shared) {
         var text = text
-        var (tokens, breaks, scalarCount) = text.withUTF8 { Self.cut($0) }
-        self.scalarCount = scalarCount
+        let cut = text.withUTF8 { Self.cut($0) }
+        var tokens = cut.tokens
+        scalarCount = cut.scalarCount
         lexicon.annotate(&tokens)
         var sentences: [Range<Int>] = []
         var sentenceOfToken = [Int](repeating: 0, count: tokens.count)
         var sentenceStart = 0
-        for tokenIndex in breaks + [tokens.count] where tokenIndex > 0 {
+        for tokenIndex in cut.breaks + [tokens.count] where tokenIndex > 0 {
             if tokenIndex > sentenceStart { sentences.append(sentenceStart..<tokenIndex) }
             sentenceStart = tokenIndex
         }
@@ -82,7 +83,8 @@ struct TokenizedText: Sendable {
                     guard Self.isWordScalar(after) else { break }
                     // A joiner is never numeric.
                     digitsOnly = false
-                    scalars += [next, after]
+                    scalars.append(next)
+                    scalars.append(after)
                     byte += nextLength + afterLength
                     index += 2
                 }
