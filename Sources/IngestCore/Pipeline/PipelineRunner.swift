@@ -65,8 +65,12 @@ public struct PipelineRunner: Sendable {
                     inFlight += 1
                     bytesInFlight += bytes
                 }
+                // Whether the document may start now: it fits the budget, or nothing else is in flight.
+                func fits(_ document: Document) -> Bool {
+                    inFlight == 0 || bytesInFlight + document.raw.count <= byteBudget
+                }
                 while true {
-                    if let waiting = held, inFlight == 0 || bytesInFlight + waiting.raw.count <= byteBudget {
+                    if let waiting = held, fits(waiting) {
                         held = nil
                         admit(waiting)
                     }
@@ -105,10 +109,10 @@ public struct PipelineRunner: Sendable {
                                 summary.skipReasons["duplicate input", default: 0] += 1
                                 continue
                             }
-                            if inFlight > 0, bytesInFlight + document.raw.count > byteBudget {
-                                held = document
-                            } else {
+                            if fits(document) {
                                 admit(document)
+                            } else {
+                                held = document
                             }
                         }
                         progress?(summary)

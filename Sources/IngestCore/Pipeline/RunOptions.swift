@@ -2,8 +2,8 @@
 public struct RunOptions: Sendable {
     /// Documents in flight at once; each holds its raw bytes, so this bounds memory.
     public var concurrency: Int
-    /// Input bytes the documents in flight may hold between them. A page's stages take some twenty times
-    /// its size at their peak (a 20 MB page of text, 427 MB), so a few large pages in flight together, not
+    /// Input bytes the documents in flight may hold between them. A page's stages take some eighteen times
+    /// its size at their peak (a 20 MB page of text, 365 MB), so a few large pages in flight together, not
     /// the number of pages, is what runs a machine out of memory. A document that would take the total past
     /// this waits for others to finish; one larger than all of it runs alone.
     public var inFlightBytes: Int
@@ -28,6 +28,6 @@ public struct RunOptions: Sendable {
     public static var defaultConcurrency: Int { SystemInfo.activeProcessorCount }
 
     /// Room for a hundred pages of 300 KB at once; a page over it (a directory walk reads up to 64 MiB)
-    /// runs alone, and the stages after it peak at some 700 MB rather than a multiple of that.
+    /// runs alone, so the run's peak is that page's rather than a multiple of it.
     public static let defaultInFlightBytes = 32 << 20
 }
