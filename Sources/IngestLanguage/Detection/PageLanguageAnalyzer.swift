@@ -13,6 +13,8 @@ public struct PageLanguageAnalyzer: Sendable {
     public var minimumRunWords = 2
     /// …and letters: single brand names and abbreviations are too short to say anything reliable.
     public var minimumRunLetters = 8
+    /// Shared by the copies of this value, so that what one page's words said serves the pages after it.
+    let caches = WordEvidenceCachePool()
 
     public init(detector: LanguageDetector) {
         self.detector = detector
@@ -25,8 +27,10 @@ public struct PageLanguageAnalyzer: Sendable {
         // with the prior for its page's language (``DetectionWeights/pageLanguagePrior``).
         var judged: [(piece: Piece, judgement: LanguageDetector.Judgement)] = []
         var evidence = LanguageEvidence(languages: detector.model.languages.count)
-        // A page repeats its short words from paragraph to paragraph; each is looked up in the model once.
-        var cache = WordEvidenceCache()
+        // A page repeats its short words from paragraph to paragraph, and a batch from page to page: each is
+        // looked up in the model once while it stays in the cache.
+        var cache = caches.borrow()
+        defer { caches.giveBack(cache) }
         for paragraph in Self.paragraphs(of: scalars) {
             detector.evidence(of: Substring(scalars[paragraph.range]), into: &evidence, cache: &cache)
             guard evidence.letters > 0 else { continue }

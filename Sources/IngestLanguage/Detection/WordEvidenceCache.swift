@@ -7,8 +7,9 @@
 /// again, so a batch of texts read by one owner of this value skips most of those lookups. A word's evidence depends only on its
 /// letters and on the detector's model and weights, so a hit adds exactly what scoring it would add.
 ///
-/// A value, owned by whoever reads a batch of texts (`ingest detect --jsonl`'s loop over its lines) and
-/// passed `inout`: no state is shared between threads. Its size is fixed: `slotCount` slots, one word
+/// A value, owned by whoever reads a batch of texts (`ingest detect --jsonl`'s loop over its lines; the
+/// language stage lends one to each page from a ``WordEvidenceCachePool``) and passed `inout`: no state is
+/// shared between threads. Its size is fixed: `slotCount` slots, one word
 /// each, a new word replacing the one in its slot.
 public struct WordEvidenceCache: Sendable {
     /// 4,096 slots of 96 bytes and their tags: 400 KiB, small beside the model's table. Over 9,140 sentences
