@@ -21,8 +21,10 @@ Usage:
     python3 Scripts/make-warc-fixtures.py            # writes into <repo>/Fixtures/warc
     python3 Scripts/make-warc-fixtures.py --out DIR
     python3 Scripts/make-warc-fixtures.py --bench N --out FILE.warc.gz
-                                                     # N response records cycling through the pages,
-                                                     # each with its own URL, for benchmarks
+                                                     # N response records cycling through the 17 seed
+                                                     # and site pages, each with its own URL, for benchmarks
+    python3 Scripts/make-warc-fixtures.py --bench N --pages DIR --out FILE.warc.gz
+                                                     # the same, cycling through DIR's pages (repeatable)
 """
 
 import argparse
@@ -144,8 +146,22 @@ def write_fixtures(out):
         handle.write(b"<html><body>This is an HTML page saved with the wrong name.</body></html>\n")
 
 
-def write_bench(path, count):
-    pages = [(n, b) for n, b in fixture_pages() if n.startswith(("seed-", "site-"))]
+def directory_pages(directories):
+    """The .html and .htm files of the directories, each directory's in sorted order."""
+    pages = []
+    for directory in directories:
+        names = sorted(n for n in os.listdir(directory) if n.endswith((".html", ".htm")))
+        pages += [(n, open(os.path.join(directory, n), "rb").read()) for n in names]
+    return pages
+
+
+def write_bench(path, count, directories=()):
+    if directories:
+        pages = directory_pages(directories)
+    else:
+        pages = [(n, b) for n, b in fixture_pages() if n.startswith(("seed-", "site-"))]
+    if not pages:
+        sys.exit("no pages to put in the WARC")
     with open(path, "wb") as handle:
         handle.write(gzip_bytes(warcinfo(os.path.basename(path))))
         for index in range(count):
@@ -160,11 +176,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=None)
     parser.add_argument("--bench", type=int, default=None)
+    parser.add_argument("--pages", action="append", default=[],
+                        help="with --bench: cycle through this directory's .html and .htm pages (repeatable) instead "
+                        "of the 17 seed and site fixtures")
     args = parser.parse_args()
+    if args.pages and args.bench is None:
+        sys.exit("--pages goes with --bench")
     if args.bench is not None:
         if not args.out:
             sys.exit("--bench needs --out FILE.warc.gz")
-        write_bench(args.out, args.bench)
+        write_bench(args.out, args.bench, args.pages)
     else:
         write_fixtures(args.out or DEFAULT_OUT)
 
