@@ -73,12 +73,12 @@ import Testing
     @Test("more words than slots: a word replaced in its slot is scored again, with the same evidence")
     func replacedWords() {
         var cache = WordEvidenceCache()
-        let syllables = ["na", "po", "ki", "le", "sta", "mir", "dom", "vek", "ra", "zu"]
+        let letters = "abcdefghijklmnoprstuvwyz".map(String.init)
         var words: [String] = []
-        for first in syllables {
-            for second in syllables {
-                for third in syllables {
-                    for fourth in syllables.prefix(6) { words.append(first + second + third + fourth) }
+        for first in letters {
+            for second in letters {
+                for third in letters {
+                    for fourth in ["a", "o"] { words.append(first + second + third + fourth) }
                 }
             }
         }
