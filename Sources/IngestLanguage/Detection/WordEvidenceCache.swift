@@ -9,8 +9,8 @@
 ///
 /// A value, owned by whoever reads a batch of texts (`ingest detect --jsonl`'s loop over its lines; the
 /// language stage lends one to each page from a ``WordEvidenceCachePool``) and passed `inout`: no state is
-/// shared between threads. Its size is fixed: `slotCount` slots, one word
-/// each, a new word replacing the one in its slot.
+/// shared between threads. Its size is fixed: `slotCount` slots, one word each, a new word replacing the
+/// one in its slot.
 public struct WordEvidenceCache: Sendable {
     /// 16,384 slots of 96 bytes and their tags: 1.6 MiB, an eighth of the model's table. With 4,096 slots, 46 %
     /// of the words scored over 9,140 sentences in the ten languages, read one after another, were found (29 %
