@@ -16,14 +16,17 @@ struct WARCRecordHead {
 
     /// The lower-cased name of a `Name: value` line; nil when the line has no colon.
     static func name(of line: [UInt8]) -> String? {
-        line.firstIndex(of: UInt8(ascii: ":")).map { String(decoding: line[..<$0], as: UTF8.self).lowercased() }
+        line.firstIndex(of: UInt8(ascii: ":")).map { name(of: line, colon: $0) }
+    }
+
+    private static func name(of line: [UInt8], colon: Int) -> String {
+        String(decoding: line[..<colon], as: UTF8.self).lowercased()
     }
 
     /// Adds a `Name: value` line; false when the line has no colon.
     mutating func add(line: [UInt8]) -> Bool {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")), let name = Self.name(of: line) else { return false }
-        let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces
-        fields[name] = value
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        fields[Self.name(of: line, colon: colon)] = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces
         return true
     }
 }
