@@ -272,8 +272,9 @@ public struct LocalFileReader: DocumentReader {
             try? handle.close()
             return .failed(id: id, source: source, code: .unreadable, message: "cannot read \(path): \(error)")
         }
-        let content = InputContent(leading: leading)
-        if namedAsWARC || content != .page {
+        // The name settles it when it says WARC; the first bytes are looked at (inflated, when gzipped) only
+        // when it does not.
+        if namedAsWARC || InputContent(leading: leading) == .warc {
             if !everyShardOpens, shard != nil {
                 try? handle.close()
                 return .failed(

@@ -57,7 +57,7 @@ final class ProgressLine: Sendable {
         // The count comes from names; a file that turns out to hold WARC records yields more inputs than
         // that, and the share would then mean nothing.
         if let expected = expectedInputs, expected > 0, summary.inputs <= expected {
-            counts += "/\(expected) (\(min(100, summary.inputs * 100 / expected))%)"
+            counts += "/\(expected) (\(summary.inputs * 100 / expected)%)"
             if rate > 0, summary.inputs < expected { eta = " | ETA \(Self.duration(Double(expected - summary.inputs) / rate))" }
         }
         return "\(counts) | \(String(format: "%.0f", rate))/s\(eta) | records \(summary.records) "
