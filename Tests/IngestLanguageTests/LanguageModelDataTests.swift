@@ -40,11 +40,12 @@ import Testing
     /// prepare them: the Belarusian classical-spelling converter (each Belarusian sentence is counted in both
     /// spellings, and the words it must leave alone are examples too), the extra sentences' line rules (a
     /// glossary's entries left out of Slovak, script and letter checks), the interface words' string rules
-    /// (Fluent syntax and placeholders out, untranslated English strings and CSS left out) and the CLDR words'
-    /// (formats and patterns left out).
+    /// (Fluent syntax and placeholders out, untranslated English strings and CSS left out), the CLDR words'
+    /// (formats and patterns left out) and the OCR words' (letters outside the alphabet, English quoted in
+    /// Polish, Czech and Slovak, and the even sampling).
     @Test("the scripts that prepare the model's sources give their worked examples", arguments: [
         "Scripts/belarusian_classical.py", "Scripts/build-extra-sentences.py", "Scripts/build-interface-words.py",
-        "Scripts/build-cldr-words.py",
+        "Scripts/build-cldr-words.py", "Scripts/build-ocr-words.py",
     ])
     func sourceScriptExamples(_ script: String) async throws {
         #expect(
@@ -107,12 +108,11 @@ import Testing
         } catch {
             #expect(error.description.contains("does not match its checksum"))
         }
-        // The last two 16-byte stretches swapped, with the checksum recomputed: only the walk over the entries,
-        // which must end at their bucket's end with keys in order, can tell.
+        // The keys of the first two entries of the last bucket that holds two swapped, with the checksum
+        // recomputed: only the walk over the entries, which must find keys in ascending order, can tell.
         var swapped = bytes
-        let slot = 16
-        let first = bytes.count - 2 * slot
-        for index in 0..<slot { swapped.swapAt(first + index, first + slot + index) }
+        let (first, second) = Self.lastTwoEntriesOfABucket(bytes)
+        for index in 0..<3 { swapped.swapAt(first + index, second + index) }
         let checksumOffset = Self.entryCountOffset(bytes) + 4
         let crc = Self.crc32(swapped[(checksumOffset + 4)...])
         for index in 0..<4 { swapped[checksumOffset + index] = UInt8(truncatingIfNeeded: crc >> (8 * UInt32(index))) }
@@ -122,6 +122,30 @@ import Testing
         } catch {
             #expect(error.description.contains("out of order"))
         }
+    }
+
+    /// The byte offsets of the first two entries of the last bucket holding two or more, read from the file's
+    /// layouts (an entry is 4 bytes, and 1 more for each language its layout's mask names) and its two-level
+    /// directory.
+    static func lastTwoEntriesOfABucket(_ bytes: [UInt8]) -> (Int, Int) {
+        func u32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        let tableBytesOffset = entryCountOffset(bytes) + 8
+        let layoutCount = u16(tableBytesOffset + 4)
+        let layouts = (0..<layoutCount).map { u32(tableBytesOffset + 6 + 4 * $0) }
+        let groups = tableBytesOffset + 6 + 4 * layoutCount
+        // The directory of the build script's layout: 2^18 buckets (the keys' top 18 bits), 64 to a group.
+        let bucketCount = 1 << 18
+        let groupBits = 6
+        let offsets = groups + ((bucketCount >> groupBits) + 1) * 4
+        let entries = offsets + (bucketCount + 1) * 2
+        func start(_ bucket: Int) -> Int { entries + u32(groups + (bucket >> groupBits) * 4) + u16(offsets + bucket * 2) }
+        for bucket in stride(from: bucketCount - 1, through: 0, by: -1) {
+            let first = start(bucket)
+            let second = first + 4 + (layouts[Int(bytes[first + 3])] & 0xFFFF).nonzeroBitCount
+            if second < start(bucket + 1) { return (first, second) }
+        }
+        preconditionFailure("no bucket of the model holds two entries")
     }
 
     /// zlib's CRC-32 (reflected, polynomial 0xEDB88320), as the build script writes it.
