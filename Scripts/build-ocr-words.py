@@ -4,11 +4,11 @@ of the model's ten languages, which Scripts/build-language-model.py adds to the 
 interface words and dictionary stems.
 
 Why: the training sentences are small samples of one kind of text each (Czech is parliament speeches, Polish
-literature and proverbs, Slovak 2,000 sentences), and four languages (Bulgarian, Czech, Belarusian,
+literature and proverbs, Slovak 2,317 sentences), and four languages (Bulgarian, Czech, Belarusian,
 Macedonian) have no dictionary the model may use. Tesseract's lists were collected from web text in every
 language alike, in running (inflected) forms, so each language gains the same kind of vocabulary: the words
-of the pages the pipeline reads ("projektu", "infrastruktury", "конференцията") stop being known to only the
-languages whose sample happens to hold them.
+of the pages the pipeline reads ("projektu", "infrastruktury", "конференцията") stop being known only to
+the languages whose sample happens to hold them.
 
 Source: Debian's tesseract-ocr-<code> packages (tessdata_fast 4.1.0), under the Apache License 2.0 (the
 packages' copyright: "Files: * License: Apache-2.0"); Data/ocr-words/SOURCES.md names the versions and
@@ -143,9 +143,10 @@ def self_test():
     english = language_words(EXAMPLE_ENGLISH, "en")
     failures = 0
     for language, raw, expected in EXAMPLES:
-        lists = {"en": english, language: language_words([raw], language)} if language != "en" else {"en": english | language_words([raw], "en")}
+        lists = {"en": english | language_words([raw], "en")} if language == "en" else {
+            "en": english, language: language_words([raw], language)}
         kept = select(lists)[language]
-        actual = (raw and normalised(raw)) if normalised(raw) in kept else None
+        actual = normalised(raw) if normalised(raw) in kept else None
         if actual != expected:
             failures += 1
             print("%s %r: kept %r, expected %r" % (language, raw, actual, expected))

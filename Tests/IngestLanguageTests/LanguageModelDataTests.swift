@@ -111,7 +111,8 @@ import Testing
         // The keys of the first two entries of the last bucket that holds two swapped, with the checksum
         // recomputed: only the walk over the entries, which must find keys in ascending order, can tell.
         var swapped = bytes
-        let (first, second) = Self.lastTwoEntriesOfABucket(bytes)
+        let (first, second) = try #require(
+            Self.lastTwoEntriesOfABucket(bytes), "no bucket of the model holds two entries")
         for index in 0..<3 { swapped.swapAt(first + index, second + index) }
         let checksumOffset = Self.entryCountOffset(bytes) + 4
         let crc = Self.crc32(swapped[(checksumOffset + 4)...])
@@ -127,7 +128,7 @@ import Testing
     /// The byte offsets of the first two entries of the last bucket holding two or more, read from the file's
     /// layouts (an entry is 4 bytes, and 1 more for each language its layout's mask names) and its two-level
     /// directory.
-    static func lastTwoEntriesOfABucket(_ bytes: [UInt8]) -> (Int, Int) {
+    static func lastTwoEntriesOfABucket(_ bytes: [UInt8]) -> (Int, Int)? {
         func u32(_ at: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[at + $1]) << (8 * $1) } }
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         let tableBytesOffset = entryCountOffset(bytes) + 8
@@ -139,13 +140,17 @@ import Testing
         let groupBits = 6
         let offsets = groups + ((bucketCount >> groupBits) + 1) * 4
         let entries = offsets + (bucketCount + 1) * 2
-        func start(_ bucket: Int) -> Int { entries + u32(groups + (bucket >> groupBits) * 4) + u16(offsets + bucket * 2) }
+        func start(_ bucket: Int) -> Int {
+            entries + u32(groups + (bucket >> groupBits) * 4) + u16(offsets + bucket * 2)
+        }
         for bucket in stride(from: bucketCount - 1, through: 0, by: -1) {
             let first = start(bucket)
+            let end = start(bucket + 1)
+            guard first < end else { continue }
             let second = first + 4 + (layouts[Int(bytes[first + 3])] & 0xFFFF).nonzeroBitCount
-            if second < start(bucket + 1) { return (first, second) }
+            if second < end { return (first, second) }
         }
-        preconditionFailure("no bucket of the model holds two entries")
+        return nil
     }
 
     /// zlib's CRC-32 (reflected, polynomial 0xEDB88320), as the build script writes it.
