@@ -346,7 +346,7 @@ public struct LanguageDetector: Sendable {
         let total = shares.reduce(0, +)
         for index in shares.indices { shares[index] /= total }
         // Best first. Candidates whose evidence is exactly the same (a short word two languages write
-        // and use alike, such as "юг" in Bulgarian and Russian, or "граф" in Russian and Belarusian) are
+        // and use alike, such as "жители" in Bulgarian and Russian, or "травы" in Russian and Belarusian) are
         // ranked by the pipeline's priorities: its own languages before the decoys, then the order it gave.
         let ranking = shares.indices.sorted { first, second in
             if shares[first] != shares[second] { return shares[first] > shares[second] }
