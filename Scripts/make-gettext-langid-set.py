@@ -15,7 +15,7 @@ each message, two neighbouring words and one word, picked with a fixed seed (wor
 Which catalogues a machine holds depends on its packages, so the set is only the same on machines with the
 same ones. Usage:
 
-    python3 Scripts/make-gettext-langid-set.py --out DIR [--per-language 400]
+    python3 Scripts/make-gettext-langid-set.py --out DIR [--per-language 400] [--languages de,fr,...] [--join N]
     python3 ../shared/tools/langid_peers.py --data DIR --detectors lingua-high --modes cand \
         --cmd 'ingest=.build/release/ingest detect --jsonl'
 """
@@ -63,12 +63,19 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--per-language", type=int, default=400)
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--languages", default=",".join(LANGUAGES + ["en"]),
+                        help="comma-separated codes of the catalogues to read (default the ten of the language model); "
+                        "others, such as de,fr,pt, make a set of text in none of the model's languages")
+    parser.add_argument("--join", type=int, default=1,
+                        help="each text of sentences/ is this many consecutive messages, joined by a space (a paragraph)")
     args = parser.parse_args()
+    if args.join < 1:
+        parser.error("--join needs 1 or more")
     for kind in ["sentences", "word-pairs", "single-words"]:
         os.makedirs(os.path.join(args.out, kind), exist_ok=True)
     random.seed(args.seed)
     cuts = random.Random(args.seed + 1)
-    for language in LANGUAGES + ["en"]:
+    for language in args.languages.split(","):
         texts = messages("pl", ids=True) if language == "en" else messages(language)
         if language == "sr":
             texts = [text for text in texts if re.search("[\u0400-\u04ff]", text)]
@@ -82,10 +89,11 @@ def main():
                 pairs.append(found[start] + " " + found[start + 1])
             if found:
                 words.append(cuts.choice(found))
-        for kind, lines in [("sentences", texts), ("word-pairs", pairs), ("single-words", words)]:
+        joined = [" ".join(texts[start:start + args.join]) for start in range(0, len(texts) - args.join + 1, args.join)]
+        for kind, lines in [("sentences", joined), ("word-pairs", pairs), ("single-words", words)]:
             with open(os.path.join(args.out, kind, f"{language}.txt"), "w", encoding="utf-8") as out:
                 out.write("\n".join(lines) + "\n")
-        print(f"{language}: {len(texts)} messages, {len(pairs)} pairs, {len(words)} words")
+        print(f"{language}: {len(texts)} messages, {len(joined)} texts, {len(pairs)} pairs, {len(words)} words")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ public import IngestCore
 /// The language stage: the page's language and each paragraph's, with confidence and script, and the
 /// stretches of the text in another language (`Document.language`).
 ///
-/// The candidates come from the pipeline; languages outside them are never answered. Decoy candidates
+/// The candidates come from the pipeline; languages outside them are never answered: a page in one is
+/// `und` once its letters show it (``DetectionWeights/foreignTextCost``). Decoy candidates
 /// (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak by default) are there so that a page in one of
 /// them is called what it is rather than the nearest of the four target languages; the detector is told
 /// which they are, so that ``DetectionWeights/ownLanguagePrior`` can rank them below the pipeline's own.
@@ -24,7 +25,8 @@ public struct LanguageDetection: Stage {
         minimumConfidence: Double = LanguageDetector.defaultMinimumConfidence,
         ownLanguagePrior: Double = DetectionWeights().ownLanguagePrior,
         pageLanguagePrior: Double = DetectionWeights().pageLanguagePrior,
-        sharesPriorAmongScripts: Bool = DetectionWeights().sharesPriorAmongScripts
+        sharesPriorAmongScripts: Bool = DetectionWeights().sharesPriorAmongScripts,
+        foreignTextCost: Double? = DetectionWeights().foreignTextCost
     ) {
         analyzer = Result { () throws(LanguageModelError) in
             var detector = try LanguageDetector.bundled(
@@ -32,6 +34,7 @@ public struct LanguageDetection: Stage {
             detector.weights.ownLanguagePrior = ownLanguagePrior
             detector.weights.pageLanguagePrior = pageLanguagePrior
             detector.weights.sharesPriorAmongScripts = sharesPriorAmongScripts
+            detector.weights.foreignTextCost = foreignTextCost
             return PageLanguageAnalyzer(detector: detector)
         }
     }
@@ -77,6 +80,10 @@ public struct LanguageDetection: Stage {
                 name: "script_share",
                 summary: "a language written in two scripts (Serbian) is taken to be in each half the time; false for pages known to be in one",
                 kind: .boolean, defaultValue: .boolean(DetectionWeights().sharesPriorAmongScripts)),
+            StageOptionSpec(
+                name: "foreign_text_cost",
+                summary: "a page or paragraph of 120 letters or more whose letters cost every candidate more than this (nats a letter, more for short texts) is in none of them: 'und'; 0 never",
+                kind: .number(0...20), defaultValue: .number(DetectionWeights().foreignTextCost ?? 0)),
         ],
         make: { options in
             LanguageDetection(
@@ -85,6 +92,7 @@ public struct LanguageDetection: Stage {
                 minimumConfidence: options.number("min_confidence") ?? LanguageDetector.defaultMinimumConfidence,
                 ownLanguagePrior: options.number("own_language_prior") ?? DetectionWeights().ownLanguagePrior,
                 pageLanguagePrior: options.number("page_language_prior") ?? DetectionWeights().pageLanguagePrior,
-                sharesPriorAmongScripts: options.boolean("script_share") ?? DetectionWeights().sharesPriorAmongScripts)
+                sharesPriorAmongScripts: options.boolean("script_share") ?? DetectionWeights().sharesPriorAmongScripts,
+                foreignTextCost: options.number("foreign_text_cost").map { $0 > 0 ? $0 : nil } ?? DetectionWeights().foreignTextCost)
         })
 }

@@ -64,6 +64,46 @@ import Testing
         #expect(guess.code == LanguageGuess.undetermined, "\(text) → \(guess.candidates.prefix(3))")
     }
 
+    /// Paragraphs in languages outside the candidates, long enough for their letters to show it.
+    static let foreignParagraphs = [
+        "Die Stadtverwaltung lädt alle Bürgerinnen und Bürger herzlich zum Frühlingsfest auf dem Marktplatz ein. Neben Musik und Tanz gibt es zahlreiche Stände mit regionalen Spezialitäten, und für die Kinder wird ein buntes Programm angeboten.",
+        "A prefeitura convida todos os moradores para a festa de primavera na praça principal. Além de música e dança, haverá barracas com especialidades regionais, e as crianças poderão participar de oficinas durante toda a tarde.",
+        "De gemeente nodigt alle inwoners uit voor het lentefeest op het marktplein. Naast muziek en dans zijn er kraampjes met streekproducten, en voor de kinderen is er de hele middag een gevarieerd programma met spelletjes.",
+        "Pemerintah kota mengundang seluruh warga untuk menghadiri festival musim semi di alun-alun. Selain musik dan tarian, akan ada banyak kios yang menjual makanan khas daerah, dan anak-anak dapat mengikuti berbagai permainan.",
+        "A városvezetés szeretettel meghívja a lakosokat a tavaszi fesztiválra a főtéren. A zene és a tánc mellett számos standon kínálnak helyi különlegességeket, a gyerekeket pedig egész délután játékos programok várják.",
+    ]
+
+    @Test("a long text in a language outside the candidates is und with confidence 0, not the nearest candidate", arguments: foreignParagraphs)
+    func foreignText(_ text: String) {
+        let guess = detector.detect(text)
+        #expect(guess.code == LanguageGuess.undetermined, "\(text.prefix(30)) → \(guess.candidates.prefix(3))")
+        #expect(guess.confidence == 0)
+        #expect(guess.candidates.count == detector.candidates.count)
+        var everyText = detector
+        everyText.weights.foreignTextCost = nil
+        #expect(everyText.detect(text).code != LanguageGuess.undetermined)
+    }
+
+    @Test("long texts in the candidates, names and loan words included, are not taken for foreign", arguments: [
+        ("Фестивалът „Sofia Music Weeks“ ще се проведе в Национален дворец на културата от 12 до 18 май. В програмата участват оркестри от България, Германия и Австрия, а билетите се продават онлайн и в касите на НДК.", "bg"),
+        ("Koncert zespołu The Rolling Stones odbędzie się 14 czerwca na PGE Narodowym w Warszawie. Bilety można kupić w serwisie eBilet oraz w kasach stadionu, a organizatorzy zapowiadają dodatkowe atrakcje dla fanów przed występem.", "pl"),
+        ("Міжнародна конференція «Digital Ukraine» відбудеться у Львові 3 жовтня. Серед доповідачів будуть представники Google, Microsoft та місцевих IT-компаній, а реєстрація для учасників триває до кінця вересня.", "uk"),
+        ("Rafael Nadal kept Spain's hopes alive, then Marcel Granollers and Feliciano López won the doubles at the Caja Mágica in Madrid, while Jürgen Müller and Søren Kierkegaard Østergaard looked on from the stands with the rest of the crowd.", "en"),
+    ])
+    func genuineLongText(_ text: String, _ code: String) {
+        #expect(detector.detect(text).code == code, "\(text.prefix(30)) → \(detector.detect(text).candidates.prefix(3))")
+    }
+
+    @Test("a text with fewer letters than the minimum is never taken for foreign: it gets the nearest candidate")
+    func shortForeignText() {
+        let text = "Szeretettel meghívjuk önöket a tavaszi fesztiválra."
+        let guess = detector.detect(text)
+        #expect(guess.code != LanguageGuess.undetermined, "\(guess.candidates.prefix(3))")
+        var strict = detector
+        strict.weights.foreignTextMinimumLetters = 10
+        #expect(strict.detect(text).code == LanguageGuess.undetermined)
+    }
+
     @Test("the candidate set limits the answer; scores add up to 1, best first")
     func candidateSet() throws {
         let restricted = try LanguageDetector.bundled(candidates: ["bg", "uk"])

@@ -134,6 +134,32 @@ import Testing
         #expect(document.warnings.map(\.code) == ["undetermined"])
     }
 
+    @Test("a long paragraph in a language outside the candidates is und and no segment; a page in one is und and warned")
+    func foreignParagraph() throws {
+        let german = LanguageDetectorTests.foreignParagraphs[0]
+        let text = """
+            Фестивалът ще се проведе в Националния дворец на културата от 12 до 18 май. В програмата участват \
+            оркестри от цялата страна, а билетите се продават онлайн и в касите на двореца.
+
+            \(german)
+            """
+        let info = analyzer.analyze(text)
+        #expect(info.code == "bg")
+        #expect(info.paragraphs.map(\.code) == ["bg", LanguageGuess.undetermined])
+        #expect(info.segments.isEmpty)
+        let stage = LanguageDetection()
+        var document = Document(id: PageID(rawValue: "p_test"), source: SourceRef(url: "file:test.html"), raw: [])
+        document.text = german
+        _ = try stage.process(&document, context: StageContext(runID: "r_test", logger: .init(label: "test")))
+        #expect(document.language?.code == LanguageGuess.undetermined)
+        #expect(document.warnings.map(\.code) == ["undetermined"])
+        var read = Document(id: PageID(rawValue: "p_test"), source: SourceRef(url: "file:test.html"), raw: [])
+        read.text = german
+        _ = try LanguageDetection(foreignTextCost: nil).process(&read, context: StageContext(runID: "r_test", logger: .init(label: "test")))
+        #expect(read.language?.code != LanguageGuess.undetermined)
+        #expect(read.warnings.isEmpty)
+    }
+
     @Test("the stage's options are checked when the pipeline is read")
     func options() throws {
         let spec = LanguageDetection.descriptor.options[0]
@@ -163,6 +189,8 @@ import Testing
         #expect(plain.decoys == LanguageDetector.defaultDecoys)
         #expect(plain.weights == DetectionWeights())
         #expect(try detector("name: x\nstages:\n  - language:\n      page_language_prior: 0\n").weights.pageLanguagePrior == 0)
+        #expect(try detector("name: x\nstages:\n  - language:\n      foreign_text_cost: 0\n").weights.foreignTextCost == nil)
+        #expect(try detector("name: x\nstages:\n  - language:\n      foreign_text_cost: 3.5\n").weights.foreignTextCost == 3.5)
         let whole = try detector("name: x\nstages:\n  - language:\n      script_share: false\n")
         #expect(plain.weights.sharesPriorAmongScripts && !whole.weights.sharesPriorAmongScripts)
         #expect(whole.detect("сам") != plain.detect("сам"))

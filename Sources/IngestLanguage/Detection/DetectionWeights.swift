@@ -51,6 +51,20 @@ public struct DetectionWeights: Sendable, Equatable {
     /// sentences no answer changed from a lead of 45 up; twice that leaves room for other text. nil reads
     /// every text to its end. Page and paragraph evidence (`evidence(of:)`) is always read in full.
     public var decisiveMargin: Double? = 90
+    /// A text whose letters cost even the best-fitting candidate more than this (-ln P a letter, plus
+    /// ``foreignTextSpread`` over the square root of its letters) is in none of the candidates: `und`, where
+    /// the candidates alone would name the nearest. Without it German, Dutch and Indonesian pages came out
+    /// English and Portuguese ones Czech at 0.9-1.0. Measured with the shipped model (README, "Text in
+    /// none of the candidates"): the letters of genuine text in the ten languages cost at most 2.65 a letter
+    /// over 320 letters and more, 3.02 over 160 to 320; text in languages the model does not know 2.6 to 7.
+    /// nil reads every text as in some candidate.
+    public var foreignTextCost: Double? = 2.9
+    /// How much more a letter may cost a short text, times one over the square root of its letters: the
+    /// cost of a few words swings more than that of a page (8 allows 3.63 at 120 letters, 3.15 at 1,000).
+    public var foreignTextSpread: Double = 8
+    /// Texts with fewer letters of their main script are never taken for foreign: a name or a heading of a
+    /// few words can cost a lot in its own language.
+    public var foreignTextMinimumLetters = 120
 
     public init() {}
 }

@@ -13,5 +13,8 @@ extension LanguageDetector {
         var judgeable: Bool
         /// Most trigrams are unknown to every language.
         var gibberish: Bool
+        /// The letters fit none of the candidates as text in any of them does
+        /// (``DetectionWeights/foreignTextCost``).
+        var foreign: Bool
     }
 }

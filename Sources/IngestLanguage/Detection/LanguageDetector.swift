@@ -316,7 +316,8 @@ public struct LanguageDetector: Sendable {
 
     /// Turns summed evidence into an answer. `und` when there are no letters, when the letters are in a
     /// script none of the candidates is written in, when most trigrams are unknown to every language
-    /// (gibberish), or when the best candidate's share is below ``minimumConfidence``.
+    /// (gibberish), when the letters fit none of the candidates (``DetectionWeights/foreignTextCost``), or
+    /// when the best candidate's share is below ``minimumConfidence``.
     /// Each candidate's share is its tempered likelihood times its prior: a decoy's prior is
     /// ``DetectionWeights/ownLanguagePrior`` nats below an own language's, and the `favoured` candidate's
     /// (a paragraph's page language) ``DetectionWeights/pageLanguagePrior`` nats above every other's.
@@ -332,7 +333,21 @@ public struct LanguageDetector: Sendable {
             likelihoods: likelihoods.indices.map { likelihoods[$0] - priorCost(of: $0) },
             script: script,
             judgeable: evidence.letters >= 2 && (script == .latin || script == .cyrillic),
-            gibberish: evidence.trigrams >= 4 && evidence.knownTrigrams * 3 < evidence.trigrams)
+            gibberish: evidence.trigrams >= 4 && evidence.knownTrigrams * 3 < evidence.trigrams,
+            foreign: fitsNoCandidate(evidence, script: script))
+    }
+
+    /// Whether the letters of the main script cost every candidate more a letter than text in that candidate
+    /// does (``DetectionWeights/foreignTextCost``). The letters alone decide: a language outside the
+    /// candidates shares many words with them ("in", "a", "to"), and its letters show it on every word.
+    func fitsNoCandidate(_ evidence: LanguageEvidence, script: WritingScript?) -> Bool {
+        guard let cost = weights.foreignTextCost, let script else { return false }
+        let letters = evidence.scriptLetters[script.rawValue]
+        guard letters >= weights.foreignTextMinimumLetters else { return false }
+        let bankBase = LanguageEvidence.bank(of: script) * LanguageModel.wordOrder * model.languages.count
+        guard let cheapest = candidateColumns.map({ evidence.sums[bankBase + $0] }).min() else { return false }
+        let perLetter = Double(cheapest) * model.step / Double(letters)
+        return perLetter > cost + weights.foreignTextSpread / Double(letters).squareRoot()
     }
 
     /// ``decide(_:favouring:)`` from evidence already weighed.
@@ -358,10 +373,10 @@ public struct LanguageDetector: Sendable {
         guard let top = candidates.first, judgement.judgeable else {
             return LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: script, candidates: candidates)
         }
-        if judgement.gibberish || top.score < minimumConfidence {
+        if judgement.gibberish || judgement.foreign || top.score < minimumConfidence {
             return LanguageGuess(
-                code: LanguageGuess.undetermined, confidence: judgement.gibberish ? 0 : top.score, script: script,
-                candidates: candidates)
+                code: LanguageGuess.undetermined, confidence: judgement.gibberish || judgement.foreign ? 0 : top.score,
+                script: script, candidates: candidates)
         }
         return LanguageGuess(code: top.language, confidence: top.score, script: script, candidates: candidates)
     }

@@ -15,7 +15,9 @@ struct DetectCommand: ParsableCommand {
             is one line {"candidates": [{"language", "score"}…], "confidence", "language", "script"}, in \
             input order; candidates are ranked best first and their scores add up to 1. The language is \
             `und` when the best candidate's score is below --min-confidence, when the text has fewer than two \
-            letters or none in Latin or Cyrillic script, or when it is not words of any candidate.
+            letters or none in Latin or Cyrillic script, when it is not words of any candidate, or when its \
+            letters fit none of the candidates (text of 120 letters or more in another language); the last two \
+            answer confidence 0.
             """)
 
     @Flag(name: .long, help: "One text per line in (a JSON string or plain text), one JSON object per line out.")
@@ -36,7 +38,7 @@ struct DetectCommand: ParsableCommand {
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin; 'none' for no margin), for setting the weights on held-out text.",
+        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin, foreign-text-cost; 'none' for no margin and for reading no text as foreign), for setting the weights on held-out text.",
         valueName: "pairs"))
     var weights: String?
 
@@ -147,6 +149,10 @@ struct DetectCommand: ParsableCommand {
                 weights.decisiveMargin = nil
                 continue
             }
+            if name == "foreign-text-cost" && parts[1] == "none" {
+                weights.foreignTextCost = nil
+                continue
+            }
             guard let value = Double(parts[1]), value.isFinite, value >= 0 else {
                 throw ValidationError("--weights: \(name) needs a number of at least 0, not '\(parts[1])'")
             }
@@ -170,9 +176,10 @@ struct DetectCommand: ParsableCommand {
                 }
                 weights.wholeWordLetters = Int(value)
             case "decisive-margin": weights.decisiveMargin = value
+            case "foreign-text-cost": weights.foreignTextCost = value
             default:
                 throw ValidationError(
-                    "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin")
+                    "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin, foreign-text-cost")
             }
         }
         return weights
