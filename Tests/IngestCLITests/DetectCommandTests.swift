@@ -100,6 +100,23 @@ import Testing
         #expect(unsure < sure)
     }
 
+    @Test("a long text in none of the candidates is und with confidence 0; foreign-text-cost none or 0 gives the nearest", arguments: [
+        "none", "0",
+    ])
+    func foreignText(_ off: String) async throws {
+        let text = "Die Stadtverwaltung lädt alle Bürgerinnen und Bürger herzlich zum Frühlingsfest auf dem Marktplatz ein. "
+            + "Neben Musik und Tanz gibt es zahlreiche Stände mit regionalen Spezialitäten für Groß und Klein.\n"
+        let plain = try await IngestProcess.run(["detect", "--jsonl"], stdin: text)
+        let nearest = try await IngestProcess.run(["detect", "--jsonl", "--weights", "foreign-text-cost=\(off)"], stdin: text)
+        #expect(plain.status == 0 && nearest.status == 0, "\(nearest.stderr)")
+        let und = try #require(try Self.objects(plain.stdout).first)
+        #expect(und["language"] as? String == "und")
+        #expect(und["confidence"] as? Double == 0)
+        #expect((und["candidates"] as? [[String: Any]])?.count == 10)
+        let answer = try #require(try Self.objects(nearest.stdout).first)
+        #expect(answer["language"] as? String != "und")
+    }
+
     @Test("--weights with an unknown name or a bad value is refused with exit 64", arguments: [
         ("colour=1", "unknown weight 'colour'"), ("words=-1", "words needs a number of at least 0"),
         ("temperature=0", "temperature must be above 0"), ("words", "'words' is not name=value"),

@@ -51,7 +51,8 @@ public struct DetectionWeights: Sendable, Equatable {
     /// sentences no answer changed from a lead of 45 up; twice that leaves room for other text. nil reads
     /// every text to its end. Page and paragraph evidence (`evidence(of:)`) is always read in full.
     public var decisiveMargin: Double? = 90
-    /// A text whose letters cost even the best-fitting candidate more than this (-ln P a letter, plus
+    /// A text whose letters cost even the best-fitting candidate more than this (-ln P of the letter chain,
+    /// word ends included, per letter; plus
     /// ``foreignTextSpread`` over the square root of its letters) is in none of the candidates: `und`, where
     /// the candidates alone would name the nearest. Without it German and Indonesian news pages came out
     /// English and Portuguese ones Czech at 0.88-1.0. No sentence or paragraph of the benchmark, the held-out

@@ -38,7 +38,7 @@ struct DetectCommand: ParsableCommand {
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin, foreign-text-cost; 'none' for no margin and for reading no text as foreign), for setting the weights on held-out text.",
+        "Override how the kinds of evidence are weighed, as name=value pairs (characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin, foreign-text-cost; 'none' for no margin, and 'none' or 0 for reading no text as foreign), for setting the weights on held-out text.",
         valueName: "pairs"))
     var weights: String?
 
@@ -176,7 +176,7 @@ struct DetectCommand: ParsableCommand {
                 }
                 weights.wholeWordLetters = Int(value)
             case "decisive-margin": weights.decisiveMargin = value
-            case "foreign-text-cost": weights.foreignTextCost = value
+            case "foreign-text-cost": weights.foreignTextCost = value > 0 ? value : nil
             default:
                 throw ValidationError(
                     "--weights: unknown weight '\(name)'; the weights are characters, backoff, words, absent-letter, temperature, own-language-prior, script-share, whole-word-letters, decisive-margin, foreign-text-cost")
