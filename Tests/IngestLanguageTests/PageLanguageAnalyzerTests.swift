@@ -160,6 +160,35 @@ import Testing
         #expect(read.warnings.isEmpty)
     }
 
+    @Test("on a page in none of the candidates, headings and short paragraphs are und too, and a long paragraph in a candidate stays a segment")
+    func foreignPage() {
+        let german = LanguageDetectorTests.foreignParagraphs[0]
+        let english = "The city council invites everyone to the spring festival in the market square, with music, dancing "
+            + "and stalls selling local food, and a programme of games for children all afternoon."
+        let text = """
+            Frühlingsfest auf dem Marktplatz
+
+            \(german)
+
+            Weitere Informationen erhalten Sie bei der Stadtverwaltung, die auch Fragen zur Anmeldung von Ständen, \
+            zur Anreise mit öffentlichen Verkehrsmitteln und zu den Parkmöglichkeiten in der Innenstadt beantwortet.
+
+            \(english)
+
+            Alle Termine im Überblick
+            """
+        let info = analyzer.analyze(text)
+        #expect(info.code == LanguageGuess.undetermined)
+        #expect(info.paragraphs.map(\.code) == ["und", "und", "und", "en", "und"])
+        #expect(info.segments.map(\.code) == ["en"])
+        #expect(info.paragraphs.filter { $0.code == LanguageGuess.undetermined }.allSatisfy { $0.confidence == 0 })
+        var everyText = analyzer
+        everyText.detector.weights.foreignTextCost = nil
+        let read = everyText.analyze(text)
+        #expect(read.code != LanguageGuess.undetermined)
+        #expect(read.paragraphs[1].code != LanguageGuess.undetermined)
+    }
+
     @Test("the stage's options are checked when the pipeline is read")
     func options() throws {
         let spec = LanguageDetection.descriptor.options[0]

@@ -13,6 +13,11 @@ extension LanguageDetector {
         var judgeable: Bool
         /// Most trigrams are unknown to every language.
         var gibberish: Bool
+        /// Letters of the main script.
+        var letters: Int
+        /// What a letter of the main script costs the candidate it costs least (-ln P of the letter chain,
+        /// word ends included, per letter); nil without letters in Latin or Cyrillic.
+        var letterCost: Double?
         /// The letters fit none of the candidates as text in any of them does
         /// (``DetectionWeights/foreignTextCost``).
         var foreign: Bool

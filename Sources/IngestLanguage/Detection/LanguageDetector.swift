@@ -329,25 +329,42 @@ public struct LanguageDetector: Sendable {
     public func judge(_ evidence: LanguageEvidence) -> Judgement {
         let script = evidence.dominantScript
         let likelihoods = logLikelihoods(evidence, script: script ?? .other)
+        let letterCost = cheapestLetterCost(evidence, script: script)
+        let letters = evidence.scriptLetters[(script ?? .other).rawValue]
         return Judgement(
             likelihoods: likelihoods.indices.map { likelihoods[$0] - priorCost(of: $0) },
             script: script,
             judgeable: evidence.letters >= 2 && (script == .latin || script == .cyrillic),
             gibberish: evidence.trigrams >= 4 && evidence.knownTrigrams * 3 < evidence.trigrams,
-            foreign: fitsNoCandidate(evidence, script: script))
+            letters: letters,
+            letterCost: letterCost,
+            foreign: fitsNoCandidate(letterCost: letterCost, letters: letters))
+    }
+
+    /// What a letter of the main script costs the candidate it costs least; nil without letters in Latin or
+    /// Cyrillic, the scripts the candidates are written in.
+    func cheapestLetterCost(_ evidence: LanguageEvidence, script: WritingScript?) -> Double? {
+        guard let script, script == .latin || script == .cyrillic else { return nil }
+        let letters = evidence.scriptLetters[script.rawValue]
+        let bankBase = LanguageEvidence.bank(of: script) * LanguageModel.wordOrder * model.languages.count
+        guard letters > 0, let cheapest = candidateColumns.map({ evidence.sums[bankBase + $0] }).min() else { return nil }
+        return Double(cheapest) * model.step / Double(letters)
     }
 
     /// Whether the letters of the main script cost every candidate more a letter than text in that candidate
     /// does (``DetectionWeights/foreignTextCost``). The letters alone decide: a language outside the
     /// candidates shares many words with them ("in", "a", "to"), and its letters show it on every word.
-    func fitsNoCandidate(_ evidence: LanguageEvidence, script: WritingScript?) -> Bool {
-        guard let cost = weights.foreignTextCost, let script else { return false }
-        let letters = evidence.scriptLetters[script.rawValue]
-        guard letters >= weights.foreignTextMinimumLetters else { return false }
-        let bankBase = LanguageEvidence.bank(of: script) * LanguageModel.wordOrder * model.languages.count
-        guard let cheapest = candidateColumns.map({ evidence.sums[bankBase + $0] }).min() else { return false }
-        let perLetter = Double(cheapest) * model.step / Double(letters)
-        return perLetter > cost + weights.foreignTextSpread / Double(letters).squareRoot()
+    func fitsNoCandidate(letterCost: Double?, letters: Int) -> Bool {
+        guard let cost = weights.foreignTextCost, let letterCost, letters >= weights.foreignTextMinimumLetters else { return false }
+        return letterCost > cost + weights.foreignTextSpread / Double(letters).squareRoot()
+    }
+
+    /// Whether a text shows on its own that it is in a candidate, as a paragraph of a page in none must:
+    /// enough letters to be judged (``DetectionWeights/foreignTextMinimumLetters``), costing the cheapest
+    /// candidate no more a letter than ``DetectionWeights/foreignTextCost``, with no allowance for shortness.
+    func fitsACandidate(_ judgement: Judgement) -> Bool {
+        guard let cost = weights.foreignTextCost, let letterCost = judgement.letterCost else { return true }
+        return judgement.letters >= weights.foreignTextMinimumLetters && letterCost <= cost
     }
 
     /// ``decide(_:favouring:)`` from evidence already weighed.

@@ -37,12 +37,20 @@ public struct PageLanguageAnalyzer: Sendable {
             total.add(evidence)
             judged.append((paragraph, detector.judge(evidence)))
         }
-        let page = detector.decide(total)
+        let pageJudgement = detector.judge(total)
+        let page = detector.decide(pageJudgement)
         let favoured = page.code == LanguageGuess.undetermined ? nil : page.code
         var paragraphs: [LanguageSegment] = []
         var runs: [(segment: LanguageSegment, paragraph: Int)] = []
         for (paragraph, judgement) in judged {
-            let guess = detector.decide(judgement, favouring: favoured)
+            var guess = detector.decide(judgement, favouring: favoured)
+            // On a page in none of the candidates, a paragraph is taken to be in the page's language unless it
+            // shows otherwise: enough letters to be judged, and letters that cost a candidate no more than the
+            // page's test allows a long text. A heading or a paragraph of a German page read as English would
+            // be a segment in a language the page does not hold; an English paragraph quoted on it stays one.
+            if pageJudgement.foreign, !detector.fitsACandidate(judgement) {
+                guess = LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: guess.script, candidates: guess.candidates)
+            }
             paragraphs.append(LanguageSegment(span: paragraph.span, code: guess.code, confidence: Self.rounded(guess.confidence)))
             guard let script = judgement.script else { continue }
             for run in scriptRuns(in: scalars, paragraph: paragraph, majority: script) {
