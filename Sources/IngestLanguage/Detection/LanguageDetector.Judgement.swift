@@ -16,10 +16,8 @@ extension LanguageDetector {
         /// Letters of the main script.
         var letters: Int
         /// What a letter of the main script costs the candidate it costs least (-ln P of the letter chain,
-        /// word ends included, per letter); nil without letters in Latin or Cyrillic.
+        /// word ends included, per letter); nil without letters in Latin or Cyrillic. What
+        /// ``LanguageDetector/fitsNoCandidate(_:)`` weighs.
         var letterCost: Double?
-        /// The letters fit none of the candidates as text in any of them does
-        /// (``DetectionWeights/foreignTextCost``).
-        var foreign: Bool
     }
 }

@@ -329,7 +329,6 @@ public struct LanguageDetector: Sendable {
     public func judge(_ evidence: LanguageEvidence) -> Judgement {
         let script = evidence.dominantScript
         let likelihoods = logLikelihoods(evidence, script: script ?? .other)
-        let letterCost = cheapestLetterCost(evidence, script: script)
         let letters = evidence.scriptLetters[(script ?? .other).rawValue]
         return Judgement(
             likelihoods: likelihoods.indices.map { likelihoods[$0] - priorCost(of: $0) },
@@ -337,32 +336,34 @@ public struct LanguageDetector: Sendable {
             judgeable: evidence.letters >= 2 && (script == .latin || script == .cyrillic),
             gibberish: evidence.trigrams >= 4 && evidence.knownTrigrams * 3 < evidence.trigrams,
             letters: letters,
-            letterCost: letterCost,
-            foreign: fitsNoCandidate(letterCost: letterCost, letters: letters))
+            letterCost: cheapestLetterCost(evidence, script: script, letters: letters))
     }
 
     /// What a letter of the main script costs the candidate it costs least; nil without letters in Latin or
-    /// Cyrillic, the scripts the candidates are written in.
-    func cheapestLetterCost(_ evidence: LanguageEvidence, script: WritingScript?) -> Double? {
-        guard let script, script == .latin || script == .cyrillic else { return nil }
-        let letters = evidence.scriptLetters[script.rawValue]
+    /// Cyrillic, the scripts the candidates are written in. Allocation-free: it runs for every text.
+    func cheapestLetterCost(_ evidence: LanguageEvidence, script: WritingScript?, letters: Int) -> Double? {
+        guard let script, script == .latin || script == .cyrillic, letters > 0 else { return nil }
         let bankBase = LanguageEvidence.bank(of: script) * LanguageModel.wordOrder * model.languages.count
-        guard letters > 0, let cheapest = candidateColumns.map({ evidence.sums[bankBase + $0] }).min() else { return nil }
+        var cheapest = Int.max
+        for column in candidateColumns { cheapest = min(cheapest, evidence.sums[bankBase + column]) }
         return Double(cheapest) * model.step / Double(letters)
     }
 
     /// Whether the letters of the main script cost every candidate more a letter than text in that candidate
     /// does (``DetectionWeights/foreignTextCost``). The letters alone decide: a language outside the
     /// candidates shares many words with them ("in", "a", "to"), and its letters show it on every word.
-    func fitsNoCandidate(letterCost: Double?, letters: Int) -> Bool {
-        guard let cost = weights.foreignTextCost, let letterCost, letters >= weights.foreignTextMinimumLetters else { return false }
-        return letterCost > cost + weights.foreignTextSpread / Double(letters).squareRoot()
+    func fitsNoCandidate(_ judgement: Judgement) -> Bool {
+        guard let cost = weights.foreignTextCost, let letterCost = judgement.letterCost,
+            judgement.letters >= weights.foreignTextMinimumLetters
+        else { return false }
+        return letterCost > cost + weights.foreignTextSpread / Double(judgement.letters).squareRoot()
     }
 
-    /// Whether a text shows on its own that it is in a candidate, as a paragraph of a page in none must:
-    /// enough letters to be judged (``DetectionWeights/foreignTextMinimumLetters``), costing the cheapest
-    /// candidate no more a letter than ``DetectionWeights/foreignTextCost``, with no allowance for shortness.
-    func fitsACandidate(_ judgement: Judgement) -> Bool {
+    /// Whether a text shows on its own that it is in a candidate, as a paragraph of a page that fits none
+    /// must: enough letters to be judged (``DetectionWeights/foreignTextMinimumLetters``), costing the
+    /// cheapest candidate no more a letter than ``DetectionWeights/foreignTextCost``, with no allowance for
+    /// shortness. Not the negation of ``fitsNoCandidate(_:)``: between the two lies text neither test settles.
+    func showsACandidateOnItsOwn(_ judgement: Judgement) -> Bool {
         guard let cost = weights.foreignTextCost, let letterCost = judgement.letterCost else { return true }
         return judgement.letters >= weights.foreignTextMinimumLetters && letterCost <= cost
     }
@@ -390,10 +391,11 @@ public struct LanguageDetector: Sendable {
         guard let top = candidates.first, judgement.judgeable else {
             return LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: script, candidates: candidates)
         }
-        if judgement.gibberish || judgement.foreign || top.score < minimumConfidence {
+        let inNoCandidate = judgement.gibberish || fitsNoCandidate(judgement)
+        if inNoCandidate || top.score < minimumConfidence {
             return LanguageGuess(
-                code: LanguageGuess.undetermined, confidence: judgement.gibberish || judgement.foreign ? 0 : top.score,
-                script: script, candidates: candidates)
+                code: LanguageGuess.undetermined, confidence: inNoCandidate ? 0 : top.score, script: script,
+                candidates: candidates)
         }
         return LanguageGuess(code: top.language, confidence: top.score, script: script, candidates: candidates)
     }

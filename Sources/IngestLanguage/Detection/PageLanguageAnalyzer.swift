@@ -39,6 +39,7 @@ public struct PageLanguageAnalyzer: Sendable {
         }
         let pageJudgement = detector.judge(total)
         let page = detector.decide(pageJudgement)
+        let pageFitsNoCandidate = detector.fitsNoCandidate(pageJudgement)
         let favoured = page.code == LanguageGuess.undetermined ? nil : page.code
         var paragraphs: [LanguageSegment] = []
         var runs: [(segment: LanguageSegment, paragraph: Int)] = []
@@ -48,7 +49,7 @@ public struct PageLanguageAnalyzer: Sendable {
             // shows otherwise: enough letters to be judged, and letters that cost a candidate no more than the
             // page's test allows a long text. A heading or a paragraph of a German page read as English would
             // be a segment in a language the page does not hold; an English paragraph quoted on it stays one.
-            if pageJudgement.foreign, !detector.fitsACandidate(judgement) {
+            if pageFitsNoCandidate, !detector.showsACandidateOnItsOwn(judgement) {
                 guess = LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: guess.script, candidates: guess.candidates)
             }
             paragraphs.append(LanguageSegment(span: paragraph.span, code: guess.code, confidence: Self.rounded(guess.confidence)))
