@@ -2,7 +2,10 @@
 """Builds Data/sentences/<iso>.txt: training sentences for the language model beyond the shared CC0 set in
 ../shared/corpora/train, for languages whose sample there is too small to model (Belarusian has 787
 sentences). The source is more of the same Mozilla Common Voice text (CC0): Data/sentences/SOURCES.md names
-each file, commit and the stretch of it that was taken.
+each file, commit and the stretch of it that was taken. With `--tatoeba` the sources are instead pair files of
+Tatoeba's sentences (CC BY 2.0 FR), as the Tatoeba Challenge publishes them: each line holds two ISO 639-3
+codes and a sentence in each language, tab-separated, and the language's sentence is taken (Polish was
+measured so and is not shipped: Data/sentences/SOURCES.md).
 
 Input: a directory holding each source file as `<name>-0.txt`, or its start as consecutive pieces
 (`<name>-<offset>.txt`, offset in characters from the file's start, joined in offset order). The first
@@ -16,7 +19,7 @@ Input: a directory holding each source file as `<name>-0.txt`, or its start as c
   - no letter the language cannot have (и, щ, ъ for Belarusian; Polish ą, ę, ł, ś, ź, ż, ć, ń, Czech ě, ř, ů
     and Hungarian ő, ű for Slovak; Czech and Slovak ě, ř, ů, ď, ť, ň, ľ, ĺ, ŕ, ô, ä, á, é, í, ú, ý for Polish);
   - dropped: lines under 3 characters, single words, URLs and @handles;
-  - for sources that are statutes (Polish, measured and not shipped: Data/sentences/SOURCES.md), the text is first
+  - for sources that are statutes (Polish, unless `--tatoeba`; measured and not shipped: Data/sentences/SOURCES.md), the text is first
     reflowed a sentence a line: page furniture ("©Kancelaria Sejmu s. 73/73", a date) dropped, a word
     hyphenated across lines joined, references ("art. 29", "ust. 3", "(Dz. U. z 2005 r. poz. 2080)") taken out;
   - for sources that are partly a glossary (Slovak's sentence collector lists place names, terms and
@@ -34,6 +37,7 @@ Deterministic. Usage:
     python3 Scripts/build-extra-sentences.py --language be --pieces DIR [--check]
     python3 Scripts/build-extra-sentences.py --language sk --pieces DIR --characters 269618 [--check]
     python3 Scripts/build-extra-sentences.py --language pl --pieces DIR --characters 200000 --out X/pl.txt
+    python3 Scripts/build-extra-sentences.py --language pl --tatoeba --pieces DIR --characters 900000 --out X/pl.txt
     python3 Scripts/build-extra-sentences.py --self-test   # the line rules' worked examples (a test runs it)
 """
 import argparse
@@ -77,6 +81,9 @@ LOOK_ALIKES = {
     "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "I": "І", "K": "К", "M": "М", "O": "О", "P": "Р",
     "T": "Т", "X": "Х", "Y": "У",
 }
+# The ISO 639-3 codes by which Tatoeba's pair files name the languages.
+TATOEBA_CODES = {"bg": "bul", "pl": "pol", "uk": "ukr", "en": "eng", "ru": "rus", "mk": "mkd", "sr": "srp",
+                 "be": "bel", "cs": "ces", "sk": "slk"}
 SEED = 20261130
 # How much of each source file is taken: its first this many characters (Data/sentences/SOURCES.md).
 CHARACTERS = 256000
@@ -186,6 +193,18 @@ def read_stretches(directory, characters):
     return stretches
 
 
+def tatoeba_sentences(text, language):
+    """The language's side of a Tatoeba pair file, whose lines are two language codes and two sentences,
+    tab-separated, in either order ("eng\tpol\tA beer, please.\tPoproszę piwo.")."""
+    code = TATOEBA_CODES[language]
+    sentences = []
+    for row in text.splitlines():
+        fields = row.split("\t")
+        if len(fields) == 4:
+            sentences += [sentence for name, sentence in ((fields[0], fields[2]), (fields[1], fields[3])) if name == code]
+    return sentences
+
+
 def known_sentences():
     known = set()
     for folder in ("train", "sentences"):
@@ -197,16 +216,17 @@ def known_sentences():
     return known
 
 
-def build(language, directory, characters):
+def build(language, directory, characters, tatoeba=False):
     stretches = read_stretches(directory, characters)
     known = known_sentences()
     seen = set()
     kept = []
     report = []
     for source, text in stretches.items():
-        if language in STATUTE_SOURCES:
-            text = reflow_statute(text)
-        lines = text.splitlines()
+        if tatoeba:
+            lines = tatoeba_sentences(text, language)
+        else:
+            lines = (reflow_statute(text) if language in STATUTE_SOURCES else text).splitlines()
         taken = 0
         for raw in lines:
             line = clean(raw, language)
@@ -248,6 +268,17 @@ EXAMPLES = [
     ("sk", "Slovo мир je ruské.", None),  # a Cyrillic word
     ("pl", "Ustawa wchodzi w życie po upływie dni od dnia ogłoszenia.", "Ustawa wchodzi w życie po upływie dni od dnia ogłoszenia."),
     ("pl", "Zákon nabývá účinnosti dnem vyhlášení.", None),  # Czech letters
+    ("pl", "Poproszę piwo.", "Poproszę piwo."),
+    ("pl", "Znowu?", None),  # a single word
+]
+
+
+# What is read from a Tatoeba pair file for a language, as (language, text, sentences).
+TATOEBA_EXAMPLES = [
+    ("pl", "eng\tpol\tA beer, please.\tPoproszę piwo.\npol\tukr\tDzień dobry.\tДобрий день.\n",
+     ["Poproszę piwo.", "Dzień dobry."]),
+    ("uk", "pol\tukr\tDzień dobry.\tДобрий день.\n", ["Добрий день."]),
+    ("pl", "eng\tpol\tA line cut short\n", []),
 ]
 
 
@@ -271,11 +302,13 @@ def self_test():
                 if clean(line, language) != expected]
     failures += [("statute", text, expected, reflow_statute(text)) for text, expected in STATUTE_EXAMPLES
                  if reflow_statute(text) != expected]
+    failures += [("tatoeba", text, expected, tatoeba_sentences(text, language)) for language, text, expected in TATOEBA_EXAMPLES
+                 if tatoeba_sentences(text, language) != expected]
     for language, line, expected, got in failures:
         print("%s %r: expected %r, got %r" % (language, line, expected, got), file=sys.stderr)
     if failures:
         return 1
-    print("build-extra-sentences: %d examples pass" % (len(EXAMPLES) + len(STATUTE_EXAMPLES)))
+    print("build-extra-sentences: %d examples pass" % (len(EXAMPLES) + len(STATUTE_EXAMPLES) + len(TATOEBA_EXAMPLES)))
     return 0
 
 
@@ -287,10 +320,12 @@ def main():
     parser.add_argument("--pieces", required=True, help="directory of <name>-<offset>.txt pieces")
     parser.add_argument("--characters", type=int, default=CHARACTERS,
                         help="take this many characters from the start of each source (default %(default)s)")
+    parser.add_argument("--tatoeba", action="store_true",
+                        help="the sources are Tatoeba pair files: take the language's side of each line")
     parser.add_argument("--out", help="default: Data/sentences/<language>.txt")
     parser.add_argument("--check", action="store_true", help="exit 1 if the output file would change")
     args = parser.parse_args()
-    text, report = build(args.language, args.pieces, args.characters)
+    text, report = build(args.language, args.pieces, args.characters, args.tatoeba)
     for line in report:
         print(line, file=sys.stderr)
     out = args.out or os.path.join(ROOT, "Data", "sentences", args.language + ".txt")

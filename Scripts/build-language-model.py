@@ -4,7 +4,8 @@ n-grams (1-5) and words of Bulgarian, Polish, Ukrainian, English and the languag
 them (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak), plus each language's alphabet.
 
 Sources: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md), more
-of them where that sample is too small in Data/sentences/<iso>.txt (Belarusian, Slovak; see SOURCES.md there),
+of them where that sample is too small in Data/sentences/<iso>.txt (Belarusian, Slovak; and Polish from Tatoeba, CC BY
+2.0 FR; see SOURCES.md there),
 the stems of the Debian hunspell dictionaries (/usr/share/hunspell), and three word lists in every language,
 which add modern vocabulary to the letter model only: Firefox's interface (Data/interface-words/<iso>.txt,
 MPL-2.0; Scripts/build-interface-words.py), the Unicode CLDR locale data (Data/cldr-words/<iso>.txt, Unicode
@@ -80,7 +81,8 @@ from language_words import ALPHABETS, APOSTROPHES, LANGUAGES, words
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Sources", "IngestLanguage", "Resources", "language-model.bin")
-# More CC0 sentences for languages whose shared sample is too small (Scripts/build-extra-sentences.py).
+# More sentences for languages whose shared sample is too small (Scripts/build-extra-sentences.py): CC0 Common
+# Voice, and Tatoeba's Polish (CC BY 2.0 FR).
 EXTRA = os.path.join(ROOT, "Data", "sentences")
 # Word lists in every language, which join the letter model as dictionary stems do: Firefox's interface
 # (MPL-2.0, Scripts/build-interface-words.py), CLDR's locale data (Unicode licence, Scripts/build-cldr-words.py)
@@ -134,7 +136,7 @@ PRUNE_FROM = 4
 MAX_ENTRIES = 300000
 # The shipped model's entries: with the three word lists the full table (1,023,383 entries) is 6.49 MB, over
 # the repository's 5 MiB a file; dropping the 237,400 n-grams of orders 4-5 that carry the least evidence keeps
-# it under (5,230,950 bytes; see the README's "Web words" for what that moved).
+# it under (5,228,866 bytes with Tatoeba's Polish; see the README's "Web words" for what that moved).
 SHIPPED_ENTRIES = 786000
 # How much an n-gram's frequency counts beside its spread when pruning: 1 is entropy pruning proper, 0 the
 # spread alone. On the held-out tenth a quarter kept more of the decoys' rare but telling n-grams than 0.5 or 1.
