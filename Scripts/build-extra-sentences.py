@@ -4,8 +4,8 @@
 sentences). The source is more of the same Mozilla Common Voice text (CC0): Data/sentences/SOURCES.md names
 each file, commit and the stretch of it that was taken. With `--tatoeba` the sources are instead pair files of
 Tatoeba's sentences (CC BY 2.0 FR), as the Tatoeba Challenge publishes them: each line holds two ISO 639-3
-codes and a sentence in each language, tab-separated, and the language's sentence is taken (Polish was
-measured so and is not shipped: Data/sentences/SOURCES.md).
+codes and a sentence in each language, tab-separated, and the language's sentence is taken (Polish's
+Data/sentences/pl.txt; Data/sentences/SOURCES.md names the file and commit).
 
 Input: a directory holding each source file as `<name>-0.txt`, or its start as consecutive pieces
 (`<name>-<offset>.txt`, offset in characters from the file's start, joined in offset order). The first
@@ -37,7 +37,7 @@ Deterministic. Usage:
     python3 Scripts/build-extra-sentences.py --language be --pieces DIR [--check]
     python3 Scripts/build-extra-sentences.py --language sk --pieces DIR --characters 269618 [--check]
     python3 Scripts/build-extra-sentences.py --language pl --pieces DIR --characters 200000 --out X/pl.txt
-    python3 Scripts/build-extra-sentences.py --language pl --tatoeba --pieces DIR --characters 900000 --out X/pl.txt
+    python3 Scripts/build-extra-sentences.py --language pl --tatoeba --pieces DIR --characters 900000 [--check]
     python3 Scripts/build-extra-sentences.py --self-test   # the line rules' worked examples (a test runs it)
 """
 import argparse
