@@ -11,7 +11,8 @@ Input: a directory holding each source file as `<name>-0.txt`, or its start as c
 (`<name>-<offset>.txt`, offset in characters from the file's start, joined in offset order). The first
 `--characters` (256,000) of each are taken, and the last line, which that cut may split, is dropped. Processing follows the shared set's
 (its SOURCES.md), so both read alike:
-  - NFC, whitespace collapsed, lines stripped;
+  - invisible format characters (soft hyphens, zero-width spaces) removed; NFC, whitespace collapsed, lines
+    stripped;
   - Cyrillic languages (Belarusian): a Latin look-alike letter inside a Cyrillic word becomes its Cyrillic
     letter (Latin "i" in "дзiця"); a line with a word that still mixes scripts is dropped; at least 90 % of
     the letters Cyrillic;
@@ -131,9 +132,15 @@ def clean_latin(line, forbidden, glossary):
     return line if keeps(line, is_latin, 0.98, forbidden) else None
 
 
+def without_format_characters(line):
+    """The line without invisible format characters (Unicode's Cf: soft hyphens, zero-width spaces and joiners),
+    which split a word where the text shows none ("tyl\u00adko" is "tylko")."""
+    return "".join(character for character in line if unicodedata.category(character) != "Cf")
+
+
 def clean(line, language):
     forbidden = FORBIDDEN.get(language, set())
-    line = " ".join(unicodedata.normalize("NFC", line).split())
+    line = " ".join(unicodedata.normalize("NFC", without_format_characters(line)).split())
     if len(line) < 3 or URL.search(line):
         return None
     if language in LATIN_SCRIPT:
@@ -270,6 +277,7 @@ EXAMPLES = [
     ("pl", "Zákon nabývá účinnosti dnem vyhlášení.", None),  # Czech letters
     ("pl", "Poproszę piwo.", "Poproszę piwo."),
     ("pl", "Znowu?", None),  # a single word
+    ("pl", "Przyjmujemy tyl\u00adko przygotowane\u200b osoby.", "Przyjmujemy tylko przygotowane osoby."),
 ]
 
 
