@@ -93,8 +93,8 @@ def main():
     tables = {}
     for language in LANGUAGES:
         path = training_file(args.train, language, "the tables")
-        extra = os.path.join(EXTRA, language + ".txt")
-        tables[language] = table([path] + ([extra] if language in EXTRA_LANGUAGES else []))
+        extra = [os.path.join(EXTRA, language + ".txt")] if language in EXTRA_LANGUAGES else []
+        tables[language] = table([path] + extra)
     text = render(tables)
     write_or_check(OUT, text, args.check, ROOT, "python3 Scripts/build-letter-pairs.py", ", ".join("%s %d pairs" % (l, len(tables[l][0])) for l in LANGUAGES))
 

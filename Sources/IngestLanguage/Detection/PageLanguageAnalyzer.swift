@@ -50,7 +50,8 @@ public struct PageLanguageAnalyzer: Sendable {
             // page's test allows a long text. A heading or a paragraph of a German page read as English would
             // be a segment in a language the page does not hold; an English paragraph quoted on it stays one.
             if pageFitsNoCandidate, !detector.showsACandidateOnItsOwn(judgement) {
-                guess = LanguageGuess(code: LanguageGuess.undetermined, confidence: 0, script: guess.script, candidates: guess.candidates)
+                guess.code = LanguageGuess.undetermined
+                guess.confidence = 0
             }
             paragraphs.append(LanguageSegment(span: paragraph.span, code: guess.code, confidence: Self.rounded(guess.confidence)))
             guard let script = judgement.script else { continue }
