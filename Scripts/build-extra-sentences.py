@@ -5,7 +5,10 @@ sentences). The source is more of the same Mozilla Common Voice text (CC0): Data
 each file, commit and the stretch of it that was taken. With `--tatoeba` the sources are instead pair files of
 Tatoeba's sentences (CC BY 2.0 FR), as the Tatoeba Challenge publishes them: each line holds two ISO 639-3
 codes and a sentence in each language, tab-separated, and the language's sentence is taken (Polish's
-Data/sentences/pl.txt; Data/sentences/SOURCES.md names the file and commit).
+Data/sentences/pl.txt; Data/sentences/SOURCES.md names the file and commit). With `--parliament` the sources are
+parliamentary transcripts, whose speech is not subject to copyright: ParlaMint's TEI (Slovak) and the Sejm's
+stenographic record as parsed into XML (Polish); members' speech is cut into sentences, the chair's and the
+transcribers' notes left out (Data/sentences/<iso>-parliament.txt).
 
 Input: a directory holding each source file as `<name>-0.txt`, or its start as consecutive pieces
 (`<name>-<offset>.txt`, offset in characters from the file's start, joined in offset order). The first
@@ -39,10 +42,13 @@ Deterministic. Usage:
     python3 Scripts/build-extra-sentences.py --language sk --pieces DIR --characters 269618 [--check]
     python3 Scripts/build-extra-sentences.py --language pl --pieces DIR --characters 200000 --out X/pl.txt
     python3 Scripts/build-extra-sentences.py --language pl --tatoeba --pieces DIR --characters 900000 [--check]
+    python3 Scripts/build-extra-sentences.py --language sk --parliament --pieces DIR --characters 200000 [--check]
+    python3 Scripts/build-extra-sentences.py --language pl --parliament --pieces DIR --characters 579175 [--check]
     python3 Scripts/build-extra-sentences.py --self-test   # the line rules' worked examples (a test runs it)
 """
 import argparse
 import collections
+import html
 import os
 import random
 import re
@@ -85,6 +91,24 @@ LOOK_ALIKES = {
 # The ISO 639-3 codes by which Tatoeba's pair files name the languages.
 TATOEBA_CODES = {"bg": "bul", "pl": "pol", "uk": "ukr", "en": "eng", "ru": "rus", "mk": "mkd", "sr": "srp",
                  "be": "bel", "cs": "ces", "sk": "slk"}
+# A parliamentary transcript's speeches, as ParlaMint's TEI holds them (an utterance `<u>`, whose `ana` says whether
+# a member speaks or the chair, and its paragraphs `<seg>`) and as the Sejm's transcripts are parsed (a `<speech>`
+# with its speaker's title and name, and its utterances `<utt>`, `t="norm"` for speech as against the stenographer's
+# notes of reactions). Expressions rather than an XML parser, so that a file's first characters, cut anywhere, read.
+PARLAMINT_UTTERANCE = re.compile(r"<u\b([^>]*)>(.*?)</u>", re.S)
+PARLAMINT_PARAGRAPH = re.compile(r"<seg\b[^>]*>(.*?)</seg>", re.S)
+SEJM_SPEECH = re.compile(r"<speech\b[^>]*\bspeaker=\"([^\"]*)\"[^>]*>(.*?)</speech>", re.S)
+SEJM_UTTERANCE = re.compile(r"<utt\b[^>]*\bt=\"norm\"[^>]*>(.*?)</utt>", re.S)
+# Inside a paragraph, the transcriber's notes (applause, a pause, an interjection described) with their text, then
+# any other tag.
+TRANSCRIBER_NOTE = re.compile(r"<(kinesic|incident|vocal|note|gap|desc)\b[^>]*?(?:/>|>.*?</\1>)", re.S)
+TAG = re.compile(r"<[^>]*>")
+# The chair's titles in the Sejm (Marshal, Deputy Marshal): what the chair says is mostly procedure, the same
+# formulas every sitting ("Pan poseł X. Bardzo proszę."), not running speech.
+SEJM_CHAIR = re.compile(r"(?:Wice)?[Mm]arszałek\b")
+# Where a paragraph of speech may be cut into sentences: after a full stop, question or exclamation mark or an
+# ellipsis, before a letter (after any opening quote); it is cut there when the letter is a capital.
+SPEECH_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"„«(]?[^\W\d_])")
 SEED = 20261130
 # How much of each source file is taken: its first this many characters (Data/sentences/SOURCES.md).
 CHARACTERS = 256000
@@ -212,6 +236,34 @@ def tatoeba_sentences(text, language):
     return sentences
 
 
+def speech_paragraphs(text):
+    """The paragraphs members speak in a parliamentary transcript (ParlaMint TEI or the Sejm's, above), the chair's
+    and the transcriber's notes left out."""
+    paragraphs = []
+    for attributes, body in PARLAMINT_UTTERANCE.findall(text):
+        if 'ana="#regular"' in attributes:
+            paragraphs += PARLAMINT_PARAGRAPH.findall(body)
+    for speaker, body in SEJM_SPEECH.findall(text):
+        if not SEJM_CHAIR.match(speaker):
+            paragraphs += SEJM_UTTERANCE.findall(body)
+    return [html.unescape(TAG.sub(" ", TRANSCRIBER_NOTE.sub(" ", paragraph))) for paragraph in paragraphs]
+
+
+def speech_sentences(text):
+    """A transcript's speech a sentence a line: each paragraph cut where a sentence ends and a capital follows."""
+    sentences = []
+    for paragraph in speech_paragraphs(text):
+        joined = []
+        for piece in SPEECH_SENTENCE_END.split(" ".join(paragraph.split())):
+            letter = next((character for character in piece if character.isalpha()), "")
+            if joined and not letter.isupper():
+                joined[-1] += " " + piece  # an abbreviation's full stop ("m.in. w Sejmie"), not a sentence's end
+            else:
+                joined.append(piece)
+        sentences += joined
+    return sentences
+
+
 def known_sentences():
     known = set()
     for folder in ("train", "sentences"):
@@ -223,7 +275,7 @@ def known_sentences():
     return known
 
 
-def build(language, directory, characters, tatoeba=False):
+def build(language, directory, characters, tatoeba=False, parliament=False):
     stretches = read_stretches(directory, characters)
     known = known_sentences()
     seen = set()
@@ -232,6 +284,8 @@ def build(language, directory, characters, tatoeba=False):
     for source, text in stretches.items():
         if tatoeba:
             lines = tatoeba_sentences(text, language)
+        elif parliament:
+            lines = speech_sentences(text)
         else:
             lines = (reflow_statute(text) if language in STATUTE_SOURCES else text).splitlines()
         taken = 0
@@ -305,6 +359,21 @@ STATUTE_EXAMPLES = [
 ]
 
 
+# What is read from a parliamentary transcript, as (text, sentences): members' speech cut into sentences; the chair,
+# the transcriber's notes and the stenographer's descriptions of reactions left out.
+SPEECH_EXAMPLES = [
+    ('<u xml:id="a.u1" who="#X" ana="#chair"><seg>Pán poslanec Richter.</seg></u>\n'
+     '<u xml:id="a.u2" who="#Y" ana="#regular"><seg xml:id="a.u2.p1">Ďakujem pekne. Zákon č. 447/2008 Z. z. '
+     'sa mení. <kinesic type="applause"><desc>Potlesk.</desc></kinesic> Prečo? Veď to &quot;vieme&quot;.</seg></u>\n',
+     ["Ďakujem pekne.", "Zákon č. 447/2008 Z. z. sa mení.", "Prečo?", 'Veď to "vieme".']),
+    ('<speech speaker="Wicemarszałek Piotr Zgorzelski"><utt t="norm">Bardzo proszę.</utt></speech>\n'
+     '<speech speaker="Poseł Jan Kowalski"><utt t="norm">Panie Marszałku! Wysoka Izbo! Projekt m.in. zmienia '
+     'ustawę.</utt><utt t="reaction">Oklaski</utt><utt t="norm">Dziękuję.</utt></speech>\n'
+     '<speech speaker="Poseł Anna Nowak"><utt t="norm">To zdanie urwało',
+     ["Panie Marszałku!", "Wysoka Izbo!", "Projekt m.in. zmienia ustawę.", "Dziękuję."]),
+]
+
+
 def self_test():
     failures = [(language, line, expected, clean(line, language)) for language, line, expected in EXAMPLES
                 if clean(line, language) != expected]
@@ -312,11 +381,14 @@ def self_test():
                  if reflow_statute(text) != expected]
     failures += [("tatoeba", text, expected, tatoeba_sentences(text, language)) for language, text, expected in TATOEBA_EXAMPLES
                  if tatoeba_sentences(text, language) != expected]
+    failures += [("parliament", text, expected, speech_sentences(text)) for text, expected in SPEECH_EXAMPLES
+                 if speech_sentences(text) != expected]
     for language, line, expected, got in failures:
         print("%s %r: expected %r, got %r" % (language, line, expected, got), file=sys.stderr)
     if failures:
         return 1
-    print("build-extra-sentences: %d examples pass" % (len(EXAMPLES) + len(STATUTE_EXAMPLES) + len(TATOEBA_EXAMPLES)))
+    count = len(EXAMPLES) + len(STATUTE_EXAMPLES) + len(TATOEBA_EXAMPLES) + len(SPEECH_EXAMPLES)
+    print("build-extra-sentences: %d examples pass" % count)
     return 0
 
 
@@ -330,13 +402,18 @@ def main():
                         help="take this many characters from the start of each source (default %(default)s)")
     parser.add_argument("--tatoeba", action="store_true",
                         help="the sources are Tatoeba pair files: take the language's side of each line")
-    parser.add_argument("--out", help="default: Data/sentences/<language>.txt")
+    parser.add_argument("--parliament", action="store_true",
+                        help="the sources are parliamentary transcripts (ParlaMint TEI, the Sejm's): take members' speech")
+    parser.add_argument("--out", help="default: Data/sentences/<language>.txt, <language>-parliament.txt with --parliament")
     parser.add_argument("--check", action="store_true", help="exit 1 if the output file would change")
     args = parser.parse_args()
-    text, report = build(args.language, args.pieces, args.characters, args.tatoeba)
+    if args.tatoeba and args.parliament:
+        parser.error("--tatoeba and --parliament name two kinds of source; give one")
+    text, report = build(args.language, args.pieces, args.characters, args.tatoeba, args.parliament)
     for line in report:
         print(line, file=sys.stderr)
-    out = args.out or os.path.join(ROOT, "Data", "sentences", args.language + ".txt")
+    name = args.language + ("-parliament" if args.parliament else "") + ".txt"
+    out = args.out or os.path.join(ROOT, "Data", "sentences", name)
     if args.check:
         with open(out, encoding="utf-8") as handle:
             current = handle.read()

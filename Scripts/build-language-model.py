@@ -5,7 +5,8 @@ them (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak), plus each langua
 
 Sources: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md), more
 of them where that sample is too small in Data/sentences/<iso>.txt (Belarusian, Slovak; and Polish from Tatoeba, CC BY
-2.0 FR; see SOURCES.md there),
+2.0 FR) and Polish and Slovak parliamentary speech in Data/sentences/<iso>-parliament.txt (not subject to
+copyright; Czech's shared sample is its parliament's speeches; see SOURCES.md there),
 the stems of the Debian hunspell dictionaries (/usr/share/hunspell), and three word lists in every language,
 which add modern vocabulary to the letter model only: Firefox's interface (Data/interface-words/<iso>.txt,
 MPL-2.0; Scripts/build-interface-words.py), the Unicode CLDR locale data (Data/cldr-words/<iso>.txt, Unicode
@@ -68,6 +69,7 @@ import argparse
 import collections
 import math
 import os
+import re
 import struct
 import sys
 import unicodedata
@@ -82,7 +84,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 OUT = os.path.join(ROOT, "Sources", "IngestLanguage", "Resources", "language-model.bin")
 # More sentences for languages whose shared sample is too small (Scripts/build-extra-sentences.py): CC0 Common
-# Voice, and Tatoeba's Polish (CC BY 2.0 FR).
+# Voice, Tatoeba's Polish (CC BY 2.0 FR), and Polish and Slovak parliamentary speech (not subject to copyright).
 EXTRA = os.path.join(ROOT, "Data", "sentences")
 # Word lists in every language, which join the letter model as dictionary stems do: Firefox's interface
 # (MPL-2.0, Scripts/build-interface-words.py), CLDR's locale data (Unicode licence, Scripts/build-cldr-words.py)
@@ -162,6 +164,15 @@ def to_serbian_latin(line):
         else:
             out.append(latin)
     return "".join(out)
+
+
+def extra_files(directory, language):
+    """The language's files of more sentences: `<iso>.txt`, then any `<iso>-<source>.txt` (`pl-parliament.txt`) in
+    name order, each split on its own so that adding one leaves the others' held-out lines as they were."""
+    if not directory or not os.path.isdir(directory):
+        return []
+    names = [name for name in os.listdir(directory) if re.fullmatch(re.escape(language) + r"(?:-[a-z]+)?\.txt", name)]
+    return [os.path.join(directory, name) for name in sorted(names, key=lambda name: (name != language + ".txt", name))]
 
 
 def read_split(path):
@@ -294,8 +305,7 @@ def build(train_dir, dev_out, min_count, dictionaries, word_min_count, cap=DICTI
     for language in LANGUAGES:
         path = training_file(train_dir, language, "the model")
         train, dev = read_split(path)
-        extra = os.path.join(extra_dir, language + ".txt") if extra_dir else None
-        if extra and os.path.exists(extra):
+        for extra in extra_files(extra_dir, language):
             more_train, more_dev = read_split(extra)
             train += more_train
             dev += more_dev
