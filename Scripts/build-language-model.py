@@ -6,7 +6,7 @@ them (Russian, Macedonian, Serbian, Belarusian, Czech, Slovak), plus each langua
 Sources: the CC0 Mozilla Common Voice sentences in ../shared/corpora/train/<iso>.txt (see its SOURCES.md), more
 of them where that sample is too small in Data/sentences/<iso>.txt (Belarusian, Slovak; and Polish from Tatoeba, CC BY
 2.0 FR) and Polish and Slovak parliamentary speech in Data/sentences/<iso>-parliament.txt (not subject to
-copyright; Czech's shared sample is its parliament's speeches; see SOURCES.md there),
+copyright; words of public affairs, which Czech's shared sample holds and theirs lacked; see SOURCES.md there),
 the stems of the Debian hunspell dictionaries (/usr/share/hunspell), and three word lists in every language,
 which add modern vocabulary to the letter model only: Firefox's interface (Data/interface-words/<iso>.txt,
 MPL-2.0; Scripts/build-interface-words.py), the Unicode CLDR locale data (Data/cldr-words/<iso>.txt, Unicode
