@@ -275,16 +275,18 @@ def known_sentences():
     return known
 
 
-def build(language, directory, characters, tatoeba=False, parliament=False):
+def build(language, directory, characters, kind=None):
+    """The language's sentences from each stretch, read as `kind` says: "tatoeba" (pair files), "parliament"
+    (transcripts), or None (a sentence a line; for Polish, statutes reflowed first)."""
     stretches = read_stretches(directory, characters)
     known = known_sentences()
     seen = set()
     kept = []
     report = []
     for source, text in stretches.items():
-        if tatoeba:
+        if kind == "tatoeba":
             lines = tatoeba_sentences(text, language)
-        elif parliament:
+        elif kind == "parliament":
             lines = speech_sentences(text)
         else:
             lines = (reflow_statute(text) if language in STATUTE_SOURCES else text).splitlines()
@@ -400,19 +402,18 @@ def main():
     parser.add_argument("--pieces", required=True, help="directory of <name>-<offset>.txt pieces")
     parser.add_argument("--characters", type=int, default=CHARACTERS,
                         help="take this many characters from the start of each source (default %(default)s)")
-    parser.add_argument("--tatoeba", action="store_true",
-                        help="the sources are Tatoeba pair files: take the language's side of each line")
-    parser.add_argument("--parliament", action="store_true",
-                        help="the sources are parliamentary transcripts (ParlaMint TEI, the Sejm's): take members' speech")
+    kind = parser.add_mutually_exclusive_group()
+    kind.add_argument("--tatoeba", dest="kind", action="store_const", const="tatoeba",
+                      help="the sources are Tatoeba pair files: take the language's side of each line")
+    kind.add_argument("--parliament", dest="kind", action="store_const", const="parliament",
+                      help="the sources are parliamentary transcripts (ParlaMint TEI, the Sejm's): take members' speech")
     parser.add_argument("--out", help="default: Data/sentences/<language>.txt, <language>-parliament.txt with --parliament")
     parser.add_argument("--check", action="store_true", help="exit 1 if the output file would change")
     args = parser.parse_args()
-    if args.tatoeba and args.parliament:
-        parser.error("--tatoeba and --parliament name two kinds of source; give one")
-    text, report = build(args.language, args.pieces, args.characters, args.tatoeba, args.parliament)
+    text, report = build(args.language, args.pieces, args.characters, args.kind)
     for line in report:
         print(line, file=sys.stderr)
-    name = args.language + ("-parliament" if args.parliament else "") + ".txt"
+    name = args.language + ("-parliament" if args.kind == "parliament" else "") + ".txt"
     out = args.out or os.path.join(ROOT, "Data", "sentences", name)
     if args.check:
         with open(out, encoding="utf-8") as handle:
